@@ -1,0 +1,35 @@
+/**
+ * What a transport (Electron IPC, the browser host) holds: one Desk per open database.
+ * Node-side only (imported by electron/ and db/), never by the renderer.
+ */
+import type { DeskEvent } from './api';
+import type { DeskResult } from './contract';
+
+/** Per-client state kept by the transport: a window's webContents (IPC) or the host's one client. */
+export type ClientState = { sessionId: string | null };
+
+export type Logger = {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+};
+
+export type Desk = {
+  /** validate → check permission → run the handler in one transaction → result or typed error. Never throws. */
+  dispatch(client: ClientState, method: string, input: unknown): Promise<DeskResult<unknown>>;
+  /** `<area>.changed` after each committed mutation. Returns an unsubscribe function. */
+  onEvent(listener: (event: DeskEvent) => void): () => void;
+  close(): Promise<void>;
+};
+
+export type DeskOptions = {
+  /** Path of the SQLite file; created with its replica id if missing. */
+  file: string;
+  appVersion: string;
+  host: 'electron' | 'browser';
+  /** From a setting or the COUNTERDESK_LANG environment variable. */
+  forcedLanguage: 'zh-CN' | 'en' | null;
+  logger: Logger;
+  /** Injectable wall clock for tests. */
+  now?: () => number;
+};

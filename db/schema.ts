@@ -1,0 +1,119 @@
+/**
+ * Table types for the local store, written once in Kysely's way (STYLE.md §9).
+ * Columns are snake_case in SQLite and camelCase here through CamelCasePlugin.
+ * Nullable columns are `| null`, never optional.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type MetaTable = { key: string; value: string };
+
+/** Sync bookkeeping (SYNC.md §2.2): replica_id, pull_cursor, clock_offset_ms, … */
+export type SyncStateTable = { key: string; value: string };
+
+/** The outbox: one row per changed record, written in the same transaction as the change. */
+export type ChangeLogTable = {
+  seq: Generated<number>;
+  changeId: string;
+  txId: string;
+  entity: string;
+  entityId: string;
+  op: 'insert' | 'update' | 'delete' | 'append';
+  /** JSON of the changed columns only. */
+  fields: string;
+  hlc: string;
+  staffId: string | null;
+  schemaVersion: number;
+  createdAt: string;
+  ackedAt: string | null;
+};
+
+/** Per-field HLC stamps for entities merged last-writer-wins (customers). */
+export type RowClockTable = { entity: string; entityId: string; field: string; hlc: string };
+
+export type StoreTable = {
+  id: string;
+  code: string;
+  name: string;
+  counterNo: number;
+  phone: string | null;
+  address: string | null;
+  /** "HH:MM" local time. */
+  opensAt: string;
+  closesAt: string;
+  /** JSON array of ISO weekdays 1 (Mon) … 7 (Sun). */
+  workingDays: string;
+  idleLockMinutes: number;
+  createdAt: string;
+  updatedAt: string;
+  hlc: string;
+};
+
+export type StaffTable = {
+  id: string;
+  name: string;
+  role: string;
+  /** scrypt$N$r$p$salt$hash, never the PIN. */
+  pinHash: string;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+  hlc: string;
+};
+
+export type SessionTable = {
+  id: string;
+  staffId: string;
+  startedAt: string;
+  lastSeenAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+};
+
+export type CustomerTable = {
+  id: string;
+  name: string;
+  tier: 'regular' | 'silver' | 'gold' | 'vip';
+  notes: string;
+  createdStoreId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  hlc: string;
+};
+
+export type CustomerPhoneTable = {
+  id: string;
+  customerId: string;
+  kind: 'mobile' | 'landline';
+  /** As entered after normalising: digits, with a dash after a landline's area code. */
+  number: string;
+  /** Digits only, the search key. */
+  digits: string;
+  position: number;
+  createdAt: string;
+  hlc: string;
+};
+
+export type DB = {
+  meta: MetaTable;
+  syncState: SyncStateTable;
+  changeLog: ChangeLogTable;
+  rowClock: RowClockTable;
+  store: StoreTable;
+  staff: StaffTable;
+  session: SessionTable;
+  customer: CustomerTable;
+  customerPhone: CustomerPhoneTable;
+};
+
+export type StoreRow = Selectable<StoreTable>;
+export type StaffRow = Selectable<StaffTable>;
+export type NewStaffRow = Insertable<StaffTable>;
+export type StaffUpdate = Updateable<StaffTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type CustomerRow = Selectable<CustomerTable>;
+export type NewCustomerRow = Insertable<CustomerTable>;
+export type CustomerUpdate = Updateable<CustomerTable>;
+export type CustomerPhoneRow = Selectable<CustomerPhoneTable>;
+export type ChangeLogRow = Selectable<ChangeLogTable>;

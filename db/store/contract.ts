@@ -1,0 +1,49 @@
+/** Store settings: schemas, result types, access. No Node imports. */
+import { z } from 'zod';
+import { method } from '../contract';
+import { counterNoSchema, storeNameSchema } from '../staff/contract';
+
+const timeSchema = z.string({ error: 'time_format' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_format');
+
+export const storeUpdateSchema = z
+  .object({
+    name: storeNameSchema,
+    counterNo: counterNoSchema,
+    phone: z.string().trim().max(30, 'too_long').default(''),
+    address: z.string().trim().max(200, 'too_long').default(''),
+    opensAt: timeSchema,
+    closesAt: timeSchema,
+    workingDays: z.array(z.number().int().min(1).max(7)).min(1, 'working_days_min').max(7),
+    idleLockMinutes: z.number({ error: 'idle_minutes_range' }).int('idle_minutes_range').min(1, 'idle_minutes_range').max(120, 'idle_minutes_range'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.closesAt <= value.opensAt) ctx.addIssue({ code: 'custom', message: 'closes_before_opens', path: ['closesAt'] });
+  });
+export type StoreUpdateInput = z.input<typeof storeUpdateSchema>;
+
+export type StoreSettings = Readonly<{
+  id: string;
+  code: string;
+  name: string;
+  counterNo: number;
+  phone: string;
+  address: string;
+  opensAt: string;
+  closesAt: string;
+  workingDays: ReadonlyArray<number>;
+  idleLockMinutes: number;
+}>;
+
+export type AppInfo = Readonly<{ version: string; schemaVersion: number; forcedLanguage: 'zh-CN' | 'en' | null; host: 'electron' | 'browser' }>;
+
+export const storeContract = {
+  /** The store's settings: name, counter number, opening hours, working days, idle lock. */
+  'store.get': method<StoreSettings>()({ input: z.object({}), access: 'signedIn', mutates: false }),
+  /** Change the store's settings. The store code is fixed at setup: it is part of every ticket number. */
+  'store.update': method<StoreSettings>()({ input: storeUpdateSchema, access: 'store.manage', mutates: true }),
+};
+
+export const appContract = {
+  /** Version, schema version and the language forced by setting or environment, if any. */
+  'app.info': method<AppInfo>()({ input: z.object({}), access: 'public', mutates: false }),
+};
