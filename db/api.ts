@@ -23,7 +23,7 @@ export type DeskApi = typeof deskApi;
 export type MethodName = keyof DeskApi;
 export type MethodInput<M extends MethodName> = z.input<DeskApi[M]['input']>;
 export type MethodParsed<M extends MethodName> = z.output<DeskApi[M]['input']>;
-export type MethodResult<M extends MethodName> = NonNullable<DeskApi[M]['result']>;
+export type MethodResult<M extends MethodName> = Exclude<DeskApi[M]['result'], undefined>;
 
 /** Events the app pushes to the renderer: `<area>.changed` after a mutating call commits. */
 export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed'] as const;

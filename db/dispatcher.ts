@@ -1,0 +1,109 @@
+/**
+ * The one dispatcher behind Electron IPC and the browser host (DESIGN.md "How a call flows"):
+ *   validate input with the method's zod schema → resolve the caller's session → check access →
+ *   run the handler in one transaction → result, or a typed error {code, message, key, field?}.
+ * It never throws: anything unexpected is logged with its stack and answered as `internal`,
+ * and the transaction has rolled back, so nothing was saved.
+ */
+import type { z } from 'zod';
+import { areaOf, deskApi, isMethodName, type DeskEvent, type MethodName } from './api';
+import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue } from './contract';
+import type { ClientState, Logger } from './desk-types';
+import { DeskFailure, type Actor, type HandlerContext, type Handlers, type Services } from './handler';
+import { newId } from './ids';
+import { englishMessage, type MessageKey } from './messages';
+import { roleCan } from './staff/roles';
+import { resolveSession } from './staff/session';
+
+/** Signal logs SQL calls over 40 ms; a counter that waits longer than that feels it. */
+const SLOW_CALL_MS = 40;
+
+export type Dispatch = (client: ClientState, method: string, input: unknown) => Promise<DeskResult<unknown>>;
+
+export function fail(code: ErrorCode, key: MessageKey | string, field?: string, issues?: FieldIssue[]): { ok: false; error: DeskError } {
+  const error: DeskError = { code, key, message: englishMessage(key) };
+  if (field !== undefined) error.field = field;
+  if (issues !== undefined) error.issues = issues;
+  return { ok: false, error };
+}
+
+export function validationFailure(zodError: z.ZodError): { ok: false; error: DeskError } {
+  const issues = zodError.issues.map((issue) => {
+    // Schemas use message keys; zod's own messages (e.g. a wrong type from a hand-made call) are not keys.
+    const key = englishMessage(issue.message) === issue.message ? 'invalid_value' : issue.message;
+    return { field: issue.path.join('.'), key, message: englishMessage(key) };
+  });
+  const first = issues[0];
+  return fail('validation', first?.key ?? 'invalid_input', first?.field || undefined, issues);
+}
+
+function accessFailure(access: Access, actor: Actor | null, expired: boolean): { ok: false; error: DeskError } | null {
+  if (access === 'public') return null;
+  if (!actor) return expired ? fail('session_expired', 'session_expired') : fail('not_signed_in', 'not_signed_in');
+  if (access === 'signedIn' || roleCan(actor.role, access)) return null;
+  return fail('permission_denied', 'permission_denied');
+}
+
+export function createDispatcher({
+  services,
+  handlers,
+  logger,
+  emit,
+}: {
+  services: Services;
+  handlers: Handlers;
+  logger: Logger;
+  emit: (event: DeskEvent) => void;
+}): Dispatch {
+  const { store } = services;
+
+  async function run(client: ClientState, name: MethodName, rawInput: unknown): Promise<DeskResult<unknown>> {
+    const contract = deskApi[name];
+    const parsed = contract.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return validationFailure(parsed.error);
+
+    const session = await resolveSession(store.db, client.sessionId, store.now());
+    if (!session.actor && client.sessionId) client.sessionId = null;
+    const denied = accessFailure(contract.access, session.actor, session.expired);
+    if (denied) return denied;
+
+    const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    const sessionBefore = client.sessionId;
+    const value = await store.db.transaction().execute(async (trx) => {
+      const ctx: HandlerContext = {
+        trx,
+        txId: newId(),
+        staffId: session.actor?.staffId ?? null,
+        nowIso: new Date(store.now()).toISOString(),
+        stamp: () => store.hlc.send(),
+        actor: session.actor,
+        client,
+        services,
+      };
+      return handler(ctx, parsed.data);
+    });
+    if (contract.mutates) {
+      emit(`${areaOf(name)}.changed` as DeskEvent);
+      if (client.sessionId !== sessionBefore && areaOf(name) !== 'session') emit('session.changed');
+    }
+    return { ok: true, value };
+  }
+
+  return async (client, method, input) => {
+    if (typeof method !== 'string' || !isMethodName(method)) return fail('unknown_method', 'unknown_method');
+    const started = performance.now();
+    const sessionBefore = client.sessionId;
+    try {
+      return await run(client, method, input);
+    } catch (error) {
+      // A handler's failure rolled its transaction back, so a sign-in it started must not stick.
+      client.sessionId = sessionBefore;
+      if (error instanceof DeskFailure) return fail(error.code, error.key, error.field);
+      logger.error(`desk call ${method} failed`, { error: error instanceof Error ? error.stack : String(error) });
+      return fail('internal', 'internal');
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > SLOW_CALL_MS) logger.warn(`slow desk call ${method}`, { ms: Math.round(ms) });
+    }
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Every desk API method's handler, joined from the areas. `satisfies Handlers` makes a method in
+ * db/api.ts without a handler (or a handler with the wrong types) a compile error.
+ */
+import { customersCreate, customersGet, customersSearch, customersUpdate } from './customers/methods';
+import type { Handlers } from './handler';
+import { sessionSignIn, sessionSignOut, sessionStaffList, sessionStatus, setupCreateStore, staffCreate, staffList, staffUpdate } from './staff/methods';
+import { appInfo, storeGet, storeUpdate } from './store/methods';
+
+export const handlers = {
+  'app.info': appInfo,
+  'session.status': sessionStatus,
+  'session.staffList': sessionStaffList,
+  'session.signIn': sessionSignIn,
+  'session.signOut': sessionSignOut,
+  'setup.createStore': setupCreateStore,
+  'staff.list': staffList,
+  'staff.create': staffCreate,
+  'staff.update': staffUpdate,
+  'store.get': storeGet,
+  'store.update': storeUpdate,
+  'customers.create': customersCreate,
+  'customers.update': customersUpdate,
+  'customers.get': customersGet,
+  'customers.search': customersSearch,
+} satisfies Handlers;

@@ -1,0 +1,69 @@
+/**
+ * The outbox (SYNC.md §2.2). Every mutation of a synced record goes through `recordChange`, inside
+ * the dispatcher's transaction, so the change and its log row commit or roll back together.
+ */
+import type { Transaction } from 'kysely';
+import { newId } from '../ids';
+import { SCHEMA_VERSION } from '../migrations/index';
+import type { DB } from '../schema';
+
+export type ChangeOp = 'insert' | 'update' | 'delete' | 'append';
+
+/** What a handler's transaction knows about itself. */
+export type TxContext = {
+  trx: Transaction<DB>;
+  txId: string;
+  staffId: string | null;
+  /** ISO time of this transaction. */
+  nowIso: string;
+  /** A fresh HLC stamp. */
+  stamp(): string;
+};
+
+export type ChangeInput = {
+  entity: string;
+  entityId: string;
+  op: ChangeOp;
+  /** Changed columns only (camelCase, as in the table types). */
+  fields: Record<string, unknown>;
+  /** The stamp written on the row itself, so row and log agree. */
+  hlc: string;
+};
+
+export async function recordChange(tx: TxContext, change: ChangeInput): Promise<void> {
+  await tx.trx
+    .insertInto('changeLog')
+    .values({
+      changeId: newId(),
+      txId: tx.txId,
+      entity: change.entity,
+      entityId: change.entityId,
+      op: change.op,
+      fields: JSON.stringify(change.fields),
+      hlc: change.hlc,
+      staffId: tx.staffId,
+      schemaVersion: SCHEMA_VERSION,
+      createdAt: tx.nowIso,
+      ackedAt: null,
+    })
+    .execute();
+}
+
+/** Stamp each changed field of a last-writer-wins entity (customers) with the change's HLC. */
+export async function stampFields(tx: TxContext, entity: string, entityId: string, fields: ReadonlyArray<string>, hlc: string): Promise<void> {
+  if (fields.length === 0) return;
+  await tx.trx
+    .insertInto('rowClock')
+    .values(fields.map((field) => ({ entity, entityId, field, hlc })))
+    .onConflict((oc) => oc.columns(['entity', 'entityId', 'field']).doUpdateSet({ hlc }))
+    .execute();
+}
+
+/** Only the fields whose value differs, for update change rows. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key of Object.keys(after) as Array<keyof T>) {
+    if (after[key] !== undefined && after[key] !== before[key]) changed[key] = after[key];
+  }
+  return changed;
+}
