@@ -1,0 +1,51 @@
+/**
+ * `node out/host/host.js`: starts the browser host on a store database and prints the address to
+ * open. Used by `npm start` where the Electron runtime is missing, and by the end-to-end tests.
+ *   --data-dir DIR   folder of the database (default $COUNTERDESK_DATA_DIR or ~/.counterdesk)
+ *   --port N         port on 127.0.0.1 (default: a free one)
+ *   --lang zh-CN|en  force the UI language (default $COUNTERDESK_LANG, else the browser's)
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDesk } from '../db/desk';
+import { createConsoleLogger } from '../db/log';
+import { startBrowserHost } from './host';
+import { DATABASE_FILE_NAME, forcedLanguageFrom } from './paths';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' } },
+  });
+  const logger = createConsoleLogger('host');
+  const dataDir = resolve(values['data-dir'] ?? process.env.COUNTERDESK_DATA_DIR ?? join(homedir(), '.counterdesk'));
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
+
+  const desk = await openDesk({
+    file: join(dataDir, DATABASE_FILE_NAME),
+    appVersion: __APP_VERSION__,
+    host: 'browser',
+    forcedLanguage: forcedLanguageFrom(values.lang ?? process.env.COUNTERDESK_LANG),
+    logger,
+  });
+  const host = await startBrowserHost({ desk, rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)), logger, port });
+  process.stdout.write(`Counterdesk browser host (database: ${join(dataDir, DATABASE_FILE_NAME)})\n`);
+  process.stdout.write(`Open this address in Chromium or Chrome: ${host.launchUrl}\n`);
+  process.stdout.write(`COUNTERDESK_URL=${host.launchUrl}\n`);
+
+  const stop = async () => {
+    await host.close();
+    await desk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  // A newer database or a bad flag: say what is wrong in one line, touch nothing, exit non-zero.
+  process.stderr.write(`Counterdesk could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

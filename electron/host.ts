@@ -1,0 +1,162 @@
+/**
+ * The browser host: the built renderer and the same desk API over HTTP on 127.0.0.1, for machines
+ * where the Electron runtime cannot be installed, for development and for end-to-end tests.
+ * Same dispatcher, same checks as IPC; no electron import.
+ *
+ * Who may call: only a browser that opened the launch URL with this launch's random token. The
+ * token becomes an HttpOnly, SameSite=Strict cookie, so page scripts never see it. The Host header
+ * must name this server (DNS rebinding) and a POST must come from this origin (CSRF).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ClientState, Desk, Logger } from '../db/desk-types';
+import { SECURITY_HEADERS } from './csp';
+import { contentTypeFor, resolveInsideRoot } from './paths';
+
+const COOKIE = 'cd_token';
+const MAX_BODY_BYTES = 1024 * 1024;
+const KEEPALIVE_MS = 25_000;
+
+export type BrowserHost = {
+  /** The address to open: it carries the token and sets the cookie. */
+  launchUrl: string;
+  origin: string;
+  close(): Promise<void>;
+};
+
+export type BrowserHostOptions = {
+  desk: Desk;
+  rendererDir: string;
+  logger: Logger;
+  port?: number;
+  /** Tests pass a known token; a launch makes a random one. */
+  token?: string;
+};
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+}
+
+export async function startBrowserHost({ desk, rendererDir, logger, port = 0, token = randomBytes(24).toString('hex') }: BrowserHostOptions): Promise<BrowserHost> {
+  // The host serves one counter: every tab of the browser shares its sign-in, like one Electron window.
+  const client: ClientState = { sessionId: null };
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+
+  const unsubscribe = desk.onEvent((event) => {
+    const frame = `data: ${JSON.stringify({ event })}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+  const keepalive = setInterval(() => {
+    for (const stream of streams) stream.write(': keepalive\n\n');
+  }, KEEPALIVE_MS);
+  keepalive.unref();
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const indexFile = resolveInsideRoot(rendererDir, '/index.html')!;
+    let file = pathname === '/' ? indexFile : resolveInsideRoot(rendererDir, decodeURIComponent(pathname));
+    if (!file) return send(res, 403, 'Forbidden');
+    const found = await stat(file).catch(() => null);
+    if (!found?.isFile()) {
+      // Client routes (no extension) get the app; a missing asset is a loud 404.
+      if (/\.[a-z0-9]+$/i.test(pathname)) return send(res, 404, 'Not found');
+      file = indexFile;
+    }
+    const body = await readFile(file).catch(() => null);
+    if (!body) return send(res, 404, 'The app is not built: run npm run build');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Cache-Control': file === indexFile ? 'no-store' : 'max-age=3600' });
+    res.end(body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const expectedHosts = [new URL(origin).host, `localhost:${new URL(origin).port}`];
+    if (!expectedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'Wrong host');
+    const url = new URL(req.url ?? '/', origin);
+
+    if (url.pathname === '/auth' && req.method === 'GET') {
+      if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'This address is out of date: open the one printed by npm start.');
+      return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+    }
+    const authorised = sameToken(cookieToken(req), token) || sameToken(req.headers['x-desk-token'] as string | undefined, token);
+    if (!authorised) return send(res, 401, 'Not signed in to this host: open the address printed by npm start (it carries a per-launch token).');
+
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'Cross-origin call refused');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
+      let body: unknown;
+      try {
+        body = await readJsonBody(req);
+      } catch {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', key: 'invalid_input', message: 'The request is malformed' } }), 'application/json');
+      }
+      const { method, input } = (typeof body === 'object' && body !== null ? body : {}) as { method?: unknown; input?: unknown };
+      const result = await desk.dispatch(client, typeof method === 'string' ? method : '', input);
+      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    }
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    return serveStatic(url.pathname, res);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error('browser host request failed', { url: req.url?.replace(/token=[^&]+/, 'token=…'), error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) send(res, 500, 'Something went wrong; nothing was saved');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    launchUrl: `${origin}/auth?token=${token}`,
+    async close() {
+      unsubscribe();
+      clearInterval(keepalive);
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Builds everything with one tool, Vite: the renderer (React), the Electron main process and its
+// preload, the browser host and the demo seeder. Native and Electron modules stay external.
+import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync } from 'node:fs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const external = ['electron', 'better-sqlite3', 'electron-updater', /^node:/];
+
+/** A Node-side bundle: one file per entry, ESM unless the runtime demands CommonJS. */
+export async function buildNode({ entry, outDir, fileName, format = 'es' }) {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    define: { __APP_VERSION__: JSON.stringify(version) },
+    build: {
+      ssr: entry,
+      outDir,
+      emptyOutDir: true,
+      target: 'node22',
+      sourcemap: true,
+      minify: false,
+      rollupOptions: { external, output: { format, entryFileNames: fileName, codeSplitting: false } },
+    },
+    ssr: { noExternal: true, external: ['better-sqlite3', 'electron-updater'] },
+  });
+}
+
+export async function buildAll({ renderer = true } = {}) {
+  const started = Date.now();
+  rmSync(`${root}/out`, { recursive: true, force: true });
+  if (renderer) await build({ configFile: `${root}/vite.renderer.config.ts`, logLevel: 'warn' });
+  await buildNode({ entry: 'electron/main.ts', outDir: 'out/main', fileName: 'main.js' });
+  // A sandboxed preload can only be one CommonJS file (ELECTRON.md §1).
+  await buildNode({ entry: 'electron/preload.ts', outDir: 'out/preload', fileName: 'preload.cjs', format: 'cjs' });
+  await buildNode({ entry: 'electron/host-main.ts', outDir: 'out/host', fileName: 'host.js' });
+  await buildNode({ entry: 'test/support/demo-main.ts', outDir: 'out/demo', fileName: 'demo.js' });
+  console.log(`Built out/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildAll();
+}
