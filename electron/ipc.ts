@@ -67,11 +67,11 @@ export function checkSender(channel: string, event: InvokeEventLike): SenderVerd
   return { ok: true };
 }
 
-export const UNTRUSTED_SENDER_ERROR: DeskError = Object.freeze({
+export const UNTRUSTED_SENDER_ERROR: Readonly<DeskError> = {
   code: 'permission_denied',
   key: 'permission_denied',
   message: 'Refused: untrusted sender',
-});
+};
 
 function refused(error: DeskError): DeskResult<unknown> {
   return { ok: false, error };
@@ -147,8 +147,14 @@ export function forwardEvent(name: DeskEvent, targets: Iterable<SenderLike>, log
   }
 }
 
+/** Fails to compile unless `T` is `true`. */
+type Assert<T extends true> = T;
+
 /**
  * Compile-time proof that the real Electron objects fit the structural types above, so main can
  * pass `ipcMain` and `webContents.getAllWebContents()` straight in.
  */
-export type ElectronFits = [IpcMain extends IpcMainLike ? true : never, WebContents extends SenderLike ? true : never];
+export type ElectronFits = [
+  Assert<IpcMain extends IpcMainLike ? true : false>,
+  Assert<WebContents extends SenderLike ? true : false>,
+];

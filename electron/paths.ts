@@ -36,13 +36,16 @@ export function forcedLanguageFrom(value: string | undefined): 'zh-CN' | 'en' | 
 /**
  * `requestPath` (already percent-decoded, `/`-rooted as in a URL) resolved inside `root`, or null
  * when it would leave `root` or names `root` itself. Resolve-then-compare rather than looking for
- * `..` in the string, because `..` arrives in many spellings (`%2e%2e`, `..%2f`, `..\` on Windows).
+ * `..` in the string, because `..` arrives in many spellings (`%2e%2e`, `..%2f`, `/assets/../..`).
  * Symlinks are not followed: the built renderer folder has none.
  */
 export function resolveInsideRoot(root: string, requestPath: string, p: PlatformPath = path): string | null {
-  if (requestPath.includes('\0')) return null;
+  // No renderer file name has any of these, and each means something to some file system: NUL
+  // truncates paths in native code, a backslash separates folders on Windows only (so `..\` would
+  // climb there and not here), and a colon names a drive (`c:x.js`) or an NTFS stream.
+  if (/[\0\\:]/.test(requestPath)) return null;
   const base = p.resolve(root);
-  const target = p.resolve(base, requestPath.replace(/^[/\\]+/, ''));
+  const target = p.resolve(base, requestPath.replace(/^\/+/, ''));
   const relative = p.relative(base, target);
   if (relative === '' || relative === '..' || relative.startsWith(`..${p.sep}`) || p.isAbsolute(relative)) {
     return null;
