@@ -41,8 +41,19 @@ function isDeskEvent(event: unknown): event is DeskEvent {
 const listeners = new Map<DeskEvent, Set<() => void>>();
 let events: EventSource | null = null;
 
+function notify(set: ReadonlySet<() => void> | undefined): void {
+  // Copy first: a listener may unsubscribe itself while we iterate.
+  for (const listener of [...(set ?? [])]) {
+    try {
+      listener();
+    } catch (error) {
+      console.error('desk event listener failed', error);
+    }
+  }
+}
+
 function notifyAll(): void {
-  for (const set of listeners.values()) for (const listener of set) listener();
+  for (const set of listeners.values()) notify(set);
 }
 
 function openEvents(): void {
@@ -57,7 +68,7 @@ function openEvents(): void {
       return;
     }
     if (!isDeskEvent(event)) return;
-    for (const listener of listeners.get(event) ?? []) listener();
+    notify(listeners.get(event));
   };
   events.onerror = () => {
     lostConnection = true;

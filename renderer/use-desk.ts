@@ -1,5 +1,5 @@
 /** React hooks over `desk`: read a method's result and keep it fresh on events; run a mutation. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DeskError, DeskEvent, DeskResult, MethodInput, MethodName, MethodResult } from '../db/api';
 import { desk } from './desk';
 
@@ -60,7 +60,7 @@ export function useDeskQuery<M extends MethodName>(
     };
   }, [method, inputJson, version, enabled]);
 
-  const refetch = (): void => setVersion((v) => v + 1);
+  const refetch = useCallback((): void => setVersion((v) => v + 1), []);
   const lastValue = settled?.lastValue;
   const fresh = enabled && settled?.key === key ? settled.result : null;
   if (!fresh) return { state: { status: 'loading', value: lastValue }, refetch };

@@ -1,0 +1,72 @@
+/**
+ * What the counter sees first: store setup on the first run, sign-in when nobody is signed in,
+ * else the shell. `session.status` decides, re-read on every event that can change the answer
+ * and whenever a call finds the session gone.
+ */
+import { Button, Result, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onSessionLost } from './desk';
+import { SetupPage } from './pages/setup';
+import { SignInPage } from './pages/sign-in';
+import { Shell } from './shell/shell';
+import { useDeskQuery } from './use-desk';
+
+export function AppFlow() {
+  const { t } = useTranslation();
+  const { state, refetch } = useDeskQuery(
+    'session.status',
+    {},
+    { refetchOn: ['session.changed', 'setup.changed', 'store.changed', 'staff.changed'] },
+  );
+  /** Why the sign-in screen is showing (locked when idle, session gone), as an errors key. */
+  const [signedOutBecause, setSignedOutBecause] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      onSessionLost((error) => {
+        setSignedOutBecause(error.key);
+        refetch();
+      }),
+    [refetch],
+  );
+
+  const status = state.value;
+  if (!status) {
+    if (state.status === 'error') {
+      return (
+        <div className="cd-centre">
+          <Result status="error" title={t('app.unreachable')} extra={<Button onClick={refetch}>{t('app.retry')}</Button>} />
+        </div>
+      );
+    }
+    return (
+      <div className="cd-centre">
+        <Spin size="large" description={t('app.loading')} />
+      </div>
+    );
+  }
+
+  if (status.needsSetup || !status.store) return <SetupPage onDone={refetch} />;
+  if (!status.staff) {
+    return (
+      <SignInPage
+        reason={signedOutBecause}
+        onSignedIn={() => {
+          setSignedOutBecause(null);
+          refetch();
+        }}
+      />
+    );
+  }
+  return (
+    <Shell
+      staff={status.staff}
+      store={status.store}
+      onSignedOut={(reason) => {
+        setSignedOutBecause(reason);
+        refetch();
+      }}
+    />
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * i18next set-up: `common` holds the UI text, `errors` the error messages from db/messages.ts
+ * (one list shared with the dispatcher, so the two never drift).
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { errorMessages, type MessageKey } from '../../db/api';
+import { en } from './en';
+import { LANGUAGES, isLanguage, saveLanguage, type Language } from './language';
+import { zhCN } from './zh-CN';
+
+type ErrorTexts = Record<MessageKey, string>;
+
+function errorTexts(language: 'en' | 'zh'): ErrorTexts {
+  const entries = Object.entries(errorMessages).map(([key, text]) => [key, text[language]]);
+  return Object.fromEntries(entries) as ErrorTexts;
+}
+
+export const resources = {
+  en: { common: en, errors: errorTexts('en') },
+  'zh-CN': { common: zhCN, errors: errorTexts('zh') },
+} satisfies Record<Language, unknown>;
+
+function setDocumentLanguage(language: string): void {
+  document.documentElement.lang = language;
+  document.title = i18next.t('app.name', { lng: language });
+}
+
+export function initI18n(language: Language): typeof i18next {
+  i18next.on('languageChanged', setDocumentLanguage);
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: 'en',
+    ns: ['common', 'errors'],
+    defaultNS: 'common',
+    // Error keys and zod messages are used whole: never split them on ':'.
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  setDocumentLanguage(language);
+  return i18next;
+}
+
+export function switchLanguage(language: Language): void {
+  saveLanguage(language);
+  void i18next.changeLanguage(language);
+}
+
+export function currentLanguage(language: string): Language {
+  return isLanguage(language) ? language : 'en';
+}
+
+/** Is this string a key of the `errors` namespace (server and zod messages are keys)? */
+export function isErrorKey(key: string): key is MessageKey {
+  return Object.hasOwn(errorMessages, key);
+}

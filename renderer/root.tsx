@@ -1,0 +1,23 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { AppFlow } from './app-flow';
+import { currentLanguage } from './i18n';
+
+/** antd's own texts (pagination, empty states, modals) follow the UI language. */
+export function Root() {
+  const { i18n } = useTranslation();
+  const locale = currentLanguage(i18n.language) === 'zh-CN' ? zhCN : enUS;
+  return (
+    <ConfigProvider
+      locale={locale}
+      // antd spaces out two-character Chinese labels ("保 存"), which changes their accessible names.
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp style={{ height: '100%' }}>
+        <AppFlow />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
