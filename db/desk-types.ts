@@ -4,6 +4,7 @@
  */
 import type { DeskEvent } from './api';
 import type { DeskResult } from './contract';
+import type { Store } from './open';
 
 /** Per-client state kept by the transport: a window's webContents (IPC) or the host's one client. */
 export type ClientState = { sessionId: string | null };
@@ -20,6 +21,8 @@ export type Desk = {
   /** `<area>.changed` after each committed mutation. Returns an unsubscribe function. */
   onEvent(listener: (event: DeskEvent) => void): () => void;
   close(): Promise<void>;
+  /** The open store file, for the sync engine (db/sync/engine.ts) that runs beside the dispatcher (absent in test fakes). */
+  readonly store?: Store;
 };
 
 export type DeskOptions = {

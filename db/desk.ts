@@ -39,6 +39,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return () => listeners.delete(listener);
     },
     close: () => closeStore(store),
+    store,
   };
 }
 

@@ -2,10 +2,14 @@
  * Every desk API method's handler, joined from the areas. `satisfies Handlers` makes a method in
  * db/api.ts without a handler (or a handler with the wrong types) a compile error.
  */
-import { customersCreate, customersGet, customersSearch, customersUpdate } from './customers/methods';
+import { customersHandlers } from './customers/handlers';
 import type { Handlers } from './handler';
+import { partsHandlers } from './parts/methods';
+import { printHandlers } from './print/methods';
 import { sessionSignIn, sessionSignOut, sessionStaffList, sessionStatus, setupCreateStore, staffCreate, staffList, staffUpdate } from './staff/methods';
 import { appInfo, storeGet, storeUpdate } from './store/methods';
+import { syncHandlers } from './sync/methods';
+import { ticketsHandlers } from './tickets/handlers';
 
 export const handlers = {
   'app.info': appInfo,
@@ -19,8 +23,9 @@ export const handlers = {
   'staff.update': staffUpdate,
   'store.get': storeGet,
   'store.update': storeUpdate,
-  'customers.create': customersCreate,
-  'customers.update': customersUpdate,
-  'customers.get': customersGet,
-  'customers.search': customersSearch,
+  ...customersHandlers,
+  ...partsHandlers,
+  ...printHandlers,
+  ...ticketsHandlers,
+  ...syncHandlers,
 } satisfies Handlers;

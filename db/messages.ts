@@ -3,6 +3,12 @@
  * the keys as their messages; the dispatcher sends the English text with the key, and the
  * renderer shows the key's text in the current language. One list, so the two never drift.
  */
+import { customerMessages } from './customers/messages';
+import { partsMessages } from './parts/messages';
+import { ticketMessages } from './tickets/messages';
+import { printMessages } from './print/messages';
+import { syncMessages } from './sync/messages';
+
 export const errorMessages = {
   required: { en: 'This field is required', zh: '此项必填' },
   too_long: { en: 'Too long', zh: '内容过长' },
@@ -39,6 +45,11 @@ export const errorMessages = {
   setup_needed: { en: 'Set up the store first', zh: '请先完成门店初始设置' },
   unknown_method: { en: 'Unknown request', zh: '未知请求' },
   internal: { en: 'Something went wrong; nothing was saved', zh: '系统出错，本次操作未保存' },
+  ...partsMessages,
+  ...ticketMessages,
+  ...printMessages,
+  ...customerMessages,
+  ...syncMessages,
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type MessageKey = keyof typeof errorMessages;

@@ -4,6 +4,11 @@
  * Nullable columns are `| null`, never optional.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CustomerFileTables } from './customers/tables';
+import type { PartsTables } from './parts/tables';
+import type { PrintTables } from './print/tables';
+import type { SyncTables } from './sync/tables';
+import type { TicketTables } from './tickets/tables';
 
 export type MetaTable = { key: string; value: string };
 
@@ -99,7 +104,12 @@ export type CustomerPhoneTable = {
  * The whole database. Each area adds its tables as a map in `db/<area>/tables.ts` and joins it
  * here with one `&` line, so areas never edit each other's types.
  */
-export type DB = FoundationTables;
+export type DB = FoundationTables
+  & CustomerFileTables
+  & PartsTables
+  & TicketTables
+  & PrintTables
+  & SyncTables;
 
 type FoundationTables = {
   meta: MetaTable;

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDesk } from '../db/desk';
 import { createConsoleLogger } from '../db/log';
+import { fileCredentialStore } from '../db/sync/credentials';
+import { startDeskSync } from '../db/sync/start';
 import { startBrowserHost } from './host';
 import { DATABASE_FILE_NAME, forcedLanguageFrom } from './paths';
 
@@ -30,6 +32,9 @@ async function main(): Promise<void> {
     forcedLanguage: forcedLanguageFrom(values.lang ?? process.env.COUNTERDESK_LANG),
     logger,
   });
+  // Sync with head office once enrolled; the browser host keeps the device secret in a file only
+  // this OS user can read (mode 0600), beside the database.
+  const sync = await startDeskSync({ desk, credentials: fileCredentialStore(join(dataDir, 'sync-credentials.json')), appVersion: __APP_VERSION__, logger });
   const host = await startBrowserHost({ desk, rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)), logger, port });
   process.stdout.write(`Counterdesk browser host (database: ${join(dataDir, DATABASE_FILE_NAME)})\n`);
   process.stdout.write(`Open this address in Chromium or Chrome: ${host.launchUrl}\n`);
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await host.close();
+    await sync.stop();
     await desk.close();
     process.exit(0);
   };

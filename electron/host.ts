@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { ClientState, Desk, Logger } from '../db/desk-types';
 import { SECURITY_HEADERS } from './csp';
 import { contentTypeFor, resolveInsideRoot } from './paths';
+import { servePrintPdf } from './print/host-pdf';
 
 const COOKIE = 'cd_token';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -108,6 +109,8 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
     }
     const authorised = sameToken(cookieToken(req), token) || sameToken(req.headers['x-desk-token'] as string | undefined, token);
     if (!authorised) return send(res, 401, 'Not signed in to this host: open the address printed by npm start (it carries a per-launch token).');
+
+    if (url.pathname === '/print.pdf' && req.method === 'GET') return servePrintPdf(url, res, { origin, token, logger });
 
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });

@@ -8,9 +8,12 @@ import type { BrowserWindow } from 'electron';
 import { openDesk } from '../db/desk';
 import type { Desk, Logger } from '../db/desk-types';
 import { createConsoleLogger } from '../db/log';
+import { startDeskSync } from '../db/sync/start';
+import { safeStorageCredentials } from './sync-credentials';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { bindDesk } from './ipc';
 import { databaseLocation, forcedLanguageFrom } from './paths';
+import { startPrinting } from './print/electron-print';
 import { startUpdater } from './updater';
 import { createMainWindow, installHardening } from './window';
 
@@ -69,6 +72,7 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let desk: Desk | null = null;
   let unbindDesk: (() => void) | null = null;
+  let stopSync: (() => Promise<void>) | null = null;
 
   // A second launch (double-clicked icon) brings the running window forward instead of opening
   // the same SQLite file twice.
@@ -90,8 +94,8 @@ function start(): void {
     desk = null;
     unbindDesk?.();
     unbindDesk = null;
-    closing
-      .close()
+    (stopSync ?? (async () => {}))()
+      .then(() => closing.close())
       .catch((error: unknown) => logger.error('The desk did not close cleanly', { error: errorText(error) }))
       .finally(() => app.quit());
   });
@@ -108,6 +112,9 @@ function start(): void {
         return;
       }
       unbindDesk = bindDesk(desk, ipcMain, { logger, listTargets: () => webContents.getAllWebContents() });
+      const { dir } = databaseLocation(process.env, app.getPath('userData'));
+      stopSync = (await startDeskSync({ desk, credentials: safeStorageCredentials(dir), appVersion: app.getVersion(), logger })).stop;
+      startPrinting(ipcMain, logger);
       mainWindow = createMainWindow(logger);
       mainWindow.on('closed', () => {
         mainWindow = null;

@@ -12,6 +12,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { DeskBridge, DeskEvent, DeskResult, MethodInput, MethodName, MethodResult } from '../db/api';
 import { DESK_CALL_CHANNEL, DESK_EVENT_CHANNEL } from './ipc';
+import { createPrintBridge } from './print/preload-print';
 
 /**
  * One IPC listener for all subscriptions, fanned out here: a listener per `on()` would trip Node's
@@ -54,3 +55,4 @@ const bridge = {
 } satisfies DeskBridge;
 
 contextBridge.exposeInMainWorld('desk', bridge);
+contextBridge.exposeInMainWorld('counterdeskPrint', createPrintBridge(ipcRenderer));

@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { AppFlow } from './app-flow';
 import { currentLanguage } from './i18n';
+import { PrintOrApp } from './print/print-or-app';
 
 /** antd's own texts (pagination, empty states, modals) follow the UI language. */
 export function Root() {
@@ -16,7 +17,9 @@ export function Root() {
       button={{ autoInsertSpace: false }}
     >
       <AntApp style={{ height: '100%' }}>
-        <AppFlow />
+        <PrintOrApp>
+          <AppFlow />
+        </PrintOrApp>
       </AntApp>
     </ConfigProvider>
   );

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of ['test-results/unit.json', 'test-results/e2e.json']) {
+for (const file of ['test-results/unit.json', 'test-results/sync.json', 'test-results/e2e.json']) {
   if (!existsSync(file)) {
     console.error(`missing ${file}: that part of the suite did not run`);
     process.exit(1);

@@ -1,34 +1,57 @@
 /** The customers area of the desk API: schemas, result types, access. No Node imports. */
 import { z } from 'zod';
 import { method } from '../contract';
+import { exchangeContract } from './exchange-contract';
 import { normalisePhone } from './phone';
+import { productCreateSchema, productUpdateSchema, type ProductCategory, type ProductDetail } from './product-contract';
 
 export const TIERS = ['regular', 'silver', 'gold', 'vip'] as const;
 export type Tier = (typeof TIERS)[number];
+export const CONTACT_CHANNELS = ['phone', 'sms', 'wechat', 'email', 'visit'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const TIER_RULES = ['manual', 'auto'] as const;
+
+export const phoneNumberSchema = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, 'required')
+  .max(30, 'phone_invalid')
+  .transform((value, ctx) => {
+    const phone = normalisePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'phone_invalid' });
+      return z.NEVER;
+    }
+    return phone;
+  });
 
 export const phoneSchema = z.object({
   /** Present when editing an existing phone row, so its history is kept. */
   id: z.uuid({ error: 'invalid_value' }).optional(),
-  number: z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, 'required')
-    .max(30, 'phone_invalid')
-    .transform((value, ctx) => {
-      const phone = normalisePhone(value);
-      if (!phone) {
-        ctx.addIssue({ code: 'custom', message: 'phone_invalid' });
-        return z.NEVER;
-      }
-      return phone;
-    }),
+  number: phoneNumberSchema,
+});
+
+export const addressSchema = z.object({
+  id: z.uuid({ error: 'invalid_value' }).optional(),
+  label: z.string().trim().max(20, 'too_long').default(''),
+  address: z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'too_long'),
 });
 
 const customerFields = {
   name: z.string({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long'),
   phones: z.array(phoneSchema).min(1, 'phones_min_one').max(5, 'too_many'),
   tier: z.enum(TIERS, { error: 'invalid_value' }).default('regular'),
+  /** A standing remark (偏好电话联系); the service notes are the append-only list (customers.addNote). */
   notes: z.string().trim().max(2000, 'too_long').default(''),
+};
+
+/** Left out of an update: unchanged (older callers send only the foundation's fields). */
+const fileFields = {
+  addresses: z.array(addressSchema).max(5, 'too_many'),
+  preferredChannel: z.enum(CONTACT_CHANNELS, { error: 'invalid_value' }).nullable(),
+  contactConsent: z.boolean(),
+  doNotContact: z.boolean(),
+  tierRule: z.enum(TIER_RULES, { error: 'invalid_value' }),
 };
 
 type PhonesOut = ReadonlyArray<{ number: { digits: string } }>;
@@ -40,8 +63,29 @@ function noRepeatedPhones(value: { phones: PhonesOut }, ctx: z.RefinementCtx): v
   });
 }
 
-export const customerCreateSchema = z.object(customerFields).superRefine(noRepeatedPhones);
-export const customerUpdateSchema = z.object({ id: z.uuid({ error: 'invalid_value' }), ...customerFields }).superRefine(noRepeatedPhones);
+export const customerCreateSchema = z
+  .object({
+    ...customerFields,
+    addresses: fileFields.addresses.default([]),
+    preferredChannel: fileFields.preferredChannel.default(null),
+    contactConsent: fileFields.contactConsent.default(false),
+    doNotContact: fileFields.doNotContact.default(false),
+    tierRule: fileFields.tierRule.default('manual'),
+    /** The counter saw the existing customer with this phone and still wants a new record (e.g. a shared landline). */
+    confirmDuplicate: z.boolean().default(false),
+  })
+  .superRefine(noRepeatedPhones);
+export const customerUpdateSchema = z
+  .object({
+    id: z.uuid({ error: 'invalid_value' }),
+    ...customerFields,
+    addresses: fileFields.addresses.optional(),
+    preferredChannel: fileFields.preferredChannel.optional(),
+    contactConsent: fileFields.contactConsent.optional(),
+    doNotContact: fileFields.doNotContact.optional(),
+    tierRule: fileFields.tierRule.optional(),
+  })
+  .superRefine(noRepeatedPhones);
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
 export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
 
@@ -50,17 +94,33 @@ export const customerSearchSchema = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 
+const idInput = z.object({ id: z.uuid({ error: 'invalid_value' }) });
+
 export type CustomerPhone = { id: string; kind: 'mobile' | 'landline'; number: string };
+export type CustomerAddress = { id: string; label: string; address: string };
+export type TierStandardView = Readonly<{ tier: Tier; minSpendFen: number | null; minVisits: number | null; replyMinutes: number; resolveHours: number; serviceStandard: string }>;
 
 export type CustomerDetail = Readonly<{
   id: string;
   name: string;
   tier: Tier;
+  tierRule: 'manual' | 'auto';
+  standard: TierStandardView | null;
   notes: string;
+  /** Full numbers for roles that serve customers; masked (138****5678) for the others. */
   phones: ReadonlyArray<CustomerPhone>;
+  /** Empty when `contactHidden`: the role does not see addresses (DOMAIN.md §9). */
+  addresses: ReadonlyArray<CustomerAddress>;
+  contactHidden: boolean;
+  preferredChannel: ContactChannel | null;
+  contactConsent: boolean;
+  doNotContact: boolean;
   createdAt: string;
   updatedAt: string;
   createdByName: string | null;
+  createdStoreName: string | null;
+  /** Duplicates merged into this record: their old ids still lead here. */
+  mergedFrom: ReadonlyArray<string>;
 }>;
 
 /** A search hit: phones are masked, because a list is not "serving the customer" (DOMAIN.md §9). */
@@ -72,13 +132,71 @@ export type CustomerSummary = Readonly<{
   updatedAt: string;
 }>;
 
+export type ProductHit = Readonly<{ id: string; customerId: string; customerName: string; brand: string; model: string; serial: string | null; receiptNo: string | null; matched: 'serial' | 'receipt' }>;
+export type TicketHit = Readonly<{ id: string; number: string; customerId: string; customerName: string; type: string; status: string; createdAt: string }>;
+
+/** Grouped by kind; `items` are the customers (the name kept from the foundation's search). */
+export type CounterSearchResult = Readonly<{
+  items: ReadonlyArray<CustomerSummary>;
+  products: ReadonlyArray<ProductHit>;
+  tickets: ReadonlyArray<TicketHit>;
+  /** More matched than were returned: type more of the number or name. */
+  more: boolean;
+}>;
+
+export type NoteEntry = Readonly<{ id: string; body: string; staffName: string | null; createdAt: string }>;
+/** The latest follow-up call (回访) of a ticket, with the customer's satisfaction rating (1–5) when given. */
+export type TicketFollowUp = Readonly<{ at: string; outcome: string; rating: number | null }>;
+export type HistoryTicket = Readonly<{
+  id: string;
+  number: string;
+  type: string;
+  status: string;
+  summary: string;
+  productId: string | null;
+  followUpDue: string | null;
+  followUp: TicketFollowUp | null;
+  createdAt: string;
+}>;
+
+export type CustomerHistory = Readonly<{
+  customer: CustomerDetail;
+  products: ReadonlyArray<ProductDetail>;
+  tickets: ReadonlyArray<HistoryTicket>;
+  notes: ReadonlyArray<NoteEntry>;
+}>;
+
+export const noteSchema = z.object({ customerId: z.uuid({ error: 'invalid_value' }), body: z.string({ error: 'required' }).trim().min(1, 'required').max(2000, 'too_long') });
+export const mergeSchema = z
+  .object({ fromId: z.uuid({ error: 'invalid_value' }), intoId: z.uuid({ error: 'invalid_value' }) })
+  .refine((value) => value.fromId !== value.intoId, { message: 'merge_same', path: ['intoId'] });
+export const duplicatesSchema = z.object({ phones: z.array(z.string().max(30)).min(1).max(5) });
+
 export const customersContract = {
-  /** Register a new customer at the counter. */
+  /** Register a new customer at the counter. Refused with `phone_taken` when a phone is already on file, unless confirmed. */
   'customers.create': method<CustomerDetail>()({ input: customerCreateSchema, access: 'customers.write', mutates: true }),
-  /** Change a customer's name, phones, tier (needs customers.tier) or notes. */
+  /** Change a customer's name, phones, addresses, preferences, tier (needs customers.tier) or remark. */
   'customers.update': method<CustomerDetail>()({ input: customerUpdateSchema, access: 'customers.write', mutates: true }),
-  /** Open one customer, with full phone numbers: the counter is serving them. */
-  'customers.get': method<CustomerDetail>()({ input: z.object({ id: z.uuid({ error: 'invalid_value' }) }), access: 'customers.read', mutates: false }),
-  /** Find customers by any part of a phone number or of the name. */
-  'customers.search': method<{ items: ReadonlyArray<CustomerSummary> }>()({ input: customerSearchSchema, access: 'customers.read', mutates: false }),
+  /** Open one customer (a merged id leads to the surviving record), full contact only for roles that serve customers. */
+  'customers.get': method<CustomerDetail>()({ input: idInput, access: 'customers.read', mutates: false }),
+  /** The one counter search box: phone fragment, name, pinyin initials, ticket number, serial, receipt number. */
+  'customers.search': method<CounterSearchResult>()({ input: customerSearchSchema, access: 'customers.read', mutates: false }),
+  /** Customers already on file with any of these phones (exact number), masked. */
+  'customers.duplicates': method<ReadonlyArray<CustomerSummary>>()({ input: duplicatesSchema, access: 'customers.read', mutates: false }),
+  /** The customer's history on one screen: products, tickets, notes, newest first. */
+  'customers.history': method<CustomerHistory>()({ input: idInput, access: 'customers.read', mutates: false }),
+  /** Append a service note (服务记录); notes are never edited or removed. */
+  'customers.addNote': method<NoteEntry>()({ input: noteSchema, access: 'customers.write', mutates: true }),
+  /** Merge a duplicate into the surviving record: products, notes, phones and addresses move; the old id becomes an alias. */
+  'customers.merge': method<CustomerDetail>()({ input: mergeSchema, access: 'customers.merge', mutates: true }),
+  /** Tiers and their service standards (set by head office). */
+  'customers.tiers': method<ReadonlyArray<TierStandardView>>()({ input: z.object({}), access: 'customers.read', mutates: false }),
+  /** Product categories and their warranty periods. */
+  'customers.categories': method<ReadonlyArray<ProductCategory>>()({ input: z.object({}), access: 'customers.read', mutates: false }),
+  /** Register a product the customer owns, with its proof of purchase. */
+  'customers.addProduct': method<ProductDetail>()({ input: productCreateSchema, access: 'customers.write', mutates: true }),
+  'customers.updateProduct': method<ProductDetail>()({ input: productUpdateSchema, access: 'customers.write', mutates: true }),
+  /** Remove a product registered by mistake (kept for the tickets that point at it). */
+  'customers.removeProduct': method<null>()({ input: idInput, access: 'customers.write', mutates: true }),
+  ...exchangeContract,
 };

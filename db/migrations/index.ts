@@ -4,6 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-customer-file';
+import * as m0003 from './0003-tickets';
+import * as m0004 from './0004-parts';
+import * as m0005 from './0005-sync';
+import * as m0006 from './0006-print';
 
 export type Migration = {
   version: number;
@@ -12,7 +17,14 @@ export type Migration = {
   up: (db: Kysely<any>) => Promise<void>;
 };
 
-export const migrations: ReadonlyArray<Migration> = [{ version: 1, name: 'foundation', up: m0001.up }];
+export const migrations: ReadonlyArray<Migration> = [
+  { version: 1, name: 'foundation', up: m0001.up },
+  { version: 2, name: 'customer-file', up: m0002.up },
+  { version: 3, name: 'tickets', up: m0003.up },
+  { version: 4, name: 'parts', up: m0004.up },
+  { version: 5, name: 'sync', up: m0005.up },
+  { version: 6, name: 'print', up: m0006.up },
+];
 
 /** The schema version this build of the app writes. */
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -19,22 +19,50 @@ export const PERMISSIONS = [
   'customers.write',
   /** Tier decides the service standard, so only leads change it (head office once sync exists). */
   'customers.tier',
+  /** See an opened customer's full phones and addresses (DOMAIN.md §9); lists always mask them. */
+  'customers.personal',
+  /** Merge a duplicate into the surviving customer record. */
+  'customers.merge',
+  'customers.import',
+  /** Export personal data: logged in customer_export. */
+  'customers.export',
   'staff.manage',
   'store.manage',
+  /** Spare parts (DOMAIN.md §7): see the stock, the ticket's parts and the requisitions. */
+  'parts.read',
+  /** Edit the catalogue and prices: the store's admin until head office owns them (db/parts/ownership.ts). */
+  'parts.catalogue',
+  /** Fill in a requisition form (配件领用单) for a repair ticket. */
+  'parts.request',
+  /** The parts lead's signature: approve or reject requisitions, post stocktakes, adjust and reverse. */
+  'parts.approve',
+  'parts.receive',
+  'parts.issue',
+  'parts.count',
+  'parts.reports',
+  /** Choose this PC's printers per form, and read the store's print log (who printed what when). */
+  'print.setup',
+  /** Service tickets (DOMAIN.md §2–§6): see them; take them at the counter; work them (each step's roles are in db/tickets/machines/); holidays and follow-up settings. */
+  'tickets.read',
+  'tickets.intake',
+  'tickets.work',
+  'tickets.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: ReadonlyArray<Permission> = ['customers.read'];
-const counter: ReadonlyArray<Permission> = [...everyone, 'customers.write'];
+const everyone: ReadonlyArray<Permission> = ['customers.read', 'parts.read', 'tickets.read'];
+const partsClerk: ReadonlyArray<Permission> = ['parts.receive', 'parts.issue', 'parts.count', 'parts.reports'];
+const counter: ReadonlyArray<Permission> = [...everyone, 'customers.write', 'customers.personal', 'tickets.intake', 'tickets.work'];
+const customerLead: ReadonlyArray<Permission> = ['customers.tier', 'customers.merge', 'customers.import', 'customers.export'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
-  cs_lead: [...counter, 'customers.tier'],
-  repair_lead: counter,
-  technician: everyone,
-  parts_lead: everyone,
-  parts_clerk: everyone,
-  aftersales_manager: [...counter, 'customers.tier'],
+  cs_lead: [...counter, ...customerLead],
+  repair_lead: [...counter, 'parts.request'],
+  technician: [...everyone, 'parts.request', 'tickets.work'],
+  parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
+  parts_clerk: [...everyone, ...partsClerk],
+  aftersales_manager: [...counter, ...customerLead, 'parts.reports', 'tickets.settings'],
   admin: PERMISSIONS,
 };
 

@@ -5,8 +5,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorMessages, type MessageKey } from '../../db/api';
+import { customersEn } from './customers.en';
+import { customersZhCN } from './customers.zh-CN';
 import { en } from './en';
 import { LANGUAGES, isLanguage, saveLanguage, type Language } from './language';
+import { partsEn } from './parts.en';
+import { partsZhCN } from './parts.zh-CN';
+import { printEn } from './print.en';
+import { printZhCN } from './print.zh-CN';
+import { syncEn } from './sync.en';
+import { syncZhCN } from './sync.zh-CN';
+import { ticketsEn } from './tickets.en';
+import { ticketsZhCN } from './tickets.zh-CN';
 import { zhCN } from './zh-CN';
 
 type ErrorTexts = Record<MessageKey, string>;
@@ -17,8 +27,8 @@ function errorTexts(language: 'en' | 'zh'): ErrorTexts {
 }
 
 export const resources = {
-  en: { common: en, errors: errorTexts('en') },
-  'zh-CN': { common: zhCN, errors: errorTexts('zh') },
+  en: { common: en, errors: errorTexts('en'), print: printEn, cust: customersEn, parts: partsEn, tickets: ticketsEn, sync: syncEn },
+  'zh-CN': { common: zhCN, errors: errorTexts('zh'), print: printZhCN, cust: customersZhCN, parts: partsZhCN, tickets: ticketsZhCN, sync: syncZhCN },
 } satisfies Record<Language, unknown>;
 
 function setDocumentLanguage(language: string): void {

@@ -3,6 +3,7 @@ import { Button, Layout, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
 import { useSignedIn } from './signed-in';
+import { SyncStatusBar } from './sync-status';
 
 export function ShellHeader({ onLock, locking }: { onLock: () => void; locking: boolean }) {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function ShellHeader({ onLock, locking }: { onLock: () => void; locking: 
         <span>{staff.name}</span>
         <span style={{ opacity: 0.75 }}>{t(`roles.${staff.role}`)}</span>
       </Space>
+      <SyncStatusBar />
       <LanguageSwitch />
       <Button icon={<LockOutlined aria-hidden />} onClick={onLock} loading={locking}>
         {t('header.lock')}

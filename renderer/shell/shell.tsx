@@ -7,8 +7,16 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission, SessionStatus, SignedInStaff } from '../../db/api';
 import { CounterPage } from '../pages/counter/counter-page';
+import { ImportPage } from '../pages/customers/import-page';
+import { PartsPage } from '../pages/parts/parts-page';
+import { PrintPage } from '../pages/print/print-page';
 import { SettingsPage } from '../pages/settings';
 import { StaffPage } from '../pages/staff';
+import { SyncPage } from '../pages/sync/sync-page';
+import { FollowUpsPage } from '../pages/tickets/follow-ups-page';
+import { RepairBoardPage } from '../pages/tickets/repair-board-page';
+import { ServiceSettingsPage } from '../pages/tickets/service-settings-page';
+import { TicketsPage } from '../pages/tickets/tickets-page';
 import { useDeskMutation } from '../use-desk';
 import { ShellHeader } from './header';
 import { useIdleLock } from './idle-lock';
@@ -19,8 +27,16 @@ type PageDef = { page: Page; permission: Permission; render: () => ReactNode };
 
 const PAGE_DEFS: ReadonlyArray<PageDef> = [
   { page: 'counter', permission: 'customers.read', render: () => <CounterPage /> },
+  { page: 'tickets', permission: 'tickets.read', render: () => <TicketsPage /> },
+  { page: 'repairs', permission: 'tickets.read', render: () => <RepairBoardPage /> },
+  { page: 'followups', permission: 'tickets.work', render: () => <FollowUpsPage /> },
+  { page: 'import', permission: 'customers.import', render: () => <ImportPage /> },
+  { page: 'parts', permission: 'parts.read', render: () => <PartsPage /> },
   { page: 'staff', permission: 'staff.manage', render: () => <StaffPage /> },
   { page: 'settings', permission: 'store.manage', render: () => <SettingsPage /> },
+  { page: 'printing', permission: 'print.setup', render: () => <PrintPage /> },
+  { page: 'service', permission: 'tickets.settings', render: () => <ServiceSettingsPage /> },
+  { page: 'sync', permission: 'customers.read', render: () => <SyncPage /> },
 ];
 
 type ShellProps = {

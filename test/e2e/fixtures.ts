@@ -53,10 +53,10 @@ export async function startHost({ dataDir = mkdtempSync(join(tmpdir(), 'counterd
 export type Counter = { host: RunningHost; browser: Browser; context: BrowserContext; page: Page; close: () => Promise<void> };
 
 /** A counter PC: a host on a fresh store and a Chromium window on it, in the given browser locale. */
-export async function openCounter({ locale = 'en-US', env = {} }: { locale?: string; env?: Record<string, string> } = {}): Promise<Counter> {
-  const host = await startHost({ env });
+export async function openCounter({ locale = 'en-US', env = {}, dataDir, timezoneId }: { locale?: string; env?: Record<string, string>; dataDir?: string; timezoneId?: string } = {}): Promise<Counter> {
+  const host = await startHost(dataDir ? { env, dataDir } : { env });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...(timezoneId ? { timezoneId } : {}) });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

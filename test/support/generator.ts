@@ -1,5 +1,6 @@
 /**
- * Realistic, reproducible store data: Chinese names, mobile and landline numbers, addresses.
+ * Realistic, reproducible store data: Chinese names, mobile and landline numbers, addresses, and
+ * the products they bought with serial and receipt numbers.
  * Seeded, so a test, a benchmark and the demo all get the same people for the same seed.
  */
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
@@ -70,5 +71,50 @@ export function createGenerator(seed = 20261125) {
     };
   }
 
-  return { customer, mobile, name, random };
+  function product(today = '2026-11-25'): GeneratedProduct {
+    const line = pick(PRODUCT_LINES);
+    const brand = pick(line.brands);
+    const model = `${line.model}-${digits(3)}${pick(['', 'A', 'S', 'X', 'Pro'])}`;
+    const daysAgo = Math.floor(random() * 5 * 365);
+    const bought = new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const serialChars = Array.from({ length: 10 }, () => SERIAL_ALPHABET[Math.floor(random() * SERIAL_ALPHABET.length)]).join('');
+    return {
+      category: line.category,
+      brand: brand.name,
+      model,
+      serial: `${brand.serialPrefix}${serialChars}`,
+      purchaseDate: bought,
+      purchaseStore: pick(STORES),
+      receiptNo: `FP${bought.replaceAll('-', '')}${digits(6)}`,
+      priceFen: Math.round((line.price[0] + random() * (line.price[1] - line.price[0])) / 100) * 10_000,
+    };
+  }
+
+  return { customer, mobile, name, product, random };
 }
+
+export type GeneratedProduct = {
+  category: string;
+  brand: string;
+  model: string;
+  serial: string;
+  purchaseDate: string;
+  purchaseStore: string;
+  receiptNo: string;
+  priceFen: number;
+};
+
+/** Unambiguous on a label: no I, O, 0 or 1. */
+const SERIAL_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const STORES = ['南京西路旗舰店', '徐汇店', '浦东店', '网上商城'];
+/** Category codes from migration 0002; price ranges in yuan. */
+const PRODUCT_LINES: ReadonlyArray<{ category: string; model: string; price: [number, number]; brands: ReadonlyArray<{ name: string; serialPrefix: string }> }> = [
+  { category: 'tv', model: 'TV65', price: [1999, 12999], brands: [{ name: '海信', serialPrefix: 'HS' }, { name: '创维', serialPrefix: 'SK' }, { name: 'TCL', serialPrefix: 'TC' }] },
+  { category: 'fridge', model: 'BCD', price: [2499, 15999], brands: [{ name: '海尔', serialPrefix: 'HR' }, { name: '美的', serialPrefix: 'MD' }, { name: '西门子', serialPrefix: 'SM' }] },
+  { category: 'washer', model: 'TG', price: [1599, 8999], brands: [{ name: '小天鹅', serialPrefix: 'LS' }, { name: '海尔', serialPrefix: 'HR' }] },
+  { category: 'aircon', model: 'KFR', price: [2599, 9999], brands: [{ name: '格力', serialPrefix: 'GL' }, { name: '美的', serialPrefix: 'MD' }] },
+  { category: 'kitchen', model: 'CXW', price: [899, 5999], brands: [{ name: '方太', serialPrefix: 'FT' }, { name: '老板', serialPrefix: 'LB' }] },
+  { category: 'small', model: 'MB', price: [199, 1999], brands: [{ name: '苏泊尔', serialPrefix: 'SP' }, { name: '九阳', serialPrefix: 'JY' }] },
+  { category: 'furniture', model: 'SF', price: [2999, 19999], brands: [{ name: '顾家家居', serialPrefix: 'KK' }, { name: '全友', serialPrefix: 'QY' }] },
+  { category: 'mattress', model: 'MT', price: [1999, 12999], brands: [{ name: '喜临门', serialPrefix: 'XL' }, { name: '慕思', serialPrefix: 'DR' }] },
+];

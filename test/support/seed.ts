@@ -6,6 +6,7 @@ import type { MethodInput, MethodName } from '../../db/api';
 import type { ClientState, Desk } from '../../db/desk-types';
 import type { Role } from '../../db/staff/roles';
 import { createGenerator } from './generator';
+import { seedParts } from './seed-parts';
 
 export const DEMO_STORE = { storeCode: 'S012', storeName: '南京西路旗舰店', counterNo: 1 };
 
@@ -37,5 +38,6 @@ export async function seedStore(desk: Desk, { customers = 3000, seed = 20261125,
     await must(desk, client, 'customers.create', { name: c.name, tier: c.tier, notes: c.notes, phones: c.phones.map((number) => ({ number })) });
     if (onProgress && (i + 1) % 500 === 0) onProgress(i + 1);
   }
+  await seedParts(desk, client);
   await must(desk, client, 'session.signOut', { reason: 'manual' });
 }

@@ -4,6 +4,8 @@ import { App, Button, Col, Empty, Row, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../shell/signed-in';
+import { ExportButtons } from '../customers/export-buttons';
+import { CounterDuePanel } from '../tickets/counter-due-panel';
 import { CustomerDrawer, type CustomerEditor } from './customer-drawer';
 import { CustomerPanel } from './customer-panel';
 import { CustomerResults, CustomerSearchBox, useCustomerSearch } from './customer-search';
@@ -37,6 +39,7 @@ export function CounterPage() {
         <div style={{ flex: 1, minWidth: 0 }}>
           <CustomerSearchBox search={search} query={query} onQueryChange={setQuery} inputRef={searchRef} />
         </div>
+        {can('customers.export') ? <ExportButtons query={query} /> : null}
         {can('customers.write') ? (
           <Button size="large" type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditor({ kind: 'create', prefill: prefillFrom(query) })}>
             {t('counter.newCustomer')}
@@ -63,9 +66,14 @@ export function CounterPage() {
           )}
         </Col>
       </Row>
+      <CounterDuePanel />
       <CustomerDrawer
         editor={editor}
         onClose={closeEditor}
+        onOpenExisting={(id) => {
+          setOpenId(id);
+          closeEditor();
+        }}
         onSaved={(customer) => {
           void message.success(t('form.saved'));
           setOpenId(customer.id);

@@ -3,11 +3,13 @@
  * schemas the dispatcher checks the call with, and send what the user typed (the schema input).
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Drawer, Form, Space } from 'antd';
+import { Alert, Button, Drawer, Form, Space } from 'antd';
+import { useState } from 'react';
 import { FormProvider, useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { customerCreateSchema, customerUpdateSchema, type CustomerDetail } from '../../../db/api';
+import { customerCreateSchema, customerUpdateSchema, type CustomerDetail, type CustomerSummary } from '../../../db/api';
+import { desk } from '../../desk';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation } from '../../use-desk';
@@ -21,9 +23,11 @@ type DrawerProps = {
   editor: CustomerEditor | null;
   onClose: () => void;
   onSaved: (customer: CustomerDetail) => void;
+  /** The phone is already on file: the counter chose to open that customer instead. */
+  onOpenExisting: (customerId: string) => void;
 };
 
-export function CustomerDrawer({ editor, onClose, onSaved }: DrawerProps) {
+export function CustomerDrawer({ editor, onClose, onSaved, onOpenExisting }: DrawerProps) {
   const { t } = useTranslation();
   return (
     <Drawer
@@ -33,7 +37,7 @@ export function CustomerDrawer({ editor, onClose, onSaved }: DrawerProps) {
       destroyOnHidden
       onClose={onClose}
     >
-      {editor?.kind === 'create' ? <CreateCustomerForm key="create" prefill={editor.prefill} onSaved={onSaved} onCancel={onClose} /> : null}
+      {editor?.kind === 'create' ? <CreateCustomerForm key="create" prefill={editor.prefill} onSaved={onSaved} onCancel={onClose} onOpenExisting={onOpenExisting} /> : null}
       {editor?.kind === 'edit' ? <EditCustomerForm key={editor.customer.id} customer={editor.customer} onSaved={onSaved} onCancel={onClose} /> : null}
     </Drawer>
   );
@@ -41,23 +45,59 @@ export function CustomerDrawer({ editor, onClose, onSaved }: DrawerProps) {
 
 type CreateInput = z.input<typeof customerCreateSchema>;
 type UpdateInput = z.input<typeof customerUpdateSchema>;
-const isCustomerField = fieldsOf<CreateInput>('name', 'phones', 'tier', 'notes');
-const isUpdateField = fieldsOf<UpdateInput>('name', 'phones', 'tier', 'notes');
+const FIELDS = ['name', 'phones', 'tier', 'notes', 'addresses', 'preferredChannel', 'contactConsent', 'doNotContact', 'tierRule'];
+const isCustomerField = fieldsOf<CreateInput>(...FIELDS);
+const isUpdateField = fieldsOf<UpdateInput>(...FIELDS);
 
 type FormProps = { onSaved: (customer: CustomerDetail) => void; onCancel: () => void };
 
-function CreateCustomerForm({ prefill, onSaved, onCancel }: FormProps & { prefill: { name?: string; phone?: string } }) {
+function CreateCustomerForm({ prefill, onSaved, onCancel, onOpenExisting }: FormProps & { prefill: { name?: string; phone?: string }; onOpenExisting: (id: string) => void }) {
   const create = useDeskMutation('customers.create');
+  const [existing, setExisting] = useState<ReadonlyArray<CustomerSummary>>([]);
   const form = useForm<CreateInput, unknown, z.output<typeof customerCreateSchema>>({
     resolver: zodResolver(customerCreateSchema),
-    defaultValues: { name: prefill.name ?? '', phones: [{ number: prefill.phone ?? '' }], tier: 'regular', notes: '' },
+    defaultValues: { name: prefill.name ?? '', phones: [{ number: prefill.phone ?? '' }], tier: 'regular', notes: '', addresses: [], preferredChannel: null, contactConsent: false, doNotContact: false, tierRule: 'manual' },
   });
-  const submit = form.handleSubmit(async () => {
-    const result = await create.run(form.getValues());
-    if (result.ok) onSaved(result.value);
-    else applyDeskError(result.error, form.setError, isCustomerField);
-  });
-  return <CustomerForm form={form} idPrefix="new-customer" onSubmit={submit} onCancel={onCancel} />;
+  const save = async (confirmDuplicate: boolean): Promise<void> => {
+    const values = form.getValues();
+    const result = await create.run({ ...values, confirmDuplicate });
+    if (result.ok) return onSaved(result.value);
+    applyDeskError(result.error, form.setError, isCustomerField);
+    if (result.error.key === 'phone_taken') {
+      // Show who already has the number, and offer to open them instead (issue 3 §5).
+      const found = await desk.call('customers.duplicates', { phones: values.phones.map((p) => p.number) });
+      setExisting(found.ok ? found.value : []);
+    }
+  };
+  const submit = form.handleSubmit(() => save(false));
+  return (
+    <>
+      {existing.length > 0 ? <ExistingCustomers customers={existing} onOpen={onOpenExisting} onCreateAnyway={() => void save(true)} /> : null}
+      <CustomerForm form={form} idPrefix="new-customer" onSubmit={submit} onCancel={onCancel} />
+    </>
+  );
+}
+
+function ExistingCustomers({ customers, onOpen, onCreateAnyway }: { customers: ReadonlyArray<CustomerSummary>; onOpen: (id: string) => void; onCreateAnyway: () => void }) {
+  const { t } = useTranslation('cust');
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('duplicate.title')}
+      description={
+        <Space orientation="vertical">
+          {customers.map((c) => (
+            <Button key={c.id} type="primary" onClick={() => onOpen(c.id)}>
+              {t('duplicate.open', { name: c.name, phones: c.maskedPhones.join(' · ') })}
+            </Button>
+          ))}
+          <Button onClick={onCreateAnyway}>{t('duplicate.createAnyway')}</Button>
+        </Space>
+      }
+    />
+  );
 }
 
 function EditCustomerForm({ customer, onSaved, onCancel }: FormProps & { customer: CustomerDetail }) {
@@ -70,6 +110,12 @@ function EditCustomerForm({ customer, onSaved, onCancel }: FormProps & { custome
       phones: customer.phones.map((phone) => ({ id: phone.id, number: phone.number })),
       tier: customer.tier,
       notes: customer.notes,
+      tierRule: customer.tierRule,
+      preferredChannel: customer.preferredChannel,
+      contactConsent: customer.contactConsent,
+      doNotContact: customer.doNotContact,
+      // A role that does not see addresses must not send an empty list that would erase them.
+      ...(customer.contactHidden ? {} : { addresses: customer.addresses.map((a) => ({ id: a.id, label: a.label, address: a.address })) }),
     },
   });
   const submit = form.handleSubmit(async () => {

@@ -4,7 +4,8 @@ import { Button, Form, Input } from 'antd';
 import { Controller, useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { TIERS, type customerCreateSchema } from '../../../db/api';
+import { TIER_RULES, TIERS, type customerCreateSchema } from '../../../db/api';
+import { AddressFields, ContactFields } from '../customers/customer-extra-fields';
 import { useErrorText } from '../../forms/error-text';
 import { describedBy, FieldFrame, SelectField, TextField } from '../../forms/fields';
 import { useSignedIn } from '../../shell/signed-in';
@@ -16,6 +17,7 @@ const MAX_PHONES = 5;
 
 export function CustomerFields({ idPrefix }: { idPrefix: string }) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('cust');
   const { can } = useSignedIn();
   const { control } = useFormContext<CustomerFieldValues>();
   const canSetTier = can('customers.tier');
@@ -32,7 +34,12 @@ export function CustomerFields({ idPrefix }: { idPrefix: string }) {
         disabled={!canSetTier}
         help={canSetTier ? undefined : t('customer.tierLocked')}
       />
-      <TextField control={control} name="notes" id={`${idPrefix}-notes`} label={t('customer.notes')} kind="multiline" maxLength={2000} />
+      {canSetTier ? (
+        <SelectField control={control} name="tierRule" id={`${idPrefix}-tier-rule`} label={tc('file.tierRule')} options={TIER_RULES.map((rule) => ({ value: rule, label: tc(`tierRule.${rule}`) }))} />
+      ) : null}
+      <AddressFields idPrefix={idPrefix} />
+      <ContactFields idPrefix={idPrefix} />
+      <TextField control={control} name="notes" id={`${idPrefix}-notes`} label={tc('file.remark')} kind="multiline" maxLength={2000} />
     </>
   );
 }

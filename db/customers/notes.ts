@@ -1,0 +1,29 @@
+/** Service notes (服务记录): append-only, with who and when; never edited or removed. */
+import type { Kysely } from 'kysely';
+import { newId } from '../ids';
+import type { DB } from '../schema';
+import { recordChange, type TxContext } from '../sync/change-log';
+import type { NoteEntry } from './contract';
+
+export async function appendNote(tx: TxContext, customerId: string, body: string): Promise<NoteEntry> {
+  const hlc = tx.stamp();
+  const row = { id: newId(), customerId, body, staffId: tx.staffId, createdAt: tx.nowIso, hlc };
+  await tx.trx.insertInto('customerNote').values(row).execute();
+  const { id, hlc: _hlc, ...fields } = row;
+  await recordChange(tx, { entity: 'customer_note', entityId: id, op: 'append', hlc, fields });
+  const staff = tx.staffId ? await tx.trx.selectFrom('staff').select('name').where('id', '=', tx.staffId).executeTakeFirst() : undefined;
+  return { id, body, staffName: staff?.name ?? null, createdAt: row.createdAt };
+}
+
+/** Notes of the record and of the duplicates merged into it, newest first. */
+export async function listNotes(db: Kysely<DB>, customerIds: ReadonlyArray<string>): Promise<NoteEntry[]> {
+  if (customerIds.length === 0) return [];
+  return db
+    .selectFrom('customerNote')
+    .leftJoin('staff', 'staff.id', 'customerNote.staffId')
+    .select(['customerNote.id', 'customerNote.body', 'staff.name as staffName', 'customerNote.createdAt'])
+    .where('customerNote.customerId', 'in', customerIds)
+    .orderBy('customerNote.createdAt', 'desc')
+    .orderBy('customerNote.id', 'desc')
+    .execute();
+}

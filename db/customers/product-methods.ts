@@ -1,0 +1,46 @@
+/** Handlers for products and their proof of purchase. */
+import { DeskFailure, type Handler, type HandlerContext } from '../handler';
+import { findStoreRow } from '../store/queries';
+import { insertProduct, loadProduct, removeProduct, toProductDetail, UnknownCategoryError, updateProduct } from './products';
+import { findCustomerRow, resolveCustomerId } from './queries';
+
+async function guardCategory<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof UnknownCategoryError) throw new DeskFailure('validation', 'unknown_category', 'category');
+    throw error;
+  }
+}
+
+function checkPurchaseDate(ctx: HandlerContext, date: string | null): void {
+  if (date !== null && date > ctx.nowIso.slice(0, 10)) throw new DeskFailure('validation', 'date_in_future', 'purchaseDate');
+}
+
+async function liveProduct(ctx: HandlerContext, id: string) {
+  const row = await loadProduct(ctx.trx, id);
+  if (!row || row.deletedAt !== null) throw new DeskFailure('not_found', 'not_found');
+  return row;
+}
+
+export const customersAddProduct: Handler<'customers.addProduct'> = async (ctx, input) => {
+  checkPurchaseDate(ctx, input.purchaseDate);
+  const customerId = await resolveCustomerId(ctx.trx, input.customerId);
+  if (!(await findCustomerRow(ctx.trx, customerId))) throw new DeskFailure('not_found', 'not_found', 'customerId');
+  const store = await findStoreRow(ctx.trx);
+  const row = await guardCategory(() => insertProduct(ctx, { ...input, customerId }, store?.id ?? null));
+  return toProductDetail(row, ctx.nowIso);
+};
+
+export const customersUpdateProduct: Handler<'customers.updateProduct'> = async (ctx, input) => {
+  checkPurchaseDate(ctx, input.purchaseDate);
+  const before = await liveProduct(ctx, input.id);
+  const { id: _id, ...fields } = input;
+  const row = await guardCategory(() => updateProduct(ctx, before, fields));
+  return toProductDetail(row, ctx.nowIso);
+};
+
+export const customersRemoveProduct: Handler<'customers.removeProduct'> = async (ctx, input) => {
+  await removeProduct(ctx, await liveProduct(ctx, input.id));
+  return null;
+};

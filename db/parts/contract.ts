@@ -1,0 +1,29 @@
+/**
+ * The spare-parts area of the desk API (DOMAIN.md §7), joined from its jobs: catalogue, ledger,
+ * receiving, requisitions, stocktaking, reports. No Node imports: the renderer imports this
+ * through db/api.ts.
+ */
+import { catalogueContract } from './catalogue/contract';
+import { ledgerContract } from './ledger/contract';
+import { receivingContract } from './receiving/contract';
+import { reportContract } from './reports/contract';
+import { requisitionContract } from './requisitions/contract';
+import { stocktakeContract } from './stocktake/contract';
+
+export const partsContract = {
+  ...catalogueContract,
+  ...ledgerContract,
+  ...receivingContract,
+  ...requisitionContract,
+  ...stocktakeContract,
+  ...reportContract,
+};
+
+export * from './catalogue/contract';
+export * from './ledger/contract';
+export * from './receiving/contract';
+export * from './requisitions/contract';
+export * from './stocktake/contract';
+export * from './reports/contract';
+export { MAX_QTY, MAX_FEN, reasonSchema as partsReasonSchema } from './fields';
+export { MOVEMENT_KINDS, DOC_TYPES, REQUISITION_STATUSES, type MovementKind, type DocType, type RequisitionStatus } from './tables';

@@ -1,0 +1,62 @@
+/** Every spare-parts handler, joined from its jobs; db/handlers.ts spreads this in. */
+import { partsCreate, partsGet, partsList, partsLocationCreate, partsLookups, partsSupplierCreate, partsSupplierUpdate, partsUpdate, partsUpdateStoreFields } from './catalogue/methods';
+import { partsAdjust, partsHistory, partsRebuildOnHand, partsReverse, partsTransfer } from './ledger/methods';
+import { partsAlerts, partsNegativeStock, partsReorderList, partsSlowMoving } from './reports/methods';
+import {
+  partsForTicket,
+  partsRequisition,
+  partsRequisitionApprove,
+  partsRequisitionCreate,
+  partsRequisitionIssue,
+  partsRequisitionReject,
+  partsRequisitionReturn,
+  partsRequisitions,
+  partsTicketLookup,
+} from './requisitions/methods';
+import { partsStocktake, partsStocktakeCancel, partsStocktakeCount, partsStocktakePost, partsStocktakes, partsStocktakeScan, partsStocktakeStart } from './stocktake/methods';
+import { partsReceipt, partsReceiptAddLine, partsReceiptClose, partsReceiptCreate, partsReceiptInspect, partsReceipts, partsSupplierReturnCreate, partsSupplierReturns } from './receiving/methods';
+
+export const partsHandlers = {
+  'parts.list': partsList,
+  'parts.get': partsGet,
+  'parts.lookups': partsLookups,
+  'parts.create': partsCreate,
+  'parts.update': partsUpdate,
+  'parts.updateStoreFields': partsUpdateStoreFields,
+  'parts.supplierCreate': partsSupplierCreate,
+  'parts.supplierUpdate': partsSupplierUpdate,
+  'parts.locationCreate': partsLocationCreate,
+  'parts.adjust': partsAdjust,
+  'parts.transfer': partsTransfer,
+  'parts.reverse': partsReverse,
+  'parts.history': partsHistory,
+  'parts.rebuildOnHand': partsRebuildOnHand,
+  'parts.receipts': partsReceipts,
+  'parts.receipt': partsReceipt,
+  'parts.receiptCreate': partsReceiptCreate,
+  'parts.receiptAddLine': partsReceiptAddLine,
+  'parts.receiptInspect': partsReceiptInspect,
+  'parts.receiptClose': partsReceiptClose,
+  'parts.supplierReturns': partsSupplierReturns,
+  'parts.supplierReturnCreate': partsSupplierReturnCreate,
+  'parts.requisitions': partsRequisitions,
+  'parts.requisition': partsRequisition,
+  'parts.ticketLookup': partsTicketLookup,
+  'parts.requisitionCreate': partsRequisitionCreate,
+  'parts.requisitionApprove': partsRequisitionApprove,
+  'parts.requisitionReject': partsRequisitionReject,
+  'parts.requisitionIssue': partsRequisitionIssue,
+  'parts.requisitionReturn': partsRequisitionReturn,
+  'parts.forTicket': partsForTicket,
+  'parts.stocktakes': partsStocktakes,
+  'parts.stocktake': partsStocktake,
+  'parts.stocktakeStart': partsStocktakeStart,
+  'parts.stocktakeCount': partsStocktakeCount,
+  'parts.stocktakeScan': partsStocktakeScan,
+  'parts.stocktakePost': partsStocktakePost,
+  'parts.stocktakeCancel': partsStocktakeCancel,
+  'parts.reorderList': partsReorderList,
+  'parts.slowMoving': partsSlowMoving,
+  'parts.negativeStock': partsNegativeStock,
+  'parts.alerts': partsAlerts,
+};

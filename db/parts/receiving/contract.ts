@@ -1,0 +1,127 @@
+/**
+ * Receiving (DOMAIN.md §7): a goods receipt from a supplier with lines; each line inspected
+ * (accepted and rejected quantities, reason); closing it puts only accepted units into stock and
+ * sends rejected ones back on a return-to-supplier document. No Node imports.
+ */
+import { z } from 'zod';
+import { method } from '../../contract';
+import { countSchema, dateSchema, fenSchema, idSchema, noRepeatedParts, noteSchema, qtySchema, reasonSchema } from '../fields';
+
+const inspectionFields = {
+  acceptedQty: countSchema,
+  rejectedQty: countSchema,
+  rejectReason: z.string().trim().max(200, 'too_long').default(''),
+};
+
+type Inspection = { acceptedQty: number; rejectedQty: number; rejectReason: string };
+
+/** Accepted + rejected = delivered, and a rejection says why. `delivered` is null when unknown here. */
+export function checkInspection(value: Inspection, delivered: number | null, ctx: z.RefinementCtx, path: ReadonlyArray<string | number> = []): void {
+  if (delivered !== null && value.acceptedQty + value.rejectedQty !== delivered) ctx.addIssue({ code: 'custom', message: 'inspection_sum', path: [...path, 'acceptedQty'] });
+  if (value.rejectedQty > 0 && value.rejectReason === '') ctx.addIssue({ code: 'custom', message: 'reject_reason_required', path: [...path, 'rejectReason'] });
+}
+
+const receiptLineSchema = z
+  .object({ partId: idSchema, deliveredQty: qtySchema, unitCostFen: fenSchema, inspection: z.object(inspectionFields).optional() })
+  .superRefine((line, ctx) => {
+    if (line.inspection) checkInspection(line.inspection, line.deliveredQty, ctx, ['inspection']);
+  });
+
+export const receiptCreateSchema = z
+  .object({
+    supplierId: idSchema,
+    locationId: idSchema.optional(),
+    supplierRef: z.string().trim().max(40, 'too_long').default(''),
+    receivedOn: dateSchema,
+    note: noteSchema,
+    lines: z.array(receiptLineSchema).min(1, 'lines_min_one').max(200, 'too_many'),
+  })
+  .superRefine(noRepeatedParts);
+export type ReceiptCreateInput = z.input<typeof receiptCreateSchema>;
+
+export const receiptAddLineSchema = z.object({ receiptId: idSchema, partId: idSchema, deliveredQty: qtySchema, unitCostFen: fenSchema });
+
+export const receiptInspectSchema = z
+  .object({ receiptId: idSchema, lineId: idSchema, ...inspectionFields })
+  .superRefine((value, ctx) => checkInspection(value, null, ctx));
+export type ReceiptInspectInput = z.input<typeof receiptInspectSchema>;
+
+export const supplierReturnCreateSchema = z
+  .object({
+    supplierId: idSchema,
+    locationId: idSchema.optional(),
+    reason: reasonSchema,
+    lines: z.array(z.object({ partId: idSchema, qty: qtySchema })).min(1, 'lines_min_one').max(200, 'too_many'),
+  })
+  .superRefine(noRepeatedParts);
+export type SupplierReturnCreateInput = z.input<typeof supplierReturnCreateSchema>;
+
+export type ReceiptLineView = Readonly<{
+  id: string;
+  position: number;
+  partId: string;
+  partNo: string;
+  partName: string;
+  unit: string;
+  deliveredQty: number;
+  unitCostFen: number;
+  acceptedQty: number | null;
+  rejectedQty: number | null;
+  rejectReason: string;
+  inspectedByName: string | null;
+  inspectedAt: string | null;
+}>;
+
+export type DocRef = Readonly<{ id: string; number: string }>;
+
+export type ReceiptView = Readonly<{
+  id: string;
+  number: string;
+  supplierId: string;
+  supplierName: string;
+  locationId: string;
+  locationCode: string;
+  supplierRef: string;
+  receivedOn: string;
+  note: string;
+  status: 'open' | 'closed';
+  createdByName: string | null;
+  createdAt: string;
+  closedByName: string | null;
+  closedAt: string | null;
+  lines: ReadonlyArray<ReceiptLineView>;
+  supplierReturns: ReadonlyArray<DocRef>;
+}>;
+
+export type ReceiptSummary = Readonly<{ id: string; number: string; supplierName: string; supplierRef: string; receivedOn: string; status: 'open' | 'closed'; lineCount: number; createdAt: string }>;
+
+export type SupplierReturnView = Readonly<{
+  id: string;
+  number: string;
+  supplierName: string;
+  source: 'inspection' | 'stock';
+  receipt: DocRef | null;
+  locationCode: string;
+  reason: string;
+  createdByName: string | null;
+  createdAt: string;
+  lines: ReadonlyArray<{ partId: string; partNo: string; partName: string; unit: string; qty: number; reason: string }>;
+}>;
+
+const statusFilter = z.enum(['open', 'closed']).optional();
+
+export const receivingContract = {
+  'parts.receipts': method<{ items: ReadonlyArray<ReceiptSummary> }>()({ input: z.object({ status: statusFilter, limit: z.number().int().min(1).max(500).default(100) }), access: 'parts.read', mutates: false }),
+  'parts.receipt': method<ReceiptView>()({ input: z.object({ id: idSchema }), access: 'parts.read', mutates: false }),
+  /** Record a delivery: supplier, delivery note, lines; inspection may be entered now or later. */
+  'parts.receiptCreate': method<ReceiptView>()({ input: receiptCreateSchema, access: 'parts.receive', mutates: true }),
+  /** One more line on an open receipt (a box found later in the same delivery). */
+  'parts.receiptAddLine': method<ReceiptView>()({ input: receiptAddLineSchema, access: 'parts.receive', mutates: true }),
+  /** Inspect one line: accepted and rejected quantities, and why units were rejected. */
+  'parts.receiptInspect': method<ReceiptView>()({ input: receiptInspectSchema, access: 'parts.receive', mutates: true }),
+  /** Close the receipt: accepted units enter stock, rejected ones go on a return-to-supplier document. */
+  'parts.receiptClose': method<ReceiptView>()({ input: z.object({ receiptId: idSchema }), access: 'parts.receive', mutates: true }),
+  'parts.supplierReturns': method<{ items: ReadonlyArray<SupplierReturnView> }>()({ input: z.object({ limit: z.number().int().min(1).max(500).default(100) }), access: 'parts.read', mutates: false }),
+  /** Send stock back to its supplier (slow stock, a faulty batch found later): it leaves the ledger. */
+  'parts.supplierReturnCreate': method<SupplierReturnView>()({ input: supplierReturnCreateSchema, access: 'parts.approve', mutates: true }),
+};

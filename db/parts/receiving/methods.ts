@@ -1,0 +1,127 @@
+/** Handlers for goods receipts with inspection, and returns to supplier. */
+import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
+import { findPartRow, findSupplierRow } from '../catalogue/queries';
+import { resolveLocation } from '../ledger/locations';
+import { appendMovement } from '../ledger/movements';
+import { nextNumber, storeDate } from '../numbers';
+import type { GoodsReceiptRow, PartRow } from '../tables';
+import type { ReceiptView } from './contract';
+import { findReceiptRow, insertReceipt, insertReceiptLine, inspectReceiptLine, listReceipts, loadReceiptView, markReceiptClosed, receiptLineRows } from './queries';
+import { insertSupplierReturn, listSupplierReturns, loadSupplierReturnView } from './returns';
+
+async function viewOrFail(ctx: HandlerContext, id: string): Promise<ReceiptView> {
+  const view = await loadReceiptView(ctx.trx, id);
+  if (!view) throw new DeskFailure('not_found', 'not_found');
+  return view;
+}
+
+/** A part that may still come into stock: known and not retired. */
+async function receivablePart(ctx: HandlerContext, partId: string, field: string): Promise<PartRow> {
+  const part = await findPartRow(ctx.trx, partId);
+  if (!part) throw new DeskFailure('not_found', 'not_found', field);
+  if (part.retiredAt !== null) throw new DeskFailure('validation', 'part_retired', field);
+  return part;
+}
+
+async function activeSupplier(ctx: HandlerContext, supplierId: string): Promise<void> {
+  const supplier = await findSupplierRow(ctx.trx, supplierId);
+  if (!supplier) throw new DeskFailure('not_found', 'not_found', 'supplierId');
+}
+
+/** The receipt, still open: nothing can be received or inspected on a closed one. */
+async function openReceipt(ctx: HandlerContext, receiptId: string): Promise<GoodsReceiptRow> {
+  const receipt = await findReceiptRow(ctx.trx, receiptId);
+  if (!receipt) throw new DeskFailure('not_found', 'not_found', 'receiptId');
+  if (receipt.status !== 'open') throw new DeskFailure('conflict', 'receipt_closed', 'receiptId');
+  return receipt;
+}
+
+export const partsReceipts: Handler<'parts.receipts'> = async (ctx, input) => ({ items: await listReceipts(ctx.trx, input) });
+
+export const partsReceipt: Handler<'parts.receipt'> = async (ctx, input) => viewOrFail(ctx, input.id);
+
+export const partsReceiptCreate: Handler<'parts.receiptCreate'> = async (ctx, input) => {
+  if (input.receivedOn > (await storeDate(ctx.trx, ctx.nowIso))) throw new DeskFailure('validation', 'received_on_future', 'receivedOn');
+  await activeSupplier(ctx, input.supplierId);
+  for (const [index, line] of input.lines.entries()) await receivablePart(ctx, line.partId, `lines.${index}.partId`);
+  const location = await resolveLocation(ctx, input.locationId);
+  const receipt = await insertReceipt(ctx, {
+    number: await nextNumber(ctx, 'GR'),
+    supplierId: input.supplierId,
+    locationId: location.id,
+    supplierRef: input.supplierRef,
+    receivedOn: input.receivedOn,
+    note: input.note,
+  });
+  for (const [position, line] of input.lines.entries()) await insertReceiptLine(ctx, receipt.id, position, line);
+  return viewOrFail(ctx, receipt.id);
+};
+
+export const partsReceiptAddLine: Handler<'parts.receiptAddLine'> = async (ctx, input) => {
+  const receipt = await openReceipt(ctx, input.receiptId);
+  await receivablePart(ctx, input.partId, 'partId');
+  const lines = await receiptLineRows(ctx.trx, receipt.id);
+  if (lines.some((line) => line.partId === input.partId)) throw new DeskFailure('validation', 'lines_repeated', 'partId');
+  await insertReceiptLine(ctx, receipt.id, lines.length, input);
+  return viewOrFail(ctx, receipt.id);
+};
+
+export const partsReceiptInspect: Handler<'parts.receiptInspect'> = async (ctx, input) => {
+  const receipt = await openReceipt(ctx, input.receiptId);
+  const line = (await receiptLineRows(ctx.trx, receipt.id)).find((l) => l.id === input.lineId);
+  if (!line) throw new DeskFailure('not_found', 'line_unknown', 'lineId');
+  if (input.acceptedQty + input.rejectedQty !== line.deliveredQty) throw new DeskFailure('validation', 'inspection_sum', 'acceptedQty');
+  await inspectReceiptLine(ctx, line, input);
+  return viewOrFail(ctx, receipt.id);
+};
+
+export const partsReceiptClose: Handler<'parts.receiptClose'> = async (ctx, input) => {
+  const receipt = await openReceipt(ctx, input.receiptId);
+  const lines = await receiptLineRows(ctx.trx, receipt.id);
+  const uninspected = lines.findIndex((line) => line.acceptedQty === null || line.rejectedQty === null);
+  if (uninspected >= 0) throw new DeskFailure('validation', 'receipt_not_inspected', `lines.${uninspected}`);
+  // Only accepted units enter stock (DOMAIN.md §7): rejected ones were never on the shelf.
+  for (const line of lines) {
+    if (!line.acceptedQty) continue;
+    await appendMovement(ctx, {
+      partId: line.partId,
+      locationId: receipt.locationId,
+      kind: 'receive',
+      qty: line.acceptedQty,
+      unitCostFen: line.unitCostFen,
+      reason: receipt.supplierRef,
+      docType: 'receipt',
+      docId: receipt.id,
+      docLineId: line.id,
+    });
+  }
+  const rejected = lines.filter((line) => (line.rejectedQty ?? 0) > 0);
+  if (rejected.length > 0) {
+    await insertSupplierReturn(ctx, {
+      supplierId: receipt.supplierId,
+      locationId: receipt.locationId,
+      source: 'inspection',
+      receiptId: receipt.id,
+      reason: receipt.number,
+      lines: rejected.map((line) => ({ partId: line.partId, qty: line.rejectedQty ?? 0, reason: line.rejectReason, unitCostFen: line.unitCostFen })),
+    });
+  }
+  await markReceiptClosed(ctx, receipt);
+  return viewOrFail(ctx, receipt.id);
+};
+
+export const partsSupplierReturns: Handler<'parts.supplierReturns'> = async (ctx, input) => ({ items: await listSupplierReturns(ctx.trx, input.limit) });
+
+export const partsSupplierReturnCreate: Handler<'parts.supplierReturnCreate'> = async (ctx, input) => {
+  await activeSupplier(ctx, input.supplierId);
+  const location = await resolveLocation(ctx, input.locationId);
+  const lines = [];
+  for (const [index, line] of input.lines.entries()) {
+    const part = await findPartRow(ctx.trx, line.partId);
+    if (!part) throw new DeskFailure('not_found', 'not_found', `lines.${index}.partId`);
+    lines.push({ partId: part.id, qty: line.qty, reason: input.reason, unitCostFen: part.costFen });
+  }
+  const id = await insertSupplierReturn(ctx, { supplierId: input.supplierId, locationId: location.id, source: 'stock', receiptId: null, reason: input.reason, lines });
+  const view = await loadSupplierReturnView(ctx.trx, id);
+  return view!;
+};

@@ -1,0 +1,64 @@
+/**
+ * Alerts and reports (DOMAIN.md §7): what to reorder (common parts must never run out), what lies
+ * idle (库存积压, to return or discount), and stock below zero for the parts lead. No Node imports.
+ */
+import { z } from 'zod';
+import { method } from '../../contract';
+
+export const slowMovingSchema = z.object({
+  /** No issue in this many days. */
+  days: z.number({ error: 'days_range' }).int('days_range').min(1, 'days_range').max(3650, 'days_range').default(90),
+});
+
+export type ReorderLine = Readonly<{
+  partId: string;
+  partNo: string;
+  name: string;
+  spec: string;
+  unit: string;
+  onHand: number;
+  /** Approved on requisitions and not yet issued: already spoken for. */
+  demand: number;
+  reorderLevel: number;
+  reorderQty: number;
+  /** Whole reorder quantities until on-hand less demand is above the reorder level. */
+  suggestedQty: number;
+  costFen: number;
+  amountFen: number;
+  supplierName: string | null;
+  supplierPhone: string | null;
+}>;
+
+export type ReorderList = Readonly<{ asOf: string; items: ReadonlyArray<ReorderLine>; totalFen: number }>;
+
+export type SlowLine = Readonly<{
+  partId: string;
+  partNo: string;
+  name: string;
+  unit: string;
+  onHand: number;
+  lastIssueAt: string | null;
+  /** When it first came into stock, for parts never issued. */
+  inStockSince: string | null;
+  idleDays: number;
+  costFen: number;
+  /** Value tied up: on-hand × cost. */
+  valueFen: number;
+}>;
+
+export type SlowMoving = Readonly<{ asOf: string; days: number; items: ReadonlyArray<SlowLine>; totalFen: number }>;
+
+export type NegativeLine = Readonly<{ partId: string; partNo: string; name: string; unit: string; locationCode: string; onHand: number; lastMovementAt: string }>;
+
+export type PartsAlerts = Readonly<{ negative: number; reorder: number; toApprove: number; toIssue: number }>;
+
+export const reportContract = {
+  /** Parts at or below their reorder level, with a suggested purchase quantity per part. */
+  'parts.reorderList': method<ReorderList>()({ input: z.object({}), access: 'parts.reports', mutates: false }),
+  /** Parts with stock and no issue in N days, with the value tied up in them. */
+  'parts.slowMoving': method<SlowMoving>()({ input: slowMovingSchema, access: 'parts.reports', mutates: false }),
+  /** Stock below zero, per location: flagged for the parts lead, never blocking the counter. */
+  'parts.negativeStock': method<{ items: ReadonlyArray<NegativeLine> }>()({ input: z.object({}), access: 'parts.read', mutates: false }),
+  /** The counts behind the parts page's badges. */
+  'parts.alerts': method<PartsAlerts>()({ input: z.object({}), access: 'parts.read', mutates: false }),
+};

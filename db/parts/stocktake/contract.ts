@@ -1,0 +1,94 @@
+/**
+ * Stocktaking (盘点, DOMAIN.md §7): a count sheet for a location (or one shelf of it), counted by
+ * hand or by scanning part numbers; each line's variance is against the book quantity at the
+ * ledger cut taken when counting began, so parts issued or received meanwhile are not counted
+ * twice (SYNC.md §2.5). The parts lead posts it, which appends adjustments with reasons.
+ * No Node imports.
+ */
+import { z } from 'zod';
+import { method } from '../../contract';
+import { countSchema, idSchema, noteSchema, partNoSchema, qtySchema, reasonSchema } from '../fields';
+
+export const stocktakeStartSchema = z.object({
+  locationId: idSchema.optional(),
+  /** Count only parts whose bin starts with this (one shelf); empty counts every part. */
+  binPrefix: z.string().trim().toUpperCase().max(20, 'too_long').default(''),
+  note: noteSchema,
+});
+export type StocktakeStartInput = z.input<typeof stocktakeStartSchema>;
+
+const reasonText = z.string().trim().max(200, 'too_long');
+
+export const stocktakeCountSchema = z.object({ stocktakeId: idSchema, lineId: idSchema, countedQty: countSchema, reason: reasonText.optional() });
+export type StocktakeCountInput = z.input<typeof stocktakeCountSchema>;
+
+/** A scanned part number adds `qty` (one unit by default) to that part's count. */
+export const stocktakeScanSchema = z.object({ stocktakeId: idSchema, partNo: partNoSchema, qty: qtySchema.default(1) });
+
+export const stocktakePostSchema = z.object({
+  stocktakeId: idSchema,
+  /** Reasons for variances, given at posting (a line's stored reason is kept when none is given here). */
+  reasons: z.array(z.object({ lineId: idSchema, reason: reasonSchema })).max(2000, 'too_many').default([]),
+});
+export type StocktakePostInput = z.input<typeof stocktakePostSchema>;
+
+export const stocktakeCancelSchema = z.object({ stocktakeId: idSchema, reason: reasonSchema });
+
+export type StocktakeStatus = 'counting' | 'posted' | 'cancelled';
+
+export type StocktakeLineView = Readonly<{
+  id: string;
+  partId: string;
+  partNo: string;
+  partName: string;
+  unit: string;
+  bin: string;
+  /** Book quantity at the ledger cut. */
+  bookQty: number;
+  countedQty: number | null;
+  /** counted − book at the cut; null until counted. */
+  variance: number | null;
+  reason: string;
+  countedByName: string | null;
+  countedAt: string | null;
+  /** Net movements at this location since the cut: shown, never counted into the variance. */
+  movedSinceCut: number;
+  costFen: number;
+}>;
+
+export type StocktakeView = Readonly<{
+  id: string;
+  number: string;
+  locationId: string;
+  locationCode: string;
+  locationName: string;
+  binPrefix: string;
+  note: string;
+  status: StocktakeStatus;
+  startedByName: string | null;
+  startedAt: string;
+  closedByName: string | null;
+  closedAt: string | null;
+  cancelReason: string;
+  lines: ReadonlyArray<StocktakeLineView>;
+  counted: number;
+  withVariance: number;
+  /** Σ variance × cost. */
+  varianceFen: number;
+}>;
+
+export type StocktakeSummary = Readonly<{ id: string; number: string; locationCode: string; binPrefix: string; status: StocktakeStatus; startedAt: string; startedByName: string | null; lineCount: number }>;
+
+export const stocktakeContract = {
+  'parts.stocktakes': method<{ items: ReadonlyArray<StocktakeSummary> }>()({ input: z.object({ limit: z.number().int().min(1).max(200).default(50) }), access: 'parts.read', mutates: false }),
+  'parts.stocktake': method<StocktakeView>()({ input: z.object({ id: idSchema }), access: 'parts.read', mutates: false }),
+  /** Start counting: takes the ledger cut and makes the count sheet. */
+  'parts.stocktakeStart': method<StocktakeView>()({ input: stocktakeStartSchema, access: 'parts.count', mutates: true }),
+  /** Enter the counted quantity of one line. */
+  'parts.stocktakeCount': method<StocktakeLineView>()({ input: stocktakeCountSchema, access: 'parts.count', mutates: true }),
+  /** Scan (or type) a part number: one more unit of it counted. */
+  'parts.stocktakeScan': method<StocktakeLineView>()({ input: stocktakeScanSchema, access: 'parts.count', mutates: true }),
+  /** The parts lead approves: each variance becomes an adjustment with its reason. */
+  'parts.stocktakePost': method<StocktakeView>()({ input: stocktakePostSchema, access: 'parts.approve', mutates: true }),
+  'parts.stocktakeCancel': method<StocktakeView>()({ input: stocktakeCancelSchema, access: 'parts.approve', mutates: true }),
+};

@@ -1,0 +1,111 @@
+/** Handlers for stocktaking: start (the ledger cut), count, scan, post, cancel. */
+import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
+import { findPartByNo } from '../catalogue/queries';
+import { resolveLocation } from '../ledger/locations';
+import { appendMovement, bookQtyAt, ledgerHead } from '../ledger/movements';
+import { nextNumber } from '../numbers';
+import type { StocktakeRow } from '../tables';
+import type { StocktakeView } from './contract';
+import {
+  findStocktakeRow,
+  insertStocktake,
+  insertStocktakeLine,
+  listStocktakes,
+  loadStocktakeLineView,
+  loadStocktakeView,
+  sheetParts,
+  stocktakeLineRows,
+  updateStocktake,
+  updateStocktakeLine,
+} from './queries';
+
+async function viewOrFail(ctx: HandlerContext, id: string): Promise<StocktakeView> {
+  const view = await loadStocktakeView(ctx.trx, id);
+  if (!view) throw new DeskFailure('not_found', 'not_found');
+  return view;
+}
+
+async function countingStocktake(ctx: HandlerContext, id: string): Promise<StocktakeRow> {
+  const stocktake = await findStocktakeRow(ctx.trx, id);
+  if (!stocktake) throw new DeskFailure('not_found', 'not_found', 'stocktakeId');
+  if (stocktake.status !== 'counting') throw new DeskFailure('conflict', 'stocktake_closed', 'stocktakeId');
+  return stocktake;
+}
+
+export const partsStocktakes: Handler<'parts.stocktakes'> = async (ctx, input) => ({ items: await listStocktakes(ctx.trx, input.limit) });
+
+export const partsStocktake: Handler<'parts.stocktake'> = async (ctx, input) => viewOrFail(ctx, input.id);
+
+export const partsStocktakeStart: Handler<'parts.stocktakeStart'> = async (ctx, input) => {
+  const location = await resolveLocation(ctx, input.locationId);
+  // Two sheets over the same shelves would each post the same difference.
+  const running = await ctx.trx.selectFrom('stocktake').select('id').where('locationId', '=', location.id).where('status', '=', 'counting').executeTakeFirst();
+  if (running) throw new DeskFailure('conflict', 'stocktake_running', 'locationId');
+  const cutSeq = await ledgerHead(ctx.trx);
+  const id = await insertStocktake(ctx, { number: await nextNumber(ctx, 'ST'), locationId: location.id, binPrefix: input.binPrefix, note: input.note, cutSeq });
+  for (const line of await sheetParts(ctx.trx, location.id, input.binPrefix, cutSeq)) await insertStocktakeLine(ctx, id, line);
+  return viewOrFail(ctx, id);
+};
+
+export const partsStocktakeCount: Handler<'parts.stocktakeCount'> = async (ctx, input) => {
+  const stocktake = await countingStocktake(ctx, input.stocktakeId);
+  const line = (await stocktakeLineRows(ctx.trx, stocktake.id)).find((l) => l.id === input.lineId);
+  if (!line) throw new DeskFailure('not_found', 'line_unknown', 'lineId');
+  await updateStocktakeLine(ctx, line, { countedQty: input.countedQty, ...(input.reason !== undefined ? { reason: input.reason } : {}) });
+  return loadStocktakeLineView(ctx.trx, stocktake, line.id);
+};
+
+export const partsStocktakeScan: Handler<'parts.stocktakeScan'> = async (ctx, input) => {
+  const stocktake = await countingStocktake(ctx, input.stocktakeId);
+  const part = await findPartByNo(ctx.trx, input.partNo);
+  if (!part) throw new DeskFailure('not_found', 'part_no_unknown', 'partNo');
+  const lines = await stocktakeLineRows(ctx.trx, stocktake.id);
+  let line = lines.find((l) => l.partId === part.id);
+  if (!line) {
+    // Found on the shelf but not on the sheet (another shelf's part, a retired one): count it too,
+    // against its book quantity at the same cut.
+    const bookQty = await bookQtyAt(ctx.trx, part.id, stocktake.locationId, stocktake.cutSeq);
+    const lineId = await insertStocktakeLine(ctx, stocktake.id, { partId: part.id, bookQty });
+    line = (await stocktakeLineRows(ctx.trx, stocktake.id)).find((l) => l.id === lineId)!;
+  }
+  await updateStocktakeLine(ctx, line, { countedQty: (line.countedQty ?? 0) + input.qty });
+  return loadStocktakeLineView(ctx.trx, stocktake, line.id);
+};
+
+export const partsStocktakePost: Handler<'parts.stocktakePost'> = async (ctx, input) => {
+  const stocktake = await countingStocktake(ctx, input.stocktakeId);
+  const view = await viewOrFail(ctx, stocktake.id);
+  const rows = await stocktakeLineRows(ctx.trx, stocktake.id);
+  const given = new Map(input.reasons.map((r) => [r.lineId, r.reason]));
+  const uncounted = view.lines.findIndex((line) => line.countedQty === null);
+  if (uncounted >= 0) throw new DeskFailure('validation', 'stocktake_uncounted', `lines.${uncounted}.countedQty`);
+  // Differences are explained before they are adjusted (DOMAIN.md §7).
+  const unexplained = view.lines.findIndex((line) => line.variance !== 0 && (given.get(line.id) ?? line.reason) === '');
+  if (unexplained >= 0) throw new DeskFailure('validation', 'variance_reason_required', `lines.${unexplained}.reason`);
+  for (const line of view.lines) {
+    const reason = given.get(line.id) ?? line.reason;
+    const row = rows.find((r) => r.id === line.id)!;
+    if (reason !== line.reason) await updateStocktakeLine(ctx, row, { reason });
+    if (!line.variance) continue;
+    // counted − book at the cut: movements since the cut stay in the ledger and are not redone.
+    await appendMovement(ctx, {
+      partId: line.partId,
+      locationId: stocktake.locationId,
+      kind: 'adjust',
+      qty: line.variance,
+      unitCostFen: line.costFen,
+      reason,
+      docType: 'stocktake',
+      docId: stocktake.id,
+      docLineId: line.id,
+    });
+  }
+  await updateStocktake(ctx, stocktake, { status: 'posted', closedBy: ctx.staffId, closedAt: ctx.nowIso });
+  return viewOrFail(ctx, stocktake.id);
+};
+
+export const partsStocktakeCancel: Handler<'parts.stocktakeCancel'> = async (ctx, input) => {
+  const stocktake = await countingStocktake(ctx, input.stocktakeId);
+  await updateStocktake(ctx, stocktake, { status: 'cancelled', closedBy: ctx.staffId, closedAt: ctx.nowIso, cancelReason: input.reason });
+  return viewOrFail(ctx, stocktake.id);
+};

@@ -1,0 +1,103 @@
+/**
+ * The printing area of the desk API: printer settings, the print log, and the data each form
+ * needs (`print.<subject>`). No Node imports: the renderer imports it through db/api.ts.
+ */
+import { z } from 'zod';
+import { method } from '../contract';
+import { FORM_PAPERS, PAPERS, PRINT_FORMS, type Paper, type PrintForm } from './forms';
+import type { RequisitionPrintData, StocktakePrintData, TicketPrintData } from './form-data';
+import { PRINT_LANGUAGES, type PrintLanguage } from './job';
+import { PRINT_OUTPUTS, PRINT_RESULTS, type PrintOutput, type PrintResult } from './tables';
+
+export const printSettingSchema = z
+  .object({
+    form: z.enum(PRINT_FORMS, { error: 'invalid_value' }),
+    /** The system printer name, as the printer list gives it; null or '' asks in the dialog. */
+    printer: z
+      .string()
+      .trim()
+      .max(256, 'too_long')
+      .nullable()
+      .transform((value) => value || null),
+    silent: z.boolean(),
+    paper: z.enum(PAPERS, { error: 'invalid_value' }),
+    copies: z.number({ error: 'print_copies_range' }).int('print_copies_range').min(1, 'print_copies_range').max(9, 'print_copies_range'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.silent && !value.printer) ctx.addIssue({ code: 'custom', message: 'print_silent_needs_printer', path: ['silent'] });
+    if (!FORM_PAPERS[value.form].includes(value.paper)) ctx.addIssue({ code: 'custom', message: 'paper_not_for_form', path: ['paper'] });
+  });
+export type PrintSettingInput = z.input<typeof printSettingSchema>;
+
+export type PrintSetting = Readonly<{
+  form: PrintForm;
+  printer: string | null;
+  silent: boolean;
+  paper: Paper;
+  copies: number;
+  /** False while the form still prints with the defaults (dialog, default paper, one copy). */
+  saved: boolean;
+}>;
+
+const subjectIdSchema = z.string({ error: 'required' }).trim().min(1, 'required').max(64, 'invalid_value');
+
+export const printRecordSchema = z.object({
+  form: z.enum(PRINT_FORMS, { error: 'invalid_value' }),
+  subjectId: subjectIdSchema,
+  /** The copy number as it was printed on the paper. */
+  copyNo: z.number().int().min(0).max(999),
+  language: z.enum(PRINT_LANGUAGES, { error: 'invalid_value' }),
+  output: z.enum(PRINT_OUTPUTS, { error: 'invalid_value' }),
+  result: z.enum(PRINT_RESULTS, { error: 'invalid_value' }),
+  printer: z.string().trim().max(256, 'too_long').nullable().default(null),
+  reason: z.string().trim().max(500, 'too_long').default(''),
+});
+export type PrintRecordInput = z.input<typeof printRecordSchema>;
+
+export type PrintLogEntry = Readonly<{
+  id: string;
+  form: PrintForm;
+  subjectId: string;
+  subjectNo: string;
+  copyNo: number;
+  language: PrintLanguage;
+  output: PrintOutput;
+  result: PrintResult;
+  printer: string | null;
+  reason: string;
+  staffName: string | null;
+  printedAt: string;
+}>;
+
+export type PrintHistory = Readonly<{
+  /** The copy number the next print carries: 0 until one has come out on paper or as a PDF. */
+  nextCopyNo: number;
+  entries: ReadonlyArray<PrintLogEntry>;
+}>;
+
+const formSubjectSchema = z.object({ form: z.enum(PRINT_FORMS, { error: 'invalid_value' }), subjectId: subjectIdSchema });
+
+export const printLogQuerySchema = z.object({
+  limit: z.number().int().min(1).max(200).default(50),
+  /** Entries printed before this instant (ISO): the next page of the log. */
+  before: z.iso.datetime({ error: 'invalid_value' }).optional(),
+});
+
+export const printContract = {
+  /** This PC's printer, paper and copies for every form (defaults where none was saved). */
+  'print.settings': method<{ items: ReadonlyArray<PrintSetting> }>()({ input: z.object({}), access: 'signedIn', mutates: false }),
+  /** Choose the printer, silent printing, paper and copies for one form on this PC. */
+  'print.updateSetting': method<PrintSetting>()({ input: printSettingSchema, access: 'print.setup', mutates: true }),
+  /** Who printed this form of this record when, and the copy number the next print carries. */
+  'print.history': method<PrintHistory>()({ input: formSubjectSchema, access: 'signedIn', mutates: false }),
+  /** Log one print attempt: who, which form of which record, copy number, where and how it ended. */
+  'print.record': method<PrintLogEntry>()({ input: printRecordSchema, access: 'signedIn', mutates: true }),
+  /** The store's print log, newest first. */
+  'print.log': method<{ items: ReadonlyArray<PrintLogEntry> }>()({ input: printLogQuerySchema, access: 'print.setup', mutates: false }),
+  /** Everything the service form, job sheet and intake receipt of a ticket show. */
+  'print.ticket': method<TicketPrintData>()({ input: z.object({ ticketId: subjectIdSchema }), access: 'tickets.read', mutates: false }),
+  /** A requisition form (配件领用单) with its lines, quantities and signatures. */
+  'print.requisition': method<RequisitionPrintData>()({ input: z.object({ requisitionId: subjectIdSchema }), access: 'parts.read', mutates: false }),
+  /** A stocktake's count sheet: the parts to count, by bin. */
+  'print.stocktake': method<StocktakePrintData>()({ input: z.object({ stocktakeId: subjectIdSchema }), access: 'parts.read', mutates: false }),
+};

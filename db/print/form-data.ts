@@ -1,0 +1,143 @@
+/**
+ * What each printed form shows, as `print.<subject>` returns it and the print route renders it.
+ * Labels and fixed texts come from the renderer's i18n; these are the record's own words and
+ * figures. Times are UTC ISO strings (the page shows local time); money is integer fen.
+ * No Node imports.
+ */
+
+/** The letterhead: every form is headed with the store and how to reach it. */
+export type PrintStoreHeader = Readonly<{
+  code: string;
+  name: string;
+  counterNo: number;
+  phone: string;
+  address: string;
+}>;
+
+export type PrintPerson = Readonly<{ name: string; at: string }>;
+
+/** A part issued to the ticket. Labour has no price in the ticket, so the form leaves it to write in. */
+export type TicketPrintLine = Readonly<{
+  partNo: string;
+  description: string;
+  qty: number;
+  unit: string;
+  unitFen: number;
+  amountFen: number;
+}>;
+
+export type TicketPrintData = Readonly<{
+  store: PrintStoreHeader;
+  ticket: Readonly<{
+    id: string;
+    number: string;
+    type: string;
+    priority: string;
+    status: string;
+    summary: string;
+    channel: string | null;
+    createdAt: string;
+    createdByName: string | null;
+  }>;
+  /** Phones and address are masked for roles without `customers.personal` (DOMAIN.md §9). */
+  customer: Readonly<{ name: string; phones: ReadonlyArray<string>; address: string; masked: boolean }>;
+  /** Proof of purchase (购买凭证): what the customer showed at intake, else the registered product. */
+  purchase: Readonly<{
+    category: Readonly<{ zh: string; en: string }> | null;
+    brand: string;
+    model: string;
+    serial: string;
+    purchaseDate: string | null;
+    purchaseStore: string;
+    receiptNo: string;
+    warrantyEnd: string | null;
+  }>;
+  /** Under warranty on the day the ticket was opened; null when no warranty end is known. */
+  inWarranty: boolean | null;
+  /** The intake form as the counter filled it, in its order: field name → text. */
+  intake: ReadonlyArray<Readonly<{ key: string; value: string }>>;
+  /** The after-sales plan (replace / repair / refund) and its details, once decided. */
+  plan: Readonly<{ remedy: string; details: string }> | null;
+  /** Parts issued to the ticket through requisitions, priced at the catalogue price. */
+  lines: ReadonlyArray<TicketPrintLine>;
+  partsTotalFen: number;
+  technician: string | null;
+  plannedDate: string | null;
+  appointmentAt: string | null;
+  /** What the customer was told: a promised reply, else the resolution deadline. */
+  promisedAt: string | null;
+  workDone: string;
+  result: string;
+  /** The customer's signature when the form was signed: strokes to redraw as SVG. */
+  signature: Readonly<{
+    signerName: string;
+    signedAt: string;
+    width: number;
+    height: number;
+    strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  }> | null;
+}>;
+
+export type RequisitionPrintLine = Readonly<{
+  position: number;
+  partNo: string;
+  name: string;
+  spec: string;
+  unit: string;
+  bin: string;
+  requestedQty: number;
+  /** Null until the parts lead signs. */
+  approvedQty: number | null;
+  /** Issued less returned: what the technician holds. */
+  issuedQty: number;
+}>;
+
+export type RequisitionPrintData = Readonly<{
+  store: PrintStoreHeader;
+  requisition: Readonly<{
+    id: string;
+    number: string;
+    status: string;
+    ticketNumber: string | null;
+    location: string;
+    note: string;
+    rejectReason: string;
+  }>;
+  /** The three signatures the form carries: technician, parts lead, clerk who issued. */
+  requestedBy: PrintPerson | null;
+  decidedBy: PrintPerson | null;
+  issuedBy: PrintPerson | null;
+  lines: ReadonlyArray<RequisitionPrintLine>;
+}>;
+
+/** No book quantity: the count sheet is blind, so the count is not nudged towards the book. */
+export type StocktakePrintLine = Readonly<{
+  bin: string;
+  partNo: string;
+  name: string;
+  spec: string;
+  unit: string;
+  countedQty: number | null;
+}>;
+
+export type StocktakePrintData = Readonly<{
+  store: PrintStoreHeader;
+  stocktake: Readonly<{
+    id: string;
+    number: string;
+    status: string;
+    location: string;
+    binPrefix: string;
+    note: string;
+    startedBy: PrintPerson | null;
+  }>;
+  lines: ReadonlyArray<StocktakePrintLine>;
+}>;
+
+export type FormDataOf = {
+  'service-form': TicketPrintData;
+  'job-sheet': TicketPrintData;
+  'intake-receipt': TicketPrintData;
+  requisition: RequisitionPrintData;
+  'stocktake-sheet': StocktakePrintData;
+};

@@ -1,0 +1,76 @@
+/**
+ * The printed forms (issue 6, DOMAIN.md §5 and §7) and the paper each may go on. Shared by the
+ * renderer (print routes, settings page), the Electron print code and db/print. No Node imports.
+ */
+import type { Permission } from '../staff/roles';
+
+export const PRINT_FORMS = [
+  /** 维修服务单: the customer's copy, with the terms and the customer's signature. */
+  'service-form',
+  /** 派工单: the technician's copy of the same ticket, with room for the work done. */
+  'job-sheet',
+  /** 受理回执: the 80 mm slip the customer takes home at intake. */
+  'intake-receipt',
+  /** 配件领用单: signed by the technician, the parts lead and the clerk who issues. */
+  'requisition',
+  /** 盘点表: the sheet a clerk counts the shelves with. */
+  'stocktake-sheet',
+] as const;
+export type PrintForm = (typeof PRINT_FORMS)[number];
+
+export const PAPERS = ['A4', 'A5', 'receipt-80'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+/** Which papers a form can go on; the first is the default. */
+export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
+  'service-form': ['A4'],
+  'job-sheet': ['A4'],
+  'intake-receipt': ['receipt-80'],
+  requisition: ['A4', 'A5'],
+  'stocktake-sheet': ['A4'],
+};
+
+/** What a form prints: a ticket, a requisition or a stocktake. */
+export type PrintSubject = 'ticket' | 'requisition' | 'stocktake';
+
+export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
+  'service-form': 'ticket',
+  'job-sheet': 'ticket',
+  'intake-receipt': 'ticket',
+  requisition: 'requisition',
+  'stocktake-sheet': 'stocktake',
+};
+
+/** Printing a form shows what reading its subject shows, so it needs the same permission. */
+export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
+  ticket: 'tickets.read',
+  requisition: 'parts.read',
+  stocktake: 'parts.read',
+};
+
+/** Paper sizes in millimetres; a receipt's height follows its content. */
+export const PAPER_MM: Readonly<Record<Paper, { width: number; height: number | 'content' }>> = {
+  A4: { width: 210, height: 297 },
+  A5: { width: 148, height: 210 },
+  'receipt-80': { width: 80, height: 'content' },
+};
+
+/** Printable margins in millimetres: office printers need ~5 mm; thermal heads print edge to edge. */
+export const PAPER_MARGIN_MM: Readonly<Record<Paper, number>> = {
+  A4: 12,
+  A5: 8,
+  'receipt-80': 0,
+};
+
+export function isPrintForm(value: string): value is PrintForm {
+  return (PRINT_FORMS as ReadonlyArray<string>).includes(value);
+}
+
+export function defaultPaper(form: PrintForm): Paper {
+  return FORM_PAPERS[form][0]!;
+}
+
+/** The paper a form goes on, given the setting (which may name a paper the form no longer allows). */
+export function paperFor(form: PrintForm, chosen: Paper | null | undefined): Paper {
+  return chosen && FORM_PAPERS[form].includes(chosen) ? chosen : defaultPaper(form);
+}

@@ -1,0 +1,26 @@
+/**
+ * What a form prints and who may print it: the subject's human number for the log, and the
+ * permission reading the subject needs (printing shows no more than reading does).
+ */
+import type { Kysely } from 'kysely';
+import { DeskFailure, requireActor, type HandlerContext } from '../handler';
+import type { DB } from '../schema';
+import { roleCan } from '../staff/roles';
+import { FORM_SUBJECT, SUBJECT_PERMISSION, type PrintForm, type PrintSubject } from './forms';
+
+export function requireFormAccess(ctx: HandlerContext, form: PrintForm): void {
+  const actor = requireActor(ctx);
+  if (!roleCan(actor.role, SUBJECT_PERMISSION[FORM_SUBJECT[form]])) throw new DeskFailure('permission_denied', 'permission_denied');
+}
+
+/** The subject's number, e.g. S012-2-20261123-0042; undefined when there is no such record. */
+export async function findSubjectNo(db: Kysely<DB>, subject: PrintSubject, id: string): Promise<string | undefined> {
+  switch (subject) {
+    case 'ticket':
+      return (await db.selectFrom('ticket').select('number').where('id', '=', id).executeTakeFirst())?.number;
+    case 'requisition':
+      return (await db.selectFrom('requisition').select('number').where('id', '=', id).executeTakeFirst())?.number;
+    case 'stocktake':
+      return (await db.selectFrom('stocktake').select('number').where('id', '=', id).executeTakeFirst())?.number;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The areas' derived data, rebuilt for records a pull applied (see hooks.ts): a customer's search
+ * terms, a ticket's status and SLA folded from its events, and stock on hand from the ledger.
+ * Imported once by pull.ts so the hooks are registered wherever sync runs on a counter PC.
+ */
+import { sql } from 'kysely';
+import type Database from 'better-sqlite3';
+import { customerTerms } from '../customers/search-terms';
+import { newId } from '../ids';
+import { refreshTicket } from '../tickets/events';
+import { loadCalendar } from '../tickets/settings';
+import { onApplied } from './hooks';
+import { statement } from './statements';
+
+const customerOf = (r: { entityId: string; state: { fields: Record<string, unknown> } }) => (typeof r.state.fields.customerId === 'string' ? r.state.fields.customerId : null);
+
+/**
+ * The counter search index for customers a pull wrote: the same terms as the customers area's
+ * reindexCustomer (customerTerms), on prepared statements, because an initial sync brings
+ * hundreds of thousands of customers and the Kysely path costs a statement preparation per query.
+ */
+function reindex(sqlite: Database.Database, customerIds: ReadonlySet<string>): void {
+  for (const customerId of customerIds) {
+    const customer = statement(sqlite, 'SELECT name, deleted_at FROM customer WHERE id = ?').get(customerId) as { name: string; deleted_at: string | null } | undefined;
+    const wanted = new Set<string>();
+    if (customer && customer.deleted_at === null) {
+      const phones = statement(sqlite, 'SELECT digits FROM customer_phone WHERE customer_id = ?').all(customerId) as Array<{ digits: string }>;
+      const products = statement(sqlite, 'SELECT serial, receipt_no AS receiptNo FROM product WHERE customer_id = ? AND deleted_at IS NULL').all(customerId) as Array<{ serial: string | null; receiptNo: string | null }>;
+      for (const t of customerTerms({ name: customer.name, phoneDigits: phones.map((p) => p.digits), products })) wanted.add(t);
+    }
+    statement(sqlite, 'DELETE FROM search_term WHERE customer_id = ?').run(customerId);
+    const insert = statement(sqlite, 'INSERT OR IGNORE INTO search_term (term, customer_id) VALUES (?, ?)');
+    for (const t of wanted) insert.run(t, customerId);
+  }
+}
+
+let sqliteOf: (trx: unknown) => Database.Database = () => {
+  throw new Error('sync hooks need the store connection');
+};
+/** pull.ts hands the connection over before running hooks (the transaction is on it). */
+export function useConnection(sqlite: Database.Database): void {
+  sqliteOf = () => sqlite;
+}
+
+onApplied('customer', async (trx, records) => reindex(sqliteOf(trx), new Set(records.map((r) => r.entityId))));
+for (const entity of ['customer_phone', 'product']) {
+  onApplied(entity, async (trx, records) => reindex(sqliteOf(trx), new Set(records.map(customerOf).filter((id): id is string => id !== null))));
+}
+
+/** A pulled movement is new here (the ledger is insert-only): add it to the on-hand cache. */
+onApplied('stock_movement', async (trx, records) => {
+  for (const { state } of records) {
+    const f = state.fields as { partId?: string; locationId?: string; qty?: number; createdAt?: string };
+    if (!f.partId || !f.locationId || typeof f.qty !== 'number') continue;
+    await trx
+      .insertInto('stockOnHand')
+      .values({ partId: f.partId, locationId: f.locationId, qty: f.qty, lastMovementAt: f.createdAt ?? '' })
+      .onConflict((oc) =>
+        oc.columns(['partId', 'locationId']).doUpdateSet({
+          qty: sql<number>`stock_on_hand.qty + excluded.qty`,
+          lastMovementAt: sql<string>`max(stock_on_hand.last_movement_at, excluded.last_movement_at)`,
+        }),
+      )
+      .execute();
+  }
+});
+
+/** Re-fold the tickets whose header or events arrived; breaches are not recorded here (no local change). */
+async function refreshTickets(trx: Parameters<Parameters<typeof onApplied>[1]>[0], ticketIds: ReadonlySet<string>): Promise<void> {
+  if (ticketIds.size === 0) return;
+  const present = await trx.selectFrom('ticket').select('id').where('id', 'in', [...ticketIds]).execute();
+  if (present.length === 0) return;
+  const store = await trx.selectFrom('store').select('id').limit(1).executeTakeFirst();
+  if (!store) return;
+  const cal = await loadCalendar(trx);
+  const now = Date.now();
+  const tx = { trx, txId: newId(), staffId: null, nowIso: new Date(now).toISOString(), stamp: () => { throw new Error('a synced ticket refresh records no change'); } };
+  for (const { id } of present) await refreshTicket(tx, id, cal, now, { recordBreaches: false });
+}
+onApplied('ticket', (trx, records) => refreshTickets(trx, new Set(records.map((r) => r.entityId))));
+onApplied('ticket_event', (trx, records) => refreshTickets(trx, new Set(records.map((r) => r.state.fields.ticketId).filter((id): id is string => typeof id === 'string'))));

@@ -1,0 +1,65 @@
+/**
+ * HTTPS to head office for the sync engine: JSON, gzip both ways, TLS 1.2+, optionally trusting a
+ * company CA given at enrollment, a timeout on every request. Answers come back as data (status +
+ * body); only a transport failure (refused, cut, timed out) throws, as `TransportError`.
+ */
+import { Agent, request as httpsRequest } from 'node:https';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+export class TransportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export type HttpAnswer = { status: number; body: unknown; bytesSent: number; bytesReceived: number };
+
+export type SyncHttp = {
+  request(method: 'GET' | 'POST', path: string, options?: { body?: unknown; token?: string | null; timeoutMs?: number }): Promise<HttpAnswer>;
+  close(): void;
+};
+
+export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: string | null }): SyncHttp {
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'https:') throw new Error(`Head office must be reached over HTTPS, not ${url.protocol}`);
+  const agent = new Agent({ keepAlive: true, maxSockets: 2, minVersion: 'TLSv1.2', ...(caCert ? { ca: caCert } : {}) });
+  return {
+    request(method, path, { body, token, timeoutMs = 30_000 } = {}) {
+      return new Promise<HttpAnswer>((resolve, reject) => {
+        const payload = body === undefined ? null : gzipSync(JSON.stringify(body), { level: 6 });
+        const headers: Record<string, string | number> = { accept: 'application/json', 'accept-encoding': 'gzip' };
+        if (token) headers.authorization = `Bearer ${token}`;
+        if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': payload.length });
+        const req = httpsRequest(new URL(path, url), { method, agent, headers, timeout: timeoutMs }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', (error) => reject(new TransportError(`Head office answer broke off: ${error.message}`)));
+          res.on('aborted', () => reject(new TransportError('Head office answer broke off')));
+          res.on('end', () => {
+            if (!res.complete) return reject(new TransportError('Head office answer broke off'));
+            const raw = Buffer.concat(chunks);
+            let text: string;
+            try {
+              text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+            } catch {
+              return reject(new TransportError('Head office answer was cut short'));
+            }
+            let parsed: unknown;
+            try {
+              parsed = text.length > 0 ? JSON.parse(text) : null;
+            } catch {
+              // A proxy's HTML error page: keep the status, the body is not ours.
+              parsed = { error: 'unavailable', message: text.slice(0, 200) };
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed, bytesSent: payload?.length ?? 0, bytesReceived: raw.length });
+          });
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+        req.on('error', (error) => reject(new TransportError(`Head office unreachable: ${error.message}`)));
+        req.end(payload ?? undefined);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}

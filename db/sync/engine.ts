@@ -1,0 +1,282 @@
+/**
+ * The sync engine of one counter PC (SYNC.md §2.10): push shortly after local writes, pull on a
+ * timer and when the network returns, one sync at a time, exponential backoff with full jitter on
+ * transient failures plus a cheap health probe so the first sync after recovery comes within
+ * seconds without any new local write [P11]. It works only between the counter's calls (see
+ * exclusive.ts) and in short transactions, so the counter never waits on it for long.
+ */
+import { compactId } from '../ids';
+import type { Logger } from '../desk-types';
+import type { Store } from '../open';
+import { createSyncHttp, type SyncHttp } from './client';
+import type { CredentialStore } from './credentials';
+import { enrollDevice, type EnrollInput } from './enroll';
+import { exclusive } from './exclusive';
+import { createHlc, formatHlc, parseHlc } from './hlc';
+import { pendingCount, pruneAcked } from './outbox';
+import { pullAll } from './pull';
+import { pushAll } from './push';
+import { createSession, SyncStop, TransientError, type SyncSession } from './session';
+import { getNumber, getState, setState } from './state';
+import { CLOCK_WARNING_MS, type SyncStatus } from './status';
+
+export type SyncTiming = { pushDebounceMs: number; pullEveryMs: number; backoffMinMs: number; backoffMaxMs: number; probeMs: number };
+/** Stamps further ahead than this were re-stamped by head office. */
+const FUTURE_MS = 5 * 60_000;
+
+export const DEFAULT_TIMING: SyncTiming = { pushDebounceMs: 2_000, pullEveryMs: 30_000, backoffMinMs: 2_000, backoffMaxMs: 300_000, probeMs: 5_000 };
+
+export type SyncEngineOptions = {
+  store: Store;
+  credentials: CredentialStore;
+  appVersion: string;
+  logger: Logger;
+  timing?: Partial<SyncTiming>;
+  random?: () => number;
+  maxPullBytes?: number;
+};
+
+type Progress = NonNullable<SyncStatus['progress']>;
+
+const engines = new WeakMap<Store, SyncEngine>();
+/** The engine running on a store, for the desk's sync.* handlers. */
+export function engineOf(store: Store): SyncEngine | undefined {
+  return engines.get(store);
+}
+
+export class SyncEngine {
+  readonly timing: SyncTiming;
+  private readonly store: Store;
+  private http: SyncHttp | null = null;
+  private session: SyncSession | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private timers = new Set<NodeJS.Timeout>();
+  private pushTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private offsetMs = 0;
+  private progress: Progress | null = null;
+  private enrolling: { state: 'working' | 'failed'; message: string | null } | null = null;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.store = options.store;
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    engines.set(this.store, this);
+  }
+
+  /** Reads the saved offset, installs the offset-aware clock and starts the timers. */
+  async start(): Promise<void> {
+    this.offsetMs = await exclusive(this.store, () => getNumber(this.store.sqlite, 'clock_offset_ms'));
+    this.installClock();
+    this.schedulePull(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    await this.running?.catch(() => {});
+    this.http?.close();
+    engines.delete(this.store);
+  }
+
+  /** After a committed local write: push once the counter has been quiet for a moment. */
+  localWrite(): void {
+    if (this.stopped) return;
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = setTimeout(() => void this.syncNow(), this.timing.pushDebounceMs);
+    this.pushTimer.unref();
+  }
+
+  /** The network is back (the renderer's `online` event): forget the backoff and sync. */
+  online(): void {
+    this.failures = 0;
+    void this.syncNow();
+  }
+
+  /** One sync at a time: a call while one runs makes it run once more, then both resolve. */
+  syncNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.runOnce();
+        } while (this.again && !this.stopped);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Enrollment talks to head office: it runs here, never inside a counter transaction. */
+  enroll(input: EnrollInput): Promise<void> {
+    this.enrolling = { state: 'working', message: null };
+    return enrollDevice(this.store, this.options.credentials, input)
+      .then(async () => {
+        this.enrolling = null;
+        this.resetSession();
+        this.failures = 0;
+        await this.syncNow();
+      })
+      .catch((error: unknown) => {
+        this.enrolling = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      });
+  }
+
+  /** Read inside the caller's transaction (the sync.status handler), without taking the lock. */
+  status(): SyncStatus {
+    const { sqlite } = this.store;
+    const credentials = this.safeCredentials();
+    const revoked = getState(sqlite, 'revoked');
+    const lastError = getState(sqlite, 'last_error');
+    return {
+      enrolled: credentials !== null,
+      serverUrl: credentials?.serverUrl ?? getState(sqlite, 'server_url'),
+      storeCode: getState(sqlite, 'store_code'),
+      deviceId: credentials?.deviceId ?? null,
+      state: this.enrolling?.state === 'working' ? 'enrolling' : revoked ? 'stopped' : credentials === null ? 'not_enrolled' : this.running ? 'syncing' : this.failures > 0 ? 'retrying' : 'idle',
+      stopReason: revoked,
+      enrollError: this.enrolling?.state === 'failed' ? this.enrolling.message : null,
+      lastSyncAt: getState(sqlite, 'last_sync_at'),
+      lastError,
+      pending: pendingCount(sqlite),
+      rejected: (sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
+      clockOffsetMs: this.offsetMs,
+      clockWarning: Math.abs(this.offsetMs) > CLOCK_WARNING_MS,
+      progress: this.progress,
+      credentialsWhere: credentials ? this.options.credentials.description : null,
+    };
+  }
+
+  private safeCredentials() {
+    try {
+      return this.options.credentials.load();
+    } catch {
+      return null;
+    }
+  }
+
+  private resetSession(): void {
+    this.http?.close();
+    this.http = null;
+    this.session = null;
+  }
+
+  private sessionFor(): SyncSession | null {
+    const credentials = this.safeCredentials();
+    if (!credentials) return null;
+    if (!this.session) {
+      const caCert = getState(this.store.sqlite, 'server_ca');
+      this.http = createSyncHttp({ baseUrl: credentials.serverUrl, caCert });
+      this.session = createSession({ http: this.http, credentials, now: this.store.now });
+    }
+    return this.session;
+  }
+
+  private installClock(): void {
+    const node = compactId(this.store.replicaId);
+    const last = parseHlc(this.store.hlc.last());
+    // A stamp issued while the PC's clock ran far ahead must not drag every later stamp into the
+    // future: head office re-stamped those anyway (SYNC.md §2.6).
+    const sane = last.millis <= this.store.now() + this.offsetMs + FUTURE_MS;
+    const lastStamp = sane ? formatHlc({ millis: last.millis, counter: last.counter, node }) : null;
+    this.store.hlc = createHlc({ node, now: this.store.now, lastStamp, offsetMs: () => this.offsetMs });
+  }
+
+  /** Offset = head office's time − ours; persisted with the next write, clock re-installed if it moved. */
+  private onServerTime = (iso: string): void => {
+    const offset = Date.parse(iso) - this.store.now();
+    const moved = Math.abs(offset - this.offsetMs) > 1_000;
+    this.offsetMs = offset;
+    if (moved) this.installClock();
+  };
+
+  private async runOnce(): Promise<void> {
+    const { sqlite } = this.store;
+    if (getState(sqlite, 'revoked')) return;
+    const session = this.sessionFor();
+    if (!session) return;
+    try {
+      const replicaBefore = this.store.replicaId;
+      const total = pendingCount(sqlite);
+      this.progress = total > 0 ? { phase: 'push', rows: 0, total } : null;
+      const pushContext = { store: this.store, session, appVersion: this.options.appVersion, onServerTime: this.onServerTime };
+      await pushAll({ ...pushContext, onProgress: (rows) => (this.progress = { phase: 'push', rows, total }) });
+      if (this.store.replicaId !== replicaBefore) this.installClock();
+      this.progress = { phase: 'pull', rows: 0, total: null };
+      await pullAll({
+        store: this.store,
+        session,
+        onServerTime: this.onServerTime,
+        serverTimeMs: () => this.store.now() + this.offsetMs,
+        onProgress: (rows) => (this.progress = { phase: 'pull', rows: (this.progress?.rows ?? 0) + rows, total: null }),
+        ...(this.options.maxPullBytes ? { maxBytes: this.options.maxPullBytes } : {}),
+      });
+      // What head office lost on a restore, found during the pull, goes back now.
+      if (pendingCount(sqlite) > 0) await pushAll(pushContext);
+      await exclusive(this.store, () => {
+        setState(sqlite, 'last_sync_at', new Date(this.store.now()).toISOString());
+        setState(sqlite, 'last_error', null);
+        setState(sqlite, 'clock_offset_ms', Math.round(this.offsetMs));
+        pruneAcked(sqlite, this.store.now());
+      });
+      this.failures = 0;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await exclusive(this.store, () => setState(sqlite, 'last_error', message)).catch(() => {});
+      if (error instanceof SyncStop) {
+        this.options.logger.warn('sync stopped', { code: error.code, message });
+        if (error.code === 'device_revoked' || error.code === 'unauthorized') await exclusive(this.store, () => setState(sqlite, 'revoked', error.code));
+        return;
+      }
+      this.failures += 1;
+      if (!(error instanceof TransientError)) this.options.logger.error('sync failed', { error: error instanceof Error ? error.stack : message });
+      this.scheduleRetry();
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  private schedulePull(delayMs: number): void {
+    this.later(delayMs, async () => {
+      await this.syncNow();
+      if (!this.stopped) this.schedulePull(this.timing.pullEveryMs);
+    });
+  }
+
+  /** Full jitter: a random wait up to the exponential cap; probes meanwhile catch a quick recovery. */
+  private scheduleRetry(): void {
+    const cap = Math.min(this.timing.backoffMaxMs, this.timing.backoffMinMs * 2 ** Math.min(this.failures - 1, 20));
+    const wait = Math.max(this.timing.backoffMinMs / 4, (this.options.random ?? Math.random)() * cap);
+    const failuresNow = this.failures;
+    this.later(wait, () => (this.failures === failuresNow ? this.syncNow() : Promise.resolve()));
+    this.probe(failuresNow);
+  }
+
+  private probe(failuresNow: number): void {
+    this.later(this.timing.probeMs, async () => {
+      if (this.failures !== failuresNow || this.running) return;
+      const ok = await this.http?.request('GET', '/sync/v1/health', { timeoutMs: 5_000 }).then((a) => a.status === 200, () => false);
+      if (ok && this.failures === failuresNow) await this.syncNow();
+      else if (this.failures === failuresNow) this.probe(failuresNow);
+    });
+  }
+
+  private later(delayMs: number, task: () => Promise<void>): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task().catch((error: unknown) => this.options.logger.error('sync task failed', { error: error instanceof Error ? error.stack : String(error) }));
+    }, delayMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Local data derived from synced rows (a customer's search terms, a ticket's status folded from its
+ * events, stock on hand) is rebuilt by its own area's code for the records a pull wrote, in the same
+ * transaction. Areas register here by entity; the hook gets each record once per chunk.
+ */
+import type { Transaction } from 'kysely';
+import type { RecordState } from './protocol';
+import type { DB } from '../schema';
+
+export type ApplyHook = (trx: Transaction<DB>, records: ReadonlyArray<{ entityId: string; state: RecordState }>) => Promise<void>;
+
+const hooks = new Map<string, ApplyHook[]>();
+
+export function onApplied(entity: string, hook: ApplyHook): void {
+  hooks.set(entity, [...(hooks.get(entity) ?? []), hook]);
+}
+
+export async function runApplyHooks(trx: Transaction<DB>, touched: ReadonlyArray<{ entity: string; entityId: string; state: RecordState }>): Promise<void> {
+  const byEntity = new Map<string, Array<{ entityId: string; state: RecordState }>>();
+  for (const t of touched) byEntity.set(t.entity, [...(byEntity.get(t.entity) ?? []), t]);
+  for (const [entity, records] of byEntity) for (const hook of hooks.get(entity) ?? []) await hook(trx, records);
+}

@@ -1,0 +1,121 @@
+/**
+ * The merge rules (SYNC.md §2.5), as pure functions over a record's state. Head office and every
+ * counter PC merge with exactly these functions, so all replicas that have seen the same changes
+ * hold the same state, whatever order the changes came in. The functions form a join semilattice
+ * (commutative, associative, idempotent): test/sync/merge.property.test.ts checks it with fast-check.
+ *
+ * - Each field: last writer wins by HLC (string order is clock order, the replica id breaks ties).
+ * - `trueWins` fields (do-not-contact, consent revocation): once any writer sets them, they stay set.
+ * - `hqFields` (a customer's tier, anything head office owns): a head-office stamp beats any store
+ *   stamp, so a store's offline edit can never outlive head office's value.
+ * - Deletes win: the tombstone is kept (the latest one) and no later update brings the record back.
+ */
+import type { RecordState } from './protocol';
+
+/** The HLC node head office stamps with. Device nodes are 32 hex digits, so they never collide. */
+export const HQ_NODE = 'hq';
+
+export type MergePolicy = {
+  trueWins?: ReadonlyArray<string>;
+  hqFields?: ReadonlyArray<string> | 'all';
+};
+
+export const EMPTY_STATE: RecordState = Object.freeze({ fields: Object.freeze({}), clocks: Object.freeze({}), deleted: null }) as RecordState;
+
+export function nodeOfHlc(hlc: string): string {
+  return hlc.slice(hlc.lastIndexOf('-') + 1);
+}
+
+function isHqField(policy: MergePolicy, field: string): boolean {
+  return policy.hqFields === 'all' || (policy.hqFields?.includes(field) ?? false);
+}
+
+/** Order of two stamps for one field: negative when `a` loses. */
+export function compareFieldClocks(policy: MergePolicy, field: string, a: string, b: string): number {
+  if (isHqField(policy, field)) {
+    const aHq = nodeOfHlc(a) === HQ_NODE;
+    const bHq = nodeOfHlc(b) === HQ_NODE;
+    if (aHq !== bHq) return aHq ? 1 : -1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stable JSON (sorted keys), used for tie-breaks and for the convergence hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function truthy(value: unknown): boolean {
+  return value === true || value === 1;
+}
+
+type Cell = { value: unknown; clock: string };
+
+function pick(policy: MergePolicy, field: string, a: Cell, b: Cell): Cell {
+  const order = compareFieldClocks(policy, field, a.clock, b.clock);
+  if (order !== 0) return order > 0 ? a : b;
+  // Same stamp, different values: cannot happen for one change; decide deterministically anyway.
+  return canonicalJson(a.value) >= canonicalJson(b.value) ? a : b;
+}
+
+function mergeCell(policy: MergePolicy, field: string, a: Cell, b: Cell): Cell {
+  const winner = pick(policy, field, a, b);
+  if (policy.trueWins?.includes(field) && (truthy(a.value) || truthy(b.value))) return { value: 1, clock: winner.clock };
+  return winner;
+}
+
+export function mergeStates(policy: MergePolicy, a: RecordState, b: RecordState): RecordState {
+  const fields: Record<string, unknown> = {};
+  const clocks: Record<string, string> = {};
+  const names = new Set([...Object.keys(a.clocks), ...Object.keys(b.clocks)]);
+  for (const field of names) {
+    const ac = a.clocks[field];
+    const bc = b.clocks[field];
+    let cell: Cell;
+    if (ac === undefined) cell = { value: b.fields[field], clock: bc! };
+    else if (bc === undefined) cell = { value: a.fields[field], clock: ac };
+    else cell = mergeCell(policy, field, { value: a.fields[field], clock: ac }, { value: b.fields[field], clock: bc });
+    // One spelling of "set" for consent flags (SQLite stores 1), so merging a state with itself changes nothing.
+    if (policy.trueWins?.includes(field) && truthy(cell.value)) cell = { value: 1, clock: cell.clock };
+    fields[field] = cell.value ?? null;
+    clocks[field] = cell.clock;
+  }
+  const deleted = a.deleted === null ? b.deleted : b.deleted === null ? a.deleted : a.deleted > b.deleted ? a.deleted : b.deleted;
+  return { fields, clocks, deleted };
+}
+
+/** The state one change contributes: its fields at its stamp, plus a tombstone for a delete. */
+export function stateOfChange(op: string, fields: Record<string, unknown>, hlc: string, ignored: ReadonlyArray<string> = []): RecordState {
+  // A soft delete logs what it set (deleted_at, updated_at): those travel with the tombstone.
+  const out: RecordState = { fields: {}, clocks: {}, deleted: op === 'delete' ? hlc : null };
+  for (const [field, value] of Object.entries(fields)) {
+    if (ignored.includes(field)) continue;
+    out.fields[field] = value ?? null;
+    out.clocks[field] = hlc;
+  }
+  return out;
+}
+
+/** Fields whose value or stamp differ between two states (what an apply has to write). */
+export function changedFieldsOf(before: RecordState, after: RecordState): string[] {
+  return Object.keys(after.clocks).filter((f) => before.clocks[f] !== after.clocks[f] || canonicalJson(before.fields[f]) !== canonicalJson(after.fields[f]));
+}
+
+/** Fields of `change` that did not make it into `merged` (lost to a newer or head-office value). */
+export function losingFields(change: RecordState, merged: RecordState): string[] {
+  return Object.keys(change.clocks).filter((f) => merged.clocks[f] !== change.clocks[f] || canonicalJson(merged.fields[f]) !== canonicalJson(change.fields[f]));
+}
+
+export function sameState(a: RecordState, b: RecordState): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** The largest stamp in a state (a row's `hlc` column). */
+export function maxClock(state: RecordState): string | null {
+  let top: string | null = state.deleted;
+  for (const clock of Object.values(state.clocks)) if (top === null || clock > top) top = clock;
+  return top;
+}

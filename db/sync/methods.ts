@@ -1,0 +1,68 @@
+/** Handlers of the sync area. Network work is handed to the engine, never done in the transaction. */
+import { DeskFailure, type Handler } from '../handler';
+import { pendingCount } from './outbox';
+import { engineOf } from './engine';
+import { getState } from './state';
+import type { SyncStatus } from './status';
+
+export const syncStatus: Handler<'sync.status'> = async (ctx) => {
+  const { store } = ctx.services;
+  const engine = engineOf(store);
+  if (engine) return engine.status();
+  // No engine (a tool opened the file): what the database alone tells.
+  const status: SyncStatus = {
+    enrolled: getState(store.sqlite, 'device_id') !== null,
+    serverUrl: getState(store.sqlite, 'server_url'),
+    storeCode: getState(store.sqlite, 'store_code'),
+    deviceId: getState(store.sqlite, 'device_id'),
+    state: 'not_enrolled',
+    stopReason: getState(store.sqlite, 'revoked'),
+    enrollError: null,
+    lastSyncAt: getState(store.sqlite, 'last_sync_at'),
+    lastError: getState(store.sqlite, 'last_error'),
+    pending: pendingCount(store.sqlite),
+    rejected: (store.sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
+    clockOffsetMs: Number(getState(store.sqlite, 'clock_offset_ms') ?? 0),
+    clockWarning: false,
+    progress: null,
+    credentialsWhere: null,
+  };
+  return status;
+};
+
+export const syncProblems: Handler<'sync.problems'> = async (ctx) => {
+  const rows = await ctx.trx
+    .selectFrom('syncRejected')
+    .leftJoin('staff', 'staff.id', 'syncRejected.staffId')
+    .select(['syncRejected.seq', 'syncRejected.entity', 'syncRejected.entityId', 'syncRejected.op', 'syncRejected.code', 'syncRejected.fields', 'syncRejected.createdAt', 'syncRejected.rejectedAt', 'staff.name as staffName'])
+    .orderBy('syncRejected.seq', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, unknown> }));
+};
+
+export const syncEnroll: Handler<'sync.enroll'> = async (ctx, input) => {
+  const engine = engineOf(ctx.services.store);
+  if (!engine) throw new DeskFailure('internal', 'sync_not_running');
+  if (engine.status().enrolled && !engine.status().stopReason) throw new DeskFailure('conflict', 'sync_already_enrolled');
+  const store = await ctx.trx.selectFrom('store').select(['code', 'counterNo']).limit(1).executeTakeFirst();
+  if (!store) throw new DeskFailure('setup_needed', 'setup_needed');
+  // Not awaited: the dispatcher's transaction must not wait on the network.
+  void engine.enroll({ serverUrl: input.serverUrl, code: input.code, caCert: input.caCert || null, deviceName: `${store.code} counter ${store.counterNo}` });
+  return { started: true };
+};
+
+export const syncNow: Handler<'sync.now'> = async (ctx, input) => {
+  const engine = engineOf(ctx.services.store);
+  if (!engine) return { started: false };
+  // After the reply: the handler's transaction holds the connection the sync needs.
+  setImmediate(() => (input.online ? engine.online() : void engine.syncNow()));
+  return { started: true };
+};
+
+export const syncHandlers = {
+  'sync.status': syncStatus,
+  'sync.problems': syncProblems,
+  'sync.enroll': syncEnroll,
+  'sync.now': syncNow,
+};

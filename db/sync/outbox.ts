@@ -1,0 +1,86 @@
+/**
+ * Reading the outbox for a push (SYNC.md §2.3): pending rows are those past `last_acked_seq`, in
+ * seq order, in batches bounded by count and bytes that never split an origin transaction (unless
+ * one transaction alone is larger than the hard limit), so other PCs see it all at once.
+ * Wire seqs are local seqs minus `seq_base`: a replica restored from a backup continues as a new
+ * replica whose first change is seq 1 (SYNC.md F18).
+ */
+import type Database from 'better-sqlite3';
+import { PUSH_MAX_BYTES, PUSH_MAX_CHANGES, type WireChange } from './protocol';
+import { getNumber, setState } from './state';
+import { statement } from './statements';
+
+/** One transaction larger than this is split (and loses all-at-once visibility on other PCs). */
+const TX_HARD_LIMIT_CHANGES = 20_000;
+const TX_HARD_LIMIT_BYTES = 4 * 1024 * 1024;
+/** Acknowledged rows are kept this long for a re-push after head office restores a backup (F17). */
+export const ACKED_RETENTION_MS = 7 * 86_400_000;
+
+type LogRow = { seq: number; change_id: string; tx_id: string; entity: string; entity_id: string; op: WireChange['op']; fields: string; hlc: string; staff_id: string | null; created_at: string; schema_version: number };
+
+export function pendingBatch(sqlite: Database.Database, { maxChanges = PUSH_MAX_CHANGES, maxBytes = PUSH_MAX_BYTES } = {}): WireChange[] {
+  const acked = getNumber(sqlite, 'last_acked_seq');
+  const base = getNumber(sqlite, 'seq_base');
+  const rows = statement(sqlite, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').iterate(acked, TX_HARD_LIMIT_CHANGES + maxChanges) as IterableIterator<LogRow>;
+  const batch: WireChange[] = [];
+  let bytes = 0;
+  let openTx: string | null = null;
+  for (const row of rows) {
+    const full = batch.length >= maxChanges || bytes >= maxBytes;
+    const hardFull = batch.length >= TX_HARD_LIMIT_CHANGES || bytes >= TX_HARD_LIMIT_BYTES;
+    if ((full && row.tx_id !== openTx) || hardFull) break;
+    batch.push({
+      seq: row.seq - base,
+      changeId: row.change_id,
+      txId: row.tx_id,
+      entity: row.entity,
+      entityId: row.entity_id,
+      op: row.op,
+      fields: JSON.parse(row.fields) as Record<string, unknown>,
+      hlc: row.hlc,
+      staffId: row.staff_id,
+      createdAt: row.created_at,
+      schemaVersion: row.schema_version,
+    });
+    bytes += row.fields.length + 220;
+    openTx = row.tx_id;
+  }
+  return batch;
+}
+
+export function pendingCount(sqlite: Database.Database): number {
+  const acked = getNumber(sqlite, 'last_acked_seq');
+  return (statement(sqlite, 'SELECT count(*) AS n FROM change_log WHERE seq > ?').get(acked) as { n: number }).n;
+}
+
+export function lastLocalSeq(sqlite: Database.Database): number {
+  return (statement(sqlite, 'SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
+}
+
+/** Marks rows acknowledged through head office's lastAppliedSeq (never from "the request returned"). */
+export function markAcked(sqlite: Database.Database, lastAppliedWireSeq: number, nowIso: string): void {
+  const through = lastAppliedWireSeq + getNumber(sqlite, 'seq_base');
+  const acked = getNumber(sqlite, 'last_acked_seq');
+  if (through <= acked) return;
+  statement(sqlite, 'UPDATE change_log SET acked_at = ? WHERE seq > ? AND seq <= ? AND acked_at IS NULL').run(nowIso, acked, through);
+  setState(sqlite, 'last_acked_seq', through);
+}
+
+/** Head office lost changes it had acknowledged (restored from a backup): push them again. */
+export function unackFrom(sqlite: Database.Database, lastAppliedWireSeq: number): number {
+  const through = lastAppliedWireSeq + getNumber(sqlite, 'seq_base');
+  const acked = getNumber(sqlite, 'last_acked_seq');
+  if (through >= acked) return 0;
+  const oldest = (statement(sqlite, 'SELECT coalesce(min(seq), 0) AS n FROM change_log WHERE seq > ?').get(through) as { n: number }).n;
+  if (oldest !== through + 1) {
+    throw new Error(`Head office lost changes from ${through + 1} on, but this PC kept only those from ${oldest}: they are past the ${ACKED_RETENTION_MS / 86_400_000}-day retention`);
+  }
+  statement(sqlite, 'UPDATE change_log SET acked_at = NULL WHERE seq > ?').run(through);
+  setState(sqlite, 'last_acked_seq', through);
+  return acked - through;
+}
+
+export function pruneAcked(sqlite: Database.Database, nowMs: number): number {
+  const before = new Date(nowMs - ACKED_RETENTION_MS).toISOString();
+  return statement(sqlite, 'DELETE FROM change_log WHERE acked_at IS NOT NULL AND acked_at < ? AND seq <= ?').run(before, getNumber(sqlite, 'last_acked_seq')).changes;
+}

@@ -1,0 +1,124 @@
+/**
+ * The wire protocol between a counter PC and head office (SYNC.md §2.3–2.4, §2.9). Plain types and
+ * constants only: the device engine (db/sync/) and the server (headoffice/) both import this file,
+ * so the two sides cannot drift.
+ */
+import type { ChangeOp } from './change-log';
+
+export const PROTOCOL_VERSION = 1;
+/** The oldest device schema the server still accepts (SYNC.md §2.8); older devices get 426. */
+export const MIN_SUPPORTED_SCHEMA = 1;
+
+/** SYNC.md §2.3: at most 256 KB gzipped or 1,000 changes per push; we bound the raw JSON, stricter. */
+export const PUSH_MAX_CHANGES = 1000;
+export const PUSH_MAX_BYTES = 512 * 1024;
+/** A pull page: bounded by bytes, ends on an origin-transaction boundary. */
+export const PULL_MAX_BYTES = 512 * 1024;
+/** The server refuses bodies above this (SYNC.md F22: batches are bounded far below it). */
+export const SERVER_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** One outbox row as pushed. */
+export type WireChange = {
+  seq: number;
+  changeId: string;
+  txId: string;
+  entity: string;
+  entityId: string;
+  op: ChangeOp;
+  fields: Record<string, unknown>;
+  hlc: string;
+  staffId: string | null;
+  createdAt: string;
+  schemaVersion: number;
+};
+
+export type PushRequest = {
+  protocol: number;
+  replicaId: string;
+  schemaVersion: number;
+  appVersion: string;
+  changes: WireChange[];
+};
+
+export type PushStatus = 'applied' | 'superseded' | 'rejected';
+export type PushResult = { seq: number; status: PushStatus; code?: string };
+
+export type PushResponse = {
+  lastAppliedSeq: number;
+  results: PushResult[];
+  serverTime: string;
+  serverEpoch: string;
+};
+
+/**
+ * A record's merged state as head office holds it: every field with the HLC that set it, and the
+ * tombstone's HLC once deleted. Feed rows, snapshot rows and the merge functions all use it.
+ */
+export type RecordState = {
+  fields: Record<string, unknown>;
+  clocks: Record<string, string>;
+  deleted: string | null;
+};
+
+/** One row of the change feed or of a snapshot page: the whole record state after a change. */
+export type FeedRecord = {
+  serverSeq: number;
+  txId: string;
+  entity: string;
+  entityId: string;
+  state: RecordState;
+};
+
+export type PullResponse = {
+  changes: FeedRecord[];
+  nextCursor: string;
+  hasMore: boolean;
+  serverTime: string;
+  serverEpoch: string;
+  /** The replica's lastAppliedSeq as the server knows it (SYNC.md F17: detects a restored server). */
+  lastAppliedSeq: number;
+  /** Set when the cursor cannot be served: the client does a replacement sync (SYNC.md §2.4). */
+  reset?: { reason: 'epoch_changed' | 'behind_horizon' | 'bad_cursor' };
+};
+
+export type SnapshotResponse = {
+  /** Pull from here once every entity is paged through. */
+  cursor: string;
+  entity: string;
+  records: FeedRecord[];
+  /** Keyset: pass as `after` for the next page of this entity; null when this entity is done. */
+  nextAfter: string | null;
+  serverTime: string;
+  serverEpoch: string;
+};
+
+export type EnrollRequest = { code: string; replicaId: string; storeCode: string; deviceName: string };
+export type EnrollResponse = { deviceId: string; refreshSecret: string; storeId: string; storeCode: string; serverEpoch: string };
+export type TokenRequest = { deviceId: string; refreshSecret: string };
+export type TokenResponse = { accessToken: string; expiresAt: string; serverTime: string };
+
+/** Errors travel as `{ error, message, ... }` with these codes. */
+export type SyncErrorCode =
+  | 'seq_gap'
+  | 'replica_forked'
+  | 'replica_unknown'
+  | 'upgrade_required'
+  | 'token_expired'
+  | 'unauthorized'
+  | 'device_revoked'
+  | 'enroll_code_invalid'
+  | 'store_mismatch'
+  | 'bad_request'
+  | 'unavailable';
+
+export type SyncErrorBody = { error: SyncErrorCode; message: string; expectedSeq?: number; minVersion?: number };
+
+export function formatCursor(epoch: string, serverSeq: number): string {
+  return `${epoch}:${serverSeq}`;
+}
+
+export function parseCursor(cursor: string): { epoch: string; serverSeq: number } | null {
+  const match = /^([0-9a-z-]+):(\d+)$/.exec(cursor);
+  if (!match) return null;
+  return { epoch: match[1]!, serverSeq: Number(match[2]) };
+}

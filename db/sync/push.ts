@@ -1,0 +1,135 @@
+/**
+ * The device side of a push (SYNC.md §2.3): send the next byte-bounded batch of the outbox, then
+ * mark rows acknowledged from head office's lastAppliedSeq (never from "the request returned"),
+ * record rejected changes for the sync problems page, and handle the 409s: a gap (resend from
+ * where head office is), a forked replica (a database restored from an old copy continues as a new
+ * replica) and an unknown replica (head office restored from an older backup: push again).
+ */
+import { newId } from '../ids';
+import { SCHEMA_VERSION } from '../migrations/index';
+import type { Store } from '../open';
+import { exclusive } from './exclusive';
+import { lastLocalSeq, markAcked, pendingBatch, unackFrom } from './outbox';
+import { PROTOCOL_VERSION, type PushResponse, type WireChange } from './protocol';
+import { errorOf, SyncStop, TransientError, type SyncSession } from './session';
+import { getNumber, setState } from './state';
+
+export type PushContext = { store: Store; session: SyncSession; appVersion: string; onServerTime: (iso: string, epoch: string) => void; onProgress?: (done: number) => void };
+
+export async function pushAll(ctx: PushContext): Promise<{ pushed: number; rejected: number }> {
+  let pushed = 0;
+  let rejected = 0;
+  for (let round = 0; ; round += 1) {
+    if (round > 100_000) throw new Error('push did not finish');
+    const batch = await exclusive(ctx.store, () => pendingBatch(ctx.store.sqlite));
+    if (batch.length === 0) return { pushed, rejected };
+    try {
+      const outcome = await pushBatch(ctx, batch);
+      pushed += outcome.pushed;
+      rejected += outcome.rejected;
+      ctx.onProgress?.(pushed);
+    } catch (error) {
+      if (!(error instanceof ForkedReplica)) throw error;
+      await rotateReplica(ctx.store, error.appliedThroughWireSeq);
+    }
+  }
+}
+
+async function pushBatch(ctx: PushContext, batch: WireChange[]): Promise<{ pushed: number; rejected: number }> {
+  {
+    const answer = await ctx.session.call('POST', '/sync/v1/push', {
+      protocol: PROTOCOL_VERSION,
+      replicaId: ctx.store.replicaId,
+      schemaVersion: SCHEMA_VERSION,
+      appVersion: ctx.appVersion,
+      changes: batch,
+    });
+    if (answer.status === 200) {
+      const body = answer.body as PushResponse;
+      ctx.onServerTime(body.serverTime, body.serverEpoch);
+      const before = await exclusive(ctx.store, () => getNumber(ctx.store.sqlite, 'last_acked_seq'));
+      const rejected = await exclusive(ctx.store, () => recordOutcome(ctx.store, batch, body));
+      const after = await exclusive(ctx.store, () => getNumber(ctx.store.sqlite, 'last_acked_seq'));
+      return { pushed: Math.max(0, after - before), rejected };
+    }
+    if (answer.status === 409) {
+      const error = errorOf(answer);
+      if (error.error === 'seq_gap' && error.expectedSeq !== undefined) {
+        await exclusive(ctx.store, () => realign(ctx.store, error.expectedSeq! - 1));
+        return { pushed: 0, rejected: 0 };
+      }
+      if (error.error === 'replica_forked') throw new ForkedReplica((error.expectedSeq ?? 1) - 1);
+      if (error.error === 'replica_unknown') {
+        if (batch[0]!.seq === 1) throw new TransientError('Head office does not know this database yet');
+        await exclusive(ctx.store, () => unackOrStop(ctx.store, 0));
+        return { pushed: 0, rejected: 0 };
+      }
+    }
+    throw new TransientError(`Push refused (${answer.status}): ${errorOf(answer).message}`);
+  }
+}
+
+function recordOutcome(store: Store, batch: ReadonlyArray<WireChange>, body: PushResponse): number {
+  const { sqlite } = store;
+  const base = getNumber(sqlite, 'seq_base');
+  const bySeq = new Map(batch.map((c) => [c.seq, c]));
+  const nowIso = new Date(store.now()).toISOString();
+  const insert = sqlite.prepare(
+    'INSERT OR IGNORE INTO sync_rejected (seq, change_id, entity, entity_id, op, fields, code, staff_id, created_at, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  let rejected = 0;
+  for (const result of body.results) {
+    if (result.status !== 'rejected' && !result.code?.startsWith('hq_')) continue;
+    const change = bySeq.get(result.seq);
+    if (!change) continue;
+    insert.run(result.seq + base, change.changeId, change.entity, change.entityId, change.op, JSON.stringify(change.fields), result.code ?? 'rejected', change.staffId, change.createdAt, nowIso);
+    rejected += 1;
+  }
+  realign(store, body.lastAppliedSeq);
+  return rejected;
+}
+
+/** Head office's lastAppliedSeq is the truth: ack up to it, or un-ack what it lost. */
+function realign(store: Store, lastAppliedWireSeq: number): void {
+  const { sqlite } = store;
+  const base = getNumber(sqlite, 'seq_base');
+  if (lastAppliedWireSeq + base > lastLocalSeq(sqlite)) {
+    // Head office has applied changes this database never made: it is an older copy of itself.
+    throw new ForkedReplica(lastLocalSeq(sqlite) - base);
+  }
+  const acked = getNumber(sqlite, 'last_acked_seq');
+  if (lastAppliedWireSeq + base < acked) unackOrStop(store, lastAppliedWireSeq);
+  else markAcked(sqlite, lastAppliedWireSeq, new Date(store.now()).toISOString());
+}
+
+function unackOrStop(store: Store, lastAppliedWireSeq: number): void {
+  try {
+    unackFrom(store.sqlite, lastAppliedWireSeq);
+  } catch (error) {
+    throw new SyncStop('history_lost', error instanceof Error ? error.message : String(error));
+  }
+}
+
+export class ForkedReplica extends Error {
+  constructor(readonly appliedThroughWireSeq: number) {
+    super('This database is an older copy of one head office already knows');
+  }
+}
+
+/**
+ * Continue as a new replica (SYNC.md §2.1): the changes head office already has from this file's
+ * history stay acknowledged; the rest are pushed under the new replica id from seq 1.
+ */
+export async function rotateReplica(store: Store, appliedThroughWireSeq: number): Promise<void> {
+  await exclusive(store, () => {
+    const { sqlite } = store;
+    const base = getNumber(sqlite, 'seq_base');
+    const through = Math.min(appliedThroughWireSeq + base, lastLocalSeq(sqlite));
+    markAcked(sqlite, appliedThroughWireSeq, new Date(store.now()).toISOString());
+    const replicaId = newId();
+    setState(sqlite, 'replica_id', replicaId);
+    setState(sqlite, 'seq_base', through);
+    setState(sqlite, 'last_acked_seq', through);
+    store.replicaId = replicaId;
+  });
+}

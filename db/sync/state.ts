@@ -1,0 +1,40 @@
+/**
+ * The device's sync bookkeeping in `sync_state` (SYNC.md §2.2), read and written synchronously on
+ * the better-sqlite3 connection so a value can be written in the same transaction as the rows it
+ * describes (the pull cursor with its page).
+ */
+import type Database from 'better-sqlite3';
+import { statement } from './statements';
+
+export type SyncKey =
+  | 'replica_id'
+  | 'device_id'
+  | 'server_url'
+  | 'server_ca'
+  | 'store_code'
+  | 'hq_store_id'
+  | 'server_epoch'
+  | 'pull_cursor'
+  | 'snapshot_cursor'
+  | 'snapshot_after'
+  | 'last_acked_seq'
+  | 'seq_base'
+  | 'clock_offset_ms'
+  | 'last_sync_at'
+  | 'last_error'
+  | 'revoked';
+
+export function getState(sqlite: Database.Database, key: SyncKey): string | null {
+  const row = statement(sqlite, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function getNumber(sqlite: Database.Database, key: SyncKey, fallback = 0): number {
+  const value = getState(sqlite, key);
+  return value === null ? fallback : Number(value);
+}
+
+export function setState(sqlite: Database.Database, key: SyncKey, value: string | number | null): void {
+  if (value === null) statement(sqlite, 'DELETE FROM sync_state WHERE key = ?').run(key);
+  else statement(sqlite, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(value));
+}

@@ -1,0 +1,23 @@
+/** What the status bar and the sync page show. No Node imports: the renderer imports the type. */
+export const CLOCK_WARNING_MS = 2 * 60_000;
+
+export type SyncStatus = {
+  enrolled: boolean;
+  serverUrl: string | null;
+  storeCode: string | null;
+  deviceId: string | null;
+  state: 'not_enrolled' | 'enrolling' | 'idle' | 'syncing' | 'retrying' | 'stopped';
+  /** Why sync stopped: `device_revoked` or `unauthorized` (enroll again). */
+  stopReason: string | null;
+  enrollError: string | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  pending: number;
+  rejected: number;
+  /** Head office's time − this PC's time. */
+  clockOffsetMs: number;
+  clockWarning: boolean;
+  progress: { phase: 'push' | 'pull'; rows: number; total: number | null } | null;
+  /** Where the credentials are kept (encrypted by the OS, or a file only this user can read). */
+  credentialsWhere: string | null;
+};

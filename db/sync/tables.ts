@@ -1,0 +1,18 @@
+/** Sync tables on the counter PC (migration 0005), joined into the DB type in db/schema.ts. */
+export type SyncRejectedTable = {
+  seq: number;
+  changeId: string;
+  entity: string;
+  entityId: string;
+  op: string;
+  /** JSON of the refused change's fields. */
+  fields: string;
+  code: string;
+  staffId: string | null;
+  createdAt: string;
+  rejectedAt: string;
+};
+
+export type PendingUnknownTable = { entity: string; entityId: string; field: string; value: string | null; hlc: string; receivedAt: string };
+
+export type SyncTables = { syncRejected: SyncRejectedTable; pendingUnknown: PendingUnknownTable };

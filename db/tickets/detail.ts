@@ -1,0 +1,126 @@
+/**
+ * One ticket as its page shows it: the header and intake form, the customer and product with the
+ * warranty status, the SLA clocks, the full timeline, attachments and signatures, and the steps
+ * the signed-in staff member may take now. `loadTicketHeader` is the small read other areas use
+ * (spare-parts requisitions link to repair tickets; printing reads the job sheet from the detail).
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../handler';
+import type { DB } from '../schema';
+import type { StoreCalendar } from './calendar';
+import { foldTicket, locationOf } from './events';
+import type { TicketForm } from './intake';
+import { listQuery, toListItem } from './list';
+import { machineOf } from './machines/index';
+import { loadSignatures } from './signatures';
+import { computeSla, type Clock } from './sla';
+import { allowedSteps } from './steps';
+import type { ClockView, ProductRef, TicketDetail, TimelineEntry } from './views';
+import { warrantyStatus } from './warranty-status';
+import type { EventAction, TicketType } from './workflow';
+
+export type TicketHeader = Readonly<{
+  id: string;
+  number: string;
+  type: TicketType;
+  status: string;
+  isOpen: boolean;
+  customerId: string;
+  productId: string | null;
+  assigneeId: string | null;
+  summary: string;
+}>;
+
+export async function loadTicketHeader(db: Kysely<DB>, id: string): Promise<TicketHeader | undefined> {
+  const row = await db
+    .selectFrom('ticket')
+    .select(['id', 'number', 'type', 'status', 'isOpen', 'customerId', 'productId', 'assigneeId', 'summary'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { ...row, isOpen: row.isOpen === 1 } : undefined;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+function clockView(clock: Clock): ClockView {
+  return { targetMinutes: clock.targetMinutes, state: clock.state, elapsedMinutes: Math.round(clock.elapsedMinutes), dueAt: iso(clock.dueAt), breachedAt: iso(clock.breachedAt) };
+}
+
+async function loadProduct(db: Kysely<DB>, productId: string | null): Promise<ProductRef | null> {
+  if (productId === null) return null;
+  const row = await db.selectFrom('product').select(['id', 'brand', 'model', 'serial', 'purchaseDate', 'warrantyEnd']).where('id', '=', productId).executeTakeFirst();
+  if (!row) return null;
+  return { id: row.id, label: `${row.brand} ${row.model}`.trim(), serial: row.serial, purchaseDate: row.purchaseDate, warrantyEnd: row.warrantyEnd };
+}
+
+function textOf(form: TicketForm, key: string): string {
+  const value = form[key];
+  return typeof value === 'string' ? value : '';
+}
+
+export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor, cal: StoreCalendar, now: number): Promise<TicketDetail | undefined> {
+  const fold = await foldTicket(db, id);
+  if (!fold) return undefined;
+  const { ticket, derived, events } = fold;
+  const row = await listQuery(db).where('ticket.id', '=', id).executeTakeFirstOrThrow();
+  const item = toListItem(row, cal, now);
+  const machine = machineOf(ticket.type);
+  const form = JSON.parse(ticket.form) as TicketForm;
+  const clocks = computeSla(machine, derived, cal, now);
+
+  const staffIds = [...new Set([ticket.createdBy, ...events.map((e) => e.staffId)].filter((s): s is string => s !== null))];
+  const staff = staffIds.length > 0 ? await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', staffIds).execute() : [];
+  const nameOf = (staffId: string | null): string | null => staff.find((s) => s.id === staffId)?.name ?? null;
+  const flagged = new Set(derived.flagged);
+  const timeline: TimelineEntry[] = events.map((e) => ({
+    id: e.id,
+    action: e.action as EventAction,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    staffName: nameOf(e.staffId),
+    at: e.at,
+    note: e.note,
+    data: JSON.parse(e.data) as Record<string, unknown>,
+    flagged: flagged.has(e.id),
+  }));
+
+  const attachmentRows = await db
+    .selectFrom('ticketAttachment')
+    .leftJoin('staff', 'staff.id', 'ticketAttachment.createdBy')
+    .select(['ticketAttachment.id', 'fileName', 'mime', 'size', 'caption', 'ticketAttachment.createdAt', 'staff.name as createdByName'])
+    .where('ticketId', '=', id)
+    .orderBy('ticketAttachment.createdAt')
+    .execute();
+
+  const product = await loadProduct(db, ticket.productId);
+  const purchaseDate = product?.purchaseDate ?? (textOf(form, 'purchaseDate') || null);
+  const warranty =
+    ticket.type === 'aftersales' || ticket.type === 'repair'
+      ? warrantyStatus({ purchaseDate, warrantyEnd: product?.warrantyEnd ?? null }, cal.localDate(Date.parse(ticket.createdAt)))
+      : null;
+  const productLabel = product?.label ?? [textOf(form, 'model'), textOf(form, 'serial')].filter(Boolean).join(' ');
+
+  return {
+    ...item,
+    form,
+    product,
+    warranty,
+    createdByName: nameOf(ticket.createdBy),
+    version: ticketVersion(ticket),
+    allowedSteps: allowedSteps(machine, { ...derived, location: locationOf(ticket) }, actor),
+    clocks: { respond: clockView(clocks.respond), resolve: clockView(clocks.resolve) },
+    timeline,
+    attachments: attachmentRows,
+    signatures: await loadSignatures(db, id),
+    flaggedEvents: derived.flagged.length,
+    serviceFormSource:
+      ticket.type === 'repair'
+        ? { number: ticket.number, customerName: item.customerName, productLabel, technicianName: item.assignee?.name ?? '', form }
+        : null,
+  };
+}
+
+/** The later of the header's stamp and the last state change's: what a stale edit is judged by. */
+export function ticketVersion(ticket: { hlc: string; stateHlc: string }): string {
+  return ticket.hlc > ticket.stateHlc ? ticket.hlc : ticket.stateHlc;
+}

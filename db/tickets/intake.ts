@@ -1,0 +1,135 @@
+/**
+ * Intake forms, one per ticket type, each with its required fields (issue 4 §1). The schemas are
+ * shared: the renderer validates the form with them and the dispatcher validates the call.
+ * No Node imports.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from '../customers/warranty';
+import { PRIORITIES, REPAIR_LOCATIONS } from './workflow';
+
+export const CHANNELS = ['phone', 'email', 'in_store', 'online'] as const;
+export const COMPLAINT_CATEGORIES = ['product_quality', 'service_attitude', 'delivery', 'aftersales', 'other'] as const;
+export const FEEDBACK_CATEGORIES = ['product', 'service', 'environment', 'price', 'other'] as const;
+/** What the customer asks for at the counter; the plan is decided later (DOMAIN.md §4). */
+export const REMEDIES = ['replace', 'repair', 'refund'] as const;
+
+const id = z.uuid({ error: 'invalid_value' });
+export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
+export const optionalText = (max: number) => z.string().trim().max(max, 'too_long').default('');
+export const isoInstant = z.iso.datetime({ offset: true, error: 'datetime_invalid' });
+export const localDate = z.string({ error: 'date_invalid' }).refine(isCalendarDate, 'date_invalid');
+
+const common = {
+  customerId: id,
+  priority: z.enum(PRIORITIES, { error: 'invalid_value' }).default('normal'),
+};
+
+export const consultationIntake = z
+  .object({
+    type: z.literal('consultation'),
+    ...common,
+    channel: z.enum(CHANNELS, { error: 'required' }),
+    question: requiredText(2000),
+    /** Answered at once: the consultation is logged as answered. */
+    answer: optionalText(2000),
+    /** Otherwise the reply promised to the customer, tracked until kept. */
+    promisedReplyAt: isoInstant.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.answer === '' && value.promisedReplyAt === undefined) ctx.addIssue({ code: 'custom', message: 'consultation_answer_or_promise', path: ['answer'] });
+  });
+
+export const complaintIntake = z.object({
+  type: z.literal('complaint'),
+  ...common,
+  productId: id.optional(),
+  channel: z.enum(CHANNELS, { error: 'required' }),
+  category: z.enum(COMPLAINT_CATEGORIES, { error: 'required' }),
+  whatHappened: requiredText(4000),
+  customerWants: requiredText(2000),
+  /** Serious complaints and disputes go to the after-sales manager at once. */
+  serious: z.boolean().default(false),
+});
+
+export const aftersalesIntake = z.object({
+  type: z.literal('aftersales'),
+  ...common,
+  productId: id.optional(),
+  channel: z.enum(CHANNELS, { error: 'required' }),
+  // Proof of purchase (购买凭证): receipt number, date, model, serial.
+  receiptNo: requiredText(60),
+  purchaseDate: localDate,
+  model: requiredText(80),
+  serial: optionalText(80),
+  fault: requiredText(4000),
+  wants: z.enum([...REMEDIES, 'undecided'], { error: 'invalid_value' }).default('undecided'),
+});
+
+export const repairIntake = z
+  .object({
+    type: z.literal('repair'),
+    ...common,
+    productId: id.optional(),
+    location: z.enum(REPAIR_LOCATIONS, { error: 'required' }),
+    /** Where the technician goes, for a repair on site. */
+    address: optionalText(200),
+    model: optionalText(80),
+    serial: optionalText(80),
+    fault: requiredText(4000),
+    /** What came with the goods, and their condition, for goods left at the counter. */
+    accessories: optionalText(500),
+    condition: optionalText(500),
+  })
+  .superRefine((value, ctx) => {
+    if (value.location === 'on_site' && value.address === '') ctx.addIssue({ code: 'custom', message: 'repair_address_required', path: ['address'] });
+    if (value.location === 'in_store' && value.condition === '') ctx.addIssue({ code: 'custom', message: 'repair_condition_required', path: ['condition'] });
+  });
+
+export const feedbackIntake = z.object({
+  type: z.literal('feedback'),
+  ...common,
+  channel: z.enum(CHANNELS, { error: 'required' }),
+  category: z.enum(FEEDBACK_CATEGORIES, { error: 'required' }),
+  content: requiredText(4000),
+});
+
+export const ticketIntakeSchema = z.discriminatedUnion('type', [consultationIntake, complaintIntake, aftersalesIntake, repairIntake, feedbackIntake], { error: 'invalid_value' });
+export type TicketIntakeInput = z.input<typeof ticketIntakeSchema>;
+export type TicketIntake = z.output<typeof ticketIntakeSchema>;
+
+/** The intake as stored on the ticket (`form`): everything but what has its own column. */
+export type TicketForm = Readonly<Record<string, string | boolean>>;
+
+export function formOf(intake: TicketIntake): TicketForm {
+  const { type: _type, customerId: _customer, priority: _priority, ...rest } = intake;
+  const form: Record<string, string | boolean> = {};
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined && key !== 'productId') form[key] = value;
+  return form;
+}
+
+/** The line lists show. */
+export function summaryOf(intake: TicketIntake): string {
+  const line = (() => {
+    switch (intake.type) {
+      case 'consultation':
+        return intake.question;
+      case 'complaint':
+        return intake.whatHappened;
+      case 'aftersales':
+      case 'repair':
+        return intake.fault;
+      case 'feedback':
+        return intake.content;
+    }
+  })();
+  const flat = line.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
+export function categoryOf(intake: TicketIntake): string | null {
+  return intake.type === 'complaint' || intake.type === 'feedback' ? intake.category : null;
+}
+
+export function channelOf(intake: TicketIntake): string | null {
+  return intake.type === 'repair' ? null : intake.channel;
+}

@@ -1,0 +1,65 @@
+/** Handlers for the lists: queues, the repair board, a technician's day, follow-ups, the counter's due panel. */
+import type { Handler, HandlerContext } from '../handler';
+import { roleCan, type Role } from '../staff/roles';
+import type { StoreCalendar } from './calendar';
+import { refreshTicket } from './events';
+import { deskNow } from './now';
+import { duePanel, followUpList, repairBoard, technicianDay, ticketQueue } from './queues';
+import { loadCalendar } from './settings';
+
+/**
+ * About 1.5 s for 3,000 open tickets on the test machine: a bounded share per read keeps the
+ * counter responsive after a change of hours or holidays; the next reads do the rest.
+ */
+const FRESHEN_PER_READ = 500;
+
+/**
+ * The calendar, and SLA deadlines brought up to date with it: deadlines computed before the hours,
+ * working days or holidays changed (or tickets synced in without a deadline yet) are recomputed
+ * before a list shows them. Only the local cache is written; no event, nothing synced.
+ */
+async function freshDeadlines(ctx: HandlerContext): Promise<{ cal: StoreCalendar; now: number }> {
+  const cal = await loadCalendar(ctx.trx);
+  const now = deskNow(ctx);
+  const stale = await ctx.trx
+    .selectFrom('ticket')
+    .leftJoin('ticketSla', 'ticketSla.ticketId', 'ticket.id')
+    .select('ticket.id')
+    .where('ticket.isOpen', '=', 1)
+    .where((eb) => eb.or([eb('ticketSla.calendarKey', 'is', null), eb('ticketSla.calendarKey', '!=', cal.settings.key ?? '')]))
+    .limit(FRESHEN_PER_READ)
+    .execute();
+  for (const { id } of stale) await refreshTicket(ctx, id, cal, now, { recordBreaches: false });
+  return { cal, now };
+}
+
+export const ticketsQueue: Handler<'tickets.queue'> = async (ctx, input) => {
+  const { cal, now } = await freshDeadlines(ctx);
+  return ticketQueue(ctx.trx, input, ctx.staffId, cal, now);
+};
+
+export const ticketsBoard: Handler<'tickets.board'> = async (ctx) => {
+  const { cal, now } = await freshDeadlines(ctx);
+  return repairBoard(ctx.trx, cal, now);
+};
+
+export const ticketsTechnicianDay: Handler<'tickets.technicianDay'> = async (ctx, input) => {
+  const { cal, now } = await freshDeadlines(ctx);
+  return { date: input.date, jobs: await technicianDay(ctx.trx, input.technicianId, input.date, cal, now) };
+};
+
+export const ticketsDuePanel: Handler<'tickets.duePanel'> = async (ctx) => {
+  const { cal, now } = await freshDeadlines(ctx);
+  return duePanel(ctx.trx, cal, now);
+};
+
+export const ticketsFollowUps: Handler<'tickets.followUps'> = async (ctx) => {
+  const { cal, now } = await freshDeadlines(ctx);
+  return { items: await followUpList(ctx.trx, cal, now), today: cal.localDate(now) };
+};
+
+export const ticketsStaff: Handler<'tickets.staff'> = async (ctx) => {
+  const rows = await ctx.trx.selectFrom('staff').select(['id', 'name', 'role']).where('active', '=', 1).orderBy('name').execute();
+  // Staff roles are checked on write (staff.create/update), so a stored role is one of ROLES.
+  return rows.filter((row) => roleCan(row.role, 'tickets.work')).map((row) => ({ id: row.id, name: row.name, role: row.role as Role, active: true }));
+};

@@ -1,0 +1,157 @@
+/** Handlers for taking and working tickets: intake, corrections, steps, notes, attachments, follow-ups. */
+import { sql } from 'kysely';
+import { DeskFailure, requireActor, type Handler, type HandlerContext } from '../handler';
+import { applyAction, stepContext, takeStep } from './act';
+import { insertAttachment, loadAttachment } from './attachments';
+import type { StoreCalendar } from './calendar';
+import { loadTicketDetail, ticketVersion } from './detail';
+import { appendEvent, foldTicket, refreshTicket, type TicketFold } from './events';
+import { updateTicketHeader, insertTicket } from './header';
+import type { TicketIntake } from './intake';
+import { machineOf } from './machines/index';
+import { deskNow } from './now';
+import { loadCalendar, requireStore } from './settings';
+import { slaTargets } from './sla';
+import { LOW_RATING } from './step-input';
+import { isFinal } from './steps';
+import type { TicketDetail } from './views';
+import type { FollowUpAction } from './workflow';
+
+type Clocked = { cal: StoreCalendar; now: number };
+
+async function clocked(ctx: HandlerContext): Promise<Clocked> {
+  return { cal: await loadCalendar(ctx.trx), now: deskNow(ctx) };
+}
+
+export async function detailOrFail(ctx: HandlerContext, id: string, { cal, now }: Clocked): Promise<TicketDetail> {
+  const detail = await loadTicketDetail(ctx.trx, id, requireActor(ctx), cal, now);
+  if (!detail) throw new DeskFailure('not_found', 'not_found');
+  return detail;
+}
+
+/** The ticket as it stands, refused if the caller saw an older version (someone else changed it). */
+async function currentTicket(ctx: HandlerContext, id: string, version: string | null): Promise<TicketFold> {
+  const fold = await foldTicket(ctx.trx, id);
+  if (!fold) throw new DeskFailure('not_found', 'not_found');
+  if (version !== null && ticketVersion(fold.ticket) !== version) throw new DeskFailure('conflict', 'ticket_stale');
+  return fold;
+}
+
+async function checkIntake(ctx: HandlerContext, intake: TicketIntake, { cal, now }: Clocked): Promise<{ tier: { replyMinutes: number; resolveHours: number } | null }> {
+  const customer = await ctx.trx.selectFrom('customer').select(['id', 'tier']).where('id', '=', intake.customerId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!customer) throw new DeskFailure('validation', 'ticket_customer_unknown', 'customerId');
+  if ('productId' in intake && intake.productId !== undefined) {
+    const product = await ctx.trx.selectFrom('product').select('customerId').where('id', '=', intake.productId).where('deletedAt', 'is', null).executeTakeFirst();
+    if (product?.customerId !== intake.customerId) throw new DeskFailure('validation', 'ticket_product_unknown', 'productId');
+  }
+  if (intake.type === 'aftersales' && intake.purchaseDate > cal.localDate(now)) throw new DeskFailure('validation', 'purchase_date_future', 'purchaseDate');
+  if (intake.type === 'consultation' && intake.answer === '' && intake.promisedReplyAt !== undefined && Date.parse(intake.promisedReplyAt) < now - 5 * 60_000) {
+    throw new DeskFailure('validation', 'promise_in_past', 'promisedReplyAt');
+  }
+  const tier = await ctx.trx.selectFrom('customerTier').select(['replyMinutes', 'resolveHours']).where('tier', '=', customer.tier).executeTakeFirst();
+  return { tier: tier ?? null };
+}
+
+export const ticketsCreate: Handler<'tickets.create'> = async (ctx, input) => {
+  const store = await requireStore(ctx.trx);
+  const clock = await clocked(ctx);
+  const { tier } = await checkIntake(ctx, input, clock);
+  const ticket = await insertTicket(ctx, store, input, clock.cal.localDate(clock.now));
+  const sla = slaTargets(input.type, input.priority, tier);
+  await appendEvent(ctx, { ticketId: ticket.id, action: 'create', fromStatus: null, toStatus: ticket.status, data: { sla } });
+  let fold: TicketFold = await refreshTicket(ctx, ticket.id, clock.cal, clock.now);
+  const sc = stepContext(ctx, clock.cal, clock.now);
+  // What the intake form already says is recorded as the workflow's first steps, by the same rules.
+  if (input.type === 'consultation') {
+    fold =
+      input.answer !== ''
+        ? await applyAction(sc, fold, 'answer', { answer: input.answer }, '')
+        : await applyAction(sc, fold, 'promise_reply', { promisedAt: input.promisedReplyAt }, '');
+  }
+  if (input.type === 'complaint' && input.serious) await applyAction(sc, fold, 'escalate', { reason: 'serious_at_intake' }, '');
+  return detailOrFail(ctx, ticket.id, clock);
+};
+
+export const ticketsUpdate: Handler<'tickets.update'> = async (ctx, input) => {
+  const fold = await currentTicket(ctx, input.id, input.version);
+  const { ticket } = fold;
+  if (isFinal(machineOf(ticket.type), fold.derived.status)) throw new DeskFailure('validation', 'ticket_final');
+  if (input.intake.type !== ticket.type || input.intake.customerId !== ticket.customerId) throw new DeskFailure('validation', 'ticket_customer_fixed', 'intake.type');
+  const clock = await clocked(ctx);
+  const { tier } = await checkIntake(ctx, input.intake, clock);
+  const changed = await updateTicketHeader(ctx, ticket, input.intake);
+  if (changed.priority !== undefined) {
+    const sla = slaTargets(ticket.type, changed.priority, tier);
+    await appendEvent(ctx, { ticketId: ticket.id, action: 'set_priority', fromStatus: null, toStatus: null, data: { priority: changed.priority, sla } });
+  }
+  await refreshTicket(ctx, ticket.id, clock.cal, clock.now);
+  return detailOrFail(ctx, ticket.id, clock);
+};
+
+export const ticketsGet: Handler<'tickets.get'> = async (ctx, input) => detailOrFail(ctx, input.id, await clocked(ctx));
+
+export const ticketsAct: Handler<'tickets.act'> = async (ctx, input) => {
+  const fold = await currentTicket(ctx, input.ticketId, input.version);
+  const clock = await clocked(ctx);
+  await takeStep(stepContext(ctx, clock.cal, clock.now), fold, input.step);
+  return detailOrFail(ctx, input.ticketId, clock);
+};
+
+export const ticketsNote: Handler<'tickets.note'> = async (ctx, input) => {
+  const fold = await currentTicket(ctx, input.ticketId, null);
+  await appendEvent(ctx, { ticketId: fold.ticket.id, action: 'note', fromStatus: null, toStatus: null, note: input.note });
+  return detailOrFail(ctx, input.ticketId, await clocked(ctx));
+};
+
+export const ticketsAttach: Handler<'tickets.attach'> = async (ctx, input) => {
+  const fold = await currentTicket(ctx, input.ticketId, null);
+  const attachmentId = await insertAttachment(ctx, input);
+  await appendEvent(ctx, { ticketId: fold.ticket.id, action: 'attach', fromStatus: null, toStatus: null, note: input.caption, data: { attachmentId, fileName: input.fileName } });
+  return detailOrFail(ctx, input.ticketId, await clocked(ctx));
+};
+
+export const ticketsAttachment: Handler<'tickets.attachment'> = async (ctx, input) => {
+  const attachment = await loadAttachment(ctx.trx, input.id);
+  if (!attachment) throw new DeskFailure('not_found', 'not_found');
+  return attachment;
+};
+
+/** Not reached: try again; reached but rated low or still not solved: back to the manager. */
+export function followUpAction(outcome: { reached: boolean; rating?: number | undefined; problemSolved?: boolean | undefined }): FollowUpAction {
+  if (!outcome.reached) return 'follow_up_unreached';
+  if ((outcome.rating ?? 0) <= LOW_RATING || outcome.problemSolved !== true) return 'follow_up_reopen';
+  return 'follow_up_satisfied';
+}
+
+export const ticketsRecordFollowUp: Handler<'tickets.recordFollowUp'> = async (ctx, input) => {
+  const fold = await currentTicket(ctx, input.ticketId, input.version);
+  const clock = await clocked(ctx);
+  const { ticketId: _id, version: _version, ...outcome } = input;
+  await applyAction(stepContext(ctx, clock.cal, clock.now), fold, followUpAction(input), outcome, input.comments);
+  return detailOrFail(ctx, input.ticketId, clock);
+};
+
+export const ticketsRecordBreaches: Handler<'tickets.recordBreaches'> = async (ctx) => {
+  const clock = await clocked(ctx);
+  const nowIso = new Date(clock.now).toISOString();
+  // Running clocks past due whose breach no event records yet (the respond clock runs out first).
+  const overdue = await ctx.trx
+    .selectFrom('ticketSla as s')
+    .select('s.ticketId')
+    .where('s.nextDueAt', '<=', nowIso)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('ticketEvent as e')
+            .select('e.id')
+            .whereRef('e.ticketId', '=', 's.ticketId')
+            .where('e.action', '=', 'sla_breach')
+            .where(sql<string>`json_extract(e.data, '$.clock')`, '=', sql<string>`CASE WHEN s.respond_due_at <= ${nowIso} THEN 'respond' ELSE 'resolve' END`),
+        ),
+      ),
+    )
+    .execute();
+  let recorded = 0;
+  for (const { ticketId } of overdue) recorded += (await refreshTicket(ctx, ticketId, clock.cal, clock.now)).breachesRecorded;
+  return { recorded };
+};

@@ -1,0 +1,29 @@
+/**
+ * Ticket numbers (DESIGN.md data rules): `S012-2-20261123-0042` — store code, counter number,
+ * the store's local date, and the counter's own daily sequence. Each counter PC numbers only its
+ * own tickets, so PCs working offline at the same time never hand out the same number; the
+ * UUIDv7 stays the real key. The sequence is read from the tickets themselves (no counter row to
+ * drift): voided tickets keep their numbers, so a number is never reused.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../schema';
+
+export function numberPrefix(storeCode: string, counterNo: number, localDate: string): string {
+  return `${storeCode}-${counterNo}-${localDate.replaceAll('-', '')}-`;
+}
+
+export async function nextTicketNumber(trx: Transaction<DB>, storeCode: string, counterNo: number, localDate: string): Promise<string> {
+  const prefix = numberPrefix(storeCode, counterNo, localDate);
+  // A range on the unique index; ':' sorts right after '9'. Longest first, so 10000 follows 9999.
+  const last = await trx
+    .selectFrom('ticket')
+    .select('number')
+    .where('number', '>=', prefix)
+    .where('number', '<', `${prefix.slice(0, -1)}.`)
+    .orderBy(sql`length(number)`, 'desc')
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const seq = last ? Number.parseInt(last.number.slice(prefix.length), 10) + 1 : 1;
+  return `${prefix}${String(seq).padStart(4, '0')}`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The service desk's calendar and settings: the store's hours and working days (db/store), the time
+ * zone and the follow-up interval (ticket_settings), and the holiday list with make-up working days.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { DeskFailure } from '../handler';
+import type { DB, StoreRow } from '../schema';
+import { findStoreRow } from '../store/queries';
+import { changedFields, recordChange, type TxContext } from '../sync/change-log';
+import { createCalendar, isTimeZone, type DayKind, type StoreCalendar } from './calendar';
+import type { HolidayInput, TicketSettingsInput } from './contract';
+import type { HolidayView, TicketSettingsView } from './views';
+
+/** China has one time zone; follow-ups within three working days is the common store rule. */
+export const DEFAULT_TICKET_SETTINGS: TicketSettingsView = { followUpDays: 3, timeZone: 'Asia/Shanghai' };
+
+export async function requireStore(db: Kysely<DB>): Promise<StoreRow> {
+  const store = await findStoreRow(db);
+  if (!store) throw new DeskFailure('setup_needed', 'setup_needed');
+  return store;
+}
+
+export async function loadTicketSettings(db: Kysely<DB>, storeId: string): Promise<TicketSettingsView> {
+  const row = await db.selectFrom('ticketSettings').select(['followUpDays', 'timeZone']).where('storeId', '=', storeId).executeTakeFirst();
+  return row ?? DEFAULT_TICKET_SETTINGS;
+}
+
+export async function saveTicketSettings(tx: TxContext, storeId: string, input: TicketSettingsInput): Promise<TicketSettingsView> {
+  if (!isTimeZone(input.timeZone)) throw new DeskFailure('validation', 'time_zone_invalid', 'timeZone');
+  const before = await tx.trx.selectFrom('ticketSettings').selectAll().where('storeId', '=', storeId).executeTakeFirst();
+  const hlc = tx.stamp();
+  if (!before) {
+    const row = { storeId, followUpDays: input.followUpDays, timeZone: input.timeZone, updatedAt: tx.nowIso, hlc };
+    await tx.trx.insertInto('ticketSettings').values(row).execute();
+    const { storeId: _id, hlc: _hlc, ...fields } = row;
+    await recordChange(tx, { entity: 'ticket_settings', entityId: storeId, op: 'insert', hlc, fields });
+  } else {
+    const changed = changedFields(before, { followUpDays: input.followUpDays, timeZone: input.timeZone });
+    if (Object.keys(changed).length > 0) {
+      await tx.trx.updateTable('ticketSettings').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('storeId', '=', storeId).execute();
+      await recordChange(tx, { entity: 'ticket_settings', entityId: storeId, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+    }
+  }
+  return { followUpDays: input.followUpDays, timeZone: input.timeZone };
+}
+
+export async function loadCalendar(db: Kysely<DB>): Promise<StoreCalendar> {
+  const store = await requireStore(db);
+  const settings = await loadTicketSettings(db, store.id);
+  const holidays = await db.selectFrom('holiday').select(['date', 'kind']).orderBy('date').execute();
+  const workingDays = JSON.parse(store.workingDays) as number[];
+  const key = createHash('sha256')
+    .update(JSON.stringify([settings.timeZone, store.opensAt, store.closesAt, workingDays, holidays.map((h) => `${h.date}:${h.kind}`)]))
+    .digest('hex')
+    .slice(0, 16);
+  return createCalendar({
+    timeZone: settings.timeZone,
+    opensAt: store.opensAt,
+    closesAt: store.closesAt,
+    workingDays,
+    holidays: new Map<string, DayKind>(holidays.map((h) => [h.date, h.kind])),
+    key,
+  });
+}
+
+export async function listHolidays(db: Kysely<DB>, year: number): Promise<HolidayView[]> {
+  return db
+    .selectFrom('holiday')
+    .select(['date', 'kind', 'name'])
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .orderBy('date')
+    .execute();
+}
+
+export async function saveHoliday(tx: TxContext, input: HolidayInput & { name: string }): Promise<void> {
+  const before = await tx.trx.selectFrom('holiday').selectAll().where('date', '=', input.date).executeTakeFirst();
+  const hlc = tx.stamp();
+  if (!before) {
+    const row = { date: input.date, kind: input.kind, name: input.name, updatedAt: tx.nowIso, hlc };
+    await tx.trx.insertInto('holiday').values(row).execute();
+    const { date, hlc: _hlc, ...fields } = row;
+    await recordChange(tx, { entity: 'holiday', entityId: date, op: 'insert', hlc, fields });
+    return;
+  }
+  const changed = changedFields(before, { kind: input.kind, name: input.name });
+  if (Object.keys(changed).length === 0) return;
+  await tx.trx.updateTable('holiday').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('date', '=', input.date).execute();
+  await recordChange(tx, { entity: 'holiday', entityId: input.date, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+}
+
+export async function removeHoliday(tx: TxContext, date: string): Promise<boolean> {
+  const before = await tx.trx.selectFrom('holiday').select('date').where('date', '=', date).executeTakeFirst();
+  if (!before) return false;
+  const hlc = tx.stamp();
+  await tx.trx.deleteFrom('holiday').where('date', '=', date).execute();
+  await recordChange(tx, { entity: 'holiday', entityId: date, op: 'delete', hlc, fields: {} });
+  return true;
+}

@@ -1,0 +1,112 @@
+/** What the tickets area answers with: list rows, the ticket page, the board. No Node imports. */
+import type { Tier } from '../customers/contract';
+import type { TicketForm } from './intake';
+import type { ServiceForm, ServiceFormSource } from './service-form';
+import type { SlaLevel } from './sla';
+import type { WarrantyStatus } from './warranty-status';
+import type { EventAction, MachineAction, PauseReasonName, Priority, RepairLocation, TicketType } from './workflow';
+
+export type StaffRef = Readonly<{ id: string; name: string }>;
+
+export type SlaView = Readonly<{
+  /** The clock shown: the first response until it is given, then the resolution. */
+  clock: 'respond' | 'resolve';
+  level: SlaLevel;
+  dueAt: string | null;
+  /** Working minutes left (negative: overdue by that much). */
+  remainingMinutes: number | null;
+  respondBreached: boolean;
+  resolveBreached: boolean;
+}>;
+
+export type TicketListItem = Readonly<{
+  id: string;
+  number: string;
+  type: TicketType;
+  status: string;
+  priority: Priority;
+  channel: string | null;
+  category: string | null;
+  summary: string;
+  customerId: string;
+  customerName: string;
+  customerTier: Tier;
+  assignee: StaffRef | null;
+  escalated: boolean;
+  pausedFor: PauseReasonName | null;
+  location: RepairLocation | null;
+  createdAt: string;
+  followUpDue: string | null;
+  appointmentAt: string | null;
+  plannedDate: string | null;
+  promisedReplyAt: string | null;
+  sla: SlaView;
+}>;
+
+export type TimelineEntry = Readonly<{
+  id: string;
+  action: EventAction;
+  fromStatus: string | null;
+  toStatus: string | null;
+  staffName: string | null;
+  at: string;
+  note: string;
+  data: Readonly<Record<string, unknown>>;
+  /** Merged from elsewhere and did not fit the workflow: kept, not applied (SYNC.md §2.5). */
+  flagged: boolean;
+}>;
+
+export type AttachmentMeta = Readonly<{ id: string; fileName: string; mime: string; size: number; caption: string; createdAt: string; createdByName: string | null }>;
+
+export type SignatureView = Readonly<{
+  id: string;
+  eventId: string;
+  signerName: string;
+  width: number;
+  height: number;
+  strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  form: ServiceForm;
+  formHash: string;
+  signedAt: string;
+  /** The stored form still hashes to the stored hash. */
+  intact: boolean;
+}>;
+
+export type ClockView = Readonly<{
+  targetMinutes: number;
+  state: 'running' | 'paused' | 'stopped';
+  elapsedMinutes: number;
+  dueAt: string | null;
+  breachedAt: string | null;
+}>;
+
+export type ProductRef = Readonly<{ id: string; label: string; serial: string | null; purchaseDate: string | null; warrantyEnd: string | null }>;
+
+export type TicketDetail = TicketListItem &
+  Readonly<{
+    form: TicketForm;
+    product: ProductRef | null;
+    warranty: WarrantyStatus | null;
+    createdByName: string | null;
+    /** Send it back with a step or an edit: if the ticket changed meanwhile, the call is refused. */
+    version: string;
+    /** The steps the signed-in staff member can take now. */
+    allowedSteps: ReadonlyArray<MachineAction>;
+    clocks: Readonly<{ respond: ClockView; resolve: ClockView }>;
+    timeline: ReadonlyArray<TimelineEntry>;
+    attachments: ReadonlyArray<AttachmentMeta>;
+    signatures: ReadonlyArray<SignatureView>;
+    flaggedEvents: number;
+    /** For repairs: what the service form is built from (with the completion text) when signing. */
+    serviceFormSource: ServiceFormSource | null;
+  }>;
+
+export type TechnicianLoad = Readonly<{ id: string; name: string; open: number; today: number }>;
+
+export type RepairBoard = Readonly<{ jobs: ReadonlyArray<TicketListItem>; technicians: ReadonlyArray<TechnicianLoad>; today: string }>;
+
+export type DuePanel = Readonly<{ breached: ReadonlyArray<TicketListItem>; dueToday: ReadonlyArray<TicketListItem>; today: string }>;
+
+export type HolidayView = Readonly<{ date: string; kind: 'closed' | 'workday'; name: string }>;
+
+export type TicketSettingsView = Readonly<{ followUpDays: number; timeZone: string }>;

@@ -1,0 +1,97 @@
+/**
+ * `npm run headoffice:admin -- <command>`: head office's tools until it has a web console.
+ *   add-store CODE NAME            a store that PCs can enroll into
+ *   issue-code STORE [--hours H]   a one-time enrollment code (at most 24 h)
+ *   devices                        enrolled PCs, their store and last sync
+ *   revoke DEVICE_ID               stop a PC (stolen, retired); it keeps its local data
+ *   rejected [--limit N]           changes head office refused, with the reason
+ *   import-catalogue FILE.csv      parts and prices (part_no,name,spec,unit,cost_fen,price_fen)
+ *   link-customer CUSTOMER STORE   let a store see a customer (looked up by phone, adopted)
+ *   after-restore                  run after restoring the database from a backup
+ *   compact HORIZON_SEQ            drop feed rows up to a seq (replicas behind it reset)
+ * The database: --database-url, or the one `npm run headoffice` started (read from --data-dir).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHlc } from '../../db/sync/hlc';
+import { HQ_NODE } from '../../db/sync/merge';
+import { issueEnrollmentCode, revokeDevice } from '../auth';
+import { connectHq, migrateHq } from '../db/open';
+import { importCatalogue } from './catalogue';
+import { addStore, afterRestore, compactFeed, linkCustomer, listDevices, listRejected } from './ops';
+
+const USAGE = 'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|link-customer|after-restore|compact> … [--database-url URL | --data-dir DIR]';
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, hours: { type: 'string' }, limit: { type: 'string' } },
+  });
+  const [command, ...args] = positionals;
+  if (!command) throw new Error(USAGE);
+  const dataDir = resolve(values['data-dir'] ?? process.env.HEADOFFICE_DATA_DIR ?? '.headoffice');
+  let url = values['database-url'] ?? process.env.HEADOFFICE_DATABASE_URL;
+  if (!url) {
+    try {
+      url = (JSON.parse(readFileSync(join(dataDir, 'connection.json'), 'utf8')) as { url: string }).url;
+    } catch {
+      throw new Error(`No database: pass --database-url, or start \`npm run headoffice\` (it writes ${join(dataDir, 'connection.json')})`);
+    }
+  }
+  const db = connectHq(url, { max: 2 });
+  const need = (n: number, what: string) => {
+    if (args.length < n) throw new Error(`${command} needs ${what}`);
+  };
+  try {
+    await migrateHq(db);
+    const out = (value: unknown) => process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+    switch (command) {
+      case 'add-store':
+        need(2, 'a store code and a name, e.g. add-store S012 南京西路店');
+        out(`Store ${args[0]} added (${await addStore(db, args[0]!, args.slice(1).join(' '))})`);
+        break;
+      case 'issue-code': {
+        need(1, 'a store code');
+        const issued = await issueEnrollmentCode(db, args[0]!, { ttlHours: Number(values.hours ?? 24) });
+        out(`Enrollment code for ${args[0]}: ${issued.code} (one use, valid until ${issued.expiresAt})`);
+        break;
+      }
+      case 'devices':
+        out(await listDevices(db));
+        break;
+      case 'revoke':
+        need(1, 'a device id (see `devices`)');
+        out((await revokeDevice(db, args[0]!)) ? `Device ${args[0]} revoked` : `No active device ${args[0]}`);
+        break;
+      case 'rejected':
+        out(await listRejected(db, Number(values.limit ?? 50)));
+        break;
+      case 'import-catalogue':
+        need(1, 'a CSV file');
+        out(await importCatalogue(db, createHlc({ node: HQ_NODE }), readFileSync(args[0]!, 'utf8')));
+        break;
+      case 'link-customer':
+        need(2, 'a customer id and a store code');
+        await linkCustomer(db, args[0]!, args[1]!);
+        out(`Customer ${args[0]} now reaches store ${args[1]}`);
+        break;
+      case 'after-restore':
+        out(`New epoch ${await afterRestore(db)}: replicas will re-push what the backup lost and re-pull`);
+        break;
+      case 'compact':
+        need(1, 'the highest feed seq to drop');
+        out(`Removed ${await compactFeed(db, Number(args[0]))} feed rows`);
+        break;
+      default:
+        throw new Error(`Unknown command ${command}\n${USAGE}`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`headoffice-admin: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

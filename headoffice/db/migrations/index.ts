@@ -1,0 +1,12 @@
+/** Head office's migrations, listed in code; forward-only, never edited once landed. */
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001-init';
+
+export type HqMigration = {
+  version: number;
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
+  up: (db: Kysely<any>) => Promise<void>;
+};
+
+export const hqMigrations: ReadonlyArray<HqMigration> = [{ version: 1, name: 'init', up: m0001.up }];

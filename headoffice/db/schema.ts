@@ -1,0 +1,94 @@
+/**
+ * Head office's PostgreSQL tables (Kysely types; snake_case columns through CamelCasePlugin).
+ * Records of every entity are kept generically as merged states (`entity_state`), so head office
+ * carries every table the stores add without a migration here per table: the merge rules come from
+ * db/sync/registry.ts.
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type { RecordState } from '../../db/sync/protocol';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** Has a database default (now()). */
+type Stamped = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type HqDB = {
+  serverMeta: { key: string; value: string };
+  hqStore: { id: string; code: string; name: string; createdAt: Stamped };
+  device: {
+    id: string;
+    storeId: string;
+    name: string;
+    status: 'active' | 'revoked';
+    refreshHash: string;
+    createdAt: Stamped;
+    revokedAt: Timestamp | null;
+    lastSeenAt: Timestamp | null;
+  };
+  enrollmentCode: { codeHash: string; storeId: string; expiresAt: Timestamp; usedAt: Timestamp | null; deviceId: string | null; createdAt: Stamped };
+  replica: {
+    id: string;
+    deviceId: string;
+    storeId: string;
+    lastAppliedSeq: number;
+    pullCursor: number;
+    createdAt: Stamped;
+    lastPushAt: Timestamp | null;
+    lastPullAt: Timestamp | null;
+  };
+  feedHead: { id: number; lastSeq: number };
+  changeFeed: {
+    serverSeq: number;
+    txId: string;
+    originReplica: string | null;
+    originSeq: number | null;
+    entity: string;
+    entityId: string;
+    state: Json<RecordState>;
+    scope: string;
+    customerRef: string | null;
+    altered: boolean;
+    receivedAt: Stamped;
+  };
+  entityState: {
+    entity: string;
+    entityId: string;
+    state: Json<RecordState>;
+    ownerStoreId: string | null;
+    scope: string;
+    customerRef: string | null;
+    updatedSeq: number;
+    updatedAt: Stamped;
+  };
+  pushLog: { replicaId: string; seq: number; changeId: string; status: string };
+  customerLink: { customerId: string; storeId: string; linkedAt: Stamped };
+  rejectedChange: {
+    id: Generated<number>;
+    replicaId: string | null;
+    deviceId: string | null;
+    storeId: string | null;
+    seq: number | null;
+    changeId: string;
+    entity: string;
+    entityId: string;
+    op: string;
+    fields: Json<Record<string, unknown>>;
+    code: string;
+    reason: string;
+    receivedAt: Stamped;
+  };
+  conflictLog: {
+    id: Generated<number>;
+    entity: string;
+    entityId: string;
+    field: string;
+    winnerValue: Json<unknown>;
+    winnerHlc: string;
+    loserValue: Json<unknown>;
+    loserHlc: string;
+    loserReplica: string | null;
+    loggedAt: Stamped;
+  };
+  clockSkew: { id: Generated<number>; replicaId: string; changeId: string; hlc: string; restamped: string; skewMs: number; loggedAt: Stamped };
+  duplicateFlag: { id: Generated<number>; digits: string; customerA: string; customerB: string; flaggedAt: Stamped; resolvedAt: Timestamp | null };
+};

@@ -1,0 +1,112 @@
+/**
+ * GET /sync/v1/pull and GET /sync/v1/snapshot (SYNC.md §2.4). Pull pages the change feed from a
+ * cursor, for the device's scope only (global rows, its store's rows, and the customers linked to
+ * its store), ends pages on origin-transaction boundaries (a 5,000-line stocktake is one page), and
+ * leaves out the replica's own unaltered echoes. Snapshot pages the merged states by keyset, for a
+ * new PC or a reset.
+ */
+import { sql, type Kysely } from 'kysely';
+import { formatCursor, parseCursor, type FeedRecord, type PullResponse, type RecordState, type SnapshotResponse } from '../db/sync/protocol';
+import type { AuthedDevice } from './auth';
+import { readMeta, type HqDatabase } from './db/open';
+import type { HqDB } from './db/schema';
+
+const FETCH_ROWS = 2000;
+
+type FeedDbRow = { serverSeq: number; txId: string; entity: string; entityId: string; state: RecordState; originReplica: string | null; altered: boolean };
+
+function inScope(storeId: string) {
+  return sql<boolean>`(f.scope = 'global' OR f.scope = ${storeId} OR (f.scope = 'customer' AND EXISTS (
+    SELECT 1 FROM customer_link l WHERE l.store_id = ${storeId} AND l.customer_id = f.customer_ref)))`;
+}
+
+/**
+ * Rows after `afterSeq` up to the feed head, in the store's scope, without the replica's own
+ * unaltered echoes: those are filtered in PostgreSQL, so a replica that pushed 100k changes does
+ * not download them back only to skip them.
+ */
+async function fetchFeed(db: Kysely<HqDB>, storeId: string, replicaId: string, afterSeq: number, head: number, limit: number): Promise<FeedDbRow[]> {
+  const rows = await sql<FeedDbRow>`
+    SELECT f.server_seq, f.tx_id, f.entity, f.entity_id, f.state, f.origin_replica, f.altered
+    FROM change_feed f WHERE f.server_seq > ${afterSeq} AND f.server_seq <= ${head} AND ${inScope(storeId)}
+      AND (f.origin_replica IS DISTINCT FROM ${replicaId} OR f.altered)
+    ORDER BY f.server_seq LIMIT ${limit}`.execute(db);
+  return rows.rows;
+}
+
+export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { replicaId: string; cursor: string; maxBytes: number }, nowMs: number): Promise<PullResponse> {
+  const epoch = await readMeta(db, 'epoch');
+  const horizon = Number(await readMeta(db, 'horizon_seq').catch(() => '0'));
+  const replica = await db.selectFrom('replica').select(['deviceId', 'lastAppliedSeq']).where('id', '=', input.replicaId).executeTakeFirst();
+  const base = { serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch, lastAppliedSeq: replica?.lastAppliedSeq ?? 0 };
+  const cursor = parseCursor(input.cursor);
+  if (!cursor) return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'bad_cursor' } };
+  if (cursor.epoch !== epoch) return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'epoch_changed' } };
+  if (cursor.serverSeq < horizon) return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'behind_horizon' } };
+
+  // Rows up to the head read now are all committed (appends hold the head's lock to commit).
+  const head = (await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow()).lastSeq;
+  const changes: FeedRecord[] = [];
+  let bytes = 0;
+  let last = cursor.serverSeq;
+  let hasMore = false;
+  let openTx: string | null = null;
+  fetching: for (;;) {
+    const rows = await fetchFeed(db, device.storeId, input.replicaId, last, head, FETCH_ROWS);
+    if (rows.length < FETCH_ROWS) {
+      // Everything up to the head was seen (filtered rows included): the cursor may move to it,
+      // unless this page stops early below.
+      for (const row of rows) {
+        if (bytes >= input.maxBytes && row.txId !== openTx) {
+          hasMore = true;
+          break fetching;
+        }
+        last = row.serverSeq;
+        openTx = row.txId;
+        changes.push({ serverSeq: row.serverSeq, txId: row.txId, entity: row.entity, entityId: row.entityId, state: row.state });
+        bytes += 120 + JSON.stringify(row.state).length;
+      }
+      last = Math.max(last, head);
+      break;
+    }
+    for (const row of rows) {
+      // Full page, and this row starts a new origin transaction: stop here, before it.
+      if (bytes >= input.maxBytes && row.txId !== openTx) {
+        hasMore = true;
+        break fetching;
+      }
+      last = row.serverSeq;
+      openTx = row.txId;
+      changes.push({ serverSeq: row.serverSeq, txId: row.txId, entity: row.entity, entityId: row.entityId, state: row.state });
+      bytes += 120 + JSON.stringify(row.state).length;
+    }
+  }
+  if (replica && replica.deviceId === device.id) {
+    await db.updateTable('replica').set({ pullCursor: cursor.serverSeq, lastPullAt: new Date(nowMs) }).where('id', '=', input.replicaId).execute();
+  }
+  return { ...base, changes, nextCursor: formatCursor(epoch, last), hasMore };
+}
+
+/** Keyset over (entity, entity_id); `after` is `<entity>\u0001<id>` as returned in nextAfter. */
+export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input: { after: string | null; maxBytes: number }, nowMs: number): Promise<SnapshotResponse> {
+  const epoch = await readMeta(db, 'epoch');
+  // Read the feed head first: applying is idempotent, so rows changed while paging are simply
+  // applied again by the pull that follows (SYNC.md §2.4).
+  const head = await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow();
+  const [afterEntity, afterId] = input.after ? (input.after.split('\u0001') as [string, string]) : ['', ''];
+  const rows = await sql<{ entity: string; entityId: string; state: RecordState; updatedSeq: number }>`
+    SELECT f.entity, f.entity_id, f.state, f.updated_seq FROM entity_state f
+    WHERE (f.entity, f.entity_id) > (${afterEntity}, ${afterId}) AND ${inScope(device.storeId)}
+    ORDER BY f.entity, f.entity_id LIMIT ${FETCH_ROWS}`.execute(db);
+  const records: FeedRecord[] = [];
+  let bytes = 0;
+  let nextAfter: string | null = null;
+  for (const row of rows.rows) {
+    if (bytes >= input.maxBytes) break;
+    records.push({ serverSeq: row.updatedSeq, txId: `s:${row.entity}:${row.entityId}`, entity: row.entity, entityId: row.entityId, state: row.state });
+    bytes += 120 + JSON.stringify(row.state).length;
+    nextAfter = `${row.entity}\u0001${row.entityId}`;
+  }
+  const done = records.length === rows.rows.length && rows.rows.length < FETCH_ROWS;
+  return { cursor: formatCursor(epoch, head.lastSeq), entity: records[0]?.entity ?? '', records, nextAfter: done ? null : nextAfter, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
+}

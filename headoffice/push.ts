@@ -1,0 +1,82 @@
+/**
+ * POST /sync/v1/push (SYNC.md §2.3), one PostgreSQL transaction per request: lock the replica row
+ * (duplicate or concurrent pushes of one replica queue here), skip seqs already applied (a retry
+ * after a lost answer), refuse a gap, apply the contiguous rest through the merge rules, append the
+ * feed and set last_applied_seq, all committed together: exactly-once effect on top of
+ * at-least-once delivery.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Hlc } from '../db/sync/hlc';
+import { MIN_SUPPORTED_SCHEMA, PROTOCOL_VERSION, type PushRequest, type PushResponse, type PushResult } from '../db/sync/protocol';
+import { applyChanges } from './apply';
+import { HqError, type AuthedDevice } from './auth';
+import { readMeta, type HqDatabase } from './db/open';
+import type { HqDB } from './db/schema';
+import { lockFeed } from './feed';
+
+export async function handlePush(db: HqDatabase, device: AuthedDevice, request: PushRequest, hqClock: Hlc, nowMs: number): Promise<PushResponse> {
+  if (request.protocol !== PROTOCOL_VERSION) throw new HqError(400, 'bad_request', `Protocol ${request.protocol} is not spoken here (this head office speaks ${PROTOCOL_VERSION})`);
+  if (request.schemaVersion < MIN_SUPPORTED_SCHEMA) {
+    throw new HqError(426, 'upgrade_required', `This Counterdesk is too old for head office: update it (schema ${request.schemaVersion} < ${MIN_SUPPORTED_SCHEMA})`, { minVersion: MIN_SUPPORTED_SCHEMA });
+  }
+  const changes = [...request.changes].sort((a, b) => a.seq - b.seq);
+  for (let i = 1; i < changes.length; i += 1) {
+    if (changes[i]!.seq === changes[i - 1]!.seq) throw new HqError(400, 'bad_request', `Malformed request: seq ${changes[i]!.seq} appears twice`);
+  }
+  const epoch = await readMeta(db, 'epoch');
+
+  return db.transaction().execute(async (trx) => {
+    const replica = await lockReplica(trx, request.replicaId, device, changes[0]?.seq);
+    await lockFeed(trx);
+    const last = replica.lastAppliedSeq;
+    const retried = changes.filter((c) => c.seq <= last);
+    const results: PushResult[] = [];
+    if (retried.length > 0) {
+      const logged = await trx.selectFrom('pushLog').select(['seq', 'changeId', 'status']).where('replicaId', '=', request.replicaId).where('seq', 'in', retried.map((c) => c.seq)).execute();
+      const bySeq = new Map(logged.map((row) => [row.seq, row]));
+      const mismatch = retried.find((c) => bySeq.has(c.seq) && bySeq.get(c.seq)!.changeId !== c.changeId);
+      if (mismatch) {
+        // The same seq with another change: this database was restored from an old copy (F18).
+        throw new HqError(409, 'replica_forked', 'This database was restored from an older copy: it continues as a new replica', { expectedSeq: mismatch.seq });
+      }
+      const codes = await trx.selectFrom('rejectedChange').select(['seq', 'code']).where('replicaId', '=', request.replicaId).where('seq', 'in', retried.map((c) => c.seq)).execute();
+      const codeBySeq = new Map(codes.map((r) => [r.seq, r.code]));
+      for (const c of retried) {
+        const status = bySeq.get(c.seq)?.status;
+        if (status === 'rejected') results.push({ seq: c.seq, status: 'rejected', code: codeBySeq.get(c.seq) ?? 'rejected' });
+      }
+    }
+    const fresh = changes.filter((c) => c.seq > last);
+    if (fresh.length > 0 && fresh[0]!.seq !== last + 1) {
+      throw new HqError(409, 'seq_gap', `Expected change ${last + 1} next, got ${fresh[0]!.seq}`, { expectedSeq: last + 1 });
+    }
+    let end = 0;
+    while (end < fresh.length && fresh[end]!.seq === last + end + 1) end += 1;
+    const batch = fresh.slice(0, end);
+    const applied = await applyChanges(trx, { storeId: device.storeId, replicaId: request.replicaId, deviceId: device.id, hqClock, nowMs }, batch);
+    results.push(...applied);
+    if (batch.length > 0) {
+      const status = new Map(applied.map((r) => [r.seq, r.status]));
+      await sql`INSERT INTO push_log (replica_id, seq, change_id, status)
+        SELECT ${request.replicaId}, * FROM unnest(${batch.map((c) => c.seq)}::bigint[], ${batch.map((c) => c.changeId)}::text[], ${batch.map((c) => status.get(c.seq) ?? 'applied')}::text[])`.execute(trx);
+    }
+    const lastAppliedSeq = last + batch.length;
+    await trx.updateTable('replica').set({ lastAppliedSeq, lastPushAt: new Date(nowMs) }).where('id', '=', request.replicaId).execute();
+    await trx.updateTable('device').set({ lastSeenAt: new Date(nowMs) }).where('id', '=', device.id).execute();
+    return { lastAppliedSeq, results, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
+  });
+}
+
+async function lockReplica(trx: Transaction<HqDB>, replicaId: string, device: AuthedDevice, firstSeq: number | undefined) {
+  const find = () => trx.selectFrom('replica').selectAll().where('id', '=', replicaId).forUpdate().executeTakeFirst();
+  let replica = await find();
+  if (!replica) {
+    // A replica is registered by its first push, which starts at seq 1. Anything else means head
+    // office lost it (restored from a backup older than the replica): the client re-pushes or resets.
+    if (firstSeq !== 1) throw new HqError(409, 'replica_unknown', 'Head office does not know this database: it will push again from the start', { expectedSeq: 1 });
+    await trx.insertInto('replica').values({ id: replicaId, deviceId: device.id, storeId: device.storeId, lastAppliedSeq: 0, pullCursor: 0, lastPushAt: null, lastPullAt: null }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    replica = await find();
+  }
+  if (!replica || replica.deviceId !== device.id) throw new HqError(403, 'unauthorized', 'This database belongs to another device');
+  return replica;
+}

@@ -1,0 +1,172 @@
+/**
+ * The steps on a requisition, each a quantity per line and one button: the parts lead signs
+ * (approves up to what was asked, or rejects with a reason), the clerk issues what was approved
+ * (some now, the rest later), and takes back what the job did not use.
+ */
+import { Alert, App, Button, Input, InputNumber, Modal, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskError, RequisitionLineView, RequisitionView } from '../../../db/api';
+import { useErrorText } from '../../forms/error-text';
+import { useDeskMutation } from '../../use-desk';
+import { LinesTable } from './requisition-lines';
+
+/** A line's server error ("lines.2.qty") said with the part it belongs to. */
+function useStepError(lines: ReadonlyArray<RequisitionLineView>) {
+  const errorText = useErrorText();
+  const [error, setError] = useState<string | null>(null);
+  const show = (failure: DeskError | null, sent: ReadonlyArray<string> = []): void => {
+    if (!failure) return setError(null);
+    const index = /^lines\.(\d+)\./.exec(failure.field ?? '')?.[1];
+    const line = index === undefined ? undefined : lines.find((l) => l.id === sent[Number(index)]);
+    setError(`${line ? `${line.partNo} ${line.partName}: ` : ''}${errorText(failure.key)}`);
+  };
+  const banner = error ? <Alert type="error" role="alert" showIcon title={error} style={{ marginTop: 12 }} /> : null;
+  return { show, banner };
+}
+
+function QtyInput({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (qty: number) => void }) {
+  return <InputNumber aria-label={label} min={0} max={Math.max(max, 0)} precision={0} value={value} onChange={(v) => onChange(typeof v === 'number' ? v : 0)} style={{ width: 90 }} />;
+}
+
+export function SignStep({ requisition }: { requisition: RequisitionView }) {
+  const { t } = useTranslation('parts');
+  const { message } = App.useApp();
+  const approve = useDeskMutation('parts.requisitionApprove');
+  const reject = useDeskMutation('parts.requisitionReject');
+  const [qty, setQty] = useState<Record<string, number>>(() => Object.fromEntries(requisition.lines.map((l) => [l.id, l.requestedQty])));
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const errors = useStepError(requisition.lines);
+  const rejectErrorText = useErrorText();
+  const [rejectError, setRejectError] = useState<string | null>(null);
+
+  const sign = async (): Promise<void> => {
+    const lines = requisition.lines.map((l) => ({ lineId: l.id, approvedQty: qty[l.id] ?? 0 }));
+    const result = await approve.run({ requisitionId: requisition.id, lines });
+    errors.show(result.ok ? null : result.error, lines.map((l) => l.lineId));
+    if (result.ok) void message.success(t('statuses.approved'));
+  };
+  const refuse = async (): Promise<void> => {
+    const result = await reject.run({ requisitionId: requisition.id, reason });
+    setRejectError(result.ok ? null : rejectErrorText(result.error.key));
+    if (result.ok) setRejecting(false);
+  };
+
+  return (
+    <>
+      <LinesTable
+        lines={requisition.lines}
+        signing
+        extra={{
+          title: t('requisition.approved'),
+          render: (l) => <QtyInput label={t('requisition.approvedOf', { part: l.partName })} value={qty[l.id] ?? 0} max={l.requestedQty} onChange={(v) => setQty({ ...qty, [l.id]: v })} />,
+        }}
+      />
+      {errors.banner}
+      <Space style={{ marginTop: 16 }}>
+        <Button type="primary" loading={approve.pending} onClick={() => void sign()}>
+          {t('requisition.approve')}
+        </Button>
+        <Button danger onClick={() => setRejecting(true)}>
+          {t('requisition.reject')}
+        </Button>
+      </Space>
+      <Modal
+        open={rejecting}
+        title={t('requisition.rejectTitle')}
+        okText={t('requisition.reject')}
+        cancelText={t('actions.cancel')}
+        okButtonProps={{ danger: true, loading: reject.pending }}
+        onOk={() => void refuse()}
+        onCancel={() => setRejecting(false)}
+        destroyOnHidden
+      >
+        <Input.TextArea aria-label={t('requisition.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoFocus />
+        {rejectError ? (
+          <div role="alert" style={{ color: '#cf1322', marginTop: 8 }}>
+            {rejectError}
+          </div>
+        ) : null}
+      </Modal>
+    </>
+  );
+}
+
+export function IssueStep({ requisition }: { requisition: RequisitionView }) {
+  const { t } = useTranslation('parts');
+  const { message } = App.useApp();
+  const issue = useDeskMutation('parts.requisitionIssue');
+  const [qty, setQty] = useState<Record<string, number>>(() => Object.fromEntries(requisition.lines.map((l) => [l.id, l.toIssueQty])));
+  const errors = useStepError(requisition.lines);
+
+  const run = async (): Promise<void> => {
+    const lines = requisition.lines.filter((l) => (qty[l.id] ?? 0) > 0).map((l) => ({ lineId: l.id, qty: qty[l.id]! }));
+    const result = await issue.run({ requisitionId: requisition.id, lines });
+    errors.show(result.ok ? null : result.error, lines.map((l) => l.lineId));
+    if (!result.ok) return;
+    const negative = result.value.wentNegative;
+    if (negative.length > 0) void message.warning(t('requisition.wentNegative', { parts: negative.map((n) => `${n.partNo} (${n.onHand})`).join(', ') }));
+    else void message.success(t('statuses.issued'));
+    setQty(Object.fromEntries(result.value.requisition.lines.map((l) => [l.id, l.toIssueQty])));
+  };
+
+  return (
+    <>
+      <LinesTable
+        lines={requisition.lines}
+        extra={{
+          title: t('requisition.issueNow'),
+          // The input allows more than approved so the desk's "over-issue" answer is what the clerk sees.
+          render: (l) => <QtyInput label={t('requisition.issueOf', { part: l.partName })} value={qty[l.id] ?? 0} max={99999} onChange={(v) => setQty({ ...qty, [l.id]: v })} />,
+        }}
+      />
+      {errors.banner}
+      <Button type="primary" style={{ marginTop: 16 }} loading={issue.pending} onClick={() => void run()}>
+        {t('requisition.issue')}
+      </Button>
+    </>
+  );
+}
+
+export function ReturnStep({ requisition }: { requisition: RequisitionView }) {
+  const { t } = useTranslation('parts');
+  const { message } = App.useApp();
+  const take = useDeskMutation('parts.requisitionReturn');
+  const held = requisition.lines.filter((l) => l.heldQty > 0);
+  const [qty, setQty] = useState<Record<string, number>>({});
+  const [reason, setReason] = useState('');
+  const errors = useStepError(requisition.lines);
+
+  const run = async (): Promise<void> => {
+    const lines = held.filter((l) => (qty[l.id] ?? 0) > 0).map((l) => ({ lineId: l.id, qty: qty[l.id]! }));
+    const result = await take.run({ requisitionId: requisition.id, reason, lines });
+    errors.show(result.ok ? null : result.error, lines.map((l) => l.lineId));
+    if (result.ok) {
+      setQty({});
+      setReason('');
+      void message.success(t('requisition.returned'));
+    }
+  };
+
+  return (
+    <section aria-label={t('requisition.return')} style={{ marginTop: 24 }}>
+      <h4>{t('requisition.return')}</h4>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {held.map((l) => (
+          <Space key={l.id}>
+            <span style={{ minWidth: 220, display: 'inline-block' }}>
+              {l.partNo} {l.partName} · {t('requisition.held')} {l.heldQty}
+            </span>
+            <QtyInput label={t('requisition.returnOf', { part: l.partName })} value={qty[l.id] ?? 0} max={99999} onChange={(v) => setQty({ ...qty, [l.id]: v })} />
+          </Space>
+        ))}
+        <Input aria-label={t('requisition.returnReason')} placeholder={t('requisition.returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} style={{ maxWidth: 420 }} />
+      </Space>
+      {errors.banner}
+      <Button style={{ marginTop: 12 }} loading={take.pending} onClick={() => void run()}>
+        {t('requisition.return')}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/** The sync page: where this PC stands with head office, enrollment, and the refused changes. */
+import { Alert, Button, Descriptions, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../shell/signed-in';
+import { useDeskMutation } from '../../use-desk';
+import { EnrollForm } from './enroll-form';
+import { ProblemsTable } from './problems-table';
+import { useSyncStatus } from './use-sync-status';
+
+export function SyncPage() {
+  const { t, i18n } = useTranslation('sync');
+  const { can } = useSignedIn();
+  const { state, refetch } = useSyncStatus();
+  const syncNow = useDeskMutation('sync.now');
+  const status = state.value;
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('bar.never'));
+  return (
+    <section aria-labelledby="sync-page-title">
+      <Typography.Title level={2} id="sync-page-title" style={{ marginTop: 0 }}>
+        {t('page.title')}
+      </Typography.Title>
+      {status?.stopReason && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t(status.stopReason === 'device_revoked' ? 'page.revoked' : 'page.unauthorized')} />}
+      {status && status.enrolled && (
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 24 }}>
+          <Descriptions bordered size="small" column={1} title={t('page.status')}>
+            <Descriptions.Item label={t('page.server')}>{status.serverUrl}</Descriptions.Item>
+            <Descriptions.Item label={t('page.store')}>{status.storeCode}</Descriptions.Item>
+            <Descriptions.Item label={t('page.lastSync')}>{when(status.lastSyncAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('page.pending')}>{status.pending}</Descriptions.Item>
+            <Descriptions.Item label={t('page.rejected')}>{status.rejected}</Descriptions.Item>
+            <Descriptions.Item label={t('page.clock')}>{status.clockWarning ? t('page.clockOff', { minutes: Math.round(Math.abs(status.clockOffsetMs) / 60_000) }) : t('page.clockOk')}</Descriptions.Item>
+            {status.credentialsWhere && <Descriptions.Item label={t('page.credentials')}>{status.credentialsWhere}</Descriptions.Item>}
+            {status.lastError && <Descriptions.Item label={t('page.lastError')}>{status.lastError}</Descriptions.Item>}
+          </Descriptions>
+          <Button
+            onClick={() => void syncNow.run({ online: true }).then(() => window.setTimeout(refetch, 500))}
+            loading={syncNow.pending || status.state === 'syncing'}
+            disabled={status.state === 'stopped'}
+          >
+            {t('page.syncNow')}
+          </Button>
+        </Space>
+      )}
+      {status && can('store.manage') && (!status.enrolled || status.stopReason) && <EnrollForm failure={status.enrollError} />}
+      <ProblemsTable />
+    </section>
+  );
+}

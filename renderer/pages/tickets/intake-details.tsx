@@ -1,0 +1,62 @@
+/** The intake as taken, and the facts the workflow keeps (responsible, appointment, follow-up…). */
+import { Descriptions, Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TicketDetail } from '../../../db/api';
+import type { TicketsMessages } from '../../i18n/tickets.en';
+import { useTicketFormat } from './format';
+
+type FieldKey = keyof TicketsMessages['fields'];
+
+export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation('tickets');
+  const format = useTicketFormat();
+  const fieldLabels = t('fields', { returnObjects: true }) as TicketsMessages['fields'];
+
+  const value = (key: string, raw: string | boolean): ReactNode => {
+    if (typeof raw === 'boolean') return raw ? '✓' : '✗';
+    switch (key) {
+      case 'channel':
+        return t(`channels.${raw as 'phone'}`);
+      case 'category':
+        return ticket.type === 'feedback' ? t(`feedbackCategories.${raw as 'other'}`) : t(`complaintCategories.${raw as 'other'}`);
+      case 'location':
+        return t(`locations.${raw as 'in_store'}`);
+      case 'wants':
+        return t(`remedies.${raw as 'replace'}`);
+      case 'purchaseDate':
+        return format.date(raw);
+      case 'promisedReplyAt':
+        return format.dateTime(raw);
+      default:
+        return <span style={{ whiteSpace: 'pre-wrap' }}>{raw}</span>;
+    }
+  };
+
+  const rows: Array<[string, ReactNode]> = [];
+  if (ticket.product) rows.push([t('fields.product'), [ticket.product.label, ticket.product.serial].filter(Boolean).join(' · ')]);
+  if (ticket.warranty) rows.push([t('intake.warranty'), <Tag key="w" color={ticket.warranty === 'expired' ? 'default' : 'green'}>{t(`warranty.${ticket.warranty}`)}</Tag>]);
+  for (const [key, raw] of Object.entries(ticket.form)) {
+    // An unticked box (not serious) says nothing worth a row.
+    if (raw === '' || raw === false || key === 'type') continue;
+    rows.push([key in fieldLabels ? fieldLabels[key as FieldKey] : key, value(key, raw)]);
+  }
+  rows.push([t('fields.priority'), t(`priorities.${ticket.priority}`)]);
+  rows.push([t('detail.assignee'), ticket.assignee?.name ?? t('detail.unassigned')]);
+  if (ticket.plannedDate) rows.push([t('detail.plannedDate'), format.date(ticket.plannedDate)]);
+  if (ticket.appointmentAt) rows.push([t('detail.appointment'), format.dateTime(ticket.appointmentAt)]);
+  if (ticket.promisedReplyAt) rows.push([t('detail.promisedReply'), format.dateTime(ticket.promisedReplyAt)]);
+  if (ticket.followUpDue) rows.push([t('detail.followUpDue'), format.date(ticket.followUpDue)]);
+  rows.push([t('detail.created'), format.dateTime(ticket.createdAt)]);
+  if (ticket.createdByName) rows.push([t('detail.createdBy'), ticket.createdByName]);
+
+  return (
+    <Descriptions size="small" column={1} bordered>
+      {rows.map(([label, shown]) => (
+        <Descriptions.Item key={label} label={label}>
+          {shown}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Where the tickets page is: the queues (`#/tickets`), a new ticket (`#/tickets/new`, optionally
+ * `#/tickets/new/<customerId>` from the counter) or one ticket (`#/tickets/<id>`).
+ */
+import { useSyncExternalStore } from 'react';
+
+export type TicketRoute = { view: 'queue' } | { view: 'new'; customerId: string | null } | { view: 'ticket'; id: string };
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseTicketRoute(hash: string): TicketRoute {
+  const [, second, third] = hash.replace(/^#\/?/, '').split('/');
+  if (second === 'new') return { view: 'new', customerId: third && UUID.test(third) ? third : null };
+  if (second && UUID.test(second)) return { view: 'ticket', id: second };
+  return { view: 'queue' };
+}
+
+export function useTicketRoute(): TicketRoute {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseTicketRoute(hash);
+}
+
+export const ticketHref = (id: string): string => `#/tickets/${id}`;
+export const newTicketHref = (customerId?: string): string => (customerId ? `#/tickets/new/${customerId}` : '#/tickets/new');
+export const queueHref = '#/tickets';
+
+export function go(href: string): void {
+  window.location.hash = href;
+}

@@ -1,0 +1,67 @@
+/**
+ * One step of the ticket's workflow, in a dialog: the fields the step needs, then the call. The
+ * ticket's version is the one on screen when the dialog opened, so if someone else moved the
+ * ticket meanwhile the step is refused (nothing changes) and the dialog says so.
+ */
+import { Button, Form, Modal, Space } from 'antd';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { stepSchema, type StepAction, type TicketDetail } from '../../../db/api';
+import { FormAlert } from '../../forms/form-alert';
+import { useDeskMutation } from '../../use-desk';
+import { useTicketLabels } from './labels';
+import { SpecFields, type FormValues } from './spec-fields';
+import { stepSpecs } from './step-specs';
+import { useTicketStaff } from './use-staff';
+import { showDeskError, validateWith } from './validate-form';
+
+type Props = { ticket: TicketDetail; action: StepAction | null; onClose: () => void; onDone: (ticket: TicketDetail) => void };
+
+export function StepDialog({ ticket, action, onClose, onDone }: Props) {
+  const labels = useTicketLabels();
+  return (
+    <Modal open={action !== null} title={action ? labels.action(action) : ''} onCancel={onClose} footer={null} destroyOnHidden width={560}>
+      {action ? <StepForm key={action} ticket={ticket} action={action} onClose={onClose} onDone={onDone} /> : null}
+    </Modal>
+  );
+}
+
+function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAction }) {
+  const { t } = useTranslation('tickets');
+  const { t: common } = useTranslation();
+  const staff = useTicketStaff();
+  const act = useDeskMutation('tickets.act');
+  const [version] = useState(ticket.version);
+  const specs = stepSpecs(action, t, staff, (role) => common(`roles.${role}`));
+  const fields = specs.map((s) => s.name as string);
+  const form = useForm<FormValues>({ defaultValues: { action, note: '' } });
+
+  const submit = form.handleSubmit(async (values) => {
+    const step = validateWith(stepSchema, values, form.setError, fields);
+    if (!step) return;
+    const result = await act.run({ ticketId: ticket.id, version, step });
+    if (result.ok) onDone(result.value);
+    else showDeskError(result.error, form.setError, fields, 'step.');
+  });
+
+  return (
+    <Form
+      layout="vertical"
+      onFinish={() => {
+        // Errors set by hand stay until cleared, and would block the next submit.
+        form.clearErrors();
+        void submit();
+      }}
+    >
+      <SpecFields specs={specs} control={form.control} idPrefix={`step-${action}`} />
+      <FormAlert errors={form.formState.errors} />
+      <Space>
+        <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+          {t('step.submit')}
+        </Button>
+        <Button onClick={onClose}>{common('form.cancel')}</Button>
+      </Space>
+    </Form>
+  );
+}

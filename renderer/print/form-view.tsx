@@ -1,0 +1,25 @@
+/** One form, rendered from its data in the given language: shared by the print route and the preview. */
+import type { FormDataOf, PrintForm, PrintLanguage } from '../../db/api';
+import { IntakeReceipt } from './forms/intake-receipt';
+import { RequisitionForm } from './forms/requisition-form';
+import { TicketSheet } from './forms/service-form';
+import { StocktakeSheet } from './forms/stocktake-sheet';
+import { usePrintTexts } from './print-texts';
+
+export type FormViewProps<F extends PrintForm = PrintForm> = { form: F; data: FormDataOf[F]; copyNo: number; language: PrintLanguage };
+
+export function FormView(props: FormViewProps) {
+  const t = usePrintTexts(props.language);
+  const { copyNo, language } = props;
+  switch (props.form) {
+    case 'service-form':
+    case 'job-sheet':
+      return <TicketSheet data={props.data as FormDataOf['service-form']} variant={props.form} copyNo={copyNo} t={t} language={language} />;
+    case 'intake-receipt':
+      return <IntakeReceipt data={props.data as FormDataOf['intake-receipt']} copyNo={copyNo} t={t} language={language} />;
+    case 'requisition':
+      return <RequisitionForm data={props.data as FormDataOf['requisition']} copyNo={copyNo} t={t} />;
+    case 'stocktake-sheet':
+      return <StocktakeSheet data={props.data as FormDataOf['stocktake-sheet']} copyNo={copyNo} t={t} />;
+  }
+}

@@ -1,0 +1,14 @@
+/** Reads a form's data through the desk (`print.<subject>`), under the signed-in staff member's permissions. */
+import { FORM_SUBJECT, type DeskResult, type FormDataOf, type PrintForm } from '../../db/api';
+import { desk } from '../desk';
+
+export async function loadFormData<F extends PrintForm>(form: F, subjectId: string): Promise<DeskResult<FormDataOf[F]>> {
+  switch (FORM_SUBJECT[form]) {
+    case 'ticket':
+      return (await desk.call('print.ticket', { ticketId: subjectId })) as DeskResult<FormDataOf[F]>;
+    case 'requisition':
+      return (await desk.call('print.requisition', { requisitionId: subjectId })) as DeskResult<FormDataOf[F]>;
+    case 'stocktake':
+      return (await desk.call('print.stocktake', { stocktakeId: subjectId })) as DeskResult<FormDataOf[F]>;
+  }
+}

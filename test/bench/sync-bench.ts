@@ -1,0 +1,154 @@
+/**
+ * Sync figures for the benchmark (SYNC.md §3c), built and run by scripts/bench-sync.mjs:
+ *   P1 push of N changes from a counter's SQLite file over HTTPS into PostgreSQL (applied + feed)
+ *   P2 initial sync of M rows into a new counter PC (snapshot + feed)
+ *   P3 incremental sync after 1 % of the rows changed, P4 no-op sync, P5 bytes per pushed change
+ * Head office and PostgreSQL run on this machine (loopback), as the targets assume.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { openDesk } from '../../db/desk';
+import { newId } from '../../db/ids';
+import { SCHEMA_VERSION } from '../../db/migrations/index';
+import { fileCredentialStore } from '../../db/sync/credentials';
+import { enrollDevice } from '../../db/sync/enroll';
+import { SyncEngine } from '../../db/sync/engine';
+import { addStore } from '../../headoffice/admin/ops';
+import { issueEnrollmentCode } from '../../headoffice/auth';
+import { connectHq, migrateHq } from '../../headoffice/db/open';
+import { ensureDatabase, startLocalPostgres } from '../../headoffice/db/postgres';
+import { startHeadOffice } from '../../headoffice/server';
+import { makeTestCertificates } from '../../headoffice/tls';
+
+const N = Number(process.argv[2] ?? 100_000);
+const M = Number(process.argv[3] ?? 250_000);
+const quiet = { info() {}, warn() {}, error: (m: string, d?: unknown) => console.error(m, d) };
+
+async function counter(folder: string, name: string, hqUrl: string, caCert: string, db: ReturnType<typeof connectHq>) {
+  const file = join(folder, `${name}.sqlite`);
+  const desk = await openDesk({ file, appVersion: 'bench', host: 'browser', forcedLanguage: null, logger: quiet });
+  const client = { sessionId: null };
+  const setup = await desk.dispatch(client, 'setup.createStore', { storeCode: 'S012', storeName: '基准店', counterNo: name === 'fresh' ? 2 : 1, adminName: '管理员', adminPin: '2468' });
+  if (!setup.ok) throw new Error(setup.error.message);
+  const credentials = fileCredentialStore(join(folder, `${name}.json`));
+  const code = (await issueEnrollmentCode(db, 'S012')).code;
+  await enrollDevice(desk.store!, credentials, { serverUrl: hqUrl, code, caCert, deviceName: name });
+  const engine = new SyncEngine({ store: desk.store!, credentials, appVersion: 'bench', logger: quiet });
+  return { desk, client, engine, store: desk.store! };
+}
+
+/** N customer changes in the outbox, as a week offline would leave them (inserts and edits). */
+function fillOutbox(store: Awaited<ReturnType<typeof counter>>['store'], n: number): void {
+  const now = new Date().toISOString();
+  const insertCustomer = store.sqlite.prepare(
+    "INSERT INTO customer (id, name, tier, notes, created_store_id, created_by, created_at, updated_at, deleted_at, hlc) VALUES (?, ?, 'regular', ?, NULL, NULL, ?, ?, NULL, ?)",
+  );
+  const log = store.sqlite.prepare(
+    "INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at, acked_at) VALUES (?, ?, 'customer', ?, ?, ?, ?, NULL, ?, ?, NULL)",
+  );
+  store.sqlite.transaction(() => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const hlc = store.hlc.send();
+      if (i % 5 === 4 && ids.length > 0) {
+        const id = ids[i % ids.length]!;
+        log.run(newId(), newId(), id, 'update', JSON.stringify({ notes: `回访 ${i}`, updatedAt: now }), hlc, SCHEMA_VERSION, now);
+        continue;
+      }
+      const id = newId();
+      ids.push(id);
+      const fields = { name: `顾客${i}`, tier: 'regular', notes: '', createdStoreId: null, createdBy: null, createdAt: now, updatedAt: now, deletedAt: null };
+      insertCustomer.run(id, fields.name, '', now, now, hlc);
+      log.run(newId(), newId(), id, 'insert', JSON.stringify(fields), hlc, SCHEMA_VERSION, now);
+    }
+  })();
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'counterdesk-bench-'));
+  const pg = await startLocalPostgres({ dataDir: join(folder, 'pg'), port: 54000 + Math.floor(Math.random() * 900), ephemeral: true });
+  await ensureDatabase(pg.url, 'bench');
+  const db = connectHq(pg.urlFor('bench'));
+  await migrateHq(db);
+  const tls = await makeTestCertificates();
+  const hq = await startHeadOffice({ db, tls });
+  await addStore(db, 'S012', '基准店');
+  const results: Record<string, unknown> = { N, M, node: process.version };
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  try {
+    // P1: push N changes.
+    const a = await counter(folder, 'source', hq.url, tls.caCert, db);
+    // An enrolled PC that synced before going offline for a week.
+    await a.engine.syncNow();
+    fillOutbox(a.store, N);
+    let t = performance.now();
+    loop.enable();
+    await a.engine.syncNow();
+    loop.disable();
+    const p1 = (performance.now() - t) / 1000;
+    if (a.engine.status().pending > 0 || a.engine.status().lastError) throw new Error(`P1 did not finish: ${a.engine.status().lastError}`);
+    const traffic = (a.engine as unknown as { session: { traffic: { sent: number; received: number; requests: number } } }).session.traffic;
+    Object.assign(results, { P1_push_s: +p1.toFixed(2), P1_changes_per_s: Math.round(N / p1), P5_bytes_per_change: +(traffic.sent / N).toFixed(1), P1_requests: traffic.requests, P7_loop_p99_ms: +(loop.percentile(99) / 1e6).toFixed(1) });
+
+    // Bring head office to M records for P2 (bulk: the push path was measured above).
+    const extra = M - (await db.selectFrom('entityState').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    if (extra > 0) {
+      await sql`INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq)
+        SELECT 'customer', id, jsonb_build_object('fields', jsonb_build_object('name', '顾客'||g, 'tier', 'regular', 'notes', repeat('x', 60), 'createdAt', now()::text, 'updatedAt', now()::text, 'deletedAt', null),
+          'clocks', jsonb_build_object('name', lpad(to_hex(1700000000000 + g), 12, '0')||'-0000-hq', 'tier', lpad(to_hex(1700000000000 + g), 12, '0')||'-0000-hq', 'notes', lpad(to_hex(1700000000000 + g), 12, '0')||'-0000-hq',
+            'createdAt', lpad(to_hex(1700000000000 + g), 12, '0')||'-0000-hq', 'updatedAt', lpad(to_hex(1700000000000 + g), 12, '0')||'-0000-hq', 'deletedAt', lpad(to_hex(1700000000000 + g), 12, '0')||'-0000-hq'), 'deleted', null),
+          NULL, 'customer', id, 0 FROM (SELECT g, gen_random_uuid()::text AS id FROM generate_series(1, ${extra}) g) AS generated`.execute(db);
+      // Every customer reaches the store (privacy scope): link them all.
+      const store = await db.selectFrom('hqStore').select('id').executeTakeFirstOrThrow();
+      await sql`INSERT INTO customer_link (customer_id, store_id) SELECT entity_id, ${store.id} FROM entity_state WHERE entity = 'customer' ON CONFLICT DO NOTHING`.execute(db);
+    }
+    const rows = (await db.selectFrom('entityState').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+
+    // P2: a new counter PC's initial sync.
+    const fresh = await counter(folder, 'fresh', hq.url, tls.caCert, db);
+    t = performance.now();
+    loop.reset();
+    loop.enable();
+    await fresh.engine.syncNow();
+    loop.disable();
+    const p2 = (performance.now() - t) / 1000;
+    if (fresh.engine.status().lastError) throw new Error(`P2 failed: ${fresh.engine.status().lastError}`);
+    const local = (fresh.store.sqlite.prepare('SELECT count(*) AS n FROM customer').get() as { n: number }).n;
+    Object.assign(results, { P2_rows: rows, P2_rows_on_pc: local, P2_initial_s: +p2.toFixed(2), P2_rows_per_s: Math.round(rows / p2), P7_loop_p99_during_P2_ms: +(loop.percentile(99) / 1e6).toFixed(1) });
+
+    // P3: 1 % of the source's customers edited, pushed, pulled by the fresh PC.
+    const ids = a.store.sqlite.prepare('SELECT id FROM customer LIMIT ?').all(Math.max(1, Math.floor(N / 100))) as Array<{ id: string }>;
+    for (const { id } of ids) {
+      const detail = await a.desk.dispatch(a.client, 'customers.get', { id });
+      if (!detail.ok) continue;
+    }
+    fillOutbox(a.store, Math.max(1, Math.floor(N / 100)));
+    t = performance.now();
+    await a.engine.syncNow();
+    await fresh.engine.syncNow();
+    Object.assign(results, { P3_incremental_s: +((performance.now() - t) / 1000).toFixed(2) });
+
+    // P4: nothing to do.
+    t = performance.now();
+    await fresh.engine.syncNow();
+    Object.assign(results, { P4_noop_ms: Math.round(performance.now() - t) });
+    await a.engine.stop();
+    await fresh.engine.stop();
+    await a.desk.close();
+    await fresh.desk.close();
+  } finally {
+    await hq.close();
+    await db.destroy();
+    await pg.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(results));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,215 @@
+/**
+ * Spare parts at the counter, in Chromium, as the staff would do it: the clerk receives a delivery
+ * with one rejected line; a technician requests two parts for a repair ticket; the parts lead
+ * signs; the clerk issues; the ticket shows the parts; a stocktake finds one unit missing and the
+ * lead posts the adjustment.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { readSheet } from 'read-excel-file/node';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName, MethodResult } from '../../db/api';
+import { openDesk } from '../../db/desk';
+import type { ClientState } from '../../db/desk-types';
+import { readTable } from '../support/inspect';
+import { memoryLogger } from '../support/temp-store';
+import { openCounter, type Counter } from './fixtures';
+import { SignIn } from './pages';
+
+const STAFF = {
+  clerk: { name: '赵磊', role: 'parts_clerk', pin: '6666' },
+  lead: { name: '杨洋', role: 'parts_lead', pin: '5555' },
+  technician: { name: '陈师傅', role: 'technician', pin: '4444' },
+} as const;
+
+/** A store with its parts staff, two suppliers, three parts in the catalogue and a repair ticket. */
+async function seedStore(): Promise<{ dataDir: string; ticket: { id: string; number: string } }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-parts-e2e-'));
+  const file = join(dataDir, 'counterdesk.sqlite');
+  const desk = await openDesk({ file, appVersion: '0.1.0-test', host: 'browser', forcedLanguage: null, logger: memoryLogger() });
+  const admin: ClientState = { sessionId: null };
+  const ok = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
+    const result = await desk.dispatch(admin, method, input);
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+    return result.value as MethodResult<M>;
+  };
+  await ok('setup.createStore', { storeCode: 'S012', storeName: '南京西路店', counterNo: 2, adminName: '王经理', adminPin: '2468' });
+  for (const staff of Object.values(STAFF)) await ok('staff.create', staff);
+  const supplier = await ok('parts.supplierCreate', { name: '苏州恒达电器配件有限公司' });
+  await ok('parts.create', { partNo: 'WM-PUMP-01', name: '排水泵', spec: '220V 30W', unit: '个', costFen: 4500, priceFen: 8800, bin: 'A-01-1', supplierIds: [supplier.id], reorderLevel: 3, reorderQty: 10 });
+  await ok('parts.create', { partNo: 'WM-BELT-02', name: '洗衣机皮带', spec: '1270J5', unit: '条', costFen: 1200, priceFen: 3000, bin: 'A-01-2', supplierIds: [supplier.id] });
+  await ok('parts.create', { partNo: 'RF-THERM-03', name: '冰箱温控器', spec: 'WDF-20', unit: '个', costFen: 2800, priceFen: 6500, bin: 'B-02-1', supplierIds: [supplier.id] });
+  const customer = await ok('customers.create', { name: '刘女士', phones: [{ number: '13912345678' }] });
+  const ticket = await ok('tickets.create', { type: 'repair', customerId: customer.id, location: 'in_store', fault: '洗衣机不排水', condition: '外观完好' });
+  await desk.close();
+  return { dataDir, ticket: { id: ticket.id, number: ticket.number } };
+}
+
+/** Sign in as someone else: lock the screen, pick the name, type the PIN. */
+async function signInAs(page: Page, who: keyof typeof STAFF): Promise<void> {
+  // Close what is open first, as the person leaving the counter would.
+  for (let open = await page.getByRole('dialog').count(); open > 0; open = await page.getByRole('dialog').count()) {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBeLessThan(open);
+  }
+  if (await page.getByRole('button', { name: 'Lock' }).isVisible()) await page.getByRole('button', { name: 'Lock' }).click();
+  await new SignIn(page).as(STAFF[who].name, STAFF[who].pin);
+  await page.getByRole('link', { name: 'Spare parts' }).click();
+  await page.getByRole('heading', { name: 'Spare parts' }).waitFor();
+}
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+/** Choose an option of an antd select found by its accessible name, typing to search first if asked. */
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string | RegExp, search?: string): Promise<void> {
+  const box = scope.getByRole('combobox', { name: label });
+  await box.click();
+  if (search) await box.fill(search);
+  // Each select's options carry ids under its listbox's id: pick from this select's list only.
+  const list = await box.getAttribute('aria-controls');
+  await page.locator(`[role="option"][id^="${list}"]`).filter({ hasText: option }).click();
+}
+
+/** The clerk's goods receipt: lines with what arrived, rejected units and why. */
+class GoodsReceipt {
+  constructor(private readonly page: Page) {}
+  drawer() {
+    return this.page.getByRole('dialog', { name: 'Receive a delivery' });
+  }
+  async line(n: number, line: { search: string; part: RegExp; delivered: number; cost: number; rejected?: number; reason?: string }): Promise<void> {
+    const d = this.drawer();
+    await choose(this.page, d, `Part on line ${n}`, line.part, line.search);
+    await d.getByLabel(`Delivered on line ${n}`, { exact: true }).fill(String(line.delivered));
+    await d.getByLabel(`Unit cost on line ${n}`, { exact: true }).fill(String(line.cost));
+    if (line.rejected) await d.getByLabel(`Rejected on line ${n}`, { exact: true }).fill(String(line.rejected));
+    if (line.reason) await d.getByLabel(`Why rejected on line ${n}`, { exact: true }).fill(line.reason);
+  }
+}
+
+let counter: Counter | undefined;
+afterEach(async () => {
+  await counter?.close();
+  counter = undefined;
+});
+
+describe('spare parts', () => {
+  it('receives, requisitions, signs, issues, shows the ticket its parts, and counts stock', async () => {
+    const store = await seedStore();
+    const TICKET = store.ticket.number;
+    counter = await openCounter({ dataDir: store.dataDir, locale: 'en-US' });
+    const { page } = counter;
+    const file = join(counter.host.dataDir, 'counterdesk.sqlite');
+
+    // The clerk receives a delivery: 5 pumps, 4 belts of which 1 has a crack.
+    await signInAs(page, 'clerk');
+    await tab(page, 'Receiving');
+    await page.getByRole('button', { name: 'New receipt' }).click();
+    const receipt = new GoodsReceipt(page);
+    await choose(page, receipt.drawer(), 'Supplier', '苏州恒达电器配件有限公司');
+    await receipt.drawer().getByLabel('Delivery note no.').fill('SH-881');
+    await receipt.line(1, { search: 'pump', part: /WM-PUMP-01/, delivered: 5, cost: 45 });
+    await receipt.drawer().getByRole('button', { name: 'Add line' }).click();
+    await receipt.line(2, { search: 'belt', part: /WM-BELT-02/, delivered: 4, cost: 12, rejected: 1, reason: '皮带有裂纹' });
+    await receipt.drawer().getByRole('button', { name: 'Save receipt' }).click();
+    const receiptView = page.getByRole('dialog', { name: /^Receipt GR-S012-2-/ });
+    await receiptView.getByRole('button', { name: 'Close receipt and put accepted units into stock' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Confirm' }).click();
+    await receiptView.getByText(/Returned to supplier on RT-S012-2-\d{8}-0001/).waitFor();
+    expect(readTable(file, `SELECT kind, qty FROM stock_movement ORDER BY seq`)).toEqual([
+      { kind: 'receive', qty: 5 },
+      { kind: 'receive', qty: 3 },
+    ]);
+    await receiptView.getByRole('button', { name: 'Close' }).first().click();
+
+    // The technician asks for two parts for the repair.
+    await signInAs(page, 'technician');
+    await page.getByRole('button', { name: 'New requisition' }).click();
+    const form = page.getByRole('dialog', { name: 'Requisition form (配件领用单)' });
+    await form.getByLabel('Ticket number').fill(TICKET);
+    await form.getByRole('button', { name: 'Find ticket' }).click();
+    await form.getByText(`${TICKET} · 刘女士 · 洗衣机不排水`).waitFor();
+    await choose(page, form, 'Part on line 1', /WM-PUMP-01/, 'pump');
+    await form.getByLabel('Quantity on line 1').fill('2');
+    await form.getByRole('button', { name: 'Add part' }).click();
+    await choose(page, form, 'Part on line 2', /WM-BELT-02/, 'belt');
+    await form.getByRole('button', { name: 'Send to the parts lead' }).click();
+    const requisition = page.getByRole('dialog', { name: /^Requisition form \(配件领用单\) R-S012-2-\d{8}-0001$/ });
+    await requisition.getByText('Awaiting signature').waitFor();
+    const [{ number }] = readTable<{ number: string }>(file, 'SELECT number FROM requisition') as [{ number: string }];
+
+    // The parts lead signs it.
+    await signInAs(page, 'lead');
+    await tab(page, 'Requisitions');
+    await page.getByRole('link', { name: `Open requisition ${number}` }).click();
+    await page.getByRole('button', { name: 'Approve and sign' }).click();
+    await page.getByRole('dialog').getByRole('row', { name: /Status\s+Approved/ }).waitFor();
+    await page.getByRole('dialog').getByRole('row', { name: /Signed by the parts lead\s+杨洋/ }).waitFor();
+
+    // The clerk issues what was signed.
+    await signInAs(page, 'clerk');
+    await tab(page, 'Requisitions');
+    await page.getByRole('link', { name: `Open requisition ${number}` }).click();
+    await expect.poll(() => page.getByLabel('Issue now of 排水泵').inputValue()).toBe('2');
+    await page.getByRole('button', { name: 'Issue parts' }).click();
+    await page.getByRole('dialog').getByRole('row', { name: /Status\s+Issued/ }).waitFor();
+    expect(readTable(file, `SELECT kind, qty FROM stock_movement WHERE kind = 'issue' ORDER BY seq`)).toEqual([
+      { kind: 'issue', qty: -2 },
+      { kind: 'issue', qty: -1 },
+    ]);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).first().click();
+
+    // The ticket shows the parts it used.
+    await page.goto(`${counter.host.origin}/#/tickets/${store.ticket.id}`);
+    await page.getByText(TICKET).first().waitFor();
+    const used = page.getByRole('table', { name: 'Parts used' });
+    await expect.poll(() => used.getByRole('row').allInnerTexts()).toEqual([
+      expect.stringContaining('Name'),
+      expect.stringMatching(/WM-BELT-02 洗衣机皮带\s+1\s+0\s+1 条\s+¥30\.00/),
+      expect.stringMatching(/WM-PUMP-01 排水泵\s+2\s+0\s+2 个\s+¥176\.00/),
+      expect.stringMatching(/Total\s+¥206\.00/),
+    ]);
+
+    // The clerk counts the store room: one pump is missing.
+    await page.getByRole('link', { name: 'Spare parts' }).click();
+    await tab(page, 'Stocktake');
+    await page.getByRole('button', { name: 'Start a count' }).click();
+    await page.getByRole('dialog', { name: 'Start a stocktake' }).getByRole('button', { name: 'Start a count' }).click();
+    await page.getByLabel('Counted of WM-PUMP-01').fill('2');
+    await page.getByLabel('Counted of WM-PUMP-01').press('Enter');
+    for (let i = 0; i < 2; i++) {
+      await page.getByLabel('Scan or type a part number').fill('WM-BELT-02');
+      await page.getByLabel('Scan or type a part number').press('Enter');
+      await page.getByText(`WM-BELT-02: ${i + 1} counted`).waitFor();
+    }
+    await page.getByLabel('Counted of RF-THERM-03').fill('0');
+    await page.getByLabel('Counted of RF-THERM-03').press('Enter');
+    await page.getByText('3 of 3 counted · 1 with a difference (-¥45.00)').waitFor();
+    const sheetUrl = page.url();
+
+    // The lead explains the difference and posts it.
+    await signInAs(page, 'lead');
+    await page.goto(sheetUrl);
+    await page.getByLabel('Reason for WM-PUMP-01').fill('疑似漏登记发料');
+    await page.getByRole('button', { name: 'Approve and post adjustments' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('row', { name: /Status\s+Posted/ }).waitFor();
+    expect(readTable(file, `SELECT kind, qty, reason FROM stock_movement WHERE doc_type = 'stocktake'`)).toEqual([{ kind: 'adjust', qty: -1, reason: '疑似漏登记发料' }]);
+    await tab(page, 'Stock');
+    await expect.poll(() => page.getByRole('row', { name: /WM-PUMP-01/ }).innerText()).toMatch(/\b2 个/);
+
+    // Two pumps left, reorder level three: the lead sends the purchase list to the supplier.
+    await tab(page, 'Reports');
+    await page.getByRole('table', { name: 'Reorder list' }).getByRole('row', { name: /WM-PUMP-01/ }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^reorder-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = await readSheet(readFileSync(await download.path()));
+    expect(sheet.slice(1).map((row) => [row[0], row[2], row[6], row[9], row[11]])).toEqual([
+      ['苏州恒达电器配件有限公司', 'WM-PUMP-01', 2, 10, 450],
+      ['Total', null, null, null, 450],
+    ]);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Service tickets end to end, as a new store would use them (issue 4): a complaint taken at the
+ * counter, worked through its workflow, a follow-up call rated 2 that sends it back to the
+ * manager, then resolved and archived; a repair scheduled, done on site and signed for.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readTable } from '../support/inspect';
+import { openCounter, type Counter } from './fixtures';
+import { CustomerForm, FirstRunSetup } from './pages';
+import { FollowUpCall, signOnPad, TicketIntake, TicketSteps } from './tickets-pages';
+
+let counter: Counter | undefined;
+afterEach(async () => {
+  await counter?.close();
+  counter = undefined;
+});
+
+const dbFile = (c: Counter) => join(c.host.dataDir, 'counterdesk.sqlite');
+const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+async function newStoreWithCustomer(): Promise<Counter> {
+  const c = await openCounter({ locale: 'en-US' });
+  await new FirstRunSetup(c.page).createStore({ code: 'S012', name: 'Nanjing Road', counterNo: 2, adminName: 'Wang Fang', pin: '2468' });
+  await c.page.getByText('(S012)').waitFor();
+  const form = new CustomerForm(c.page);
+  await form.open();
+  await form.fill({ name: '刘女士', phone: '13912345678' });
+  await form.save();
+  await form.dialog().waitFor({ state: 'hidden' });
+  return c;
+}
+
+describe('tickets', () => {
+  it('takes a complaint, works it through, reopens it on a rating of 2, then resolves and archives it', async () => {
+    counter = await newStoreWithCustomer();
+    const { page } = counter;
+
+    const intake = new TicketIntake(page);
+    await intake.start('Complaint', '5678', '刘女士');
+    await intake.choose('Category', 'Service attitude');
+    await page.getByLabel('What happened').fill('安装师傅迟到两小时，态度恶劣');
+    await page.getByLabel('What the customer wants').fill('道歉并重新安排安装');
+    const number = await intake.submit();
+    expect(number).toMatch(/^S012-2-\d{8}-0001$/);
+
+    const steps = new TicketSteps(page);
+    await steps.waitForStatus('Recorded');
+    // Evidence: a photo of the delivery note, from a file.
+    await page.getByLabel('Caption').fill('送货单');
+    await page.getByLabel('Add a photo from a file').setInputFiles({ name: 'note.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1x1, 'base64') });
+    await page.getByRole('region', { name: 'Photos' }).getByText('送货单').waitFor();
+    await steps.take('Assign', (dialog) => steps.pick(dialog, 'Responsible person', /^Wang Fang/));
+    await steps.waitForStatus('Assigned');
+    await steps.take('Start investigation', (dialog) => dialog.getByLabel('Note').fill('已致电顾客，调取安装记录'));
+    await steps.waitForStatus('Investigating');
+    await steps.take('Record findings and solution', async (dialog) => {
+      await dialog.getByLabel('Findings').fill('安装师傅迟到属实');
+      await dialog.getByLabel('Solution').fill('书面道歉，明日上午重新安装');
+    });
+    await steps.waitForStatus('Solution proposed');
+    await steps.take('Customer informed: accepts');
+    await steps.waitForStatus('Follow-up due');
+
+    // The satisfaction survey call, from the follow-up list: rated 2, back to the manager.
+    await new FollowUpCall(page).record(number, { rating: 2, solved: true, comments: '对态度仍不满意' });
+    await page.getByRole('table', { name: 'Follow-ups' }).getByText('No tickets in this queue').waitFor();
+    await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+    await page.getByRole('tab', { name: 'Escalated' }).waitFor();
+    await page.getByRole('table', { name: 'Ticket list' }).getByRole('link', { name: number }).click();
+    await steps.waitForStatus('Reopened: with the manager');
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByText('Follow-up: back to the manager').waitFor();
+
+    await steps.take('Resolve', (dialog) => dialog.getByLabel('Result').fill('经理致歉并赠送清洗服务，顾客满意'));
+    await steps.waitForStatus('Resolved');
+    await steps.take('Archive');
+    await steps.waitForStatus('Archived');
+    await page.getByText('No step is open to you on this ticket now.').waitFor();
+
+    const events = readTable<{ action: string }>(dbFile(counter), 'SELECT action FROM ticket_event ORDER BY hlc');
+    expect(events.map((e) => e.action)).toEqual(['create', 'attach', 'assign', 'start_investigation', 'propose_solution', 'inform_customer', 'follow_up_reopen', 'resolve', 'archive']);
+  });
+
+  it('takes a repair, schedules it, and completes it on site with the customer’s signature', async () => {
+    counter = await newStoreWithCustomer();
+    const { page } = counter;
+
+    // A technician to schedule.
+    await page.getByRole('link', { name: 'Staff' }).click();
+    await page.getByRole('button', { name: 'Add staff' }).click();
+    const staff = page.getByRole('dialog');
+    await staff.getByLabel('Name', { exact: true }).fill('Chen');
+    await staff.getByLabel('Role').click();
+    await page.getByRole('option', { name: 'Technician' }).click();
+    await staff.getByLabel('PIN', { exact: true }).fill('4444');
+    await staff.getByRole('button', { name: 'Save' }).click();
+    await staff.waitFor({ state: 'hidden' });
+
+    const intake = new TicketIntake(page);
+    await intake.start('Repair', '刘', '刘女士');
+    await page.getByRole('radiogroup', { name: 'Where' }).getByText('On site', { exact: true }).click();
+    await page.getByLabel('Address').fill('上海市静安区南京西路 1266 号 12 楼');
+    await page.getByLabel('Model').fill('KFR-35GW');
+    await page.getByLabel('Fault').fill('空调制热时外机噪音大');
+    const number = await intake.submit();
+
+    const steps = new TicketSteps(page);
+    await steps.waitForStatus('Received');
+    const tomorrow = new Date(Date.now() + 24 * 3600_000);
+    const ymd = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    await steps.take('Schedule a technician', async (dialog) => {
+      await steps.pick(dialog, 'Technician', 'Chen');
+      await dialog.getByLabel('Planned date').fill(ymd);
+    });
+    await steps.waitForStatus('Scheduled');
+    await steps.take('Set appointment', (dialog) => dialog.getByLabel('Appointment').fill(`${ymd}T14:30`));
+    await steps.waitForStatus('Appointment set');
+
+    // The repair lead's board shows the job and Chen's load.
+    await page.getByRole('link', { name: 'Repair board' }).click();
+    await page.getByRole('table', { name: 'Open repairs' }).getByRole('link', { name: number }).waitFor();
+    await page.getByText('1 open · 0 today').waitFor();
+    await page.getByRole('region', { name: 'Day view' }).getByLabel('Day').fill(ymd);
+    await page.getByRole('region', { name: 'Day view' }).getByRole('link', { name: number }).click();
+
+    await steps.take('Arrived on site');
+    await steps.waitForStatus('Being repaired');
+    await page.getByRole('region', { name: 'Next steps' }).getByRole('button', { name: 'Complete with signature' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Complete the repair' });
+    await dialog.getByLabel('Work done').fill('紧固外机风扇叶片，清洁滤网');
+    await dialog.getByLabel('Result').fill('制热正常，噪音消除，已演示');
+    // Without a signature the form is refused and nothing is stored.
+    await dialog.getByRole('button', { name: 'Complete with signature' }).click();
+    await dialog.getByRole('alert').getByText('The customer must sign on the pad').waitFor();
+    await signOnPad(page);
+    await dialog.getByText('Signed', { exact: true }).waitFor();
+    await dialog.getByRole('button', { name: 'Complete with signature' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await steps.waitForStatus('Follow-up due');
+    const signatures = page.getByRole('region', { name: 'Signatures' });
+    await signatures.getByRole('img', { name: 'Customer’s signature: 刘女士' }).waitFor();
+    await signatures.getByText('The signed form is unchanged').waitFor();
+
+    const [signature] = readTable<{ form_json: string; form_hash: string; strokes: string }>(dbFile(counter), 'SELECT form_json, form_hash, strokes FROM ticket_signature');
+    expect(createHash('sha256').update(signature!.form_json, 'utf8').digest('hex')).toBe(signature!.form_hash);
+    expect(JSON.parse(signature!.form_json)).toMatchObject({ ticketNumber: number, technician: 'Chen', workDone: '紧固外机风扇叶片，清洁滤网', signedBy: '刘女士' });
+    expect((JSON.parse(signature!.strokes) as unknown[]).length).toBe(2);
+  });
+
+  it('shows at the counter what falls due today: a reply promised to a customer, until it is kept', async () => {
+    counter = await newStoreWithCustomer();
+    const { page } = counter;
+    // A store zone where it is now around noon, so "today" cannot end during the test.
+    const offset = 12 - new Date().getUTCHours();
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    await page.getByRole('link', { name: 'Service standards' }).click();
+    await page.getByLabel('Time zone').fill(zone);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => readTable(dbFile(counter!), 'SELECT time_zone FROM ticket_settings')).toEqual([{ time_zone: zone }]);
+
+    const intake = new TicketIntake(page);
+    await intake.start('Consultation', '5678', '刘女士');
+    await page.getByLabel('Question').fill('能否以旧换新？');
+    const inHalfAnHour = new Date(Date.now() + 30 * 60_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${inHalfAnHour.getFullYear()}-${pad(inHalfAnHour.getMonth() + 1)}-${pad(inHalfAnHour.getDate())}T${pad(inHalfAnHour.getHours())}:${pad(inHalfAnHour.getMinutes())}`;
+    await page.getByLabel('Promised reply time').fill(local);
+    const number = await intake.submit();
+    await new TicketSteps(page).waitForStatus('Reply promised');
+
+    await page.getByRole('link', { name: 'Counter', exact: true }).click();
+    const due = page.getByRole('region', { name: 'Breached and due today' });
+    await due.getByRole('region', { name: 'Due today' }).getByRole('link', { name: number }).waitFor();
+
+    // Kept: answered from the follow-up list, and the counter has nothing due.
+    await page.getByRole('link', { name: 'Follow-ups' }).click();
+    await page.getByRole('button', { name: `Answer now ${number}` }).click();
+    await new TicketSteps(page).take('Answer', (dialog) => dialog.getByLabel('Answer given').fill('可以，旧机折价 300 元'));
+    await new TicketSteps(page).waitForStatus('Answered');
+    await page.getByRole('link', { name: 'Counter', exact: true }).click();
+    await due.getByText('Nothing breached or due today').waitFor();
+  });
+});

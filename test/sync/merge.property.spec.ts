@@ -1,0 +1,88 @@
+/**
+ * The merge functions are a join semilattice (SYNC.md §3a I4): commutative, associative and
+ * idempotent, for every entity's policy in the registry, with head-office stamps, consent flags
+ * and tombstones in the mix. So any replica that has seen the same changes, in any order, holds
+ * the same state.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../../db/sync/hlc';
+import { HQ_NODE, canonicalJson, mergeStates, stateOfChange, type MergePolicy } from '../../db/sync/merge';
+import type { RecordState } from '../../db/sync/protocol';
+import { registeredEntities, ruleFor } from '../../db/sync/registry';
+
+const FIELDS = ['name', 'tier', 'doNotContact', 'notes', 'priceFen'] as const;
+const NODES = ['0a1b', '2c3d', '4e5f', HQ_NODE];
+
+const clock = fc.record({ millis: fc.integer({ min: 1, max: 40 }), counter: fc.integer({ min: 0, max: 2 }), node: fc.constantFrom(...NODES) }).map(formatHlc);
+const value = fc.oneof(fc.constantFrom(0, 1, true, false, null), fc.string({ maxLength: 3 }), fc.integer({ min: -5, max: 5 }));
+const change = fc.record({
+  op: fc.constantFrom('insert', 'update', 'delete', 'append'),
+  fields: fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 3 }),
+  hlc: clock,
+});
+/** States as a replica holds them: built from changes by the policy's own merge. */
+const stateUnder = (policy: MergePolicy): fc.Arbitrary<RecordState> =>
+  fc.array(change, { maxLength: 4 }).map((changes) => changes.reduce((s, c) => mergeStates(policy, s, stateOfChange(c.op, c.fields, c.hlc)), { fields: {}, clocks: {}, deleted: null } as RecordState));
+
+const POLICIES: Array<[string, MergePolicy]> = [
+  ['plain last writer wins', {}],
+  ['customer (consent wins, tier is head office’s)', { trueWins: ['doNotContact'], hqFields: ['tier'] }],
+  ['head-office owned', { hqFields: 'all' }],
+  ...registeredEntities().map((entity): [string, MergePolicy] => [entity, ruleFor(entity)!.policy]),
+];
+
+const same = (a: RecordState, b: RecordState): boolean => {
+  expect(canonicalJson(a)).toBe(canonicalJson(b));
+  return true;
+};
+
+describe.each(POLICIES)('merge rule: %s', (_name, policy) => {
+  const state = stateUnder(policy);
+  it('is commutative', () => {
+    fc.assert(fc.property(state, state, (a, b) => same(mergeStates(policy, a, b), mergeStates(policy, b, a))), { numRuns: 300 });
+  });
+  it('is associative', () => {
+    fc.assert(fc.property(state, state, state, (a, b, c) => same(mergeStates(policy, mergeStates(policy, a, b), c), mergeStates(policy, a, mergeStates(policy, b, c)))), { numRuns: 300 });
+  });
+  it('is idempotent', () => {
+    fc.assert(fc.property(state, state, (a, b) => {
+          same(mergeStates(policy, a, a), a);
+          const ab = mergeStates(policy, a, b);
+          return same(mergeStates(policy, ab, b), ab);
+        }), { numRuns: 300 });
+  });
+  it('reaches the same state from the same changes in any order', () => {
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 8 }), fc.func(fc.integer()), (changes, order) => {
+        const empty: RecordState = { fields: {}, clocks: {}, deleted: null };
+        const apply = (list: typeof changes) => list.reduce((s, c) => mergeStates(policy, s, stateOfChange(c.op, c.fields, c.hlc)), empty);
+        const shuffled = [...changes].sort((x, y) => order(x) - order(y));
+        same(apply(changes), apply(shuffled));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the rules themselves', () => {
+  const s = (fields: Record<string, unknown>, hlc: string) => stateOfChange('update', fields, hlc);
+  const at = (millis: number, node: string) => formatHlc({ millis, counter: 0, node });
+
+  it('keeps the later write of a field and both writes of different fields', () => {
+    const merged = mergeStates({}, s({ name: '张三', notes: 'a' }, at(1, '0a1b')), s({ name: '张叁' }, at(2, '2c3d')));
+    expect(merged.fields).toEqual({ name: '张叁', notes: 'a' });
+  });
+  it('lets do-not-contact win over a later "contact ok"', () => {
+    const merged = mergeStates({ trueWins: ['doNotContact'] }, s({ doNotContact: 1 }, at(1, '0a1b')), s({ doNotContact: 0 }, at(9, '2c3d')));
+    expect(merged.fields.doNotContact).toBe(1);
+  });
+  it('lets head office’s tier beat a later store edit', () => {
+    const merged = mergeStates({ hqFields: ['tier'] }, s({ tier: 'gold' }, at(1, HQ_NODE)), s({ tier: 'vip' }, at(9, '2c3d')));
+    expect(merged.fields.tier).toBe('gold');
+  });
+  it('keeps a delete over a later update (no resurrection)', () => {
+    const merged = mergeStates({}, stateOfChange('delete', {}, at(1, '0a1b')), s({ name: 'x' }, at(9, '2c3d')));
+    expect(merged.deleted).toBe(at(1, '0a1b'));
+  });
+});
