@@ -6,9 +6,6 @@ export const partsEn = {
   alerts: {
     negative_one: '{{count}} part is below zero: count it or adjust it',
     negative_other: '{{count}} parts are below zero: count them or adjust them',
-    toApprove: 'To sign: {{count}}',
-    toIssue: 'To issue: {{count}}',
-    reorder: 'To reorder: {{count}}',
     showNegative: 'Show them',
   },
   kinds: {
@@ -74,7 +71,7 @@ export const partsEn = {
   adjust: { open: 'Adjust', title: 'Adjust stock', qty: 'Change (+ in, − out)', reason: 'Reason', location: 'Location', submit: 'Post adjustment' },
   transfer: { open: 'Transfer', title: 'Move stock between locations', from: 'From', to: 'To', qty: 'Quantity', reason: 'Reason', submit: 'Transfer' },
   supplier: { title: 'Suppliers', new: 'New supplier', name: 'Supplier', contact: 'Contact', phone: 'Phone', none: 'No suppliers yet' },
-  location: { new: 'New location', code: 'Code', name: 'Name', main: 'Main store room' },
+  location: { title: 'Stock locations', new: 'Add location', code: 'Code', name: 'Name' },
   receipt: {
     list: 'Goods receipts',
     new: 'New receipt',
@@ -97,7 +94,6 @@ export const partsEn = {
     unitCost: 'Unit cost',
     unitCostOf: 'Unit cost on line {{n}}',
     accepted: 'Accepted',
-    acceptedOf: 'Accepted on line {{n}}',
     rejected: 'Rejected',
     rejectedOf: 'Rejected on line {{n}}',
     rejectReason: 'Why rejected',
@@ -142,11 +138,9 @@ export const partsEn = {
     issued: 'Issued',
     returned: 'Returned',
     held: 'With the job',
-    toIssue: 'To issue',
     onHand: 'On hand',
     issueNow: 'Issue now',
     issueOf: 'Issue now of {{part}}',
-    returnNow: 'Return now',
     returnOf: 'Return now of {{part}}',
     addLine: 'Add part',
     removeLine: 'Remove line {{n}}',
@@ -226,7 +220,7 @@ export const partsEn = {
     lastMovement: 'Last movement',
     nothing: 'Nothing to show',
   },
-  actions: { cancel: 'Cancel', save: 'Save', confirm: 'Confirm', close: 'Close', refresh: 'Refresh' },
+  actions: { cancel: 'Cancel', save: 'Save', confirm: 'Confirm', close: 'Close' },
 };
 
 export type PartsMessages = typeof partsEn;

@@ -8,9 +8,6 @@ export const partsZhCN: PartsMessages = {
   alerts: {
     negative_one: '有 {{count}} 种配件库存为负，请盘点或调整',
     negative_other: '有 {{count}} 种配件库存为负，请盘点或调整',
-    toApprove: '待审批：{{count}}',
-    toIssue: '待发料：{{count}}',
-    reorder: '待补货：{{count}}',
     showNegative: '查看',
   },
   kinds: {
@@ -76,7 +73,7 @@ export const partsZhCN: PartsMessages = {
   adjust: { open: '调整', title: '库存调整', qty: '变动数量（+ 增加，− 减少）', reason: '原因', location: '库位', submit: '过账调整' },
   transfer: { open: '调拨', title: '库位间调拨', from: '调出库位', to: '调入库位', qty: '数量', reason: '原因', submit: '调拨' },
   supplier: { title: '供应商', new: '新增供应商', name: '供应商', contact: '联系人', phone: '电话', none: '暂无供应商' },
-  location: { new: '新增库位', code: '编码', name: '名称', main: '主库房' },
+  location: { title: '库位', new: '新增库位', code: '编码', name: '名称' },
   receipt: {
     list: '入库单',
     new: '新建入库单',
@@ -99,7 +96,6 @@ export const partsZhCN: PartsMessages = {
     unitCost: '单价',
     unitCostOf: '第 {{n}} 行单价',
     accepted: '合格数',
-    acceptedOf: '第 {{n}} 行合格数',
     rejected: '不合格数',
     rejectedOf: '第 {{n}} 行不合格数',
     rejectReason: '拒收原因',
@@ -144,11 +140,9 @@ export const partsZhCN: PartsMessages = {
     issued: '已发',
     returned: '已退',
     held: '维修占用',
-    toIssue: '待发',
     onHand: '库存',
     issueNow: '本次发料',
     issueOf: '{{part}} 本次发料',
-    returnNow: '本次退料',
     returnOf: '{{part}} 本次退料',
     addLine: '添加配件',
     removeLine: '删除第 {{n}} 行',
@@ -228,5 +222,5 @@ export const partsZhCN: PartsMessages = {
     lastMovement: '最近变动',
     nothing: '暂无数据',
   },
-  actions: { cancel: '取消', save: '保存', confirm: '确认', close: '关闭', refresh: '刷新' },
+  actions: { cancel: '取消', save: '保存', confirm: '确认', close: '关闭' },
 };

@@ -196,7 +196,7 @@ describe('the stock ledger', () => {
     expect(changeLog(d.file).filter((c) => c.entity === 'stock_movement').map((c) => c.op)).toEqual(['append', 'append', 'append']);
   });
 
-  it('applies a movement pulled by sync once, however often it arrives', async () => {
+  it('applies a movement once however often it arrives (idempotent on the movement id, as sync needs)', async () => {
     const d = await openPartsDesk();
     const pump = d.partId('WM-PUMP-01');
     await stockUp(d, { 'WM-PUMP-01': 3 }, '2026-01-01');

@@ -40,7 +40,13 @@ export class TicketSteps {
     const dialog = this.page.getByRole('dialog', { name: step });
     await fill(dialog);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+    } catch (error) {
+      // Say why: a refused step shows its reason in the dialog.
+      const shown = await dialog.innerText();
+      throw new Error(`"${step}" did not go through: ${shown.replace(/\s+/g, ' ')} (${String(error)})`);
+    }
   }
   async pick(dialog: ReturnType<Page['getByRole']>, label: string, option: string | RegExp): Promise<void> {
     await dialog.getByLabel(label, { exact: true }).click();

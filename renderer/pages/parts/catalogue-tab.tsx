@@ -12,6 +12,7 @@ import { formatFen } from './format';
 import { PartDrawer } from './part-drawer';
 import { PartFormDrawer } from './part-form';
 import { partsHref } from './parts-page';
+import { LocationsPanel } from './locations-panel';
 import { SuppliersPanel } from './suppliers-panel';
 
 export function CatalogueTab({ openId }: { openId: string | null }) {
@@ -83,6 +84,7 @@ export function CatalogueTab({ openId }: { openId: string | null }) {
         ]}
       />
       {can('parts.catalogue') && storeOwnsCatalogue ? <SuppliersPanel suppliers={lookups.value?.suppliers ?? []} /> : null}
+      {can('parts.approve') ? <LocationsPanel locations={lookups.value?.locations ?? []} /> : null}
       <PartDrawer partId={openId} onClose={() => (window.location.hash = partsHref('stock'))} />
       <PartFormDrawer open={creating} part={null} onClose={() => setCreating(false)} onSaved={(part) => ((window.location.hash = partsHref('stock', part.id)), setCreating(false))} />
     </>
