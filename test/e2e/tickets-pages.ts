@@ -45,7 +45,7 @@ export class TicketSteps {
     } catch (error) {
       // Say why: a refused step shows its reason in the dialog.
       const shown = await dialog.innerText();
-      throw new Error(`"${step}" did not go through: ${shown.replace(/\s+/g, ' ')} (${String(error)})`);
+      throw new Error(`"${step}" did not go through: ${shown.replace(/\s+/g, ' ')}`, { cause: error });
     }
   }
   async pick(dialog: ReturnType<Page['getByRole']>, label: string, option: string | RegExp): Promise<void> {
