@@ -70,7 +70,7 @@ export async function mergeCustomers(tx: TxContext, from: CustomerFileRow, into:
 
   const tombstone = tx.stamp();
   await trx.updateTable('customer').set({ deletedAt: tx.nowIso, updatedAt: tx.nowIso, hlc: tombstone }).where('id', '=', from.id).execute();
-  await recordChange(tx, { entity: 'customer', entityId: from.id, op: 'delete', hlc: tombstone, fields: { deletedAt: tx.nowIso, mergedInto: into.id } });
+  await recordChange(tx, { entity: 'customer', entityId: from.id, op: 'delete', hlc: tombstone, fields: { deletedAt: tx.nowIso, updatedAt: tx.nowIso, mergedInto: into.id } });
 
   await reindexCustomer(trx, from.id);
   await reindexCustomer(trx, into.id);

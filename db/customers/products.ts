@@ -100,7 +100,7 @@ export async function updateProduct(tx: TxContext, before: ProductRow, input: Om
 export async function removeProduct(tx: TxContext, before: ProductRow): Promise<void> {
   const hlc = tx.stamp();
   await tx.trx.updateTable('product').set({ deletedAt: tx.nowIso, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-  await recordChange(tx, { entity: 'product', entityId: before.id, op: 'delete', hlc, fields: { deletedAt: tx.nowIso } });
+  await recordChange(tx, { entity: 'product', entityId: before.id, op: 'delete', hlc, fields: { deletedAt: tx.nowIso, updatedAt: tx.nowIso } });
   await afterProductChange(tx, before.customerId);
 }
 

@@ -3,10 +3,10 @@
  * terms, a ticket's status and SLA folded from its events, and stock on hand from the ledger.
  * Imported once by pull.ts so the hooks are registered wherever sync runs on a counter PC.
  */
-import { sql } from 'kysely';
 import type Database from 'better-sqlite3';
 import { customerTerms } from '../customers/search-terms';
 import { newId } from '../ids';
+import { addToOnHand } from '../parts/ledger/movements';
 import { refreshTicket } from '../tickets/events';
 import { loadCalendar } from '../tickets/settings';
 import { onApplied } from './hooks';
@@ -47,21 +47,12 @@ for (const entity of ['customer_phone', 'product']) {
   onApplied(entity, async (trx, records) => reindex(sqliteOf(trx), new Set(records.map(customerOf).filter((id): id is string => id !== null))));
 }
 
-/** A pulled movement is new here (the ledger is insert-only): add it to the on-hand cache. */
+/** A pulled movement is new here (the ledger is insert-only): the parts area adds it to the on-hand cache. */
 onApplied('stock_movement', async (trx, records) => {
   for (const { state } of records) {
     const f = state.fields as { partId?: string; locationId?: string; qty?: number; createdAt?: string };
     if (!f.partId || !f.locationId || typeof f.qty !== 'number') continue;
-    await trx
-      .insertInto('stockOnHand')
-      .values({ partId: f.partId, locationId: f.locationId, qty: f.qty, lastMovementAt: f.createdAt ?? '' })
-      .onConflict((oc) =>
-        oc.columns(['partId', 'locationId']).doUpdateSet({
-          qty: sql<number>`stock_on_hand.qty + excluded.qty`,
-          lastMovementAt: sql<string>`max(stock_on_hand.last_movement_at, excluded.last_movement_at)`,
-        }),
-      )
-      .execute();
+    await addToOnHand(trx, { partId: f.partId, locationId: f.locationId, qty: f.qty, createdAt: f.createdAt ?? '' });
   }
 });
 

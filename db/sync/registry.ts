@@ -108,11 +108,12 @@ const RULES: ReadonlyArray<EntityRule> = [
   ...['ticket_event', 'ticket_attachment', 'ticket_signature'].map(
     (entity): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard' }),
   ),
+  // Each print attempt, so a reprint on any PC of the store is counted as a copy (db/print/queries.ts countPrinted).
+  { entity: 'print_log', table: 'print_log', key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard' },
   { entity: 'ticket_settings', table: 'ticket_settings', key: 'store_id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },
   { entity: 'holiday', table: 'holiday', key: 'date', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },
-  // Audit trails head office keeps and no other PC needs.
+  // An audit trail head office keeps and no other PC needs.
   { entity: 'customer_export', table: 'customer_export', key: 'id', owner: 'device', scope: 'hq_only', policy: {}, appendOnly: true, deleteMode: 'hard' },
-  { entity: 'print_log', table: 'print_log', key: 'id', owner: 'device', scope: 'hq_only', policy: {}, appendOnly: true, deleteMode: 'hard' },
 ];
 
 const registry = new Map<string, EntityRule>(RULES.map((rule) => [rule.entity, rule]));

@@ -116,6 +116,9 @@ describe('the customer file', () => {
     const log = changeLog(t.file);
     expect(log.find((r) => r.entity === 'customer_merge')).toMatchObject({ entityId: dup.id, op: 'insert', fields: { intoId: keep.id } });
     expect(log.find((r) => r.entity === 'customer' && r.entityId === dup.id && r.op === 'delete')?.fields).toMatchObject({ mergedInto: keep.id });
+    // The tombstone logs every column it set, so the merged-away row reads the same on every PC after sync.
+    const [gone] = readTable<{ deleted_at: string; updated_at: string }>(t.file, 'SELECT deleted_at, updated_at FROM customer WHERE id = ?', dup.id);
+    expect(log.find((r) => r.entity === 'customer' && r.entityId === dup.id && r.op === 'delete')?.fields).toMatchObject({ deletedAt: gone!.deleted_at, updatedAt: gone!.updated_at });
     expect(readTable(t.file, 'SELECT from_id, into_id FROM customer_merge')).toEqual([{ from_id: dup.id, into_id: keep.id }]);
     expect(await t.call('customers.merge', { fromId: dup.id, intoId: keep.id }, lead)).toMatchObject({ ok: false, error: { key: 'merge_gone' } });
     expect(await t.call('customers.merge', { fromId: keep.id, intoId: keep.id }, lead)).toMatchObject({ ok: false, error: { key: 'merge_same' } });

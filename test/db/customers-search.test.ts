@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../support/inspect';
+import { changeLog, readTable } from '../support/inspect';
 import { openTestDesk, setUpStore, type TestDesk } from '../support/temp-store';
 
 async function counterWithCustomers() {
@@ -86,6 +86,9 @@ describe('counter search', () => {
     // Removed products are no longer found.
     await t.ok('customers.removeProduct', { id: fridge.id });
     expect((await t.ok('customers.search', { query: '88A1942' })).products).toEqual([]);
+    // The soft delete logs both columns it set (sync carries the row whole to the other PCs).
+    const [removed] = readTable<{ deleted_at: string; updated_at: string }>(t.file, 'SELECT deleted_at, updated_at FROM product WHERE id = ?', fridge.id);
+    expect(changeLog(t.file).find((c) => c.entity === 'product' && c.entityId === fridge.id && c.op === 'delete')?.fields).toEqual({ deletedAt: removed!.deleted_at, updatedAt: removed!.updated_at });
   });
 
   it('finds a ticket by the start of its number', async () => {

@@ -212,6 +212,23 @@ describe('the stock ledger', () => {
     await closeStore(store);
   });
 
+  it('makes the main store room with the same id on every PC of a store (so sync merges them, not collides)', async () => {
+    const { mainLocationId } = await import('../../db/parts/ledger/locations');
+    const pcs = [await openPartsDesk(), await openPartsDesk()];
+    const mains: string[] = [];
+    for (const d of pcs) {
+      await d.ok('parts.adjust', { partId: d.partId('WM-PUMP-01'), qty: 1, reason: '期初' }, d.as.lead);
+      const { locations } = await d.ok('parts.lookups', {});
+      mains.push(locations.find((l) => l.code === 'MAIN')!.id);
+      const store = readTable<{ code: string }>(d.file, 'SELECT code FROM store')[0]!;
+      expect(mains.at(-1)).toBe(mainLocationId(store.code));
+      expect(changeLog(d.file).filter((c) => c.entity === 'stock_location').map((c) => c.entityId)).toEqual([mains.at(-1)]);
+    }
+    expect(mains[0]).toBe(mains[1]);
+    // Another store's main room is its own row.
+    expect(mainLocationId('S013')).not.toBe(mainLocationId('S012'));
+  });
+
   it('lets only the parts lead adjust and reverse', async () => {
     const d = await openPartsDesk();
     const pump = d.partId('WM-PUMP-01');

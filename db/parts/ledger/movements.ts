@@ -40,6 +40,16 @@ export async function applyMovement(trx: Transaction<DB>, movement: MovementReco
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+  await addToOnHand(trx, movement);
+  return true;
+}
+
+/**
+ * Moves the on-hand cache by one movement already in the ledger. applyMovement calls it for the
+ * row it inserted; sync calls it for movements a pull inserted (db/sync/area-hooks.ts). It writes
+ * no change log: the movement itself is the synced fact, the cache is local.
+ */
+export async function addToOnHand(trx: Transaction<DB>, movement: Pick<MovementRecord, 'partId' | 'locationId' | 'qty' | 'createdAt'>): Promise<void> {
   await trx
     .insertInto('stockOnHand')
     .values({ partId: movement.partId, locationId: movement.locationId, qty: movement.qty, lastMovementAt: movement.createdAt })
@@ -50,7 +60,6 @@ export async function applyMovement(trx: Transaction<DB>, movement: MovementReco
       }),
     )
     .execute();
-  return true;
 }
 
 /** Appends a movement made at this counter: stamped, cached and written to the change log. */

@@ -2,7 +2,7 @@
  * One customer, opened at the counter, with their whole history on one screen (issue 3 §3): the
  * file (full phones and addresses for roles that serve customers), products, tickets and notes.
  */
-import { CloseOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import { CloseOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { MergeDialog } from '../customers/merge-dialog';
 import { NotesSection } from '../customers/notes-section';
 import { ProductsSection } from '../customers/products-section';
 import { TicketsSection } from '../customers/tickets-section';
+import { go, newTicketHref } from '../tickets/route';
 import { TierTag } from './tier-tag';
 
 type PanelProps = {
@@ -50,7 +51,12 @@ export function CustomerPanel({ customerId, onEdit, onClose }: PanelProps) {
           </Space>
         }
         extra={
-          <Space>
+          <Space wrap>
+            {can('tickets.intake') ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => go(newTicketHref(customer.id))}>
+                {t('queue.newTicket', { ns: 'tickets' })}
+              </Button>
+            ) : null}
             {can('customers.write') ? (
               <Button icon={<EditOutlined aria-hidden />} onClick={() => onEdit(customer)}>
                 {t('customer.edit')}

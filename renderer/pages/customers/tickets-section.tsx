@@ -2,9 +2,12 @@
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HistoryTicket } from '../../../db/api';
+import { useTicketLabels } from '../tickets/labels';
+import { ticketHref } from '../tickets/route';
 
 export function TicketsSection({ tickets }: { tickets: ReadonlyArray<HistoryTicket> }) {
   const { t, i18n } = useTranslation('cust');
+  const labels = useTicketLabels();
   const day = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
   return (
     <Card role="region" aria-label={t('tickets.title')} title={t('tickets.title')} size="small">
@@ -19,11 +22,13 @@ export function TicketsSection({ tickets }: { tickets: ReadonlyArray<HistoryTick
               <List.Item.Meta
                 title={
                   <span>
-                    <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }}>
-                      {ticket.number}
-                    </Typography.Text>{' '}
+                    <a href={ticketHref(ticket.id)}>
+                      <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums', color: 'inherit' }}>
+                        {ticket.number}
+                      </Typography.Text>
+                    </a>{' '}
                     <Tag>{t(`ticketType.${ticket.type}`, { defaultValue: ticket.type })}</Tag>
-                    <Tag color="blue">{ticket.status}</Tag>
+                    <Tag color="blue">{labels.status(ticket.status)}</Tag>
                   </span>
                 }
                 description={[

@@ -6,6 +6,7 @@ import { Alert, Descriptions, Drawer, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RequisitionView } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { PrintButton } from '../../print/print-button';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
 import { formatTime } from './format';
@@ -24,6 +25,7 @@ export function RequisitionDrawer({ requisitionId, onClose }: { requisitionId: s
       title={requisition ? `${t('requisition.newTitle')} ${requisition.number}` : t('loading')}
       onClose={onClose}
       closable={{ 'aria-label': t('actions.close') }}
+      extra={requisition ? <PrintButton form="requisition" subjectId={requisition.id} /> : null}
     >
       {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} /> : null}
       {requisition ? <RequisitionBody requisition={requisition} /> : null}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StocktakeSummary } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { PrintButton } from '../../print/print-button';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { formatTime } from './format';
@@ -18,9 +19,12 @@ export function StocktakeTab({ openId }: { openId: string | null }) {
   if (openId !== null) {
     return (
       <>
-        <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} href={partsHref('stocktake')} style={{ paddingLeft: 0, marginBottom: 8 }}>
-          {t('stocktake.back')}
-        </Button>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+          <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} href={partsHref('stocktake')} style={{ paddingLeft: 0 }}>
+            {t('stocktake.back')}
+          </Button>
+          {one.value?.id === openId ? <PrintButton form="stocktake-sheet" subjectId={openId} /> : null}
+        </Space>
         {one.status === 'error' ? <Alert type="error" showIcon title={errorText(one.error.key)} /> : null}
         {one.value?.id === openId ? <StocktakeSheet stocktake={one.value} /> : null}
       </>

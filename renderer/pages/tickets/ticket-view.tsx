@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_ACTIONS, type StepAction, type TicketDetail } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
+import { PrintButton } from '../../print/print-button';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { TierTag } from '../counter/tier-tag';
 import { AttachmentsSection } from './attachments-section';
@@ -56,22 +57,25 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
 
   return (
     <article aria-labelledby="ticket-title">
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go(queueHref)}>
-          {t('detail.back')}
-        </Button>
-        <Typography.Title level={2} id="ticket-title" style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>
-          {ticket.number}
-        </Typography.Title>
-        <Tag>{labels.type(ticket.type)}</Tag>
-        <Tag color="blue" data-testid="ticket-status">
-          {labels.status(ticket.status)}
-        </Tag>
-        {ticket.pausedFor ? <Tag color="default">{t(`paused.${ticket.pausedFor}`)}</Tag> : null}
-        {ticket.priority !== 'normal' ? <Tag color={ticket.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${ticket.priority}`)}</Tag> : null}
-        {ticket.escalated ? <Tag color="magenta">{t('detail.escalated')}</Tag> : null}
-        <SlaBadge sla={ticket.sla} />
-      </Space>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}>
+        <Space wrap>
+          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go(queueHref)}>
+            {t('detail.back')}
+          </Button>
+          <Typography.Title level={2} id="ticket-title" style={{ margin: 0, fontVariantNumeric: 'tabular-nums' }}>
+            {ticket.number}
+          </Typography.Title>
+          <Tag>{labels.type(ticket.type)}</Tag>
+          <Tag color="blue" data-testid="ticket-status">
+            {labels.status(ticket.status)}
+          </Tag>
+          {ticket.pausedFor ? <Tag color="default">{t(`paused.${ticket.pausedFor}`)}</Tag> : null}
+          {ticket.priority !== 'normal' ? <Tag color={ticket.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${ticket.priority}`)}</Tag> : null}
+          {ticket.escalated ? <Tag color="magenta">{t('detail.escalated')}</Tag> : null}
+          <SlaBadge sla={ticket.sla} />
+        </Space>
+        <TicketPrintButtons ticket={ticket} />
+      </div>
       {ticket.flaggedEvents > 0 ? <Alert type="warning" showIcon title={t('detail.flagged', { count: ticket.flaggedEvents })} style={{ marginBottom: 12 }} /> : null}
 
       <Card size="small" title={t('detail.steps')} role="region" aria-label={t('detail.steps')} style={{ marginBottom: 16 }}>
@@ -160,6 +164,18 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
       />
       <IntakeEditDialog ticket={ticket} open={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void message.success(t('detail.saved')); onChanged(); }} />
     </article>
+  );
+}
+
+/** The customer's service form and intake receipt; the technician's job sheet only for repairs. */
+function TicketPrintButtons({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation('print');
+  return (
+    <Space wrap role="group" aria-label={t('preview.print')}>
+      <PrintButton form="service-form" subjectId={ticket.id} />
+      {ticket.type === 'repair' ? <PrintButton form="job-sheet" subjectId={ticket.id} /> : null}
+      <PrintButton form="intake-receipt" subjectId={ticket.id} />
+    </Space>
   );
 }
 
