@@ -14,16 +14,43 @@ export type TierStandard = Readonly<{ tier: Tier; minSpendFen: number | null; mi
 
 export async function listTiers(db: Kysely<DB>): Promise<TierStandard[]> {
   const rows = await db.selectFrom('customerTier').selectAll().orderBy('rank').execute();
-  return rows.map(toStandard);
+  const times = await tierTimes(db);
+  return rows.map((row) => toStandard(row, times.get(row.tier)));
 }
 
 export async function tierStandard(db: Kysely<DB>, tier: Tier): Promise<TierStandard | undefined> {
   const row = await db.selectFrom('customerTier').selectAll().where('tier', '=', tier).executeTakeFirst();
-  return row ? toStandard(row) : undefined;
+  return row ? toStandard(row, (await tierTimes(db, tier)).get(tier)) : undefined;
 }
 
-function toStandard(row: CustomerTierRow): TierStandard {
-  return { tier: row.tier, minSpendFen: row.minSpendFen, minVisits: row.minVisits, replyMinutes: row.replyMinutes, resolveHours: row.resolveHours, serviceStandard: row.serviceStandard };
+type Times = { replyMinutes: number; resolveMinutes: number };
+
+/**
+ * The reply and resolve times a tier is promised are the SLA targets the tickets' clocks run on
+ * (sla_target, normal priority, the tightest across service tickets), so the customer file never
+ * shows a standard the clocks do not keep. Feedback has no service promise and is left out.
+ */
+async function tierTimes(db: Kysely<DB>, tier?: Tier): Promise<Map<Tier, Times>> {
+  let query = db
+    .selectFrom('slaTarget')
+    .select((eb) => ['tier', eb.fn.min('replyMinutes').as('replyMinutes'), eb.fn.min('resolveMinutes').as('resolveMinutes')])
+    .where('priority', '=', 'normal')
+    .where('ticketType', '!=', 'feedback')
+    .groupBy('tier');
+  if (tier) query = query.where('tier', '=', tier);
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.tier, { replyMinutes: Number(r.replyMinutes), resolveMinutes: Number(r.resolveMinutes) }]));
+}
+
+function toStandard(row: CustomerTierRow, times: Times | undefined): TierStandard {
+  return {
+    tier: row.tier,
+    minSpendFen: row.minSpendFen,
+    minVisits: row.minVisits,
+    replyMinutes: times?.replyMinutes ?? row.replyMinutes,
+    resolveHours: times ? Math.round((times.resolveMinutes / 60) * 10) / 10 : row.resolveHours,
+    serviceStandard: row.serviceStandard,
+  };
 }
 
 export function tierFor(tiers: ReadonlyArray<TierStandard & { rank?: number }>, spendFen: number, purchases: number): Tier {

@@ -9,6 +9,7 @@ import * as m0003 from './0003-tickets';
 import * as m0004 from './0004-parts';
 import * as m0005 from './0005-sync';
 import * as m0006 from './0006-print';
+import * as m0007 from './0007-sla-targets';
 
 export type Migration = {
   version: number;
@@ -24,6 +25,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 4, name: 'parts', up: m0004.up },
   { version: 5, name: 'sync', up: m0005.up },
   { version: 6, name: 'print', up: m0006.up },
+  { version: 7, name: 'sla-targets', up: m0007.up },
 ];
 
 /** The schema version this build of the app writes. */

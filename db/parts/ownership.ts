@@ -10,6 +10,7 @@
 import type { Kysely } from 'kysely';
 import { DeskFailure } from '../handler';
 import type { DB } from '../schema';
+import { isEnrolled } from '../sync/enrolment';
 
 export type CatalogueOwner = 'store' | 'head_office';
 
@@ -17,8 +18,7 @@ export type CatalogueOwner = 'store' | 'head_office';
 export const STORE_OWNED_PART_FIELDS = ['bin', 'reorderLevel', 'reorderQty'] as const;
 
 export async function catalogueOwner(db: Kysely<DB>): Promise<CatalogueOwner> {
-  const enrolled = await db.selectFrom('syncState').select('value').where('key', '=', 'device_id').executeTakeFirst();
-  return enrolled ? 'head_office' : 'store';
+  return (await isEnrolled(db)) ? 'head_office' : 'store';
 }
 
 /** Refuses a store-side edit of head-office-owned catalogue data (parts, prices, suppliers). */

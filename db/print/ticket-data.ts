@@ -9,7 +9,7 @@ import { maskPhone } from '../customers/phone';
 import { underWarranty } from '../customers/warranty';
 import { DeskFailure, requireActor, type HandlerContext } from '../handler';
 import type { DB } from '../schema';
-import { roleCan } from '../staff/roles';
+import { seesTicketContact } from '../tickets/visit-contact';
 import type { TicketPrintData, TicketPrintLine } from './form-data';
 import { loadStoreHeader, staffNames } from './store-header';
 
@@ -76,11 +76,11 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
   const db = ctx.trx;
   const ticket = await db.selectFrom('ticket').selectAll().where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) throw new DeskFailure('not_found', 'not_found', 'ticketId');
-  const personal = roleCan(requireActor(ctx).role, 'customers.personal');
-
   const customer = await db.selectFrom('customer').select('name').where('id', '=', ticket.customerId).executeTakeFirstOrThrow();
   const phones = await db.selectFrom('customerPhone').select('number').where('customerId', '=', ticket.customerId).orderBy('position').execute();
   const form = parseObject(ticket.form);
+  // Counter roles, and the technician on their own on-site job, see phones and the address (visit-contact.ts).
+  const personal = seesTicketContact(requireActor(ctx), { type: ticket.type, assigneeId: ticket.assigneeId, form });
   const savedAddress = await db.selectFrom('customerAddress').select('address').where('customerId', '=', ticket.customerId).orderBy('position').limit(1).executeTakeFirst();
   // An on-site repair's address is where the technician goes; else the customer's first address.
   const address = text(form.address) || savedAddress?.address || '';
@@ -135,7 +135,9 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
       warrantyEnd,
     },
     inWarranty: warrantyEnd === null ? null : underWarranty(warrantyEnd, ticket.createdAt),
-    intake: Object.entries(form).map(([key, value]) => ({ key, value: typeof value === 'boolean' ? String(value) : text(value) })),
+    intake: Object.entries(form)
+      .filter(([key]) => personal || key !== 'address')
+      .map(([key, value]) => ({ key, value: typeof value === 'boolean' ? String(value) : text(value) })),
     plan: plan ? { remedy: text(plan.plan), details: text(plan.details) } : null,
     lines,
     partsTotalFen: lines.reduce((sum, line) => sum + line.amountFen, 0),

@@ -82,6 +82,7 @@ const RULES: ReadonlyArray<EntityRule> = [
   { entity: 'customer_merge', table: 'customer_merge', key: 'from_id', owner: 'shared', scope: 'customer', policy: {}, appendOnly: true, deleteMode: 'hard', customerOf: (id) => id },
   // Head office's settings: tiers with their service standards, product categories and warranty terms.
   { entity: 'customer_tier', table: 'customer_tier', key: 'tier', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'hard' },
+  { entity: 'sla_target', table: 'sla_target', key: 'id', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'hard' },
   { entity: 'product_category', table: 'product_category', key: 'code', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'hard' },
   // The catalogue and prices are head office's; each store keeps its own shelf bin and reorder rule.
   {

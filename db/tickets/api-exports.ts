@@ -53,6 +53,18 @@ export {
 export { buildServiceForm, canonicalJson, type Completion as ServiceCompletion, type ServiceForm, type ServiceFormSource } from './service-form';
 export { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './warranty-status';
 export type { SlaLevel } from './sla';
+export {
+  SLA_MAX_MINUTES,
+  breachReportSchema,
+  saveSlaTargetsSchema,
+  slaTargetSchema,
+  type BreachKind,
+  type BreachReport,
+  type BreachReportInput,
+  type SaveSlaTargetsInput,
+  type SlaTargetInput,
+  type SlaTargetView,
+} from './contract-targets';
 export type {
   AttachmentMeta,
   ClockView,

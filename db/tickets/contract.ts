@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { StaffSummary } from '../staff/contract';
 import { method } from '../contract';
 import { localDate, requiredText, optionalText, ticketIntakeSchema } from './intake';
+import { ticketTargetsContract } from './contract-targets';
 import { followUpSchema, stepSchema } from './step-input';
 import type { DuePanel, HolidayView, RepairBoard, TicketDetail, TicketListItem, TicketSettingsView } from './views';
 import { ALL_STATUSES, TICKET_TYPES } from './workflow';
@@ -69,6 +70,7 @@ export const holidaySchema = z.object({
 export type HolidayInput = z.input<typeof holidaySchema>;
 
 export const ticketsContract = {
+  ...ticketTargetsContract,
   /** Take a ticket at the counter: consultation, complaint, after-sales request, repair or feedback. */
   'tickets.create': method<TicketDetail>()({ input: ticketIntakeSchema, access: 'tickets.intake', mutates: true }),
   /** Correct the intake details (refused with `conflict` if the ticket changed since `version`). */

@@ -16,6 +16,7 @@ import { loadSignatures } from './signatures';
 import { computeSla, type Clock } from './sla';
 import { allowedSteps } from './steps';
 import type { ClockView, ProductRef, TicketDetail, TimelineEntry } from './views';
+import { customerPhones, seesTicketContact, withoutAddress } from './visit-contact';
 import { warrantyStatus } from './warranty-status';
 import type { EventAction, TicketType } from './workflow';
 
@@ -65,7 +66,10 @@ export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor,
   const row = await listQuery(db).where('ticket.id', '=', id).executeTakeFirstOrThrow();
   const item = toListItem(row, cal, now);
   const machine = machineOf(ticket.type);
-  const form = JSON.parse(ticket.form) as TicketForm;
+  const stored = JSON.parse(ticket.form) as TicketForm;
+  // The visit address and full phones only for those who may see them (visit-contact.ts).
+  const contact = seesTicketContact(actor, { type: ticket.type, assigneeId: derived.assigneeId, form: stored });
+  const form = contact ? stored : withoutAddress(stored);
   const clocks = computeSla(machine, derived, cal, now);
 
   const staffIds = [...new Set([ticket.createdBy, ...events.map((e) => e.staffId)].filter((s): s is string => s !== null))];
@@ -111,7 +115,9 @@ export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor,
     clocks: { respond: clockView(clocks.respond), resolve: clockView(clocks.resolve) },
     timeline,
     attachments: attachmentRows,
-    signatures: await loadSignatures(db, id),
+    signatures: (await loadSignatures(db, id)).map((s) => (contact ? s : { ...s, form: { ...s.form, address: '' } })),
+    customerPhones: await customerPhones(db, ticket.customerId, contact),
+    contactHidden: !contact,
     flaggedEvents: derived.flagged.length,
     serviceFormSource:
       ticket.type === 'repair'

@@ -10,11 +10,12 @@ import type { DB } from '../schema';
 import { recordChange, type TxContext } from '../sync/change-log';
 import { parseHlc } from '../sync/hlc';
 import type { StoreCalendar } from './calendar';
-import { foldEvents, type Derived, type FoldEvent, type SlaTargets } from './derive';
+import { foldEvents, type Derived, type FoldEvent } from './derive';
 import { machineOf } from './machines/index';
-import { computeSla, TYPE_TARGETS, type SlaClocks } from './sla';
+import { computeSla, type SlaClocks } from './sla';
 import { isFinal } from './steps';
 import type { TicketEventRow, TicketRow } from './tables';
+import { ticketTargets } from './targets';
 import type { EventAction, RepairLocation } from './workflow';
 
 export type NewEvent = Readonly<{
@@ -74,8 +75,11 @@ export async function foldTicket(db: Kysely<DB>, ticketId: string): Promise<Tick
   const ticket = await db.selectFrom('ticket').selectAll().where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) return undefined;
   const events = await db.selectFrom('ticketEvent').selectAll().where('ticketId', '=', ticketId).orderBy('hlc').execute();
-  const fallback: SlaTargets = TYPE_TARGETS[ticket.type];
-  const derived = foldEvents(machineOf(ticket.type), events.map(toFoldEvent), locationOf(ticket), fallback);
+  const current = await ticketTargets(db, ticket);
+  const machine = machineOf(ticket.type);
+  const derived = foldEvents(machine, events.map(toFoldEvent), locationOf(ticket), current);
+  // A finished ticket keeps the targets it was held to; an open one follows the table as edited.
+  if (!isFinal(machine, derived.status)) derived.targets = current;
   return { ticket, events, derived };
 }
 

@@ -1,6 +1,7 @@
 /** The tickets area's handlers, joined into db/handlers.ts with one spread line. */
 import { ticketsAct, ticketsAttach, ticketsAttachment, ticketsCreate, ticketsGet, ticketsNote, ticketsRecordBreaches, ticketsRecordFollowUp, ticketsUpdate } from './methods';
 import { ticketsBoard, ticketsDuePanel, ticketsFollowUps, ticketsQueue, ticketsStaff, ticketsTechnicianDay } from './methods-lists';
+import { ticketsBreachReport, ticketsSaveSlaTargets, ticketsSlaTargets } from './methods-targets';
 import { ticketsHolidays, ticketsRemoveHoliday, ticketsSaveHoliday, ticketsSettings, ticketsUpdateSettings } from './methods-settings';
 
 export const ticketsHandlers = {
@@ -24,4 +25,7 @@ export const ticketsHandlers = {
   'tickets.holidays': ticketsHolidays,
   'tickets.saveHoliday': ticketsSaveHoliday,
   'tickets.removeHoliday': ticketsRemoveHoliday,
+  'tickets.slaTargets': ticketsSlaTargets,
+  'tickets.saveSlaTargets': ticketsSaveSlaTargets,
+  'tickets.breachReport': ticketsBreachReport,
 };

@@ -3,6 +3,16 @@
  * what is wrong and, where it helps, what to do. No Node imports (the renderer reads them).
  */
 export const ticketMessages = {
+  standards_hq_owned: {
+    en: 'Service time limits are set by head office once this PC is enrolled; ask head office to change them',
+    zh: '本机已接入总部，服务时限由总部统一设定，如需调整请联系总部',
+  },
+  sla_minutes_whole: { en: 'Enter the target in whole minutes', zh: '时限请填写整数分钟' },
+  sla_minutes_positive: { en: 'A target must be at least 1 minute', zh: '时限至少为 1 分钟' },
+  sla_minutes_too_long: { en: 'A target can be at most 30 days (43,200 minutes)', zh: '时限最多 30 天（43200 分钟）' },
+  sla_reply_not_below_resolve: { en: 'The resolution target must be longer than the reply target', zh: '处理时限必须长于响应时限' },
+  sla_target_repeated: { en: 'The same type, priority and tier appears twice: keep one row', zh: '同一类型、优先级和客户等级重复出现，请只保留一行' },
+  report_range_reversed: { en: 'The end date is before the start date', zh: '结束日期早于开始日期' },
   ticket_stale: {
     en: 'Someone else changed this ticket meanwhile: nothing was saved. Look at the ticket as it is now and try again',
     zh: '该服务单刚被他人修改，本次操作未保存。请查看最新内容后重试',

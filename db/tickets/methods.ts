@@ -1,5 +1,6 @@
 /** Handlers for taking and working tickets: intake, corrections, steps, notes, attachments, follow-ups. */
 import { sql } from 'kysely';
+import type { Tier } from '../customers/contract';
 import { DeskFailure, requireActor, type Handler, type HandlerContext } from '../handler';
 import { applyAction, stepContext, takeStep } from './act';
 import { insertAttachment, loadAttachment } from './attachments';
@@ -11,8 +12,8 @@ import type { TicketIntake } from './intake';
 import { machineOf } from './machines/index';
 import { deskNow } from './now';
 import { loadCalendar, requireStore } from './settings';
-import { slaTargets } from './sla';
 import { LOW_RATING } from './step-input';
+import { loadTargets } from './targets';
 import { isFinal } from './steps';
 import type { TicketDetail } from './views';
 import type { FollowUpAction } from './workflow';
@@ -37,7 +38,7 @@ async function currentTicket(ctx: HandlerContext, id: string, version: string | 
   return fold;
 }
 
-async function checkIntake(ctx: HandlerContext, intake: TicketIntake, { cal, now }: Clocked): Promise<{ tier: { replyMinutes: number; resolveHours: number } | null }> {
+async function checkIntake(ctx: HandlerContext, intake: TicketIntake, { cal, now }: Clocked): Promise<{ tier: Tier }> {
   const customer = await ctx.trx.selectFrom('customer').select(['id', 'tier']).where('id', '=', intake.customerId).where('deletedAt', 'is', null).executeTakeFirst();
   if (!customer) throw new DeskFailure('validation', 'ticket_customer_unknown', 'customerId');
   if ('productId' in intake && intake.productId !== undefined) {
@@ -48,8 +49,7 @@ async function checkIntake(ctx: HandlerContext, intake: TicketIntake, { cal, now
   if (intake.type === 'consultation' && intake.answer === '' && intake.promisedReplyAt !== undefined && Date.parse(intake.promisedReplyAt) < now - 5 * 60_000) {
     throw new DeskFailure('validation', 'promise_in_past', 'promisedReplyAt');
   }
-  const tier = await ctx.trx.selectFrom('customerTier').select(['replyMinutes', 'resolveHours']).where('tier', '=', customer.tier).executeTakeFirst();
-  return { tier: tier ?? null };
+  return { tier: customer.tier };
 }
 
 export const ticketsCreate: Handler<'tickets.create'> = async (ctx, input) => {
@@ -57,7 +57,7 @@ export const ticketsCreate: Handler<'tickets.create'> = async (ctx, input) => {
   const clock = await clocked(ctx);
   const { tier } = await checkIntake(ctx, input, clock);
   const ticket = await insertTicket(ctx, store, input, clock.cal.localDate(clock.now));
-  const sla = slaTargets(input.type, input.priority, tier);
+  const sla = await loadTargets(ctx.trx, input.type, input.priority, tier);
   await appendEvent(ctx, { ticketId: ticket.id, action: 'create', fromStatus: null, toStatus: ticket.status, data: { sla } });
   let fold: TicketFold = await refreshTicket(ctx, ticket.id, clock.cal, clock.now);
   const sc = stepContext(ctx, clock.cal, clock.now);
@@ -81,7 +81,7 @@ export const ticketsUpdate: Handler<'tickets.update'> = async (ctx, input) => {
   const { tier } = await checkIntake(ctx, input.intake, clock);
   const changed = await updateTicketHeader(ctx, ticket, input.intake);
   if (changed.priority !== undefined) {
-    const sla = slaTargets(ticket.type, changed.priority, tier);
+    const sla = await loadTargets(ctx.trx, ticket.type, changed.priority, tier);
     await appendEvent(ctx, { ticketId: ticket.id, action: 'set_priority', fromStatus: null, toStatus: null, data: { priority: changed.priority, sla } });
   }
   await refreshTicket(ctx, ticket.id, clock.cal, clock.now);

@@ -10,6 +10,7 @@ import { findStoreRow } from '../store/queries';
 import { changedFields, recordChange, type TxContext } from '../sync/change-log';
 import { createCalendar, isTimeZone, type DayKind, type StoreCalendar } from './calendar';
 import type { HolidayInput, TicketSettingsInput } from './contract';
+import { targetsKey } from './targets';
 import type { HolidayView, TicketSettingsView } from './views';
 
 /** China has one time zone; follow-ups within three working days is the common store rule. */
@@ -50,8 +51,10 @@ export async function loadCalendar(db: Kysely<DB>): Promise<StoreCalendar> {
   const settings = await loadTicketSettings(db, store.id);
   const holidays = await db.selectFrom('holiday').select(['date', 'kind']).orderBy('date').execute();
   const workingDays = JSON.parse(store.workingDays) as number[];
+  // The key covers everything deadlines depend on besides the events, SLA targets included: when it
+  // changes, list reads recompute open tickets (db/tickets/methods-lists.ts).
   const key = createHash('sha256')
-    .update(JSON.stringify([settings.timeZone, store.opensAt, store.closesAt, workingDays, holidays.map((h) => `${h.date}:${h.kind}`)]))
+    .update(JSON.stringify([settings.timeZone, store.opensAt, store.closesAt, workingDays, holidays.map((h) => `${h.date}:${h.kind}`), await targetsKey(db)]))
     .digest('hex')
     .slice(0, 16);
   return createCalendar({

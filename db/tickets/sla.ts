@@ -7,44 +7,12 @@
  * always give the same deadlines, and "now" only decides how much of the running clock has gone.
  * Event times come from HLC stamps and "now" is never before the last stamp, so setting the PC
  * clock back cannot hand a ticket its time back (it only freezes the clock until time catches up).
+ * The targets come from the sla_target table (db/tickets/targets.ts).
  */
 import type { StoreCalendar } from './calendar';
-import type { Derived, Segment, SlaTargets } from './derive';
+import type { Derived, Segment } from './derive';
 import { isFinal, isResolved } from './steps';
-import type { AnyMachine, Priority, TicketType } from './workflow';
-
-/** The regulation's defaults (DOMAIN.md §8): reply within 15 minutes, handle within 24 hours. */
-export const TYPE_TARGETS: Readonly<Record<TicketType, SlaTargets>> = {
-  consultation: { respondMinutes: 15, resolveMinutes: 24 * 60 },
-  complaint: { respondMinutes: 15, resolveMinutes: 24 * 60 },
-  aftersales: { respondMinutes: 15, resolveMinutes: 24 * 60 },
-  repair: { respondMinutes: 15, resolveMinutes: 24 * 60 },
-  // A suggestion is acknowledged at the counter; a lead reviews it within three working days.
-  feedback: { respondMinutes: 24 * 60, resolveMinutes: 72 * 60 },
-};
-
-/** Higher priority: a tighter reply limit and a share of the resolution time. */
-export const PRIORITY_RULES: Readonly<Record<Priority, { respondAtMost: number | null; resolveShare: number }>> = {
-  normal: { respondAtMost: null, resolveShare: 1 },
-  high: { respondAtMost: 10, resolveShare: 0.5 },
-  urgent: { respondAtMost: 5, resolveShare: 0.25 },
-};
-
-/** A tier's service standard (customer_tier.reply_minutes / resolve_hours, set by head office). */
-export type TierStandard = Readonly<{ replyMinutes: number; resolveHours: number }>;
-
-/** Type × priority × tier: the tighter of the regulation's target and the customer's tier standard. */
-export function slaTargets(type: TicketType, priority: Priority, tier: TierStandard | null): SlaTargets {
-  const base = TYPE_TARGETS[type];
-  const rule = PRIORITY_RULES[priority];
-  let respond = rule.respondAtMost === null ? base.respondMinutes : Math.min(base.respondMinutes, rule.respondAtMost);
-  let resolve = Math.round(base.resolveMinutes * rule.resolveShare);
-  if (tier) {
-    respond = Math.min(respond, tier.replyMinutes);
-    resolve = Math.min(resolve, Math.round(tier.resolveHours * 60 * rule.resolveShare));
-  }
-  return { respondMinutes: Math.max(1, respond), resolveMinutes: Math.max(1, resolve) };
-}
+import type { AnyMachine } from './workflow';
 
 /** Near breach: a fifth of the time left. */
 export const NEAR_SHARE = 0.2;

@@ -7,6 +7,7 @@
  * sent in the change log, because the receiving side derives them from the events it gets.
  */
 import type { Insertable, Selectable } from 'kysely';
+import type { Tier } from '../customers/contract';
 import type { PauseReasonName, Priority, TicketType } from './workflow';
 
 export type TicketTable = {
@@ -143,6 +144,18 @@ export type TicketSettingsTable = {
   hlc: string;
 };
 
+/** Reply and resolution minutes per type × priority × tier (migration 0007); id is `type:priority:tier`. */
+export type SlaTargetTable = {
+  id: string;
+  ticketType: TicketType;
+  priority: Priority;
+  tier: Tier;
+  replyMinutes: number;
+  resolveMinutes: number;
+  updatedAt: string;
+  hlc: string;
+};
+
 export type TicketTables = {
   ticket: TicketTable;
   ticketEvent: TicketEventTable;
@@ -151,6 +164,7 @@ export type TicketTables = {
   ticketSignature: TicketSignatureTable;
   holiday: HolidayTable;
   ticketSettings: TicketSettingsTable;
+  slaTarget: SlaTargetTable;
 };
 
 export type TicketRow = Selectable<TicketTable>;

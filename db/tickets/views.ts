@@ -99,6 +99,9 @@ export type TicketDetail = TicketListItem &
     flaggedEvents: number;
     /** For repairs: what the service form is built from (with the completion text) when signing. */
     serviceFormSource: ServiceFormSource | null;
+    /** The customer's phones: in full, or masked (and `form` without the address) when `contactHidden` (visit-contact.ts). */
+    customerPhones: ReadonlyArray<string>;
+    contactHidden: boolean;
   }>;
 
 export type TechnicianLoad = Readonly<{ id: string; name: string; open: number; today: number }>;

@@ -1,5 +1,8 @@
 /** English texts of the service tickets (the `tickets` namespace). tickets.zh-CN.ts has the same keys. */
+import { ticketsSlaEn } from './tickets.sla.en';
+
 export const ticketsEn = {
+  ...ticketsSlaEn,
   types: { consultation: 'Consultation', complaint: 'Complaint', aftersales: 'After-sales request', repair: 'Repair', feedback: 'Feedback / suggestion' },
   statuses: {
     recorded: 'Recorded',
@@ -102,6 +105,7 @@ export const ticketsEn = {
   },
   fields: {
     customer: 'Customer',
+    customerPhones: 'Customer phone',
     product: 'Registered product',
     noProduct: 'Not registered',
     priority: 'Priority',
@@ -297,7 +301,7 @@ export const ticketsEn = {
     remove: 'Remove {{date}}',
     none: 'No holidays entered for this year',
     targets: 'Time limits (working time)',
-    targetsNote: 'Reply within 15 minutes and resolve within 24 working hours; urgent tickets and VIP customers get tighter limits.',
+    targetsNote: 'By default: reply within 15 minutes, resolve within 24 working hours; urgent tickets, gold and VIP customers get tighter limits (table below).',
   },
   due: {
     title: 'Breached and due today',

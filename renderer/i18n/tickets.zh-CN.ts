@@ -1,7 +1,9 @@
 /** 服务单的简体中文文字（`tickets` 命名空间）。键与 tickets.en.ts 一致，由类型检查保证。 */
 import type { TicketsMessages } from './tickets.en';
+import { ticketsSlaZhCN } from './tickets.sla.zh-CN';
 
 export const ticketsZhCN: TicketsMessages = {
+  ...ticketsSlaZhCN,
   types: { consultation: '咨询', complaint: '投诉', aftersales: '售后申请', repair: '维修', feedback: '意见建议' },
   statuses: {
     recorded: '已登记',
@@ -104,6 +106,7 @@ export const ticketsZhCN: TicketsMessages = {
   },
   fields: {
     customer: '顾客',
+    customerPhones: '顾客电话',
     product: '登记产品',
     noProduct: '未登记',
     priority: '优先级',
@@ -299,7 +302,7 @@ export const ticketsZhCN: TicketsMessages = {
     remove: '删除 {{date}}',
     none: '该年份尚未录入节假日',
     targets: '服务时限（按工作时间计）',
-    targetsNote: '15 分钟内响应，24 个工作小时内处理完毕；紧急服务单和 VIP 顾客时限更短。',
+    targetsNote: '默认 15 分钟内响应，24 个工作小时内处理完毕；紧急服务单、金卡和 VIP 顾客时限更短（见下表）。',
   },
   due: {
     title: '已超时和今日到期',

@@ -23,7 +23,8 @@ describe('the customer file', () => {
       contactConsent: true,
     });
     expect(created).toMatchObject({ tier: 'gold', preferredChannel: 'wechat', contactConsent: true, doNotContact: false, createdStoreName: '南京西路店', contactHidden: false });
-    expect(created.standard).toMatchObject({ tier: 'gold', replyMinutes: 15, resolveHours: 24 });
+    // The standard shown is the one the ticket clocks keep (sla_target, normal priority, tightest service type).
+    expect(created.standard).toMatchObject({ tier: 'gold', replyMinutes: 10, resolveHours: 16 });
     expect(created.addresses.map((a) => a.address)).toEqual(['上海市静安区南京西路 100 号 301 室']);
 
     // An update that leaves the newer fields out keeps them.

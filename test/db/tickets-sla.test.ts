@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StepInput, TicketDetail } from '../../db/api';
-import { slaTargets } from '../../db/tickets/sla';
 import { readTable } from '../support/inspect';
 import { openTicketDesk, sh, type TicketDesk } from './tickets-fixture';
 
@@ -27,14 +26,18 @@ async function afterSales(d: TicketDesk, tier: 'regular' | 'vip' = 'regular', pr
 const act = (d: TicketDesk, ticket: TicketDetail, step: StepInput) => d.ok('admin', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
 
 describe('SLA targets', () => {
-  it('are type × priority × tier: the regulation’s 15 minutes / 24 hours, tighter for urgent tickets and VIPs', () => {
-    expect(slaTargets('complaint', 'normal', null)).toEqual({ respondMinutes: 15, resolveMinutes: 1440 });
-    expect(slaTargets('complaint', 'urgent', null)).toEqual({ respondMinutes: 5, resolveMinutes: 360 });
-    // The VIP tier's own standard (customer_tier: 10 minutes, 12 hours) is tighter than the default.
-    expect(slaTargets('repair', 'normal', { replyMinutes: 10, resolveHours: 12 })).toEqual({ respondMinutes: 10, resolveMinutes: 720 });
-    // A looser tier standard never loosens the regulation's default.
-    expect(slaTargets('repair', 'normal', { replyMinutes: 30, resolveHours: 48 })).toEqual({ respondMinutes: 15, resolveMinutes: 1440 });
-    expect(slaTargets('feedback', 'normal', null)).toEqual({ respondMinutes: 1440, resolveMinutes: 4320 });
+  it('are type × priority × tier, seeded with the regulation’s 15 minutes / 24 hours, tighter for urgent tickets, gold and VIP', async () => {
+    const d = await openTicketDesk();
+    const targets = await d.ok('counter', 'tickets.slaTargets', {});
+    expect(targets).toHaveLength(5 * 3 * 4);
+    const of = (ticketType: string, priority: string, tier: string) => targets.find((t) => t.ticketType === ticketType && t.priority === priority && t.tier === tier);
+    expect(of('complaint', 'normal', 'regular')).toMatchObject({ replyMinutes: 15, resolveMinutes: 1440 });
+    expect(of('complaint', 'normal', 'silver')).toMatchObject({ replyMinutes: 15, resolveMinutes: 1440 });
+    expect(of('complaint', 'urgent', 'regular')).toMatchObject({ replyMinutes: 5, resolveMinutes: 360 });
+    expect(of('repair', 'normal', 'gold')).toMatchObject({ replyMinutes: 10, resolveMinutes: 960 });
+    expect(of('repair', 'normal', 'vip')).toMatchObject({ replyMinutes: 10, resolveMinutes: 720 });
+    expect(of('repair', 'high', 'vip')).toMatchObject({ replyMinutes: 10, resolveMinutes: 360 });
+    expect(of('feedback', 'normal', 'vip')).toMatchObject({ replyMinutes: 1440, resolveMinutes: 4320 });
   });
 
   it('are taken from the customer’s tier at intake', async () => {

@@ -118,3 +118,30 @@ const PRODUCT_LINES: ReadonlyArray<{ category: string; model: string; price: [nu
   { category: 'furniture', model: 'SF', price: [2999, 19999], brands: [{ name: '顾家家居', serialPrefix: 'KK' }, { name: '全友', serialPrefix: 'QY' }] },
   { category: 'mattress', model: 'MT', price: [1999, 12999], brands: [{ name: '喜临门', serialPrefix: 'XL' }, { name: '慕思', serialPrefix: 'DR' }] },
 ];
+
+/**
+ * Products for the demo's proof-of-purchase records: the same lines, brands and number formats as
+ * `createGenerator().product`, bought within the last `years`, from a stream of its own so adding
+ * products never changes the customers a seed makes.
+ */
+export function createProductGenerator(seed: number) {
+  const random = createRandom(seed ^ 0x5eed5);
+  const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(random() * items.length)]!;
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+  function product(today: string, years = 3): GeneratedProduct {
+    const line = pick(PRODUCT_LINES);
+    const brand = pick(line.brands);
+    const bought = new Date(Date.parse(`${today}T00:00:00Z`) - Math.floor(random() * years * 365) * 86_400_000).toISOString().slice(0, 10);
+    return {
+      category: line.category,
+      brand: brand.name,
+      model: `${line.model}-${digits(3)}${pick(['', 'A', 'S', 'X', 'Pro'])}`,
+      serial: `${brand.serialPrefix}${Array.from({ length: 10 }, () => pick([...SERIAL_ALPHABET])).join('')}`,
+      purchaseDate: bought,
+      purchaseStore: pick(STORES),
+      receiptNo: `FP${bought.replaceAll('-', '')}${digits(6)}`,
+      priceFen: Math.round((line.price[0] + random() * (line.price[1] - line.price[0])) / 100) * 10_000,
+    };
+  }
+  return { product, random, pick };
+}

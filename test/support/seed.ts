@@ -7,6 +7,7 @@ import type { ClientState, Desk } from '../../db/desk-types';
 import type { Role } from '../../db/staff/roles';
 import { createGenerator } from './generator';
 import { seedParts } from './seed-parts';
+import { seedService } from './seed-service';
 
 export const DEMO_STORE = { storeCode: 'S012', storeName: '南京西路旗舰店', counterNo: 1 };
 
@@ -33,11 +34,15 @@ export async function seedStore(desk: Desk, { customers = 3000, seed = 20261125,
   await must(desk, client, 'setup.createStore', { ...DEMO_STORE, adminName: admin!.name, adminPin: admin!.pin });
   for (const staff of others) await must(desk, client, 'staff.create', staff);
   const generator = createGenerator(seed);
+  const made: Array<{ id: string; name: string }> = [];
   for (let i = 0; i < customers; i++) {
     const c = generator.customer();
-    await must(desk, client, 'customers.create', { name: c.name, tier: c.tier, notes: c.notes, phones: c.phones.map((number) => ({ number })) });
+    const created = await must(desk, client, 'customers.create', { name: c.name, tier: c.tier, notes: c.notes, phones: c.phones.map((number) => ({ number })) });
+    made.push({ id: (created as { id: string }).id, name: c.name });
     if (onProgress && (i + 1) % 500 === 0) onProgress(i + 1);
   }
   await seedParts(desk, client);
+  // After the parts, so the parts demo's repair keeps its ticket number.
+  await seedService(desk, client, DEMO_STAFF, made, seed);
   await must(desk, client, 'session.signOut', { reason: 'manual' });
 }

@@ -34,6 +34,8 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
   };
 
   const rows: Array<[string, ReactNode]> = [];
+  // Masked (138****5678) unless the main process let this person see them (db/tickets/visit-contact.ts).
+  if (ticket.customerPhones.length > 0) rows.push([t('fields.customerPhones'), ticket.customerPhones.join(' / ')]);
   if (ticket.product) rows.push([t('fields.product'), [ticket.product.label, ticket.product.serial].filter(Boolean).join(' · ')]);
   if (ticket.warranty) rows.push([t('intake.warranty'), <Tag key="w" color={ticket.warranty === 'expired' ? 'default' : 'green'}>{t(`warranty.${ticket.warranty}`)}</Tag>]);
   for (const [key, raw] of Object.entries(ticket.form)) {

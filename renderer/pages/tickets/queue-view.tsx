@@ -1,5 +1,5 @@
 /** The work queues with their filters (issue 4 §7): pick a queue, narrow it, open a ticket. */
-import { PlusOutlined } from '@ant-design/icons';
+import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Input, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useSignedIn } from '../../shell/signed-in';
 import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
 import { useTicketLabels } from './labels';
-import { go, newTicketHref } from './route';
+import { go, newTicketHref, reportsHref } from './route';
 import { TicketTable } from './ticket-table';
 import { useTicketStaff } from './use-staff';
 
@@ -44,11 +44,16 @@ export function QueueView() {
         <Typography.Title level={2} id="tickets-title" style={{ margin: 0 }}>
           {t('queue.title')}
         </Typography.Title>
-        {can('tickets.intake') ? (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => go(newTicketHref())}>
-            {t('queue.newTicket')}
+        <Space>
+          <Button icon={<BarChartOutlined aria-hidden />} onClick={() => go(reportsHref)}>
+            {t('reports.link')}
           </Button>
-        ) : null}
+          {can('tickets.intake') ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => go(newTicketHref())}>
+              {t('queue.newTicket')}
+            </Button>
+          ) : null}
+        </Space>
       </Space>
       <Tabs
         aria-label={t('queue.queueLabel')}

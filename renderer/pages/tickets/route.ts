@@ -1,10 +1,11 @@
 /**
  * Where the tickets page is: the queues (`#/tickets`), a new ticket (`#/tickets/new`, optionally
- * `#/tickets/new/<customerId>` from the counter) or one ticket (`#/tickets/<id>`).
+ * `#/tickets/new/<customerId>` from the counter), the breach report (`#/tickets/reports`) or one
+ * ticket (`#/tickets/<id>`).
  */
 import { useSyncExternalStore } from 'react';
 
-export type TicketRoute = { view: 'queue' } | { view: 'new'; customerId: string | null } | { view: 'ticket'; id: string };
+export type TicketRoute = { view: 'queue' } | { view: 'reports' } | { view: 'new'; customerId: string | null } | { view: 'ticket'; id: string };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -15,6 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseTicketRoute(hash: string): TicketRoute {
   const [, second, third] = hash.replace(/^#\/?/, '').split('/');
+  if (second === 'reports') return { view: 'reports' };
   if (second === 'new') return { view: 'new', customerId: third && UUID.test(third) ? third : null };
   if (second && UUID.test(second)) return { view: 'ticket', id: second };
   return { view: 'queue' };
@@ -28,6 +30,7 @@ export function useTicketRoute(): TicketRoute {
 export const ticketHref = (id: string): string => `#/tickets/${id}`;
 export const newTicketHref = (customerId?: string): string => (customerId ? `#/tickets/new/${customerId}` : '#/tickets/new');
 export const queueHref = '#/tickets';
+export const reportsHref = '#/tickets/reports';
 
 export function go(href: string): void {
   window.location.hash = href;

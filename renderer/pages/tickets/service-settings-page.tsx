@@ -1,6 +1,7 @@
 /**
  * Service standards (DOMAIN.md §6, §8): the follow-up interval in working days, the time zone, and
- * the holiday list with make-up working days that SLA clocks and follow-up dates count in.
+ * the SLA targets per type × priority × tier, and the holiday list with make-up working days that
+ * SLA clocks and follow-up dates count in.
  */
 import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
@@ -11,6 +12,7 @@ import { useErrorText } from '../../forms/error-text';
 import { FieldFrame } from '../../forms/fields';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { useTicketFormat } from './format';
+import { SlaTargetsEditor } from './sla-targets-editor';
 
 export function ServiceSettingsPage() {
   const { t } = useTranslation('tickets');
@@ -22,6 +24,7 @@ export function ServiceSettingsPage() {
       </Typography.Title>
       <Alert type="info" showIcon title={t('settings.targets')} description={t('settings.targetsNote')} style={{ marginBottom: 16 }} />
       {state.value ? <SettingsForm key={JSON.stringify(state.value)} settings={state.value} /> : null}
+      <SlaTargetsEditor />
       <Holidays />
     </section>
   );

@@ -1,6 +1,7 @@
-/** The tickets page: the work queues, a new ticket, or one ticket, by the address (route.ts). */
+/** The tickets page: the work queues, the reports, a new ticket, or one ticket, by the address (route.ts). */
 import { IntakePage } from './intake-page';
 import { QueueView } from './queue-view';
+import { ReportsView } from './reports-view';
 import { useTicketRoute } from './route';
 import { TicketView } from './ticket-view';
 
@@ -9,6 +10,8 @@ export function TicketsPage() {
   switch (route.view) {
     case 'queue':
       return <QueueView />;
+    case 'reports':
+      return <ReportsView />;
     case 'new':
       return <IntakePage key={route.customerId ?? ''} customerId={route.customerId} />;
     case 'ticket':

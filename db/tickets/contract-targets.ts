@@ -1,0 +1,66 @@
+/** SLA targets and the breach report: schemas, result types, access. No Node imports. */
+import { z } from 'zod';
+import { TIERS, type Tier } from '../customers/contract';
+import { method } from '../contract';
+import { localDate } from './intake';
+import { PRIORITIES, TICKET_TYPES, type Priority, type TicketType } from './workflow';
+
+/** Thirty days of working time: a target beyond that is a typing mistake, not a service standard. */
+export const SLA_MAX_MINUTES = 30 * 24 * 60;
+
+const minutes = z
+  .number({ error: 'sla_minutes_whole' })
+  .int('sla_minutes_whole')
+  .min(1, 'sla_minutes_positive')
+  .max(SLA_MAX_MINUTES, 'sla_minutes_too_long');
+
+export const slaTargetSchema = z
+  .object({
+    ticketType: z.enum(TICKET_TYPES, { error: 'invalid_value' }),
+    priority: z.enum(PRIORITIES, { error: 'invalid_value' }),
+    tier: z.enum(TIERS, { error: 'invalid_value' }),
+    replyMinutes: minutes,
+    resolveMinutes: minutes,
+  })
+  .refine((t) => t.replyMinutes < t.resolveMinutes, { message: 'sla_reply_not_below_resolve', path: ['resolveMinutes'] });
+export type SlaTargetInput = z.input<typeof slaTargetSchema>;
+
+export const saveSlaTargetsSchema = z.object({
+  targets: z.array(slaTargetSchema).min(1, 'required').max(TICKET_TYPES.length * PRIORITIES.length * TIERS.length, 'invalid_value'),
+});
+export type SaveSlaTargetsInput = z.input<typeof saveSlaTargetsSchema>;
+
+export const breachReportSchema = z
+  .object({ from: localDate, to: localDate })
+  .refine((r) => r.from <= r.to, { message: 'report_range_reversed', path: ['to'] });
+export type BreachReportInput = z.input<typeof breachReportSchema>;
+
+export type SlaTargetView = Readonly<{ ticketType: TicketType; priority: Priority; tier: Tier; replyMinutes: number; resolveMinutes: number }>;
+
+export type BreachKind = 'respond' | 'resolve';
+
+export type BreachReport = Readonly<{
+  from: string;
+  to: string;
+  /** Tickets taken in the period (created on a local date from `from` to `to`). */
+  handled: number;
+  /** Of those, the tickets with at least one recorded breach. */
+  breachedTickets: number;
+  /** breachedTickets / handled, 0 when nothing was handled. */
+  breachedShare: number;
+  /** Recorded breaches whose deadline fell in the period. */
+  breaches: number;
+  byType: ReadonlyArray<{ ticketType: TicketType; respond: number; resolve: number }>;
+  byKind: Readonly<Record<BreachKind, number>>;
+  /** The ticket's responsible person; staffId null: nobody was assigned. */
+  byStaff: ReadonlyArray<{ staffId: string | null; name: string | null; respond: number; resolve: number }>;
+}>;
+
+export const ticketTargetsContract = {
+  /** Reply and resolution targets per ticket type × priority × customer tier. */
+  'tickets.slaTargets': method<ReadonlyArray<SlaTargetView>>()({ input: z.object({}), access: 'tickets.read', mutates: false }),
+  /** Change targets; open tickets' deadlines follow on the next read. All rows are checked before any is written. */
+  'tickets.saveSlaTargets': method<ReadonlyArray<SlaTargetView>>()({ input: saveSlaTargetsSchema, access: 'tickets.settings', mutates: true }),
+  /** Recorded SLA breaches of a period by type, by clock and by responsible staff member. */
+  'tickets.breachReport': method<BreachReport>()({ input: breachReportSchema, access: 'tickets.read', mutates: false }),
+};

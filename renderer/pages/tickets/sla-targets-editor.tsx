@@ -1,0 +1,128 @@
+/**
+ * The SLA target table on the Service standards page: reply and resolution minutes per ticket type ×
+ * priority × customer tier (db/tickets/targets.ts). Rows are checked with the desk's own schema as
+ * they are typed; the desk checks them again and saves all or none.
+ */
+import { Alert, App, Button, Card, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { slaTargetSchema, TICKET_TYPES, type SlaTargetView, type TicketType } from '../../../db/api';
+import { useErrorText } from '../../forms/error-text';
+import { useSignedIn } from '../../shell/signed-in';
+import { useDeskMutation, useDeskQuery } from '../../use-desk';
+
+type Row = SlaTargetView & { key: string };
+type Draft = Record<string, { replyMinutes: number | null; resolveMinutes: number | null }>;
+
+const rowKey = (r: Pick<SlaTargetView, 'ticketType' | 'priority' | 'tier'>): string => `${r.ticketType}:${r.priority}:${r.tier}`;
+
+export function SlaTargetsEditor() {
+  const { state } = useDeskQuery('tickets.slaTargets', {}, { refetchOn: ['tickets.changed'] });
+  return state.value ? <Editor key={JSON.stringify(state.value)} targets={state.value} /> : null;
+}
+
+function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
+  const { t } = useTranslation('tickets');
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const { can } = useSignedIn();
+  const editable = can('tickets.settings');
+  const save = useDeskMutation('tickets.saveSlaTargets');
+  const [type, setType] = useState<TicketType>('complaint');
+  const [draft, setDraft] = useState<Draft>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  const label = (r: SlaTargetView): string => `${t(`types.${r.ticketType}`)} · ${t(`priorities.${r.priority}`)} · ${t(`tiers.${r.tier}`)}`;
+  const current = (r: SlaTargetView) => ({ ...r, ...draft[rowKey(r)] });
+  const changed = targets.filter((r) => {
+    const d = draft[rowKey(r)];
+    return d !== undefined && (d.replyMinutes !== r.replyMinutes || d.resolveMinutes !== r.resolveMinutes);
+  });
+  // The first problem of each changed row, by the same schema the desk applies.
+  const problems = new Map<string, string>();
+  for (const r of changed) {
+    const checked = slaTargetSchema.safeParse(current(r));
+    if (!checked.success) problems.set(rowKey(r), checked.error.issues[0]?.message ?? 'invalid_value');
+  }
+
+  const edit = (r: SlaTargetView, field: 'replyMinutes' | 'resolveMinutes', value: number | null): void => {
+    setDraft((d) => ({ ...d, [rowKey(r)]: { ...{ replyMinutes: r.replyMinutes, resolveMinutes: r.resolveMinutes }, ...d[rowKey(r)], [field]: value } }));
+  };
+  const submit = async (): Promise<void> => {
+    if (changed.length === 0) {
+      void message.info(t('slaTargets.unchanged'));
+      return;
+    }
+    const result = await save.run({ targets: changed.map((r) => ({ ...current(r), replyMinutes: current(r).replyMinutes ?? 0, resolveMinutes: current(r).resolveMinutes ?? 0 })) });
+    if (result.ok) {
+      setServerError(null);
+      void message.success(t('slaTargets.saved'));
+    } else setServerError(result.error.key);
+  };
+
+  const rows: Row[] = targets.filter((r) => r.ticketType === type).map((r) => ({ ...r, key: rowKey(r) }));
+  return (
+    <Card size="small" title={t('slaTargets.title')} role="region" aria-label={t('slaTargets.title')} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">{editable ? t('slaTargets.note') : t('slaTargets.readOnly')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select<TicketType>
+          aria-label={t('slaTargets.filterType')}
+          value={type}
+          onChange={setType}
+          options={TICKET_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+          style={{ width: 220 }}
+          virtual={false}
+        />
+      </Space>
+      <Table<Row>
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { key: 'priority', title: t('slaTargets.priority'), render: (_, r) => t(`priorities.${r.priority}`) },
+          { key: 'tier', title: t('slaTargets.tier'), render: (_, r) => t(`tiers.${r.tier}`) },
+          {
+            key: 'reply',
+            title: t('slaTargets.reply'),
+            render: (_, r) => (
+              <InputNumber
+                aria-label={t('slaTargets.replyOf', { row: label(r) })}
+                disabled={!editable}
+                min={1}
+                precision={0}
+                value={current(r).replyMinutes}
+                onChange={(v) => edit(r, 'replyMinutes', v)}
+                status={problems.has(r.key) ? 'error' : undefined}
+              />
+            ),
+          },
+          {
+            key: 'resolve',
+            title: t('slaTargets.resolve'),
+            render: (_, r) => (
+              <InputNumber
+                aria-label={t('slaTargets.resolveOf', { row: label(r) })}
+                disabled={!editable}
+                min={1}
+                precision={0}
+                value={current(r).resolveMinutes}
+                onChange={(v) => edit(r, 'resolveMinutes', v)}
+                status={problems.has(r.key) ? 'error' : undefined}
+              />
+            ),
+          },
+        ]}
+      />
+      {[...problems].map(([key, problem]) => {
+        const r = targets.find((x) => rowKey(x) === key)!;
+        return <Alert key={key} type="error" showIcon role="alert" title={t('slaTargets.rowError', { row: label(r), error: errorText(problem) })} style={{ marginTop: 8 }} />;
+      })}
+      {serverError ? <Alert type="error" showIcon role="alert" title={errorText(serverError)} style={{ marginTop: 8 }} /> : null}
+      {editable ? (
+        <Button type="primary" style={{ marginTop: 12 }} loading={save.pending} disabled={problems.size > 0} onClick={() => void submit()}>
+          {t('slaTargets.save')}
+        </Button>
+      ) : null}
+    </Card>
+  );
+}
