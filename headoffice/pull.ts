@@ -12,6 +12,8 @@ import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
 
 const FETCH_ROWS = 2000;
+/** Snapshot pages are bounded by bytes; this only caps one query's rows (a new PC takes 250k+). */
+const SNAPSHOT_ROWS = 5000;
 
 type FeedDbRow = { serverSeq: number; txId: string; entity: string; entityId: string; state: RecordState; originReplica: string | null; altered: boolean };
 
@@ -97,7 +99,7 @@ export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input
   const rows = await sql<{ entity: string; entityId: string; state: RecordState; updatedSeq: number }>`
     SELECT f.entity, f.entity_id, f.state, f.updated_seq FROM entity_state f
     WHERE (f.entity, f.entity_id) > (${afterEntity}, ${afterId}) AND ${inScope(device.storeId)}
-    ORDER BY f.entity, f.entity_id LIMIT ${FETCH_ROWS}`.execute(db);
+    ORDER BY f.entity, f.entity_id LIMIT ${SNAPSHOT_ROWS}`.execute(db);
   const records: FeedRecord[] = [];
   let bytes = 0;
   let nextAfter: string | null = null;
@@ -107,6 +109,6 @@ export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input
     bytes += 120 + JSON.stringify(row.state).length;
     nextAfter = `${row.entity}\u0001${row.entityId}`;
   }
-  const done = records.length === rows.rows.length && rows.rows.length < FETCH_ROWS;
+  const done = records.length === rows.rows.length && rows.rows.length < SNAPSHOT_ROWS;
   return { cursor: formatCursor(epoch, head.lastSeq), entity: records[0]?.entity ?? '', records, nextAfter: done ? null : nextAfter, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
 }

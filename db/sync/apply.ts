@@ -51,8 +51,53 @@ function toSqlite(value: unknown): unknown {
   return value;
 }
 
-function localState(sqlite: Database.Database, rule: EntityRule, info: TableInfo, row: Record<string, unknown> | undefined, entityId: string, serverTimeMs: number): RecordState {
-  const stamps = statement(sqlite, 'SELECT field, hlc FROM row_clock WHERE entity = ? AND entity_id = ?').all(rule.entity, entityId) as Array<{ field: string; hlc: string }>;
+type ClockRow = { field: string; hlc: string };
+type ChangeRow = { op: string; fields: string; hlc: string };
+
+/**
+ * What a chunk's records hold locally, read with one query per table for the whole chunk instead of
+ * three per record (an initial sync applies hundreds of thousands). A key is dropped once its record
+ * is applied, so a second record for the same key in the chunk reads the fresh state itself.
+ */
+export type Prefetched = { rows: Map<string, Record<string, unknown> | undefined>; clocks: Map<string, ClockRow[]>; changes: Map<string, ChangeRow[]> };
+
+const keyOf = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
+
+export function prefetchLocal(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>): Prefetched {
+  const found: Prefetched = { rows: new Map(), clocks: new Map(), changes: new Map() };
+  const idsByEntity = new Map<string, string[]>();
+  for (const record of records) {
+    const ids = idsByEntity.get(record.entity);
+    if (ids) ids.push(record.entityId);
+    else idsByEntity.set(record.entity, [record.entityId]);
+  }
+  for (const [entity, ids] of idsByEntity) {
+    const rule = ruleFor(entity);
+    const info = rule ? tableInfo(sqlite, rule.table) : null;
+    if (!rule || !info) continue;
+    const list = JSON.stringify([...new Set(ids)]);
+    for (const id of ids) found.rows.set(keyOf(entity, id), undefined);
+    for (const row of statement(sqlite, `SELECT * FROM ${rule.table} WHERE ${rule.key} IN (SELECT value FROM json_each(?))`).all(list) as Array<Record<string, unknown>>) {
+      found.rows.set(keyOf(entity, String(row[rule.key])), row);
+    }
+    for (const c of statement(sqlite, 'SELECT entity_id, field, hlc FROM row_clock WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))').all(entity, list) as Array<ClockRow & { entity_id: string }>) {
+      const k = keyOf(entity, c.entity_id);
+      found.clocks.set(k, [...(found.clocks.get(k) ?? []), { field: c.field, hlc: c.hlc }]);
+    }
+    const changes = statement(sqlite, 'SELECT entity_id, op, fields, hlc FROM change_log WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq').all(entity, list) as Array<ChangeRow & { entity_id: string }>;
+    for (const c of changes) {
+      const k = keyOf(entity, c.entity_id);
+      found.changes.set(k, [...(found.changes.get(k) ?? []), { op: c.op, fields: c.fields, hlc: c.hlc }]);
+    }
+  }
+  return found;
+}
+
+function localState(sqlite: Database.Database, rule: EntityRule, info: TableInfo, row: Record<string, unknown> | undefined, entityId: string, serverTimeMs: number, prefetched?: Prefetched): RecordState {
+  const k = keyOf(rule.entity, entityId);
+  const stamps = prefetched?.rows.has(k)
+    ? (prefetched.clocks.get(k) ?? [])
+    : (statement(sqlite, 'SELECT field, hlc FROM row_clock WHERE entity = ? AND entity_id = ?').all(rule.entity, entityId) as ClockRow[]);
   const clockOf = new Map(stamps.map((s) => [s.field, s.hlc]));
   let state: RecordState = { fields: {}, clocks: {}, deleted: clockOf.get(TOMBSTONE) ?? null };
   if (row) {
@@ -68,7 +113,9 @@ function localState(sqlite: Database.Database, rule: EntityRule, info: TableInfo
     state = { ...EMPTY_STATE, fields: {}, clocks: {} };
   }
   // Local changes not yet merged anywhere keep their own stamps.
-  const changes = statement(sqlite, 'SELECT op, fields, hlc FROM change_log WHERE entity_id = ? AND entity = ? ORDER BY seq').all(entityId, rule.entity) as Array<{ op: string; fields: string; hlc: string }>;
+  const changes = prefetched?.rows.has(k)
+    ? (prefetched.changes.get(k) ?? [])
+    : (statement(sqlite, 'SELECT op, fields, hlc FROM change_log WHERE entity_id = ? AND entity = ? ORDER BY seq').all(entityId, rule.entity) as ChangeRow[]);
   for (const change of changes) {
     const fields = JSON.parse(change.fields) as Record<string, unknown>;
     const own = stateOfChange(change.op, fields, change.hlc, rule.ignoredFields);
@@ -82,8 +129,8 @@ function localState(sqlite: Database.Database, rule: EntityRule, info: TableInfo
   return state;
 }
 
-function writeClocks(sqlite: Database.Database, rule: EntityRule, entityId: string, state: RecordState): void {
-  statement(sqlite, 'DELETE FROM row_clock WHERE entity = ? AND entity_id = ?').run(rule.entity, entityId);
+function writeClocks(sqlite: Database.Database, rule: EntityRule, entityId: string, state: RecordState, hadClocks: boolean): void {
+  if (hadClocks) statement(sqlite, 'DELETE FROM row_clock WHERE entity = ? AND entity_id = ?').run(rule.entity, entityId);
   const insert = statement(sqlite, 'INSERT INTO row_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?)');
   const counts = new Map<string, number>();
   for (const clock of Object.values(state.clocks)) counts.set(clock, (counts.get(clock) ?? 0) + 1);
@@ -115,79 +162,95 @@ function mergeClock(hlc: Hlc, state: RecordState): void {
 }
 
 /** Applies records in order. Must run inside the caller's SQLite transaction. */
-export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, options: ApplyOptions): ApplyOutcome {
+export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, options: ApplyOptions, prefetched?: Prefetched): ApplyOutcome {
   const outcome: ApplyOutcome = { applied: 0, unchanged: 0, keptAside: 0, touched: [] };
   for (const record of records) {
-    const rule = ruleFor(record.entity);
-    const info = rule ? tableInfo(sqlite, rule.table) : null;
-    mergeClock(options.hlc, record.state);
-    if (!rule || !info) {
-      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso);
-      outcome.keptAside += 1;
-      continue;
-    }
-    const row = statement(sqlite, `SELECT * FROM ${rule.table} WHERE ${rule.key} = ?`).get(record.entityId) as Record<string, unknown> | undefined;
-    const before = localState(sqlite, rule, info, row, record.entityId, options.serverTimeMs);
-    const merged = mergeStates(rule.policy, before, record.state);
-    const changed = changedFieldsOf(before, merged);
-    if (changed.length === 0 && merged.deleted === before.deleted) {
-      outcome.unchanged += 1;
-      continue;
-    }
-    const unknown = Object.keys(merged.fields).filter((f) => !info.columns.has(f));
-    if (unknown.length > 0) {
-      keepAside(sqlite, record, unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]), options.nowIso);
-      outcome.keptAside += 1;
-    }
-    const known = changed.filter((f) => info.columns.has(f) && info.columns.get(f) !== rule.key && f !== 'hlc' && !(rule.localColumns && f in rule.localColumns));
-    const top = maxClock(merged);
-    if (merged.deleted && rule.deleteMode === 'hard') {
-      if (row) statement(sqlite, `DELETE FROM ${rule.table} WHERE ${rule.key} = ?`).run(record.entityId);
-    } else if (row) {
-      const sets = known.map((f) => `${info.columns.get(f)} = ?`);
-      const values = known.map((f) => toSqlite(merged.fields[f]));
-      if (merged.deleted && info.hasDeletedAt && row.deleted_at === null && !known.includes('deletedAt')) {
-        sets.push('deleted_at = ?');
-        values.push(new Date(parseHlc(merged.deleted).millis).toISOString());
-      }
-      if (info.hasHlc && top) {
-        sets.push('hlc = ?');
-        values.push(top);
-      }
-      try {
-        if (sets.length > 0) statement(sqlite, `UPDATE ${rule.table} SET ${sets.join(', ')} WHERE ${rule.key} = ?`).run(...values, record.entityId);
-      } catch (error) {
-        // A local uniqueness rule the remote value breaks (two PCs chose the same code): kept aside, never blocking the pull.
-        if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-        keepAside(sqlite, record, known, options.nowIso);
-        outcome.keptAside += 1;
-        continue;
-      }
-    } else if (!merged.deleted || rule.deleteMode === 'soft') {
-      const values: Record<string, unknown> = { ...(rule.localColumns ?? {}) };
-      for (const [field, value] of Object.entries(merged.fields)) if (info.columns.has(field)) values[field] = value;
-      values[camel(rule.key)] = record.entityId;
-      if (info.hasHlc && top) values.hlc = top;
-      if (merged.deleted && info.hasDeletedAt && !values.deletedAt) values.deletedAt = new Date(parseHlc(merged.deleted).millis).toISOString();
-      // Inserts log what they set; a row's first updated_at is its created_at.
-      if (info.columns.has('updatedAt') && values.updatedAt === undefined) values.updatedAt = values.createdAt ?? options.nowIso;
-      const columns = Object.keys(values).filter((f) => info.columns.has(f));
-      try {
-        statement(sqlite, `INSERT INTO ${rule.table} (${columns.map((f) => info.columns.get(f)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-          .run(...columns.map((f) => toSqlite(values[f])));
-      } catch (error) {
-        // Not enough of the record yet (a required column still missing): keep it for later.
-        if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-        keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso);
-        outcome.keptAside += 1;
-        continue;
-      }
-    }
-    writeClocks(sqlite, rule, record.entityId, merged);
-    outcome.touched.push({ entity: rule.entity, entityId: record.entityId, state: merged });
-    outcome.applied += 1;
+    const k = keyOf(record.entity, record.entityId);
+    const known = prefetched?.rows.has(k) ? prefetched : undefined;
+    if (known) {
+      // No stamps yet (an initial sync into empty tables): nothing to delete before writing them.
+      const hadClocks = (known.clocks.get(k)?.length ?? 0) > 0;
+      applyOne(sqlite, record, options, outcome, { row: known.rows.get(k), prefetched: known, hadClocks });
+      // Whatever happened to this record, a later one for the same key must read the state it left.
+      known.rows.delete(k);
+      known.clocks.delete(k);
+      known.changes.delete(k);
+    } else applyOne(sqlite, record, options, outcome, null);
   }
   return outcome;
+}
+
+type Lookup = { row: Record<string, unknown> | undefined; prefetched: Prefetched; hadClocks: boolean } | null;
+
+function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyOptions, outcome: ApplyOutcome, lookup: Lookup): void {
+  const rule = ruleFor(record.entity);
+  const info = rule ? tableInfo(sqlite, rule.table) : null;
+  mergeClock(options.hlc, record.state);
+  if (!rule || !info) {
+    keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso);
+    outcome.keptAside += 1;
+    return;
+  }
+  const row = lookup ? lookup.row : (statement(sqlite, `SELECT * FROM ${rule.table} WHERE ${rule.key} = ?`).get(record.entityId) as Record<string, unknown> | undefined);
+  const before = localState(sqlite, rule, info, row, record.entityId, options.serverTimeMs, lookup?.prefetched);
+  const merged = mergeStates(rule.policy, before, record.state);
+  const changed = changedFieldsOf(before, merged);
+  if (changed.length === 0 && merged.deleted === before.deleted) {
+    outcome.unchanged += 1;
+    return;
+  }
+  const unknown = Object.keys(merged.fields).filter((f) => !info.columns.has(f));
+  if (unknown.length > 0) {
+    keepAside(sqlite, record, unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]), options.nowIso);
+    outcome.keptAside += 1;
+  }
+  const known = changed.filter((f) => info.columns.has(f) && info.columns.get(f) !== rule.key && f !== 'hlc' && !(rule.localColumns && f in rule.localColumns));
+  const top = maxClock(merged);
+  if (merged.deleted && rule.deleteMode === 'hard') {
+    if (row) statement(sqlite, `DELETE FROM ${rule.table} WHERE ${rule.key} = ?`).run(record.entityId);
+  } else if (row) {
+    const sets = known.map((f) => `${info.columns.get(f)} = ?`);
+    const values = known.map((f) => toSqlite(merged.fields[f]));
+    if (merged.deleted && info.hasDeletedAt && row.deleted_at === null && !known.includes('deletedAt')) {
+      sets.push('deleted_at = ?');
+      values.push(new Date(parseHlc(merged.deleted).millis).toISOString());
+    }
+    if (info.hasHlc && top) {
+      sets.push('hlc = ?');
+      values.push(top);
+    }
+    try {
+      if (sets.length > 0) statement(sqlite, `UPDATE ${rule.table} SET ${sets.join(', ')} WHERE ${rule.key} = ?`).run(...values, record.entityId);
+    } catch (error) {
+      // A local uniqueness rule the remote value breaks (two PCs chose the same code): kept aside, never blocking the pull.
+      if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
+      keepAside(sqlite, record, known, options.nowIso);
+      outcome.keptAside += 1;
+      return;
+    }
+  } else if (!merged.deleted || rule.deleteMode === 'soft') {
+    const values: Record<string, unknown> = { ...(rule.localColumns ?? {}) };
+    for (const [field, value] of Object.entries(merged.fields)) if (info.columns.has(field)) values[field] = value;
+    values[camel(rule.key)] = record.entityId;
+    if (info.hasHlc && top) values.hlc = top;
+    if (merged.deleted && info.hasDeletedAt && !values.deletedAt) values.deletedAt = new Date(parseHlc(merged.deleted).millis).toISOString();
+    // Inserts log what they set; a row's first updated_at is its created_at.
+    if (info.columns.has('updatedAt') && values.updatedAt === undefined) values.updatedAt = values.createdAt ?? options.nowIso;
+    const columns = Object.keys(values).filter((f) => info.columns.has(f));
+    try {
+      statement(sqlite, `INSERT INTO ${rule.table} (${columns.map((f) => info.columns.get(f)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+        .run(...columns.map((f) => toSqlite(values[f])));
+    } catch (error) {
+      // Not enough of the record yet (a required column still missing): keep it for later.
+      if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
+      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso);
+      outcome.keptAside += 1;
+      return;
+    }
+  }
+  writeClocks(sqlite, rule, record.entityId, merged, lookup ? lookup.hadClocks : true);
+  outcome.touched.push({ entity: rule.entity, entityId: record.entityId, state: merged });
+  outcome.applied += 1;
 }
 
 /** Convergence check helper (tests, admin): the state this PC holds for one record. */

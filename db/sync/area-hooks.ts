@@ -20,17 +20,32 @@ const customerOf = (r: { entityId: string; state: { fields: Record<string, unkno
  * hundreds of thousands of customers and the Kysely path costs a statement preparation per query.
  */
 function reindex(sqlite: Database.Database, customerIds: ReadonlySet<string>): void {
+  if (customerIds.size === 0) return;
+  // One query per table for the whole chunk, not three per customer.
+  const list = JSON.stringify([...customerIds]);
+  const customers = new Map(
+    (statement(sqlite, 'SELECT id, name FROM customer WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(list) as Array<{ id: string; name: string }>).map((c) => [c.id, c.name]),
+  );
+  const phones = new Map<string, string[]>();
+  for (const p of statement(sqlite, 'SELECT customer_id, digits FROM customer_phone WHERE customer_id IN (SELECT value FROM json_each(?))').all(list) as Array<{ customer_id: string; digits: string }>) {
+    const own = phones.get(p.customer_id);
+    if (own) own.push(p.digits);
+    else phones.set(p.customer_id, [p.digits]);
+  }
+  const products = new Map<string, Array<{ serial: string | null; receiptNo: string | null }>>();
+  const productRows = statement(sqlite, 'SELECT customer_id, serial, receipt_no FROM product WHERE customer_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(list) as Array<{ customer_id: string; serial: string | null; receipt_no: string | null }>;
+  for (const p of productRows) {
+    const own = products.get(p.customer_id);
+    const product = { serial: p.serial, receiptNo: p.receipt_no };
+    if (own) own.push(product);
+    else products.set(p.customer_id, [product]);
+  }
+  statement(sqlite, 'DELETE FROM search_term WHERE customer_id IN (SELECT value FROM json_each(?))').run(list);
+  const insert = statement(sqlite, 'INSERT OR IGNORE INTO search_term (term, customer_id) VALUES (?, ?)');
   for (const customerId of customerIds) {
-    const customer = statement(sqlite, 'SELECT name, deleted_at FROM customer WHERE id = ?').get(customerId) as { name: string; deleted_at: string | null } | undefined;
-    const wanted = new Set<string>();
-    if (customer && customer.deleted_at === null) {
-      const phones = statement(sqlite, 'SELECT digits FROM customer_phone WHERE customer_id = ?').all(customerId) as Array<{ digits: string }>;
-      const products = statement(sqlite, 'SELECT serial, receipt_no AS receiptNo FROM product WHERE customer_id = ? AND deleted_at IS NULL').all(customerId) as Array<{ serial: string | null; receiptNo: string | null }>;
-      for (const t of customerTerms({ name: customer.name, phoneDigits: phones.map((p) => p.digits), products })) wanted.add(t);
-    }
-    statement(sqlite, 'DELETE FROM search_term WHERE customer_id = ?').run(customerId);
-    const insert = statement(sqlite, 'INSERT OR IGNORE INTO search_term (term, customer_id) VALUES (?, ?)');
-    for (const t of wanted) insert.run(t, customerId);
+    const name = customers.get(customerId);
+    if (name === undefined) continue;
+    for (const t of customerTerms({ name, phoneDigits: phones.get(customerId) ?? [], products: products.get(customerId) ?? [] })) insert.run(t, customerId);
   }
 }
 

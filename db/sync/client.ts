@@ -4,7 +4,8 @@
  * body); only a transport failure (refused, cut, timed out) throws, as `TransportError`.
  */
 import { Agent, request as httpsRequest } from 'node:https';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 
 export class TransportError extends Error {
   constructor(message: string) {
@@ -20,14 +21,18 @@ export type SyncHttp = {
   close(): void;
 };
 
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
 export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: string | null }): SyncHttp {
   const url = new URL(baseUrl);
   if (url.protocol !== 'https:') throw new Error(`Head office must be reached over HTTPS, not ${url.protocol}`);
   const agent = new Agent({ keepAlive: true, maxSockets: 2, minVersion: 'TLSv1.2', ...(caCert ? { ca: caCert } : {}) });
   return {
-    request(method, path, { body, token, timeoutMs = 30_000 } = {}) {
+    async request(method, path, { body, token, timeoutMs = 30_000 } = {}) {
+      // zlib on its thread pool, not the event loop: a 512 KB push compresses while the counter works.
+      const payload = body === undefined ? null : await gzipAsync(JSON.stringify(body), { level: 6 });
       return new Promise<HttpAnswer>((resolve, reject) => {
-        const payload = body === undefined ? null : gzipSync(JSON.stringify(body), { level: 6 });
         const headers: Record<string, string | number> = { accept: 'application/json', 'accept-encoding': 'gzip' };
         if (token) headers.authorization = `Bearer ${token}`;
         if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': payload.length });
@@ -39,20 +44,21 @@ export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: 
           res.on('end', () => {
             if (!res.complete) return reject(new TransportError('Head office answer broke off'));
             const raw = Buffer.concat(chunks);
-            let text: string;
-            try {
-              text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-            } catch {
-              return reject(new TransportError('Head office answer was cut short'));
-            }
-            let parsed: unknown;
-            try {
-              parsed = text.length > 0 ? JSON.parse(text) : null;
-            } catch {
-              // A proxy's HTML error page: keep the status, the body is not ours.
-              parsed = { error: 'unavailable', message: text.slice(0, 200) };
-            }
-            resolve({ status: res.statusCode ?? 0, body: parsed, bytesSent: payload?.length ?? 0, bytesReceived: raw.length });
+            const decoded = res.headers['content-encoding'] === 'gzip' ? gunzipAsync(raw) : Promise.resolve(raw);
+            decoded.then(
+              (plain) => {
+                const text = plain.toString('utf8');
+                let parsed: unknown;
+                try {
+                  parsed = text.length > 0 ? JSON.parse(text) : null;
+                } catch {
+                  // A proxy's HTML error page: keep the status, the body is not ours.
+                  parsed = { error: 'unavailable', message: text.slice(0, 200) };
+                }
+                resolve({ status: res.statusCode ?? 0, body: parsed, bytesSent: payload?.length ?? 0, bytesReceived: raw.length });
+              },
+              () => reject(new TransportError('Head office answer was cut short')),
+            );
           });
         });
         req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));

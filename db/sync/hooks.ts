@@ -17,6 +17,10 @@ export function onApplied(entity: string, hook: ApplyHook): void {
 
 export async function runApplyHooks(trx: Transaction<DB>, touched: ReadonlyArray<{ entity: string; entityId: string; state: RecordState }>): Promise<void> {
   const byEntity = new Map<string, Array<{ entityId: string; state: RecordState }>>();
-  for (const t of touched) byEntity.set(t.entity, [...(byEntity.get(t.entity) ?? []), t]);
+  for (const t of touched) {
+    const list = byEntity.get(t.entity);
+    if (list) list.push(t);
+    else byEntity.set(t.entity, [t]);
+  }
   for (const [entity, records] of byEntity) for (const hook of hooks.get(entity) ?? []) await hook(trx, records);
 }

@@ -7,7 +7,7 @@
  * then pulls from the feed position read before the snapshot began.
  */
 import type { Store } from '../open';
-import { applyRecords, type ApplyOutcome } from './apply';
+import { applyRecords, prefetchLocal, type ApplyOutcome } from './apply';
 import { exclusive, exclusiveTx } from './exclusive';
 import { useConnection } from './area-hooks';
 import { runApplyHooks } from './hooks';
@@ -18,6 +18,8 @@ import { getNumber, getState, setState, type SyncKey } from './state';
 
 const CHUNK_ROWS = 500;
 const CHUNK_MS = 20;
+/** Head office caps a page at 4 × PULL_MAX_BYTES (headoffice/server.ts). */
+const SNAPSHOT_MAX_BYTES = 4 * PULL_MAX_BYTES;
 
 export type PullContext = {
   store: Store;
@@ -28,12 +30,35 @@ export type PullContext = {
   maxBytes?: number;
 };
 
+/** Records per chunk that last fitted the time bound on this store's PC. */
+const chunkRows = new WeakMap<Store, number>();
+
 const yieldToCounter = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The next page, asked for while this one is applied (head office answers while the PC writes).
+ * It is used only if the position it was asked from is where applying left off; otherwise (a reset,
+ * an error) it is dropped and the page is asked for again.
+ */
+type Ahead = { from: string; answer: Promise<Awaited<ReturnType<SyncSession['call']>>> };
+
+function askAhead(ctx: PullContext, from: string, path: string): Ahead {
+  const answer = ctx.session.call('GET', path);
+  answer.catch(() => undefined); // an unused page's failure is nobody's business
+  return { from, answer };
+}
+
+function takeAhead(ahead: Ahead | null, from: string | null, path: string, ctx: PullContext) {
+  return ahead !== null && ahead.from === from ? ahead.answer : ctx.session.call('GET', path);
+}
 
 /** Applies records in short transactions; `progress(last)` names the sync_state writes to make with each. */
 async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord>, progress: (last: FeedRecord) => Array<[SyncKey, string | number | null]>): Promise<void> {
   let index = 0;
   while (index < records.length) {
+    // Derived data (search terms, ticket folds) is rebuilt after the records, so the row budget
+    // adapts to what the whole chunk cost last time: the 20 ms bound holds with the hooks included.
+    const rowBudget = chunkRows.get(ctx.store) ?? CHUNK_ROWS;
     await exclusiveTx(
       ctx.store,
       async (trx) => {
@@ -41,17 +66,23 @@ async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord
         const nowIso = new Date(ctx.store.now()).toISOString();
         let end = index;
         const touched: ApplyOutcome['touched'] = [];
+        // The local state of the records this chunk will most likely take, read in one go.
+        const prefetched = prefetchLocal(ctx.store.sqlite, records.slice(index, index + rowBudget));
         // Whole origin transactions only; stop once the chunk is big or slow enough.
-        while (end < records.length && (end === index || (end - index < CHUNK_ROWS && performance.now() - started < CHUNK_MS))) {
+        while (end < records.length && (end === index || (end - index < rowBudget && performance.now() - started < CHUNK_MS))) {
           const tx = records[end]!.txId;
           let stop = end;
           while (stop < records.length && records[stop]!.txId === tx) stop += 1;
-          touched.push(...applyRecords(ctx.store.sqlite, records.slice(end, stop), { hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso }).touched);
+          touched.push(...applyRecords(ctx.store.sqlite, records.slice(end, stop), { hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso }, prefetched).touched);
           end = stop;
         }
         useConnection(ctx.store.sqlite);
         await runApplyHooks(trx, touched);
         for (const [key, value] of progress(records[end - 1]!)) setState(ctx.store.sqlite, key, value);
+        const elapsed = performance.now() - started;
+        const rows = end - index;
+        if (elapsed > CHUNK_MS) chunkRows.set(ctx.store, Math.max(1, Math.floor((rows * CHUNK_MS) / elapsed)));
+        else if (rows >= rowBudget) chunkRows.set(ctx.store, Math.min(CHUNK_ROWS, Math.ceil(rowBudget * 1.25)));
         index = end;
       },
       { foreignKeys: false },
@@ -63,14 +94,17 @@ async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord
 
 export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
   let pulled = 0;
+  let ahead: Ahead | null = null;
+  const pathFrom = (cursor: string) => `/sync/v1/pull?${new URLSearchParams({ replicaId: ctx.store.replicaId, cursor, maxBytes: String(ctx.maxBytes ?? PULL_MAX_BYTES) })}`;
   for (let page = 0; page < 1_000_000; page += 1) {
     const cursor = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'pull_cursor'));
     if (cursor === null) {
+      ahead = null;
       pulled += await snapshot(ctx);
       continue;
     }
-    const query = new URLSearchParams({ replicaId: ctx.store.replicaId, cursor, maxBytes: String(ctx.maxBytes ?? PULL_MAX_BYTES) });
-    const answer = await ctx.session.call('GET', `/sync/v1/pull?${query}`);
+    const answer = await takeAhead(ahead, cursor, pathFrom(cursor), ctx);
+    ahead = null;
     if (answer.status !== 200) throw new TransientError(`Pull refused (${answer.status}): ${errorOf(answer).message}`);
     const body = answer.body as PullResponse;
     const knownEpoch = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'server_epoch'));
@@ -85,6 +119,7 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
       });
       continue;
     }
+    if (body.hasMore && body.changes.length > 0) ahead = askAhead(ctx, body.nextCursor, pathFrom(body.nextCursor));
     await applyInChunks(ctx, body.changes, (last) => [['pull_cursor', last.serverSeq === body.changes.at(-1)!.serverSeq ? body.nextCursor : `${body.serverEpoch}:${last.serverSeq}`]]);
     if (body.changes.length === 0) await exclusive(ctx.store, () => setState(ctx.store.sqlite, 'pull_cursor', body.nextCursor));
     pulled += body.changes.length;
@@ -110,10 +145,13 @@ async function serverRestored(ctx: PullContext, body: PullResponse): Promise<voi
 
 async function snapshot(ctx: PullContext): Promise<number> {
   let applied = 0;
+  let ahead: Ahead | null = null;
+  // Snapshot pages are the biggest head office gives (fewer round trips for the largest transfer).
+  const pathFrom = (after: string | null) => `/sync/v1/snapshot?${new URLSearchParams({ maxBytes: String(ctx.maxBytes ?? SNAPSHOT_MAX_BYTES), ...(after ? { after } : {}) })}`;
   for (;;) {
     const after = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'snapshot_after'));
-    const query = new URLSearchParams({ maxBytes: String(ctx.maxBytes ?? PULL_MAX_BYTES), ...(after ? { after } : {}) });
-    const answer = await ctx.session.call('GET', `/sync/v1/snapshot?${query}`);
+    const answer = await takeAhead(ahead, after, pathFrom(after), ctx);
+    ahead = null;
     if (answer.status !== 200) throw new TransientError(`Snapshot refused (${answer.status}): ${errorOf(answer).message}`);
     const body = answer.body as SnapshotResponse;
     ctx.onServerTime(body.serverTime, body.serverEpoch);
@@ -122,6 +160,7 @@ async function snapshot(ctx: PullContext): Promise<number> {
       if (getState(ctx.store.sqlite, 'snapshot_cursor') === null) setState(ctx.store.sqlite, 'snapshot_cursor', body.cursor);
       setState(ctx.store.sqlite, 'server_epoch', body.serverEpoch);
     });
+    if (body.nextAfter !== null) ahead = askAhead(ctx, body.nextAfter, pathFrom(body.nextAfter));
     await applyInChunks(ctx, body.records, (last) => [['snapshot_after', `${last.entity}\u0001${last.entityId}`]]);
     applied += body.records.length;
     if (body.nextAfter === null) {

@@ -59,13 +59,18 @@ describe('customers at the counter', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByLabel('Category').click();
     await page.getByRole('option', { name: /^Fridge/ }).click();
+    // Wait for the choice to show in the field, so a slow machine never saves before it lands.
+    await drawer.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: /^Fridge/ }).first().waitFor();
     await drawer.getByLabel('Brand').fill('海尔');
     await drawer.getByLabel('Model').fill('BCD-470WDPG');
     await drawer.getByLabel('Serial number').fill('HR2026X88A1942');
     await drawer.getByLabel('Purchase date').fill('2026-03-15');
     await drawer.getByLabel('Receipt / invoice no.').fill('FP20260315-0099');
     await drawer.getByRole('button', { name: 'Save' }).click();
-    await drawer.waitFor({ state: 'hidden' });
+    await drawer.waitFor({ state: 'hidden', timeout: 15_000 }).catch(async (error: unknown) => {
+      // Say why: a refused save shows its reason in the drawer.
+      throw new Error(`the product was not saved: ${(await drawer.innerText()).replace(/\s+/g, ' ')}`, { cause: error });
+    });
     const products = page.getByRole('region', { name: 'Products' });
     await products.getByText('FP20260315-0099').waitFor();
     await products.getByText('Until 2027-03-14').waitFor();

@@ -157,7 +157,7 @@ describe('tickets', () => {
     const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
     await page.getByRole('link', { name: 'Service standards' }).click();
     await page.getByLabel('Time zone').fill(zone);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => readTable(dbFile(counter!), 'SELECT time_zone FROM ticket_settings')).toEqual([{ time_zone: zone }]);
 
     const intake = new TicketIntake(page);
