@@ -20,8 +20,24 @@ afterEach(async () => {
 const dbFile = (c: Counter) => join(c.host.dataDir, 'counterdesk.sqlite');
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-async function newStoreWithCustomer(): Promise<Counter> {
-  const c = await openCounter({ locale: 'en-US' });
+/**
+ * A zone where it is now around noon, so "today" and "tomorrow" cannot change during a test,
+ * whatever time CI runs at; `offsetHours` is that zone's lead on UTC.
+ */
+function noonZone(): { zone: string; offsetHours: number } {
+  const offsetHours = 12 - new Date().getUTCHours();
+  return { zone: offsetHours === 0 ? 'Etc/GMT' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`, offsetHours };
+}
+
+async function setStoreZone(c: Counter, zone: string): Promise<void> {
+  await c.page.getByRole('link', { name: 'Service standards' }).click();
+  await c.page.getByLabel('Time zone').fill(zone);
+  await c.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => readTable(dbFile(c), 'SELECT time_zone FROM ticket_settings')).toEqual([{ time_zone: zone }]);
+}
+
+async function newStoreWithCustomer({ timezoneId }: { timezoneId?: string } = {}): Promise<Counter> {
+  const c = await openCounter({ locale: 'en-US', ...(timezoneId ? { timezoneId } : {}) });
   await new FirstRunSetup(c.page).createStore({ code: 'S012', name: 'Nanjing Road', counterNo: 2, adminName: 'Wang Fang', pin: '2468' });
   await c.page.getByText('(S012)').waitFor();
   const form = new CustomerForm(c.page);
@@ -84,8 +100,11 @@ describe('tickets', () => {
   });
 
   it('takes a repair, schedules it, and completes it on site with the customer’s signature', async () => {
-    counter = await newStoreWithCustomer();
+    // The browser and the store in one zone where it is noon, so "tomorrow" means the same to both.
+    const { zone, offsetHours } = noonZone();
+    counter = await newStoreWithCustomer({ timezoneId: zone });
     const { page } = counter;
+    await setStoreZone(counter, zone);
 
     // A technician to schedule.
     await page.getByRole('link', { name: 'Staff' }).click();
@@ -108,8 +127,7 @@ describe('tickets', () => {
 
     const steps = new TicketSteps(page);
     await steps.waitForStatus('Received');
-    const tomorrow = new Date(Date.now() + 24 * 3600_000);
-    const ymd = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    const ymd = new Date(Date.now() + (offsetHours + 24) * 3600_000).toISOString().slice(0, 10);
     await steps.take('Schedule a technician', async (dialog) => {
       await steps.pick(dialog, 'Technician', 'Chen');
       await dialog.getByLabel('Planned date').fill(ymd);
@@ -152,13 +170,7 @@ describe('tickets', () => {
   it('shows at the counter what falls due today: a reply promised to a customer, until it is kept', async () => {
     counter = await newStoreWithCustomer();
     const { page } = counter;
-    // A store zone where it is now around noon, so "today" cannot end during the test.
-    const offset = 12 - new Date().getUTCHours();
-    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-    await page.getByRole('link', { name: 'Service standards' }).click();
-    await page.getByLabel('Time zone').fill(zone);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => readTable(dbFile(counter!), 'SELECT time_zone FROM ticket_settings')).toEqual([{ time_zone: zone }]);
+    await setStoreZone(counter, noonZone().zone);
 
     const intake = new TicketIntake(page);
     await intake.start('Consultation', '5678', '刘女士');
