@@ -13,8 +13,13 @@ async function guardCategory<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A purchase date is the store's local date, which runs up to 14 hours ahead of UTC (08:00 in
+ * Shanghai is still yesterday in UTC), so "in the future" means after tomorrow's UTC date.
+ */
 function checkPurchaseDate(ctx: HandlerContext, date: string | null): void {
-  if (date !== null && date > ctx.nowIso.slice(0, 10)) throw new DeskFailure('validation', 'date_in_future', 'purchaseDate');
+  const latest = new Date(Date.parse(ctx.nowIso) + 86_400_000).toISOString().slice(0, 10);
+  if (date !== null && date > latest) throw new DeskFailure('validation', 'date_in_future', 'purchaseDate');
 }
 
 async function liveProduct(ctx: HandlerContext, id: string) {

@@ -145,4 +145,12 @@ describe('the customer file', () => {
     expect(readTable(t.file, 'SELECT scope, query, format, row_count FROM customer_export')).toEqual([{ scope: 'search', query: '周', format: 'xlsx', row_count: 1 }]);
     expect(changeLog(t.file).at(-1)).toMatchObject({ entity: 'customer_export', op: 'append' });
   });
+  it('takes today’s purchase date at a counter east of UTC before 08:00, when UTC is still yesterday', async () => {
+    const t = await openTestDesk({ now: () => Date.parse('2026-11-24T23:30:00Z') }); // 07:30 on the 25th in Shanghai
+    await setUpStore(t);
+    const customer = await t.ok('customers.create', { name: '钱七', phones: [{ number: '13600005678' }] });
+    const fridge = await t.ok('customers.addProduct', { customerId: customer.id, category: 'tv', brand: '海信', model: '55E3', purchaseDate: '2026-11-25' });
+    expect(fridge.purchaseDate).toBe('2026-11-25');
+    expect(await t.call('customers.addProduct', { customerId: customer.id, category: 'tv', brand: 'x', model: 'y', purchaseDate: '2026-11-26' })).toMatchObject({ ok: false, error: { key: 'date_in_future' } });
+  });
 });
