@@ -15,8 +15,9 @@ const MIGRATION_LOCK = 7_241_001;
 export type HqDatabase = Kysely<HqDB>;
 
 export function connectHq(url: string, { max = 10 }: { max?: number } = {}): HqDatabase {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 10_000 });
-  // A dropped connection (database restarted) must not crash the server: the next query reconnects.
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 10_000 });
+  // A dropped connection (database restarted) must not crash the server: the next query reconnects,
+  // and a connect that hangs (database host unreachable) fails after 10 s instead of holding a push.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
