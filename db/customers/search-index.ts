@@ -18,4 +18,6 @@ export async function reindexCustomer(db: Kysely<DB>, customerId: string): Promi
   const fresh = [...wanted].filter((t) => !have.has(t));
   if (stale.length > 0) await db.deleteFrom('searchTerm').where('customerId', '=', customerId).where('term', 'in', stale).execute();
   if (fresh.length > 0) await db.insertInto('searchTerm').values(fresh.map((t) => ({ term: t, customerId }))).execute();
+  // Built in full just now: the background build after an initial sync need not do it again.
+  await db.deleteFrom('searchBacklog').where('customerId', '=', customerId).execute();
 }

@@ -81,6 +81,7 @@ export type CustomerFileTables = {
   productCategory: ProductCategoryTable;
   product: ProductTable;
   searchTerm: SearchTermTable;
+  searchBacklog: { customerId: string };
   importBatch: ImportBatchTable;
   importRow: ImportRowTable;
   customerExport: CustomerExportTable;

@@ -15,6 +15,8 @@ import { exclusive } from './exclusive';
 import { createHlc, formatHlc, parseHlc } from './hlc';
 import { pendingCount, pruneAcked } from './outbox';
 import { pullAll } from './pull';
+import { buildSearchBacklog } from './search-build';
+import { searchBacklogSize } from '../customers/search-bulk';
 import { pushAll } from './push';
 import { createSession, SyncStop, TransientError, type SyncSession } from './session';
 import { getNumber, getState, setState } from './state';
@@ -58,6 +60,8 @@ export class SyncEngine {
   private offsetMs = 0;
   private progress: Progress | null = null;
   private enrolling: { state: 'working' | 'failed'; message: string | null } | null = null;
+  private indexing: Promise<void> | null = null;
+  private indexProgress: { rows: number; total: number } | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.store = options.store;
@@ -78,6 +82,7 @@ export class SyncEngine {
     this.timers.clear();
     if (this.pushTimer) clearTimeout(this.pushTimer);
     await this.running?.catch(() => {});
+    await this.indexing;
     this.http?.close();
     engines.delete(this.store);
   }
@@ -151,7 +156,8 @@ export class SyncEngine {
       rejected: (sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
       clockOffsetMs: this.offsetMs,
       clockWarning: Math.abs(this.offsetMs) > CLOCK_WARNING_MS,
-      progress: this.progress,
+      progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
+      searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : searchBacklogSize(sqlite),
       credentialsWhere: credentials ? this.options.credentials.description : null,
     };
   }
@@ -229,6 +235,7 @@ export class SyncEngine {
         pruneAcked(sqlite, this.store.now());
       });
       this.failures = 0;
+      this.indexSearchBacklog();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await exclusive(this.store, () => setState(sqlite, 'last_error', message)).catch(() => {});
@@ -243,6 +250,28 @@ export class SyncEngine {
     } finally {
       this.progress = null;
     }
+  }
+
+  /**
+   * The search terms an initial sync deferred are built in the background, after the sync that
+   * brought them has finished (syncNow does not wait for it; `searchIndexed()` does).
+   */
+  private indexSearchBacklog(): void {
+    if (this.indexing || this.stopped || searchBacklogSize(this.store.sqlite) === 0) return;
+    this.indexing = buildSearchBacklog(this.store, { onProgress: (rows, total) => (this.indexProgress = { rows, total }), stopped: () => this.stopped })
+      .then(
+        () => undefined,
+        (error: unknown) => this.options.logger.error('search index build failed', { error: error instanceof Error ? error.stack : String(error) }),
+      )
+      .finally(() => {
+        this.indexing = null;
+        this.indexProgress = null;
+      });
+  }
+
+  /** Resolves once the search terms deferred by an initial sync are built. */
+  async searchIndexed(): Promise<void> {
+    while (this.indexing) await this.indexing;
   }
 
   private schedulePull(delayMs: number): void {

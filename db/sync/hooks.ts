@@ -7,7 +7,9 @@ import type { Transaction } from 'kysely';
 import type { RecordState } from './protocol';
 import type { DB } from '../schema';
 
-export type ApplyHook = (trx: Transaction<DB>, records: ReadonlyArray<{ entityId: string; state: RecordState }>) => Promise<void>;
+/** `snapshot`: the records come from an initial or replacement snapshot (derived data may be deferred). */
+export type ApplyPhase = { snapshot: boolean };
+export type ApplyHook = (trx: Transaction<DB>, records: ReadonlyArray<{ entityId: string; state: RecordState }>, phase: ApplyPhase) => Promise<void>;
 
 const hooks = new Map<string, ApplyHook[]>();
 
@@ -15,12 +17,12 @@ export function onApplied(entity: string, hook: ApplyHook): void {
   hooks.set(entity, [...(hooks.get(entity) ?? []), hook]);
 }
 
-export async function runApplyHooks(trx: Transaction<DB>, touched: ReadonlyArray<{ entity: string; entityId: string; state: RecordState }>): Promise<void> {
+export async function runApplyHooks(trx: Transaction<DB>, touched: ReadonlyArray<{ entity: string; entityId: string; state: RecordState }>, phase: ApplyPhase): Promise<void> {
   const byEntity = new Map<string, Array<{ entityId: string; state: RecordState }>>();
   for (const t of touched) {
     const list = byEntity.get(t.entity);
     if (list) list.push(t);
     else byEntity.set(t.entity, [t]);
   }
-  for (const [entity, records] of byEntity) for (const hook of hooks.get(entity) ?? []) await hook(trx, records);
+  for (const [entity, records] of byEntity) for (const hook of hooks.get(entity) ?? []) await hook(trx, records, phase);
 }

@@ -3,6 +3,7 @@ import { DeskFailure, type Handler } from '../handler';
 import { pendingCount } from './outbox';
 import { engineOf } from './engine';
 import { getState } from './state';
+import { searchBacklogSize } from '../customers/search-bulk';
 import type { SyncStatus } from './status';
 
 export const syncStatus: Handler<'sync.status'> = async (ctx) => {
@@ -25,6 +26,7 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
     clockOffsetMs: Number(getState(store.sqlite, 'clock_offset_ms') ?? 0),
     clockWarning: false,
     progress: null,
+    searchBacklog: searchBacklogSize(store.sqlite),
     credentialsWhere: null,
   };
   return status;

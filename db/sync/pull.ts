@@ -1,6 +1,6 @@
 /**
  * The device side of pull and snapshot (SYNC.md §2.4, §2.10). Pages are applied in short SQLite
- * transactions (≤ 500 records or ≤ 20 ms, never splitting an origin transaction), each writing the
+ * transactions (≤ 2,000 records and about 20 ms, commit included, never splitting an origin transaction), each writing the
  * cursor with its rows, yielding to the event loop between them so the counter never waits on
  * sync for long. A cut connection re-fetches at most the page it was in.
  * A new PC (no cursor) or a reset takes the snapshot first, resumable from its last applied key,
@@ -10,13 +10,15 @@ import type { Store } from '../open';
 import { applyRecords, prefetchLocal, type ApplyOutcome } from './apply';
 import { exclusive, exclusiveTx } from './exclusive';
 import { useConnection } from './area-hooks';
-import { runApplyHooks } from './hooks';
+import { runApplyHooks, type ApplyPhase } from './hooks';
 import { unackFrom } from './outbox';
 import { PULL_MAX_BYTES, type FeedRecord, type PullResponse, type SnapshotResponse } from './protocol';
 import { SyncStop, TransientError, errorOf, type SyncSession } from './session';
 import { getNumber, getState, setState, type SyncKey } from './state';
 
+/** Where a chunk's row budget starts, and how far it may grow when records are cheap. */
 const CHUNK_ROWS = 500;
+const MAX_CHUNK_ROWS = 2_000;
 const CHUNK_MS = 20;
 /** Head office caps a page at 4 × PULL_MAX_BYTES (headoffice/server.ts). */
 const SNAPSHOT_MAX_BYTES = 4 * PULL_MAX_BYTES;
@@ -53,16 +55,16 @@ function takeAhead(ahead: Ahead | null, from: string | null, path: string, ctx: 
 }
 
 /** Applies records in short transactions; `progress(last)` names the sync_state writes to make with each. */
-async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord>, progress: (last: FeedRecord) => Array<[SyncKey, string | number | null]>): Promise<void> {
+async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord>, progress: (last: FeedRecord) => Array<[SyncKey, string | number | null]>, phase: ApplyPhase): Promise<void> {
   let index = 0;
   while (index < records.length) {
     // Derived data (search terms, ticket folds) is rebuilt after the records, so the row budget
     // adapts to what the whole chunk cost last time: the 20 ms bound holds with the hooks included.
     const rowBudget = chunkRows.get(ctx.store) ?? CHUNK_ROWS;
-    await exclusiveTx(
+    const started = performance.now();
+    const end = await exclusiveTx(
       ctx.store,
       async (trx) => {
-        const started = performance.now();
         const nowIso = new Date(ctx.store.now()).toISOString();
         let end = index;
         const touched: ApplyOutcome['touched'] = [];
@@ -77,16 +79,18 @@ async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord
           end = stop;
         }
         useConnection(ctx.store.sqlite);
-        await runApplyHooks(trx, touched);
+        await runApplyHooks(trx, touched, phase);
         for (const [key, value] of progress(records[end - 1]!)) setState(ctx.store.sqlite, key, value);
-        const elapsed = performance.now() - started;
-        const rows = end - index;
-        if (elapsed > CHUNK_MS) chunkRows.set(ctx.store, Math.max(1, Math.floor((rows * CHUNK_MS) / elapsed)));
-        else if (rows >= rowBudget) chunkRows.set(ctx.store, Math.min(CHUNK_ROWS, Math.ceil(rowBudget * 1.25)));
-        index = end;
+        return end;
       },
       { foreignKeys: false },
     );
+    // The commit counts too: writing the pages is a good part of a chunk's cost.
+    const elapsed = performance.now() - started;
+    const rows = end - index;
+    if (elapsed > CHUNK_MS) chunkRows.set(ctx.store, Math.max(1, Math.floor((rows * CHUNK_MS) / elapsed)));
+    else if (rows >= rowBudget) chunkRows.set(ctx.store, Math.min(MAX_CHUNK_ROWS, Math.ceil(rowBudget * 1.25)));
+    index = end;
     ctx.onProgress?.(index);
     await yieldToCounter();
   }
@@ -120,7 +124,7 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
       continue;
     }
     if (body.hasMore && body.changes.length > 0) ahead = askAhead(ctx, body.nextCursor, pathFrom(body.nextCursor));
-    await applyInChunks(ctx, body.changes, (last) => [['pull_cursor', last.serverSeq === body.changes.at(-1)!.serverSeq ? body.nextCursor : `${body.serverEpoch}:${last.serverSeq}`]]);
+    await applyInChunks(ctx, body.changes, (last) => [['pull_cursor', last.serverSeq === body.changes.at(-1)!.serverSeq ? body.nextCursor : `${body.serverEpoch}:${last.serverSeq}`]], { snapshot: false });
     if (body.changes.length === 0) await exclusive(ctx.store, () => setState(ctx.store.sqlite, 'pull_cursor', body.nextCursor));
     pulled += body.changes.length;
     if (!body.hasMore) return { pulled };
@@ -161,7 +165,7 @@ async function snapshot(ctx: PullContext): Promise<number> {
       setState(ctx.store.sqlite, 'server_epoch', body.serverEpoch);
     });
     if (body.nextAfter !== null) ahead = askAhead(ctx, body.nextAfter, pathFrom(body.nextAfter));
-    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', `${last.entity}\u0001${last.entityId}`]]);
+    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', `${last.entity}\u0001${last.entityId}`]], { snapshot: true });
     applied += body.records.length;
     if (body.nextAfter === null) {
       await exclusive(ctx.store, () => {

@@ -17,7 +17,10 @@ export type SyncStatus = {
   /** Head office's time − this PC's time. */
   clockOffsetMs: number;
   clockWarning: boolean;
-  progress: { phase: 'push' | 'pull'; rows: number; total: number | null } | null;
+  /** `index`: the counter-search terms of customers an initial sync brought, built afterwards. */
+  progress: { phase: 'push' | 'pull' | 'index'; rows: number; total: number | null } | null;
+  /** Customers the counter search cannot find yet (their terms are still being built). */
+  searchBacklog: number;
   /** Where the credentials are kept (encrypted by the OS, or a file only this user can read). */
   credentialsWhere: string | null;
 };
