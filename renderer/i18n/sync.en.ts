@@ -13,6 +13,7 @@ export const syncEn = {
     rejected: '{{count}} refused',
     clock: 'Check this PC’s clock',
     progress: '{{rows}} records',
+    searchBacklog: 'Search index: {{count}} customers to add',
   },
   page: {
     title: 'Sync with head office',
@@ -27,6 +28,8 @@ export const syncEn = {
     clockOff: 'Off by {{minutes}} minutes: check this PC’s date and time (work can go on)',
     credentials: 'Device secret kept',
     lastError: 'Last problem',
+    searchBacklog: 'Counter search',
+    searchBacklogValue: '{{count}} customers from the first sync are still being added to the search index; until then search may not find them',
     syncNow: 'Sync now',
     revoked: 'Head office has revoked this PC. Sync is stopped; everything on this PC is kept. Enroll it again with a new code to resume.',
     unauthorized: 'Head office no longer accepts this PC’s credentials. Enroll it again with a new code.',
@@ -37,8 +40,10 @@ export const syncEn = {
     url: 'Head office address',
     code: 'Enrollment code',
     ca: 'CA certificate to trust (optional)',
-    caHelp: 'Only if head office uses its own certificate authority: paste the PEM text it gave you.',
+    caHelp: 'Needed when head office’s certificate comes from its own certificate authority rather than a public one: paste the PEM text head office gave you (ca.pem), or load the file. Without it, enrollment fails with “unable to verify the first certificate”.',
+    caFile: 'Load the CA certificate from a file',
     submit: 'Enroll',
+    working: 'Connecting to head office…',
     failed: 'Enrollment failed: {{message}}',
   },
   problems: {

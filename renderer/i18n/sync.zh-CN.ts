@@ -15,6 +15,7 @@ export const syncZhCN: typeof syncEn = {
     rejected: '{{count}} 条被拒绝',
     clock: '请检查本机时间',
     progress: '{{rows}} 条记录',
+    searchBacklog: '搜索索引：还有 {{count}} 位顾客待加入',
   },
   page: {
     title: '与总部同步',
@@ -29,6 +30,8 @@ export const syncZhCN: typeof syncEn = {
     clockOff: '相差 {{minutes}} 分钟：请检查本机日期和时间（不影响继续工作）',
     credentials: '设备密钥保存方式',
     lastError: '最近的问题',
+    searchBacklog: '柜台搜索',
+    searchBacklogValue: '首次同步带来的 {{count}} 位顾客仍在加入搜索索引，完成前可能搜不到他们',
     syncNow: '立即同步',
     revoked: '总部已停用本机。同步已停止，本机数据全部保留。使用新的注册码重新注册即可恢复。',
     unauthorized: '总部不再接受本机的凭据，请使用新的注册码重新注册。',
@@ -39,8 +42,10 @@ export const syncZhCN: typeof syncEn = {
     url: '总部地址',
     code: '注册码',
     ca: '信任的 CA 证书（可选）',
-    caHelp: '仅当总部使用自有证书机构时填写：粘贴总部提供的 PEM 文本。',
+    caHelp: '总部证书由其自有证书机构（而非公共机构）签发时必填：粘贴总部提供的 PEM 文本（ca.pem），或从文件载入。缺少时注册会失败，提示“unable to verify the first certificate”。',
+    caFile: '从文件载入 CA 证书',
     submit: '注册',
+    working: '正在连接总部…',
     failed: '注册失败：{{message}}',
   },
   problems: {

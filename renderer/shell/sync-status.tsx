@@ -50,6 +50,7 @@ export function SyncStatusBar() {
             {t('bar.clock')}
           </Tag>
         )}
+        {status.searchBacklog > 0 && <Tag>{t('bar.searchBacklog', { count: status.searchBacklog })}</Tag>}
         {progress && (progress.total ?? progress.rows) > 200 && (
           <span style={{ width: 120, display: 'inline-block' }} aria-label={t('bar.progress', { rows: progress.rows })}>
             <Progress size="small" percent={progress.total ? Math.round((100 * progress.rows) / progress.total) : 50} status="active" showInfo={false} />

@@ -31,6 +31,7 @@ export function SyncPage() {
             <Descriptions.Item label={t('page.clock')}>{status.clockWarning ? t('page.clockOff', { minutes: Math.round(Math.abs(status.clockOffsetMs) / 60_000) }) : t('page.clockOk')}</Descriptions.Item>
             {status.credentialsWhere && <Descriptions.Item label={t('page.credentials')}>{status.credentialsWhere}</Descriptions.Item>}
             {status.lastError && <Descriptions.Item label={t('page.lastError')}>{status.lastError}</Descriptions.Item>}
+            {status.searchBacklog > 0 && <Descriptions.Item label={t('page.searchBacklog')}>{t('page.searchBacklogValue', { count: status.searchBacklog })}</Descriptions.Item>}
           </Descriptions>
           <Button
             onClick={() => void syncNow.run({ online: true }).then(() => window.setTimeout(refetch, 500))}
@@ -41,7 +42,7 @@ export function SyncPage() {
           </Button>
         </Space>
       )}
-      {status && can('store.manage') && (!status.enrolled || status.stopReason) && <EnrollForm failure={status.enrollError} />}
+      {status && can('store.manage') && (!status.enrolled || status.stopReason) && <EnrollForm status={status} refetch={refetch} />}
       <ProblemsTable />
     </section>
   );
