@@ -26,7 +26,8 @@ export type ApplyContext = {
   nowMs: number;
 };
 
-type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; dirty: boolean; lastSeq: number };
+/** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
+type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; known: boolean; dirty: boolean; lastSeq: number };
 type Rejection = { change: WireChange; code: string; reason: string };
 
 const REASONS: Record<string, string> = {
@@ -206,7 +207,7 @@ async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<WireCha
   for (const c of changes) {
     const k = key(c.entity, c.entityId);
     if (working.has(k)) continue;
-    working.set(k, { state: EMPTY_STATE, ownerStoreId: null, existed: false, dirty: false, lastSeq: 0 });
+    working.set(k, { state: EMPTY_STATE, ownerStoreId: null, existed: false, known: false, dirty: false, lastSeq: 0 });
     entities.push(c.entity);
     ids.push(c.entityId);
   }
@@ -226,28 +227,25 @@ async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<WireCha
     w.state = row.state;
     w.ownerStoreId = row.ownerStoreId;
     w.existed = true;
+    w.known = true;
   }
   return working;
 }
 
 async function saveStates(trx: Transaction<HqDB>, working: Map<string, Working>): Promise<void> {
-  const cols = { entity: [] as string[], id: [] as string[], state: [] as string[], owner: [] as Array<string | null>, scope: [] as string[], ref: [] as Array<string | null>, seq: [] as number[] };
+  // One JSON document for the batch (see appendFeed): states serialised once, no array literals.
+  const records: Array<{ e: string; i: string; j: RecordState; o: string | null; c: string; r: string | null; q: number }> = [];
   for (const [k, w] of working) {
     if (!w.dirty) continue;
     const [entity, id] = k.split('\u0000') as [string, string];
     const rule = ruleFor(entity)!;
-    cols.entity.push(entity);
-    cols.id.push(id);
-    cols.state.push(JSON.stringify(w.state));
-    cols.owner.push(w.ownerStoreId);
-    cols.scope.push(scopeOf(rule, w.ownerStoreId));
-    cols.ref.push(rule.customerOf?.(id, w.state.fields) ?? null);
-    cols.seq.push(w.lastSeq);
+    records.push({ e: entity, i: id, j: w.state, o: w.ownerStoreId, c: scopeOf(rule, w.ownerStoreId), r: rule.customerOf?.(id, w.state.fields) ?? null, q: w.lastSeq });
   }
-  if (cols.entity.length === 0) return;
+  if (records.length === 0) return;
   await sql`
     INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq)
-    SELECT * FROM unnest(${cols.entity}::text[], ${cols.id}::text[], ${cols.state}::jsonb[], ${cols.owner}::text[], ${cols.scope}::text[], ${cols.ref}::text[], ${cols.seq}::bigint[])
+    SELECT e, i, j, o, c, r, q FROM json_to_recordset(${JSON.stringify(records)}::json)
+      AS x(e text, i text, j jsonb, o text, c text, r text, q bigint)
     ON CONFLICT (entity, entity_id) DO UPDATE SET state = excluded.state, owner_store_id = excluded.owner_store_id, scope = excluded.scope,
       customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, updated_at = now()`.execute(trx);
 }
@@ -306,12 +304,15 @@ async function linkCustomers(trx: Transaction<HqDB>, links: ReadonlyArray<[strin
   const added = await sql<{ customerId: string; storeId: string }>`
     INSERT INTO customer_link (customer_id, store_id) SELECT * FROM unnest(${customers}::text[], ${stores}::text[])
     ON CONFLICT DO NOTHING RETURNING customer_id, store_id`.execute(trx);
-  if (added.rows.length === 0) return;
-  // One query for every new link's customer file; a customer made in this batch has nothing older to send.
+  // A customer made in this batch has nothing older at head office to send (its phones, products
+  // and tickets can only follow it): only links to customers known before need their file.
+  const older = [...new Set(added.rows.map((l) => l.customerId))].filter((id) => working.get(key('customer', id))?.known !== false);
+  if (older.length === 0) return;
+  // One query for every such link's customer file.
   const files = await trx
     .selectFrom('entityState')
     .select(['entity', 'entityId', 'state', 'customerRef'])
-    .where('customerRef', 'in', [...new Set(added.rows.map((l) => l.customerId))])
+    .where(sql<boolean>`customer_ref = ANY(${older}::text[])`)
     .orderBy('entity')
     .orderBy('entityId')
     .execute();

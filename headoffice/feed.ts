@@ -32,24 +32,15 @@ export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<Fee
   if (rows.length === 0) return;
   const head = await sql<{ lastSeq: number }>`UPDATE feed_head SET last_seq = last_seq + ${rows.length} WHERE id = 1 RETURNING last_seq`.execute(trx);
   const first = head.rows[0]!.lastSeq - rows.length + 1;
-  const seqs: number[] = [];
-  const cols = { tx: [] as string[], origin: [] as Array<string | null>, originSeq: [] as Array<number | null>, entity: [] as string[], id: [] as string[], state: [] as string[], scope: [] as string[], ref: [] as Array<string | null>, altered: [] as boolean[] };
-  rows.forEach((row, index) => {
+  // One JSON document for the whole batch: each state is serialised once, inside it, instead of
+  // once on its own and again escaped into a PostgreSQL array literal.
+  const records = rows.map((row, index) => {
     const seq = first + index;
-    seqs.push(seq);
     if (row.keep) row.keep.lastSeq = seq;
-    cols.tx.push(row.txId);
-    cols.origin.push(row.originReplica);
-    cols.originSeq.push(row.originSeq);
-    cols.entity.push(row.entity);
-    cols.id.push(row.entityId);
-    cols.state.push(JSON.stringify(row.state));
-    cols.scope.push(row.scope);
-    cols.ref.push(row.customerRef);
-    cols.altered.push(row.altered);
+    return { s: seq, t: row.txId, o: row.originReplica, q: row.originSeq, e: row.entity, i: row.entityId, j: row.state, c: row.scope, r: row.customerRef, a: row.altered };
   });
   await sql`
     INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
-    SELECT * FROM unnest(${seqs}::bigint[], ${cols.tx}::text[], ${cols.origin}::text[], ${cols.originSeq}::bigint[], ${cols.entity}::text[],
-      ${cols.id}::text[], ${cols.state}::jsonb[], ${cols.scope}::text[], ${cols.ref}::text[], ${cols.altered}::boolean[])`.execute(trx);
+    SELECT s, t, o, q, e, i, j, c, r, a FROM json_to_recordset(${JSON.stringify(records)}::json)
+      AS x(s bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean)`.execute(trx);
 }

@@ -18,10 +18,11 @@ export const ACKED_RETENTION_MS = 7 * 86_400_000;
 
 type LogRow = { seq: number; change_id: string; tx_id: string; entity: string; entity_id: string; op: WireChange['op']; fields: string; hlc: string; staff_id: string | null; created_at: string; schema_version: number };
 
-export function pendingBatch(sqlite: Database.Database, { maxChanges = PUSH_MAX_CHANGES, maxBytes = PUSH_MAX_BYTES } = {}): WireChange[] {
-  const acked = getNumber(sqlite, 'last_acked_seq');
+/** The next batch after `afterWireSeq` (default: the last acknowledged change). */
+export function pendingBatch(sqlite: Database.Database, { maxChanges = PUSH_MAX_CHANGES, maxBytes = PUSH_MAX_BYTES, afterWireSeq }: { maxChanges?: number; maxBytes?: number; afterWireSeq?: number } = {}): WireChange[] {
   const base = getNumber(sqlite, 'seq_base');
-  const rows = statement(sqlite, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').iterate(acked, TX_HARD_LIMIT_CHANGES + maxChanges) as IterableIterator<LogRow>;
+  const after = afterWireSeq === undefined ? getNumber(sqlite, 'last_acked_seq') : afterWireSeq + base;
+  const rows = statement(sqlite, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').iterate(after, TX_HARD_LIMIT_CHANGES + maxChanges) as IterableIterator<LogRow>;
   const batch: WireChange[] = [];
   let bytes = 0;
   let openTx: string | null = null;

@@ -11,58 +11,89 @@ import type { Store } from '../open';
 import { exclusive } from './exclusive';
 import { lastLocalSeq, markAcked, pendingBatch, unackFrom } from './outbox';
 import { PROTOCOL_VERSION, type PushResponse, type WireChange } from './protocol';
+import type { HttpAnswer } from './client';
 import { errorOf, SyncStop, TransientError, type SyncSession } from './session';
 import { getNumber, setState } from './state';
 
 export type PushContext = { store: Store; session: SyncSession; appVersion: string; onServerTime: (iso: string, epoch: string) => void; onProgress?: (done: number) => void };
 
+/** A batch on its way: head office's answer arrives while the next batch is read and sent. */
+type InFlight = { batch: WireChange[]; answer: Promise<HttpAnswer> };
+
+function send(ctx: PushContext, batch: WireChange[]): InFlight {
+  const answer = ctx.session.call('POST', '/sync/v1/push', {
+    protocol: PROTOCOL_VERSION,
+    replicaId: ctx.store.replicaId,
+    schemaVersion: SCHEMA_VERSION,
+    appVersion: ctx.appVersion,
+    changes: batch,
+  });
+  answer.catch(() => undefined); // awaited later, or dropped after an earlier batch failed
+  return { batch, answer };
+}
+
+/**
+ * Sends the outbox batch by batch with one batch in flight ahead: while head office applies batch
+ * k, batch k+1 is read, compressed and sent, and waits on the replica's row lock there, so the PC
+ * and head office work at the same time. Acks still come only from lastAppliedSeq; if batch k
+ * fails, k+1 finds a gap (409 seq_gap, nothing applied) and its answer is dropped.
+ */
 export async function pushAll(ctx: PushContext): Promise<{ pushed: number; rejected: number }> {
   let pushed = 0;
   let rejected = 0;
+  let ahead: InFlight | null = null;
   for (let round = 0; ; round += 1) {
     if (round > 100_000) throw new Error('push did not finish');
-    const batch = await exclusive(ctx.store, () => pendingBatch(ctx.store.sqlite));
-    if (batch.length === 0) return { pushed, rejected };
+    let current = ahead;
+    ahead = null;
+    if (!current) {
+      const batch = await exclusive(ctx.store, () => pendingBatch(ctx.store.sqlite));
+      if (batch.length === 0) return { pushed, rejected };
+      current = send(ctx, batch);
+    }
+    const next = await exclusive(ctx.store, () => pendingBatch(ctx.store.sqlite, { afterWireSeq: current.batch.at(-1)!.seq }));
+    if (next.length > 0) ahead = send(ctx, next);
     try {
-      const outcome = await pushBatch(ctx, batch);
+      const outcome = await settle(ctx, current);
       pushed += outcome.pushed;
       rejected += outcome.rejected;
       ctx.onProgress?.(pushed);
+      // Head office did not take the whole batch (a gap was realigned): what was sent ahead is out of step.
+      if (!outcome.complete && ahead) {
+        await ahead.answer.catch(() => undefined);
+        ahead = null;
+      }
     } catch (error) {
+      await ahead?.answer.catch(() => undefined);
+      ahead = null;
       if (!(error instanceof ForkedReplica)) throw error;
       await rotateReplica(ctx.store, error.appliedThroughWireSeq);
     }
   }
 }
 
-async function pushBatch(ctx: PushContext, batch: WireChange[]): Promise<{ pushed: number; rejected: number }> {
+async function settle(ctx: PushContext, { batch, answer: pending }: InFlight): Promise<{ pushed: number; rejected: number; complete: boolean }> {
   {
-    const answer = await ctx.session.call('POST', '/sync/v1/push', {
-      protocol: PROTOCOL_VERSION,
-      replicaId: ctx.store.replicaId,
-      schemaVersion: SCHEMA_VERSION,
-      appVersion: ctx.appVersion,
-      changes: batch,
-    });
+    const answer = await pending;
     if (answer.status === 200) {
       const body = answer.body as PushResponse;
       ctx.onServerTime(body.serverTime, body.serverEpoch);
       const before = await exclusive(ctx.store, () => getNumber(ctx.store.sqlite, 'last_acked_seq'));
       const rejected = await exclusive(ctx.store, () => recordOutcome(ctx.store, batch, body));
       const after = await exclusive(ctx.store, () => getNumber(ctx.store.sqlite, 'last_acked_seq'));
-      return { pushed: Math.max(0, after - before), rejected };
+      return { pushed: Math.max(0, after - before), rejected, complete: body.lastAppliedSeq >= batch.at(-1)!.seq };
     }
     if (answer.status === 409) {
       const error = errorOf(answer);
       if (error.error === 'seq_gap' && error.expectedSeq !== undefined) {
         await exclusive(ctx.store, () => realign(ctx.store, error.expectedSeq! - 1));
-        return { pushed: 0, rejected: 0 };
+        return { pushed: 0, rejected: 0, complete: false };
       }
       if (error.error === 'replica_forked') throw new ForkedReplica((error.expectedSeq ?? 1) - 1);
       if (error.error === 'replica_unknown') {
         if (batch[0]!.seq === 1) throw new TransientError('Head office does not know this database yet');
         await exclusive(ctx.store, () => unackOrStop(ctx.store, 0));
-        return { pushed: 0, rejected: 0 };
+        return { pushed: 0, rejected: 0, complete: false };
       }
     }
     throw new TransientError(`Push refused (${answer.status}): ${errorOf(answer).message}`);

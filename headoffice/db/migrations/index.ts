@@ -1,6 +1,7 @@
 /** Head office's migrations, listed in code; forward-only, never edited once landed. */
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-init';
+import * as m0002 from './0002-feed-json';
 
 export type HqMigration = {
   version: number;
@@ -9,4 +10,7 @@ export type HqMigration = {
   up: (db: Kysely<any>) => Promise<void>;
 };
 
-export const hqMigrations: ReadonlyArray<HqMigration> = [{ version: 1, name: 'init', up: m0001.up }];
+export const hqMigrations: ReadonlyArray<HqMigration> = [
+  { version: 1, name: 'init', up: m0001.up },
+  { version: 2, name: 'feed-json', up: m0002.up },
+];

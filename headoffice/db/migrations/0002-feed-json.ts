@@ -1,0 +1,12 @@
+/**
+ * 0002: the change feed keeps each state as `json` (the text as written) instead of `jsonb`. The
+ * feed is append-only and never searched by content; it is written once per change and read back
+ * whole by pulls, so jsonb's parse on every insert (most of a 100k-change push's time in
+ * PostgreSQL) bought nothing. entity_state stays jsonb: it is queried by field (duplicate phones).
+ */
+import { sql, type Kysely } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`ALTER TABLE change_feed ALTER COLUMN state TYPE json USING state::json`.execute(db);
+}
