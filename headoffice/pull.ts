@@ -89,26 +89,46 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
   return { ...base, changes, nextCursor: formatCursor(epoch, last), hasMore };
 }
 
-/** Keyset over (entity, entity_id); `after` is `<entity>\u0001<id>` as returned in nextAfter. */
-export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input: { after: string | null; maxBytes: number }, nowMs: number): Promise<SnapshotResponse> {
+/**
+ * A response body already serialised: snapshot pages carry each record's state as PostgreSQL
+ * returns its text, spliced in as is, instead of parsing every state only to serialise it again.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Keyset over (entity, entity_id); `after` is `<entity>\u0001<id>` as returned in nextAfter. The
+ * answer is a SnapshotResponse, serialised here (see RawJson).
+ */
+export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input: { after: string | null; maxBytes: number }, nowMs: number): Promise<RawJson> {
   const epoch = await readMeta(db, 'epoch');
   // Read the feed head first: applying is idempotent, so rows changed while paging are simply
   // applied again by the pull that follows (SYNC.md §2.4).
   const head = await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow();
   const [afterEntity, afterId] = input.after ? (input.after.split('\u0001') as [string, string]) : ['', ''];
-  const rows = await sql<{ entity: string; entityId: string; state: RecordState; updatedSeq: number }>`
-    SELECT f.entity, f.entity_id, f.state, f.updated_seq FROM entity_state f
+  const rows = await sql<{ entity: string; entityId: string; stateText: string; updatedSeq: number }>`
+    SELECT f.entity, f.entity_id, f.state::text AS state_text, f.updated_seq FROM entity_state f
     WHERE (f.entity, f.entity_id) > (${afterEntity}, ${afterId}) AND ${inScope(device.storeId)}
     ORDER BY f.entity, f.entity_id LIMIT ${SNAPSHOT_ROWS}`.execute(db);
-  const records: FeedRecord[] = [];
+  const records: string[] = [];
   let bytes = 0;
   let nextAfter: string | null = null;
   for (const row of rows.rows) {
     if (bytes >= input.maxBytes) break;
-    records.push({ serverSeq: row.updatedSeq, txId: `s:${row.entity}:${row.entityId}`, entity: row.entity, entityId: row.entityId, state: row.state });
-    bytes += 120 + JSON.stringify(row.state).length;
+    const entity = JSON.stringify(row.entity);
+    const entityId = JSON.stringify(row.entityId);
+    records.push(`{"serverSeq":${Number(row.updatedSeq)},"txId":${JSON.stringify(`s:${row.entity}:${row.entityId}`)},"entity":${entity},"entityId":${entityId},"state":${row.stateText}}`);
+    bytes += 120 + row.stateText.length;
     nextAfter = `${row.entity}\u0001${row.entityId}`;
   }
   const done = records.length === rows.rows.length && rows.rows.length < SNAPSHOT_ROWS;
-  return { cursor: formatCursor(epoch, head.lastSeq), entity: records[0]?.entity ?? '', records, nextAfter: done ? null : nextAfter, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
+  const page: Omit<SnapshotResponse, 'records'> = {
+    cursor: formatCursor(epoch, head.lastSeq),
+    entity: rows.rows[0]?.entity ?? '',
+    nextAfter: done ? null : nextAfter,
+    serverTime: new Date(nowMs).toISOString(),
+    serverEpoch: epoch,
+  };
+  return new RawJson(`${JSON.stringify(page).slice(0, -1)},"records":[${records.join(',')}]}`);
 }

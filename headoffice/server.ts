@@ -13,7 +13,7 @@ import { HQ_NODE } from '../db/sync/merge';
 import { PULL_MAX_BYTES, SERVER_BODY_LIMIT } from '../db/sync/protocol';
 import { authenticate, enrollDevice, exchangeRefreshSecret, HqError } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
-import { handlePull, handleSnapshot } from './pull';
+import { handlePull, handleSnapshot, RawJson } from './pull';
 import { handlePush } from './push';
 import { enrollSchema, parseBody, pushSchema, tokenSchema } from './validate';
 
@@ -66,7 +66,7 @@ export async function startHeadOffice({ db, tls, host = '127.0.0.1', port = 0, n
   });
 
   const send = async (request: FastifyRequest, reply: FastifyReply, status: number, body: unknown) => {
-    const json = JSON.stringify(body);
+    const json = body instanceof RawJson ? body.text : JSON.stringify(body);
     reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store');
     if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && json.length > 1024) {
       // Compressed on zlib's thread pool: a 2 MB snapshot page does not stall other stores' requests.

@@ -20,8 +20,12 @@ import { getNumber, getState, setState, type SyncKey } from './state';
 const CHUNK_ROWS = 500;
 const MAX_CHUNK_ROWS = 2_000;
 const CHUNK_MS = 20;
-/** Head office caps a page at 4 × PULL_MAX_BYTES (headoffice/server.ts). */
-const SNAPSHOT_MAX_BYTES = 4 * PULL_MAX_BYTES;
+/**
+ * Snapshot pages are bigger than pull pages (fewer round trips for the largest transfer) but stay
+ * well under head office's cap of 4 × PULL_MAX_BYTES: parsing a page is one uninterruptible step
+ * on the counter's event loop, about 10 ms per MB.
+ */
+const SNAPSHOT_MAX_BYTES = 2 * PULL_MAX_BYTES;
 
 export type PullContext = {
   store: Store;

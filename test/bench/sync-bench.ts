@@ -135,6 +135,9 @@ async function main(): Promise<void> {
       const store = await db.selectFrom('hqStore').select('id').executeTakeFirstOrThrow();
       await sql`INSERT INTO customer_link (customer_id, store_id) SELECT entity_id, ${store.id} FROM entity_state WHERE entity = 'customer' ON CONFLICT DO NOTHING`.execute(db);
     }
+    // As after any bulk load (a restore, an import), the planner's statistics are brought up to date
+    // (autovacuum would do it within a minute): without them it sorts every remaining row per page.
+    await sql`ANALYZE`.execute(db);
     const rows = (await db.selectFrom('entityState').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
     // P2: a new counter PC's initial sync.
