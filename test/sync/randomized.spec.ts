@@ -1,15 +1,20 @@
 /**
  * F27 (SYNC.md §3b): seeded random runs. Six replicas in three stores make random customer
  * changes (create, edit, note, a link from head office) and sync at random moments through the
- * fault proxy, which cuts, drops, duplicates, delays and fails requests at random. After the run
- * the faults stop, everyone syncs, and invariants I1–I3 must hold. A failing seed is printed;
- * rerun it alone with SYNC_SEED_START=<seed> SYNC_SEEDS=1. CI runs SYNC_SEEDS (default 50) seeds.
+ * fault proxy, which cuts, drops, duplicates, delays and fails requests at random. Throughout,
+ * no PC may show a customer without the phone it was created with (I6, checked after every commit
+ * on every PC). After the run the faults stop, everyone syncs, and invariants I1–I4 must hold (I4:
+ * head office's states equal the merge rules applied to all logged changes, in any order). A
+ * failing seed is printed; rerun it alone with SYNC_SEED_START=<seed> SYNC_SEEDS=1. CI runs
+ * SYNC_SEEDS (default 50) seeds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkCustomer } from '../../headoffice/admin/ops';
 import { openCounter, type TestCounter } from './support/counter';
 import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy';
 import { startTestHeadOffice, testCertificates } from './support/hq';
+import { watchAtomicity, type OriginTransaction } from './support/atomicity';
+import { expectDeterministicMerge } from './support/merge-model';
 import { countAtHq, expectInvariants } from './support/oracle';
 
 const SEEDS = Number(process.env.SYNC_SEEDS ?? 50);
@@ -55,9 +60,12 @@ async function runSeed(seed: number): Promise<void> {
   const hq = await startTestHeadOffice();
   upstream = hq.url;
   const counters: TestCounter[] = [];
+  const together: OriginTransaction[] = [];
+  const watches: Array<ReturnType<typeof watchAtomicity>> = [];
   try {
     for (const code of STORES) await hq.addStore(code);
     for (const [i, code] of [...STORES, ...STORES].entries()) counters.push(await openCounter(hq, { storeCode: code, counterNo: i < 3 ? 1 : 2, via: () => proxy.url }));
+    for (const counter of counters) watches.push(watchAtomicity(counter, () => together));
     const created: Array<{ id: string; store: string }> = [];
     const visible = (c: TestCounter) => created.filter((x) => c.store.sqlite.prepare('SELECT 1 FROM customer WHERE id = ? AND deleted_at IS NULL').get(x.id));
     proxy.plan(() => (rnd() < 0.25 ? pick(FAULTS) : null));
@@ -68,6 +76,7 @@ async function runSeed(seed: number): Promise<void> {
       if (roll < 0.3) {
         const customer = await counter.ok('customers.create', { name: `顾客${seed}-${op}`, phones: [{ number: `13${String(seed % 10)}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` }] });
         created.push({ id: customer.id, store });
+        together.push({ label: `customer ${customer.id}`, records: [{ table: 'customer', key: 'id', id: customer.id }, ...customer.phones.map((p) => ({ table: 'customer_phone', key: 'id', id: p.id }))] });
       } else if (roll < 0.5) {
         const target = visible(counter);
         if (target.length === 0) continue;
@@ -90,7 +99,10 @@ async function runSeed(seed: number): Promise<void> {
     for (let round = 0; round < 3; round += 1) for (const counter of counters) await counter.sync();
     await expectInvariants(hq, counters);
     expect(await countAtHq(hq, 'customer')).toBe(created.length);
+    expect(watches.flatMap((w) => w.violations)).toEqual([]);
+    await expectDeterministicMerge(hq, counters, { seed });
   } finally {
+    for (const watch of watches) watch.stop();
     proxy.plan(null);
     for (const counter of counters) await counter.close();
     await hq.close();
@@ -98,7 +110,7 @@ async function runSeed(seed: number): Promise<void> {
 }
 
 describe(`F27: ${SEEDS} seeded random runs with random faults`, () => {
-  it(`seeds ${FIRST}…${FIRST + SEEDS - 1} keep I1–I3`, async () => {
+  it(`seeds ${FIRST}…${FIRST + SEEDS - 1} keep I1–I4 and I6`, async () => {
     for (let seed = FIRST; seed < FIRST + SEEDS; seed += 1) {
       try {
         await runSeed(seed);

@@ -2,7 +2,8 @@
  * The invariants checked after each scenario (SYNC.md §3a): I1 convergence of every replica with
  * head office over that replica's scope, I2 no lost write (every local change is at head office
  * as applied, superseded or rejected), I3 exactly-once (no (replica, seq) twice, no duplicate
- * records from retries), I5 progress never going backwards.
+ * records from retries), I5 progress never going backwards. I4 (deterministic merge) is in
+ * merge-model.ts, I6 (atomic visibility) in atomicity.ts.
  */
 import { sql } from 'kysely';
 import { expect } from 'vitest';
@@ -85,8 +86,8 @@ export async function countAtHq(hq: TestHeadOffice, entity: string, { live = tru
   return rows.filter((r) => !live || r.state.deleted === null).length;
 }
 
-/** I5: cursor and acknowledged seq, to compare before and after. */
-export function progressOf(counter: TestCounter): { cursor: number; acked: number } {
+/** I5: cursor and acknowledged seq, to compare before and after (of a counter, or of a store file no process has open). */
+export function progressOf(counter: Pick<TestCounter, 'file'>): { cursor: number; acked: number } {
   const state = new Map(readTable<{ key: string; value: string }>(counter.file, 'SELECT key, value FROM sync_state').map((r) => [r.key, r.value]));
   return { cursor: Number((state.get('pull_cursor') ?? ':0').split(':')[1]), acked: Number(state.get('last_acked_seq') ?? 0) };
 }
