@@ -119,7 +119,8 @@ export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, ch
         continue;
       }
     }
-    if (rule.appendOnly && w.existed) {
+    // A ledger row or event arriving again is a retry: its record already exists as it was written.
+    if (rule.appendOnly && w.existed && !rule.keyedByOthers) {
       results.push({ seq: change.seq, status: 'superseded', code: 'duplicate' });
       continue;
     }

@@ -28,6 +28,12 @@ export type EntityRule = Readonly<{
   policy: MergePolicy;
   /** Only inserts and appends are accepted: ledgers, event logs, notes (never updated or deleted). */
   appendOnly?: boolean;
+  /**
+   * Append-only, but two stores can insert the same key on their own (a merge alias is keyed by the
+   * merged-away customer): head office merges a second insert by the rule like any change, so the
+   * later stamp wins everywhere, as it does on the PCs, instead of keeping whichever came first.
+   */
+  keyedByOthers?: boolean;
   /** `soft`: a tombstone sets `deleted_at`; `hard`: the row goes, its tombstone stays in row_clock. */
   deleteMode: 'soft' | 'hard';
   /** For customer-scoped data: the customer the record belongs to. */
@@ -79,7 +85,18 @@ const RULES: ReadonlyArray<EntityRule> = [
   { entity: 'customer_note', table: 'customer_note', key: 'id', owner: 'shared', scope: 'customer', policy: {}, appendOnly: true, deleteMode: 'hard', customerOf: byCustomerId },
   { entity: 'product', table: 'product', key: 'id', owner: 'shared', scope: 'customer', policy: {}, deleteMode: 'soft', customerOf: byCustomerId },
   // A duplicate merged into the surviving record: the alias row is keyed by the merged-away id.
-  { entity: 'customer_merge', table: 'customer_merge', key: 'from_id', owner: 'shared', scope: 'customer', policy: {}, appendOnly: true, deleteMode: 'hard', customerOf: (id) => id },
+  {
+    entity: 'customer_merge',
+    table: 'customer_merge',
+    key: 'from_id',
+    owner: 'shared',
+    scope: 'customer',
+    policy: {},
+    appendOnly: true,
+    keyedByOthers: true,
+    deleteMode: 'hard',
+    customerOf: (id) => id,
+  },
   // Head office's settings: tiers with their service standards, product categories and warranty terms.
   { entity: 'customer_tier', table: 'customer_tier', key: 'tier', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'hard' },
   { entity: 'sla_target', table: 'sla_target', key: 'id', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'hard' },

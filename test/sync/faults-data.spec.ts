@@ -128,6 +128,25 @@ describe('ownership and merge', () => {
     await expectInvariants(hq, [a, a2, c]);
   });
 
+  it('F12b: two stores merge the same duplicate into different survivors offline: the later merge wins on every replica and at head office', async () => {
+    const y = await sharedCustomer('钱多');
+    const x = await sharedCustomer('钱多多');
+    const w = await sharedCustomer('钱朵');
+    // Both stores merge y away before either syncs; store C does it a moment later (the later stamp).
+    await a.ok('customers.merge', { fromId: y.id, intoId: x.id });
+    await new Promise((r) => setTimeout(r, 5));
+    await c.ok('customers.merge', { fromId: y.id, intoId: w.id });
+    // Store A reaches head office first: the first-come merge must not decide it.
+    await a.sync();
+    await c.sync();
+    await syncAll();
+    for (const counter of [a, a2, c]) expect(readTable(counter.file, 'SELECT into_id FROM customer_merge WHERE from_id = ?', y.id)).toEqual([{ into_id: w.id }]);
+    const atHq = await hq.db.selectFrom('entityState').select('state').where('entity', '=', 'customer_merge').where('entityId', '=', y.id).executeTakeFirstOrThrow();
+    expect(atHq.state.fields.intoId).toBe(w.id);
+    expect((await a2.ok('customers.get', { id: y.id })).id).toBe(w.id);
+    await expectInvariants(hq, [a, a2, c]);
+  });
+
   it('F8: a PC a year ahead, one a year behind, one whose clock jumps back: stamps stay monotonic, the future one is re-stamped and does not win later edits', async () => {
     const customer = await sharedCustomer('周杰');
     let skew = YEAR;
