@@ -6,6 +6,10 @@
  * Who may call: only a browser that opened the launch URL with this launch's random token. The
  * token becomes an HttpOnly, SameSite=Strict cookie, so page scripts never see it. The Host header
  * must name this server (DNS rebinding) and a POST must come from this origin (CSRF).
+ *
+ * The cookie is named after the port (`cd_token_41234`): browsers share cookies across ports of
+ * one host name, so with one name a second counter on 127.0.0.1 in the same browser profile would
+ * overwrite the first one's cookie and sign its tab out.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -16,7 +20,10 @@ import { SECURITY_HEADERS } from './csp';
 import { contentTypeFor, resolveInsideRoot } from './paths';
 import { servePrintPdf } from './print/host-pdf';
 
-const COOKIE = 'cd_token';
+/** The session cookie's name for the host listening on `port`. */
+export function sessionCookieName(port: number | string): string {
+  return `cd_token_${port}`;
+}
 const MAX_BODY_BYTES = 1024 * 1024;
 const KEEPALIVE_MS = 25_000;
 
@@ -43,10 +50,10 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieToken(req: IncomingMessage, cookieName: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return value.join('=');
+    if (name === cookieName) return value.join('=');
   }
   return undefined;
 }
@@ -72,6 +79,7 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
   const client: ClientState = { sessionId: null };
   const streams = new Set<ServerResponse>();
   let origin = '';
+  let cookieName = '';
 
   const unsubscribe = desk.onEvent((event) => {
     const frame = `data: ${JSON.stringify({ event })}\n\n`;
@@ -105,9 +113,9 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
 
     if (url.pathname === '/auth' && req.method === 'GET') {
       if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'This address is out of date: open the one printed by npm start.');
-      return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/` });
     }
-    const authorised = sameToken(cookieToken(req), token) || sameToken(req.headers['x-desk-token'] as string | undefined, token);
+    const authorised = sameToken(cookieToken(req, cookieName), token) || sameToken(req.headers['x-desk-token'] as string | undefined, token);
     if (!authorised) return send(res, 401, 'Not signed in to this host: open the address printed by npm start (it carries a per-launch token).');
 
     if (url.pathname === '/print.pdf' && req.method === 'GET') return servePrintPdf(url, res, { origin, token, logger });
@@ -150,7 +158,9 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${listening}`;
+  cookieName = sessionCookieName(listening);
 
   return {
     origin,

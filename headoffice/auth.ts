@@ -88,7 +88,8 @@ export async function enrollDevice(db: HqDatabase, request: EnrollRequest, nowMs
       throw new HqError(403, 'enroll_code_invalid', 'This enrollment code is unknown, used or expired: ask head office for a new one');
     }
     if (code.storeCode !== request.storeCode) {
-      throw new HqError(409, 'store_mismatch', `This code is for store ${code.storeCode}, but this PC is set up as store ${request.storeCode}`);
+      // codeStore lets the counter say this in its own language.
+      throw new HqError(409, 'store_mismatch', `This code is for store ${code.storeCode}, but this PC is set up as store ${request.storeCode}`, { codeStore: code.storeCode });
     }
     const deviceId = newId();
     const refreshSecret = randomBytes(32).toString('base64url');

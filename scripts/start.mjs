@@ -1,17 +1,21 @@
-// `npm start`: builds the app, then starts Electron where its runtime is present, else the
-// browser host, and says which. `--demo` first makes a demo store (see test/support/demo-main.ts);
-// `--host` starts the browser host even where Electron could run. Other flags go to the host.
+// `npm start`: builds the app if out/ is older than the sources (in place, without emptying out/:
+// other hosts may be running from it; `--rebuild` builds anyway), then starts Electron where its
+// runtime is present, else the browser host, and says which. `--demo` first makes a demo store (see
+// test/support/demo-main.ts); `--host` starts the browser host even where Electron could run.
+// Other flags go to the host.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAll } from './build.mjs';
+import { buildAll, version } from './build.mjs';
+import { staleReason } from './out-fresh.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const demo = args.includes('--demo');
 const forceHost = args.includes('--host');
-const passThrough = args.filter((a) => a !== '--demo' && a !== '--host');
+const rebuild = args.includes('--rebuild');
+const passThrough = args.filter((a) => a !== '--demo' && a !== '--host' && a !== '--rebuild');
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
@@ -42,7 +46,13 @@ function run(command, commandArgs, env = process.env) {
   });
 }
 
-await buildAll();
+const stale = rebuild ? '--rebuild' : staleReason(root, version);
+if (stale) {
+  console.log(`Building out/ (${stale}).`);
+  await buildAll({ clean: false });
+} else {
+  console.log('out/ is up to date with the sources: starting without a build (--rebuild forces one).');
+}
 const env = { ...process.env };
 if (demo) {
   const dataDir = join(root, '.counterdesk-demo');

@@ -4,7 +4,7 @@ import { DeskFailure, requireActor, type Handler, type HandlerContext } from '..
 import type { StaffRow } from '../schema';
 import { insertStore, findStoreRow } from '../store/queries';
 import type { SignedInStaff } from './contract';
-import { hashPin, verifyPin } from './pin';
+import { hashPin, isPinSetHere, verifyPin } from './pin';
 import { countActiveAdmins, findStaff, insertStaff, listStaff, toStaffSummary, updateStaff } from './queries';
 import { ROLE_PERMISSIONS, type Role } from './roles';
 
@@ -38,8 +38,11 @@ export const sessionStaffList: Handler<'session.staffList'> = async (ctx) =>
 
 export const sessionSignIn: Handler<'session.signIn'> = async (ctx, input) => {
   const { pinThrottle } = ctx.services;
-  if (pinThrottle.isLocked(input.staffId)) throw new DeskFailure('pin_locked', 'pin_locked', 'pin');
   const staff = await findStaff(ctx.trx, input.staffId);
+  // A colleague synced from another PC has no PIN here (PINs never sync): no PIN can be right, so
+  // say what to do instead of "wrong PIN", and count nothing toward the lockout.
+  if (staff && !isPinSetHere(staff.pinHash)) throw new DeskFailure('setup_needed', 'pin_not_set_here', 'pin');
+  if (pinThrottle.isLocked(input.staffId)) throw new DeskFailure('pin_locked', 'pin_locked', 'pin');
   // An unknown staff id answers like a wrong PIN, so the sign-in screen leaks nothing.
   if (!staff || !(await verifyPin(input.pin, staff.pinHash))) {
     pinThrottle.recordFailure(input.staffId);

@@ -19,6 +19,14 @@ export async function hashPin(pin: string): Promise<string> {
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/**
+ * Whether this PC holds a PIN for the person. Staff synced from another PC of the store arrive
+ * with a placeholder instead (db/sync/registry.ts `localColumns`), since PINs never leave a PC.
+ */
+export function isPinSetHere(stored: string): boolean {
+  return stored.startsWith('scrypt$');
+}
+
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;

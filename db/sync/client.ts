@@ -6,12 +6,22 @@
 import { Agent, request as httpsRequest } from 'node:https';
 import { gunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { describeTransportFailure, type TransportCode, type TransportFailure } from './transport-failure';
 
+/** No answer: the code says why (transport-failure.ts), the message says it in English. */
 export class TransportError extends Error {
-  constructor(message: string) {
+  readonly code: TransportCode;
+  readonly params: Record<string, string>;
+  constructor({ code, message, params }: TransportFailure) {
     super(message);
     this.name = 'TransportError';
+    this.code = code;
+    this.params = params;
   }
+}
+
+function interrupted(message: string): TransportError {
+  return new TransportError({ code: 'interrupted', message, params: {} });
 }
 
 export type HttpAnswer = { status: number; body: unknown; bytesSent: number; bytesReceived: number };
@@ -39,10 +49,10 @@ export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: 
         const req = httpsRequest(new URL(path, url), { method, agent, headers, timeout: timeoutMs }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', (error) => reject(new TransportError(`Head office answer broke off: ${error.message}`)));
-          res.on('aborted', () => reject(new TransportError('Head office answer broke off')));
+          res.on('error', (error) => reject(interrupted(`Head office answer broke off: ${error.message}`)));
+          res.on('aborted', () => reject(interrupted('Head office answer broke off')));
           res.on('end', () => {
-            if (!res.complete) return reject(new TransportError('Head office answer broke off'));
+            if (!res.complete) return reject(interrupted('Head office answer broke off'));
             const raw = Buffer.concat(chunks);
             const decoded = res.headers['content-encoding'] === 'gzip' ? gunzipAsync(raw) : Promise.resolve(raw);
             decoded.then(
@@ -57,12 +67,12 @@ export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: 
                 }
                 resolve({ status: res.statusCode ?? 0, body: parsed, bytesSent: payload?.length ?? 0, bytesReceived: raw.length });
               },
-              () => reject(new TransportError('Head office answer was cut short')),
+              () => reject(interrupted('Head office answer was cut short')),
             );
           });
         });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-        req.on('error', (error) => reject(new TransportError(`Head office unreachable: ${error.message}`)));
+        req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
+        req.on('error', (error) => reject(new TransportError(describeTransportFailure(error, { host: url.hostname, caGiven: Boolean(caCert) }))));
         req.end(payload ?? undefined);
       });
     },

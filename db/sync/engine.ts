@@ -10,7 +10,7 @@ import type { Logger } from '../desk-types';
 import type { Store } from '../open';
 import { createSyncHttp, type SyncHttp } from './client';
 import type { CredentialStore } from './credentials';
-import { enrollDevice, type EnrollInput } from './enroll';
+import { enrollDevice, enrollFailureOf, type EnrollInput } from './enroll';
 import { exclusive } from './exclusive';
 import { createHlc, formatHlc, parseHlc } from './hlc';
 import { pendingCount, pruneAcked } from './outbox';
@@ -20,7 +20,7 @@ import { searchBacklogSize } from '../customers/search-bulk';
 import { pushAll } from './push';
 import { createSession, SyncStop, TransientError, type SyncSession } from './session';
 import { getNumber, getState, setState } from './state';
-import { CLOCK_WARNING_MS, type SyncStatus } from './status';
+import { CLOCK_WARNING_MS, type EnrollFailure, type SyncStatus } from './status';
 
 export type SyncTiming = { pushDebounceMs: number; pullEveryMs: number; backoffMinMs: number; backoffMaxMs: number; probeMs: number };
 /** Stamps further ahead than this were re-stamped by head office. */
@@ -59,7 +59,7 @@ export class SyncEngine {
   private stopped = false;
   private offsetMs = 0;
   private progress: Progress | null = null;
-  private enrolling: { state: 'working' | 'failed'; message: string | null } | null = null;
+  private enrolling: { state: 'working' | 'failed'; failure: EnrollFailure | null } | null = null;
   private indexing: Promise<void> | null = null;
   private indexProgress: { rows: number; total: number } | null = null;
 
@@ -123,7 +123,7 @@ export class SyncEngine {
 
   /** Enrollment talks to head office: it runs here, never inside a counter transaction. */
   enroll(input: EnrollInput): Promise<void> {
-    this.enrolling = { state: 'working', message: null };
+    this.enrolling = { state: 'working', failure: null };
     return enrollDevice(this.store, this.options.credentials, input)
       .then(async () => {
         this.enrolling = null;
@@ -132,7 +132,7 @@ export class SyncEngine {
         await this.syncNow();
       })
       .catch((error: unknown) => {
-        this.enrolling = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+        this.enrolling = { state: 'failed', failure: enrollFailureOf(error) };
       });
   }
 
@@ -149,7 +149,7 @@ export class SyncEngine {
       deviceId: credentials?.deviceId ?? null,
       state: this.enrolling?.state === 'working' ? 'enrolling' : revoked ? 'stopped' : credentials === null ? 'not_enrolled' : this.running ? 'syncing' : this.failures > 0 ? 'retrying' : 'idle',
       stopReason: revoked,
-      enrollError: this.enrolling?.state === 'failed' ? this.enrolling.message : null,
+      enrollError: this.enrolling?.state === 'failed' ? this.enrolling.failure : null,
       lastSyncAt: getState(sqlite, 'last_sync_at'),
       lastError,
       pending: pendingCount(sqlite),

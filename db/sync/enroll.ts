@@ -3,14 +3,19 @@
  * certificate to trust) and the one-time code; head office binds the PC to the code's store and
  * answers with the device id and refresh secret, which go to the credential store, never to the
  * database. The PC must be set up as the same store the code was issued for.
+ *
+ * A failure keeps a stable code (head office's refusal code, or a transport code such as
+ * `tls_untrusted`) and its parameters beside the English message, so the Sync page can say it in
+ * the counter's language.
  */
 import type { Store } from '../open';
-import { createSyncHttp } from './client';
+import { createSyncHttp, TransportError } from './client';
 import type { CredentialStore } from './credentials';
 import { exclusive } from './exclusive';
-import type { EnrollResponse } from './protocol';
+import type { EnrollResponse, SyncErrorBody } from './protocol';
 import { errorOf } from './session';
 import { setState } from './state';
+import type { EnrollFailure } from './status';
 
 export type EnrollInput = { serverUrl: string; code: string; caCert?: string | null; deviceName: string };
 
@@ -18,10 +23,17 @@ export class EnrollError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly params: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'EnrollError';
   }
+}
+
+/** What the Sync page is told about a failed enrollment. */
+export function enrollFailureOf(error: unknown): EnrollFailure {
+  if (error instanceof EnrollError) return { code: error.code, message: error.message, params: error.params };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error), params: {} };
 }
 
 export async function enrollDevice(store: Store, credentials: CredentialStore, input: EnrollInput): Promise<EnrollResponse> {
@@ -42,9 +54,17 @@ export async function enrollDevice(store: Store, credentials: CredentialStore, i
     const answer = await http
       .request('POST', '/sync/v1/enroll', { body: { code: input.code.trim(), replicaId: store.replicaId, storeCode: local.code, deviceName: input.deviceName } })
       .catch((error: unknown) => {
-        throw new EnrollError('unreachable', error instanceof Error ? error.message : String(error));
+        if (error instanceof TransportError) throw new EnrollError(error.code, error.message, error.params);
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new EnrollError('unreachable', `Head office unreachable: ${detail}`, { detail });
       });
-    if (answer.status !== 200) throw new EnrollError(errorOf(answer).error, errorOf(answer).message);
+    if (answer.status !== 200) {
+      const refusal = errorOf(answer);
+      // Head office names the code's store; this PC's own store is known here.
+      const codeStore = (answer.body as Partial<SyncErrorBody> | null)?.codeStore;
+      const params: Record<string, string> = refusal.error === 'store_mismatch' && typeof codeStore === 'string' ? { codeStore, thisStore: local.code } : {};
+      throw new EnrollError(refusal.error, refusal.message, params);
+    }
     const body = answer.body as EnrollResponse;
     credentials.save({ deviceId: body.deviceId, refreshSecret: body.refreshSecret, serverUrl: url.origin });
     await exclusive(store, () => {

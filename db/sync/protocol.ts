@@ -111,7 +111,8 @@ export type SyncErrorCode =
   | 'bad_request'
   | 'unavailable';
 
-export type SyncErrorBody = { error: SyncErrorCode; message: string; expectedSeq?: number; minVersion?: number };
+/** `codeStore`: with `store_mismatch`, the store the enrollment code was issued for. */
+export type SyncErrorBody = { error: SyncErrorCode; message: string; expectedSeq?: number; minVersion?: number; codeStore?: string };
 
 export function formatCursor(epoch: string, serverSeq: number): string {
   return `${epoch}:${serverSeq}`;

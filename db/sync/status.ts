@@ -1,6 +1,13 @@
 /** What the status bar and the sync page show. No Node imports: the renderer imports the type. */
 export const CLOCK_WARNING_MS = 2 * 60_000;
 
+/**
+ * Why the last enrollment failed: `code` is stable (head office's refusal such as
+ * `enroll_code_invalid` / `store_mismatch`, or a transport code such as `tls_untrusted`), `params`
+ * fill the translated text, `message` is the English fallback for codes the renderer does not know.
+ */
+export type EnrollFailure = { code: string; message: string; params: Record<string, string> };
+
 export type SyncStatus = {
   enrolled: boolean;
   serverUrl: string | null;
@@ -9,7 +16,7 @@ export type SyncStatus = {
   state: 'not_enrolled' | 'enrolling' | 'idle' | 'syncing' | 'retrying' | 'stopped';
   /** Why sync stopped: `device_revoked` or `unauthorized` (enroll again). */
   stopReason: string | null;
-  enrollError: string | null;
+  enrollError: EnrollFailure | null;
   lastSyncAt: string | null;
   lastError: string | null;
   pending: number;

@@ -6,7 +6,10 @@
  *   revoke DEVICE_ID               stop a PC (stolen, retired); it keeps its local data
  *   rejected [--limit N]           changes head office refused, with the reason
  *   import-catalogue FILE.csv      parts and prices (part_no,name,spec,unit,cost_fen,price_fen)
- *   link-customer CUSTOMER STORE   let a store see a customer (looked up by phone, adopted)
+ *   find-customer PHONE|NAME       customers whose phone (or part, e.g. the last 4 digits) or name matches:
+ *                                  id, name, phones and the stores that see them
+ *   link-customer ID|PHONE STORE   let a store see a customer, given by id or by phone (refuses
+ *                                  to guess when several customers share the phone)
  *   after-restore                  run after restoring the database from a backup
  *   compact HORIZON_SEQ            drop feed rows up to a seq (replicas behind it reset)
  * The database: --database-url, or the one `npm run headoffice` started (read from --data-dir).
@@ -19,9 +22,10 @@ import { HQ_NODE } from '../../db/sync/merge';
 import { issueEnrollmentCode, revokeDevice } from '../auth';
 import { connectHq, migrateHq } from '../db/open';
 import { importCatalogue } from './catalogue';
-import { addStore, afterRestore, compactFeed, linkCustomer, listDevices, listRejected } from './ops';
+import { findCustomers, formatMatches, linkCustomerByIdOrPhone } from './customers';
+import { addStore, afterRestore, compactFeed, listDevices, listRejected } from './ops';
 
-const USAGE = 'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|link-customer|after-restore|compact> … [--database-url URL | --data-dir DIR]';
+const USAGE = 'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|find-customer|link-customer|after-restore|compact> … [--database-url URL | --data-dir DIR]';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -71,10 +75,16 @@ async function main(): Promise<void> {
         need(1, 'a CSV file');
         out(await importCatalogue(db, createHlc({ node: HQ_NODE }), readFileSync(args[0]!, 'utf8')));
         break;
+      case 'find-customer': {
+        need(1, 'a phone number (or part of one) or part of a name, e.g. find-customer 1111 or find-customer 张');
+        const matches = await findCustomers(db, args.join(' '));
+        out(matches.length > 0 ? formatMatches(matches) : `No customer at head office matches ${args.join(' ')}`);
+        break;
+      }
       case 'link-customer':
-        need(2, 'a customer id and a store code');
-        await linkCustomer(db, args[0]!, args[1]!);
-        out(`Customer ${args[0]} now reaches store ${args[1]}`);
+        need(2, 'a customer id or phone number and a store code, e.g. link-customer 13800001111 S020');
+        // The store comes last, so a phone typed with spaces (138 0000 1111) still reads whole.
+        out(await linkCustomerByIdOrPhone(db, args.slice(0, -1).join(' '), args.at(-1)!));
         break;
       case 'after-restore':
         out(`New epoch ${await afterRestore(db)}: replicas will re-push what the backup lost and re-pull`);

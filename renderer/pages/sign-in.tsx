@@ -46,7 +46,8 @@ export function SignInPage({ reason, onSignedIn }: SignInProps) {
       onSignedIn();
       return;
     }
-    // Wrong PIN, locked, deactivated: all answer "why can't I sign in", next to the PIN.
+    // Wrong PIN, locked, no PIN on this PC yet (a colleague synced from another PC: an admin sets it
+    // here), deactivated: all answer "why can't I sign in", next to the PIN.
     setPin('');
     setPinError(errorKeyOf(result.error));
     pinRef.current?.focus();

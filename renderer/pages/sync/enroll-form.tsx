@@ -10,6 +10,7 @@ import { TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError } from '../../forms/server-error';
 import { useDeskMutation } from '../../use-desk';
+import { enrollFailureText } from './enroll-failure';
 
 const FIELDS = ['serverUrl', 'code', 'caCert'] as const;
 /** Enrollment runs beside the counter and sends no event: ask for its outcome this often meanwhile. */
@@ -48,13 +49,14 @@ export function EnrollForm({ status, refetch }: { status: SyncStatus; refetch: (
     if (caFile.current) caFile.current.value = '';
   };
   const failure = waiting ? null : status.enrollError;
+  const failureText = failure && enrollFailureText(t, failure);
   return (
     <section aria-labelledby="sync-enroll-title" style={{ maxWidth: 560 }}>
       <Typography.Title level={3} id="sync-enroll-title">
         {t('enroll.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('enroll.intro')}</Typography.Paragraph>
-      {failure && <Alert type="error" showIcon role="alert" title={t('enroll.failed', { message: failure })} style={{ marginBottom: 16 }} />}
+      {failureText && <Alert type="error" showIcon role="alert" title={t('enroll.failed', { message: failureText })} style={{ marginBottom: 16 }} />}
       {waiting && <Alert type="info" showIcon role="status" title={t('enroll.working')} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onSubmitCapture={(event) => void submit(event)}>
         <TextField control={control} name="serverUrl" id="sync-url" label={t('enroll.url')} required maxLength={200} />
