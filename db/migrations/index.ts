@@ -11,6 +11,7 @@ import * as m0005 from './0005-sync';
 import * as m0006 from './0006-print';
 import * as m0007 from './0007-sla-targets';
 import * as m0008 from './0008-search-backlog';
+import * as m0009 from './0009-ticket-backlog';
 
 export type Migration = {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 6, name: 'print', up: m0006.up },
   { version: 7, name: 'sla-targets', up: m0007.up },
   { version: 8, name: 'search-backlog', up: m0008.up },
+  { version: 9, name: 'ticket-backlog', up: m0009.up },
 ];
 
 /** The schema version this build of the app writes. */

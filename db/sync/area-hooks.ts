@@ -9,7 +9,7 @@ import { newId } from '../ids';
 import { addToOnHand } from '../parts/ledger/movements';
 import { refreshTicket } from '../tickets/events';
 import { loadCalendar } from '../tickets/settings';
-import { onApplied, type ApplyPhase } from './hooks';
+import { onApplied, onSnapshotDone, type ApplyPhase } from './hooks';
 
 const customerOf = (r: { entityId: string; state: { fields: Record<string, unknown> } }) => (typeof r.state.fields.customerId === 'string' ? r.state.fields.customerId : null);
 
@@ -49,5 +49,23 @@ async function refreshTickets(trx: Parameters<Parameters<typeof onApplied>[1]>[0
   const tx = { trx, txId: newId(), staffId: null, nowIso: new Date(now).toISOString(), stamp: () => { throw new Error('a synced ticket refresh records no change'); } };
   for (const { id } of present) await refreshTicket(tx, id, cal, now, { recordBreaches: false });
 }
-onApplied('ticket', (trx, records) => refreshTickets(trx, new Set(records.map((r) => r.entityId))));
-onApplied('ticket_event', (trx, records) => refreshTickets(trx, new Set(records.map((r) => r.state.fields.ticketId).filter((id): id is string => typeof id === 'string'))));
+/** During a snapshot a ticket is listed and folded once at its end, not once per page carrying its events. */
+const refreshOrList = (trx: Parameters<Parameters<typeof onApplied>[1]>[0], ids: Set<string>, { snapshot }: ApplyPhase) =>
+  snapshot ? Promise.resolve(listForLater(sqliteOf(trx), ids)) : refreshTickets(trx, ids);
+function listForLater(sqlite: Database.Database, ticketIds: ReadonlySet<string>): void {
+  if (ticketIds.size > 0) sqlite.prepare('INSERT OR IGNORE INTO ticket_backlog (ticket_id) SELECT value FROM json_each(?)').run(JSON.stringify([...ticketIds]));
+}
+onApplied('ticket', (trx, records, phase) => refreshOrList(trx, new Set(records.map((r) => r.entityId)), phase));
+onApplied('ticket_event', (trx, records, phase) =>
+  refreshOrList(trx, new Set(records.map((r) => r.state.fields.ticketId).filter((id): id is string => typeof id === 'string')), phase),
+);
+
+const TICKETS_PER_SETTLE = 50;
+onSnapshotDone(async (trx) => {
+  const sqlite = sqliteOf(trx);
+  const ids = (sqlite.prepare('SELECT ticket_id FROM ticket_backlog ORDER BY ticket_id LIMIT ?').all(TICKETS_PER_SETTLE) as Array<{ ticket_id: string }>).map((r) => r.ticket_id);
+  if (ids.length === 0) return false;
+  await refreshTickets(trx, new Set(ids));
+  sqlite.prepare('DELETE FROM ticket_backlog WHERE ticket_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+  return ids.length === TICKETS_PER_SETTLE;
+});

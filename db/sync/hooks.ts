@@ -26,3 +26,21 @@ export async function runApplyHooks(trx: Transaction<DB>, touched: ReadonlyArray
   }
   for (const [entity, records] of byEntity) for (const hook of hooks.get(entity) ?? []) await hook(trx, records, phase);
 }
+
+/**
+ * Work an area left for the end of a snapshot (derived data folded once instead of once per page).
+ * A settler does one short chunk inside the caller's transaction and says whether more remains.
+ */
+export type SnapshotSettler = (trx: Transaction<DB>) => Promise<boolean>;
+const settlers: SnapshotSettler[] = [];
+
+export function onSnapshotDone(settler: SnapshotSettler): void {
+  settlers.push(settler);
+}
+
+/** One chunk of every settler that still has work; true while any has more. */
+export async function settleSnapshotChunk(trx: Transaction<DB>): Promise<boolean> {
+  let more = false;
+  for (const settle of settlers) if (await settle(trx)) more = true;
+  return more;
+}

@@ -10,7 +10,7 @@ import type { Store } from '../open';
 import { applyRecords, prefetchLocal, type ApplyOutcome } from './apply';
 import { exclusive, exclusiveTx } from './exclusive';
 import { useConnection } from './area-hooks';
-import { runApplyHooks, type ApplyPhase } from './hooks';
+import { runApplyHooks, settleSnapshotChunk, type ApplyPhase } from './hooks';
 import { unackFrom } from './outbox';
 import { PULL_MAX_BYTES, type FeedRecord, type PullResponse, type SnapshotResponse } from './protocol';
 import { SyncStop, TransientError, errorOf, type SyncSession } from './session';
@@ -172,6 +172,17 @@ async function snapshot(ctx: PullContext): Promise<number> {
     await applyInChunks(ctx, body.records, (last) => [['snapshot_after', `${last.entity}\u0001${last.entityId}`]], { snapshot: true });
     applied += body.records.length;
     if (body.nextAfter === null) {
+      // Derived data the areas left for the end (each ticket folded once), in short transactions.
+      const settleChunk = () =>
+        exclusiveTx(
+          ctx.store,
+          async (trx) => {
+            useConnection(ctx.store.sqlite);
+            return settleSnapshotChunk(trx);
+          },
+          { foreignKeys: false },
+        );
+      while (await settleChunk()) await yieldToCounter();
       await exclusive(ctx.store, () => {
         const start = getState(ctx.store.sqlite, 'snapshot_cursor');
         setState(ctx.store.sqlite, 'pull_cursor', start ?? body.cursor);

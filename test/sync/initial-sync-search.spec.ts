@@ -1,8 +1,9 @@
 /**
- * A new PC's initial sync and the counter search (db/customers/search-bulk.ts): the snapshot brings
- * the store's customers without their search terms, which the engine builds right after in the
- * background; meanwhile the status says how many customers search cannot find yet. Customers that
- * arrive later by the ordinary pull are searchable at once.
+ * A new PC's initial sync and the data derived from what it brings: the snapshot brings the store's
+ * customers without their search terms, which the engine builds right after in the background
+ * (db/customers/search-bulk.ts; meanwhile the status says how many customers search cannot find
+ * yet), and lists the tickets it brings to fold each once from its events when the last page is in.
+ * Customers that arrive later by the ordinary pull are searchable at once.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readTable } from '../support/inspect';
@@ -19,7 +20,16 @@ beforeAll(async () => {
   await hq.addStore('S031');
   a = await openCounter(hq, { storeCode: 'S031', counterNo: 1 });
   for (let i = 0; i < 40; i += 1) await a.ok('customers.create', { name: `顾客${i}`, phones: [{ number: `1370000${String(i).padStart(4, '0')}` }] });
-  await a.ok('customers.create', { name: '张三', phones: [{ number: '13912345678' }] });
+  const zhang = await a.ok('customers.create', { name: '张三', phones: [{ number: '13912345678' }] });
+  // Tickets worked through several steps, so their events come on other pages than their headers.
+  for (let i = 0; i < 3; i += 1) {
+    const ticket = await a.ok('tickets.create', { type: 'complaint', customerId: zhang.id, channel: 'in_store', category: 'service_attitude', whatHappened: `安装师傅迟到${i}`, customerWants: '道歉', priority: 'normal' });
+    const admin = readTable<{ id: string }>(a.file, "SELECT id FROM staff WHERE role = 'admin' LIMIT 1")[0]!.id;
+    let version = (await a.ok('tickets.get', { id: ticket.id })).version;
+    await a.ok('tickets.act', { ticketId: ticket.id, version, step: { action: 'assign', assigneeId: admin, note: '分派' } });
+    version = (await a.ok('tickets.get', { id: ticket.id })).version;
+    if (i > 0) await a.ok('tickets.act', { ticketId: ticket.id, version, step: { action: 'start_investigation', note: '开始调查' } });
+  }
   await a.sync();
 });
 
@@ -42,6 +52,13 @@ it('builds the search index of a snapshot after the sync, and finds every custom
   expect(await names(b, 'zs')).toEqual(['张三']);
   expect(await names(b, '5678')).toEqual(['张三']);
   expect(await names(b, '顾客39')).toEqual(['顾客39']);
+});
+
+it('folds every ticket the snapshot brought from its events once the last page is in', async () => {
+  const ticketsOn = (counter: TestCounter) => readTable(counter.file, 'SELECT id, status, assignee_id, state_hlc, flagged_events FROM ticket ORDER BY id');
+  expect(ticketsOn(b)).toEqual(ticketsOn(a));
+  expect(ticketsOn(b).map((t) => (t as { status: string }).status).sort()).toEqual(['assigned', 'investigating', 'investigating']);
+  expect(readTable(b.file, 'SELECT count(*) AS n FROM ticket_backlog')).toEqual([{ n: 0 }]);
 });
 
 it('makes customers that arrive by the ordinary pull searchable at once', async () => {
