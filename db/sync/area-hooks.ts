@@ -10,6 +10,7 @@ import { addToOnHand } from '../parts/ledger/movements';
 import { refreshTicket } from '../tickets/events';
 import { loadCalendar } from '../tickets/settings';
 import { onApplied, onSnapshotDone, type ApplyPhase } from './hooks';
+import type { RecordState } from './protocol';
 
 const customerOf = (r: { entityId: string; state: { fields: Record<string, unknown> } }) => (typeof r.state.fields.customerId === 'string' ? r.state.fields.customerId : null);
 
@@ -23,9 +24,17 @@ export function useConnection(sqlite: Database.Database): void {
 
 /** A customer's search terms: now for a pull, listed for the background build during a snapshot. */
 const reindex = (trx: unknown, ids: Set<string>, { snapshot }: ApplyPhase) => (snapshot ? deferReindex : reindexCustomers)(sqliteOf(trx), ids);
-onApplied('customer', async (trx, records, phase) => reindex(trx, new Set(records.map((r) => r.entityId)), phase));
+/** The fields search terms come from (customerTerms): a pulled edit of anything else leaves them as they are. */
+const TERM_FIELDS: Readonly<Record<string, ReadonlyArray<string>>> = {
+  customer: ['name', 'deletedAt'],
+  customer_phone: ['digits', 'customerId', 'deletedAt'],
+  product: ['serial', 'receiptNo', 'customerId', 'deletedAt'],
+};
+const termsMoved = (entity: string) => (r: { state: RecordState; changed?: ReadonlyArray<string> }) =>
+  r.changed === undefined || r.state.deleted !== null || r.changed.some((f) => TERM_FIELDS[entity]!.includes(f));
+onApplied('customer', async (trx, records, phase) => reindex(trx, new Set(records.filter(termsMoved('customer')).map((r) => r.entityId)), phase));
 for (const entity of ['customer_phone', 'product']) {
-  onApplied(entity, async (trx, records, phase) => reindex(trx, new Set(records.map(customerOf).filter((id): id is string => id !== null)), phase));
+  onApplied(entity, async (trx, records, phase) => reindex(trx, new Set(records.filter(termsMoved(entity)).map(customerOf).filter((id): id is string => id !== null)), phase));
 }
 
 /** A pulled movement is new here (the ledger is insert-only): the parts area adds it to the on-hand cache. */

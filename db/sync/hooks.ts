@@ -9,7 +9,7 @@ import type { DB } from '../schema';
 
 /** `snapshot`: the records come from an initial or replacement snapshot (derived data may be deferred). */
 export type ApplyPhase = { snapshot: boolean };
-export type ApplyHook = (trx: Transaction<DB>, records: ReadonlyArray<{ entityId: string; state: RecordState }>, phase: ApplyPhase) => Promise<void>;
+export type ApplyHook = (trx: Transaction<DB>, records: ReadonlyArray<{ entityId: string; state: RecordState; changed?: ReadonlyArray<string> }>, phase: ApplyPhase) => Promise<void>;
 
 const hooks = new Map<string, ApplyHook[]>();
 
@@ -17,8 +17,12 @@ export function onApplied(entity: string, hook: ApplyHook): void {
   hooks.set(entity, [...(hooks.get(entity) ?? []), hook]);
 }
 
-export async function runApplyHooks(trx: Transaction<DB>, touched: ReadonlyArray<{ entity: string; entityId: string; state: RecordState }>, phase: ApplyPhase): Promise<void> {
-  const byEntity = new Map<string, Array<{ entityId: string; state: RecordState }>>();
+export async function runApplyHooks(
+  trx: Transaction<DB>,
+  touched: ReadonlyArray<{ entity: string; entityId: string; state: RecordState; changed?: ReadonlyArray<string> }>,
+  phase: ApplyPhase,
+): Promise<void> {
+  const byEntity = new Map<string, Array<{ entityId: string; state: RecordState; changed?: ReadonlyArray<string> }>>();
   for (const t of touched) {
     const list = byEntity.get(t.entity);
     if (list) list.push(t);

@@ -67,5 +67,14 @@ it('makes customers that arrive by the ordinary pull searchable at once', async 
   await b.sync();
   expect(b.engine.status().searchBacklog).toBe(0);
   expect(await names(b, 'ls')).toEqual(['李四']);
+  // A pulled rename moves the terms; a pulled edit of the notes alone leaves them be.
+  const li = (await a.ok('customers.search', { query: '李四' })).items[0]!;
+  const detail = await a.ok('customers.get', { id: li.id });
+  await a.ok('customers.update', { id: li.id, name: '李思', notes: '改名', phones: detail.phones.map((p) => ({ id: p.id, number: p.number })) });
+  await a.sync();
+  await b.sync();
+  expect(await names(b, 'ls')).toEqual(['李思']);
+  expect(await names(b, '李四')).toEqual([]);
+  expect(await names(b, '李思')).toEqual(['李思']);
   await expectInvariants(hq, [a, b]);
 });
