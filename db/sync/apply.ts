@@ -11,6 +11,7 @@
  * for a tombstone, so a record costs one or two rows, not one per column.
  */
 import type Database from 'better-sqlite3';
+import { composeComposite, compositeOfField, parseComposite, readComposite } from './composite';
 import { ClockDriftError, parseHlc, type Hlc } from './hlc';
 import { EMPTY_STATE, changedFieldsOf, maxClock, mergeStates, stateOfChange } from './merge';
 import type { FeedRecord, RecordState } from './protocol';
@@ -23,7 +24,8 @@ const TOMBSTONE = '~deleted';
 const FUTURE_MS = 5 * 60_000;
 
 export type ApplyOptions = { hlc: Hlc; serverTimeMs: number; nowIso: string };
-export type ApplyOutcome = { applied: number; unchanged: number; keptAside: number; touched: Array<{ entity: string; entityId: string; state: RecordState }> };
+/** `changed`: the fields this apply changed (all of them for a record new here), for hooks that care about a few. */
+export type ApplyOutcome = { applied: number; unchanged: number; keptAside: number; touched: Array<{ entity: string; entityId: string; state: RecordState; changed: ReadonlyArray<string> }> };
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -100,10 +102,16 @@ function localState(sqlite: Database.Database, rule: EntityRule, info: TableInfo
     : (statement(sqlite, 'SELECT field, hlc FROM row_clock WHERE entity = ? AND entity_id = ?').all(rule.entity, entityId) as ClockRow[]);
   const clockOf = new Map(stamps.map((s) => [s.field, s.hlc]));
   let state: RecordState = { fields: {}, clocks: {}, deleted: clockOf.get(TOMBSTONE) ?? null };
+  const composites = rule.policy.composite;
   if (row) {
     const star = clockOf.get(STAR);
     for (const [field, column] of info.columns) {
       if (column === rule.key || field === 'hlc' || (rule.localColumns && field in rule.localColumns)) continue;
+      const composite = composites?.find((c) => c.column === field);
+      if (composite) {
+        readComposite(state, composite, row[column], clockOf, clockOf.get(field) ?? star);
+        continue;
+      }
       const clock = clockOf.get(field) ?? star;
       if (clock === undefined) continue;
       state.fields[field] = row[column] ?? null;
@@ -120,13 +128,25 @@ function localState(sqlite: Database.Database, rule: EntityRule, info: TableInfo
     const fields = JSON.parse(change.fields) as Record<string, unknown>;
     const own = stateOfChange(change.op, fields, change.hlc, rule.ignoredFields);
     // The row holds the value; the change only tells when it was set.
-    for (const field of Object.keys(own.fields)) if (row && info.columns.has(field)) own.fields[field] = row[info.columns.get(field)!] ?? null;
+    for (const field of Object.keys(own.fields)) {
+      if (!row) break;
+      const composite = info.columns.has(field) ? undefined : compositeOfField(composites, field);
+      if (info.columns.has(field)) own.fields[field] = row[info.columns.get(field)!] ?? null;
+      else if (composite && info.columns.has(composite.column)) own.fields[field] = parseComposite(row[info.columns.get(composite.column)!])[field.slice(composite.prefix.length)] ?? null;
+    }
     state = mergeStates(rule.policy, state, own);
   }
   // A stamp far beyond head office's clock was re-stamped there: it must lose here too.
   const limit = serverTimeMs + FUTURE_MS;
   for (const [field, clock] of Object.entries(state.clocks)) if (parseHlc(clock).millis > limit) state.clocks[field] = '000000000000-0000-0';
   return state;
+}
+
+/** Composite columns to rewrite for these fields: the column and its object as JSON text. */
+function composedColumns(rule: EntityRule, info: TableInfo, fields: ReadonlyArray<string>, merged: RecordState): Array<[column: string, json: string]> {
+  return (rule.policy.composite ?? [])
+    .filter((c) => info.columns.has(c.column) && fields.some((f) => f.startsWith(c.prefix)))
+    .map((c) => [info.columns.get(c.column)!, JSON.stringify(composeComposite(merged.fields, c))]);
 }
 
 function writeClocks(sqlite: Database.Database, rule: EntityRule, entityId: string, state: RecordState, hadClocks: boolean): void {
@@ -199,7 +219,8 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     outcome.unchanged += 1;
     return;
   }
-  const unknown = Object.keys(merged.fields).filter((f) => !info.columns.has(f));
+  const composed = (f: string) => !info.columns.has(f) && info.columns.has(compositeOfField(rule.policy.composite, f)?.column ?? '');
+  const unknown = Object.keys(merged.fields).filter((f) => !info.columns.has(f) && !composed(f));
   if (unknown.length > 0) {
     keepAside(sqlite, record, unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]), options.nowIso);
     outcome.keptAside += 1;
@@ -211,6 +232,11 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
   } else if (row) {
     const sets = known.map((f) => `${info.columns.get(f)} = ?`);
     const values = known.map((f) => toSqlite(merged.fields[f]));
+    const keys = changed.filter(composed);
+    for (const [column, json] of composedColumns(rule, info, keys, merged)) {
+      sets.push(`${column} = ?`);
+      values.push(json);
+    }
     if (merged.deleted && info.hasDeletedAt && row.deleted_at === null && !known.includes('deletedAt')) {
       sets.push('deleted_at = ?');
       values.push(new Date(parseHlc(merged.deleted).millis).toISOString());
@@ -224,7 +250,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     } catch (error) {
       // A local uniqueness rule the remote value breaks (two PCs chose the same code): kept aside, never blocking the pull.
       if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-      keepAside(sqlite, record, known, options.nowIso);
+      keepAside(sqlite, record, [...known, ...keys], options.nowIso);
       outcome.keptAside += 1;
       return;
     }
@@ -233,6 +259,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     for (const [field, value] of Object.entries(merged.fields)) if (info.columns.has(field)) values[field] = value;
     values[camel(rule.key)] = record.entityId;
     if (info.hasHlc && top) values.hlc = top;
+    for (const c of rule.policy.composite ?? []) if (Object.keys(merged.fields).some((f) => f.startsWith(c.prefix))) values[c.column] = composeComposite(merged.fields, c);
     if (merged.deleted && info.hasDeletedAt && !values.deletedAt) values.deletedAt = new Date(parseHlc(merged.deleted).millis).toISOString();
     // Inserts log what they set; a row's first updated_at is its created_at.
     if (info.columns.has('updatedAt') && values.updatedAt === undefined) values.updatedAt = values.createdAt ?? options.nowIso;
@@ -249,7 +276,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     }
   }
   writeClocks(sqlite, rule, record.entityId, merged, lookup ? lookup.hadClocks : true);
-  outcome.touched.push({ entity: rule.entity, entityId: record.entityId, state: merged });
+  outcome.touched.push({ entity: rule.entity, entityId: record.entityId, state: merged, changed: row ? changed : Object.keys(merged.fields) });
   outcome.applied += 1;
 }
 

@@ -9,15 +9,25 @@
  * - `hqFields` (a customer's tier, anything head office owns): a head-office stamp beats any store
  *   stamp, so a store's offline edit can never outlive head office's value.
  * - Deletes win: the tombstone is kept (the latest one) and no later update brings the record back.
+ * - `composite` columns (a ticket's intake form) merge key by key; `derived` copies (its summary
+ *   line) are recomputed from the merged state with their source's stamp (composite.ts, form-sync.ts).
  */
+import { parseComposite, type CompositeColumn } from './composite';
 import type { RecordState } from './protocol';
 
 /** The HLC node head office stamps with. Device nodes are 32 hex digits, so they never collide. */
 export const HQ_NODE = 'hq';
 
+/** A copy of another field (a ticket's summary line of its form's description): its value and stamp follow that field. */
+export type DerivedField = Readonly<{ field: string; value: unknown; from: string }>;
+
 export type MergePolicy = {
   trueWins?: ReadonlyArray<string>;
   hqFields?: ReadonlyArray<string> | 'all';
+  /** JSON object columns merged key by key (composite.ts). */
+  composite?: ReadonlyArray<CompositeColumn>;
+  /** The copies to recompute from a merged state; only fields whose source is in the state. */
+  derived?: (fields: Readonly<Record<string, unknown>>) => ReadonlyArray<DerivedField>;
 };
 
 export const EMPTY_STATE: RecordState = Object.freeze({ fields: Object.freeze({}), clocks: Object.freeze({}), deleted: null }) as RecordState;
@@ -67,7 +77,44 @@ function mergeCell(policy: MergePolicy, field: string, a: Cell, b: Cell): Cell {
   return winner;
 }
 
+/**
+ * With composite columns, a whole column value (from an older PC or an old row) first becomes its
+ * keys at the column's stamp; derived copies are recomputed from the merged fields last, so the
+ * result depends only on the real fields and stays a semilattice.
+ */
 export function mergeStates(policy: MergePolicy, a: RecordState, b: RecordState): RecordState {
+  const merged = policy.composite ? mergeFields(policy, expandComposites(policy, a), expandComposites(policy, b)) : mergeFields(policy, a, b);
+  if (!policy.derived) return merged;
+  for (const copy of policy.derived(merged.fields)) {
+    const clock = merged.clocks[copy.from];
+    if (clock === undefined) continue;
+    merged.fields[copy.field] = copy.value ?? null;
+    merged.clocks[copy.field] = clock;
+  }
+  return merged;
+}
+
+function expandComposites(policy: MergePolicy, state: RecordState): RecordState {
+  let out = state;
+  for (const { column, prefix } of policy.composite ?? []) {
+    const clock = out.clocks[column];
+    if (clock === undefined) continue;
+    const fields = { ...out.fields };
+    const clocks = { ...out.clocks };
+    const whole = parseComposite(fields[column]);
+    delete fields[column];
+    delete clocks[column];
+    const keys: RecordState = { fields: {}, clocks: {}, deleted: null };
+    for (const [key, value] of Object.entries(whole)) {
+      keys.fields[`${prefix}${key}`] = value ?? null;
+      keys.clocks[`${prefix}${key}`] = clock;
+    }
+    out = mergeFields(policy, { fields, clocks, deleted: out.deleted }, keys);
+  }
+  return out;
+}
+
+function mergeFields(policy: MergePolicy, a: RecordState, b: RecordState): RecordState {
   const fields: Record<string, unknown> = {};
   const clocks: Record<string, string> = {};
   const names = new Set([...Object.keys(a.clocks), ...Object.keys(b.clocks)]);
@@ -106,7 +153,8 @@ export function changedFieldsOf(before: RecordState, after: RecordState): string
 
 /** Fields of `change` that did not make it into `merged` (lost to a newer or head-office value). */
 export function losingFields(change: RecordState, merged: RecordState): string[] {
-  return Object.keys(change.clocks).filter((f) => merged.clocks[f] !== change.clocks[f] || canonicalJson(merged.fields[f]) !== canonicalJson(change.fields[f]));
+  // A field the merge spread into others (a whole composite column, into its keys) is not lost.
+  return Object.keys(change.clocks).filter((f) => f in merged.clocks && (merged.clocks[f] !== change.clocks[f] || canonicalJson(merged.fields[f]) !== canonicalJson(change.fields[f])));
 }
 
 export function sameState(a: RecordState, b: RecordState): boolean {

@@ -11,6 +11,7 @@
  * scope   who receives it on pull: everyone, the owning store, the stores linked to the customer,
  *         or nobody (head office only)
  */
+import { TICKET_FORM, ticketCopies } from '../tickets/form-sync';
 import type { ChangeOp } from './change-log';
 import type { MergePolicy } from './merge';
 
@@ -121,8 +122,18 @@ const RULES: ReadonlyArray<EntityRule> = [
     (entity): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' }),
   ),
   { entity: 'requisition_event', table: 'requisition_event', key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard' },
-  // Tickets: the header merges per field; status comes from the append-only events (hooks.ts).
-  { entity: 'ticket', table: 'ticket', key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'soft', linksCustomer: (f) => (typeof f.customerId === 'string' ? f.customerId : null) },
+  // Tickets: the header merges per field, the intake form per key, and the summary, channel and
+  // category follow the form (tickets/form-sync.ts); status comes from the append-only events (hooks.ts).
+  {
+    entity: 'ticket',
+    table: 'ticket',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: { composite: [TICKET_FORM], derived: ticketCopies },
+    deleteMode: 'soft',
+    linksCustomer: (f) => (typeof f.customerId === 'string' ? f.customerId : null),
+  },
   ...['ticket_event', 'ticket_attachment', 'ticket_signature'].map(
     (entity): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard' }),
   ),

@@ -107,22 +107,16 @@ export function formOf(intake: TicketIntake): TicketForm {
   return form;
 }
 
+/** The form key each type's summary line is cut from (sync recomputes the line from it: form-sync.ts). */
+export const SUMMARY_KEY = { consultation: 'question', complaint: 'whatHappened', aftersales: 'fault', repair: 'fault', feedback: 'content' } as const satisfies Record<TicketIntake['type'], string>;
+
 /** The line lists show. */
 export function summaryOf(intake: TicketIntake): string {
-  const line = (() => {
-    switch (intake.type) {
-      case 'consultation':
-        return intake.question;
-      case 'complaint':
-        return intake.whatHappened;
-      case 'aftersales':
-      case 'repair':
-        return intake.fault;
-      case 'feedback':
-        return intake.content;
-    }
-  })();
-  const flat = line.replace(/\s+/g, ' ').trim();
+  return summaryLine(String((intake as Record<string, unknown>)[SUMMARY_KEY[intake.type]]));
+}
+
+export function summaryLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 

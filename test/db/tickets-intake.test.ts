@@ -106,7 +106,7 @@ describe('correcting a ticket', () => {
     expect(updated).toMatchObject({ priority: 'urgent', summary: '送货延误三天', clocks: { respond: { targetMinutes: 5 }, resolve: { targetMinutes: 360 } } });
     expect(updated.timeline.at(-1)).toMatchObject({ action: 'set_priority', data: { priority: 'urgent' } });
     const fields = readTable<{ fields: string }>(d.file, "SELECT fields FROM change_log WHERE entity = 'ticket' AND op = 'update'");
-    expect(Object.keys(JSON.parse(fields[0]!.fields) as object).sort()).toEqual(['form', 'priority', 'summary', 'updatedAt']);
+    expect(Object.keys(JSON.parse(fields[0]!.fields) as object).sort()).toEqual(['form.whatHappened', 'priority', 'summary', 'updatedAt']);
 
     const stale = await d.refused('cs_lead', 'tickets.update', { id: ticket.id, version: ticket.version, intake: { ...intake, category: 'other' } });
     expect(stale).toMatchObject({ code: 'conflict', key: 'ticket_stale' });

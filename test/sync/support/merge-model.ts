@@ -9,11 +9,13 @@
  * rejected or re-stamped, have no model here: those outcomes are checked by their own scenarios.
  */
 import { expect } from 'vitest';
+import { composeComposite } from '../../../db/sync/composite';
 import { EMPTY_STATE, HQ_NODE, canonicalJson, mergeStates, nodeOfHlc, stateOfChange } from '../../../db/sync/merge';
 import type { RecordState } from '../../../db/sync/protocol';
 import { ruleFor } from '../../../db/sync/registry';
 import { foldEvents } from '../../../db/tickets/derive';
 import { locationOf, toFoldEvent } from '../../../db/tickets/events';
+import { TICKET_FORM } from '../../../db/tickets/form-sync';
 import { machineOf } from '../../../db/tickets/machines/index';
 import type { TicketType } from '../../../db/tickets/workflow';
 import { createRandom } from '../../support/generator';
@@ -111,6 +113,6 @@ export function modelTicketStatus(changes: ReadonlyArray<LoggedChange>, ticketId
   const events = changes
     .filter((c) => c.entity === 'ticket_event' && c.fields.ticketId === ticketId)
     .map((c) => toFoldEvent({ id: c.entityId, action: String(c.fields.action), at: String(c.fields.at), hlc: c.hlc, data: String(c.fields.data ?? '{}') }));
-  const derived = foldEvents(machineOf(type), events, locationOf({ type, form: String(header.fields.form ?? '{}') }), { respondMinutes: 0, resolveMinutes: 0 });
+  const derived = foldEvents(machineOf(type), events, locationOf({ type, form: JSON.stringify(composeComposite(header.fields, TICKET_FORM)) }), { respondMinutes: 0, resolveMinutes: 0 });
   return { status: derived.status, flagged: derived.flagged.length };
 }

@@ -7,7 +7,8 @@
  */
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import { canonicalJson } from '../../../db/sync/merge';
+import { composeComposite, parseComposite } from '../../../db/sync/composite';
+import { EMPTY_STATE, canonicalJson, mergeStates } from '../../../db/sync/merge';
 import type { RecordState } from '../../../db/sync/protocol';
 import { ruleFor } from '../../../db/sync/registry';
 import { readTable } from '../../support/inspect';
@@ -37,8 +38,10 @@ export async function expectConverged(hq: TestHeadOffice, counter: TestCounter, 
     if (!rule || rule.scope === 'hq_only') continue;
     const rows = readTable<Record<string, unknown>>(counter.file, `SELECT * FROM ${rule.table}`);
     const local = new Map(rows.map((r) => [String(r[rule.key]), r]));
-    for (const [key, state] of scope) {
+    for (const [key, stored] of scope) {
       if (!key.startsWith(`${entity}/`)) continue;
+      // As the merge rule reads it: a whole composite column (from an older PC) as its keys.
+      const state = mergeStates(rule.policy, EMPTY_STATE, stored);
       const id = key.slice(entity.length + 1);
       const row = local.get(id);
       local.delete(id);
@@ -57,6 +60,13 @@ export async function expectConverged(hq: TestHeadOffice, counter: TestCounter, 
         if (!(field in state.fields) || (rule.localColumns && field in rule.localColumns)) continue;
         const expected = typeof state.fields[field] === 'boolean' ? (state.fields[field] ? 1 : 0) : state.fields[field];
         if (canonicalJson(value) !== canonicalJson(expected ?? null)) mismatches.push(`${key}.${field}: PC has ${canonicalJson(value)}, head office ${canonicalJson(expected)}`);
+      }
+      // A composite column (a ticket's form) holds the object of its merged keys.
+      for (const composite of rule.policy.composite ?? []) {
+        const column = composite.column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+        if (!Object.keys(state.fields).some((f) => f.startsWith(composite.prefix))) continue;
+        const [local, expected] = [canonicalJson(parseComposite(row[column])), canonicalJson(composeComposite(state.fields, composite))];
+        if (local !== expected) mismatches.push(`${key}.${composite.column}: PC has ${local}, head office ${expected}`);
       }
     }
     // Rows seeded by a migration (stamp '0') are the defaults every PC starts with, not changes.

@@ -152,10 +152,12 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
       const id = newId();
       ticketSeq += 1;
       const whatHappened = pick(['送货延误三天', '安装师傅态度不好', '收到的冰箱门有划痕', '售后电话打不通']);
-      const form = JSON.stringify({ channel: 'in_store', category: 'service_attitude', whatHappened, customerWants: '尽快处理', serious: false });
+      const form = { channel: 'in_store', category: 'service_attitude', whatHappened, customerWants: '尽快处理', serious: false };
       const stamp = hlc.send();
-      const fields = { number: `${prefix}${String(ticketSeq).padStart(4, '0')}`, storeId: ctx.storeId, customerId: pick(customers).id, productId: null, type: 'complaint', priority: 'normal', channel: 'in_store', category: 'service_attitude', summary: whatHappened, form, createdBy: ctx.staffId, createdAt: nowIso, updatedAt: nowIso };
-      sql.ticket.run(id, fields.number, ctx.storeId, fields.customerId, fields.channel, fields.category, whatHappened, form, ctx.staffId, nowIso, nowIso, stamp, stamp);
+      // The form travels key by key, as the desk logs it (db/tickets/form-sync.ts).
+      const formKeys = Object.fromEntries(Object.entries(form).map(([key, value]) => [`form.${key}`, value]));
+      const fields = { number: `${prefix}${String(ticketSeq).padStart(4, '0')}`, storeId: ctx.storeId, customerId: pick(customers).id, productId: null, type: 'complaint', priority: 'normal', channel: 'in_store', category: 'service_attitude', summary: whatHappened, ...formKeys, createdBy: ctx.staffId, createdAt: nowIso, updatedAt: nowIso };
+      sql.ticket.run(id, fields.number, ctx.storeId, fields.customerId, fields.channel, fields.category, whatHappened, JSON.stringify(form), ctx.staffId, nowIso, nowIso, stamp, stamp);
       log('ticket', id, 'insert', fields, stamp);
       stampAll('ticket', id, fields, stamp);
       // The fold's state stamp is the last event that moved the ticket: here, its creation.
