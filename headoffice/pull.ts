@@ -14,6 +14,11 @@ import type { HqDB } from './db/schema';
 const FETCH_ROWS = 2000;
 /** Snapshot pages are bounded by bytes; this only caps one query's rows (a new PC takes 250k+). */
 const SNAPSHOT_ROWS = 5000;
+/**
+ * Rows to read for a page of `maxBytes`: about what fills it (a record is rarely under 400 bytes
+ * on the wire), so PostgreSQL does not read, check and send thousands of rows the page then drops.
+ */
+const snapshotRows = (maxBytes: number) => Math.max(100, Math.min(SNAPSHOT_ROWS, Math.ceil(maxBytes / 400)));
 
 type FeedDbRow = { serverSeq: number; txId: string; entity: string; entityId: string; state: RecordState; originReplica: string | null; altered: boolean };
 
@@ -110,7 +115,7 @@ export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input
   const rows = await sql<{ entity: string; entityId: string; stateText: string; updatedSeq: number }>`
     SELECT f.entity, f.entity_id, f.state::text AS state_text, f.updated_seq FROM entity_state f
     WHERE (f.entity, f.entity_id) > (${afterEntity}, ${afterId}) AND ${inScope(device.storeId)}
-    ORDER BY f.entity, f.entity_id LIMIT ${SNAPSHOT_ROWS}`.execute(db);
+    ORDER BY f.entity, f.entity_id LIMIT ${snapshotRows(input.maxBytes)}`.execute(db);
   const records: string[] = [];
   let bytes = 0;
   let nextAfter: string | null = null;
@@ -122,7 +127,7 @@ export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input
     bytes += 120 + row.stateText.length;
     nextAfter = `${row.entity}\u0001${row.entityId}`;
   }
-  const done = records.length === rows.rows.length && rows.rows.length < SNAPSHOT_ROWS;
+  const done = records.length === rows.rows.length && rows.rows.length < snapshotRows(input.maxBytes);
   const page: Omit<SnapshotResponse, 'records'> = {
     cursor: formatCursor(epoch, head.lastSeq),
     entity: rows.rows[0]?.entity ?? '',
