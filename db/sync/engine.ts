@@ -158,6 +158,7 @@ export class SyncEngine {
       clockWarning: Math.abs(this.offsetMs) > CLOCK_WARNING_MS,
       progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
       searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : searchBacklogSize(sqlite),
+      firstSync: credentials !== null && !revoked && getState(sqlite, 'last_sync_at') === null,
       credentialsWhere: credentials ? this.options.credentials.description : null,
     };
   }

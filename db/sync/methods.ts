@@ -27,6 +27,8 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
     clockWarning: false,
     progress: null,
     searchBacklog: searchBacklogSize(store.sqlite),
+    // Without an engine nothing is arriving: nothing to wait for.
+    firstSync: false,
     credentialsWhere: null,
   };
   return status;

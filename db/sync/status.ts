@@ -28,6 +28,12 @@ export type SyncStatus = {
   progress: { phase: 'push' | 'pull' | 'index'; rows: number; total: number | null } | null;
   /** Customers the counter search cannot find yet (their terms are still being built). */
   searchBacklog: number;
+  /**
+   * Enrolled, and the first sync has not finished: the store's records are still arriving by
+   * table, so a customer may be here before his phones, a requisition before its lines. The
+   * counter waits for them (SYNC.md I6) instead of showing half of what another PC wrote.
+   */
+  firstSync: boolean;
   /** Where the credentials are kept (encrypted by the OS, or a file only this user can read). */
   credentialsWhere: string | null;
 };

@@ -15,6 +15,13 @@ export const syncEn = {
     progress: '{{rows}} records',
     searchBacklog: 'Search index: {{count}} customers to add',
   },
+  firstSync: {
+    title: 'Loading this store’s records from head office',
+    body: 'This PC has just joined head office. The counter opens as soon as the store’s customers, tickets and parts are all here; nothing needs doing meanwhile.',
+    progress: '{{rows}} records received',
+    problem: 'Head office could not be reached yet: {{message}}',
+    openSync: 'Open the sync page',
+  },
   page: {
     title: 'Sync with head office',
     status: 'Status',

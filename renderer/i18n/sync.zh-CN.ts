@@ -17,6 +17,13 @@ export const syncZhCN: typeof syncEn = {
     progress: '{{rows}} 条记录',
     searchBacklog: '搜索索引：还有 {{count}} 位顾客待加入',
   },
+  firstSync: {
+    title: '正在从总部载入本店资料',
+    body: '本机刚加入总部。本店的顾客、工单和配件资料全部到齐后，柜台即可使用；期间无需任何操作。',
+    progress: '已收到 {{rows}} 条记录',
+    problem: '暂时连不上总部：{{message}}',
+    openSync: '打开同步页面',
+  },
   page: {
     title: '与总部同步',
     status: '状态',

@@ -18,6 +18,8 @@ import { RepairBoardPage } from '../pages/tickets/repair-board-page';
 import { ServiceSettingsPage } from '../pages/tickets/service-settings-page';
 import { TicketsPage } from '../pages/tickets/tickets-page';
 import { useDeskMutation } from '../use-desk';
+import { useSyncStatus } from '../pages/sync/use-sync-status';
+import { FirstSyncScreen } from './first-sync';
 import { ShellHeader } from './header';
 import { useIdleLock } from './idle-lock';
 import { pageHref, useHashPage, type Page } from './router';
@@ -65,6 +67,8 @@ export function Shell({ staff, store, onSignedOut }: ShellProps) {
     onSignedOut(reason === 'idle' ? 'session_expired' : null);
   };
   useIdleLock(store.idleLockMinutes, () => void lock('idle'));
+  const syncStatus = useSyncStatus().state.value;
+  const firstSync = syncStatus?.firstSync ? syncStatus : null;
 
   return (
     <SignedInContext value={{ staff, store, can }}>
@@ -84,7 +88,13 @@ export function Shell({ staff, store, onSignedOut }: ShellProps) {
             </nav>
           </Layout.Sider>
           <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-            {current ? current.render() : <Result status="403" title={t('permission_denied', { ns: 'errors' })} />}
+            {firstSync && current?.page !== 'sync' ? (
+              <FirstSyncScreen status={firstSync} />
+            ) : current ? (
+              current.render()
+            ) : (
+              <Result status="403" title={t('permission_denied', { ns: 'errors' })} />
+            )}
           </Layout.Content>
         </Layout>
       </Layout>

@@ -43,7 +43,10 @@ const names = async (counter: TestCounter, query: string) => (await counter.ok('
 
 it('builds the search index of a snapshot after the sync, and finds every customer then', async () => {
   b = await openCounter(hq, { storeCode: 'S031', counterNo: 2 });
+  // Enrolled, nothing synced yet: the counter waits for the store's records (the shell's first-sync screen).
+  expect(b.engine.status().firstSync).toBe(true);
   await b.sync();
+  expect(b.engine.status().firstSync).toBe(false);
   // The rows are here; their terms come from the background build the sync started.
   expect(readTable<{ n: number }>(b.file, 'SELECT count(*) AS n FROM customer')[0]!.n).toBe(41);
   await b.engine.searchIndexed();

@@ -1,0 +1,39 @@
+/**
+ * What a newly enrolled PC shows instead of its pages until its first sync has finished: the
+ * store's records arrive table by table, so for a moment a customer could be here without his
+ * phones or a requisition without its lines (SYNC.md I6). Nothing needs doing; the Sync page stays
+ * reachable for when head office cannot be reached.
+ */
+import { Alert, Result, Space, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../db/api';
+import { pageHref } from './router';
+
+export function FirstSyncScreen({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation('sync');
+  const rows = status.progress?.phase === 'pull' ? status.progress.rows : 0;
+  return (
+    <Result
+      status="info"
+      title={t('firstSync.title')}
+      subTitle={t('firstSync.body')}
+      extra={
+        <div style={{ maxWidth: 420, margin: '0 auto' }}>
+          {/* How many records the store has is not known ahead: a count, not a bar that would guess. */}
+          <Space role="status">
+            <Spin size="small" />
+            <span>{t('firstSync.progress', { rows })}</span>
+          </Space>
+          {status.lastError && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('firstSync.problem', { message: status.lastError })}
+              description={<a href={pageHref('sync')}>{t('firstSync.openSync')}</a>}
+            />
+          )}
+        </div>
+      }
+    />
+  );
+}
