@@ -246,7 +246,7 @@ async function saveStates(trx: Transaction<HqDB>, working: Map<string, Working>)
   await sql`
     INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq)
     SELECT e, i, j, o, c, r, q FROM json_to_recordset(${JSON.stringify(records)}::json)
-      AS x(e text, i text, j jsonb, o text, c text, r text, q bigint)
+      AS x(e text, i text, j json, o text, c text, r text, q bigint)
     ON CONFLICT (entity, entity_id) DO UPDATE SET state = excluded.state, owner_store_id = excluded.owner_store_id, scope = excluded.scope,
       customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, updated_at = now()`.execute(trx);
 }

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-init';
 import * as m0002 from './0002-feed-json';
+import * as m0003 from './0003-state-json';
 
 export type HqMigration = {
   version: number;
@@ -13,4 +14,5 @@ export type HqMigration = {
 export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 1, name: 'init', up: m0001.up },
   { version: 2, name: 'feed-json', up: m0002.up },
+  { version: 3, name: 'state-json', up: m0003.up },
 ];
