@@ -19,7 +19,7 @@ export const syncEn = {
     title: 'Loading this store’s records from head office',
     body: 'This PC has just joined head office. The counter opens as soon as the store’s customers, tickets and parts are all here; nothing needs doing meanwhile.',
     progress: '{{rows}} records received',
-    problem: 'Head office could not be reached yet: {{message}}',
+    problem: 'Head office cannot be reached at the moment; this PC keeps trying by itself.',
     openSync: 'Open the sync page',
   },
   page: {

@@ -21,7 +21,7 @@ export const syncZhCN: typeof syncEn = {
     title: '正在从总部载入本店资料',
     body: '本机刚加入总部。本店的顾客、工单和配件资料全部到齐后，柜台即可使用；期间无需任何操作。',
     progress: '已收到 {{rows}} 条记录',
-    problem: '暂时连不上总部：{{message}}',
+    problem: '暂时连不上总部，本机会自动重试。',
     openSync: '打开同步页面',
   },
   page: {

@@ -28,8 +28,14 @@ export function FirstSyncScreen({ status }: { status: SyncStatus }) {
             <Alert
               type="warning"
               showIcon
-              message={t('firstSync.problem', { message: status.lastError })}
-              description={<a href={pageHref('sync')}>{t('firstSync.openSync')}</a>}
+              message={t('firstSync.problem')}
+              description={
+                <>
+                  {/* The technical reason as the engine gives it, for whoever looks after the network. */}
+                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{status.lastError}</div>
+                  <a href={pageHref('sync')}>{t('firstSync.openSync')}</a>
+                </>
+              }
             />
           )}
         </div>
