@@ -4,7 +4,7 @@
  * they are and are read through the alias row `customer_merge(from_id → into_id)`, which the change
  * log carries to head office. The duplicate becomes a tombstone that still resolves to the survivor.
  */
-import { changedFields, recordChange, stampFields, type TxContext } from '../sync/change-log';
+import { changedFields, insertRecorded, recordChange, stampFields, type TxContext } from '../sync/change-log';
 import type { Tier } from './contract';
 import { moveProduct } from './products';
 import { reindexCustomer } from './search-index';
@@ -65,8 +65,7 @@ export async function mergeCustomers(tx: TxContext, from: CustomerFileRow, into:
 
   const aliasHlc = tx.stamp();
   const alias = { fromId: from.id, intoId: into.id, mergedAt: tx.nowIso, mergedBy: tx.staffId, hlc: aliasHlc };
-  await trx.insertInto('customerMerge').values(alias).execute();
-  await recordChange(tx, { entity: 'customer_merge', entityId: from.id, op: 'insert', hlc: aliasHlc, fields: { intoId: into.id, mergedAt: tx.nowIso, mergedBy: tx.staffId } });
+  await insertRecorded(tx, 'customerMerge', 'customer_merge', alias, { key: 'fromId' });
 
   const tombstone = tx.stamp();
   await trx.updateTable('customer').set({ deletedAt: tx.nowIso, updatedAt: tx.nowIso, hlc: tombstone }).where('id', '=', from.id).execute();

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../ids';
 import type { DB } from '../schema';
-import { changedFields, recordChange, type TxContext } from '../sync/change-log';
+import { changedFields, insertRecorded, recordChange, type TxContext } from '../sync/change-log';
 import type { ProductCategory, ProductDetail, ProductWrite } from './product-contract';
 import { reindexCustomer } from './search-index';
 import type { ProductRow } from './tables';
@@ -77,9 +77,7 @@ export async function insertProduct(tx: TxContext, input: ProductWrite, createdS
     deletedAt: null,
     hlc,
   };
-  await tx.trx.insertInto('product').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'product', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'product', 'product', row);
   await afterProductChange(tx, row.customerId);
   return row;
 }

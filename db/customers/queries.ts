@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../ids';
 import type { CustomerPhoneRow, DB } from '../schema';
-import { changedFields, recordChange, stampFields, type TxContext } from '../sync/change-log';
+import { changedFields, insertRecorded, recordChange, stampFields, type TxContext } from '../sync/change-log';
 import type { ContactChannel, CustomerDetail, Tier } from './contract';
 import { maskPhone, type NormalisedPhone } from './phone';
 import { reindexCustomer } from './search-index';
@@ -122,10 +122,8 @@ export async function insertCustomer(tx: TxContext, input: CustomerWrite, create
     deletedAt: null,
     hlc,
   };
-  await tx.trx.insertInto('customer').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'customer', entityId: id, op: 'insert', hlc, fields });
-  await stampFields(tx, 'customer', id, Object.keys(fields), hlc);
+  await insertRecorded(tx, 'customer', 'customer', row, { stamp: true });
+  const { id } = row;
   for (const [position, phone] of input.phones.entries()) await insertPhone(tx, id, phone.number, position);
   for (const [position, address] of (input.addresses ?? []).entries()) await insertAddress(tx, id, address, position);
   // A new customer has no terms and no products yet: write its terms straight from the input.
@@ -137,17 +135,13 @@ export async function insertCustomer(tx: TxContext, input: CustomerWrite, create
 export async function insertPhone(tx: TxContext, customerId: string, phone: NormalisedPhone, position: number): Promise<void> {
   const hlc = tx.stamp();
   const row: CustomerPhoneRow = { id: newId(), customerId, kind: phone.kind, number: phone.number, digits: phone.digits, position, createdAt: tx.nowIso, hlc };
-  await tx.trx.insertInto('customerPhone').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'customer_phone', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'customerPhone', 'customer_phone', row);
 }
 
 export async function insertAddress(tx: TxContext, customerId: string, address: AddressWrite, position: number): Promise<void> {
   const hlc = tx.stamp();
   const row = { id: newId(), customerId, label: address.label, address: address.address, position, createdAt: tx.nowIso, hlc };
-  await tx.trx.insertInto('customerAddress').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'customer_address', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'customerAddress', 'customer_address', row);
 }
 
 export async function updateCustomer(tx: TxContext, before: CustomerFileRow, input: CustomerWrite): Promise<void> {

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../ids';
 import type { DB } from '../schema';
-import { recordChange, type TxContext } from '../sync/change-log';
+import { insertRecorded, type TxContext } from '../sync/change-log';
 import type { PrintLogEntry, PrintSetting } from './contract';
 import { PRINT_FORMS, defaultPaper, paperFor, type Paper, type PrintForm } from './forms';
 import { COUNTED_RESULTS, type PrintLogRow, type PrintLogTable, type PrintSettingRow } from './tables';
@@ -55,10 +55,8 @@ export async function countPrinted(db: Kysely<DB>, form: PrintForm, subjectId: s
 export async function insertPrintLog(tx: TxContext, entry: Omit<PrintLogTable, 'id' | 'staffId' | 'printedAt' | 'hlc'>): Promise<PrintLogRow> {
   const hlc = tx.stamp();
   const row: PrintLogRow = { id: newId(), ...entry, staffId: tx.staffId, printedAt: tx.nowIso, hlc };
-  await tx.trx.insertInto('printLog').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
   // Append-only: one insert per attempt, never updated (SYNC.md §2.5, like ticket events).
-  await recordChange(tx, { entity: 'print_log', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'printLog', 'print_log', row);
   return row;
 }
 

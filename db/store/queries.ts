@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../ids';
 import type { DB, StoreRow } from '../schema';
-import { changedFields, recordChange, type TxContext } from '../sync/change-log';
+import { changedFields, insertRecorded, recordChange, type TxContext } from '../sync/change-log';
 import type { StoreSettings } from './contract';
 
 /** Mon–Sat, 09:00–21:00: a department store's usual week; changed on the settings page. */
@@ -43,9 +43,7 @@ export async function insertStore(tx: TxContext, store: { code: string; name: st
     updatedAt: tx.nowIso,
     hlc,
   };
-  await tx.trx.insertInto('store').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'store', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'store', 'store', row);
   return row;
 }
 

@@ -2,7 +2,7 @@
  * The outbox (SYNC.md §2.2). Every mutation of a synced record goes through `recordChange`, inside
  * the dispatcher's transaction, so the change and its log row commit or roll back together.
  */
-import type { Transaction } from 'kysely';
+import type { InsertObject, Insertable, Transaction } from 'kysely';
 import { newId } from '../ids';
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { DB } from '../schema';
@@ -47,6 +47,36 @@ export async function recordChange(tx: TxContext, change: ChangeInput): Promise<
       ackedAt: null,
     })
     .execute();
+}
+
+/** The tables whose rows carry their own HLC stamp (`hlc` column). */
+type StampedTable = { [T in keyof DB]: DB[T] extends { hlc: string } ? T : never }[keyof DB];
+
+/**
+ * Insert a new record and log it: the change carries every column but the key (it is the change's
+ * entityId) and `hlc` (it is the change's stamp), in the row's own order. `stamp` also stamps each
+ * logged field in row_clock, for entities merged field by field. Rows whose logged fields differ
+ * from the stored row (bytes sent as base64, derived columns, secrets) log by hand with recordChange.
+ */
+export async function insertRecorded<T extends StampedTable, K extends string = 'id'>(
+  tx: TxContext,
+  table: T,
+  entity: string,
+  row: Insertable<DB[T]> & Record<NoInfer<K>, string> & { hlc: string },
+  options: { key?: K; stamp?: boolean } = {},
+): Promise<void> {
+  // Kysely cannot resolve a generic table's insert type; `row` was checked against DB[T] above.
+  await tx.trx
+    .insertInto(table)
+    .values(row as unknown as InsertObject<DB, T>)
+    .execute();
+  const key: string = options.key ?? 'id';
+  const fields: Record<string, unknown> = { ...row };
+  const entityId = fields[key] as string;
+  delete fields[key];
+  delete fields.hlc;
+  await recordChange(tx, { entity, entityId, op: 'insert', hlc: row.hlc, fields });
+  if (options.stamp) await stampFields(tx, entity, entityId, Object.keys(fields), row.hlc);
 }
 
 /** Stamp each changed field of a last-writer-wins entity (customers) with the change's HLC. */

@@ -98,8 +98,16 @@ function applyEffects(state: Derived, action: MachineAction, event: FoldEvent): 
   }
 }
 
-export function foldEvents(machine: AnyMachine, events: ReadonlyArray<FoldEvent>, location: RepairLocation | null, fallbackTargets: SlaTargets): Derived {
-  const state: Derived = {
+/** The derived facts that are also ticket columns (db/tickets/tables.ts), bar the stamp and the flag count. */
+export type InitialDerived = Pick<Derived, 'status' | 'assigneeId' | 'escalatedAt' | 'pausedFor' | 'followUpDue' | 'appointmentAt' | 'plannedDate' | 'promisedReplyAt'>;
+
+/**
+ * A ticket before any step: the machine's first state, nobody assigned, nothing pending. The fold
+ * starts from it and the header (header.ts) writes it into the derived columns at intake, so the two
+ * cannot drift apart.
+ */
+export function initialDerived(machine: AnyMachine): InitialDerived {
+  return {
     status: machine.initial,
     assigneeId: null,
     escalatedAt: null,
@@ -108,6 +116,12 @@ export function foldEvents(machine: AnyMachine, events: ReadonlyArray<FoldEvent>
     appointmentAt: null,
     plannedDate: null,
     promisedReplyAt: null,
+  };
+}
+
+export function foldEvents(machine: AnyMachine, events: ReadonlyArray<FoldEvent>, location: RepairLocation | null, fallbackTargets: SlaTargets): Derived {
+  const state: Derived = {
+    ...initialDerived(machine),
     stateHlc: '',
     flagged: [],
     createdAt: events[0]?.at ?? 0,

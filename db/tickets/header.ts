@@ -9,6 +9,7 @@ import { newId } from '../ids';
 import type { StoreRow } from '../schema';
 import { changedFields, recordChange, stampFields, type TxContext } from '../sync/change-log';
 import { compositeChanges, parseComposite } from '../sync/composite';
+import { initialDerived } from './derive';
 import { TICKET_FORM } from './form-sync';
 import { categoryOf, channelOf, formOf, summaryOf, type TicketIntake } from './intake';
 import { machineOf } from './machines/index';
@@ -44,15 +45,8 @@ export async function insertTicket(tx: TxContext, store: StoreRow, intake: Ticke
     createdAt: tx.nowIso,
     updatedAt: tx.nowIso,
     hlc,
-    status: machineOf(intake.type).initial,
+    ...initialDerived(machineOf(intake.type)),
     isOpen: 1,
-    assigneeId: null,
-    escalatedAt: null,
-    pausedFor: null,
-    followUpDue: null,
-    appointmentAt: null,
-    plannedDate: null,
-    promisedReplyAt: null,
     stateHlc: hlc,
     flaggedEvents: 0,
   };

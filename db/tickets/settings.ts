@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { DeskFailure } from '../handler';
 import type { DB, StoreRow } from '../schema';
 import { findStoreRow } from '../store/queries';
-import { changedFields, recordChange, type TxContext } from '../sync/change-log';
+import { changedFields, insertRecorded, recordChange, type TxContext } from '../sync/change-log';
 import { createCalendar, isTimeZone, type DayKind, type StoreCalendar } from './calendar';
 import type { HolidayInput, TicketSettingsInput } from './contract';
 import { targetsKey } from './targets';
@@ -33,9 +33,7 @@ export async function saveTicketSettings(tx: TxContext, storeId: string, input: 
   const hlc = tx.stamp();
   if (!before) {
     const row = { storeId, followUpDays: input.followUpDays, timeZone: input.timeZone, updatedAt: tx.nowIso, hlc };
-    await tx.trx.insertInto('ticketSettings').values(row).execute();
-    const { storeId: _id, hlc: _hlc, ...fields } = row;
-    await recordChange(tx, { entity: 'ticket_settings', entityId: storeId, op: 'insert', hlc, fields });
+    await insertRecorded(tx, 'ticketSettings', 'ticket_settings', row, { key: 'storeId' });
   } else {
     const changed = changedFields(before, { followUpDays: input.followUpDays, timeZone: input.timeZone });
     if (Object.keys(changed).length > 0) {
@@ -82,9 +80,7 @@ export async function saveHoliday(tx: TxContext, input: HolidayInput & { name: s
   const hlc = tx.stamp();
   if (!before) {
     const row = { date: input.date, kind: input.kind, name: input.name, updatedAt: tx.nowIso, hlc };
-    await tx.trx.insertInto('holiday').values(row).execute();
-    const { date, hlc: _hlc, ...fields } = row;
-    await recordChange(tx, { entity: 'holiday', entityId: date, op: 'insert', hlc, fields });
+    await insertRecorded(tx, 'holiday', 'holiday', row, { key: 'date' });
     return;
   }
   const changed = changedFields(before, { kind: input.kind, name: input.name });

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { DeskFailure } from '../handler';
 import { newId } from '../ids';
 import type { DB } from '../schema';
-import { recordChange, type TxContext } from '../sync/change-log';
+import { insertRecorded, type TxContext } from '../sync/change-log';
 import { hlcInstant } from './events';
 import { buildServiceForm, canonicalJson, type Completion, type ServiceForm, type ServiceFormSource } from './service-form';
 import type { SignatureInput } from './step-input';
@@ -46,9 +46,7 @@ export async function insertSignature(tx: TxContext, ticketId: string, eventId: 
     signedAt: hlcInstant(hlc),
     hlc,
   };
-  await tx.trx.insertInto('ticketSignature').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'ticket_signature', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'ticketSignature', 'ticket_signature', row);
   return row.id;
 }
 

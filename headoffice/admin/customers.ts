@@ -53,19 +53,22 @@ async function describeCustomers(db: HqDatabase, ids: ReadonlyArray<string>): Pr
   }));
 }
 
-/** Live customers with a phone whose digits are exactly these. */
-async function idsWithPhone(db: HqDatabase, digits: string): Promise<string[]> {
-  const rows = await db
+/**
+ * Live customers with a live phone whose digits are exactly these (`exact`, to resolve one customer)
+ * or contain them (`part`, e.g. the last four, to search), at most `limit` of them.
+ */
+async function idsWithPhone(db: HqDatabase, digits: string, match: 'exact' | 'part', limit?: number): Promise<string[]> {
+  let query = db
     .selectFrom('entityState as p')
     .innerJoin('entityState as c', (join) => join.on('c.entity', '=', 'customer').onRef('c.entityId', '=', 'p.customerRef'))
     .select('c.entityId')
     .distinct()
     .where('p.entity', '=', 'customer_phone')
-    .where(sql<boolean>`p.state->'fields'->>'digits' = ${digits}`)
+    .where(match === 'exact' ? sql<boolean>`p.state->'fields'->>'digits' = ${digits}` : sql<boolean>`strpos(p.state->'fields'->>'digits', ${digits}) > 0`)
     .where(sql<boolean>`p.state->>'deleted' IS NULL AND c.state->>'deleted' IS NULL`)
-    .orderBy('c.entityId')
-    .execute();
-  return rows.map((r) => r.entityId);
+    .orderBy('c.entityId');
+  if (limit !== undefined) query = query.limit(limit);
+  return (await query.execute()).map((r) => r.entityId);
 }
 
 /** Customers whose phone contains these digits (e.g. the last four), or whose name contains the text. */
@@ -76,18 +79,7 @@ export async function findCustomers(db: HqDatabase, query: string): Promise<Cust
   if (isPhoneLike(text)) {
     const digits = phoneDigits(text);
     if (digits.length < 3) throw new HqError(400, 'bad_request', `Give at least 3 digits of the phone (got ${text})`);
-    const rows = await db
-      .selectFrom('entityState as p')
-      .innerJoin('entityState as c', (join) => join.on('c.entity', '=', 'customer').onRef('c.entityId', '=', 'p.customerRef'))
-      .select('c.entityId')
-      .distinct()
-      .where('p.entity', '=', 'customer_phone')
-      .where(sql<boolean>`strpos(p.state->'fields'->>'digits', ${digits}) > 0`)
-      .where(sql<boolean>`p.state->>'deleted' IS NULL AND c.state->>'deleted' IS NULL`)
-      .orderBy('c.entityId')
-      .limit(MAX_MATCHES + 1)
-      .execute();
-    ids = rows.map((r) => r.entityId);
+    ids = await idsWithPhone(db, digits, 'part', MAX_MATCHES + 1);
   } else {
     const rows = await db
       .selectFrom('entityState')
@@ -120,7 +112,7 @@ export async function resolveCustomer(db: HqDatabase, idOrPhone: string): Promis
   }
   if (!isPhoneLike(given)) throw new HqError(400, 'bad_request', `Not a customer id or a phone number: ${given} (find-customer looks customers up by name)`);
   const digits = phoneDigits(given);
-  const ids = await idsWithPhone(db, digits);
+  const ids = await idsWithPhone(db, digits, 'exact');
   if (ids.length === 0) throw new HqError(404, 'bad_request', `No customer with phone ${digits} at head office (find-customer searches by part of a phone or name)`);
   const matches = await describeCustomers(db, ids);
   if (matches.length > 1) {

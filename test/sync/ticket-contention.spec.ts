@@ -13,7 +13,7 @@ import { createRandom } from '../support/generator';
 import { readTable } from '../support/inspect';
 import { openCounter, type TestCounter } from './support/counter';
 import { startTestHeadOffice, type TestHeadOffice } from './support/hq';
-import { expectDeterministicMerge, loggedChanges, modelState, modelTicketStatus } from './support/merge-model';
+import { expectDeterministicMerge, loggedChanges, modelState, modelTicketStatus, shuffled } from './support/merge-model';
 import { expectInvariants } from './support/oracle';
 
 const SEEDS = Number(process.env.SYNC_F24_SEEDS ?? 4);
@@ -89,15 +89,6 @@ async function workOffline(pc: TestCounter, ticketId: string, base: Intake, rnd:
   ];
   const chosen = [correct, pick(steps), ...(rnd() < 0.5 ? [pick(steps)] : [])];
   for (const work of rnd() < 0.5 ? chosen : chosen.reverse()) await work();
-}
-
-function shuffled<T>(items: ReadonlyArray<T>, rnd: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 const HEADER = ['priority', 'channel', 'category', 'summary', 'updatedAt'] as const;

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { changedFields, recordChange, type TxContext } from '../../sync/change-log';
+import { changedFields, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type { PartRow, SupplierRow } from '../tables';
 import type { PartDetail, PartSummary, SupplierSummary } from './contract';
 
@@ -100,10 +100,8 @@ function storedFields(input: PartWrite) {
 export async function insertPart(tx: TxContext, input: PartWrite): Promise<string> {
   const hlc = tx.stamp();
   const row: PartRow = { id: newId(), ...storedFields(input), retiredAt: null, createdAt: tx.nowIso, updatedAt: tx.nowIso, hlc };
-  await tx.trx.insertInto('part').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'part', entityId: id, op: 'insert', hlc, fields });
-  return id;
+  await insertRecorded(tx, 'part', 'part', row);
+  return row.id;
 }
 
 /** Changes only what differs; retiring sets retired_at (soft delete: old documents still resolve the part). */
@@ -131,9 +129,7 @@ export async function findSupplierRow(db: Kysely<DB>, id: string): Promise<Suppl
 export async function insertSupplier(tx: TxContext, input: { name: string; contact: string; phone: string }): Promise<SupplierRow> {
   const hlc = tx.stamp();
   const row: SupplierRow = { id: newId(), ...input, retiredAt: null, createdAt: tx.nowIso, updatedAt: tx.nowIso, hlc };
-  await tx.trx.insertInto('supplier').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'supplier', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'supplier', 'supplier', row);
   return row;
 }
 

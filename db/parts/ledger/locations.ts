@@ -12,7 +12,7 @@ import { v5 } from 'uuid';
 import { DeskFailure } from '../../handler';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { recordChange, type TxContext } from '../../sync/change-log';
+import { insertRecorded, type TxContext } from '../../sync/change-log';
 import type { LocationSummary } from '../catalogue/contract';
 import type { StockLocationRow } from '../tables';
 
@@ -35,9 +35,7 @@ export async function insertLocation(tx: TxContext, input: { code: string; name:
   if (taken) throw new DeskFailure('conflict', 'location_code_taken', 'code');
   const hlc = tx.stamp();
   const row: StockLocationRow = { id: input.code === MAIN_LOCATION.code ? await storeMainLocationId(tx) : newId(), code: input.code, name: input.name, createdAt: tx.nowIso, hlc };
-  await tx.trx.insertInto('stockLocation').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'stock_location', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'stockLocation', 'stock_location', row);
   return row;
 }
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { changedFields, recordChange, type TxContext } from '../../sync/change-log';
+import { changedFields, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type { GoodsReceiptLineRow, GoodsReceiptRow } from '../tables';
 import type { ReceiptLineView, ReceiptSummary, ReceiptView } from './contract';
 
@@ -87,9 +87,7 @@ export type ReceiptHeaderWrite = { number: string; supplierId: string; locationI
 export async function insertReceipt(tx: TxContext, header: ReceiptHeaderWrite): Promise<GoodsReceiptRow> {
   const hlc = tx.stamp();
   const row: GoodsReceiptRow = { id: newId(), ...header, status: 'open', createdBy: tx.staffId, createdAt: tx.nowIso, closedBy: null, closedAt: null, updatedAt: tx.nowIso, hlc };
-  await tx.trx.insertInto('goodsReceipt').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'goods_receipt', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'goodsReceipt', 'goods_receipt', row);
   return row;
 }
 
@@ -112,9 +110,7 @@ export async function insertReceiptLine(tx: TxContext, receiptId: string, positi
     inspectedAt: inspected ? tx.nowIso : null,
     hlc,
   };
-  await tx.trx.insertInto('goodsReceiptLine').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'goods_receipt_line', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'goodsReceiptLine', 'goods_receipt_line', row);
 }
 
 export async function inspectReceiptLine(tx: TxContext, before: GoodsReceiptLineRow, inspection: { acceptedQty: number; rejectedQty: number; rejectReason: string }): Promise<void> {

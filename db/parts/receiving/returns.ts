@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { recordChange, type TxContext } from '../../sync/change-log';
+import { insertRecorded, type TxContext } from '../../sync/change-log';
 import { appendMovement } from '../ledger/movements';
 import { nextNumber } from '../numbers';
 import type { SupplierReturnTable } from '../tables';
@@ -34,15 +34,12 @@ export async function insertSupplierReturn(tx: TxContext, input: SupplierReturnW
     createdAt: tx.nowIso,
     hlc,
   };
-  await tx.trx.insertInto('supplierReturn').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'supplier_return', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'supplierReturn', 'supplier_return', row);
+  const { id } = row;
   for (const [position, line] of input.lines.entries()) {
     const lineHlc = tx.stamp();
     const lineRow = { id: newId(), returnId: id, position, partId: line.partId, qty: line.qty, reason: line.reason, hlc: lineHlc };
-    await tx.trx.insertInto('supplierReturnLine').values(lineRow).execute();
-    const { id: lineId, hlc: _lineHlc, ...lineFields } = lineRow;
-    await recordChange(tx, { entity: 'supplier_return_line', entityId: lineId, op: 'insert', hlc: lineHlc, fields: lineFields });
+    await insertRecorded(tx, 'supplierReturnLine', 'supplier_return_line', lineRow);
     if (input.source === 'stock') {
       await appendMovement(tx, {
         partId: line.partId,
@@ -53,7 +50,7 @@ export async function insertSupplierReturn(tx: TxContext, input: SupplierReturnW
         reason: line.reason,
         docType: 'supplier_return',
         docId: id,
-        docLineId: lineId,
+        docLineId: lineRow.id,
       });
     }
   }

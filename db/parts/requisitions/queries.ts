@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { recordChange, type TxContext } from '../../sync/change-log';
+import { insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type { RequisitionEventKind, RequisitionLineRow, RequisitionRow, RequisitionStatus } from '../tables';
 import type { RequisitionFilter, RequisitionLineView, RequisitionSummary, RequisitionView, TicketParts } from './contract';
 import { findTicketRef } from './tickets';
@@ -151,15 +151,12 @@ export async function insertRequisition(
     updatedAt: tx.nowIso,
     hlc,
   };
-  await tx.trx.insertInto('requisition').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'requisition', entityId: id, op: 'insert', hlc, fields });
+  await insertRecorded(tx, 'requisition', 'requisition', row);
+  const { id } = row;
   for (const [position, line] of lines.entries()) {
     const lineHlc = tx.stamp();
     const lineRow: RequisitionLineRow = { id: newId(), requisitionId: id, position, partId: line.partId, requestedQty: line.qty, approvedQty: null, hlc: lineHlc };
-    await tx.trx.insertInto('requisitionLine').values(lineRow).execute();
-    const { id: lineId, hlc: _lineHlc, ...lineFields } = lineRow;
-    await recordChange(tx, { entity: 'requisition_line', entityId: lineId, op: 'insert', hlc: lineHlc, fields: lineFields });
+    await insertRecorded(tx, 'requisitionLine', 'requisition_line', lineRow);
   }
   await appendRequisitionEvent(tx, id, 'requested', '', { lines: lines.map((l) => ({ partId: l.partId, qty: l.qty })) });
   return id;

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { changedFields, recordChange, type TxContext } from '../../sync/change-log';
+import { changedFields, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type { StocktakeLineRow, StocktakeRow } from '../tables';
 import type { StocktakeLineView, StocktakeSummary, StocktakeView } from './contract';
 
@@ -46,19 +46,15 @@ export async function insertStocktake(tx: TxContext, header: { number: string; l
     updatedAt: tx.nowIso,
     hlc,
   };
-  await tx.trx.insertInto('stocktake').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'stocktake', entityId: id, op: 'insert', hlc, fields });
-  return id;
+  await insertRecorded(tx, 'stocktake', 'stocktake', row);
+  return row.id;
 }
 
 export async function insertStocktakeLine(tx: TxContext, stocktakeId: string, line: { partId: string; bookQty: number }): Promise<string> {
   const hlc = tx.stamp();
   const row: StocktakeLineRow = { id: newId(), stocktakeId, partId: line.partId, bookQty: line.bookQty, countedQty: null, countedBy: null, countedAt: null, reason: '', hlc };
-  await tx.trx.insertInto('stocktakeLine').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'stocktake_line', entityId: id, op: 'insert', hlc, fields });
-  return id;
+  await insertRecorded(tx, 'stocktakeLine', 'stocktake_line', row);
+  return row.id;
 }
 
 export async function updateStocktakeLine(tx: TxContext, before: StocktakeLineRow, patch: { countedQty?: number; reason?: string }): Promise<void> {

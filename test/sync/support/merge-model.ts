@@ -42,7 +42,8 @@ export function modelState(entity: string, changes: ReadonlyArray<LoggedChange>)
   return changes.reduce((state, c) => mergeStates(rule.policy, state, stateOfChange(c.op, c.fields, c.hlc, rule.ignoredFields)), EMPTY_STATE);
 }
 
-function shuffled<T>(items: ReadonlyArray<T>, rnd: () => number): T[] {
+/** A seeded Fisher–Yates shuffle: the same order again for the same `rnd`. */
+export function shuffled<T>(items: ReadonlyArray<T>, rnd: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i -= 1) {
     const j = Math.floor(rnd() * (i + 1));

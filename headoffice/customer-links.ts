@@ -1,0 +1,72 @@
+/**
+ * The privacy rule (SYNC.md §2.5): a customer reaches a store once linked to it. A new link sends
+ * that store the customer's whole file as it stands (store-scoped feed rows), except records this
+ * batch already sends. Also the duplicate-phone flags head office raises for review.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { HqDB } from './db/schema';
+import { appendFeed, type FeedRow } from './feed';
+import { stateKey, type Working } from './states';
+
+/**
+ * Links each customer to each store in `links`, after adding the links a merged-away customer
+ * (`merges`: from → into) leaves to its survivor, and sends newly linked stores the older file.
+ */
+export async function linkCustomers(
+  trx: Transaction<HqDB>,
+  links: ReadonlyArray<[customer: string, store: string]>,
+  merges: ReadonlyArray<[from: string, into: string]>,
+  working: Map<string, Working>,
+): Promise<void> {
+  const all = [...links];
+  if (merges.length > 0) {
+    const inherited = await sql<{ storeId: string; intoId: string }>`
+      SELECT l.store_id, m.into_id FROM customer_link l JOIN unnest(${merges.map((m) => m[0])}::text[], ${merges.map((m) => m[1])}::text[]) AS m(from_id, into_id)
+      ON l.customer_id = m.from_id`.execute(trx);
+    for (const row of inherited.rows) all.push([row.intoId, row.storeId]);
+  }
+  if (all.length > 0) await addLinks(trx, all, working);
+}
+
+async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, string]>, working: Map<string, Working>): Promise<void> {
+  const unique = [...new Map(links.map(([c, s]) => [`${c} ${s}`, [c, s] as const])).values()];
+  const customers = unique.map(([c]) => c);
+  const stores = unique.map(([, s]) => s);
+  const added = await sql<{ customerId: string; storeId: string }>`
+    INSERT INTO customer_link (customer_id, store_id) SELECT * FROM unnest(${customers}::text[], ${stores}::text[])
+    ON CONFLICT DO NOTHING RETURNING customer_id, store_id`.execute(trx);
+  // A customer made in this batch has nothing older at head office to send (its phones, products
+  // and tickets can only follow it): only links to customers known before need their file.
+  const older = [...new Set(added.rows.map((l) => l.customerId))].filter((id) => working.get(stateKey('customer', id))?.known !== false);
+  if (older.length === 0) return;
+  // One query for every such link's customer file.
+  const files = await trx
+    .selectFrom('entityState')
+    .select(['entity', 'entityId', 'state', 'customerRef'])
+    .where(sql<boolean>`customer_ref = ANY(${older}::text[])`)
+    .orderBy('entity')
+    .orderBy('entityId')
+    .execute();
+  const rows: FeedRow[] = [];
+  for (const link of added.rows) {
+    const txId = `link-${link.storeId}-${link.customerId}`;
+    for (const record of files) {
+      if (record.customerRef !== link.customerId || working.has(stateKey(record.entity, record.entityId))) continue;
+      rows.push({ txId, originReplica: null, originSeq: null, entity: record.entity, entityId: record.entityId, state: record.state, scope: link.storeId, customerRef: null, altered: true, keep: null });
+    }
+  }
+  await appendFeed(trx, rows);
+}
+
+/** Another customer's live phone with the same digits: a likely duplicate, flagged for review. */
+export async function flagDuplicatePhones(trx: Transaction<HqDB>, phones: Array<{ digits: string; customerId: string }>): Promise<void> {
+  const digits = phones.map((p) => p.digits);
+  const owners = phones.map((p) => p.customerId);
+  await sql`
+    INSERT INTO duplicate_flag (digits, customer_a, customer_b)
+    SELECT DISTINCT p.digits, LEAST(p.customer_id, s.customer_ref), GREATEST(p.customer_id, s.customer_ref)
+    FROM unnest(${digits}::text[], ${owners}::text[]) AS p(digits, customer_id)
+    JOIN entity_state s ON s.entity = 'customer_phone' AND (s.state->'fields'->>'digits') = p.digits
+      AND s.customer_ref <> p.customer_id AND s.state->>'deleted' IS NULL
+    ON CONFLICT DO NOTHING`.execute(trx);
+}
