@@ -18,7 +18,7 @@ import { pullAll } from './pull';
 import { buildSearchBacklog } from './search-build';
 import { searchBacklogSize } from '../customers/search-bulk';
 import { pushAll } from './push';
-import { createSession, SyncStop, TransientError, type SyncSession } from './session';
+import { createSession, SyncStop, TransientError, type SyncFailure, type SyncSession } from './session';
 import { getNumber, getState, setState } from './state';
 import { CLOCK_WARNING_MS, type EnrollFailure, type SyncStatus } from './status';
 
@@ -44,6 +44,17 @@ const engines = new WeakMap<Store, SyncEngine>();
 /** The engine running on a store, for the desk's sync.* handlers. */
 export function engineOf(store: Store): SyncEngine | undefined {
   return engines.get(store);
+}
+
+/** The stored code of the last failure; an unreadable one is no code (the message still shows). */
+function parseFailure(text: string | null): SyncFailure | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as SyncFailure;
+    return typeof value.code === 'string' ? { code: value.code, params: value.params ?? {} } : null;
+  } catch {
+    return null;
+  }
 }
 
 export class SyncEngine {
@@ -152,6 +163,7 @@ export class SyncEngine {
       enrollError: this.enrolling?.state === 'failed' ? this.enrolling.failure : null,
       lastSyncAt: getState(sqlite, 'last_sync_at'),
       lastError,
+      lastFailure: lastError === null ? null : parseFailure(getState(sqlite, 'last_error_code')),
       pending: pendingCount(sqlite),
       rejected: (sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
       clockOffsetMs: this.offsetMs,
@@ -232,6 +244,7 @@ export class SyncEngine {
       await exclusive(this.store, () => {
         setState(sqlite, 'last_sync_at', new Date(this.store.now()).toISOString());
         setState(sqlite, 'last_error', null);
+        setState(sqlite, 'last_error_code', null);
         setState(sqlite, 'clock_offset_ms', Math.round(this.offsetMs));
         pruneAcked(sqlite, this.store.now());
       });
@@ -239,7 +252,11 @@ export class SyncEngine {
       this.indexSearchBacklog();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await exclusive(this.store, () => setState(sqlite, 'last_error', message)).catch(() => {});
+      const failure: SyncFailure | null = error instanceof TransientError ? error.failure : error instanceof SyncStop ? { code: error.code, params: {} } : null;
+      await exclusive(this.store, () => {
+        setState(sqlite, 'last_error', message);
+        setState(sqlite, 'last_error_code', failure ? JSON.stringify(failure) : null);
+      }).catch(() => {});
       if (error instanceof SyncStop) {
         this.options.logger.warn('sync stopped', { code: error.code, message });
         if (error.code === 'device_revoked' || error.code === 'unauthorized') await exclusive(this.store, () => setState(sqlite, 'revoked', error.code));

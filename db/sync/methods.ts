@@ -21,6 +21,7 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
     enrollError: null,
     lastSyncAt: getState(store.sqlite, 'last_sync_at'),
     lastError: getState(store.sqlite, 'last_error'),
+    lastFailure: null,
     pending: pendingCount(store.sqlite),
     rejected: (store.sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
     clockOffsetMs: Number(getState(store.sqlite, 'clock_offset_ms') ?? 0),

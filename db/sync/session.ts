@@ -20,8 +20,14 @@ export class SyncStop extends Error {
 }
 
 /** Try again later with backoff: head office or the network is having a bad moment. */
+/** `failure`: what went wrong as a stable code and its parameters, for the status page to say in the counter's language. */
+export type SyncFailure = { code: string; params: Record<string, string> };
+
 export class TransientError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly failure: SyncFailure | null = null,
+  ) {
     super(message);
     this.name = 'TransientError';
   }
@@ -47,7 +53,7 @@ export function createSession({ http, credentials, now }: { http: SyncHttp; cred
     try {
       answer = await http.request(method, path, { body, token: bearer });
     } catch (error) {
-      if (error instanceof TransportError) throw new TransientError(error.message);
+      if (error instanceof TransportError) throw new TransientError(error.message, { code: error.code, params: error.params });
       throw error;
     }
     traffic.sent += answer.bytesSent;
@@ -55,7 +61,9 @@ export function createSession({ http, credentials, now }: { http: SyncHttp; cred
     traffic.requests += 1;
     if (answer.status === 403 && errorOf(answer).error === 'device_revoked') throw new SyncStop('device_revoked', errorOf(answer).message);
     if (answer.status === 426) throw new SyncStop('upgrade_required', errorOf(answer).message);
-    if (answer.status >= 500 || answer.status === 429 || answer.status === 0) throw new TransientError(`Head office answered ${answer.status}: ${errorOf(answer).message}`);
+    if (answer.status >= 500 || answer.status === 429 || answer.status === 0) {
+      throw new TransientError(`Head office answered ${answer.status}: ${errorOf(answer).message}`, { code: 'hq_unavailable', params: { status: String(answer.status) } });
+    }
     return answer;
   }
 

@@ -22,6 +22,7 @@ export type SyncKey =
   | 'clock_offset_ms'
   | 'last_sync_at'
   | 'last_error'
+  | 'last_error_code'
   | 'revoked';
 
 export function getState(sqlite: Database.Database, key: SyncKey): string | null {

@@ -19,6 +19,8 @@ export type SyncStatus = {
   enrollError: EnrollFailure | null;
   lastSyncAt: string | null;
   lastError: string | null;
+  /** The last error as a stable code and parameters (certificate, network, head office down…), when known. */
+  lastFailure: { code: string; params: Record<string, string> } | null;
   pending: number;
   rejected: number;
   /** Head office's time − this PC's time. */

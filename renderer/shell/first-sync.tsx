@@ -7,6 +7,7 @@
 import { Alert, Result, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../db/api';
+import { lastProblemText } from '../pages/sync/last-problem';
 import { pageHref } from './router';
 
 export function FirstSyncScreen({ status }: { status: SyncStatus }) {
@@ -32,7 +33,7 @@ export function FirstSyncScreen({ status }: { status: SyncStatus }) {
               description={
                 <>
                   {/* The technical reason as the engine gives it, for whoever looks after the network. */}
-                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{status.lastError}</div>
+                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{lastProblemText(t, status)}</div>
                   <a href={pageHref('sync')}>{t('firstSync.openSync')}</a>
                 </>
               }

@@ -54,12 +54,15 @@ it('F4: the database down for a while: the counter keeps working, nothing is los
   for (let i = 0; i < 5; i += 1) await a.ok('customers.create', { name: `停机${i}`, phones: [{ number: `1580000000${i}` }] });
   expect(await waitFor(() => a.engine.status().lastError !== null, 5_000)).toBe(true);
   expect(a.engine.status().pending).toBe(10);
+  // Said as a code the status page translates: head office answers 503 while its database is down.
+  expect(a.engine.status().lastFailure).toEqual({ code: 'hq_unavailable', params: { status: '503' } });
   await new Promise((r) => setTimeout(r, DOWN_MS));
   await pg.restart();
   const back = Date.now();
   // No new local write from here on: the probe and the backoff timer must bring the sync.
   expect(await waitFor(() => a.engine.status().pending === 0 && a.engine.status().lastError === null, 10_000)).toBe(true);
   const recoveredMs = Date.now() - back;
+  expect(a.engine.status().lastFailure).toBeNull();
   process.stdout.write(`F4: first successful sync ${recoveredMs} ms after the database came back\n`);
   expect(recoveredMs).toBeLessThan(10_000);
   expect(await countAtHq(hq, 'customer')).toBe(5);
