@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'tickets.intake',
   'tickets.work',
   'tickets.settings',
+  /** Complaint analysis and staff performance (DOMAIN.md §3, §8): leads and managers. */
+  'tickets.reports',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,12 +59,12 @@ const customerLead: ReadonlyArray<Permission> = ['customers.tier', 'customers.me
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
-  cs_lead: [...counter, ...customerLead],
-  repair_lead: [...counter, 'parts.request'],
+  cs_lead: [...counter, ...customerLead, 'tickets.reports'],
+  repair_lead: [...counter, 'parts.request', 'tickets.reports'],
   technician: [...everyone, 'parts.request', 'tickets.work'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
   parts_clerk: [...everyone, ...partsClerk],
-  aftersales_manager: [...counter, ...customerLead, 'parts.reports', 'tickets.settings'],
+  aftersales_manager: [...counter, ...customerLead, 'parts.reports', 'tickets.settings', 'tickets.reports'],
   admin: PERMISSIONS,
 };
 

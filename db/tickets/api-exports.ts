@@ -65,6 +65,7 @@ export {
   type SlaTargetInput,
   type SlaTargetView,
 } from './contract-targets';
+export { STAR_MIN_RATINGS, type ComplaintReport, type RatingSummary, type StaffPerformanceReport, type StaffPerformanceRow } from './contract-reports';
 export type {
   AttachmentMeta,
   ClockView,

@@ -4,6 +4,7 @@ import type { StaffSummary } from '../staff/contract';
 import { method } from '../contract';
 import { localDate, requiredText, optionalText, ticketIntakeSchema } from './intake';
 import { ticketTargetsContract } from './contract-targets';
+import { ticketReportsContract } from './contract-reports';
 import { followUpSchema, stepSchema } from './step-input';
 import type { DuePanel, HolidayView, RepairBoard, TicketDetail, TicketListItem, TicketSettingsView } from './views';
 import { ALL_STATUSES, TICKET_TYPES } from './workflow';
@@ -71,6 +72,7 @@ export type HolidayInput = z.input<typeof holidaySchema>;
 
 export const ticketsContract = {
   ...ticketTargetsContract,
+  ...ticketReportsContract,
   /** Take a ticket at the counter: consultation, complaint, after-sales request, repair or feedback. */
   'tickets.create': method<TicketDetail>()({ input: ticketIntakeSchema, access: 'tickets.intake', mutates: true }),
   /** Correct the intake details (refused with `conflict` if the ticket changed since `version`). */

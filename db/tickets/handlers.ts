@@ -2,6 +2,7 @@
 import { ticketsAct, ticketsAttach, ticketsAttachment, ticketsCreate, ticketsGet, ticketsNote, ticketsRecordBreaches, ticketsRecordFollowUp, ticketsUpdate } from './methods';
 import { ticketsBoard, ticketsDuePanel, ticketsFollowUps, ticketsQueue, ticketsStaff, ticketsTechnicianDay } from './methods-lists';
 import { ticketsBreachReport, ticketsSaveSlaTargets, ticketsSlaTargets } from './methods-targets';
+import { ticketsComplaintReport, ticketsStaffReport } from './methods-reports';
 import { ticketsHolidays, ticketsRemoveHoliday, ticketsSaveHoliday, ticketsSettings, ticketsUpdateSettings } from './methods-settings';
 
 export const ticketsHandlers = {
@@ -28,4 +29,6 @@ export const ticketsHandlers = {
   'tickets.slaTargets': ticketsSlaTargets,
   'tickets.saveSlaTargets': ticketsSaveSlaTargets,
   'tickets.breachReport': ticketsBreachReport,
+  'tickets.complaintReport': ticketsComplaintReport,
+  'tickets.staffReport': ticketsStaffReport,
 };

@@ -1,8 +1,10 @@
 /** English texts of the service tickets (the `tickets` namespace). tickets.zh-CN.ts has the same keys. */
 import { ticketsSlaEn } from './tickets.sla.en';
+import { ticketsReportsEn } from './tickets.reports.en';
 
 export const ticketsEn = {
   ...ticketsSlaEn,
+  ...ticketsReportsEn,
   types: { consultation: 'Consultation', complaint: 'Complaint', aftersales: 'After-sales request', repair: 'Repair', feedback: 'Feedback / suggestion' },
   statuses: {
     recorded: 'Recorded',

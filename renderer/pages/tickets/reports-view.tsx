@@ -1,37 +1,49 @@
 /**
- * The SLA breach report (issue 4 item 5): recorded breaches of a period by ticket type, by clock and
- * by responsible staff member, with the share of the period's tickets that breached.
+ * The reports of a period, in tabs: the SLA breach report (issue 4 item 5: recorded breaches by
+ * ticket type, by clock and by responsible staff member), and for leads and managers the complaint
+ * analysis and staff performance (DOMAIN.md §3, §8).
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreachReportInput } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
+import { ComplaintReportTab } from './complaint-report-tab';
 import { useTicketFormat } from './format';
 import { go, queueHref } from './route';
+import { StaffReportTab } from './staff-report-tab';
 
-/** Local YYYY-MM-DD of a Date, as the date input writes it. */
-function ymd(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** The month so far: what a store manager looks at first. */
-function thisMonth(): BreachReportInput {
-  const today = new Date();
-  return { from: ymd(new Date(today.getFullYear(), today.getMonth(), 1)), to: ymd(today) };
+/**
+ * The month so far in the store's time zone (the reports count the store's local dates): what a
+ * store manager looks at first, whatever zone this PC's clock is set to.
+ */
+function thisMonth(timeZone: string): BreachReportInput {
+  // en-CA writes dates as YYYY-MM-DD.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return { from: `${today.slice(0, 8)}01`, to: today };
 }
 
 export function ReportsView() {
+  const errorText = useErrorText();
+  const { state } = useDeskQuery('tickets.settings', {});
+  if (state.status === 'error') return <Alert type="error" showIcon role="alert" title={errorText(state.error.key)} />;
+  return state.value ? <PeriodReports timeZone={state.value.timeZone} /> : null;
+}
+
+function PeriodReports({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation('tickets');
-  const [period, setPeriod] = useState<BreachReportInput>(thisMonth);
+  const [period, setPeriod] = useState<BreachReportInput>(() => thisMonth(timeZone));
   const [draft, setDraft] = useState<BreachReportInput>(period);
+  const { can } = useSignedIn();
+  const quality = can('tickets.reports');
   return (
     <section aria-labelledby="reports-title">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
         <Typography.Title level={2} id="reports-title" style={{ margin: 0 }}>
-          {t('reports.title')}
+          {t('serviceReports.title')}
         </Typography.Title>
         <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go(queueHref)}>
           {t('reports.back')}
@@ -46,7 +58,20 @@ export function ReportsView() {
         </Form.Item>
         <Button htmlType="submit">{t('reports.show')}</Button>
       </Form>
-      <Report period={period} />
+      <Tabs
+        aria-label={t('serviceReports.tabs')}
+        destroyOnHidden
+        items={[
+          { key: 'breaches', label: t('serviceReports.breaches'), children: <Report period={period} /> },
+          ...(quality
+            ? [
+                { key: 'complaints', label: t('serviceReports.complaints'), children: <ComplaintReportTab period={period} /> },
+                { key: 'staff', label: t('serviceReports.staff'), children: <StaffReportTab period={period} /> },
+              ]
+            : []),
+        ]}
+      />
+      {quality ? null : <Typography.Paragraph type="secondary">{t('serviceReports.forbidden')}</Typography.Paragraph>}
     </section>
   );
 }
