@@ -12,6 +12,7 @@ import * as m0006 from './0006-print';
 import * as m0007 from './0007-sla-targets';
 import * as m0008 from './0008-search-backlog';
 import * as m0009 from './0009-ticket-backlog';
+import * as m0010 from './0010-parts-cancel-locations';
 
 export type Migration = {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 7, name: 'sla-targets', up: m0007.up },
   { version: 8, name: 'search-backlog', up: m0008.up },
   { version: 9, name: 'ticket-backlog', up: m0009.up },
+  { version: 10, name: 'parts-cancel-locations', up: m0010.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -1,11 +1,12 @@
 /** Every spare-parts handler, joined from its jobs; db/handlers.ts spreads this in. */
-import { partsCreate, partsGet, partsList, partsLocationCreate, partsLookups, partsSupplierCreate, partsSupplierUpdate, partsUpdate, partsUpdateStoreFields } from './catalogue/methods';
+import { partsCreate, partsGet, partsList, partsLocationCreate, partsLocations, partsLocationUpdate, partsLookups, partsSupplierCreate, partsSupplierUpdate, partsUpdate, partsUpdateStoreFields } from './catalogue/methods';
 import { partsAdjust, partsHistory, partsRebuildOnHand, partsReverse, partsTransfer } from './ledger/methods';
 import { partsAlerts, partsNegativeStock, partsReorderList, partsSlowMoving } from './reports/methods';
 import {
   partsForTicket,
   partsRequisition,
   partsRequisitionApprove,
+  partsRequisitionCancel,
   partsRequisitionCreate,
   partsRequisitionIssue,
   partsRequisitionReject,
@@ -26,6 +27,8 @@ export const partsHandlers = {
   'parts.supplierCreate': partsSupplierCreate,
   'parts.supplierUpdate': partsSupplierUpdate,
   'parts.locationCreate': partsLocationCreate,
+  'parts.locations': partsLocations,
+  'parts.locationUpdate': partsLocationUpdate,
   'parts.adjust': partsAdjust,
   'parts.transfer': partsTransfer,
   'parts.reverse': partsReverse,
@@ -45,6 +48,7 @@ export const partsHandlers = {
   'parts.requisitionCreate': partsRequisitionCreate,
   'parts.requisitionApprove': partsRequisitionApprove,
   'parts.requisitionReject': partsRequisitionReject,
+  'parts.requisitionCancel': partsRequisitionCancel,
   'parts.requisitionIssue': partsRequisitionIssue,
   'parts.requisitionReturn': partsRequisitionReturn,
   'parts.forTicket': partsForTicket,

@@ -13,10 +13,10 @@ export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 export const DOC_TYPES = ['receipt', 'supplier_return', 'requisition', 'stocktake', 'transfer', 'manual'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
-export const REQUISITION_STATUSES = ['requested', 'approved', 'rejected', 'partly_issued', 'issued'] as const;
+export const REQUISITION_STATUSES = ['requested', 'approved', 'rejected', 'partly_issued', 'issued', 'cancelled'] as const;
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
 
-export const REQUISITION_EVENT_KINDS = ['requested', 'approved', 'rejected', 'issued', 'returned'] as const;
+export const REQUISITION_EVENT_KINDS = ['requested', 'approved', 'rejected', 'issued', 'returned', 'cancelled'] as const;
 export type RequisitionEventKind = (typeof REQUISITION_EVENT_KINDS)[number];
 
 export type SupplierTable = {
@@ -56,9 +56,12 @@ export type PartTable = {
 /** Where stock physically sits: the store room, a repair van. Store-owned. */
 export type StockLocationTable = {
   id: string;
+  /** The stable key: MAIN's id is derived from it, so it is never renamed (only the name is). */
   code: string;
   name: string;
   createdAt: string;
+  /** Retired: takes no new stock and is hidden from lists; only with nothing on hand (0010). */
+  retiredAt: string | null;
   hlc: string;
 };
 

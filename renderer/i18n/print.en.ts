@@ -108,7 +108,7 @@ export const printEn = {
     ticket: 'Ticket',
     location: 'Issued from',
     status: 'Status',
-    statuses: { requested: 'Requested', approved: 'Approved', rejected: 'Rejected', partly_issued: 'Partly issued', issued: 'Issued' },
+    statuses: { requested: 'Requested', approved: 'Approved', rejected: 'Rejected', partly_issued: 'Partly issued', issued: 'Issued', cancelled: 'Cancelled' },
     note: 'Note',
     rejectReason: 'Rejected because',
     bin: 'Bin',

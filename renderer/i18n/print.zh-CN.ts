@@ -110,7 +110,7 @@ export const printZhCN: PrintMessages = {
     ticket: '服务单号',
     location: '发料库位',
     status: '状态',
-    statuses: { requested: '已申请', approved: '已批准', rejected: '已驳回', partly_issued: '部分发料', issued: '已发料' },
+    statuses: { requested: '已申请', approved: '已批准', rejected: '已驳回', partly_issued: '部分发料', issued: '已发料', cancelled: '已取消' },
     note: '备注',
     rejectReason: '驳回原因',
     bin: '货位',

@@ -212,4 +212,60 @@ describe('spare parts', () => {
       ['Total', null, null, null, 450],
     ]);
   });
+
+  it('lets the technician cancel his requisition with a reason, and the lead rename and retire locations', async () => {
+    const store = await seedStore();
+    const TICKET = store.ticket.number;
+    counter = await openCounter({ dataDir: store.dataDir, locale: 'en-US' });
+    const { page } = counter;
+    const file = join(counter.host.dataDir, 'counterdesk.sqlite');
+
+    // The technician asks for a pump, then the customer chooses a new machine instead.
+    await signInAs(page, 'technician');
+    await page.getByRole('button', { name: 'New requisition' }).click();
+    const form = page.getByRole('dialog', { name: 'Requisition form (配件领用单)' });
+    await form.getByLabel('Ticket number').fill(TICKET);
+    await form.getByRole('button', { name: 'Find ticket' }).click();
+    await form.getByText(`${TICKET} · 刘女士 · 洗衣机不排水`).waitFor();
+    await choose(page, form, 'Part on line 1', /WM-PUMP-01/, 'pump');
+    await form.getByRole('button', { name: 'Send to the parts lead' }).click();
+    const requisition = page.getByRole('dialog', { name: /^Requisition form \(配件领用单\) R-S012-2-\d{8}-0001$/ });
+    await requisition.getByText('Awaiting signature').waitFor();
+    await requisition.getByRole('button', { name: 'Cancel requisition' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Cancel this requisition' });
+    await confirm.getByRole('button', { name: 'Cancel requisition' }).click();
+    await confirm.getByRole('alert').getByText('Give a reason').waitFor();
+    await confirm.getByLabel('Reason for cancelling').fill('客户改为换新机');
+    await confirm.getByRole('button', { name: 'Cancel requisition' }).click();
+    await requisition.getByRole('row', { name: /Status\s+Cancelled/ }).waitFor();
+    await requisition.getByRole('row', { name: /Reason for cancelling\s+客户改为换新机/ }).waitFor();
+    expect(await requisition.getByRole('button', { name: 'Cancel requisition' }).count()).toBe(0);
+    expect(readTable(file, `SELECT kind, reason FROM requisition_event ORDER BY at, hlc`)).toEqual([
+      { kind: 'requested', reason: '' },
+      { kind: 'cancelled', reason: '客户改为换新机' },
+    ]);
+
+    // The lead renames the main room and retires an empty van; MAIN offers no Retire.
+    await signInAs(page, 'lead');
+    await tab(page, 'Stock');
+    await page.getByRole('button', { name: /Stock locations/ }).click();
+    await page.getByLabel('Code').fill('VAN-1');
+    await page.getByLabel('Name', { exact: true }).fill('维修车一号');
+    await page.getByRole('button', { name: 'Add location' }).click();
+    await page.getByText('VAN-1 维修车一号').waitFor();
+    await page.getByRole('button', { name: 'Rename location MAIN' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename location MAIN' });
+    await rename.getByLabel('Name').fill('一楼库房');
+    await rename.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('MAIN 一楼库房').waitFor();
+    expect(await page.getByRole('button', { name: 'Retire location MAIN' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Retire location VAN-1' }).click();
+    await expect.poll(() => page.getByText('VAN-1 维修车一号').count()).toBe(0);
+    await page.getByRole('switch', { name: 'Show retired locations' }).click();
+    await page.getByRole('button', { name: 'Reactivate location VAN-1' }).waitFor();
+    expect(readTable(file, `SELECT code, name, retired_at IS NOT NULL AS retired FROM stock_location ORDER BY code`)).toEqual([
+      { code: 'MAIN', name: '一楼库房', retired: 0 },
+      { code: 'VAN-1', name: '维修车一号', retired: 1 },
+    ]);
+  });
 });

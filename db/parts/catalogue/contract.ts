@@ -48,6 +48,10 @@ export const locationCreateSchema = z.object({
 });
 export type LocationCreateInput = z.input<typeof locationCreateSchema>;
 
+/** The code is the stable key and is not editable; the name is, and the location can be retired. */
+export const locationUpdateSchema = z.object({ id: idSchema, name: requiredText(40), retired: z.boolean() });
+export type LocationUpdateInput = z.input<typeof locationUpdateSchema>;
+
 export const partListSchema = z.object({
   /** Any part of the part number, name, specification or a model it fits. */
   query: z.string().trim().max(40, 'too_long').default(''),
@@ -56,7 +60,9 @@ export const partListSchema = z.object({
 });
 
 export type SupplierSummary = Readonly<{ id: string; name: string; contact: string; phone: string; retired: boolean }>;
-export type LocationSummary = Readonly<{ id: string; code: string; name: string }>;
+export type LocationSummary = Readonly<{ id: string; code: string; name: string; retired: boolean }>;
+/** A location with the parts it holds: a retire is refused while this list is not empty. */
+export type LocationView = LocationSummary & Readonly<{ isMain: boolean; stock: ReadonlyArray<{ partNo: string; partName: string; qty: number }> }>;
 
 export type PartSummary = Readonly<{
   id: string;
@@ -108,4 +114,8 @@ export const catalogueContract = {
   'parts.supplierUpdate': method<SupplierSummary>()({ input: supplierUpdateSchema, access: 'parts.catalogue', mutates: true }),
   /** A new place stock sits in: a second store room, a repair van. */
   'parts.locationCreate': method<LocationSummary>()({ input: locationCreateSchema, access: 'parts.approve', mutates: true }),
+  /** Locations with what they hold; retired ones only when asked for. */
+  'parts.locations': method<{ items: ReadonlyArray<LocationView> }>()({ input: z.object({ includeRetired: z.boolean().default(false) }), access: 'parts.read', mutates: false }),
+  /** Rename a location, retire it (empty, not MAIN) or bring it back. */
+  'parts.locationUpdate': method<LocationView>()({ input: locationUpdateSchema, access: 'parts.approve', mutates: true }),
 };

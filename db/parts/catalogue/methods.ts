@@ -1,6 +1,6 @@
 /** Handlers for the part catalogue, suppliers and locations. */
 import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
-import { insertLocation, listLocations } from '../ledger/locations';
+import { findLocationRow, insertLocation, listLocations, listLocationViews, updateLocation } from '../ledger/locations';
 import { assertCatalogueEditable, catalogueOwner, STORE_OWNED_PART_FIELDS } from '../ownership';
 import type { PartDetail } from './contract';
 import { findPartByNo, findPartRow, findSupplierRow, insertPart, insertSupplier, listParts, listSuppliers, loadPartDetail, toSupplierSummary, updatePart, updateSupplier } from './queries';
@@ -74,5 +74,15 @@ export const partsSupplierUpdate: Handler<'parts.supplierUpdate'> = async (ctx, 
 
 export const partsLocationCreate: Handler<'parts.locationCreate'> = async (ctx, input) => {
   const row = await insertLocation(ctx, input);
-  return { id: row.id, code: row.code, name: row.name };
+  return { id: row.id, code: row.code, name: row.name, retired: false };
+};
+
+export const partsLocations: Handler<'parts.locations'> = async (ctx, input) => ({ items: await listLocationViews(ctx.trx, input.includeRetired) });
+
+export const partsLocationUpdate: Handler<'parts.locationUpdate'> = async (ctx, input) => {
+  const before = await findLocationRow(ctx.trx, input.id);
+  if (!before) throw new DeskFailure('not_found', 'not_found', 'id');
+  await updateLocation(ctx, before, input);
+  const views = await listLocationViews(ctx.trx, true);
+  return views.find((v) => v.id === input.id)!;
 };

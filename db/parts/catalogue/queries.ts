@@ -79,13 +79,14 @@ export async function findPartByNo(db: Kysely<DB>, partNo: string): Promise<Part
 export async function loadPartDetail(db: Kysely<DB>, id: string): Promise<PartDetail | undefined> {
   const row = await findPartRow(db, id);
   if (!row) return undefined;
-  const stock = await db
+  const stockRows = await db
     .selectFrom('stockOnHand')
     .innerJoin('stockLocation', 'stockLocation.id', 'stockOnHand.locationId')
-    .select(['stockLocation.id', 'stockLocation.code', 'stockLocation.name', 'stockOnHand.qty'])
+    .select(['stockLocation.id', 'stockLocation.code', 'stockLocation.name', 'stockLocation.retiredAt', 'stockOnHand.qty'])
     .where('stockOnHand.partId', '=', id)
     .orderBy('stockLocation.code')
     .execute();
+  const stock = stockRows.map(({ retiredAt, ...s }) => ({ ...s, retired: retiredAt !== null }));
   const supplierIds = JSON.parse(row.supplierIds) as string[];
   const suppliers = supplierIds.length === 0 ? [] : await db.selectFrom('supplier').selectAll().where('id', 'in', supplierIds).execute();
   const ordered = supplierIds.flatMap((sid) => suppliers.filter((s) => s.id === sid).map(toSupplierSummary));

@@ -12,8 +12,8 @@ import { v5 } from 'uuid';
 import { DeskFailure } from '../../handler';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { insertRecorded, type TxContext } from '../../sync/change-log';
-import type { LocationSummary } from '../catalogue/contract';
+import { insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
+import type { LocationSummary, LocationView } from '../catalogue/contract';
 import type { StockLocationRow } from '../tables';
 
 export const MAIN_LOCATION = { code: 'MAIN', name: '主库房' } as const;
@@ -26,15 +26,71 @@ export function mainLocationId(storeCode: string): string {
   return v5(`stock_location:${storeCode}:${MAIN_LOCATION.code}`, LOCATION_NAMESPACE);
 }
 
-export async function listLocations(db: Kysely<DB>): Promise<LocationSummary[]> {
-  return db.selectFrom('stockLocation').select(['id', 'code', 'name']).orderBy('code').execute();
+/** The locations documents can name: retired ones only when asked for. */
+export async function listLocations(db: Kysely<DB>, { includeRetired = false } = {}): Promise<LocationSummary[]> {
+  let query = db.selectFrom('stockLocation').select(['id', 'code', 'name', 'retiredAt']).orderBy('code');
+  if (!includeRetired) query = query.where('retiredAt', 'is', null);
+  const rows = await query.execute();
+  return rows.map(({ retiredAt, ...row }) => ({ ...row, retired: retiredAt !== null }));
+}
+
+/** Locations with the parts they hold (non-zero on-hand): what the lead sees before retiring one. */
+export async function listLocationViews(db: Kysely<DB>, includeRetired: boolean): Promise<LocationView[]> {
+  const locations = await listLocations(db, { includeRetired });
+  const held = await stockHeldAt(
+    db,
+    locations.map((l) => l.id),
+  );
+  return locations.map((location) => ({ ...location, isMain: location.code === MAIN_LOCATION.code, stock: held.filter((h) => h.locationId === location.id).map(({ locationId: _l, ...h }) => h) }));
+}
+
+async function stockHeldAt(db: Kysely<DB>, locationIds: ReadonlyArray<string>) {
+  if (locationIds.length === 0) return [];
+  return db
+    .selectFrom('stockOnHand as h')
+    .innerJoin('part as p', 'p.id', 'h.partId')
+    .select(['h.locationId', 'p.partNo', 'p.name as partName', 'h.qty'])
+    .where('h.locationId', 'in', locationIds)
+    .where('h.qty', '<>', 0)
+    .orderBy('p.partNo')
+    .execute();
+}
+
+export async function findLocationRow(db: Kysely<DB>, id: string): Promise<StockLocationRow | undefined> {
+  return db.selectFrom('stockLocation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Rename and retire/reactivate. The code is the location's stable key (MAIN's id is derived from
+ * it, and documents print it), so only the name changes. Retiring needs the shelf empty: on-hand
+ * zero for every part, so no stock disappears from the lists with it; MAIN never retires (documents
+ * that name no location fall back to it).
+ */
+export async function updateLocation(tx: TxContext, before: StockLocationRow, input: { name: string; retired: boolean }): Promise<void> {
+  const retiring = input.retired && before.retiredAt === null;
+  if (retiring && before.code === MAIN_LOCATION.code) throw new DeskFailure('conflict', 'location_main_retire', 'retired');
+  if (retiring && (await stockHeldAt(tx.trx, [before.id])).length > 0) throw new DeskFailure('conflict', 'location_holds_stock', 'retired');
+  const retiredAt = input.retired ? (before.retiredAt ?? tx.nowIso) : null;
+  const changed: Partial<Pick<StockLocationRow, 'name' | 'retiredAt'>> = {};
+  if (input.name !== before.name) changed.name = input.name;
+  if (retiredAt !== before.retiredAt) changed.retiredAt = retiredAt;
+  if (Object.keys(changed).length === 0) return;
+  const hlc = tx.stamp();
+  await tx.trx.updateTable('stockLocation').set({ ...changed, hlc }).where('id', '=', before.id).execute();
+  await recordChange(tx, { entity: 'stock_location', entityId: before.id, op: 'update', hlc, fields: changed });
+}
+
+/** New stock (a delivery, a transfer in, a positive adjustment) never goes to a retired location. */
+export function assertTakesStock(location: StockLocationRow, field: string): void {
+  if (location.retiredAt !== null) throw new DeskFailure('conflict', 'location_retired', field);
 }
 
 export async function insertLocation(tx: TxContext, input: { code: string; name: string }): Promise<StockLocationRow> {
   const taken = await tx.trx.selectFrom('stockLocation').select('id').where('code', '=', input.code).executeTakeFirst();
   if (taken) throw new DeskFailure('conflict', 'location_code_taken', 'code');
   const hlc = tx.stamp();
-  const row: StockLocationRow = { id: input.code === MAIN_LOCATION.code ? await storeMainLocationId(tx) : newId(), code: input.code, name: input.name, createdAt: tx.nowIso, hlc };
+  const id = input.code === MAIN_LOCATION.code ? await storeMainLocationId(tx) : newId();
+  const row: StockLocationRow = { id, code: input.code, name: input.name, createdAt: tx.nowIso, retiredAt: null, hlc };
   await insertRecorded(tx, 'stockLocation', 'stock_location', row);
   return row;
 }

@@ -3,7 +3,7 @@ import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
 import { newId } from '../../ids';
 import { findPartRow } from '../catalogue/queries';
 import type { PartRow } from '../tables';
-import { resolveLocation } from './locations';
+import { assertTakesStock, resolveLocation } from './locations';
 import { appendMovement, rebuildOnHand, type MovementRecord } from './movements';
 import { loadMovementViews, loadPartHistory } from './queries';
 
@@ -16,6 +16,7 @@ async function partOrFail(ctx: HandlerContext, partId: string): Promise<PartRow>
 export const partsAdjust: Handler<'parts.adjust'> = async (ctx, input) => {
   const part = await partOrFail(ctx, input.partId);
   const location = await resolveLocation(ctx, input.locationId);
+  if (input.qty > 0) assertTakesStock(location, 'locationId');
   const movement = await appendMovement(ctx, {
     partId: part.id,
     locationId: location.id,
@@ -33,6 +34,7 @@ export const partsTransfer: Handler<'parts.transfer'> = async (ctx, input) => {
   const part = await partOrFail(ctx, input.partId);
   const from = await resolveLocation(ctx, input.fromLocationId, 'fromLocationId');
   const to = await resolveLocation(ctx, input.toLocationId, 'toLocationId');
+  assertTakesStock(to, 'toLocationId');
   // Both legs share one document id, so a reversal can find and undo the pair together.
   const docId = newId();
   const common = { partId: part.id, unitCostFen: part.costFen, reason: input.reason, docType: 'transfer' as const, docId };

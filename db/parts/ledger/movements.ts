@@ -6,6 +6,7 @@
  * mistake is undone by a reversing movement.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { DeskFailure } from '../../handler';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
 import { recordChange, type TxContext } from '../../sync/change-log';
@@ -64,6 +65,7 @@ export async function addToOnHand(trx: Transaction<DB>, movement: Pick<MovementR
 
 /** Appends a movement made at this counter: stamped, cached and written to the change log. */
 export async function appendMovement(tx: TxContext, input: MovementInput): Promise<MovementRecord> {
+  if (await bringsNewStockToRetired(tx, input)) throw new DeskFailure('conflict', 'location_retired', 'locationId');
   const hlc = tx.stamp();
   const movement: MovementRecord = {
     id: newId(),
@@ -85,6 +87,17 @@ export async function appendMovement(tx: TxContext, input: MovementInput): Promi
   const { id, hlc: _hlc, ...fields } = movement;
   await recordChange(tx, { entity: 'stock_movement', entityId: id, op: 'append', hlc, fields });
   return movement;
+}
+
+/**
+ * A retired location takes no new stock: deliveries, transfers in and positive adjustments are
+ * refused. Reversals, returns from a job and a stocktake's counted difference book what already
+ * happened, so they still go through.
+ */
+async function bringsNewStockToRetired(tx: TxContext, input: MovementInput): Promise<boolean> {
+  if (input.qty <= 0 || input.reversesId || input.docType === 'stocktake' || !['receive', 'transfer_in', 'adjust'].includes(input.kind)) return false;
+  const location = await tx.trx.selectFrom('stockLocation').select('retiredAt').where('id', '=', input.locationId).executeTakeFirst();
+  return location !== undefined && location.retiredAt !== null;
 }
 
 export type OnHandMismatch = { partId: string; locationId: string; cached: number; ledger: number };

@@ -1,7 +1,7 @@
 /** Handlers for goods receipts with inspection, and returns to supplier. */
 import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
 import { findPartRow, findSupplierRow } from '../catalogue/queries';
-import { resolveLocation } from '../ledger/locations';
+import { assertTakesStock, resolveLocation } from '../ledger/locations';
 import { appendMovement } from '../ledger/movements';
 import { nextNumber, storeDate } from '../numbers';
 import type { GoodsReceiptRow, PartRow } from '../tables';
@@ -45,6 +45,7 @@ export const partsReceiptCreate: Handler<'parts.receiptCreate'> = async (ctx, in
   await activeSupplier(ctx, input.supplierId);
   for (const [index, line] of input.lines.entries()) await receivablePart(ctx, line.partId, `lines.${index}.partId`);
   const location = await resolveLocation(ctx, input.locationId);
+  assertTakesStock(location, 'locationId');
   const receipt = await insertReceipt(ctx, {
     number: await nextNumber(ctx, 'GR'),
     supplierId: input.supplierId,

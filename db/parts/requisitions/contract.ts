@@ -36,6 +36,9 @@ export type RequisitionApproveInput = z.input<typeof requisitionApproveSchema>;
 
 export const requisitionRejectSchema = z.object({ requisitionId: idSchema, reason: reasonSchema });
 
+/** Withdrawn before anything was issued: by the technician who asked, or the parts lead. */
+export const requisitionCancelSchema = z.object({ requisitionId: idSchema, reason: reasonSchema });
+
 export const requisitionIssueSchema = z.object({ requisitionId: idSchema, lines: z.array(lineQty).min(1, 'lines_min_one').max(30, 'too_many') }).superRefine(noRepeatedLines);
 export type RequisitionIssueInput = z.input<typeof requisitionIssueSchema>;
 
@@ -45,7 +48,7 @@ export const requisitionReturnSchema = z
 export type RequisitionReturnInput = z.input<typeof requisitionReturnSchema>;
 
 /** 'open': waiting for the lead or for the clerk. */
-export const REQUISITION_FILTERS = ['open', 'requested', 'approved', 'partly_issued', 'issued', 'rejected', 'all'] as const;
+export const REQUISITION_FILTERS = ['open', 'requested', 'approved', 'partly_issued', 'issued', 'rejected', 'cancelled', 'all'] as const;
 export type RequisitionFilter = (typeof REQUISITION_FILTERS)[number];
 
 export const requisitionListSchema = z.object({
@@ -86,12 +89,16 @@ export type RequisitionView = Readonly<{
   locationCode: string;
   note: string;
   status: RequisitionStatus;
+  /** The requester's staff id: the desk offers Cancel to him (the handler checks again). */
+  requestedBy: string | null;
   requestedByName: string | null;
   requestedAt: string;
   /** The parts lead's signature. */
   decidedByName: string | null;
   decidedAt: string | null;
   rejectReason: string;
+  /** Why it was cancelled ('' unless cancelled): the reason on its cancel event. */
+  cancelReason: string;
   lines: ReadonlyArray<RequisitionLineView>;
   events: ReadonlyArray<RequisitionEventView>;
 }>;
@@ -130,6 +137,11 @@ export const requisitionContract = {
   'parts.requisitionApprove': method<RequisitionView>()({ input: requisitionApproveSchema, access: 'parts.approve', mutates: true }),
   /** The parts lead refuses, saying why. */
   'parts.requisitionReject': method<RequisitionView>()({ input: requisitionRejectSchema, access: 'parts.approve', mutates: true }),
+  /**
+   * Withdraw a requisition nothing was issued on yet. Any parts reader reaches the handler, which
+   * lets only the technician who requested it, or the parts lead (and admin), go on.
+   */
+  'parts.requisitionCancel': method<RequisitionView>()({ input: requisitionCancelSchema, access: 'parts.read', mutates: true }),
   /** A clerk hands out approved parts; partial issue allowed, never more than approved. */
   'parts.requisitionIssue': method<IssueResult>()({ input: requisitionIssueSchema, access: 'parts.issue', mutates: true }),
   /** Unused parts come back against the same requisition. */

@@ -1,5 +1,6 @@
 /** Handlers for the requisition form: request, sign (approve or reject), issue, return. */
 import { DeskFailure, requireActor, type Handler, type HandlerContext } from '../../handler';
+import { roleCan } from '../../staff/roles';
 import { findPartRow } from '../catalogue/queries';
 import { resolveLocation } from '../ledger/locations';
 import { appendMovement, onHandAt } from '../ledger/movements';
@@ -71,6 +72,7 @@ export const partsRequisitionCreate: Handler<'parts.requisitionCreate'> = async 
 
 /** Only a form nobody has signed yet can be signed. */
 function assertUnsigned(requisition: RequisitionRow): void {
+  if (requisition.status === 'cancelled') throw new DeskFailure('conflict', 'requisition_cancelled', 'requisitionId');
   if (requisition.status !== 'requested') throw new DeskFailure('conflict', 'requisition_signed', 'requisitionId');
 }
 
@@ -100,10 +102,26 @@ export const partsRequisitionReject: Handler<'parts.requisitionReject'> = async 
   return viewOrFail(ctx, requisition.id);
 };
 
+export const partsRequisitionCancel: Handler<'parts.requisitionCancel'> = async (ctx, input) => {
+  const actor = requireActor(ctx);
+  const requisition = await requisitionOrFail(ctx, input.requisitionId);
+  // The technician withdraws his own request; the parts lead (and admin, who holds every permission) anyone's.
+  if (requisition.requestedBy !== actor.staffId && !roleCan(actor.role, 'parts.approve')) throw new DeskFailure('permission_denied', 'requisition_cancel_not_yours', 'requisitionId');
+  if (requisition.status === 'rejected' || requisition.status === 'cancelled') throw new DeskFailure('conflict', 'requisition_cancel_closed', 'requisitionId');
+  // Once anything left the shelf the form stays open for returns against it (the ledger needs the document).
+  const figures = await lineFigures(ctx.trx, requisition.id);
+  const issuedAny = [...figures.values()].some((f) => f.issued > 0);
+  if (issuedAny || requisition.status === 'partly_issued' || requisition.status === 'issued') throw new DeskFailure('conflict', 'requisition_cancel_issued', 'requisitionId');
+  await updateRequisition(ctx, requisition, { status: 'cancelled' });
+  await appendRequisitionEvent(ctx, requisition.id, 'cancelled', input.reason, { from: requisition.status });
+  return viewOrFail(ctx, requisition.id);
+};
+
 export const partsRequisitionIssue: Handler<'parts.requisitionIssue'> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   // Nothing leaves the shelf before the parts lead has signed (DOMAIN.md §7).
   // A fully issued form is still signed: asking for more is an over-issue, said as such below.
+  if (requisition.status === 'cancelled') throw new DeskFailure('conflict', 'requisition_cancelled', 'requisitionId');
   if (requisition.status === 'requested' || requisition.status === 'rejected') throw new DeskFailure('conflict', 'requisition_not_approved', 'requisitionId');
   const lines = await requisitionLineRows(ctx.trx, requisition.id);
   const figures = await lineFigures(ctx.trx, requisition.id);

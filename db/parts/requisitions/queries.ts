@@ -84,11 +84,13 @@ export async function loadRequisitionView(db: Kysely<DB>, id: string): Promise<R
     locationCode: row.locationCode,
     note: row.note,
     status: row.status,
+    requestedBy: row.requestedBy,
     requestedByName: row.requestedByName,
     requestedAt: row.requestedAt,
     decidedByName: row.decidedByName,
     decidedAt: row.decidedAt,
     rejectReason: row.rejectReason,
+    cancelReason: row.status === 'cancelled' ? (events.findLast((e) => e.kind === 'cancelled')?.reason ?? '') : '',
     lines,
     events,
   };
@@ -101,6 +103,7 @@ const FILTER_STATUSES: Record<Exclude<RequisitionFilter, 'all'>, ReadonlyArray<R
   partly_issued: ['partly_issued'],
   issued: ['issued'],
   rejected: ['rejected'],
+  cancelled: ['cancelled'],
 };
 
 export async function listRequisitions(

@@ -84,7 +84,7 @@ export function CatalogueTab({ openId }: { openId: string | null }) {
         ]}
       />
       {can('parts.catalogue') && storeOwnsCatalogue ? <SuppliersPanel suppliers={lookups.value?.suppliers ?? []} /> : null}
-      {can('parts.approve') ? <LocationsPanel locations={lookups.value?.locations ?? []} /> : null}
+      {can('parts.approve') ? <LocationsPanel /> : null}
       <PartDrawer partId={openId} onClose={() => (window.location.hash = partsHref('stock'))} />
       <PartFormDrawer open={creating} part={null} onClose={() => setCreating(false)} onSaved={(part) => ((window.location.hash = partsHref('stock', part.id)), setCreating(false))} />
     </>

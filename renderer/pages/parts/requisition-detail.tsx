@@ -11,6 +11,7 @@ import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
 import { formatTime } from './format';
 import { LinesTable } from './requisition-lines';
+import { CancelStep, canCancel } from './requisition-cancel';
 import { IssueStep, ReturnStep, SignStep } from './requisition-steps';
 
 export function RequisitionDrawer({ requisitionId, onClose }: { requisitionId: string | null; onClose: () => void }) {
@@ -35,13 +36,13 @@ export function RequisitionDrawer({ requisitionId, onClose }: { requisitionId: s
 
 export function StatusTag({ status }: { status: RequisitionView['status'] }) {
   const { t } = useTranslation('parts');
-  const color = { requested: 'gold', approved: 'blue', partly_issued: 'cyan', issued: 'green', rejected: 'red' }[status];
+  const color = { requested: 'gold', approved: 'blue', partly_issued: 'cyan', issued: 'green', rejected: 'red', cancelled: 'default' }[status];
   return <Tag color={color}>{t(`statuses.${status}`)}</Tag>;
 }
 
 function RequisitionBody({ requisition: r }: { requisition: RequisitionView }) {
   const { t } = useTranslation('parts');
-  const { can } = useSignedIn();
+  const { can, staff } = useSignedIn();
   const signing = r.status === 'requested' && can('parts.approve');
   const issuing = (r.status === 'approved' || r.status === 'partly_issued') && can('parts.issue');
   const taking = r.lines.some((l) => l.heldQty > 0) && can('parts.issue');
@@ -60,6 +61,11 @@ function RequisitionBody({ requisition: r }: { requisition: RequisitionView }) {
           {r.requestedByName} {formatTime(r.requestedAt)}
         </Descriptions.Item>
         <Descriptions.Item label={t('requisition.signedBy')}>{r.decidedByName ? `${r.decidedByName} ${formatTime(r.decidedAt)}` : '—'}</Descriptions.Item>
+        {r.cancelReason ? (
+          <Descriptions.Item label={t('requisition.cancelReason')} span={2}>
+            {r.cancelReason}
+          </Descriptions.Item>
+        ) : null}
         {r.rejectReason ? (
           <Descriptions.Item label={t('requisition.rejectReason')} span={2}>
             {r.rejectReason}
@@ -73,6 +79,7 @@ function RequisitionBody({ requisition: r }: { requisition: RequisitionView }) {
       </Descriptions>
       {signing ? <SignStep requisition={r} /> : issuing ? <IssueStep requisition={r} /> : <LinesTable lines={r.lines} />}
       {taking ? <ReturnStep requisition={r} /> : null}
+      {canCancel(r, staff.id, can('parts.approve')) ? <CancelStep requisition={r} /> : null}
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('requisition.history')}
       </Typography.Title>
