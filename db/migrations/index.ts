@@ -13,6 +13,7 @@ import * as m0007 from './0007-sla-targets';
 import * as m0008 from './0008-search-backlog';
 import * as m0009 from './0009-ticket-backlog';
 import * as m0010 from './0010-parts-cancel-locations';
+import * as m0011 from './0011-ticket-link';
 
 export type Migration = {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 8, name: 'search-backlog', up: m0008.up },
   { version: 9, name: 'ticket-backlog', up: m0009.up },
   { version: 10, name: 'parts-cancel-locations', up: m0010.up },
+  { version: 11, name: 'ticket-link', up: m0011.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -49,6 +49,10 @@ async function stepData(sc: StepContext, step: StepParsed): Promise<Record<strin
     case 'contact_customer':
       notPast(sc, step.appointmentAt, 'appointment_in_past', 'step.appointmentAt');
       return data;
+    case 'start_work':
+      // Where a repair job is done is the job's own (repair-job.ts): the visit address stays off the
+      // request's timeline, which is shown to those who may not see it.
+      return step.location ? { location: step.location } : {};
     case 'complete': {
       // The strokes go to the signature row; the event keeps what was signed and its hash.
       const { signature: _signature, ...rest } = data as typeof data & { signature: unknown };

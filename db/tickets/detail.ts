@@ -13,11 +13,12 @@ import type { TicketForm } from './intake';
 import { listQuery, toListItem } from './list';
 import { machineOf } from './machines/index';
 import { loadSignatures } from './signatures';
+import { decidedPlan, linkedTicket, repairJobOf } from './repair-job';
 import { computeSla, type Clock } from './sla';
 import { allowedSteps } from './steps';
 import type { ClockView, ProductRef, TicketDetail, TimelineEntry } from './views';
 import { customerPhones, seesTicketContact, withoutAddress } from './visit-contact';
-import { warrantyStatus } from './warranty-status';
+import { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './warranty-status';
 import type { EventAction, TicketType } from './workflow';
 
 export type TicketHeader = Readonly<{
@@ -98,9 +99,13 @@ export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor,
 
   const product = await loadProduct(db, ticket.productId);
   const purchaseDate = product?.purchaseDate ?? (textOf(form, 'purchaseDate') || null);
+  // A repair job opened from an after-sales request keeps the status the request was judged by.
+  const carried = WARRANTY_STATUSES.find((w): w is WarrantyStatus => w === form.warranty);
   const warranty =
-    ticket.type === 'aftersales' || ticket.type === 'repair'
-      ? warrantyStatus({ purchaseDate, warrantyEnd: product?.warrantyEnd ?? null }, cal.localDate(Date.parse(ticket.createdAt)))
+    carried !== undefined
+      ? carried
+      : ticket.type === 'aftersales' || ticket.type === 'repair'
+        ? warrantyStatus({ purchaseDate, warrantyEnd: product?.warrantyEnd ?? null }, cal.localDate(Date.parse(ticket.createdAt)))
       : null;
   const productLabel = product?.label ?? [textOf(form, 'model'), textOf(form, 'serial')].filter(Boolean).join(' ');
 
@@ -118,6 +123,9 @@ export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor,
     signatures: (await loadSignatures(db, id)).map((s) => (contact ? s : { ...s, form: { ...s.form, address: '' } })),
     customerPhones: await customerPhones(db, ticket.customerId, contact),
     contactHidden: !contact,
+    plan: ticket.type === 'aftersales' ? decidedPlan(events) : null,
+    repairJob: ticket.type === 'aftersales' ? await repairJobOf(db, ticket.id) : null,
+    sourceRequest: await linkedTicket(db, ticket.parentTicketId),
     flaggedEvents: derived.flagged.length,
     serviceFormSource:
       ticket.type === 'repair'

@@ -17,7 +17,7 @@ import { nextTicketNumber } from './number';
 import type { TicketRow } from './tables';
 
 /** The header fields: what the change log carries besides the form's keys (derived columns are never sent). */
-const HEADER_FIELDS = ['number', 'storeId', 'customerId', 'productId', 'type', 'priority', 'channel', 'category', 'summary', 'createdBy', 'createdAt', 'updatedAt'] as const;
+const HEADER_FIELDS = ['number', 'storeId', 'customerId', 'productId', 'type', 'priority', 'channel', 'category', 'summary', 'createdBy', 'createdAt', 'updatedAt', 'parentTicketId'] as const;
 type HeaderField = (typeof HEADER_FIELDS)[number];
 
 function headerOf(row: TicketRow): Pick<TicketRow, HeaderField> {
@@ -26,7 +26,7 @@ function headerOf(row: TicketRow): Pick<TicketRow, HeaderField> {
   return header as Pick<TicketRow, HeaderField>;
 }
 
-export async function insertTicket(tx: TxContext, store: StoreRow, intake: TicketIntake, localDate: string): Promise<TicketRow> {
+export async function insertTicket(tx: TxContext, store: StoreRow, intake: TicketIntake, localDate: string, parentTicketId: string | null = null): Promise<TicketRow> {
   const hlc = tx.stamp();
   const form = formOf(intake);
   const row: TicketRow = {
@@ -44,6 +44,7 @@ export async function insertTicket(tx: TxContext, store: StoreRow, intake: Ticke
     createdBy: tx.staffId,
     createdAt: tx.nowIso,
     updatedAt: tx.nowIso,
+    parentTicketId,
     hlc,
     ...initialDerived(machineOf(intake.type)),
     isOpen: 1,

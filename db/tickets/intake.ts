@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../customers/warranty';
+import { WARRANTY_STATUSES } from './warranty-status';
 import { PRIORITIES, REPAIR_LOCATIONS } from './workflow';
 
 export const CHANNELS = ['phone', 'email', 'in_store', 'online'] as const;
@@ -79,10 +80,16 @@ export const repairIntake = z
     /** What came with the goods, and their condition, for goods left at the counter. */
     accessories: optionalText(500),
     condition: optionalText(500),
+    // Carried from the after-sales request a repair job is opened from (repair-job.ts).
+    receiptNo: optionalText(60),
+    purchaseDate: localDate.optional(),
+    warranty: z.enum(WARRANTY_STATUSES, { error: 'invalid_value' }).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.location === 'on_site' && value.address === '') ctx.addIssue({ code: 'custom', message: 'repair_address_required', path: ['address'] });
-    if (value.location === 'in_store' && value.condition === '') ctx.addIssue({ code: 'custom', message: 'repair_condition_required', path: ['condition'] });
+    // A job opened from an after-sales request (it carries the proof of purchase) may be opened
+    // before the goods come in: their condition is noted then, not demanded up front.
+    if (value.location === 'in_store' && value.condition === '' && value.receiptNo === '') ctx.addIssue({ code: 'custom', message: 'repair_condition_required', path: ['condition'] });
   });
 
 export const feedbackIntake = z.object({

@@ -11,6 +11,7 @@ import { updateTicketHeader, insertTicket } from './header';
 import type { TicketIntake } from './intake';
 import { machineOf } from './machines/index';
 import { deskNow } from './now';
+import { repairJobIntake } from './repair-job';
 import { loadCalendar, requireStore } from './settings';
 import { LOW_RATING } from './step-input';
 import { loadTargets } from './targets';
@@ -52,11 +53,11 @@ async function checkIntake(ctx: HandlerContext, intake: TicketIntake, { cal, now
   return { tier: customer.tier };
 }
 
-export const ticketsCreate: Handler<'tickets.create'> = async (ctx, input) => {
+/** The one way a ticket is opened: numbered, its create event and SLA clocks, its intake's first steps. */
+async function createTicket(ctx: HandlerContext, input: TicketIntake, clock: Clocked, parentTicketId: string | null = null): Promise<string> {
   const store = await requireStore(ctx.trx);
-  const clock = await clocked(ctx);
   const { tier } = await checkIntake(ctx, input, clock);
-  const ticket = await insertTicket(ctx, store, input, clock.cal.localDate(clock.now));
+  const ticket = await insertTicket(ctx, store, input, clock.cal.localDate(clock.now), parentTicketId);
   const sla = await loadTargets(ctx.trx, input.type, input.priority, tier);
   await appendEvent(ctx, { ticketId: ticket.id, action: 'create', fromStatus: null, toStatus: ticket.status, data: { sla } });
   let fold: TicketFold = await refreshTicket(ctx, ticket.id, clock.cal, clock.now);
@@ -69,7 +70,12 @@ export const ticketsCreate: Handler<'tickets.create'> = async (ctx, input) => {
         : await applyAction(sc, fold, 'promise_reply', { promisedAt: input.promisedReplyAt }, '');
   }
   if (input.type === 'complaint' && input.serious) await applyAction(sc, fold, 'escalate', { reason: 'serious_at_intake' }, '');
-  return detailOrFail(ctx, ticket.id, clock);
+  return ticket.id;
+}
+
+export const ticketsCreate: Handler<'tickets.create'> = async (ctx, input) => {
+  const clock = await clocked(ctx);
+  return detailOrFail(ctx, await createTicket(ctx, input, clock), clock);
 };
 
 export const ticketsUpdate: Handler<'tickets.update'> = async (ctx, input) => {
@@ -94,6 +100,10 @@ export const ticketsAct: Handler<'tickets.act'> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.ticketId, input.version);
   const clock = await clocked(ctx);
   await takeStep(stepContext(ctx, clock.cal, clock.now), fold, input.step);
+  // Starting a confirmed repair plan opens the repair job in the same transaction (repair-job.ts);
+  // a refusal here undoes the step too.
+  const job = await repairJobIntake(ctx.trx, fold, input.step, clock.cal);
+  if (job) await createTicket(ctx, job, clock, fold.ticket.id);
   return detailOrFail(ctx, input.ticketId, clock);
 };
 

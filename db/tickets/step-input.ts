@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoInstant, localDate, optionalText, REMEDIES, requiredText } from './intake';
+import { REPAIR_LOCATIONS } from './workflow';
 
 const id = z.uuid({ error: 'invalid_value' });
 const note = optionalText(2000);
@@ -52,7 +53,15 @@ export const stepSchema = z.discriminatedUnion(
     z.object({ action: z.literal('decide_plan'), plan: z.enum(REMEDIES, { error: 'required' }), details: requiredText(2000), note }),
     plain('customer_confirms'),
     withReason('customer_declines'),
-    plain('start_work'),
+    // Starting a confirmed repair plan opens the repair job: where it is done, and what the job
+    // sheet needs for that place (db/tickets/repair-job.ts). Other starts carry none of these.
+    z.object({
+      action: z.literal('start_work'),
+      location: z.enum(REPAIR_LOCATIONS, { error: 'invalid_value' }).optional(),
+      address: optionalText(200),
+      condition: optionalText(500),
+      note,
+    }),
     z.object({ action: z.literal('mark_done'), result: requiredText(2000), note }),
     withReason('replan'),
     z.object({ action: z.literal('schedule'), technicianId: id, plannedDate: localDate.optional(), note }),
@@ -94,6 +103,9 @@ export const STEP_FIELDS = [
   'plannedDate',
   'appointmentAt',
   'workDone',
+  'location',
+  'address',
+  'condition',
   'signerName',
   'signature',
   'response',

@@ -30,6 +30,8 @@ export type TicketTable = {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The after-sales ticket this repair job was opened from (migration 0011); null otherwise. */
+  parentTicketId: string | null;
   /** HLC of the last header change (the LWW stamp). */
   hlc: string;
   /** Derived: the workflow state. */

@@ -80,6 +80,9 @@ export type ClockView = Readonly<{
   breachedAt: string | null;
 }>;
 
+/** A ticket linked to this one: the repair job an after-sales plan opened, or the request it came from. */
+export type LinkedTicket = Readonly<{ id: string; number: string; type: TicketType; status: string; isOpen: boolean }>;
+
 export type ProductRef = Readonly<{ id: string; label: string; serial: string | null; purchaseDate: string | null; warrantyEnd: string | null }>;
 
 export type TicketDetail = TicketListItem &
@@ -102,6 +105,11 @@ export type TicketDetail = TicketListItem &
     /** The customer's phones: in full, or masked (and `form` without the address) when `contactHidden` (visit-contact.ts). */
     customerPhones: ReadonlyArray<string>;
     contactHidden: boolean;
+    /** After-sales: the plan last decided ('repair' opens a repair job when the work starts). */
+    plan: 'replace' | 'repair' | 'refund' | null;
+    /** After-sales: the repair job opened from it. Repair: the after-sales request it came from. */
+    repairJob: LinkedTicket | null;
+    sourceRequest: LinkedTicket | null;
   }>;
 
 export type TechnicianLoad = Readonly<{ id: string; name: string; open: number; today: number }>;

@@ -237,11 +237,16 @@ export const ticketsEn = {
     saved: 'Saved',
     stepDone: 'Done: {{step}}',
     reload: 'Show the ticket as it is now',
+    repairJob: 'Linked repair job',
+    sourceRequest: 'From after-sales request',
   },
   step: {
     submit: 'Confirm',
     pickPerson: 'Choose a person',
     pickTechnician: 'Choose a technician',
+    createsRepairJob: 'Creates repair job',
+    createsRepairJobHint: 'A repair ticket is opened for the repair team with this customer, product, fault, proof of purchase, warranty and priority.',
+    repairConditionHint: 'Condition of the goods (in store): can also be noted when they come in.',
   },
   complete: {
     title: 'Complete the repair',

@@ -238,11 +238,16 @@ export const ticketsZhCN: TicketsMessages = {
     saved: '已保存',
     stepDone: '已完成：{{step}}',
     reload: '查看最新内容',
+    repairJob: '关联的维修单',
+    sourceRequest: '来源售后单',
   },
   step: {
     submit: '确认',
     pickPerson: '选择人员',
     pickTechnician: '选择维修人员',
+    createsRepairJob: '将生成维修单',
+    createsRepairJobHint: '系统将为维修组生成一张维修单，顾客、商品、故障、购买凭证、保修状态和优先级均沿用本售后单。',
+    repairConditionHint: '到店维修的商品外观状况，也可在收货时再填写。',
   },
   complete: {
     title: '维修完工',

@@ -28,7 +28,7 @@ describe('migration 0010 (requisition cancel, location retire)', () => {
     `);
     sqlite.pragma('foreign_keys = ON');
 
-    expect(await migrate(db, { file, appVersion: '0.1.0' })).toEqual([10]);
+    expect(await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version <= 10) })).toEqual([10]);
     expect(sqlite.prepare('SELECT id, number, status, note FROM requisition').all()).toEqual([{ id: 'r1', number: 'R-S012-2-20260101-0001', status: 'approved', note: '备料' }]);
     expect(sqlite.prepare('SELECT id, requisition_id, approved_qty FROM requisition_line').all()).toEqual([{ id: 'l1', requisition_id: 'r1', approved_qty: 2 }]);
     expect(sqlite.prepare('SELECT id, kind FROM requisition_event').all()).toEqual([{ id: 'e1', kind: 'requested' }]);

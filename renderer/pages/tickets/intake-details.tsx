@@ -5,12 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../db/api';
 import type { TicketsMessages } from '../../i18n/tickets.en';
 import { useTicketFormat } from './format';
+import { useTicketLabels } from './labels';
+import { ticketHref } from './route';
 
 type FieldKey = keyof TicketsMessages['fields'];
 
 export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation('tickets');
   const format = useTicketFormat();
+  const labels = useTicketLabels();
   const fieldLabels = t('fields', { returnObjects: true }) as TicketsMessages['fields'];
 
   const value = (key: string, raw: string | boolean): ReactNode => {
@@ -40,8 +43,22 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
   if (ticket.warranty) rows.push([t('intake.warranty'), <Tag key="w" color={ticket.warranty === 'expired' ? 'default' : 'green'}>{t(`warranty.${ticket.warranty}`)}</Tag>]);
   for (const [key, raw] of Object.entries(ticket.form)) {
     // An unticked box (not serious) says nothing worth a row.
-    if (raw === '' || raw === false || key === 'type') continue;
+    // The warranty carried from an after-sales request shows as the warranty row above.
+    if (raw === '' || raw === false || key === 'type' || key === 'warranty') continue;
     rows.push([key in fieldLabels ? fieldLabels[key as FieldKey] : key, value(key, raw)]);
+  }
+  // The repair job an after-sales plan opened, and the request a repair job came from: both ways.
+  for (const [label, linked] of [
+    [t('detail.repairJob'), ticket.repairJob],
+    [t('detail.sourceRequest'), ticket.sourceRequest],
+  ] as const) {
+    if (!linked) continue;
+    rows.push([
+      label,
+      <span key={linked.id}>
+        <a href={ticketHref(linked.id)}>{linked.number}</a> <Tag color={linked.isOpen ? 'blue' : 'default'}>{labels.status(linked.status)}</Tag>
+      </span>,
+    ]);
   }
   rows.push([t('fields.priority'), t(`priorities.${ticket.priority}`)]);
   rows.push([t('detail.assignee'), ticket.assignee?.name ?? t('detail.unassigned')]);

@@ -3,9 +3,9 @@
  * ticket's version is the one on screen when the dialog opened, so if someone else moved the
  * ticket meanwhile the step is refused (nothing changes) and the dialog says so.
  */
-import { Button, Form, Modal, Space } from 'antd';
+import { Alert, Button, Form, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { stepSchema, type StepAction, type TicketDetail } from '../../../db/api';
 import { FormAlert } from '../../forms/form-alert';
@@ -33,9 +33,13 @@ function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAct
   const staff = useTicketStaff();
   const act = useDeskMutation('tickets.act');
   const [version] = useState(ticket.version);
-  const specs = stepSpecs(action, t, staff, (role) => common(`roles.${role}`));
+  // A confirmed repair plan, started: the repair job is opened with it (db/tickets/repair-job.ts).
+  const createsRepairJob = action === 'start_work' && ticket.type === 'aftersales' && ticket.plan === 'repair' && ticket.repairJob === null;
+  const form = useForm<FormValues>({ defaultValues: createsRepairJob ? { action, note: '', location: 'in_store', address: '', condition: '' } : { action, note: '' } });
+  // The visit address on site, the goods' condition in store: only the chosen place's detail.
+  const hidden = useWatch({ control: form.control, name: 'location' }) === 'on_site' ? 'condition' : 'address';
+  const specs = stepSpecs(action, t, staff, (role) => common(`roles.${role}`), createsRepairJob).filter((s) => !createsRepairJob || s.name !== hidden);
   const fields = specs.map((s) => s.name as string);
-  const form = useForm<FormValues>({ defaultValues: { action, note: '' } });
 
   const submit = form.handleSubmit(async (values) => {
     const step = validateWith(stepSchema, values, form.setError, fields);
@@ -54,6 +58,21 @@ function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAct
         void submit();
       }}
     >
+      {createsRepairJob ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('step.createsRepairJob')}
+          description={
+            <>
+              {t('step.createsRepairJobHint')}
+              <br />
+              {t('step.repairConditionHint')}
+            </>
+          }
+        />
+      ) : null}
       <SpecFields specs={specs} control={form.control} idPrefix={`step-${action}`} />
       <FormAlert errors={form.formState.errors} />
       <Space>

@@ -1,6 +1,6 @@
 /** What each step's dialog asks for: the fields of its schema in db/tickets/step-input.ts. */
 import type { TFunction } from 'i18next';
-import { REMEDIES, type StaffSummary, type StepAction } from '../../../db/api';
+import { REMEDIES, REPAIR_LOCATIONS, type StaffSummary, type StepAction } from '../../../db/api';
 import type { FieldSpec } from './spec-fields';
 
 type T = TFunction<'tickets'>;
@@ -8,7 +8,22 @@ const note: FieldSpec = { name: 'note', kind: 'multiline', max: 2000 };
 const reason: FieldSpec = { name: 'reason', kind: 'multiline', required: true, max: 500 };
 const text = (name: FieldSpec['name'], max = 2000, required = true): FieldSpec => ({ name, kind: 'multiline', required, max });
 
-export function stepSpecs(action: StepAction, t: T, staff: ReadonlyArray<StaffSummary>, roleName: (role: StaffSummary['role']) => string): FieldSpec[] {
+/** Starting a confirmed repair plan opens the repair job (db/tickets/repair-job.ts): where it is done, and what that place needs. */
+function repairJobSpecs(t: T): FieldSpec[] {
+  return [
+    { name: 'location', kind: 'radio', required: true, options: REPAIR_LOCATIONS.map((l) => ({ value: l, label: t(`locations.${l}`) })) },
+    { name: 'address', kind: 'text', max: 200 },
+    { name: 'condition', kind: 'multiline', max: 500 },
+  ];
+}
+
+export function stepSpecs(
+  action: StepAction,
+  t: T,
+  staff: ReadonlyArray<StaffSummary>,
+  roleName: (role: StaffSummary['role']) => string,
+  createsRepairJob = false,
+): FieldSpec[] {
   const people: FieldSpec = { name: 'assigneeId', kind: 'select', required: true, options: staff.map((s) => ({ value: s.id, label: `${s.name} · ${roleName(s.role)}` })) };
   const technicians: FieldSpec = {
     name: 'technicianId',
@@ -57,13 +72,14 @@ export function stepSpecs(action: StepAction, t: T, staff: ReadonlyArray<StaffSu
     case 'complete':
       // Its own dialog: the service form and the signature pad (complete-dialog.tsx).
       return [];
+    case 'start_work':
+      return createsRepairJob ? [...repairJobSpecs(t), note] : [note];
     case 'wait_customer':
     case 'wait_parts':
     case 'resume':
     case 'start_investigation':
     case 'archive':
     case 'customer_confirms':
-    case 'start_work':
     case 'arrive':
     case 'close':
       return [note];

@@ -42,6 +42,7 @@ function useDataLine() {
     } else if (key === 'comments') label = t('followUp.comments');
     else if (key === 'reason' && value === 'serious_at_intake') shown = t('fields.serious');
     else if (key === 'priority') shown = t(`priorities.${value as 'normal'}`);
+    else if (key === 'location') shown = t(`locations.${value as 'in_store'}`);
     return (
       <div key={key}>
         <Typography.Text type="secondary">{label}: </Typography.Text>
