@@ -156,7 +156,7 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
       const stamp = hlc.send();
       // The form travels key by key, as the desk logs it (db/tickets/form-sync.ts).
       const formKeys = Object.fromEntries(Object.entries(form).map(([key, value]) => [`form.${key}`, value]));
-      const fields = { number: `${prefix}${String(ticketSeq).padStart(4, '0')}`, storeId: ctx.storeId, customerId: pick(customers).id, productId: null, type: 'complaint', priority: 'normal', channel: 'in_store', category: 'service_attitude', summary: whatHappened, ...formKeys, createdBy: ctx.staffId, createdAt: nowIso, updatedAt: nowIso };
+      const fields = { number: `${prefix}${String(ticketSeq).padStart(4, '0')}`, storeId: ctx.storeId, customerId: pick(customers).id, productId: null, parentTicketId: null, type: 'complaint', priority: 'normal', channel: 'in_store', category: 'service_attitude', summary: whatHappened, ...formKeys, createdBy: ctx.staffId, createdAt: nowIso, updatedAt: nowIso };
       sql.ticket.run(id, fields.number, ctx.storeId, fields.customerId, fields.channel, fields.category, whatHappened, JSON.stringify(form), ctx.staffId, nowIso, nowIso, stamp, stamp);
       log('ticket', id, 'insert', fields, stamp);
       stampAll('ticket', id, fields, stamp);
