@@ -11,6 +11,7 @@ import { refreshTicket } from '../tickets/events';
 import { loadCalendar } from '../tickets/settings';
 import { onApplied, onSnapshotDone, type ApplyPhase } from './hooks';
 import type { RecordState } from './protocol';
+import { statement } from './statements';
 
 const customerOf = (r: { entityId: string; state: { fields: Record<string, unknown> } }) => (typeof r.state.fields.customerId === 'string' ? r.state.fields.customerId : null);
 
@@ -62,7 +63,7 @@ async function refreshTickets(trx: Parameters<Parameters<typeof onApplied>[1]>[0
 const refreshOrList = (trx: Parameters<Parameters<typeof onApplied>[1]>[0], ids: Set<string>, { snapshot }: ApplyPhase) =>
   snapshot ? Promise.resolve(listForLater(sqliteOf(trx), ids)) : refreshTickets(trx, ids);
 function listForLater(sqlite: Database.Database, ticketIds: ReadonlySet<string>): void {
-  if (ticketIds.size > 0) sqlite.prepare('INSERT OR IGNORE INTO ticket_backlog (ticket_id) SELECT value FROM json_each(?)').run(JSON.stringify([...ticketIds]));
+  if (ticketIds.size > 0) statement(sqlite, 'INSERT OR IGNORE INTO ticket_backlog (ticket_id) SELECT value FROM json_each(?)').run(JSON.stringify([...ticketIds]));
 }
 onApplied('ticket', (trx, records, phase) => refreshOrList(trx, new Set(records.map((r) => r.entityId)), phase));
 onApplied('ticket_event', (trx, records, phase) =>
@@ -72,9 +73,9 @@ onApplied('ticket_event', (trx, records, phase) =>
 const TICKETS_PER_SETTLE = 50;
 onSnapshotDone(async (trx) => {
   const sqlite = sqliteOf(trx);
-  const ids = (sqlite.prepare('SELECT ticket_id FROM ticket_backlog ORDER BY ticket_id LIMIT ?').all(TICKETS_PER_SETTLE) as Array<{ ticket_id: string }>).map((r) => r.ticket_id);
+  const ids = (statement(sqlite, 'SELECT ticket_id FROM ticket_backlog ORDER BY ticket_id LIMIT ?').all(TICKETS_PER_SETTLE) as Array<{ ticket_id: string }>).map((r) => r.ticket_id);
   if (ids.length === 0) return false;
   await refreshTickets(trx, new Set(ids));
-  sqlite.prepare('DELETE FROM ticket_backlog WHERE ticket_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+  statement(sqlite, 'DELETE FROM ticket_backlog WHERE ticket_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
   return ids.length === TICKETS_PER_SETTLE;
 });

@@ -153,6 +153,7 @@ export class SyncEngine {
     const credentials = this.safeCredentials();
     const revoked = getState(sqlite, 'revoked');
     const lastError = getState(sqlite, 'last_error');
+    const lastSyncAt = getState(sqlite, 'last_sync_at');
     return {
       enrolled: credentials !== null,
       serverUrl: credentials?.serverUrl ?? getState(sqlite, 'server_url'),
@@ -161,7 +162,7 @@ export class SyncEngine {
       state: this.enrolling?.state === 'working' ? 'enrolling' : revoked ? 'stopped' : credentials === null ? 'not_enrolled' : this.running ? 'syncing' : this.failures > 0 ? 'retrying' : 'idle',
       stopReason: revoked,
       enrollError: this.enrolling?.state === 'failed' ? this.enrolling.failure : null,
-      lastSyncAt: getState(sqlite, 'last_sync_at'),
+      lastSyncAt,
       lastError,
       lastFailure: lastError === null ? null : parseFailure(getState(sqlite, 'last_error_code')),
       pending: pendingCount(sqlite),
@@ -170,7 +171,7 @@ export class SyncEngine {
       clockWarning: Math.abs(this.offsetMs) > CLOCK_WARNING_MS,
       progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
       searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : searchBacklogSize(sqlite),
-      firstSync: credentials !== null && !revoked && getState(sqlite, 'last_sync_at') === null,
+      firstSync: credentials !== null && !revoked && lastSyncAt === null,
       credentialsWhere: credentials ? this.options.credentials.description : null,
     };
   }

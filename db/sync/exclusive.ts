@@ -8,6 +8,9 @@ import type { Transaction } from 'kysely';
 import type { Store } from '../open';
 import type { DB } from '../schema';
 
+/** Lets the counter's waiting calls and I/O run between two short sync transactions. */
+export const yieldToCounter = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function exclusive<T>(store: Store, work: () => T, { foreignKeys = true }: { foreignKeys?: boolean } = {}): Promise<T> {
   return store.db.connection().execute(async () => {
     // Pulled rows may arrive before what they refer to (another store's staff, a later page), so

@@ -8,7 +8,7 @@
  */
 import type { Store } from '../open';
 import { applyRecords, prefetchLocal, type ApplyOutcome } from './apply';
-import { exclusive, exclusiveTx } from './exclusive';
+import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
 import { useConnection } from './area-hooks';
 import { runApplyHooks, settleSnapshotChunk, type ApplyPhase } from './hooks';
 import { unackFrom } from './outbox';
@@ -44,7 +44,6 @@ export type PullContext = {
 /** Records per chunk that last fitted the time bound on this store's PC. */
 const chunkRows = new WeakMap<Store, number>();
 
-const yieldToCounter = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The next page, asked for while this one is applied (head office answers while the PC writes).

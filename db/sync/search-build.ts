@@ -5,10 +5,9 @@
  */
 import { nextBacklog, reindexCustomers, searchBacklogSize } from '../customers/search-bulk';
 import type { Store } from '../open';
-import { exclusive } from './exclusive';
+import { exclusive, yieldToCounter } from './exclusive';
 
 const CHUNK_MS = 20;
-const yieldToCounter = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function buildSearchBacklog(store: Store, { onProgress, stopped }: { onProgress: (done: number, total: number) => void; stopped: () => boolean }): Promise<number> {
   const total = await exclusive(store, () => searchBacklogSize(store.sqlite));
