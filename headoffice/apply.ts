@@ -10,14 +10,14 @@
  */
 import type { Transaction } from 'kysely';
 import { formatHlc, parseHlc, type Hlc } from '../db/sync/hlc';
-import { canonicalJson, losingFields, mergeStates, sameState, stateOfChange } from '../db/sync/merge';
+import { losingFields, mergeStates, sameState, sameValue, stateOfChange } from '../db/sync/merge';
 import type { PushResult, WireChange } from '../db/sync/protocol';
 import { opAllowedFromStore, ruleFor, type EntityRule } from '../db/sync/registry';
 import { flagDuplicatePhones, linkCustomers } from './customer-links';
 import type { HqDB } from './db/schema';
-import { appendFeed, type FeedRow } from './feed';
+import type { FeedRow } from './feed';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
-import { loadStates, saveStates, scopeOf, stateKey, type Working } from './states';
+import { loadStates, saveBatch, scopeOf, stateKey, type Working } from './states';
 
 /** A stamp more than this far ahead of head office's clock is re-stamped on receipt (SYNC.md §2.6). */
 export const MAX_FUTURE_MS = 5 * 60_000;
@@ -153,7 +153,7 @@ export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, ch
     const merged = mergeStates(rule.policy, w.state, delta);
     for (const field of losingFields(delta, merged)) {
       // Bookkeeping (updatedAt) always differs between two edits: only real values are conflicts.
-      if (field === 'updatedAt' || canonicalJson(delta.fields[field]) === canonicalJson(merged.fields[field])) continue;
+      if (field === 'updatedAt' || sameValue(delta.fields[field], merged.fields[field])) continue;
       conflicts.push({ entity: change.entity, entityId: change.entityId, field, winnerValue: merged.fields[field], winnerHlc: merged.clocks[field]!, loserValue: delta.fields[field], loserHlc: hlc });
     }
     if (fromStore) {
@@ -179,8 +179,7 @@ export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, ch
     results.push({ seq: change.seq, status: 'applied', ...(fieldRejected ? { code: 'hq_field' } : {}) });
   }
 
-  await appendFeed(trx, feed);
-  await saveStates(trx, working);
+  await saveBatch(trx, feed, working);
   await saveSideRecords(trx, ctx, rejections, conflicts, skews);
   await linkCustomers(trx, links, merges, working);
   if (phoneDigits.length > 0) await flagDuplicatePhones(trx, phoneDigits);

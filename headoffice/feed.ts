@@ -8,6 +8,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { RecordState } from '../db/sync/protocol';
 import type { HqDB } from './db/schema';
+import { jsonArray, StateTexts } from './state-json';
 
 export type FeedRow = {
   txId: string;
@@ -28,19 +29,30 @@ export async function lockFeed(trx: Transaction<HqDB>): Promise<number> {
   return row.rows[0]!.lastSeq;
 }
 
-export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>): Promise<void> {
-  if (rows.length === 0) return;
+/** Hands out the next server_seqs to `rows` (the caller holds the feed lock) and notes each on its working record. */
+export async function numberFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>): Promise<number[]> {
+  if (rows.length === 0) return [];
   const head = await sql<{ lastSeq: number }>`UPDATE feed_head SET last_seq = last_seq + ${rows.length} WHERE id = 1 RETURNING last_seq`.execute(trx);
   const first = head.rows[0]!.lastSeq - rows.length + 1;
-  // One JSON document for the whole batch: each state is serialised once, inside it, instead of
-  // once on its own and again escaped into a PostgreSQL array literal.
-  const records = rows.map((row, index) => {
-    const seq = first + index;
-    if (row.keep) row.keep.lastSeq = seq;
-    return { s: seq, t: row.txId, o: row.originReplica, q: row.originSeq, e: row.entity, i: row.entityId, j: row.state, c: row.scope, r: row.customerRef, a: row.altered };
+  return rows.map((row, index) => {
+    if (row.keep) row.keep.lastSeq = first + index;
+    return first + index;
   });
+}
+
+/** A feed row's columns as json_to_recordset reads them (FEED_INSERT); `extra` adds columns of the caller's. */
+export function feedRecord(row: FeedRow, seq: number, texts: StateTexts, extra: Readonly<Record<string, unknown>> = {}): string {
+  return texts.row({ s: seq, t: row.txId, o: row.originReplica, q: row.originSeq, e: row.entity, i: row.entityId, c: row.scope, r: row.customerRef, a: row.altered, ...extra }, row.state);
+}
+
+export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>, texts = new StateTexts()): Promise<void> {
+  const seqs = await numberFeed(trx, rows);
+  if (seqs.length === 0) return;
+  // One JSON document for the whole batch: each state is serialised once, inside it, instead of
+  // once on its own and again escaped into a PostgreSQL array literal (state-json.ts).
+  const records = rows.map((row, index) => feedRecord(row, seqs[index]!, texts));
   await sql`
     INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
-    SELECT s, t, o, q, e, i, j, c, r, a FROM json_to_recordset(${JSON.stringify(records)}::json)
+    SELECT s, t, o, q, e, i, j, c, r, a FROM json_to_recordset(${jsonArray(records)}::json)
       AS x(s bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean)`.execute(trx);
 }

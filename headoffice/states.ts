@@ -7,6 +7,8 @@ import { EMPTY_STATE } from '../db/sync/merge';
 import type { RecordState, WireChange } from '../db/sync/protocol';
 import { ruleFor, type EntityRule } from '../db/sync/registry';
 import type { HqDB } from './db/schema';
+import { feedRecord, numberFeed, type FeedRow } from './feed';
+import { jsonArray, StateTexts } from './state-json';
 
 /** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
 export type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; known: boolean; dirty: boolean; lastSeq: number };
@@ -36,7 +38,11 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
   // One indexed lookup per entity (entity = $1 AND entity_id = ANY($2) walks the primary key); a
   // tuple IN over unnest lets the planner scan the whole table, which grows with every store.
   const byEntity = new Map<string, string[]>();
-  entities.forEach((entity, i) => byEntity.set(entity, [...(byEntity.get(entity) ?? []), ids[i]!]));
+  entities.forEach((entity, i) => {
+    const list = byEntity.get(entity);
+    if (list) list.push(ids[i]!);
+    else byEntity.set(entity, [ids[i]!]);
+  });
   const rows = { rows: [] as Array<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }> };
   for (const [entity, entityIds] of byEntity) {
     const found = await sql<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }>`
@@ -53,20 +59,39 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
   return working;
 }
 
-export async function saveStates(trx: Transaction<HqDB>, working: Map<string, Working>): Promise<void> {
-  // One JSON document for the batch (see appendFeed): states serialised once, no array literals.
-  const records: Array<{ e: string; i: string; j: RecordState; o: string | null; c: string; r: string | null; q: number }> = [];
+/**
+ * Appends a batch's feed rows and saves its changed states in one statement. Both carry the
+ * record's state, the bulk of each row: a record's last feed row usually holds its final state, so
+ * that row carries the save too and the state travels and is parsed once. The JSON document goes
+ * through one materialised CTE, read by both inserts.
+ */
+export async function saveBatch(trx: Transaction<HqDB>, feed: ReadonlyArray<FeedRow>, working: Map<string, Working>, texts = new StateTexts()): Promise<void> {
+  const seqs = await numberFeed(trx, feed);
+  const lastRowOf = new Map<unknown, number>();
+  feed.forEach((row, index) => row.keep && lastRowOf.set(row.keep, index));
+  const saves = new Map<number, Record<string, unknown>>();
+  const records: string[] = [];
   for (const [k, w] of working) {
     if (!w.dirty) continue;
     const [entity, id] = k.split('\u0000') as [string, string];
     const rule = ruleFor(entity)!;
-    records.push({ e: entity, i: id, j: w.state, o: w.ownerStoreId, c: scopeOf(rule, w.ownerStoreId), r: rule.customerOf?.(id, w.state.fields) ?? null, q: w.lastSeq });
+    const save = { w: true, so: w.ownerStoreId, sc: scopeOf(rule, w.ownerStoreId), sr: rule.customerOf?.(id, w.state.fields) ?? null, sq: w.lastSeq };
+    const index = lastRowOf.get(w);
+    if (index !== undefined && feed[index]!.state === w.state) saves.set(index, save);
+    else records.push(texts.row({ e: entity, i: id, ...save }, w.state));
   }
+  feed.forEach((row, index) => records.push(feedRecord(row, seqs[index]!, texts, saves.get(index))));
   if (records.length === 0) return;
   await sql`
+    WITH x AS MATERIALIZED (
+      SELECT * FROM json_to_recordset(${jsonArray(records)}::json)
+        AS x(s bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean, w boolean, so text, sc text, sr text, sq bigint)
+    ), feed AS (
+      INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
+      SELECT s, t, o, q, e, i, j, c, r, a FROM x WHERE s IS NOT NULL
+    )
     INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq)
-    SELECT e, i, j, o, c, r, q FROM json_to_recordset(${JSON.stringify(records)}::json)
-      AS x(e text, i text, j json, o text, c text, r text, q bigint)
+    SELECT e, i, j, so, sc, sr, sq FROM x WHERE w
     ON CONFLICT (entity, entity_id) DO UPDATE SET state = excluded.state, owner_store_id = excluded.owner_store_id, scope = excluded.scope,
       customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, updated_at = now()`.execute(trx);
 }

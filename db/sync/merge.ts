@@ -154,14 +154,39 @@ export function changedFieldsOf(before: RecordState, after: RecordState): string
 /** Fields of `change` that did not make it into `merged` (lost to a newer or head-office value). */
 export function losingFields(change: RecordState, merged: RecordState): string[] {
   // A field the merge spread into others (a whole composite column, into its keys) is not lost.
-  return Object.keys(change.clocks).filter((f) => f in merged.clocks && (merged.clocks[f] !== change.clocks[f] || canonicalJson(merged.fields[f]) !== canonicalJson(change.fields[f])));
+  return Object.keys(change.clocks).filter((f) => f in merged.clocks && (merged.clocks[f] !== change.clocks[f] || !sameValue(merged.fields[f], change.fields[f])));
 }
 
+/**
+ * Two field values are the same when their canonical JSON is: primitives compare directly (null and
+ * undefined alike, as in JSON), and only two objects pay for canonicalJson. Head office asks this for
+ * every field of every pushed change, so the common case must not build strings.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  return canonicalJson(x) === canonicalJson(y);
+}
+
+function sameKeys(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.hasOwn(b, key)) return false;
+  return true;
+}
+
+/** Whether two states are equal as canonical JSON would say, without building it. */
 export function sameState(a: RecordState, b: RecordState): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  if (a === b) return true;
+  if ((a.deleted ?? null) !== (b.deleted ?? null)) return false;
+  if (!sameKeys(a.clocks, b.clocks) || !sameKeys(a.fields, b.fields)) return false;
+  for (const key in a.clocks) if (a.clocks[key] !== b.clocks[key]) return false;
+  for (const key in a.fields) if (!sameValue(a.fields[key], b.fields[key])) return false;
+  return true;
 }
 
-/** The largest stamp in a state (a row's `hlc` column). */
 export function maxClock(state: RecordState): string | null {
   let top: string | null = state.deleted;
   for (const clock of Object.values(state.clocks)) if (top === null || clock > top) top = clock;

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../db/sync/hlc';
-import { HQ_NODE, canonicalJson, mergeStates, stateOfChange, type MergePolicy } from '../../db/sync/merge';
+import { HQ_NODE, canonicalJson, losingFields, mergeStates, sameState, sameValue, stateOfChange, type MergePolicy } from '../../db/sync/merge';
 import type { RecordState } from '../../db/sync/protocol';
 import { registeredEntities, ruleFor } from '../../db/sync/registry';
 
@@ -61,6 +61,51 @@ describe.each(POLICIES)('merge rule: %s', (_name, policy) => {
         same(apply(changes), apply(shuffled));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('state comparison (head office’s fast path)', () => {
+  // Values as JSON can hold them, objects with keys in either order and null beside undefined.
+  const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+    leaf: fc.oneof(fc.constantFrom(0, 1, -0, true, false, null, undefined, '', '1'), fc.string({ maxLength: 2 }), fc.integer({ min: -2, max: 2 })),
+    node: fc.oneof({ maxDepth: 2 }, tie('leaf'), fc.array(tie('node'), { maxLength: 2 }), fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 })),
+  })).node;
+  const anyState = fc.record({
+    fields: fc.dictionary(fc.constantFrom(...FIELDS), json, { maxKeys: 3 }),
+    clocks: fc.dictionary(fc.constantFrom(...FIELDS), clock, { maxKeys: 3 }),
+    deleted: fc.option(clock, { nil: null }),
+  }) as fc.Arbitrary<RecordState>;
+  const reordered = (state: RecordState): RecordState => ({
+    deleted: state.deleted,
+    clocks: Object.fromEntries(Object.entries(state.clocks).reverse()),
+    fields: Object.fromEntries(Object.entries(state.fields).reverse()),
+  });
+
+  it('sameValue agrees with canonical JSON', () => {
+    fc.assert(fc.property(json, json, (a, b) => sameValue(a, b) === (canonicalJson(a) === canonicalJson(b))), { numRuns: 2000 });
+  });
+  it('sameState agrees with canonical JSON, whatever the key order', () => {
+    fc.assert(
+      fc.property(anyState, anyState, (a, b) => {
+        expect(sameState(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+        expect(sameState(a, reordered(a))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('losingFields names the fields whose stamp or value the merge did not keep', () => {
+    const policy = ruleFor('customer')!.policy;
+    fc.assert(
+      fc.property(anyState, change, (a, c) => {
+        const delta = stateOfChange(c.op, c.fields, c.hlc);
+        const merged = mergeStates(policy, a, delta);
+        const expected = Object.keys(delta.clocks).filter(
+          (f) => f in merged.clocks && (merged.clocks[f] !== delta.clocks[f] || canonicalJson(merged.fields[f]) !== canonicalJson(delta.fields[f])),
+        );
+        expect(losingFields(delta, merged)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
