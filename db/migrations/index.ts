@@ -14,6 +14,7 @@ import * as m0008 from './0008-search-backlog';
 import * as m0009 from './0009-ticket-backlog';
 import * as m0010 from './0010-parts-cancel-locations';
 import * as m0011 from './0011-ticket-link';
+import * as m0012 from './0012-pending-kind';
 
 export type Migration = {
   version: number;
@@ -34,6 +35,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 9, name: 'ticket-backlog', up: m0009.up },
   { version: 10, name: 'parts-cancel-locations', up: m0010.up },
   { version: 11, name: 'ticket-link', up: m0011.up },
+  { version: 12, name: 'pending-kind', up: m0012.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -19,11 +19,18 @@ import { ruleFor, type EntityRule } from './registry';
 import { statement } from './statements';
 
 const STAR = '*';
-const TOMBSTONE = '~deleted';
+/** The field name under which a tombstone's stamp is kept (row_clock, pending_unknown). */
+export const TOMBSTONE_FIELD = '~deleted';
 /** A local stamp this far beyond head office's time was re-stamped there (SYNC.md §2.6, F8). */
 const FUTURE_MS = 5 * 60_000;
 
-export type ApplyOptions = { hlc: Hlc; serverTimeMs: number; nowIso: string };
+/**
+ * `unstamped` (replaying kept-aside values, pending-replay.ts): per record key (keyOf), fields that
+ * were no column here when their value arrived. A stamp the PC stores for such a field (a row_clock
+ * entry, or the record's common stamp) does not describe a value it holds, so only the PC's own
+ * later changes (change_log) compete with the kept value.
+ */
+export type ApplyOptions = { hlc: Hlc; serverTimeMs: number; nowIso: string; unstamped?: ReadonlyMap<string, ReadonlySet<string>> };
 /** `changed`: the fields this apply changed (all of them for a record new here), for hooks that care about a few. */
 export type ApplyOutcome = { applied: number; unchanged: number; keptAside: number; touched: Array<{ entity: string; entityId: string; state: RecordState; changed: ReadonlyArray<string> }> };
 
@@ -63,7 +70,8 @@ type ChangeRow = { op: string; fields: string; hlc: string };
  */
 export type Prefetched = { rows: Map<string, Record<string, unknown> | undefined>; clocks: Map<string, ClockRow[]>; changes: Map<string, ChangeRow[]> };
 
-const keyOf = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
+/** One record's key in the maps apply keeps (prefetched rows, `unstamped`). */
+export const keyOf = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
 
 export function prefetchLocal(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>): Prefetched {
   const found: Prefetched = { rows: new Map(), clocks: new Map(), changes: new Map() };
@@ -95,18 +103,27 @@ export function prefetchLocal(sqlite: Database.Database, records: ReadonlyArray<
   return found;
 }
 
-function localState(sqlite: Database.Database, rule: EntityRule, info: TableInfo, row: Record<string, unknown> | undefined, entityId: string, serverTimeMs: number, prefetched?: Prefetched): RecordState {
+function localState(
+  sqlite: Database.Database,
+  rule: EntityRule,
+  info: TableInfo,
+  row: Record<string, unknown> | undefined,
+  entityId: string,
+  serverTimeMs: number,
+  prefetched?: Prefetched,
+  unstamped?: ReadonlySet<string>,
+): RecordState {
   const k = keyOf(rule.entity, entityId);
   const stamps = prefetched?.rows.has(k)
     ? (prefetched.clocks.get(k) ?? [])
     : (statement(sqlite, 'SELECT field, hlc FROM row_clock WHERE entity = ? AND entity_id = ?').all(rule.entity, entityId) as ClockRow[]);
   const clockOf = new Map(stamps.map((s) => [s.field, s.hlc]));
-  let state: RecordState = { fields: {}, clocks: {}, deleted: clockOf.get(TOMBSTONE) ?? null };
+  let state: RecordState = { fields: {}, clocks: {}, deleted: clockOf.get(TOMBSTONE_FIELD) ?? null };
   const composites = rule.policy.composite;
   if (row) {
     const star = clockOf.get(STAR);
     for (const [field, column] of info.columns) {
-      if (column === rule.key || field === 'hlc' || (rule.localColumns && field in rule.localColumns)) continue;
+      if (column === rule.key || field === 'hlc' || (rule.localColumns && field in rule.localColumns) || unstamped?.has(field)) continue;
       const composite = composites?.find((c) => c.column === field);
       if (composite) {
         readComposite(state, composite, row[column], clockOf, clockOf.get(field) ?? star);
@@ -158,16 +175,20 @@ function writeClocks(sqlite: Database.Database, rule: EntityRule, entityId: stri
   for (const [clock, n] of counts) if (star === null || n > counts.get(star)!) star = clock;
   if (star !== null) insert.run(rule.entity, entityId, STAR, star);
   for (const [field, clock] of Object.entries(state.clocks)) if (clock !== star) insert.run(rule.entity, entityId, field, clock);
-  if (state.deleted) insert.run(rule.entity, entityId, TOMBSTONE, state.deleted);
+  if (state.deleted) insert.run(rule.entity, entityId, TOMBSTONE_FIELD, state.deleted);
 }
 
-function keepAside(sqlite: Database.Database, record: FeedRecord, fields: ReadonlyArray<string>, nowIso: string): void {
-  const put = statement(sqlite, 
-    'INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at) VALUES (?, ?, ?, ?, ?, ?) ' +
-      'ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, received_at = excluded.received_at WHERE excluded.hlc > pending_unknown.hlc',
+/** Why a value is kept aside (migration 0012): no such table or column here, or the row refused it. */
+type KeptKind = 'unknown' | 'refused';
+
+function keepAside(sqlite: Database.Database, record: FeedRecord, fields: ReadonlyArray<string>, nowIso: string, kind: KeptKind): void {
+  const put = statement(
+    sqlite,
+    'INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, received_at = excluded.received_at, kind = excluded.kind WHERE excluded.hlc > pending_unknown.hlc',
   );
-  for (const field of fields) put.run(record.entity, record.entityId, field, JSON.stringify(record.state.fields[field] ?? null), record.state.clocks[field] ?? record.state.deleted ?? '', nowIso);
-  if (fields.length === 0 && record.state.deleted) put.run(record.entity, record.entityId, TOMBSTONE, null, record.state.deleted, nowIso);
+  for (const field of fields) put.run(record.entity, record.entityId, field, JSON.stringify(record.state.fields[field] ?? null), record.state.clocks[field] ?? record.state.deleted ?? '', nowIso, kind);
+  if (fields.length === 0 && record.state.deleted) put.run(record.entity, record.entityId, TOMBSTONE_FIELD, null, record.state.deleted, nowIso, kind);
 }
 
 function mergeClock(hlc: Hlc, state: RecordState): void {
@@ -207,12 +228,12 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
   const info = rule ? tableInfo(sqlite, rule.table) : null;
   mergeClock(options.hlc, record.state);
   if (!rule || !info) {
-    keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso);
+    keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, 'unknown');
     outcome.keptAside += 1;
     return;
   }
   const row = lookup ? lookup.row : (statement(sqlite, `SELECT * FROM ${rule.table} WHERE ${rule.key} = ?`).get(record.entityId) as Record<string, unknown> | undefined);
-  const before = localState(sqlite, rule, info, row, record.entityId, options.serverTimeMs, lookup?.prefetched);
+  const before = localState(sqlite, rule, info, row, record.entityId, options.serverTimeMs, lookup?.prefetched, options.unstamped?.get(keyOf(record.entity, record.entityId)));
   const merged = mergeStates(rule.policy, before, record.state);
   const changed = changedFieldsOf(before, merged);
   if (changed.length === 0 && merged.deleted === before.deleted) {
@@ -222,7 +243,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
   const composed = (f: string) => !info.columns.has(f) && info.columns.has(compositeOfField(rule.policy.composite, f)?.column ?? '');
   const unknown = Object.keys(merged.fields).filter((f) => !info.columns.has(f) && !composed(f));
   if (unknown.length > 0) {
-    keepAside(sqlite, record, unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]), options.nowIso);
+    keepAside(sqlite, record, unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]), options.nowIso, 'unknown');
     outcome.keptAside += 1;
   }
   const known = changed.filter((f) => info.columns.has(f) && info.columns.get(f) !== rule.key && f !== 'hlc' && !(rule.localColumns && f in rule.localColumns));
@@ -250,7 +271,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     } catch (error) {
       // A local uniqueness rule the remote value breaks (two PCs chose the same code): kept aside, never blocking the pull.
       if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-      keepAside(sqlite, record, [...known, ...keys], options.nowIso);
+      keepAside(sqlite, record, [...known, ...keys], options.nowIso, 'refused');
       outcome.keptAside += 1;
       return;
     }
@@ -270,7 +291,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     } catch (error) {
       // Not enough of the record yet (a required column still missing): keep it for later.
       if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso);
+      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, 'refused');
       outcome.keptAside += 1;
       return;
     }

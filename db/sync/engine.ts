@@ -14,6 +14,7 @@ import { enrollDevice, enrollFailureOf, type EnrollInput } from './enroll';
 import { exclusive } from './exclusive';
 import { createHlc, formatHlc, parseHlc } from './hlc';
 import { pendingCount, pruneAcked } from './outbox';
+import { replayPendingUnknown } from './pending-replay';
 import { pullAll } from './pull';
 import { buildSearchBacklog } from './search-build';
 import { searchBacklogSize } from '../customers/search-bulk';
@@ -225,6 +226,7 @@ export class SyncEngine {
     const session = this.sessionFor();
     if (!session) return;
     try {
+      await this.replayKeptAside();
       const replicaBefore = this.store.replicaId;
       const total = pendingCount(sqlite);
       this.progress = total > 0 ? { phase: 'push', rows: 0, total } : null;
@@ -268,6 +270,20 @@ export class SyncEngine {
       this.scheduleRetry();
     } finally {
       this.progress = null;
+    }
+  }
+
+  /**
+   * Once per new schema: values earlier pulls kept aside for tables or columns this PC did not have
+   * (SYNC.md F19) are applied now that it may have them. A failure here is logged and does not stop
+   * the sync; the replay is tried again next time.
+   */
+  private async replayKeptAside(): Promise<void> {
+    try {
+      const { replayed, keptAside } = await replayPendingUnknown(this.store, { stopped: () => this.stopped });
+      if (replayed > 0) this.options.logger.info('kept-aside values replayed', { replayed, keptAside });
+    } catch (error) {
+      this.options.logger.error('replaying kept-aside values failed', { error: error instanceof Error ? error.stack : String(error) });
     }
   }
 

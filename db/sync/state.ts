@@ -23,7 +23,8 @@ export type SyncKey =
   | 'last_sync_at'
   | 'last_error'
   | 'last_error_code'
-  | 'revoked';
+  | 'revoked'
+  | 'pending_replay_schema';
 
 export function getState(sqlite: Database.Database, key: SyncKey): string | null {
   const row = statement(sqlite, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;

@@ -13,6 +13,7 @@ export type SyncRejectedTable = {
   rejectedAt: string;
 };
 
-export type PendingUnknownTable = { entity: string; entityId: string; field: string; value: string | null; hlc: string; receivedAt: string };
+/** `kind`: see migration 0012. */
+export type PendingUnknownTable = { entity: string; entityId: string; field: string; value: string | null; hlc: string; receivedAt: string; kind: 'unknown' | 'refused' };
 
 export type SyncTables = { syncRejected: SyncRejectedTable; pendingUnknown: PendingUnknownTable };

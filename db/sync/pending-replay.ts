@@ -1,0 +1,96 @@
+/**
+ * Values a pull kept aside in `pending_unknown` (SYNC.md F19: a newer PC or head office sent a table
+ * or column this version did not have yet) are replayed once this PC runs a version with a newer
+ * schema. Each record's kept fields go through the same merge and apply as a pull (apply.ts). A
+ * field that was no column here when it arrived competes only with the PC's own later changes (the
+ * stamp stored for it described the kept value, not the column); a value the row refused merges as
+ * usual, so an older one never beats what the PC holds now. What this version still does not know
+ * is kept aside again. Short transactions, yielding between them, like the search build; nothing else is
+ * re-synced.
+ */
+import { SCHEMA_VERSION } from '../migrations/index';
+import type { Store } from '../open';
+import { applyRecords, keyOf, TOMBSTONE_FIELD } from './apply';
+import { useConnection } from './area-hooks';
+import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
+import { runApplyHooks } from './hooks';
+import type { FeedRecord, RecordState } from './protocol';
+import { getNumber, setState } from './state';
+
+/** Records per transaction: a kept-aside record is usually one or two fields. */
+const CHUNK_RECORDS = 200;
+
+type PendingRow = { entity: string; entity_id: string; field: string; value: string | null; hlc: string; kind: 'unknown' | 'refused' };
+
+/** A kept value as it was written (JSON text); undefined when the text is not JSON (then the row stays where it is). */
+function parsed(row: PendingRow): { value: unknown } | undefined {
+  if (row.value === null) return { value: null };
+  try {
+    return { value: JSON.parse(row.value) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The state a record's kept-aside fields stand for, and the rows it was made of. */
+function stateOf(rows: ReadonlyArray<PendingRow>): { state: RecordState; used: PendingRow[] } {
+  const state: RecordState = { fields: {}, clocks: {}, deleted: null };
+  const used: PendingRow[] = [];
+  for (const row of rows) {
+    if (row.field === TOMBSTONE_FIELD) state.deleted = row.hlc;
+    else {
+      const kept = parsed(row);
+      if (!kept) continue;
+      state.fields[row.field] = kept.value;
+      state.clocks[row.field] = row.hlc;
+    }
+    used.push(row);
+  }
+  return { state, used };
+}
+
+/**
+ * Replays what was kept aside under an older schema. Returns how many records went through apply
+ * and how many of them were kept aside again (still unknown here, or still incomplete).
+ */
+export async function replayPendingUnknown(store: Store, { stopped = () => false }: { stopped?: () => boolean } = {}): Promise<{ replayed: number; keptAside: number }> {
+  const { sqlite } = store;
+  const keys = await exclusive(store, () => {
+    if (getNumber(sqlite, 'pending_replay_schema') >= SCHEMA_VERSION) return null;
+    return sqlite.prepare("SELECT DISTINCT entity, entity_id FROM pending_unknown WHERE hlc <> '' ORDER BY entity, entity_id").all() as Array<{ entity: string; entity_id: string }>;
+  });
+  if (keys === null) return { replayed: 0, keptAside: 0 };
+  let replayed = 0;
+  let keptAside = 0;
+  for (let start = 0; start < keys.length; start += CHUNK_RECORDS) {
+    if (stopped()) return { replayed, keptAside };
+    const outcome = await exclusiveTx(
+      store,
+      async (trx) => {
+        const read = sqlite.prepare("SELECT entity, entity_id, field, value, hlc, kind FROM pending_unknown WHERE entity = ? AND entity_id = ? AND hlc <> ''");
+        const remove = sqlite.prepare('DELETE FROM pending_unknown WHERE entity = ? AND entity_id = ? AND field = ?');
+        const records: FeedRecord[] = [];
+        const unstamped = new Map<string, Set<string>>();
+        for (const key of keys.slice(start, start + CHUNK_RECORDS)) {
+          const { state, used } = stateOf(read.all(key.entity, key.entity_id) as PendingRow[]);
+          if (used.length === 0) continue;
+          // Taken out first: whatever this version still cannot use is put back by apply.
+          for (const row of used) remove.run(row.entity, row.entity_id, row.field);
+          unstamped.set(keyOf(key.entity, key.entity_id), new Set(used.filter((row) => row.kind === 'unknown').map((row) => row.field)));
+          records.push({ serverSeq: 0, txId: `pending:${key.entity}:${key.entity_id}`, entity: key.entity, entityId: key.entity_id, state });
+        }
+        const result = applyRecords(sqlite, records, { hlc: store.hlc, serverTimeMs: store.now(), nowIso: new Date(store.now()).toISOString(), unstamped });
+        useConnection(sqlite);
+        await runApplyHooks(trx, result.touched, { snapshot: false });
+        return { records: records.length, keptAside: result.keptAside };
+      },
+      // As in a pull: a kept-aside row may refer to rows this PC has not got yet.
+      { foreignKeys: false },
+    );
+    replayed += outcome.records;
+    keptAside += outcome.keptAside;
+    await yieldToCounter();
+  }
+  await exclusive(store, () => setState(sqlite, 'pending_replay_schema', SCHEMA_VERSION));
+  return { replayed, keptAside };
+}
