@@ -3,16 +3,17 @@
  * state usually appears twice in one batch, in its feed row and as its saved state, and is the
  * largest part of both: its text is made once here and spliced into each row.
  */
+import { compactState } from '../db/sync/compact-state';
 import type { RecordState } from '../db/sync/protocol';
 
 export class StateTexts {
   private readonly texts = new Map<RecordState, string>();
 
-  /** The state's JSON text, made on first use. */
+  /** The state's JSON text (compact, db/sync/compact-state.ts), made on first use. */
   of(state: RecordState): string {
     let text = this.texts.get(state);
     if (text === undefined) {
-      text = JSON.stringify(state);
+      text = JSON.stringify(compactState(state));
       this.texts.set(state, text);
     }
     return text;

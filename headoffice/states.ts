@@ -3,6 +3,7 @@
  * the batch applies its changes in memory (apply.ts), written back once after it.
  */
 import { sql, type Transaction } from 'kysely';
+import { expandState } from '../db/sync/compact-state';
 import { EMPTY_STATE } from '../db/sync/merge';
 import type { RecordState, WireChange } from '../db/sync/protocol';
 import { ruleFor, type EntityRule } from '../db/sync/registry';
@@ -51,7 +52,7 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
   }
   for (const row of rows.rows) {
     const w = working.get(stateKey(row.entity, row.entityId))!;
-    w.state = row.state;
+    w.state = expandState(row.state);
     w.ownerStoreId = row.ownerStoreId;
     w.existed = true;
     w.known = true;

@@ -12,6 +12,7 @@
  */
 import type Database from 'better-sqlite3';
 import { composeComposite, compositeOfField, parseComposite, readComposite } from './composite';
+import { expandState } from './compact-state';
 import { ClockDriftError, parseHlc, type Hlc } from './hlc';
 import { EMPTY_STATE, changedFieldsOf, maxClock, mergeStates, stateOfChange } from './merge';
 import type { FeedRecord, RecordState } from './protocol';
@@ -205,7 +206,10 @@ function mergeClock(hlc: Hlc, state: RecordState): void {
 /** Applies records in order. Must run inside the caller's SQLite transaction. */
 export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, options: ApplyOptions, prefetched?: Prefetched): ApplyOutcome {
   const outcome: ApplyOutcome = { applied: 0, unchanged: 0, keptAside: 0, touched: [] };
-  for (const record of records) {
+  for (const pulled of records) {
+    // Head office writes states compactly (compact-state.ts); everything here reads them expanded.
+    const state = expandState(pulled.state);
+    const record = state === pulled.state ? pulled : { ...pulled, state };
     const k = keyOf(record.entity, record.entityId);
     const known = prefetched?.rows.has(k) ? prefetched : undefined;
     if (known) {

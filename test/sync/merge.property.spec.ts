@@ -10,6 +10,8 @@ import { formatHlc } from '../../db/sync/hlc';
 import { HQ_NODE, canonicalJson, losingFields, mergeStates, sameState, sameValue, stateOfChange, type MergePolicy } from '../../db/sync/merge';
 import type { RecordState } from '../../db/sync/protocol';
 import { registeredEntities, ruleFor } from '../../db/sync/registry';
+import { compactState, expandState, SHARED_STAMP } from '../../db/sync/compact-state';
+import { StateTexts } from '../../headoffice/state-json';
 
 const FIELDS = ['name', 'tier', 'doNotContact', 'notes', 'priceFen'] as const;
 const NODES = ['0a1b', '2c3d', '4e5f', HQ_NODE];
@@ -107,6 +109,37 @@ describe('state comparison (head office’s fast path)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('states as text (compact-state.ts)', () => {
+  const anyPolicy = fc.constantFrom(...POLICIES.map(([, policy]) => policy));
+  const merged = anyPolicy.chain((policy) => stateUnder(policy));
+
+  it('expanding a compacted state gives it back, and compacting twice changes nothing', () => {
+    fc.assert(
+      fc.property(merged, (state) => {
+        const compact = compactState(state);
+        expect(canonicalJson(expandState(compact))).toBe(canonicalJson(state));
+        expect(compactState(compact)).toBe(compact);
+        expect(expandState(state)).toBe(state);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('names a record written in one go by one stamp, and only the fields stamped otherwise', () => {
+    const at = formatHlc({ millis: 5, counter: 0, node: '0a1b' });
+    const later = formatHlc({ millis: 9, counter: 0, node: '2c3d' });
+    const state = mergeStates({}, stateOfChange('insert', { name: '张三', tier: 'regular', notes: '' }, at), stateOfChange('update', { notes: '回访' }, later));
+    expect(compactState(state).clocks).toEqual({ [SHARED_STAMP]: at, notes: later });
+    // Head office's text of a state is the compact one, about half the bytes of the expanded one here.
+    const text = new StateTexts().of(state);
+    expect(JSON.parse(text)).toEqual(compactState(state));
+    expect(text.length).toBeLessThan(JSON.stringify(state).length);
+  });
+  it('leaves a state alone when a field has no stamp of its own', () => {
+    const odd = { fields: { a: 1, b: 2 }, clocks: { a: 'x' }, deleted: null };
+    expect(compactState(odd)).toBe(odd);
   });
 });
 

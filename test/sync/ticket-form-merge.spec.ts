@@ -6,6 +6,7 @@
  * every replica holds the same ticket (I1–I3, I4 over the two change logs). A PC not yet upgraded,
  * whose outbox carries the whole form, still syncs: its form sets every key it holds at its stamp.
  */
+import { expandState } from '../../db/sync/compact-state';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordState } from '../../db/sync/protocol';
@@ -58,7 +59,7 @@ async function correctBoth(intake: Awaited<ReturnType<typeof complaintOnBoth>>['
 
 async function hqForm(id: string): Promise<RecordState> {
   const row = await sql<{ state: RecordState }>`SELECT state FROM entity_state WHERE entity = 'ticket' AND entity_id = ${id}`.execute(hq.db);
-  return row.rows[0]!.state;
+  return expandState(row.rows[0]!.state);
 }
 
 describe('F24: two PCs correct different details of one ticket offline', () => {

@@ -8,6 +8,7 @@
  * Records head office changed itself (its own writes, a value it re-asserted), and changes it
  * rejected or re-stamped, have no model here: those outcomes are checked by their own scenarios.
  */
+import { expandState } from '../../../db/sync/compact-state';
 import { expect } from 'vitest';
 import { composeComposite } from '../../../db/sync/composite';
 import { EMPTY_STATE, HQ_NODE, canonicalJson, mergeStates, nodeOfHlc, stateOfChange } from '../../../db/sync/merge';
@@ -81,7 +82,7 @@ export async function expectDeterministicMerge(
     // By entity, so PostgreSQL walks entity_state's primary key.
     const ids = [...new Set(changes.filter((c) => c.entity === entity).map((c) => c.entityId))];
     const rows = await inChunks(ids, (chunk) => hq.db.selectFrom('entityState').select(['entityId', 'state']).where('entity', '=', entity).where('entityId', 'in', chunk).execute());
-    for (const r of rows) atHq.set(key(entity, r.entityId), r.state);
+    for (const r of rows) atHq.set(key(entity, r.entityId), expandState(r.state));
   }
 
   const rnd = createRandom(seed);

@@ -5,6 +5,7 @@
  * records from retries), I5 progress never going backwards. I4 (deterministic merge) is in
  * merge-model.ts, I6 (atomic visibility) in atomicity.ts.
  */
+import { expandState } from '../../../db/sync/compact-state';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { composeComposite, parseComposite } from '../../../db/sync/composite';
@@ -23,7 +24,7 @@ async function hqScope(hq: TestHeadOffice, storeId: string): Promise<Map<string,
     SELECT f.entity, f.entity_id, f.state FROM entity_state f
     WHERE f.scope = 'global' OR f.scope = ${storeId} OR (f.scope = 'customer' AND EXISTS (
       SELECT 1 FROM customer_link l WHERE l.store_id = ${storeId} AND l.customer_id = f.customer_ref))`.execute(hq.db);
-  return new Map(rows.rows.map((r) => [`${r.entity}/${r.entityId}`, r.state]));
+  return new Map(rows.rows.map((r) => [`${r.entity}/${r.entityId}`, expandState(r.state)]));
 }
 
 /** I1: every record head office has for this store is on the PC with the same values, and vice versa. */
