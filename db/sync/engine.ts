@@ -173,6 +173,8 @@ export class SyncEngine {
       progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
       searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : searchBacklogSize(sqlite),
       firstSync: credentials !== null && !revoked && lastSyncAt === null,
+      // Synced before, and no feed position: a replacement snapshot is under way (pull.ts).
+      resyncing: credentials !== null && !revoked && lastSyncAt !== null && getState(sqlite, 'pull_cursor') === null,
       credentialsWhere: credentials ? this.options.credentials.description : null,
     };
   }

@@ -30,6 +30,7 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
     searchBacklog: searchBacklogSize(store.sqlite),
     // Without an engine nothing is arriving: nothing to wait for.
     firstSync: false,
+    resyncing: false,
     credentialsWhere: null,
   };
   return status;

@@ -36,6 +36,12 @@ export type SyncStatus = {
    * counter waits for them (SYNC.md I6) instead of showing half of what another PC wrote.
    */
   firstSync: boolean;
+  /**
+   * A PC already in use is taking head office's records again (a replacement sync after a reset,
+   * SYNC.md F23), resumable across restarts until done. It keeps working, but what is still on its
+   * way is missing from lists for a while; the counter says so instead of blocking.
+   */
+  resyncing: boolean;
   /** Where the credentials are kept (encrypted by the OS, or a file only this user can read). */
   credentialsWhere: string | null;
 };

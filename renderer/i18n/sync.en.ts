@@ -22,6 +22,11 @@ export const syncEn = {
     problem: 'Head office cannot be reached at the moment; this PC keeps trying by itself.',
     openSync: 'Open the sync page',
   },
+  resync: {
+    title: 'Head office is sending this store’s records again',
+    body: 'Keep working as usual: nothing on this PC is lost and your changes are kept. Until it has finished, a list may miss records that are still on their way.',
+    progress: '{{rows}} records received so far.',
+  },
   page: {
     title: 'Sync with head office',
     status: 'Status',

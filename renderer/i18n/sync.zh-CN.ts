@@ -24,6 +24,11 @@ export const syncZhCN: typeof syncEn = {
     problem: '暂时连不上总部，本机会自动重试。',
     openSync: '打开同步页面',
   },
+  resync: {
+    title: '总部正在重新发送本店资料',
+    body: '可照常办理业务：本机资料不会丢失，您的修改都会保留。完成之前，列表中可能暂缺尚在传送的记录。',
+    progress: '目前已收到 {{rows}} 条记录。',
+  },
   page: {
     title: '与总部同步',
     status: '状态',

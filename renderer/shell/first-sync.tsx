@@ -2,13 +2,21 @@
  * What a newly enrolled PC shows instead of its pages until its first sync has finished: the
  * store's records arrive table by table, so for a moment a customer could be here without his
  * phones or a requisition without its lines (SYNC.md I6). Nothing needs doing; the Sync page stays
- * reachable for when head office cannot be reached.
+ * reachable for when head office cannot be reached. A PC already in use that takes the records
+ * again (a replacement sync) keeps its pages and shows ResyncBanner above them instead.
  */
 import { Alert, Result, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../db/api';
 import { lastProblemText } from '../pages/sync/last-problem';
 import { pageHref } from './router';
+
+/** Above the pages while a PC in use takes head office's records again: it works on, and says lists may be short. */
+export function ResyncBanner({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation('sync');
+  const rows = status.progress?.phase === 'pull' ? status.progress.rows : 0;
+  return <Alert role="status" type="info" showIcon banner style={{ marginBottom: 16 }} message={t('resync.title')} description={`${t('resync.body')}${rows > 0 ? ` ${t('resync.progress', { rows })}` : ''}`} />;
+}
 
 export function FirstSyncScreen({ status }: { status: SyncStatus }) {
   const { t } = useTranslation('sync');

@@ -19,7 +19,7 @@ import { ServiceSettingsPage } from '../pages/tickets/service-settings-page';
 import { TicketsPage } from '../pages/tickets/tickets-page';
 import { useDeskMutation } from '../use-desk';
 import { useSyncStatus } from '../pages/sync/use-sync-status';
-import { FirstSyncScreen } from './first-sync';
+import { FirstSyncScreen, ResyncBanner } from './first-sync';
 import { ShellHeader } from './header';
 import { useIdleLock } from './idle-lock';
 import { pageHref, useHashPage, type Page } from './router';
@@ -69,6 +69,7 @@ export function Shell({ staff, store, onSignedOut }: ShellProps) {
   useIdleLock(store.idleLockMinutes, () => void lock('idle'));
   const syncStatus = useSyncStatus().state.value;
   const firstSync = syncStatus?.firstSync ? syncStatus : null;
+  const resyncing = syncStatus?.resyncing ? syncStatus : null;
 
   return (
     <SignedInContext value={{ staff, store, can }}>
@@ -88,6 +89,7 @@ export function Shell({ staff, store, onSignedOut }: ShellProps) {
             </nav>
           </Layout.Sider>
           <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+            {resyncing && <ResyncBanner status={resyncing} />}
             {firstSync && current?.page !== 'sync' ? (
               <FirstSyncScreen status={firstSync} />
             ) : current ? (

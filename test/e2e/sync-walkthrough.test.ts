@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { linkCustomerByIdOrPhone } from '../../headoffice/admin/customers';
@@ -212,5 +213,18 @@ it('two PCs of one store and one of another enroll, work while head office is do
   await new SignIn(a2.page).as('李娜', '1357');
   await new SyncPage(a2.page).open();
 
+  // S020's PC is told to take head office's records again (a reset) while head office is away: it
+  // says so above its pages, the counter keeps working, and the notice goes once the records are in.
+  await server.close();
+  const raw = new Database(b1.file);
+  raw.prepare("DELETE FROM sync_state WHERE key = 'pull_cursor'").run();
+  raw.close();
+  const resync = b1.page.getByRole('status').filter({ hasText: 'Head office is sending this store’s records again' });
+  await resync.waitFor({ timeout: 15_000 });
+  expect(await filesB1.search('3333')).toEqual(['赵敏']);
+  server = await startHeadOffice({ db, tls, port: server.port });
+  await syncUntil(b1.page, async () => (await resync.count()) === 0, 'the end of the re-sync on S020');
+  expect(onDisk(b1).customers).toEqual([zhangWei, { name: '赵敏', notes: '', consent: 0, addresses: null }]);
+
   expect(problems).toEqual([]);
-}, 90_000);
+}, 120_000);

@@ -97,5 +97,19 @@ describe('recovery', () => {
     expect((await hq.db.selectFrom('entityState').select('state').where('entity', '=', 'customer').where('entityId', '=', offline.id).executeTakeFirstOrThrow()).state.fields.name).toBe('离线新建');
     await b.sync();
     await expectInvariants(hq, [a, b]);
+    expect(a.engine.status()).toMatchObject({ resyncing: false, firstSync: false });
+  });
+
+  it('F23: a PC in use that takes the records again says so until the snapshot is in, and keeps working meanwhile', async () => {
+    // Where a reset leaves a PC (pull.ts): synced before, no feed position until the snapshot is in.
+    a.store.sqlite.prepare("DELETE FROM sync_state WHERE key = 'pull_cursor'").run();
+    expect(a.engine.status()).toMatchObject({ resyncing: true, firstSync: false });
+    // The counter is not held up meanwhile.
+    const walkIn = await customer(a, '重新同步时来访', '13100000009');
+    await a.sync();
+    expect(a.engine.status()).toMatchObject({ resyncing: false, pending: 0 });
+    expect(readTable(a.file, 'SELECT name FROM customer WHERE id = ?', walkIn.id)).toEqual([{ name: '重新同步时来访' }]);
+    await b.sync();
+    await expectInvariants(hq, [a, b]);
   });
 });
