@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { withStatementCache } from './statement-cache';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { compactId, newId } from './ids';
@@ -34,7 +35,7 @@ export async function openStore({ file, appVersion, now = Date.now }: OpenStoreO
     // thousands of customers is written at scattered keys, and an initial sync or an import would
     // otherwise re-read most of its pages from disk for every chunk.
     sqlite.pragma('cache_size = -65536');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
     await migrate(db, { file, appVersion });
     const replicaId = await ensureReplicaId(db);
     const last = await db.selectFrom('changeLog').select('hlc').orderBy('seq', 'desc').limit(1).executeTakeFirst();

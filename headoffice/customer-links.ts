@@ -60,13 +60,26 @@ async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, st
 
 /** Another customer's live phone with the same digits: a likely duplicate, flagged for review. */
 export async function flagDuplicatePhones(trx: Transaction<HqDB>, phones: Array<{ digits: string; customerId: string }>): Promise<void> {
-  const digits = phones.map((p) => p.digits);
-  const owners = phones.map((p) => p.customerId);
+  // The phones holding these digits, found through the expression index on digits (= ANY walks it);
+  // a join against the batch's list let the planner scan every phone's state, parsing each.
+  const holders = await sql<{ digits: string; customerRef: string }>`
+    SELECT s.state->'fields'->>'digits' AS digits, s.customer_ref FROM entity_state s
+    WHERE s.entity = 'customer_phone' AND (s.state->'fields'->>'digits') = ANY(${[...new Set(phones.map((p) => p.digits))]}::text[])
+      AND s.state->>'deleted' IS NULL AND s.customer_ref IS NOT NULL`.execute(trx);
+  const byDigits = new Map<string, Set<string>>();
+  for (const row of holders.rows) byDigits.set(row.digits, (byDigits.get(row.digits) ?? new Set()).add(row.customerRef));
+  const pairs = new Map<string, [digits: string, a: string, b: string]>();
+  for (const phone of phones) {
+    for (const other of byDigits.get(phone.digits) ?? []) {
+      if (other === phone.customerId) continue;
+      const [a, b] = phone.customerId < other ? [phone.customerId, other] : [other, phone.customerId];
+      pairs.set(`${a} ${b}`, [phone.digits, a, b]);
+    }
+  }
+  if (pairs.size === 0) return;
+  const list = [...pairs.values()];
   await sql`
     INSERT INTO duplicate_flag (digits, customer_a, customer_b)
-    SELECT DISTINCT p.digits, LEAST(p.customer_id, s.customer_ref), GREATEST(p.customer_id, s.customer_ref)
-    FROM unnest(${digits}::text[], ${owners}::text[]) AS p(digits, customer_id)
-    JOIN entity_state s ON s.entity = 'customer_phone' AND (s.state->'fields'->>'digits') = p.digits
-      AND s.customer_ref <> p.customer_id AND s.state->>'deleted' IS NULL
+    SELECT * FROM unnest(${list.map((p) => p[0])}::text[], ${list.map((p) => p[1])}::text[], ${list.map((p) => p[2])}::text[])
     ON CONFLICT DO NOTHING`.execute(trx);
 }

@@ -71,7 +71,8 @@ export function isTimeZone(name: string): boolean {
 
 type WallParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
-function wallParts(ms: number, timeZone: string): WallParts {
+/** The zone's wall clock at an instant, read from Intl (the slow, exact way). */
+function intlWallParts(ms: number, timeZone: string): WallParts {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -79,12 +80,41 @@ function wallParts(ms: number, timeZone: string): WallParts {
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
 }
 
-/** Minutes the zone is ahead of UTC at an instant (+480 for Asia/Shanghai). */
-function offsetMinutes(ms: number, timeZone: string): number {
-  const p = wallParts(ms, timeZone);
+function exactOffsetMinutes(ms: number, timeZone: string): number {
+  const p = intlWallParts(ms, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / MINUTE);
 }
+
+const HOUR = 60 * MINUTE;
+/**
+ * Offsets of hours with no change of offset in them, by zone and hour. SLA clocks ask for the wall
+ * time of thousands of instants per ticket fold, and Intl's formatToParts was most of a snapshot's
+ * ticket folding; an hour's offset is cached only when it is the same at both ends of the hour (no
+ * zone changes its offset twice within an hour), so DST changes are still read exactly.
+ */
+const steadyOffsets = new Map<string, number>();
+
+/** Minutes the zone is ahead of UTC at an instant (+480 for Asia/Shanghai). */
+function offsetMinutes(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / HOUR);
+  const key = `${timeZone} ${hour}`;
+  const cached = steadyOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const start = exactOffsetMinutes(hour * HOUR, timeZone);
+  if (start !== exactOffsetMinutes(hour * HOUR + HOUR - 1000, timeZone)) return exactOffsetMinutes(ms, timeZone);
+  if (steadyOffsets.size >= 100_000) steadyOffsets.clear();
+  steadyOffsets.set(key, start);
+  return start;
+}
+
+function wallParts(ms: number, timeZone: string): WallParts {
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offsetMinutes(ms, timeZone) * MINUTE);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+}
+
+/** For tests: the wall clock both ways (cached offset, and Intl directly). */
+export const wallClockForTest = { wallParts, intlWallParts };
 
 /** The instant a local date and "HH:MM" name in the zone (the later reading across a DST gap). */
 export function zonedInstant(date: string, time: string, timeZone: string): number {

@@ -3,7 +3,8 @@
  * days (调休). Everything SLA clocks and follow-up dates count in.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar, type DayKind } from '../../db/tickets/calendar';
+import fc from 'fast-check';
+import { createCalendar, wallClockForTest, type DayKind } from '../../db/tickets/calendar';
 import { sh } from './tickets-fixture';
 
 // National Day week 2026: Thu 1 Oct – Wed 7 Oct closed; Sat 10 Oct is a make-up working day.
@@ -72,5 +73,26 @@ describe('working time', () => {
   it('refuses to look for working time that does not exist', () => {
     const never = createCalendar({ timeZone: 'Asia/Shanghai', opensAt: '09:00', closesAt: '21:00', workingDays: [], holidays: new Map() });
     expect(() => never.addWorkingMinutes(sh('2026-11-23 09:00'), 15)).toThrow(/No working time/);
+  });
+});
+
+describe('wall clock of an instant', () => {
+  const { wallParts, intlWallParts } = wallClockForTest;
+  const zones = ['Asia/Shanghai', 'America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu'];
+  // Offset changes in 2026: Los Angeles and St John's in March and November, London in March and
+  // October, Lord Howe (half an hour, at 15:30 UTC) in April and October.
+  const changes = ['2026-03-08T10:00:00Z', '2026-11-01T09:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z', '2026-03-08T05:30:00Z'].map(Date.parse);
+  const nearChange = fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 })).map(([at, delta]) => at + delta);
+  const anyInstant = fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2031-01-01T00:00:00Z') });
+
+  it('is what Intl says, across offset changes too, with the offsets cached', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.oneof(nearChange, anyInstant), (zone, ms) => {
+        expect(wallParts(ms, zone)).toEqual(intlWallParts(ms, zone));
+        // Asked again (now from the cache), the same.
+        expect(wallParts(ms, zone)).toEqual(intlWallParts(ms, zone));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
