@@ -60,11 +60,11 @@ async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, st
 
 /** Another customer's live phone with the same digits: a likely duplicate, flagged for review. */
 export async function flagDuplicatePhones(trx: Transaction<HqDB>, phones: Array<{ digits: string; customerId: string }>): Promise<void> {
-  // The phones holding these digits, found through the expression index on digits (= ANY walks it);
-  // a join against the batch's list let the planner scan every phone's state, parsing each.
+  // The phones holding these digits, by the digits column's index (migration 0004); only those
+  // states are read for their tombstone.
   const holders = await sql<{ digits: string; customerRef: string }>`
-    SELECT s.state->'fields'->>'digits' AS digits, s.customer_ref FROM entity_state s
-    WHERE s.entity = 'customer_phone' AND (s.state->'fields'->>'digits') = ANY(${[...new Set(phones.map((p) => p.digits))]}::text[])
+    SELECT s.phone_digits AS digits, s.customer_ref FROM entity_state s
+    WHERE s.phone_digits = ANY(${[...new Set(phones.map((p) => p.digits))]}::text[])
       AND s.state->>'deleted' IS NULL AND s.customer_ref IS NOT NULL`.execute(trx);
   const byDigits = new Map<string, Set<string>>();
   for (const row of holders.rows) byDigits.set(row.digits, (byDigits.get(row.digits) ?? new Set()).add(row.customerRef));

@@ -76,7 +76,8 @@ export async function saveBatch(trx: Transaction<HqDB>, feed: ReadonlyArray<Feed
     if (!w.dirty) continue;
     const [entity, id] = k.split('\u0000') as [string, string];
     const rule = ruleFor(entity)!;
-    const save = { w: true, so: w.ownerStoreId, sc: scopeOf(rule, w.ownerStoreId), sr: rule.customerOf?.(id, w.state.fields) ?? null, sq: w.lastSeq };
+    const digits = entity === 'customer_phone' && typeof w.state.fields.digits === 'string' ? w.state.fields.digits : null;
+    const save = { w: true, so: w.ownerStoreId, sc: scopeOf(rule, w.ownerStoreId), sr: rule.customerOf?.(id, w.state.fields) ?? null, sq: w.lastSeq, pd: digits };
     const index = lastRowOf.get(w);
     if (index !== undefined && feed[index]!.state === w.state) saves.set(index, save);
     else records.push(texts.row({ e: entity, i: id, ...save }, w.state));
@@ -86,13 +87,13 @@ export async function saveBatch(trx: Transaction<HqDB>, feed: ReadonlyArray<Feed
   await sql`
     WITH x AS MATERIALIZED (
       SELECT * FROM json_to_recordset(${jsonArray(records)}::json)
-        AS x(s bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean, w boolean, so text, sc text, sr text, sq bigint)
+        AS x(s bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean, w boolean, so text, sc text, sr text, sq bigint, pd text)
     ), feed AS (
       INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
       SELECT s, t, o, q, e, i, j, c, r, a FROM x WHERE s IS NOT NULL
     )
-    INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq)
-    SELECT e, i, j, so, sc, sr, sq FROM x WHERE w
+    INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq, phone_digits)
+    SELECT e, i, j, so, sc, sr, sq, pd FROM x WHERE w
     ON CONFLICT (entity, entity_id) DO UPDATE SET state = excluded.state, owner_store_id = excluded.owner_store_id, scope = excluded.scope,
-      customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, updated_at = now()`.execute(trx);
+      customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, phone_digits = excluded.phone_digits, updated_at = now()`.execute(trx);
 }

@@ -64,7 +64,7 @@ async function idsWithPhone(db: HqDatabase, digits: string, match: 'exact' | 'pa
     .select('c.entityId')
     .distinct()
     .where('p.entity', '=', 'customer_phone')
-    .where(match === 'exact' ? sql<boolean>`p.state->'fields'->>'digits' = ${digits}` : sql<boolean>`strpos(p.state->'fields'->>'digits', ${digits}) > 0`)
+    .where(match === 'exact' ? sql<boolean>`p.phone_digits = ${digits}` : sql<boolean>`strpos(p.phone_digits, ${digits}) > 0`)
     .where(sql<boolean>`p.state->>'deleted' IS NULL AND c.state->>'deleted' IS NULL`)
     .orderBy('c.entityId');
   if (limit !== undefined) query = query.limit(limit);

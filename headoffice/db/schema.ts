@@ -57,6 +57,8 @@ export type HqDB = {
     ownerStoreId: string | null;
     scope: string;
     customerRef: string | null;
+    /** A customer phone's digits (migration 0004), null for other records. */
+    phoneDigits: string | null;
     updatedSeq: number;
     updatedAt: Stamped;
   };

@@ -3,6 +3,9 @@
  *   P1 push of N changes from a counter's SQLite file over HTTPS into PostgreSQL (applied + feed)
  *   P2 initial sync of M rows into a new counter PC (snapshot + feed)
  *   P3 incremental sync after 1 % of the rows changed, P4 no-op sync, P5 bytes per pushed change
+ *   P1/P2 on the mix a counter really writes (customers with phones and notes, tickets with their
+ *   events, stock movements; test/sync/support/week-offline.ts, as F14), in a second store: N
+ *   changes pushed, then a new PC of that store takes everything it may see
  * Head office and PostgreSQL run on this machine (loopback), as the targets assume, each in its own
  * process (this file re-run with `--headoffice`): in a store they are on another machine, and
  * sharing the counter's event loop would charge head office's work to the counter.
@@ -20,7 +23,11 @@ import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { fileCredentialStore } from '../../db/sync/credentials';
 import { enrollDevice } from '../../db/sync/enroll';
 import { SyncEngine } from '../../db/sync/engine';
-import { addStore } from '../../headoffice/admin/ops';
+import { addStore, writeAsHq } from '../../headoffice/admin/ops';
+import { createHlc } from '../../db/sync/hlc';
+import { HQ_NODE } from '../../db/sync/merge';
+import { hqPart } from '../sync/support/parts';
+import { writeOfflineWeek } from '../sync/support/week-offline';
 import { issueEnrollmentCode } from '../../headoffice/auth';
 import { connectHq, migrateHq } from '../../headoffice/db/open';
 import { ensureDatabase, startLocalPostgres } from '../../headoffice/db/postgres';
@@ -31,17 +38,22 @@ const N = Number(process.argv[2] ?? 100_000);
 const M = Number(process.argv[3] ?? 250_000);
 const quiet = { info() {}, warn() {}, error: (m: string, d?: unknown) => console.error(m, d) };
 
-async function counter(folder: string, name: string, hqUrl: string, caCert: string, db: ReturnType<typeof connectHq>) {
+async function counter(folder: string, name: string, hqUrl: string, caCert: string, db: ReturnType<typeof connectHq>, storeCode = 'S012', counterNo = name === 'fresh' ? 2 : 1) {
   const file = join(folder, `${name}.sqlite`);
   const desk = await openDesk({ file, appVersion: 'bench', host: 'browser', forcedLanguage: null, logger: quiet });
   const client = { sessionId: null };
-  const setup = await desk.dispatch(client, 'setup.createStore', { storeCode: 'S012', storeName: '基准店', counterNo: name === 'fresh' ? 2 : 1, adminName: '管理员', adminPin: '2468' });
+  const setup = await desk.dispatch(client, 'setup.createStore', { storeCode, storeName: '基准店', counterNo, adminName: '管理员', adminPin: '2468' });
   if (!setup.ok) throw new Error(setup.error.message);
   const credentials = fileCredentialStore(join(folder, `${name}.json`));
-  const code = (await issueEnrollmentCode(db, 'S012')).code;
+  const code = (await issueEnrollmentCode(db, storeCode)).code;
   await enrollDevice(desk.store!, credentials, { serverUrl: hqUrl, code, caCert, deviceName: name });
   const engine = new SyncEngine({ store: desk.store!, credentials, appVersion: 'bench', logger: quiet });
-  return { desk, client, engine, store: desk.store! };
+  const ok = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await desk.dispatch(client, method as never, input as never);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+  return { desk, client, engine, store: desk.store!, ok };
 }
 
 /** N customer changes in the outbox, as a week offline would leave them (inserts and edits). */
@@ -112,6 +124,70 @@ function editCustomers(store: Awaited<ReturnType<typeof counter>>['store'], n: n
       log.run(newId(), newId(), id, JSON.stringify({ notes: `回访记录 ${i}`, updatedAt: now }), hlc, SCHEMA_VERSION, now);
     }
   })();
+}
+
+/**
+ * P1 and P2 on the mix of records a counter writes, in store S013: one PC's last day at the desk
+ * (one of each action, through the desk), then N changes of a week offline written as the desk
+ * writes them, pushed (P1); then a new PC of S013 takes every record it may see: the catalogue,
+ * S013's customers, tickets with their events, movements (P2).
+ */
+async function mixedWork(folder: string, hqUrl: string, caCert: string, db: ReturnType<typeof connectHq>): Promise<Record<string, unknown>> {
+  await addStore(db, 'S013', '基准二店');
+  const catalogue = Array.from({ length: 60 }, (_, i) => hqPart(`MX-${String(i).padStart(3, '0')}`, 2_000 + i * 150));
+  await writeAsHq(db, createHlc({ node: HQ_NODE }), catalogue);
+  const pc = await counter(folder, 'mixed', hqUrl, caCert, db, 'S013', 1);
+  await pc.engine.syncNow();
+  const customer = await pc.ok<{ id: string }>('customers.create', { name: '到店顾客', phones: [{ number: '15012340001' }] });
+  const ticket = await pc.ok<{ id: string; number: string; version: number }>('tickets.create', { type: 'complaint', customerId: customer.id, channel: 'in_store', category: 'service_attitude', whatHappened: '安装师傅态度不好', customerWants: '尽快处理' });
+  const staffId = (pc.store.sqlite.prepare("SELECT id FROM staff WHERE role = 'admin'").get() as { id: string }).id;
+  await pc.ok('tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'assign', assigneeId: staffId } });
+  const movement = await pc.ok<{ locationId: string }>('parts.adjust', { partId: catalogue[0]!.entityId, qty: 10, reason: '期初' });
+  const created = pc.store.sqlite.prepare("SELECT data FROM ticket_event WHERE ticket_id = ? AND action = 'create'").get(ticket.id) as { data: string };
+  await pc.engine.syncNow();
+  const week = await writeOfflineWeek(
+    {
+      store: pc.store,
+      staffId,
+      storeId: (pc.store.sqlite.prepare('SELECT id FROM store').get() as { id: string }).id,
+      lastTicketNumber: ticket.number,
+      createEventData: created.data,
+      locationId: movement.locationId,
+      parts: catalogue.map((p) => ({ id: p.entityId, costFen: p.fields.costFen })),
+      seed: 2026,
+    },
+    N,
+  );
+  const pending = pc.engine.status().pending;
+  let t = performance.now();
+  await pc.engine.syncNow();
+  const p1 = (performance.now() - t) / 1000;
+  if (pc.engine.status().pending > 0 || pc.engine.status().lastError) throw new Error(`P1 mixed did not finish: ${pc.engine.status().lastError}`);
+
+  const fresh = await counter(folder, 'mixed-fresh', hqUrl, caCert, db, 'S013', 2);
+  t = performance.now();
+  await fresh.engine.syncNow();
+  const p2 = (performance.now() - t) / 1000;
+  if (fresh.engine.status().lastError) throw new Error(`P2 mixed failed: ${fresh.engine.status().lastError}`);
+  // What the new PC received: every synced record of those kinds it now holds.
+  const count = (table: string) => (fresh.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const tables = ['part', 'customer', 'customer_phone', 'customer_note', 'ticket', 'ticket_event', 'stock_movement'];
+  const received = Object.fromEntries(tables.map((table) => [table, count(table)]));
+  const rows = Object.values(received).reduce((a, b) => a + b, 0);
+  for (const x of [pc, fresh]) {
+    await x.engine.stop();
+    await x.desk.close();
+  }
+  return {
+    P1_mixed_changes: pending,
+    P1_mixed_actions: week.actions,
+    P1_mixed_push_s: +p1.toFixed(2),
+    P1_mixed_changes_per_s: Math.round(pending / p1),
+    P2_mixed_rows: rows,
+    P2_mixed_received: received,
+    P2_mixed_initial_s: +p2.toFixed(2),
+    P2_mixed_rows_per_s: Math.round(rows / p2),
+  };
 }
 
 async function main(): Promise<void> {
@@ -201,6 +277,7 @@ async function main(): Promise<void> {
     await fresh.engine.stop();
     await a.desk.close();
     await fresh.desk.close();
+    Object.assign(results, await mixedWork(folder, hq.url, tls.caCert, db));
   } finally {
     await new Promise((resolve) => {
       hq.child.once('exit', resolve);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-init';
 import * as m0002 from './0002-feed-json';
 import * as m0003 from './0003-state-json';
+import * as m0004 from './0004-phone-digits';
 
 export type HqMigration = {
   version: number;
@@ -15,4 +16,5 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 1, name: 'init', up: m0001.up },
   { version: 2, name: 'feed-json', up: m0002.up },
   { version: 3, name: 'state-json', up: m0003.up },
+  { version: 4, name: 'phone-digits', up: m0004.up },
 ];
