@@ -5,8 +5,8 @@
  * field that was no column here when it arrived competes only with the PC's own later changes (the
  * stamp stored for it described the kept value, not the column); a value the row refused merges as
  * usual, so an older one never beats what the PC holds now. What this version still does not know
- * is kept aside again. Short transactions, yielding between them, like the search build; nothing else is
- * re-synced.
+ * is kept aside again. Short transactions, yielding between them, like the search build; nothing
+ * else is re-synced.
  */
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
@@ -16,6 +16,7 @@ import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
 import { runApplyHooks } from './hooks';
 import type { FeedRecord, RecordState } from './protocol';
 import { getNumber, setState } from './state';
+import { statement } from './statements';
 
 /** Records per transaction: a kept-aside record is usually one or two fields. */
 const CHUNK_RECORDS = 200;
@@ -67,8 +68,8 @@ export async function replayPendingUnknown(store: Store, { stopped = () => false
     const outcome = await exclusiveTx(
       store,
       async (trx) => {
-        const read = sqlite.prepare("SELECT entity, entity_id, field, value, hlc, kind FROM pending_unknown WHERE entity = ? AND entity_id = ? AND hlc <> ''");
-        const remove = sqlite.prepare('DELETE FROM pending_unknown WHERE entity = ? AND entity_id = ? AND field = ?');
+        const read = statement(sqlite, "SELECT entity, entity_id, field, value, hlc, kind FROM pending_unknown WHERE entity = ? AND entity_id = ? AND hlc <> ''");
+        const remove = statement(sqlite, 'DELETE FROM pending_unknown WHERE entity = ? AND entity_id = ? AND field = ?');
         const records: FeedRecord[] = [];
         const unstamped = new Map<string, Set<string>>();
         for (const key of keys.slice(start, start + CHUNK_RECORDS)) {
