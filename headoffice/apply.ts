@@ -179,9 +179,14 @@ export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, ch
     results.push({ seq: change.seq, status: 'applied', ...(fieldRejected ? { code: 'hq_field' } : {}) });
   }
 
-  await saveBatch(trx, feed, working);
+  // The links go first and the batch's statement is queued behind them: PostgreSQL inserts the
+  // links while this process builds the batch's document (the statements still run in this order,
+  // one at a time, on the transaction's connection). Link files read only records this batch does
+  // not touch, so the order changes nothing they see.
+  const linking = linkCustomers(trx, links, merges, working);
+  const saving = saveBatch(trx, feed, working);
+  await Promise.all([linking, saving]);
   await saveSideRecords(trx, ctx, rejections, conflicts, skews);
-  await linkCustomers(trx, links, merges, working);
   if (phoneDigits.length > 0) await flagDuplicatePhones(trx, phoneDigits);
   return results;
 }

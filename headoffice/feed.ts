@@ -20,8 +20,8 @@ export type FeedRow = {
   scope: string;
   customerRef: string | null;
   altered: boolean;
-  /** The working record whose `lastSeq` is set to this row's server_seq. */
-  keep: { lastSeq: number } | null;
+  /** The working record (states.ts) whose state this row carries; saveBatch finds each record's last row by it. */
+  keep: object | null;
 };
 
 export async function lockFeed(trx: Transaction<HqDB>): Promise<number> {
@@ -29,20 +29,17 @@ export async function lockFeed(trx: Transaction<HqDB>): Promise<number> {
   return row.rows[0]!.lastSeq;
 }
 
-/** Hands out the next server_seqs to `rows` (the caller holds the feed lock) and notes each on its working record. */
-export async function numberFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>): Promise<number[]> {
+/** Hands out the next server_seqs to `rows` (the caller holds the feed lock). */
+async function numberFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>): Promise<number[]> {
   if (rows.length === 0) return [];
   const head = await sql<{ lastSeq: number }>`UPDATE feed_head SET last_seq = last_seq + ${rows.length} WHERE id = 1 RETURNING last_seq`.execute(trx);
   const first = head.rows[0]!.lastSeq - rows.length + 1;
-  return rows.map((row, index) => {
-    if (row.keep) row.keep.lastSeq = first + index;
-    return first + index;
-  });
+  return rows.map((_, index) => first + index);
 }
 
-/** A feed row's columns as json_to_recordset reads them (FEED_INSERT); `extra` adds columns of the caller's. */
-export function feedRecord(row: FeedRow, seq: number, texts: StateTexts, extra: Readonly<Record<string, unknown>> = {}): string {
-  return texts.row({ s: seq, t: row.txId, o: row.originReplica, q: row.originSeq, e: row.entity, i: row.entityId, c: row.scope, r: row.customerRef, a: row.altered, ...extra }, row.state);
+/** A feed row's columns as json_to_recordset reads them; `order` is its seq (appendFeed) or its place in the batch (saveBatch), `extra` adds the caller's columns. */
+export function feedRecord(row: FeedRow, order: number, texts: StateTexts, extra: Readonly<Record<string, unknown>> = {}, orderKey = 's'): string {
+  return texts.row({ [orderKey]: order, t: row.txId, o: row.originReplica, q: row.originSeq, e: row.entity, i: row.entityId, c: row.scope, r: row.customerRef, a: row.altered, ...extra }, row.state);
 }
 
 export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>, texts = new StateTexts()): Promise<void> {

@@ -55,14 +55,17 @@ export async function handlePush(db: HqDatabase, device: AuthedDevice, request: 
     const batch = fresh.slice(0, end);
     const applied = await applyChanges(trx, { storeId: device.storeId, replicaId: request.replicaId, deviceId: device.id, hqClock, nowMs }, batch);
     results.push(...applied);
-    if (batch.length > 0) {
-      const status = new Map(applied.map((r) => [r.seq, r.status]));
-      await sql`INSERT INTO push_log (replica_id, seq, change_id, status)
-        SELECT ${request.replicaId}, * FROM unnest(${batch.map((c) => c.seq)}::bigint[], ${batch.map((c) => c.changeId)}::text[], ${batch.map((c) => status.get(c.seq) ?? 'applied')}::text[])`.execute(trx);
-    }
     const lastAppliedSeq = last + batch.length;
-    await trx.updateTable('replica').set({ lastAppliedSeq, lastPushAt: new Date(nowMs) }).where('id', '=', request.replicaId).execute();
-    await trx.updateTable('device').set({ lastSeenAt: new Date(nowMs) }).where('id', '=', device.id).execute();
+    // Queued together on the transaction's connection (they still run one after the other).
+    const status = new Map(applied.map((r) => [r.seq, r.status]));
+    await Promise.all([
+      batch.length > 0
+        ? sql`INSERT INTO push_log (replica_id, seq, change_id, status)
+            SELECT ${request.replicaId}, * FROM unnest(${batch.map((c) => c.seq)}::bigint[], ${batch.map((c) => c.changeId)}::text[], ${batch.map((c) => status.get(c.seq) ?? 'applied')}::text[])`.execute(trx)
+        : null,
+      trx.updateTable('replica').set({ lastAppliedSeq, lastPushAt: new Date(nowMs) }).where('id', '=', request.replicaId).execute(),
+      trx.updateTable('device').set({ lastSeenAt: new Date(nowMs) }).where('id', '=', device.id).execute(),
+    ]);
     return { lastAppliedSeq, results, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
   });
 }

@@ -65,6 +65,10 @@ async function runSeed(seed: number): Promise<void> {
   try {
     for (const code of STORES) await hq.addStore(code);
     for (const [i, code] of [...STORES, ...STORES].entries()) counters.push(await openCounter(hq, { storeCode: code, counterNo: i < 3 ? 1 : 2, via: () => proxy.url }));
+    // Each PC's first sync (a snapshot, table by table) is done before the watch begins: until it
+    // has finished the counter shows "Loading this store's records" instead of its pages (SYNC.md
+    // I6 holds for what the counter shows); ordinary pulls are watched from then on.
+    for (const counter of counters) await counter.sync();
     for (const counter of counters) watches.push(watchAtomicity(counter, () => together));
     const created: Array<{ id: string; store: string }> = [];
     const visible = (c: TestCounter) => created.filter((x) => c.store.sqlite.prepare('SELECT 1 FROM customer WHERE id = ? AND deleted_at IS NULL').get(x.id));
