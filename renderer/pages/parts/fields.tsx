@@ -1,6 +1,7 @@
 /**
  * Form controls the parts forms add to renderer/forms: money kept in fen but typed in yuan, a
- * local date, and a part picker that searches the catalogue as you type.
+ * local date, a part picker that searches the catalogue as you type, and the error line under a
+ * dialog's single field.
  */
 import { Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
@@ -102,5 +103,15 @@ export function PartSelect({ id, value, onChange, label, invalid, describedById,
       virtual={false}
       style={{ minWidth: 260, width: '100%' }}
     />
+  );
+}
+
+/** The refusal of a small dialog's action (reject, cancel, rename), under its one field; nothing when there is none. */
+export function DialogError({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <div role="alert" style={{ color: '#cf1322', marginTop: 8 }}>
+      {message}
+    </div>
   );
 }

@@ -15,6 +15,7 @@ import { TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
+import { DialogError } from './fields';
 
 type LocationInput = z.input<typeof locationCreateSchema>;
 
@@ -97,11 +98,7 @@ function LocationItem({ location: l }: { location: LocationView }) {
         destroyOnHidden
       >
         <Input aria-label={t('location.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoFocus />
-        {error ? (
-          <div role="alert" style={{ color: '#cf1322', marginTop: 8 }}>
-            {error}
-          </div>
-        ) : null}
+        <DialogError message={error} />
       </Modal>
     </List.Item>
   );

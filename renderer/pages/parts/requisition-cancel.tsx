@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequisitionView } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useDeskMutation } from '../../use-desk';
+import { DialogError } from './fields';
 
 /** The same rule the handler enforces (parts.requisitionCancel); the button only mirrors it. */
 export function canCancel(r: RequisitionView, staffId: string, isLead: boolean): boolean {
@@ -46,11 +47,7 @@ export function CancelStep({ requisition }: { requisition: RequisitionView }) {
         destroyOnHidden
       >
         <Input.TextArea aria-label={t('requisition.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoFocus />
-        {error ? (
-          <div role="alert" style={{ color: '#cf1322', marginTop: 8 }}>
-            {error}
-          </div>
-        ) : null}
+        <DialogError message={error} />
       </Modal>
     </>
   );

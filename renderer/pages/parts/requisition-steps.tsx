@@ -10,6 +10,7 @@ import type { DeskError, RequisitionLineView, RequisitionView } from '../../../d
 import { useErrorText } from '../../forms/error-text';
 import { useDeskMutation } from '../../use-desk';
 import { LinesTable } from './requisition-lines';
+import { DialogError } from './fields';
 
 /** A line's server error ("lines.2.qty") said with the part it belongs to. */
 function useStepError(lines: ReadonlyArray<RequisitionLineView>) {
@@ -83,11 +84,7 @@ export function SignStep({ requisition }: { requisition: RequisitionView }) {
         destroyOnHidden
       >
         <Input.TextArea aria-label={t('requisition.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoFocus />
-        {rejectError ? (
-          <div role="alert" style={{ color: '#cf1322', marginTop: 8 }}>
-            {rejectError}
-          </div>
-        ) : null}
+        <DialogError message={rejectError} />
       </Modal>
     </>
   );
