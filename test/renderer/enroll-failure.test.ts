@@ -3,20 +3,13 @@
  * failure (certificate problems, head office's refusals) has a text in English and Chinese whose
  * placeholders are exactly the parameters db/ fills in; an unknown code shows db/'s own message.
  */
-import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { placeholders, syncTranslator } from './sync-i18n';
 import { describeTransportFailure } from '../../db/sync/transport-failure';
 import { syncEn } from '../../renderer/i18n/sync.en';
 import { syncZhCN } from '../../renderer/i18n/sync.zh-CN';
 import { enrollFailureText, type EnrollFailure } from '../../renderer/pages/sync/enroll-failure';
 
-async function translator(lng: 'en' | 'zh-CN'): Promise<TFunction<'sync'>> {
-  const instance = i18next.createInstance();
-  await instance.init({ lng, resources: { en: { sync: syncEn }, 'zh-CN': { sync: syncZhCN } }, ns: ['sync'], defaultNS: 'sync', nsSeparator: false, interpolation: { escapeValue: false } });
-  return instance.getFixedT(lng, 'sync') as unknown as TFunction<'sync'>;
-}
-
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
 
 /** What db/ produces for each failure the page knows (see test/headoffice/enroll-errors.spec.ts). */
 const failures: EnrollFailure[] = [
@@ -42,7 +35,7 @@ describe('enrollment failures on the Sync page', () => {
   });
 
   it('reads as Chinese for a Chinese counter, with the stores and names filled in', async () => {
-    const t = await translator('zh-CN');
+    const t = await syncTranslator('zh-CN');
     expect(enrollFailureText(t, failures[0]!)).toBe('本机不信任总部的证书：请在下方添加总部的 CA 证书（ca.pem）。');
     expect(enrollFailureText(t, failures.find((f) => f.code === 'store_mismatch')!)).toBe('这个注册码属于门店 S020，而本机设置的是门店 S012：请使用发给 S012 的注册码。此注册码未被占用，仍可使用。');
     expect(enrollFailureText(t, failures.find((f) => f.code === 'tls_wrong_name')!)).toBe('总部的证书是签发给 hq.example.cn, 10.0.0.5 的，不是 127.0.0.1：请按总部提供的地址原样填写。');
@@ -52,7 +45,7 @@ describe('enrollment failures on the Sync page', () => {
   });
 
   it('falls back to db/’s own message for a code it does not know', async () => {
-    const t = await translator('zh-CN');
+    const t = await syncTranslator('zh-CN');
     expect(enrollFailureText(t, { code: 'unavailable', message: 'Head office answered 503: down for maintenance', params: {} })).toBe('Head office answered 503: down for maintenance');
   });
 });

@@ -3,21 +3,14 @@
  * engine records with a code (certificate, network, head office down, a stop) has a text in both
  * languages with exactly its parameters; a failure without a code shows the engine's message.
  */
-import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { placeholders, syncTranslator } from './sync-i18n';
 import { describeTransportFailure } from '../../db/sync/transport-failure';
 import type { SyncFailure } from '../../db/sync/session';
 import { syncEn } from '../../renderer/i18n/sync.en';
 import { syncZhCN } from '../../renderer/i18n/sync.zh-CN';
 import { lastProblemText } from '../../renderer/pages/sync/last-problem';
 
-async function translator(lng: 'en' | 'zh-CN'): Promise<TFunction<'sync'>> {
-  const instance = i18next.createInstance();
-  await instance.init({ lng, resources: { en: { sync: syncEn }, 'zh-CN': { sync: syncZhCN } }, ns: ['sync'], defaultNS: 'sync', nsSeparator: false, interpolation: { escapeValue: false } });
-  return instance.getFixedT(lng, 'sync') as unknown as TFunction<'sync'>;
-}
-
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
 const asFailure = ({ code, params }: { code: string; params: Record<string, string> }): SyncFailure => ({ code, params });
 
 /** What the engine records: transport failures (db/sync/transport-failure.ts), head office's 5xx, the stops. */
@@ -45,7 +38,7 @@ describe('the last sync problem on the Sync page', () => {
   });
 
   it('reads as Chinese for a Chinese counter, and falls back to the engine’s message without a code', async () => {
-    const t = await translator('zh-CN');
+    const t = await syncTranslator('zh-CN');
     expect(lastProblemText(t, { lastError: 'Head office answered 503: down', lastFailure: { code: 'hq_unavailable', params: { status: '503' } } })).toBe('总部暂时不可用（应答 503），本机会自动重试。');
     for (const failure of failures) expect(lastProblemText(t, { lastError: 'x', lastFailure: failure })).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{2,}/);
     expect(lastProblemText(t, { lastError: 'Push refused (400): bad request', lastFailure: null })).toBe('Push refused (400): bad request');
