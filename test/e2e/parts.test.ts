@@ -96,13 +96,27 @@ afterEach(async () => {
   counter = undefined;
 });
 
+/** The seeded store open in the browser: its page and address, its database file, its repair ticket. */
+async function openSeededCounter(): Promise<{ page: Page; origin: string; file: string; ticket: { id: string; number: string } }> {
+  const store = await seedStore();
+  counter = await openCounter({ dataDir: store.dataDir, locale: 'en-US' });
+  return { page: counter.page, origin: counter.host.origin, file: join(counter.host.dataDir, 'counterdesk.sqlite'), ticket: store.ticket };
+}
+
+/** The technician's new requisition form, for the seeded repair ticket (found by its number). */
+async function requisitionFor(page: Page, ticketNumber: string) {
+  await page.getByRole('button', { name: 'New requisition' }).click();
+  const form = page.getByRole('dialog', { name: 'Requisition form (配件领用单)' });
+  await form.getByLabel('Ticket number').fill(ticketNumber);
+  await form.getByRole('button', { name: 'Find ticket' }).click();
+  await form.getByText(`${ticketNumber} · 刘女士 · 洗衣机不排水`).waitFor();
+  return form;
+}
+
 describe('spare parts', () => {
   it('receives, requisitions, signs, issues, shows the ticket its parts, and counts stock', async () => {
-    const store = await seedStore();
-    const TICKET = store.ticket.number;
-    counter = await openCounter({ dataDir: store.dataDir, locale: 'en-US' });
-    const { page } = counter;
-    const file = join(counter.host.dataDir, 'counterdesk.sqlite');
+    const { page, origin, file, ticket } = await openSeededCounter();
+    const TICKET = ticket.number;
 
     // The clerk receives a delivery: 5 pumps, 4 belts of which 1 has a crack.
     await signInAs(page, 'clerk');
@@ -127,11 +141,7 @@ describe('spare parts', () => {
 
     // The technician asks for two parts for the repair.
     await signInAs(page, 'technician');
-    await page.getByRole('button', { name: 'New requisition' }).click();
-    const form = page.getByRole('dialog', { name: 'Requisition form (配件领用单)' });
-    await form.getByLabel('Ticket number').fill(TICKET);
-    await form.getByRole('button', { name: 'Find ticket' }).click();
-    await form.getByText(`${TICKET} · 刘女士 · 洗衣机不排水`).waitFor();
+    const form = await requisitionFor(page, TICKET);
     await choose(page, form, 'Part on line 1', /WM-PUMP-01/, 'pump');
     await form.getByLabel('Quantity on line 1').fill('2');
     await form.getByRole('button', { name: 'Add part' }).click();
@@ -163,7 +173,7 @@ describe('spare parts', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).first().click();
 
     // The ticket shows the parts it used.
-    await page.goto(`${counter.host.origin}/#/tickets/${store.ticket.id}`);
+    await page.goto(`${origin}/#/tickets/${ticket.id}`);
     await page.getByText(TICKET).first().waitFor();
     const used = page.getByRole('table', { name: 'Parts used' });
     await expect.poll(() => used.getByRole('row').allInnerTexts()).toEqual([
@@ -214,19 +224,12 @@ describe('spare parts', () => {
   });
 
   it('lets the technician cancel his requisition with a reason, and the lead rename and retire locations', async () => {
-    const store = await seedStore();
-    const TICKET = store.ticket.number;
-    counter = await openCounter({ dataDir: store.dataDir, locale: 'en-US' });
-    const { page } = counter;
-    const file = join(counter.host.dataDir, 'counterdesk.sqlite');
+    const { page, file, ticket } = await openSeededCounter();
+    const TICKET = ticket.number;
 
     // The technician asks for a pump, then the customer chooses a new machine instead.
     await signInAs(page, 'technician');
-    await page.getByRole('button', { name: 'New requisition' }).click();
-    const form = page.getByRole('dialog', { name: 'Requisition form (配件领用单)' });
-    await form.getByLabel('Ticket number').fill(TICKET);
-    await form.getByRole('button', { name: 'Find ticket' }).click();
-    await form.getByText(`${TICKET} · 刘女士 · 洗衣机不排水`).waitFor();
+    const form = await requisitionFor(page, TICKET);
     await choose(page, form, 'Part on line 1', /WM-PUMP-01/, 'pump');
     await form.getByRole('button', { name: 'Send to the parts lead' }).click();
     const requisition = page.getByRole('dialog', { name: /^Requisition form \(配件领用单\) R-S012-2-\d{8}-0001$/ });
