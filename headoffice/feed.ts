@@ -29,27 +29,25 @@ export async function lockFeed(trx: Transaction<HqDB>): Promise<number> {
   return row.rows[0]!.lastSeq;
 }
 
-/** Hands out the next server_seqs to `rows` (the caller holds the feed lock). */
-async function numberFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const head = await sql<{ lastSeq: number }>`UPDATE feed_head SET last_seq = last_seq + ${rows.length} WHERE id = 1 RETURNING last_seq`.execute(trx);
-  const first = head.rows[0]!.lastSeq - rows.length + 1;
-  return rows.map((_, index) => first + index);
+/** The CTE body that takes `n` server_seqs from feed_head: `base` + 1 … `base` + n are the batch's. */
+export const takeSeqs = (n: number) => sql`UPDATE feed_head SET last_seq = last_seq + ${n} WHERE id = 1 RETURNING last_seq - ${n} AS base`;
+
+/** A feed row's columns as json_to_recordset reads them: `k` is its place in the batch (its server_seq is head office's last one + k); `extra` adds the caller's columns. */
+export function feedRecord(row: FeedRow, k: number, texts: StateTexts, extra: Readonly<Record<string, unknown>> = {}): string {
+  return texts.row({ k, t: row.txId, o: row.originReplica, q: row.originSeq, e: row.entity, i: row.entityId, c: row.scope, r: row.customerRef, a: row.altered, ...extra }, row.state);
 }
 
-/** A feed row's columns as json_to_recordset reads them; `order` is its seq (appendFeed) or its place in the batch (saveBatch), `extra` adds the caller's columns. */
-export function feedRecord(row: FeedRow, order: number, texts: StateTexts, extra: Readonly<Record<string, unknown>> = {}, orderKey = 's'): string {
-  return texts.row({ [orderKey]: order, t: row.txId, o: row.originReplica, q: row.originSeq, e: row.entity, i: row.entityId, c: row.scope, r: row.customerRef, a: row.altered, ...extra }, row.state);
-}
-
+/**
+ * Appends rows to the feed, numbered from feed_head in the same statement (the caller holds the
+ * feed lock). One JSON document for all of them: each state is serialised once, inside it, instead
+ * of once on its own and again escaped into a PostgreSQL array literal (state-json.ts).
+ */
 export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>, texts = new StateTexts()): Promise<void> {
-  const seqs = await numberFeed(trx, rows);
-  if (seqs.length === 0) return;
-  // One JSON document for the whole batch: each state is serialised once, inside it, instead of
-  // once on its own and again escaped into a PostgreSQL array literal (state-json.ts).
-  const records = rows.map((row, index) => feedRecord(row, seqs[index]!, texts));
+  if (rows.length === 0) return;
+  const records = rows.map((row, index) => feedRecord(row, index + 1, texts));
   await sql`
+    WITH head AS (${takeSeqs(rows.length)})
     INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
-    SELECT s, t, o, q, e, i, j, c, r, a FROM json_to_recordset(${jsonArray(records)}::json)
-      AS x(s bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean)`.execute(trx);
+    SELECT head.base + x.k, t, o, q, e, i, j, c, r, a FROM json_to_recordset(${jsonArray(records)}::json)
+      AS x(k bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean), head`.execute(trx);
 }

@@ -8,7 +8,7 @@ import { EMPTY_STATE } from '../db/sync/merge';
 import type { RecordState, WireChange } from '../db/sync/protocol';
 import { ruleFor, type EntityRule } from '../db/sync/registry';
 import type { HqDB } from './db/schema';
-import { feedRecord, type FeedRow } from './feed';
+import { feedRecord, takeSeqs, type FeedRow } from './feed';
 import { jsonArray, StateTexts } from './state-json';
 
 /** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
@@ -84,12 +84,10 @@ export function saveBatch(trx: Transaction<HqDB>, feed: ReadonlyArray<FeedRow>, 
     if (index !== undefined && feed[index]!.state === w.state) saves.set(index, save);
     else records.push(texts.row({ e: entity, i: id, ...save }, w.state));
   }
-  feed.forEach((row, index) => records.push(feedRecord(row, index + 1, texts, saves.get(index), 'k')));
+  feed.forEach((row, index) => records.push(feedRecord(row, index + 1, texts, saves.get(index))));
   if (records.length === 0) return Promise.resolve();
   return sql`
-    WITH head AS (
-      UPDATE feed_head SET last_seq = last_seq + ${feed.length} WHERE id = 1 RETURNING last_seq - ${feed.length} AS base
-    ), x AS MATERIALIZED (
+    WITH head AS (${takeSeqs(feed.length)}), x AS MATERIALIZED (
       SELECT * FROM json_to_recordset(${jsonArray(records)}::json)
         AS x(k bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean, w boolean, so text, sc text, sr text, sk bigint, pd text)
     ), feed AS (
