@@ -157,7 +157,10 @@ export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, ch
       conflicts.push({ entity: change.entity, entityId: change.entityId, field, winnerValue: merged.fields[field], winnerHlc: merged.clocks[field]!, loserValue: delta.fields[field], loserHlc: hlc });
     }
     if (fromStore) {
-      const customer = rule.scope === 'customer' ? rule.customerOf?.(change.entityId, merged.fields) : null;
+      // A customer this store created was linked to it by the push that created it, and links are
+      // never removed: its later edits need no link (nor the insert that would find it there).
+      const ownCustomer = change.entity === 'customer' && w.known && w.ownerStoreId === ctx.storeId;
+      const customer = rule.scope === 'customer' && !ownCustomer ? rule.customerOf?.(change.entityId, merged.fields) : null;
       if (customer) links.push([customer, ctx.storeId!]);
       const linked = rule.linksCustomer?.(merged.fields);
       if (linked) links.push([linked, ctx.storeId!]);

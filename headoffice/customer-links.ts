@@ -30,14 +30,12 @@ export async function linkCustomers(
 
 async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, string]>, working: Map<string, Working>): Promise<void> {
   const unique = [...new Map(links.map(([c, s]) => [`${c} ${s}`, [c, s] as const])).values()];
-  const customers = unique.map(([c]) => c);
-  const stores = unique.map(([, s]) => s);
-  const added = await sql<{ customerId: string; storeId: string }>`
-    INSERT INTO customer_link (customer_id, store_id) SELECT * FROM unnest(${customers}::text[], ${stores}::text[])
-    ON CONFLICT DO NOTHING RETURNING customer_id, store_id`.execute(trx);
   // A customer made in this batch has nothing older at head office to send (its phones, products
-  // and tickets can only follow it): only links to customers known before need their file.
-  const older = [...new Set(added.rows.map((l) => l.customerId))].filter((id) => working.get(stateKey('customer', id))?.known !== false);
+  // and tickets can only follow it): only new links to customers known before need their file, so
+  // only those links are read back.
+  const isNew = ([customer]: readonly [string, string]) => working.get(stateKey('customer', customer))?.known === false;
+  const [, added] = await Promise.all([insertLinks(trx, unique.filter(isNew), false), insertLinks(trx, unique.filter((link) => !isNew(link)), true)]);
+  const older = [...new Set(added.map((l) => l.customerId))];
   if (older.length === 0) return;
   // One query for every such link's customer file.
   const files = await trx
@@ -48,7 +46,7 @@ async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, st
     .orderBy('entityId')
     .execute();
   const rows: FeedRow[] = [];
-  for (const link of added.rows) {
+  for (const link of added) {
     const txId = `link-${link.storeId}-${link.customerId}`;
     for (const record of files) {
       if (record.customerRef !== link.customerId || working.has(stateKey(record.entity, record.entityId))) continue;
@@ -56,6 +54,19 @@ async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, st
     }
   }
   await appendFeed(trx, rows);
+}
+
+/** Inserts the links not there yet; with `readBack`, returns those it added. */
+async function insertLinks(trx: Transaction<HqDB>, links: ReadonlyArray<readonly [string, string]>, readBack: boolean): Promise<Array<{ customerId: string; storeId: string }>> {
+  if (links.length === 0) return [];
+  const values = sql`SELECT * FROM unnest(${links.map(([c]) => c)}::text[], ${links.map(([, s]) => s)}::text[])`;
+  if (!readBack) {
+    await sql`INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING`.execute(trx);
+    return [];
+  }
+  const added = await sql<{ customerId: string; storeId: string }>`
+    INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING RETURNING customer_id, store_id`.execute(trx);
+  return added.rows;
 }
 
 /** Another customer's live phone with the same digits: a likely duplicate, flagged for review. */

@@ -4,6 +4,7 @@ import * as m0001 from './0001-init';
 import * as m0002 from './0002-feed-json';
 import * as m0003 from './0003-state-json';
 import * as m0004 from './0004-phone-digits';
+import * as m0005 from './0005-link-store-check';
 
 export type HqMigration = {
   version: number;
@@ -17,4 +18,5 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 2, name: 'feed-json', up: m0002.up },
   { version: 3, name: 'state-json', up: m0003.up },
   { version: 4, name: 'phone-digits', up: m0004.up },
+  { version: 5, name: 'link-store-check', up: m0005.up },
 ];
