@@ -32,8 +32,7 @@ export async function handlePush(db: HqDatabase, device: AuthedDevice, request: 
     const retried = changes.filter((c) => c.seq <= last);
     const results: PushResult[] = [];
     if (retried.length > 0) {
-      const logged = await trx.selectFrom('pushLog').select(['seq', 'changeId', 'status']).where('replicaId', '=', request.replicaId).where('seq', 'in', retried.map((c) => c.seq)).execute();
-      const bySeq = new Map(logged.map((row) => [row.seq, row]));
+      const bySeq = await loggedChanges(trx, request.replicaId, retried[0]!.seq, retried.at(-1)!.seq);
       const mismatch = retried.find((c) => bySeq.has(c.seq) && bySeq.get(c.seq)!.changeId !== c.changeId);
       if (mismatch) {
         // The same seq with another change: this database was restored from an old copy (F18).
@@ -60,8 +59,10 @@ export async function handlePush(db: HqDatabase, device: AuthedDevice, request: 
     const status = new Map(applied.map((r) => [r.seq, r.status]));
     await Promise.all([
       batch.length > 0
-        ? sql`INSERT INTO push_log (replica_id, seq, change_id, status)
-            SELECT ${request.replicaId}, * FROM unnest(${batch.map((c) => c.seq)}::bigint[], ${batch.map((c) => c.changeId)}::text[], ${batch.map((c) => status.get(c.seq) ?? 'applied')}::text[])`.execute(trx)
+        ? trx
+            .insertInto('pushBatch')
+            .values({ replicaId: request.replicaId, firstSeq: batch[0]!.seq, lastSeq: batch.at(-1)!.seq, changeIds: batch.map((c) => c.changeId), statuses: batch.map((c) => status.get(c.seq) ?? 'applied') })
+            .execute()
         : null,
       trx.updateTable('replica').set({ lastAppliedSeq, lastPushAt: new Date(nowMs) }).where('id', '=', request.replicaId).execute(),
       trx.updateTable('device').set({ lastSeenAt: new Date(nowMs) }).where('id', '=', device.id).execute(),
@@ -82,4 +83,18 @@ async function lockReplica(trx: Transaction<HqDB>, replicaId: string, device: Au
   }
   if (!replica || replica.deviceId !== device.id) throw new HqError(403, 'unauthorized', 'This database belongs to another device');
   return replica;
+}
+
+/**
+ * What the push log says of seqs `from`…`to` of a replica (a retry's seqs), by seq. The log keeps
+ * one row per request (migration 0006): the rows read are the one holding `from`, found by the
+ * last first_seq at or before it, and those after it up to `to`, all by the primary key.
+ */
+async function loggedChanges(trx: Transaction<HqDB>, replicaId: string, from: number, to: number): Promise<Map<number, { changeId: string; status: string }>> {
+  const rows = await sql<{ seq: number; changeId: string; status: string }>`
+    SELECT b.first_seq + u.k - 1 AS seq, u.change_id, u.status
+    FROM push_batch b, unnest(b.change_ids, b.statuses) WITH ORDINALITY AS u(change_id, status, k)
+    WHERE b.replica_id = ${replicaId} AND b.first_seq <= ${to}
+      AND b.first_seq >= coalesce((SELECT max(first_seq) FROM push_batch WHERE replica_id = ${replicaId} AND first_seq <= ${from}), ${from})`.execute(trx);
+  return new Map(rows.rows.filter((row) => row.seq >= from && row.seq <= to).map((row) => [row.seq, row]));
 }

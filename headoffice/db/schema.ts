@@ -62,6 +62,9 @@ export type HqDB = {
     updatedSeq: number;
     updatedAt: Stamped;
   };
+  /** One row per push request (migration 0006): change_ids[k] and statuses[k] are seq first_seq + k - 1. */
+  pushBatch: { replicaId: string; firstSeq: number; lastSeq: number; changeIds: string[]; statuses: string[] };
+  /** A view of push_batch, one row per change (read-only). */
   pushLog: { replicaId: string; seq: number; changeId: string; status: string };
   customerLink: { customerId: string; storeId: string; linkedAt: Stamped };
   rejectedChange: {

@@ -5,6 +5,7 @@ import * as m0002 from './0002-feed-json';
 import * as m0003 from './0003-state-json';
 import * as m0004 from './0004-phone-digits';
 import * as m0005 from './0005-link-store-check';
+import * as m0006 from './0006-push-batch';
 
 export type HqMigration = {
   version: number;
@@ -19,4 +20,5 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 3, name: 'state-json', up: m0003.up },
   { version: 4, name: 'phone-digits', up: m0004.up },
   { version: 5, name: 'link-store-check', up: m0005.up },
+  { version: 6, name: 'push-batch', up: m0006.up },
 ];
