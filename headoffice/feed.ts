@@ -8,7 +8,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { RecordState } from '../db/sync/protocol';
 import type { HqDB } from './db/schema';
-import { jsonArray, StateTexts } from './state-json';
+import { StateTexts } from './state-json';
 
 export type FeedRow = {
   txId: string;
@@ -32,22 +32,53 @@ export async function lockFeed(trx: Transaction<HqDB>): Promise<number> {
 /** The CTE body that takes `n` server_seqs from feed_head: `base` + 1 … `base` + n are the batch's. */
 export const takeSeqs = (n: number) => sql`UPDATE feed_head SET last_seq = last_seq + ${n} WHERE id = 1 RETURNING last_seq - ${n} AS base`;
 
-/** A feed row's columns as json_to_recordset reads them: `k` is its place in the batch (its server_seq is head office's last one + k); `extra` adds the caller's columns. */
-export function feedRecord(row: FeedRow, k: number, texts: StateTexts, extra: Readonly<Record<string, unknown>> = {}): string {
-  return texts.row({ k, t: row.txId, o: row.originReplica, q: row.originSeq, e: row.entity, i: row.entityId, c: row.scope, r: row.customerRef, a: row.altered, ...extra }, row.state);
+/**
+ * A batch's feed rows as the column arrays `feedRows` reads back with unnest: PostgreSQL reads
+ * plain arrays of text faster than the same rows as a JSON document of objects, for which
+ * json_to_recordset builds a key lookup per object (100,000 rows: 0.5 s against 0.8–0.9 s, most of
+ * a push's parse time under the feed lock).
+ */
+export type FeedColumns = {
+  t: string[];
+  o: Array<string | null>;
+  q: Array<number | null>;
+  e: string[];
+  i: string[];
+  j: string[];
+  c: string[];
+  r: Array<string | null>;
+  a: boolean[];
+};
+
+export function feedColumns(rows: ReadonlyArray<FeedRow>, texts: StateTexts): FeedColumns {
+  const cols: FeedColumns = { t: [], o: [], q: [], e: [], i: [], j: [], c: [], r: [], a: [] };
+  for (const row of rows) {
+    cols.t.push(row.txId);
+    cols.o.push(row.originReplica);
+    cols.q.push(row.originSeq);
+    cols.e.push(row.entity);
+    cols.i.push(row.entityId);
+    cols.j.push(texts.of(row.state));
+    cols.c.push(row.scope);
+    cols.r.push(row.customerRef);
+    cols.a.push(row.altered);
+  }
+  return cols;
 }
 
-/**
- * Appends rows to the feed, numbered from feed_head in the same statement (the caller holds the
- * feed lock). One JSON document for all of them: each state is serialised once, inside it, instead
- * of once on its own and again escaped into a PostgreSQL array literal (state-json.ts).
- */
+/** A query of the rows (ord, t, o, q, e, i, j, c, r, a): `ord` is a row's place in the batch, its server_seq is the head's base + ord; `j` is the state, parsed once here. */
+export const feedRows = (cols: FeedColumns) => sql`
+  SELECT ord, t, o, q, e, i, j::json AS j, c, r, a
+  FROM unnest(${cols.t}::text[], ${cols.o}::text[], ${cols.q}::bigint[], ${cols.e}::text[], ${cols.i}::text[], ${cols.j}::text[], ${cols.c}::text[], ${cols.r}::text[], ${cols.a}::boolean[])
+    WITH ORDINALITY AS u(t, o, q, e, i, j, c, r, a, ord)`;
+
+/** Inserts the rows of `fx` (a `feedRows` query) numbered from `head` (`takeSeqs`). */
+export const insertFeedRows = sql`
+  INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
+  SELECT head.base + ord, t, o, q, e, i, j, c, r, a FROM fx, head`;
+
+/** Appends rows to the feed, numbered from feed_head in the same statement (the caller holds the feed lock). */
 export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>, texts = new StateTexts()): Promise<void> {
   if (rows.length === 0) return;
-  const records = rows.map((row, index) => feedRecord(row, index + 1, texts));
-  await sql`
-    WITH head AS (${takeSeqs(rows.length)})
-    INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
-    SELECT head.base + x.k, t, o, q, e, i, j, c, r, a FROM json_to_recordset(${jsonArray(records)}::json)
-      AS x(k bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean), head`.execute(trx);
+  await sql`WITH head AS (${takeSeqs(rows.length)}), fx AS (${feedRows(feedColumns(rows, texts))}) ${insertFeedRows}`.execute(trx);
 }

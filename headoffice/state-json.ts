@@ -1,7 +1,7 @@
 /**
- * Batches go to PostgreSQL as one JSON document per statement (json_to_recordset). A pushed record's
- * state usually appears twice in one batch, in its feed row and as its saved state, and is the
- * largest part of both: its text is made once here and spliced into each row.
+ * The text head office stores and sends for a record state: compact (one shared stamp,
+ * db/sync/compact-state.ts). A state that appears more than once in a batch (a link's file, a feed
+ * row and its record's save) is serialised once.
  */
 import { compactState } from '../db/sync/compact-state';
 import type { RecordState } from '../db/sync/protocol';
@@ -18,12 +18,5 @@ export class StateTexts {
     }
     return text;
   }
-
-  /** `row` (a non-empty object) as JSON with the state added under key `j`. */
-  row(row: Readonly<Record<string, unknown>>, state: RecordState): string {
-    return `${JSON.stringify(row).slice(0, -1)},"j":${this.of(state)}}`;
-  }
 }
 
-/** A JSON array of already serialised rows. */
-export const jsonArray = (rows: ReadonlyArray<string>): string => `[${rows.join(',')}]`;

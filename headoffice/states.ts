@@ -8,8 +8,8 @@ import { EMPTY_STATE } from '../db/sync/merge';
 import type { RecordState, WireChange } from '../db/sync/protocol';
 import { ruleFor, type EntityRule } from '../db/sync/registry';
 import type { HqDB } from './db/schema';
-import { feedRecord, takeSeqs, type FeedRow } from './feed';
-import { jsonArray, StateTexts } from './state-json';
+import { feedColumns, feedRows, insertFeedRows, takeSeqs, type FeedRow } from './feed';
+import { StateTexts } from './state-json';
 
 /** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
 export type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; known: boolean; dirty: boolean };
@@ -63,39 +63,46 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
 /**
  * Appends a batch's feed rows and saves its changed states in one statement. Both carry the
  * record's state, the bulk of each row: a record's last feed row usually holds its final state, so
- * that row carries the save too and the state travels and is parsed once. The JSON document goes
- * through one materialised CTE, read by both inserts. The statement also takes the rows' server_seq
- * from feed_head (`k`: a feed row's place in the batch; a saved state's updated_seq is the seq of its
- * record's last feed row, `sk`), so the document is built before anything is sent: the caller may
- * let PostgreSQL work on an earlier statement meanwhile.
+ * its save names that row (`sk`, its place in the batch) instead of sending the state again, and the
+ * state travels and is parsed once. The statement also takes the rows' server_seq from feed_head (a
+ * saved state's updated_seq is the seq of its record's last feed row), so its parameters are built
+ * before anything is sent: the caller may let PostgreSQL work on an earlier statement meanwhile.
+ * A record head office did not have when the batch loaded it is a plain insert (every writer of
+ * entity_state holds the feed lock, so nobody can have added it since); the others are upserts.
  */
 export function saveBatch(trx: Transaction<HqDB>, feed: ReadonlyArray<FeedRow>, working: Map<string, Working>, texts = new StateTexts()): Promise<unknown> {
   const lastRowOf = new Map<unknown, number>();
   feed.forEach((row, index) => row.keep && lastRowOf.set(row.keep, index));
-  const saves = new Map<number, Record<string, unknown>>();
-  const records: string[] = [];
+  const saves = { e: [] as string[], i: [] as string[], j: [] as Array<string | null>, so: [] as Array<string | null>, sc: [] as string[], sr: [] as Array<string | null>, sk: [] as Array<number | null>, pd: [] as Array<string | null>, n: [] as boolean[] };
   for (const [key, w] of working) {
     if (!w.dirty) continue;
     const [entity, id] = key.split('\u0000') as [string, string];
     const rule = ruleFor(entity)!;
-    const digits = entity === 'customer_phone' && typeof w.state.fields.digits === 'string' ? w.state.fields.digits : null;
     const index = lastRowOf.get(w);
-    const save = { w: true, so: w.ownerStoreId, sc: scopeOf(rule, w.ownerStoreId), sr: rule.customerOf?.(id, w.state.fields) ?? null, sk: index === undefined ? null : index + 1, pd: digits };
-    if (index !== undefined && feed[index]!.state === w.state) saves.set(index, save);
-    else records.push(texts.row({ e: entity, i: id, ...save }, w.state));
+    saves.e.push(entity);
+    saves.i.push(id);
+    saves.j.push(index !== undefined && feed[index]!.state === w.state ? null : texts.of(w.state));
+    saves.so.push(w.ownerStoreId);
+    saves.sc.push(scopeOf(rule, w.ownerStoreId));
+    saves.sr.push(rule.customerOf?.(id, w.state.fields) ?? null);
+    saves.sk.push(index === undefined ? null : index + 1);
+    saves.pd.push(entity === 'customer_phone' && typeof w.state.fields.digits === 'string' ? w.state.fields.digits : null);
+    saves.n.push(!w.known);
   }
-  feed.forEach((row, index) => records.push(feedRecord(row, index + 1, texts, saves.get(index))));
-  if (records.length === 0) return Promise.resolve();
+  if (feed.length === 0 && saves.e.length === 0) return Promise.resolve();
   return sql`
-    WITH head AS (${takeSeqs(feed.length)}), x AS MATERIALIZED (
-      SELECT * FROM json_to_recordset(${jsonArray(records)}::json)
-        AS x(k bigint, t text, o text, q bigint, e text, i text, j json, c text, r text, a boolean, w boolean, so text, sc text, sr text, sk bigint, pd text)
-    ), feed AS (
-      INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
-      SELECT head.base + x.k, t, o, q, e, i, j, c, r, a FROM x, head WHERE x.k IS NOT NULL
+    WITH head AS (${takeSeqs(feed.length)}), fx AS MATERIALIZED (${feedRows(feedColumns(feed, texts))}), feed AS (${insertFeedRows}),
+    sx AS MATERIALIZED (
+      SELECT s.e, s.i, coalesce(s.j::json, fx.j) AS j, s.so, s.sc, s.sr, s.sk, s.pd, s.n
+      FROM unnest(${saves.e}::text[], ${saves.i}::text[], ${saves.j}::text[], ${saves.so}::text[], ${saves.sc}::text[], ${saves.sr}::text[], ${saves.sk}::bigint[], ${saves.pd}::text[], ${saves.n}::boolean[])
+        AS s(e, i, j, so, sc, sr, sk, pd, n)
+      LEFT JOIN fx ON s.j IS NULL AND fx.ord = s.sk
+    ), fresh AS (
+      INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq, phone_digits)
+      SELECT e, i, j, so, sc, sr, coalesce(head.base + sk, 0), pd FROM sx, head WHERE n
     )
     INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq, phone_digits)
-    SELECT e, i, j, so, sc, sr, coalesce(head.base + x.sk, 0), pd FROM x, head WHERE w
+    SELECT e, i, j, so, sc, sr, coalesce(head.base + sk, 0), pd FROM sx, head WHERE NOT n
     ON CONFLICT (entity, entity_id) DO UPDATE SET state = excluded.state, owner_store_id = excluded.owner_store_id, scope = excluded.scope,
       customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, phone_digits = excluded.phone_digits, updated_at = now()`.execute(trx);
 }
