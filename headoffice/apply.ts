@@ -8,7 +8,7 @@
  * rejections, conflicts and clock skews side-records.ts, the customer links and duplicate-phone
  * flags customer-links.ts.
  */
-import type { Transaction } from 'kysely';
+import type { RawBuilder, Transaction } from 'kysely';
 import { formatHlc, parseHlc, type Hlc } from '../db/sync/hlc';
 import { losingFields, mergeStates, sameState, sameValue, stateOfChange } from '../db/sync/merge';
 import type { PushResult, WireChange } from '../db/sync/protocol';
@@ -17,7 +17,7 @@ import { flagDuplicatePhones, linkCustomers } from './customer-links';
 import type { HqDB } from './db/schema';
 import type { FeedRow } from './feed';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
-import { loadStates, saveBatch, scopeOf, stateKey, type Working } from './states';
+import { batchStatement, loadStates, scopeOf, stateKey, type Working } from './states';
 
 /** A stamp more than this far ahead of head office's clock is re-stamped on receipt (SYNC.md §2.6). */
 export const MAX_FUTURE_MS = 5 * 60_000;
@@ -40,7 +40,30 @@ const REASONS: Record<string, string> = {
   invalid: 'The change is malformed',
 };
 
+/** A batch merged in memory, with its statement built: what `writePrepared` writes. */
+export type PreparedBatch = {
+  working: Map<string, Working>;
+  results: PushResult[];
+  statement: RawBuilder<unknown> | null;
+  links: Array<[customer: string, store: string]>;
+  merges: Array<[from: string, into: string]>;
+  rejections: Rejection[];
+  conflicts: Conflict[];
+  skews: Skew[];
+  phoneDigits: Array<{ digits: string; customerId: string }>;
+};
+
 export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, changes: ReadonlyArray<WireChange>): Promise<PushResult[]> {
+  const prepared = await prepareChanges(trx, ctx, changes);
+  await writePrepared(trx, ctx, prepared);
+  return prepared.results;
+}
+
+/**
+ * Loads the batch's records, runs every change through its rules and merge, and builds the
+ * statement that saves the outcome; writes nothing (head office's clock may move on).
+ */
+export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, changes: ReadonlyArray<WireChange>): Promise<PreparedBatch> {
   const working = await loadStates(trx, changes);
   const results: PushResult[] = [];
   const feed: FeedRow[] = [];
@@ -182,14 +205,20 @@ export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, ch
     results.push({ seq: change.seq, status: 'applied', ...(fieldRejected ? { code: 'hq_field' } : {}) });
   }
 
-  // The links go first and the batch's statement is queued behind them: PostgreSQL inserts the
-  // links while this process builds the batch's document (the statements still run in this order,
-  // one at a time, on the transaction's connection). Link files read only records this batch does
-  // not touch, so the order changes nothing they see.
-  const linking = linkCustomers(trx, links, merges, working);
-  const saving = saveBatch(trx, feed, working);
-  await Promise.all([linking, saving]);
-  await saveSideRecords(trx, ctx, rejections, conflicts, skews);
-  if (phoneDigits.length > 0) await flagDuplicatePhones(trx, phoneDigits);
-  return results;
+  return { working, results, statement: batchStatement(feed, working), links, merges, rejections, conflicts, skews, phoneDigits };
+}
+
+/**
+ * Writes a prepared batch: customer links, feed rows and states, side records, duplicate-phone
+ * flags. The statements are queued at once and run one after the other on the transaction's
+ * connection, so PostgreSQL goes from one to the next without waiting for this process (the caller
+ * may queue more behind them). Links go first; link files read only records this batch does not
+ * touch, so the order changes nothing they see. The duplicate-phone check follows the states it reads.
+ */
+export function writePrepared(trx: Transaction<HqDB>, ctx: ApplyContext, batch: PreparedBatch): Promise<unknown> {
+  const linking = linkCustomers(trx, batch.links, batch.merges, batch.working);
+  const saving = batch.statement?.execute(trx) ?? Promise.resolve();
+  const siding = saveSideRecords(trx, ctx, batch.rejections, batch.conflicts, batch.skews);
+  const flagging = batch.phoneDigits.length > 0 ? saving.then(() => flagDuplicatePhones(trx, batch.phoneDigits)) : null;
+  return Promise.all([linking, saving, siding, flagging]);
 }

@@ -8,7 +8,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Hlc } from '../db/sync/hlc';
 import { MIN_SUPPORTED_SCHEMA, PROTOCOL_VERSION, type PushRequest, type PushResponse, type PushResult } from '../db/sync/protocol';
-import { applyChanges } from './apply';
+import { prepareChanges, writePrepared, type ApplyContext } from './apply';
 import { HqError, type AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
@@ -52,12 +52,16 @@ export async function handlePush(db: HqDatabase, device: AuthedDevice, request: 
     let end = 0;
     while (end < fresh.length && fresh[end]!.seq === last + end + 1) end += 1;
     const batch = fresh.slice(0, end);
-    const applied = await applyChanges(trx, { storeId: device.storeId, replicaId: request.replicaId, deviceId: device.id, hqClock, nowMs }, batch);
-    results.push(...applied);
+    const ctx: ApplyContext = { storeId: device.storeId, replicaId: request.replicaId, deviceId: device.id, hqClock, nowMs };
+    const prepared = await prepareChanges(trx, ctx, batch);
+    results.push(...prepared.results);
     const lastAppliedSeq = last + batch.length;
-    // Queued together on the transaction's connection (they still run one after the other).
-    const status = new Map(applied.map((r) => [r.seq, r.status]));
+    // The log and replica rows are queued right behind the batch's own statements, all at once: they
+    // still run one after the other on the transaction's connection, but PostgreSQL goes from one to
+    // the next without waiting for this process in between.
+    const status = new Map(prepared.results.map((r) => [r.seq, r.status]));
     await Promise.all([
+      writePrepared(trx, ctx, prepared),
       batch.length > 0
         ? trx
             .insertInto('pushBatch')

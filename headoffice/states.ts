@@ -2,7 +2,7 @@
  * The merged state of each record a batch touches (SYNC.md §2.3): loaded from `entity_state` before
  * the batch applies its changes in memory (apply.ts), written back once after it.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { expandState } from '../db/sync/compact-state';
 import { EMPTY_STATE } from '../db/sync/merge';
 import type { RecordState, WireChange } from '../db/sync/protocol';
@@ -61,16 +61,17 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
 }
 
 /**
- * Appends a batch's feed rows and saves its changed states in one statement. Both carry the
- * record's state, the bulk of each row: a record's last feed row usually holds its final state, so
- * its save names that row (`sk`, its place in the batch) instead of sending the state again, and the
- * state travels and is parsed once. The statement also takes the rows' server_seq from feed_head (a
- * saved state's updated_seq is the seq of its record's last feed row), so its parameters are built
- * before anything is sent: the caller may let PostgreSQL work on an earlier statement meanwhile.
- * A record head office did not have when the batch loaded it is a plain insert (every writer of
- * entity_state holds the feed lock, so nobody can have added it since); the others are upserts.
+ * The statement that appends a batch's feed rows and saves its changed states (built here, run by
+ * the caller). Both carry the record's state, the bulk of each row: a record's last feed row
+ * usually holds its final state, so its save names that row (`sk`, its place in the batch) instead
+ * of sending the state again, and the state travels and is parsed once. The statement takes the
+ * rows' server_seq from feed_head itself (a saved state's updated_seq is the seq of its record's last
+ * feed row), so it is built before anything is sent and the caller can queue it behind other
+ * statements. A record head office did not have when the batch loaded it is a plain insert (every
+ * writer of entity_state holds the feed lock, so nobody can have added it since); the others are
+ * upserts.
  */
-export function saveBatch(trx: Transaction<HqDB>, feed: ReadonlyArray<FeedRow>, working: Map<string, Working>, texts = new StateTexts()): Promise<unknown> {
+export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string, Working>, texts = new StateTexts()): RawBuilder<unknown> | null {
   const lastRowOf = new Map<unknown, number>();
   feed.forEach((row, index) => row.keep && lastRowOf.set(row.keep, index));
   const saves = { e: [] as string[], i: [] as string[], j: [] as Array<string | null>, so: [] as Array<string | null>, sc: [] as string[], sr: [] as Array<string | null>, sk: [] as Array<number | null>, pd: [] as Array<string | null>, n: [] as boolean[] };
@@ -89,7 +90,7 @@ export function saveBatch(trx: Transaction<HqDB>, feed: ReadonlyArray<FeedRow>, 
     saves.pd.push(entity === 'customer_phone' && typeof w.state.fields.digits === 'string' ? w.state.fields.digits : null);
     saves.n.push(!w.known);
   }
-  if (feed.length === 0 && saves.e.length === 0) return Promise.resolve();
+  if (feed.length === 0 && saves.e.length === 0) return null;
   return sql`
     WITH head AS (${takeSeqs(feed.length)}), fx AS MATERIALIZED (${feedRows(feedColumns(feed, texts))}), feed AS (${insertFeedRows}),
     sx AS MATERIALIZED (
@@ -104,5 +105,5 @@ export function saveBatch(trx: Transaction<HqDB>, feed: ReadonlyArray<FeedRow>, 
     INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq, phone_digits)
     SELECT e, i, j, so, sc, sr, coalesce(head.base + sk, 0), pd FROM sx, head WHERE NOT n
     ON CONFLICT (entity, entity_id) DO UPDATE SET state = excluded.state, owner_store_id = excluded.owner_store_id, scope = excluded.scope,
-      customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, phone_digits = excluded.phone_digits, updated_at = now()`.execute(trx);
+      customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, phone_digits = excluded.phone_digits, updated_at = now()`;
 }
