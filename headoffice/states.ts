@@ -9,7 +9,7 @@ import type { RecordState, WireChange } from '../db/sync/protocol';
 import { ruleFor, type EntityRule } from '../db/sync/registry';
 import type { HqDB } from './db/schema';
 import { feedColumns, feedRows, insertFeedRows, takeSeqs, type FeedRow } from './feed';
-import { StateTexts } from './state-json';
+import { stateList, StateTexts } from './state-json';
 
 /** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
 export type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; known: boolean; dirty: boolean };
@@ -95,7 +95,7 @@ export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string
     WITH head AS (${takeSeqs(feed.length)}), fx AS MATERIALIZED (${feedRows(feedColumns(feed, texts))}), feed AS (${insertFeedRows}),
     sx AS MATERIALIZED (
       SELECT s.e, s.i, coalesce(s.j::json, fx.j) AS j, s.so, s.sc, s.sr, s.sk, s.pd, s.n
-      FROM unnest(${saves.e}::text[], ${saves.i}::text[], ${saves.j}::text[], ${saves.so}::text[], ${saves.sc}::text[], ${saves.sr}::text[], ${saves.sk}::bigint[], ${saves.pd}::text[], ${saves.n}::boolean[])
+      FROM unnest(${saves.e}::text[], ${saves.i}::text[], ${stateList(saves.j)}, ${saves.so}::text[], ${saves.sc}::text[], ${saves.sr}::text[], ${saves.sk}::bigint[], ${saves.pd}::text[], ${saves.n}::boolean[])
         AS s(e, i, j, so, sc, sr, sk, pd, n)
       LEFT JOIN fx ON s.j IS NULL AND fx.ord = s.sk
     ), fresh AS (
