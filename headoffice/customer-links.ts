@@ -6,6 +6,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { HqDB } from './db/schema';
 import { appendFeed, type FeedRow } from './feed';
+import { textList } from './text-list';
 import { stateKey, type Working } from './states';
 
 /**
@@ -59,7 +60,7 @@ async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, st
 /** Inserts the links not there yet; with `readBack`, returns those it added. */
 async function insertLinks(trx: Transaction<HqDB>, links: ReadonlyArray<readonly [string, string]>, readBack: boolean): Promise<Array<{ customerId: string; storeId: string }>> {
   if (links.length === 0) return [];
-  const values = sql`SELECT * FROM unnest(${links.map(([c]) => c)}::text[], ${links.map(([, s]) => s)}::text[])`;
+  const values = sql`SELECT * FROM unnest(${textList(links.map(([c]) => c))}, ${textList(links.map(([, s]) => s))})`;
   if (!readBack) {
     await sql`INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING`.execute(trx);
     return [];

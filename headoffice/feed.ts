@@ -8,7 +8,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { RecordState } from '../db/sync/protocol';
 import type { HqDB } from './db/schema';
-import { stateList, StateTexts } from './state-json';
+import { StateTexts } from './state-json';
+import { textList } from './text-list';
 
 export type FeedRow = {
   txId: string;
@@ -69,7 +70,7 @@ export function feedColumns(rows: ReadonlyArray<FeedRow>, texts: StateTexts): Fe
 /** A query of the rows (ord, t, o, q, e, i, j, c, r, a): `ord` is a row's place in the batch, its server_seq is the head's base + ord; `j` is the state, parsed once here. */
 export const feedRows = (cols: FeedColumns) => sql`
   SELECT ord, t, o, q, e, i, j::json AS j, c, r, a
-  FROM unnest(${cols.t}::text[], ${cols.o}::text[], ${cols.q}::bigint[], ${cols.e}::text[], ${cols.i}::text[], ${stateList(cols.j)}, ${cols.c}::text[], ${cols.r}::text[], ${cols.a}::boolean[])
+  FROM unnest(${textList(cols.t)}, ${textList(cols.o)}, ${cols.q}::bigint[], ${textList(cols.e)}, ${textList(cols.i)}, ${textList(cols.j)}, ${textList(cols.c)}, ${textList(cols.r)}, ${cols.a}::boolean[])
     WITH ORDINALITY AS u(t, o, q, e, i, j, c, r, a, ord)`;
 
 /** Inserts the rows of `fx` (a `feedRows` query) numbered from `head` (`takeSeqs`). */

@@ -9,7 +9,8 @@ import type { RecordState, WireChange } from '../db/sync/protocol';
 import { ruleFor, type EntityRule } from '../db/sync/registry';
 import type { HqDB } from './db/schema';
 import { feedColumns, feedRows, insertFeedRows, takeSeqs, type FeedRow } from './feed';
-import { stateList, StateTexts } from './state-json';
+import { StateTexts } from './state-json';
+import { textList } from './text-list';
 
 /** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
 export type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; known: boolean; dirty: boolean };
@@ -47,7 +48,7 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
   const rows = { rows: [] as Array<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }> };
   for (const [entity, entityIds] of byEntity) {
     const found = await sql<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }>`
-      SELECT entity, entity_id, state, owner_store_id FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${entityIds}::text[])`.execute(trx);
+      SELECT entity, entity_id, state, owner_store_id FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${textList(entityIds)})`.execute(trx);
     rows.rows.push(...found.rows);
   }
   for (const row of rows.rows) {
@@ -95,7 +96,7 @@ export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string
     WITH head AS (${takeSeqs(feed.length)}), fx AS MATERIALIZED (${feedRows(feedColumns(feed, texts))}), feed AS (${insertFeedRows}),
     sx AS MATERIALIZED (
       SELECT s.e, s.i, coalesce(s.j::json, fx.j) AS j, s.so, s.sc, s.sr, s.sk, s.pd, s.n
-      FROM unnest(${saves.e}::text[], ${saves.i}::text[], ${stateList(saves.j)}, ${saves.so}::text[], ${saves.sc}::text[], ${saves.sr}::text[], ${saves.sk}::bigint[], ${saves.pd}::text[], ${saves.n}::boolean[])
+      FROM unnest(${textList(saves.e)}, ${textList(saves.i)}, ${textList(saves.j)}, ${textList(saves.so)}, ${textList(saves.sc)}, ${textList(saves.sr)}, ${saves.sk}::bigint[], ${textList(saves.pd)}, ${saves.n}::boolean[])
         AS s(e, i, j, so, sc, sr, sk, pd, n)
       LEFT JOIN fx ON s.j IS NULL AND fx.ord = s.sk
     ), fresh AS (

@@ -1,10 +1,12 @@
 /**
- * Head office sends a batch's states to PostgreSQL as one text split on control characters
- * (state-json.ts stateList): values holding those characters, quotes and backslashes must come out
+ * Head office sends a batch's states and ids to PostgreSQL as one text split on control characters
+ * (text-list.ts): lists of every shape must arrive element for element, and values holding those characters, quotes and backslashes must come out
  * of the feed and the saved state exactly as written, on the insert and on the upsert path, and
  * reach a counter intact.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { textList } from '../../headoffice/text-list';
 import { readTable } from '../support/inspect';
 import { openCounter, type TestCounter } from '../sync/support/counter';
 import { startTestHeadOffice, type TestHeadOffice } from '../sync/support/hq';
@@ -39,3 +41,12 @@ it('keeps separators, quotes and backslashes inside values through the feed and 
   await pc.sync();
   expect(readTable(pc.file, 'SELECT name, spec FROM part WHERE id = ?', part.entityId)).toEqual([{ name: odd, spec: `${odd} v2` }]);
 });
+
+it('reads back every list as sent, element for element, nulls and empty texts included', async () => {
+  const lists: Array<Array<string | null>> = [[], [''], ['', ''], [null], [null, null], ['\u001f'], ['a\u001eb', null], ['x', null, '', '"引号" \\ {a,b} NULL'], ['\u001f\u001f', 'tail']];
+  for (const list of lists) {
+    const row = await sql<{ list: Array<string | null> }>`SELECT ${textList(list)} AS list`.execute(hq.db);
+    expect(row.rows[0]!.list).toEqual(list);
+  }
+});
+
