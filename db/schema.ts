@@ -29,8 +29,10 @@ export type ChangeLogTable = {
   staffId: string | null;
   schemaVersion: number;
   createdAt: string;
-  ackedAt: string | null;
 };
+
+/** Acknowledgement marks (migration 0013): every change through `throughSeq` was acknowledged at `ackedAt`. */
+export type ChangeAckTable = { throughSeq: number; ackedAt: string };
 
 /** Per-field HLC stamps for entities merged last-writer-wins (customers). */
 export type RowClockTable = { entity: string; entityId: string; field: string; hlc: string };
@@ -115,6 +117,7 @@ type FoundationTables = {
   meta: MetaTable;
   syncState: SyncStateTable;
   changeLog: ChangeLogTable;
+  changeAck: ChangeAckTable;
   rowClock: RowClockTable;
   store: StoreTable;
   staff: StaffTable;

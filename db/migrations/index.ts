@@ -15,6 +15,7 @@ import * as m0009 from './0009-ticket-backlog';
 import * as m0010 from './0010-parts-cancel-locations';
 import * as m0011 from './0011-ticket-link';
 import * as m0012 from './0012-pending-kind';
+import * as m0013 from './0013-ack-marks';
 
 export type Migration = {
   version: number;
@@ -36,6 +37,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 10, name: 'parts-cancel-locations', up: m0010.up },
   { version: 11, name: 'ticket-link', up: m0011.up },
   { version: 12, name: 'pending-kind', up: m0012.up },
+  { version: 13, name: 'ack-marks', up: m0013.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -44,7 +44,6 @@ export async function recordChange(tx: TxContext, change: ChangeInput): Promise<
       staffId: tx.staffId,
       schemaVersion: SCHEMA_VERSION,
       createdAt: tx.nowIso,
-      ackedAt: null,
     })
     .execute();
 }

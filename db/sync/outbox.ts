@@ -63,7 +63,8 @@ export function markAcked(sqlite: Database.Database, lastAppliedWireSeq: number,
   const through = lastAppliedWireSeq + getNumber(sqlite, 'seq_base');
   const acked = getNumber(sqlite, 'last_acked_seq');
   if (through <= acked) return;
-  statement(sqlite, 'UPDATE change_log SET acked_at = ? WHERE seq > ? AND seq <= ? AND acked_at IS NULL').run(nowIso, acked, through);
+  // One mark for the whole range (migration 0013), not a time on each row.
+  statement(sqlite, 'INSERT OR REPLACE INTO change_ack (through_seq, acked_at) VALUES (?, ?)').run(through, nowIso);
   setState(sqlite, 'last_acked_seq', through);
 }
 
@@ -76,12 +77,21 @@ export function unackFrom(sqlite: Database.Database, lastAppliedWireSeq: number)
   if (oldest !== through + 1) {
     throw new Error(`Head office lost changes from ${through + 1} on, but this PC kept only those from ${oldest}: they are past the ${ACKED_RETENTION_MS / 86_400_000}-day retention`);
   }
-  statement(sqlite, 'UPDATE change_log SET acked_at = NULL WHERE seq > ?').run(through);
+  // Changes up to `through` stay acknowledged when they were: the mark that covered them is cut back to it.
+  const covering = statement(sqlite, 'SELECT acked_at FROM change_ack WHERE through_seq > ? ORDER BY through_seq LIMIT 1').get(through) as { acked_at: string } | undefined;
+  statement(sqlite, 'DELETE FROM change_ack WHERE through_seq > ?').run(through);
+  if (covering && through > 0) statement(sqlite, 'INSERT OR IGNORE INTO change_ack (through_seq, acked_at) VALUES (?, ?)').run(through, covering.acked_at);
   setState(sqlite, 'last_acked_seq', through);
   return acked - through;
 }
 
+/** Removes changes acknowledged more than the retention ago (by the marks of migration 0013). */
 export function pruneAcked(sqlite: Database.Database, nowMs: number): number {
   const before = new Date(nowMs - ACKED_RETENTION_MS).toISOString();
-  return statement(sqlite, 'DELETE FROM change_log WHERE acked_at IS NOT NULL AND acked_at < ? AND seq <= ?').run(before, getNumber(sqlite, 'last_acked_seq')).changes;
+  const mark = (statement(sqlite, 'SELECT coalesce(max(through_seq), 0) AS n FROM change_ack WHERE acked_at < ?').get(before) as { n: number }).n;
+  const through = Math.min(mark, getNumber(sqlite, 'last_acked_seq'));
+  if (through <= 0) return 0;
+  const removed = statement(sqlite, 'DELETE FROM change_log WHERE seq <= ?').run(through).changes;
+  statement(sqlite, 'DELETE FROM change_ack WHERE through_seq <= ?').run(through);
+  return removed;
 }

@@ -63,7 +63,7 @@ function fillOutbox(store: Awaited<ReturnType<typeof counter>>['store'], n: numb
     "INSERT INTO customer (id, name, tier, notes, created_store_id, created_by, created_at, updated_at, deleted_at, hlc) VALUES (?, ?, 'regular', ?, NULL, NULL, ?, ?, NULL, ?)",
   );
   const log = store.sqlite.prepare(
-    "INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at, acked_at) VALUES (?, ?, 'customer', ?, ?, ?, ?, NULL, ?, ?, NULL)",
+    "INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at) VALUES (?, ?, 'customer', ?, ?, ?, ?, NULL, ?, ?)",
   );
   store.sqlite.transaction(() => {
     const ids: string[] = [];
@@ -115,7 +115,7 @@ function editCustomers(store: Awaited<ReturnType<typeof counter>>['store'], n: n
   const ids = store.sqlite.prepare('SELECT id FROM customer ORDER BY random() LIMIT ?').all(n) as Array<{ id: string }>;
   const update = store.sqlite.prepare('UPDATE customer SET notes = ?, updated_at = ?, hlc = ? WHERE id = ?');
   const log = store.sqlite.prepare(
-    "INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at, acked_at) VALUES (?, ?, 'customer', ?, 'update', ?, ?, NULL, ?, ?, NULL)",
+    "INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at) VALUES (?, ?, 'customer', ?, 'update', ?, ?, NULL, ?, ?)",
   );
   store.sqlite.transaction(() => {
     for (const [i, { id }] of ids.entries()) {

@@ -68,7 +68,7 @@ syncBuiltinESMExports();
 // The SQLite connection: statements that mark a point inside a transaction that is still open.
 const pointOfStatement = (source: string): KillPoint | null => {
   if (/^insert into "change_log"/i.test(source)) return 'write.logged'; // a desk write, rows written, not committed
-  if (source.startsWith('UPDATE change_log SET acked_at')) return 'push.acking';
+  if (source.startsWith('INSERT OR REPLACE INTO change_ack')) return 'push.acking';
   if (source.startsWith('INSERT INTO row_clock')) return 'apply.record'; // a pulled record being merged
   if (source.startsWith('INSERT INTO sync_state')) return 'apply.cursor';
   return null;

@@ -58,7 +58,7 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
 
   const sql = {
     log: sqlite.prepare(
-      'INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at, acked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)',
+      'INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     stamp: sqlite.prepare('INSERT INTO row_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc'),
     customer: sqlite.prepare(
