@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { formatCursor, parseCursor, type FeedRecord, type PullResponse, type RecordState, type SnapshotResponse } from '../db/sync/protocol';
+import { RawJson } from '../db/sync/raw-json';
 import type { AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
@@ -92,14 +93,6 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
     await db.updateTable('replica').set({ pullCursor: cursor.serverSeq, lastPullAt: new Date(nowMs) }).where('id', '=', input.replicaId).execute();
   }
   return { ...base, changes, nextCursor: formatCursor(epoch, last), hasMore };
-}
-
-/**
- * A response body already serialised: snapshot pages carry each record's state as PostgreSQL
- * returns its text, spliced in as is, instead of parsing every state only to serialise it again.
- */
-export class RawJson {
-  constructor(readonly text: string) {}
 }
 
 /**

@@ -13,7 +13,8 @@ import { HQ_NODE } from '../db/sync/merge';
 import { PULL_MAX_BYTES, SERVER_BODY_LIMIT } from '../db/sync/protocol';
 import { authenticate, enrollDevice, exchangeRefreshSecret, HqError } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
-import { handlePull, handleSnapshot, RawJson } from './pull';
+import { RawJson } from '../db/sync/raw-json';
+import { handlePull, handleSnapshot } from './pull';
 import { handlePush } from './push';
 import { enrollSchema, parseBody, pushSchema, tokenSchema } from './validate';
 

@@ -6,6 +6,7 @@
 import { Agent, request as httpsRequest } from 'node:https';
 import { gunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { RawJson } from './raw-json';
 import { describeTransportFailure, type TransportCode, type TransportFailure } from './transport-failure';
 
 /** No answer: the code says why (transport-failure.ts), the message says it in English. */
@@ -41,7 +42,7 @@ export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: 
   return {
     async request(method, path, { body, token, timeoutMs = 30_000 } = {}) {
       // zlib on its thread pool, not the event loop: a 512 KB push compresses while the counter works.
-      const payload = body === undefined ? null : await gzipAsync(JSON.stringify(body), { level: 6 });
+      const payload = body === undefined ? null : await gzipAsync(body instanceof RawJson ? body.text : JSON.stringify(body), { level: 6 });
       return new Promise<HttpAnswer>((resolve, reject) => {
         const headers: Record<string, string | number> = { accept: 'application/json', 'accept-encoding': 'gzip' };
         if (token) headers.authorization = `Bearer ${token}`;

@@ -18,12 +18,20 @@ export const ACKED_RETENTION_MS = 7 * 86_400_000;
 
 type LogRow = { seq: number; change_id: string; tx_id: string; entity: string; entity_id: string; op: WireChange['op']; fields: string; hlc: string; staff_id: string | null; created_at: string; schema_version: number };
 
+/** A change on its way to head office: its fields as the JSON text the outbox keeps (push.ts splices it into the request). */
+export type PendingChange = Omit<WireChange, 'fields'> & { fieldsJson: string };
+
+/** The change as head office reads it. */
+export function wireChange({ fieldsJson, ...change }: PendingChange): WireChange {
+  return { ...change, fields: JSON.parse(fieldsJson) as Record<string, unknown> };
+}
+
 /** The next batch after `afterWireSeq` (default: the last acknowledged change). */
-export function pendingBatch(sqlite: Database.Database, { maxChanges = PUSH_MAX_CHANGES, maxBytes = PUSH_MAX_BYTES, afterWireSeq }: { maxChanges?: number; maxBytes?: number; afterWireSeq?: number } = {}): WireChange[] {
+export function pendingBatch(sqlite: Database.Database, { maxChanges = PUSH_MAX_CHANGES, maxBytes = PUSH_MAX_BYTES, afterWireSeq }: { maxChanges?: number; maxBytes?: number; afterWireSeq?: number } = {}): PendingChange[] {
   const base = getNumber(sqlite, 'seq_base');
   const after = afterWireSeq === undefined ? getNumber(sqlite, 'last_acked_seq') : afterWireSeq + base;
   const rows = statement(sqlite, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').iterate(after, TX_HARD_LIMIT_CHANGES + maxChanges) as IterableIterator<LogRow>;
-  const batch: WireChange[] = [];
+  const batch: PendingChange[] = [];
   let bytes = 0;
   let openTx: string | null = null;
   for (const row of rows) {
@@ -37,7 +45,7 @@ export function pendingBatch(sqlite: Database.Database, { maxChanges = PUSH_MAX_
       entity: row.entity,
       entityId: row.entity_id,
       op: row.op,
-      fields: JSON.parse(row.fields) as Record<string, unknown>,
+      fieldsJson: row.fields,
       hlc: row.hlc,
       staffId: row.staff_id,
       createdAt: row.created_at,

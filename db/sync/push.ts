@@ -9,8 +9,9 @@ import { newId } from '../ids';
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
 import { exclusive } from './exclusive';
-import { lastLocalSeq, markAcked, pendingBatch, unackFrom } from './outbox';
-import { PROTOCOL_VERSION, type PushResponse, type WireChange } from './protocol';
+import { lastLocalSeq, markAcked, pendingBatch, unackFrom, type PendingChange } from './outbox';
+import { PROTOCOL_VERSION, type PushRequest, type PushResponse } from './protocol';
+import { RawJson } from './raw-json';
 import type { HttpAnswer } from './client';
 import { errorOf, SyncStop, TransientError, type SyncSession } from './session';
 import { getNumber, setState } from './state';
@@ -18,18 +19,22 @@ import { getNumber, setState } from './state';
 export type PushContext = { store: Store; session: SyncSession; appVersion: string; onServerTime: (iso: string, epoch: string) => void; onProgress?: (done: number) => void };
 
 /** A batch on its way: head office's answer arrives while the next batch is read and sent. */
-type InFlight = { batch: WireChange[]; answer: Promise<HttpAnswer> };
+type InFlight = { batch: PendingChange[]; answer: Promise<HttpAnswer> };
 
-function send(ctx: PushContext, batch: WireChange[]): InFlight {
-  const answer = ctx.session.call('POST', '/sync/v1/push', {
-    protocol: PROTOCOL_VERSION,
-    replicaId: ctx.store.replicaId,
-    schemaVersion: SCHEMA_VERSION,
-    appVersion: ctx.appVersion,
-    changes: batch,
-  });
+function send(ctx: PushContext, batch: PendingChange[]): InFlight {
+  const answer = ctx.session.call('POST', '/sync/v1/push', pushBody(ctx, batch));
   answer.catch(() => undefined); // awaited later, or dropped after an earlier batch failed
   return { batch, answer };
+}
+
+/**
+ * The PushRequest as JSON text, each change's fields spliced in as the outbox keeps them (JSON
+ * written by change-log.ts) instead of parsed from the outbox and serialised again.
+ */
+function pushBody(ctx: PushContext, batch: ReadonlyArray<PendingChange>): RawJson {
+  const head: Omit<PushRequest, 'changes'> = { protocol: PROTOCOL_VERSION, replicaId: ctx.store.replicaId, schemaVersion: SCHEMA_VERSION, appVersion: ctx.appVersion };
+  const changes = batch.map(({ fieldsJson, ...change }) => `${JSON.stringify(change).slice(0, -1)},"fields":${fieldsJson}}`);
+  return new RawJson(`${JSON.stringify(head).slice(0, -1)},"changes":[${changes.join(',')}]}`);
 }
 
 /**
@@ -100,7 +105,7 @@ async function settle(ctx: PushContext, { batch, answer: pending }: InFlight): P
   }
 }
 
-function recordOutcome(store: Store, batch: ReadonlyArray<WireChange>, body: PushResponse): number {
+function recordOutcome(store: Store, batch: ReadonlyArray<PendingChange>, body: PushResponse): number {
   const { sqlite } = store;
   const base = getNumber(sqlite, 'seq_base');
   const bySeq = new Map(batch.map((c) => [c.seq, c]));
@@ -113,7 +118,7 @@ function recordOutcome(store: Store, batch: ReadonlyArray<WireChange>, body: Pus
     if (result.status !== 'rejected' && !result.code?.startsWith('hq_')) continue;
     const change = bySeq.get(result.seq);
     if (!change) continue;
-    insert.run(result.seq + base, change.changeId, change.entity, change.entityId, change.op, JSON.stringify(change.fields), result.code ?? 'rejected', change.staffId, change.createdAt, nowIso);
+    insert.run(result.seq + base, change.changeId, change.entity, change.entityId, change.op, change.fieldsJson, result.code ?? 'rejected', change.staffId, change.createdAt, nowIso);
     rejected += 1;
   }
   realign(store, body.lastAppliedSeq);

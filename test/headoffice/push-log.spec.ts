@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { pendingBatch } from '../../db/sync/outbox';
+import { pendingBatch, wireChange } from '../../db/sync/outbox';
 import { PROTOCOL_VERSION, type WireChange } from '../../db/sync/protocol';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { HqError } from '../../headoffice/auth';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   pc = await openCounter(hq);
   await pc.sync();
   for (let i = 0; i < 9; i += 1) await pc.ok('customers.create', { name: `日志${i}`, phones: [{ number: `1390000000${i}` }] });
-  changes = pendingBatch(pc.store.sqlite, { maxChanges: 1000 });
+  changes = pendingBatch(pc.store.sqlite, { maxChanges: 1000 }).map(wireChange);
 });
 
 afterAll(async () => {
