@@ -187,6 +187,7 @@ export function sameState(a: RecordState, b: RecordState): boolean {
   return true;
 }
 
+/** The largest stamp in a state (a row's `hlc` column). */
 export function maxClock(state: RecordState): string | null {
   let top: string | null = state.deleted;
   for (const clock of Object.values(state.clocks)) if (top === null || clock > top) top = clock;
