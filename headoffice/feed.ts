@@ -8,7 +8,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { RecordState } from '../db/sync/protocol';
 import type { HqDB } from './db/schema';
-import { StateTexts } from './state-json';
+import { stateText } from './state-json';
 import { textList } from './text-list';
 
 export type FeedRow = {
@@ -21,7 +21,7 @@ export type FeedRow = {
   scope: string;
   customerRef: string | null;
   altered: boolean;
-  /** The working record (states.ts) whose state this row carries; saveBatch finds each record's last row by it. */
+  /** The working record (states.ts) whose state this row carries; batchStatement finds each record's last row by it. */
   keep: object | null;
 };
 
@@ -51,7 +51,7 @@ export type FeedColumns = {
   a: boolean[];
 };
 
-export function feedColumns(rows: ReadonlyArray<FeedRow>, texts: StateTexts): FeedColumns {
+export function feedColumns(rows: ReadonlyArray<FeedRow>): FeedColumns {
   const cols: FeedColumns = { t: [], o: [], q: [], e: [], i: [], j: [], c: [], r: [], a: [] };
   for (const row of rows) {
     cols.t.push(row.txId);
@@ -59,7 +59,7 @@ export function feedColumns(rows: ReadonlyArray<FeedRow>, texts: StateTexts): Fe
     cols.q.push(row.originSeq);
     cols.e.push(row.entity);
     cols.i.push(row.entityId);
-    cols.j.push(texts.of(row.state));
+    cols.j.push(stateText(row.state));
     cols.c.push(row.scope);
     cols.r.push(row.customerRef);
     cols.a.push(row.altered);
@@ -79,7 +79,7 @@ export const insertFeedRows = sql`
   SELECT head.base + ord, t, o, q, e, i, j, c, r, a FROM fx, head`;
 
 /** Appends rows to the feed, numbered from feed_head in the same statement (the caller holds the feed lock). */
-export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>, texts = new StateTexts()): Promise<void> {
+export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>): Promise<void> {
   if (rows.length === 0) return;
-  await sql`WITH head AS (${takeSeqs(rows.length)}), fx AS (${feedRows(feedColumns(rows, texts))}) ${insertFeedRows}`.execute(trx);
+  await sql`WITH head AS (${takeSeqs(rows.length)}), fx AS (${feedRows(feedColumns(rows))}) ${insertFeedRows}`.execute(trx);
 }

@@ -9,7 +9,7 @@ import type { RecordState, WireChange } from '../db/sync/protocol';
 import { ruleFor, type EntityRule } from '../db/sync/registry';
 import type { HqDB } from './db/schema';
 import { feedColumns, feedRows, insertFeedRows, takeSeqs, type FeedRow } from './feed';
-import { StateTexts } from './state-json';
+import { stateText } from './state-json';
 import { textList } from './text-list';
 
 /** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
@@ -72,7 +72,7 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
  * writer of entity_state holds the feed lock, so nobody can have added it since); the others are
  * upserts.
  */
-export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string, Working>, texts = new StateTexts()): RawBuilder<unknown> | null {
+export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string, Working>): RawBuilder<unknown> | null {
   const lastRowOf = new Map<unknown, number>();
   feed.forEach((row, index) => row.keep && lastRowOf.set(row.keep, index));
   const saves = { e: [] as string[], i: [] as string[], j: [] as Array<string | null>, so: [] as Array<string | null>, sc: [] as string[], sr: [] as Array<string | null>, sk: [] as Array<number | null>, pd: [] as Array<string | null>, n: [] as boolean[] };
@@ -83,7 +83,7 @@ export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string
     const index = lastRowOf.get(w);
     saves.e.push(entity);
     saves.i.push(id);
-    saves.j.push(index !== undefined && feed[index]!.state === w.state ? null : texts.of(w.state));
+    saves.j.push(index !== undefined && feed[index]!.state === w.state ? null : stateText(w.state));
     saves.so.push(w.ownerStoreId);
     saves.sc.push(scopeOf(rule, w.ownerStoreId));
     saves.sr.push(rule.customerOf?.(id, w.state.fields) ?? null);
@@ -93,7 +93,7 @@ export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string
   }
   if (feed.length === 0 && saves.e.length === 0) return null;
   return sql`
-    WITH head AS (${takeSeqs(feed.length)}), fx AS MATERIALIZED (${feedRows(feedColumns(feed, texts))}), feed AS (${insertFeedRows}),
+    WITH head AS (${takeSeqs(feed.length)}), fx AS MATERIALIZED (${feedRows(feedColumns(feed))}), feed AS (${insertFeedRows}),
     sx AS MATERIALIZED (
       SELECT s.e, s.i, coalesce(s.j::json, fx.j) AS j, s.so, s.sc, s.sr, s.sk, s.pd, s.n
       FROM unnest(${textList(saves.e)}, ${textList(saves.i)}, ${textList(saves.j)}, ${textList(saves.so)}, ${textList(saves.sc)}, ${textList(saves.sr)}, ${saves.sk}::bigint[], ${textList(saves.pd)}, ${saves.n}::boolean[])

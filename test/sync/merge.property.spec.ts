@@ -11,7 +11,7 @@ import { HQ_NODE, canonicalJson, losingFields, mergeStates, sameState, sameValue
 import type { RecordState } from '../../db/sync/protocol';
 import { registeredEntities, ruleFor } from '../../db/sync/registry';
 import { compactState, expandState, SHARED_STAMP } from '../../db/sync/compact-state';
-import { StateTexts } from '../../headoffice/state-json';
+import { stateText } from '../../headoffice/state-json';
 
 const FIELDS = ['name', 'tier', 'doNotContact', 'notes', 'priceFen'] as const;
 const NODES = ['0a1b', '2c3d', '4e5f', HQ_NODE];
@@ -133,7 +133,7 @@ describe('states as text (compact-state.ts)', () => {
     const state = mergeStates({}, stateOfChange('insert', { name: '张三', tier: 'regular', notes: '' }, at), stateOfChange('update', { notes: '回访' }, later));
     expect(compactState(state).clocks).toEqual({ [SHARED_STAMP]: at, notes: later });
     // Head office's text of a state is the compact one, about half the bytes of the expanded one here.
-    const text = new StateTexts().of(state);
+    const text = stateText(state);
     expect(JSON.parse(text)).toEqual(compactState(state));
     expect(text.length).toBeLessThan(JSON.stringify(state).length);
   });
