@@ -12,14 +12,13 @@
  */
 import type Database from 'better-sqlite3';
 import { composeComposite, compositeOfField, parseComposite, readComposite } from './composite';
-import { expandState } from './compact-state';
+import { expandState, mostCommonStamp, SHARED_STAMP } from './compact-state';
 import { ClockDriftError, parseHlc, type Hlc } from './hlc';
 import { EMPTY_STATE, changedFieldsOf, maxClock, mergeStates, stateOfChange } from './merge';
 import type { FeedRecord, RecordState } from './protocol';
 import { ruleFor, type EntityRule } from './registry';
 import { statement } from './statements';
 
-const STAR = '*';
 /** The field name under which a tombstone's stamp is kept (row_clock, pending_unknown). */
 export const TOMBSTONE_FIELD = '~deleted';
 /** A local stamp this far beyond head office's time was re-stamped there (SYNC.md §2.6, F8). */
@@ -122,7 +121,7 @@ function localState(
   let state: RecordState = { fields: {}, clocks: {}, deleted: clockOf.get(TOMBSTONE_FIELD) ?? null };
   const composites = rule.policy.composite;
   if (row) {
-    const star = clockOf.get(STAR);
+    const star = clockOf.get(SHARED_STAMP);
     for (const [field, column] of info.columns) {
       if (column === rule.key || field === 'hlc' || (rule.localColumns && field in rule.localColumns) || unstamped?.has(field)) continue;
       const composite = composites?.find((c) => c.column === field);
@@ -170,11 +169,9 @@ function composedColumns(rule: EntityRule, info: TableInfo, fields: ReadonlyArra
 function writeClocks(sqlite: Database.Database, rule: EntityRule, entityId: string, state: RecordState, hadClocks: boolean): void {
   if (hadClocks) statement(sqlite, 'DELETE FROM row_clock WHERE entity = ? AND entity_id = ?').run(rule.entity, entityId);
   const insert = statement(sqlite, 'INSERT INTO row_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?)');
-  const counts = new Map<string, number>();
-  for (const clock of Object.values(state.clocks)) counts.set(clock, (counts.get(clock) ?? 0) + 1);
-  let star: string | null = null;
-  for (const [clock, n] of counts) if (star === null || n > counts.get(star)!) star = clock;
-  if (star !== null) insert.run(rule.entity, entityId, STAR, star);
+  // The most common stamp once, under `*`, as head office writes states (compact-state.ts).
+  const star = mostCommonStamp(Object.values(state.clocks))?.stamp ?? null;
+  if (star !== null) insert.run(rule.entity, entityId, SHARED_STAMP, star);
   for (const [field, clock] of Object.entries(state.clocks)) if (clock !== star) insert.run(rule.entity, entityId, field, clock);
   if (state.deleted) insert.run(rule.entity, entityId, TOMBSTONE_FIELD, state.deleted);
 }
