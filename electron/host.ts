@@ -74,6 +74,23 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
 }
 
+/** The request target as a URL, or null when it is not one (an absolute form with a broken host). */
+function parsedUrl(target: string, origin: string): URL | null {
+  try {
+    return new URL(target, origin);
+  } catch {
+    return null;
+  }
+}
+
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 export async function startBrowserHost({ desk, rendererDir, logger, port = 0, token = randomBytes(24).toString('hex') }: BrowserHostOptions): Promise<BrowserHost> {
   // The host serves one counter: every tab of the browser shares its sign-in, like one Electron window.
   const client: ClientState = { sessionId: null };
@@ -92,7 +109,10 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     const indexFile = resolveInsideRoot(rendererDir, '/index.html')!;
-    let file = pathname === '/' ? indexFile : resolveInsideRoot(rendererDir, decodeURIComponent(pathname));
+    const decoded = decodedPath(pathname);
+    // A broken %-sequence names no file: the caller's mistake, not the host's.
+    if (decoded === null) return send(res, 400, 'Bad address: a %-escape in it is not valid UTF-8');
+    let file = pathname === '/' ? indexFile : resolveInsideRoot(rendererDir, decoded);
     if (!file) return send(res, 403, 'Forbidden');
     const found = await stat(file).catch(() => null);
     if (!found?.isFile()) {
@@ -109,7 +129,8 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const expectedHosts = [new URL(origin).host, `localhost:${new URL(origin).port}`];
     if (!expectedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'Wrong host');
-    const url = new URL(req.url ?? '/', origin);
+    const url = parsedUrl(req.url ?? '/', origin);
+    if (!url) return send(res, 400, 'Bad address');
 
     if (url.pathname === '/auth' && req.method === 'GET') {
       if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'This address is out of date: open the one printed by npm start.');

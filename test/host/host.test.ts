@@ -113,6 +113,20 @@ describe('the browser host', () => {
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
+  it('answers a badly percent-encoded or unparsable address with 400, no stack and no error log', async () => {
+    const h = await start();
+    const cookie = cookieFor(h);
+    for (const path of ['/%E0%A4%A', '/%', '/assets/%zz.js', '/%C0%AF', '/print.pdf?route=%E0%A4%A', 'http://[::1']) {
+      const res = await send(h, path, { headers: cookie });
+      expect(res.status, path).toBe(400);
+      expect(res.body, path).not.toMatch(/at |Error|stack/);
+    }
+    // Signed out, the same addresses are still refused for the token, not crashed on.
+    expect((await send(h, '/%')).status).toBe(401);
+    const desk = desks[0]!;
+    expect(desk.logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+  });
+
   it('serves the renderer with the CSP, and nothing outside its folder', async () => {
     const h = await start();
     const cookie = cookieFor(h);
