@@ -1,5 +1,6 @@
 /** The customers area of the desk API: schemas, result types, access. No Node imports. */
 import { z } from 'zod';
+import { textInput } from '../fields';
 import { method } from '../contract';
 import { exchangeContract } from './exchange-contract';
 import { normalisePhone } from './phone';
@@ -33,16 +34,16 @@ export const phoneSchema = z.object({
 
 export const addressSchema = z.object({
   id: z.uuid({ error: 'invalid_value' }).optional(),
-  label: z.string().trim().max(20, 'too_long').default(''),
-  address: z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'too_long'),
+  label: textInput().trim().max(20, 'too_long').default(''),
+  address: textInput({ error: 'required' }).trim().min(1, 'required').max(200, 'too_long'),
 });
 
 const customerFields = {
-  name: z.string({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long'),
+  name: textInput({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long'),
   phones: z.array(phoneSchema).min(1, 'phones_min_one').max(5, 'too_many'),
   tier: z.enum(TIERS, { error: 'invalid_value' }).default('regular'),
   /** A standing remark (偏好电话联系); the service notes are the append-only list (customers.addNote). */
-  notes: z.string().trim().max(2000, 'too_long').default(''),
+  notes: textInput().trim().max(2000, 'too_long').default(''),
 };
 
 /** Left out of an update: unchanged (older callers send only the foundation's fields). */
@@ -90,7 +91,7 @@ export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
 export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
 
 export const customerSearchSchema = z.object({
-  query: z.string().trim().min(1, 'required').max(40, 'too_long'),
+  query: textInput().trim().min(1, 'required').max(40, 'too_long'),
   limit: z.number().int().min(1).max(100).default(20),
 });
 
@@ -166,11 +167,11 @@ export type CustomerHistory = Readonly<{
   notes: ReadonlyArray<NoteEntry>;
 }>;
 
-export const noteSchema = z.object({ customerId: z.uuid({ error: 'invalid_value' }), body: z.string({ error: 'required' }).trim().min(1, 'required').max(2000, 'too_long') });
+export const noteSchema = z.object({ customerId: z.uuid({ error: 'invalid_value' }), body: textInput({ error: 'required' }).trim().min(1, 'required').max(2000, 'too_long') });
 export const mergeSchema = z
   .object({ fromId: z.uuid({ error: 'invalid_value' }), intoId: z.uuid({ error: 'invalid_value' }) })
   .refine((value) => value.fromId !== value.intoId, { message: 'merge_same', path: ['intoId'] });
-export const duplicatesSchema = z.object({ phones: z.array(z.string().max(30)).min(1).max(5) });
+export const duplicatesSchema = z.object({ phones: z.array(textInput().max(30)).min(1).max(5) });
 
 export const customersContract = {
   /** Register a new customer at the counter. Refused with `phone_taken` when a phone is already on file, unless confirmed. */

@@ -4,6 +4,7 @@
  * checked and staged, and the import itself writes all staged good rows in one transaction.
  */
 import { z } from 'zod';
+import { textInput } from '../fields';
 import { method } from '../contract';
 
 export const IMPORT_KINDS = ['customers', 'products'] as const;
@@ -21,6 +22,9 @@ export const REQUIRED_IMPORT_FIELDS: Readonly<Record<ImportKind, ReadonlyArray<s
   products: ['phone', 'category', 'brand', 'model'],
 };
 
+/** A mapped row carries one value per import field; more columns are not a spreadsheet row. */
+const IMPORT_MAX_COLUMNS = 20;
+
 /** Rows per check call: keeps each call well under the browser host's 1 MB body limit. */
 export const IMPORT_CHUNK_ROWS = 500;
 /**
@@ -31,11 +35,11 @@ export const IMPORT_MAX_ROWS = 5_000;
 /** Rows per export: a whole-store export belongs to head office, not a counter. */
 export const EXPORT_MAX_ROWS = 20_000;
 
-export const importBeginSchema = z.object({ kind: z.enum(IMPORT_KINDS), fileName: z.string().trim().min(1, 'required').max(200, 'too_long') });
+export const importBeginSchema = z.object({ kind: z.enum(IMPORT_KINDS), fileName: textInput().trim().min(1, 'required').max(200, 'too_long') });
 export const importCheckSchema = z.object({
   batchId: z.uuid({ error: 'invalid_value' }),
   rows: z
-    .array(z.object({ line: z.number().int().min(1), values: z.record(z.string(), z.string().max(500, 'too_long')) }))
+    .array(z.object({ line: z.number().int().min(1).max(10_000_000), values: z.record(z.string().max(40, 'too_long'), textInput().max(500, 'too_long')).refine((values) => Object.keys(values).length <= IMPORT_MAX_COLUMNS, 'too_many') }))
     .min(1)
     .max(IMPORT_CHUNK_ROWS, 'too_many'),
 });
@@ -47,7 +51,7 @@ export type ImportCommitResult = Readonly<{ imported: number; skipped: number }>
 
 export const exportSchema = z.object({
   /** The search shown on screen, or '' for the whole customer list. */
-  query: z.string().trim().max(40, 'too_long').default(''),
+  query: textInput().trim().max(40, 'too_long').default(''),
   format: z.enum(['xlsx', 'csv']),
 });
 export type ExportRow = Readonly<{ name: string; phones: string; tier: 'regular' | 'silver' | 'gold' | 'vip'; addresses: string; products: number; createdAt: string }>;

@@ -7,7 +7,7 @@ import { phoneNumberSchema, TIERS, type Tier } from './contract';
 import type { ImportKind } from './exchange-contract';
 import type { NormalisedPhone } from './phone';
 import { productFields } from './product-contract';
-import { isCalendarDate } from './warranty';
+import { dateInRange, isCalendarDate } from '../fields';
 
 const TIER_WORDS: Record<string, Tier> = { 普通: 'regular', 普通会员: 'regular', 银卡: 'silver', 银卡会员: 'silver', 金卡: 'gold', 金卡会员: 'gold', 贵宾: 'vip', 钻石: 'vip' };
 
@@ -70,7 +70,10 @@ const productRow = z.object({
   brand: productFields.brand,
   model: productFields.model,
   serial: productFields.serial,
-  purchaseDate: looseDate.refine((value) => value === '' || isCalendarDate(value), 'date_format').transform((value) => (value === '' ? null : value)),
+  purchaseDate: looseDate
+    .refine((value) => value === '' || isCalendarDate(value), { message: 'date_format', abort: true })
+    .refine((value) => value === '' || dateInRange(value), 'date_out_of_range')
+    .transform((value) => (value === '' ? null : value)),
   purchaseStore: productFields.purchaseStore,
   receiptNo: productFields.receiptNo,
   price: priceYuan,

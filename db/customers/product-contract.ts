@@ -1,6 +1,6 @@
 /** Products a customer owns and their proof of purchase (购买凭证): schemas and result types. No Node imports. */
 import { z } from 'zod';
-import { isCalendarDate } from './warranty';
+import { dateInRange, isCalendarDate, textInput } from '../fields';
 
 const optionalText = (max: number) =>
   z
@@ -14,13 +14,14 @@ const purchaseDate = z
   .string()
   .trim()
   .default('')
-  .refine((value) => value === '' || isCalendarDate(value), 'date_format')
+  .refine((value) => value === '' || isCalendarDate(value), { message: 'date_format', abort: true })
+  .refine((value) => value === '' || dateInRange(value), 'date_out_of_range')
   .transform((value) => (value === '' ? null : value));
 
 export const productFields = {
-  category: z.string({ error: 'required' }).trim().min(1, 'required').max(20, 'too_long'),
-  brand: z.string({ error: 'required' }).trim().min(1, 'required').max(40, 'too_long'),
-  model: z.string({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long'),
+  category: textInput({ error: 'required' }).trim().min(1, 'required').max(20, 'too_long'),
+  brand: textInput({ error: 'required' }).trim().min(1, 'required').max(40, 'too_long'),
+  model: textInput({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long'),
   serial: optionalText(40),
   purchaseDate,
   purchaseStore: optionalText(60),

@@ -1,4 +1,5 @@
 /** Warranty dates: plain calendar dates (YYYY-MM-DD), no time zone involved. */
+export { isCalendarDate } from '../fields';
 
 /** The last day covered: purchase date + months, less one day (bought 2026-01-15, 12 months → 2027-01-14). */
 export function warrantyEnd(purchaseDate: string, months: number): string {
@@ -11,12 +12,6 @@ export function warrantyEnd(purchaseDate: string, months: number): string {
   const end = new Date(Date.UTC(year, month, Math.min(d, lastDay)));
   end.setUTCDate(end.getUTCDate() - 1);
   return end.toISOString().slice(0, 10);
-}
-
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 export function underWarranty(end: string | null, todayIso: string): boolean {

@@ -3,6 +3,7 @@
  * dates. Messages are keys from db/parts/messages.ts. No Node imports.
  */
 import { z } from 'zod';
+import { calendarDate, textInput } from '../fields';
 
 export const MAX_QTY = 99_999;
 /** ¥10,000,000.00: no single part costs more; a typo with extra zeros is caught. */
@@ -26,14 +27,11 @@ export const signedQtySchema = z
 
 export const fenSchema = z.number({ error: 'money_invalid' }).int('money_invalid').min(0, 'money_invalid').max(MAX_FEN, 'money_invalid');
 
-export const reasonSchema = z.string({ error: 'reason_required' }).trim().min(1, 'reason_required').max(200, 'too_long');
-export const noteSchema = z.string().trim().max(500, 'too_long').default('');
+export const reasonSchema = textInput({ error: 'reason_required' }).trim().min(1, 'reason_required').max(200, 'too_long');
+export const noteSchema = textInput().trim().max(500, 'too_long').default('');
 
 /** A local calendar date, YYYY-MM-DD. */
-export const dateSchema = z
-  .string({ error: 'date_format' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'date_format');
+export const dateSchema = calendarDate('date_format');
 
 export const partNoSchema = z
   .string({ error: 'required' })

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from '../contract';
+import { instant, textInput } from '../fields';
 import { FORM_PAPERS, PAPERS, PRINT_FORMS, type Paper, type PrintForm } from './forms';
 import type { RequisitionPrintData, StocktakePrintData, TicketPrintData } from './form-data';
 import { PRINT_LANGUAGES, type PrintLanguage } from './job';
@@ -39,7 +40,7 @@ export type PrintSetting = Readonly<{
   saved: boolean;
 }>;
 
-const subjectIdSchema = z.string({ error: 'required' }).trim().min(1, 'required').max(64, 'invalid_value');
+const subjectIdSchema = textInput({ error: 'required' }).trim().min(1, 'required').max(64, 'invalid_value');
 
 export const printRecordSchema = z.object({
   form: z.enum(PRINT_FORMS, { error: 'invalid_value' }),
@@ -49,8 +50,8 @@ export const printRecordSchema = z.object({
   language: z.enum(PRINT_LANGUAGES, { error: 'invalid_value' }),
   output: z.enum(PRINT_OUTPUTS, { error: 'invalid_value' }),
   result: z.enum(PRINT_RESULTS, { error: 'invalid_value' }),
-  printer: z.string().trim().max(256, 'too_long').nullable().default(null),
-  reason: z.string().trim().max(500, 'too_long').default(''),
+  printer: textInput().trim().max(256, 'too_long').nullable().default(null),
+  reason: textInput().trim().max(500, 'too_long').default(''),
 });
 export type PrintRecordInput = z.input<typeof printRecordSchema>;
 
@@ -80,7 +81,7 @@ const formSubjectSchema = z.object({ form: z.enum(PRINT_FORMS, { error: 'invalid
 export const printLogQuerySchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
   /** Entries printed before this instant (ISO): the next page of the log. */
-  before: z.iso.datetime({ error: 'invalid_value' }).optional(),
+  before: instant('invalid_value', { offset: false }).optional(),
 });
 
 export const printContract = {

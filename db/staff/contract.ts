@@ -1,10 +1,11 @@
 /** Staff, sign-in sessions and first-run setup: schemas, result types, access. No Node imports. */
 import { z } from 'zod';
+import { textInput } from '../fields';
 import { method } from '../contract';
 import { ROLES, type Permission, type Role } from './roles';
 
-export const pinSchema = z.string({ error: 'pin_format' }).regex(/^\d{4,8}$/, 'pin_format');
-export const staffNameSchema = z.string({ error: 'required' }).trim().min(1, 'required').max(40, 'too_long');
+export const pinSchema = textInput({ error: 'pin_format' }).regex(/^\d{4,8}$/, 'pin_format');
+export const staffNameSchema = textInput({ error: 'required' }).trim().min(1, 'required').max(40, 'too_long');
 export const roleSchema = z.enum(ROLES, { error: 'invalid_value' });
 
 export type StaffSummary = Readonly<{ id: string; name: string; role: Role; active: boolean }>;
@@ -16,7 +17,7 @@ export const storeCodeSchema = z
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'store_code_format');
 export const counterNoSchema = z.number({ error: 'counter_no_range' }).int('counter_no_range').min(1, 'counter_no_range').max(99, 'counter_no_range');
-export const storeNameSchema = z.string({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long');
+export const storeNameSchema = textInput({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long');
 
 export const setupSchema = z.object({
   storeCode: storeCodeSchema,

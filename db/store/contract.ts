@@ -1,16 +1,17 @@
 /** Store settings: schemas, result types, access. No Node imports. */
 import { z } from 'zod';
+import { textInput } from '../fields';
 import { method } from '../contract';
 import { counterNoSchema, storeNameSchema } from '../staff/contract';
 
-const timeSchema = z.string({ error: 'time_format' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_format');
+const timeSchema = textInput({ error: 'time_format' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_format');
 
 export const storeUpdateSchema = z
   .object({
     name: storeNameSchema,
     counterNo: counterNoSchema,
-    phone: z.string().trim().max(30, 'too_long').default(''),
-    address: z.string().trim().max(200, 'too_long').default(''),
+    phone: textInput().trim().max(30, 'too_long').default(''),
+    address: textInput().trim().max(200, 'too_long').default(''),
     opensAt: timeSchema,
     closesAt: timeSchema,
     workingDays: z.array(z.number().int().min(1).max(7)).min(1, 'working_days_min').max(7),

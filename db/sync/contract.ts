@@ -1,5 +1,6 @@
 /** The sync area of the desk API: status, problems, enrollment, sync now. No Node imports. */
 import { z } from 'zod';
+import { textInput } from '../fields';
 import { method } from '../contract';
 import type { SyncStatus } from './status';
 
@@ -13,7 +14,7 @@ export const syncEnrollSchema = z.object({
     .string()
     .trim()
     .transform((v) => v.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z0-9]{4}-?[A-Z0-9]{4}-?[A-Z0-9]{4}$/, 'sync_code_format')),
+    .pipe(textInput().regex(/^[A-Z0-9]{4}-?[A-Z0-9]{4}-?[A-Z0-9]{4}$/, 'sync_code_format')),
   caCert: z
     .string()
     .trim()

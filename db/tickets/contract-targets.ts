@@ -30,9 +30,20 @@ export const saveSlaTargetsSchema = z.object({
 });
 export type SaveSlaTargetsInput = z.input<typeof saveSlaTargetsSchema>;
 
+/**
+ * A report reads every ticket of its period and, for complaints, lays out a week or month bucket for
+ * each part of it: a year (leap or not) is the longest period a counter's report needs.
+ */
+export const REPORT_MAX_DAYS = 366;
+
+function periodDays(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
 export const breachReportSchema = z
   .object({ from: localDate, to: localDate })
-  .refine((r) => r.from <= r.to, { message: 'report_range_reversed', path: ['to'] });
+  .refine((r) => r.from <= r.to, { message: 'report_range_reversed', path: ['to'], abort: true })
+  .refine((r) => periodDays(r.from, r.to) <= REPORT_MAX_DAYS, { message: 'report_span_too_long', path: ['to'] });
 export type BreachReportInput = z.input<typeof breachReportSchema>;
 
 export type SlaTargetView = Readonly<{ ticketType: TicketType; priority: Priority; tier: Tier; replyMinutes: number; resolveMinutes: number }>;

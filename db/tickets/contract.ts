@@ -1,5 +1,6 @@
 /** The tickets area of the desk API: schemas, result types, access. No Node imports. */
 import { z } from 'zod';
+import { textInput } from '../fields';
 import type { StaffSummary } from '../staff/contract';
 import { method } from '../contract';
 import { localDate, requiredText, optionalText, ticketIntakeSchema } from './intake';
@@ -11,7 +12,7 @@ import { ALL_STATUSES, TICKET_TYPES } from './workflow';
 
 const id = z.uuid({ error: 'invalid_value' });
 /** The `version` of the ticket the caller saw (TicketDetail.version). */
-const version = z.string({ error: 'invalid_value' }).min(1, 'invalid_value').max(200, 'invalid_value');
+const version = textInput({ error: 'invalid_value' }).min(1, 'invalid_value').max(200, 'invalid_value');
 
 export const QUEUES = ['open', 'mine', 'unassigned', 'due_soon', 'breached', 'waiting_parts', 'waiting_customer', 'follow_up', 'escalated', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
@@ -20,7 +21,7 @@ export const ticketQueueSchema = z.object({
   queue: z.enum(QUEUES, { error: 'invalid_value' }).default('open'),
   type: z.enum(TICKET_TYPES, { error: 'invalid_value' }).optional(),
   status: z.enum(ALL_STATUSES as [string, ...string[]], { error: 'invalid_value' }).optional(),
-  category: z.string().trim().max(40).optional(),
+  category: textInput().trim().max(40).optional(),
   /** The responsible person, or the technician for repairs. */
   assigneeId: id.optional(),
   customerId: id.optional(),
@@ -28,9 +29,9 @@ export const ticketQueueSchema = z.object({
   from: localDate.optional(),
   to: localDate.optional(),
   /** Part of the ticket number or of the summary. */
-  text: z.string().trim().max(40, 'too_long').optional(),
+  text: textInput().trim().max(40, 'too_long').optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).default(0),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
 });
 export type TicketQueueInput = z.input<typeof ticketQueueSchema>;
 

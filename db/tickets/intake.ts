@@ -4,7 +4,7 @@
  * No Node imports.
  */
 import { z } from 'zod';
-import { isCalendarDate } from '../customers/warranty';
+import { calendarDate, instant, textInput } from '../fields';
 import { WARRANTY_STATUSES } from './warranty-status';
 import { PRIORITIES, REPAIR_LOCATIONS } from './workflow';
 
@@ -15,10 +15,10 @@ export const FEEDBACK_CATEGORIES = ['product', 'service', 'environment', 'price'
 export const REMEDIES = ['replace', 'repair', 'refund'] as const;
 
 const id = z.uuid({ error: 'invalid_value' });
-export const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
-export const optionalText = (max: number) => z.string().trim().max(max, 'too_long').default('');
-export const isoInstant = z.iso.datetime({ offset: true, error: 'datetime_invalid' });
-export const localDate = z.string({ error: 'date_invalid' }).refine(isCalendarDate, 'date_invalid');
+export const requiredText = (max: number) => textInput({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
+export const optionalText = (max: number) => textInput().trim().max(max, 'too_long').default('');
+export const isoInstant = instant('datetime_invalid', { offset: true });
+export const localDate = calendarDate('date_invalid');
 
 const common = {
   customerId: id,

@@ -13,6 +13,7 @@ export const ticketMessages = {
   sla_reply_not_below_resolve: { en: 'The resolution target must be longer than the reply target', zh: '处理时限必须长于响应时限' },
   sla_target_repeated: { en: 'The same type, priority and tier appears twice: keep one row', zh: '同一类型、优先级和客户等级重复出现，请只保留一行' },
   report_range_reversed: { en: 'The end date is before the start date', zh: '结束日期早于开始日期' },
+  report_span_too_long: { en: 'A report covers at most 366 days: choose a shorter period', zh: '报表期间最长 366 天，请缩短期间' },
   ticket_stale: {
     en: 'Someone else changed this ticket meanwhile: nothing was saved. Look at the ticket as it is now and try again',
     zh: '该服务单刚被他人修改，本次操作未保存。请查看最新内容后重试',

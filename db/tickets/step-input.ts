@@ -4,6 +4,7 @@
  * what a step must be given. No Node imports: the step dialogs validate with the same schemas.
  */
 import { z } from 'zod';
+import { textInput } from '../fields';
 import { isoInstant, localDate, optionalText, REMEDIES, requiredText } from './intake';
 import { REPAIR_LOCATIONS } from './workflow';
 
@@ -76,7 +77,7 @@ export const stepSchema = z.discriminatedUnion(
       signerName: requiredText(40),
       signature: signatureSchema,
       /** SHA-256 of the canonical JSON of the service form the customer saw when signing. */
-      formHash: z.string().regex(/^[0-9a-f]{64}$/, 'invalid_value'),
+      formHash: textInput().regex(/^[0-9a-f]{64}$/, 'invalid_value'),
       note,
     }),
     z.object({ action: z.literal('review'), response: requiredText(2000), note }),
@@ -118,7 +119,7 @@ export const FOLLOW_UP_RESULTS = ['works_well', 'partly', 'still_faulty', 'not_a
 export const followUpSchema = z
   .object({
     ticketId: id,
-    version: z.string().min(1, 'invalid_value'),
+    version: textInput().min(1, 'invalid_value').max(200, 'invalid_value'),
     reached: z.boolean(),
     rating: z.number({ error: 'rating_range' }).int('rating_range').min(1, 'rating_range').max(5, 'rating_range').optional(),
     productWorks: z.enum(FOLLOW_UP_RESULTS, { error: 'invalid_value' }).optional(),

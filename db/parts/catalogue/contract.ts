@@ -1,10 +1,11 @@
 /** The part catalogue, suppliers and stock locations: schemas, result types, access. No Node imports. */
 import { z } from 'zod';
+import { textInput } from '../../fields';
 import { method } from '../../contract';
 import { countSchema, fenSchema, idSchema, MAX_QTY, partNoSchema } from '../fields';
 
-const text = (max: number) => z.string().trim().max(max, 'too_long');
-const requiredText = (max: number) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
+const text = (max: number) => textInput().trim().max(max, 'too_long');
+const requiredText = (max: number) => textInput({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
 
 const reorderLevelSchema = z.number({ error: 'qty_whole' }).int('qty_whole').min(0, 'qty_not_negative').max(MAX_QTY, 'qty_too_large').nullable();
 
@@ -54,7 +55,7 @@ export type LocationUpdateInput = z.input<typeof locationUpdateSchema>;
 
 export const partListSchema = z.object({
   /** Any part of the part number, name, specification or a model it fits. */
-  query: z.string().trim().max(40, 'too_long').default(''),
+  query: textInput().trim().max(40, 'too_long').default(''),
   includeRetired: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(200),
 });

@@ -1,5 +1,6 @@
 /** The stock ledger: manual movements, reversals, a part's history. No Node imports. */
 import { z } from 'zod';
+import { textInput } from '../../fields';
 import { method } from '../../contract';
 import { idSchema, qtySchema, reasonSchema, signedQtySchema } from '../fields';
 import type { DocType, MovementKind } from '../tables';
@@ -8,7 +9,7 @@ export const adjustSchema = z.object({ partId: idSchema, locationId: idSchema.op
 export type AdjustInput = z.input<typeof adjustSchema>;
 
 export const transferSchema = z
-  .object({ partId: idSchema, fromLocationId: idSchema, toLocationId: idSchema, qty: qtySchema, reason: z.string().trim().max(200, 'too_long').default('') })
+  .object({ partId: idSchema, fromLocationId: idSchema, toLocationId: idSchema, qty: qtySchema, reason: textInput().trim().max(200, 'too_long').default('') })
   .refine((value) => value.fromLocationId !== value.toLocationId, { message: 'same_location', path: ['toLocationId'] });
 export type TransferInput = z.input<typeof transferSchema>;
 

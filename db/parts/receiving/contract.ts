@@ -4,13 +4,14 @@
  * sends rejected ones back on a return-to-supplier document. No Node imports.
  */
 import { z } from 'zod';
+import { textInput } from '../../fields';
 import { method } from '../../contract';
 import { countSchema, dateSchema, fenSchema, idSchema, noRepeatedParts, noteSchema, qtySchema, reasonSchema } from '../fields';
 
 const inspectionFields = {
   acceptedQty: countSchema,
   rejectedQty: countSchema,
-  rejectReason: z.string().trim().max(200, 'too_long').default(''),
+  rejectReason: textInput().trim().max(200, 'too_long').default(''),
 };
 
 type Inspection = { acceptedQty: number; rejectedQty: number; rejectReason: string };
@@ -31,7 +32,7 @@ export const receiptCreateSchema = z
   .object({
     supplierId: idSchema,
     locationId: idSchema.optional(),
-    supplierRef: z.string().trim().max(40, 'too_long').default(''),
+    supplierRef: textInput().trim().max(40, 'too_long').default(''),
     receivedOn: dateSchema,
     note: noteSchema,
     lines: z.array(receiptLineSchema).min(1, 'lines_min_one').max(200, 'too_many'),

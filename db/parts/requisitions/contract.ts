@@ -5,6 +5,7 @@
  * form. No Node imports.
  */
 import { z } from 'zod';
+import { textInput } from '../../fields';
 import { method } from '../../contract';
 import { countSchema, idSchema, noRepeatedParts, noteSchema, qtySchema, reasonSchema } from '../fields';
 import type { RequisitionEventKind, RequisitionStatus } from '../tables';
@@ -130,7 +131,7 @@ export const requisitionContract = {
   'parts.requisitions': method<{ items: ReadonlyArray<RequisitionSummary> }>()({ input: requisitionListSchema, access: 'parts.read', mutates: false }),
   'parts.requisition': method<RequisitionView>()({ input: z.object({ id: idSchema }), access: 'parts.read', mutates: false }),
   /** Find the repair ticket a requisition is for, by its number. */
-  'parts.ticketLookup': method<TicketRef>()({ input: z.object({ number: z.string().trim().min(1, 'required').max(40, 'too_long') }), access: 'parts.request', mutates: false }),
+  'parts.ticketLookup': method<TicketRef>()({ input: z.object({ number: textInput().trim().min(1, 'required').max(40, 'too_long') }), access: 'parts.request', mutates: false }),
   /** A technician fills in the form for a repair ticket. */
   'parts.requisitionCreate': method<RequisitionView>()({ input: requisitionCreateSchema, access: 'parts.request', mutates: true }),
   /** The parts lead signs: approves, line by line up to what was requested. */

@@ -6,18 +6,19 @@
  * No Node imports.
  */
 import { z } from 'zod';
+import { textInput } from '../../fields';
 import { method } from '../../contract';
 import { countSchema, idSchema, noteSchema, partNoSchema, qtySchema, reasonSchema } from '../fields';
 
 export const stocktakeStartSchema = z.object({
   locationId: idSchema.optional(),
   /** Count only parts whose bin starts with this (one shelf); empty counts every part. */
-  binPrefix: z.string().trim().toUpperCase().max(20, 'too_long').default(''),
+  binPrefix: textInput().trim().toUpperCase().max(20, 'too_long').default(''),
   note: noteSchema,
 });
 export type StocktakeStartInput = z.input<typeof stocktakeStartSchema>;
 
-const reasonText = z.string().trim().max(200, 'too_long');
+const reasonText = textInput().trim().max(200, 'too_long');
 
 export const stocktakeCountSchema = z.object({ stocktakeId: idSchema, lineId: idSchema, countedQty: countSchema, reason: reasonText.optional() });
 export type StocktakeCountInput = z.input<typeof stocktakeCountSchema>;
