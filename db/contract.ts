@@ -34,6 +34,8 @@ export type ErrorCode =
   | 'setup_done'
   | 'setup_needed'
   | 'unknown_method'
+  /** A service this process does not run (e.g. sync in a desk opened without its engine). */
+  | 'unavailable'
   | 'internal';
 
 export type FieldIssue = { field: string; key: string; message: string };

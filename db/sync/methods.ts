@@ -49,7 +49,7 @@ export const syncProblems: Handler<'sync.problems'> = async (ctx) => {
 
 export const syncEnroll: Handler<'sync.enroll'> = async (ctx, input) => {
   const engine = engineOf(ctx.services.store);
-  if (!engine) throw new DeskFailure('internal', 'sync_not_running');
+  if (!engine) throw new DeskFailure('unavailable', 'sync_not_running');
   if (engine.status().enrolled && !engine.status().stopReason) throw new DeskFailure('conflict', 'sync_already_enrolled');
   const store = await ctx.trx.selectFrom('store').select(['code', 'counterNo']).limit(1).executeTakeFirst();
   if (!store) throw new DeskFailure('setup_needed', 'setup_needed');
