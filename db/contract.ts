@@ -34,6 +34,8 @@ export type ErrorCode =
   | 'setup_done'
   | 'setup_needed'
   | 'unknown_method'
+  /** The disk the store lives on is full: nothing was saved. */
+  | 'disk_full'
   /** A service this process does not run (e.g. sync in a desk opened without its engine). */
   | 'unavailable'
   | 'internal';

@@ -9,11 +9,13 @@ import type { z } from 'zod';
 import { areaOf, deskApi, isMethodName, type DeskEvent, type MethodName } from './api';
 import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue } from './contract';
 import type { ClientState, Logger } from './desk-types';
+import { isDiskFull } from './disk-full';
 import { DeskFailure, type Actor, type HandlerContext, type Handlers, type Services } from './handler';
 import { newId } from './ids';
 import { englishMessage, type MessageKey } from './messages';
 import { roleCan } from './staff/roles';
 import { resolveSession } from './staff/session';
+import { inTransaction } from './transaction';
 
 /** Signal logs SQL calls over 40 ms; a counter that waits longer than that feels it. */
 const SLOW_CALL_MS = 40;
@@ -69,19 +71,14 @@ export function createDispatcher({
 
     const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const sessionBefore = client.sessionId;
-    const value = await store.db.transaction().execute(async (trx) => {
-      const ctx: HandlerContext = {
-        trx,
-        txId: newId(),
-        staffId: session.actor?.staffId ?? null,
-        nowIso: new Date(store.now()).toISOString(),
-        stamp: () => store.hlc.send(),
-        actor: session.actor,
-        client,
-        services,
-      };
+    const work = (trx: HandlerContext['trx']) => {
+      const nowIso = new Date(store.now()).toISOString();
+      const ctx: HandlerContext = { trx, txId: newId(), staffId: session.actor?.staffId ?? null, nowIso, stamp: () => store.hlc.send(), actor: session.actor, client, services };
       return handler(ctx, parsed.data);
-    });
+    };
+    const value = await inTransaction(store.db, work, (rollbackError) =>
+      logger.warn(`desk call ${name}: rollback failed`, { error: rollbackError instanceof Error ? rollbackError.stack : String(rollbackError) }),
+    );
     if (contract.mutates) {
       emit(`${areaOf(name)}.changed` as DeskEvent);
       if (client.sessionId !== sessionBefore && areaOf(name) !== 'session') emit('session.changed');
@@ -99,6 +96,10 @@ export function createDispatcher({
       // A handler's failure rolled its transaction back, so a sign-in it started must not stick.
       client.sessionId = sessionBefore;
       if (error instanceof DeskFailure) return fail(error.code, error.key, error.field);
+      if (isDiskFull(error)) {
+        logger.error(`desk call ${method} failed: the disk is full`, { error: error instanceof Error ? error.stack : String(error) });
+        return fail('disk_full', 'disk_full');
+      }
       logger.error(`desk call ${method} failed`, { error: error instanceof Error ? error.stack : String(error) });
       return fail('internal', 'internal');
     } finally {

@@ -46,6 +46,10 @@ export const errorMessages = {
   setup_needed: { en: 'Set up the store first', zh: '请先完成门店初始设置' },
   unknown_method: { en: 'Unknown request', zh: '未知请求' },
   internal: { en: 'Something went wrong; nothing was saved', zh: '系统出错，本次操作未保存' },
+  disk_full: {
+    en: "The disk is full: nothing was saved. Free space on this PC's disk and try again.",
+    zh: '磁盘已满，本次操作未保存。请清理本机磁盘空间后重试。',
+  },
   date_out_of_range: { en: 'The date must be between 2000-01-01 and 2100-12-31', zh: '日期须在 2000-01-01 至 2100-12-31 之间' },
   text_unstorable: {
     en: 'This text contains a character that cannot be saved (a broken character or a NUL): retype it',

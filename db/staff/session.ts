@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../handler';
 import type { DB } from '../schema';
+import { inTransaction } from '../transaction';
 import type { Role } from './roles';
 
 /** Writing last_seen_at on every call would add a write to every read; once a minute is enough. */
@@ -14,7 +15,7 @@ export type SessionLookup = { actor: Actor | null; expired: boolean };
 
 export async function resolveSession(db: Kysely<DB>, sessionId: string | null, now: number): Promise<SessionLookup> {
   if (!sessionId) return { actor: null, expired: false };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom('session')
       .innerJoin('staff', 'staff.id', 'session.staffId')

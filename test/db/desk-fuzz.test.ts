@@ -38,6 +38,7 @@ const KNOWN_CODES: ReadonlyArray<ErrorCode> = [
   'setup_done',
   'setup_needed',
   'unknown_method',
+  'disk_full',
   'unavailable',
 ];
 
