@@ -20,11 +20,12 @@ function daysBetween(from: string, to: string): number {
 /** Every bucket of the period, empty ones too, so the trend line does not skip a quiet week. */
 function buckets(from: string, to: string, unit: 'week' | 'month'): string[] {
   const keys: string[] = [];
-  const keyOf = (date: string) => (unit === 'month' ? date.slice(0, 7) : addDays(date, 1 - isoWeekday(date)));
-  for (let date = from; date <= to; date = addDays(date, unit === 'month' ? 1 : 7)) {
-    if (!keys.includes(keyOf(date))) keys.push(keyOf(date));
+  // One step per bucket (the contract keeps a period to REPORT_MAX_DAYS, so at most 53 weeks or 13 months).
+  if (unit === 'month') {
+    for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-28`, 7).slice(0, 7)) keys.push(month);
+  } else {
+    for (let monday = addDays(from, 1 - isoWeekday(from)); monday <= to; monday = addDays(monday, 7)) keys.push(monday);
   }
-  if (!keys.includes(keyOf(to))) keys.push(keyOf(to));
   return keys;
 }
 
