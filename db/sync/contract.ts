@@ -58,6 +58,8 @@ export const syncContract = {
   'sync.problems': method<ReadonlyArray<SyncProblem>>()({ input: z.object({}), access: 'signedIn', mutates: false }),
   /** Pulled records kept aside on this PC, oldest first, with why. */
   'sync.keptAside': method<ReadonlyArray<KeptAsideRecord>>()({ input: z.object({}), access: 'signedIn', mutates: false }),
+  /** Try the kept-aside records again (after the clash that kept them is solved); never waits for it. */
+  'sync.retryKeptAside': method<{ started: boolean }>()({ input: z.object({}), access: 'signedIn', mutates: false }),
   /** Enroll this PC with head office (runs in the background; sync.status shows the outcome). */
   'sync.enroll': method<{ started: true }>()({ input: syncEnrollSchema, access: 'store.manage', mutates: true }),
   /** Sync now (a button, or the network coming back): never waits for the sync itself. */

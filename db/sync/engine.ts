@@ -301,7 +301,12 @@ export class SyncEngine {
 
   /** Replays every record kept aside now (the clash that kept it may be gone); one sync's lock. */
   async retryKeptAside(): Promise<{ replayed: number; keptAside: number }> {
-    return replayPendingUnknown(this.store, { always: true, stopped: () => this.stopped });
+    try {
+      return await replayPendingUnknown(this.store, { always: true, stopped: () => this.stopped });
+    } catch (error) {
+      this.options.logger.error('replaying kept-aside records failed', { error: error instanceof Error ? error.stack : String(error) });
+      throw error;
+    }
   }
 
   /**

@@ -53,6 +53,14 @@ export const syncProblems: Handler<'sync.problems'> = async (ctx) => {
 
 export const syncKeptAside: Handler<'sync.keptAside'> = async (ctx) => listKeptAside(ctx.services.store.sqlite);
 
+export const syncRetryKeptAside: Handler<'sync.retryKeptAside'> = async (ctx) => {
+  const engine = engineOf(ctx.services.store);
+  if (!engine) return { started: false };
+  // After the reply: the replay takes the connection in short transactions of its own.
+  setImmediate(() => void engine.retryKeptAside().catch(() => undefined));
+  return { started: true };
+};
+
 export const syncEnroll: Handler<'sync.enroll'> = async (ctx, input) => {
   const engine = engineOf(ctx.services.store);
   if (!engine) throw new DeskFailure('internal', 'sync_not_running');
@@ -76,6 +84,7 @@ export const syncHandlers = {
   'sync.status': syncStatus,
   'sync.problems': syncProblems,
   'sync.keptAside': syncKeptAside,
+  'sync.retryKeptAside': syncRetryKeptAside,
   'sync.enroll': syncEnroll,
   'sync.now': syncNow,
 };

@@ -11,6 +11,7 @@ export const syncEn = {
     stopped: 'Sync stopped',
     pending: '{{count}} waiting',
     rejected: '{{count}} refused',
+    keptAside: '{{count}} kept aside',
     clock: 'Check this PC’s clock',
     progress: '{{rows}} records',
     searchBacklog: 'Search index: {{count}} customers to add',
@@ -35,6 +36,11 @@ export const syncEn = {
     lastSync: 'Last sync',
     pending: 'Changes waiting to be sent',
     rejected: 'Changes head office refused',
+    keptAside: 'Records kept aside',
+    restored:
+      'This PC was restored from a copy of its data ({{when}}); it took back {{count}} records from head office. Changes made here since the restore were sent once they were in, with new numbers where head office already had them.',
+    restoring:
+      'This PC was restored from a copy of its data ({{when}}). It is taking back from head office what it had sent after that copy ({{count}} records so far); changes made here since then are sent once that is done.',
     clock: 'PC clock',
     clockOk: 'Within 2 minutes of head office',
     clockOff: 'Off by {{minutes}} minutes: check this PC’s date and time (work can go on)',
@@ -82,6 +88,32 @@ export const syncEn = {
       store_mismatch: 'This code is for store {{codeStore}}, but this PC is set up as store {{thisStore}}: use a code issued for {{thisStore}}. The code is not used up.',
       counter_taken:
         'Another PC of this store is already enrolled as counter {{counterNo}}: {{holderName}} (device {{holderId}}, enrolled {{enrolledAt}} UTC, last sync {{lastSync}}). Two PCs with one counter number would give out the same ticket numbers. Set this PC up with its own counter number, or ask head office to retire that PC first (npm run headoffice:admin -- revoke {{holderId}}). The code is not used up.',
+    },
+  },
+  keptAside: {
+    title: 'Records kept aside',
+    intro: 'Records from head office that this PC could not store yet. They are not in the counter’s lists until they are stored.',
+    empty: 'Nothing is kept aside.',
+    what: 'Record',
+    number: 'Number',
+    why: 'Why',
+    todo: 'What to do',
+    received: 'Received',
+    retry: 'Try again',
+    entities: { ticket: 'Ticket', ticket_event: 'Ticket step', ticket_attachment: 'Ticket photo', ticket_signature: 'Ticket signature', customer: 'Customer', requisition: 'Requisition', requisition_line: 'Requisition line', requisition_event: 'Requisition step', stock_movement: 'Stock movement' },
+    reasons: {
+      duplicate: 'A record on this PC already has this number. This happens when two PCs of the store were set up with the same counter number.',
+      incomplete: 'Part of this record has not arrived yet.',
+      depends: 'It belongs to a record that is kept aside ({{parent}}); stored alone it would be incomplete.',
+      unknown: 'This version of Counterdesk does not know this kind of record or field yet.',
+      refused: 'This PC could not store the record.',
+    },
+    todos: {
+      duplicate: 'Ask head office to retire one of the two PCs (npm run headoffice:admin -- devices, then revoke) and set it up again with its own counter number, then press Try again. Nothing is lost: head office keeps both records.',
+      incomplete: 'Nothing: the next sync completes it. If it stays, press Try again.',
+      depends: 'Nothing on its own: it is stored together with that record.',
+      unknown: 'Install the Counterdesk update: the record is stored by itself afterwards.',
+      refused: 'Press Try again; if it stays, call head office support.',
     },
   },
   problems: {
