@@ -32,7 +32,7 @@ const FUTURE_MS = 5 * 60_000;
  * entry, or the record's common stamp) does not describe a value it holds, so only the PC's own
  * later changes (change_log) compete with the kept value.
  */
-export type ApplyOptions = { hlc: Hlc; serverTimeMs: number; nowIso: string; unstamped?: ReadonlyMap<string, ReadonlySet<string>> };
+export type ApplyOptions = { hlc: Hlc; serverTimeMs: number; nowIso: string; unstamped?: ReadonlyMap<string, ReadonlySet<string>>; watch?: Watch };
 /** `changed`: the fields this apply changed (all of them for a record new here), for hooks that care about a few. */
 export type ApplyOutcome = { applied: number; unchanged: number; keptAside: number; touched: Array<{ entity: string; entityId: string; state: RecordState; changed: ReadonlyArray<string> }> };
 
@@ -200,8 +200,15 @@ function keepAside(sqlite: Database.Database, record: FeedRecord, fields: Readon
 /** A refused write: a uniqueness rule (two records with one number) or a required column still missing. */
 const refusal = (error: Error): Kept => ({ kind: 'refused', reason: /UNIQUE/i.test(error.message) ? 'duplicate' : 'incomplete' });
 
-/** Whether anything is kept aside on this PC, so records referring to it are checked (dependencies.ts). */
-type Watch = { keptAside: boolean };
+/**
+ * Whether anything is kept aside on this PC, so records referring to it are checked
+ * (dependencies.ts). A pull reads it once per chunk (`watchKeptAside`) rather than per record.
+ */
+export type Watch = { keptAside: boolean };
+
+export function watchKeptAside(sqlite: Database.Database): Watch {
+  return { keptAside: anyKeptAside(sqlite) };
+}
 
 function mergeClock(hlc: Hlc, state: RecordState): void {
   const top = maxClock(state);
@@ -217,7 +224,7 @@ function mergeClock(hlc: Hlc, state: RecordState): void {
 /** Applies records in order. Must run inside the caller's SQLite transaction. */
 export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, options: ApplyOptions, prefetched?: Prefetched): ApplyOutcome {
   const outcome: ApplyOutcome = { applied: 0, unchanged: 0, keptAside: 0, touched: [] };
-  const watch: Watch = { keptAside: anyKeptAside(sqlite) };
+  const watch = options.watch ?? watchKeptAside(sqlite);
   for (const pulled of records) {
     // Head office writes states compactly (compact-state.ts); everything here reads them expanded.
     const state = expandState(pulled.state);

@@ -7,7 +7,7 @@
  * then pulls from the feed position read before the snapshot began.
  */
 import type { Store } from '../open';
-import { applyRecords, prefetchLocal, type ApplyOutcome } from './apply';
+import { applyRecords, prefetchLocal, watchKeptAside, type ApplyOutcome } from './apply';
 import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
 import { useConnection } from './area-hooks';
 import { runApplyHooks, settleSnapshotChunk, type ApplyPhase } from './hooks';
@@ -87,6 +87,7 @@ async function applyInChunks(
         let end = index;
         const touched: ApplyOutcome['touched'] = [];
         let applied = 0;
+        const watch = watchKeptAside(ctx.store.sqlite);
         // The local state of the records this chunk will most likely take, read in one go.
         const prefetched = prefetchLocal(ctx.store.sqlite, records.slice(index, index + rowBudget));
         // Whole origin transactions only; stop once the chunk is big or slow enough.
@@ -94,7 +95,7 @@ async function applyInChunks(
           const tx = records[end]!.txId;
           let stop = end;
           while (stop < records.length && records[stop]!.txId === tx) stop += 1;
-          const outcome = applyRecords(ctx.store.sqlite, records.slice(end, stop), { hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso }, prefetched);
+          const outcome = applyRecords(ctx.store.sqlite, records.slice(end, stop), { hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso, watch }, prefetched);
           touched.push(...outcome.touched);
           applied += outcome.applied;
           end = stop;
