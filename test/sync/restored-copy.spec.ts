@@ -131,4 +131,18 @@ describe('a PC restored from an older copy of its data', () => {
     await a.sync();
     await expectInvariants(hq, [a, b]);
   });
+
+  it('a PC whose acknowledged changes were all pruned (past the retention) is no copy: it keeps its replica', async () => {
+    await b.ok('customers.create', { name: '周六', phones: [{ number: '13700008888' }] });
+    await b.sync();
+    const replica = b.store.replicaId;
+    // What pruneAcked leaves after the retention: an empty change log, the acknowledged mark kept.
+    b.store.sqlite.exec('DELETE FROM change_log; DELETE FROM change_ack');
+    await a.ok('customers.create', { name: '周七', phones: [{ number: '13700009999' }] });
+    await a.sync();
+    const status = await b.sync();
+    expect(b.store.replicaId).toBe(replica);
+    expect(status.restoredCopy).toBeNull();
+    expect(readTable(b.file, 'SELECT name FROM customer WHERE name = ?', '周七')).toEqual([{ name: '周七' }]);
+  });
 });
