@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../support/inspect';
 import { openCounter, type TestCounter } from './support/counter';
-import { startTestHeadOffice, type TestHeadOffice } from './support/hq';
+import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
+import { startTestHeadOffice, testCertificates, type TestHeadOffice } from './support/hq';
 import { expectInvariants } from './support/oracle';
 
 let hq: TestHeadOffice;
+let proxy: FaultProxy;
 let a: TestCounter;
 let b: TestCounter;
 let customerId: string;
@@ -23,6 +25,7 @@ const folders: string[] = [];
 beforeAll(async () => {
   hq = await startTestHeadOffice();
   await hq.addStore('S012');
+  proxy = await startFaultProxy({ upstream: () => hq.url, tls: await testCertificates() });
   a = await openCounter(hq, { counterNo: 1 });
   b = await openCounter(hq, { counterNo: 2 });
   customerId = (await a.ok('customers.create', { name: '孙丽', phones: [{ number: '13700007777' }] })).id;
@@ -33,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.close();
   await b?.close();
+  await proxy?.close();
   await hq?.close();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
@@ -49,9 +53,10 @@ function copyOf(counter: TestCounter): string {
   return file;
 }
 
-/** The PC is closed, its database replaced by the copy, and started again (same credentials). */
-async function restore(copy: string): Promise<void> {
-  const credentials = a.credentials.load()!;
+/** The PC is closed, its database replaced by the copy, and started again (same credentials; `via` another address). */
+async function restore(copy: string, via?: string): Promise<void> {
+  const saved = a.credentials.load()!;
+  const credentials = via ? { ...saved, serverUrl: via } : saved;
   await a.close();
   const folder = mkdtempSync(join(tmpdir(), 'counterdesk-restored-'));
   folders.push(folder);
@@ -144,5 +149,35 @@ describe('a PC restored from an older copy of its data', () => {
     expect(b.store.replicaId).toBe(replica);
     expect(status.restoredCopy).toBeNull();
     expect(readTable(b.file, 'SELECT name FROM customer WHERE name = ?', '周七')).toEqual([{ name: '周七' }]);
+  });
+
+  it('a restart while it takes its records back: nothing written since the restore goes out before they are in', async () => {
+    const copy = copyOf(a);
+    const afterCopy = await complaint(a, '第三次复制之后');
+    await a.sync();
+    await restore(copy, proxy.url);
+    const walkIn = await complaint(a, '恢复后重启前');
+    expect(walkIn.number).toBe(afterCopy.number);
+    // Head office's snapshot does not get through: the PC has turned into a new replica, then stops.
+    proxy.plan((request) => (request.path.startsWith('/sync/v1/snapshot') ? { kind: 'status', status: 503 } : null));
+    const cut = await a.trySync();
+    expect(cut.lastError).not.toBeNull();
+    expect(cut).toMatchObject({ resyncing: true, restoredCopy: { takingBack: true } });
+    expect(await hq.db.selectFrom('entityState').select('entityId').where('entityId', '=', walkIn.id).execute()).toEqual([]);
+
+    // The PC is restarted (the same database file); head office answers again.
+    const file = a.file;
+    await a.close();
+    proxy.plan(null);
+    a = await openCounter(hq, { counterNo: 1, file, setUp: false, enroll: false });
+    const status = await a.sync();
+    expect(status).toMatchObject({ pending: 0, keptAside: 0, resyncing: false, restoredCopy: { takingBack: false } });
+    expect(ticketsOn(a)).toContainEqual({ id: afterCopy.id, number: afterCopy.number });
+    expect(ticketsOn(a).find((t) => t.id === walkIn.id)!.number > afterCopy.number).toBe(true);
+    await expectOneNumberPerTicket();
+    await b.sync();
+    await a.sync();
+    expect(danglingRows(a)).toEqual([]);
+    await expectInvariants(hq, [a, b]);
   });
 });
