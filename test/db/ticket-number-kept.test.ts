@@ -22,4 +22,18 @@ describe('ticket numbers and kept-aside tickets', () => {
     expect(next.number).toBe(`${prefix}0008`);
     await t.desk.close();
   });
+
+  it('a parts document (stocktake) continues above a kept-aside one of this counter', async () => {
+    const t = await openTestDesk();
+    await setUpStore(t);
+    const first = await t.ok('parts.stocktakeStart', { note: '月度盘点' });
+    const stem = first.number.slice(0, -4);
+    t.desk.store!.sqlite
+      .prepare("INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at, kind, reason) VALUES ('stocktake', 'kept-st', 'number', ?, 'x', '2026-12-07T00:00:00.000Z', 'refused', 'incomplete')")
+      .run(JSON.stringify(`${stem}0011`));
+    await t.ok('parts.stocktakeCancel', { stocktakeId: first.id, reason: '重新开始' });
+    const next = await t.ok('parts.stocktakeStart', { note: '复盘' });
+    expect(next.number).toBe(`${stem}0012`);
+    await t.desk.close();
+  });
 });
