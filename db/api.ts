@@ -63,7 +63,7 @@ export * from './customers/api-exports';
 export * from './parts/contract';
 export * from './print/api-exports';
 export * from './tickets/api-exports';
-export { syncEnrollSchema, type SyncEnrollInput, type SyncProblem, type SyncStatus } from './sync/contract';
+export { syncEnrollSchema, type KeptAsideRecord, type SyncEnrollInput, type SyncProblem, type SyncStatus } from './sync/contract';
 export { rejectionReasons } from './sync/messages';
 export type { StaffSummary, SignedInStaff, SessionStatus, SetupInput, StaffCreateInput, StaffUpdateInput } from './staff/contract';
 export { setupSchema, staffCreateSchema, staffUpdateSchema } from './staff/contract';

@@ -5,8 +5,10 @@
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { newId } from '../db/ids';
-import type { EnrollRequest, EnrollResponse } from '../db/sync/protocol';
+import type { CounterHolder, EnrollRequest, EnrollResponse } from '../db/sync/protocol';
+import type { Kysely } from 'kysely';
 import { readMeta, type HqDatabase } from './db/open';
+import type { HqDB } from './db/schema';
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -75,6 +77,19 @@ function normaliseCode(code: string): string {
 }
 
 export async function enrollDevice(db: HqDatabase, request: EnrollRequest, nowMs: number): Promise<EnrollResponse> {
+  try {
+    return await enrollInTransaction(db, request, nowMs);
+  } catch (error) {
+    // Two PCs enrolling with the same counter number at the same moment: the index refused the second.
+    if ((error as { constraint?: string }).constraint === 'device_active_counter' && request.counterNo !== undefined) {
+      const code = await db.selectFrom('enrollmentCode').innerJoin('hqStore', 'hqStore.id', 'enrollmentCode.storeId').select(['hqStore.id', 'hqStore.code']).where('codeHash', '=', hashSecret(normaliseCode(request.code))).executeTakeFirst();
+      if (code) await refuseTakenCounter(db, code.id, code.code, request.counterNo);
+    }
+    throw error;
+  }
+}
+
+async function enrollInTransaction(db: HqDatabase, request: EnrollRequest, nowMs: number): Promise<EnrollResponse> {
   const epoch = await readMeta(db, 'epoch');
   return db.transaction().execute(async (trx) => {
     const code = await trx
@@ -91,14 +106,39 @@ export async function enrollDevice(db: HqDatabase, request: EnrollRequest, nowMs
       // codeStore lets the counter say this in its own language.
       throw new HqError(409, 'store_mismatch', `This code is for store ${code.storeCode}, but this PC is set up as store ${request.storeCode}`, { codeStore: code.storeCode });
     }
+    if (request.counterNo !== undefined) await refuseTakenCounter(trx, code.storeId, code.storeCode, request.counterNo);
     const deviceId = newId();
     const refreshSecret = randomBytes(32).toString('base64url');
-    await trx.insertInto('device').values({ id: deviceId, storeId: code.storeId, name: request.deviceName, status: 'active', refreshHash: hashSecret(refreshSecret), revokedAt: null, lastSeenAt: null }).execute();
+    await trx.insertInto('device').values({ id: deviceId, storeId: code.storeId, name: request.deviceName, status: 'active', refreshHash: hashSecret(refreshSecret), revokedAt: null, lastSeenAt: null, counterNo: request.counterNo ?? null }).execute();
     await trx.updateTable('enrollmentCode').set({ usedAt: new Date(nowMs), deviceId }).where('codeHash', '=', code.codeHash).execute();
     // A PC enrolled again (after a revocation) keeps its database, so its replica moves to the new device.
     await trx.updateTable('replica').set({ deviceId }).where('id', '=', request.replicaId).where('storeId', '=', code.storeId).execute();
     return { deviceId, refreshSecret, storeId: code.storeId, storeCode: code.storeCode, serverEpoch: epoch };
   });
+}
+
+/**
+ * Ticket and requisition numbers carry the counter number, so a second active PC with a number the
+ * store already has would hand out the first one's numbers. The refusal names the PC that holds it
+ * and how to retire it; the code stays unused (the transaction rolls back).
+ */
+async function refuseTakenCounter(trx: Kysely<HqDB>, storeId: string, storeCode: string, counterNo: number): Promise<void> {
+  const holder = await trx
+    .selectFrom('device')
+    .select(['id', 'name', 'createdAt', 'lastSeenAt'])
+    .where('storeId', '=', storeId)
+    .where('counterNo', '=', counterNo)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (!holder) return;
+  const named: CounterHolder = { deviceId: holder.id, name: holder.name, counterNo, enrolledAt: holder.createdAt.toISOString(), lastSeenAt: holder.lastSeenAt?.toISOString() ?? null };
+  throw new HqError(
+    409,
+    'counter_taken',
+    `Store ${storeCode} already has an active PC set up as counter ${counterNo}: ${holder.name} (device ${holder.id}, enrolled ${named.enrolledAt}, last sync ${named.lastSeenAt ?? 'never'}). ` +
+      `Set this PC up with another counter number, or retire that PC first: npm run headoffice:admin -- revoke ${holder.id}`,
+    { holder: named },
+  );
 }
 
 export type AuthedDevice = { id: string; storeId: string; name: string };

@@ -31,6 +31,7 @@ export const enrollSchema = z.object({
   replicaId: id,
   storeCode: z.string().min(1).max(16),
   deviceName: z.string().min(1).max(100),
+  counterNo: z.number().int().min(1).max(99).optional(),
 });
 
 export const tokenSchema = z.object({ deviceId: id, refreshSecret: z.string().min(16).max(200) });

@@ -16,7 +16,9 @@ import { expandState, mostCommonStamp, SHARED_STAMP } from './compact-state';
 import { ClockDriftError, parseHlc, type Hlc } from './hlc';
 import { EMPTY_STATE, changedFieldsOf, maxClock, mergeStates, stateOfChange } from './merge';
 import type { FeedRecord, RecordState } from './protocol';
+import { anyKeptAside, keptAsideParent } from './dependencies';
 import { ruleFor, type EntityRule } from './registry';
+import type { KeptReason } from './tables';
 import { statement } from './statements';
 
 /** The field name under which a tombstone's stamp is kept (row_clock, pending_unknown). */
@@ -30,7 +32,7 @@ const FUTURE_MS = 5 * 60_000;
  * entry, or the record's common stamp) does not describe a value it holds, so only the PC's own
  * later changes (change_log) compete with the kept value.
  */
-export type ApplyOptions = { hlc: Hlc; serverTimeMs: number; nowIso: string; unstamped?: ReadonlyMap<string, ReadonlySet<string>> };
+export type ApplyOptions = { hlc: Hlc; serverTimeMs: number; nowIso: string; unstamped?: ReadonlyMap<string, ReadonlySet<string>>; watch?: Watch };
 /** `changed`: the fields this apply changed (all of them for a record new here), for hooks that care about a few. */
 export type ApplyOutcome = { applied: number; unchanged: number; keptAside: number; touched: Array<{ entity: string; entityId: string; state: RecordState; changed: ReadonlyArray<string> }> };
 
@@ -179,14 +181,33 @@ function writeClocks(sqlite: Database.Database, rule: EntityRule, entityId: stri
 /** Why a value is kept aside (migration 0012): no such table or column here, or the row refused it. */
 type KeptKind = 'unknown' | 'refused';
 
-function keepAside(sqlite: Database.Database, record: FeedRecord, fields: ReadonlyArray<string>, nowIso: string, kind: KeptKind): void {
+/** `reason` and `dependsOn` (migration 0015) say why a refused record waits, for the Sync page. */
+type Kept = { kind: KeptKind; reason?: KeptReason; dependsOn?: string };
+
+function keepAside(sqlite: Database.Database, record: FeedRecord, fields: ReadonlyArray<string>, nowIso: string, { kind, reason, dependsOn }: Kept, watch?: Watch): void {
   const put = statement(
     sqlite,
-    'INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
-      'ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, received_at = excluded.received_at, kind = excluded.kind WHERE excluded.hlc > pending_unknown.hlc',
+    'INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at, kind, reason, depends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, received_at = excluded.received_at, kind = excluded.kind, ' +
+      'reason = excluded.reason, depends_on = excluded.depends_on WHERE excluded.hlc > pending_unknown.hlc',
   );
-  for (const field of fields) put.run(record.entity, record.entityId, field, JSON.stringify(record.state.fields[field] ?? null), record.state.clocks[field] ?? record.state.deleted ?? '', nowIso, kind);
-  if (fields.length === 0 && record.state.deleted) put.run(record.entity, record.entityId, TOMBSTONE_FIELD, null, record.state.deleted, nowIso, kind);
+  const why = [kind, reason ?? null, dependsOn ?? null] as const;
+  for (const field of fields) put.run(record.entity, record.entityId, field, JSON.stringify(record.state.fields[field] ?? null), record.state.clocks[field] ?? record.state.deleted ?? '', nowIso, ...why);
+  if (fields.length === 0 && record.state.deleted) put.run(record.entity, record.entityId, TOMBSTONE_FIELD, null, record.state.deleted, nowIso, ...why);
+  if (watch) watch.keptAside = true;
+}
+
+/** A refused write: a uniqueness rule (two records with one number) or a required column still missing. */
+const refusal = (error: Error): Kept => ({ kind: 'refused', reason: /UNIQUE/i.test(error.message) ? 'duplicate' : 'incomplete' });
+
+/**
+ * Whether anything is kept aside on this PC, so records referring to it are checked
+ * (dependencies.ts). A pull reads it once per chunk (`watchKeptAside`) rather than per record.
+ */
+export type Watch = { keptAside: boolean };
+
+export function watchKeptAside(sqlite: Database.Database): Watch {
+  return { keptAside: anyKeptAside(sqlite) };
 }
 
 function mergeClock(hlc: Hlc, state: RecordState): void {
@@ -203,6 +224,7 @@ function mergeClock(hlc: Hlc, state: RecordState): void {
 /** Applies records in order. Must run inside the caller's SQLite transaction. */
 export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, options: ApplyOptions, prefetched?: Prefetched): ApplyOutcome {
   const outcome: ApplyOutcome = { applied: 0, unchanged: 0, keptAside: 0, touched: [] };
+  const watch = options.watch ?? watchKeptAside(sqlite);
   for (const pulled of records) {
     // Head office writes states compactly (compact-state.ts); everything here reads them expanded.
     const state = expandState(pulled.state);
@@ -212,24 +234,24 @@ export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<F
     if (known) {
       // No stamps yet (an initial sync into empty tables): nothing to delete before writing them.
       const hadClocks = (known.clocks.get(k)?.length ?? 0) > 0;
-      applyOne(sqlite, record, options, outcome, { row: known.rows.get(k), prefetched: known, hadClocks });
+      applyOne(sqlite, record, options, outcome, { row: known.rows.get(k), prefetched: known, hadClocks }, watch);
       // Whatever happened to this record, a later one for the same key must read the state it left.
       known.rows.delete(k);
       known.clocks.delete(k);
       known.changes.delete(k);
-    } else applyOne(sqlite, record, options, outcome, null);
+    } else applyOne(sqlite, record, options, outcome, null, watch);
   }
   return outcome;
 }
 
 type Lookup = { row: Record<string, unknown> | undefined; prefetched: Prefetched; hadClocks: boolean } | null;
 
-function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyOptions, outcome: ApplyOutcome, lookup: Lookup): void {
+function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyOptions, outcome: ApplyOutcome, lookup: Lookup, watch: Watch): void {
   const rule = ruleFor(record.entity);
   const info = rule ? tableInfo(sqlite, rule.table) : null;
   mergeClock(options.hlc, record.state);
   if (!rule || !info) {
-    keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, 'unknown');
+    keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, { kind: 'unknown' }, watch);
     outcome.keptAside += 1;
     return;
   }
@@ -244,7 +266,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
   const composed = (f: string) => !info.columns.has(f) && info.columns.has(compositeOfField(rule.policy.composite, f)?.column ?? '');
   const unknown = Object.keys(merged.fields).filter((f) => !info.columns.has(f) && !composed(f));
   if (unknown.length > 0) {
-    keepAside(sqlite, record, unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]), options.nowIso, 'unknown');
+    keepAside(sqlite, record, unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]), options.nowIso, { kind: 'unknown' }, watch);
     outcome.keptAside += 1;
   }
   const known = changed.filter((f) => info.columns.has(f) && info.columns.get(f) !== rule.key && f !== 'hlc' && !(rule.localColumns && f in rule.localColumns));
@@ -272,7 +294,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     } catch (error) {
       // A local uniqueness rule the remote value breaks (two PCs chose the same code): kept aside, never blocking the pull.
       if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-      keepAside(sqlite, record, [...known, ...keys], options.nowIso, 'refused');
+      keepAside(sqlite, record, [...known, ...keys], options.nowIso, refusal(error), watch);
       outcome.keptAside += 1;
       return;
     }
@@ -286,13 +308,20 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     // Inserts log what they set; a row's first updated_at is its created_at.
     if (info.columns.has('updatedAt') && values.updatedAt === undefined) values.updatedAt = values.createdAt ?? options.nowIso;
     const columns = Object.keys(values).filter((f) => info.columns.has(f));
+    // It refers to a record kept aside here: stored now, it would dangle. It waits with that record.
+    const waitsFor = watch.keptAside ? keptAsideParent(sqlite, rule.table, values) : null;
+    if (waitsFor !== null) {
+      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, { kind: 'refused', reason: 'depends', dependsOn: waitsFor }, watch);
+      outcome.keptAside += 1;
+      return;
+    }
     try {
       statement(sqlite, `INSERT INTO ${rule.table} (${columns.map((f) => info.columns.get(f)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
         .run(...columns.map((f) => toSqlite(values[f])));
     } catch (error) {
       // Not enough of the record yet (a required column still missing): keep it for later.
       if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, 'refused');
+      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, refusal(error), watch);
       outcome.keptAside += 1;
       return;
     }

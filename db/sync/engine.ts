@@ -13,7 +13,9 @@ import type { CredentialStore } from './credentials';
 import { enrollDevice, enrollFailureOf, type EnrollInput } from './enroll';
 import { exclusive } from './exclusive';
 import { createHlc, formatHlc, parseHlc } from './hlc';
+import { keptAsideCount } from './kept-aside';
 import { pendingCount, pruneAcked } from './outbox';
+import { finishTakingBack, restoredCopyOf, takingBack } from './restored-copy';
 import { replayPendingUnknown } from './pending-replay';
 import { pullAll } from './pull';
 import { buildSearchBacklog } from './search-build';
@@ -168,6 +170,8 @@ export class SyncEngine {
       lastFailure: lastError === null ? null : parseFailure(getState(sqlite, 'last_error_code')),
       pending: pendingCount(sqlite),
       rejected: (sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
+      keptAside: keptAsideCount(sqlite),
+      restoredCopy: restoredCopyOf(sqlite),
       clockOffsetMs: this.offsetMs,
       clockWarning: Math.abs(this.offsetMs) > CLOCK_WARNING_MS,
       progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
@@ -233,7 +237,8 @@ export class SyncEngine {
       const total = pendingCount(sqlite);
       this.progress = total > 0 ? { phase: 'push', rows: 0, total } : null;
       const pushContext = { store: this.store, session, appVersion: this.options.appVersion, onServerTime: this.onServerTime };
-      await pushAll({ ...pushContext, onProgress: (rows) => (this.progress = { phase: 'push', rows, total }) });
+      // A PC restored from a copy pushes what it wrote since only once head office's records are back.
+      if (!(await exclusive(this.store, () => takingBack(sqlite)))) await pushAll({ ...pushContext, onProgress: (rows) => (this.progress = { phase: 'push', rows, total }) });
       if (this.store.replicaId !== replicaBefore) this.installClock();
       this.progress = { phase: 'pull', rows: 0, total: null };
       await pullAll({
@@ -243,7 +248,12 @@ export class SyncEngine {
         serverTimeMs: () => this.store.now() + this.offsetMs,
         onProgress: (rows) => (this.progress = { phase: 'pull', rows: (this.progress?.rows ?? 0) + rows, total: null }),
         ...(this.options.maxPullBytes ? { maxBytes: this.options.maxPullBytes } : {}),
+        onReplicaChanged: () => this.installClock(),
       });
+      if (await exclusive(this.store, () => takingBack(sqlite) && getState(sqlite, 'pull_cursor') !== null)) {
+        await finishTakingBack(this.store);
+        this.options.logger.warn('database restored from an older copy: continued as a new replica', { takenBack: restoredCopyOf(sqlite)?.takenBack ?? 0 });
+      }
       // What head office lost on a restore, found during the pull, goes back now.
       if (pendingCount(sqlite) > 0) await pushAll(pushContext);
       await exclusive(this.store, () => {
@@ -286,6 +296,16 @@ export class SyncEngine {
       if (replayed > 0) this.options.logger.info('kept-aside values replayed', { replayed, keptAside });
     } catch (error) {
       this.options.logger.error('replaying kept-aside values failed', { error: error instanceof Error ? error.stack : String(error) });
+    }
+  }
+
+  /** Replays every record kept aside now (the clash that kept it may be gone); one sync's lock. */
+  async retryKeptAside(): Promise<{ replayed: number; keptAside: number }> {
+    try {
+      return await replayPendingUnknown(this.store, { always: true, stopped: () => this.stopped });
+    } catch (error) {
+      this.options.logger.error('replaying kept-aside records failed', { error: error instanceof Error ? error.stack : String(error) });
+      throw error;
     }
   }
 

@@ -12,7 +12,7 @@ import type { Store } from '../open';
 import { createSyncHttp, TransportError } from './client';
 import type { CredentialStore } from './credentials';
 import { exclusive } from './exclusive';
-import type { EnrollResponse, SyncErrorBody } from './protocol';
+import type { CounterHolder, EnrollResponse, SyncErrorBody } from './protocol';
 import { errorOf } from './session';
 import { setState } from './state';
 import type { EnrollFailure } from './status';
@@ -36,6 +36,17 @@ export function enrollFailureOf(error: unknown): EnrollFailure {
   return { code: 'internal', message: error instanceof Error ? error.message : String(error), params: {} };
 }
 
+/** The PC holding the counter number, as text parameters for the refusal shown on the Sync page. */
+function holderParams(holder: CounterHolder): Record<string, string> {
+  return {
+    counterNo: String(holder.counterNo),
+    holderName: holder.name,
+    holderId: holder.deviceId,
+    enrolledAt: holder.enrolledAt.slice(0, 16).replace('T', ' '),
+    lastSync: holder.lastSeenAt ? holder.lastSeenAt.slice(0, 16).replace('T', ' ') : '—',
+  };
+}
+
 export async function enrollDevice(store: Store, credentials: CredentialStore, input: EnrollInput): Promise<EnrollResponse> {
   let url: URL;
   try {
@@ -46,13 +57,13 @@ export async function enrollDevice(store: Store, credentials: CredentialStore, i
   if (url.protocol !== 'https:') throw new EnrollError('bad_url', 'Head office must be reached over https://');
   const caCert = input.caCert?.trim() || null;
   if (caCert && !caCert.includes('-----BEGIN CERTIFICATE-----')) throw new EnrollError('bad_ca', 'The CA certificate must be PEM text starting with -----BEGIN CERTIFICATE-----');
-  const local = await exclusive(store, () => store.sqlite.prepare('SELECT code FROM store LIMIT 1').get() as { code: string } | undefined);
+  const local = await exclusive(store, () => store.sqlite.prepare('SELECT code, counter_no FROM store LIMIT 1').get() as { code: string; counter_no: number } | undefined);
   if (!local) throw new EnrollError('setup_needed', 'Set up the store on this PC before enrolling it');
 
   const http = createSyncHttp({ baseUrl: url.origin, caCert });
   try {
     const answer = await http
-      .request('POST', '/sync/v1/enroll', { body: { code: input.code.trim(), replicaId: store.replicaId, storeCode: local.code, deviceName: input.deviceName } })
+      .request('POST', '/sync/v1/enroll', { body: { code: input.code.trim(), replicaId: store.replicaId, storeCode: local.code, deviceName: input.deviceName, counterNo: local.counter_no } })
       .catch((error: unknown) => {
         if (error instanceof TransportError) throw new EnrollError(error.code, error.message, error.params);
         const detail = error instanceof Error ? error.message : String(error);
@@ -63,6 +74,8 @@ export async function enrollDevice(store: Store, credentials: CredentialStore, i
       // Head office names the code's store; this PC's own store is known here.
       const codeStore = (answer.body as Partial<SyncErrorBody> | null)?.codeStore;
       const params: Record<string, string> = refusal.error === 'store_mismatch' && typeof codeStore === 'string' ? { codeStore, thisStore: local.code } : {};
+      const holder = (answer.body as Partial<SyncErrorBody> | null)?.holder;
+      if (refusal.error === 'counter_taken' && holder) Object.assign(params, holderParams(holder));
       throw new EnrollError(refusal.error, refusal.message, params);
     }
     const body = answer.body as EnrollResponse;

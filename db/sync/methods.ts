@@ -2,6 +2,8 @@
 import { DeskFailure, type Handler } from '../handler';
 import { pendingCount } from './outbox';
 import { engineOf } from './engine';
+import { keptAsideCount, listKeptAside } from './kept-aside';
+import { restoredCopyOf } from './restored-copy';
 import { getState } from './state';
 import { searchBacklogSize } from '../customers/search-bulk';
 import type { SyncStatus } from './status';
@@ -24,6 +26,8 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
     lastFailure: null,
     pending: pendingCount(store.sqlite),
     rejected: (store.sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
+    keptAside: keptAsideCount(store.sqlite),
+    restoredCopy: restoredCopyOf(store.sqlite),
     clockOffsetMs: Number(getState(store.sqlite, 'clock_offset_ms') ?? 0),
     clockWarning: false,
     progress: null,
@@ -45,6 +49,16 @@ export const syncProblems: Handler<'sync.problems'> = async (ctx) => {
     .limit(500)
     .execute();
   return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, unknown> }));
+};
+
+export const syncKeptAside: Handler<'sync.keptAside'> = async (ctx) => listKeptAside(ctx.services.store.sqlite);
+
+export const syncRetryKeptAside: Handler<'sync.retryKeptAside'> = async (ctx) => {
+  const engine = engineOf(ctx.services.store);
+  if (!engine) return { started: false };
+  // After the reply: the replay takes the connection in short transactions of its own.
+  setImmediate(() => void engine.retryKeptAside().catch(() => undefined));
+  return { started: true };
 };
 
 export const syncEnroll: Handler<'sync.enroll'> = async (ctx, input) => {
@@ -69,6 +83,8 @@ export const syncNow: Handler<'sync.now'> = async (ctx, input) => {
 export const syncHandlers = {
   'sync.status': syncStatus,
   'sync.problems': syncProblems,
+  'sync.keptAside': syncKeptAside,
+  'sync.retryKeptAside': syncRetryKeptAside,
   'sync.enroll': syncEnroll,
   'sync.now': syncNow,
 };

@@ -51,14 +51,18 @@ function stateOf(rows: ReadonlyArray<PendingRow>): { state: RecordState; used: P
 }
 
 /**
- * Replays what was kept aside under an older schema. Returns how many records went through apply
+ * Replays what was kept aside under an older schema (`always`: now, whatever the schema, e.g. once
+ * the clash that refused a record is gone). Returns how many records went through apply
  * and how many of them were kept aside again (still unknown here, or still incomplete).
  */
-export async function replayPendingUnknown(store: Store, { stopped = () => false }: { stopped?: () => boolean } = {}): Promise<{ replayed: number; keptAside: number }> {
+export async function replayPendingUnknown(store: Store, { stopped = () => false, always = false }: { stopped?: () => boolean; always?: boolean } = {}): Promise<{ replayed: number; keptAside: number }> {
   const { sqlite } = store;
   const keys = await exclusive(store, () => {
-    if (getNumber(sqlite, 'pending_replay_schema') >= SCHEMA_VERSION) return null;
-    return sqlite.prepare("SELECT DISTINCT entity, entity_id FROM pending_unknown WHERE hlc <> '' ORDER BY entity, entity_id").all() as Array<{ entity: string; entity_id: string }>;
+    if (!always && getNumber(sqlite, 'pending_replay_schema') >= SCHEMA_VERSION) return null;
+    // In the order they were kept, records waiting for another last: the one they wait for goes first.
+    return sqlite
+      .prepare("SELECT entity, entity_id FROM pending_unknown WHERE hlc <> '' GROUP BY entity, entity_id ORDER BY max(reason IS 'depends'), min(rowid)")
+      .all() as Array<{ entity: string; entity_id: string }>;
   });
   if (keys === null) return { replayed: 0, keptAside: 0 };
   let replayed = 0;

@@ -7,13 +7,14 @@
  * then pulls from the feed position read before the snapshot began.
  */
 import type { Store } from '../open';
-import { applyRecords, prefetchLocal, type ApplyOutcome } from './apply';
+import { applyRecords, prefetchLocal, watchKeptAside, type ApplyOutcome } from './apply';
 import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
 import { useConnection } from './area-hooks';
 import { runApplyHooks, settleSnapshotChunk, type ApplyPhase } from './hooks';
 import { unackFrom } from './outbox';
 import { PULL_MAX_BYTES, type FeedRecord, type PullResponse, type SnapshotResponse } from './protocol';
 import { SyncStop, TransientError, errorOf, type SyncSession } from './session';
+import { continueAsNewReplica, countTakenBack, highestLocalSeq, isOlderCopy } from './restored-copy';
 import { getNumber, getState, setState, type SyncKey } from './state';
 
 /** Where a chunk's row budget starts, and how far it may grow when records are cheap. */
@@ -40,6 +41,8 @@ export type PullContext = {
   serverTimeMs: () => number;
   onProgress?: (rows: number) => void;
   maxBytes?: number;
+  /** This database turned out to be an older copy and continues as a new replica (the clock's node follows it). */
+  onReplicaChanged?: () => void;
 };
 
 /** Records per chunk that last fitted the time bound on this store's PC. */
@@ -64,7 +67,13 @@ function takeAhead(ahead: Ahead | null, from: string | null, path: string, ctx: 
 }
 
 /** Applies records in short transactions; `progress(last)` names the sync_state writes to make with each. */
-async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord>, progress: (last: FeedRecord) => Array<[SyncKey, string | number | null]>, phase: ApplyPhase): Promise<void> {
+async function applyInChunks(
+  ctx: PullContext,
+  records: ReadonlyArray<FeedRecord>,
+  progress: (last: FeedRecord) => Array<[SyncKey, string | number | null]>,
+  phase: ApplyPhase,
+  onApplied?: (applied: number) => void,
+): Promise<void> {
   let index = 0;
   while (index < records.length) {
     // Derived data (search terms, ticket folds) is rebuilt after the records, so the row budget
@@ -77,6 +86,8 @@ async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord
         const nowIso = new Date(ctx.store.now()).toISOString();
         let end = index;
         const touched: ApplyOutcome['touched'] = [];
+        let applied = 0;
+        const watch = watchKeptAside(ctx.store.sqlite);
         // The local state of the records this chunk will most likely take, read in one go.
         const prefetched = prefetchLocal(ctx.store.sqlite, records.slice(index, index + rowBudget));
         // Whole origin transactions only; stop once the chunk is big or slow enough.
@@ -84,12 +95,15 @@ async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord
           const tx = records[end]!.txId;
           let stop = end;
           while (stop < records.length && records[stop]!.txId === tx) stop += 1;
-          touched.push(...applyRecords(ctx.store.sqlite, records.slice(end, stop), { hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso }, prefetched).touched);
+          const outcome = applyRecords(ctx.store.sqlite, records.slice(end, stop), { hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso, watch }, prefetched);
+          touched.push(...outcome.touched);
+          applied += outcome.applied;
           end = stop;
         }
         useConnection(ctx.store.sqlite);
         await runApplyHooks(trx, touched, phase);
         for (const [key, value] of progress(records[end - 1]!)) setState(ctx.store.sqlite, key, value);
+        onApplied?.(applied);
         return end;
       },
       { foreignKeys: false },
@@ -123,6 +137,8 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
     const knownEpoch = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'server_epoch'));
     ctx.onServerTime(body.serverTime, body.serverEpoch);
     if (knownEpoch !== null && knownEpoch !== body.serverEpoch) await serverRestored(ctx, body);
+    // Before anything is applied: this page left out, as echoes, rows this file never made.
+    if (await exclusive(ctx.store, () => restoredFromCopy(ctx, body))) continue;
     if (body.reset) {
       // Replacement sync: local rows and unpushed changes stay; the snapshot brings head office's state.
       await exclusive(ctx.store, () => {
@@ -139,6 +155,19 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
     if (!body.hasMore) return { pulled };
   }
   throw new Error('pull did not finish');
+}
+
+/**
+ * Head office has applied more changes of this replica than this database ever made: it is an
+ * older copy of itself (restored from a backup of the data folder). It continues as a new replica
+ * and takes back head office's records (restored-copy.ts).
+ */
+function restoredFromCopy(ctx: PullContext, body: PullResponse): boolean {
+  const { sqlite } = ctx.store;
+  if (!isOlderCopy(sqlite, body.lastAppliedSeq)) return false;
+  sqlite.transaction(() => continueAsNewReplica(ctx.store, highestLocalSeq(sqlite) - getNumber(sqlite, 'seq_base')))();
+  ctx.onReplicaChanged?.();
+  return true;
 }
 
 /** Head office came back from a backup (new epoch): what it lost of ours is pushed again (F17). */
@@ -174,7 +203,7 @@ async function snapshot(ctx: PullContext): Promise<number> {
       setState(ctx.store.sqlite, 'server_epoch', body.serverEpoch);
     });
     if (body.nextAfter !== null) ahead = askAhead(ctx, body.nextAfter, pathFrom(body.nextAfter));
-    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', `${last.entity}\u0001${last.entityId}`]], { snapshot: true });
+    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', `${last.entity}\u0001${last.entityId}`]], { snapshot: true }, (applied) => countTakenBack(ctx.store.sqlite, applied));
     applied += body.records.length;
     if (body.nextAfter === null) {
       // Derived data the areas left for the end (each ticket folded once), in short transactions.

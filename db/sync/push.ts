@@ -5,7 +5,6 @@
  * where head office is), a forked replica (a database restored from an old copy continues as a new
  * replica) and an unknown replica (head office restored from an older backup: push again).
  */
-import { newId } from '../ids';
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
 import { exclusive } from './exclusive';
@@ -14,7 +13,8 @@ import { PROTOCOL_VERSION, type PushRequest, type PushResponse } from './protoco
 import { RawJson } from './raw-json';
 import type { HttpAnswer } from './client';
 import { errorOf, SyncStop, TransientError, type SyncSession } from './session';
-import { getNumber, setState } from './state';
+import { continueAsNewReplica } from './restored-copy';
+import { getNumber } from './state';
 
 export type PushContext = { store: Store; session: SyncSession; appVersion: string; onServerTime: (iso: string, epoch: string) => void; onProgress?: (done: number) => void };
 
@@ -70,9 +70,10 @@ export async function pushAll(ctx: PushContext): Promise<{ pushed: number; rejec
       }
     } catch (error) {
       await ahead?.answer.catch(() => undefined);
-      ahead = null;
       if (!(error instanceof ForkedReplica)) throw error;
+      // What was written since the restore waits until head office's records are back (restored-copy.ts).
       await rotateReplica(ctx.store, error.appliedThroughWireSeq);
+      return { pushed, rejected };
     }
   }
 }
@@ -152,20 +153,7 @@ export class ForkedReplica extends Error {
   }
 }
 
-/**
- * Continue as a new replica (SYNC.md §2.1): the changes head office already has from this file's
- * history stay acknowledged; the rest are pushed under the new replica id from seq 1.
- */
+/** Continue as a new replica and take back head office's records (restored-copy.ts). */
 export async function rotateReplica(store: Store, appliedThroughWireSeq: number): Promise<void> {
-  await exclusive(store, () => {
-    const { sqlite } = store;
-    const base = getNumber(sqlite, 'seq_base');
-    const through = Math.min(appliedThroughWireSeq + base, lastLocalSeq(sqlite));
-    markAcked(sqlite, appliedThroughWireSeq, new Date(store.now()).toISOString());
-    const replicaId = newId();
-    setState(sqlite, 'replica_id', replicaId);
-    setState(sqlite, 'seq_base', through);
-    setState(sqlite, 'last_acked_seq', through);
-    store.replicaId = replicaId;
-  });
+  await exclusive(store, () => store.sqlite.transaction(() => continueAsNewReplica(store, appliedThroughWireSeq))());
 }

@@ -24,7 +24,8 @@ export type SyncKey =
   | 'last_error'
   | 'last_error_code'
   | 'revoked'
-  | 'pending_replay_schema';
+  | 'pending_replay_schema'
+  | 'restored_copy';
 
 export function getState(sqlite: Database.Database, key: SyncKey): string | null {
   const row = statement(sqlite, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;

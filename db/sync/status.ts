@@ -8,6 +8,8 @@ export const CLOCK_WARNING_MS = 2 * 60_000;
  */
 export type EnrollFailure = { code: string; message: string; params: Record<string, string> };
 
+export type RestoredCopy = { detectedAt: string; takingBack: boolean; takenBack: number };
+
 export type SyncStatus = {
   enrolled: boolean;
   serverUrl: string | null;
@@ -23,6 +25,13 @@ export type SyncStatus = {
   lastFailure: { code: string; params: Record<string, string> } | null;
   pending: number;
   rejected: number;
+  /** Pulled records kept aside on this PC (not stored: listed on the Sync page with why). */
+  keptAside: number;
+  /**
+   * This PC's database was restored from an older copy (SYNC.md F18): when it was found, and how
+   * many records it took back from head office (`takingBack` while that is still under way).
+   */
+  restoredCopy: RestoredCopy | null;
   /** Head office's time − this PC's time. */
   clockOffsetMs: number;
   clockWarning: boolean;

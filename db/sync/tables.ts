@@ -13,7 +13,19 @@ export type SyncRejectedTable = {
   rejectedAt: string;
 };
 
-/** `kind`: see migration 0012. */
-export type PendingUnknownTable = { entity: string; entityId: string; field: string; value: string | null; hlc: string; receivedAt: string; kind: 'unknown' | 'refused' };
+/** `kind`: see migration 0012; `reason`, `dependsOn`: migration 0015. */
+export type PendingUnknownTable = {
+  entity: string;
+  entityId: string;
+  field: string;
+  value: string | null;
+  hlc: string;
+  receivedAt: string;
+  kind: 'unknown' | 'refused';
+  reason: KeptReason | null;
+  dependsOn: string | null;
+};
+
+export type KeptReason = 'duplicate' | 'incomplete' | 'depends';
 
 export type SyncTables = { syncRejected: SyncRejectedTable; pendingUnknown: PendingUnknownTable };

@@ -2,8 +2,9 @@
  * `npm run headoffice:admin -- <command>`: head office's tools until it has a web console.
  *   add-store CODE NAME            a store that PCs can enroll into
  *   issue-code STORE [--hours H]   a one-time enrollment code (at most 24 h)
- *   devices                        enrolled PCs, their store and last sync
- *   revoke DEVICE_ID               stop a PC (stolen, retired); it keeps its local data
+ *   devices                        enrolled PCs, their store, counter number, enrollment and last sync
+ *   revoke DEVICE_ID               stop a PC (stolen, retired); it keeps its local data, and its
+ *                                  counter number is free for another PC of the store
  *   rejected [--limit N]           changes head office refused, with the reason
  *   import-catalogue FILE.csv      parts and prices (part_no,name,spec,unit,cost_fen,price_fen)
  *   find-customer PHONE|NAME       customers whose phone (or part, e.g. the last 4 digits) or name matches:

@@ -74,7 +74,7 @@ export async function listDevices(db: HqDatabase) {
     .selectFrom('device')
     .innerJoin('hqStore', 'hqStore.id', 'device.storeId')
     .leftJoin('replica', 'replica.deviceId', 'device.id')
-    .select(['device.id', 'device.name', 'device.status', 'hqStore.code as storeCode', 'device.lastSeenAt', 'replica.id as replicaId', 'replica.lastAppliedSeq', 'replica.lastPushAt', 'replica.lastPullAt'])
+    .select(['device.id', 'device.name', 'device.status', 'hqStore.code as storeCode', 'device.counterNo', 'device.createdAt as enrolledAt', 'device.lastSeenAt', 'replica.id as replicaId', 'replica.lastAppliedSeq', 'replica.lastPushAt', 'replica.lastPullAt'])
     .orderBy('hqStore.code')
     .orderBy('device.createdAt')
     .execute();

@@ -24,6 +24,8 @@ export type HqDB = {
     createdAt: Stamped;
     revokedAt: Timestamp | null;
     lastSeenAt: Timestamp | null;
+    /** The counter number the PC was set up with (migration 0008); null for PCs enrolled before it. */
+    counterNo: number | null;
   };
   enrollmentCode: { codeHash: string; storeId: string; expiresAt: Timestamp; usedAt: Timestamp | null; deviceId: string | null; createdAt: Stamped };
   replica: {

@@ -1,5 +1,5 @@
 /**
- * The status bar item for sync (SYNC.md §2.10): last sync, pending and refused counts, a clock
+ * The status bar item for sync (SYNC.md §2.10): last sync, pending, refused and kept-aside counts, a clock
  * warning, and a progress bar during a large sync. It links to the sync page, and tells sync when
  * the network comes back (the browser's `online` event) so it does not wait for its timer.
  */
@@ -45,6 +45,7 @@ export function SyncStatusBar() {
         <span>{label}</span>
         {status.pending > 0 && <Tag>{t('bar.pending', { count: status.pending })}</Tag>}
         {status.rejected > 0 && <Tag color="error">{t('bar.rejected', { count: status.rejected })}</Tag>}
+        {status.keptAside > 0 && <Tag color="warning">{t('bar.keptAside', { count: status.keptAside })}</Tag>}
         {status.clockWarning && (
           <Tag color="warning" icon={<WarningOutlined aria-hidden />}>
             {t('bar.clock')}

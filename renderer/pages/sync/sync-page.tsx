@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation } from '../../use-desk';
 import { EnrollForm } from './enroll-form';
+import { KeptAsideTable } from './kept-aside-table';
 import { ProblemsTable } from './problems-table';
 import { useSyncStatus } from './use-sync-status';
 import { lastProblemText } from './last-problem';
@@ -21,6 +22,14 @@ export function SyncPage() {
         {t('page.title')}
       </Typography.Title>
       {status?.stopReason && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t(status.stopReason === 'device_revoked' ? 'page.revoked' : 'page.unauthorized')} />}
+      {status?.restoredCopy && (
+        <Alert
+          type={status.restoredCopy.takingBack ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(status.restoredCopy.takingBack ? 'page.restoring' : 'page.restored', { when: when(status.restoredCopy.detectedAt), count: status.restoredCopy.takenBack })}
+        />
+      )}
       {status && status.enrolled && (
         <Space direction="vertical" style={{ width: '100%', marginBottom: 24 }}>
           <Descriptions bordered size="small" column={1} title={t('page.status')}>
@@ -29,6 +38,7 @@ export function SyncPage() {
             <Descriptions.Item label={t('page.lastSync')}>{when(status.lastSyncAt)}</Descriptions.Item>
             <Descriptions.Item label={t('page.pending')}>{status.pending}</Descriptions.Item>
             <Descriptions.Item label={t('page.rejected')}>{status.rejected}</Descriptions.Item>
+            <Descriptions.Item label={t('page.keptAside')}>{status.keptAside}</Descriptions.Item>
             <Descriptions.Item label={t('page.clock')}>{status.clockWarning ? t('page.clockOff', { minutes: Math.round(Math.abs(status.clockOffsetMs) / 60_000) }) : t('page.clockOk')}</Descriptions.Item>
             {status.credentialsWhere && <Descriptions.Item label={t('page.credentials')}>{status.credentialsWhere}</Descriptions.Item>}
             {status.lastError && <Descriptions.Item label={t('page.lastError')}>{lastProblemText(t, status)}</Descriptions.Item>}
@@ -44,6 +54,7 @@ export function SyncPage() {
         </Space>
       )}
       {status && can('store.manage') && (!status.enrolled || status.stopReason) && <EnrollForm status={status} refetch={refetch} />}
+      <KeptAsideTable />
       <ProblemsTable />
     </section>
   );

@@ -1,0 +1,54 @@
+/**
+ * Whether a pulled record refers to a record this PC kept aside (pending_unknown): stored now, it
+ * would point at a row that is not there (`PRAGMA foreign_key_check` would list it, and the
+ * counter would show an event without its ticket). Such a record is kept aside too and replayed
+ * with the one it waits for (pending-replay.ts). Pulls run with foreign keys off, because a
+ * snapshot may bring a record before the one it refers to; only a parent that is kept aside is
+ * known never to be coming.
+ */
+import type Database from 'better-sqlite3';
+import { ruleFor, registeredEntities } from './registry';
+import { statement } from './statements';
+
+type ForeignKey = { column: string; field: string; parentTable: string; parentColumn: string; parentEntity: string };
+
+const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const foreignKeys = new WeakMap<Database.Database, Map<string, ForeignKey[]>>();
+
+function entityOfTable(table: string): string | null {
+  for (const entity of registeredEntities()) if (ruleFor(entity)!.table === table) return entity;
+  return null;
+}
+
+function foreignKeysOf(sqlite: Database.Database, table: string): ForeignKey[] {
+  let cache = foreignKeys.get(sqlite);
+  if (!cache) foreignKeys.set(sqlite, (cache = new Map()));
+  let keys = cache.get(table);
+  if (!keys) {
+    const rows = statement(sqlite, `PRAGMA foreign_key_list(${JSON.stringify(table)})`).all() as Array<{ table: string; from: string; to: string | null }>;
+    keys = rows.flatMap((row) => {
+      const parentEntity = entityOfTable(row.table);
+      return parentEntity ? [{ column: row.from, field: camel(row.from), parentTable: row.table, parentColumn: row.to ?? ruleFor(parentEntity)!.key, parentEntity }] : [];
+    });
+    cache.set(table, keys);
+  }
+  return keys;
+}
+
+/** Whether anything is kept aside at all: most pulls skip the per-record check. */
+export function anyKeptAside(sqlite: Database.Database): boolean {
+  return (statement(sqlite, 'SELECT EXISTS (SELECT 1 FROM pending_unknown) AS kept').get() as { kept: number }).kept === 1;
+}
+
+/** The kept-aside record (`<entity>:<id>`) these values refer to and that is not stored here, if any. */
+export function keptAsideParent(sqlite: Database.Database, table: string, fields: Readonly<Record<string, unknown>>): string | null {
+  for (const key of foreignKeysOf(sqlite, table)) {
+    const value = fields[key.field];
+    if (value === null || value === undefined) continue;
+    const present = statement(sqlite, `SELECT 1 FROM ${key.parentTable} WHERE ${key.parentColumn} = ?`).get(value);
+    if (present) continue;
+    const kept = statement(sqlite, 'SELECT 1 FROM pending_unknown WHERE entity = ? AND entity_id = ? LIMIT 1').get(key.parentEntity, String(value));
+    if (kept) return `${key.parentEntity}:${String(value)}`;
+  }
+  return null;
+}
