@@ -10,7 +10,9 @@ import { areaOf, deskApi, isMethodName, type DeskEvent, type MethodName } from '
 import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue } from './contract';
 import type { ClientState, Logger } from './desk-types';
 import { DeskFailure, type Actor, type HandlerContext, type Handlers, type Services } from './handler';
+import { changesSoFar, deskNowIso, MARK_EVERY_MS, saveClockMark } from './clock';
 import { newId } from './ids';
+import { parseHlc } from './sync/hlc';
 import { englishMessage, type MessageKey } from './messages';
 import { roleCan } from './staff/roles';
 import { resolveSession } from './staff/session';
@@ -56,6 +58,8 @@ export function createDispatcher({
   emit: (event: DeskEvent) => void;
 }): Dispatch {
   const { store } = services;
+  /** The clock's mark as last committed by a call (a rolled-back call's mark does not count). */
+  const markSaved = { millis: 0 };
 
   async function run(client: ClientState, name: MethodName, rawInput: unknown): Promise<DeskResult<unknown>> {
     const contract = deskApi[name];
@@ -70,23 +74,31 @@ export function createDispatcher({
     const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const sessionBefore = client.sessionId;
     const value = await store.db.transaction().execute(async (trx) => {
+      const changesBefore = changesSoFar(store.sqlite);
       const ctx: HandlerContext = {
         trx,
         txId: newId(),
         staffId: session.actor?.staffId ?? null,
-        nowIso: new Date(store.now()).toISOString(),
+        nowIso: deskNowIso(store.hlc),
         stamp: () => store.hlc.send(),
         actor: session.actor,
         client,
         services,
       };
-      return handler(ctx, parsed.data);
+      const result = await handler(ctx, parsed.data);
+      // The clock's mark commits with what the call stored, so no stored time is ever above it.
+      if (changesSoFar(store.sqlite) > changesBefore || parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS) {
+        saveClockMark(store.sqlite, store.hlc);
+        return { result, marked: parseHlc(store.hlc.last()).millis };
+      }
+      return { result, marked: null };
     });
+    if (value.marked !== null) markSaved.millis = Math.max(markSaved.millis, value.marked);
     if (contract.mutates) {
       emit(`${areaOf(name)}.changed` as DeskEvent);
       if (client.sessionId !== sessionBefore && areaOf(name) !== 'session') emit('session.changed');
     }
-    return { ok: true, value };
+    return { ok: true, value: value.result };
   }
 
   return async (client, method, input) => {

@@ -5,6 +5,7 @@
  * seconds without any new local write [P11]. It works only between the counter's calls (see
  * exclusive.ts) and in short transactions, so the counter never waits on it for long.
  */
+import { deskNowIso, deskNowMs } from '../clock';
 import { compactId } from '../ids';
 import type { Logger } from '../desk-types';
 import type { Store } from '../open';
@@ -25,7 +26,6 @@ import { CLOCK_WARNING_MS, type EnrollFailure, type SyncStatus } from './status'
 
 export type SyncTiming = { pushDebounceMs: number; pullEveryMs: number; backoffMinMs: number; backoffMaxMs: number; probeMs: number };
 /** Stamps further ahead than this were re-stamped by head office. */
-const FUTURE_MS = 5 * 60_000;
 
 export const DEFAULT_TIMING: SyncTiming = { pushDebounceMs: 2_000, pullEveryMs: 30_000, backoffMinMs: 2_000, backoffMaxMs: 300_000, probeMs: 5_000 };
 
@@ -204,13 +204,17 @@ export class SyncEngine {
     return this.session;
   }
 
+  /**
+   * A new clock over the learned offset (and the replica id, which a rotation changes), carrying on
+   * from the old clock's high-water mark whatever the PC clock says: a PC whose clock ran ahead and
+   * was corrected keeps counting from its mark, so nothing it stores goes back in time. Head office
+   * re-stamps changes that arrive too far ahead of its own time (SYNC.md §2.6), so that future
+   * cannot win merges elsewhere.
+   */
   private installClock(): void {
     const node = compactId(this.store.replicaId);
     const last = parseHlc(this.store.hlc.last());
-    // A stamp issued while the PC's clock ran far ahead must not drag every later stamp into the
-    // future: head office re-stamped those anyway (SYNC.md §2.6).
-    const sane = last.millis <= this.store.now() + this.offsetMs + FUTURE_MS;
-    const lastStamp = sane ? formatHlc({ millis: last.millis, counter: last.counter, node }) : null;
+    const lastStamp = formatHlc({ millis: last.millis, counter: last.counter, node });
     this.store.hlc = createHlc({ node, now: this.store.now, lastStamp, offsetMs: () => this.offsetMs });
   }
 
@@ -247,11 +251,12 @@ export class SyncEngine {
       // What head office lost on a restore, found during the pull, goes back now.
       if (pendingCount(sqlite) > 0) await pushAll(pushContext);
       await exclusive(this.store, () => {
-        setState(sqlite, 'last_sync_at', new Date(this.store.now()).toISOString());
+        setState(sqlite, 'last_sync_at', deskNowIso(this.store.hlc));
         setState(sqlite, 'last_error', null);
         setState(sqlite, 'last_error_code', null);
         setState(sqlite, 'clock_offset_ms', Math.round(this.offsetMs));
-        pruneAcked(sqlite, this.store.now());
+        // Acknowledgement times are the desk's clock: the retention is counted on the same clock.
+        pruneAcked(sqlite, deskNowMs(this.store.hlc));
       });
       this.failures = 0;
       this.indexSearchBacklog();

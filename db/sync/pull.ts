@@ -7,6 +7,7 @@
  * then pulls from the feed position read before the snapshot began.
  */
 import type { Store } from '../open';
+import { deskNowIso, saveClockMark } from '../clock';
 import { applyRecords, prefetchLocal, type ApplyOutcome } from './apply';
 import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
 import { useConnection } from './area-hooks';
@@ -74,7 +75,7 @@ async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord
     const end = await exclusiveTx(
       ctx.store,
       async (trx) => {
-        const nowIso = new Date(ctx.store.now()).toISOString();
+        const nowIso = deskNowIso(ctx.store.hlc);
         let end = index;
         const touched: ApplyOutcome['touched'] = [];
         // The local state of the records this chunk will most likely take, read in one go.
@@ -87,9 +88,11 @@ async function applyInChunks(ctx: PullContext, records: ReadonlyArray<FeedRecord
           touched.push(...applyRecords(ctx.store.sqlite, records.slice(end, stop), { hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso }, prefetched).touched);
           end = stop;
         }
-        useConnection(ctx.store.sqlite);
+        useConnection(ctx.store.sqlite, ctx.store.hlc);
         await runApplyHooks(trx, touched, phase);
         for (const [key, value] of progress(records[end - 1]!)) setState(ctx.store.sqlite, key, value);
+        // Stamps merged from head office raised the clock: the mark commits with the rows that carried them.
+        saveClockMark(ctx.store.sqlite, ctx.store.hlc);
         return end;
       },
       { foreignKeys: false },
@@ -182,7 +185,7 @@ async function snapshot(ctx: PullContext): Promise<number> {
         exclusiveTx(
           ctx.store,
           async (trx) => {
-            useConnection(ctx.store.sqlite);
+            useConnection(ctx.store.sqlite, ctx.store.hlc);
             return settleSnapshotChunk(trx);
           },
           { foreignKeys: false },

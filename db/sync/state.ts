@@ -24,7 +24,9 @@ export type SyncKey =
   | 'last_error'
   | 'last_error_code'
   | 'revoked'
-  | 'pending_replay_schema';
+  | 'pending_replay_schema'
+  /** The desk clock's high-water mark (db/clock.ts): never synced, like every key here. */
+  | 'clock_mark';
 
 export function getState(sqlite: Database.Database, key: SyncKey): string | null {
   const row = statement(sqlite, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
