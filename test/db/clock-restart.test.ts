@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodResult, StepInput, TicketDetail } from '../../db/api';
 import type { ClientState } from '../../db/desk-types';
+import { newId } from '../../db/ids';
 import { ACKED_RETENTION_MS, lastLocalSeq, markAcked, pruneAcked } from '../../db/sync/outbox';
 import { readTable } from '../support/inspect';
 import { openTestDesk, setUpStore, tempFile, type TestDesk } from '../support/temp-store';
@@ -58,6 +59,7 @@ async function restartableDesk(start: number) {
   return {
     clock,
     file,
+    client,
     restart,
     desk: () => t,
     ok,
@@ -143,3 +145,28 @@ async function technician(h: Harness): Promise<string> {
   if (existing) return existing.id;
   return (await h.ok('staff.create', { name: '陈师傅', role: 'technician', pin: '4444' })).id;
 }
+
+describe('a step accepted with ok', () => {
+  it('takes effect, or is refused with nothing written when an event stamped ahead of this PC would hide it', async () => {
+    const h = await restartableDesk(sh('2026-11-23 09:00'));
+    const customer = await h.ok('customers.create', { name: '王芳', phones: [{ number: '13900001234' }] });
+    let ticket = await repairTicket(h, customer.id);
+    ticket = await act(h, ticket, { action: 'wait_customer', note: '等客户' });
+    ticket = await act(h, ticket, { action: 'resume', note: '客户到店' });
+    expect(ticket.pausedFor).toBeNull();
+
+    // Another PC whose clock ran a day ahead put the ticket on hold (its event arrived in a pull).
+    const { sqlite } = h.desk().desk.store!;
+    const ahead = sh('2026-11-24 09:00');
+    sqlite
+      .prepare('INSERT INTO ticket_event (id, ticket_id, action, from_status, to_status, staff_id, at, note, data, hlc) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)')
+      .run(newId(), ticket.id, 'wait_customer', 'received', 'received', new Date(ahead).toISOString(), '', '{}', `${ahead.toString(16).padStart(12, '0')}-0000-otherpc`);
+    const events = sqlite.prepare('SELECT count(*) FROM ticket_event').pluck().get();
+
+    // Resuming here would be stamped before that hold and skipped by the fold: refused, not "ok".
+    const refused = await h.desk().call('tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'resume', note: '' } }, h.client);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', key: 'ticket_step_behind_clock' } });
+    expect(sqlite.prepare('SELECT count(*) FROM ticket_event').pluck().get()).toBe(events);
+    expect((await h.ok('tickets.get', { id: ticket.id })).flaggedEvents).toBe(0);
+  });
+});
