@@ -12,10 +12,11 @@ import type { ClientState, Logger } from './desk-types';
 import { DeskFailure, type Actor, type HandlerContext, type Handlers, type Services } from './handler';
 import { changesSoFar, deskNowIso, MARK_EVERY_MS, saveClockMark } from './clock';
 import { newId } from './ids';
+import { exclusive } from './sync/exclusive';
 import { parseHlc } from './sync/hlc';
 import { englishMessage, type MessageKey } from './messages';
 import { roleCan } from './staff/roles';
-import { resolveSession } from './staff/session';
+import { createSessionActivity, resolveSession } from './staff/session';
 
 /** Signal logs SQL calls over 40 ms; a counter that waits longer than that feels it. */
 const SLOW_CALL_MS = 40;
@@ -60,45 +61,53 @@ export function createDispatcher({
   const { store } = services;
   /** The clock's mark as last committed by a call (a rolled-back call's mark does not count). */
   const markSaved = { millis: 0 };
+  const activity = createSessionActivity();
 
   async function run(client: ClientState, name: MethodName, rawInput: unknown): Promise<DeskResult<unknown>> {
     const contract = deskApi[name];
     const parsed = contract.input.safeParse(rawInput ?? {});
     if (!parsed.success) return validationFailure(parsed.error);
 
-    const session = await resolveSession(store.db, client.sessionId, store.now());
+    const session = await resolveSession(store.db, client.sessionId, { wallMs: store.now(), nowIso: deskNowIso(store.hlc), activity });
     if (!session.actor && client.sessionId) client.sessionId = null;
     const denied = accessFailure(contract.access, session.actor, session.expired);
     if (denied) return denied;
 
     const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const sessionBefore = client.sessionId;
-    const value = await store.db.transaction().execute(async (trx) => {
-      const changesBefore = changesSoFar(store.sqlite);
-      const ctx: HandlerContext = {
-        trx,
-        txId: newId(),
-        staffId: session.actor?.staffId ?? null,
-        nowIso: deskNowIso(store.hlc),
-        stamp: () => store.hlc.send(),
-        actor: session.actor,
-        client,
-        services,
-      };
-      const result = await handler(ctx, parsed.data);
-      // The clock's mark commits with what the call stored, so no stored time is ever above it.
-      if (changesSoFar(store.sqlite) > changesBefore || parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS) {
-        saveClockMark(store.sqlite, store.hlc);
-        return { result, marked: parseHlc(store.hlc.last()).millis };
+    const standing: Array<() => void> = [];
+    try {
+      const value = await store.db.transaction().execute(async (trx) => {
+        const changesBefore = changesSoFar(store.sqlite);
+        const ctx: HandlerContext = {
+          trx,
+          txId: newId(),
+          staffId: session.actor?.staffId ?? null,
+          nowIso: deskNowIso(store.hlc),
+          stamp: () => store.hlc.send(),
+          standing: (work) => standing.push(work),
+          actor: session.actor,
+          client,
+          services,
+        };
+        const result = await handler(ctx, parsed.data);
+        // The clock's mark commits with what the call stored, so no stored time is ever above it.
+        if (changesSoFar(store.sqlite) > changesBefore || parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS) {
+          saveClockMark(store.sqlite, store.hlc);
+          return { result, marked: parseHlc(store.hlc.last()).millis };
+        }
+        return { result, marked: null };
+      });
+      if (value.marked !== null) markSaved.millis = Math.max(markSaved.millis, value.marked);
+      if (contract.mutates) {
+        emit(`${areaOf(name)}.changed` as DeskEvent);
+        if (client.sessionId !== sessionBefore && areaOf(name) !== 'session') emit('session.changed');
       }
-      return { result, marked: null };
-    });
-    if (value.marked !== null) markSaved.millis = Math.max(markSaved.millis, value.marked);
-    if (contract.mutates) {
-      emit(`${areaOf(name)}.changed` as DeskEvent);
-      if (client.sessionId !== sessionBefore && areaOf(name) !== 'session') emit('session.changed');
+      return { ok: true, value: value.result };
+    } finally {
+      // After the transaction, committed or rolled back, so what it records stands either way.
+      if (standing.length > 0) await exclusive(store, () => standing.forEach((work) => work()));
     }
-    return { ok: true, value: value.result };
   }
 
   return async (client, method, input) => {

@@ -16,6 +16,7 @@ import * as m0010 from './0010-parts-cancel-locations';
 import * as m0011 from './0011-ticket-link';
 import * as m0012 from './0012-pending-kind';
 import * as m0013 from './0013-ack-marks';
+import * as m0014 from './0014-pin-lockout';
 
 export type Migration = {
   version: number;
@@ -38,6 +39,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 11, name: 'ticket-link', up: m0011.up },
   { version: 12, name: 'pending-kind', up: m0012.up },
   { version: 13, name: 'ack-marks', up: m0013.up },
+  { version: 14, name: 'pin-lockout', up: m0014.up },
 ];
 
 /** The schema version this build of the app writes. */
