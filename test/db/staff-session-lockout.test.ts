@@ -70,7 +70,7 @@ async function lockedOutDesk() {
   };
 }
 
-describe('the PIN lockout', () => {
+describe('the PIN lockout', { timeout: 20_000 }, () => {
   it('holds through a restart until five minutes have passed', async () => {
     const d = await lockedOutDesk();
     await d.restart({ now: T0 + MINUTE });
