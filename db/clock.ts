@@ -16,6 +16,21 @@ import { statement } from './sync/statements';
 /** A call that stores nothing writes the mark once this far ahead of the saved one, not on every read. */
 export const MARK_EVERY_MS = 60_000;
 
+/** How far ahead a saved offset may move the clock before head office has answered again. */
+export const SAVED_OFFSET_AHEAD_MS = 2 * 60_000;
+
+/**
+ * The offset saved at the last sync (head office's time − this PC's), as used from start until
+ * head office answers again. A PC clock that ran behind and was corrected while the app was closed
+ * leaves a large forward offset behind; applied in full it would move every stored time into the
+ * future, and the clock never comes back from there. So a forward offset counts only up to a couple
+ * of minutes until it is learned afresh; a backward one is harmless (the mark holds the clock).
+ */
+export function startingOffset(saved: number): number {
+  if (!Number.isFinite(saved)) return 0;
+  return Math.min(saved, SAVED_OFFSET_AHEAD_MS);
+}
+
 /** The time to store now, in ms (see the module comment). */
 export function deskNowMs(clock: Pick<Hlc, 'nowMs'>): number {
   return clock.nowMs();

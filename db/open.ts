@@ -11,7 +11,7 @@ import { compactId, newId } from './ids';
 import { migrate } from './migrate';
 import type { DB } from './schema';
 import { createHlc, type Hlc } from './sync/hlc';
-import { loadClockMark, saveClockMark } from './clock';
+import { loadClockMark, saveClockMark, startingOffset } from './clock';
 
 export type Store = {
   db: Kysely<DB>;
@@ -61,8 +61,8 @@ async function highWaterStamp(db: Kysely<DB>, sqlite: Database.Database): Promis
 /** The offset learned from head office at the last sync: the clock is right from the start. */
 function learnedOffset(sqlite: Database.Database): () => number {
   const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'clock_offset_ms'").get() as { value: string } | undefined;
-  const offset = Number(row?.value ?? 0);
-  return () => (Number.isFinite(offset) ? offset : 0);
+  const offset = startingOffset(Number(row?.value ?? 0));
+  return () => offset;
 }
 
 async function ensureReplicaId(db: Kysely<DB>): Promise<string> {

@@ -5,7 +5,7 @@
  * seconds without any new local write [P11]. It works only between the counter's calls (see
  * exclusive.ts) and in short transactions, so the counter never waits on it for long.
  */
-import { deskNowIso, deskNowMs } from '../clock';
+import { deskNowIso, deskNowMs, startingOffset } from '../clock';
 import { compactId } from '../ids';
 import type { Logger } from '../desk-types';
 import type { Store } from '../open';
@@ -70,6 +70,8 @@ export class SyncEngine {
   private pushTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private offsetMs = 0;
+  /** Whether offsetMs was learned from head office in this process (else it is the capped saved one). */
+  private offsetLearned = false;
   private progress: Progress | null = null;
   private enrolling: { state: 'working' | 'failed'; failure: EnrollFailure | null } | null = null;
   private indexing: Promise<void> | null = null;
@@ -83,7 +85,7 @@ export class SyncEngine {
 
   /** Reads the saved offset, installs the offset-aware clock and starts the timers. */
   async start(): Promise<void> {
-    this.offsetMs = await exclusive(this.store, () => getNumber(this.store.sqlite, 'clock_offset_ms'));
+    this.offsetMs = startingOffset(await exclusive(this.store, () => getNumber(this.store.sqlite, 'clock_offset_ms')));
     this.installClock();
     this.schedulePull(0);
   }
@@ -155,6 +157,8 @@ export class SyncEngine {
     const revoked = getState(sqlite, 'revoked');
     const lastError = getState(sqlite, 'last_error');
     const lastSyncAt = getState(sqlite, 'last_sync_at');
+    // Until head office answers again, the offset saved at the last sync is the one to warn about.
+    const shownOffset = this.offsetLearned ? this.offsetMs : getNumber(sqlite, 'clock_offset_ms');
     return {
       enrolled: credentials !== null,
       serverUrl: credentials?.serverUrl ?? getState(sqlite, 'server_url'),
@@ -168,8 +172,8 @@ export class SyncEngine {
       lastFailure: lastError === null ? null : parseFailure(getState(sqlite, 'last_error_code')),
       pending: pendingCount(sqlite),
       rejected: (sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
-      clockOffsetMs: this.offsetMs,
-      clockWarning: Math.abs(this.offsetMs) > CLOCK_WARNING_MS,
+      clockOffsetMs: shownOffset,
+      clockWarning: Math.abs(shownOffset) > CLOCK_WARNING_MS,
       progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
       searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : searchBacklogSize(sqlite),
       firstSync: credentials !== null && !revoked && lastSyncAt === null,
@@ -223,6 +227,7 @@ export class SyncEngine {
     const offset = Date.parse(iso) - this.store.now();
     const moved = Math.abs(offset - this.offsetMs) > 1_000;
     this.offsetMs = offset;
+    this.offsetLearned = true;
     if (moved) this.installClock();
   };
 

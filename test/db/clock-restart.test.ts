@@ -191,3 +191,33 @@ describe('after a crash (the store never closed)', () => {
     expect(Date.parse(note.createdAt)).toBeGreaterThanOrEqual(before);
   });
 });
+
+describe('the offset learned from head office', () => {
+  it('corrects stored times from the start, but a stale forward offset cannot push them into the future for good', async () => {
+    const clock = { now: sh('2026-11-23 10:00') };
+    const file = tempFile();
+    let t = await openTestDesk({ file, now: () => clock.now });
+    await setUpStore(t, { adminPin: '2468' });
+    const customer = await t.ok('customers.create', { name: '王芳', phones: [{ number: '13900001234' }] });
+    const { sqlite } = t.desk.store!;
+    const signIn = async () => t.ok('session.signIn', { staffId: (await t.ok('session.staffList', {}))[0]!.id, pin: '2468' });
+
+    // Saved at the last sync: this PC ran 90 s behind head office.
+    sqlite.prepare("INSERT INTO sync_state (key, value) VALUES ('clock_offset_ms', '90000')").run();
+    await t.desk.close();
+    clock.now += HOUR;
+    t = await openTestDesk({ file, now: () => clock.now });
+    await signIn();
+    expect(Date.parse((await t.ok('customers.addNote', { customerId: customer.id, body: '校时' })).createdAt)).toBe(clock.now + 90_000);
+
+    // It had run a day behind, and someone corrected the PC clock while the app was closed.
+    t.desk.store!.sqlite.prepare("UPDATE sync_state SET value = ? WHERE key = 'clock_offset_ms'").run(String(86_400_000));
+    await t.desk.close();
+    clock.now += HOUR;
+    t = await openTestDesk({ file, now: () => clock.now });
+    await signIn();
+    const note = await t.ok('customers.addNote', { customerId: customer.id, body: '校时后' });
+    expect(Date.parse(note.createdAt)).toBeLessThanOrEqual(clock.now + 2 * 60_000);
+    expect(Date.parse(note.createdAt)).toBeGreaterThanOrEqual(clock.now);
+  });
+});
