@@ -35,4 +35,6 @@ export type DeskOptions = {
   logger: Logger;
   /** Injectable wall clock for tests. */
   now?: () => number;
+  /** Injectable monotonic timer (ms) for tests: what the PIN lockout is counted on while the app runs. */
+  ticks?: () => number;
 };

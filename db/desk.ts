@@ -17,7 +17,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const dispatch = createDispatcher({
     services: {
       store,
-      pinThrottle: createPinThrottle(now),
+      pinThrottle: createPinThrottle({ sqlite: store.sqlite, clock: () => store.hlc, ...(options.ticks ? { ticks: options.ticks } : {}) }),
       appInfo: { version: options.appVersion, schemaVersion: SCHEMA_VERSION, forcedLanguage: options.forcedLanguage, host: options.host },
     },
     handlers,

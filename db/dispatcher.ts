@@ -11,10 +11,13 @@ import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue } from './con
 import type { ClientState, Logger } from './desk-types';
 import { isDiskFull } from './disk-full';
 import { DeskFailure, type Actor, type HandlerContext, type Handlers, type Services } from './handler';
+import { changesSoFar, deskNowIso, MARK_EVERY_MS, saveClockMark } from './clock';
 import { newId } from './ids';
+import { exclusive } from './sync/exclusive';
+import { parseHlc } from './sync/hlc';
 import { englishMessage, type MessageKey } from './messages';
 import { roleCan } from './staff/roles';
-import { resolveSession } from './staff/session';
+import { createSessionActivity, resolveSession } from './staff/session';
 import { inTransaction } from './transaction';
 
 /** Signal logs SQL calls over 40 ms; a counter that waits longer than that feels it. */
@@ -58,32 +61,58 @@ export function createDispatcher({
   emit: (event: DeskEvent) => void;
 }): Dispatch {
   const { store } = services;
+  /** The clock's mark as last committed by a call (a rolled-back call's mark does not count). */
+  const markSaved = { millis: 0 };
+  const activity = createSessionActivity();
 
   async function run(client: ClientState, name: MethodName, rawInput: unknown): Promise<DeskResult<unknown>> {
     const contract = deskApi[name];
     const parsed = contract.input.safeParse(rawInput ?? {});
     if (!parsed.success) return validationFailure(parsed.error);
 
-    const session = await resolveSession(store.db, client.sessionId, store.now());
+    const session = await resolveSession(store.db, client.sessionId, { wallMs: store.now(), nowIso: deskNowIso(store.hlc), activity });
     if (!session.actor && client.sessionId) client.sessionId = null;
     const denied = accessFailure(contract.access, session.actor, session.expired);
     if (denied) return denied;
 
     const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const sessionBefore = client.sessionId;
-    const work = (trx: HandlerContext['trx']) => {
-      const nowIso = new Date(store.now()).toISOString();
-      const ctx: HandlerContext = { trx, txId: newId(), staffId: session.actor?.staffId ?? null, nowIso, stamp: () => store.hlc.send(), actor: session.actor, client, services };
-      return handler(ctx, parsed.data);
-    };
-    const value = await inTransaction(store.db, work, (rollbackError) =>
-      logger.warn(`desk call ${name}: rollback failed`, { error: rollbackError instanceof Error ? rollbackError.stack : String(rollbackError) }),
-    );
-    if (contract.mutates) {
-      emit(`${areaOf(name)}.changed` as DeskEvent);
-      if (client.sessionId !== sessionBefore && areaOf(name) !== 'session') emit('session.changed');
+    const standing: Array<() => void> = [];
+    try {
+      const work = async (trx: HandlerContext['trx']) => {
+        const changesBefore = changesSoFar(store.sqlite);
+        const ctx: HandlerContext = {
+          trx,
+          txId: newId(),
+          staffId: session.actor?.staffId ?? null,
+          nowIso: deskNowIso(store.hlc),
+          stamp: () => store.hlc.send(),
+          standing: (work) => standing.push(work),
+          actor: session.actor,
+          client,
+          services,
+        };
+        const result = await handler(ctx, parsed.data);
+        // The clock's mark commits with what the call stored, so no stored time is ever above it.
+        if (changesSoFar(store.sqlite) > changesBefore || parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS) {
+          saveClockMark(store.sqlite, store.hlc);
+          return { result, marked: parseHlc(store.hlc.last()).millis };
+        }
+        return { result, marked: null };
+      };
+      const value = await inTransaction(store.db, work, (rollbackError) =>
+        logger.warn(`desk call ${name}: rollback failed`, { error: rollbackError instanceof Error ? rollbackError.stack : String(rollbackError) }),
+      );
+      if (value.marked !== null) markSaved.millis = Math.max(markSaved.millis, value.marked);
+      if (contract.mutates) {
+        emit(`${areaOf(name)}.changed` as DeskEvent);
+        if (client.sessionId !== sessionBefore && areaOf(name) !== 'session') emit('session.changed');
+      }
+      return { ok: true, value: value.result };
+    } finally {
+      // After the transaction, committed or rolled back, so what it records stands either way.
+      if (standing.length > 0) await exclusive(store, () => standing.forEach((work) => work()));
     }
-    return { ok: true, value };
   }
 
   return async (client, method, input) => {

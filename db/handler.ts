@@ -17,6 +17,12 @@ export type Actor = Readonly<{ staffId: string; name: string; role: Role; sessio
 export type Services = Readonly<{ store: Store; pinThrottle: PinThrottle; appInfo: AppInfo }>;
 
 export type HandlerContext = TxContext & {
+  /**
+   * Work that stands whether the call succeeds or is refused (a wrong PIN counts toward the
+   * lockout although the sign-in fails and its transaction rolls back): the dispatcher runs it
+   * after the call's transaction has ended, in a short transaction of its own.
+   */
+  standing(work: () => void): void;
   actor: Actor | null;
   /** The transport's state for this caller: sign-in and sign-out set its session. */
   client: ClientState;

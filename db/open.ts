@@ -11,6 +11,7 @@ import { compactId, newId } from './ids';
 import { migrate } from './migrate';
 import type { DB } from './schema';
 import { createHlc, type Hlc } from './sync/hlc';
+import { loadClockMark, saveClockMark, startingOffset } from './clock';
 
 export type Store = {
   db: Kysely<DB>;
@@ -38,13 +39,30 @@ export async function openStore({ file, appVersion, now = Date.now }: OpenStoreO
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
     await migrate(db, { file, appVersion });
     const replicaId = await ensureReplicaId(db);
-    const last = await db.selectFrom('changeLog').select('hlc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const hlc = createHlc({ node: compactId(replicaId), now, lastStamp: last?.hlc ?? null });
+    const hlc = createHlc({ node: compactId(replicaId), now, lastStamp: await highWaterStamp(db, sqlite), offsetMs: learnedOffset(sqlite) });
     return { db, sqlite, file, replicaId, hlc, now };
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * Where the clock carries on from: its saved mark (db/clock.ts), or the last change-log stamp if
+ * that is later (a store written before the mark was kept, or a crash between two marks).
+ */
+async function highWaterStamp(db: Kysely<DB>, sqlite: Database.Database): Promise<string | null> {
+  const last = await db.selectFrom('changeLog').select('hlc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const mark = loadClockMark(sqlite);
+  const stamps = [mark, last?.hlc ?? null].filter((s): s is string => s !== null).sort();
+  return stamps.at(-1) ?? null;
+}
+
+/** The offset learned from head office at the last sync: the clock is right from the start. */
+function learnedOffset(sqlite: Database.Database): () => number {
+  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'clock_offset_ms'").get() as { value: string } | undefined;
+  const offset = startingOffset(Number(row?.value ?? 0));
+  return () => offset;
 }
 
 async function ensureReplicaId(db: Kysely<DB>): Promise<string> {
@@ -56,5 +74,10 @@ async function ensureReplicaId(db: Kysely<DB>): Promise<string> {
 }
 
 export async function closeStore(store: Store): Promise<void> {
-  await store.db.destroy();
+  // What the desk showed last (an SLA clock read after the last write) is not taken back by a restart.
+  try {
+    await store.db.connection().execute(async () => saveClockMark(store.sqlite, store.hlc));
+  } finally {
+    await store.db.destroy();
+  }
 }

@@ -76,6 +76,13 @@ export type SessionTable = {
   endReason: string | null;
 };
 
+/** This PC's PIN lockout (migration 0014): never synced. `lockedAt` is on the desk's clock. */
+export type PinLockoutTable = {
+  staffId: string;
+  failures: number;
+  lockedAt: string | null;
+};
+
 export type CustomerTable = {
   id: string;
   name: string;
@@ -122,6 +129,7 @@ type FoundationTables = {
   store: StoreTable;
   staff: StaffTable;
   session: SessionTable;
+  pinLockout: PinLockoutTable;
   customer: CustomerTable;
   customerPhone: CustomerPhoneTable;
 };

@@ -16,6 +16,7 @@ import * as m0010 from './0010-parts-cancel-locations';
 import * as m0011 from './0011-ticket-link';
 import * as m0012 from './0012-pending-kind';
 import * as m0013 from './0013-ack-marks';
+import * as m0014 from './0014-pin-lockout';
 import * as m0015 from './0015-kept-aside-reason';
 
 export type Migration = {
@@ -39,6 +40,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 11, name: 'ticket-link', up: m0011.up },
   { version: 12, name: 'pending-kind', up: m0012.up },
   { version: 13, name: 'ack-marks', up: m0013.up },
+  { version: 14, name: 'pin-lockout', up: m0014.up },
   { version: 15, name: 'kept-aside-reason', up: m0015.up },
 ];
 

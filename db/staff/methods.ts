@@ -15,7 +15,9 @@ function signedIn(row: StaffRow): SignedInStaff {
 async function startSession(ctx: HandlerContext, staffId: string): Promise<void> {
   if (ctx.client.sessionId) await endSession(ctx, ctx.client.sessionId, 'replaced');
   const id = newId();
-  await ctx.trx.insertInto('session').values({ id, staffId, startedAt: ctx.nowIso, lastSeenAt: ctx.nowIso, endedAt: null, endReason: null }).execute();
+  // last_seen_at is on the PC clock, as the idle check that reads it (db/staff/session.ts).
+  const lastSeenAt = new Date(ctx.services.store.now()).toISOString();
+  await ctx.trx.insertInto('session').values({ id, staffId, startedAt: ctx.nowIso, lastSeenAt, endedAt: null, endReason: null }).execute();
   ctx.client.sessionId = id;
 }
 
@@ -45,7 +47,7 @@ export const sessionSignIn: Handler<'session.signIn'> = async (ctx, input) => {
   if (pinThrottle.isLocked(input.staffId)) throw new DeskFailure('pin_locked', 'pin_locked', 'pin');
   // An unknown staff id answers like a wrong PIN, so the sign-in screen leaks nothing.
   if (!staff || !(await verifyPin(input.pin, staff.pinHash))) {
-    pinThrottle.recordFailure(input.staffId);
+    ctx.standing(() => pinThrottle.recordFailure(input.staffId));
     throw new DeskFailure('bad_pin', 'bad_pin', 'pin');
   }
   if (staff.active !== 1) throw new DeskFailure('permission_denied', 'staff_inactive', 'staffId');

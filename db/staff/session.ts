@@ -13,7 +13,26 @@ const TOUCH_AFTER_MS = 60_000;
 
 export type SessionLookup = { actor: Actor | null; expired: boolean };
 
-export async function resolveSession(db: Kysely<DB>, sessionId: string | null, now: number): Promise<SessionLookup> {
+/**
+ * The last activity of each session this process has seen, to the millisecond. last_seen_at is
+ * written at most once a minute, so on its own it can be up to a minute old: the idle check reads
+ * the later of the two, and a session active within the idle time is never ended.
+ */
+export type SessionActivity = Map<string, number>;
+
+export function createSessionActivity(): SessionActivity {
+  return new Map();
+}
+
+/**
+ * `wallMs` is the PC clock, which the idle time is measured on (a session started or touched writes
+ * last_seen_at on the same clock); `nowIso` is the desk's time for the ended_at it may store.
+ */
+export async function resolveSession(
+  db: Kysely<DB>,
+  sessionId: string | null,
+  { wallMs: now, nowIso, activity }: { wallMs: number; nowIso: string; activity: SessionActivity },
+): Promise<SessionLookup> {
   if (!sessionId) return { actor: null, expired: false };
   return inTransaction(db, async (trx) => {
     const row = await trx
@@ -23,20 +42,27 @@ export async function resolveSession(db: Kysely<DB>, sessionId: string | null, n
       .where('session.id', '=', sessionId)
       .executeTakeFirst();
     if (!row) return { actor: null, expired: false };
-    if (row.endedAt !== null) return { actor: null, expired: row.endReason === 'idle' };
+    if (row.endedAt !== null) {
+      activity.delete(row.id);
+      return { actor: null, expired: row.endReason === 'idle' };
+    }
     if (row.active !== 1) {
-      await trx.updateTable('session').set({ endedAt: new Date(now).toISOString(), endReason: 'deactivated' }).where('id', '=', row.id).execute();
+      activity.delete(row.id);
+      await trx.updateTable('session').set({ endedAt: nowIso, endReason: 'deactivated' }).where('id', '=', row.id).execute();
       return { actor: null, expired: false };
     }
     const store = await trx.selectFrom('store').select('idleLockMinutes').limit(1).executeTakeFirst();
     const idleMs = (store?.idleLockMinutes ?? 5) * 60_000;
-    const lastSeen = Date.parse(row.lastSeenAt);
+    const written = Date.parse(row.lastSeenAt);
+    const lastSeen = Math.max(written, activity.get(row.id) ?? Number.NEGATIVE_INFINITY);
     // A clock set backwards (now < lastSeen) must not keep a session alive forever: treat it as activity now.
-    if (now - lastSeen > idleMs) {
-      await trx.updateTable('session').set({ endedAt: new Date(now).toISOString(), endReason: 'idle' }).where('id', '=', row.id).execute();
+    if (now >= lastSeen && now - lastSeen > idleMs) {
+      activity.delete(row.id);
+      await trx.updateTable('session').set({ endedAt: nowIso, endReason: 'idle' }).where('id', '=', row.id).execute();
       return { actor: null, expired: true };
     }
-    if (now - lastSeen > TOUCH_AFTER_MS || now < lastSeen) {
+    activity.set(row.id, now);
+    if (now - written > TOUCH_AFTER_MS || now < written) {
       await trx.updateTable('session').set({ lastSeenAt: new Date(now).toISOString() }).where('id', '=', row.id).execute();
     }
     return { actor: { staffId: row.staffId, name: row.name, role: row.role as Role, sessionId: row.id }, expired: false };

@@ -5,10 +5,12 @@
  */
 import type Database from 'better-sqlite3';
 import { deferReindex, reindexCustomers } from '../customers/search-bulk';
+import { deskNowMs } from '../clock';
 import { newId } from '../ids';
 import { addToOnHand } from '../parts/ledger/movements';
 import { refreshTicket } from '../tickets/events';
 import { loadCalendar } from '../tickets/settings';
+import type { Hlc } from './hlc';
 import { onApplied, onSnapshotDone, type ApplyPhase } from './hooks';
 import type { RecordState } from './protocol';
 import { statement } from './statements';
@@ -18,9 +20,13 @@ const customerOf = (r: { entityId: string; state: { fields: Record<string, unkno
 let sqliteOf: (trx: unknown) => Database.Database = () => {
   throw new Error('sync hooks need the store connection');
 };
-/** pull.ts hands the connection over before running hooks (the transaction is on it). */
-export function useConnection(sqlite: Database.Database): void {
+let clockOf: () => Pick<Hlc, 'nowMs'> = () => {
+  throw new Error('sync hooks need the store clock');
+};
+/** pull.ts hands the connection and the store's clock over before running hooks (the transaction is on it). */
+export function useConnection(sqlite: Database.Database, clock: Pick<Hlc, 'nowMs'>): void {
   sqliteOf = () => sqlite;
+  clockOf = () => clock;
 }
 
 /** A customer's search terms: now for a pull, listed for the background build during a snapshot. */
@@ -55,7 +61,9 @@ async function refreshTickets(trx: Parameters<Parameters<typeof onApplied>[1]>[0
   const store = await trx.selectFrom('store').select('id').limit(1).executeTakeFirst();
   if (!store) return;
   const cal = await loadCalendar(trx);
-  const now = Date.now();
+  // The desk's never-backwards time, as for a ticket refreshed by a call: a pull never gives a
+  // running SLA clock time back, and the SLA row's computedAt is a stored time like any other.
+  const now = deskNowMs(clockOf());
   const tx = { trx, txId: newId(), staffId: null, nowIso: new Date(now).toISOString(), stamp: () => { throw new Error('a synced ticket refresh records no change'); } };
   for (const { id } of present) await refreshTicket(tx, id, cal, now, { recordBreaches: false });
 }

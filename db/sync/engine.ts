@@ -5,6 +5,7 @@
  * seconds without any new local write [P11]. It works only between the counter's calls (see
  * exclusive.ts) and in short transactions, so the counter never waits on it for long.
  */
+import { deskNowIso, deskNowMs, startingOffset } from '../clock';
 import { compactId } from '../ids';
 import type { Logger } from '../desk-types';
 import type { Store } from '../open';
@@ -27,7 +28,6 @@ import { CLOCK_WARNING_MS, type EnrollFailure, type SyncStatus } from './status'
 
 export type SyncTiming = { pushDebounceMs: number; pullEveryMs: number; backoffMinMs: number; backoffMaxMs: number; probeMs: number };
 /** Stamps further ahead than this were re-stamped by head office. */
-const FUTURE_MS = 5 * 60_000;
 
 export const DEFAULT_TIMING: SyncTiming = { pushDebounceMs: 2_000, pullEveryMs: 30_000, backoffMinMs: 2_000, backoffMaxMs: 300_000, probeMs: 5_000 };
 
@@ -72,6 +72,8 @@ export class SyncEngine {
   private pushTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private offsetMs = 0;
+  /** Whether offsetMs was learned from head office in this process (else it is the capped saved one). */
+  private offsetLearned = false;
   private progress: Progress | null = null;
   private enrolling: { state: 'working' | 'failed'; failure: EnrollFailure | null } | null = null;
   private indexing: Promise<void> | null = null;
@@ -85,7 +87,7 @@ export class SyncEngine {
 
   /** Reads the saved offset, installs the offset-aware clock and starts the timers. */
   async start(): Promise<void> {
-    this.offsetMs = await exclusive(this.store, () => getNumber(this.store.sqlite, 'clock_offset_ms'));
+    this.offsetMs = startingOffset(await exclusive(this.store, () => getNumber(this.store.sqlite, 'clock_offset_ms')));
     this.installClock();
     this.schedulePull(0);
   }
@@ -157,6 +159,8 @@ export class SyncEngine {
     const revoked = getState(sqlite, 'revoked');
     const lastError = getState(sqlite, 'last_error');
     const lastSyncAt = getState(sqlite, 'last_sync_at');
+    // Until head office answers again, the offset saved at the last sync is the one to warn about.
+    const shownOffset = this.offsetLearned ? this.offsetMs : getNumber(sqlite, 'clock_offset_ms');
     return {
       enrolled: credentials !== null,
       serverUrl: credentials?.serverUrl ?? getState(sqlite, 'server_url'),
@@ -172,8 +176,8 @@ export class SyncEngine {
       rejected: (sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
       keptAside: keptAsideCount(sqlite),
       restoredCopy: restoredCopyOf(sqlite),
-      clockOffsetMs: this.offsetMs,
-      clockWarning: Math.abs(this.offsetMs) > CLOCK_WARNING_MS,
+      clockOffsetMs: shownOffset,
+      clockWarning: Math.abs(shownOffset) > CLOCK_WARNING_MS,
       progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
       searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : searchBacklogSize(sqlite),
       firstSync: credentials !== null && !revoked && lastSyncAt === null,
@@ -208,13 +212,17 @@ export class SyncEngine {
     return this.session;
   }
 
+  /**
+   * A new clock over the learned offset (and the replica id, which a rotation changes), carrying on
+   * from the old clock's high-water mark whatever the PC clock says: a PC whose clock ran ahead and
+   * was corrected keeps counting from its mark, so nothing it stores goes back in time. Head office
+   * re-stamps changes that arrive too far ahead of its own time (SYNC.md §2.6), so that future
+   * cannot win merges elsewhere.
+   */
   private installClock(): void {
     const node = compactId(this.store.replicaId);
     const last = parseHlc(this.store.hlc.last());
-    // A stamp issued while the PC's clock ran far ahead must not drag every later stamp into the
-    // future: head office re-stamped those anyway (SYNC.md §2.6).
-    const sane = last.millis <= this.store.now() + this.offsetMs + FUTURE_MS;
-    const lastStamp = sane ? formatHlc({ millis: last.millis, counter: last.counter, node }) : null;
+    const lastStamp = formatHlc({ millis: last.millis, counter: last.counter, node });
     this.store.hlc = createHlc({ node, now: this.store.now, lastStamp, offsetMs: () => this.offsetMs });
   }
 
@@ -223,6 +231,7 @@ export class SyncEngine {
     const offset = Date.parse(iso) - this.store.now();
     const moved = Math.abs(offset - this.offsetMs) > 1_000;
     this.offsetMs = offset;
+    this.offsetLearned = true;
     if (moved) this.installClock();
   };
 
@@ -257,11 +266,12 @@ export class SyncEngine {
       // What head office lost on a restore, found during the pull, goes back now.
       if (pendingCount(sqlite) > 0) await pushAll(pushContext);
       await exclusive(this.store, () => {
-        setState(sqlite, 'last_sync_at', new Date(this.store.now()).toISOString());
+        setState(sqlite, 'last_sync_at', deskNowIso(this.store.hlc));
         setState(sqlite, 'last_error', null);
         setState(sqlite, 'last_error_code', null);
         setState(sqlite, 'clock_offset_ms', Math.round(this.offsetMs));
-        pruneAcked(sqlite, this.store.now());
+        // Acknowledgement times are the desk's clock: the retention is counted on the same clock.
+        pruneAcked(sqlite, deskNowMs(this.store.hlc));
       });
       this.failures = 0;
       this.indexSearchBacklog();

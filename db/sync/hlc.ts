@@ -4,6 +4,9 @@
  *   `0193a1b2c3d4-0000-<replica>`
  * `send()` never goes backwards, even if the PC clock does (NTP step, a user changing the date).
  * `recv()` merges a remote stamp so a PC whose clock runs behind catches up after a sync.
+ * `nowMs()` is the desk's time for everything it stores: the same never-backwards clock, read
+ * without issuing a stamp. Its high-water mark is persisted (db/clock.ts), so a restart carries on
+ * from it whatever the PC clock says.
  */
 const MAX_COUNTER = 0xffff;
 const MAX_DRIFT_MS = 5 * 60_000;
@@ -33,6 +36,11 @@ export type Hlc = {
   recv(remote: string): string;
   /** The last stamp issued or merged. */
   last(): string;
+  /**
+   * The current time in ms: the wall clock (plus the offset learned from head office), but never
+   * less than any stamp issued, merged or time read before. Later stamps are never below it.
+   */
+  nowMs(): number;
 };
 
 export type HlcOptions = {
@@ -78,7 +86,13 @@ export function createHlc({ node, now = Date.now, lastStamp, offsetMs = () => 0 
     recv(remote) {
       const r = parseHlc(remote);
       const local = wall();
-      if (r.millis - local > MAX_DRIFT_MS) throw new ClockDriftError(r.millis, local);
+      // A stamp this clock has already passed moves nothing, however far ahead of the PC clock it
+      // is. One beyond both the high-water mark and the wall clock by more than head office's own
+      // clamp (it re-stamps any change more than 5 minutes ahead of its time, SYNC.md §2.6) cannot
+      // be a real time: the wall here includes the offset learned from head office, so it is
+      // head office's time. Merging it would drag every later stamp, and every stored time, into
+      // the future for good; it is refused and the caller applies the record without it.
+      if (r.millis > millis && r.millis - local > MAX_DRIFT_MS) throw new ClockDriftError(r.millis, local);
       const top = Math.max(local, millis, r.millis);
       if (top === millis && top === r.millis) counter = Math.max(counter, r.counter) + 1;
       else if (top === millis) counter += 1;
@@ -93,6 +107,14 @@ export function createHlc({ node, now = Date.now, lastStamp, offsetMs = () => 0 
     },
     last() {
       return formatHlc({ millis, counter, node });
+    },
+    nowMs() {
+      const w = wall();
+      if (w > millis) {
+        millis = w;
+        counter = 0;
+      }
+      return millis;
     },
   };
 }

@@ -11,6 +11,7 @@
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
 import { applyRecords, keyOf, TOMBSTONE_FIELD } from './apply';
+import { deskNowIso, saveClockMark } from '../clock';
 import { useConnection } from './area-hooks';
 import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
 import { runApplyHooks } from './hooks';
@@ -84,8 +85,9 @@ export async function replayPendingUnknown(store: Store, { stopped = () => false
           unstamped.set(keyOf(key.entity, key.entity_id), new Set(used.filter((row) => row.kind === 'unknown').map((row) => row.field)));
           records.push({ serverSeq: 0, txId: `pending:${key.entity}:${key.entity_id}`, entity: key.entity, entityId: key.entity_id, state });
         }
-        const result = applyRecords(sqlite, records, { hlc: store.hlc, serverTimeMs: store.now(), nowIso: new Date(store.now()).toISOString(), unstamped });
-        useConnection(sqlite);
+        const result = applyRecords(sqlite, records, { hlc: store.hlc, serverTimeMs: store.now(), nowIso: deskNowIso(store.hlc), unstamped });
+        saveClockMark(sqlite, store.hlc);
+        useConnection(sqlite, store.hlc);
         await runApplyHooks(trx, result.touched, { snapshot: false });
         return { records: records.length, keptAside: result.keptAside };
       },

@@ -7,6 +7,7 @@
  * then pulls from the feed position read before the snapshot began.
  */
 import type { Store } from '../open';
+import { deskNowIso, saveClockMark } from '../clock';
 import { applyRecords, prefetchLocal, watchKeptAside, type ApplyOutcome } from './apply';
 import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
 import { useConnection } from './area-hooks';
@@ -83,7 +84,7 @@ async function applyInChunks(
     const end = await exclusiveTx(
       ctx.store,
       async (trx) => {
-        const nowIso = new Date(ctx.store.now()).toISOString();
+        const nowIso = deskNowIso(ctx.store.hlc);
         let end = index;
         const touched: ApplyOutcome['touched'] = [];
         let applied = 0;
@@ -100,10 +101,12 @@ async function applyInChunks(
           applied += outcome.applied;
           end = stop;
         }
-        useConnection(ctx.store.sqlite);
+        useConnection(ctx.store.sqlite, ctx.store.hlc);
         await runApplyHooks(trx, touched, phase);
         for (const [key, value] of progress(records[end - 1]!)) setState(ctx.store.sqlite, key, value);
         onApplied?.(applied);
+        // Stamps merged from head office raised the clock: the mark commits with the rows that carried them.
+        saveClockMark(ctx.store.sqlite, ctx.store.hlc);
         return end;
       },
       { foreignKeys: false },
@@ -211,7 +214,7 @@ async function snapshot(ctx: PullContext): Promise<number> {
         exclusiveTx(
           ctx.store,
           async (trx) => {
-            useConnection(ctx.store.sqlite);
+            useConnection(ctx.store.sqlite, ctx.store.hlc);
             return settleSnapshotChunk(trx);
           },
           { foreignKeys: false },

@@ -5,6 +5,7 @@
  * where head office is), a forked replica (a database restored from an old copy continues as a new
  * replica) and an unknown replica (head office restored from an older backup: push again).
  */
+import { deskNowIso, saveClockMark } from '../clock';
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
 import { exclusive } from './exclusive';
@@ -110,7 +111,7 @@ function recordOutcome(store: Store, batch: ReadonlyArray<PendingChange>, body: 
   const { sqlite } = store;
   const base = getNumber(sqlite, 'seq_base');
   const bySeq = new Map(batch.map((c) => [c.seq, c]));
-  const nowIso = new Date(store.now()).toISOString();
+  const nowIso = deskNowIso(store.hlc);
   const insert = sqlite.prepare(
     'INSERT OR IGNORE INTO sync_rejected (seq, change_id, entity, entity_id, op, fields, code, staff_id, created_at, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -136,7 +137,8 @@ function realign(store: Store, lastAppliedWireSeq: number): void {
   }
   const acked = getNumber(sqlite, 'last_acked_seq');
   if (lastAppliedWireSeq + base < acked) unackOrStop(store, lastAppliedWireSeq);
-  else markAcked(sqlite, lastAppliedWireSeq, new Date(store.now()).toISOString());
+  else markAcked(sqlite, lastAppliedWireSeq, deskNowIso(store.hlc));
+  saveClockMark(sqlite, store.hlc);
 }
 
 function unackOrStop(store: Store, lastAppliedWireSeq: number): void {

@@ -14,6 +14,7 @@ import { newId } from '../ids';
 import type { Store } from '../open';
 import { exclusive } from './exclusive';
 import { lastLocalSeq, markAcked } from './outbox';
+import { deskNowIso } from '../clock';
 import { replayPendingUnknown } from './pending-replay';
 import { renumberClashes } from './renumber';
 import { getNumber, getState, setState } from './state';
@@ -64,7 +65,7 @@ export function continueAsNewReplica(store: Store, appliedThroughWireSeq: number
   const { sqlite } = store;
   const base = getNumber(sqlite, 'seq_base');
   const through = Math.min(appliedThroughWireSeq + base, highestLocalSeq(sqlite));
-  const nowIso = new Date(store.now()).toISOString();
+  const nowIso = deskNowIso(store.hlc);
   markAcked(sqlite, through - base, nowIso);
   const oldReplicaId = store.replicaId;
   const replicaId = newId();

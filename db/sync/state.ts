@@ -25,7 +25,9 @@ export type SyncKey =
   | 'last_error_code'
   | 'revoked'
   | 'pending_replay_schema'
-  | 'restored_copy';
+  | 'restored_copy'
+  /** The desk clock's high-water mark (db/clock.ts): never synced, like every key here. */
+  | 'clock_mark';
 
 export function getState(sqlite: Database.Database, key: SyncKey): string | null {
   const row = statement(sqlite, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;

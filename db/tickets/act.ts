@@ -90,7 +90,12 @@ export async function applyAction(sc: StepContext, fold: TicketFold, action: Mac
     // Appended after the step, so the timeline shows the signature right under the completion.
     await appendEvent(sc.ctx, { ticketId: ticket.id, action: 'sign', fromStatus: null, toStatus: null, data: { signatureId: id, formHash: signed.hash, signerName: signing.step.signerName } });
   }
-  return refreshTicket(sc.ctx, ticket.id, sc.cal, sc.now);
+  const after = await refreshTicket(sc.ctx, ticket.id, sc.cal, sc.now);
+  // A step answered ok must have done what its machine says. Events fold in stamp order, so one
+  // stamped before an event already on the ticket (a step recorded on a PC whose clock ran ahead
+  // of this one) would be skipped by the fold: refuse it, and the call's rollback writes nothing.
+  if (after.derived.flagged.includes(event.id) || after.derived.status !== to) throw new DeskFailure('conflict', 'ticket_step_behind_clock');
+  return after;
 }
 
 /** The service form rebuilt from the ticket as it stands, as the customer saw it when signing. */

@@ -23,6 +23,10 @@ export const ticketMessages = {
   ticket_step_wrong_location: { en: 'This step does not apply to this kind of repair (in store / on site)', zh: '此操作不适用于该维修方式（到店/上门）' },
   ticket_paused: { en: 'The ticket is waiting (for the customer or parts): resume it first', zh: '服务单处于等待中（等客户或等配件），请先恢复处理' },
   ticket_not_paused: { en: 'The ticket is not waiting for anything', zh: '服务单当前没有处于等待状态' },
+  ticket_step_behind_clock: {
+    en: 'This ticket has a step recorded later than this PC’s clock, so the new step would not take effect: nothing was saved. Check the PC’s date and time, then try again',
+    zh: '该服务单已有晚于本机时间的记录，本次操作不会生效，未保存。请检查本机的日期和时间后重试',
+  },
   ticket_already_escalated: { en: 'Already escalated to the after-sales manager', zh: '已升级至售后部经理' },
   ticket_role_not_allowed: {
     en: 'Your role may not take this step, and you are not the person responsible for the ticket',

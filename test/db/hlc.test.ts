@@ -31,6 +31,35 @@ describe('hybrid logical clock', () => {
     expect(() => hlc.recv(`${(10_000 + 6 * 60_000).toString(16).padStart(12, '0')}-0000-bbb`)).toThrow(ClockDriftError);
   });
 
+  it('reads the time without a stamp: never below a stamp issued, and later stamps never below it', () => {
+    let wall = 50_000;
+    const hlc = createHlc({ node: 'abc', now: () => wall });
+    const first = hlc.send();
+    wall = 10_000;
+    expect(hlc.nowMs()).toBe(50_000);
+    wall = 70_000;
+    expect(hlc.nowMs()).toBe(70_000);
+    wall = 60_000;
+    expect(parseHlc(hlc.send()).millis).toBe(70_000);
+    expect(hlc.last() > first).toBe(true);
+    // The offset learned from head office counts as the wall clock.
+    const offset = createHlc({ node: 'abc', now: () => 10_000, offsetMs: () => 5_000 });
+    expect(offset.nowMs()).toBe(15_000);
+  });
+
+  it('keeps its high-water mark far ahead of the PC clock, and merges stamps it has already passed', () => {
+    const year = 365 * 86_400_000;
+    // A PC whose clock ran a year ahead, corrected: it carries on from its mark.
+    const hlc = createHlc({ node: 'aaa', now: () => 10_000, lastStamp: `${(10_000 + year).toString(16).padStart(12, '0')}-0002-aaa` });
+    expect(hlc.nowMs()).toBe(10_000 + year);
+    // A stamp from elsewhere below that mark moves nothing, however far ahead of the wall clock.
+    const echoed = `${(10_000 + year - 1).toString(16).padStart(12, '0')}-0000-bbb`;
+    expect(parseHlc(hlc.recv(echoed))).toMatchObject({ millis: 10_000 + year, counter: 3 });
+    // Beyond both the mark and head office's 5-minute clamp: refused, the clock is not dragged along.
+    expect(() => hlc.recv(`${(10_000 + 2 * year).toString(16).padStart(12, '0')}-0000-bbb`)).toThrow(ClockDriftError);
+    expect(hlc.nowMs()).toBe(10_000 + year);
+  });
+
   it('orders the change log by clock even when the PC clock jumps back an hour', async () => {
     let now = Date.parse('2026-11-25T10:00:00Z');
     const t = await openTestDesk({ now: () => now });

@@ -32,10 +32,10 @@ export function memoryLogger(): Logger & { entries: LogEntry[] } {
 }
 
 /** A desk on a temp file, plus a typed `call` as one client (one window). */
-export async function openTestDesk(options: { file?: string; now?: () => number; appVersion?: string } = {}) {
+export async function openTestDesk(options: { file?: string; now?: () => number; ticks?: () => number; appVersion?: string } = {}) {
   const file = options.file ?? tempFile();
   const logger = memoryLogger();
-  const desk: Desk = await openDesk({ file, appVersion: options.appVersion ?? '0.1.0-test', host: 'browser', forcedLanguage: null, logger, ...(options.now ? { now: options.now } : {}) });
+  const desk: Desk = await openDesk({ file, appVersion: options.appVersion ?? '0.1.0-test', host: 'browser', forcedLanguage: null, logger, ...(options.now ? { now: options.now } : {}), ...(options.ticks ? { ticks: options.ticks } : {}) });
   const client: ClientState = { sessionId: null };
   async function call<M extends MethodName>(method: M, input: MethodInput<M>, as: ClientState = client): Promise<DeskResult<MethodResult<M>>> {
     return (await desk.dispatch(as, method, input)) as DeskResult<MethodResult<M>>;
