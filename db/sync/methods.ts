@@ -32,6 +32,7 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
     firstSync: false,
     resyncing: false,
     credentialsWhere: null,
+    credentialsKept: null,
   };
   return status;
 };

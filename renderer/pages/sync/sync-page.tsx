@@ -7,6 +7,7 @@ import { EnrollForm } from './enroll-form';
 import { ProblemsTable } from './problems-table';
 import { useSyncStatus } from './use-sync-status';
 import { lastProblemText } from './last-problem';
+import { credentialsText } from './credentials-text';
 
 export function SyncPage() {
   const { t, i18n } = useTranslation('sync');
@@ -30,7 +31,7 @@ export function SyncPage() {
             <Descriptions.Item label={t('page.pending')}>{status.pending}</Descriptions.Item>
             <Descriptions.Item label={t('page.rejected')}>{status.rejected}</Descriptions.Item>
             <Descriptions.Item label={t('page.clock')}>{status.clockWarning ? t('page.clockOff', { minutes: Math.round(Math.abs(status.clockOffsetMs) / 60_000) }) : t('page.clockOk')}</Descriptions.Item>
-            {status.credentialsWhere && <Descriptions.Item label={t('page.credentials')}>{status.credentialsWhere}</Descriptions.Item>}
+            {status.credentialsKept && <Descriptions.Item label={t('page.credentials')}>{credentialsText(t, status.credentialsKept)}</Descriptions.Item>}
             {status.lastError && <Descriptions.Item label={t('page.lastError')}>{lastProblemText(t, status)}</Descriptions.Item>}
             {status.searchBacklog > 0 && <Descriptions.Item label={t('page.searchBacklog')}>{t('page.searchBacklogValue', { count: status.searchBacklog })}</Descriptions.Item>}
           </Descriptions>
