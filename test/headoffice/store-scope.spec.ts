@@ -262,3 +262,48 @@ describe('a customer head office linked to the store', () => {
     }
   });
 });
+
+describe('head office’s catalogue and another store’s own records', () => {
+  it('refuses a bin update that would make a catalogue part, and an edit of S012’s ticket', async () => {
+    const part = uuidv7();
+    const [binOnly, ticketEdit] = forge(s020, [
+      { entity: 'part', entityId: part, op: 'update', fields: { bin: 'A-01', updatedAt: new Date().toISOString() } },
+      { entity: 'ticket', entityId: ids.s012Ticket!, op: 'update', fields: { summary: '已解决', updatedAt: new Date().toISOString() } },
+    ]);
+    await s020.sync();
+    const codeOf = (changeId: string | undefined) => readTable<{ code: string }>(s020.file, 'SELECT code FROM sync_rejected WHERE change_id = ?', changeId)[0]?.code;
+    expect(codeOf(binOnly)).toBe('hq_owned');
+    expect(codeOf(ticketEdit)).toBe('other_store');
+    expect(await hqState('part', part)).toBeUndefined();
+    expect(((await hqState('ticket', ids.s012Ticket!))!.state as { fields: Record<string, unknown> }).fields.summary).not.toBe('已解决');
+  });
+});
+
+describe('merged customers', () => {
+  it('a store merges two of its own customers; a merge at S012 of a customer S020 sees lets S020 work on the survivor', async () => {
+    // S020's own duplicates: both its own, so the merge applies.
+    const a = await s020.ok('customers.create', { name: '周杰', phones: [{ number: '13500001234' }] });
+    const b = await s020.ok('customers.create', { name: '周杰', phones: [{ number: '13500005678' }] });
+    await s020.sync();
+    await s020.ok('customers.merge', { fromId: a.id, intoId: b.id });
+    await s020.sync();
+    expect(await hqState('customer_merge', a.id)).toBeDefined();
+
+    // At S012: 王芳 is shared with S020, then merged into S012's other record of her.
+    const wang = await s012.ok('customers.create', { name: '王芳', phones: [{ number: '13300001111' }] });
+    const wang2 = await s012.ok('customers.create', { name: '王芳', phones: [{ number: '13300002222' }], confirmDuplicate: true });
+    await s012.sync();
+    await linkCustomerByIdOrPhone(hq.db, wang.id, 'S020');
+    await s012.ok('customers.merge', { fromId: wang.id, intoId: wang2.id });
+    await s012.sync();
+    expect(await linkedStores(wang2.id)).toEqual(['S012', 'S020']);
+    const problems = (await s020.ok('sync.problems', {})).length;
+    await s020.sync();
+    await s020.ok('customers.addNote', { customerId: wang2.id, body: '合并后来电' });
+    await editNotes(s020, wang2.id, '两条记录已合并');
+    await s020.sync();
+    expect((await s020.ok('sync.problems', {})).length).toBe(problems);
+    await s012.sync();
+    expect((await s012.ok('customers.get', { id: wang2.id })).notes).toBe('两条记录已合并');
+  });
+});
