@@ -145,7 +145,7 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
         continue;
       }
       // Nothing is re-asserted: the store was never sent this record, so there is nothing to correct.
-      const outOfScope = storeScope!.refusal(change, rule);
+      const outOfScope = storeScope!.refusal(change);
       if (outOfScope) {
         reject(change, outOfScope, undefined, rule, []);
         continue;

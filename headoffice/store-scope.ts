@@ -28,8 +28,8 @@ type Known = { ownerStoreId: string | null; customerRef: string | null };
 const MAX_ALIAS_HOPS = 8;
 
 export type StoreScope = {
-  /** Why the store may not write this change, or null when it may. */
-  refusal(change: WireChange, rule: EntityRule): ScopeRefusal | null;
+  /** Why the store may not write this change (one of the batch's), or null when it may. */
+  refusal(change: WireChange): ScopeRefusal | null;
   /** A change refused in this batch: what names the record it would have created is refused too. */
   refused(change: WireChange): void;
 };
@@ -50,53 +50,65 @@ export function namedBy(rule: EntityRule, entityId: string, fields: Fields): Nam
 
 /** What a change names: as head office holds the record before the batch, and as the change would leave it. */
 function namedByChange(change: WireChange, rule: EntityRule, w: Working | undefined): Named[] {
-  const before = w?.known ? w.state.fields : {};
-  return [...(w?.known ? namedBy(rule, change.entityId, before) : []), ...namedBy(rule, change.entityId, { ...before, ...change.fields })];
+  // Most of a push is new records: their fields are the change's, with nothing to copy.
+  if (!w?.known) return namedBy(rule, change.entityId, change.fields);
+  return [...namedBy(rule, change.entityId, w.state.fields), ...namedBy(rule, change.entityId, { ...w.state.fields, ...change.fields })];
 }
 
 /**
- * Reads, in two queries, what the batch's changes name that head office already holds: the owner
+ * Reads, in one query per kind of record named and one for the customers, what the batch's changes name that head office already holds: the owner
  * and customer of named records, and which named customers reach `storeId`.
  */
 export async function loadStoreScope(trx: Transaction<HqDB>, storeId: string, changes: ReadonlyArray<WireChange>, working: Map<string, Working>): Promise<StoreScope> {
+  // Records the batch itself writes were loaded with it (`working`): head office has them or not,
+  // nothing more to read. Only what the batch names without writing is looked up.
   const wanted = new Map<string, Set<string>>();
+  const customers = new Set<string>();
+  const customerToCheck = (customer: string) => {
+    const w = working.get(stateKey('customer', customer));
+    // Not loaded, or a customer head office has that another store made: its links decide.
+    if (!w || (w.known && w.ownerStoreId !== storeId)) customers.add(customer);
+  };
+  // What each change names, from the records as loaded (the batch's own earlier changes to a record
+  // passed these checks, so what they name needs no second look).
+  const names = new Map<WireChange, Named[]>();
   for (const change of changes) {
     const rule = ruleFor(change.entity);
     if (!rule) continue;
-    for (const { entity, id } of namedByChange(change, rule, working.get(stateKey(change.entity, change.entityId)))) {
-      const ids = wanted.get(entity) ?? new Set<string>();
-      wanted.set(entity, ids.add(id));
+    const named = namedByChange(change, rule, working.get(stateKey(change.entity, change.entityId)));
+    names.set(change, named);
+    for (const { entity, id } of named) {
+      if (entity === 'customer') customerToCheck(id);
+      else if (!working.has(stateKey(entity, id))) wanted.set(entity, (wanted.get(entity) ?? new Set<string>()).add(id));
     }
   }
-  const unloaded = [...wanted].filter(([entity]) => entity !== 'customer').map(([entity, ids]): [string, string[]] => [entity, [...ids].filter((id) => !working.get(stateKey(entity, id))?.known)]);
-  const records = await knownRecords(trx, unloaded);
+  // Sent together: the statements still run one after the other on the transaction's connection,
+  // but PostgreSQL goes from one to the next without waiting for this process in between.
+  const direct = [...customers];
+  const [records, reach] = await Promise.all([knownRecords(trx, [...wanted].map(([entity, ids]): [string, string[]] => [entity, [...ids]])), customerReach(trx, storeId, direct)]);
 
-  // Customers whose reach must be read: named ones, and those of named customer-scoped records.
-  const customers = new Set(wanted.get('customer') ?? []);
   const customerOfRecord = (entity: string, id: string): string | null => {
     const w = working.get(stateKey(entity, id));
-    if (w?.known) return ruleFor(entity)?.customerOf?.(id, w.state.fields) ?? null;
+    if (w) return w.known || w.existed ? (ruleFor(entity)?.customerOf?.(id, w.state.fields) ?? null) : null;
     return records.get(stateKey(entity, id))?.customerRef ?? null;
   };
-  for (const [entity, ids] of wanted) {
-    if (entity === 'customer' || ruleFor(entity)?.scope !== 'customer') continue;
-    for (const id of ids) {
+  // The customers of named customer-scoped records (a ticket's product) are checked as well.
+  for (const named of names.values()) {
+    for (const { entity, id } of named) {
+      if (entity === 'customer' || ruleFor(entity)?.scope !== 'customer') continue;
       const customer = customerOfRecord(entity, id);
-      if (customer) customers.add(customer);
+      if (customer) customerToCheck(customer);
     }
   }
-  for (const customer of customers) {
-    const w = working.get(stateKey('customer', customer));
-    if (w?.known && w.ownerStoreId === storeId) customers.delete(customer);
-  }
-  const reach = await customerReach(trx, storeId, [...customers]);
+  for (const customer of direct) customers.delete(customer);
+  for (const [customer, reaches] of await customerReach(trx, storeId, [...customers])) reach.set(customer, reaches);
   const refusedHere = new Set<string>();
 
   const customerAllowed = (customer: string): boolean => {
     const w = working.get(stateKey('customer', customer));
-    if (w?.known && w.ownerStoreId === storeId) return true;
-    const known = reach.get(customer);
     // Unknown to head office before this batch: new, made by this store (in this batch or offline).
+    if (w && (!w.known || w.ownerStoreId === storeId)) return true;
+    const known = reach.get(customer);
     return !known || known.reaches;
   };
 
@@ -115,10 +127,9 @@ export async function loadStoreScope(trx: Transaction<HqDB>, storeId: string, ch
   };
 
   return {
-    refusal(change, rule) {
-      const w = working.get(stateKey(change.entity, change.entityId));
-      for (const named of namedByChange(change, rule, w)) {
-        // A record naming itself (a customer, a merge alias keyed by its customer) is judged by that customer.
+    refusal(change) {
+      for (const named of names.get(change) ?? []) {
+        // A record naming itself (a reversal of itself) is the ownership check's business, not a reference.
         if (named.entity === change.entity && named.id === change.entityId && named.entity !== 'customer') continue;
         const refusal = recordRefusal(named);
         if (refusal) return refusal;
@@ -134,35 +145,43 @@ export async function loadStoreScope(trx: Transaction<HqDB>, storeId: string, ch
 /** Named records head office holds, by entity, with their owner store and customer. */
 async function knownRecords(trx: Transaction<HqDB>, wanted: ReadonlyArray<[string, string[]]>): Promise<Map<string, Known>> {
   const known = new Map<string, Known>();
-  for (const [entity, ids] of wanted) {
-    if (ids.length === 0) continue;
-    const rows = await sql<{ entityId: string; ownerStoreId: string | null; customerRef: string | null }>`
-      SELECT entity_id, owner_store_id, customer_ref FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${textList(ids)})`.execute(trx);
-    for (const row of rows.rows) known.set(stateKey(entity, row.entityId), { ownerStoreId: row.ownerStoreId, customerRef: row.customerRef });
-  }
+  // One indexed lookup per entity (entity = $1 AND entity_id = ANY($2) walks the primary key).
+  await Promise.all(
+    wanted.map(async ([entity, ids]) => {
+      const rows = await sql<{ entityId: string; ownerStoreId: string | null; customerRef: string | null }>`
+        SELECT entity_id, owner_store_id, customer_ref FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${textList(ids)})`.execute(trx);
+      for (const row of rows.rows) known.set(stateKey(entity, row.entityId), { ownerStoreId: row.ownerStoreId, customerRef: row.customerRef });
+    }),
+  );
   return known;
 }
 
 /**
- * For each customer head office knows (as a record or a merge alias): whether it reaches the store,
+ * For each customer head office has: whether it reaches the store (made there or linked to it),
  * itself or through the customers it was merged into. Customers absent from the answer are new.
+ * One indexed lookup per customer; the merge aliases are read only for customers that do not reach
+ * the store themselves, which an honest PC never names.
  */
 async function customerReach(trx: Transaction<HqDB>, storeId: string, customers: ReadonlyArray<string>): Promise<Map<string, { reaches: boolean }>> {
+  const reach = await reachOf(trx, storeId, customers);
+  let pending = [...reach].filter(([, r]) => !r.reaches).map(([id]) => ({ start: id, at: id }));
+  for (let hop = 0; hop < MAX_ALIAS_HOPS && pending.length > 0; hop += 1) {
+    const aliases = await sql<{ entityId: string; intoId: string }>`
+      SELECT entity_id, state->'fields'->>'intoId' AS into_id FROM entity_state
+      WHERE entity = 'customer_merge' AND entity_id = ANY(${textList(pending.map((p) => p.at))}) AND state->>'deleted' IS NULL AND state->'fields'->>'intoId' IS NOT NULL`.execute(trx);
+    const into = new Map(aliases.rows.map((row) => [row.entityId, row.intoId]));
+    pending = pending.flatMap((p) => (into.has(p.at) ? [{ start: p.start, at: into.get(p.at)! }] : []));
+    const survivors = await reachOf(trx, storeId, [...new Set(pending.map((p) => p.at))]);
+    for (const p of pending) if (survivors.get(p.at)?.reaches) reach.set(p.start, { reaches: true });
+    pending = pending.filter((p) => !reach.get(p.start)!.reaches);
+  }
+  return reach;
+}
+
+async function reachOf(trx: Transaction<HqDB>, storeId: string, customers: ReadonlyArray<string>): Promise<Map<string, { reaches: boolean }>> {
   if (customers.length === 0) return new Map();
   const rows = await sql<{ id: string; reaches: boolean }>`
-    WITH RECURSIVE chain(start, id, hops) AS (
-      SELECT c, c, 0 FROM unnest(${textList(customers)}) AS c
-      UNION ALL
-      SELECT chain.start, m.state->'fields'->>'intoId', chain.hops + 1 FROM chain
-      JOIN entity_state m ON m.entity = 'customer_merge' AND m.entity_id = chain.id
-      WHERE chain.hops < ${MAX_ALIAS_HOPS} AND m.state->'fields'->>'intoId' IS NOT NULL AND m.state->>'deleted' IS NULL
-    )
-    SELECT chain.start AS id,
-      bool_or(s.owner_store_id = ${storeId} OR l.store_id IS NOT NULL) AS reaches
-    FROM chain
-    LEFT JOIN entity_state s ON s.entity = 'customer' AND s.entity_id = chain.id
-    LEFT JOIN customer_link l ON l.store_id = ${storeId} AND l.customer_id = chain.id
-    GROUP BY chain.start
-    HAVING bool_or(chain.hops > 0 OR s.entity_id IS NOT NULL)`.execute(trx);
+    SELECT s.entity_id AS id, (s.owner_store_id = ${storeId} OR EXISTS (SELECT 1 FROM customer_link l WHERE l.store_id = ${storeId} AND l.customer_id = s.entity_id)) AS reaches
+    FROM entity_state s WHERE s.entity = 'customer' AND s.entity_id = ANY(${textList(customers)})`.execute(trx);
   return new Map(rows.rows.map((row) => [row.id, { reaches: row.reaches === true }]));
 }
