@@ -39,7 +39,7 @@ const REASONS: Record<string, string> = {
   other_store: "This record belongs to another store",
   append_only: 'This record can only be added, never changed or removed',
   invalid: 'The change is malformed',
-  customer_not_linked: 'This customer is not linked to this store: head office links a customer to another store (link-customer)',
+  customer_not_linked: 'This customer is not linked to this store; head office can link it (link-customer)',
   other_store_record: 'This names a record of another store',
   refused_record: 'This names a record head office refused earlier in the same push',
 };
