@@ -18,6 +18,7 @@ import type { HqDB } from './db/schema';
 import type { FeedRow } from './feed';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
 import { batchStatement, loadStates, scopeOf, stateKey, type Working } from './states';
+import { loadStoreScope } from './store-scope';
 
 /** A stamp more than this far ahead of head office's clock is re-stamped on receipt (SYNC.md §2.6). */
 export const MAX_FUTURE_MS = 5 * 60_000;
@@ -38,6 +39,9 @@ const REASONS: Record<string, string> = {
   other_store: "This record belongs to another store",
   append_only: 'This record can only be added, never changed or removed',
   invalid: 'The change is malformed',
+  customer_not_linked: 'This customer is not linked to this store; head office can link it (link-customer)',
+  other_store_record: 'This names a record of another store',
+  refused_record: 'This names a record head office refused earlier in the same push',
 };
 
 /** A batch merged in memory, with its statement built: what `writePrepared` writes. */
@@ -74,10 +78,12 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
   const merges: Array<[from: string, into: string]> = [];
   const phoneDigits: Array<{ digits: string; customerId: string }> = [];
   const fromStore = ctx.storeId !== null;
+  const storeScope = fromStore ? await loadStoreScope(trx, ctx.storeId!, changes, working) : null;
 
   const reject = (change: WireChange, code: string, w: Working | undefined, rule: EntityRule | undefined, fields: string[]) => {
     rejections.push({ change, code, reason: REASONS[code] ?? code });
     results.push({ seq: change.seq, status: 'rejected', code });
+    storeScope?.refused(change);
     if (w?.existed && rule && fields.length > 0) reassert(w, rule, change, fields);
   };
 
@@ -124,7 +130,8 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
       continue;
     }
     if (fromStore) {
-      const storeKept = rule.storeFields && change.op === 'update' && Object.keys(change.fields).every((f) => rule.storeFields!.includes(f));
+      // A store's own fields of a head-office record it has (a part's bin), never a record of its making.
+      const storeKept = rule.storeFields && change.op === 'update' && w.existed && Object.keys(change.fields).every((f) => rule.storeFields!.includes(f));
       if (rule.owner === 'hq' && !storeKept) {
         reject(change, 'hq_owned', w, rule, Object.keys(change.fields));
         continue;
@@ -135,6 +142,12 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
       }
       if ((rule.owner === 'store' || rule.owner === 'device') && w.existed && w.ownerStoreId !== null && w.ownerStoreId !== ctx.storeId) {
         reject(change, 'other_store', undefined, rule, []);
+        continue;
+      }
+      // Nothing is re-asserted: the store was never sent this record, so there is nothing to correct.
+      const outOfScope = storeScope!.refusal(change);
+      if (outOfScope) {
+        reject(change, outOfScope, undefined, rule, []);
         continue;
       }
     }

@@ -164,6 +164,16 @@ export async function authenticate(db: HqDatabase, secret: string, authorization
   return { id: device.id, storeId: device.storeId, name: device.name };
 }
 
+export const REPLICA_NOT_YOURS = 'This database is registered to another PC: a PC pushes and pulls only its own';
+
+/**
+ * A replica (one PC's database) is spoken for by the device that registered it and nobody else:
+ * another device naming it is refused before anything about it (its seq, its cursor) is read out.
+ */
+export function assertOwnReplica(replica: { deviceId: string } | undefined, device: AuthedDevice): void {
+  if (replica && replica.deviceId !== device.id) throw new HqError(403, 'replica_not_yours', REPLICA_NOT_YOURS);
+}
+
 export async function revokeDevice(db: HqDatabase, deviceId: string, nowMs = Date.now()): Promise<boolean> {
   const result = await db.updateTable('device').set({ status: 'revoked', revokedAt: new Date(nowMs) }).where('id', '=', deviceId).where('status', '=', 'active').executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

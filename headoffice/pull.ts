@@ -8,7 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import { formatCursor, parseCursor, type FeedRecord, type PullResponse, type RecordState, type SnapshotResponse } from '../db/sync/protocol';
 import { RawJson } from '../db/sync/raw-json';
-import type { AuthedDevice } from './auth';
+import { assertOwnReplica, type AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
 
@@ -46,6 +46,8 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
   const epoch = await readMeta(db, 'epoch');
   const horizon = Number(await readMeta(db, 'horizon_seq').catch(() => '0'));
   const replica = await db.selectFrom('replica').select(['deviceId', 'lastAppliedSeq']).where('id', '=', input.replicaId).executeTakeFirst();
+  // A replica id not known yet is this PC's next database (pull may come before its first push).
+  assertOwnReplica(replica, device);
   const base = { serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch, lastAppliedSeq: replica?.lastAppliedSeq ?? 0 };
   const cursor = parseCursor(input.cursor);
   if (!cursor) return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'bad_cursor' } };
@@ -89,7 +91,7 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
       bytes += 120 + JSON.stringify(row.state).length;
     }
   }
-  if (replica && replica.deviceId === device.id) {
+  if (replica) {
     await db.updateTable('replica').set({ pullCursor: cursor.serverSeq, lastPullAt: new Date(nowMs) }).where('id', '=', input.replicaId).execute();
   }
   return { ...base, changes, nextCursor: formatCursor(epoch, last), hasMore };

@@ -9,7 +9,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Hlc } from '../db/sync/hlc';
 import { MIN_SUPPORTED_SCHEMA, PROTOCOL_VERSION, type PushRequest, type PushResponse, type PushResult } from '../db/sync/protocol';
 import { prepareChanges, writePrepared, type ApplyContext } from './apply';
-import { HqError, type AuthedDevice } from './auth';
+import { assertOwnReplica, HqError, REPLICA_NOT_YOURS, type AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
 import { lockFeed } from './feed';
@@ -85,7 +85,8 @@ async function lockReplica(trx: Transaction<HqDB>, replicaId: string, device: Au
     await trx.insertInto('replica').values({ id: replicaId, deviceId: device.id, storeId: device.storeId, lastAppliedSeq: 0, pullCursor: 0, lastPushAt: null, lastPullAt: null }).onConflict((oc) => oc.column('id').doNothing()).execute();
     replica = await find();
   }
-  if (!replica || replica.deviceId !== device.id) throw new HqError(403, 'unauthorized', 'This database belongs to another device');
+  if (!replica) throw new HqError(403, 'replica_not_yours', REPLICA_NOT_YOURS);
+  assertOwnReplica(replica, device);
   return replica;
 }
 

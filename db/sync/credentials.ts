@@ -5,13 +5,16 @@
  * can read (mode 0600) beside the database. Never in the SQLite file: a copied database must not
  * carry the right to sync as this PC.
  */
+import type { CredentialProtection } from './status';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export type DeviceCredentials = { deviceId: string; refreshSecret: string; serverUrl: string };
 
+
 export type CredentialStore = {
-  /** Where or how they are kept, for the status page ("encrypted by Windows", a file path). */
+  /** Where or how they are kept, in English for logs ("encrypted by Windows", a file path). */
   readonly description: string;
+  readonly protection: CredentialProtection;
   load(): DeviceCredentials | null;
   save(credentials: DeviceCredentials): void;
   clear(): void;
@@ -25,10 +28,14 @@ function parse(text: string, where: string): DeviceCredentials {
   return { deviceId: value.deviceId, refreshSecret: value.refreshSecret, serverUrl: value.serverUrl };
 }
 
-/** The browser host's store: a JSON file with mode 0600 (readable by this OS user only). */
-export function fileCredentialStore(file: string): CredentialStore {
+/**
+ * The browser host's store, and Electron's on a PC without a keyring: a JSON file with mode 0600
+ * (readable by this OS user only).
+ */
+export function fileCredentialStore(file: string, why: 'browser_host' | 'no_keyring' = 'browser_host'): CredentialStore {
   return {
-    description: `${file} (readable only by this user)`,
+    description: `${file} (readable only by this user${why === 'no_keyring' ? '; this PC has no keyring, so it is not encrypted' : ''})`,
+    protection: { kind: 'user_file', file, why },
     load() {
       if (!existsSync(file)) return null;
       return parse(readFileSync(file, 'utf8'), file);
@@ -50,14 +57,18 @@ export function encryptedCredentialStore({
   encrypt,
   decrypt,
   description,
+  backend,
 }: {
   file: string;
   encrypt: (plain: string) => Buffer;
   decrypt: (cipher: Buffer) => string;
   description: string;
+  /** The OS facility that holds the key (DPAPI, Keychain, a Linux keyring). */
+  backend: string;
 }): CredentialStore {
   return {
     description,
+    protection: { kind: 'os_encrypted', backend },
     load() {
       if (!existsSync(file)) return null;
       return parse(decrypt(readFileSync(file)), file);

@@ -184,6 +184,7 @@ export class SyncEngine {
       // Synced before, and no feed position: a replacement snapshot is under way (pull.ts).
       resyncing: credentials !== null && !revoked && lastSyncAt !== null && getState(sqlite, 'pull_cursor') === null,
       credentialsWhere: credentials ? this.options.credentials.description : null,
+      credentialsKept: credentials ? this.options.credentials.protection : null,
     };
   }
 

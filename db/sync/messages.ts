@@ -12,6 +12,12 @@ export const rejectionReasons = {
   hq_owned: { en: 'Set by head office: the store may not change it', zh: '由总部设定，门店不能修改' },
   hq_field: { en: 'This field is set by head office (e.g. the customer tier)', zh: '该字段由总部设定（如客户等级）' },
   other_store: { en: 'The record belongs to another store', zh: '该记录属于其他门店' },
+  customer_not_linked: {
+    en: 'This customer is not shared with this store: ask head office to link the customer to this store, then enter the change again',
+    zh: '该客户未与本门店共享：请总部先将该客户关联到本门店，再重新录入此修改',
+  },
+  other_store_record: { en: 'It refers to a record of another store (a ticket, form or stock location)', zh: '它引用了其他门店的记录（工单、单据或库位）' },
+  refused_record: { en: 'It refers to a record head office refused in the same sync (see the problem above)', zh: '它引用的记录在同一次同步中已被总部拒绝（见上一条问题）' },
   append_only: { en: 'This record can only be added, never changed or removed', zh: '该记录只能新增，不能修改或删除' },
   unknown_entity: { en: 'Head office does not know this kind of record yet (update head office)', zh: '总部尚不支持此类记录（请升级总部系统）' },
 } as const;

@@ -36,6 +36,7 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
     firstSync: false,
     resyncing: false,
     credentialsWhere: null,
+    credentialsKept: null,
   };
   return status;
 };

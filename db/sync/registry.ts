@@ -39,6 +39,12 @@ export type EntityRule = Readonly<{
   deleteMode: 'soft' | 'hard';
   /** For customer-scoped data: the customer the record belongs to. */
   customerOf?: (entityId: string, fields: Readonly<Record<string, unknown>>) => string | null;
+  /**
+   * Fields naming another synced record (field → that record's entity), besides the customer named
+   * by `customerOf`/`linksCustomer`: head office refuses a store's write naming a record of another
+   * store, or of a customer not linked to it (headoffice/store-scope.ts).
+   */
+  refersTo?: Readonly<Record<string, string>>;
   /** Writing this record at a store links that customer to the store (SYNC.md §2.5 privacy rule). */
   linksCustomer?: (fields: Readonly<Record<string, unknown>>) => string | null;
   /** Fields in the change log that are facts, not columns (e.g. `pinReset`): never merged. */
@@ -97,6 +103,7 @@ const RULES: ReadonlyArray<EntityRule> = [
     keyedByOthers: true,
     deleteMode: 'hard',
     customerOf: (id) => id,
+    refersTo: { intoId: 'customer' },
   },
   // Head office's settings: tiers with their service standards, product categories and warranty terms.
   { entity: 'customer_tier', table: 'customer_tier', key: 'tier', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'hard' },
@@ -117,11 +124,40 @@ const RULES: ReadonlyArray<EntityRule> = [
   { entity: 'supplier', table: 'supplier', key: 'id', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'soft' },
   { entity: 'stock_location', table: 'stock_location', key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },
   // The ledger: insert-only, idempotent on the movement id; on-hand is a local cache (hooks.ts).
-  { entity: 'stock_movement', table: 'stock_movement', key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard' },
-  ...['goods_receipt', 'goods_receipt_line', 'supplier_return', 'supplier_return_line', 'requisition', 'requisition_line', 'stocktake', 'stocktake_line'].map(
-    (entity): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' }),
-  ),
-  { entity: 'requisition_event', table: 'requisition_event', key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard' },
+  {
+    entity: 'stock_movement',
+    table: 'stock_movement',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    appendOnly: true,
+    deleteMode: 'hard',
+    refersTo: { locationId: 'stock_location', reversesId: 'stock_movement' },
+  },
+  ...(
+    [
+      ['goods_receipt', { locationId: 'stock_location' }],
+      ['goods_receipt_line', { receiptId: 'goods_receipt' }],
+      ['supplier_return', { locationId: 'stock_location', receiptId: 'goods_receipt' }],
+      ['supplier_return_line', { returnId: 'supplier_return' }],
+      ['requisition', { locationId: 'stock_location', ticketId: 'ticket' }],
+      ['requisition_line', { requisitionId: 'requisition' }],
+      ['stocktake', { locationId: 'stock_location' }],
+      ['stocktake_line', { stocktakeId: 'stocktake' }],
+    ] as const
+  ).map(([entity, refersTo]): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard', refersTo })),
+  {
+    entity: 'requisition_event',
+    table: 'requisition_event',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    appendOnly: true,
+    deleteMode: 'hard',
+    refersTo: { requisitionId: 'requisition' },
+  },
   // Tickets: the header merges per field, the intake form per key, and the summary, channel and
   // category follow the form (tickets/form-sync.ts); status comes from the append-only events (hooks.ts).
   {
@@ -133,10 +169,15 @@ const RULES: ReadonlyArray<EntityRule> = [
     policy: { composite: [TICKET_FORM], derived: ticketCopies },
     deleteMode: 'soft',
     linksCustomer: (f) => (typeof f.customerId === 'string' ? f.customerId : null),
+    refersTo: { productId: 'product', parentTicketId: 'ticket' },
   },
-  ...['ticket_event', 'ticket_attachment', 'ticket_signature'].map(
-    (entity): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard' }),
-  ),
+  ...(
+    [
+      ['ticket_event', { ticketId: 'ticket' }],
+      ['ticket_attachment', { ticketId: 'ticket' }],
+      ['ticket_signature', { ticketId: 'ticket', eventId: 'ticket_event' }],
+    ] as const
+  ).map(([entity, refersTo]): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard', refersTo })),
   // Each print attempt, so a reprint on any PC of the store is counted as a copy (db/print/queries.ts countPrinted).
   { entity: 'print_log', table: 'print_log', key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard' },
   { entity: 'ticket_settings', table: 'ticket_settings', key: 'store_id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },

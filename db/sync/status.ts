@@ -10,6 +10,12 @@ export type EnrollFailure = { code: string; message: string; params: Record<stri
 
 export type RestoredCopy = { detectedAt: string; takingBack: boolean; takenBack: number };
 
+/**
+ * How this PC's sync secret is protected, for the sync page to say in the counter's language:
+ * encrypted by the OS (which facility), or a file only this OS user can read, and why no encryption.
+ */
+export type CredentialProtection = { kind: 'os_encrypted'; backend: string } | { kind: 'user_file'; file: string; why: 'browser_host' | 'no_keyring' };
+
 export type SyncStatus = {
   enrolled: boolean;
   serverUrl: string | null;
@@ -51,6 +57,8 @@ export type SyncStatus = {
    * way is missing from lists for a while; the counter says so instead of blocking.
    */
   resyncing: boolean;
-  /** Where the credentials are kept (encrypted by the OS, or a file only this user can read). */
+  /** Where the credentials are kept, in English (encrypted by the OS, or a file only this user can read). */
   credentialsWhere: string | null;
+  /** The same, for the page to say in the counter's language. */
+  credentialsKept: CredentialProtection | null;
 };

@@ -45,6 +45,9 @@ export const syncEn = {
     clockOk: 'Within 2 minutes of head office',
     clockOff: 'Off by {{minutes}} minutes: check this PC’s date and time (work can go on)',
     credentials: 'Device secret kept',
+    credentialsEncrypted: 'Encrypted by the operating system ({{backend}})',
+    credentialsBrowserHost: 'In {{file}}, readable only by this OS user (the browser host has no OS keyring); not encrypted',
+    credentialsNoKeyring: 'In {{file}}, readable only by this OS user; not encrypted, because this PC has no keyring (install GNOME Keyring or KWallet to have it encrypted)',
     lastError: 'Last problem',
     failures: {
       tls_untrusted: 'Head office’s certificate is no longer trusted by this PC (it was changed?): enroll this PC again with head office’s CA certificate (ca.pem).',

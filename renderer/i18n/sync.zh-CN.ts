@@ -45,6 +45,9 @@ export const syncZhCN: typeof syncEn = {
     clockOk: '与总部相差不超过 2 分钟',
     clockOff: '相差 {{minutes}} 分钟：请检查本机日期和时间（不影响继续工作）',
     credentials: '设备密钥保存方式',
+    credentialsEncrypted: '由操作系统加密保存（{{backend}}）',
+    credentialsBrowserHost: '保存在 {{file}}，仅本机当前操作系统用户可读（浏览器版没有系统密钥环）；未加密',
+    credentialsNoKeyring: '保存在 {{file}}，仅本机当前操作系统用户可读；未加密，因为本机没有系统密钥环（安装 GNOME 密钥环或 KWallet 后即可加密）',
     lastError: '最近的问题',
     failures: {
       tls_untrusted: '本机已不再信任总部的证书（证书可能已更换）：请用总部的 CA 证书（ca.pem）重新注册本机。',

@@ -32,6 +32,7 @@ describe('enroll, push and pull', () => {
     expect(status.enrolled).toBe(true);
     expect(status.storeCode).toBe('S012');
     expect(status.credentialsWhere).toContain('readable only by this user');
+    expect(status.credentialsKept).toEqual({ kind: 'user_file', file: expect.stringMatching(/sync-credentials.json$/), why: 'browser_host' });
     const { statSync } = await import('node:fs');
     const where = status.credentialsWhere!.split(' (')[0]!;
     expect(statSync(where).mode & 0o777).toBe(0o600);

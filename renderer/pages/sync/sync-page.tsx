@@ -8,6 +8,7 @@ import { KeptAsideTable } from './kept-aside-table';
 import { ProblemsTable } from './problems-table';
 import { useSyncStatus } from './use-sync-status';
 import { lastProblemText } from './last-problem';
+import { credentialsText } from './credentials-text';
 
 export function SyncPage() {
   const { t, i18n } = useTranslation('sync');
@@ -40,7 +41,7 @@ export function SyncPage() {
             <Descriptions.Item label={t('page.rejected')}>{status.rejected}</Descriptions.Item>
             <Descriptions.Item label={t('page.keptAside')}>{status.keptAside}</Descriptions.Item>
             <Descriptions.Item label={t('page.clock')}>{status.clockWarning ? t('page.clockOff', { minutes: Math.round(Math.abs(status.clockOffsetMs) / 60_000) }) : t('page.clockOk')}</Descriptions.Item>
-            {status.credentialsWhere && <Descriptions.Item label={t('page.credentials')}>{status.credentialsWhere}</Descriptions.Item>}
+            {status.credentialsKept && <Descriptions.Item label={t('page.credentials')}>{credentialsText(t, status.credentialsKept)}</Descriptions.Item>}
             {status.lastError && <Descriptions.Item label={t('page.lastError')}>{lastProblemText(t, status)}</Descriptions.Item>}
             {status.searchBacklog > 0 && <Descriptions.Item label={t('page.searchBacklog')}>{t('page.searchBacklogValue', { count: status.searchBacklog })}</Descriptions.Item>}
           </Descriptions>
