@@ -63,10 +63,13 @@ function startWatchdog(beacon: string): ChildProcess {
   return child;
 }
 
-/** Every table's rows but the sessions' (a signed-in call refreshes its session's last-seen time). */
+/**
+ * Every table's rows but the sessions' (a signed-in call refreshes its session's last-seen time) and
+ * the PIN lockout's (a refused sign-in is meant to count toward it).
+ */
 function fingerprint(t: TestDesk): string {
   const sqlite = t.desk.store!.sqlite;
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'session' ORDER BY name").pluck().all() as string[];
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('session', 'pin_lockout') ORDER BY name").pluck().all() as string[];
   const hash = createHash('sha1');
   for (const table of tables) {
     hash.update(table);
