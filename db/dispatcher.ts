@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import { areaOf, deskApi, isMethodName, type DeskEvent, type MethodName } from './api';
-import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue } from './contract';
+import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue, MethodContract } from './contract';
 import type { ClientState, Logger } from './desk-types';
 import { DeskFailure, type Actor, type HandlerContext, type Handlers, type Services } from './handler';
 import { newId } from './ids';
@@ -37,6 +37,16 @@ export function validationFailure(zodError: z.ZodError): { ok: false; error: Des
   return fail('validation', first?.key ?? 'invalid_input', first?.field || undefined, issues);
 }
 
+/**
+ * The `trx` of a method that runs outside a transaction: touching it is a programming error, said
+ * loudly rather than writing outside a transaction by accident.
+ */
+const NO_TRANSACTION = new Proxy({} as HandlerContext['trx'], {
+  get(_target, property) {
+    throw new Error(`this method runs outside a transaction; it may not use ctx.trx (${String(property)})`);
+  },
+});
+
 function accessFailure(access: Access, actor: Actor | null, expired: boolean): { ok: false; error: DeskError } | null {
   if (access === 'public') return null;
   if (!actor) return expired ? fail('session_expired', 'session_expired') : fail('not_signed_in', 'not_signed_in');
@@ -55,21 +65,26 @@ export function createDispatcher({
   logger: Logger;
   emit: (event: DeskEvent) => void;
 }): Dispatch {
-  const { store } = services;
-
   async function run(client: ClientState, name: MethodName, rawInput: unknown): Promise<DeskResult<unknown>> {
-    const contract = deskApi[name];
+    // Read per call: a restore replaces the open store.
+    const { store } = services;
+    const contract: MethodContract = deskApi[name];
+    const damaged = store.health.damage !== null;
+    // A damaged file is written no more: every write could spread the damage. Reads go on.
+    if (damaged && contract.mutates && !contract.outsideTransaction) return fail('database_damaged', 'database_damaged');
     const parsed = contract.input.safeParse(rawInput ?? {});
     if (!parsed.success) return validationFailure(parsed.error);
 
-    const session = await resolveSession(store.db, client.sessionId, store.now());
+    const session = await resolveSession(store.db, client.sessionId, store.now(), { readOnly: damaged });
     if (!session.actor && client.sessionId) client.sessionId = null;
     const denied = accessFailure(contract.access, session.actor, session.expired);
     if (denied) return denied;
 
     const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const sessionBefore = client.sessionId;
-    const value = await store.db.transaction().execute(async (trx) => {
+    const value = contract.outsideTransaction
+      ? await handler(outsideContext(client, session.actor, store), parsed.data)
+      : await store.db.transaction().execute(async (trx) => {
       const ctx: HandlerContext = {
         trx,
         txId: newId(),
@@ -82,11 +97,24 @@ export function createDispatcher({
       };
       return handler(ctx, parsed.data);
     });
-    if (contract.mutates) {
+    if (contract.mutates && !contract.outsideTransaction) {
       emit(`${areaOf(name)}.changed` as DeskEvent);
       if (client.sessionId !== sessionBefore && areaOf(name) !== 'session') emit('session.changed');
     }
     return { ok: true, value };
+  }
+
+  function outsideContext(client: ClientState, actor: Actor | null, store: Services['store']): HandlerContext {
+    return {
+      trx: NO_TRANSACTION,
+      txId: newId(),
+      staffId: actor?.staffId ?? null,
+      nowIso: new Date(store.now()).toISOString(),
+      stamp: () => store.hlc.send(),
+      actor,
+      client,
+      services,
+    };
   }
 
   return async (client, method, input) => {

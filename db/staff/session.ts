@@ -12,7 +12,11 @@ const TOUCH_AFTER_MS = 60_000;
 
 export type SessionLookup = { actor: Actor | null; expired: boolean };
 
-export async function resolveSession(db: Kysely<DB>, sessionId: string | null, now: number): Promise<SessionLookup> {
+/**
+ * `readOnly` (a damaged file): the same answer, but nothing is recorded; an idle or deactivated
+ * session simply ends for this call, and activity is not noted.
+ */
+export async function resolveSession(db: Kysely<DB>, sessionId: string | null, now: number, { readOnly = false } = {}): Promise<SessionLookup> {
   if (!sessionId) return { actor: null, expired: false };
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -23,8 +27,11 @@ export async function resolveSession(db: Kysely<DB>, sessionId: string | null, n
       .executeTakeFirst();
     if (!row) return { actor: null, expired: false };
     if (row.endedAt !== null) return { actor: null, expired: row.endReason === 'idle' };
+    const record = async (values: { endedAt?: string; endReason?: string; lastSeenAt?: string }) => {
+      if (!readOnly) await trx.updateTable('session').set(values).where('id', '=', row.id).execute();
+    };
     if (row.active !== 1) {
-      await trx.updateTable('session').set({ endedAt: new Date(now).toISOString(), endReason: 'deactivated' }).where('id', '=', row.id).execute();
+      await record({ endedAt: new Date(now).toISOString(), endReason: 'deactivated' });
       return { actor: null, expired: false };
     }
     const store = await trx.selectFrom('store').select('idleLockMinutes').limit(1).executeTakeFirst();
@@ -32,12 +39,10 @@ export async function resolveSession(db: Kysely<DB>, sessionId: string | null, n
     const lastSeen = Date.parse(row.lastSeenAt);
     // A clock set backwards (now < lastSeen) must not keep a session alive forever: treat it as activity now.
     if (now - lastSeen > idleMs) {
-      await trx.updateTable('session').set({ endedAt: new Date(now).toISOString(), endReason: 'idle' }).where('id', '=', row.id).execute();
+      await record({ endedAt: new Date(now).toISOString(), endReason: 'idle' });
       return { actor: null, expired: true };
     }
-    if (now - lastSeen > TOUCH_AFTER_MS || now < lastSeen) {
-      await trx.updateTable('session').set({ lastSeenAt: new Date(now).toISOString() }).where('id', '=', row.id).execute();
-    }
+    if (now - lastSeen > TOUCH_AFTER_MS || now < lastSeen) await record({ lastSeenAt: new Date(now).toISOString() });
     return { actor: { staffId: row.staffId, name: row.name, role: row.role as Role, sessionId: row.id }, expired: false };
   });
 }
