@@ -2,7 +2,11 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../db/migrate';
+import { migrations, SCHEMA_VERSION } from '../../../db/migrations/index';
+import type { DB } from '../../../db/schema';
 import type { ClientState } from '../../../db/desk-types';
 import { pageInfo, writeGarbage } from '../../support/damage';
 import { readTable } from '../../support/inspect';
@@ -100,8 +104,18 @@ describe('backups of the counter store', () => {
 
     const later = await addCustomers(t, '乙', 3);
     await t.ok('store.update', { name: '改名店', counterNo: 3, opensAt: '08:00', closesAt: '20:00', workingDays: [1, 2, 3, 4, 5], idleLockMinutes: 10 });
+    // A call that arrives while the file is being swapped waits, then answers from the restored file.
+    let duringSwap: Promise<unknown> | null = null;
+    const unhook = t.desk.onReplace!({
+      before: async () => {
+        duringSwap = t.ok('customers.search', { query: '乙' });
+      },
+      after: async () => {},
+    });
     const restored = await t.ok('backup.restore', { name: entry.name });
+    unhook();
     expect(restored.name).toBe(entry.name);
+    expect(await duringSwap).toMatchObject({ items: [] });
 
     // The desk answers from the restored file at once.
     const after = contents(t.file, ['session']);
@@ -208,5 +222,49 @@ describe('backups of the counter store', () => {
     // Not damaged any more: the PIN route is closed again.
     expect(await damaged.call('backup.restoreDamaged', { name: entry.name, staffId: admin.id, pin: '2468' })).toMatchObject({ ok: false, error: { key: 'database_not_damaged' } });
     await damaged.desk.close();
+  });
+});
+
+describe('automatic backups', () => {
+  it('a daily backup is taken when the newest is a day old or missing, not twice a day', async () => {
+    let now = Date.parse('2026-12-01T02:00:00Z');
+    const t = await openTestDesk({ now: () => now });
+    await setUpStore(t);
+    await t.desk.storage!.dailyBackupIfDue();
+    now += 5 * 60 * 60_000;
+    await t.desk.storage!.dailyBackupIfDue();
+    // The clock jumps by hours, past the idle lock: read the service directly.
+    expect(t.desk.storage!.list().filter((b) => b.kind === 'daily')).toHaveLength(1);
+    now += 20 * 60 * 60_000;
+    await t.desk.storage!.dailyBackupIfDue();
+    const daily = t.desk.storage!.list().filter((b) => b.kind === 'daily');
+    expect(daily.map((b) => b.createdAt)).toEqual(['2026-12-02T03:00:00.000Z', '2026-12-01T02:00:00.000Z']);
+    expect(daily.every((b) => b.status === 'verified')).toBe(true);
+    expect((await t.ok('backup.status', {})).lastBackupFailed).toBe(false);
+    // A clock set back a day does not stop the next one from being taken when due again.
+    now -= 3 * 24 * 60 * 60_000;
+    await t.desk.storage!.dailyBackupIfDue();
+    expect(t.desk.storage!.list().filter((b) => b.kind === 'daily')).toHaveLength(3);
+    await t.desk.close();
+  });
+
+  it('a store with pending migrations is backed up first; the copy has the old schema', async () => {
+    const file = join(folder(), 'counterdesk.sqlite');
+    const sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    await migrate(db, { file, appVersion: '0.0.9', migrations: migrations.slice(0, -1) });
+    await db.destroy();
+
+    const t = await openTestDesk({ file });
+    const copies = (await t.ok('setup.createStore', { storeCode: 'S012', storeName: '南京西路店', counterNo: 2, adminName: '王经理', adminPin: '2468' }), await t.ok('backup.list', {}));
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).toMatchObject({ kind: 'pre-migration', status: 'verified' });
+    expect(readTable(join(copies[0]!.folder, copies[0]!.name), 'PRAGMA user_version')).toEqual([{ user_version: SCHEMA_VERSION - 1 }]);
+    await t.desk.close();
+    // A new, empty file has nothing to lose: no backup before its first migrations.
+    const fresh = await openTestDesk();
+    expect(fresh.desk.storage!.list()).toEqual([]);
+    await fresh.desk.close();
   });
 });
