@@ -46,6 +46,7 @@ export async function replaceStoreFile({
   current,
   backupFile,
   damaged,
+  keepAside,
   now,
   reopen,
   logger,
@@ -53,6 +54,8 @@ export async function replaceStoreFile({
   current: Store;
   backupFile: string;
   damaged: boolean;
+  /** Keep the replaced file (damaged, or its pre-restore backup did not verify) instead of deleting it. */
+  keepAside: boolean;
   now: number;
   reopen: (file: string) => Promise<Store>;
   logger: Logger;
@@ -60,7 +63,7 @@ export async function replaceStoreFile({
   const file = current.file;
   await closeStore(current);
   const dir = dirname(file);
-  const aside = join(dir, damaged ? `counterdesk.damaged-${stampOf(now)}.sqlite` : `.${basename(file)}.replaced-${stampOf(now)}`);
+  const aside = join(dir, damaged ? `counterdesk.damaged-${stampOf(now)}.sqlite` : keepAside ? `counterdesk.replaced-${stampOf(now)}.sqlite` : `.${basename(file)}.replaced-${stampOf(now)}`);
   try {
     moveWithSideFiles(file, aside);
   } catch (error) {
@@ -72,8 +75,8 @@ export async function replaceStoreFile({
     durableCopy(backupFile, incoming);
     renameSync(incoming, file);
     const store = await reopen(file);
-    // The file replaced was backed up (pre-restore) just before; a damaged one stays aside for IT.
-    if (!damaged) for (const suffix of ['', ...SIDE_FILES]) rmSync(`${aside}${suffix}`, { force: true });
+    // The file replaced was backed up (pre-restore) and verified just before; otherwise it stays aside for IT.
+    if (!keepAside) for (const suffix of ['', ...SIDE_FILES]) rmSync(`${aside}${suffix}`, { force: true });
     return store;
   } catch (error) {
     logger.error('The restored copy did not open: putting the previous file back', { error: error instanceof Error ? error.message : String(error) });

@@ -188,9 +188,11 @@ export class StorageService {
         throw new DeskFailure('conflict', 'backup_failed_verification');
       }
       const damaged = this.damaged();
-      if (!damaged) await this.backupNow('pre-restore');
+      // Without a verified copy of the file being replaced, that file is kept aside rather than deleted.
+      const preRestore = damaged ? null : await this.backupNow('pre-restore');
+      const keepAside = damaged || preRestore?.status !== 'verified';
       await this.options.swapStore((current) =>
-        replaceStoreFile({ current, backupFile: join(chosen.folder, chosen.name), damaged, now: this.options.now(), reopen: this.options.reopen, logger: this.options.logger }),
+        replaceStoreFile({ current, backupFile: join(chosen.folder, chosen.name), damaged, keepAside, now: this.options.now(), reopen: this.options.reopen, logger: this.options.logger }),
       );
       this.options.logger.info('Database restored from a backup', { name, kind: chosen.kind, createdAt: chosen.createdAt, wasDamaged: damaged });
       this.options.changed();
