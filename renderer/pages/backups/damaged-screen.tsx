@@ -57,6 +57,7 @@ export function DamagedScreen({ health }: { health: StorageHealth }) {
           }
         />
         {done && <Alert type="success" showIcon style={{ marginTop: 16 }} title={t('page.restored')} />}
+        {admins.length === 0 && health.offered.length > 0 && <Alert type="warning" showIcon style={{ marginTop: 16 }} title={errorText('staff_unreadable')} />}
         {health.offered.length === 0 ? (
           <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('damaged.noBackups')} />
         ) : (

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { closeStore, openStore } from '../../../db/open';
+import { preflight } from '../../../db/storage/preflight';
 import { pageInfo, quickCheckComplains, sha256, writeGarbage } from '../../support/damage';
 import { count } from '../../support/inspect';
 import { openTestDesk, setUpStore, type TestDesk } from '../../support/temp-store';
@@ -48,6 +49,16 @@ describe('a damaged store file', () => {
       if (existsSync(`${t.file}-wal`)) expect(statSync(`${t.file}-wal`).size).toBe(0);
     });
   }
+
+  it('the bounded start check for big files reads every b-tree\'s root and edges: it finds garbage in page 2 and passes a healthy file', async () => {
+    const { t } = await storeWithCustomers(60);
+    expect(preflight(t.file, { fullCheckMaxBytes: 0 }).damage).toEqual([]);
+    const { pageSize } = pageInfo(t.file);
+    writeGarbage(t.file, 2, pageSize);
+    const before = sha256(t.file);
+    expect(preflight(t.file, { fullCheckMaxBytes: 0 }).damage.length).toBeGreaterThan(0);
+    expect(sha256(t.file)).toBe(before);
+  });
 
   it('the store opened on a damaged file is read-only: no migration, no WAL switch, no replica id written', async () => {
     const { t } = await storeWithCustomers(60);
