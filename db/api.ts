@@ -11,6 +11,7 @@ import { partsContract } from './parts/contract';
 import { printContract } from './print/contract';
 import { sessionContract, setupContract, staffContract } from './staff/contract';
 import { appContract, storeContract } from './store/contract';
+import { backupContract } from './storage/contract';
 import { syncContract } from './sync/contract';
 import { ticketsContract } from './tickets/contract';
 
@@ -25,6 +26,7 @@ export const deskApi = {
   ...printContract,
   ...ticketsContract,
   ...syncContract,
+  ...backupContract,
 } satisfies Record<string, MethodContract>;
 
 export type DeskApi = typeof deskApi;
@@ -34,7 +36,7 @@ export type MethodParsed<M extends MethodName> = z.output<DeskApi[M]['input']>;
 export type MethodResult<M extends MethodName> = Exclude<DeskApi[M]['result'], undefined>;
 
 /** Events the app pushes to the renderer: `<area>.changed` after a mutating call commits. */
-export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed', 'parts.changed', 'print.changed', 'tickets.changed', 'sync.changed'] as const;
+export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed', 'parts.changed', 'print.changed', 'tickets.changed', 'sync.changed', 'backup.changed'] as const;
 export type DeskEvent = (typeof DESK_EVENTS)[number];
 
 /**
@@ -65,6 +67,8 @@ export * from './print/api-exports';
 export * from './tickets/api-exports';
 export { syncEnrollSchema, type KeptAsideRecord, type SyncEnrollInput, type SyncProblem, type SyncStatus } from './sync/contract';
 export { rejectionReasons } from './sync/messages';
+export type { BackupSummary, BackupSettingsView, StorageHealth, FolderWarning } from './storage/contract';
+export { backupFolderSchema } from './storage/contract';
 export type { StaffSummary, SignedInStaff, SessionStatus, SetupInput, StaffCreateInput, StaffUpdateInput } from './staff/contract';
 export { setupSchema, staffCreateSchema, staffUpdateSchema } from './staff/contract';
 export { storeUpdateSchema, type StoreSettings, type StoreUpdateInput, type AppInfo } from './store/contract';

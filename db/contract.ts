@@ -13,13 +13,20 @@ export type MethodContract<I extends z.ZodType = z.ZodType, R = unknown> = {
   access: Access;
   /** Mutating methods run in a write transaction and announce `<area>.changed` after commit. */
   mutates: boolean;
+  /**
+   * Runs without the dispatcher's transaction: file work on the store itself (a backup, a restore
+   * that closes and reopens it) must neither hold the connection for seconds nor run inside a
+   * transaction on a file it replaces. Such a method is also allowed while the file is damaged;
+   * its handler decides what it may do then.
+   */
+  outsideTransaction?: boolean;
   /** Phantom: carries the result type; never read at run time. */
   result?: R;
 };
 
 /** `method<Result>()({ input, access, mutates })`: the result type is given, the input type inferred. */
 export function method<R>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access; mutates: boolean }): MethodContract<I, R> => def;
+  return <I extends z.ZodType>(def: { input: I; access: Access; mutates: boolean; outsideTransaction?: boolean }): MethodContract<I, R> => def;
 }
 
 export type ErrorCode =
@@ -33,6 +40,8 @@ export type ErrorCode =
   | 'pin_locked'
   | 'setup_done'
   | 'setup_needed'
+  | 'database_damaged'
+  | 'busy'
   | 'unknown_method'
   /** The disk the store lives on is full: nothing was saved. */
   | 'disk_full'

@@ -5,6 +5,7 @@
 import type { DeskEvent } from './api';
 import type { DeskResult } from './contract';
 import type { Store } from './open';
+import type { StorageService } from './storage/service';
 
 /** Per-client state kept by the transport: a window's webContents (IPC) or the host's one client. */
 export type ClientState = { sessionId: string | null };
@@ -21,9 +22,15 @@ export type Desk = {
   /** `<area>.changed` after each committed mutation. Returns an unsubscribe function. */
   onEvent(listener: (event: DeskEvent) => void): () => void;
   close(): Promise<void>;
-  /** The open store file, for the sync engine (db/sync/engine.ts) that runs beside the dispatcher (absent in test fakes). */
+  /** The open store file, for the sync engine (db/sync/engine.ts) that runs beside the dispatcher (absent in test fakes). A restore replaces it. */
   readonly store?: Store;
+  /** Hear of a restore replacing the store: `before` while the old one is still open, `after` with the one now open. */
+  onReplace?(hooks: StoreReplaceHooks): () => void;
+  /** Backups, the backup folder, the daily integrity check (absent in test fakes). */
+  readonly storage?: StorageService;
 };
+
+export type StoreReplaceHooks = { before(): Promise<void>; after(store: Store): Promise<void> };
 
 export type DeskOptions = {
   /** Path of the SQLite file; created with its replica id if missing. */
@@ -37,4 +44,6 @@ export type DeskOptions = {
   now?: () => number;
   /** Injectable monotonic timer (ms) for tests: what the PIN lockout is counted on while the app runs. */
   ticks?: () => number;
+  /** Start the daily backup and integrity check timers (the transports do; tests drive them by hand). */
+  schedule?: boolean;
 };

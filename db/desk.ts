@@ -1,45 +1,120 @@
 /**
  * Opens a Desk: the store file, its migrations, and the dispatcher over it. The transports
  * (electron/ipc.ts, electron/host.ts) hold one Desk each and pass every call to `dispatch`.
+ *
+ * The open store sits in a slot: a restore (db/storage/service.ts) swaps it for the reopened
+ * file while calls wait at the gate, and whoever runs beside the desk on its store (the sync
+ * engine) hears of the swap before and after through `onReplace`.
  */
-import type { DeskEvent } from './api';
+import { DESK_EVENTS, type DeskEvent } from './api';
+import { DeskFailure } from './handler';
 import { createDispatcher } from './dispatcher';
-import type { Desk, DeskOptions } from './desk-types';
+import type { Desk, DeskOptions, StoreReplaceHooks } from './desk-types';
 import { handlers } from './handlers';
 import { SCHEMA_VERSION } from './migrations/index';
-import { closeStore, openStore } from './open';
+import { closeStore, openStore, type Store } from './open';
 import { createPinThrottle } from './staff/pin-throttle';
+import { backupBeforeMigration } from './storage/before-migration';
+import { RestoreFailure } from './storage/restore';
+import { StorageService } from './storage/service';
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const now = options.now ?? Date.now;
-  const store = await openStore({ file: options.file, appVersion: options.appVersion, now });
+  const open = (file: string) =>
+    openStore({ file, appVersion: options.appVersion, now, beforeMigration: () => backupBeforeMigration({ file, now: now(), logger: options.logger }) });
+  const slot: { store: Store } = { store: await open(options.file) };
   const listeners = new Set<(event: DeskEvent) => void>();
-  const dispatch = createDispatcher({
+  const replaceHooks = new Set<StoreReplaceHooks>();
+  const emit = (event: DeskEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        options.logger.error('desk event listener failed', { event, error: error instanceof Error ? error.stack : String(error) });
+      }
+    }
+  };
+
+  let inFlight = 0;
+  let gate: Promise<void> | null = null;
+
+  async function swapStore(replace: (current: Store) => Promise<Store>): Promise<void> {
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    try {
+      // The restore's own call is in flight; every other call finishes before the file is closed.
+      while (inFlight > 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      for (const hooks of replaceHooks) await hooks.before();
+      try {
+        slot.store = await replace(slot.store);
+      } catch (error) {
+        if (!(error instanceof RestoreFailure)) throw error;
+        slot.store = error.reopened;
+        options.logger.error('Restore failed; the previous database is open again', { error: String(error.cause) });
+        throw new DeskFailure('internal', 'restore_failed');
+      } finally {
+        for (const hooks of replaceHooks) await hooks.after(slot.store);
+      }
+    } finally {
+      gate = null;
+      open();
+    }
+    // Every page shows other data now.
+    for (const event of DESK_EVENTS) emit(event);
+  }
+
+  const storage = new StorageService({
+    file: options.file,
+    now,
+    logger: options.logger,
+    currentStore: () => slot.store,
+    swapStore,
+    reopen: open,
+    changed: () => emit('backup.changed'),
+  });
+
+  const dispatchInner = createDispatcher({
     services: {
-      store,
-      pinThrottle: createPinThrottle({ sqlite: store.sqlite, clock: () => store.hlc, ...(options.ticks ? { ticks: options.ticks } : {}) }),
+      get store() {
+        return slot.store;
+      },
+      storage,
+      pinThrottle: createPinThrottle({ store: () => slot.store, ...(options.ticks ? { ticks: options.ticks } : {}) }),
       appInfo: { version: options.appVersion, schemaVersion: SCHEMA_VERSION, forcedLanguage: options.forcedLanguage, host: options.host },
     },
     handlers,
     logger: options.logger,
-    emit: (event) => {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch (error) {
-          options.logger.error('desk event listener failed', { event, error: error instanceof Error ? error.stack : String(error) });
-        }
+    emit,
+  });
+  if (options.schedule === true) storage.startSchedule();
+
+  return {
+    async dispatch(client, method, input) {
+      while (gate) await gate;
+      inFlight += 1;
+      try {
+        return await dispatchInner(client, method, input);
+      } finally {
+        inFlight -= 1;
       }
     },
-  });
-  return {
-    dispatch,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => closeStore(store),
-    store,
+    onReplace(hooks) {
+      replaceHooks.add(hooks);
+      return () => replaceHooks.delete(hooks);
+    },
+    async close() {
+      storage.stopSchedule();
+      while (gate) await gate;
+      await closeStore(slot.store);
+    },
+    get store() {
+      return slot.store;
+    },
+    storage,
   };
 }
 

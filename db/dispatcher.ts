@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import { areaOf, deskApi, isMethodName, type DeskEvent, type MethodName } from './api';
-import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue } from './contract';
+import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue, MethodContract } from './contract';
 import type { ClientState, Logger } from './desk-types';
 import { isDiskFull } from './disk-full';
 import { DeskFailure, type Actor, type HandlerContext, type Handlers, type Services } from './handler';
@@ -42,6 +42,16 @@ export function validationFailure(zodError: z.ZodError): { ok: false; error: Des
   return fail('validation', first?.key ?? 'invalid_input', first?.field || undefined, issues);
 }
 
+/**
+ * The `trx` of a method that runs outside a transaction: touching it is a programming error, said
+ * loudly rather than writing outside a transaction by accident.
+ */
+const NO_TRANSACTION = new Proxy({} as HandlerContext['trx'], {
+  get(_target, property) {
+    throw new Error(`this method runs outside a transaction; it may not use ctx.trx (${String(property)})`);
+  },
+});
+
 function accessFailure(access: Access, actor: Actor | null, expired: boolean): { ok: false; error: DeskError } | null {
   if (access === 'public') return null;
   if (!actor) return expired ? fail('session_expired', 'session_expired') : fail('not_signed_in', 'not_signed_in');
@@ -60,23 +70,28 @@ export function createDispatcher({
   logger: Logger;
   emit: (event: DeskEvent) => void;
 }): Dispatch {
-  const { store } = services;
   /** The clock's mark as last committed by a call (a rolled-back call's mark does not count). */
   const markSaved = { millis: 0 };
   const activity = createSessionActivity();
 
   async function run(client: ClientState, name: MethodName, rawInput: unknown): Promise<DeskResult<unknown>> {
-    const contract = deskApi[name];
+    // Read per call: a restore replaces the open store.
+    const { store } = services;
+    const contract: MethodContract = deskApi[name];
+    const damaged = store.health.damage !== null;
+    // A damaged file is written no more: every write could spread the damage. Reads go on.
+    if (damaged && contract.mutates && !contract.outsideTransaction) return fail('database_damaged', 'database_damaged');
     const parsed = contract.input.safeParse(rawInput ?? {});
     if (!parsed.success) return validationFailure(parsed.error);
 
-    const session = await resolveSession(store.db, client.sessionId, { wallMs: store.now(), nowIso: deskNowIso(store.hlc), activity });
+    const session = await resolveSession(store.db, client.sessionId, { wallMs: store.now(), nowIso: deskNowIso(store.hlc), activity, readOnly: damaged });
     if (!session.actor && client.sessionId) client.sessionId = null;
     const denied = accessFailure(contract.access, session.actor, session.expired);
     if (denied) return denied;
 
     const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const sessionBefore = client.sessionId;
+    if (contract.outsideTransaction) return { ok: true, value: await handler(outsideContext(client, session.actor, store), parsed.data) };
     const standing: Array<() => void> = [];
     try {
       const work = async (trx: HandlerContext['trx']) => {
@@ -94,7 +109,8 @@ export function createDispatcher({
         };
         const result = await handler(ctx, parsed.data);
         // The clock's mark commits with what the call stored, so no stored time is ever above it.
-        if (changesSoFar(store.sqlite) > changesBefore || parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS) {
+        // A damaged file is opened read-only: nothing, not even the mark, is written to it.
+        if (!damaged && (changesSoFar(store.sqlite) > changesBefore || parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS)) {
           saveClockMark(store.sqlite, store.hlc);
           return { result, marked: parseHlc(store.hlc.last()).millis };
         }
@@ -113,6 +129,21 @@ export function createDispatcher({
       // After the transaction, committed or rolled back, so what it records stands either way.
       if (standing.length > 0) await exclusive(store, () => standing.forEach((work) => work()));
     }
+  }
+
+  function outsideContext(client: ClientState, actor: Actor | null, store: Services['store']): HandlerContext {
+    return {
+      trx: NO_TRANSACTION,
+      txId: newId(),
+      staffId: actor?.staffId ?? null,
+      nowIso: deskNowIso(store.hlc),
+      stamp: () => store.hlc.send(),
+      // No transaction to roll back: what it records stands at once.
+      standing: (work) => work(),
+      actor,
+      client,
+      services,
+    };
   }
 
   return async (client, method, input) => {

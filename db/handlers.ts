@@ -8,6 +8,7 @@ import { partsHandlers } from './parts/methods';
 import { printHandlers } from './print/methods';
 import { sessionSignIn, sessionSignOut, sessionStaffList, sessionStatus, setupCreateStore, staffCreate, staffList, staffUpdate } from './staff/methods';
 import { appInfo, storeGet, storeUpdate } from './store/methods';
+import { backupHandlers } from './storage/methods';
 import { syncHandlers } from './sync/methods';
 import { ticketsHandlers } from './tickets/handlers';
 
@@ -28,4 +29,5 @@ export const handlers = {
   ...printHandlers,
   ...ticketsHandlers,
   ...syncHandlers,
+  ...backupHandlers,
 } satisfies Handlers;

@@ -7,6 +7,7 @@ import { customerMessages } from './customers/messages';
 import { partsMessages } from './parts/messages';
 import { ticketMessages } from './tickets/messages';
 import { printMessages } from './print/messages';
+import { storageMessages } from './storage/messages';
 import { syncMessages } from './sync/messages';
 
 export const errorMessages = {
@@ -60,6 +61,7 @@ export const errorMessages = {
   ...printMessages,
   ...customerMessages,
   ...syncMessages,
+  ...storageMessages,
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type MessageKey = keyof typeof errorMessages;

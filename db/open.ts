@@ -1,6 +1,8 @@
 /**
- * Opens the store's SQLite file: WAL, foreign keys, a busy timeout, Kysely over better-sqlite3,
- * migrations, and the replica id made with the file (SYNC.md §2.1).
+ * Opens the store's SQLite file: first a read-only look (schema version, damage), then WAL, foreign
+ * keys, a busy timeout, Kysely over better-sqlite3, migrations (after a backup when an existing
+ * store is migrated), and the replica id made with the file (SYNC.md §2.1). A damaged file is
+ * opened read-only, so the counter can still read what is there while nothing more is written.
  */
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
@@ -8,10 +10,16 @@ import { withStatementCache } from './statement-cache';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { compactId, newId } from './ids';
-import { migrate } from './migrate';
+import { migrate, NewerDatabaseError, readSchemaVersion } from './migrate';
+import { SCHEMA_VERSION } from './migrations/index';
 import type { DB } from './schema';
+import type { DamageReport } from './storage/damage';
+import { preflight } from './storage/preflight';
 import { createHlc, type Hlc } from './sync/hlc';
 import { loadClockMark, saveClockMark, startingOffset } from './clock';
+
+/** Whether the file may be written. The daily check can mark an open store damaged later. */
+export type StoreHealth = { damage: DamageReport | null };
 
 export type Store = {
   db: Kysely<DB>;
@@ -20,12 +28,24 @@ export type Store = {
   replicaId: string;
   hlc: Hlc;
   now: () => number;
+  health: StoreHealth;
 };
 
-export type OpenStoreOptions = { file: string; appVersion: string; now?: () => number };
+export type OpenStoreOptions = {
+  file: string;
+  appVersion: string;
+  now?: () => number;
+  /** Called with the open file before pending migrations run on an existing store (db/storage/backup.ts). */
+  beforeMigration?: (sqlite: Database.Database, fromSchema: number) => Promise<void>;
+};
 
-export async function openStore({ file, appVersion, now = Date.now }: OpenStoreOptions): Promise<Store> {
+export async function openStore({ file, appVersion, now = Date.now, beforeMigration }: OpenStoreOptions): Promise<Store> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const look = preflight(file);
+  if (look.schema > SCHEMA_VERSION) throw new NewerDatabaseError(file, look.schema, look.writtenBy, SCHEMA_VERSION, appVersion);
+  if (look.damage.length > 0) {
+    return openDamaged({ file, now, damage: { foundAt: new Date(now()).toISOString(), foundBy: 'start', details: look.damage.slice(0, 10) } });
+  }
   const sqlite = new Database(file);
   try {
     sqlite.pragma('journal_mode = WAL');
@@ -37,10 +57,12 @@ export async function openStore({ file, appVersion, now = Date.now }: OpenStoreO
     // otherwise re-read most of its pages from disk for every chunk.
     sqlite.pragma('cache_size = -65536');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+    const fromSchema = await readSchemaVersion(db);
+    if (beforeMigration && fromSchema > 0 && fromSchema < SCHEMA_VERSION) await beforeMigration(sqlite, fromSchema);
     await migrate(db, { file, appVersion });
     const replicaId = await ensureReplicaId(db);
     const hlc = createHlc({ node: compactId(replicaId), now, lastStamp: await highWaterStamp(db, sqlite), offsetMs: learnedOffset(sqlite) });
-    return { db, sqlite, file, replicaId, hlc, now };
+    return { db, sqlite, file, replicaId, hlc, now, health: { damage: null } };
   } catch (error) {
     sqlite.close();
     throw error;
@@ -65,6 +87,25 @@ function learnedOffset(sqlite: Database.Database): () => number {
   return () => offset;
 }
 
+/**
+ * A damaged file, opened so that it cannot be written: no WAL switch, no migrations, no replica id
+ * made. Whatever is still readable stays readable; what is not fails as it is read.
+ */
+async function openDamaged({ file, now, damage }: { file: string; now: () => number; damage: DamageReport }): Promise<Store> {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  const replicaId = await db
+    .selectFrom('syncState')
+    .select('value')
+    .where('key', '=', 'replica_id')
+    .executeTakeFirst()
+    .then((row) => row?.value ?? '00000000-0000-0000-0000-000000000000')
+    .catch(() => '00000000-0000-0000-0000-000000000000');
+  const hlc = createHlc({ node: compactId(replicaId), now, lastStamp: null });
+  return { db, sqlite, file, replicaId, hlc, now, health: { damage } };
+}
+
 async function ensureReplicaId(db: Kysely<DB>): Promise<string> {
   const existing = await db.selectFrom('syncState').select('value').where('key', '=', 'replica_id').executeTakeFirst();
   if (existing) return existing.value;
@@ -76,7 +117,7 @@ async function ensureReplicaId(db: Kysely<DB>): Promise<string> {
 export async function closeStore(store: Store): Promise<void> {
   // What the desk showed last (an SLA clock read after the last write) is not taken back by a restart.
   try {
-    await store.db.connection().execute(async () => saveClockMark(store.sqlite, store.hlc));
+    if (!store.sqlite.readonly && store.health.damage === null) await store.db.connection().execute(async () => saveClockMark(store.sqlite, store.hlc));
   } finally {
     await store.db.destroy();
   }

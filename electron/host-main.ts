@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     host: 'browser',
     forcedLanguage: forcedLanguageFrom(values.lang ?? process.env.COUNTERDESK_LANG),
     logger,
+    // The daily backup (checked now and hourly) and the daily integrity check.
+    schedule: true,
   });
   // Sync with head office once enrolled; the browser host keeps the device secret in a file only
   // this OS user can read (mode 0600), beside the database.

@@ -54,7 +54,7 @@ async function openDeskOrExplain(log: Logger): Promise<Desk | null> {
   const forcedLanguage = forcedLanguageFrom(language);
   if (language && forcedLanguage === null) log.warn('COUNTERDESK_LANG is not zh-CN or en; ignored', { value: language });
   try {
-    const desk = await openDesk({ file, appVersion: app.getVersion(), host: 'electron', forcedLanguage, logger: log });
+    const desk = await openDesk({ file, appVersion: app.getVersion(), host: 'electron', forcedLanguage, logger: log, schedule: true });
     log.info('Desk open', { file });
     return desk;
   } catch (error) {

@@ -7,6 +7,7 @@ import { Button, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onSessionLost } from './desk';
+import { DamagedScreen } from './pages/backups/damaged-screen';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
 import { Shell } from './shell/shell';
@@ -19,6 +20,8 @@ export function AppFlow() {
     {},
     { refetchOn: ['session.changed', 'setup.changed', 'store.changed', 'staff.changed'] },
   );
+  // A damaged file takes over the screen, whoever is signed in: nothing can be saved anyway.
+  const health = useDeskQuery('backup.status', {}, { refetchOn: ['backup.changed'] }).state.value;
   /** Why the sign-in screen is showing (locked when idle, session gone), as an errors key. */
   const [signedOutBecause, setSignedOutBecause] = useState<string | null>(null);
 
@@ -32,6 +35,7 @@ export function AppFlow() {
   );
 
   const status = state.value;
+  if (health?.damaged) return <DamagedScreen health={health} />;
   if (!status) {
     if (state.status === 'error') {
       return (

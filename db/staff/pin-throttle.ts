@@ -28,19 +28,34 @@ export type PinThrottle = {
 };
 
 export type PinThrottleOptions = {
-  sqlite: Database.Database;
-  /** The store's clock: a getter, as the sync engine installs a new one when it learns the offset. */
-  clock: () => Pick<Hlc, 'nowMs'>;
+  /**
+   * The open store: a getter, as a restore replaces it and the sync engine installs a new clock
+   * when it learns the offset. A damaged store is written no more: the count is then kept in memory.
+   */
+  store: () => { sqlite: Database.Database; hlc: Pick<Hlc, 'nowMs'>; health: { damage: unknown } };
   /** A monotonic timer in ms; injectable so tests can let the lockout run out. */
   ticks?: () => number;
 };
 
 type Lockout = { failures: number; locked_at: string | null };
 
-export function createPinThrottle({ sqlite, clock, ticks = () => performance.now() }: PinThrottleOptions): PinThrottle {
+export function createPinThrottle({ store, ticks = () => performance.now() }: PinThrottleOptions): PinThrottle {
   /** Per staff member: the lockout (by its start) and when it ends on the monotonic timer. */
   const running = new Map<string, { lockedAt: string; endsAt: number }>();
-  const read = (staffId: string) => statement(sqlite, 'SELECT failures, locked_at FROM pin_lockout WHERE staff_id = ?').get(staffId) as Lockout | undefined;
+  /** The count while the store cannot be written (a damaged file is opened read-only). */
+  const unwritable = new Map<string, Lockout>();
+  const clock = () => store().hlc;
+  const read = (staffId: string): Lockout | undefined => {
+    const { sqlite, health } = store();
+    if (sqlite.readonly || health.damage !== null) return unwritable.get(staffId);
+    return statement(sqlite, 'SELECT failures, locked_at FROM pin_lockout WHERE staff_id = ?').get(staffId) as Lockout | undefined;
+  };
+  const write = (staffId: string, lockout: Lockout | null, sql: string, ...params: unknown[]): void => {
+    const { sqlite, health } = store();
+    if (!sqlite.readonly && health.damage === null) statement(sqlite, sql).run(...params);
+    else if (lockout) unwritable.set(staffId, lockout);
+    else unwritable.delete(staffId);
+  };
 
   return {
     isLocked(staffId) {
@@ -59,22 +74,16 @@ export function createPinThrottle({ sqlite, clock, ticks = () => performance.now
       const before = read(staffId);
       const failures = (before?.failures ?? 0) + 1;
       if (failures < MAX_FAILURES) {
-        statement(sqlite, 'INSERT INTO pin_lockout (staff_id, failures, locked_at) VALUES (?, ?, ?) ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures').run(
-          staffId,
-          failures,
-          before?.locked_at ?? null,
-        );
+        const lockedAt = before?.locked_at ?? null;
+        write(staffId, { failures, locked_at: lockedAt }, 'INSERT INTO pin_lockout (staff_id, failures, locked_at) VALUES (?, ?, ?) ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures', staffId, failures, lockedAt);
         return;
       }
       const lockedAt = deskNowIso(clock());
-      statement(sqlite, 'INSERT INTO pin_lockout (staff_id, failures, locked_at) VALUES (?, 0, ?) ON CONFLICT (staff_id) DO UPDATE SET failures = 0, locked_at = excluded.locked_at').run(
-        staffId,
-        lockedAt,
-      );
+      write(staffId, { failures: 0, locked_at: lockedAt }, 'INSERT INTO pin_lockout (staff_id, failures, locked_at) VALUES (?, 0, ?) ON CONFLICT (staff_id) DO UPDATE SET failures = 0, locked_at = excluded.locked_at', staffId, lockedAt);
       running.set(staffId, { lockedAt, endsAt: ticks() + LOCK_MS });
     },
     recordSuccess(staffId) {
-      statement(sqlite, 'DELETE FROM pin_lockout WHERE staff_id = ?').run(staffId);
+      write(staffId, null, 'DELETE FROM pin_lockout WHERE staff_id = ?', staffId);
       running.delete(staffId);
     },
   };

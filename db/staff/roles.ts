@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'tickets.settings',
   /** Complaint analysis and staff performance (DOMAIN.md §3, §8): leads and managers. */
   'tickets.reports',
+  /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
+  'backup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

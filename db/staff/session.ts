@@ -27,11 +27,13 @@ export function createSessionActivity(): SessionActivity {
 /**
  * `wallMs` is the PC clock, which the idle time is measured on (a session started or touched writes
  * last_seen_at on the same clock); `nowIso` is the desk's time for the ended_at it may store.
+ * `readOnly` (a damaged file): the same answer, but nothing is recorded; an idle or deactivated
+ * session simply ends for this call.
  */
 export async function resolveSession(
   db: Kysely<DB>,
   sessionId: string | null,
-  { wallMs: now, nowIso, activity }: { wallMs: number; nowIso: string; activity: SessionActivity },
+  { wallMs: now, nowIso, activity, readOnly = false }: { wallMs: number; nowIso: string; activity: SessionActivity; readOnly?: boolean },
 ): Promise<SessionLookup> {
   if (!sessionId) return { actor: null, expired: false };
   return inTransaction(db, async (trx) => {
@@ -46,9 +48,12 @@ export async function resolveSession(
       activity.delete(row.id);
       return { actor: null, expired: row.endReason === 'idle' };
     }
+    const record = async (values: { endedAt?: string; endReason?: string; lastSeenAt?: string }) => {
+      if (!readOnly) await trx.updateTable('session').set(values).where('id', '=', row.id).execute();
+    };
     if (row.active !== 1) {
       activity.delete(row.id);
-      await trx.updateTable('session').set({ endedAt: nowIso, endReason: 'deactivated' }).where('id', '=', row.id).execute();
+      await record({ endedAt: nowIso, endReason: 'deactivated' });
       return { actor: null, expired: false };
     }
     const store = await trx.selectFrom('store').select('idleLockMinutes').limit(1).executeTakeFirst();
@@ -58,13 +63,11 @@ export async function resolveSession(
     // A clock set backwards (now < lastSeen) must not keep a session alive forever: treat it as activity now.
     if (now >= lastSeen && now - lastSeen > idleMs) {
       activity.delete(row.id);
-      await trx.updateTable('session').set({ endedAt: nowIso, endReason: 'idle' }).where('id', '=', row.id).execute();
+      await record({ endedAt: nowIso, endReason: 'idle' });
       return { actor: null, expired: true };
     }
     activity.set(row.id, now);
-    if (now - written > TOUCH_AFTER_MS || now < written) {
-      await trx.updateTable('session').set({ lastSeenAt: new Date(now).toISOString() }).where('id', '=', row.id).execute();
-    }
+    if (now - written > TOUCH_AFTER_MS || now < written) await record({ lastSeenAt: new Date(now).toISOString() });
     return { actor: { staffId: row.staffId, name: row.name, role: row.role as Role, sessionId: row.id }, expired: false };
   });
 }

@@ -11,7 +11,7 @@ export const en = {
     counterNo: 'Counter {{no}}',
     lock: 'Lock',
   },
-  nav: { label: 'Pages', counter: 'Counter', tickets: 'Tickets', repairs: 'Repair board', followups: 'Follow-ups', service: 'Service standards', import: 'Import customers', parts: 'Spare parts', staff: 'Staff', settings: 'Store settings', printing: 'Printing', sync: 'Head office sync' },
+  nav: { label: 'Pages', counter: 'Counter', tickets: 'Tickets', repairs: 'Repair board', followups: 'Follow-ups', service: 'Service standards', import: 'Import customers', parts: 'Spare parts', staff: 'Staff', settings: 'Store settings', printing: 'Printing', sync: 'Head office sync', backups: 'Backups' },
   roles: {
     counter_staff: 'Counter staff',
     cs_lead: 'Customer service lead',

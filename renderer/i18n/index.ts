@@ -5,6 +5,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorMessages, type MessageKey } from '../../db/api';
+import { backupEn } from './backup.en';
+import { backupZhCN } from './backup.zh-CN';
 import { customersEn } from './customers.en';
 import { customersZhCN } from './customers.zh-CN';
 import { en } from './en';
@@ -27,8 +29,8 @@ function errorTexts(language: 'en' | 'zh'): ErrorTexts {
 }
 
 export const resources = {
-  en: { common: en, errors: errorTexts('en'), print: printEn, cust: customersEn, parts: partsEn, tickets: ticketsEn, sync: syncEn },
-  'zh-CN': { common: zhCN, errors: errorTexts('zh'), print: printZhCN, cust: customersZhCN, parts: partsZhCN, tickets: ticketsZhCN, sync: syncZhCN },
+  en: { common: en, errors: errorTexts('en'), print: printEn, cust: customersEn, parts: partsEn, tickets: ticketsEn, sync: syncEn, backup: backupEn },
+  'zh-CN': { common: zhCN, errors: errorTexts('zh'), print: printZhCN, cust: customersZhCN, parts: partsZhCN, tickets: ticketsZhCN, sync: syncZhCN, backup: backupZhCN },
 } satisfies Record<Language, unknown>;
 
 function setDocumentLanguage(language: string): void {

@@ -13,7 +13,7 @@ export const zhCN: Messages = {
     counterNo: '{{no}} 号柜台',
     lock: '锁定',
   },
-  nav: { label: '页面', counter: '柜台', tickets: '服务单', repairs: '维修调度', followups: '回访', service: '服务标准', import: '导入顾客', parts: '配件', staff: '员工', settings: '门店设置', printing: '打印设置', sync: '总部同步' },
+  nav: { label: '页面', counter: '柜台', tickets: '服务单', repairs: '维修调度', followups: '回访', service: '服务标准', import: '导入顾客', parts: '配件', staff: '员工', settings: '门店设置', printing: '打印设置', sync: '总部同步', backups: '备份' },
   roles: {
     counter_staff: '客服人员',
     cs_lead: '客服组长',

@@ -1,6 +1,7 @@
 import { LockOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BackupWarning } from '../pages/backups/backup-warning';
 import { LanguageSwitch } from './language-switch';
 import { useSignedIn } from './signed-in';
 import { SyncStatusBar } from './sync-status';
@@ -19,6 +20,7 @@ export function ShellHeader({ onLock, locking }: { onLock: () => void; locking: 
         <span style={{ opacity: 0.75 }}>{t(`roles.${staff.role}`)}</span>
       </Space>
       <SyncStatusBar />
+      <BackupWarning />
       <LanguageSwitch />
       <Button icon={<LockOutlined aria-hidden />} onClick={onLock} loading={locking}>
         {t('header.lock')}

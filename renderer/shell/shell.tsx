@@ -9,6 +9,7 @@ import type { Permission, SessionStatus, SignedInStaff } from '../../db/api';
 import { CounterPage } from '../pages/counter/counter-page';
 import { ImportPage } from '../pages/customers/import-page';
 import { PartsPage } from '../pages/parts/parts-page';
+import { BackupsPage } from '../pages/backups/backups-page';
 import { PrintPage } from '../pages/print/print-page';
 import { SettingsPage } from '../pages/settings';
 import { StaffPage } from '../pages/staff';
@@ -39,6 +40,7 @@ const PAGE_DEFS: ReadonlyArray<PageDef> = [
   { page: 'printing', permission: 'print.setup', render: () => <PrintPage /> },
   { page: 'service', permission: 'tickets.settings', render: () => <ServiceSettingsPage /> },
   { page: 'sync', permission: 'customers.read', render: () => <SyncPage /> },
+  { page: 'backups', permission: 'backup.manage', render: () => <BackupsPage /> },
 ];
 
 type ShellProps = {
