@@ -80,6 +80,8 @@ describe('backups in the browser', () => {
     await page.getByText('数据库已恢复，应用将重新加载。').waitFor();
     // After the reload: the ordinary sign-in, on the restored file.
     await new SignIn(page, 'zh').as('王经理', '2468');
+    // Signed in once the header offers to lock the screen; a call made before that is still signed out.
+    await page.getByRole('button', { name: '锁定' }).waitFor();
     const found = JSON.stringify(await deskCall(page, 'customers.search', { query: '备份前' }));
     expect(found).toContain('备份前');
   });
