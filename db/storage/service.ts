@@ -17,6 +17,8 @@ import { runWorkerJob } from './worker';
 
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
+/** Often enough that a store set up a moment ago has its first backup soon; a check only lists the folder. */
+const BACKUP_CHECK_MS = 10 * 60_000;
 /** The first full check waits until the counter has settled after start. */
 const FIRST_INTEGRITY_CHECK_MS = 10 * 60_000;
 
@@ -120,9 +122,13 @@ export class StorageService {
     return summary(entry, choice.folder);
   }
 
-  /** A daily backup when the newest verified one is a day old or missing; checked at start and every hour. */
+  /**
+   * A daily backup when the newest verified one is a day old or missing; checked at start and every
+   * 10 minutes. Not before the store is set up: a copy of an empty database would be listed like any
+   * other, and restoring it would take the PC back to its first-time setup.
+   */
   async dailyBackupIfDue(): Promise<void> {
-    if (this.busy || this.damaged()) return;
+    if (this.busy || this.damaged() || !this.setUp()) return;
     const newestDaily = this.list().find((b) => b.kind === 'daily' && b.status === 'verified');
     if (newestDaily && this.options.now() - Date.parse(newestDaily.createdAt) < DAY_MS && Date.parse(newestDaily.createdAt) <= this.options.now()) return;
     try {
@@ -152,7 +158,12 @@ export class StorageService {
     return complaints;
   }
 
-  /** Starts the daily jobs: a backup check now and every hour, the integrity check 10 minutes after start and then daily. */
+  private setUp(): boolean {
+    const row = this.options.currentStore().sqlite.prepare('SELECT count(*) AS n FROM store').get() as { n: number };
+    return row.n > 0;
+  }
+
+  /** Starts the daily jobs: a backup check now and every 10 minutes, the integrity check 10 minutes after start and then daily. */
   startSchedule(): void {
     const guard = (job: () => Promise<unknown>, what: string) => () => {
       job().catch((error: unknown) => this.options.logger.error(`${what} failed`, { error: error instanceof Error ? error.message : String(error) }));
@@ -162,7 +173,7 @@ export class StorageService {
       if (this.options.now() - this.lastIntegrityCheckAt >= DAY_MS - HOUR_MS) await this.checkIntegrity();
     }, 'The integrity check');
     backup();
-    this.timers.push(setInterval(backup, HOUR_MS), setTimeout(integrity, FIRST_INTEGRITY_CHECK_MS), setInterval(integrity, HOUR_MS));
+    this.timers.push(setInterval(backup, BACKUP_CHECK_MS), setTimeout(integrity, FIRST_INTEGRITY_CHECK_MS), setInterval(integrity, HOUR_MS));
     for (const timer of this.timers) timer.unref();
   }
 

@@ -226,6 +226,17 @@ describe('backups of the counter store', () => {
 });
 
 describe('automatic backups', () => {
+  it('takes no daily backup of a store not yet set up, and the first one once it is', async () => {
+    const t = await openTestDesk();
+    await t.desk.storage!.dailyBackupIfDue();
+    // A copy of the empty database would be offered for restore and take the PC back to its setup.
+    expect(t.desk.storage!.list()).toEqual([]);
+    await setUpStore(t);
+    await t.desk.storage!.dailyBackupIfDue();
+    expect(t.desk.storage!.list().filter((b) => b.kind === 'daily' && b.status === 'verified')).toHaveLength(1);
+    await t.desk.close();
+  });
+
   it('a daily backup is taken when the newest is a day old or missing, not twice a day', async () => {
     let now = Date.parse('2026-12-01T02:00:00Z');
     const t = await openTestDesk({ now: () => now });
