@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onSessionLost } from './desk';
 import { DamagedScreen } from './pages/backups/damaged-screen';
+import { timeText } from './pages/backups/format';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
 import { Shell } from './shell/shell';
@@ -15,6 +16,7 @@ import { useDeskQuery } from './use-desk';
 
 export function AppFlow() {
   const { t } = useTranslation();
+  const { t: tb, i18n } = useTranslation('backup');
   const { state, refetch } = useDeskQuery(
     'session.status',
     {},
@@ -56,6 +58,7 @@ export function AppFlow() {
     return (
       <SignInPage
         reason={signedOutBecause}
+        notice={health?.restoredFrom ? tb('restoredFrom', { when: timeText(health.restoredFrom.createdAt, i18n.language), kind: tb(`kinds.${health.restoredFrom.kind}`) }) : null}
         onSignedIn={() => {
           setSignedOutBecause(null);
           refetch();

@@ -27,6 +27,8 @@ export type StorageHealth = Readonly<{
   lastBackupAt: string | null;
   /** The last automatic backup failed (kept until one succeeds). */
   lastBackupFailed: boolean;
+  /** The backup this app put in place by its last restore since it started, for the sign-in screen to confirm. */
+  restoredFrom: Pick<BackupSummary, 'kind' | 'createdAt'> | null;
   /** Verified backups, newest first: shown on the damaged-database screen only while the file is damaged. */
   offered: ReadonlyArray<Pick<BackupSummary, 'name' | 'kind' | 'createdAt' | 'sizeBytes'>>;
 }>;

@@ -52,6 +52,8 @@ export class StorageService {
     return this.options.file;
   }
 
+  private restoredFrom: { kind: BackupSummary['kind']; createdAt: string } | null = null;
+
   private damaged(): boolean {
     return this.options.currentStore().health.damage !== null;
   }
@@ -66,6 +68,7 @@ export class StorageService {
       folderWarning: choice.unreachable && choice.problem ? { folder: choice.unreachable, problem: choice.problem } : null,
       lastBackupAt: newest?.createdAt ?? null,
       lastBackupFailed: this.lastAutomaticFailed,
+      restoredFrom: this.restoredFrom,
       offered: damage ? backups.filter((b) => b.status === 'verified').map(({ name, kind, createdAt, sizeBytes }) => ({ name, kind, createdAt, sizeBytes })) : [],
     };
   }
@@ -206,6 +209,7 @@ export class StorageService {
         replaceStoreFile({ current, backupFile: join(chosen.folder, chosen.name), damaged, keepAside, now: this.options.now(), reopen: this.options.reopen, logger: this.options.logger }),
       );
       this.options.logger.info('Database restored from a backup', { name, kind: chosen.kind, createdAt: chosen.createdAt, wasDamaged: damaged });
+      this.restoredFrom = { kind: chosen.kind, createdAt: chosen.createdAt };
       this.options.changed();
       return chosen;
     } finally {

@@ -38,12 +38,13 @@ export function enrollFailureOf(error: unknown): EnrollFailure {
 
 /** The PC holding the counter number, as text parameters for the refusal shown on the Sync page. */
 function holderParams(holder: CounterHolder): Record<string, string> {
+  // Times as ISO instants, shown in the counter's language and time zone; the id's first part is
+  // enough for head office to find the PC in its `devices` list.
   return {
     counterNo: String(holder.counterNo),
-    holderName: holder.name,
-    holderId: holder.deviceId,
-    enrolledAt: holder.enrolledAt.slice(0, 16).replace('T', ' '),
-    lastSync: holder.lastSeenAt ? holder.lastSeenAt.slice(0, 16).replace('T', ' ') : '—',
+    holderId: holder.deviceId.slice(0, 8),
+    enrolledAt: holder.enrolledAt,
+    lastSync: holder.lastSeenAt ?? '',
   };
 }
 

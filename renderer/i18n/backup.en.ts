@@ -24,15 +24,17 @@ export const backupEn = {
     restored: 'Database restored. The app reloads.',
     none: 'No backups yet.',
   },
+  restoredFrom: 'The database was restored from the backup of {{when}} ({{kind}}). Sign in again.',
   kinds: { daily: 'Daily', manual: 'By hand', 'pre-migration': 'Before an upgrade', 'pre-restore': 'Before a restore' },
   warning: {
     folder: 'Backup folder {{folder}} cannot be reached: backups go to the default folder on this PC meanwhile',
     failed: 'The last automatic backup failed',
+    folderShort: 'Backup folder unreachable',
   },
   damaged: {
     title: 'The database on this PC is damaged',
     what: 'A check found damaged pages in the database file ({{when}}). This can happen after a power cut or a failing disk.',
-    stopped: 'To protect your data, nothing more is written to it: you can still look things up, but you cannot save.',
+    stopped: 'To protect your data, nothing more is written to it.',
     todo: 'What to do: an administrator restores the newest good backup below. If there is none, or the restore fails, call IT and do not switch the PC off or copy files by hand.',
     afterRestore: 'Work entered after the backup was taken is not in it; after enrollment with head office, sync brings back what head office already has.',
     backups: 'Good backups',
@@ -40,5 +42,6 @@ export const backupEn = {
     pin: 'PIN',
     restore: 'Restore this backup',
     noBackups: 'There is no good backup on this PC: call IT.',
+    todoNoBackup: 'What to do: call IT. Do not switch the PC off or copy files by hand.',
   },
 };

@@ -26,15 +26,17 @@ export const backupZhCN: typeof backupEn = {
     restored: '数据库已恢复，应用将重新加载。',
     none: '还没有备份。',
   },
+  restoredFrom: '数据库已从 {{when}} 的备份（{{kind}}）恢复。请重新登录。',
   kinds: { daily: '每日', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
   warning: {
     folder: '无法访问备份文件夹 {{folder}}：在此期间备份保存在本机的默认文件夹',
     failed: '上一次自动备份失败',
+    folderShort: '备份文件夹无法访问',
   },
   damaged: {
     title: '本机的数据库已损坏',
     what: '检查发现数据库文件中有损坏的页面（{{when}}）。这可能是断电或硬盘故障造成的。',
-    stopped: '为保护数据，系统不会再写入任何内容：仍可查询，但无法保存。',
+    stopped: '为保护数据，系统不会再向它写入任何内容。',
     todo: '处理方法：请管理员在下方恢复最近一份完好的备份。如果没有备份或恢复失败，请联系 IT，不要关机，也不要手动复制文件。',
     afterRestore: '备份之后录入的内容不在备份中；已在总部注册的门店，同步会取回总部已有的数据。',
     backups: '完好的备份',
@@ -42,5 +44,6 @@ export const backupZhCN: typeof backupEn = {
     pin: 'PIN',
     restore: '恢复这份备份',
     noBackups: '本机没有完好的备份：请联系 IT。',
+    todoNoBackup: '处理方法：请联系 IT，不要关机，也不要手动复制文件。',
   },
 };

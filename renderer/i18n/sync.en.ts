@@ -90,7 +90,7 @@ export const syncEn = {
       enroll_code_invalid: 'This enrollment code is unknown, already used or expired: ask head office for a new one.',
       store_mismatch: 'This code is for store {{codeStore}}, but this PC is set up as store {{thisStore}}: use a code issued for {{thisStore}}. The code is not used up.',
       counter_taken:
-        'Another PC of this store is already enrolled as counter {{counterNo}}: {{holderName}} (device {{holderId}}, enrolled {{enrolledAt}} UTC, last sync {{lastSync}}). Two PCs with one counter number would give out the same ticket numbers. Set this PC up with its own counter number, or ask head office to retire that PC first (npm run headoffice:admin -- revoke {{holderId}}). The code is not used up.',
+        'Another PC of this store is already enrolled as counter {{counterNo}} (device {{holderId}}, enrolled {{enrolledAt}}, last sync {{lastSync}}). Two PCs with one counter number would give out the same ticket numbers. Set this PC up with its own counter number, or ask head office to retire that PC first. The code is not used up.',
     },
   },
   keptAside: {

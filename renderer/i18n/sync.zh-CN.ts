@@ -89,7 +89,7 @@ export const syncZhCN: typeof syncEn = {
       enroll_code_invalid: '注册码无效、已被使用或已过期：请向总部索取新的注册码。',
       store_mismatch: '这个注册码属于门店 {{codeStore}}，而本机设置的是门店 {{thisStore}}：请使用发给 {{thisStore}} 的注册码。此注册码未被占用，仍可使用。',
       counter_taken:
-        '本店已有另一台电脑注册为 {{counterNo}} 号柜台：{{holderName}}（设备 {{holderId}}，注册于 {{enrolledAt}} UTC，上次同步 {{lastSync}}）。两台电脑用同一个柜台号会开出相同的工单号。请为本机设置自己的柜台号，或请总部先停用那台电脑（npm run headoffice:admin -- revoke {{holderId}}）。此注册码未被占用，仍可使用。',
+        '本店已有另一台电脑注册为 {{counterNo}} 号柜台（设备编号 {{holderId}}，注册于 {{enrolledAt}}，上次同步 {{lastSync}}）。两台电脑用同一个柜台号会开出相同的工单号。请为本机设置自己的柜台号，或请总部先停用那台电脑。此注册码未被占用，仍可使用。',
     },
   },
   keptAside: {

@@ -11,6 +11,8 @@ import { Screen } from './screen';
 type SignInProps = {
   /** Why the screen shows (an errors key such as `session_expired`), or null. */
   reason: string | null;
+  /** Said above the form after a restore: which backup the counter now works on. */
+  notice?: string | null;
   onSignedIn: () => void;
 };
 
@@ -18,7 +20,7 @@ function errorKeyOf(error: DeskError): string {
   return error.issues?.[0]?.key ?? error.key;
 }
 
-export function SignInPage({ reason, onSignedIn }: SignInProps) {
+export function SignInPage({ reason, notice, onSignedIn }: SignInProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { state } = useDeskQuery('session.staffList', {}, { refetchOn: ['staff.changed', 'setup.changed'] });
@@ -55,6 +57,7 @@ export function SignInPage({ reason, onSignedIn }: SignInProps) {
 
   return (
     <Screen title={t('signIn.title')}>
+      {notice ? <Alert type="success" showIcon title={notice} role="status" style={{ marginBottom: 16 }} /> : null}
       {reason ? <Alert type="warning" showIcon title={errorText(reason)} role="status" style={{ marginBottom: 16 }} /> : null}
       {state.status !== 'loading' && staffList.length === 0 ? <Empty description={t('signIn.noStaff')} /> : null}
       <Form layout="vertical" onFinish={() => void submit()}>

@@ -74,11 +74,11 @@ describe('backups in the browser', () => {
     counter = await openCounter({ dataDir, locale: 'zh-CN' });
     const { page } = counter;
     await page.getByRole('heading', { name: '本机的数据库已损坏' }).waitFor();
-    await page.getByText('为保护数据，系统不会再写入任何内容：仍可查询，但无法保存。').waitFor();
+    await page.getByText('为保护数据，系统不会再向它写入任何内容。').waitFor();
     await page.getByLabel('PIN').fill('2468');
     await page.getByRole('button', { name: '恢复这份备份' }).click();
-    await page.getByText('数据库已恢复，应用将重新加载。').waitFor();
-    // After the reload: the ordinary sign-in, on the restored file.
+    // The ordinary sign-in, on the restored file, saying which backup it is.
+    await page.getByRole('status').filter({ hasText: /数据库已从 .* 的备份（手动）恢复。请重新登录。/ }).waitFor();
     await new SignIn(page, 'zh').as('王经理', '2468');
     // Signed in once the header offers to lock the screen; a call made before that is still signed out.
     await page.getByRole('button', { name: '锁定' }).waitFor();

@@ -25,7 +25,7 @@ const failures: EnrollFailure[] = [
   {
     code: 'counter_taken',
     message: 'Store S030 already has an active PC set up as counter 1',
-    params: { counterNo: '1', holderName: 'S030 counter 1', holderId: '01a24e7e-8ad1-7522-bf02-60f7a741bda1', enrolledAt: '2026-12-06 09:12', lastSync: '2026-12-07 02:58' },
+    params: { counterNo: '1', holderId: '01a24e7e', enrolledAt: '2026-12-06T09:12:00.000Z', lastSync: '2026-12-07T02:58:00.000Z' },
   },
 ];
 
@@ -45,7 +45,11 @@ describe('enrollment failures on the Sync page', () => {
     expect(enrollFailureText(t, failures.find((f) => f.code === 'store_mismatch')!)).toBe('这个注册码属于门店 S020，而本机设置的是门店 S012：请使用发给 S012 的注册码。此注册码未被占用，仍可使用。');
     expect(enrollFailureText(t, failures.find((f) => f.code === 'tls_wrong_name')!)).toBe('总部的证书是签发给 hq.example.cn, 10.0.0.5 的，不是 127.0.0.1：请按总部提供的地址原样填写。');
     expect(enrollFailureText(t, failures.find((f) => f.code === 'unreachable')!)).toBe('连接不上总部（ECONNREFUSED）：请检查地址是否正确，以及本机是否已联网。');
-    expect(enrollFailureText(t, failures.find((f) => f.code === 'counter_taken')!)).toContain('本店已有另一台电脑注册为 1 号柜台：S030 counter 1（设备 01a24e7e-8ad1-7522-bf02-60f7a741bda1，注册于 2026-12-06 09:12 UTC，上次同步 2026-12-07 02:58）');
+    const taken = enrollFailureText(t, failures.find((f) => f.code === 'counter_taken')!, 'zh-CN');
+    expect(taken).toContain('本店已有另一台电脑注册为 1 号柜台（设备编号 01a24e7e，注册于 ');
+    // Times in the counter's own format, not as ISO text.
+    expect(taken).not.toContain('T09:12');
+    expect(taken).toContain(new Intl.DateTimeFormat('zh-CN', { dateStyle: 'short', timeStyle: 'short' }).format(Date.parse('2026-12-06T09:12:00.000Z')));
     // No English sentence left in any of them (the admin command to type is a command, not a sentence).
     for (const failure of failures) expect(enrollFailureText(t, failure).replace(/npm run headoffice:admin -- \w+/g, '')).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{2,}/);
   });

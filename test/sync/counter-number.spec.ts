@@ -39,9 +39,9 @@ describe('one counter number per active PC of a store', () => {
     expect(refused).toBeInstanceOf(EnrollError);
     const failure = refused as EnrollError;
     expect(failure.code).toBe('counter_taken');
-    expect(failure.params).toMatchObject({ counterNo: '1', holderId: holder, holderName: 'S030 counter 1' });
-    expect(failure.params.enrolledAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
-    expect(failure.params.lastSync).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(failure.params).toMatchObject({ counterNo: '1', holderId: holder.slice(0, 8) });
+    expect(Number.isNaN(Date.parse(failure.params.enrolledAt!))).toBe(false);
+    expect(Number.isNaN(Date.parse(failure.params.lastSync!))).toBe(false);
     expect(failure.message).toContain(`revoke ${holder}`);
     expect(second.credentials.load()).toBeNull();
     const devices = await hq.db.selectFrom('device').select(['id', 'counterNo', 'status']).execute();
@@ -63,8 +63,9 @@ describe('one counter number per active PC of a store', () => {
     const { syncEn } = await import('../../renderer/i18n/sync.en');
     const { syncZhCN } = await import('../../renderer/i18n/sync.zh-CN');
     for (const text of [syncEn.enroll.errors.counter_taken, syncZhCN.enroll.errors.counter_taken]) {
-      for (const param of ['counterNo', 'holderName', 'holderId', 'enrolledAt', 'lastSync']) expect(text).toContain(`{{${param}}}`);
-      expect(text).toContain('revoke {{holderId}}');
+      for (const param of ['counterNo', 'holderId', 'enrolledAt', 'lastSync']) expect(text).toContain(`{{${param}}}`);
+      // Retiring the PC is head office's to do: the counter's text names the PC, not a command to type.
+      expect(text).not.toContain('npm run');
     }
   });
 });

@@ -2,21 +2,33 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { pageHref } from '../../shell/router';
+import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
 
 export function BackupWarning() {
   const { t } = useTranslation('backup');
+  const { can } = useSignedIn();
   const health = useDeskQuery('backup.status', {}, { refetchOn: ['backup.changed'] }).state.value;
   if (!health || (!health.folderWarning && !health.lastBackupFailed)) return null;
   const text = health.folderWarning ? t('warning.folder', { folder: health.folderWarning.folder }) : t('warning.failed');
+  const label = (
+    <>
+      <WarningOutlined aria-hidden /> {health.folderWarning ? t('warning.folderShort') : t('warning.failed')}
+    </>
+  );
+  // The one who can act on it (the admin) is taken to the Backups page; others see what is wrong.
   return (
     <Tooltip title={text}>
-      <span role="status" className="cd-backup-warning" style={{ color: '#fadb14' }}>
-        <WarningOutlined aria-hidden /> {health.folderWarning ? t('page.title') : t('warning.failed')}
-        <span className="cd-sr-only" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-          {text}
+      {can('backup.manage') ? (
+        <a href={pageHref('backups')} role="status" aria-label={text} className="cd-backup-warning" style={{ color: '#fadb14' }}>
+          {label}
+        </a>
+      ) : (
+        <span role="status" aria-label={text} className="cd-backup-warning" style={{ color: '#fadb14' }}>
+          {label}
         </span>
-      </span>
+      )}
     </Tooltip>
   );
 }

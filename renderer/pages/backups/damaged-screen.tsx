@@ -30,12 +30,12 @@ export function DamagedScreen({ health }: { health: StorageHealth }) {
     setProblem(null);
     const result = await restore.run({ name: chosen, staffId: adminChoice, pin });
     if (!result.ok) return setProblem(result.error.key);
+    // The restore says backup.changed: the app leaves this screen for the sign-in, which confirms it.
     setDone(true);
-    window.setTimeout(() => window.location.reload(), 800);
   };
 
   return (
-    <main className="cd-centre" style={{ padding: 24 }}>
+    <main className="cd-centre" style={{ padding: 12 }}>
       <Card style={{ maxWidth: 720, width: '100%' }}>
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <LanguageSwitch />
@@ -44,15 +44,15 @@ export function DamagedScreen({ health }: { health: StorageHealth }) {
           type="error"
           showIcon
           role="alert"
-          title={<Typography.Title level={2} style={{ margin: 0 }}>{t('damaged.title')}</Typography.Title>}
+          title={<Typography.Title level={3} style={{ margin: 0 }}>{t('damaged.title')}</Typography.Title>}
           description={
             <>
               <p>{t('damaged.what', { when: health.damaged ? timeText(health.damaged.foundAt, i18n.language) : '' })}</p>
               <p>
                 <strong>{t('damaged.stopped')}</strong>
               </p>
-              <p>{t('damaged.todo')}</p>
-              <p>{t('damaged.afterRestore')}</p>
+              <p>{t(health.offered.length > 0 ? 'damaged.todo' : 'damaged.todoNoBackup')}</p>
+              {health.offered.length > 0 && <p style={{ marginBottom: 0 }}>{t('damaged.afterRestore')}</p>}
             </>
           }
         />
@@ -61,7 +61,7 @@ export function DamagedScreen({ health }: { health: StorageHealth }) {
         {health.offered.length === 0 ? (
           <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('damaged.noBackups')} />
         ) : (
-          <Form layout="vertical" style={{ marginTop: 16 }} onFinish={() => void submit()}>
+          <Form layout="vertical" style={{ marginTop: 12 }} onFinish={() => void submit()}>
             <Form.Item label={t('damaged.backups')}>
               <Radio.Group value={chosen} onChange={(event) => setChosen(event.target.value as string)} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
                 {health.offered.map((b) => (
@@ -71,12 +71,14 @@ export function DamagedScreen({ health }: { health: StorageHealth }) {
                 ))}
               </Radio.Group>
             </Form.Item>
-            <Form.Item label={t('damaged.admin')} htmlFor="damaged-admin">
-              <Select id="damaged-admin" value={adminChoice} onChange={setAdminId} options={admins.map((a) => ({ value: a.id, label: a.name }))} />
-            </Form.Item>
-            <Form.Item label={t('damaged.pin')} htmlFor="damaged-pin" validateStatus={problem ? 'error' : undefined} help={problem ? errorText(problem) : undefined}>
-              <Input.Password id="damaged-pin" value={pin} inputMode="numeric" maxLength={8} autoComplete="off" onChange={(event) => setPin(event.target.value)} />
-            </Form.Item>
+            <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+              <Form.Item label={t('damaged.admin')} htmlFor="damaged-admin" style={{ flex: '1 1 220px' }}>
+                <Select id="damaged-admin" value={adminChoice} onChange={setAdminId} options={admins.map((a) => ({ value: a.id, label: a.name }))} />
+              </Form.Item>
+              <Form.Item label={t('damaged.pin')} htmlFor="damaged-pin" style={{ flex: '1 1 220px' }} validateStatus={problem ? 'error' : undefined} help={problem ? errorText(problem) : undefined}>
+                <Input.Password id="damaged-pin" value={pin} inputMode="numeric" maxLength={8} autoComplete="off" onChange={(event) => setPin(event.target.value)} />
+              </Form.Item>
+            </div>
             <Button type="primary" danger htmlType="submit" loading={restore.pending} disabled={!chosen || !adminChoice || pin.length < 4 || done}>
               {t('damaged.restore')}
             </Button>

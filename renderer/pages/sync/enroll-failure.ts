@@ -10,6 +10,16 @@ import type { syncEn } from '../../i18n/sync.en';
 type EnrollErrorCode = keyof (typeof syncEn)['enroll']['errors'];
 export type EnrollFailure = NonNullable<SyncStatus['enrollError']>;
 
-export function enrollFailureText(t: TFunction<'sync'>, failure: EnrollFailure): string {
-  return t(`enroll.errors.${failure.code as EnrollErrorCode}`, { ...failure.params, defaultValue: failure.message });
+/** Parameters that are instants, shown as the counter's local date and time. */
+const INSTANTS = ['enrolledAt', 'lastSync'];
+
+export function enrollFailureText(t: TFunction<'sync'>, failure: EnrollFailure, language = 'en'): string {
+  const params: Record<string, string> = { ...failure.params };
+  for (const key of INSTANTS) {
+    const value = params[key];
+    if (value === undefined) continue;
+    const ms = Date.parse(value);
+    params[key] = Number.isNaN(ms) ? '—' : new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+  }
+  return t(`enroll.errors.${failure.code as EnrollErrorCode}`, { ...params, defaultValue: failure.message });
 }

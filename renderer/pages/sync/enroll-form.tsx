@@ -17,7 +17,7 @@ const FIELDS = ['serverUrl', 'code', 'caCert'] as const;
 const WATCH_MS = 500;
 
 export function EnrollForm({ status, refetch }: { status: SyncStatus; refetch: () => void }) {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const enroll = useDeskMutation('sync.enroll');
   const { control, handleSubmit, setError, setValue, formState } = useForm<SyncEnrollInput>({
     resolver: zodResolver(syncEnrollSchema),
@@ -49,7 +49,7 @@ export function EnrollForm({ status, refetch }: { status: SyncStatus; refetch: (
     if (caFile.current) caFile.current.value = '';
   };
   const failure = waiting ? null : status.enrollError;
-  const failureText = failure && enrollFailureText(t, failure);
+  const failureText = failure && enrollFailureText(t, failure, i18n.language);
   return (
     <section aria-labelledby="sync-enroll-title" style={{ maxWidth: 560 }}>
       <Typography.Title level={3} id="sync-enroll-title">
