@@ -20,6 +20,8 @@ export const backupEn = {
     verified: 'Passed',
     failed: 'Failed',
     restore: 'Restore',
+    restoreTitle: 'Replace the database with this backup?',
+    cancel: 'Cancel',
     restoreConfirm: 'Replace the whole database with this copy from {{when}}? Everything entered since then on this PC is lost here (a copy of the current database is taken first). Everyone must sign in again.',
     restored: 'Database restored. The app reloads.',
     none: 'No backups yet.',

@@ -22,6 +22,8 @@ export const backupZhCN: typeof backupEn = {
     verified: '通过',
     failed: '未通过',
     restore: '恢复',
+    restoreTitle: '用这份备份替换数据库？',
+    cancel: '取消',
     restoreConfirm: '用 {{when}} 的这份备份替换整个数据库？此后在本机录入的内容将在本机丢失（恢复前会先备份当前数据库）。所有人需要重新登录。',
     restored: '数据库已恢复，应用将重新加载。',
     none: '还没有备份。',

@@ -56,7 +56,7 @@ describe('backups in the browser', () => {
 
     expect(await deskCall(page, 'customers.create', { name: '备份后', phones: [{ number: '13800000002' }] })).toMatchObject({ ok: true });
     await manualRow.getByRole('button', { name: 'Restore' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: /OK/ }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Restore' }).click();
     await page.getByText('Database restored. The app reloads.').waitFor();
     // After the reload the app is back, on the restored file.
     await page.getByRole('heading', { name: 'Backups', level: 2 }).waitFor();

@@ -73,7 +73,14 @@ export function BackupsPage() {
             key: 'restore',
             render: (_: unknown, row) =>
               row.status === 'verified' ? (
-                <Popconfirm title={t('page.restore')} description={<div style={{ maxWidth: 360 }}>{t('page.restoreConfirm', { when: timeText(row.createdAt, i18n.language) })}</div>} onConfirm={() => restoreOne(row)}>
+                <Popconfirm
+                  title={t('page.restoreTitle')}
+                  description={<div style={{ maxWidth: 360 }}>{t('page.restoreConfirm', { when: timeText(row.createdAt, i18n.language) })}</div>}
+                  okText={t('page.restore')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('page.cancel')}
+                  onConfirm={() => restoreOne(row)}
+                >
                   <Button danger size="small" loading={restore.pending}>
                     {t('page.restore')}
                   </Button>
