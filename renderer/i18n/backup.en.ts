@@ -29,7 +29,7 @@ export const backupEn = {
   restoredFrom: 'The database was restored from the backup of {{when}} ({{kind}}). Sign in again.',
   kinds: { daily: 'Daily', manual: 'By hand', 'pre-migration': 'Before an upgrade', 'pre-restore': 'Before a restore' },
   warning: {
-    folder: 'Backup folder {{folder}} cannot be reached: backups go to the default folder on this PC meanwhile',
+    folder: 'Backup folder {{folder}} cannot be reached: backups go to the default folder on this PC meanwhile, and the copies in it are listed again once it is back',
     failed: 'The last automatic backup failed',
     folderShort: 'Backup folder unreachable',
   },

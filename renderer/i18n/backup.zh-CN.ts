@@ -31,7 +31,7 @@ export const backupZhCN: typeof backupEn = {
   restoredFrom: '数据库已从 {{when}} 的备份（{{kind}}）恢复。请重新登录。',
   kinds: { daily: '每日', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
   warning: {
-    folder: '无法访问备份文件夹 {{folder}}：在此期间备份保存在本机的默认文件夹',
+    folder: '无法访问备份文件夹 {{folder}}：在此期间备份保存在本机的默认文件夹，其中已有的备份在重新连接后会再次列出',
     failed: '上一次自动备份失败',
     folderShort: '备份文件夹无法访问',
   },
