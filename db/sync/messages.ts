@@ -1,6 +1,6 @@
 /** Error and problem texts for sync, joined into db/messages.ts. */
 export const syncMessages = {
-  sync_url_invalid: { en: 'Enter head office’s address starting with https://', zh: '请输入以 https:// 开头的总部地址' },
+  sync_url_invalid: { en: 'Enter head office’s full address, e.g. https://hq.example.com:8443 (it must start with https://)', zh: '请输入总部的完整地址，例如 https://hq.example.com:8443（须以 https:// 开头）' },
   sync_code_format: { en: 'The enrollment code has 12 letters and digits, e.g. ABCD-EFGH-JKLM', zh: '注册码为 12 位字母和数字，如 ABCD-EFGH-JKLM' },
   sync_ca_format: { en: 'Paste the CA certificate as PEM text (-----BEGIN CERTIFICATE-----)', zh: '请粘贴 PEM 格式的 CA 证书（-----BEGIN CERTIFICATE-----）' },
   sync_not_running: { en: 'Sync is not running in this window', zh: '本窗口未运行同步' },
