@@ -38,6 +38,8 @@ export class TicketSteps {
   async take(step: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}): Promise<void> {
     await this.page.getByRole('region', { name: 'Next steps' }).getByRole('button', { name: step, exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: step });
+    // antd zooms a dialog in: a click while it is still scaling can land beside the button.
+    await dialog.and(this.page.locator('.ant-modal:not(.ant-zoom-appear)')).waitFor();
     await fill(dialog);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     try {
