@@ -7,6 +7,7 @@ import { appendMovement, onHandAt } from '../ledger/movements';
 import { nextNumber } from '../numbers';
 import type { RequisitionLineRow, RequisitionRow, RequisitionStatus } from '../tables';
 import type { RequisitionView } from './contract';
+import { requisitionMachine, type RequisitionAction } from './machine';
 import {
   appendRequisitionEvent,
   findRequisitionRow,
@@ -20,7 +21,6 @@ import {
   setApprovedQty,
   updateRequisition,
 } from './queries';
-import { requisitionMachine, type RequisitionAction } from './machine';
 import { assertTicketTakesParts, findTicketRef, findTicketRefByNumber } from './tickets';
 
 async function viewOrFail(ctx: HandlerContext, id: string): Promise<RequisitionView> {
