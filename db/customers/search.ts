@@ -1,5 +1,5 @@
 /**
- * The counter's one search box (issue 3 §4). What the query looks like decides which index ranges
+ * The counter's one search box. What the query looks like decides which index ranges
  * are scanned; each is one range of search_term's primary key, capped, so the time stays flat
  * however many customers the store has. Results are grouped by kind; lists mask phones.
  */

@@ -1,5 +1,5 @@
 /**
- * 0002: the customer file (issue 3). Frozen once landed: never edit, add a later migration instead.
+ * 0002: the customer file. Frozen once landed: never edit, add a later migration instead.
  *
  * - customer gains its contact preferences and how its tier is set; addresses, an append-only note
  *   list and merge aliases (SYNC.md §2.5) hang off it;

@@ -1,5 +1,5 @@
 /**
- * 0003: service tickets (issue 4). Frozen once landed: never edit, add a later migration instead.
+ * 0003: service tickets (DOMAIN.md §2–§6). Frozen once landed: never edit, add a later migration instead.
  *
  * - ticket: the header (LWW per field) plus columns derived from the event log, kept as a cache;
  * - ticket_event: the append-only log the status is derived from (SYNC.md §2.5);

@@ -1,5 +1,5 @@
 /**
- * 0006: printing (issue 6): the print log and this PC's printer per form.
+ * 0006: printing: the print log and this PC's printer per form.
  * Frozen once landed: never edit, add a later migration instead.
  */
 import { sql, type Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * 0007: SLA targets as data (issue 4 item 5): first-response and resolution minutes per ticket type ×
+ * 0007: SLA targets as data: first-response and resolution minutes per ticket type ×
  * priority × customer tier, seeded with what the code used to compute. Frozen once landed: never
  * edit, add a later migration instead.
  */

@@ -16,6 +16,12 @@ export type DocType = (typeof DOC_TYPES)[number];
 export const REQUISITION_STATUSES = ['requested', 'approved', 'rejected', 'partly_issued', 'issued', 'cancelled'] as const;
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
 
+export const RECEIPT_STATUSES = ['open', 'closed'] as const;
+export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
+
+export const STOCKTAKE_STATUSES = ['counting', 'posted', 'cancelled'] as const;
+export type StocktakeStatus = (typeof STOCKTAKE_STATUSES)[number];
+
 export const REQUISITION_EVENT_KINDS = ['requested', 'approved', 'rejected', 'issued', 'returned', 'cancelled'] as const;
 export type RequisitionEventKind = (typeof REQUISITION_EVENT_KINDS)[number];
 
@@ -105,7 +111,7 @@ export type GoodsReceiptTable = {
   /** The day the goods arrived (local date YYYY-MM-DD). */
   receivedOn: string;
   note: string;
-  status: 'open' | 'closed';
+  status: ReceiptStatus;
   createdBy: string | null;
   createdAt: string;
   closedBy: string | null;
@@ -203,7 +209,7 @@ export type StocktakeTable = {
   /** Empty: every part; else only parts whose bin starts with it. */
   binPrefix: string;
   note: string;
-  status: 'counting' | 'posted' | 'cancelled';
+  status: StocktakeStatus;
   /** The ledger cut: the last movement seq this replica had seen when counting began. */
   cutSeq: number;
   startedBy: string | null;

@@ -3,6 +3,7 @@
  * permission reading the subject needs (printing shows no more than reading does).
  */
 import type { Kysely } from 'kysely';
+import { exhaustive } from '../assert';
 import { DeskFailure, requireActor, type HandlerContext } from '../handler';
 import type { DB } from '../schema';
 import { roleCan } from '../staff/roles';
@@ -22,5 +23,7 @@ export async function findSubjectNo(db: Kysely<DB>, subject: PrintSubject, id: s
       return (await db.selectFrom('requisition').select('number').where('id', '=', id).executeTakeFirst())?.number;
     case 'stocktake':
       return (await db.selectFrom('stocktake').select('number').where('id', '=', id).executeTakeFirst())?.number;
+    default:
+      return exhaustive(subject, 'print subject');
   }
 }

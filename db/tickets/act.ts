@@ -4,6 +4,7 @@
  * the event, and re-derive the ticket. Any refusal throws before anything is written, and the
  * dispatcher's transaction makes the whole step one change either way.
  */
+import { exhaustive } from '../assert';
 import { DeskFailure, requireActor, type Actor, type HandlerContext } from '../handler';
 import { roleCan } from '../staff/roles';
 import type { StoreCalendar } from './calendar';
@@ -58,8 +59,33 @@ async function stepData(sc: StepContext, step: StepParsed): Promise<Record<strin
       const { signature: _signature, ...rest } = data as typeof data & { signature: unknown };
       return rest;
     }
-    default:
+    // The schema checked all these carry: the event records it as given.
+    case 'escalate':
+    case 'wait_customer':
+    case 'wait_parts':
+    case 'resume':
+    case 'void':
+    case 'answer':
+    case 'start_investigation':
+    case 'propose_solution':
+    case 'inform_customer':
+    case 'customer_disagrees':
+    case 'resolve':
+    case 'archive':
+    case 'verify':
+    case 'decline':
+    case 'decide_plan':
+    case 'customer_confirms':
+    case 'customer_declines':
+    case 'mark_done':
+    case 'replan':
+    case 'arrive':
+    case 'record_work':
+    case 'review':
+    case 'close':
       return data;
+    default:
+      return exhaustive(step, 'step');
   }
 }
 

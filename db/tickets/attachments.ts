@@ -1,5 +1,5 @@
 /**
- * Attachments: photos of the goods, receipts, evidence (issue 4 §7), stored as blobs in the store
+ * Attachments: photos of the goods, receipts, evidence, stored as blobs in the store
  * file itself rather than as files beside it, because:
  * - the photo and its timeline event commit in one transaction: no orphan file, no dangling row;
  * - the store stays one file to back up, restore or move to a new PC (SYNC.md treats a restored

@@ -1,5 +1,5 @@
 /**
- * The SLA breach report (issue 4 item 5): recorded `sla_breach` events whose deadline fell in a
+ * The SLA breach report: recorded `sla_breach` events whose deadline fell in a
  * period of local dates, counted by ticket type, by clock (reply / resolve) and by the ticket's
  * responsible person, with the share of the period's tickets that breached at least once.
  * Counts what was recorded (events), not what the clocks would say now: a report must not change

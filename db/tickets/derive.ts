@@ -4,6 +4,7 @@
  * another PC that do not fit the workflow at their place in the order (e.g. a step after the
  * ticket was archived) are kept, skipped here, and counted as flagged for review.
  */
+import { exhaustive } from '../assert';
 import { isFinal, refuseByWorkflow, stepOf } from './steps';
 import { ACTIONS, FOLLOW_UP_ACTIONS, type AnyMachine, type MachineAction, type PauseReasonName, type RepairLocation } from './workflow';
 
@@ -93,8 +94,32 @@ function applyEffects(state: Derived, action: MachineAction, event: FoldEvent): 
     case 'follow_up_unreached':
       state.followUpDue = text(data.followUpDue) ?? state.followUpDue;
       return;
-    default:
+    // Nothing besides moving the status.
+    case 'void':
+    case 'start_investigation':
+    case 'propose_solution':
+    case 'inform_customer':
+    case 'customer_disagrees':
+    case 'resolve':
+    case 'archive':
+    case 'verify':
+    case 'decline':
+    case 'decide_plan':
+    case 'customer_confirms':
+    case 'customer_declines':
+    case 'start_work':
+    case 'mark_done':
+    case 'replan':
+    case 'arrive':
+    case 'record_work':
+    case 'complete':
+    case 'review':
+    case 'close':
+    case 'follow_up_satisfied':
+    case 'follow_up_reopen':
       return;
+    default:
+      return exhaustive(action, 'action');
   }
 }
 

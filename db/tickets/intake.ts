@@ -1,5 +1,5 @@
 /**
- * Intake forms, one per ticket type, each with its required fields (issue 4 §1). The schemas are
+ * Intake forms, one per ticket type, each with its required fields (DOMAIN.md §2–§6). The schemas are
  * shared: the renderer validates the form with them and the dispatcher validates the call.
  * No Node imports.
  */

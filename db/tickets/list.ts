@@ -1,5 +1,5 @@
 /**
- * Ticket lists: the work queues (issue 4 §7) with their filters, the repair board, the follow-up
+ * Ticket lists: the work queues with their filters, the repair board, the follow-up
  * list and the counter's due panel all read rows of this one shape. The SLA level is computed from
  * the cached deadlines (ticket_sla) and "now", so a list never re-folds a ticket's events.
  */

@@ -1,5 +1,5 @@
 /**
- * The work queues (issue 4 §7): mine, unassigned, due soon, breached, waiting for parts or the
+ * The work queues: mine, unassigned, due soon, breached, waiting for parts or the
  * customer, awaiting follow-up, escalated; filtered by type, status, category, person, customer,
  * dates and text. Also the repair board, a technician's day, the follow-up list and the counter's
  * due panel, which are fixed queries over the same rows.

@@ -1,5 +1,5 @@
 /**
- * What each step carries (issue 4 §2–§4): one schema per action, joined on `action`. Which steps
+ * What each step carries (DOMAIN.md §2–§6): one schema per action, joined on `action`. Which steps
  * a ticket allows, and for whom, is the machine's business (db/tickets/machines/); these only say
  * what a step must be given. No Node imports: the step dialogs validate with the same schemas.
  */

@@ -1,5 +1,5 @@
 /**
- * Warranty status of an after-sales request or repair (issue 4 §1), by the "three guarantees"
+ * Warranty status of an after-sales request or repair, by the "three guarantees"
  * (三包) rules: within 7 days of purchase a faulty product may be returned, within 15 days
  * exchanged, and within the warranty it is repaired free. Plain calendar dates, no time zone.
  * No Node imports: the intake form shows it as the dates are typed.

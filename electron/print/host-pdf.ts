@@ -1,5 +1,5 @@
 /**
- * "Save as PDF" in the browser host (issue 6 §3): `GET /print.pdf?route=#/print/…&name=…` renders
+ * "Save as PDF" in the browser host: `GET /print.pdf?route=#/print/…&name=…` renders
  * the very print route the browser would print, in a headless Chromium driven by playwright-core,
  * and answers with the PDF as a download — the same bytes Electron's printToPDF makes from the
  * same route and the same `@page` rule. No electron import: the browser host is plain Node.

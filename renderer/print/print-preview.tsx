@@ -1,5 +1,5 @@
 /**
- * Print preview in the app (issue 6 §3): the form exactly as it will print, in the chosen
+ * Print preview in the app: the form exactly as it will print, in the chosen
  * language and paper, with whether it will come out as the original or as a copy, and the
  * buttons that print it or save it as a PDF. Any page that shows a ticket, requisition or
  * stocktake opens it through <PrintButton>.

@@ -1,5 +1,5 @@
 /**
- * Work queues (issue 4 §7): my tickets, unassigned, due soon, breached, waiting, awaiting
+ * Work queues: my tickets, unassigned, due soon, breached, waiting, awaiting
  * follow-up, escalated; filters by type, status, category, person, date and text; the counter's
  * "breached and due today"; deadlines follow a change of opening hours or holidays.
  */

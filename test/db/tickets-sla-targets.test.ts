@@ -1,5 +1,5 @@
 /**
- * SLA targets as data and the breach report (issue 4 item 5): targets are edited on the Service
+ * SLA targets as data and the breach report: targets are edited on the Service
  * standards page, open tickets follow the edit, bad rows are refused whole, and recorded breaches
  * count in the report by type, by clock and by the responsible person.
  */

@@ -1,5 +1,5 @@
 /**
- * README "Trying sync: head office and three counters", as a new user does it (issue 7): head
+ * README "Trying sync: head office and three counters", as a new user does it: head
  * office on an embedded PostgreSQL over HTTPS with its own CA; two counter PCs of store S012 and one
  * of S020 (three browser hosts, three SQLite files), each set up and enrolled on its "Head office
  * sync" page; records made and edited through the UI while head office is down; then head office

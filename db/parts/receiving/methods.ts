@@ -1,11 +1,14 @@
 /** Handlers for goods receipts with inspection, and returns to supplier. */
+import { assert } from '../../assert';
+import { landing, takeStep } from '../../document-machine';
 import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
 import { findPartRow, findSupplierRow } from '../catalogue/queries';
 import { assertTakesStock, resolveLocation } from '../ledger/locations';
 import { appendMovement } from '../ledger/movements';
 import { nextNumber, storeDate } from '../numbers';
-import type { GoodsReceiptRow, PartRow } from '../tables';
+import type { GoodsReceiptRow, PartRow, ReceiptStatus } from '../tables';
 import type { ReceiptView } from './contract';
+import { receiptMachine, type ReceiptAction } from './machine';
 import { findReceiptRow, insertReceipt, insertReceiptLine, inspectReceiptLine, listReceipts, loadReceiptView, markReceiptClosed, receiptLineRows } from './queries';
 import { insertSupplierReturn, listSupplierReturns, loadSupplierReturnView } from './returns';
 
@@ -28,12 +31,12 @@ async function activeSupplier(ctx: HandlerContext, supplierId: string): Promise<
   if (!supplier) throw new DeskFailure('not_found', 'not_found', 'supplierId');
 }
 
-/** The receipt, still open: nothing can be received or inspected on a closed one. */
-async function openReceipt(ctx: HandlerContext, receiptId: string): Promise<GoodsReceiptRow> {
+/** The receipt, if its machine (machine.ts) allows the action from its status: nothing can be received or inspected on a closed one. */
+async function openReceipt(ctx: HandlerContext, receiptId: string, action: ReceiptAction): Promise<{ receipt: GoodsReceiptRow; to: ReceiptStatus }> {
   const receipt = await findReceiptRow(ctx.trx, receiptId);
   if (!receipt) throw new DeskFailure('not_found', 'not_found', 'receiptId');
-  if (receipt.status !== 'open') throw new DeskFailure('conflict', 'receipt_closed', 'receiptId');
-  return receipt;
+  const step = takeStep(receiptMachine, { status: receipt.status, openedBy: receipt.createdBy }, action, ctx.actor);
+  return { receipt, to: landing(step, receipt.status) };
 }
 
 export const partsReceipts: Handler<'parts.receipts'> = async (ctx, input) => ({ items: await listReceipts(ctx.trx, input) });
@@ -59,7 +62,7 @@ export const partsReceiptCreate: Handler<'parts.receiptCreate'> = async (ctx, in
 };
 
 export const partsReceiptAddLine: Handler<'parts.receiptAddLine'> = async (ctx, input) => {
-  const receipt = await openReceipt(ctx, input.receiptId);
+  const { receipt } = await openReceipt(ctx, input.receiptId, 'add_line');
   await receivablePart(ctx, input.partId, 'partId');
   const lines = await receiptLineRows(ctx.trx, receipt.id);
   if (lines.some((line) => line.partId === input.partId)) throw new DeskFailure('validation', 'lines_repeated', 'partId');
@@ -68,7 +71,7 @@ export const partsReceiptAddLine: Handler<'parts.receiptAddLine'> = async (ctx, 
 };
 
 export const partsReceiptInspect: Handler<'parts.receiptInspect'> = async (ctx, input) => {
-  const receipt = await openReceipt(ctx, input.receiptId);
+  const { receipt } = await openReceipt(ctx, input.receiptId, 'inspect');
   const line = (await receiptLineRows(ctx.trx, receipt.id)).find((l) => l.id === input.lineId);
   if (!line) throw new DeskFailure('not_found', 'line_unknown', 'lineId');
   if (input.acceptedQty + input.rejectedQty !== line.deliveredQty) throw new DeskFailure('validation', 'inspection_sum', 'acceptedQty');
@@ -77,7 +80,7 @@ export const partsReceiptInspect: Handler<'parts.receiptInspect'> = async (ctx, 
 };
 
 export const partsReceiptClose: Handler<'parts.receiptClose'> = async (ctx, input) => {
-  const receipt = await openReceipt(ctx, input.receiptId);
+  const { receipt, to } = await openReceipt(ctx, input.receiptId, 'close');
   const lines = await receiptLineRows(ctx.trx, receipt.id);
   const uninspected = lines.findIndex((line) => line.acceptedQty === null || line.rejectedQty === null);
   if (uninspected >= 0) throw new DeskFailure('validation', 'receipt_not_inspected', `lines.${uninspected}`);
@@ -107,7 +110,7 @@ export const partsReceiptClose: Handler<'parts.receiptClose'> = async (ctx, inpu
       lines: rejected.map((line) => ({ partId: line.partId, qty: line.rejectedQty ?? 0, reason: line.rejectReason, unitCostFen: line.unitCostFen })),
     });
   }
-  await markReceiptClosed(ctx, receipt);
+  await markReceiptClosed(ctx, receipt, to);
   return viewOrFail(ctx, receipt.id);
 };
 
@@ -124,5 +127,6 @@ export const partsSupplierReturnCreate: Handler<'parts.supplierReturnCreate'> = 
   }
   const id = await insertSupplierReturn(ctx, { supplierId: input.supplierId, locationId: location.id, source: 'stock', receiptId: null, reason: input.reason, lines });
   const view = await loadSupplierReturnView(ctx.trx, id);
-  return view!;
+  assert(view, 'a supplier return written in this transaction reads back');
+  return view;
 };

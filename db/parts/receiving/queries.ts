@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
 import { changedFields, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
-import type { GoodsReceiptLineRow, GoodsReceiptRow } from '../tables';
+import type { GoodsReceiptLineRow, GoodsReceiptRow, ReceiptStatus } from '../tables';
 import type { ReceiptLineView, ReceiptSummary, ReceiptView } from './contract';
+import { receiptMachine } from './machine';
 
 export async function findReceiptRow(db: Kysely<DB>, id: string): Promise<GoodsReceiptRow | undefined> {
   return db.selectFrom('goodsReceipt').selectAll().where('id', '=', id).executeTakeFirst();
@@ -86,7 +87,7 @@ export type ReceiptHeaderWrite = { number: string; supplierId: string; locationI
 
 export async function insertReceipt(tx: TxContext, header: ReceiptHeaderWrite): Promise<GoodsReceiptRow> {
   const hlc = tx.stamp();
-  const row: GoodsReceiptRow = { id: newId(), ...header, status: 'open', createdBy: tx.staffId, createdAt: tx.nowIso, closedBy: null, closedAt: null, updatedAt: tx.nowIso, hlc };
+  const row: GoodsReceiptRow = { id: newId(), ...header, status: receiptMachine.initial, createdBy: tx.staffId, createdAt: tx.nowIso, closedBy: null, closedAt: null, updatedAt: tx.nowIso, hlc };
   await insertRecorded(tx, 'goodsReceipt', 'goods_receipt', row);
   return row;
 }
@@ -126,9 +127,10 @@ export async function inspectReceiptLine(tx: TxContext, before: GoodsReceiptLine
   await recordChange(tx, { entity: 'goods_receipt_line', entityId: before.id, op: 'update', hlc, fields: set });
 }
 
-export async function markReceiptClosed(tx: TxContext, receipt: GoodsReceiptRow): Promise<void> {
+/** Who closed the receipt and when, with the status its machine lands on (machine.ts). */
+export async function markReceiptClosed(tx: TxContext, receipt: GoodsReceiptRow, status: ReceiptStatus): Promise<void> {
   const hlc = tx.stamp();
-  const set = { status: 'closed' as const, closedBy: tx.staffId, closedAt: tx.nowIso, updatedAt: tx.nowIso };
+  const set = { status, closedBy: tx.staffId, closedAt: tx.nowIso, updatedAt: tx.nowIso };
   await tx.trx.updateTable('goodsReceipt').set({ ...set, hlc }).where('id', '=', receipt.id).execute();
   await recordChange(tx, { entity: 'goods_receipt', entityId: receipt.id, op: 'update', hlc, fields: set });
 }

@@ -1,12 +1,13 @@
 /** Handlers for the requisition form: request, sign (approve or reject), issue, return. */
+import { landing, takeStep, type DocumentStep } from '../../document-machine';
 import { DeskFailure, requireActor, type Handler, type HandlerContext } from '../../handler';
-import { roleCan } from '../../staff/roles';
 import { findPartRow } from '../catalogue/queries';
 import { resolveLocation } from '../ledger/locations';
 import { appendMovement, onHandAt } from '../ledger/movements';
 import { nextNumber } from '../numbers';
-import type { RequisitionLineRow, RequisitionRow } from '../tables';
+import type { RequisitionLineRow, RequisitionRow, RequisitionStatus } from '../tables';
 import type { RequisitionView } from './contract';
+import { requisitionMachine, type RequisitionAction } from './machine';
 import {
   appendRequisitionEvent,
   findRequisitionRow,
@@ -70,15 +71,14 @@ export const partsRequisitionCreate: Handler<'parts.requisitionCreate'> = async 
   return viewOrFail(ctx, id);
 };
 
-/** Only a form nobody has signed yet can be signed. */
-function assertUnsigned(requisition: RequisitionRow): void {
-  if (requisition.status === 'cancelled') throw new DeskFailure('conflict', 'requisition_cancelled', 'requisitionId');
-  if (requisition.status !== 'requested') throw new DeskFailure('conflict', 'requisition_signed', 'requisitionId');
+/** The form's machine (machine.ts) says whether this person may take the action from its status now. */
+function stepOn(ctx: HandlerContext, requisition: RequisitionRow, action: RequisitionAction): DocumentStep<RequisitionStatus> {
+  return takeStep(requisitionMachine, { status: requisition.status, openedBy: requisition.requestedBy }, action, ctx.actor);
 }
 
 export const partsRequisitionApprove: Handler<'parts.requisitionApprove'> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
-  assertUnsigned(requisition);
+  const step = stepOn(ctx, requisition, 'approve');
   const lines = await requisitionLineRows(ctx.trx, requisition.id);
   const named = linesNamed(lines, input.lines);
   const approved = new Map(lines.map((line) => [line.id, line.requestedQty]));
@@ -89,40 +89,35 @@ export const partsRequisitionApprove: Handler<'parts.requisitionApprove'> = asyn
   });
   if ([...approved.values()].every((qty) => qty === 0)) throw new DeskFailure('validation', 'approve_nothing', 'lines');
   for (const line of lines) await setApprovedQty(ctx, line, approved.get(line.id)!);
-  await updateRequisition(ctx, requisition, { status: 'approved', decidedBy: ctx.staffId, decidedAt: ctx.nowIso });
+  await updateRequisition(ctx, requisition, { status: landing(step, requisition.status), decidedBy: ctx.staffId, decidedAt: ctx.nowIso });
   await appendRequisitionEvent(ctx, requisition.id, 'approved', '', { lines: Object.fromEntries(approved) });
   return viewOrFail(ctx, requisition.id);
 };
 
 export const partsRequisitionReject: Handler<'parts.requisitionReject'> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
-  assertUnsigned(requisition);
-  await updateRequisition(ctx, requisition, { status: 'rejected', decidedBy: ctx.staffId, decidedAt: ctx.nowIso, rejectReason: input.reason });
+  const step = stepOn(ctx, requisition, 'reject');
+  await updateRequisition(ctx, requisition, { status: landing(step, requisition.status), decidedBy: ctx.staffId, decidedAt: ctx.nowIso, rejectReason: input.reason });
   await appendRequisitionEvent(ctx, requisition.id, 'rejected', input.reason, {});
   return viewOrFail(ctx, requisition.id);
 };
 
 export const partsRequisitionCancel: Handler<'parts.requisitionCancel'> = async (ctx, input) => {
-  const actor = requireActor(ctx);
+  requireActor(ctx);
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
-  // The technician withdraws his own request; the parts lead (and admin, who holds every permission) anyone's.
-  if (requisition.requestedBy !== actor.staffId && !roleCan(actor.role, 'parts.approve')) throw new DeskFailure('permission_denied', 'requisition_cancel_not_yours', 'requisitionId');
-  if (requisition.status === 'rejected' || requisition.status === 'cancelled') throw new DeskFailure('conflict', 'requisition_cancel_closed', 'requisitionId');
-  // Once anything left the shelf the form stays open for returns against it (the ledger needs the document).
+  const step = stepOn(ctx, requisition, 'cancel');
+  // Once anything left the shelf the form stays open for returns against it (the ledger needs the
+  // document), even when the status, merged from another PC, still says approved.
   const figures = await lineFigures(ctx.trx, requisition.id);
-  const issuedAny = [...figures.values()].some((f) => f.issued > 0);
-  if (issuedAny || requisition.status === 'partly_issued' || requisition.status === 'issued') throw new DeskFailure('conflict', 'requisition_cancel_issued', 'requisitionId');
-  await updateRequisition(ctx, requisition, { status: 'cancelled' });
+  if ([...figures.values()].some((f) => f.issued > 0)) throw new DeskFailure('conflict', 'requisition_cancel_issued', 'requisitionId');
+  await updateRequisition(ctx, requisition, { status: landing(step, requisition.status) });
   await appendRequisitionEvent(ctx, requisition.id, 'cancelled', input.reason, { from: requisition.status });
   return viewOrFail(ctx, requisition.id);
 };
 
 export const partsRequisitionIssue: Handler<'parts.requisitionIssue'> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
-  // Nothing leaves the shelf before the parts lead has signed (DOMAIN.md §7).
-  // A fully issued form is still signed: asking for more is an over-issue, said as such below.
-  if (requisition.status === 'cancelled') throw new DeskFailure('conflict', 'requisition_cancelled', 'requisitionId');
-  if (requisition.status === 'requested' || requisition.status === 'rejected') throw new DeskFailure('conflict', 'requisition_not_approved', 'requisitionId');
+  const step = stepOn(ctx, requisition, 'issue');
   const lines = await requisitionLineRows(ctx.trx, requisition.id);
   const figures = await lineFigures(ctx.trx, requisition.id);
   const named = linesNamed(lines, input.lines);
@@ -149,7 +144,7 @@ export const partsRequisitionIssue: Handler<'parts.requisitionIssue'> = async (c
     // Two PCs may issue the last unit offline: the counter is never blocked, the lead is told.
     if (before - qty < 0) wentNegative.push({ partNo: part?.partNo ?? line.partId, onHand: before - qty });
   }
-  await updateRequisition(ctx, requisition, { status: issueStatus(lines, await lineFigures(ctx.trx, requisition.id)) });
+  await updateRequisition(ctx, requisition, { status: landing(step, requisition.status, issueStatus(lines, await lineFigures(ctx.trx, requisition.id))) });
   await appendRequisitionEvent(ctx, requisition.id, 'issued', '', { lines: input.lines });
   return { requisition: await viewOrFail(ctx, requisition.id), wentNegative };
 };

@@ -8,6 +8,7 @@ import type { DB } from '../../schema';
 import { insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type { RequisitionEventKind, RequisitionLineRow, RequisitionRow, RequisitionStatus } from '../tables';
 import type { RequisitionFilter, RequisitionLineView, RequisitionSummary, RequisitionView, TicketParts } from './contract';
+import { requisitionMachine } from './machine';
 import { findTicketRef } from './tickets';
 
 export type LineFigures = { issued: number; returned: number };
@@ -145,7 +146,7 @@ export async function insertRequisition(
   const row: RequisitionRow = {
     id: newId(),
     ...header,
-    status: 'requested',
+    status: requisitionMachine.initial,
     requestedBy: tx.staffId,
     requestedAt: tx.nowIso,
     decidedBy: null,

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { textInput } from '../../fields';
 import { method } from '../../contract';
 import { countSchema, idSchema, noteSchema, partNoSchema, qtySchema, reasonSchema } from '../fields';
+import type { StocktakeStatus } from '../tables';
 
 export const stocktakeStartSchema = z.object({
   locationId: idSchema.optional(),
@@ -35,7 +36,7 @@ export type StocktakePostInput = z.input<typeof stocktakePostSchema>;
 
 export const stocktakeCancelSchema = z.object({ stocktakeId: idSchema, reason: reasonSchema });
 
-export type StocktakeStatus = 'counting' | 'posted' | 'cancelled';
+export type { StocktakeStatus };
 
 export type StocktakeLineView = Readonly<{
   id: string;

@@ -1,11 +1,14 @@
 /** Handlers for stocktaking: start (the ledger cut), count, scan, post, cancel. */
+import { assert } from '../../assert';
+import { landing, takeStep } from '../../document-machine';
 import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
 import { findPartByNo } from '../catalogue/queries';
 import { resolveLocation } from '../ledger/locations';
 import { appendMovement, bookQtyAt, ledgerHead } from '../ledger/movements';
 import { nextNumber } from '../numbers';
-import type { StocktakeRow } from '../tables';
+import type { StocktakeRow, StocktakeStatus } from '../tables';
 import type { StocktakeView } from './contract';
+import { stocktakeMachine, type StocktakeAction } from './machine';
 import {
   findStocktakeRow,
   insertStocktake,
@@ -25,11 +28,12 @@ async function viewOrFail(ctx: HandlerContext, id: string): Promise<StocktakeVie
   return view;
 }
 
-async function countingStocktake(ctx: HandlerContext, id: string): Promise<StocktakeRow> {
+/** The sheet, if its machine (machine.ts) allows the action from its status: a posted or cancelled sheet takes nothing more. */
+async function countingStocktake(ctx: HandlerContext, id: string, action: StocktakeAction): Promise<{ stocktake: StocktakeRow; to: StocktakeStatus }> {
   const stocktake = await findStocktakeRow(ctx.trx, id);
   if (!stocktake) throw new DeskFailure('not_found', 'not_found', 'stocktakeId');
-  if (stocktake.status !== 'counting') throw new DeskFailure('conflict', 'stocktake_closed', 'stocktakeId');
-  return stocktake;
+  const step = takeStep(stocktakeMachine, { status: stocktake.status, openedBy: stocktake.startedBy }, action, ctx.actor);
+  return { stocktake, to: landing(step, stocktake.status) };
 }
 
 export const partsStocktakes: Handler<'parts.stocktakes'> = async (ctx, input) => ({ items: await listStocktakes(ctx.trx, input.limit) });
@@ -48,7 +52,7 @@ export const partsStocktakeStart: Handler<'parts.stocktakeStart'> = async (ctx, 
 };
 
 export const partsStocktakeCount: Handler<'parts.stocktakeCount'> = async (ctx, input) => {
-  const stocktake = await countingStocktake(ctx, input.stocktakeId);
+  const { stocktake } = await countingStocktake(ctx, input.stocktakeId, 'count');
   const line = (await stocktakeLineRows(ctx.trx, stocktake.id)).find((l) => l.id === input.lineId);
   if (!line) throw new DeskFailure('not_found', 'line_unknown', 'lineId');
   await updateStocktakeLine(ctx, line, { countedQty: input.countedQty, ...(input.reason !== undefined ? { reason: input.reason } : {}) });
@@ -56,7 +60,7 @@ export const partsStocktakeCount: Handler<'parts.stocktakeCount'> = async (ctx, 
 };
 
 export const partsStocktakeScan: Handler<'parts.stocktakeScan'> = async (ctx, input) => {
-  const stocktake = await countingStocktake(ctx, input.stocktakeId);
+  const { stocktake } = await countingStocktake(ctx, input.stocktakeId, 'scan');
   const part = await findPartByNo(ctx.trx, input.partNo);
   if (!part) throw new DeskFailure('not_found', 'part_no_unknown', 'partNo');
   const lines = await stocktakeLineRows(ctx.trx, stocktake.id);
@@ -66,14 +70,15 @@ export const partsStocktakeScan: Handler<'parts.stocktakeScan'> = async (ctx, in
     // against its book quantity at the same cut.
     const bookQty = await bookQtyAt(ctx.trx, part.id, stocktake.locationId, stocktake.cutSeq);
     const lineId = await insertStocktakeLine(ctx, stocktake.id, { partId: part.id, bookQty });
-    line = (await stocktakeLineRows(ctx.trx, stocktake.id)).find((l) => l.id === lineId)!;
+    line = (await stocktakeLineRows(ctx.trx, stocktake.id)).find((l) => l.id === lineId);
+    assert(line, 'a line inserted in this transaction reads back');
   }
   await updateStocktakeLine(ctx, line, { countedQty: (line.countedQty ?? 0) + input.qty });
   return loadStocktakeLineView(ctx.trx, stocktake, line.id);
 };
 
 export const partsStocktakePost: Handler<'parts.stocktakePost'> = async (ctx, input) => {
-  const stocktake = await countingStocktake(ctx, input.stocktakeId);
+  const { stocktake, to } = await countingStocktake(ctx, input.stocktakeId, 'post');
   const view = await viewOrFail(ctx, stocktake.id);
   const rows = await stocktakeLineRows(ctx.trx, stocktake.id);
   const given = new Map(input.reasons.map((r) => [r.lineId, r.reason]));
@@ -100,12 +105,12 @@ export const partsStocktakePost: Handler<'parts.stocktakePost'> = async (ctx, in
       docLineId: line.id,
     });
   }
-  await updateStocktake(ctx, stocktake, { status: 'posted', closedBy: ctx.staffId, closedAt: ctx.nowIso });
+  await updateStocktake(ctx, stocktake, { status: to, closedBy: ctx.staffId, closedAt: ctx.nowIso });
   return viewOrFail(ctx, stocktake.id);
 };
 
 export const partsStocktakeCancel: Handler<'parts.stocktakeCancel'> = async (ctx, input) => {
-  const stocktake = await countingStocktake(ctx, input.stocktakeId);
-  await updateStocktake(ctx, stocktake, { status: 'cancelled', closedBy: ctx.staffId, closedAt: ctx.nowIso, cancelReason: input.reason });
+  const { stocktake, to } = await countingStocktake(ctx, input.stocktakeId, 'cancel');
+  await updateStocktake(ctx, stocktake, { status: to, closedBy: ctx.staffId, closedAt: ctx.nowIso, cancelReason: input.reason });
   return viewOrFail(ctx, stocktake.id);
 };

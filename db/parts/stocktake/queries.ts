@@ -5,6 +5,7 @@ import type { DB } from '../../schema';
 import { changedFields, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type { StocktakeLineRow, StocktakeRow } from '../tables';
 import type { StocktakeLineView, StocktakeSummary, StocktakeView } from './contract';
+import { stocktakeMachine } from './machine';
 
 export async function findStocktakeRow(db: Kysely<DB>, id: string): Promise<StocktakeRow | undefined> {
   return db.selectFrom('stocktake').selectAll().where('id', '=', id).executeTakeFirst();
@@ -37,7 +38,7 @@ export async function insertStocktake(tx: TxContext, header: { number: string; l
   const row: StocktakeRow = {
     id: newId(),
     ...header,
-    status: 'counting',
+    status: stocktakeMachine.initial,
     startedBy: tx.staffId,
     startedAt: tx.nowIso,
     closedBy: null,

@@ -64,7 +64,7 @@ function CreateCustomerForm({ prefill, onSaved, onCancel, onOpenExisting }: Form
     if (result.ok) return onSaved(result.value);
     applyDeskError(result.error, form.setError, isCustomerField);
     if (result.error.key === 'phone_taken') {
-      // Show who already has the number, and offer to open them instead (issue 3 §5).
+      // Show who already has the number, and offer to open them instead: one person, one file.
       const found = await desk.call('customers.duplicates', { phones: values.phones.map((p) => p.number) });
       setExisting(found.ok ? found.value : []);
     }

@@ -1,5 +1,5 @@
 /**
- * One customer, opened at the counter, with their whole history on one screen (issue 3 §3): the
+ * One customer, opened at the counter, with their whole history on one screen: the
  * file (full phones and addresses for roles that serve customers), products, tickets and notes.
  */
 import { CloseOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';

@@ -1,5 +1,5 @@
 /**
- * Import customers or products from CSV or XLSX (issue 3 §7): choose the file, map its columns,
+ * Import customers or products from CSV or XLSX: choose the file, map its columns,
  * run the dry run (chunk by chunk, with progress and cancel) that reports each bad row with its
  * reason, then import the good rows in one all-or-nothing step. Cancel drops everything staged.
  */

@@ -1,4 +1,4 @@
-/** The store's print log (issue 6 §4): who printed which form of which record, when, and how it ended. */
+/** The store's print log: who printed which form of which record, when, and how it ended. */
 import { Alert, Button, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

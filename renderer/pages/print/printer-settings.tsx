@@ -1,5 +1,5 @@
 /**
- * This PC's printer per form (issue 6 §3): the system's printers come from Electron
+ * This PC's printer per form: the system's printers come from Electron
  * (`getPrintersAsync`); a form with a printer and "without dialog" prints at once. In the browser
  * host the browser's dialog chooses the printer, so only paper and copies matter there.
  */

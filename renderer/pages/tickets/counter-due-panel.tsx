@@ -1,5 +1,5 @@
 /**
- * The counter's glance (issue 4): what is breached and what falls due today — time limits running
+ * The counter's glance: what is breached and what falls due today — time limits running
  * out, follow-up calls, promised replies and repair appointments. Also records, once a minute,
  * breaches that happened since a ticket last moved, so they count in reports even if nobody
  * touches the ticket.

@@ -1,4 +1,4 @@
-/** What each ticket type's intake form asks for (issue 4 §1), in the order the counter asks it. */
+/** What each ticket type's intake form asks for, in the order the counter asks it. */
 import type { TFunction } from 'i18next';
 import { COMPLAINT_CATEGORIES, FEEDBACK_CATEGORIES, REMEDIES, REPAIR_LOCATIONS, TICKET_CHANNELS, TICKET_PRIORITIES, type TicketType } from '../../../db/api';
 import type { FieldSpec, FormValues } from './spec-fields';

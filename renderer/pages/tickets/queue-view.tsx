@@ -1,4 +1,4 @@
-/** The work queues with their filters (issue 4 §7): pick a queue, narrow it, open a ticket. */
+/** The work queues with their filters: pick a queue, narrow it, open a ticket. */
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Input, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';

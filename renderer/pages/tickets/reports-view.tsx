@@ -1,5 +1,5 @@
 /**
- * The reports of a period, in tabs: the SLA breach report (issue 4 item 5: recorded breaches by
+ * The reports of a period, in tabs: the SLA breach report (recorded breaches by
  * ticket type, by clock and by responsible staff member), and for leads and managers the complaint
  * analysis and staff performance (DOMAIN.md §3, §8).
  */

@@ -3,6 +3,7 @@ import { ClockCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlaView } from '../../../db/api';
+import { exhaustive } from '../../assert';
 import { useTicketFormat } from './format';
 
 export function SlaBadge({ sla }: { sla: SlaView }) {
@@ -41,5 +42,7 @@ export function SlaBadge({ sla }: { sla: SlaView }) {
           {t('sla.left', { clock, time: format.duration(sla.remainingMinutes ?? 0) })}
         </Tag>
       );
+    default:
+      return exhaustive(sla.level, 'time limit level');
   }
 }

@@ -30,7 +30,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
       dataSource={[...items]}
       locale={{ emptyText: t('queue.empty') }}
       pagination={pagination === false ? false : { total: pagination.total, current: pagination.page, pageSize: pagination.pageSize, onChange: pagination.onChange, showSizeChanger: false }}
-      // Breached rows red, near-breach rows orange, so the list reads at a glance (issue 4 §5).
+      // Breached rows red, near-breach rows orange, so the list reads at a glance.
       onRow={(item) => ({ style: item.sla.level === 'breached' ? { background: '#fff1f0' } : item.sla.level === 'near' ? { background: '#fff7e6' } : {} })}
       columns={[
         {

@@ -1,5 +1,5 @@
 /**
- * One ticket (issue 4 §7): where it stands, its time limits, the steps the signed-in staff member
+ * One ticket: where it stands, its time limits, the steps the signed-in staff member
  * can take now (exactly those the main process would allow), the intake details, photos, the
  * customer's signature, the parts used and the full timeline.
  */

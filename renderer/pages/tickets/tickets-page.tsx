@@ -1,4 +1,5 @@
 /** The tickets page: the work queues, the reports, a new ticket, or one ticket, by the address (route.ts). */
+import { exhaustive } from '../../assert';
 import { IntakePage } from './intake-page';
 import { QueueView } from './queue-view';
 import { ReportsView } from './reports-view';
@@ -16,5 +17,7 @@ export function TicketsPage() {
       return <IntakePage key={route.customerId ?? ''} customerId={route.customerId} />;
     case 'ticket':
       return <TicketView key={route.id} id={route.id} />;
+    default:
+      return exhaustive(route, 'ticket route');
   }
 }

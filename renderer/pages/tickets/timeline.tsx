@@ -1,4 +1,4 @@
-/** The ticket's full history (issue 4 §7): every event, who and when, its note and what it recorded. */
+/** The ticket's full history: every event, who and when, its note and what it recorded. */
 import { Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
