@@ -1,14 +1,51 @@
-// ESLint: typescript-eslint, React hooks, and the layering of DESIGN.md enforced as import rules
-// (STYLE.md §12), so a shortcut across layers fails `npm run lint`, not a code review.
+// ESLint: typescript-eslint, React hooks, the layers of docs/architecture/layers.md as the
+// `local/layers` rule and no import cycles, so a shortcut across layers fails `npm run lint`, not
+// a code review.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import local from './eslint-rules/index.js';
+import { layers } from './eslint-rules/layer-table.js';
 
 const noElectron = { name: 'electron', message: 'Only the Electron shell (electron/) may import electron; keep logic in electron-free modules.' };
 
+// TEMPORARY: files that broke a layer when the rule landed, while the sync, head-office and
+// method restructuring happens on other branches. `local/layers` (only) is off for these files;
+// whoever merges those branches empties this list (docs/architecture/layers.md, "Known violations").
+const KNOWN_VIOLATIONS_UNTIL_MERGE = [
+  // core db/*.ts modules using the sync engine, or db/api.ts re-exporting from it
+  'db/api.ts',
+  'db/clock.ts',
+  'db/dispatcher.ts',
+  'db/messages.ts',
+  'db/schema.ts',
+  // areas using the sync engine
+  'db/customers/search-bulk.ts',
+  'db/parts/ownership.ts',
+  'db/staff/pin-throttle.ts',
+  'db/tickets/methods-targets.ts',
+  // the sync engine knowing areas; the contract and protocol reaching past their layer
+  'db/sync/area-hooks.ts',
+  'db/sync/contract.ts',
+  'db/sync/engine.ts',
+  'db/sync/methods.ts',
+  'db/sync/protocol.ts',
+  'db/sync/registry.ts',
+  'db/sync/search-build.ts',
+  // head office reaching past the sync protocol
+  'headoffice/admin/customers.ts',
+  'headoffice/admin/ops.ts',
+  'headoffice/apply.ts',
+  'headoffice/states.ts',
+  'headoffice/store-scope.ts',
+];
+
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.counterdesk*/**'] },
+  // test/lint/fixtures/ breaks the layers on purpose; test/lint/layers.test.ts lints it on its own.
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.counterdesk*/**', 'test/lint/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,15 +62,32 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['db/**/*.ts'],
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { local },
+    rules: { 'local/layers': ['error', { layers }] },
+  },
+  // basePath: the list names this repository's files, never test/lint/fixtures/ files of the same name.
+  ...(KNOWN_VIOLATIONS_UNTIL_MERGE.length > 0
+    ? [{ basePath: import.meta.dirname, files: KNOWN_VIOLATIONS_UNTIL_MERGE, rules: { 'local/layers': 'off' } }]
+    : []),
+  {
+    // Type-only imports do not count for cycles (import-x skips them): they are erased before
+    // anything runs, so they cannot load a module half-initialised, and db/api.ts derives the
+    // renderer's types from the method tables that themselves use types from db/api.ts.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.json` })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['{db,headoffice}/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, { name: 'react', message: 'db/ is the store: no UI.' }],
-          patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'db/ never imports the shell or the UI.' }],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [noElectron, { name: 'react', message: 'db/ and headoffice/ have no UI.' }] }],
     },
   },
   {
@@ -43,18 +97,9 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [
-            { regex: '(^|/)db/(?!api$)', message: 'The renderer may import from db/ only db/api (types and schemas).' },
-            { group: ['**/electron/**', 'node:*', 'better-sqlite3', 'kysely'], message: 'The renderer has no Node access.' },
-          ],
+          patterns: [{ group: ['node:*', 'better-sqlite3', 'kysely'], message: 'The renderer has no Node access.' }],
         },
       ],
-    },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell does not import the UI.' }] }],
     },
   },
   {

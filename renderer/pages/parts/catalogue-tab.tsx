@@ -11,7 +11,7 @@ import { useDeskQuery } from '../../use-desk';
 import { formatFen } from './format';
 import { PartDrawer } from './part-drawer';
 import { PartFormDrawer } from './part-form';
-import { partsHref } from './parts-page';
+import { partsHref } from './route';
 import { LocationsPanel } from './locations-panel';
 import { SuppliersPanel } from './suppliers-panel';
 

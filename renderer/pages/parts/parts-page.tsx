@@ -4,7 +4,7 @@
  * lead sees stock below zero flagged at the top (SYNC.md §2.5: flagged, never blocking).
  */
 import { Alert, Badge, Button, Tabs, Typography } from 'antd';
-import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../db/api';
 import { useSignedIn } from '../../shell/signed-in';
@@ -13,10 +13,8 @@ import { CatalogueTab } from './catalogue-tab';
 import { ReceivingTab } from './receiving-tab';
 import { ReportsTab } from './reports-tab';
 import { RequisitionsTab } from './requisitions-tab';
+import { partsHref, TABS, usePartsRoute, type Tab } from './route';
 import { StocktakeTab } from './stocktake-tab';
-
-const TABS = ['stock', 'requisitions', 'receiving', 'stocktake', 'reports'] as const;
-type Tab = (typeof TABS)[number];
 
 const TAB_PERMISSION: Record<Tab, Permission> = {
   stock: 'parts.read',
@@ -25,22 +23,6 @@ const TAB_PERMISSION: Record<Tab, Permission> = {
   stocktake: 'parts.read',
   reports: 'parts.reports',
 };
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
-/** `#/parts/<tab>/<id>`: the tab and the document open in it. */
-export function usePartsRoute(): { tab: Tab | null; id: string | null } {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  const [, tab, id] = hash.replace(/^#\/?/, '').split('/');
-  return { tab: TABS.find((t) => t === tab) ?? null, id: id ? decodeURIComponent(id) : null };
-}
-
-export function partsHref(tab: Tab, id?: string): string {
-  return `#/parts/${tab}${id ? `/${encodeURIComponent(id)}` : ''}`;
-}
 
 export function PartsPage() {
   const { t } = useTranslation('parts');

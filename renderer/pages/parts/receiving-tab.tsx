@@ -7,7 +7,7 @@ import type { ReceiptSummary, SupplierReturnView } from '../../../db/api';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
 import { formatTime } from './format';
-import { partsHref } from './parts-page';
+import { partsHref } from './route';
 import { ReceiptDrawer } from './receipt-detail';
 import { ReceiptFormDrawer } from './receipt-form';
 

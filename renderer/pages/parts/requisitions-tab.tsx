@@ -10,7 +10,7 @@ import { REQUISITION_FILTERS, type RequisitionFilter, type RequisitionSummary } 
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
 import { formatTime } from './format';
-import { partsHref } from './parts-page';
+import { partsHref } from './route';
 import { RequisitionDrawer, StatusTag } from './requisition-detail';
 import { RequisitionFormDrawer } from './requisition-form';
 

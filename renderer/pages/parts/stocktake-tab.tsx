@@ -9,7 +9,7 @@ import { PrintButton } from '../../print/print-button';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { formatTime } from './format';
-import { partsHref } from './parts-page';
+import { partsHref } from './route';
 import { StocktakeSheet } from './stocktake-sheet';
 
 export function StocktakeTab({ openId }: { openId: string | null }) {

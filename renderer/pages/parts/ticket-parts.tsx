@@ -11,7 +11,7 @@ import type { TicketPartLine } from '../../../db/api';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
 import { formatFen } from './format';
-import { partsHref } from './parts-page';
+import { partsHref } from './route';
 import { RequisitionFormDrawer } from './requisition-form';
 
 export function TicketParts({ ticketId, ticketNumber, canRequest = true }: { ticketId: string; ticketNumber: string; canRequest?: boolean }) {
