@@ -1,7 +1,7 @@
 /**
  * Applies a batch of changes at head office (SYNC.md §2.3 step 3–4), inside the caller's
  * transaction: each change goes through its entity's ownership rule and merge function
- * (db/sync/registry.ts, db/sync/merge.ts), the merged state lands in `entity_state`, and one feed
+ * (entities.ts, db/sync/merge.ts), the merged state lands in `entity_state`, and one feed
  * row per effective change is appended. The caller holds the feed lock (feed.ts), so the whole
  * batch sees and writes a consistent state. Permanent failures become `rejected` and the batch
  * goes on; nothing here throws for one bad change. Loading and saving the states is states.ts, the
