@@ -1,4 +1,4 @@
-/** GET /sync/v1/health: a cheap probe for a device in backoff, 200 once the database answers again (docs/SYNC.md §3b P13). */
+/** GET /sync/v1/health: a cheap probe for a device in backoff, 200 once the database answers again (docs/SYNC.md §3c P13). */
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendJson } from '../http/gzip';
