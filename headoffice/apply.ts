@@ -1,36 +1,29 @@
 /**
  * Applies a batch of changes at head office (SYNC.md §2.3 step 3–4), inside the caller's
  * transaction: each change goes through its entity's ownership rule and merge function
- * (db/sync/registry.ts, db/sync/merge.ts), the merged state lands in `entity_state`, and one feed
+ * (entities.ts, db/sync/merge.ts), the merged state lands in `entity_state`, and one feed
  * row per effective change is appended. The caller holds the feed lock (feed.ts), so the whole
  * batch sees and writes a consistent state. Permanent failures become `rejected` and the batch
  * goes on; nothing here throws for one bad change. Loading and saving the states is states.ts, the
- * rejections, conflicts and clock skews side-records.ts, the customer links and duplicate-phone
- * flags customer-links.ts.
+ * rejections, conflicts and clock skews side-records.ts, re-stamping clock-skew.ts. What customers
+ * need beyond the merge (links, merged-away customers, duplicate phones) are follow-ups
+ * (batch-types.ts `BatchFollowUp`): customer-links.ts, customer-merge.ts, duplicate-phones.ts.
  */
 import type { RawBuilder, Transaction } from 'kysely';
-import { formatHlc, parseHlc, type Hlc } from '../db/sync/hlc';
 import { losingFields, mergeStates, sameState, sameValue, stateOfChange } from '../db/sync/merge';
 import type { PushResult, WireChange } from '../db/sync/protocol';
-import { opAllowedFromStore, ruleFor, type EntityRule } from '../db/sync/registry';
-import { flagDuplicatePhones, linkCustomers } from './customer-links';
+import { stateKey, type ApplyContext, type BatchFollowUp, type Working } from './batch-types';
+import { receivedStamp } from './clock-skew';
+import { customerLinking } from './customer-links';
 import type { HqDB } from './db/schema';
+import { duplicatePhoneCheck } from './duplicate-phones';
+import { opAllowedFromStore, ruleFor, type EntityRule } from './entities';
 import type { FeedRow } from './feed';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
-import { batchStatement, loadStates, scopeOf, stateKey, type Working } from './states';
+import { batchStatement, loadStates, scopeOf } from './states';
 import { loadStoreScope } from './store-scope';
 
-/** A stamp more than this far ahead of head office's clock is re-stamped on receipt (SYNC.md §2.6). */
-export const MAX_FUTURE_MS = 5 * 60_000;
-
-export type ApplyContext = {
-  /** The pushing device's store; null when head office itself writes (admin CLI). */
-  storeId: string | null;
-  replicaId: string | null;
-  deviceId: string | null;
-  hqClock: Hlc;
-  nowMs: number;
-};
+export type { ApplyContext } from './batch-types';
 
 const REASONS: Record<string, string> = {
   unknown_entity: 'Head office does not know this kind of record',
@@ -49,12 +42,10 @@ export type PreparedBatch = {
   working: Map<string, Working>;
   results: PushResult[];
   statement: RawBuilder<unknown> | null;
-  links: Array<[customer: string, store: string]>;
-  merges: Array<[from: string, into: string]>;
+  followUps: BatchFollowUp[];
   rejections: Rejection[];
   conflicts: Conflict[];
   skews: Skew[];
-  phoneDigits: Array<{ digits: string; customerId: string }>;
 };
 
 export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, changes: ReadonlyArray<WireChange>): Promise<PushResult[]> {
@@ -74,9 +65,7 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
   const rejections: Rejection[] = [];
   const conflicts: Conflict[] = [];
   const skews: Skew[] = [];
-  const links: Array<[customer: string, store: string]> = [];
-  const merges: Array<[from: string, into: string]> = [];
-  const phoneDigits: Array<{ digits: string; customerId: string }> = [];
+  const followUps: BatchFollowUp[] = [customerLinking(ctx, working), duplicatePhoneCheck()];
   const fromStore = ctx.storeId !== null;
   const storeScope = fromStore ? await loadStoreScope(trx, ctx.storeId!, changes, working) : null;
 
@@ -157,13 +146,8 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
       continue;
     }
 
-    let hlc = change.hlc;
-    const stamp = parseHlc(hlc);
-    if (stamp.millis - ctx.nowMs > MAX_FUTURE_MS) {
-      const now = parseHlc(ctx.hqClock.send());
-      hlc = formatHlc({ millis: now.millis, counter: now.counter, node: stamp.node });
-      skews.push({ changeId: change.changeId, hlc: change.hlc, restamped: hlc, skewMs: stamp.millis - ctx.nowMs });
-    }
+    const { hlc, skew } = receivedStamp(change, ctx.hqClock, ctx.nowMs);
+    if (skew) skews.push(skew);
     let delta = stateOfChange(change.op, change.fields, hlc, rule.ignoredFields);
     let fieldRejected = false;
     if (fromStore && w.existed && rule.hqFieldsAfterInsert && change.op !== 'delete') {
@@ -192,20 +176,7 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
       if (field === 'updatedAt' || sameValue(delta.fields[field], merged.fields[field])) continue;
       conflicts.push({ entity: change.entity, entityId: change.entityId, field, winnerValue: merged.fields[field], winnerHlc: merged.clocks[field]!, loserValue: delta.fields[field], loserHlc: hlc });
     }
-    if (fromStore) {
-      // A customer this store created was linked to it by the push that created it, and links are
-      // never removed: its later edits need no link (nor the insert that would find it there).
-      const ownCustomer = change.entity === 'customer' && w.known && w.ownerStoreId === ctx.storeId;
-      const customer = rule.scope === 'customer' && !ownCustomer ? rule.customerOf?.(change.entityId, merged.fields) : null;
-      if (customer) links.push([customer, ctx.storeId!]);
-      const linked = rule.linksCustomer?.(merged.fields);
-      if (linked) links.push([linked, ctx.storeId!]);
-    }
-    // A merged-away customer's stores must reach the surviving record (their tickets point at the alias).
-    if (change.entity === 'customer_merge' && typeof merged.fields.intoId === 'string') merges.push([change.entityId, merged.fields.intoId]);
-    if (change.entity === 'customer_phone' && typeof merged.fields.digits === 'string' && typeof merged.fields.customerId === 'string' && !merged.deleted) {
-      phoneDigits.push({ digits: merged.fields.digits, customerId: merged.fields.customerId });
-    }
+    for (const followUp of followUps) followUp.merged({ change, rule, record: w, merged });
     if (sameState(merged, w.state)) {
       results.push({ seq: change.seq, status: fieldRejected ? 'applied' : 'superseded', ...(fieldRejected ? { code: 'hq_field' } : {}) });
       continue;
@@ -218,20 +189,21 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
     results.push({ seq: change.seq, status: 'applied', ...(fieldRejected ? { code: 'hq_field' } : {}) });
   }
 
-  return { working, results, statement: batchStatement(feed, working), links, merges, rejections, conflicts, skews, phoneDigits };
+  return { working, results, statement: batchStatement(feed, working), followUps, rejections, conflicts, skews };
 }
 
 /**
- * Writes a prepared batch: customer links, feed rows and states, side records, duplicate-phone
- * flags. The statements are queued at once and run one after the other on the transaction's
- * connection, so PostgreSQL goes from one to the next without waiting for this process (the caller
- * may queue more behind them). Links go first; link files read only records this batch does not
- * touch, so the order changes nothing they see. The duplicate-phone check follows the states it reads.
+ * Writes a prepared batch: the follow-ups' writes that go first (customer links), feed rows and
+ * states, side records, then the follow-ups that read the saved states (duplicate phones). The
+ * statements are queued at once and run one after the other on the transaction's connection, so
+ * PostgreSQL goes from one to the next without waiting for this process (the caller may queue more
+ * behind them). Link files read only records this batch does not touch, so the order changes
+ * nothing they see.
  */
 export function writePrepared(trx: Transaction<HqDB>, ctx: ApplyContext, batch: PreparedBatch): Promise<unknown> {
-  const linking = linkCustomers(trx, batch.links, batch.merges, batch.working);
+  const before = batch.followUps.map((followUp) => followUp.beforeStates?.(trx));
   const saving = batch.statement?.execute(trx) ?? Promise.resolve();
   const siding = saveSideRecords(trx, ctx, batch.rejections, batch.conflicts, batch.skews);
-  const flagging = batch.phoneDigits.length > 0 ? saving.then(() => flagDuplicatePhones(trx, batch.phoneDigits)) : null;
-  return Promise.all([linking, saving, siding, flagging]);
+  const after = saving.then(() => Promise.all(batch.followUps.map((followUp) => followUp.afterStates?.(trx))));
+  return Promise.all([...before, saving, siding, after]);
 }

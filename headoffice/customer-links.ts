@@ -1,32 +1,45 @@
 /**
- * The privacy rule (SYNC.md §2.5): a customer reaches a store once linked to it. A new link sends
- * that store the customer's whole file as it stands (store-scoped feed rows), except records this
- * batch already sends. Also the duplicate-phone flags head office raises for review.
+ * The privacy rule (docs/SYNC.md §2.5): a customer reaches a store once linked to it. A store's push
+ * links the store to the customers its records name; a new link sends that store the customer's
+ * whole file as it stands (store-scoped feed rows), except records this batch already sends.
  */
 import { sql, type Transaction } from 'kysely';
+import { stateKey, type ApplyContext, type BatchFollowUp, type Working } from './batch-types';
+import { linksLeftByMerges, mergeOf, type CustomerMerge } from './customer-merge';
 import type { HqDB } from './db/schema';
 import { appendFeed, type FeedRow } from './feed';
 import { textList } from './text-list';
-import { stateKey, type Working } from './states';
 
 /**
- * Links each customer to each store in `links`, after adding the links a merged-away customer
- * (`merges`: from → into) leaves to its survivor, and sends newly linked stores the older file.
+ * Gathers the links a batch makes: from a store's push, the customer a customer-scoped record
+ * belongs to and the customer a record links (a ticket's), to the pushing store; from any batch,
+ * the links a merged-away customer leaves to its survivor. Written before the batch's states.
  */
-export async function linkCustomers(
-  trx: Transaction<HqDB>,
-  links: ReadonlyArray<[customer: string, store: string]>,
-  merges: ReadonlyArray<[from: string, into: string]>,
-  working: Map<string, Working>,
-): Promise<void> {
-  const all = [...links];
-  if (merges.length > 0) {
-    const inherited = await sql<{ storeId: string; intoId: string }>`
-      SELECT l.store_id, m.into_id FROM customer_link l JOIN unnest(${merges.map((m) => m[0])}::text[], ${merges.map((m) => m[1])}::text[]) AS m(from_id, into_id)
-      ON l.customer_id = m.from_id`.execute(trx);
-    for (const row of inherited.rows) all.push([row.intoId, row.storeId]);
-  }
-  if (all.length > 0) await addLinks(trx, all, working);
+export function customerLinking(ctx: ApplyContext, working: Map<string, Working>): BatchFollowUp {
+  const links: Array<[customer: string, store: string]> = [];
+  const merges: CustomerMerge[] = [];
+  return {
+    merged({ change, rule, record, merged }) {
+      if (ctx.storeId !== null) {
+        // A customer this store created was linked to it by the push that created it, and links are
+        // never removed: its later edits need no link (nor the insert that would find it there).
+        const ownCustomer = change.entity === 'customer' && record.known && record.ownerStoreId === ctx.storeId;
+        const customer = rule.scope === 'customer' && !ownCustomer ? rule.customerOf?.(change.entityId, merged.fields) : null;
+        if (customer) links.push([customer, ctx.storeId]);
+        const linked = rule.linksCustomer?.(merged.fields);
+        if (linked) links.push([linked, ctx.storeId]);
+      }
+      const merge = mergeOf(change.entity, change.entityId, merged);
+      if (merge) merges.push(merge);
+    },
+    beforeStates(trx) {
+      if (merges.length === 0) return links.length > 0 ? addLinks(trx, links, working) : Promise.resolve();
+      return linksLeftByMerges(trx, merges).then((inherited) => {
+        const all = [...links, ...inherited];
+        return all.length > 0 ? addLinks(trx, all, working) : undefined;
+      });
+    },
+  };
 }
 
 async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, string]>, working: Map<string, Working>): Promise<void> {
@@ -68,30 +81,4 @@ async function insertLinks(trx: Transaction<HqDB>, links: ReadonlyArray<readonly
   const added = await sql<{ customerId: string; storeId: string }>`
     INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING RETURNING customer_id, store_id`.execute(trx);
   return added.rows;
-}
-
-/** Another customer's live phone with the same digits: a likely duplicate, flagged for review. */
-export async function flagDuplicatePhones(trx: Transaction<HqDB>, phones: Array<{ digits: string; customerId: string }>): Promise<void> {
-  // The phones holding these digits, by the digits column's index (migration 0004); only those
-  // states are read for their tombstone.
-  const holders = await sql<{ digits: string; customerRef: string }>`
-    SELECT s.phone_digits AS digits, s.customer_ref FROM entity_state s
-    WHERE s.phone_digits = ANY(${[...new Set(phones.map((p) => p.digits))]}::text[])
-      AND s.state->>'deleted' IS NULL AND s.customer_ref IS NOT NULL`.execute(trx);
-  const byDigits = new Map<string, Set<string>>();
-  for (const row of holders.rows) byDigits.set(row.digits, (byDigits.get(row.digits) ?? new Set()).add(row.customerRef));
-  const pairs = new Map<string, [digits: string, a: string, b: string]>();
-  for (const phone of phones) {
-    for (const other of byDigits.get(phone.digits) ?? []) {
-      if (other === phone.customerId) continue;
-      const [a, b] = phone.customerId < other ? [phone.customerId, other] : [other, phone.customerId];
-      pairs.set(`${a} ${b}`, [phone.digits, a, b]);
-    }
-  }
-  if (pairs.size === 0) return;
-  const list = [...pairs.values()];
-  await sql`
-    INSERT INTO duplicate_flag (digits, customer_a, customer_b)
-    SELECT * FROM unnest(${list.map((p) => p[0])}::text[], ${list.map((p) => p[1])}::text[], ${list.map((p) => p[2])}::text[])
-    ON CONFLICT DO NOTHING`.execute(trx);
 }

@@ -63,22 +63,6 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
   let openTx: string | null = null;
   fetching: for (;;) {
     const rows = await fetchFeed(db, device.storeId, input.replicaId, last, head, FETCH_ROWS);
-    if (rows.length < FETCH_ROWS) {
-      // Everything up to the head was seen (filtered rows included): the cursor may move to it,
-      // unless this page stops early below.
-      for (const row of rows) {
-        if (bytes >= input.maxBytes && row.txId !== openTx) {
-          hasMore = true;
-          break fetching;
-        }
-        last = row.serverSeq;
-        openTx = row.txId;
-        changes.push({ serverSeq: row.serverSeq, txId: row.txId, entity: row.entity, entityId: row.entityId, state: row.state });
-        bytes += 120 + JSON.stringify(row.state).length;
-      }
-      last = Math.max(last, head);
-      break;
-    }
     for (const row of rows) {
       // Full page, and this row starts a new origin transaction: stop here, before it.
       if (bytes >= input.maxBytes && row.txId !== openTx) {
@@ -89,6 +73,11 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
       openTx = row.txId;
       changes.push({ serverSeq: row.serverSeq, txId: row.txId, entity: row.entity, entityId: row.entityId, state: row.state });
       bytes += 120 + JSON.stringify(row.state).length;
+    }
+    if (rows.length < FETCH_ROWS) {
+      // Everything up to the head was seen (filtered rows included): the cursor moves to it.
+      last = Math.max(last, head);
+      break;
     }
   }
   if (replica) {

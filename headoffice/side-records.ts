@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { WireChange } from '../db/sync/protocol';
-import type { ApplyContext } from './apply';
+import type { ApplyContext } from './batch-types';
 import type { HqDB } from './db/schema';
 
 export type Rejection = { change: WireChange; code: string; reason: string };

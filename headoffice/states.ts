@@ -6,23 +6,17 @@ import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { expandState } from '../db/sync/compact-state';
 import { EMPTY_STATE } from '../db/sync/merge';
 import type { RecordState, WireChange } from '../db/sync/protocol';
-import { ruleFor, type EntityRule } from '../db/sync/registry';
+import { stateKey, type Working } from './batch-types';
 import type { HqDB } from './db/schema';
+import { indexedPhoneDigits } from './duplicate-phones';
+import { ruleFor, type EntityRule } from './entities';
 import { feedColumns, feedRows, insertFeedRows, takeSeqs, type FeedRow } from './feed';
 import { stateText } from './state-json';
 import { textList } from './text-list';
 
-/** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
-export type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; known: boolean; dirty: boolean };
-
 export function scopeOf(rule: EntityRule, ownerStoreId: string | null): string {
   if (rule.scope === 'store') return ownerStoreId ?? 'hq_only';
   return rule.scope;
-}
-
-/** The working map's key of one record. */
-export function stateKey(entity: string, entityId: string): string {
-  return `${entity}\u0000${entityId}`;
 }
 
 export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<WireChange>): Promise<Map<string, Working>> {
@@ -62,49 +56,67 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
 }
 
 /**
+ * One column array per entity_state column a batch saves, for unnest. `lastFeedRow` is the place in
+ * the batch (`ord`) of the record's last feed row, whose state the save takes when `states` has
+ * null for it; `isNew` marks a record head office did not have when the batch loaded it.
+ */
+type StateSaves = {
+  entities: string[];
+  entityIds: string[];
+  states: Array<string | null>;
+  ownerStoreIds: Array<string | null>;
+  scopes: string[];
+  customerRefs: Array<string | null>;
+  lastFeedRows: Array<number | null>;
+  phoneDigits: Array<string | null>;
+  isNew: boolean[];
+};
+
+/**
  * The statement that appends a batch's feed rows and saves its changed states (built here, run by
  * the caller). Both carry the record's state, the bulk of each row: a record's last feed row
- * usually holds its final state, so its save names that row (`sk`, its place in the batch) instead
- * of sending the state again, and the state travels and is parsed once. The statement takes the
- * rows' server_seq from feed_head itself (a saved state's updated_seq is the seq of its record's last
- * feed row), so it is built before anything is sent and the caller can queue it behind other
- * statements. A record head office did not have when the batch loaded it is a plain insert (every
- * writer of entity_state holds the feed lock, so nobody can have added it since); the others are
- * upserts.
+ * usually holds its final state, so its save names that row (`last_feed_row`, its place in the
+ * batch) instead of sending the state again, and the state travels and is parsed once. The
+ * statement takes the rows' server_seq from feed_head itself (a saved state's updated_seq is the
+ * seq of its record's last feed row), so it is built before anything is sent and the caller can
+ * queue it behind other statements. A record head office did not have when the batch loaded it is
+ * a plain insert (every writer of entity_state holds the feed lock, so nobody can have added it
+ * since); the others are upserts.
  */
 export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string, Working>): RawBuilder<unknown> | null {
   const lastRowOf = new Map<unknown, number>();
   feed.forEach((row, index) => row.keep && lastRowOf.set(row.keep, index));
-  const saves = { e: [] as string[], i: [] as string[], j: [] as Array<string | null>, so: [] as Array<string | null>, sc: [] as string[], sr: [] as Array<string | null>, sk: [] as Array<number | null>, pd: [] as Array<string | null>, n: [] as boolean[] };
+  const saves: StateSaves = { entities: [], entityIds: [], states: [], ownerStoreIds: [], scopes: [], customerRefs: [], lastFeedRows: [], phoneDigits: [], isNew: [] };
   for (const [key, w] of working) {
     if (!w.dirty) continue;
     const [entity, id] = key.split('\u0000') as [string, string];
     const rule = ruleFor(entity)!;
     const index = lastRowOf.get(w);
-    saves.e.push(entity);
-    saves.i.push(id);
-    saves.j.push(index !== undefined && feed[index]!.state === w.state ? null : stateText(w.state));
-    saves.so.push(w.ownerStoreId);
-    saves.sc.push(scopeOf(rule, w.ownerStoreId));
-    saves.sr.push(rule.customerOf?.(id, w.state.fields) ?? null);
-    saves.sk.push(index === undefined ? null : index + 1);
-    saves.pd.push(entity === 'customer_phone' && typeof w.state.fields.digits === 'string' ? w.state.fields.digits : null);
-    saves.n.push(!w.known);
+    saves.entities.push(entity);
+    saves.entityIds.push(id);
+    saves.states.push(index !== undefined && feed[index]!.state === w.state ? null : stateText(w.state));
+    saves.ownerStoreIds.push(w.ownerStoreId);
+    saves.scopes.push(scopeOf(rule, w.ownerStoreId));
+    saves.customerRefs.push(rule.customerOf?.(id, w.state.fields) ?? null);
+    saves.lastFeedRows.push(index === undefined ? null : index + 1);
+    saves.phoneDigits.push(indexedPhoneDigits(entity, w.state.fields));
+    saves.isNew.push(!w.known);
   }
-  if (feed.length === 0 && saves.e.length === 0) return null;
+  if (feed.length === 0 && saves.entities.length === 0) return null;
   return sql`
-    WITH head AS (${takeSeqs(feed.length)}), fx AS MATERIALIZED (${feedRows(feedColumns(feed))}), feed AS (${insertFeedRows}),
-    sx AS MATERIALIZED (
-      SELECT s.e, s.i, coalesce(s.j::json, fx.j) AS j, s.so, s.sc, s.sr, s.sk, s.pd, s.n
-      FROM unnest(${textList(saves.e)}, ${textList(saves.i)}, ${textList(saves.j)}, ${textList(saves.so)}, ${textList(saves.sc)}, ${textList(saves.sr)}, ${saves.sk}::bigint[], ${textList(saves.pd)}, ${saves.n}::boolean[])
-        AS s(e, i, j, so, sc, sr, sk, pd, n)
-      LEFT JOIN fx ON s.j IS NULL AND fx.ord = s.sk
-    ), fresh AS (
+    WITH head AS (${takeSeqs(feed.length)}), batch_feed AS MATERIALIZED (${feedRows(feedColumns(feed))}), appended AS (${insertFeedRows}),
+    saves AS MATERIALIZED (
+      SELECT s.entity, s.entity_id, coalesce(s.state::json, f.state) AS state, s.owner_store_id, s.scope, s.customer_ref, s.last_feed_row, s.phone_digits, s.is_new
+      FROM unnest(${textList(saves.entities)}, ${textList(saves.entityIds)}, ${textList(saves.states)}, ${textList(saves.ownerStoreIds)}, ${textList(saves.scopes)},
+        ${textList(saves.customerRefs)}, ${saves.lastFeedRows}::bigint[], ${textList(saves.phoneDigits)}, ${saves.isNew}::boolean[])
+        AS s(entity, entity_id, state, owner_store_id, scope, customer_ref, last_feed_row, phone_digits, is_new)
+      LEFT JOIN batch_feed f ON s.state IS NULL AND f.ord = s.last_feed_row
+    ), inserted AS (
       INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq, phone_digits)
-      SELECT e, i, j, so, sc, sr, coalesce(head.base + sk, 0), pd FROM sx, head WHERE n
+      SELECT entity, entity_id, state, owner_store_id, scope, customer_ref, coalesce(head.base + last_feed_row, 0), phone_digits FROM saves, head WHERE is_new
     )
     INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq, phone_digits)
-    SELECT e, i, j, so, sc, sr, coalesce(head.base + sk, 0), pd FROM sx, head WHERE NOT n
+    SELECT entity, entity_id, state, owner_store_id, scope, customer_ref, coalesce(head.base + last_feed_row, 0), phone_digits FROM saves, head WHERE NOT is_new
     ON CONFLICT (entity, entity_id) DO UPDATE SET state = excluded.state, owner_store_id = excluded.owner_store_id, scope = excluded.scope,
       customer_ref = excluded.customer_ref, updated_seq = excluded.updated_seq, phone_digits = excluded.phone_digits, updated_at = now()`;
 }

@@ -13,9 +13,9 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { WireChange } from '../db/sync/protocol';
-import { ruleFor, type EntityRule } from '../db/sync/registry';
+import { stateKey, type Working } from './batch-types';
 import type { HqDB } from './db/schema';
-import { stateKey, type Working } from './states';
+import { ruleFor, type EntityRule } from './entities';
 import { textList } from './text-list';
 
 export type ScopeRefusal = 'customer_not_linked' | 'other_store_record' | 'refused_record';

@@ -6,7 +6,7 @@
  * the phone; `find-customer` lists the candidates with their ids, phones and linked stores.
  */
 import { sql } from 'kysely';
-import { normalisePhone } from '../../db/customers/phone';
+import { normalisePhone } from '../../db/sync/phone-digits';
 import { HqError } from '../auth';
 import type { HqDatabase } from '../db/open';
 import { linkCustomer } from './ops';

@@ -1,5 +1,5 @@
 /**
- * What head office staff do before there is a web console (issue 7 §7), as functions the admin CLI
+ * What head office staff do before there is a web console, as functions the admin CLI
  * (headoffice/admin/cli.ts) and the tests call: stores, enrollment codes, devices, head-office
  * writes (catalogue, prices, tiers) through the same merge and feed path as a store's push.
  */
@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { newId } from '../../db/ids';
 import type { Hlc } from '../../db/sync/hlc';
-import type { ChangeOp } from '../../db/sync/change-log';
 import type { PushResult, WireChange } from '../../db/sync/protocol';
 import { applyChanges } from '../apply';
 import { HqError } from '../auth';
@@ -22,7 +21,7 @@ export async function addStore(db: HqDatabase, code: string, name: string): Prom
   return id;
 }
 
-export type HqWrite = { entity: string; entityId: string; op: ChangeOp; fields: Record<string, unknown> };
+export type HqWrite = { entity: string; entityId: string; op: WireChange['op']; fields: Record<string, unknown> };
 
 /** Head office's own changes: stamped with its clock, merged and fed like any push. */
 export async function writeAsHq(db: HqDatabase, hqClock: Hlc, writes: ReadonlyArray<HqWrite>, nowMs = Date.now()): Promise<PushResult[]> {

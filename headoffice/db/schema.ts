@@ -2,7 +2,7 @@
  * Head office's PostgreSQL tables (Kysely types; snake_case columns through CamelCasePlugin).
  * Records of every entity are kept generically as merged states (`entity_state`), so head office
  * carries every table the stores add without a migration here per table: the merge rules come from
- * db/sync/registry.ts.
+ * the synced entities (headoffice/entities.ts).
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { RecordState } from '../../db/sync/protocol';

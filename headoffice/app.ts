@@ -1,0 +1,44 @@
+/**
+ * Head office's sync server as a Fastify app (docs/SYNC.md §2.3–2.4, §2.9), built without
+ * listening: tests drive it with `app.inject()` (no TLS, no port), and server.ts listens on HTTPS.
+ * Bodies and query strings are checked by the routes' zod schemas before a handler runs; JSON
+ * bodies, gzip both ways and the protocol's errors are shared by every route (http/).
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { SERVER_BODY_LIMIT } from '../db/sync/protocol';
+import type { HqDatabase } from './db/open';
+import { errorHandler } from './http/errors';
+import { inflateGzipBody } from './http/gzip';
+import { createServices } from './http/services';
+import { enrollRoutes } from './routes/enroll';
+import { healthRoutes } from './routes/health';
+import { pullRoutes } from './routes/pull';
+import { pushRoutes } from './routes/push';
+import { snapshotRoutes } from './routes/snapshot';
+import { tokenRoutes } from './routes/token';
+
+export type BuildOptions = {
+  db: HqDatabase;
+  /** HTTPS (TLS 1.2+) with this key and certificate; without it the app speaks plain HTTP, for `inject`. */
+  tls?: { key: string; cert: string };
+  /** Injectable clock for tests (token expiry, clock-skew clamping). */
+  now?: () => number;
+  log?: (line: string) => void;
+};
+
+export async function buildHeadOffice({ db, tls, now, log = () => {} }: BuildOptions): Promise<FastifyInstance> {
+  const options = { bodyLimit: SERVER_BODY_LIMIT, logger: false };
+  // The HTTPS instance differs from the plain one only in its Node server; routes do not touch it.
+  const app = (tls ? Fastify({ ...options, https: { key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' } }) : Fastify(options)) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('preParsing', inflateGzipBody);
+  app.setErrorHandler(errorHandler(log));
+  app.decorateRequest('device', null);
+
+  const services = createServices({ db, now, log });
+  for (const routes of [healthRoutes, enrollRoutes, tokenRoutes, pushRoutes, pullRoutes, snapshotRoutes]) await app.register(routes, services);
+  await app.ready();
+  return app;
+}
