@@ -1,43 +1,20 @@
 /**
- * The desk API contract: every method the UI may call, joined from the areas. Imported by the
- * renderer for types and schemas, so it and everything it imports stay free of Node imports.
- * The handlers live beside each contract in `db/<area>/methods.ts` and are joined in
- * `db/handlers.ts`, which fails to compile if a method here has no handler.
+ * The desk API as the renderer sees it: method names, input and result types, the bridge, and the
+ * schemas and types its forms use. The methods themselves are declared once, with their handlers,
+ * in each area's table (`db/<area>/methods.ts`, joined in `db/methods.ts`); this module reads their
+ * types with `import type`, which the build erases, so it and everything it imports at run time
+ * stay free of Node imports.
  */
 import type { z } from 'zod';
-import type { DeskResult, MethodContract } from './contract';
-import { customersContract } from './customers/contract';
-import { partsContract } from './parts/contract';
-import { printContract } from './print/contract';
-import { sessionContract, setupContract, staffContract } from './staff/contract';
-import { appContract, storeContract } from './store/contract';
-import { backupContract } from './storage/contract';
-import { syncContract } from './sync/contract';
-import { ticketsContract } from './tickets/contract';
+import type { DeskEvent, DeskResult } from './contract';
+import type { DeskMethods, MethodName } from './methods';
 
-export const deskApi = {
-  ...appContract,
-  ...sessionContract,
-  ...setupContract,
-  ...staffContract,
-  ...storeContract,
-  ...customersContract,
-  ...partsContract,
-  ...printContract,
-  ...ticketsContract,
-  ...syncContract,
-  ...backupContract,
-} satisfies Record<string, MethodContract>;
+export type { DeskMethods, MethodName } from './methods';
+export type MethodInput<M extends MethodName> = z.input<DeskMethods[M]['input']>;
+export type MethodParsed<M extends MethodName> = z.output<DeskMethods[M]['input']>;
+export type MethodResult<M extends MethodName> = Awaited<ReturnType<DeskMethods[M]['handler']>>;
 
-export type DeskApi = typeof deskApi;
-export type MethodName = keyof DeskApi;
-export type MethodInput<M extends MethodName> = z.input<DeskApi[M]['input']>;
-export type MethodParsed<M extends MethodName> = z.output<DeskApi[M]['input']>;
-export type MethodResult<M extends MethodName> = Exclude<DeskApi[M]['result'], undefined>;
-
-/** Events the app pushes to the renderer: `<area>.changed` after a mutating call commits. */
-export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed', 'parts.changed', 'print.changed', 'tickets.changed', 'sync.changed', 'backup.changed'] as const;
-export type DeskEvent = (typeof DESK_EVENTS)[number];
+export { DESK_EVENTS, type DeskEvent } from './contract';
 
 /**
  * The bridge the renderer talks to. The Electron preload and the browser-host client both
@@ -47,14 +24,6 @@ export type DeskBridge = {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<DeskResult<MethodResult<M>>>;
   on(event: DeskEvent, listener: () => void): () => void;
 };
-
-export function isMethodName(name: string): name is MethodName {
-  return Object.hasOwn(deskApi, name);
-}
-
-export function areaOf(name: MethodName): string {
-  return name.slice(0, name.indexOf('.'));
-}
 
 export type { DeskError, DeskResult, ErrorCode, FieldIssue } from './contract';
 export { errorMessages, type MessageKey } from './messages';
