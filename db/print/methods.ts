@@ -53,17 +53,6 @@ export const printRequisition: Handler<typeof printRequisitionSchema, Requisitio
 
 export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) => loadStocktakePrint(ctx.trx, input.stocktakeId);
 
-export const printHandlers = {
-  'print.settings': printSettings,
-  'print.updateSetting': printUpdateSetting,
-  'print.history': printHistory,
-  'print.record': printRecord,
-  'print.log': printLog,
-  'print.ticket': printTicket,
-  'print.requisition': printRequisition,
-  'print.stocktake': printStocktake,
-};
-
 /** Printing: this PC's settings and the store's print log. */
 export const printMethods = areaMethods('print', {
   /** This PC's printer, paper and copies for every form (defaults where none was saved). */

@@ -40,16 +40,6 @@ export const backupSettings: Handler<typeof noInput, BackupSettingsView> = async
 
 export const backupSetFolder: Handler<typeof backupFolderSchema, BackupSettingsView> = async (ctx, input) => ctx.services.storage.setFolder(input.folder);
 
-export const backupHandlers = {
-  'backup.status': backupStatus,
-  'backup.list': backupList,
-  'backup.create': backupCreate,
-  'backup.restore': backupRestore,
-  'backup.restoreDamaged': backupRestoreDamaged,
-  'backup.settings': backupSettings,
-  'backup.setFolder': backupSetFolder,
-};
-
 /** Backups and the damaged-database screen. */
 export const backupMethods = areaMethods('backup', {
   /** Damage and backup warnings for the header and the damaged-database screen. */

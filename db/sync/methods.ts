@@ -86,15 +86,6 @@ export const syncNow: Handler<typeof syncNowSchema, { started: boolean }> = asyn
   return { started: true };
 };
 
-export const syncHandlers = {
-  'sync.status': syncStatus,
-  'sync.problems': syncProblems,
-  'sync.keptAside': syncKeptAside,
-  'sync.retryKeptAside': syncRetryKeptAside,
-  'sync.enroll': syncEnroll,
-  'sync.now': syncNow,
-};
-
 /** Sync with head office: status, problems, enrolment, sync now. */
 export const syncMethods = areaMethods('sync', {
   /** Last sync, pending and rejected counts, clock warning, progress during a big sync. */
