@@ -1,43 +1,20 @@
 /**
- * The desk API contract: every method the UI may call, joined from the areas. Imported by the
- * renderer for types and schemas, so it and everything it imports stay free of Node imports.
- * The handlers live beside each contract in `db/<area>/methods.ts` and are joined in
- * `db/handlers.ts`, which fails to compile if a method here has no handler.
+ * The desk API as the renderer sees it: method names, input and result types, the bridge, and the
+ * schemas and types its forms use. The methods themselves are declared once, with their handlers,
+ * in each area's table (`db/<area>/methods.ts`, joined in `db/methods.ts`); this module reads their
+ * types with `import type`, which the build erases, so it and everything it imports at run time
+ * stay free of Node imports.
  */
 import type { z } from 'zod';
-import type { DeskResult, MethodContract } from './contract';
-import { customersContract } from './customers/contract';
-import { partsContract } from './parts/contract';
-import { printContract } from './print/contract';
-import { sessionContract, setupContract, staffContract } from './staff/contract';
-import { appContract, storeContract } from './store/contract';
-import { backupContract } from './storage/contract';
-import { syncContract } from './sync/contract';
-import { ticketsContract } from './tickets/contract';
+import type { DeskEvent, DeskResult } from './contract';
+import type { DeskMethods, MethodName } from './methods';
 
-export const deskApi = {
-  ...appContract,
-  ...sessionContract,
-  ...setupContract,
-  ...staffContract,
-  ...storeContract,
-  ...customersContract,
-  ...partsContract,
-  ...printContract,
-  ...ticketsContract,
-  ...syncContract,
-  ...backupContract,
-} satisfies Record<string, MethodContract>;
+export type { DeskMethods, MethodName } from './methods';
+export type MethodInput<M extends MethodName> = z.input<DeskMethods[M]['input']>;
+export type MethodParsed<M extends MethodName> = z.output<DeskMethods[M]['input']>;
+export type MethodResult<M extends MethodName> = Awaited<ReturnType<DeskMethods[M]['handler']>>;
 
-export type DeskApi = typeof deskApi;
-export type MethodName = keyof DeskApi;
-export type MethodInput<M extends MethodName> = z.input<DeskApi[M]['input']>;
-export type MethodParsed<M extends MethodName> = z.output<DeskApi[M]['input']>;
-export type MethodResult<M extends MethodName> = Exclude<DeskApi[M]['result'], undefined>;
-
-/** Events the app pushes to the renderer: `<area>.changed` after a mutating call commits. */
-export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed', 'parts.changed', 'print.changed', 'tickets.changed', 'sync.changed', 'backup.changed'] as const;
-export type DeskEvent = (typeof DESK_EVENTS)[number];
+export { DESK_EVENTS, type DeskEvent } from './contract';
 
 /**
  * The bridge the renderer talks to. The Electron preload and the browser-host client both
@@ -48,23 +25,137 @@ export type DeskBridge = {
   on(event: DeskEvent, listener: () => void): () => void;
 };
 
-export function isMethodName(name: string): name is MethodName {
-  return Object.hasOwn(deskApi, name);
-}
-
-export function areaOf(name: MethodName): string {
-  return name.slice(0, name.indexOf('.'));
-}
-
 export type { DeskError, DeskResult, ErrorCode, FieldIssue } from './contract';
 export { errorMessages, type MessageKey } from './messages';
 export { ROLES, PERMISSIONS, ROLE_PERMISSIONS, roleCan, type Role, type Permission } from './staff/roles';
-export { TIERS, type Tier, type CustomerDetail, type CustomerSummary, customerCreateSchema, customerUpdateSchema } from './customers/contract';
+
+// What the renderer's pages use of each area: schemas to validate forms with, result types, constants.
 export { maskPhone } from './customers/phone';
-export * from './customers/api-exports';
+export {
+  TIERS,
+  CONTACT_CHANNELS,
+  TIER_RULES,
+  customerCreateSchema,
+  customerUpdateSchema,
+  addressSchema,
+  mergeSchema,
+  noteSchema,
+  type ContactChannel,
+  type CounterSearchResult,
+  type CustomerAddress,
+  type CustomerDetail,
+  type CustomerHistory,
+  type CustomerPhone,
+  type CustomerSummary,
+  type HistoryTicket,
+  type NoteEntry,
+  type ProductHit,
+  type TicketHit,
+  type Tier,
+  type TierStandardView,
+} from './customers/contract';
+export { productCreateSchema, productUpdateSchema, type ProductCategory, type ProductDetail, type ProductCreateInput } from './customers/product-contract';
+export {
+  EXPORT_MAX_ROWS,
+  IMPORT_CHUNK_ROWS,
+  IMPORT_FIELDS,
+  IMPORT_KINDS,
+  IMPORT_MAX_ROWS,
+  REQUIRED_IMPORT_FIELDS,
+  type BadRow,
+  type ExportRow,
+  type ImportKind,
+} from './customers/exchange-contract';
 export * from './parts/contract';
-export * from './print/api-exports';
-export * from './tickets/api-exports';
+export * from './print/forms';
+export * from './print/form-data';
+export * from './print/job';
+export * from './print/signal';
+export { printSettingSchema, type PrintHistory, type PrintLogEntry, type PrintSetting, type PrintSettingInput, type PrintRecordInput } from './print/contract';
+export { PRINT_OUTPUTS, PRINT_RESULTS, type PrintOutput, type PrintResult } from './print/tables';
+export {
+  QUEUES as TICKET_QUEUES,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  holidaySchema,
+  ticketActSchema,
+  ticketAttachSchema,
+  ticketQueueSchema,
+  ticketSettingsSchema,
+  ticketUpdateSchema,
+  type Queue as TicketQueue,
+  type HolidayInput,
+  type TicketActInput,
+  type TicketAttachInput,
+  type TicketQueueInput,
+  type TicketSettingsInput,
+} from './tickets/contract';
+export {
+  CHANNELS as TICKET_CHANNELS,
+  COMPLAINT_CATEGORIES,
+  FEEDBACK_CATEGORIES,
+  REMEDIES,
+  ticketIntakeSchema,
+  consultationIntake,
+  complaintIntake,
+  aftersalesIntake,
+  repairIntake,
+  feedbackIntake,
+  type TicketForm,
+  type TicketIntake,
+  type TicketIntakeInput,
+} from './tickets/intake';
+export { FOLLOW_UP_RESULTS, LOW_RATING, followUpSchema, signatureSchema, stepSchema, STEP_FIELDS, type FollowUpInput, type SignatureInput, type StepInput } from './tickets/step-input';
+export {
+  ACTIONS as TICKET_ACTIONS,
+  ALL_STATUSES as ALL_TICKET_STATUSES,
+  ANNOTATIONS as TICKET_ANNOTATIONS,
+  FOLLOW_UP_ACTIONS,
+  PRIORITIES as TICKET_PRIORITIES,
+  REPAIR_LOCATIONS,
+  STATUSES as TICKET_STATUSES,
+  TICKET_TYPES,
+  type EventAction,
+  type MachineAction,
+  type PauseReasonName,
+  type Priority as TicketPriority,
+  type RepairLocation,
+  type StepAction,
+  type TicketStatus,
+  type TicketType,
+} from './tickets/workflow';
+export { buildServiceForm, canonicalJson, type Completion as ServiceCompletion, type ServiceForm, type ServiceFormSource } from './tickets/service-form';
+export { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './tickets/warranty-status';
+export type { SlaLevel } from './tickets/sla';
+export {
+  SLA_MAX_MINUTES,
+  breachReportSchema,
+  saveSlaTargetsSchema,
+  slaTargetSchema,
+  type BreachKind,
+  type BreachReport,
+  type BreachReportInput,
+  type SaveSlaTargetsInput,
+  type SlaTargetInput,
+  type SlaTargetView,
+} from './tickets/contract-targets';
+export { STAR_MIN_RATINGS, type ComplaintReport, type RatingSummary, type StaffPerformanceReport, type StaffPerformanceRow } from './tickets/contract-reports';
+export type {
+  AttachmentMeta,
+  ClockView,
+  DuePanel,
+  HolidayView,
+  ProductRef as TicketProductRef,
+  RepairBoard,
+  SignatureView,
+  SlaView,
+  StaffRef as TicketStaffRef,
+  TechnicianLoad,
+  TicketDetail,
+  TicketListItem,
+  TicketSettingsView,
+  TimelineEntry,
+} from './tickets/views';
 export { syncEnrollSchema, type KeptAsideRecord, type SyncEnrollInput, type SyncProblem, type SyncStatus } from './sync/contract';
 export { rejectionReasons } from './sync/messages';
 export type { BackupSummary, BackupSettingsView, StorageHealth, FolderWarning } from './storage/contract';

@@ -8,7 +8,11 @@ import type { Permission } from './staff/roles';
 /** Who may call: anyone (first run, sign-in), any signed-in staff member, or holders of a permission. */
 export type Access = 'public' | 'signedIn' | Permission;
 
-export type MethodContract<I extends z.ZodType = z.ZodType, R = unknown> = {
+/**
+ * What the dispatcher checks before it runs a method: the input schema, who may call, and how it
+ * runs. Each area declares its methods with their handlers in `db/<area>/methods.ts`.
+ */
+export type MethodContract<I extends z.ZodType = z.ZodType> = {
   input: I;
   access: Access;
   /** Mutating methods run in a write transaction and announce `<area>.changed` after commit. */
@@ -20,14 +24,19 @@ export type MethodContract<I extends z.ZodType = z.ZodType, R = unknown> = {
    * its handler decides what it may do then.
    */
   outsideTransaction?: boolean;
-  /** Phantom: carries the result type; never read at run time. */
-  result?: R;
 };
 
-/** `method<Result>()({ input, access, mutates })`: the result type is given, the input type inferred. */
-export function method<R>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access; mutates: boolean; outsideTransaction?: boolean }): MethodContract<I, R> => def;
-}
+/** Events the app pushes to the renderer: `<area>.changed` after a mutating call commits. */
+export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed', 'parts.changed', 'print.changed', 'tickets.changed', 'sync.changed', 'backup.changed'] as const;
+export type DeskEvent = (typeof DESK_EVENTS)[number];
+
+type AreaOfEvent<E> = E extends `${infer A}.changed` ? A : never;
+/**
+ * What a method name may start with: an area with a `changed` event, or `app`, whose methods only
+ * read (the dispatcher announces `<area>.changed` after a mutating method, so a writing method
+ * needs an area with an event).
+ */
+export type MethodArea = AreaOfEvent<DeskEvent> | 'app';
 
 export type ErrorCode =
   | 'validation'

@@ -2,8 +2,7 @@
  * What a transport (Electron IPC, the browser host) holds: one Desk per open database.
  * Node-side only (imported by electron/ and db/), never by the renderer.
  */
-import type { DeskEvent } from './api';
-import type { DeskResult } from './contract';
+import type { DeskEvent, DeskResult } from './contract';
 import type { Store } from './open';
 import type { StorageService } from './storage/service';
 

@@ -6,11 +6,11 @@
  * file while calls wait at the gate, and whoever runs beside the desk on its store (the sync
  * engine) hears of the swap before and after through `onReplace`.
  */
-import { DESK_EVENTS, type DeskEvent } from './api';
+import { DESK_EVENTS, type DeskEvent } from './contract';
 import { DeskFailure } from './handler';
 import { createDispatcher } from './dispatcher';
 import type { Desk, DeskOptions, StoreReplaceHooks } from './desk-types';
-import { handlers } from './handlers';
+import { deskMethods } from './methods';
 import { SCHEMA_VERSION } from './migrations/index';
 import { closeStore, openStore, type Store } from './open';
 import { createPinThrottle } from './staff/pin-throttle';
@@ -82,7 +82,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       pinThrottle: createPinThrottle({ store: () => slot.store, ...(options.ticks ? { ticks: options.ticks } : {}) }),
       appInfo: { version: options.appVersion, schemaVersion: SCHEMA_VERSION, forcedLanguage: options.forcedLanguage, host: options.host },
     },
-    handlers,
+    methods: deskMethods,
     logger: options.logger,
     emit,
   });

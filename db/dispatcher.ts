@@ -6,16 +6,16 @@
  * and the transaction has rolled back, so nothing was saved.
  */
 import type { z } from 'zod';
-import { areaOf, deskApi, isMethodName, type DeskEvent, type MethodName } from './api';
-import type { Access, DeskError, DeskResult, ErrorCode, FieldIssue, MethodContract } from './contract';
+import type { Access, DeskError, DeskEvent, DeskResult, ErrorCode, FieldIssue } from './contract';
 import type { ClientState, Logger } from './desk-types';
 import { isDiskFull } from './disk-full';
-import { DeskFailure, type Actor, type HandlerContext, type Handlers, type Services } from './handler';
+import { DeskFailure, type Actor, type AnyMethod, type HandlerContext, type Services } from './handler';
 import { changesSoFar, deskNowIso, MARK_EVERY_MS, saveClockMark } from './clock';
 import { newId } from './ids';
 import { exclusive } from './sync/exclusive';
 import { parseHlc } from './sync/hlc';
 import { englishMessage, type MessageKey } from './messages';
+import { areaOf, type DeskMethods, type MethodName } from './methods';
 import { roleCan } from './staff/roles';
 import { createSessionActivity, resolveSession } from './staff/session';
 import { inTransaction } from './transaction';
@@ -61,12 +61,13 @@ function accessFailure(access: Access, actor: Actor | null, expired: boolean): {
 
 export function createDispatcher({
   services,
-  handlers,
+  methods,
   logger,
   emit,
 }: {
   services: Services;
-  handlers: Handlers;
+  /** The joined table of every method (db/methods.ts); the dispatcher looks each call up in it. */
+  methods: DeskMethods;
   logger: Logger;
   emit: (event: DeskEvent) => void;
 }): Dispatch {
@@ -77,7 +78,7 @@ export function createDispatcher({
   async function run(client: ClientState, name: MethodName, rawInput: unknown): Promise<DeskResult<unknown>> {
     // Read per call: a restore replaces the open store.
     const { store } = services;
-    const contract: MethodContract = deskApi[name];
+    const contract: AnyMethod = methods[name];
     const damaged = store.health.damage !== null;
     // A damaged file is written no more: every write could spread the damage. Reads go on.
     if (damaged && contract.mutates && !contract.outsideTransaction) return fail('database_damaged', 'database_damaged');
@@ -89,7 +90,8 @@ export function createDispatcher({
     const denied = accessFailure(contract.access, session.actor, session.expired);
     if (denied) return denied;
 
-    const handler = handlers[name] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    // The schema above parsed the input, and `method()` checked the handler takes what it parses to.
+    const handler = contract.handler as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const sessionBefore = client.sessionId;
     if (contract.outsideTransaction) return { ok: true, value: await handler(outsideContext(client, session.actor, store), parsed.data) };
     const standing: Array<() => void> = [];
@@ -146,8 +148,10 @@ export function createDispatcher({
     };
   }
 
+  const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && Object.hasOwn(methods, name);
+
   return async (client, method, input) => {
-    if (typeof method !== 'string' || !isMethodName(method)) return fail('unknown_method', 'unknown_method');
+    if (!isMethodName(method)) return fail('unknown_method', 'unknown_method');
     const started = performance.now();
     const sessionBefore = client.sessionId;
     try {

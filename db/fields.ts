@@ -60,3 +60,6 @@ export function isStorableText(value: string): boolean {
 export function textInput(params?: { error: string }) {
   return z.string(params).refine(isStorableText, 'text_unstorable');
 }
+
+/** The input of a method that takes none: an empty object (keys it does not know are dropped). */
+export const noInput = z.object({});

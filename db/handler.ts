@@ -1,9 +1,11 @@
 /**
- * What a method handler receives and how it fails. Handlers are plain functions in
- * `db/<area>/methods.ts`; the dispatcher (db/dispatcher.ts) runs them inside one transaction.
+ * What a method handler receives and how it fails, and how an area declares its methods: one line
+ * per method, `'<area>.<verb>': method(inputSchema, { access, mutates }, handler)`, in a table per
+ * area (`db/<area>/methods.ts`). The dispatcher (db/dispatcher.ts) runs the handler inside one
+ * transaction; docs/architecture/add-a-method.md walks through adding one.
  */
-import type { MethodName, MethodParsed, MethodResult } from './api';
-import type { ErrorCode } from './contract';
+import type { z } from 'zod';
+import type { Access, ErrorCode, MethodArea, MethodContract } from './contract';
 import type { ClientState } from './desk-types';
 import type { MessageKey } from './messages';
 import type { Store } from './open';
@@ -30,8 +32,48 @@ export type HandlerContext = TxContext & {
   services: Services;
 };
 
-export type Handler<M extends MethodName> = (ctx: HandlerContext, input: MethodParsed<M>) => Promise<MethodResult<M>>;
-export type Handlers = { [M in MethodName]: Handler<M> };
+/** A handler takes what its input schema parsed and resolves to the method's result. */
+export type Handler<S extends z.ZodType, R> = (ctx: HandlerContext, input: z.output<S>) => Promise<R>;
+
+/** One desk method: what the dispatcher checks before the call, and the handler it runs. */
+export type MethodDeclaration<S extends z.ZodType = z.ZodType, R = unknown, M extends boolean = boolean> = MethodContract<S> & {
+  mutates: M;
+  handler: Handler<S, R>;
+};
+
+/** Any declared method, whatever its input and result (a handler of any input fits `never`). */
+export type AnyMethod = MethodContract & { handler: (ctx: HandlerContext, input: never) => Promise<unknown> };
+
+/**
+ * Declares a method: its handler must take what `input` parses to (a handler written for another
+ * schema fails to compile here), and the method's result type is the handler's.
+ */
+export function method<S extends z.ZodType, R, const M extends boolean>(
+  input: S,
+  how: { access: Access; mutates: M; outsideTransaction?: boolean },
+  handler: Handler<NoInfer<S>, R>,
+): MethodDeclaration<S, R, M> {
+  return { input, ...how, handler };
+}
+
+/**
+ * Each name in an area's table is `<area>.<verb>`, and an `app.` method only reads: the
+ * dispatcher announces `<area>.changed` after a mutating call, and `app` has no such event.
+ */
+type InArea<A extends MethodArea, T> = {
+  [K in keyof T]: K extends `${A}.${string}`
+    ? K extends `app.${string}`
+      ? T[K] extends { mutates: false }
+        ? T[K]
+        : 'app methods only read: app has no changed event'
+      : T[K]
+    : `method names in this table start with ${A}.`;
+};
+
+/** An area's table of methods, checked to be named in `area` (or one of `area`). */
+export function areaMethods<const A extends MethodArea, T extends Record<string, AnyMethod>>(_area: A | readonly A[], table: T & InArea<A, T>): T {
+  return table;
+}
 
 /** A failure the user can act on; anything else thrown is an internal error. */
 export class DeskFailure extends Error {

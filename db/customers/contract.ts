@@ -1,10 +1,8 @@
-/** The customers area of the desk API: schemas, result types, access. No Node imports. */
+/** The customers area of the desk API: schemas and result types (the methods are declared in methods.ts). No Node imports. */
 import { z } from 'zod';
 import { textInput } from '../fields';
-import { method } from '../contract';
-import { exchangeContract } from './exchange-contract';
 import { normalisePhone } from './phone';
-import { productCreateSchema, productUpdateSchema, type ProductCategory, type ProductDetail } from './product-contract';
+import type { ProductDetail } from './product-contract';
 
 export const TIERS = ['regular', 'silver', 'gold', 'vip'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -95,7 +93,7 @@ export const customerSearchSchema = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 
-const idInput = z.object({ id: z.uuid({ error: 'invalid_value' }) });
+export const idInput = z.object({ id: z.uuid({ error: 'invalid_value' }) });
 
 export type CustomerPhone = { id: string; kind: 'mobile' | 'landline'; number: string };
 export type CustomerAddress = { id: string; label: string; address: string };
@@ -173,31 +171,3 @@ export const mergeSchema = z
   .refine((value) => value.fromId !== value.intoId, { message: 'merge_same', path: ['intoId'] });
 export const duplicatesSchema = z.object({ phones: z.array(textInput().max(30)).min(1).max(5) });
 
-export const customersContract = {
-  /** Register a new customer at the counter. Refused with `phone_taken` when a phone is already on file, unless confirmed. */
-  'customers.create': method<CustomerDetail>()({ input: customerCreateSchema, access: 'customers.write', mutates: true }),
-  /** Change a customer's name, phones, addresses, preferences, tier (needs customers.tier) or remark. */
-  'customers.update': method<CustomerDetail>()({ input: customerUpdateSchema, access: 'customers.write', mutates: true }),
-  /** Open one customer (a merged id leads to the surviving record), full contact only for roles that serve customers. */
-  'customers.get': method<CustomerDetail>()({ input: idInput, access: 'customers.read', mutates: false }),
-  /** The one counter search box: phone fragment, name, pinyin initials, ticket number, serial, receipt number. */
-  'customers.search': method<CounterSearchResult>()({ input: customerSearchSchema, access: 'customers.read', mutates: false }),
-  /** Customers already on file with any of these phones (exact number), masked. */
-  'customers.duplicates': method<ReadonlyArray<CustomerSummary>>()({ input: duplicatesSchema, access: 'customers.read', mutates: false }),
-  /** The customer's history on one screen: products, tickets, notes, newest first. */
-  'customers.history': method<CustomerHistory>()({ input: idInput, access: 'customers.read', mutates: false }),
-  /** Append a service note (服务记录); notes are never edited or removed. */
-  'customers.addNote': method<NoteEntry>()({ input: noteSchema, access: 'customers.write', mutates: true }),
-  /** Merge a duplicate into the surviving record: products, notes, phones and addresses move; the old id becomes an alias. */
-  'customers.merge': method<CustomerDetail>()({ input: mergeSchema, access: 'customers.merge', mutates: true }),
-  /** Tiers and their service standards (set by head office). */
-  'customers.tiers': method<ReadonlyArray<TierStandardView>>()({ input: z.object({}), access: 'customers.read', mutates: false }),
-  /** Product categories and their warranty periods. */
-  'customers.categories': method<ReadonlyArray<ProductCategory>>()({ input: z.object({}), access: 'customers.read', mutates: false }),
-  /** Register a product the customer owns, with its proof of purchase. */
-  'customers.addProduct': method<ProductDetail>()({ input: productCreateSchema, access: 'customers.write', mutates: true }),
-  'customers.updateProduct': method<ProductDetail>()({ input: productUpdateSchema, access: 'customers.write', mutates: true }),
-  /** Remove a product registered by mistake (kept for the tickets that point at it). */
-  'customers.removeProduct': method<null>()({ input: idInput, access: 'customers.write', mutates: true }),
-  ...exchangeContract,
-};

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { textInput } from '../fields';
-import { method } from '../contract';
 
 export const IMPORT_KINDS = ['customers', 'products'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -57,18 +56,3 @@ export const exportSchema = z.object({
 export type ExportRow = Readonly<{ name: string; phones: string; tier: 'regular' | 'silver' | 'gold' | 'vip'; addresses: string; products: number; createdAt: string }>;
 export type ExportResult = Readonly<{ rows: ReadonlyArray<ExportRow>; truncated: boolean }>;
 
-export const exchangeContract = {
-  /** Start an import of customers or products; returns the batch the checked rows are staged in. */
-  'customers.importBegin': method<{ batchId: string }>()({ input: importBeginSchema, access: 'customers.import', mutates: false }),
-  /**
-   * Check a chunk of mapped rows (the dry run) and stage the good ones. Writes only the staging
-   * tables, never customer data, so it announces nothing.
-   */
-  'customers.importCheck': method<ImportCheckResult>()({ input: importCheckSchema, access: 'customers.import', mutates: false }),
-  /** Write every staged good row in one transaction, then drop the staging. */
-  'customers.importCommit': method<ImportCommitResult>()({ input: importBatchSchema, access: 'customers.import', mutates: true }),
-  /** Drop a staged import: nothing of it was written. */
-  'customers.importCancel': method<null>()({ input: importBatchSchema, access: 'customers.import', mutates: false }),
-  /** The current search or the whole list with full contact details, for a spreadsheet. Logged. */
-  'customers.export': method<ExportResult>()({ input: exportSchema, access: 'customers.export', mutates: true }),
-};

@@ -3,6 +3,8 @@ import { DeskFailure, type Handler, type HandlerContext } from '../handler';
 import { findStoreRow } from '../store/queries';
 import { insertProduct, loadProduct, removeProduct, toProductDetail, UnknownCategoryError, updateProduct } from './products';
 import { findCustomerRow, resolveCustomerId } from './queries';
+import type { productCreateSchema, ProductDetail, productUpdateSchema } from './product-contract';
+import type { idInput } from './contract';
 
 async function guardCategory<T>(write: () => Promise<T>): Promise<T> {
   try {
@@ -28,7 +30,7 @@ async function liveProduct(ctx: HandlerContext, id: string) {
   return row;
 }
 
-export const customersAddProduct: Handler<'customers.addProduct'> = async (ctx, input) => {
+export const customersAddProduct: Handler<typeof productCreateSchema, ProductDetail> = async (ctx, input) => {
   checkPurchaseDate(ctx, input.purchaseDate);
   const customerId = await resolveCustomerId(ctx.trx, input.customerId);
   if (!(await findCustomerRow(ctx.trx, customerId))) throw new DeskFailure('not_found', 'not_found', 'customerId');
@@ -37,7 +39,7 @@ export const customersAddProduct: Handler<'customers.addProduct'> = async (ctx, 
   return toProductDetail(row, ctx.nowIso);
 };
 
-export const customersUpdateProduct: Handler<'customers.updateProduct'> = async (ctx, input) => {
+export const customersUpdateProduct: Handler<typeof productUpdateSchema, ProductDetail> = async (ctx, input) => {
   checkPurchaseDate(ctx, input.purchaseDate);
   const before = await liveProduct(ctx, input.id);
   const { id: _id, ...fields } = input;
@@ -45,7 +47,7 @@ export const customersUpdateProduct: Handler<'customers.updateProduct'> = async 
   return toProductDetail(row, ctx.nowIso);
 };
 
-export const customersRemoveProduct: Handler<'customers.removeProduct'> = async (ctx, input) => {
+export const customersRemoveProduct: Handler<typeof idInput, null> = async (ctx, input) => {
   await removeProduct(ctx, await liveProduct(ctx, input.id));
   return null;
 };

@@ -1,24 +1,8 @@
 /**
  * The spare-parts area of the desk API (DOMAIN.md §7), joined from its jobs: catalogue, ledger,
- * receiving, requisitions, stocktaking, reports. No Node imports: the renderer imports this
- * through db/api.ts.
+ * receiving, requisitions, stocktaking, reports: their schemas and result types. No Node
+ * imports: the renderer imports this through db/api.ts.
  */
-import { catalogueContract } from './catalogue/contract';
-import { ledgerContract } from './ledger/contract';
-import { receivingContract } from './receiving/contract';
-import { reportContract } from './reports/contract';
-import { requisitionContract } from './requisitions/contract';
-import { stocktakeContract } from './stocktake/contract';
-
-export const partsContract = {
-  ...catalogueContract,
-  ...ledgerContract,
-  ...receivingContract,
-  ...requisitionContract,
-  ...stocktakeContract,
-  ...reportContract,
-};
-
 export * from './catalogue/contract';
 export * from './ledger/contract';
 export * from './receiving/contract';

@@ -3,10 +3,8 @@
  * needs (`print.<subject>`). No Node imports: the renderer imports it through db/api.ts.
  */
 import { z } from 'zod';
-import { method } from '../contract';
 import { instant, textInput } from '../fields';
 import { FORM_PAPERS, PAPERS, PRINT_FORMS, type Paper, type PrintForm } from './forms';
-import type { RequisitionPrintData, StocktakePrintData, TicketPrintData } from './form-data';
 import { PRINT_LANGUAGES, type PrintLanguage } from './job';
 import { PRINT_OUTPUTS, PRINT_RESULTS, type PrintOutput, type PrintResult } from './tables';
 
@@ -76,7 +74,7 @@ export type PrintHistory = Readonly<{
   entries: ReadonlyArray<PrintLogEntry>;
 }>;
 
-const formSubjectSchema = z.object({ form: z.enum(PRINT_FORMS, { error: 'invalid_value' }), subjectId: subjectIdSchema });
+export const formSubjectSchema = z.object({ form: z.enum(PRINT_FORMS, { error: 'invalid_value' }), subjectId: subjectIdSchema });
 
 export const printLogQuerySchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
@@ -84,21 +82,6 @@ export const printLogQuerySchema = z.object({
   before: instant('invalid_value', { offset: false }).optional(),
 });
 
-export const printContract = {
-  /** This PC's printer, paper and copies for every form (defaults where none was saved). */
-  'print.settings': method<{ items: ReadonlyArray<PrintSetting> }>()({ input: z.object({}), access: 'signedIn', mutates: false }),
-  /** Choose the printer, silent printing, paper and copies for one form on this PC. */
-  'print.updateSetting': method<PrintSetting>()({ input: printSettingSchema, access: 'print.setup', mutates: true }),
-  /** Who printed this form of this record when, and the copy number the next print carries. */
-  'print.history': method<PrintHistory>()({ input: formSubjectSchema, access: 'signedIn', mutates: false }),
-  /** Log one print attempt: who, which form of which record, copy number, where and how it ended. */
-  'print.record': method<PrintLogEntry>()({ input: printRecordSchema, access: 'signedIn', mutates: true }),
-  /** The store's print log, newest first. */
-  'print.log': method<{ items: ReadonlyArray<PrintLogEntry> }>()({ input: printLogQuerySchema, access: 'print.setup', mutates: false }),
-  /** Everything the service form, job sheet and intake receipt of a ticket show. */
-  'print.ticket': method<TicketPrintData>()({ input: z.object({ ticketId: subjectIdSchema }), access: 'tickets.read', mutates: false }),
-  /** A requisition form (配件领用单) with its lines, quantities and signatures. */
-  'print.requisition': method<RequisitionPrintData>()({ input: z.object({ requisitionId: subjectIdSchema }), access: 'parts.read', mutates: false }),
-  /** A stocktake's count sheet: the parts to count, by bin. */
-  'print.stocktake': method<StocktakePrintData>()({ input: z.object({ stocktakeId: subjectIdSchema }), access: 'parts.read', mutates: false }),
-};
+export const printTicketSchema = z.object({ ticketId: subjectIdSchema });
+export const printRequisitionSchema = z.object({ requisitionId: subjectIdSchema });
+export const printStocktakeSchema = z.object({ stocktakeId: subjectIdSchema });

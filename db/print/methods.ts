@@ -1,16 +1,19 @@
-/** Handlers of printing: settings, the log, and the data of each form. */
-import { DeskFailure, type Handler } from '../handler';
+/** Printing's desk methods (`printMethods` at the end) and their handlers: settings, the log, and the data of each form. */
+import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { FORM_SUBJECT } from './forms';
 import { loadRequisitionPrint, loadStocktakePrint } from './parts-data';
 import { countPrinted, findLogEntry, insertPrintLog, listSettings, recentLog, saveSetting, subjectHistory } from './queries';
 import { findSubjectNo, requireFormAccess } from './subjects';
 import { loadTicketPrint } from './ticket-data';
+import { noInput } from '../fields';
+import { type PrintSetting, printSettingSchema, formSubjectSchema, type PrintHistory, printRecordSchema, type PrintLogEntry, printLogQuerySchema, printTicketSchema, printRequisitionSchema, printStocktakeSchema } from './contract';
+import type { TicketPrintData, RequisitionPrintData, StocktakePrintData } from './form-data';
 
-export const printSettings: Handler<'print.settings'> = async (ctx) => ({ items: await listSettings(ctx.trx) });
+export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({ items: await listSettings(ctx.trx) });
 
-export const printUpdateSetting: Handler<'print.updateSetting'> = async (ctx, input) => saveSetting(ctx, input);
+export const printUpdateSetting: Handler<typeof printSettingSchema, PrintSetting> = async (ctx, input) => saveSetting(ctx, input);
 
-export const printHistory: Handler<'print.history'> = async (ctx, input) => {
+export const printHistory: Handler<typeof formSubjectSchema, PrintHistory> = async (ctx, input) => {
   requireFormAccess(ctx, input.form);
   if ((await findSubjectNo(ctx.trx, FORM_SUBJECT[input.form], input.subjectId)) === undefined) throw new DeskFailure('not_found', 'not_found');
   return {
@@ -19,7 +22,7 @@ export const printHistory: Handler<'print.history'> = async (ctx, input) => {
   };
 };
 
-export const printRecord: Handler<'print.record'> = async (ctx, input) => {
+export const printRecord: Handler<typeof printRecordSchema, PrintLogEntry> = async (ctx, input) => {
   requireFormAccess(ctx, input.form);
   const subjectNo = await findSubjectNo(ctx.trx, FORM_SUBJECT[input.form], input.subjectId);
   if (subjectNo === undefined) throw new DeskFailure('not_found', 'not_found', 'subjectId');
@@ -42,21 +45,30 @@ export const printRecord: Handler<'print.record'> = async (ctx, input) => {
   return entry;
 };
 
-export const printLog: Handler<'print.log'> = async (ctx, input) => ({ items: await recentLog(ctx.trx, input) });
+export const printLog: Handler<typeof printLogQuerySchema, { items: ReadonlyArray<PrintLogEntry> }> = async (ctx, input) => ({ items: await recentLog(ctx.trx, input) });
 
-export const printTicket: Handler<'print.ticket'> = async (ctx, input) => loadTicketPrint(ctx, input.ticketId);
+export const printTicket: Handler<typeof printTicketSchema, TicketPrintData> = async (ctx, input) => loadTicketPrint(ctx, input.ticketId);
 
-export const printRequisition: Handler<'print.requisition'> = async (ctx, input) => loadRequisitionPrint(ctx.trx, input.requisitionId);
+export const printRequisition: Handler<typeof printRequisitionSchema, RequisitionPrintData> = async (ctx, input) => loadRequisitionPrint(ctx.trx, input.requisitionId);
 
-export const printStocktake: Handler<'print.stocktake'> = async (ctx, input) => loadStocktakePrint(ctx.trx, input.stocktakeId);
+export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) => loadStocktakePrint(ctx.trx, input.stocktakeId);
 
-export const printHandlers = {
-  'print.settings': printSettings,
-  'print.updateSetting': printUpdateSetting,
-  'print.history': printHistory,
-  'print.record': printRecord,
-  'print.log': printLog,
-  'print.ticket': printTicket,
-  'print.requisition': printRequisition,
-  'print.stocktake': printStocktake,
-};
+/** Printing: this PC's settings and the store's print log. */
+export const printMethods = areaMethods('print', {
+  /** This PC's printer, paper and copies for every form (defaults where none was saved). */
+  'print.settings': method(noInput, { access: 'signedIn', mutates: false }, printSettings),
+  /** Choose the printer, silent printing, paper and copies for one form on this PC. */
+  'print.updateSetting': method(printSettingSchema, { access: 'print.setup', mutates: true }, printUpdateSetting),
+  /** Who printed this form of this record when, and the copy number the next print carries. */
+  'print.history': method(formSubjectSchema, { access: 'signedIn', mutates: false }, printHistory),
+  /** Log one print attempt: who, which form of which record, copy number, where and how it ended. */
+  'print.record': method(printRecordSchema, { access: 'signedIn', mutates: true }, printRecord),
+  /** The store's print log, newest first. */
+  'print.log': method(printLogQuerySchema, { access: 'print.setup', mutates: false }, printLog),
+  /** Everything the service form, job sheet and intake receipt of a ticket show. */
+  'print.ticket': method(printTicketSchema, { access: 'tickets.read', mutates: false }, printTicket),
+  /** A requisition form (配件领用单) with its lines, quantities and signatures. */
+  'print.requisition': method(printRequisitionSchema, { access: 'parts.read', mutates: false }, printRequisition),
+  /** A stocktake's count sheet: the parts to count, by bin. */
+  'print.stocktake': method(printStocktakeSchema, { access: 'parts.read', mutates: false }, printStocktake),
+});

@@ -1,7 +1,6 @@
-/** Staff, sign-in sessions and first-run setup: schemas, result types, access. No Node imports. */
+/** Staff, sign-in sessions and first-run setup: schemas and result types (the methods are declared in methods.ts). No Node imports. */
 import { z } from 'zod';
 import { textInput } from '../fields';
-import { method } from '../contract';
 import { ROLES, type Permission, type Role } from './roles';
 
 export const pinSchema = textInput({ error: 'pin_format' }).regex(/^\d{4,8}$/, 'pin_format');
@@ -46,35 +45,7 @@ export const staffUpdateSchema = z.object({
 export type StaffCreateInput = z.input<typeof staffCreateSchema>;
 export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
 
-export const sessionContract = {
-  /** What the app shows first: setup, sign-in, or the signed-in staff member. */
-  'session.status': method<SessionStatus>()({ input: z.object({}), access: 'public', mutates: false }),
-  /** Active staff to pick from on the sign-in screen (names and roles only). */
-  'session.staffList': method<ReadonlyArray<StaffSummary>>()({ input: z.object({}), access: 'public', mutates: false }),
-  /** Sign in with a PIN; the session belongs to this window (IPC) or this browser host. */
-  'session.signIn': method<SignedInStaff>()({
-    input: z.object({ staffId: z.uuid({ error: 'invalid_value' }), pin: pinSchema }),
-    access: 'public',
-    mutates: true,
-  }),
-  /** Sign out, by hand or because the screen locked after being idle. */
-  'session.signOut': method<null>()({
-    input: z.object({ reason: z.enum(['manual', 'idle']).default('manual') }),
-    access: 'public',
-    mutates: true,
-  }),
-};
+export const signInSchema = z.object({ staffId: z.uuid({ error: 'invalid_value' }), pin: pinSchema });
+export const signOutSchema = z.object({ reason: z.enum(['manual', 'idle']).default('manual') });
 
-export const setupContract = {
-  /** First run: create the store and its first admin, and sign that admin in. */
-  'setup.createStore': method<SignedInStaff>()({ input: setupSchema, access: 'public', mutates: true }),
-};
 
-export const staffContract = {
-  /** Everyone on the store's staff list, active or not. */
-  'staff.list': method<ReadonlyArray<StaffSummary>>()({ input: z.object({}), access: 'staff.manage', mutates: false }),
-  /** Add a staff member with a role and a PIN. */
-  'staff.create': method<StaffSummary>()({ input: staffCreateSchema, access: 'staff.manage', mutates: true }),
-  /** Rename, change role, reset the PIN, deactivate or reactivate. */
-  'staff.update': method<StaffSummary>()({ input: staffUpdateSchema, access: 'staff.manage', mutates: true }),
-};

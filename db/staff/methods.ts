@@ -1,12 +1,13 @@
-/** Handlers for sign-in sessions, first-run setup and the staff list. */
+/** Desk methods of sign-in sessions, first-run setup and the staff list (`staffMethods` at the end), and their handlers. */
 import { newId } from '../ids';
-import { DeskFailure, requireActor, type Handler, type HandlerContext } from '../handler';
+import { DeskFailure, requireActor, type Handler, type HandlerContext, areaMethods, method } from '../handler';
 import type { StaffRow } from '../schema';
 import { insertStore, findStoreRow } from '../store/queries';
-import type { SignedInStaff } from './contract';
+import { type SignedInStaff, type SessionStatus, type StaffSummary, signInSchema, signOutSchema, setupSchema, staffCreateSchema, staffUpdateSchema } from './contract';
 import { hashPin, isPinSetHere, verifyPin } from './pin';
 import { countActiveAdmins, findStaff, insertStaff, listStaff, toStaffSummary, updateStaff } from './queries';
 import { ROLE_PERMISSIONS, type Role } from './roles';
+import { noInput } from '../fields';
 
 function signedIn(row: StaffRow): SignedInStaff {
   return { ...toStaffSummary(row), permissions: ROLE_PERMISSIONS[row.role as Role] ?? [] };
@@ -25,7 +26,7 @@ async function endSession(ctx: HandlerContext, sessionId: string, reason: string
   await ctx.trx.updateTable('session').set({ endedAt: ctx.nowIso, endReason: reason }).where('id', '=', sessionId).where('endedAt', 'is', null).execute();
 }
 
-export const sessionStatus: Handler<'session.status'> = async (ctx) => {
+export const sessionStatus: Handler<typeof noInput, SessionStatus> = async (ctx) => {
   const store = await findStoreRow(ctx.trx);
   const staff = ctx.actor ? await findStaff(ctx.trx, ctx.actor.staffId) : undefined;
   return {
@@ -35,10 +36,10 @@ export const sessionStatus: Handler<'session.status'> = async (ctx) => {
   };
 };
 
-export const sessionStaffList: Handler<'session.staffList'> = async (ctx) =>
+export const sessionStaffList: Handler<typeof noInput, ReadonlyArray<StaffSummary>> = async (ctx) =>
   (await listStaff(ctx.trx, { activeOnly: true })).map(toStaffSummary);
 
-export const sessionSignIn: Handler<'session.signIn'> = async (ctx, input) => {
+export const sessionSignIn: Handler<typeof signInSchema, SignedInStaff> = async (ctx, input) => {
   const { pinThrottle } = ctx.services;
   const staff = await findStaff(ctx.trx, input.staffId);
   // A colleague synced from another PC has no PIN here (PINs never sync): no PIN can be right, so
@@ -56,13 +57,13 @@ export const sessionSignIn: Handler<'session.signIn'> = async (ctx, input) => {
   return signedIn(staff);
 };
 
-export const sessionSignOut: Handler<'session.signOut'> = async (ctx, input) => {
+export const sessionSignOut: Handler<typeof signOutSchema, null> = async (ctx, input) => {
   if (ctx.client.sessionId) await endSession(ctx, ctx.client.sessionId, input.reason);
   ctx.client.sessionId = null;
   return null;
 };
 
-export const setupCreateStore: Handler<'setup.createStore'> = async (ctx, input) => {
+export const setupCreateStore: Handler<typeof setupSchema, SignedInStaff> = async (ctx, input) => {
   if (await findStoreRow(ctx.trx)) throw new DeskFailure('setup_done', 'setup_done');
   await insertStore(ctx, { code: input.storeCode, name: input.storeName, counterNo: input.counterNo });
   const admin = await insertStaff(ctx, { name: input.adminName, role: 'admin', pinHash: await hashPin(input.adminPin) });
@@ -70,14 +71,14 @@ export const setupCreateStore: Handler<'setup.createStore'> = async (ctx, input)
   return signedIn(admin);
 };
 
-export const staffList: Handler<'staff.list'> = async (ctx) => (await listStaff(ctx.trx, { activeOnly: false })).map(toStaffSummary);
+export const staffList: Handler<typeof noInput, ReadonlyArray<StaffSummary>> = async (ctx) => (await listStaff(ctx.trx, { activeOnly: false })).map(toStaffSummary);
 
-export const staffCreate: Handler<'staff.create'> = async (ctx, input) => {
+export const staffCreate: Handler<typeof staffCreateSchema, StaffSummary> = async (ctx, input) => {
   const row = await insertStaff(ctx, { name: input.name, role: input.role, pinHash: await hashPin(input.pin) });
   return toStaffSummary(row);
 };
 
-export const staffUpdate: Handler<'staff.update'> = async (ctx, input) => {
+export const staffUpdate: Handler<typeof staffUpdateSchema, StaffSummary> = async (ctx, input) => {
   const actor = requireActor(ctx);
   const before = await findStaff(ctx.trx, input.id);
   if (!before) throw new DeskFailure('not_found', 'not_found');
@@ -91,3 +92,23 @@ export const staffUpdate: Handler<'staff.update'> = async (ctx, input) => {
   }
   return toStaffSummary(after);
 };
+
+/** Sign-in, first-run setup and the staff list. */
+export const staffMethods = areaMethods(['session', 'setup', 'staff'], {
+  /** What the app shows first: setup, sign-in, or the signed-in staff member. */
+  'session.status': method(noInput, { access: 'public', mutates: false }, sessionStatus),
+  /** Active staff to pick from on the sign-in screen (names and roles only). */
+  'session.staffList': method(noInput, { access: 'public', mutates: false }, sessionStaffList),
+  /** Sign in with a PIN; the session belongs to this window (IPC) or this browser host. */
+  'session.signIn': method(signInSchema, { access: 'public', mutates: true }, sessionSignIn),
+  /** Sign out, by hand or because the screen locked after being idle. */
+  'session.signOut': method(signOutSchema, { access: 'public', mutates: true }, sessionSignOut),
+  /** First run: create the store and its first admin, and sign that admin in. */
+  'setup.createStore': method(setupSchema, { access: 'public', mutates: true }, setupCreateStore),
+  /** Everyone on the store's staff list, active or not. */
+  'staff.list': method(noInput, { access: 'staff.manage', mutates: false }, staffList),
+  /** Add a staff member with a role and a PIN. */
+  'staff.create': method(staffCreateSchema, { access: 'staff.manage', mutates: true }, staffCreate),
+  /** Rename, change role, reset the PIN, deactivate or reactivate. */
+  'staff.update': method(staffUpdateSchema, { access: 'staff.manage', mutates: true }, staffUpdate),
+});

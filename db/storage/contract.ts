@@ -1,6 +1,5 @@
-/** The store file's health and its backups: schemas, result types, access. No Node imports. */
+/** The store file's health and its backups: schemas and result types (the methods are declared in methods.ts). No Node imports. */
 import { z } from 'zod';
-import { method } from '../contract';
 import { pinSchema } from '../staff/contract';
 
 export const BACKUP_KIND_VALUES = ['daily', 'manual', 'pre-migration', 'pre-restore'] as const;
@@ -52,26 +51,5 @@ export const backupFolderSchema = z.object({
   folder: z.string({ error: 'required' }).trim().min(1, 'required').max(400, 'too_long').nullable(),
 });
 
-export const backupContract = {
-  /** Damage and backup warnings for the header and the damaged-database screen. */
-  'backup.status': method<StorageHealth>()({ input: z.object({}), access: 'public', mutates: false }),
-  /** Every backup in the folder in use and the default folder, newest first, with its check verdict. */
-  'backup.list': method<ReadonlyArray<BackupSummary>>()({ input: z.object({}), access: 'backup.manage', mutates: false }),
-  /** Take a verified backup now. */
-  'backup.create': method<BackupSummary>()({ input: z.object({}), access: 'backup.manage', mutates: true, outsideTransaction: true }),
-  /** Replace the database with a verified backup, after backing up the current file; the store reopens. */
-  'backup.restore': method<BackupSummary>()({ input: z.object({ name: backupNameSchema }), access: 'backup.manage', mutates: true, outsideTransaction: true }),
-  /**
-   * The damaged-database screen's restore. Nobody can sign in on a damaged file (signing in
-   * writes), so the admin's PIN comes with the call and is checked against the readable staff list.
-   */
-  'backup.restoreDamaged': method<BackupSummary>()({
-    input: z.object({ name: backupNameSchema, staffId: z.uuid({ error: 'invalid_value' }), pin: pinSchema }),
-    access: 'public',
-    mutates: true,
-    outsideTransaction: true,
-  }),
-  'backup.settings': method<BackupSettingsView>()({ input: z.object({}), access: 'backup.manage', mutates: false }),
-  /** Choose the backup folder (a USB drive, a network share) or null for the default. */
-  'backup.setFolder': method<BackupSettingsView>()({ input: backupFolderSchema, access: 'backup.manage', mutates: true, outsideTransaction: true }),
-};
+export const backupRestoreSchema = z.object({ name: backupNameSchema });
+export const backupRestoreDamagedSchema = z.object({ name: backupNameSchema, staffId: z.uuid({ error: 'invalid_value' }), pin: pinSchema });

@@ -1,7 +1,6 @@
-/** Store settings: schemas, result types, access. No Node imports. */
+/** Store settings: schemas and result types (the methods are declared in methods.ts). No Node imports. */
 import { z } from 'zod';
 import { textInput } from '../fields';
-import { method } from '../contract';
 import { counterNoSchema, storeNameSchema } from '../staff/contract';
 
 const timeSchema = textInput({ error: 'time_format' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_format');
@@ -37,14 +36,4 @@ export type StoreSettings = Readonly<{
 
 export type AppInfo = Readonly<{ version: string; schemaVersion: number; forcedLanguage: 'zh-CN' | 'en' | null; host: 'electron' | 'browser' }>;
 
-export const storeContract = {
-  /** The store's settings: name, counter number, opening hours, working days, idle lock. */
-  'store.get': method<StoreSettings>()({ input: z.object({}), access: 'signedIn', mutates: false }),
-  /** Change the store's settings. The store code is fixed at setup: it is part of every ticket number. */
-  'store.update': method<StoreSettings>()({ input: storeUpdateSchema, access: 'store.manage', mutates: true }),
-};
 
-export const appContract = {
-  /** Version, schema version and the language forced by setting or environment, if any. */
-  'app.info': method<AppInfo>()({ input: z.object({}), access: 'public', mutates: false }),
-};

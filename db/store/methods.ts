@@ -1,16 +1,18 @@
-/** Handlers for the store's settings and the app's own facts. */
-import { DeskFailure, type Handler } from '../handler';
+/** Desk methods of the store's settings and the app's own facts (`storeMethods`, `appMethods` at the end), and their handlers. */
+import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { findStoreRow, toStoreSettings, updateStore } from './queries';
+import { noInput } from '../fields';
+import { type StoreSettings, storeUpdateSchema, type AppInfo } from './contract';
 
-export const appInfo: Handler<'app.info'> = async (ctx) => ctx.services.appInfo;
+export const appInfo: Handler<typeof noInput, AppInfo> = async (ctx) => ctx.services.appInfo;
 
-export const storeGet: Handler<'store.get'> = async (ctx) => {
+export const storeGet: Handler<typeof noInput, StoreSettings> = async (ctx) => {
   const row = await findStoreRow(ctx.trx);
   if (!row) throw new DeskFailure('setup_needed', 'setup_needed');
   return toStoreSettings(row);
 };
 
-export const storeUpdate: Handler<'store.update'> = async (ctx, input) => {
+export const storeUpdate: Handler<typeof storeUpdateSchema, StoreSettings> = async (ctx, input) => {
   const before = await findStoreRow(ctx.trx);
   if (!before) throw new DeskFailure('setup_needed', 'setup_needed');
   const after = await updateStore(ctx, before, {
@@ -25,3 +27,17 @@ export const storeUpdate: Handler<'store.update'> = async (ctx, input) => {
   });
   return toStoreSettings(after);
 };
+
+/** The app's own facts (reads only, so no `app.changed` event). */
+export const appMethods = areaMethods('app', {
+  /** Version, schema version and the language forced by setting or environment, if any. */
+  'app.info': method(noInput, { access: 'public', mutates: false }, appInfo),
+});
+
+/** The store's settings. */
+export const storeMethods = areaMethods('store', {
+  /** The store's settings: name, counter number, opening hours, working days, idle lock. */
+  'store.get': method(noInput, { access: 'signedIn', mutates: false }, storeGet),
+  /** Change the store's settings. The store code is fixed at setup: it is part of every ticket number. */
+  'store.update': method(storeUpdateSchema, { access: 'store.manage', mutates: true }, storeUpdate),
+});

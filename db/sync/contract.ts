@@ -1,8 +1,6 @@
 /** The sync area of the desk API: status, problems, enrollment, sync now. No Node imports. */
 import { z } from 'zod';
 import { textInput } from '../fields';
-import { method } from '../contract';
-import type { SyncStatus } from './status';
 
 export const syncEnrollSchema = z.object({
   serverUrl: z
@@ -52,19 +50,6 @@ export type KeptAsideRecord = Readonly<{
   receivedAt: string;
 }>;
 
-export const syncContract = {
-  /** Last sync, pending and rejected counts, clock warning, progress during a big sync. */
-  'sync.status': method<SyncStatus>()({ input: z.object({}), access: 'signedIn', mutates: false }),
-  /** Changes head office refused, newest first, with the reason code. */
-  'sync.problems': method<ReadonlyArray<SyncProblem>>()({ input: z.object({}), access: 'signedIn', mutates: false }),
-  /** Pulled records kept aside on this PC, oldest first, with why. */
-  'sync.keptAside': method<ReadonlyArray<KeptAsideRecord>>()({ input: z.object({}), access: 'signedIn', mutates: false }),
-  /** Try the kept-aside records again (after the clash that kept them is solved); never waits for it. */
-  'sync.retryKeptAside': method<{ started: boolean }>()({ input: z.object({}), access: 'signedIn', mutates: false }),
-  /** Enroll this PC with head office (runs in the background; sync.status shows the outcome). */
-  'sync.enroll': method<{ started: true }>()({ input: syncEnrollSchema, access: 'store.manage', mutates: true }),
-  /** Sync now (a button, or the network coming back): never waits for the sync itself. */
-  'sync.now': method<{ started: boolean }>()({ input: z.object({ online: z.boolean().default(false) }), access: 'signedIn', mutates: false }),
-};
+export const syncNowSchema = z.object({ online: z.boolean().default(false) });
 
 export type { SyncStatus } from './status';

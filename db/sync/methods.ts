@@ -1,5 +1,8 @@
-/** Handlers of the sync area. Network work is handed to the engine, never done in the transaction. */
-import { DeskFailure, type Handler } from '../handler';
+/**
+ * The sync area's desk methods (`syncMethods` at the end) and their handlers. Network work is
+ * handed to the engine, never done in the transaction.
+ */
+import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { pendingCount } from './outbox';
 import { engineOf } from './engine';
 import { keptAsideCount, listKeptAside } from './kept-aside';
@@ -7,8 +10,10 @@ import { restoredCopyOf } from './restored-copy';
 import { getState } from './state';
 import { searchBacklogSize } from '../customers/search-bulk';
 import type { SyncStatus } from './status';
+import { noInput } from '../fields';
+import { type SyncProblem, type KeptAsideRecord, syncEnrollSchema, syncNowSchema } from './contract';
 
-export const syncStatus: Handler<'sync.status'> = async (ctx) => {
+export const syncStatus: Handler<typeof noInput, SyncStatus> = async (ctx) => {
   const { store } = ctx.services;
   const engine = engineOf(store);
   if (engine) return engine.status();
@@ -41,7 +46,7 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
   return status;
 };
 
-export const syncProblems: Handler<'sync.problems'> = async (ctx) => {
+export const syncProblems: Handler<typeof noInput, ReadonlyArray<SyncProblem>> = async (ctx) => {
   const rows = await ctx.trx
     .selectFrom('syncRejected')
     .leftJoin('staff', 'staff.id', 'syncRejected.staffId')
@@ -52,9 +57,9 @@ export const syncProblems: Handler<'sync.problems'> = async (ctx) => {
   return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, unknown> }));
 };
 
-export const syncKeptAside: Handler<'sync.keptAside'> = async (ctx) => listKeptAside(ctx.services.store.sqlite);
+export const syncKeptAside: Handler<typeof noInput, ReadonlyArray<KeptAsideRecord>> = async (ctx) => listKeptAside(ctx.services.store.sqlite);
 
-export const syncRetryKeptAside: Handler<'sync.retryKeptAside'> = async (ctx) => {
+export const syncRetryKeptAside: Handler<typeof noInput, { started: boolean }> = async (ctx) => {
   const engine = engineOf(ctx.services.store);
   if (!engine) return { started: false };
   // After the reply: the replay takes the connection in short transactions of its own.
@@ -62,7 +67,7 @@ export const syncRetryKeptAside: Handler<'sync.retryKeptAside'> = async (ctx) =>
   return { started: true };
 };
 
-export const syncEnroll: Handler<'sync.enroll'> = async (ctx, input) => {
+export const syncEnroll: Handler<typeof syncEnrollSchema, { started: true }> = async (ctx, input) => {
   const engine = engineOf(ctx.services.store);
   if (!engine) throw new DeskFailure('unavailable', 'sync_not_running');
   if (engine.status().enrolled && !engine.status().stopReason) throw new DeskFailure('conflict', 'sync_already_enrolled');
@@ -73,7 +78,7 @@ export const syncEnroll: Handler<'sync.enroll'> = async (ctx, input) => {
   return { started: true };
 };
 
-export const syncNow: Handler<'sync.now'> = async (ctx, input) => {
+export const syncNow: Handler<typeof syncNowSchema, { started: boolean }> = async (ctx, input) => {
   const engine = engineOf(ctx.services.store);
   if (!engine) return { started: false };
   // After the reply: the handler's transaction holds the connection the sync needs.
@@ -81,11 +86,18 @@ export const syncNow: Handler<'sync.now'> = async (ctx, input) => {
   return { started: true };
 };
 
-export const syncHandlers = {
-  'sync.status': syncStatus,
-  'sync.problems': syncProblems,
-  'sync.keptAside': syncKeptAside,
-  'sync.retryKeptAside': syncRetryKeptAside,
-  'sync.enroll': syncEnroll,
-  'sync.now': syncNow,
-};
+/** Sync with head office: status, problems, enrolment, sync now. */
+export const syncMethods = areaMethods('sync', {
+  /** Last sync, pending and rejected counts, clock warning, progress during a big sync. */
+  'sync.status': method(noInput, { access: 'signedIn', mutates: false }, syncStatus),
+  /** Changes head office refused, newest first, with the reason code. */
+  'sync.problems': method(noInput, { access: 'signedIn', mutates: false }, syncProblems),
+  /** Pulled records kept aside on this PC, oldest first, with why. */
+  'sync.keptAside': method(noInput, { access: 'signedIn', mutates: false }, syncKeptAside),
+  /** Try the kept-aside records again (after the clash that kept them is solved); never waits for it. */
+  'sync.retryKeptAside': method(noInput, { access: 'signedIn', mutates: false }, syncRetryKeptAside),
+  /** Enroll this PC with head office (runs in the background; sync.status shows the outcome). */
+  'sync.enroll': method(syncEnrollSchema, { access: 'store.manage', mutates: true }, syncEnroll),
+  /** Sync now (a button, or the network coming back): never waits for the sync itself. */
+  'sync.now': method(syncNowSchema, { access: 'signedIn', mutates: false }, syncNow),
+});

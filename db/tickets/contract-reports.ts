@@ -1,10 +1,8 @@
 /**
- * The service-quality reports (DOMAIN.md §3 complaint analysis, §8 staff performance): schemas,
- * result types, access. No Node imports. Leads and managers read them (`tickets.reports`); they carry
+ * The service-quality reports (DOMAIN.md §3 complaint analysis, §8 staff performance): schemas and
+ * result types. No Node imports. Leads and managers read them (`tickets.reports`); they carry
  * staff names but no customer's personal data.
  */
-import { method } from '../contract';
-import { breachReportSchema } from './contract-targets';
 import type { CHANNELS, COMPLAINT_CATEGORIES } from './intake';
 
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
@@ -65,9 +63,3 @@ export type StaffPerformanceReport = Readonly<{
   starStaffId: string | null;
 }>;
 
-export const ticketReportsContract = {
-  /** Complaints of a period by category, channel and week or month, what recurs, how they ended. */
-  'tickets.complaintReport': method<ComplaintReport>()({ input: breachReportSchema, access: 'tickets.reports', mutates: false }),
-  /** Per responsible staff member: tickets, time to resolve, ratings, complaints, breaches; and the service star. */
-  'tickets.staffReport': method<StaffPerformanceReport>()({ input: breachReportSchema, access: 'tickets.reports', mutates: false }),
-};

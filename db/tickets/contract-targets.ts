@@ -1,7 +1,6 @@
-/** SLA targets and the breach report: schemas, result types, access. No Node imports. */
+/** SLA targets and the breach report: schemas and result types (the methods are declared in methods.ts). No Node imports. */
 import { z } from 'zod';
 import { TIERS, type Tier } from '../customers/contract';
-import { method } from '../contract';
 import { localDate } from './intake';
 import { PRIORITIES, TICKET_TYPES, type Priority, type TicketType } from './workflow';
 
@@ -67,11 +66,3 @@ export type BreachReport = Readonly<{
   byStaff: ReadonlyArray<{ staffId: string | null; name: string | null; respond: number; resolve: number }>;
 }>;
 
-export const ticketTargetsContract = {
-  /** Reply and resolution targets per ticket type × priority × customer tier. */
-  'tickets.slaTargets': method<ReadonlyArray<SlaTargetView>>()({ input: z.object({}), access: 'tickets.read', mutates: false }),
-  /** Change targets; open tickets' deadlines follow on the next read. All rows are checked before any is written. */
-  'tickets.saveSlaTargets': method<ReadonlyArray<SlaTargetView>>()({ input: saveSlaTargetsSchema, access: 'tickets.settings', mutates: true }),
-  /** Recorded SLA breaches of a period by type, by clock and by responsible staff member. */
-  'tickets.breachReport': method<BreachReport>()({ input: breachReportSchema, access: 'tickets.read', mutates: false }),
-};

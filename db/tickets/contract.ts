@@ -1,13 +1,8 @@
-/** The tickets area of the desk API: schemas, result types, access. No Node imports. */
+/** The tickets area of the desk API: schemas and result types (the methods are declared in methods.ts). No Node imports. */
 import { z } from 'zod';
 import { textInput } from '../fields';
-import type { StaffSummary } from '../staff/contract';
-import { method } from '../contract';
 import { localDate, requiredText, optionalText, ticketIntakeSchema } from './intake';
-import { ticketTargetsContract } from './contract-targets';
-import { ticketReportsContract } from './contract-reports';
-import { followUpSchema, stepSchema } from './step-input';
-import type { DuePanel, HolidayView, RepairBoard, TicketDetail, TicketListItem, TicketSettingsView } from './views';
+import { stepSchema } from './step-input';
 import { ALL_STATUSES, TICKET_TYPES } from './workflow';
 
 const id = z.uuid({ error: 'invalid_value' });
@@ -71,48 +66,9 @@ export const holidaySchema = z.object({
 });
 export type HolidayInput = z.input<typeof holidaySchema>;
 
-export const ticketsContract = {
-  ...ticketTargetsContract,
-  ...ticketReportsContract,
-  /** Take a ticket at the counter: consultation, complaint, after-sales request, repair or feedback. */
-  'tickets.create': method<TicketDetail>()({ input: ticketIntakeSchema, access: 'tickets.intake', mutates: true }),
-  /** Correct the intake details (refused with `conflict` if the ticket changed since `version`). */
-  'tickets.update': method<TicketDetail>()({ input: ticketUpdateSchema, access: 'tickets.intake', mutates: true }),
-  /** One ticket: details, SLA clocks, timeline, attachments, signatures, and the steps you may take. */
-  'tickets.get': method<TicketDetail>()({ input: z.object({ id }), access: 'tickets.read', mutates: false }),
-  /** A work queue (mine, unassigned, due soon, breached, waiting, follow-up…) with filters. */
-  'tickets.queue': method<{ items: ReadonlyArray<TicketListItem>; total: number }>()({ input: ticketQueueSchema, access: 'tickets.read', mutates: false }),
-  /** Take one step of the ticket's workflow; refused, changing nothing, if not allowed or stale. */
-  'tickets.act': method<TicketDetail>()({ input: ticketActSchema, access: 'tickets.work', mutates: true }),
-  /** Add a note to the timeline (any open ticket; notes never conflict). */
-  'tickets.note': method<TicketDetail>()({ input: z.object({ ticketId: id, note: requiredText(2000) }), access: 'tickets.work', mutates: true }),
-  /** Attach a photo of the goods, a receipt, or other evidence. */
-  'tickets.attach': method<TicketDetail>()({ input: ticketAttachSchema, access: 'tickets.work', mutates: true }),
-  /** One attachment's content, to show or save it. */
-  'tickets.attachment': method<{ id: string; fileName: string; mime: string; dataBase64: string }>()({ input: z.object({ id }), access: 'tickets.read', mutates: false }),
-  /** Active staff who can be made responsible for a ticket, with their roles. */
-  'tickets.staff': method<ReadonlyArray<StaffSummary>>()({ input: z.object({}), access: 'tickets.read', mutates: false }),
-  /** The repair lead's board: open repairs by urgency and due time, and each technician's load. */
-  'tickets.board': method<RepairBoard>()({ input: z.object({}), access: 'tickets.read', mutates: false }),
-  /** A technician's day: the appointments and planned jobs on one local date. */
-  'tickets.technicianDay': method<{ date: string; jobs: ReadonlyArray<TicketListItem> }>()({
-    input: z.object({ technicianId: id, date: localDate }),
-    access: 'tickets.read',
-    mutates: false,
-  }),
-  /** The counter's glance: what is breached, and what falls due today. */
-  'tickets.duePanel': method<DuePanel>()({ input: z.object({}), access: 'tickets.read', mutates: false }),
-  /** Customer service's follow-up list: calls due after repairs, after-sales and complaints, and promised replies. */
-  'tickets.followUps': method<{ items: ReadonlyArray<TicketListItem>; today: string }>()({ input: z.object({}), access: 'tickets.read', mutates: false }),
-  /** Record a follow-up call; a low rating or an unsolved problem reopens the ticket to the manager. */
-  'tickets.recordFollowUp': method<TicketDetail>()({ input: followUpSchema, access: 'tickets.work', mutates: true }),
-  /** Record, as events, the SLA breaches that happened since a ticket last moved (they count in reports). */
-  'tickets.recordBreaches': method<{ recorded: number }>()({ input: z.object({}), access: 'tickets.read', mutates: true }),
-  /** The follow-up interval and the store's time zone. */
-  'tickets.settings': method<TicketSettingsView>()({ input: z.object({}), access: 'tickets.read', mutates: false }),
-  'tickets.updateSettings': method<TicketSettingsView>()({ input: ticketSettingsSchema, access: 'tickets.settings', mutates: true }),
-  /** Closed holidays and make-up working days of one year. */
-  'tickets.holidays': method<ReadonlyArray<HolidayView>>()({ input: z.object({ year: z.number().int().min(2000).max(2100) }), access: 'tickets.read', mutates: false }),
-  'tickets.saveHoliday': method<ReadonlyArray<HolidayView>>()({ input: holidaySchema, access: 'tickets.settings', mutates: true }),
-  'tickets.removeHoliday': method<ReadonlyArray<HolidayView>>()({ input: z.object({ date: localDate }), access: 'tickets.settings', mutates: true }),
-};
+export const ticketGetSchema = z.object({ id });
+export const ticketNoteSchema = z.object({ ticketId: id, note: requiredText(2000) });
+export const attachmentGetSchema = z.object({ id });
+export const technicianDaySchema = z.object({ technicianId: id, date: localDate });
+export const holidayYearSchema = z.object({ year: z.number().int().min(2000).max(2100) });
+export const holidayRemoveSchema = z.object({ date: localDate });

@@ -6,6 +6,10 @@ import { refreshTicket } from './events';
 import { deskNow } from './now';
 import { duePanel, followUpList, repairBoard, technicianDay, ticketQueue } from './queues';
 import { loadCalendar } from './settings';
+import type { ticketQueueSchema, technicianDaySchema } from './contract';
+import type { TicketListItem, RepairBoard, DuePanel } from './views';
+import type { noInput } from '../fields';
+import type { StaffSummary } from '../staff/contract';
 
 /**
  * About 1.5 s for 3,000 open tickets on the test machine: a bounded share per read keeps the
@@ -33,32 +37,32 @@ async function freshDeadlines(ctx: HandlerContext): Promise<{ cal: StoreCalendar
   return { cal, now };
 }
 
-export const ticketsQueue: Handler<'tickets.queue'> = async (ctx, input) => {
+export const ticketsQueue: Handler<typeof ticketQueueSchema, { items: ReadonlyArray<TicketListItem>; total: number }> = async (ctx, input) => {
   const { cal, now } = await freshDeadlines(ctx);
   return ticketQueue(ctx.trx, input, ctx.staffId, cal, now);
 };
 
-export const ticketsBoard: Handler<'tickets.board'> = async (ctx) => {
+export const ticketsBoard: Handler<typeof noInput, RepairBoard> = async (ctx) => {
   const { cal, now } = await freshDeadlines(ctx);
   return repairBoard(ctx.trx, cal, now);
 };
 
-export const ticketsTechnicianDay: Handler<'tickets.technicianDay'> = async (ctx, input) => {
+export const ticketsTechnicianDay: Handler<typeof technicianDaySchema, { date: string; jobs: ReadonlyArray<TicketListItem> }> = async (ctx, input) => {
   const { cal, now } = await freshDeadlines(ctx);
   return { date: input.date, jobs: await technicianDay(ctx.trx, input.technicianId, input.date, cal, now) };
 };
 
-export const ticketsDuePanel: Handler<'tickets.duePanel'> = async (ctx) => {
+export const ticketsDuePanel: Handler<typeof noInput, DuePanel> = async (ctx) => {
   const { cal, now } = await freshDeadlines(ctx);
   return duePanel(ctx.trx, cal, now);
 };
 
-export const ticketsFollowUps: Handler<'tickets.followUps'> = async (ctx) => {
+export const ticketsFollowUps: Handler<typeof noInput, { items: ReadonlyArray<TicketListItem>; today: string }> = async (ctx) => {
   const { cal, now } = await freshDeadlines(ctx);
   return { items: await followUpList(ctx.trx, cal, now), today: cal.localDate(now) };
 };
 
-export const ticketsStaff: Handler<'tickets.staff'> = async (ctx) => {
+export const ticketsStaff: Handler<typeof noInput, ReadonlyArray<StaffSummary>> = async (ctx) => {
   const rows = await ctx.trx.selectFrom('staff').select(['id', 'name', 'role']).where('active', '=', 1).orderBy('name').execute();
   // Staff roles are checked on write (staff.create/update), so a stored role is one of ROLES.
   return rows.filter((row) => roleCan(row.role, 'tickets.work')).map((row) => ({ id: row.id, name: row.name, role: row.role as Role, active: true }));

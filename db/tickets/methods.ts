@@ -1,23 +1,34 @@
-/** Handlers for taking and working tickets: intake, corrections, steps, notes, attachments, follow-ups. */
+/**
+ * The tickets area's desk methods (`ticketsMethods` at the end, one line per method), and the
+ * handlers for taking and working tickets: intake, corrections, steps, notes, attachments,
+ * follow-ups. Lists, settings, targets and reports have their own `methods-*.ts` files.
+ */
 import { sql } from 'kysely';
 import type { Tier } from '../customers/contract';
-import { DeskFailure, requireActor, type Handler, type HandlerContext } from '../handler';
+import { DeskFailure, requireActor, type Handler, type HandlerContext, areaMethods, method } from '../handler';
 import { applyAction, stepContext, takeStep } from './act';
 import { insertAttachment, loadAttachment } from './attachments';
 import type { StoreCalendar } from './calendar';
 import { loadTicketDetail, ticketVersion } from './detail';
 import { appendEvent, foldTicket, refreshTicket, type TicketFold } from './events';
 import { updateTicketHeader, insertTicket } from './header';
-import type { TicketIntake } from './intake';
+import { type TicketIntake, ticketIntakeSchema } from './intake';
 import { machineOf } from './machines/index';
 import { deskNow } from './now';
 import { repairJobIntake } from './repair-job';
 import { loadCalendar, requireStore } from './settings';
-import { LOW_RATING } from './step-input';
+import { LOW_RATING, followUpSchema } from './step-input';
 import { loadTargets } from './targets';
 import { isFinal } from './steps';
 import type { TicketDetail } from './views';
 import type { FollowUpAction } from './workflow';
+import { ticketUpdateSchema, ticketGetSchema, ticketActSchema, ticketNoteSchema, ticketAttachSchema, attachmentGetSchema, ticketQueueSchema, technicianDaySchema, ticketSettingsSchema, holidayYearSchema, holidaySchema, holidayRemoveSchema } from './contract';
+import { noInput } from '../fields';
+import { ticketsSlaTargets, ticketsSaveSlaTargets, ticketsBreachReport } from './methods-targets';
+import { saveSlaTargetsSchema, breachReportSchema } from './contract-targets';
+import { ticketsComplaintReport, ticketsStaffReport } from './methods-reports';
+import { ticketsQueue, ticketsStaff, ticketsBoard, ticketsTechnicianDay, ticketsDuePanel, ticketsFollowUps } from './methods-lists';
+import { ticketsSettings, ticketsUpdateSettings, ticketsHolidays, ticketsSaveHoliday, ticketsRemoveHoliday } from './methods-settings';
 
 type Clocked = { cal: StoreCalendar; now: number };
 
@@ -73,12 +84,12 @@ async function createTicket(ctx: HandlerContext, input: TicketIntake, clock: Clo
   return ticket.id;
 }
 
-export const ticketsCreate: Handler<'tickets.create'> = async (ctx, input) => {
+export const ticketsCreate: Handler<typeof ticketIntakeSchema, TicketDetail> = async (ctx, input) => {
   const clock = await clocked(ctx);
   return detailOrFail(ctx, await createTicket(ctx, input, clock), clock);
 };
 
-export const ticketsUpdate: Handler<'tickets.update'> = async (ctx, input) => {
+export const ticketsUpdate: Handler<typeof ticketUpdateSchema, TicketDetail> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.id, input.version);
   const { ticket } = fold;
   if (isFinal(machineOf(ticket.type), fold.derived.status)) throw new DeskFailure('validation', 'ticket_final');
@@ -94,9 +105,9 @@ export const ticketsUpdate: Handler<'tickets.update'> = async (ctx, input) => {
   return detailOrFail(ctx, ticket.id, clock);
 };
 
-export const ticketsGet: Handler<'tickets.get'> = async (ctx, input) => detailOrFail(ctx, input.id, await clocked(ctx));
+export const ticketsGet: Handler<typeof ticketGetSchema, TicketDetail> = async (ctx, input) => detailOrFail(ctx, input.id, await clocked(ctx));
 
-export const ticketsAct: Handler<'tickets.act'> = async (ctx, input) => {
+export const ticketsAct: Handler<typeof ticketActSchema, TicketDetail> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.ticketId, input.version);
   const clock = await clocked(ctx);
   await takeStep(stepContext(ctx, clock.cal, clock.now), fold, input.step);
@@ -107,20 +118,20 @@ export const ticketsAct: Handler<'tickets.act'> = async (ctx, input) => {
   return detailOrFail(ctx, input.ticketId, clock);
 };
 
-export const ticketsNote: Handler<'tickets.note'> = async (ctx, input) => {
+export const ticketsNote: Handler<typeof ticketNoteSchema, TicketDetail> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.ticketId, null);
   await appendEvent(ctx, { ticketId: fold.ticket.id, action: 'note', fromStatus: null, toStatus: null, note: input.note });
   return detailOrFail(ctx, input.ticketId, await clocked(ctx));
 };
 
-export const ticketsAttach: Handler<'tickets.attach'> = async (ctx, input) => {
+export const ticketsAttach: Handler<typeof ticketAttachSchema, TicketDetail> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.ticketId, null);
   const attachmentId = await insertAttachment(ctx, input);
   await appendEvent(ctx, { ticketId: fold.ticket.id, action: 'attach', fromStatus: null, toStatus: null, note: input.caption, data: { attachmentId, fileName: input.fileName } });
   return detailOrFail(ctx, input.ticketId, await clocked(ctx));
 };
 
-export const ticketsAttachment: Handler<'tickets.attachment'> = async (ctx, input) => {
+export const ticketsAttachment: Handler<typeof attachmentGetSchema, { id: string; fileName: string; mime: string; dataBase64: string }> = async (ctx, input) => {
   const attachment = await loadAttachment(ctx.trx, input.id);
   if (!attachment) throw new DeskFailure('not_found', 'not_found');
   return attachment;
@@ -133,7 +144,7 @@ export function followUpAction(outcome: { reached: boolean; rating?: number | un
   return 'follow_up_satisfied';
 }
 
-export const ticketsRecordFollowUp: Handler<'tickets.recordFollowUp'> = async (ctx, input) => {
+export const ticketsRecordFollowUp: Handler<typeof followUpSchema, TicketDetail> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.ticketId, input.version);
   const clock = await clocked(ctx);
   const { ticketId: _id, version: _version, ...outcome } = input;
@@ -141,7 +152,7 @@ export const ticketsRecordFollowUp: Handler<'tickets.recordFollowUp'> = async (c
   return detailOrFail(ctx, input.ticketId, clock);
 };
 
-export const ticketsRecordBreaches: Handler<'tickets.recordBreaches'> = async (ctx) => {
+export const ticketsRecordBreaches: Handler<typeof noInput, { recorded: number }> = async (ctx) => {
   const clock = await clocked(ctx);
   const nowIso = new Date(clock.now).toISOString();
   // Running clocks past due whose breach no event records yet (the respond clock runs out first).
@@ -165,3 +176,54 @@ export const ticketsRecordBreaches: Handler<'tickets.recordBreaches'> = async (c
   for (const { ticketId } of overdue) recorded += (await refreshTicket(ctx, ticketId, clock.cal, clock.now)).breachesRecorded;
   return { recorded };
 };
+
+/** Tickets: intake, workflow steps, queues, SLA targets, reports, settings. */
+export const ticketsMethods = areaMethods('tickets', {
+  /** Reply and resolution targets per ticket type × priority × customer tier. */
+  'tickets.slaTargets': method(noInput, { access: 'tickets.read', mutates: false }, ticketsSlaTargets),
+  /** Change targets; open tickets' deadlines follow on the next read. All rows are checked before any is written. */
+  'tickets.saveSlaTargets': method(saveSlaTargetsSchema, { access: 'tickets.settings', mutates: true }, ticketsSaveSlaTargets),
+  /** Recorded SLA breaches of a period by type, by clock and by responsible staff member. */
+  'tickets.breachReport': method(breachReportSchema, { access: 'tickets.read', mutates: false }, ticketsBreachReport),
+  /** Complaints of a period by category, channel and week or month, what recurs, how they ended. */
+  'tickets.complaintReport': method(breachReportSchema, { access: 'tickets.reports', mutates: false }, ticketsComplaintReport),
+  /** Per responsible staff member: tickets, time to resolve, ratings, complaints, breaches; and the service star. */
+  'tickets.staffReport': method(breachReportSchema, { access: 'tickets.reports', mutates: false }, ticketsStaffReport),
+  /** Take a ticket at the counter: consultation, complaint, after-sales request, repair or feedback. */
+  'tickets.create': method(ticketIntakeSchema, { access: 'tickets.intake', mutates: true }, ticketsCreate),
+  /** Correct the intake details (refused with `conflict` if the ticket changed since `version`). */
+  'tickets.update': method(ticketUpdateSchema, { access: 'tickets.intake', mutates: true }, ticketsUpdate),
+  /** One ticket: details, SLA clocks, timeline, attachments, signatures, and the steps you may take. */
+  'tickets.get': method(ticketGetSchema, { access: 'tickets.read', mutates: false }, ticketsGet),
+  /** A work queue (mine, unassigned, due soon, breached, waiting, follow-up…) with filters. */
+  'tickets.queue': method(ticketQueueSchema, { access: 'tickets.read', mutates: false }, ticketsQueue),
+  /** Take one step of the ticket's workflow; refused, changing nothing, if not allowed or stale. */
+  'tickets.act': method(ticketActSchema, { access: 'tickets.work', mutates: true }, ticketsAct),
+  /** Add a note to the timeline (any open ticket; notes never conflict). */
+  'tickets.note': method(ticketNoteSchema, { access: 'tickets.work', mutates: true }, ticketsNote),
+  /** Attach a photo of the goods, a receipt, or other evidence. */
+  'tickets.attach': method(ticketAttachSchema, { access: 'tickets.work', mutates: true }, ticketsAttach),
+  /** One attachment's content, to show or save it. */
+  'tickets.attachment': method(attachmentGetSchema, { access: 'tickets.read', mutates: false }, ticketsAttachment),
+  /** Active staff who can be made responsible for a ticket, with their roles. */
+  'tickets.staff': method(noInput, { access: 'tickets.read', mutates: false }, ticketsStaff),
+  /** The repair lead's board: open repairs by urgency and due time, and each technician's load. */
+  'tickets.board': method(noInput, { access: 'tickets.read', mutates: false }, ticketsBoard),
+  /** A technician's day: the appointments and planned jobs on one local date. */
+  'tickets.technicianDay': method(technicianDaySchema, { access: 'tickets.read', mutates: false }, ticketsTechnicianDay),
+  /** The counter's glance: what is breached, and what falls due today. */
+  'tickets.duePanel': method(noInput, { access: 'tickets.read', mutates: false }, ticketsDuePanel),
+  /** Customer service's follow-up list: calls due after repairs, after-sales and complaints, and promised replies. */
+  'tickets.followUps': method(noInput, { access: 'tickets.read', mutates: false }, ticketsFollowUps),
+  /** Record a follow-up call; a low rating or an unsolved problem reopens the ticket to the manager. */
+  'tickets.recordFollowUp': method(followUpSchema, { access: 'tickets.work', mutates: true }, ticketsRecordFollowUp),
+  /** Record, as events, the SLA breaches that happened since a ticket last moved (they count in reports). */
+  'tickets.recordBreaches': method(noInput, { access: 'tickets.read', mutates: true }, ticketsRecordBreaches),
+  /** The follow-up interval and the store's time zone. */
+  'tickets.settings': method(noInput, { access: 'tickets.read', mutates: false }, ticketsSettings),
+  'tickets.updateSettings': method(ticketSettingsSchema, { access: 'tickets.settings', mutates: true }, ticketsUpdateSettings),
+  /** Closed holidays and make-up working days of one year. */
+  'tickets.holidays': method(holidayYearSchema, { access: 'tickets.read', mutates: false }, ticketsHolidays),
+  'tickets.saveHoliday': method(holidaySchema, { access: 'tickets.settings', mutates: true }, ticketsSaveHoliday),
+  'tickets.removeHoliday': method(holidayRemoveSchema, { access: 'tickets.settings', mutates: true }, ticketsRemoveHoliday),
+});

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deskApi, isMethodName } from '../../db/api';
+import { deskMethods as deskApi, isMethodName } from '../../db/methods';
 import type { ErrorCode } from '../../db/contract';
 import type { ClientState } from '../../db/desk-types';
 import { describeInput, hostile, inputShape, seededRng, shaped, type Pools } from '../support/fuzz-input';

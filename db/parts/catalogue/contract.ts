@@ -1,7 +1,6 @@
-/** The part catalogue, suppliers and stock locations: schemas, result types, access. No Node imports. */
+/** The part catalogue, suppliers and stock locations: schemas and result types (the methods are declared in db/parts/methods.ts). No Node imports. */
 import { z } from 'zod';
 import { textInput } from '../../fields';
-import { method } from '../../contract';
 import { countSchema, fenSchema, idSchema, MAX_QTY, partNoSchema } from '../fields';
 
 const text = (max: number) => textInput().trim().max(max, 'too_long');
@@ -98,25 +97,5 @@ export type PartsLookups = Readonly<{
   suppliers: ReadonlyArray<SupplierSummary>;
 }>;
 
-export const catalogueContract = {
-  /** Find parts by number, name, specification or model, with on-hand over all locations. */
-  'parts.list': method<{ items: ReadonlyArray<PartSummary> }>()({ input: partListSchema, access: 'parts.read', mutates: false }),
-  /** One part: catalogue data, suppliers and stock per location. */
-  'parts.get': method<PartDetail>()({ input: z.object({ id: idSchema }), access: 'parts.read', mutates: false }),
-  /** Locations, suppliers and who owns the catalogue: what the parts forms need. */
-  'parts.lookups': method<PartsLookups>()({ input: z.object({}), access: 'parts.read', mutates: false }),
-  /** Add a part to the catalogue (the store's admin, until head office owns the catalogue). */
-  'parts.create': method<PartDetail>()({ input: partCreateSchema, access: 'parts.catalogue', mutates: true }),
-  /** Change a part's catalogue data and prices, or retire it. */
-  'parts.update': method<PartDetail>()({ input: partUpdateSchema, access: 'parts.catalogue', mutates: true }),
-  /** The store's own settings of a part: bin, reorder level and quantity (the parts lead). */
-  'parts.updateStoreFields': method<PartDetail>()({ input: partStoreFieldsSchema, access: 'parts.approve', mutates: true }),
-  'parts.supplierCreate': method<SupplierSummary>()({ input: supplierSchema, access: 'parts.catalogue', mutates: true }),
-  'parts.supplierUpdate': method<SupplierSummary>()({ input: supplierUpdateSchema, access: 'parts.catalogue', mutates: true }),
-  /** A new place stock sits in: a second store room, a repair van. */
-  'parts.locationCreate': method<LocationSummary>()({ input: locationCreateSchema, access: 'parts.approve', mutates: true }),
-  /** Locations with what they hold; retired ones only when asked for. */
-  'parts.locations': method<{ items: ReadonlyArray<LocationView> }>()({ input: z.object({ includeRetired: z.boolean().default(false) }), access: 'parts.read', mutates: false }),
-  /** Rename a location, retire it (empty, not MAIN) or bring it back. */
-  'parts.locationUpdate': method<LocationView>()({ input: locationUpdateSchema, access: 'parts.approve', mutates: true }),
-};
+export const partGetSchema = z.object({ id: idSchema });
+export const locationListSchema = z.object({ includeRetired: z.boolean().default(false) });

@@ -2,8 +2,9 @@
 import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
 import { findLocationRow, insertLocation, listLocations, listLocationViews, updateLocation } from '../ledger/locations';
 import { assertCatalogueEditable, catalogueOwner, STORE_OWNED_PART_FIELDS } from '../ownership';
-import type { PartDetail } from './contract';
+import type { PartDetail, partListSchema, PartSummary, partGetSchema, PartsLookups, partCreateSchema, partUpdateSchema, partStoreFieldsSchema, supplierSchema, SupplierSummary, supplierUpdateSchema, locationCreateSchema, LocationSummary, locationListSchema, LocationView, locationUpdateSchema } from './contract';
 import { findPartByNo, findPartRow, findSupplierRow, insertPart, insertSupplier, listParts, listSuppliers, loadPartDetail, toSupplierSummary, updatePart, updateSupplier } from './queries';
+import type { noInput } from '../../fields';
 
 async function detailOrFail(ctx: HandlerContext, id: string): Promise<PartDetail> {
   const detail = await loadPartDetail(ctx.trx, id);
@@ -22,25 +23,25 @@ async function checkPartNoFree(ctx: HandlerContext, partNo: string, exceptId?: s
   if (holder && holder.id !== exceptId) throw new DeskFailure('conflict', 'part_no_taken', 'partNo');
 }
 
-export const partsList: Handler<'parts.list'> = async (ctx, input) => ({ items: await listParts(ctx.trx, input) });
+export const partsList: Handler<typeof partListSchema, { items: ReadonlyArray<PartSummary> }> = async (ctx, input) => ({ items: await listParts(ctx.trx, input) });
 
-export const partsGet: Handler<'parts.get'> = async (ctx, input) => detailOrFail(ctx, input.id);
+export const partsGet: Handler<typeof partGetSchema, PartDetail> = async (ctx, input) => detailOrFail(ctx, input.id);
 
-export const partsLookups: Handler<'parts.lookups'> = async (ctx) => ({
+export const partsLookups: Handler<typeof noInput, PartsLookups> = async (ctx) => ({
   catalogueOwner: await catalogueOwner(ctx.trx),
   storeOwnedFields: STORE_OWNED_PART_FIELDS,
   locations: await listLocations(ctx.trx),
   suppliers: await listSuppliers(ctx.trx),
 });
 
-export const partsCreate: Handler<'parts.create'> = async (ctx, input) => {
+export const partsCreate: Handler<typeof partCreateSchema, PartDetail> = async (ctx, input) => {
   await assertCatalogueEditable(ctx.trx);
   await checkPartNoFree(ctx, input.partNo);
   await checkSuppliers(ctx, input.supplierIds);
   return detailOrFail(ctx, await insertPart(ctx, input));
 };
 
-export const partsUpdate: Handler<'parts.update'> = async (ctx, input) => {
+export const partsUpdate: Handler<typeof partUpdateSchema, PartDetail> = async (ctx, input) => {
   await assertCatalogueEditable(ctx.trx);
   const before = await findPartRow(ctx.trx, input.id);
   if (!before) throw new DeskFailure('not_found', 'not_found');
@@ -51,19 +52,19 @@ export const partsUpdate: Handler<'parts.update'> = async (ctx, input) => {
   return detailOrFail(ctx, before.id);
 };
 
-export const partsUpdateStoreFields: Handler<'parts.updateStoreFields'> = async (ctx, input) => {
+export const partsUpdateStoreFields: Handler<typeof partStoreFieldsSchema, PartDetail> = async (ctx, input) => {
   const before = await findPartRow(ctx.trx, input.id);
   if (!before) throw new DeskFailure('not_found', 'not_found');
   await updatePart(ctx, before, { bin: input.bin, reorderLevel: input.reorderLevel, reorderQty: input.reorderQty });
   return detailOrFail(ctx, before.id);
 };
 
-export const partsSupplierCreate: Handler<'parts.supplierCreate'> = async (ctx, input) => {
+export const partsSupplierCreate: Handler<typeof supplierSchema, SupplierSummary> = async (ctx, input) => {
   await assertCatalogueEditable(ctx.trx);
   return toSupplierSummary(await insertSupplier(ctx, input));
 };
 
-export const partsSupplierUpdate: Handler<'parts.supplierUpdate'> = async (ctx, input) => {
+export const partsSupplierUpdate: Handler<typeof supplierUpdateSchema, SupplierSummary> = async (ctx, input) => {
   await assertCatalogueEditable(ctx.trx);
   const before = await findSupplierRow(ctx.trx, input.id);
   if (!before) throw new DeskFailure('not_found', 'not_found');
@@ -72,14 +73,14 @@ export const partsSupplierUpdate: Handler<'parts.supplierUpdate'> = async (ctx, 
   return toSupplierSummary(after!);
 };
 
-export const partsLocationCreate: Handler<'parts.locationCreate'> = async (ctx, input) => {
+export const partsLocationCreate: Handler<typeof locationCreateSchema, LocationSummary> = async (ctx, input) => {
   const row = await insertLocation(ctx, input);
   return { id: row.id, code: row.code, name: row.name, retired: false };
 };
 
-export const partsLocations: Handler<'parts.locations'> = async (ctx, input) => ({ items: await listLocationViews(ctx.trx, input.includeRetired) });
+export const partsLocations: Handler<typeof locationListSchema, { items: ReadonlyArray<LocationView> }> = async (ctx, input) => ({ items: await listLocationViews(ctx.trx, input.includeRetired) });
 
-export const partsLocationUpdate: Handler<'parts.locationUpdate'> = async (ctx, input) => {
+export const partsLocationUpdate: Handler<typeof locationUpdateSchema, LocationView> = async (ctx, input) => {
   const before = await findLocationRow(ctx.trx, input.id);
   if (!before) throw new DeskFailure('not_found', 'not_found', 'id');
   await updateLocation(ctx, before, input);

@@ -1,7 +1,6 @@
 /** The stock ledger: manual movements, reversals, a part's history. No Node imports. */
 import { z } from 'zod';
 import { textInput } from '../../fields';
-import { method } from '../../contract';
 import { idSchema, qtySchema, reasonSchema, signedQtySchema } from '../fields';
 import type { DocType, MovementKind } from '../tables';
 
@@ -41,15 +40,3 @@ export type PartHistory = Readonly<{ partId: string; onHand: number; movements: 
 
 export type OnHandCheck = Readonly<{ mismatches: ReadonlyArray<{ partId: string; locationId: string; cached: number; ledger: number }> }>;
 
-export const ledgerContract = {
-  /** A counted difference or damage outside a stocktake: stock in or out with a reason (the parts lead). */
-  'parts.adjust': method<MovementView>()({ input: adjustSchema, access: 'parts.approve', mutates: true }),
-  /** Move stock between locations: one movement out, one in, same document. */
-  'parts.transfer': method<ReadonlyArray<MovementView>>()({ input: transferSchema, access: 'parts.issue', mutates: true }),
-  /** Undo a mistaken movement with an opposite one; the original stays in the ledger. */
-  'parts.reverse': method<ReadonlyArray<MovementView>>()({ input: reverseSchema, access: 'parts.approve', mutates: true }),
-  /** A part's movements, newest first, with the running on-hand. */
-  'parts.history': method<PartHistory>()({ input: historySchema, access: 'parts.read', mutates: false }),
-  /** Recompute the cached on-hand from the ledger and say what was wrong. */
-  'parts.rebuildOnHand': method<OnHandCheck>()({ input: z.object({}), access: 'parts.approve', mutates: true }),
-};

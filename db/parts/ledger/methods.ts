@@ -6,6 +6,8 @@ import type { PartRow } from '../tables';
 import { assertTakesStock, resolveLocation } from './locations';
 import { appendMovement, rebuildOnHand, type MovementRecord } from './movements';
 import { loadMovementViews, loadPartHistory } from './queries';
+import type { adjustSchema, MovementView, transferSchema, reverseSchema, historySchema, PartHistory, OnHandCheck } from './contract';
+import type { noInput } from '../../fields';
 
 async function partOrFail(ctx: HandlerContext, partId: string): Promise<PartRow> {
   const part = await findPartRow(ctx.trx, partId);
@@ -13,7 +15,7 @@ async function partOrFail(ctx: HandlerContext, partId: string): Promise<PartRow>
   return part;
 }
 
-export const partsAdjust: Handler<'parts.adjust'> = async (ctx, input) => {
+export const partsAdjust: Handler<typeof adjustSchema, MovementView> = async (ctx, input) => {
   const part = await partOrFail(ctx, input.partId);
   const location = await resolveLocation(ctx, input.locationId);
   if (input.qty > 0) assertTakesStock(location, 'locationId');
@@ -30,7 +32,7 @@ export const partsAdjust: Handler<'parts.adjust'> = async (ctx, input) => {
   return view!;
 };
 
-export const partsTransfer: Handler<'parts.transfer'> = async (ctx, input) => {
+export const partsTransfer: Handler<typeof transferSchema, ReadonlyArray<MovementView>> = async (ctx, input) => {
   const part = await partOrFail(ctx, input.partId);
   const from = await resolveLocation(ctx, input.fromLocationId, 'fromLocationId');
   const to = await resolveLocation(ctx, input.toLocationId, 'toLocationId');
@@ -55,7 +57,7 @@ async function assertReversible(ctx: HandlerContext, movement: MovementRecord): 
   if (reversal) throw new DeskFailure('conflict', 'movement_reversed', 'movementId');
 }
 
-export const partsReverse: Handler<'parts.reverse'> = async (ctx, input) => {
+export const partsReverse: Handler<typeof reverseSchema, ReadonlyArray<MovementView>> = async (ctx, input) => {
   const movement = await findMovement(ctx, input.movementId);
   if (!movement) throw new DeskFailure('not_found', 'not_found', 'movementId');
   const targets = [movement];
@@ -84,9 +86,9 @@ export const partsReverse: Handler<'parts.reverse'> = async (ctx, input) => {
   return loadMovementViews(ctx.trx, appended);
 };
 
-export const partsHistory: Handler<'parts.history'> = async (ctx, input) => {
+export const partsHistory: Handler<typeof historySchema, PartHistory> = async (ctx, input) => {
   await partOrFail(ctx, input.partId);
   return loadPartHistory(ctx.trx, input);
 };
 
-export const partsRebuildOnHand: Handler<'parts.rebuildOnHand'> = async (ctx) => ({ mismatches: await rebuildOnHand(ctx.trx) });
+export const partsRebuildOnHand: Handler<typeof noInput, OnHandCheck> = async (ctx) => ({ mismatches: await rebuildOnHand(ctx.trx) });

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { textInput } from '../../fields';
-import { method } from '../../contract';
 import { countSchema, dateSchema, fenSchema, idSchema, noRepeatedParts, noteSchema, qtySchema, reasonSchema } from '../fields';
 
 const inspectionFields = {
@@ -111,18 +110,7 @@ export type SupplierReturnView = Readonly<{
 
 const statusFilter = z.enum(['open', 'closed']).optional();
 
-export const receivingContract = {
-  'parts.receipts': method<{ items: ReadonlyArray<ReceiptSummary> }>()({ input: z.object({ status: statusFilter, limit: z.number().int().min(1).max(500).default(100) }), access: 'parts.read', mutates: false }),
-  'parts.receipt': method<ReceiptView>()({ input: z.object({ id: idSchema }), access: 'parts.read', mutates: false }),
-  /** Record a delivery: supplier, delivery note, lines; inspection may be entered now or later. */
-  'parts.receiptCreate': method<ReceiptView>()({ input: receiptCreateSchema, access: 'parts.receive', mutates: true }),
-  /** One more line on an open receipt (a box found later in the same delivery). */
-  'parts.receiptAddLine': method<ReceiptView>()({ input: receiptAddLineSchema, access: 'parts.receive', mutates: true }),
-  /** Inspect one line: accepted and rejected quantities, and why units were rejected. */
-  'parts.receiptInspect': method<ReceiptView>()({ input: receiptInspectSchema, access: 'parts.receive', mutates: true }),
-  /** Close the receipt: accepted units enter stock, rejected ones go on a return-to-supplier document. */
-  'parts.receiptClose': method<ReceiptView>()({ input: z.object({ receiptId: idSchema }), access: 'parts.receive', mutates: true }),
-  'parts.supplierReturns': method<{ items: ReadonlyArray<SupplierReturnView> }>()({ input: z.object({ limit: z.number().int().min(1).max(500).default(100) }), access: 'parts.read', mutates: false }),
-  /** Send stock back to its supplier (slow stock, a faulty batch found later): it leaves the ledger. */
-  'parts.supplierReturnCreate': method<SupplierReturnView>()({ input: supplierReturnCreateSchema, access: 'parts.approve', mutates: true }),
-};
+export const receiptListSchema = z.object({ status: statusFilter, limit: z.number().int().min(1).max(500).default(100) });
+export const receiptGetSchema = z.object({ id: idSchema });
+export const receiptCloseSchema = z.object({ receiptId: idSchema });
+export const supplierReturnListSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) });

@@ -7,7 +7,7 @@ import { assertTakesStock, resolveLocation } from '../ledger/locations';
 import { appendMovement } from '../ledger/movements';
 import { nextNumber, storeDate } from '../numbers';
 import type { GoodsReceiptRow, PartRow, ReceiptStatus } from '../tables';
-import type { ReceiptView } from './contract';
+import type { ReceiptView, receiptListSchema, ReceiptSummary, receiptGetSchema, receiptCreateSchema, receiptAddLineSchema, receiptInspectSchema, receiptCloseSchema, supplierReturnListSchema, SupplierReturnView, supplierReturnCreateSchema } from './contract';
 import { receiptMachine, type ReceiptAction } from './machine';
 import { findReceiptRow, insertReceipt, insertReceiptLine, inspectReceiptLine, listReceipts, loadReceiptView, markReceiptClosed, receiptLineRows } from './queries';
 import { insertSupplierReturn, listSupplierReturns, loadSupplierReturnView } from './returns';
@@ -39,11 +39,11 @@ async function openReceipt(ctx: HandlerContext, receiptId: string, action: Recei
   return { receipt, to: landing(step, receipt.status) };
 }
 
-export const partsReceipts: Handler<'parts.receipts'> = async (ctx, input) => ({ items: await listReceipts(ctx.trx, input) });
+export const partsReceipts: Handler<typeof receiptListSchema, { items: ReadonlyArray<ReceiptSummary> }> = async (ctx, input) => ({ items: await listReceipts(ctx.trx, input) });
 
-export const partsReceipt: Handler<'parts.receipt'> = async (ctx, input) => viewOrFail(ctx, input.id);
+export const partsReceipt: Handler<typeof receiptGetSchema, ReceiptView> = async (ctx, input) => viewOrFail(ctx, input.id);
 
-export const partsReceiptCreate: Handler<'parts.receiptCreate'> = async (ctx, input) => {
+export const partsReceiptCreate: Handler<typeof receiptCreateSchema, ReceiptView> = async (ctx, input) => {
   if (input.receivedOn > (await storeDate(ctx.trx, ctx.nowIso))) throw new DeskFailure('validation', 'received_on_future', 'receivedOn');
   await activeSupplier(ctx, input.supplierId);
   for (const [index, line] of input.lines.entries()) await receivablePart(ctx, line.partId, `lines.${index}.partId`);
@@ -61,7 +61,7 @@ export const partsReceiptCreate: Handler<'parts.receiptCreate'> = async (ctx, in
   return viewOrFail(ctx, receipt.id);
 };
 
-export const partsReceiptAddLine: Handler<'parts.receiptAddLine'> = async (ctx, input) => {
+export const partsReceiptAddLine: Handler<typeof receiptAddLineSchema, ReceiptView> = async (ctx, input) => {
   const { receipt } = await openReceipt(ctx, input.receiptId, 'add_line');
   await receivablePart(ctx, input.partId, 'partId');
   const lines = await receiptLineRows(ctx.trx, receipt.id);
@@ -70,7 +70,7 @@ export const partsReceiptAddLine: Handler<'parts.receiptAddLine'> = async (ctx, 
   return viewOrFail(ctx, receipt.id);
 };
 
-export const partsReceiptInspect: Handler<'parts.receiptInspect'> = async (ctx, input) => {
+export const partsReceiptInspect: Handler<typeof receiptInspectSchema, ReceiptView> = async (ctx, input) => {
   const { receipt } = await openReceipt(ctx, input.receiptId, 'inspect');
   const line = (await receiptLineRows(ctx.trx, receipt.id)).find((l) => l.id === input.lineId);
   if (!line) throw new DeskFailure('not_found', 'line_unknown', 'lineId');
@@ -79,7 +79,7 @@ export const partsReceiptInspect: Handler<'parts.receiptInspect'> = async (ctx, 
   return viewOrFail(ctx, receipt.id);
 };
 
-export const partsReceiptClose: Handler<'parts.receiptClose'> = async (ctx, input) => {
+export const partsReceiptClose: Handler<typeof receiptCloseSchema, ReceiptView> = async (ctx, input) => {
   const { receipt, to } = await openReceipt(ctx, input.receiptId, 'close');
   const lines = await receiptLineRows(ctx.trx, receipt.id);
   const uninspected = lines.findIndex((line) => line.acceptedQty === null || line.rejectedQty === null);
@@ -114,9 +114,9 @@ export const partsReceiptClose: Handler<'parts.receiptClose'> = async (ctx, inpu
   return viewOrFail(ctx, receipt.id);
 };
 
-export const partsSupplierReturns: Handler<'parts.supplierReturns'> = async (ctx, input) => ({ items: await listSupplierReturns(ctx.trx, input.limit) });
+export const partsSupplierReturns: Handler<typeof supplierReturnListSchema, { items: ReadonlyArray<SupplierReturnView> }> = async (ctx, input) => ({ items: await listSupplierReturns(ctx.trx, input.limit) });
 
-export const partsSupplierReturnCreate: Handler<'parts.supplierReturnCreate'> = async (ctx, input) => {
+export const partsSupplierReturnCreate: Handler<typeof supplierReturnCreateSchema, SupplierReturnView> = async (ctx, input) => {
   await activeSupplier(ctx, input.supplierId);
   const location = await resolveLocation(ctx, input.locationId);
   const lines = [];

@@ -3,7 +3,6 @@
  * idle (库存积压, to return or discount), and stock below zero for the parts lead. No Node imports.
  */
 import { z } from 'zod';
-import { method } from '../../contract';
 
 export const slowMovingSchema = z.object({
   /** No issue in this many days. */
@@ -52,13 +51,3 @@ export type NegativeLine = Readonly<{ partId: string; partNo: string; name: stri
 
 export type PartsAlerts = Readonly<{ negative: number; reorder: number; toApprove: number; toIssue: number }>;
 
-export const reportContract = {
-  /** Parts at or below their reorder level, with a suggested purchase quantity per part. */
-  'parts.reorderList': method<ReorderList>()({ input: z.object({}), access: 'parts.reports', mutates: false }),
-  /** Parts with stock and no issue in N days, with the value tied up in them. */
-  'parts.slowMoving': method<SlowMoving>()({ input: slowMovingSchema, access: 'parts.reports', mutates: false }),
-  /** Stock below zero, per location: flagged for the parts lead, never blocking the counter. */
-  'parts.negativeStock': method<{ items: ReadonlyArray<NegativeLine> }>()({ input: z.object({}), access: 'parts.read', mutates: false }),
-  /** The counts behind the parts page's badges. */
-  'parts.alerts': method<PartsAlerts>()({ input: z.object({}), access: 'parts.read', mutates: false }),
-};

@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import { textInput } from '../../fields';
-import { method } from '../../contract';
 import { countSchema, idSchema, noRepeatedParts, noteSchema, qtySchema, reasonSchema } from '../fields';
 import type { RequisitionEventKind, RequisitionStatus } from '../tables';
 
@@ -127,26 +126,6 @@ export type TicketParts = Readonly<{
 /** Stock that went below zero with this call: flagged for the parts lead, never blocking the counter. */
 export type IssueResult = Readonly<{ requisition: RequisitionView; wentNegative: ReadonlyArray<{ partNo: string; onHand: number }> }>;
 
-export const requisitionContract = {
-  'parts.requisitions': method<{ items: ReadonlyArray<RequisitionSummary> }>()({ input: requisitionListSchema, access: 'parts.read', mutates: false }),
-  'parts.requisition': method<RequisitionView>()({ input: z.object({ id: idSchema }), access: 'parts.read', mutates: false }),
-  /** Find the repair ticket a requisition is for, by its number. */
-  'parts.ticketLookup': method<TicketRef>()({ input: z.object({ number: textInput().trim().min(1, 'required').max(40, 'too_long') }), access: 'parts.request', mutates: false }),
-  /** A technician fills in the form for a repair ticket. */
-  'parts.requisitionCreate': method<RequisitionView>()({ input: requisitionCreateSchema, access: 'parts.request', mutates: true }),
-  /** The parts lead signs: approves, line by line up to what was requested. */
-  'parts.requisitionApprove': method<RequisitionView>()({ input: requisitionApproveSchema, access: 'parts.approve', mutates: true }),
-  /** The parts lead refuses, saying why. */
-  'parts.requisitionReject': method<RequisitionView>()({ input: requisitionRejectSchema, access: 'parts.approve', mutates: true }),
-  /**
-   * Withdraw a requisition nothing was issued on yet. Any parts reader reaches the handler, which
-   * lets only the technician who requested it, or the parts lead (and admin), go on.
-   */
-  'parts.requisitionCancel': method<RequisitionView>()({ input: requisitionCancelSchema, access: 'parts.read', mutates: true }),
-  /** A clerk hands out approved parts; partial issue allowed, never more than approved. */
-  'parts.requisitionIssue': method<IssueResult>()({ input: requisitionIssueSchema, access: 'parts.issue', mutates: true }),
-  /** Unused parts come back against the same requisition. */
-  'parts.requisitionReturn': method<RequisitionView>()({ input: requisitionReturnSchema, access: 'parts.issue', mutates: true }),
-  /** The ticket's parts list: issued minus returned per part. */
-  'parts.forTicket': method<TicketParts>()({ input: z.object({ ticketId: idSchema }), access: 'parts.read', mutates: false }),
-};
+export const requisitionGetSchema = z.object({ id: idSchema });
+export const ticketLookupSchema = z.object({ number: textInput().trim().min(1, 'required').max(40, 'too_long') });
+export const ticketPartsSchema = z.object({ ticketId: idSchema });

@@ -6,7 +6,7 @@ import { resolveLocation } from '../ledger/locations';
 import { appendMovement, onHandAt } from '../ledger/movements';
 import { nextNumber } from '../numbers';
 import type { RequisitionLineRow, RequisitionRow, RequisitionStatus } from '../tables';
-import type { RequisitionView } from './contract';
+import type { RequisitionView, requisitionListSchema, RequisitionSummary, requisitionGetSchema, ticketLookupSchema, TicketRef, requisitionCreateSchema, requisitionApproveSchema, requisitionRejectSchema, requisitionCancelSchema, requisitionIssueSchema, IssueResult, requisitionReturnSchema, ticketPartsSchema, TicketParts } from './contract';
 import { requisitionMachine, type RequisitionAction } from './machine';
 import {
   appendRequisitionEvent,
@@ -44,20 +44,20 @@ function linesNamed(all: ReadonlyArray<RequisitionLineRow>, wanted: ReadonlyArra
   });
 }
 
-export const partsRequisitions: Handler<'parts.requisitions'> = async (ctx, input) => ({
+export const partsRequisitions: Handler<typeof requisitionListSchema, { items: ReadonlyArray<RequisitionSummary> }> = async (ctx, input) => ({
   items: await listRequisitions(ctx.trx, { filter: input.filter, ticketId: input.ticketId, requestedBy: input.mine ? requireActor(ctx).staffId : undefined, limit: input.limit }),
 });
 
-export const partsRequisition: Handler<'parts.requisition'> = async (ctx, input) => viewOrFail(ctx, input.id);
+export const partsRequisition: Handler<typeof requisitionGetSchema, RequisitionView> = async (ctx, input) => viewOrFail(ctx, input.id);
 
-export const partsTicketLookup: Handler<'parts.ticketLookup'> = async (ctx, input) => {
+export const partsTicketLookup: Handler<typeof ticketLookupSchema, TicketRef> = async (ctx, input) => {
   const ticket = await findTicketRefByNumber(ctx.trx, input.number);
   if (!ticket) throw new DeskFailure('not_found', 'ticket_unknown', 'number');
   assertTicketTakesParts(ticket, 'number');
   return ticket;
 };
 
-export const partsRequisitionCreate: Handler<'parts.requisitionCreate'> = async (ctx, input) => {
+export const partsRequisitionCreate: Handler<typeof requisitionCreateSchema, RequisitionView> = async (ctx, input) => {
   const ticket = await findTicketRef(ctx.trx, input.ticketId);
   if (!ticket) throw new DeskFailure('not_found', 'ticket_unknown', 'ticketId');
   assertTicketTakesParts(ticket);
@@ -76,7 +76,7 @@ function stepOn(ctx: HandlerContext, requisition: RequisitionRow, action: Requis
   return takeStep(requisitionMachine, { status: requisition.status, openedBy: requisition.requestedBy }, action, ctx.actor);
 }
 
-export const partsRequisitionApprove: Handler<'parts.requisitionApprove'> = async (ctx, input) => {
+export const partsRequisitionApprove: Handler<typeof requisitionApproveSchema, RequisitionView> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const step = stepOn(ctx, requisition, 'approve');
   const lines = await requisitionLineRows(ctx.trx, requisition.id);
@@ -94,7 +94,7 @@ export const partsRequisitionApprove: Handler<'parts.requisitionApprove'> = asyn
   return viewOrFail(ctx, requisition.id);
 };
 
-export const partsRequisitionReject: Handler<'parts.requisitionReject'> = async (ctx, input) => {
+export const partsRequisitionReject: Handler<typeof requisitionRejectSchema, RequisitionView> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const step = stepOn(ctx, requisition, 'reject');
   await updateRequisition(ctx, requisition, { status: landing(step, requisition.status), decidedBy: ctx.staffId, decidedAt: ctx.nowIso, rejectReason: input.reason });
@@ -102,7 +102,7 @@ export const partsRequisitionReject: Handler<'parts.requisitionReject'> = async 
   return viewOrFail(ctx, requisition.id);
 };
 
-export const partsRequisitionCancel: Handler<'parts.requisitionCancel'> = async (ctx, input) => {
+export const partsRequisitionCancel: Handler<typeof requisitionCancelSchema, RequisitionView> = async (ctx, input) => {
   requireActor(ctx);
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const step = stepOn(ctx, requisition, 'cancel');
@@ -115,7 +115,7 @@ export const partsRequisitionCancel: Handler<'parts.requisitionCancel'> = async 
   return viewOrFail(ctx, requisition.id);
 };
 
-export const partsRequisitionIssue: Handler<'parts.requisitionIssue'> = async (ctx, input) => {
+export const partsRequisitionIssue: Handler<typeof requisitionIssueSchema, IssueResult> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const step = stepOn(ctx, requisition, 'issue');
   const lines = await requisitionLineRows(ctx.trx, requisition.id);
@@ -149,7 +149,7 @@ export const partsRequisitionIssue: Handler<'parts.requisitionIssue'> = async (c
   return { requisition: await viewOrFail(ctx, requisition.id), wentNegative };
 };
 
-export const partsRequisitionReturn: Handler<'parts.requisitionReturn'> = async (ctx, input) => {
+export const partsRequisitionReturn: Handler<typeof requisitionReturnSchema, RequisitionView> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const lines = await requisitionLineRows(ctx.trx, requisition.id);
   const figures = await lineFigures(ctx.trx, requisition.id);
@@ -176,4 +176,4 @@ export const partsRequisitionReturn: Handler<'parts.requisitionReturn'> = async 
   return viewOrFail(ctx, requisition.id);
 };
 
-export const partsForTicket: Handler<'parts.forTicket'> = async (ctx, input) => loadTicketParts(ctx.trx, input.ticketId);
+export const partsForTicket: Handler<typeof ticketPartsSchema, TicketParts> = async (ctx, input) => loadTicketParts(ctx.trx, input.ticketId);

@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import { textInput } from '../../fields';
-import { method } from '../../contract';
 import { countSchema, idSchema, noteSchema, partNoSchema, qtySchema, reasonSchema } from '../fields';
 import type { StocktakeStatus } from '../tables';
 
@@ -81,16 +80,5 @@ export type StocktakeView = Readonly<{
 
 export type StocktakeSummary = Readonly<{ id: string; number: string; locationCode: string; binPrefix: string; status: StocktakeStatus; startedAt: string; startedByName: string | null; lineCount: number }>;
 
-export const stocktakeContract = {
-  'parts.stocktakes': method<{ items: ReadonlyArray<StocktakeSummary> }>()({ input: z.object({ limit: z.number().int().min(1).max(200).default(50) }), access: 'parts.read', mutates: false }),
-  'parts.stocktake': method<StocktakeView>()({ input: z.object({ id: idSchema }), access: 'parts.read', mutates: false }),
-  /** Start counting: takes the ledger cut and makes the count sheet. */
-  'parts.stocktakeStart': method<StocktakeView>()({ input: stocktakeStartSchema, access: 'parts.count', mutates: true }),
-  /** Enter the counted quantity of one line. */
-  'parts.stocktakeCount': method<StocktakeLineView>()({ input: stocktakeCountSchema, access: 'parts.count', mutates: true }),
-  /** Scan (or type) a part number: one more unit of it counted. */
-  'parts.stocktakeScan': method<StocktakeLineView>()({ input: stocktakeScanSchema, access: 'parts.count', mutates: true }),
-  /** The parts lead approves: each variance becomes an adjustment with its reason. */
-  'parts.stocktakePost': method<StocktakeView>()({ input: stocktakePostSchema, access: 'parts.approve', mutates: true }),
-  'parts.stocktakeCancel': method<StocktakeView>()({ input: stocktakeCancelSchema, access: 'parts.approve', mutates: true }),
-};
+export const stocktakeListSchema = z.object({ limit: z.number().int().min(1).max(200).default(50) });
+export const stocktakeGetSchema = z.object({ id: idSchema });

@@ -7,7 +7,7 @@ import { resolveLocation } from '../ledger/locations';
 import { appendMovement, bookQtyAt, ledgerHead } from '../ledger/movements';
 import { nextNumber } from '../numbers';
 import type { StocktakeRow, StocktakeStatus } from '../tables';
-import type { StocktakeView } from './contract';
+import type { StocktakeView, stocktakeListSchema, StocktakeSummary, stocktakeGetSchema, stocktakeStartSchema, stocktakeCountSchema, StocktakeLineView, stocktakeScanSchema, stocktakePostSchema, stocktakeCancelSchema } from './contract';
 import { stocktakeMachine, type StocktakeAction } from './machine';
 import {
   findStocktakeRow,
@@ -36,11 +36,11 @@ async function countingStocktake(ctx: HandlerContext, id: string, action: Stockt
   return { stocktake, to: landing(step, stocktake.status) };
 }
 
-export const partsStocktakes: Handler<'parts.stocktakes'> = async (ctx, input) => ({ items: await listStocktakes(ctx.trx, input.limit) });
+export const partsStocktakes: Handler<typeof stocktakeListSchema, { items: ReadonlyArray<StocktakeSummary> }> = async (ctx, input) => ({ items: await listStocktakes(ctx.trx, input.limit) });
 
-export const partsStocktake: Handler<'parts.stocktake'> = async (ctx, input) => viewOrFail(ctx, input.id);
+export const partsStocktake: Handler<typeof stocktakeGetSchema, StocktakeView> = async (ctx, input) => viewOrFail(ctx, input.id);
 
-export const partsStocktakeStart: Handler<'parts.stocktakeStart'> = async (ctx, input) => {
+export const partsStocktakeStart: Handler<typeof stocktakeStartSchema, StocktakeView> = async (ctx, input) => {
   const location = await resolveLocation(ctx, input.locationId);
   // Two sheets over the same shelves would each post the same difference.
   const running = await ctx.trx.selectFrom('stocktake').select('id').where('locationId', '=', location.id).where('status', '=', 'counting').executeTakeFirst();
@@ -51,7 +51,7 @@ export const partsStocktakeStart: Handler<'parts.stocktakeStart'> = async (ctx, 
   return viewOrFail(ctx, id);
 };
 
-export const partsStocktakeCount: Handler<'parts.stocktakeCount'> = async (ctx, input) => {
+export const partsStocktakeCount: Handler<typeof stocktakeCountSchema, StocktakeLineView> = async (ctx, input) => {
   const { stocktake } = await countingStocktake(ctx, input.stocktakeId, 'count');
   const line = (await stocktakeLineRows(ctx.trx, stocktake.id)).find((l) => l.id === input.lineId);
   if (!line) throw new DeskFailure('not_found', 'line_unknown', 'lineId');
@@ -59,7 +59,7 @@ export const partsStocktakeCount: Handler<'parts.stocktakeCount'> = async (ctx, 
   return loadStocktakeLineView(ctx.trx, stocktake, line.id);
 };
 
-export const partsStocktakeScan: Handler<'parts.stocktakeScan'> = async (ctx, input) => {
+export const partsStocktakeScan: Handler<typeof stocktakeScanSchema, StocktakeLineView> = async (ctx, input) => {
   const { stocktake } = await countingStocktake(ctx, input.stocktakeId, 'scan');
   const part = await findPartByNo(ctx.trx, input.partNo);
   if (!part) throw new DeskFailure('not_found', 'part_no_unknown', 'partNo');
@@ -77,7 +77,7 @@ export const partsStocktakeScan: Handler<'parts.stocktakeScan'> = async (ctx, in
   return loadStocktakeLineView(ctx.trx, stocktake, line.id);
 };
 
-export const partsStocktakePost: Handler<'parts.stocktakePost'> = async (ctx, input) => {
+export const partsStocktakePost: Handler<typeof stocktakePostSchema, StocktakeView> = async (ctx, input) => {
   const { stocktake, to } = await countingStocktake(ctx, input.stocktakeId, 'post');
   const view = await viewOrFail(ctx, stocktake.id);
   const rows = await stocktakeLineRows(ctx.trx, stocktake.id);
@@ -109,7 +109,7 @@ export const partsStocktakePost: Handler<'parts.stocktakePost'> = async (ctx, in
   return viewOrFail(ctx, stocktake.id);
 };
 
-export const partsStocktakeCancel: Handler<'parts.stocktakeCancel'> = async (ctx, input) => {
+export const partsStocktakeCancel: Handler<typeof stocktakeCancelSchema, StocktakeView> = async (ctx, input) => {
   const { stocktake, to } = await countingStocktake(ctx, input.stocktakeId, 'cancel');
   await updateStocktake(ctx, stocktake, { status: to, closedBy: ctx.staffId, closedAt: ctx.nowIso, cancelReason: input.reason });
   return viewOrFail(ctx, stocktake.id);
