@@ -11,27 +11,33 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
+/**
+ * Hand-tuned statements for the few hot bulk paths (applying pulled rows, the outbox, bulk search
+ * terms), prepared once per connection: SQL text from the code or from the schema's identifiers,
+ * values always bound as parameters.
+ */
+export type StatementCache = Readonly<{ statement(sql: string): Database.Statement }>;
+
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
-export function withStatementCache(sqlite: Database.Database, size = 500): SqliteDatabase {
+export function withStatementCache(sqlite: Database.Database, size = 500): SqliteDatabase & StatementCache {
   const cache = new Map<string, Database.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      if (TRANSACTION_CONTROL.test(sql)) return sqlite.prepare(sql);
-      const cached = cache.get(sql);
-      if (cached && !cached.busy) {
-        // Most recently used last, so the first key is the one to drop.
-        cache.delete(sql);
-        cache.set(sql, cached);
-        return cached;
-      }
-      const prepared = sqlite.prepare(sql);
-      if (!cached) {
-        cache.set(sql, prepared);
-        if (cache.size > size) cache.delete(cache.keys().next().value!);
-      }
-      return prepared;
-    },
+  const prepare = (sql: string) => {
+    if (TRANSACTION_CONTROL.test(sql)) return sqlite.prepare(sql);
+    const cached = cache.get(sql);
+    if (cached && !cached.busy) {
+      // Most recently used last, so the first key is the one to drop.
+      cache.delete(sql);
+      cache.set(sql, cached);
+      return cached;
+    }
+    const prepared = sqlite.prepare(sql);
+    if (!cached) {
+      cache.set(sql, prepared);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+    }
+    return prepared;
   };
+  // The hot paths' statements come from the same cache as Kysely's queries.
+  return { close: () => sqlite.close(), prepare, statement: prepare };
 }

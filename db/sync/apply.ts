@@ -17,14 +17,14 @@ import { ClockDriftError, parseHlc, type Hlc } from './hlc';
 import { EMPTY_STATE, changedFieldsOf, maxClock, mergeStates, stateOfChange } from './merge';
 import type { FeedRecord, RecordState } from './protocol';
 import { anyKeptAside, keptAsideParent } from './dependencies';
-import { ruleFor, type EntityRule } from './registry';
+import type { EntityRule, EntityRules } from './entity-rules';
+import { MAX_CLOCK_SKEW_MS } from './protocol';
+import { createTableInfoCache, fieldOf, type TableInfo, type TableInfoCache } from './table-info';
 import type { KeptReason } from './tables';
 import { statement } from './statements';
 
 /** The field name under which a tombstone's stamp is kept (row_clock, pending_unknown). */
 export const TOMBSTONE_FIELD = '~deleted';
-/** A local stamp this far beyond head office's time was re-stamped there (SYNC.md §2.6, F8). */
-const FUTURE_MS = 5 * 60_000;
 
 /**
  * `unstamped` (replaying kept-aside values, pending-replay.ts): per record key (keyOf), fields that
@@ -32,28 +32,18 @@ const FUTURE_MS = 5 * 60_000;
  * entry, or the record's common stamp) does not describe a value it holds, so only the PC's own
  * later changes (change_log) compete with the kept value.
  */
-export type ApplyOptions = { hlc: Hlc; serverTimeMs: number; nowIso: string; unstamped?: ReadonlyMap<string, ReadonlySet<string>>; watch?: Watch };
+export type ApplyOptions = {
+  rules: EntityRules;
+  hlc: Hlc;
+  serverTimeMs: number;
+  nowIso: string;
+  unstamped?: ReadonlyMap<string, ReadonlySet<string>>;
+  watch?: Watch;
+  /** The engine's table shapes for this store; without it they are read afresh. */
+  tables?: TableInfoCache;
+};
 /** `changed`: the fields this apply changed (all of them for a record new here), for hooks that care about a few. */
 export type ApplyOutcome = { applied: number; unchanged: number; keptAside: number; touched: Array<{ entity: string; entityId: string; state: RecordState; changed: ReadonlyArray<string> }> };
-
-const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-type TableInfo = { columns: Map<string, string>; hasHlc: boolean; hasDeletedAt: boolean };
-const tableInfos = new WeakMap<Database.Database, Map<string, TableInfo | null>>();
-
-function tableInfo(sqlite: Database.Database, table: string): TableInfo | null {
-  let cache = tableInfos.get(sqlite);
-  if (!cache) tableInfos.set(sqlite, (cache = new Map()));
-  if (!cache.has(table)) {
-    const rows = statement(sqlite, `PRAGMA table_info(${JSON.stringify(table)})`).all() as Array<{ name: string }>;
-    if (rows.length === 0) cache.set(table, null);
-    else {
-      const columns = new Map(rows.map((r) => [camel(r.name), r.name]));
-      cache.set(table, { columns, hasHlc: columns.has('hlc'), hasDeletedAt: columns.has('deletedAt') });
-    }
-  }
-  return cache.get(table)!;
-}
 
 function toSqlite(value: unknown): unknown {
   if (value === undefined || value === null) return null;
@@ -75,7 +65,8 @@ export type Prefetched = { rows: Map<string, Record<string, unknown> | undefined
 /** One record's key in the maps apply keeps (prefetched rows, `unstamped`). */
 export const keyOf = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
 
-export function prefetchLocal(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>): Prefetched {
+export function prefetchLocal(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, { rules, tables }: Pick<ApplyOptions, 'rules' | 'tables'>): Prefetched {
+  const shapes = tables ?? createTableInfoCache(rules);
   const found: Prefetched = { rows: new Map(), clocks: new Map(), changes: new Map() };
   const idsByEntity = new Map<string, string[]>();
   for (const record of records) {
@@ -84,8 +75,8 @@ export function prefetchLocal(sqlite: Database.Database, records: ReadonlyArray<
     else idsByEntity.set(record.entity, [record.entityId]);
   }
   for (const [entity, ids] of idsByEntity) {
-    const rule = ruleFor(entity);
-    const info = rule ? tableInfo(sqlite, rule.table) : null;
+    const rule = rules.ruleFor(entity);
+    const info = rule ? shapes.tableInfo(sqlite, rule.table) : null;
     if (!rule || !info) continue;
     const list = JSON.stringify([...new Set(ids)]);
     for (const id of ids) found.rows.set(keyOf(entity, id), undefined);
@@ -155,8 +146,8 @@ function localState(
     }
     state = mergeStates(rule.policy, state, own);
   }
-  // A stamp far beyond head office's clock was re-stamped there: it must lose here too.
-  const limit = serverTimeMs + FUTURE_MS;
+  // A stamp far beyond head office's clock was re-stamped there (SYNC.md §2.6, F8): it must lose here too.
+  const limit = serverTimeMs + MAX_CLOCK_SKEW_MS;
   for (const [field, clock] of Object.entries(state.clocks)) if (parseHlc(clock).millis > limit) state.clocks[field] = '000000000000-0000-0';
   return state;
 }
@@ -225,6 +216,7 @@ function mergeClock(hlc: Hlc, state: RecordState): void {
 export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, options: ApplyOptions, prefetched?: Prefetched): ApplyOutcome {
   const outcome: ApplyOutcome = { applied: 0, unchanged: 0, keptAside: 0, touched: [] };
   const watch = options.watch ?? watchKeptAside(sqlite);
+  const tables = options.tables ?? createTableInfoCache(options.rules);
   for (const pulled of records) {
     // Head office writes states compactly (compact-state.ts); everything here reads them expanded.
     const state = expandState(pulled.state);
@@ -234,21 +226,21 @@ export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<F
     if (known) {
       // No stamps yet (an initial sync into empty tables): nothing to delete before writing them.
       const hadClocks = (known.clocks.get(k)?.length ?? 0) > 0;
-      applyOne(sqlite, record, options, outcome, { row: known.rows.get(k), prefetched: known, hadClocks }, watch);
+      applyOne(sqlite, record, options, tables, outcome, { row: known.rows.get(k), prefetched: known, hadClocks }, watch);
       // Whatever happened to this record, a later one for the same key must read the state it left.
       known.rows.delete(k);
       known.clocks.delete(k);
       known.changes.delete(k);
-    } else applyOne(sqlite, record, options, outcome, null, watch);
+    } else applyOne(sqlite, record, options, tables, outcome, null, watch);
   }
   return outcome;
 }
 
 type Lookup = { row: Record<string, unknown> | undefined; prefetched: Prefetched; hadClocks: boolean } | null;
 
-function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyOptions, outcome: ApplyOutcome, lookup: Lookup, watch: Watch): void {
-  const rule = ruleFor(record.entity);
-  const info = rule ? tableInfo(sqlite, rule.table) : null;
+function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyOptions, tables: TableInfoCache, outcome: ApplyOutcome, lookup: Lookup, watch: Watch): void {
+  const rule = options.rules.ruleFor(record.entity);
+  const info = rule ? tables.tableInfo(sqlite, rule.table) : null;
   mergeClock(options.hlc, record.state);
   if (!rule || !info) {
     keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, { kind: 'unknown' }, watch);
@@ -301,7 +293,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
   } else if (!merged.deleted || rule.deleteMode === 'soft') {
     const values: Record<string, unknown> = { ...(rule.localColumns ?? {}) };
     for (const [field, value] of Object.entries(merged.fields)) if (info.columns.has(field)) values[field] = value;
-    values[camel(rule.key)] = record.entityId;
+    values[fieldOf(rule.key)] = record.entityId;
     if (info.hasHlc && top) values.hlc = top;
     for (const c of rule.policy.composite ?? []) if (Object.keys(merged.fields).some((f) => f.startsWith(c.prefix))) values[c.column] = composeComposite(merged.fields, c);
     if (merged.deleted && info.hasDeletedAt && !values.deletedAt) values.deletedAt = new Date(parseHlc(merged.deleted).millis).toISOString();
@@ -309,7 +301,7 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     if (info.columns.has('updatedAt') && values.updatedAt === undefined) values.updatedAt = values.createdAt ?? options.nowIso;
     const columns = Object.keys(values).filter((f) => info.columns.has(f));
     // It refers to a record kept aside here: stored now, it would dangle. It waits with that record.
-    const waitsFor = watch.keptAside ? keptAsideParent(sqlite, rule.table, values) : null;
+    const waitsFor = watch.keptAside ? keptAsideParent(sqlite, tables, rule.table, values) : null;
     if (waitsFor !== null) {
       keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, { kind: 'refused', reason: 'depends', dependsOn: waitsFor }, watch);
       outcome.keptAside += 1;
@@ -332,9 +324,9 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
 }
 
 /** Convergence check helper (tests, admin): the state this PC holds for one record. */
-export function readLocalState(sqlite: Database.Database, entity: string, entityId: string, serverTimeMs = Date.now()): RecordState | null {
-  const rule = ruleFor(entity);
-  const info = rule ? tableInfo(sqlite, rule.table) : null;
+export function readLocalState(sqlite: Database.Database, rules: EntityRules, entity: string, entityId: string, serverTimeMs = Date.now()): RecordState | null {
+  const rule = rules.ruleFor(entity);
+  const info = rule ? createTableInfoCache(rules).tableInfo(sqlite, rule.table) : null;
   if (!rule || !info) return null;
   const row = statement(sqlite, `SELECT * FROM ${rule.table} WHERE ${rule.key} = ?`).get(entityId) as Record<string, unknown> | undefined;
   return localState(sqlite, rule, info, row, entityId, serverTimeMs);

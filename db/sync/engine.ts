@@ -20,10 +20,12 @@ import { finishTakingBack, restoredCopyOf, takingBack } from './restored-copy';
 import { replayPendingUnknown } from './pending-replay';
 import { pullAll } from './pull';
 import { buildSearchBacklog } from './search-build';
-import { searchBacklogSize } from '../customers/search-bulk';
 import { pushAll } from './push';
 import { createSession, SyncStop, TransientError, type SyncFailure, type SyncSession } from './session';
 import { getNumber, getState, setState } from './state';
+import type { SyncServices } from './hooks';
+import { CHUNK_ROWS, type PullContext } from './pull';
+import { createTableInfoCache, type TableInfoCache } from './table-info';
 import { CLOCK_WARNING_MS, type EnrollFailure, type SyncStatus } from './status';
 
 export type SyncTiming = { pushDebounceMs: number; pullEveryMs: number; backoffMinMs: number; backoffMaxMs: number; probeMs: number };
@@ -33,6 +35,8 @@ export const DEFAULT_TIMING: SyncTiming = { pushDebounceMs: 2_000, pullEveryMs: 
 
 export type SyncEngineOptions = {
   store: Store;
+  /** The entity rules and the areas' hooks (db/desk.ts `createSyncServices`). */
+  services: SyncServices;
   credentials: CredentialStore;
   appVersion: string;
   logger: Logger;
@@ -42,12 +46,6 @@ export type SyncEngineOptions = {
 };
 
 type Progress = NonNullable<SyncStatus['progress']>;
-
-const engines = new WeakMap<Store, SyncEngine>();
-/** The engine running on a store, for the desk's sync.* handlers. */
-export function engineOf(store: Store): SyncEngine | undefined {
-  return engines.get(store);
-}
 
 /** The stored code of the last failure; an unreadable one is no code (the message still shows). */
 function parseFailure(text: string | null): SyncFailure | null {
@@ -78,11 +76,14 @@ export class SyncEngine {
   private enrolling: { state: 'working' | 'failed'; failure: EnrollFailure | null } | null = null;
   private indexing: Promise<void> | null = null;
   private indexProgress: { rows: number; total: number } | null = null;
+  /** This store's table shapes and chunk pace, learned as it syncs. */
+  private readonly tables: TableInfoCache;
+  private readonly pace: PullContext['pace'] = { chunkRows: CHUNK_ROWS };
 
   constructor(private readonly options: SyncEngineOptions) {
     this.store = options.store;
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
-    engines.set(this.store, this);
+    this.tables = createTableInfoCache(options.services.rules);
   }
 
   /** Reads the saved offset, installs the offset-aware clock and starts the timers. */
@@ -100,7 +101,6 @@ export class SyncEngine {
     await this.running?.catch(() => {});
     await this.indexing;
     this.http?.close();
-    engines.delete(this.store);
   }
 
   /** After a committed local write: push once the counter has been quiet for a moment. */
@@ -179,7 +179,7 @@ export class SyncEngine {
       clockOffsetMs: shownOffset,
       clockWarning: Math.abs(shownOffset) > CLOCK_WARNING_MS,
       progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
-      searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : searchBacklogSize(sqlite),
+      searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : this.options.services.hooks.searchBacklogSize(this.store.statements),
       firstSync: credentials !== null && !revoked && lastSyncAt === null,
       // Synced before, and no feed position: a replacement snapshot is under way (pull.ts).
       resyncing: credentials !== null && !revoked && lastSyncAt !== null && getState(sqlite, 'pull_cursor') === null,
@@ -253,6 +253,9 @@ export class SyncEngine {
       this.progress = { phase: 'pull', rows: 0, total: null };
       await pullAll({
         store: this.store,
+        ...this.options.services,
+        tables: this.tables,
+        pace: this.pace,
         session,
         onServerTime: this.onServerTime,
         serverTimeMs: () => this.store.now() + this.offsetMs,
@@ -261,7 +264,7 @@ export class SyncEngine {
         onReplicaChanged: () => this.installClock(),
       });
       if (await exclusive(this.store, () => takingBack(sqlite) && getState(sqlite, 'pull_cursor') !== null)) {
-        await finishTakingBack(this.store);
+        await finishTakingBack(this.store, this.options.services);
         this.options.logger.warn('database restored from an older copy: continued as a new replica', { takenBack: restoredCopyOf(sqlite)?.takenBack ?? 0 });
       }
       // What head office lost on a restore, found during the pull, goes back now.
@@ -303,7 +306,7 @@ export class SyncEngine {
    */
   private async replayKeptAside(): Promise<void> {
     try {
-      const { replayed, keptAside } = await replayPendingUnknown(this.store, { stopped: () => this.stopped });
+      const { replayed, keptAside } = await replayPendingUnknown(this.store, this.options.services, { stopped: () => this.stopped });
       if (replayed > 0) this.options.logger.info('kept-aside values replayed', { replayed, keptAside });
     } catch (error) {
       this.options.logger.error('replaying kept-aside values failed', { error: error instanceof Error ? error.stack : String(error) });
@@ -313,7 +316,7 @@ export class SyncEngine {
   /** Replays every record kept aside now (the clash that kept it may be gone); one sync's lock. */
   async retryKeptAside(): Promise<{ replayed: number; keptAside: number }> {
     try {
-      return await replayPendingUnknown(this.store, { always: true, stopped: () => this.stopped });
+      return await replayPendingUnknown(this.store, this.options.services, { always: true, stopped: () => this.stopped });
     } catch (error) {
       this.options.logger.error('replaying kept-aside records failed', { error: error instanceof Error ? error.stack : String(error) });
       throw error;
@@ -325,8 +328,9 @@ export class SyncEngine {
    * brought them has finished (syncNow does not wait for it; `searchIndexed()` does).
    */
   private indexSearchBacklog(): void {
-    if (this.indexing || this.stopped || searchBacklogSize(this.store.sqlite) === 0) return;
-    this.indexing = buildSearchBacklog(this.store, { onProgress: (rows, total) => (this.indexProgress = { rows, total }), stopped: () => this.stopped })
+    const { hooks } = this.options.services;
+    if (this.indexing || this.stopped || hooks.searchBacklogSize(this.store.statements) === 0) return;
+    this.indexing = buildSearchBacklog(this.store, hooks, { onProgress: (rows, total) => (this.indexProgress = { rows, total }), stopped: () => this.stopped })
       .then(
         () => undefined,
         (error: unknown) => this.options.logger.error('search index build failed', { error: error instanceof Error ? error.stack : String(error) }),

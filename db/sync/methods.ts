@@ -1,16 +1,14 @@
 /** Handlers of the sync area. Network work is handed to the engine, never done in the transaction. */
 import { DeskFailure, type Handler } from '../handler';
 import { pendingCount } from './outbox';
-import { engineOf } from './engine';
 import { keptAsideCount, listKeptAside } from './kept-aside';
 import { restoredCopyOf } from './restored-copy';
 import { getState } from './state';
-import { searchBacklogSize } from '../customers/search-bulk';
 import type { SyncStatus } from './status';
 
 export const syncStatus: Handler<'sync.status'> = async (ctx) => {
-  const { store } = ctx.services;
-  const engine = engineOf(store);
+  const { store, sync } = ctx.services;
+  const { engine } = sync;
   if (engine) return engine.status();
   // No engine (a tool opened the file): what the database alone tells.
   const status: SyncStatus = {
@@ -31,7 +29,7 @@ export const syncStatus: Handler<'sync.status'> = async (ctx) => {
     clockOffsetMs: Number(getState(store.sqlite, 'clock_offset_ms') ?? 0),
     clockWarning: false,
     progress: null,
-    searchBacklog: searchBacklogSize(store.sqlite),
+    searchBacklog: sync.hooks.searchBacklogSize(store.statements),
     // Without an engine nothing is arriving: nothing to wait for.
     firstSync: false,
     resyncing: false,
@@ -55,7 +53,7 @@ export const syncProblems: Handler<'sync.problems'> = async (ctx) => {
 export const syncKeptAside: Handler<'sync.keptAside'> = async (ctx) => listKeptAside(ctx.services.store.sqlite);
 
 export const syncRetryKeptAside: Handler<'sync.retryKeptAside'> = async (ctx) => {
-  const engine = engineOf(ctx.services.store);
+  const { engine } = ctx.services.sync;
   if (!engine) return { started: false };
   // After the reply: the replay takes the connection in short transactions of its own.
   setImmediate(() => void engine.retryKeptAside().catch(() => undefined));
@@ -63,7 +61,7 @@ export const syncRetryKeptAside: Handler<'sync.retryKeptAside'> = async (ctx) =>
 };
 
 export const syncEnroll: Handler<'sync.enroll'> = async (ctx, input) => {
-  const engine = engineOf(ctx.services.store);
+  const { engine } = ctx.services.sync;
   if (!engine) throw new DeskFailure('unavailable', 'sync_not_running');
   if (engine.status().enrolled && !engine.status().stopReason) throw new DeskFailure('conflict', 'sync_already_enrolled');
   const store = await ctx.trx.selectFrom('store').select(['code', 'counterNo']).limit(1).executeTakeFirst();
@@ -74,7 +72,7 @@ export const syncEnroll: Handler<'sync.enroll'> = async (ctx, input) => {
 };
 
 export const syncNow: Handler<'sync.now'> = async (ctx, input) => {
-  const engine = engineOf(ctx.services.store);
+  const { engine } = ctx.services.sync;
   if (!engine) return { started: false };
   // After the reply: the handler's transaction holds the connection the sync needs.
   setImmediate(() => (input.online ? engine.online() : void engine.syncNow()));

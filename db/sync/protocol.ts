@@ -14,6 +14,12 @@ export const PUSH_MAX_CHANGES = 1000;
 export const PUSH_MAX_BYTES = 512 * 1024;
 /** A pull page: bounded by bytes, ends on an origin-transaction boundary. */
 export const PULL_MAX_BYTES = 512 * 1024;
+/**
+ * How far a stamp may run ahead of head office's clock (SYNC.md §2.6, F8): head office re-stamps a
+ * change stamped further ahead, a PC's clock refuses to jump that far on a received stamp, and a
+ * local stamp that far ahead loses on the PC as it did at head office.
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 /** The server refuses bodies above this (SYNC.md F22: batches are bounded far below it). */
 export const SERVER_BODY_LIMIT = 8 * 1024 * 1024;
 
