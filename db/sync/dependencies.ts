@@ -7,7 +7,7 @@
  * known never to be coming.
  */
 import type Database from 'better-sqlite3';
-import { statement } from './statements';
+import { statement } from '../statement-cache';
 import type { TableInfoCache } from './table-info';
 
 /** Whether anything is kept aside at all: most pulls skip the per-record check. */

@@ -17,7 +17,7 @@ import type { SyncServices } from './hooks';
 import { syncWork } from './pull';
 import type { FeedRecord, RecordState } from './protocol';
 import { getNumber, setState } from './state';
-import { statement } from './statements';
+import { statement } from '../statement-cache';
 
 /** Records per transaction: a kept-aside record is usually one or two fields. */
 const CHUNK_RECORDS = 200;

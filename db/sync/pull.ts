@@ -15,7 +15,7 @@ import type { SyncHooks } from './hooks';
 import type { ApplyPhase, SyncWork } from './registration';
 import type { TableInfoCache } from './table-info';
 import { unackFrom } from './outbox';
-import { PULL_MAX_BYTES, type FeedRecord, type PullResponse, type SnapshotResponse } from './protocol';
+import { PULL_MAX_BYTES, snapshotPosition, type FeedRecord, type PullResponse, type SnapshotResponse } from './protocol';
 import { SyncStop, TransientError, errorOf, type SyncSession } from './session';
 import { continueAsNewReplica, countTakenBack, highestLocalSeq, isOlderCopy } from './restored-copy';
 import { getNumber, getState, setState, type SyncKey } from './state';
@@ -212,7 +212,7 @@ async function snapshot(ctx: PullContext): Promise<number> {
       setState(ctx.store.sqlite, 'server_epoch', body.serverEpoch);
     });
     if (body.nextAfter !== null) ahead = askAhead(ctx, body.nextAfter, pathFrom(body.nextAfter));
-    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', `${last.entity}\u0001${last.entityId}`]], { snapshot: true }, (applied) => countTakenBack(ctx.store.sqlite, applied));
+    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', snapshotPosition(last.entity, last.entityId)]], { snapshot: true }, (applied) => countTakenBack(ctx.store.sqlite, applied));
     applied += body.records.length;
     if (body.nextAfter === null) {
       // Derived data the areas left for the end (each ticket folded once), in short transactions.
