@@ -11,7 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Hlc } from './sync/hlc';
-import { statement } from './sync/statements';
+import { statement } from './statement-cache';
 
 /** A call that stores nothing writes the mark once this far ahead of the saved one, not on every read. */
 export const MARK_EVERY_MS = 60_000;

@@ -38,6 +38,11 @@ type AreaOfEvent<E> = E extends `${infer A}.changed` ? A : never;
  */
 export type MethodArea = AreaOfEvent<DeskEvent> | 'app';
 
+/** `customers.create` → `customers`: the area whose `<area>.changed` a mutating call announces. */
+export function areaOf(name: string): string {
+  return name.slice(0, name.indexOf('.'));
+}
+
 export type ErrorCode =
   | 'validation'
   | 'not_signed_in'

@@ -5,6 +5,7 @@
 import type { DeskEvent, DeskResult } from './contract';
 import type { Store } from './open';
 import type { StorageService } from './storage/service';
+import type { DeskSync } from './sync/desk-sync';
 
 /** Per-client state kept by the transport: a window's webContents (IPC) or the host's one client. */
 export type ClientState = { sessionId: string | null };
@@ -25,6 +26,8 @@ export type Desk = {
   readonly store?: Store;
   /** Hear of a restore replacing the store: `before` while the old one is still open, `after` with the one now open. */
   onReplace?(hooks: StoreReplaceHooks): () => void;
+  /** The entity rules and areas' hooks sync runs with, and the engine on this desk's store (absent in test fakes). */
+  readonly sync?: DeskSync;
   /** Backups, the backup folder, the daily integrity check (absent in test fakes). */
   readonly storage?: StorageService;
 };

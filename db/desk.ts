@@ -13,16 +13,35 @@ import type { Desk, DeskOptions, StoreReplaceHooks } from './desk-types';
 import { deskMethods } from './methods';
 import { SCHEMA_VERSION } from './migrations/index';
 import { closeStore, openStore, type Store } from './open';
+import { registerCustomersSync } from './customers/sync-hooks';
+import { registerPartsSync } from './parts/sync-hooks';
 import { createPinThrottle } from './staff/pin-throttle';
 import { backupBeforeMigration } from './storage/before-migration';
 import { RestoreFailure } from './storage/restore';
 import { StorageService } from './storage/service';
+import type { DeskSync } from './sync/desk-sync';
+import { createSyncHooks, type SyncServices } from './sync/hooks';
+import { syncedEntities } from './synced-entities';
+import { registerTicketsSync } from './tickets/sync-hooks';
+
+/**
+ * What the sync engine is built with: every area's synced entities and the derived data each area
+ * rebuilds for pulled records (db/<area>/sync-hooks.ts). One per desk: the engine imports no area.
+ */
+export function createSyncServices(): SyncServices {
+  const hooks = createSyncHooks();
+  registerCustomersSync(hooks);
+  registerPartsSync(hooks);
+  registerTicketsSync(hooks);
+  return { rules: syncedEntities, hooks };
+}
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const now = options.now ?? Date.now;
   const open = (file: string) =>
     openStore({ file, appVersion: options.appVersion, now, beforeMigration: () => backupBeforeMigration({ file, now: now(), logger: options.logger }) });
   const slot: { store: Store } = { store: await open(options.file) };
+  const sync: DeskSync = { ...createSyncServices(), engine: null };
   const listeners = new Set<(event: DeskEvent) => void>();
   const replaceHooks = new Set<StoreReplaceHooks>();
   const emit = (event: DeskEvent) => {
@@ -79,6 +98,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         return slot.store;
       },
       storage,
+      sync,
       pinThrottle: createPinThrottle({ store: () => slot.store, ...(options.ticks ? { ticks: options.ticks } : {}) }),
       appInfo: { version: options.appVersion, schemaVersion: SCHEMA_VERSION, forcedLanguage: options.forcedLanguage, host: options.host },
     },
@@ -115,6 +135,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return slot.store;
     },
     storage,
+    sync,
   };
 }
 

@@ -6,16 +6,16 @@
  * and the transaction has rolled back, so nothing was saved.
  */
 import type { z } from 'zod';
-import type { Access, DeskError, DeskEvent, DeskResult, ErrorCode, FieldIssue } from './contract';
+import { areaOf, type Access, type DeskError, type DeskEvent, type DeskResult, type ErrorCode, type FieldIssue } from './contract';
 import type { ClientState, Logger } from './desk-types';
 import { isDiskFull } from './disk-full';
 import { DeskFailure, type Actor, type AnyMethod, type HandlerContext, type Services } from './handler';
 import { changesSoFar, deskNowIso, MARK_EVERY_MS, saveClockMark } from './clock';
 import { newId } from './ids';
-import { exclusive } from './sync/exclusive';
+import { exclusive } from './exclusive';
 import { parseHlc } from './sync/hlc';
 import { englishMessage, type MessageKey } from './messages';
-import { areaOf, type DeskMethods, type MethodName } from './methods';
+import type { DeskMethods, MethodName } from './api';
 import { roleCan } from './staff/roles';
 import { createSessionActivity, resolveSession } from './staff/session';
 import { inTransaction } from './transaction';

@@ -11,13 +11,14 @@ import type { MessageKey } from './messages';
 import type { Store } from './open';
 import type { Role } from './staff/roles';
 import type { TxContext } from './sync/change-log';
+import type { DeskSync } from './sync/desk-sync';
 import type { PinThrottle } from './staff/pin-throttle';
 import type { AppInfo } from './store/contract';
 import type { StorageService } from './storage/service';
 
 export type Actor = Readonly<{ staffId: string; name: string; role: Role; sessionId: string }>;
 
-export type Services = Readonly<{ store: Store; storage: StorageService; pinThrottle: PinThrottle; appInfo: AppInfo }>;
+export type Services = Readonly<{ store: Store; storage: StorageService; pinThrottle: PinThrottle; appInfo: AppInfo; sync: DeskSync }>;
 
 export type HandlerContext = TxContext & {
   /**

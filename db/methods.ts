@@ -32,6 +32,4 @@ export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(deskMethods, name);
 }
 
-export function areaOf(name: MethodName): string {
-  return name.slice(0, name.indexOf('.'));
-}
+export { areaOf } from './contract';

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
-import { withStatementCache } from './statement-cache';
+import { withStatementCache, type StatementCache } from './statement-cache';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { compactId, newId } from './ids';
@@ -23,7 +23,10 @@ export type StoreHealth = { damage: DamageReport | null };
 
 export type Store = {
   db: Kysely<DB>;
+  /** The raw connection: for the sync engine and storage (backup, integrity checks); areas use `db`. */
   sqlite: Database.Database;
+  /** The connection's prepared statements, one cache with Kysely's (db/statement-cache.ts). */
+  statements: StatementCache;
   file: string;
   replicaId: string;
   hlc: Hlc;
@@ -56,13 +59,14 @@ export async function openStore({ file, appVersion, now = Date.now, beforeMigrat
     // thousands of customers is written at scattered keys, and an initial sync or an import would
     // otherwise re-read most of its pages from disk for every chunk.
     sqlite.pragma('cache_size = -65536');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+    const statements = withStatementCache(sqlite);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }), plugins: [new CamelCasePlugin()] });
     const fromSchema = await readSchemaVersion(db);
     if (beforeMigration && fromSchema > 0 && fromSchema < SCHEMA_VERSION) await beforeMigration(sqlite, fromSchema);
     await migrate(db, { file, appVersion });
     const replicaId = await ensureReplicaId(db);
     const hlc = createHlc({ node: compactId(replicaId), now, lastStamp: await highWaterStamp(db, sqlite), offsetMs: learnedOffset(sqlite) });
-    return { db, sqlite, file, replicaId, hlc, now, health: { damage: null } };
+    return { db, sqlite, statements, file, replicaId, hlc, now, health: { damage: null } };
   } catch (error) {
     sqlite.close();
     throw error;
@@ -94,7 +98,8 @@ function learnedOffset(sqlite: Database.Database): () => number {
 async function openDamaged({ file, now, damage }: { file: string; now: () => number; damage: DamageReport }): Promise<Store> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }), plugins: [new CamelCasePlugin()] });
   const replicaId = await db
     .selectFrom('syncState')
     .select('value')
@@ -103,7 +108,7 @@ async function openDamaged({ file, now, damage }: { file: string; now: () => num
     .then((row) => row?.value ?? '00000000-0000-0000-0000-000000000000')
     .catch(() => '00000000-0000-0000-0000-000000000000');
   const hlc = createHlc({ node: compactId(replicaId), now, lastStamp: null });
-  return { db, sqlite, file, replicaId, hlc, now, health: { damage } };
+  return { db, sqlite, statements, file, replicaId, hlc, now, health: { damage } };
 }
 
 async function ensureReplicaId(db: Kysely<DB>): Promise<string> {

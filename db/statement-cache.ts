@@ -1,4 +1,6 @@
 /**
+ * The connection's prepared statements, one cache per connection.
+ *
  * Kysely's SQLite driver prepares every query it runs, and preparing costs more than running the
  * short queries the counter and the sync hooks make: a snapshot's ticket folds spent about 30 % of
  * their time in prepare. The dialect is given this view of the connection, which keeps the most
@@ -11,27 +13,53 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
+/**
+ * Hand-tuned statements for the few hot bulk paths (applying pulled rows, the outbox, bulk search
+ * terms), prepared once per connection: SQL text from the code or from the schema's identifiers,
+ * values always bound as parameters.
+ */
+export type StatementCache = Readonly<{ statement(sql: string): Database.Statement }>;
+
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
-export function withStatementCache(sqlite: Database.Database, size = 500): SqliteDatabase {
+/**
+ * The one cache of a connection: Kysely's dialect and the hot paths (db/sync/, bulk search terms,
+ * the clock mark, the PIN lockout) share it, so a statement is prepared once per connection
+ * whichever of them runs it first. A memo of the connection, nothing more: it holds no state that
+ * could differ between two callers of the same connection.
+ */
+const caches = new WeakMap<Database.Database, SqliteDatabase & StatementCache>();
+
+/** The connection's prepared statement for this SQL text (see StatementCache). */
+export function statement(sqlite: Database.Database, sql: string): Database.Statement {
+  return withStatementCache(sqlite).statement(sql);
+}
+
+/** The connection as Kysely's dialect sees it, with its statement cache; `size` counts on first use. */
+export function withStatementCache(sqlite: Database.Database, size = 1_000): SqliteDatabase & StatementCache {
+  const known = caches.get(sqlite);
+  if (known) return known;
   const cache = new Map<string, Database.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      if (TRANSACTION_CONTROL.test(sql)) return sqlite.prepare(sql);
-      const cached = cache.get(sql);
-      if (cached && !cached.busy) {
-        // Most recently used last, so the first key is the one to drop.
-        cache.delete(sql);
-        cache.set(sql, cached);
-        return cached;
-      }
-      const prepared = sqlite.prepare(sql);
-      if (!cached) {
-        cache.set(sql, prepared);
-        if (cache.size > size) cache.delete(cache.keys().next().value!);
-      }
-      return prepared;
-    },
+  const prepare = (sql: string) => {
+    const cached = cache.get(sql);
+    if (cached && !cached.busy) {
+      // Most recently used last, so the first key is the one to drop.
+      cache.delete(sql);
+      cache.set(sql, cached);
+      return cached;
+    }
+    if (TRANSACTION_CONTROL.test(sql)) return sqlite.prepare(sql);
+    const prepared = sqlite.prepare(sql);
+    if (!cached) {
+      cache.set(sql, prepared);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+    }
+    return prepared;
   };
+  // The hot paths' statements come from the same cache as Kysely's queries. They run the same few
+  // statements hundreds of thousands of times and never iterate two at once, so a hit is handed
+  // out as it is (no busy check or reordering: those cost more than the lookup itself).
+  const connection = { close: () => sqlite.close(), prepare, statement: (sql: string) => cache.get(sql) ?? prepare(sql) };
+  caches.set(sqlite, connection);
+  return connection;
 }

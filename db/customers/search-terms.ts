@@ -81,6 +81,16 @@ export type TermSource = {
   products: ReadonlyArray<{ serial: string | null; receiptNo: string | null }>;
 };
 
+/**
+ * The synced fields each term source is read from: a pulled edit of anything else leaves a
+ * customer's terms as they are (sync-hooks.ts).
+ */
+export const TERM_FIELDS = {
+  customer: ['name', 'deletedAt'],
+  customer_phone: ['digits', 'customerId', 'deletedAt'],
+  product: ['serial', 'receiptNo', 'customerId', 'deletedAt'],
+} as const satisfies Readonly<Record<string, ReadonlyArray<string>>>;
+
 export function customerTerms(source: TermSource): Set<string> {
   const terms = new Set<string>();
   const name = normaliseName(source.name);

@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import { DeskFailure } from '../handler';
 import type { DB } from '../schema';
-import { isEnrolled } from '../sync/enrolment';
+import { isEnrolled } from '../enrolment';
 
 export type CatalogueOwner = 'store' | 'head_office';
 

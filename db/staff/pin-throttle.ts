@@ -12,7 +12,7 @@
 import type Database from 'better-sqlite3';
 import { deskNowIso, deskNowMs } from '../clock';
 import type { Hlc } from '../sync/hlc';
-import { statement } from '../sync/statements';
+import { statement } from '../statement-cache';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 5 * 60_000;

@@ -6,8 +6,9 @@ import type { InsertObject, Insertable, Transaction } from 'kysely';
 import { newId } from '../ids';
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { DB } from '../schema';
+import type { ChangeOp } from './protocol';
 
-export type ChangeOp = 'insert' | 'update' | 'delete' | 'append';
+export type { ChangeOp } from './protocol';
 
 /** What a handler's transaction knows about itself. */
 export type TxContext = {

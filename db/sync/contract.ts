@@ -21,6 +21,8 @@ export const syncEnrollSchema = z.object({
     .default(''),
 });
 export type SyncEnrollInput = z.input<typeof syncEnrollSchema>;
+/** What the engine enrols with: the form's fields and this PC's name. */
+export type EnrollInput = { serverUrl: string; code: string; caCert?: string | null; deviceName: string };
 
 export type SyncProblem = Readonly<{
   seq: number;

@@ -7,33 +7,8 @@
  * known never to be coming.
  */
 import type Database from 'better-sqlite3';
-import { ruleFor, registeredEntities } from './registry';
-import { statement } from './statements';
-
-type ForeignKey = { column: string; field: string; parentTable: string; parentColumn: string; parentEntity: string };
-
-const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const foreignKeys = new WeakMap<Database.Database, Map<string, ForeignKey[]>>();
-
-function entityOfTable(table: string): string | null {
-  for (const entity of registeredEntities()) if (ruleFor(entity)!.table === table) return entity;
-  return null;
-}
-
-function foreignKeysOf(sqlite: Database.Database, table: string): ForeignKey[] {
-  let cache = foreignKeys.get(sqlite);
-  if (!cache) foreignKeys.set(sqlite, (cache = new Map()));
-  let keys = cache.get(table);
-  if (!keys) {
-    const rows = statement(sqlite, `PRAGMA foreign_key_list(${JSON.stringify(table)})`).all() as Array<{ table: string; from: string; to: string | null }>;
-    keys = rows.flatMap((row) => {
-      const parentEntity = entityOfTable(row.table);
-      return parentEntity ? [{ column: row.from, field: camel(row.from), parentTable: row.table, parentColumn: row.to ?? ruleFor(parentEntity)!.key, parentEntity }] : [];
-    });
-    cache.set(table, keys);
-  }
-  return keys;
-}
+import { statement } from '../statement-cache';
+import type { TableInfoCache } from './table-info';
 
 /** Whether anything is kept aside at all: most pulls skip the per-record check. */
 export function anyKeptAside(sqlite: Database.Database): boolean {
@@ -41,8 +16,8 @@ export function anyKeptAside(sqlite: Database.Database): boolean {
 }
 
 /** The kept-aside record (`<entity>:<id>`) these values refer to and that is not stored here, if any. */
-export function keptAsideParent(sqlite: Database.Database, table: string, fields: Readonly<Record<string, unknown>>): string | null {
-  for (const key of foreignKeysOf(sqlite, table)) {
+export function keptAsideParent(sqlite: Database.Database, tables: TableInfoCache, table: string, fields: Readonly<Record<string, unknown>>): string | null {
+  for (const key of tables.foreignKeys(sqlite, table)) {
     const value = fields[key.field];
     if (value === null || value === undefined) continue;
     const present = statement(sqlite, `SELECT 1 FROM ${key.parentTable} WHERE ${key.parentColumn} = ?`).get(value);

@@ -12,27 +12,28 @@ import type { Store } from '../open';
 import { createSyncHttp, type SyncHttp } from './client';
 import type { CredentialStore } from './credentials';
 import { enrollDevice, enrollFailureOf, type EnrollInput } from './enroll';
-import { exclusive } from './exclusive';
+import { exclusive } from '../exclusive';
 import { createHlc, formatHlc, parseHlc } from './hlc';
-import { keptAsideCount } from './kept-aside';
 import { pendingCount, pruneAcked } from './outbox';
 import { finishTakingBack, restoredCopyOf, takingBack } from './restored-copy';
 import { replayPendingUnknown } from './pending-replay';
-import { pullAll } from './pull';
+import { CHUNK_ROWS, pullAll, type PullContext } from './pull';
 import { buildSearchBacklog } from './search-build';
-import { searchBacklogSize } from '../customers/search-bulk';
 import { pushAll } from './push';
 import { createSession, SyncStop, TransientError, type SyncFailure, type SyncSession } from './session';
 import { getNumber, getState, setState } from './state';
-import { CLOCK_WARNING_MS, type EnrollFailure, type SyncStatus } from './status';
+import type { SyncServices } from './hooks';
+import { createTableInfoCache, type TableInfoCache } from './table-info';
+import type { EnrollFailure, SyncStatus } from './status';
+import { readStatus, type Progress } from './engine-status';
+import { DEFAULT_TIMING, retryDelay, Timers, type SyncTiming } from './timers';
 
-export type SyncTiming = { pushDebounceMs: number; pullEveryMs: number; backoffMinMs: number; backoffMaxMs: number; probeMs: number };
-/** Stamps further ahead than this were re-stamped by head office. */
-
-export const DEFAULT_TIMING: SyncTiming = { pushDebounceMs: 2_000, pullEveryMs: 30_000, backoffMinMs: 2_000, backoffMaxMs: 300_000, probeMs: 5_000 };
+export { DEFAULT_TIMING, type SyncTiming } from './timers';
 
 export type SyncEngineOptions = {
   store: Store;
+  /** The entity rules and the areas' hooks (db/desk.ts `createSyncServices`). */
+  services: SyncServices;
   credentials: CredentialStore;
   appVersion: string;
   logger: Logger;
@@ -40,25 +41,6 @@ export type SyncEngineOptions = {
   random?: () => number;
   maxPullBytes?: number;
 };
-
-type Progress = NonNullable<SyncStatus['progress']>;
-
-const engines = new WeakMap<Store, SyncEngine>();
-/** The engine running on a store, for the desk's sync.* handlers. */
-export function engineOf(store: Store): SyncEngine | undefined {
-  return engines.get(store);
-}
-
-/** The stored code of the last failure; an unreadable one is no code (the message still shows). */
-function parseFailure(text: string | null): SyncFailure | null {
-  if (!text) return null;
-  try {
-    const value = JSON.parse(text) as SyncFailure;
-    return typeof value.code === 'string' ? { code: value.code, params: value.params ?? {} } : null;
-  } catch {
-    return null;
-  }
-}
 
 export class SyncEngine {
   readonly timing: SyncTiming;
@@ -68,7 +50,7 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
   private failures = 0;
-  private timers = new Set<NodeJS.Timeout>();
+  private readonly timers: Timers;
   private pushTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private offsetMs = 0;
@@ -78,11 +60,15 @@ export class SyncEngine {
   private enrolling: { state: 'working' | 'failed'; failure: EnrollFailure | null } | null = null;
   private indexing: Promise<void> | null = null;
   private indexProgress: { rows: number; total: number } | null = null;
+  /** This store's table shapes and chunk pace, learned as it syncs. */
+  private readonly tables: TableInfoCache;
+  private readonly pace: PullContext['pace'] = { chunkRows: CHUNK_ROWS };
 
   constructor(private readonly options: SyncEngineOptions) {
     this.store = options.store;
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
-    engines.set(this.store, this);
+    this.tables = createTableInfoCache(options.services.rules);
+    this.timers = new Timers(options.logger);
   }
 
   /** Reads the saved offset, installs the offset-aware clock and starts the timers. */
@@ -94,13 +80,11 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.stop();
     if (this.pushTimer) clearTimeout(this.pushTimer);
     await this.running?.catch(() => {});
     await this.indexing;
     this.http?.close();
-    engines.delete(this.store);
   }
 
   /** After a committed local write: push once the counter has been quiet for a moment. */
@@ -154,38 +138,15 @@ export class SyncEngine {
 
   /** Read inside the caller's transaction (the sync.status handler), without taking the lock. */
   status(): SyncStatus {
-    const { sqlite } = this.store;
     const credentials = this.safeCredentials();
-    const revoked = getState(sqlite, 'revoked');
-    const lastError = getState(sqlite, 'last_error');
-    const lastSyncAt = getState(sqlite, 'last_sync_at');
-    // Until head office answers again, the offset saved at the last sync is the one to warn about.
-    const shownOffset = this.offsetLearned ? this.offsetMs : getNumber(sqlite, 'clock_offset_ms');
-    return {
-      enrolled: credentials !== null,
-      serverUrl: credentials?.serverUrl ?? getState(sqlite, 'server_url'),
-      storeCode: getState(sqlite, 'store_code'),
-      deviceId: credentials?.deviceId ?? null,
-      state: this.enrolling?.state === 'working' ? 'enrolling' : revoked ? 'stopped' : credentials === null ? 'not_enrolled' : this.running ? 'syncing' : this.failures > 0 ? 'retrying' : 'idle',
-      stopReason: revoked,
+    return readStatus(this.store, this.options.services.hooks, this.options.credentials, {
+      credentials,
+      state: this.enrolling?.state === 'working' ? 'enrolling' : credentials === null ? 'not_enrolled' : this.running ? 'syncing' : this.failures > 0 ? 'retrying' : 'idle',
       enrollError: this.enrolling?.state === 'failed' ? this.enrolling.failure : null,
-      lastSyncAt,
-      lastError,
-      lastFailure: lastError === null ? null : parseFailure(getState(sqlite, 'last_error_code')),
-      pending: pendingCount(sqlite),
-      rejected: (sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
-      keptAside: keptAsideCount(sqlite),
-      restoredCopy: restoredCopyOf(sqlite),
-      clockOffsetMs: shownOffset,
-      clockWarning: Math.abs(shownOffset) > CLOCK_WARNING_MS,
-      progress: this.progress ?? (this.indexProgress && { phase: 'index', ...this.indexProgress }),
-      searchBacklog: this.indexProgress ? this.indexProgress.total - this.indexProgress.rows : searchBacklogSize(sqlite),
-      firstSync: credentials !== null && !revoked && lastSyncAt === null,
-      // Synced before, and no feed position: a replacement snapshot is under way (pull.ts).
-      resyncing: credentials !== null && !revoked && lastSyncAt !== null && getState(sqlite, 'pull_cursor') === null,
-      credentialsWhere: credentials ? this.options.credentials.description : null,
-      credentialsKept: credentials ? this.options.credentials.protection : null,
-    };
+      learnedOffsetMs: this.offsetLearned ? this.offsetMs : null,
+      progress: this.progress,
+      indexProgress: this.indexProgress,
+    });
   }
 
   private safeCredentials() {
@@ -253,6 +214,9 @@ export class SyncEngine {
       this.progress = { phase: 'pull', rows: 0, total: null };
       await pullAll({
         store: this.store,
+        ...this.options.services,
+        tables: this.tables,
+        pace: this.pace,
         session,
         onServerTime: this.onServerTime,
         serverTimeMs: () => this.store.now() + this.offsetMs,
@@ -261,7 +225,7 @@ export class SyncEngine {
         onReplicaChanged: () => this.installClock(),
       });
       if (await exclusive(this.store, () => takingBack(sqlite) && getState(sqlite, 'pull_cursor') !== null)) {
-        await finishTakingBack(this.store);
+        await finishTakingBack(this.store, this.options.services);
         this.options.logger.warn('database restored from an older copy: continued as a new replica', { takenBack: restoredCopyOf(sqlite)?.takenBack ?? 0 });
       }
       // What head office lost on a restore, found during the pull, goes back now.
@@ -303,7 +267,7 @@ export class SyncEngine {
    */
   private async replayKeptAside(): Promise<void> {
     try {
-      const { replayed, keptAside } = await replayPendingUnknown(this.store, { stopped: () => this.stopped });
+      const { replayed, keptAside } = await replayPendingUnknown(this.store, this.options.services, { stopped: () => this.stopped });
       if (replayed > 0) this.options.logger.info('kept-aside values replayed', { replayed, keptAside });
     } catch (error) {
       this.options.logger.error('replaying kept-aside values failed', { error: error instanceof Error ? error.stack : String(error) });
@@ -313,7 +277,7 @@ export class SyncEngine {
   /** Replays every record kept aside now (the clash that kept it may be gone); one sync's lock. */
   async retryKeptAside(): Promise<{ replayed: number; keptAside: number }> {
     try {
-      return await replayPendingUnknown(this.store, { always: true, stopped: () => this.stopped });
+      return await replayPendingUnknown(this.store, this.options.services, { always: true, stopped: () => this.stopped });
     } catch (error) {
       this.options.logger.error('replaying kept-aside records failed', { error: error instanceof Error ? error.stack : String(error) });
       throw error;
@@ -325,8 +289,9 @@ export class SyncEngine {
    * brought them has finished (syncNow does not wait for it; `searchIndexed()` does).
    */
   private indexSearchBacklog(): void {
-    if (this.indexing || this.stopped || searchBacklogSize(this.store.sqlite) === 0) return;
-    this.indexing = buildSearchBacklog(this.store, { onProgress: (rows, total) => (this.indexProgress = { rows, total }), stopped: () => this.stopped })
+    const { hooks } = this.options.services;
+    if (this.indexing || this.stopped || hooks.searchBacklogSize(this.store.statements) === 0) return;
+    this.indexing = buildSearchBacklog(this.store, hooks, { onProgress: (rows, total) => (this.indexProgress = { rows, total }), stopped: () => this.stopped })
       .then(
         () => undefined,
         (error: unknown) => this.options.logger.error('search index build failed', { error: error instanceof Error ? error.stack : String(error) }),
@@ -343,7 +308,7 @@ export class SyncEngine {
   }
 
   private schedulePull(delayMs: number): void {
-    this.later(delayMs, async () => {
+    this.timers.later(delayMs, async () => {
       await this.syncNow();
       if (!this.stopped) this.schedulePull(this.timing.pullEveryMs);
     });
@@ -351,29 +316,17 @@ export class SyncEngine {
 
   /** Full jitter: a random wait up to the exponential cap; probes meanwhile catch a quick recovery. */
   private scheduleRetry(): void {
-    const cap = Math.min(this.timing.backoffMaxMs, this.timing.backoffMinMs * 2 ** Math.min(this.failures - 1, 20));
-    const wait = Math.max(this.timing.backoffMinMs / 4, (this.options.random ?? Math.random)() * cap);
     const failuresNow = this.failures;
-    this.later(wait, () => (this.failures === failuresNow ? this.syncNow() : Promise.resolve()));
+    this.timers.later(retryDelay(this.timing, failuresNow, this.options.random ?? Math.random), () => (this.failures === failuresNow ? this.syncNow() : Promise.resolve()));
     this.probe(failuresNow);
   }
 
   private probe(failuresNow: number): void {
-    this.later(this.timing.probeMs, async () => {
+    this.timers.later(this.timing.probeMs, async () => {
       if (this.failures !== failuresNow || this.running) return;
       const ok = await this.http?.request('GET', '/sync/v1/health', { timeoutMs: 5_000 }).then((a) => a.status === 200, () => false);
       if (ok && this.failures === failuresNow) await this.syncNow();
       else if (this.failures === failuresNow) this.probe(failuresNow);
     });
-  }
-
-  private later(delayMs: number, task: () => Promise<void>): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      task().catch((error: unknown) => this.options.logger.error('sync task failed', { error: error instanceof Error ? error.stack : String(error) }));
-    }, delayMs);
-    timer.unref();
-    this.timers.add(timer);
   }
 }

@@ -11,13 +11,14 @@
 import type { Store } from '../open';
 import { createSyncHttp, TransportError } from './client';
 import type { CredentialStore } from './credentials';
-import { exclusive } from './exclusive';
+import { exclusive } from '../exclusive';
 import type { CounterHolder, EnrollResponse, SyncErrorBody } from './protocol';
 import { errorOf } from './session';
 import { setState } from './state';
 import type { EnrollFailure } from './status';
+import type { EnrollInput } from './contract';
 
-export type EnrollInput = { serverUrl: string; code: string; caCert?: string | null; deviceName: string };
+export type { EnrollInput } from './contract';
 
 export class EnrollError extends Error {
   constructor(

@@ -8,8 +8,9 @@
  * without issuing a stamp. Its high-water mark is persisted (db/clock.ts), so a restart carries on
  * from it whatever the PC clock says.
  */
+import { MAX_CLOCK_SKEW_MS } from './protocol';
+
 const MAX_COUNTER = 0xffff;
-const MAX_DRIFT_MS = 5 * 60_000;
 
 export type HlcParts = { millis: number; counter: number; node: string };
 
@@ -92,7 +93,7 @@ export function createHlc({ node, now = Date.now, lastStamp, offsetMs = () => 0 
       // be a real time: the wall here includes the offset learned from head office, so it is
       // head office's time. Merging it would drag every later stamp, and every stored time, into
       // the future for good; it is refused and the caller applies the record without it.
-      if (r.millis > millis && r.millis - local > MAX_DRIFT_MS) throw new ClockDriftError(r.millis, local);
+      if (r.millis > millis && r.millis - local > MAX_CLOCK_SKEW_MS) throw new ClockDriftError(r.millis, local);
       const top = Math.max(local, millis, r.millis);
       if (top === millis && top === r.millis) counter = Math.max(counter, r.counter) + 1;
       else if (top === millis) counter += 1;

@@ -1,50 +1,61 @@
 /**
- * Local data derived from synced rows (a customer's search terms, a ticket's status folded from its
- * events, stock on hand) is rebuilt by its own area's code for the records a pull wrote, in the same
- * transaction. Areas register here by entity; the hook gets each record once per chunk.
+ * One desk's sync registration (registration.ts), filled by the areas' `register…Sync` functions
+ * in db/desk.ts and run by the engine: the apply hooks for the records a chunk wrote, the snapshot
+ * settlers, the search backlog. An object per desk, so two stores in one process share nothing.
  */
-import type { Transaction } from 'kysely';
-import type { RecordState } from './protocol';
-import type { DB } from '../schema';
+import { deskNowMs } from '../clock';
+import type { Store } from '../open';
+import type { ApplyHook, AppliedRecord, SearchBacklog, SnapshotSettler, SyncHooks, SyncWork } from './registration';
 
-/** `snapshot`: the records come from an initial or replacement snapshot (derived data may be deferred). */
-export type ApplyPhase = { snapshot: boolean };
-export type ApplyHook = (trx: Transaction<DB>, records: ReadonlyArray<{ entityId: string; state: RecordState; changed?: ReadonlyArray<string> }>, phase: ApplyPhase) => Promise<void>;
+export type { SyncHooks, SyncServices, TouchedRecord } from './registration';
 
-const hooks = new Map<string, ApplyHook[]>();
+type Registered = { hook: ApplyHook; fields?: ReadonlyArray<string> };
 
-export function onApplied(entity: string, hook: ApplyHook): void {
-  hooks.set(entity, [...(hooks.get(entity) ?? []), hook]);
+/** Whether the record moves what the hook derives: new here, deleted, or one of its fields changed. */
+const moves = (fields: ReadonlyArray<string> | undefined) => (r: AppliedRecord) =>
+  fields === undefined || r.changed === undefined || r.state.deleted !== null || r.changed.some((f) => fields.includes(f));
+
+export function createSyncHooks(): SyncHooks {
+  const hooks = new Map<string, Registered[]>();
+  const settlers: SnapshotSettler[] = [];
+  const backlogs: SearchBacklog[] = [];
+  return {
+    onApplied(entity, hook, options) {
+      hooks.set(entity, [...(hooks.get(entity) ?? []), { hook, ...(options?.fields ? { fields: options.fields } : {}) }]);
+    },
+    onSnapshotDone(settler) {
+      settlers.push(settler);
+    },
+    searchBacklog(backlog) {
+      backlogs.push(backlog);
+    },
+    async runApplyHooks(work, touched, phase) {
+      const byEntity = new Map<string, AppliedRecord[]>();
+      for (const t of touched) {
+        const list = byEntity.get(t.entity);
+        if (list) list.push(t);
+        else byEntity.set(t.entity, [t]);
+      }
+      for (const [entity, records] of byEntity) {
+        for (const { hook, fields } of hooks.get(entity) ?? []) {
+          const wanted = fields === undefined ? records : records.filter(moves(fields));
+          if (wanted.length > 0 || fields === undefined) await hook(work, wanted, phase);
+        }
+      }
+    },
+    async settleSnapshotChunk(work) {
+      let more = false;
+      for (const settle of settlers) if (await settle(work)) more = true;
+      return more;
+    },
+    searchBacklogSize: (statements) => backlogs.reduce((sum, b) => sum + b.size(statements), 0),
+    buildSearchBacklog(statements, budget) {
+      let built = 0;
+      for (const b of backlogs) if (built < budget) built += b.build(statements, budget - built);
+      return built;
+    },
+  };
 }
 
-export async function runApplyHooks(
-  trx: Transaction<DB>,
-  touched: ReadonlyArray<{ entity: string; entityId: string; state: RecordState; changed?: ReadonlyArray<string> }>,
-  phase: ApplyPhase,
-): Promise<void> {
-  const byEntity = new Map<string, Array<{ entityId: string; state: RecordState; changed?: ReadonlyArray<string> }>>();
-  for (const t of touched) {
-    const list = byEntity.get(t.entity);
-    if (list) list.push(t);
-    else byEntity.set(t.entity, [t]);
-  }
-  for (const [entity, records] of byEntity) for (const hook of hooks.get(entity) ?? []) await hook(trx, records, phase);
-}
-
-/**
- * Work an area left for the end of a snapshot (derived data folded once instead of once per page).
- * A settler does one short chunk inside the caller's transaction and says whether more remains.
- */
-export type SnapshotSettler = (trx: Transaction<DB>) => Promise<boolean>;
-const settlers: SnapshotSettler[] = [];
-
-export function onSnapshotDone(settler: SnapshotSettler): void {
-  settlers.push(settler);
-}
-
-/** One chunk of every settler that still has work; true while any has more. */
-export async function settleSnapshotChunk(trx: Transaction<DB>): Promise<boolean> {
-  let more = false;
-  for (const settle of settlers) if (await settle(trx)) more = true;
-  return more;
-}
+/** Derived-data work runs in the chunk's transaction, on the desk's clock. */
+export const syncWork = (store: Store, trx: SyncWork['trx']): SyncWork => ({ trx, nowMs: () => deskNowMs(store.hlc), statements: store.statements });

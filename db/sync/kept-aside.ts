@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { KeptAsideRecord } from './contract';
-import { statement } from './statements';
+import { statement } from '../statement-cache';
 
 type Row = { entity: string; entity_id: string; kind: 'unknown' | 'refused'; reason: KeptAsideRecord['reason'] | null; depends_on: string | null; received_at: string; number: string | null; ticket_id: string | null };
 

@@ -4,18 +4,16 @@
  */
 import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { pendingCount } from './outbox';
-import { engineOf } from './engine';
 import { keptAsideCount, listKeptAside } from './kept-aside';
 import { restoredCopyOf } from './restored-copy';
 import { getState } from './state';
-import { searchBacklogSize } from '../customers/search-bulk';
 import type { SyncStatus } from './status';
 import { noInput } from '../fields';
 import { type SyncProblem, type KeptAsideRecord, syncEnrollSchema, syncNowSchema } from './contract';
 
 export const syncStatus: Handler<typeof noInput, SyncStatus> = async (ctx) => {
-  const { store } = ctx.services;
-  const engine = engineOf(store);
+  const { store, sync } = ctx.services;
+  const { engine } = sync;
   if (engine) return engine.status();
   // No engine (a tool opened the file): what the database alone tells.
   const status: SyncStatus = {
@@ -36,7 +34,7 @@ export const syncStatus: Handler<typeof noInput, SyncStatus> = async (ctx) => {
     clockOffsetMs: Number(getState(store.sqlite, 'clock_offset_ms') ?? 0),
     clockWarning: false,
     progress: null,
-    searchBacklog: searchBacklogSize(store.sqlite),
+    searchBacklog: sync.hooks.searchBacklogSize(store.statements),
     // Without an engine nothing is arriving: nothing to wait for.
     firstSync: false,
     resyncing: false,
@@ -60,7 +58,7 @@ export const syncProblems: Handler<typeof noInput, ReadonlyArray<SyncProblem>> =
 export const syncKeptAside: Handler<typeof noInput, ReadonlyArray<KeptAsideRecord>> = async (ctx) => listKeptAside(ctx.services.store.sqlite);
 
 export const syncRetryKeptAside: Handler<typeof noInput, { started: boolean }> = async (ctx) => {
-  const engine = engineOf(ctx.services.store);
+  const { engine } = ctx.services.sync;
   if (!engine) return { started: false };
   // After the reply: the replay takes the connection in short transactions of its own.
   setImmediate(() => void engine.retryKeptAside().catch(() => undefined));
@@ -68,7 +66,7 @@ export const syncRetryKeptAside: Handler<typeof noInput, { started: boolean }> =
 };
 
 export const syncEnroll: Handler<typeof syncEnrollSchema, { started: true }> = async (ctx, input) => {
-  const engine = engineOf(ctx.services.store);
+  const { engine } = ctx.services.sync;
   if (!engine) throw new DeskFailure('unavailable', 'sync_not_running');
   if (engine.status().enrolled && !engine.status().stopReason) throw new DeskFailure('conflict', 'sync_already_enrolled');
   const store = await ctx.trx.selectFrom('store').select(['code', 'counterNo']).limit(1).executeTakeFirst();
@@ -79,7 +77,7 @@ export const syncEnroll: Handler<typeof syncEnrollSchema, { started: true }> = a
 };
 
 export const syncNow: Handler<typeof syncNowSchema, { started: boolean }> = async (ctx, input) => {
-  const engine = engineOf(ctx.services.store);
+  const { engine } = ctx.services.sync;
   if (!engine) return { started: false };
   // After the reply: the handler's transaction holds the connection the sync needs.
   setImmediate(() => (input.online ? engine.online() : void engine.syncNow()));

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { PUSH_MAX_BYTES, PUSH_MAX_CHANGES, type WireChange } from './protocol';
 import { getNumber, setState } from './state';
-import { statement } from './statements';
+import { statement } from '../statement-cache';
 
 /** One transaction larger than this is split (and loses all-at-once visibility on other PCs). */
 const TX_HARD_LIMIT_CHANGES = 20_000;

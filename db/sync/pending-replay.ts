@@ -12,12 +12,11 @@ import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
 import { applyRecords, keyOf, TOMBSTONE_FIELD } from './apply';
 import { deskNowIso, saveClockMark } from '../clock';
-import { useConnection } from './area-hooks';
-import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
-import { runApplyHooks } from './hooks';
+import { exclusive, exclusiveTx, yieldToCounter } from '../exclusive';
+import { syncWork, type SyncServices } from './hooks';
 import type { FeedRecord, RecordState } from './protocol';
 import { getNumber, setState } from './state';
-import { statement } from './statements';
+import { statement } from '../statement-cache';
 
 /** Records per transaction: a kept-aside record is usually one or two fields. */
 const CHUNK_RECORDS = 200;
@@ -56,7 +55,11 @@ function stateOf(rows: ReadonlyArray<PendingRow>): { state: RecordState; used: P
  * the clash that refused a record is gone). Returns how many records went through apply
  * and how many of them were kept aside again (still unknown here, or still incomplete).
  */
-export async function replayPendingUnknown(store: Store, { stopped = () => false, always = false }: { stopped?: () => boolean; always?: boolean } = {}): Promise<{ replayed: number; keptAside: number }> {
+export async function replayPendingUnknown(
+  store: Store,
+  { rules, hooks }: SyncServices,
+  { stopped = () => false, always = false }: { stopped?: () => boolean; always?: boolean } = {},
+): Promise<{ replayed: number; keptAside: number }> {
   const { sqlite } = store;
   const keys = await exclusive(store, () => {
     if (!always && getNumber(sqlite, 'pending_replay_schema') >= SCHEMA_VERSION) return null;
@@ -85,10 +88,9 @@ export async function replayPendingUnknown(store: Store, { stopped = () => false
           unstamped.set(keyOf(key.entity, key.entity_id), new Set(used.filter((row) => row.kind === 'unknown').map((row) => row.field)));
           records.push({ serverSeq: 0, txId: `pending:${key.entity}:${key.entity_id}`, entity: key.entity, entityId: key.entity_id, state });
         }
-        const result = applyRecords(sqlite, records, { hlc: store.hlc, serverTimeMs: store.now(), nowIso: deskNowIso(store.hlc), unstamped });
+        const result = applyRecords(sqlite, records, { rules, hlc: store.hlc, serverTimeMs: store.now(), nowIso: deskNowIso(store.hlc), unstamped });
         saveClockMark(sqlite, store.hlc);
-        useConnection(sqlite, store.hlc);
-        await runApplyHooks(trx, result.touched, { snapshot: false });
+        await hooks.runApplyHooks(syncWork(store, trx), result.touched, { snapshot: false });
         return { records: records.length, keptAside: result.keptAside };
       },
       // As in a pull: a kept-aside row may refer to rows this PC has not got yet.

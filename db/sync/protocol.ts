@@ -3,7 +3,9 @@
  * constants only: the device engine (db/sync/) and the server (headoffice/) both import this file,
  * so the two sides cannot drift.
  */
-import type { ChangeOp } from './change-log';
+
+/** What a change does to its record; append-only entities take only `insert` and `append`. */
+export type ChangeOp = 'insert' | 'update' | 'delete' | 'append';
 
 export const PROTOCOL_VERSION = 1;
 /** The oldest device schema the server still accepts (SYNC.md §2.8); older devices get 426. */
@@ -14,6 +16,26 @@ export const PUSH_MAX_CHANGES = 1000;
 export const PUSH_MAX_BYTES = 512 * 1024;
 /** A pull page: bounded by bytes, ends on an origin-transaction boundary. */
 export const PULL_MAX_BYTES = 512 * 1024;
+/**
+ * How far a stamp may run ahead of head office's clock (SYNC.md §2.6, F8): head office re-stamps a
+ * change stamped further ahead, a PC's clock refuses to jump that far on a received stamp, and a
+ * local stamp that far ahead loses on the PC as it did at head office.
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * One record's key where both sides keep records in maps (prefetched rows, head office's states):
+ * entity and id joined by NUL, which neither contains (db/fields.ts refuses it in text).
+ */
+export const recordKey = (entity: string, entityId: string): string => `${entity}\u0000${entityId}`;
+/** The field name under which a tombstone's stamp is kept (row_clock, pending_unknown, states). */
+export const TOMBSTONE_FIELD = '~deleted';
+/** A snapshot page's position (`after`, `nextAfter`): the last record's entity and id. */
+export const snapshotPosition = (entity: string, entityId: string): string => `${entity}\u0001${entityId}`;
+export function parseSnapshotPosition(after: string | null | undefined): readonly [entity: string, entityId: string] {
+  if (!after) return ['', ''];
+  const cut = after.indexOf('\u0001');
+  return cut < 0 ? [after, ''] : [after.slice(0, cut), after.slice(cut + 1)];
+}
 /** The server refuses bodies above this (SYNC.md F22: batches are bounded far below it). */
 export const SERVER_BODY_LIMIT = 8 * 1024 * 1024;
 

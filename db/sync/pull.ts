@@ -9,17 +9,19 @@
 import type { Store } from '../open';
 import { deskNowIso, saveClockMark } from '../clock';
 import { applyRecords, prefetchLocal, watchKeptAside, type ApplyOutcome } from './apply';
-import { exclusive, exclusiveTx, yieldToCounter } from './exclusive';
-import { useConnection } from './area-hooks';
-import { runApplyHooks, settleSnapshotChunk, type ApplyPhase } from './hooks';
+import { exclusive, exclusiveTx, yieldToCounter } from '../exclusive';
+import type { EntityRules } from './entity-rules';
+import { syncWork, type SyncHooks } from './hooks';
+import type { ApplyPhase } from './registration';
+import type { TableInfoCache } from './table-info';
 import { unackFrom } from './outbox';
-import { PULL_MAX_BYTES, type FeedRecord, type PullResponse, type SnapshotResponse } from './protocol';
+import { PULL_MAX_BYTES, snapshotPosition, type FeedRecord, type PullResponse, type SnapshotResponse } from './protocol';
 import { SyncStop, TransientError, errorOf, type SyncSession } from './session';
 import { continueAsNewReplica, countTakenBack, highestLocalSeq, isOlderCopy } from './restored-copy';
 import { getNumber, getState, setState, type SyncKey } from './state';
 
 /** Where a chunk's row budget starts, and how far it may grow when records are cheap. */
-const CHUNK_ROWS = 500;
+export const CHUNK_ROWS = 500;
 const MAX_CHUNK_ROWS = 2_000;
 /**
  * A chunk's time budget. With 20 ms the event loop's p99 during a 250k-row initial sync was 53–63 ms
@@ -37,6 +39,12 @@ const SNAPSHOT_MAX_BYTES = PULL_MAX_BYTES;
 
 export type PullContext = {
   store: Store;
+  rules: EntityRules;
+  hooks: SyncHooks;
+  /** The engine's table shapes for this store (apply.ts). */
+  tables: TableInfoCache;
+  /** Records per chunk that last fitted the time bound on this store's PC (kept by the engine). */
+  pace: { chunkRows: number };
   session: SyncSession;
   onServerTime: (iso: string, epoch: string) => void;
   serverTimeMs: () => number;
@@ -45,10 +53,6 @@ export type PullContext = {
   /** This database turned out to be an older copy and continues as a new replica (the clock's node follows it). */
   onReplicaChanged?: () => void;
 };
-
-/** Records per chunk that last fitted the time bound on this store's PC. */
-const chunkRows = new WeakMap<Store, number>();
-
 
 /**
  * The next page, asked for while this one is applied (head office answers while the PC writes).
@@ -79,7 +83,7 @@ async function applyInChunks(
   while (index < records.length) {
     // Derived data (search terms, ticket folds) is rebuilt after the records, so the row budget
     // adapts to what the whole chunk cost last time: the time bound holds with the hooks included.
-    const rowBudget = chunkRows.get(ctx.store) ?? CHUNK_ROWS;
+    const rowBudget = ctx.pace.chunkRows;
     const started = performance.now();
     const end = await exclusiveTx(
       ctx.store,
@@ -90,19 +94,18 @@ async function applyInChunks(
         let applied = 0;
         const watch = watchKeptAside(ctx.store.sqlite);
         // The local state of the records this chunk will most likely take, read in one go.
-        const prefetched = prefetchLocal(ctx.store.sqlite, records.slice(index, index + rowBudget));
+        const prefetched = prefetchLocal(ctx.store.sqlite, records.slice(index, index + rowBudget), ctx);
         // Whole origin transactions only; stop once the chunk is big or slow enough.
         while (end < records.length && (end === index || (end - index < rowBudget && performance.now() - started < CHUNK_MS))) {
           const tx = records[end]!.txId;
           let stop = end;
           while (stop < records.length && records[stop]!.txId === tx) stop += 1;
-          const outcome = applyRecords(ctx.store.sqlite, records.slice(end, stop), { hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso, watch }, prefetched);
+          const outcome = applyRecords(ctx.store.sqlite, records.slice(end, stop), { rules: ctx.rules, tables: ctx.tables, hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso, watch }, prefetched);
           touched.push(...outcome.touched);
           applied += outcome.applied;
           end = stop;
         }
-        useConnection(ctx.store.sqlite, ctx.store.hlc);
-        await runApplyHooks(trx, touched, phase);
+        await ctx.hooks.runApplyHooks(syncWork(ctx.store, trx), touched, phase);
         for (const [key, value] of progress(records[end - 1]!)) setState(ctx.store.sqlite, key, value);
         onApplied?.(applied);
         // Stamps merged from head office raised the clock: the mark commits with the rows that carried them.
@@ -114,8 +117,8 @@ async function applyInChunks(
     // The commit counts too: writing the pages is a good part of a chunk's cost.
     const elapsed = performance.now() - started;
     const rows = end - index;
-    if (elapsed > CHUNK_MS) chunkRows.set(ctx.store, Math.max(1, Math.floor((rows * CHUNK_MS) / elapsed)));
-    else if (rows >= rowBudget) chunkRows.set(ctx.store, Math.min(MAX_CHUNK_ROWS, Math.ceil(rowBudget * 1.25)));
+    if (elapsed > CHUNK_MS) ctx.pace.chunkRows = Math.max(1, Math.floor((rows * CHUNK_MS) / elapsed));
+    else if (rows >= rowBudget) ctx.pace.chunkRows = Math.min(MAX_CHUNK_ROWS, Math.ceil(rowBudget * 1.25));
     index = end;
     ctx.onProgress?.(index);
     await yieldToCounter();
@@ -206,17 +209,14 @@ async function snapshot(ctx: PullContext): Promise<number> {
       setState(ctx.store.sqlite, 'server_epoch', body.serverEpoch);
     });
     if (body.nextAfter !== null) ahead = askAhead(ctx, body.nextAfter, pathFrom(body.nextAfter));
-    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', `${last.entity}\u0001${last.entityId}`]], { snapshot: true }, (applied) => countTakenBack(ctx.store.sqlite, applied));
+    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', snapshotPosition(last.entity, last.entityId)]], { snapshot: true }, (applied) => countTakenBack(ctx.store.sqlite, applied));
     applied += body.records.length;
     if (body.nextAfter === null) {
       // Derived data the areas left for the end (each ticket folded once), in short transactions.
       const settleChunk = () =>
         exclusiveTx(
           ctx.store,
-          async (trx) => {
-            useConnection(ctx.store.sqlite, ctx.store.hlc);
-            return settleSnapshotChunk(trx);
-          },
+          (trx) => ctx.hooks.settleSnapshotChunk(syncWork(ctx.store, trx)),
           { foreignKeys: false },
         );
       while (await settleChunk()) await yieldToCounter();

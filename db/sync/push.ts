@@ -8,7 +8,7 @@
 import { deskNowIso, saveClockMark } from '../clock';
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
-import { exclusive } from './exclusive';
+import { exclusive } from '../exclusive';
 import { lastLocalSeq, markAcked, pendingBatch, unackFrom, type PendingChange } from './outbox';
 import { PROTOCOL_VERSION, type PushRequest, type PushResponse } from './protocol';
 import { RawJson } from './raw-json';

@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { getNumber } from './state';
-import { statement } from './statements';
+import { statement } from '../statement-cache';
 
 /** Synced entities whose `number` column is a human number, each in its own table of that name. */
 const NUMBERED = ['ticket', 'requisition', 'goods_receipt', 'supplier_return', 'stocktake'] as const;

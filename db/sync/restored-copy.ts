@@ -12,7 +12,8 @@
 import type Database from 'better-sqlite3';
 import { newId } from '../ids';
 import type { Store } from '../open';
-import { exclusive } from './exclusive';
+import { exclusive } from '../exclusive';
+import type { SyncServices } from './hooks';
 import { lastLocalSeq, markAcked } from './outbox';
 import { deskNowIso } from '../clock';
 import { replayPendingUnknown } from './pending-replay';
@@ -92,10 +93,10 @@ export function countTakenBack(sqlite: Database.Database, applied: number): void
  * Once the snapshot is in: records written since the restore whose numbers head office already
  * has take the next free ones, then head office's records kept aside because of them are applied.
  */
-export async function finishTakingBack(store: Store): Promise<void> {
+export async function finishTakingBack(store: Store, services: SyncServices): Promise<void> {
   const { sqlite } = store;
   const renumbered = await exclusive(store, () => sqlite.transaction(() => renumberClashes(sqlite))());
-  const { replayed, keptAside } = await replayPendingUnknown(store, { always: true });
+  const { replayed, keptAside } = await replayPendingUnknown(store, services, { always: true });
   await exclusive(store, () => {
     const recorded = read(sqlite);
     if (!recorded) return;

@@ -1,25 +1,26 @@
 /**
- * Builds the counter-search terms an initial snapshot left in search_backlog (see
- * db/customers/search-bulk.ts), in short transactions between the counter's calls, sized so each
- * takes about 20 ms, and yielding in between: the PC is usable while its search index fills in.
+ * Builds the counter-search terms an initial snapshot left in its backlog (the customers area
+ * registers how: db/customers/sync-hooks.ts), in short transactions between the counter's calls,
+ * sized so each takes about 20 ms, and yielding in between: the PC is usable while its search
+ * index fills in.
  */
-import { nextBacklog, reindexCustomers, searchBacklogSize } from '../customers/search-bulk';
 import type { Store } from '../open';
-import { exclusive, yieldToCounter } from './exclusive';
+import { exclusive, yieldToCounter } from '../exclusive';
+import type { SyncHooks } from './hooks';
 
 const CHUNK_MS = 20;
 
-export async function buildSearchBacklog(store: Store, { onProgress, stopped }: { onProgress: (done: number, total: number) => void; stopped: () => boolean }): Promise<number> {
-  const total = await exclusive(store, () => searchBacklogSize(store.sqlite));
+export async function buildSearchBacklog(
+  store: Store,
+  hooks: SyncHooks,
+  { onProgress, stopped }: { onProgress: (done: number, total: number) => void; stopped: () => boolean },
+): Promise<number> {
+  const total = await exclusive(store, () => hooks.searchBacklogSize(store.statements));
   let budget = 200;
   let done = 0;
   while (!stopped()) {
     const started = performance.now();
-    const indexed = await exclusive(store, () => {
-      const ids = nextBacklog(store.sqlite, budget);
-      reindexCustomers(store.sqlite, ids);
-      return ids.size;
-    });
+    const indexed = await exclusive(store, () => hooks.buildSearchBacklog(store.statements, budget));
     if (indexed === 0) break;
     // Aim at the time bound, commit included (writing the index pages is most of it): shrink after
     // a slow chunk, grow slowly after a quick one.

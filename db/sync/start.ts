@@ -24,7 +24,8 @@ export async function startDeskSync({
   logger: Logger;
   timing?: Partial<SyncTiming>;
 }): Promise<{ readonly engine: SyncEngine | null; stop(): Promise<void> }> {
-  if (!desk.store) throw new Error('startDeskSync needs a desk opened by openDesk');
+  if (!desk.store || !desk.sync) throw new Error('startDeskSync needs a desk opened by openDesk');
+  const sync = desk.sync;
   let engine: SyncEngine | null = null;
 
   async function startOn(store: Store): Promise<void> {
@@ -32,13 +33,15 @@ export async function startDeskSync({
       logger.warn('The database file is damaged: sync does not run');
       return;
     }
-    const started = new SyncEngine({ store, credentials, appVersion, logger, ...(timing ? { timing } : {}) });
+    const started = new SyncEngine({ store, services: sync, credentials, appVersion, logger, ...(timing ? { timing } : {}) });
     await started.start();
     engine = started;
+    sync.engine = started;
   }
   async function stopEngine(): Promise<void> {
     const running = engine;
     engine = null;
+    if (sync.engine === running) sync.engine = null;
     await running?.stop();
   }
 

@@ -4,7 +4,7 @@
  * describes (the pull cursor with its page).
  */
 import type Database from 'better-sqlite3';
-import { statement } from './statements';
+import { statement } from '../statement-cache';
 
 export type SyncKey =
   | 'replica_id'

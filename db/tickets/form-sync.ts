@@ -3,11 +3,19 @@
  * key (`form.fault`, `form.channel` …), so two PCs correcting different details of one ticket both
  * keep their correction. The copies on the ticket row (summary line, channel, category) are
  * recomputed from the merged form with the stamp of the key they copy, so on every replica and at
- * head office they always say what the form says. Pure: the sync registry imports it.
+ * head office they always say what the form says. Pure data and functions: db/tickets/sync-entities.ts uses it, so head office merges tickets the same way.
  */
 import type { CompositeColumn } from '../sync/composite';
 import type { DerivedField } from '../sync/merge';
-import { SUMMARY_KEY, summaryLine } from './intake';
+
+/** The intake field each ticket type's summary line is taken from. */
+export const SUMMARY_KEY = { consultation: 'question', complaint: 'whatHappened', aftersales: 'fault', repair: 'fault', feedback: 'content' } as const;
+
+/** The line lists show: the field's text on one line, at most 80 characters. */
+export function summaryLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
 
 export const TICKET_FORM: CompositeColumn = { column: 'form', prefix: 'form.' };
 

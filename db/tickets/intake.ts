@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { calendarDate, instant, textInput } from '../fields';
+import { SUMMARY_KEY, summaryLine } from './form-sync';
 import { WARRANTY_STATUSES } from './warranty-status';
 import { PRIORITIES, REPAIR_LOCATIONS } from './workflow';
 
@@ -115,16 +116,13 @@ export function formOf(intake: TicketIntake): TicketForm {
 }
 
 /** The form key each type's summary line is cut from (sync recomputes the line from it: form-sync.ts). */
-export const SUMMARY_KEY = { consultation: 'question', complaint: 'whatHappened', aftersales: 'fault', repair: 'fault', feedback: 'content' } as const satisfies Record<TicketIntake['type'], string>;
+export { SUMMARY_KEY, summaryLine };
+/** Every ticket type names the intake field its summary line comes from (checked when compiling). */
+const _everyTypeHasASummary: Record<TicketIntake['type'], string> = SUMMARY_KEY;
 
 /** The line lists show. */
 export function summaryOf(intake: TicketIntake): string {
   return summaryLine(String((intake as Record<string, unknown>)[SUMMARY_KEY[intake.type]]));
-}
-
-export function summaryLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }
 
 export function categoryOf(intake: TicketIntake): string | null {

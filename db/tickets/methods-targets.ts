@@ -1,6 +1,6 @@
 /** Handlers for the SLA targets (Service standards page) and the breach report. */
 import { DeskFailure, type Handler } from '../handler';
-import { isEnrolled } from '../sync/enrolment';
+import { isEnrolled } from '../enrolment';
 import { breachReport } from './breach-report';
 import { loadCalendar } from './settings';
 import { listTargets, saveTargets } from './targets';

@@ -159,6 +159,8 @@ export type SlaTargetTable = {
 };
 
 export type TicketTables = {
+  /** Tickets a snapshot brought, folded once at its end (migration 0009; db/tickets/sync-hooks.ts). */
+  ticketBacklog: { ticketId: string };
   ticket: TicketTable;
   ticketEvent: TicketEventTable;
   ticketSla: TicketSlaTable;

@@ -47,7 +47,8 @@ async function counter(folder: string, name: string, hqUrl: string, caCert: stri
   const credentials = fileCredentialStore(join(folder, `${name}.json`));
   const code = (await issueEnrollmentCode(db, storeCode)).code;
   await enrollDevice(desk.store!, credentials, { serverUrl: hqUrl, code, caCert, deviceName: name });
-  const engine = new SyncEngine({ store: desk.store!, credentials, appVersion: 'bench', logger: quiet });
+  const engine = new SyncEngine({ store: desk.store!, services: desk.sync!, credentials, appVersion: 'bench', logger: quiet });
+  desk.sync!.engine = engine;
   const ok = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await desk.dispatch(client, method as never, input as never);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);

@@ -15,14 +15,17 @@ vi.mock('../../db/parts/ledger/movements', async (importOriginal) => {
 describe('a pulled stock movement', () => {
   it('adds to on-hand through the parts ledger, with no change-log row', async () => {
     const movements = await import('../../db/parts/ledger/movements');
-    await import('../../db/sync/area-hooks');
-    const { runApplyHooks } = await import('../../db/sync/hooks');
+    const { createSyncServices } = await import('../../db/desk');
+    const { syncWork } = await import('../../db/sync/hooks');
     const { openStore, closeStore } = await import('../../db/open');
     const d = await openPartsDesk();
     const pump = d.partId('WM-PUMP-01');
     await stockUp(d, { 'WM-PUMP-01': 3 }, '2026-01-01');
     await d.desk.close();
     const store = await openStore({ file: d.file, appVersion: 'test' });
+    // The areas' hooks as a desk registers them for its engine.
+    const { hooks } = createSyncServices();
+    const runApplyHooks = (trx: Parameters<typeof syncWork>[1], ...rest: Parameters<typeof hooks.runApplyHooks> extends [unknown, ...infer R] ? R : never) => hooks.runApplyHooks(syncWork(store, trx), ...rest);
     const locationId = (await store.db.selectFrom('stockLocation').select('id').executeTakeFirstOrThrow()).id;
     const loggedBefore = changeLog(d.file).length;
     const fields = { partId: pump, locationId, kind: 'issue', qty: -2, unitCostFen: null, reason: '维修领用', docType: 'manual', docId: null, docLineId: null, reversesId: null, staffId: null, createdAt: '2026-01-03T02:00:00.000Z' };

@@ -41,7 +41,7 @@ const names = async (t: Awaited<ReturnType<typeof openTestDesk>>, query: string)
 describe('values kept aside under an older schema', () => {
   it('are replayed through the merge once the PC runs a newer schema', async () => {
     const { t, zhang, li, wang } = await storeWithKeptValues();
-    const result = await replayPendingUnknown(t.desk.store!);
+    const result = await replayPendingUnknown(t.desk.store!, t.desk.sync!);
     // Four records: 张三 (three fields), 李四, 王五 (a tombstone), the claim; two of them kept aside again.
     expect(result).toEqual({ replayed: 4, keptAside: 2 });
 
@@ -66,7 +66,7 @@ describe('values kept aside under an older schema', () => {
     expect(readTable(t.file, "SELECT value FROM sync_state WHERE key = 'pending_replay_schema'")).toEqual([{ value: String(SCHEMA_VERSION) }]);
 
     // Once per schema: running again changes nothing.
-    expect(await replayPendingUnknown(t.desk.store!)).toEqual({ replayed: 0, keptAside: 0 });
+    expect(await replayPendingUnknown(t.desk.store!, t.desk.sync!)).toEqual({ replayed: 0, keptAside: 0 });
     expect(readTable(t.file, 'SELECT count(*) AS n FROM pending_unknown')).toEqual([{ n: 3 }]);
     await t.desk.close();
   });
@@ -74,7 +74,7 @@ describe('values kept aside under an older schema', () => {
   it('does nothing on a PC that already replayed for this schema', async () => {
     const { t, sqlite } = await storeWithKeptValues();
     setState(sqlite, 'pending_replay_schema', SCHEMA_VERSION);
-    expect(await replayPendingUnknown(t.desk.store!)).toEqual({ replayed: 0, keptAside: 0 });
+    expect(await replayPendingUnknown(t.desk.store!, t.desk.sync!)).toEqual({ replayed: 0, keptAside: 0 });
     expect(readTable(t.file, 'SELECT count(*) AS n FROM pending_unknown')).toEqual([{ n: 7 }]);
     await t.desk.close();
   });

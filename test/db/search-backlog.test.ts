@@ -25,20 +25,20 @@ async function storeAsAfterSnapshot() {
   const sqlite = t.desk.store!.sqlite;
   const termsBefore = readTable<{ term: string; customer_id: string }>(t.file, 'SELECT term, customer_id FROM search_term ORDER BY term, customer_id');
   sqlite.prepare('DELETE FROM search_term').run();
-  deferReindex(sqlite, new Set(ids));
+  deferReindex(t.desk.store!.statements, new Set(ids));
   return { t, ids, zhang, termsBefore, sqlite };
 }
 
 describe('the search index an initial sync leaves to build', () => {
   it('is not searchable until built, then finds every customer with the same terms as the counter writes', async () => {
-    const { t, termsBefore, sqlite } = await storeAsAfterSnapshot();
-    expect(searchBacklogSize(sqlite)).toBe(301);
+    const { t, termsBefore } = await storeAsAfterSnapshot();
+    expect(searchBacklogSize(t.desk.store!.statements)).toBe(301);
     expect(await names(t, '张三')).toEqual([]);
 
     const progress: Array<[number, number]> = [];
-    const built = await buildSearchBacklog(t.desk.store!, { onProgress: (done, total) => progress.push([done, total]), stopped: () => false });
+    const built = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, { onProgress: (done, total) => progress.push([done, total]), stopped: () => false });
     expect(built).toBe(301);
-    expect(searchBacklogSize(sqlite)).toBe(0);
+    expect(searchBacklogSize(t.desk.store!.statements)).toBe(0);
     expect(progress.at(-1)).toEqual([301, 301]);
     // Progress only grows, in several short transactions.
     expect(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0])).toBe(true);
@@ -50,22 +50,22 @@ describe('the search index an initial sync leaves to build', () => {
   });
 
   it('indexes a customer the counter edits meanwhile at once, and the build skips it', async () => {
-    const { t, zhang, sqlite } = await storeAsAfterSnapshot();
+    const { t, zhang } = await storeAsAfterSnapshot();
     await t.ok('customers.update', { id: zhang, name: '张三丰', phones: [{ number: '13912345678' }] });
     expect(await names(t, '张三丰')).toEqual(['张三丰']);
-    expect(searchBacklogSize(sqlite)).toBe(300);
-    await buildSearchBacklog(t.desk.store!, { onProgress: () => {}, stopped: () => false });
+    expect(searchBacklogSize(t.desk.store!.statements)).toBe(300);
+    await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, { onProgress: () => {}, stopped: () => false });
     expect(await names(t, 'zsf')).toEqual(['张三丰']);
     await t.desk.close();
   });
 
   it('stops between chunks when sync stops, and carries on from where it was next time', async () => {
-    const { t, sqlite } = await storeAsAfterSnapshot();
+    const { t } = await storeAsAfterSnapshot();
     let chunks = 0;
-    const first = await buildSearchBacklog(t.desk.store!, { onProgress: () => (chunks += 1), stopped: () => chunks >= 1 });
+    const first = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, { onProgress: () => (chunks += 1), stopped: () => chunks >= 1 });
     expect(first).toBeGreaterThan(0);
-    expect(searchBacklogSize(sqlite)).toBe(301 - first);
-    const rest = await buildSearchBacklog(t.desk.store!, { onProgress: () => {}, stopped: () => false });
+    expect(searchBacklogSize(t.desk.store!.statements)).toBe(301 - first);
+    const rest = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, { onProgress: () => {}, stopped: () => false });
     expect(first + rest).toBe(301);
     expect(await names(t, '顾客299')).toEqual(['顾客299']);
     await t.desk.close();

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientState } from '../../db/desk-types';
 import { applyRecords } from '../../db/sync/apply';
+import { syncedEntities } from '../../db/synced-entities';
 import type { FeedRecord } from '../../db/sync/protocol';
 import { readTable } from '../support/inspect';
 import { openTestDesk, setUpStore, type TestDesk } from '../support/temp-store';
@@ -32,7 +33,7 @@ async function colleagueSyncedFromPc1() {
   const pc2 = await openTestDesk();
   await setUpStore(pc2, { adminPin: '8642' });
   const store = pc2.desk.store!;
-  store.sqlite.transaction(() => applyRecords(store.sqlite, [feedRecordFrom(pc1, lina.id)], { hlc: store.hlc, serverTimeMs: Date.now(), nowIso: new Date().toISOString() }))();
+  store.sqlite.transaction(() => applyRecords(store.sqlite, [feedRecordFrom(pc1, lina.id)], { rules: syncedEntities, hlc: store.hlc, serverTimeMs: Date.now(), nowIso: new Date().toISOString() }))();
   return { pc1, pc2, lina };
 }
 

@@ -10,11 +10,11 @@ import { applyRecords, readLocalState } from '../../db/sync/apply';
 import { formatHlc } from '../../db/sync/hlc';
 import { EMPTY_STATE, mergeStates, stateOfChange } from '../../db/sync/merge';
 import type { FeedRecord, RecordState } from '../../db/sync/protocol';
-import { ruleFor } from '../../db/sync/registry';
+import { syncedEntities } from '../../db/synced-entities';
 import { changeLog, readTable } from '../support/inspect';
 import { openTestDesk, setUpStore } from '../support/temp-store';
 
-const policy = ruleFor('ticket')!.policy;
+const policy = syncedEntities.ruleFor('ticket')!.policy;
 const OTHER_PC = 'b'.repeat(32);
 const stamp = (millis: number, node = OTHER_PC) => formatHlc({ millis, counter: 0, node });
 
@@ -31,9 +31,9 @@ async function ticketDesk() {
   /** What a pull does with one record from head office. */
   const pull = (state: RecordState) => {
     const record: FeedRecord = { serverSeq: 1, txId: 'remote-tx', entity: 'ticket', entityId: ticket.id, state };
-    return store.sqlite.transaction(() => applyRecords(store.sqlite, [record], { hlc: store.hlc, serverTimeMs: Date.now(), nowIso: new Date().toISOString() }))();
+    return store.sqlite.transaction(() => applyRecords(store.sqlite, [record], { rules: syncedEntities, hlc: store.hlc, serverTimeMs: Date.now(), nowIso: new Date().toISOString() }))();
   };
-  const localState = () => readLocalState(store.sqlite, 'ticket', ticket.id)!;
+  const localState = () => readLocalState(store.sqlite, syncedEntities, 'ticket', ticket.id)!;
   return { t, ticket, intake, row, pull, localState };
 }
 

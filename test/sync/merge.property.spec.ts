@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../db/sync/hlc';
 import { HQ_NODE, canonicalJson, losingFields, mergeStates, sameState, sameValue, stateOfChange, type MergePolicy } from '../../db/sync/merge';
 import type { RecordState } from '../../db/sync/protocol';
-import { registeredEntities, ruleFor } from '../../db/sync/registry';
+import { syncedEntities } from '../../db/synced-entities';
 import { compactState, expandState, SHARED_STAMP } from '../../db/sync/compact-state';
 import { stateText } from '../../headoffice/state-json';
+
+const { entities: registeredEntities, ruleFor } = syncedEntities;
 
 const FIELDS = ['name', 'tier', 'doNotContact', 'notes', 'priceFen'] as const;
 const NODES = ['0a1b', '2c3d', '4e5f', HQ_NODE];

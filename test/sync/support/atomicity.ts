@@ -6,9 +6,11 @@
  * stocktake and its lines) is there whole or not at all.
  */
 import type Database from 'better-sqlite3';
-import { ruleFor } from '../../../db/sync/registry';
+import { syncedEntities } from '../../../db/synced-entities';
 import { readTable } from '../../support/inspect';
 import type { TestCounter } from './counter';
+
+const { ruleFor } = syncedEntities;
 
 export type OriginTransaction = { label: string; records: ReadonlyArray<{ table: string; key: string; id: string }> };
 

@@ -45,6 +45,7 @@ export async function openCounter(hq: TestHeadOffice, options: CounterOptions = 
   const credentials = fileCredentialStore(join(dirname(file), 'sync-credentials.json'));
   const engine = new SyncEngine({
     store,
+    services: t.desk.sync!,
     credentials,
     appVersion: '0.1.0-test',
     logger: t.logger,
@@ -52,6 +53,8 @@ export async function openCounter(hq: TestHeadOffice, options: CounterOptions = 
     random: () => 0.5,
     ...(options.maxPullBytes ? { maxPullBytes: options.maxPullBytes } : {}),
   });
+  // The desk's sync page finds the engine as it finds the one startDeskSync runs.
+  t.desk.sync!.engine = engine;
   const enroll = async () => {
     const code = await hq.issueCode(storeCode);
     await enrollDevice(store, credentials, { serverUrl: options.via?.() ?? hq.url, code, caCert: hq.caCert, deviceName: `${storeCode} counter ${counterNo}` });

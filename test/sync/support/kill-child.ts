@@ -109,6 +109,7 @@ async function main(): Promise<void> {
   // passes each point several times.
   const engine = new SyncEngine({
     store: desk.store!,
+    services: desk.sync!,
     credentials,
     appVersion: '0.1.0-test',
     logger,
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
   desk.onEvent((event) => {
     if (event !== 'session.changed' && event !== 'sync.changed') engine.localWrite();
   });
+  desk.sync!.engine = engine;
   await engine.start();
   say('ready');
   const mine = () => desk.store!.sqlite.prepare("SELECT id FROM customer WHERE name LIKE 'F15-%'").all() as Array<{ id: string }>;

@@ -13,7 +13,7 @@ import { expect } from 'vitest';
 import { composeComposite } from '../../../db/sync/composite';
 import { EMPTY_STATE, HQ_NODE, canonicalJson, mergeStates, nodeOfHlc, stateOfChange } from '../../../db/sync/merge';
 import type { RecordState } from '../../../db/sync/protocol';
-import { ruleFor } from '../../../db/sync/registry';
+import { syncedEntities } from '../../../db/synced-entities';
 import { foldEvents } from '../../../db/tickets/derive';
 import { locationOf, toFoldEvent } from '../../../db/tickets/events';
 import { TICKET_FORM } from '../../../db/tickets/form-sync';
@@ -23,6 +23,8 @@ import { createRandom } from '../../support/generator';
 import { readTable } from '../../support/inspect';
 import type { TestCounter } from './counter';
 import type { TestHeadOffice } from './hq';
+
+const { ruleFor } = syncedEntities;
 
 export type LoggedChange = { changeId: string; entity: string; entityId: string; op: string; fields: Record<string, unknown>; hlc: string };
 

@@ -11,10 +11,12 @@ import { expect } from 'vitest';
 import { composeComposite, parseComposite } from '../../../db/sync/composite';
 import { EMPTY_STATE, canonicalJson, mergeStates } from '../../../db/sync/merge';
 import type { RecordState } from '../../../db/sync/protocol';
-import { ruleFor } from '../../../db/sync/registry';
+import { syncedEntities } from '../../../db/synced-entities';
 import { readTable } from '../../support/inspect';
 import type { TestCounter } from './counter';
 import type { TestHeadOffice } from './hq';
+
+const { ruleFor } = syncedEntities;
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 

@@ -15,7 +15,7 @@ import { SCHEMA_VERSION } from '../../../db/migrations/index';
 import { customerTerms } from '../../../db/customers/search-terms';
 import { normalisePhone } from '../../../db/customers/phone';
 import { hlcInstant } from '../../../db/tickets/events';
-import { exclusive } from '../../../db/sync/exclusive';
+import { exclusive } from '../../../db/exclusive';
 import { createGenerator } from '../../support/generator';
 
 export type OfflineContext = {

@@ -5,8 +5,8 @@
  * is one short SQLite transaction; the counter's next call waits at most that long.
  */
 import type { Transaction } from 'kysely';
-import type { Store } from '../open';
-import type { DB } from '../schema';
+import type { Store } from './open';
+import type { DB } from './schema';
 
 /** Lets the counter's waiting calls and I/O run between two short sync transactions. */
 export const yieldToCounter = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,54 @@
+/** The parts area's synced entities (rules: db/sync/entity-rules.ts). */
+import type { EntityRule } from '../sync/entity-rules';
+
+export const partsEntities: ReadonlyArray<EntityRule> = [
+  // The catalogue and prices are head office's; each store keeps its own shelf bin and reorder rule.
+  {
+    entity: 'part',
+    table: 'part',
+    key: 'id',
+    owner: 'hq',
+    scope: 'global',
+    policy: { hqFields: 'all' },
+    deleteMode: 'soft',
+    storeFields: ['bin', 'reorderLevel', 'reorderQty', 'updatedAt'],
+    localColumns: { bin: '', reorderLevel: null, reorderQty: 0 },
+  },
+  { entity: 'supplier', table: 'supplier', key: 'id', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'soft' },
+  { entity: 'stock_location', table: 'stock_location', key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },
+  // The ledger: insert-only, idempotent on the movement id; on-hand is a local cache (sync-hooks.ts).
+  {
+    entity: 'stock_movement',
+    table: 'stock_movement',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    appendOnly: true,
+    deleteMode: 'hard',
+    refersTo: { locationId: 'stock_location', reversesId: 'stock_movement' },
+  },
+  ...(
+    [
+      ['goods_receipt', { locationId: 'stock_location' }],
+      ['goods_receipt_line', { receiptId: 'goods_receipt' }],
+      ['supplier_return', { locationId: 'stock_location', receiptId: 'goods_receipt' }],
+      ['supplier_return_line', { returnId: 'supplier_return' }],
+      ['requisition', { locationId: 'stock_location', ticketId: 'ticket' }],
+      ['requisition_line', { requisitionId: 'requisition' }],
+      ['stocktake', { locationId: 'stock_location' }],
+      ['stocktake_line', { stocktakeId: 'stocktake' }],
+    ] as const
+  ).map(([entity, refersTo]): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard', refersTo })),
+  {
+    entity: 'requisition_event',
+    table: 'requisition_event',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    appendOnly: true,
+    deleteMode: 'hard',
+    refersTo: { requisitionId: 'requisition' },
+  },
+];

@@ -1,0 +1,14 @@
+/** What sync must know about the parts area on a counter PC: a pulled movement moves on-hand. */
+import type { SyncRegistration } from '../sync/registration';
+import { addToOnHand } from './ledger/movements';
+
+export function registerPartsSync(sync: SyncRegistration): void {
+  // A pulled movement is new here (the ledger is insert-only): it is added to the on-hand cache.
+  sync.onApplied('stock_movement', async ({ trx }, records) => {
+    for (const { state } of records) {
+      const f = state.fields as { partId?: string; locationId?: string; qty?: number; createdAt?: string };
+      if (!f.partId || !f.locationId || typeof f.qty !== 'number') continue;
+      await addToOnHand(trx, { partId: f.partId, locationId: f.locationId, qty: f.qty, createdAt: f.createdAt ?? '' });
+    }
+  });
+}
