@@ -23,9 +23,7 @@ export type ApplyContext = {
 export type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; known: boolean; dirty: boolean };
 
 /** The working map's key of one record. */
-export function stateKey(entity: string, entityId: string): string {
-  return `${entity}\u0000${entityId}`;
-}
+export { recordKey as stateKey } from '../db/sync/protocol';
 
 /** One change after its merge: `record` is still as it was before the change, `merged` what it becomes. */
 export type MergedChange = { change: WireChange; rule: EntityRule; record: Working; merged: RecordState };

@@ -6,7 +6,7 @@
  * new PC or a reset.
  */
 import { sql, type Kysely } from 'kysely';
-import { formatCursor, parseCursor, type FeedRecord, type PullResponse, type RecordState, type SnapshotResponse } from '../db/sync/protocol';
+import { formatCursor, parseCursor, parseSnapshotPosition, snapshotPosition, type FeedRecord, type PullResponse, type RecordState, type SnapshotResponse } from '../db/sync/protocol';
 import { RawJson } from '../db/sync/raw-json';
 import { assertOwnReplica, type AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
@@ -87,7 +87,7 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
 }
 
 /**
- * Keyset over (entity, entity_id); `after` is `<entity>\u0001<id>` as returned in nextAfter. The
+ * Keyset over (entity, entity_id); `after` is a snapshot position (db/sync/protocol.ts) as returned in nextAfter. The
  * answer is a SnapshotResponse, serialised here (see RawJson).
  */
 export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input: { after: string | null; maxBytes: number }, nowMs: number): Promise<RawJson> {
@@ -95,7 +95,7 @@ export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input
   // Read the feed head first: applying is idempotent, so rows changed while paging are simply
   // applied again by the pull that follows (SYNC.md §2.4).
   const head = await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow();
-  const [afterEntity, afterId] = input.after ? (input.after.split('\u0001') as [string, string]) : ['', ''];
+  const [afterEntity, afterId] = parseSnapshotPosition(input.after);
   const rows = await sql<{ entity: string; entityId: string; stateText: string; updatedSeq: number }>`
     SELECT f.entity, f.entity_id, f.state::text AS state_text, f.updated_seq FROM entity_state f
     WHERE (f.entity, f.entity_id) > (${afterEntity}, ${afterId}) AND ${inScope(device.storeId)}
@@ -109,7 +109,7 @@ export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input
     const entityId = JSON.stringify(row.entityId);
     records.push(`{"serverSeq":${Number(row.updatedSeq)},"txId":${JSON.stringify(`s:${row.entity}:${row.entityId}`)},"entity":${entity},"entityId":${entityId},"state":${row.stateText}}`);
     bytes += 120 + row.stateText.length;
-    nextAfter = `${row.entity}\u0001${row.entityId}`;
+    nextAfter = snapshotPosition(row.entity, row.entityId);
   }
   const done = records.length === rows.rows.length && rows.rows.length < snapshotRows(input.maxBytes);
   const page: Omit<SnapshotResponse, 'records'> = {
