@@ -12,11 +12,6 @@ import { layers } from './eslint-rules/layer-table.js';
 
 const noElectron = { name: 'electron', message: 'Only the Electron shell (electron/) may import electron; keep logic in electron-free modules.' };
 
-// TEMPORARY: files that broke a layer when the rule landed, while the sync, head-office and
-// method restructuring happens on other branches. `local/layers` (only) is off for these files;
-// whoever merges those branches empties this list (docs/architecture/layers.md, "Known violations").
-const KNOWN_VIOLATIONS_UNTIL_MERGE = [];
-
 export default tseslint.config(
   // test/lint/fixtures/ breaks the layers on purpose; test/lint/layers.test.ts lints it on its own.
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.counterdesk*/**', 'test/lint/fixtures/**'] },
@@ -40,10 +35,6 @@ export default tseslint.config(
     plugins: { local },
     rules: { 'local/layers': ['error', { layers }] },
   },
-  // basePath: the list names this repository's files, never test/lint/fixtures/ files of the same name.
-  ...(KNOWN_VIOLATIONS_UNTIL_MERGE.length > 0
-    ? [{ basePath: import.meta.dirname, files: KNOWN_VIOLATIONS_UNTIL_MERGE, rules: { 'local/layers': 'off' } }]
-    : []),
   {
     // Type-only imports do not count for cycles (import-x skips them): they are erased before
     // anything runs, so they cannot load a module half-initialised, and db/api.ts derives the

@@ -18,7 +18,7 @@ export { DESK_EVENTS, type DeskEvent } from './contract';
 
 /**
  * The bridge the renderer talks to. The Electron preload and the browser-host client both
- * `satisfies` it (STYLE.md §1); `renderer/desk.ts` picks one at start.
+ * `satisfies` it (docs/STYLE.md §1); `renderer/desk.ts` picks one at start.
  */
 export type DeskBridge = {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<DeskResult<MethodResult<M>>>;

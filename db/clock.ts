@@ -7,7 +7,7 @@
  *
  * A PC whose clock ran ahead and was then corrected keeps counting from the mark: its stored times
  * stand still until the PC clock catches up, rather than going back. Head office re-stamps changes
- * too far ahead of its own time (SYNC.md §2.6), so such a PC cannot win merges with its future.
+ * too far ahead of its own time (docs/SYNC.md §2.6), so such a PC cannot win merges with its future.
  */
 import type Database from 'better-sqlite3';
 import type { Hlc } from './sync/hlc';

@@ -65,7 +65,7 @@ export type ErrorCode =
 
 export type FieldIssue = { field: string; key: string; message: string };
 
-/** Errors travel as data (STYLE.md §5). `key` is the message key in the `errors` i18n namespace. */
+/** Errors travel as data (docs/STYLE.md §5). `key` is the message key in the `errors` i18n namespace. */
 export type DeskError = {
   code: ErrorCode;
   message: string;

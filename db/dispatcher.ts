@@ -1,5 +1,5 @@
 /**
- * The one dispatcher behind Electron IPC and the browser host (DESIGN.md "How a call flows"):
+ * The one dispatcher behind Electron IPC and the browser host (docs/DESIGN.md "How a call flows"):
  *   validate input with the method's zod schema → resolve the caller's session → check access →
  *   run the handler in one transaction → result, or a typed error {code, message, key, field?}.
  * It never throws: anything unexpected is logged with its stack and answered as `internal`,

@@ -1,6 +1,6 @@
 /**
  * Whether this PC is enrolled with head office. Enrolment writes `device_id` into sync_state
- * (docs/SYNC.md §2.1); from then on head office owns what DOMAIN.md gives it (catalogue and prices,
+ * (docs/SYNC.md §2.1); from then on head office owns what docs/DOMAIN.md gives it (catalogue and prices,
  * tiers and service standards), and the store stops editing those locally.
  */
 import type { Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-/** IDs are made on the device (DESIGN.md data rules): UUIDv7, time-ordered, never colliding across stores. */
+/** IDs are made on the device (docs/DESIGN.md data rules): UUIDv7, time-ordered, never colliding across stores. */
 import { v7 } from 'uuid';
 
 export function newId(): string {

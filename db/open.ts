@@ -1,7 +1,7 @@
 /**
  * Opens the store's SQLite file: first a read-only look (schema version, damage), then WAL, foreign
  * keys, a busy timeout, Kysely over better-sqlite3, migrations (after a backup when an existing
- * store is migrated), and the replica id made with the file (SYNC.md §2.1). A damaged file is
+ * store is migrated), and the replica id made with the file (docs/SYNC.md §2.1). A damaged file is
  * opened read-only, so the counter can still read what is there while nothing more is written.
  */
 import Database from 'better-sqlite3';

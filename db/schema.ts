@@ -1,5 +1,5 @@
 /**
- * Table types for the local store, written once in Kysely's way (STYLE.md §9).
+ * Table types for the local store, written once in Kysely's way (docs/STYLE.md §9).
  * Columns are snake_case in SQLite and camelCase here through CamelCasePlugin.
  * Nullable columns are `| null`, never optional.
  */
@@ -12,7 +12,7 @@ import type { TicketTables } from './tickets/tables';
 
 export type MetaTable = { key: string; value: string };
 
-/** Sync bookkeeping (SYNC.md §2.2): replica_id, pull_cursor, clock_offset_ms, … */
+/** Sync bookkeeping (docs/SYNC.md §2.2): replica_id, pull_cursor, clock_offset_ms, … */
 export type SyncStateTable = { key: string; value: string };
 
 /** The outbox: one row per changed record, written in the same transaction as the change. */

@@ -1,5 +1,5 @@
 /**
- * Serves the built renderer on `app://counterdesk/` instead of `file://` (ELECTRON.md §1, security
+ * Serves the built renderer on `app://counterdesk/` instead of `file://` (docs/ELECTRON.md §1, security
  * checklist item 18): a real origin for the sender checks, and response headers for the CSP.
  * Which file a request may read is decided by the pure resolveAppRequest (electron/paths.ts).
  *

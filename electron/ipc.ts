@@ -1,5 +1,5 @@
 /**
- * The only IPC binding of the app (STYLE.md §3, §4): one invoke channel for desk calls and one
+ * The only IPC binding of the app (docs/STYLE.md §3, §4): one invoke channel for desk calls and one
  * event channel from main to the renderer. Every call's sender is checked here, once, with a parsed
  * URL, before the desk's dispatcher sees it; the dispatcher then validates the input with zod and
  * checks the signed-in staff member's permission.
@@ -87,7 +87,7 @@ export type BindDeskOptions = {
  * Serves `desk` over IPC: `desk:call` runs `desk.dispatch` for trusted senders, and every desk event
  * is forwarded on `desk:event` to every live window showing the app. Each webContents gets its own
  * ClientState (its sign-in), dropped when the webContents is destroyed. Errors travel as data
- * (STYLE.md §5): the handler never rejects, because `invoke` would keep only the error's message.
+ * (docs/STYLE.md §5): the handler never rejects, because `invoke` would keep only the error's message.
  * Returns a function that undoes the binding.
  */
 export function bindDesk(desk: Desk, ipcMain: IpcMainLike, options: BindDeskOptions): () => void {

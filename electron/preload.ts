@@ -1,5 +1,5 @@
 /**
- * The sandboxed preload (STYLE.md §1, §3). It runs with the sandbox's polyfilled `require`, so the
+ * The sandboxed preload (docs/STYLE.md §1, §3). It runs with the sandbox's polyfilled `require`, so the
  * build bundles it into one CommonJS file, out/preload/preload.cjs. It exposes exactly the DeskBridge
  * contract as `window.desk`: `call(method, input)` and `on(event, listener)` over two fixed channels.
  * ipcRenderer itself is never exposed, and listeners never see the IPC event (its `sender` would

@@ -1,7 +1,7 @@
 /**
  * Which URLs the app trusts. Every check parses the URL and compares its parts exactly: string
  * prefix or substring checks are fooled by `app://counterdesk.evil.com` or
- * `https://evil.example/?next=app://counterdesk` (ELECTRON.md §1; STYLE.md §8.3).
+ * `https://evil.example/?next=app://counterdesk` (docs/ELECTRON.md §1; docs/STYLE.md §8.3).
  * No electron import, so the checks are unit-tested in plain Node.
  */
 

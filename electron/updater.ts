@@ -1,6 +1,6 @@
 /**
  * The update policy, kept thin: electron-updater does the work (feed from electron-builder.yml's
- * `publish`, sha512 checks, differential downloads; ELECTRON.md §3). Policy: when packaged, check at
+ * `publish`, sha512 checks, differential downloads; docs/ELECTRON.md §3). Policy: when packaged, check at
  * start and every 4 hours, download in the background, install when the app quits. Nothing here
  * may throw into main: updates are never worth stopping the counter for.
  *

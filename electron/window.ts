@@ -1,5 +1,5 @@
 /**
- * The main window and the deny-by-default hardening of every webContents (ELECTRON.md §1, items
+ * The main window and the deny-by-default hardening of every webContents (docs/ELECTRON.md §1, items
  * 2–6 and 11–15 of Electron's security checklist). The window keeps Electron's safe defaults and
  * states them anyway, so a reader (and electronegativity) need not know the defaults.
  */

@@ -1,5 +1,5 @@
 /**
- * Applies a batch of changes at head office (SYNC.md §2.3 step 3–4), inside the caller's
+ * Applies a batch of changes at head office (docs/SYNC.md §2.3 step 3–4), inside the caller's
  * transaction: each change goes through its entity's ownership rule and merge function
  * (entities.ts, db/sync/merge.ts), the merged state lands in `entity_state`, and one feed
  * row per effective change is appended. The caller holds the feed lock (feed.ts), so the whole
@@ -77,7 +77,7 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
   };
 
   // Head office re-asserts its value with its own stamp, so the store that tried to change it
-  // (and every other replica) converges on head office's value (SYNC.md F25).
+  // (and every other replica) converges on head office's value (docs/SYNC.md F25).
   const reassert = (w: Working, rule: EntityRule, change: WireChange, fields: string[]) => {
     const stamp = ctx.hqClock.send();
     const clocks = { ...w.state.clocks };

@@ -1,5 +1,5 @@
 /**
- * Device credentials (SYNC.md §2.9): one-time enrollment codes bound to a store, a long-lived
+ * Device credentials (docs/SYNC.md §2.9): one-time enrollment codes bound to a store, a long-lived
  * refresh secret per device (only its hash is kept), and short-lived access tokens (JWT, HS256,
  * 15 min). Scope always comes from the device record, never from the token's claims beyond its id.
  */

@@ -1,5 +1,5 @@
 /**
- * The change feed (SYNC.md §2.4). `lockFeed` takes the feed_head row lock at the start of a write
+ * The change feed (docs/SYNC.md §2.4). `lockFeed` takes the feed_head row lock at the start of a write
  * transaction and holds it to commit, so server_seq is handed out in commit order: a reader of
  * `server_seq > cursor` can never see seq 12 committed while seq 11 is still in flight and skip it
  * (the out-of-order commit problem of sequences, [G1]). At our scale (hundreds of stores, ≤ 5 PCs

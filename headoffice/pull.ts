@@ -1,5 +1,5 @@
 /**
- * GET /sync/v1/pull and GET /sync/v1/snapshot (SYNC.md §2.4). Pull pages the change feed from a
+ * GET /sync/v1/pull and GET /sync/v1/snapshot (docs/SYNC.md §2.4). Pull pages the change feed from a
  * cursor, for the device's scope only (global rows, its store's rows, and the customers linked to
  * its store), ends pages on origin-transaction boundaries (a 5,000-line stocktake is one page), and
  * leaves out the replica's own unaltered echoes. Snapshot pages the merged states by keyset, for a
@@ -93,7 +93,7 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
 export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input: { after: string | null; maxBytes: number }, nowMs: number): Promise<RawJson> {
   const epoch = await readMeta(db, 'epoch');
   // Read the feed head first: applying is idempotent, so rows changed while paging are simply
-  // applied again by the pull that follows (SYNC.md §2.4).
+  // applied again by the pull that follows (docs/SYNC.md §2.4).
   const head = await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow();
   const [afterEntity, afterId] = parseSnapshotPosition(input.after);
   const rows = await sql<{ entity: string; entityId: string; stateText: string; updatedSeq: number }>`

@@ -1,5 +1,5 @@
 /**
- * POST /sync/v1/push (SYNC.md §2.3), one PostgreSQL transaction per request: lock the replica row
+ * POST /sync/v1/push (docs/SYNC.md §2.3), one PostgreSQL transaction per request: lock the replica row
  * (duplicate or concurrent pushes of one replica queue here), skip seqs already applied (a retry
  * after a lost answer), refuse a gap, apply the contiguous rest through the merge rules, append the
  * feed and set last_applied_seq, all committed together: exactly-once effect on top of

@@ -1,5 +1,5 @@
 /**
- * What a batch leaves beside the states (SYNC.md §2.3 step 4, §2.6): refused changes for the sync
+ * What a batch leaves beside the states (docs/SYNC.md §2.3 step 4, §2.6): refused changes for the sync
  * problems page, field conflicts lost by a writer, and stamps re-stamped for clock skew.
  */
 import type { Transaction } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * The merged state of each record a batch touches (SYNC.md §2.3): loaded from `entity_state` before
+ * The merged state of each record a batch touches (docs/SYNC.md §2.3): loaded from `entity_state` before
  * the batch applies its changes in memory (apply.ts), written back once after it.
  */
 import { sql, type RawBuilder, type Transaction } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * What a pushing store may write (SYNC.md §2.5): its own records, and customers linked to it. A
+ * What a pushing store may write (docs/SYNC.md §2.5): its own records, and customers linked to it. A
  * change is refused when the record it writes, as head office holds it or as the change would
  * leave it, names a customer not linked to the store (the customer itself, a phone, address,
  * note, product or merge alias of one, a ticket for one) or a record another store owns (another

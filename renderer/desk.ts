@@ -1,7 +1,7 @@
 /**
- * The only way the UI talks to the app (DESIGN.md "How a call flows"). Inside Electron the preload
+ * The only way the UI talks to the app (docs/DESIGN.md "How a call flows"). Inside Electron the preload
  * exposes `window.desk`; in a plain browser the same contract is spoken over HTTP to the browser
- * host (STYLE.md §1: one contract, two transports).
+ * host (docs/STYLE.md §1: one contract, two transports).
  */
 import { DESK_EVENTS } from '../db/api';
 import type { DeskBridge, DeskError, DeskEvent, DeskResult, MethodInput, MethodName, MethodResult } from '../db/api';

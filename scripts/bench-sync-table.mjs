@@ -1,4 +1,4 @@
-// The one table `npm run bench:sync` prints: each SYNC.md §3c case for Counterdesk next to PouchDB
+// The one table `npm run bench:sync` prints: each docs/SYNC.md §3c case for Counterdesk next to PouchDB
 // (memory and leveldb), the ratio, the target and whether it is met. Pure formatting of the runs' JSON.
 
 const num = (x) => (typeof x === 'number' ? x.toLocaleString('en-US') : '—');

@@ -1,6 +1,6 @@
-// `npm run bench:sync [-- N M] [--no-pouchdb] [--json]`: the sync figures of SYNC.md §3c (P1 push of N
+// `npm run bench:sync [-- N M] [--no-pouchdb] [--json]`: the sync figures of docs/SYNC.md §3c (P1 push of N
 // changes, P2 initial sync of M rows, P3 incremental, P4 no-op, P5 bytes per change, P7 event-loop
-// delay) for Counterdesk, then the same workload on PouchDB + express-pouchdb (SYNC.md §4c) with the
+// delay) for Counterdesk, then the same workload on PouchDB + express-pouchdb (docs/SYNC.md §4c) with the
 // memory and the leveldb adapter, printed as one table with the ratio and the targets. The run's JSON
 // goes to test/bench/results/sync-<date>.json. Exits 1 when a target is missed or a run fails.
 // PouchDB lives in test/bench/peers/pouchdb with its own lockfile, installed here on first use, so

@@ -108,7 +108,7 @@ export type CustomerDetail = Readonly<{
   notes: string;
   /** Full numbers for roles that serve customers; masked (138****5678) for the others. */
   phones: ReadonlyArray<CustomerPhone>;
-  /** Empty when `contactHidden`: the role does not see addresses (DOMAIN.md §9). */
+  /** Empty when `contactHidden`: the role does not see addresses (docs/DOMAIN.md §9). */
   addresses: ReadonlyArray<CustomerAddress>;
   contactHidden: boolean;
   preferredChannel: ContactChannel | null;
@@ -122,7 +122,7 @@ export type CustomerDetail = Readonly<{
   mergedFrom: ReadonlyArray<string>;
 }>;
 
-/** A search hit: phones are masked, because a list is not "serving the customer" (DOMAIN.md §9). */
+/** A search hit: phones are masked, because a list is not "serving the customer" (docs/DOMAIN.md §9). */
 export type CustomerSummary = Readonly<{
   id: string;
   name: string;

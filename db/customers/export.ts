@@ -1,5 +1,5 @@
 /**
- * Export of personal data (DOMAIN.md §9): only for roles with customers.export, full contact
+ * Export of personal data (docs/DOMAIN.md §9): only for roles with customers.export, full contact
  * details, and every export is logged (customer_export, sent to head office as an append).
  */
 import { newId } from '../ids';

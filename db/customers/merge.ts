@@ -1,5 +1,5 @@
 /**
- * Merging a duplicate into the surviving record (SYNC.md §2.5): products, phones and addresses move
+ * Merging a duplicate into the surviving record (docs/SYNC.md §2.5): products, phones and addresses move
  * to the survivor; notes (append-only) and tickets (owned by the store that opened them) stay where
  * they are and are read through the alias row `customer_merge(from_id → into_id)`, which the change
  * log carries to head office. The duplicate becomes a tombstone that still resolves to the survivor.

@@ -25,7 +25,7 @@ function checkTierChange(ctx: HandlerContext, from: Tier, to: Tier): void {
   if (from !== to && !roleCan(requireActor(ctx).role, 'customers.tier')) throw new DeskFailure('permission_denied', 'permission_denied', 'tier');
 }
 
-/** Full phones and addresses only for roles that serve customers (DOMAIN.md §9). */
+/** Full phones and addresses only for roles that serve customers (docs/DOMAIN.md §9). */
 export function showsContact(ctx: HandlerContext): boolean {
   return roleCan(requireActor(ctx).role, 'customers.personal');
 }

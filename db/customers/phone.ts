@@ -4,7 +4,7 @@
  */
 export { normalisePhone, type NormalisedPhone, type PhoneKind } from '../sync/phone-digits';
 
-/** 138****5678: what lists and reports show (DOMAIN.md §9). */
+/** 138****5678: what lists and reports show (docs/DOMAIN.md §9). */
 export function maskPhone(number: string): string {
   const digits = number.replace(/\D/g, '');
   if (digits.length < 7) return '*'.repeat(digits.length);

@@ -14,7 +14,7 @@ export type CustomerFileColumns = {
   preferredChannel: ContactChannel | null;
   /** 0/1: the customer agreed to be contacted (follow-ups, offers). */
   contactConsent: number;
-  /** 0/1: never call or text. Wins over consent, and wins in a sync conflict (SYNC.md §2.5). */
+  /** 0/1: never call or text. Wins over consent, and wins in a sync conflict (docs/SYNC.md §2.5). */
   doNotContact: number;
 };
 
@@ -22,7 +22,7 @@ export type CustomerAddressTable = { id: string; customerId: string; label: stri
 
 export type CustomerNoteTable = { id: string; customerId: string; body: string; staffId: string | null; createdAt: string; hlc: string };
 
-/** A merged duplicate: reading `fromId` leads to `intoId` (SYNC.md §2.5). */
+/** A merged duplicate: reading `fromId` leads to `intoId` (docs/SYNC.md §2.5). */
 export type CustomerMergeTable = { fromId: string; intoId: string; mergedAt: string; mergedBy: string | null; hlc: string };
 
 export type CustomerTierTable = {
@@ -69,7 +69,7 @@ export type SearchTermTable = { term: string; customerId: string };
 export type ImportBatchTable = { id: string; kind: 'customers' | 'products'; fileName: string; staffId: string | null; createdAt: string };
 export type ImportRowTable = { batchId: string; line: number; data: string; errorKey: string | null; errorField: string | null; dedupeKey: string | null };
 
-/** Every export of personal data: who, when, what, how many rows (DOMAIN.md §9). */
+/** Every export of personal data: who, when, what, how many rows (docs/DOMAIN.md §9). */
 export type CustomerExportTable = { id: string; staffId: string | null; createdAt: string; scope: string; query: string; format: 'xlsx' | 'csv'; rowCount: number; hlc: string };
 
 export type CustomerFileTables = {

@@ -1,7 +1,7 @@
 /**
  * What the customer file reads of the service tickets (db/tickets, migration 0003): the counter
  * search by ticket number and the ticket list of a customer's history. Tickets are never rewritten
- * here: a merged duplicate's tickets are found by reading through its alias (SYNC.md §2.5).
+ * here: a merged duplicate's tickets are found by reading through its alias (docs/SYNC.md §2.5).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';

@@ -1,6 +1,6 @@
 /**
- * Tiers and their service standards (DOMAIN.md §8, §9). The thresholds are settings rows owned by
- * head office (SYNC.md §2.5), so the store reads them and never edits them. A customer whose tier
+ * Tiers and their service standards (docs/DOMAIN.md §8, §9). The thresholds are settings rows owned by
+ * head office (docs/SYNC.md §2.5), so the store reads them and never edits them. A customer whose tier
  * rule is `auto` gets the highest tier whose spend or purchase-count threshold they reach; spend and
  * purchases are counted from the products registered to them.
  */

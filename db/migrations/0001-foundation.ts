@@ -1,5 +1,5 @@
 /**
- * 0001: the foundation. Frozen once landed: never edit, add 0002 instead (DESIGN.md data rules).
+ * 0001: the foundation. Frozen once landed: never edit, add 0002 instead (docs/DESIGN.md data rules).
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // AUTOINCREMENT: a seq is never reused, even after acked rows are pruned, and a rolled-back
-  // transaction rolls back sqlite_sequence too, so seq stays contiguous (SYNC.md §2.2).
+  // transaction rolls back sqlite_sequence too, so seq stays contiguous (docs/SYNC.md §2.2).
   await sql`CREATE TABLE change_log (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     change_id TEXT NOT NULL UNIQUE,

@@ -2,7 +2,7 @@
  * 0002: the customer file. Frozen once landed: never edit, add a later migration instead.
  *
  * - customer gains its contact preferences and how its tier is set; addresses, an append-only note
- *   list and merge aliases (SYNC.md §2.5) hang off it;
+ *   list and merge aliases (docs/SYNC.md §2.5) hang off it;
  * - tiers and product categories are settings rows (head office owns them once sync exists), seeded
  *   with the store defaults here;
  * - products and their proof of purchase; the warranty end is stored, computed when written;

@@ -1,8 +1,8 @@
 /**
- * 0003: service tickets (DOMAIN.md §2–§6). Frozen once landed: never edit, add a later migration instead.
+ * 0003: service tickets (docs/DOMAIN.md §2–§6). Frozen once landed: never edit, add a later migration instead.
  *
  * - ticket: the header (LWW per field) plus columns derived from the event log, kept as a cache;
- * - ticket_event: the append-only log the status is derived from (SYNC.md §2.5);
+ * - ticket_event: the append-only log the status is derived from (docs/SYNC.md §2.5);
  * - ticket_sla: local SLA cache (never synced), rebuilt from events and the store calendar;
  * - ticket_attachment: photos as blobs in the store file (see db/tickets/attachments.ts for why);
  * - ticket_signature: the customer's signature bound to the hash of the form it signs;

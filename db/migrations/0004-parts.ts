@@ -1,5 +1,5 @@
 /**
- * 0004: spare parts (DOMAIN.md §7): catalogue, locations, the movement ledger and its on-hand
+ * 0004: spare parts (docs/DOMAIN.md §7): catalogue, locations, the movement ledger and its on-hand
  * cache, goods receipts with inspection, returns to supplier, requisitions and stocktakes.
  * Frozen once landed: never edit, add a later migration instead.
  */
@@ -69,7 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX stock_movement_doc ON stock_movement (doc_id, doc_line_id)`.execute(db);
   await sql`CREATE INDEX stock_movement_kind_part ON stock_movement (kind, part_id, created_at)`.execute(db);
   await sql`CREATE UNIQUE INDEX stock_movement_reverses ON stock_movement (reverses_id) WHERE reverses_id IS NOT NULL`.execute(db);
-  // The ledger is append-only (DESIGN.md data rules): the database itself refuses edits and deletes.
+  // The ledger is append-only (docs/DESIGN.md data rules): the database itself refuses edits and deletes.
   await sql`CREATE TRIGGER stock_movement_no_update BEFORE UPDATE ON stock_movement
     BEGIN SELECT RAISE(ABORT, 'stock movements are append-only: post a reversing movement'); END`.execute(db);
   await sql`CREATE TRIGGER stock_movement_no_delete BEFORE DELETE ON stock_movement

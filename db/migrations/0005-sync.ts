@@ -1,5 +1,5 @@
 /**
- * 0005: sync bookkeeping on the counter PC (SYNC.md §2.2, §2.8). Frozen once landed.
+ * 0005: sync bookkeeping on the counter PC (docs/SYNC.md §2.2, §2.8). Frozen once landed.
  * - sync_rejected: changes head office refused, with its reason, for the "sync problems" page;
  * - pending_unknown: values pulled for columns or tables this version does not have yet, kept
  *   (never dropped) to be replayed after the migration that adds them;

@@ -9,7 +9,7 @@ const TYPES = ['consultation', 'complaint', 'aftersales', 'repair', 'feedback'] 
 const PRIORITIES = ['normal', 'high', 'urgent'] as const;
 const TIERS = ['regular', 'silver', 'gold', 'vip'] as const;
 
-/** The regulation (DOMAIN.md §8): reply within 15 minutes, handle within 24 working hours. */
+/** The regulation (docs/DOMAIN.md §8): reply within 15 minutes, handle within 24 working hours. */
 function baseTargets(type: string): [number, number] {
   // A suggestion is acknowledged at the counter; a lead reviews it within three working days.
   return type === 'feedback' ? [24 * 60, 72 * 60] : [15, 24 * 60];

@@ -1,7 +1,7 @@
 /**
  * 0012: why a pulled value was kept aside. `unknown`: this version had no such table or column, so
  * whatever stamp the PC stores for that field does not describe a value it holds, and the value is
- * replayed over it after an upgrade (db/sync/pending-replay.ts, SYNC.md F19). `refused`: the row
+ * replayed over it after an upgrade (db/sync/pending-replay.ts, docs/SYNC.md F19). `refused`: the row
  * refused it (a local uniqueness rule, a required column still missing); replayed through the
  * ordinary merge. Rows kept before it count as `unknown` (no release had shipped before 0012).
  * Frozen once landed.

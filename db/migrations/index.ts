@@ -1,6 +1,6 @@
 /**
  * The migrations, listed in code (not read from a folder: that breaks inside a packaged asar and
- * under a bundler; STYLE.md §10). Numbered, forward-only, never edited once landed.
+ * under a bundler; docs/STYLE.md §10). Numbered, forward-only, never edited once landed.
  */
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';

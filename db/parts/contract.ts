@@ -1,5 +1,5 @@
 /**
- * The spare-parts area of the desk API (DOMAIN.md §7), joined from its jobs: catalogue, ledger,
+ * The spare-parts area of the desk API (docs/DOMAIN.md §7), joined from its jobs: catalogue, ledger,
  * receiving, requisitions, stocktaking, reports: their schemas and result types. No Node
  * imports: the renderer imports this through db/api.ts.
  */

@@ -2,7 +2,7 @@
  * Human numbers of parts documents, shaped like ticket numbers (S012-2-20261123-0042) with a
  * document prefix: R- requisition, GR- goods receipt, RT- return to supplier, ST- stocktake.
  * Store code and counter number make numbers from PCs working offline at the same time distinct
- * (SYNC.md §2.1); the sequence restarts each day of the store's calendar, the one ticket numbers
+ * (docs/SYNC.md §2.1); the sequence restarts each day of the store's calendar, the one ticket numbers
  * use (db/tickets/settings.ts keeps the store's time zone), so a repair and its requisition
  * carry the same date.
  */

@@ -1,9 +1,9 @@
 /**
- * Who owns the part catalogue and prices: the one place the rule lives (SYNC.md §2.5).
+ * Who owns the part catalogue and prices: the one place the rule lives (docs/SYNC.md §2.5).
  *
- * Head office holds the catalogue and prices (DOMAIN.md "Head office"), but a store that has not
+ * Head office holds the catalogue and prices (docs/DOMAIN.md "Head office"), but a store that has not
  * been enrolled with head office yet has nobody to receive them from, so until then the store's
- * admin keeps them. Enrolment writes `device_id` into sync_state (SYNC.md §2.1); from then on the
+ * admin keeps them. Enrolment writes `device_id` into sync_state (docs/SYNC.md §2.1); from then on the
  * store edits only its own attributes of a part (bin, reorder level and quantity), and
  * head-office rows arrive by sync. The sync engine switches the rule here, nowhere else.
  */

@@ -1,5 +1,5 @@
 /**
- * Spare-parts tables (DOMAIN.md §7), joined into the DB type in db/schema.ts with one `&` line.
+ * Spare-parts tables (docs/DOMAIN.md §7), joined into the DB type in db/schema.ts with one `&` line.
  * The ledger (`stock_movement`) is append-only; `stock_on_hand` is a local cache of its sums,
  * rebuilt from it at will and never synced. Quantities are whole units; money is integer fen.
  */
@@ -189,7 +189,7 @@ export type RequisitionLineTable = {
   hlc: string;
 };
 
-/** Append-only: who requested, signed, issued and took back, and when (SYNC.md §2.5). */
+/** Append-only: who requested, signed, issued and took back, and when (docs/SYNC.md §2.5). */
 export type RequisitionEventTable = {
   id: string;
   requisitionId: string;

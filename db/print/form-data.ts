@@ -39,7 +39,7 @@ export type TicketPrintData = Readonly<{
     createdAt: string;
     createdByName: string | null;
   }>;
-  /** Phones and address are masked for roles without `customers.personal`, except on a technician's own on-site job (DOMAIN.md §9). */
+  /** Phones and address are masked for roles without `customers.personal`, except on a technician's own on-site job (docs/DOMAIN.md §9). */
   customer: Readonly<{ name: string; phones: ReadonlyArray<string>; address: string; masked: boolean }>;
   /** Proof of purchase (购买凭证): what the customer showed at intake, else the registered product. */
   purchase: Readonly<{

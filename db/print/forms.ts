@@ -1,5 +1,5 @@
 /**
- * The printed forms (DOMAIN.md §5 and §7) and the paper each may go on. Shared by the
+ * The printed forms (docs/DOMAIN.md §5 and §7) and the paper each may go on. Shared by the
  * renderer (print routes, settings page), the Electron print code and db/print. No Node imports.
  */
 import type { Permission } from '../staff/roles';

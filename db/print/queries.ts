@@ -55,7 +55,7 @@ export async function countPrinted(db: Kysely<DB>, form: PrintForm, subjectId: s
 export async function insertPrintLog(tx: TxContext, entry: Omit<PrintLogTable, 'id' | 'staffId' | 'printedAt' | 'hlc'>): Promise<PrintLogRow> {
   const hlc = tx.stamp();
   const row: PrintLogRow = { id: newId(), ...entry, staffId: tx.staffId, printedAt: tx.nowIso, hlc };
-  // Append-only: one insert per attempt, never updated (SYNC.md §2.5, like ticket events).
+  // Append-only: one insert per attempt, never updated (docs/SYNC.md §2.5, like ticket events).
   await insertRecorded(tx, 'printLog', 'print_log', row);
   return row;
 }

@@ -1,5 +1,5 @@
 /**
- * How a print route tells whoever loaded it that it is ready to print (ELECTRON.md §2: print only
+ * How a print route tells whoever loaded it that it is ready to print (docs/ELECTRON.md §2: print only
  * after the page loaded AND `document.fonts.ready`, or pages come out blank or in boxes).
  *
  * The signal is the document title, because the Electron print window has no preload at all (no

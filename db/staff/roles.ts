@@ -1,5 +1,5 @@
 /**
- * Roles from DOMAIN.md and what each may do. The dispatcher checks these in the main process for
+ * Roles from docs/DOMAIN.md and what each may do. The dispatcher checks these in the main process for
  * every call; the renderer only uses them to hide what a role cannot use.
  */
 export const ROLES = [
@@ -19,7 +19,7 @@ export const PERMISSIONS = [
   'customers.write',
   /** Tier decides the service standard, so only leads change it (head office once sync exists). */
   'customers.tier',
-  /** See an opened customer's full phones and addresses (DOMAIN.md §9); lists always mask them. */
+  /** See an opened customer's full phones and addresses (docs/DOMAIN.md §9); lists always mask them. */
   'customers.personal',
   /** Merge a duplicate into the surviving customer record. */
   'customers.merge',
@@ -28,7 +28,7 @@ export const PERMISSIONS = [
   'customers.export',
   'staff.manage',
   'store.manage',
-  /** Spare parts (DOMAIN.md §7): see the stock, the ticket's parts and the requisitions. */
+  /** Spare parts (docs/DOMAIN.md §7): see the stock, the ticket's parts and the requisitions. */
   'parts.read',
   /** Edit the catalogue and prices: the store's admin until head office owns them (db/parts/ownership.ts). */
   'parts.catalogue',
@@ -42,12 +42,12 @@ export const PERMISSIONS = [
   'parts.reports',
   /** Choose this PC's printers per form, and read the store's print log (who printed what when). */
   'print.setup',
-  /** Service tickets (DOMAIN.md §2–§6): see them; take them at the counter; work them (each step's roles are in db/tickets/machines/); holidays and follow-up settings. */
+  /** Service tickets (docs/DOMAIN.md §2–§6): see them; take them at the counter; work them (each step's roles are in db/tickets/machines/); holidays and follow-up settings. */
   'tickets.read',
   'tickets.intake',
   'tickets.work',
   'tickets.settings',
-  /** Complaint analysis and staff performance (DOMAIN.md §3, §8): leads and managers. */
+  /** Complaint analysis and staff performance (docs/DOMAIN.md §3, §8): leads and managers. */
   'tickets.reports',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',

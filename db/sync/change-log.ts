@@ -1,5 +1,5 @@
 /**
- * The outbox (SYNC.md §2.2). Every mutation of a synced record goes through `recordChange`, inside
+ * The outbox (docs/SYNC.md §2.2). Every mutation of a synced record goes through `recordChange`, inside
  * the dispatcher's transaction, so the change and its log row commit or roll back together.
  */
 import type { InsertObject, Insertable, Transaction } from 'kysely';

@@ -1,7 +1,7 @@
 /**
  * Composite columns: a JSON object column (a ticket's intake form) that sync carries key by key, as
  * fields named `<prefix><key>` (`form.fault`), each with its own stamp, so two PCs correcting
- * different keys of one form both keep their correction (SYNC.md §2.5, per-field last writer wins).
+ * different keys of one form both keep their correction (docs/SYNC.md §2.5, per-field last writer wins).
  * The column itself is rebuilt from the merged keys when a record is applied; a change that still
  * carries the whole column (an older PC, an old outbox row) sets every key it holds at its stamp
  * (merge.ts `mergeStates`). A key set to null is removed from the object.

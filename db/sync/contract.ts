@@ -37,7 +37,7 @@ export type SyncProblem = Readonly<{
 }>;
 
 /**
- * A pulled record this PC keeps aside instead of storing (SYNC.md F19 and refusals): `unknown`, a
+ * A pulled record this PC keeps aside instead of storing (docs/SYNC.md F19 and refusals): `unknown`, a
  * kind of record or field this version does not have yet; `duplicate`, a number or code a record
  * here already has; `incomplete`, a required value still missing; `depends`, it refers to a
  * record that is itself kept aside (`dependsOn`); `refused`, kept by an older version without a

@@ -1,5 +1,5 @@
 /**
- * Where a counter PC keeps its head-office credentials (SYNC.md §2.9): the device id and the
+ * Where a counter PC keeps its head-office credentials (docs/SYNC.md §2.9): the device id and the
  * long-lived refresh secret. Behind an interface so the Electron shell stores them encrypted with
  * safeStorage (electron/sync-credentials.ts) while the browser host keeps a file only the user
  * can read (mode 0600) beside the database. Never in the SQLite file: a copied database must not

@@ -1,5 +1,5 @@
 /**
- * The sync engine of one counter PC (SYNC.md §2.10): push shortly after local writes, pull on a
+ * The sync engine of one counter PC (docs/SYNC.md §2.10): push shortly after local writes, pull on a
  * timer and when the network returns, one sync at a time, exponential backoff with full jitter on
  * transient failures plus a cheap health probe so the first sync after recovery comes within
  * seconds without any new local write [P11]. It works only between the counter's calls (see
@@ -178,7 +178,7 @@ export class SyncEngine {
    * A new clock over the learned offset (and the replica id, which a rotation changes), carrying on
    * from the old clock's high-water mark whatever the PC clock says: a PC whose clock ran ahead and
    * was corrected keeps counting from its mark, so nothing it stores goes back in time. Head office
-   * re-stamps changes that arrive too far ahead of its own time (SYNC.md §2.6), so that future
+   * re-stamps changes that arrive too far ahead of its own time (docs/SYNC.md §2.6), so that future
    * cannot win merges elsewhere.
    */
   private installClock(): void {
@@ -262,7 +262,7 @@ export class SyncEngine {
 
   /**
    * Once per new schema: values earlier pulls kept aside for tables or columns this PC did not have
-   * (SYNC.md F19) are applied now that it may have them. A failure here is logged and does not stop
+   * (docs/SYNC.md F19) are applied now that it may have them. A failure here is logged and does not stop
    * the sync; the replay is tried again next time.
    */
   private async replayKeptAside(): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Enrollment (SYNC.md §2.9): the counter PC gives head office's address (and optionally a CA
+ * Enrollment (docs/SYNC.md §2.9): the counter PC gives head office's address (and optionally a CA
  * certificate to trust) and the one-time code; head office binds the PC to the code's store and
  * answers with the device id and refresh secret, which go to the credential store, never to the
  * database. The PC must be set up as the same store the code was issued for.

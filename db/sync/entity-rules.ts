@@ -47,7 +47,7 @@ export type EntityRule = Readonly<{
    * store, or of a customer not linked to it (headoffice/store-scope.ts).
    */
   refersTo?: Readonly<Record<string, string>>;
-  /** Writing this record at a store links that customer to the store (SYNC.md §2.5 privacy rule). */
+  /** Writing this record at a store links that customer to the store (docs/SYNC.md §2.5 privacy rule). */
   linksCustomer?: (fields: Readonly<Record<string, unknown>>) => string | null;
   /** Fields in the change log that are facts, not columns (e.g. `pinReset`): never merged. */
   ignoredFields?: ReadonlyArray<string>;

@@ -1,5 +1,5 @@
 /**
- * Hybrid logical clock (SYNC.md §2.6): 48-bit wall-clock milliseconds, a 16-bit counter and the
+ * Hybrid logical clock (docs/SYNC.md §2.6): 48-bit wall-clock milliseconds, a 16-bit counter and the
  * replica id as the tie-break, encoded so that string order is clock order:
  *   `0193a1b2c3d4-0000-<replica>`
  * `send()` never goes backwards, even if the PC clock does (NTP step, a user changing the date).
@@ -89,7 +89,7 @@ export function createHlc({ node, now = Date.now, lastStamp, offsetMs = () => 0 
       const local = wall();
       // A stamp this clock has already passed moves nothing, however far ahead of the PC clock it
       // is. One beyond both the high-water mark and the wall clock by more than head office's own
-      // clamp (it re-stamps any change more than 5 minutes ahead of its time, SYNC.md §2.6) cannot
+      // clamp (it re-stamps any change more than 5 minutes ahead of its time, docs/SYNC.md §2.6) cannot
       // be a real time: the wall here includes the offset learned from head office, so it is
       // head office's time. Merging it would drag every later stamp, and every stored time, into
       // the future for good; it is refused and the caller applies the record without it.

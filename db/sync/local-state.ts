@@ -111,7 +111,7 @@ export function localState(
     }
     state = mergeStates(rule.policy, state, own);
   }
-  // A stamp far beyond head office's clock was re-stamped there (SYNC.md §2.6, F8): it must lose here too.
+  // A stamp far beyond head office's clock was re-stamped there (docs/SYNC.md §2.6, F8): it must lose here too.
   const limit = serverTimeMs + MAX_CLOCK_SKEW_MS;
   for (const [field, clock] of Object.entries(state.clocks)) if (parseHlc(clock).millis > limit) state.clocks[field] = '000000000000-0000-0';
   return state;

@@ -1,5 +1,5 @@
 /**
- * The merge rules (SYNC.md §2.5), as pure functions over a record's state. Head office and every
+ * The merge rules (docs/SYNC.md §2.5), as pure functions over a record's state. Head office and every
  * counter PC merge with exactly these functions, so all replicas that have seen the same changes
  * hold the same state, whatever order the changes came in. The functions form a join semilattice
  * (commutative, associative, idempotent): test/sync/merge.property.test.ts checks it with fast-check.

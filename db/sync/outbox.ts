@@ -1,9 +1,9 @@
 /**
- * Reading the outbox for a push (SYNC.md §2.3): pending rows are those past `last_acked_seq`, in
+ * Reading the outbox for a push (docs/SYNC.md §2.3): pending rows are those past `last_acked_seq`, in
  * seq order, in batches bounded by count and bytes that never split an origin transaction (unless
  * one transaction alone is larger than the hard limit), so other PCs see it all at once.
  * Wire seqs are local seqs minus `seq_base`: a replica restored from a backup continues as a new
- * replica whose first change is seq 1 (SYNC.md F18).
+ * replica whose first change is seq 1 (docs/SYNC.md F18).
  */
 import type Database from 'better-sqlite3';
 import { PUSH_MAX_BYTES, PUSH_MAX_CHANGES, type WireChange } from './protocol';

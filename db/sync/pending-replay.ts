@@ -1,5 +1,5 @@
 /**
- * Values a pull kept aside in `pending_unknown` (SYNC.md F19: a newer PC or head office sent a table
+ * Values a pull kept aside in `pending_unknown` (docs/SYNC.md F19: a newer PC or head office sent a table
  * or column this version did not have yet) are replayed once this PC runs a version with a newer
  * schema. Each record's kept fields go through the same merge and apply as a pull (apply.ts). A
  * field that was no column here when it arrived competes only with the PC's own later changes (the

@@ -1,5 +1,5 @@
 /**
- * The wire protocol between a counter PC and head office (SYNC.md §2.3–2.4, §2.9). Plain types and
+ * The wire protocol between a counter PC and head office (docs/SYNC.md §2.3–2.4, §2.9). Plain types and
  * constants only: the device engine (db/sync/) and the server (headoffice/) both import this file,
  * so the two sides cannot drift.
  */
@@ -8,16 +8,16 @@
 export type ChangeOp = 'insert' | 'update' | 'delete' | 'append';
 
 export const PROTOCOL_VERSION = 1;
-/** The oldest device schema the server still accepts (SYNC.md §2.8); older devices get 426. */
+/** The oldest device schema the server still accepts (docs/SYNC.md §2.8); older devices get 426. */
 export const MIN_SUPPORTED_SCHEMA = 1;
 
-/** SYNC.md §2.3: at most 256 KB gzipped or 1,000 changes per push; we bound the raw JSON, stricter. */
+/** docs/SYNC.md §2.3: at most 256 KB gzipped or 1,000 changes per push; we bound the raw JSON, stricter. */
 export const PUSH_MAX_CHANGES = 1000;
 export const PUSH_MAX_BYTES = 512 * 1024;
 /** A pull page: bounded by bytes, ends on an origin-transaction boundary. */
 export const PULL_MAX_BYTES = 512 * 1024;
 /**
- * How far a stamp may run ahead of head office's clock (SYNC.md §2.6, F8): head office re-stamps a
+ * How far a stamp may run ahead of head office's clock (docs/SYNC.md §2.6, F8): head office re-stamps a
  * change stamped further ahead, a PC's clock refuses to jump that far on a received stamp, and a
  * local stamp that far ahead loses on the PC as it did at head office.
  */
@@ -36,7 +36,7 @@ export function parseSnapshotPosition(after: string | null | undefined): readonl
   const cut = after.indexOf('\u0001');
   return cut < 0 ? [after, ''] : [after.slice(0, cut), after.slice(cut + 1)];
 }
-/** The server refuses bodies above this (SYNC.md F22: batches are bounded far below it). */
+/** The server refuses bodies above this (docs/SYNC.md F22: batches are bounded far below it). */
 export const SERVER_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** One outbox row as pushed. */
@@ -97,9 +97,9 @@ export type PullResponse = {
   hasMore: boolean;
   serverTime: string;
   serverEpoch: string;
-  /** The replica's lastAppliedSeq as the server knows it (SYNC.md F17: detects a restored server). */
+  /** The replica's lastAppliedSeq as the server knows it (docs/SYNC.md F17: detects a restored server). */
   lastAppliedSeq: number;
-  /** Set when the cursor cannot be served: the client does a replacement sync (SYNC.md §2.4). */
+  /** Set when the cursor cannot be served: the client does a replacement sync (docs/SYNC.md §2.4). */
   reset?: { reason: 'epoch_changed' | 'behind_horizon' | 'bad_cursor' };
 };
 

@@ -1,5 +1,5 @@
 /**
- * The device side of pull and snapshot (SYNC.md §2.4, §2.10). Pages are applied in short SQLite
+ * The device side of pull and snapshot (docs/SYNC.md §2.4, §2.10). Pages are applied in short SQLite
  * transactions (≤ 2,000 records and about 10 ms, commit included, never splitting an origin transaction), each writing the
  * cursor with its rows, yielding to the event loop between them so the counter never waits on
  * sync for long. A cut connection re-fetches at most the page it was in.

@@ -1,5 +1,5 @@
 /**
- * The device side of a push (SYNC.md §2.3): send the next byte-bounded batch of the outbox, then
+ * The device side of a push (docs/SYNC.md §2.3): send the next byte-bounded batch of the outbox, then
  * mark rows acknowledged from head office's lastAppliedSeq (never from "the request returned"),
  * record rejected changes for the sync problems page, and handle the 409s: a gap (resend from
  * where head office is), a forked replica (a database restored from an old copy continues as a new

@@ -1,5 +1,5 @@
 /**
- * A PC whose database was restored from an older copy of itself (SYNC.md F18): head office has
+ * A PC whose database was restored from an older copy of itself (docs/SYNC.md F18): head office has
  * already applied changes of this replica that the file never made, so the file continues as a new
  * replica of the same device, takes back head office's records (a replacement snapshot: the feed
  * rows it had pushed after the copy are its own, and a pull under the old replica id would skip
@@ -58,7 +58,7 @@ export function isOlderCopy(sqlite: Database.Database, hqLastAppliedWireSeq: num
 }
 
 /**
- * Continue as a new replica (SYNC.md §2.1) and take back head office's records. The changes head
+ * Continue as a new replica (docs/SYNC.md §2.1) and take back head office's records. The changes head
  * office already has from this file's history stay acknowledged; the rest are pushed under the new
  * replica id from seq 1, after the records are back. Runs inside the caller's exclusive section.
  */
@@ -73,7 +73,7 @@ export function continueAsNewReplica(store: Store, appliedThroughWireSeq: number
   setState(sqlite, 'replica_id', replicaId);
   setState(sqlite, 'seq_base', through);
   setState(sqlite, 'last_acked_seq', through);
-  // A replacement snapshot from the start (SYNC.md §2.4 reset): resumable, shown as resyncing.
+  // A replacement snapshot from the start (docs/SYNC.md §2.4 reset): resumable, shown as resyncing.
   setState(sqlite, 'pull_cursor', null);
   setState(sqlite, 'snapshot_after', null);
   setState(sqlite, 'snapshot_cursor', null);

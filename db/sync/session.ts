@@ -72,7 +72,7 @@ export function createSession({ http, credentials, now }: { http: SyncHttp; cred
     const answer = await send('POST', '/sync/v1/token', { deviceId: credentials.deviceId, refreshSecret: credentials.refreshSecret }, null);
     if (answer.status !== 200) throw new SyncStop('unauthorized', `Head office no longer accepts this PC's credentials: enroll it again (${errorOf(answer).message})`);
     const body = answer.body as TokenResponse;
-    // Expiry measured on our own clock: the PC's clock may be off (SYNC.md §2.6).
+    // Expiry measured on our own clock: the PC's clock may be off (docs/SYNC.md §2.6).
     token = { value: body.accessToken, expiresAtMs: now() + (Date.parse(body.expiresAt) - Date.parse(body.serverTime)) };
     return token.value;
   }

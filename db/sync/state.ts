@@ -1,5 +1,5 @@
 /**
- * The device's sync bookkeeping in `sync_state` (SYNC.md §2.2), read and written synchronously on
+ * The device's sync bookkeeping in `sync_state` (docs/SYNC.md §2.2), read and written synchronously on
  * the better-sqlite3 connection so a value can be written in the same transaction as the rows it
  * describes (the pull cursor with its page).
  */

@@ -34,7 +34,7 @@ export type SyncStatus = {
   /** Pulled records kept aside on this PC (not stored: listed on the Sync page with why). */
   keptAside: number;
   /**
-   * This PC's database was restored from an older copy (SYNC.md F18): when it was found, and how
+   * This PC's database was restored from an older copy (docs/SYNC.md F18): when it was found, and how
    * many records it took back from head office (`takingBack` while that is still under way).
    */
   restoredCopy: RestoredCopy | null;
@@ -48,12 +48,12 @@ export type SyncStatus = {
   /**
    * Enrolled, and the first sync has not finished: the store's records are still arriving by
    * table, so a customer may be here before his phones, a requisition before its lines. The
-   * counter waits for them (SYNC.md I6) instead of showing half of what another PC wrote.
+   * counter waits for them (docs/SYNC.md I6) instead of showing half of what another PC wrote.
    */
   firstSync: boolean;
   /**
    * A PC already in use is taking head office's records again (a replacement sync after a reset,
-   * SYNC.md F23), resumable across restarts until done. It keeps working, but what is still on its
+   * docs/SYNC.md F23), resumable across restarts until done. It keeps working, but what is still on its
    * way is missing from lists for a while; the counter says so instead of blocking.
    */
   resyncing: boolean;

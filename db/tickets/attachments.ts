@@ -2,7 +2,7 @@
  * Attachments: photos of the goods, receipts, evidence, stored as blobs in the store
  * file itself rather than as files beside it, because:
  * - the photo and its timeline event commit in one transaction: no orphan file, no dangling row;
- * - the store stays one file to back up, restore or move to a new PC (SYNC.md treats a restored
+ * - the store stays one file to back up, restore or move to a new PC (docs/SYNC.md treats a restored
  *   file as a replica; a folder of loose files would drift from it);
  * - the change log can carry the photo to head office like any other row.
  * The price is size, so photos are kept small: the renderer scales them down before sending

@@ -1,6 +1,6 @@
 /**
  * Working time: the store's opening hours on its working days, less closed holidays, plus make-up
- * working days (调休). SLA clocks and follow-up dates count in it (DESIGN.md data rules), never in
+ * working days (调休). SLA clocks and follow-up dates count in it (docs/DESIGN.md data rules), never in
  * wall-clock days. Pure: instants in, instants out, so a clock is computed from stored event times
  * and the same events always give the same answer.
  *

@@ -1,5 +1,5 @@
 /**
- * The service-quality reports (DOMAIN.md §3 complaint analysis, §8 staff performance): schemas and
+ * The service-quality reports (docs/DOMAIN.md §3 complaint analysis, §8 staff performance): schemas and
  * result types. No Node imports. Leads and managers read them (`tickets.reports`); they carry
  * staff names but no customer's personal data.
  */

@@ -1,5 +1,5 @@
 /**
- * A ticket's current state is the fold of its events in (hlc, replica) order (SYNC.md §2.5): the
+ * A ticket's current state is the fold of its events in (hlc, replica) order (docs/SYNC.md §2.5): the
  * HLC stamp ends with the replica id, so sorting by the stamp is that order. Events merged from
  * another PC that do not fit the workflow at their place in the order (e.g. a step after the
  * ticket was archived) are kept, skipped here, and counted as flagged for review.

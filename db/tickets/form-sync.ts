@@ -1,5 +1,5 @@
 /**
- * How a ticket's intake form travels in sync (SYNC.md §2.5, header fields merge per field): key by
+ * How a ticket's intake form travels in sync (docs/SYNC.md §2.5, header fields merge per field): key by
  * key (`form.fault`, `form.channel` …), so two PCs correcting different details of one ticket both
  * keep their correction. The copies on the ticket row (summary line, channel, category) are
  * recomputed from the merged form with the stamp of the key they copy, so on every replica and at

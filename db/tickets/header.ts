@@ -1,6 +1,6 @@
 /**
  * The ticket header: written once at intake, corrected field by field afterwards (last writer wins
- * per field by HLC, SYNC.md §2.5, so each changed field is stamped in row_clock). The intake form is
+ * per field by HLC, docs/SYNC.md §2.5, so each changed field is stamped in row_clock). The intake form is
  * logged and stamped key by key (`form.fault`: form-sync.ts), so corrections of different details
  * made on two PCs both survive. The derived columns start as the initial state and are rewritten
  * from the events by refreshTicket.

@@ -1,5 +1,5 @@
 /**
- * Intake forms, one per ticket type, each with its required fields (DOMAIN.md §2–§6). The schemas are
+ * Intake forms, one per ticket type, each with its required fields (docs/DOMAIN.md §2–§6). The schemas are
  * shared: the renderer validates the form with them and the dispatcher validates the call.
  * No Node imports.
  */
@@ -12,7 +12,7 @@ import { PRIORITIES, REPAIR_LOCATIONS } from './workflow';
 export const CHANNELS = ['phone', 'email', 'in_store', 'online'] as const;
 export const COMPLAINT_CATEGORIES = ['product_quality', 'service_attitude', 'delivery', 'aftersales', 'other'] as const;
 export const FEEDBACK_CATEGORIES = ['product', 'service', 'environment', 'price', 'other'] as const;
-/** What the customer asks for at the counter; the plan is decided later (DOMAIN.md §4). */
+/** What the customer asks for at the counter; the plan is decided later (docs/DOMAIN.md §4). */
 export const REMEDIES = ['replace', 'repair', 'refund'] as const;
 
 const id = z.uuid({ error: 'invalid_value' });

@@ -10,7 +10,7 @@ import type { SlaTargetView, saveSlaTargetsSchema, breachReportSchema, BreachRep
 export const ticketsSlaTargets: Handler<typeof noInput, ReadonlyArray<SlaTargetView>> = async (ctx) => listTargets(ctx.trx);
 
 // Open tickets' deadlines are recomputed by the next list read: the targets are part of the calendar key.
-// Service standards belong to head office (DOMAIN.md); a store keeps them only until it is enrolled.
+// Service standards belong to head office (docs/DOMAIN.md); a store keeps them only until it is enrolled.
 export const ticketsSaveSlaTargets: Handler<typeof saveSlaTargetsSchema, ReadonlyArray<SlaTargetView>> = async (ctx, input) => {
   if (await isEnrolled(ctx.trx)) throw new DeskFailure('permission_denied', 'standards_hq_owned');
   await saveTargets(ctx, input.targets);

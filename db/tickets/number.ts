@@ -1,5 +1,5 @@
 /**
- * Ticket numbers (DESIGN.md data rules): `S012-2-20261123-0042` — store code, counter number,
+ * Ticket numbers (docs/DESIGN.md data rules): `S012-2-20261123-0042` — store code, counter number,
  * the store's local date, and the counter's own daily sequence. Each counter PC numbers only its
  * own tickets, so PCs working offline at the same time never hand out the same number; the
  * UUIDv7 stays the real key. The sequence is read from the tickets themselves (no counter row to

@@ -1,5 +1,5 @@
 /**
- * The repair job an after-sales plan opens (DOMAIN.md §4 → §5). When an after-sales ticket whose
+ * The repair job an after-sales plan opens (docs/DOMAIN.md §4 → §5). When an after-sales ticket whose
  * confirmed plan is "repair" starts its work (`start_work`: the moment the repair actually begins
  * and the repair lead takes it on; confirming the plan is only the customer's agreement), a repair
  * ticket is opened in the same transaction with the request's customer, product, fault, proof of

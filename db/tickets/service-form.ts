@@ -1,5 +1,5 @@
 /**
- * The repair service form (维修服务单) the customer signs on completion (DOMAIN.md §5), and the
+ * The repair service form (维修服务单) the customer signs on completion (docs/DOMAIN.md §5), and the
  * canonical JSON its signature is bound to. The renderer builds the form from the ticket it shows
  * and hashes it (SHA-256) as the customer signs; the main process rebuilds it from the stored
  * ticket and the same completion text, and refuses the signature if the hashes differ: the

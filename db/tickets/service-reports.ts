@@ -1,5 +1,5 @@
 /**
- * Complaint analysis (DOMAIN.md §3: counts by category, recurring problems, how they ended) and staff
+ * Complaint analysis (docs/DOMAIN.md §3: counts by category, recurring problems, how they ended) and staff
  * performance with the period's service star (§8). Both read the period's tickets (report-tickets.ts);
  * times are wall-clock minutes, from taking the ticket to its last resolution.
  */

@@ -1,5 +1,5 @@
 /**
- * SLA clocks (DOMAIN.md §8): first response and resolution, counted in working time
+ * SLA clocks (docs/DOMAIN.md §8): first response and resolution, counted in working time
  * (db/tickets/calendar.ts), stopped while the ticket waits for the customer or for parts, and
  * while it is resolved (a reopen starts the resolution clock again where it stopped).
  *

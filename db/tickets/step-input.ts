@@ -1,5 +1,5 @@
 /**
- * What each step carries (DOMAIN.md §2–§6): one schema per action, joined on `action`. Which steps
+ * What each step carries (docs/DOMAIN.md §2–§6): one schema per action, joined on `action`. Which steps
  * a ticket allows, and for whom, is the machine's business (db/tickets/machines/); these only say
  * what a step must be given. No Node imports: the step dialogs validate with the same schemas.
  */
@@ -115,7 +115,7 @@ export const STEP_FIELDS = [
 
 export const FOLLOW_UP_RESULTS = ['works_well', 'partly', 'still_faulty', 'not_applicable'] as const;
 
-/** The follow-up call's outcome (回访, DOMAIN.md §6). */
+/** The follow-up call's outcome (回访, docs/DOMAIN.md §6). */
 export const followUpSchema = z
   .object({
     ticketId: id,
@@ -133,5 +133,5 @@ export const followUpSchema = z
   });
 export type FollowUpInput = z.input<typeof followUpSchema>;
 
-/** Rated 1 or 2, or the problem not solved: back to the manager (DOMAIN.md §6). */
+/** Rated 1 or 2, or the problem not solved: back to the manager (docs/DOMAIN.md §6). */
 export const LOW_RATING = 2;

@@ -1,7 +1,7 @@
 /**
  * Table types of the service tickets (migration 0003), joined into `DB` in db/schema.ts.
  *
- * A ticket is a header (last writer wins per field, SYNC.md §2.5) plus an append-only event log.
+ * A ticket is a header (last writer wins per field, docs/SYNC.md §2.5) plus an append-only event log.
  * The columns marked "derived" are a cache of the fold over the events (db/tickets/derive.ts),
  * rewritten in the same transaction as each event and rebuildable at any time; they are never
  * sent in the change log, because the receiving side derives them from the events it gets.
@@ -54,7 +54,7 @@ export type TicketTable = {
   promisedReplyAt: string | null;
   /** Derived: HLC of the last event that changed the state: with `hlc`, the ticket's version. */
   stateHlc: string;
-  /** Derived: events that did not fit the workflow when merged (SYNC.md §2.5), kept for review. */
+  /** Derived: events that did not fit the workflow when merged (docs/SYNC.md §2.5), kept for review. */
   flaggedEvents: number;
 };
 
@@ -138,7 +138,7 @@ export type HolidayTable = {
 /** The service desk's store settings: one row, keyed by the store id. */
 export type TicketSettingsTable = {
   storeId: string;
-  /** N in "follow up within N working days" (DOMAIN.md §6). */
+  /** N in "follow up within N working days" (docs/DOMAIN.md §6). */
   followUpDays: number;
   /** IANA zone the store's hours and dates are in. */
   timeZone: string;

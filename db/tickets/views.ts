@@ -52,7 +52,7 @@ export type TimelineEntry = Readonly<{
   at: string;
   note: string;
   data: Readonly<Record<string, unknown>>;
-  /** Merged from elsewhere and did not fit the workflow: kept, not applied (SYNC.md §2.5). */
+  /** Merged from elsewhere and did not fit the workflow: kept, not applied (docs/SYNC.md §2.5). */
   flagged: boolean;
 }>;
 

@@ -1,5 +1,5 @@
 /**
- * Who sees a customer's address and phones on a ticket (DOMAIN.md §9). Roles with
+ * Who sees a customer's address and phones on a ticket (docs/DOMAIN.md §9). Roles with
  * `customers.personal` serve customers and see them. A technician sees them only on a repair on
  * site that is assigned to them: the address is where they go, the phone is how they announce the
  * visit. Everyone else gets the phones masked and the address withheld entirely (part of an

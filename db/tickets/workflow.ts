@@ -1,5 +1,5 @@
 /**
- * The words of the ticket workflows (DOMAIN.md §2–§6): types, states and actions, and the shape
+ * The words of the ticket workflows (docs/DOMAIN.md §2–§6): types, states and actions, and the shape
  * of a state machine. No Node imports: the renderer names buttons and states from these lists.
  * The machines themselves are in db/tickets/machines/, one per type.
  */

@@ -37,7 +37,7 @@ export function findChromium(env: Readonly<Record<string, string | undefined>>, 
   return KNOWN_BROWSERS.find((path) => exists(path)) ?? null;
 }
 
-/** The flags a closed network needs (ELECTRON.md §5), and no sandbox when running as root in CI. */
+/** The flags a closed network needs (docs/ELECTRON.md §5), and no sandbox when running as root in CI. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const IDLE_CLOSE_MS = 60_000;
 

@@ -1,5 +1,5 @@
 /**
- * Page maths for Electron's two print paths (ELECTRON.md §2), pure and unit-tested:
+ * Page maths for Electron's two print paths (docs/ELECTRON.md §2), pure and unit-tested:
  * - `webContents.print` takes `pageSize` in MICRONS (minimum 353) and margins in pixels; an
  *   explicit size is always passed, because silent printing without one falls back to A4 or to
  *   tiny centred content (electron #31705, #50785);

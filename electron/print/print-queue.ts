@@ -1,5 +1,5 @@
 /**
- * One print job at a time (ELECTRON.md §2: jobs are queued serially). A second job while a dialog
+ * One print job at a time (docs/ELECTRON.md §2: jobs are queued serially). A second job while a dialog
  * is open, or two receipts in quick succession, wait their turn instead of fighting over the
  * spooler; a failed job never stops the ones behind it.
  */

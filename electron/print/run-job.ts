@@ -1,6 +1,6 @@
 /**
  * One print job, start to end, against injected ports so it runs (and is tested) without the
- * Electron binary; electron-print.ts supplies the real ports. The steps follow ELECTRON.md §2:
+ * Electron binary; electron-print.ts supplies the real ports. The steps follow docs/ELECTRON.md §2:
  * render the form's print route in a hidden window → wait until the page announces it is ready
  * (fonts in) → print with an explicit page size, or render the PDF → close the window only after
  * the print callback (closing earlier prints blank pages, electron #7064).

@@ -47,7 +47,7 @@ export async function writeAsHq(db: HqDatabase, hqClock: Hlc, writes: ReadonlyAr
 
 /**
  * Run after restoring head office's database from a backup: a new epoch makes every replica
- * re-push what the backup lost and re-pull (SYNC.md F17).
+ * re-push what the backup lost and re-pull (docs/SYNC.md F17).
  */
 export async function afterRestore(db: HqDatabase): Promise<string> {
   const epoch = randomBytes(6).toString('hex');
@@ -56,7 +56,7 @@ export async function afterRestore(db: HqDatabase): Promise<string> {
 }
 
 /**
- * Tombstone horizon (SYNC.md §2.7): feed rows at or below `horizonSeq` are removed (the merged
+ * Tombstone horizon (docs/SYNC.md §2.7): feed rows at or below `horizonSeq` are removed (the merged
  * states stay); a replica whose cursor is older is told to reset and takes a snapshot.
  */
 export async function compactFeed(db: HqDatabase, horizonSeq: number): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * Waiting until a form can go to paper (ELECTRON.md §2): the page laid out, and every glyph it
+ * Waiting until a form can go to paper (docs/ELECTRON.md §2): the page laid out, and every glyph it
  * uses loaded from the bundled font. The font is split by Unicode range into ~100 files per
  * weight, loaded on demand; `document.fonts.load` with the page's own text asks for exactly the
  * slices it needs, and `document.fonts.ready` then covers anything layout requested besides.

@@ -1,7 +1,7 @@
 /**
  * What a newly enrolled PC shows instead of its pages until its first sync has finished: the
  * store's records arrive table by table, so for a moment a customer could be here without his
- * phones or a requisition without its lines (SYNC.md I6). Nothing needs doing; the Sync page stays
+ * phones or a requisition without its lines (docs/SYNC.md I6). Nothing needs doing; the Sync page stays
  * reachable for when head office cannot be reached. A PC already in use that takes the records
  * again (a replacement sync) keeps its pages and shows ResyncBanner above them instead.
  */

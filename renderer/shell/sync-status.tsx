@@ -1,5 +1,5 @@
 /**
- * The status bar item for sync (SYNC.md §2.10): last sync, pending, refused and kept-aside counts, a clock
+ * The status bar item for sync (docs/SYNC.md §2.10): last sync, pending, refused and kept-aside counts, a clock
  * warning, and a progress bar during a large sync. It links to the sync page, and tells sync when
  * the network comes back (the browser's `online` event) so it does not wait for its timer.
  */

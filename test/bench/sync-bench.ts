@@ -1,5 +1,5 @@
 /**
- * Sync figures for the benchmark (SYNC.md §3c), built and run by scripts/bench-sync.mjs:
+ * Sync figures for the benchmark (docs/SYNC.md §3c), built and run by scripts/bench-sync.mjs:
  *   P1 push of N changes from a counter's SQLite file over HTTPS into PostgreSQL (applied + feed)
  *   P2 initial sync of M rows into a new counter PC (snapshot + feed)
  *   P3 incremental sync after 1 % of the rows changed, P4 no-op sync, P5 bytes per pushed change

@@ -112,7 +112,7 @@ describe('counter search', () => {
     expect(terms.some((term) => term.includes('张'))).toBe(false);
   });
 
-  it('answers every kind of search from an index range, never a table scan (STYLE.md §11)', async () => {
+  it('answers every kind of search from an index range, never a table scan (docs/STYLE.md §11)', async () => {
     const { t } = await counterWithCustomers();
     const plans = (sqlText: string, ...params: unknown[]) =>
       readTable<{ detail: string }>(t.file, `EXPLAIN QUERY PLAN ${sqlText}`, ...params)

@@ -33,7 +33,7 @@ const REQUISITION_ANSWERS: Record<RequisitionStatus, Record<RequisitionAction, s
 };
 
 describe('document machines as data', () => {
-  it('lets a requisition be issued only after the parts lead signed it, and closes rejected and cancelled forms (DOMAIN.md §7)', () => {
+  it('lets a requisition be issued only after the parts lead signed it, and closes rejected and cancelled forms (docs/DOMAIN.md §7)', () => {
     expect(requisitionMachine.initial).toBe('requested');
     expect(transitions(requisitionMachine)).toEqual({
       requested: { approve: 'approved', reject: 'rejected', cancel: 'cancelled', issue: null },

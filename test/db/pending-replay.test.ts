@@ -1,5 +1,5 @@
 /**
- * SYNC.md F19 on the PC: values a pull kept aside in pending_unknown under an older schema are
+ * docs/SYNC.md F19 on the PC: values a pull kept aside in pending_unknown under an older schema are
  * replayed after the upgrade through the same merge as a pull (db/sync/pending-replay.ts): a newer
  * kept value lands, an older one loses to what the PC holds, what this version still does not know
  * stays kept, derived data (the search index) follows, and it happens once per schema.

@@ -1,5 +1,5 @@
 /**
- * After-sales service (售后服务, DOMAIN.md §4): request with proof of purchase → verify → plan
+ * After-sales service (售后服务, docs/DOMAIN.md §4): request with proof of purchase → verify → plan
  * (replace / repair / refund) → the customer confirms → carry it out → done → follow up.
  */
 import { describe, expect, it } from 'vitest';

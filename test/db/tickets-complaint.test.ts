@@ -1,5 +1,5 @@
 /**
- * Complaint (投诉, DOMAIN.md §3): record and classify → assign → investigate → solution → tell the
+ * Complaint (投诉, docs/DOMAIN.md §3): record and classify → assign → investigate → solution → tell the
  * customer → satisfaction survey → archive; not satisfied goes back to the manager and round
  * again. Each step by a role allowed to take it, each recorded as an event; refused steps change nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * The ticket's state is derived from its events in (hlc, replica) order (SYNC.md §2.5), whatever
+ * The ticket's state is derived from its events in (hlc, replica) order (docs/SYNC.md §2.5), whatever
  * order they arrived in. Events merged from two PCs that do not fit the workflow are kept, skipped
  * and flagged for review. The machines themselves are checked for consistency.
  */

@@ -1,5 +1,5 @@
 /**
- * An after-sales plan of "repair" opens the repair job (DOMAIN.md §4 → §5): when the work starts,
+ * An after-sales plan of "repair" opens the repair job (docs/DOMAIN.md §4 → §5): when the work starts,
  * a repair ticket is opened in the same call with the request's customer, product, fault, proof of
  * purchase, warranty and priority, linked both ways, and it is on the repair lead's board.
  */

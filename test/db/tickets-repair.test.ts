@@ -1,5 +1,5 @@
 /**
- * Repair (维修), in store or on site (DOMAIN.md §5): the repair lead schedules a technician, the
+ * Repair (维修), in store or on site (docs/DOMAIN.md §5): the repair lead schedules a technician, the
  * technician fixes an appointment, arrives, repairs, and the customer signs the service form —
  * a signature bound to the SHA-256 of the form's canonical JSON. The board and a technician's day.
  */

@@ -1,5 +1,5 @@
 /**
- * Complaint analysis and staff performance (DOMAIN.md §3, §8): a week of complaints worked by two
+ * Complaint analysis and staff performance (docs/DOMAIN.md §3, §8): a week of complaints worked by two
  * people, counted on the store's local dates, with the service star chosen by the stated rule.
  */
 import { describe, expect, it } from 'vitest';

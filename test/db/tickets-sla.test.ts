@@ -1,5 +1,5 @@
 /**
- * SLA clocks (DOMAIN.md §8): reply within 15 minutes, handle within 24 hours, counted in the
+ * SLA clocks (docs/DOMAIN.md §8): reply within 15 minutes, handle within 24 hours, counted in the
  * store's opening hours (09:00–21:00 Mon–Sat, Asia/Shanghai) and working days, with holidays and
  * make-up days, paused while waiting, tighter for VIPs and urgent tickets, and never reset by the
  * PC clock.

@@ -1,5 +1,5 @@
 /**
- * Privacy by role on tickets (DOMAIN.md §9): a technician sees the visit address
+ * Privacy by role on tickets (docs/DOMAIN.md §9): a technician sees the visit address
  * and the customer's phone only on a repair on site assigned to them — on the ticket page, in the
  * service form they have signed, and on the job sheet they print. Every other ticket, every list,
  * and the customer file stay masked for them, enforced in the main process.

@@ -1,5 +1,5 @@
 /**
- * End-to-end fixture (STYLE.md §15): the built browser host on a fresh data folder per test, in
+ * End-to-end fixture (docs/STYLE.md §15): the built browser host on a fresh data folder per test, in
  * Debian's Chromium driven by playwright-core. Waits on app signals (the printed address, roles
  * and names on the page), never on timeouts.
  */
@@ -13,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The flags the probe found necessary on this closed network (see ELECTRON.md §5). */
+/** The flags the probe found necessary on this closed network (see docs/ELECTRON.md §5). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export type RunningHost = { launchUrl: string; origin: string; dataDir: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };

@@ -38,7 +38,7 @@ describe('a new store at the counter', () => {
     const search = new CounterSearch(page);
     await search.find('45678');
     await expect.poll(() => search.results().allInnerTexts()).toEqual([expect.stringContaining('Li Lei')]);
-    // Lists mask the number (DOMAIN.md §9).
+    // Lists mask the number (docs/DOMAIN.md §9).
     expect(await search.results().first().innerText()).toContain('138****5678');
     await search.box().press('Enter');
     await page.getByRole('region', { name: 'Li Lei' }).waitFor();

@@ -1,5 +1,5 @@
 /**
- * Page models named after the workflows (STYLE.md §15). They find controls by role and accessible
+ * Page models named after the workflows (docs/STYLE.md §15). They find controls by role and accessible
  * name, in whichever language the page shows, so a test reads like the person at the counter.
  */
 import type { Page } from 'playwright-core';

@@ -1,5 +1,5 @@
 /**
- * Page models of sync with head office (STYLE.md §15): enrolling a PC on the "Head office sync"
+ * Page models of sync with head office (docs/STYLE.md §15): enrolling a PC on the "Head office sync"
  * page, reading its status there and in the header, "Sync now", and the customer-file edits the
  * walk-through makes on several PCs. Controls are found by role and accessible name, in English.
  */

@@ -1,5 +1,5 @@
 /**
- * Page models of the ticket workflows (STYLE.md §15): taking a ticket, taking a step of its
+ * Page models of the ticket workflows (docs/STYLE.md §15): taking a ticket, taking a step of its
  * workflow, the follow-up call, the customer's signature. Controls are found by role and name.
  */
 import type { Page } from 'playwright-core';

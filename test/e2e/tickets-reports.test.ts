@@ -1,5 +1,5 @@
 /**
- * The service reports end to end (DOMAIN.md §3, §8): a complaint taken at the counter shows in the
+ * The service reports end to end (docs/DOMAIN.md §3, §8): a complaint taken at the counter shows in the
  * month's complaint analysis (chart and table) and under its responsible person in staff
  * performance; the same tabs in Chinese.
  */

@@ -1,5 +1,5 @@
 /**
- * Service tickets end to end, as a new store would use them (DOMAIN.md §2–§6): a complaint taken at the
+ * Service tickets end to end, as a new store would use them (docs/DOMAIN.md §2–§6): a complaint taken at the
  * counter, worked through its workflow, a follow-up call rated 2 that sends it back to the
  * manager, then resolved and archived; a repair scheduled, done on site and signed for.
  */

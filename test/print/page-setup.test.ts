@@ -1,4 +1,4 @@
-/** Page maths and the option objects handed to Electron's print and printToPDF (ELECTRON.md §2). */
+/** Page maths and the option objects handed to Electron's print and printToPDF (docs/ELECTRON.md §2). */
 import { describe, expect, test } from 'vitest';
 import { buildPdfOptions, buildPrintOptions, pdfFileName } from '../../electron/print/print-options';
 import { MAX_RECEIPT_MM, pageMm, toInches, toMicrons } from '../../electron/print/page-setup';

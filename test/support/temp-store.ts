@@ -1,4 +1,4 @@
-/** A fresh SQLite file per test in a temporary folder (STYLE.md §14), removed afterwards. */
+/** A fresh SQLite file per test in a temporary folder (docs/STYLE.md §14), removed afterwards. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

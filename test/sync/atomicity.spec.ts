@@ -1,5 +1,5 @@
 /**
- * I6 (SYNC.md §3a): another PC never shows part of an origin transaction. One PC makes records
+ * I6 (docs/SYNC.md §3a): another PC never shows part of an origin transaction. One PC makes records
  * that belong together — a repair ticket and its first event, requisitions with their lines and
  * event, customers with two phones, a stocktake with a line per part — and the other PC pulls them
  * in pages of about 1 KB (head office ends pages on transaction boundaries; the PC applies whole

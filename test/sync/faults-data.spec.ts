@@ -1,5 +1,5 @@
 /**
- * Ownership and merge scenarios (SYNC.md §3b F5, F8–F12, F25) between stores S012 (two PCs) and
+ * Ownership and merge scenarios (docs/SYNC.md §3b F5, F8–F12, F25) between stores S012 (two PCs) and
  * S013, against the real head office, with the invariants checked after each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

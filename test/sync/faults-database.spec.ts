@@ -1,5 +1,5 @@
 /**
- * F4 (SYNC.md §3b) and P13: head office's PostgreSQL goes down while counters keep working. The
+ * F4 (docs/SYNC.md §3b) and P13: head office's PostgreSQL goes down while counters keep working. The
  * outbox stays intact, pushes back off, and once the database is back the first successful sync
  * comes within 10 s with no new local write. This file runs its own PostgreSQL, since it stops it.
  */

@@ -1,5 +1,5 @@
 /**
- * Recovery scenarios (SYNC.md §3b F17, F18, F23): head office restored from a backup, a counter's
+ * Recovery scenarios (docs/SYNC.md §3b F17, F18, F23): head office restored from a backup, a counter's
  * database restored from an old copy, a replica offline beyond the tombstone horizon.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';

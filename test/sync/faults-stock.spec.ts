@@ -1,5 +1,5 @@
 /**
- * Stock scenarios (SYNC.md §3b F13, F26) with the parts area's own methods: two PCs of a store
+ * Stock scenarios (docs/SYNC.md §3b F13, F26) with the parts area's own methods: two PCs of a store
  * issue the last unit offline, and a stocktake of 5,000 lines made in one transaction reaches the
  * other PC all at once.
  */

@@ -1,5 +1,5 @@
 /**
- * Transport faults (SYNC.md §3b F1–F3, F6, F7, F20) through the fault proxy, against the real head
+ * Transport faults (docs/SYNC.md §3b F1–F3, F6, F7, F20) through the fault proxy, against the real head
  * office on PostgreSQL, with the invariants checked after each.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * F15 (SYNC.md §3b): the app killed with `kill -9` in the middle of a local write, a push, a pull or
+ * F15 (docs/SYNC.md §3b): the app killed with `kill -9` in the middle of a local write, a push, a pull or
  * an apply. One counter PC runs in a child process (support/kill-child.ts) on a real store file,
  * writing customers and editing them while its sync engine pushes and pulls (before each run the
  * colleague's PC in this process makes customers for it to pull and apply). Each seed picks where
@@ -10,7 +10,7 @@
  * crash — and I1–I3 hold. The same file lives through all the seeds, as a PC that crashes again
  * and again would.
  *
- * CI runs SYNC_F15_KILLS (default 32: 20–40 s here) seeds. SYNC.md asks for 500: SYNC_F15_KILLS=500
+ * CI runs SYNC_F15_KILLS (default 32: 20–40 s here) seeds. docs/SYNC.md asks for 500: SYNC_F15_KILLS=500
  * passed here in 741 s (2 cores shared with other work), 479 runs killed and 21 that outran their
  * plan. A failing seed is printed; rerun from it with SYNC_F15_SEED_START=<seed> (on a fresh file,
  * so a failure that needs earlier crashes may need the seeds before it too).

@@ -1,5 +1,5 @@
 /**
- * The merge functions are a join semilattice (SYNC.md §3a I4): commutative, associative and
+ * The merge functions are a join semilattice (docs/SYNC.md §3a I4): commutative, associative and
  * idempotent, for every entity's policy in the registry, with head-office stamps, consent flags
  * and tombstones in the mix. So any replica that has seen the same changes, in any order, holds
  * the same state.

@@ -1,5 +1,5 @@
 /**
- * SYNC.md F19, the part the PC owns: a newer Counterdesk at the same store writes a column this PC's
+ * docs/SYNC.md F19, the part the PC owns: a newer Counterdesk at the same store writes a column this PC's
  * version does not have; the value reaches this PC through head office and is kept aside
  * (pending_unknown), not dropped; after this PC is upgraded to a schema with that column, its next
  * sync replays the value into the record (db/sync/pending-replay.ts) without re-syncing anything

@@ -1,5 +1,5 @@
 /**
- * F27 (SYNC.md §3b): seeded random runs. Six replicas in three stores make random customer
+ * F27 (docs/SYNC.md §3b): seeded random runs. Six replicas in three stores make random customer
  * changes (create, edit, note, a link from head office) and sync at random moments through the
  * fault proxy, which cuts, drops, duplicates, delays and fails requests at random. Throughout,
  * no PC may show a customer without the phone it was created with (I6, checked after every commit
@@ -66,7 +66,7 @@ async function runSeed(seed: number): Promise<void> {
     for (const code of STORES) await hq.addStore(code);
     for (const [i, code] of [...STORES, ...STORES].entries()) counters.push(await openCounter(hq, { storeCode: code, counterNo: i < 3 ? 1 : 2, via: () => proxy.url }));
     // Each PC's first sync (a snapshot, table by table) is done before the watch begins: until it
-    // has finished the counter shows "Loading this store's records" instead of its pages (SYNC.md
+    // has finished the counter shows "Loading this store's records" instead of its pages (docs/SYNC.md
     // I6 holds for what the counter shows); ordinary pulls are watched from then on.
     for (const counter of counters) await counter.sync();
     for (const counter of counters) watches.push(watchAtomicity(counter, () => together));

@@ -1,5 +1,5 @@
 /**
- * A counter PC restored from an older copy of its data folder (SYNC.md F18). Head office has
+ * A counter PC restored from an older copy of its data folder (docs/SYNC.md F18). Head office has
  * changes of this replica the copy never made; the PC must notice before its first pull (which
  * would skip them as its own echoes), continue as a new replica, take them back, push what it
  * wrote since the restore once, and never give out a ticket number head office already has:

@@ -1,5 +1,5 @@
 /**
- * F24 (SYNC.md §3b): five PCs of one store work the same complaint while they are offline — each
+ * F24 (docs/SYNC.md §3b): five PCs of one store work the same complaint while they are offline — each
  * corrects some intake details and takes workflow steps (assign, escalate, start the
  * investigation, a note, now and then a void) — and then sync in a seeded order. Every PC must end
  * with the same ticket: the status folded from all events in (hlc, replica) order, steps that no

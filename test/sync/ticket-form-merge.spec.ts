@@ -1,5 +1,5 @@
 /**
- * F24, intake corrections (SYNC.md §2.5: ticket header fields merge per field, the intake form per
+ * F24, intake corrections (docs/SYNC.md §2.5: ticket header fields merge per field, the intake form per
  * key). Two PCs of one store correct different details of the same complaint while offline: PC A
  * what happened, PC B later the channel. Whichever syncs first, both corrections survive on every
  * PC and at head office, the summary line, channel and category say what the merged form says, and

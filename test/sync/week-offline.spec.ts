@@ -1,5 +1,5 @@
 /**
- * F14 (SYNC.md §3b): five counter PCs — three in S201, two in S202 — worked a week without a
+ * F14 (docs/SYNC.md §3b): five counter PCs — three in S201, two in S202 — worked a week without a
  * network and come back with SYNC_F14_CHANGES changes between them: new customers with their
  * phones, edits, service notes, complaint tickets with their events, stock adjustments. Before
  * going offline each PC makes one of each through the desk API; the generator (support/

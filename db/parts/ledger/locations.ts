@@ -5,7 +5,7 @@
  *
  * Every counter PC of a store makes that main room on its own, often before it has synced, so its
  * id is derived from the store code (a UUIDv5 name), not random: all PCs of the store make the same
- * row, and sync merges them instead of colliding on the unique code (SYNC.md §2.5).
+ * row, and sync merges them instead of colliding on the unique code (docs/SYNC.md §2.5).
  */
 import type { Kysely } from 'kysely';
 import { v5 } from 'uuid';

@@ -1,5 +1,5 @@
 /**
- * The stock ledger (DESIGN.md data rules, SYNC.md §2.5): every change of stock is one appended
+ * The stock ledger (docs/DESIGN.md data rules, docs/SYNC.md §2.5): every change of stock is one appended
  * movement; on-hand is Σ movements per part and location. `stock_on_hand` caches that sum and
  * moves in the same transaction as the movement, and `rebuildOnHand` recomputes it from the
  * ledger. Movements are never updated or deleted (triggers in migration 0004 refuse it): a

@@ -1,5 +1,5 @@
 /**
- * Receiving (DOMAIN.md §7): a goods receipt from a supplier with lines; each line inspected
+ * Receiving (docs/DOMAIN.md §7): a goods receipt from a supplier with lines; each line inspected
  * (accepted and rejected quantities, reason); closing it puts only accepted units into stock and
  * sends rejected ones back on a return-to-supplier document. No Node imports.
  */

@@ -1,5 +1,5 @@
 /**
- * The goods receipt (入库单, DOMAIN.md §7) as a machine: open while the delivery is entered and
+ * The goods receipt (入库单, docs/DOMAIN.md §7) as a machine: open while the delivery is entered and
  * inspected line by line, closed once every line is inspected and the accepted units are booked
  * into stock. Nothing can be received or inspected on a closed receipt. Returns to supplier have
  * no status: each is written once, complete (returns.ts).

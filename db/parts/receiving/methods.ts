@@ -84,7 +84,7 @@ export const partsReceiptClose: Handler<typeof receiptCloseSchema, ReceiptView> 
   const lines = await receiptLineRows(ctx.trx, receipt.id);
   const uninspected = lines.findIndex((line) => line.acceptedQty === null || line.rejectedQty === null);
   if (uninspected >= 0) throw new DeskFailure('validation', 'receipt_not_inspected', `lines.${uninspected}`);
-  // Only accepted units enter stock (DOMAIN.md §7): rejected ones were never on the shelf.
+  // Only accepted units enter stock (docs/DOMAIN.md §7): rejected ones were never on the shelf.
   for (const line of lines) {
     if (!line.acceptedQty) continue;
     await appendMovement(ctx, {

@@ -1,5 +1,5 @@
 /**
- * Alerts and reports (DOMAIN.md §7): what to reorder (common parts must never run out), what lies
+ * Alerts and reports (docs/DOMAIN.md §7): what to reorder (common parts must never run out), what lies
  * idle (库存积压, to return or discount), and stock below zero for the parts lead. No Node imports.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The requisition form (配件领用单, DOMAIN.md §7): a technician requests parts for a repair
+ * The requisition form (配件领用单, docs/DOMAIN.md §7): a technician requests parts for a repair
  * ticket → the parts lead signs (approves, possibly fewer, or rejects with a reason) → a clerk
  * issues what was approved, in one go or in parts → unused parts come back against the same
  * form. No Node imports.

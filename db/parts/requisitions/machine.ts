@@ -1,5 +1,5 @@
 /**
- * The requisition form (配件领用单, DOMAIN.md §7) as a machine: the technician requests, the parts
+ * The requisition form (配件领用单, docs/DOMAIN.md §7) as a machine: the technician requests, the parts
  * lead signs (approves or rejects), and only then does the clerk issue, in one go or in parts.
  * Returns of unused parts are not a step: they move stock back against the form whatever its
  * status, bounded by what the ticket still holds (methods.ts).
@@ -40,7 +40,7 @@ export const requisitionMachine: DocumentMachine<RequisitionStatus, RequisitionA
     approve: signed,
     reject: signed,
     cancel: { key: 'requisition_cancel_closed', from: { partly_issued: 'requisition_cancel_issued', issued: 'requisition_cancel_issued' } },
-    // Nothing leaves the shelf before the parts lead has signed (DOMAIN.md §7).
+    // Nothing leaves the shelf before the parts lead has signed (docs/DOMAIN.md §7).
     issue: { key: 'requisition_not_approved', from: { cancelled: 'requisition_cancelled' } },
   },
 };

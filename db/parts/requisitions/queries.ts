@@ -166,7 +166,7 @@ export async function insertRequisition(
   return id;
 }
 
-/** Who did what to the form, and when: append-only (SYNC.md §2.5). */
+/** Who did what to the form, and when: append-only (docs/SYNC.md §2.5). */
 export async function appendRequisitionEvent(tx: TxContext, requisitionId: string, kind: RequisitionEventKind, reason: string, detail: unknown): Promise<void> {
   const hlc = tx.stamp();
   const row = { id: newId(), requisitionId, kind, staffId: tx.staffId, at: tx.nowIso, reason, detail: JSON.stringify(detail), hlc };

@@ -9,7 +9,7 @@ import { machineOf } from '../../tickets/machines/index';
 import type { TicketType } from '../../tickets/workflow';
 import type { TicketRef } from './contract';
 
-/** Parts are requisitioned for repairs (DOMAIN.md §5: "parts needed on the job"). */
+/** Parts are requisitioned for repairs (docs/DOMAIN.md §5: "parts needed on the job"). */
 export const PARTS_TICKET_TYPES: ReadonlyArray<TicketType> = ['repair'];
 
 function ticketQuery(db: Kysely<DB>) {

@@ -1,8 +1,8 @@
 /**
- * Stocktaking (盘点, DOMAIN.md §7): a count sheet for a location (or one shelf of it), counted by
+ * Stocktaking (盘点, docs/DOMAIN.md §7): a count sheet for a location (or one shelf of it), counted by
  * hand or by scanning part numbers; each line's variance is against the book quantity at the
  * ledger cut taken when counting began, so parts issued or received meanwhile are not counted
- * twice (SYNC.md §2.5). The parts lead posts it, which appends adjustments with reasons.
+ * twice (docs/SYNC.md §2.5). The parts lead posts it, which appends adjustments with reasons.
  * No Node imports.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The stocktake sheet (盘点, DOMAIN.md §7) as a machine: counting from the ledger cut until the
+ * The stocktake sheet (盘点, docs/DOMAIN.md §7) as a machine: counting from the ledger cut until the
  * parts lead posts the explained differences as adjustments, or cancels the sheet. A posted or
  * cancelled sheet takes no more counts.
  */

@@ -84,7 +84,7 @@ export const partsStocktakePost: Handler<typeof stocktakePostSchema, StocktakeVi
   const given = new Map(input.reasons.map((r) => [r.lineId, r.reason]));
   const uncounted = view.lines.findIndex((line) => line.countedQty === null);
   if (uncounted >= 0) throw new DeskFailure('validation', 'stocktake_uncounted', `lines.${uncounted}.countedQty`);
-  // Differences are explained before they are adjusted (DOMAIN.md §7).
+  // Differences are explained before they are adjusted (docs/DOMAIN.md §7).
   const unexplained = view.lines.findIndex((line) => line.variance !== 0 && (given.get(line.id) ?? line.reason) === '');
   if (unexplained >= 0) throw new DeskFailure('validation', 'variance_reason_required', `lines.${unexplained}.reason`);
   for (const line of view.lines) {

@@ -1,5 +1,5 @@
 /**
- * After-sales service (售后服务, DOMAIN.md §4): request with proof of purchase → verify the purchase
+ * After-sales service (售后服务, docs/DOMAIN.md §4): request with proof of purchase → verify the purchase
  * and the fault → plan: replace, repair or refund → the customer confirms → carry it out → done →
  * follow up on satisfaction. Waiting for parts or for the customer pauses the clock.
  */

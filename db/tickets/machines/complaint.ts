@@ -1,5 +1,5 @@
 /**
- * Complaint (投诉, DOMAIN.md §3): record and classify → assign a responsible person → investigate →
+ * Complaint (投诉, docs/DOMAIN.md §3): record and classify → assign a responsible person → investigate →
  * decide a solution → tell the customer and ask their view → satisfaction survey (the follow-up
  * call) → archive. A customer who is not satisfied sends it back to the manager, and round again.
  */

@@ -1,5 +1,5 @@
 /**
- * Consultation (咨询, DOMAIN.md §2): a simple question is answered at once; a complex one is
+ * Consultation (咨询, docs/DOMAIN.md §2): a simple question is answered at once; a complex one is
  * recorded with a promised reply time, and the promise is tracked until kept.
  */
 import type { Machine } from '../workflow';

@@ -1,5 +1,5 @@
 /**
- * Feedback and suggestions (DOMAIN.md §1, §10): recorded for follow-up, reviewed by a lead (who
+ * Feedback and suggestions (docs/DOMAIN.md §1, §10): recorded for follow-up, reviewed by a lead (who
  * classifies it and notes what will change), then closed. Counted in the feedback reports.
  */
 import type { Machine } from '../workflow';

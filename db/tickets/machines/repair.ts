@@ -1,5 +1,5 @@
 /**
- * Repair (维修), in store or on site (上门维修, DOMAIN.md §5): the repair lead schedules a technician
+ * Repair (维修), in store or on site (上门维修, docs/DOMAIN.md §5): the repair lead schedules a technician
  * by urgency and load; the technician fixes an appointment with the customer (on site), arrives,
  * repairs, and the customer signs the service form (维修服务单) on completion. Then the follow-up.
  */

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
   // The epoch changes when head office is restored from a backup (admin `after-restore`), so
-  // replicas know to re-push what the backup lost and to re-pull (SYNC.md F17).
+  // replicas know to re-push what the backup lost and to re-pull (docs/SYNC.md F17).
   await sql`INSERT INTO server_meta VALUES ('epoch', ${randomBytes(6).toString('hex')}), ('token_secret', ${randomBytes(32).toString('base64')})`.execute(db);
 
   await sql`CREATE TABLE hq_store (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())`.execute(db);
@@ -40,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
 
   // Appends to the feed are serialised by this row's lock, held to commit, so server_seq is
-  // assigned in commit order and a reader of `server_seq > cursor` never skips a row (SYNC.md §2.4).
+  // assigned in commit order and a reader of `server_seq > cursor` never skips a row (docs/SYNC.md §2.4).
   await sql`CREATE TABLE feed_head (id INTEGER PRIMARY KEY CHECK (id = 1), last_seq BIGINT NOT NULL)`.execute(db);
   await sql`INSERT INTO feed_head VALUES (1, 0)`.execute(db);
   await sql`CREATE TABLE change_feed (
@@ -72,11 +72,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX entity_state_customer ON entity_state(customer_ref) WHERE customer_ref IS NOT NULL`.execute(db);
 
   // Phone digits across all customers: a new phone that another customer already has is flagged
-  // as a possible duplicate for head office to merge (SYNC.md F12).
+  // as a possible duplicate for head office to merge (docs/SYNC.md F12).
   await sql`CREATE INDEX entity_state_phone_digits ON entity_state ((state->'fields'->>'digits')) WHERE entity = 'customer_phone'`.execute(db);
 
   // Every (replica, seq) ever received and what became of it: the dedupe check for a replica whose
-  // database was restored from an old backup (same seqs, different changes: SYNC.md F18), and the
+  // database was restored from an old backup (same seqs, different changes: docs/SYNC.md F18), and the
   // audit that no write was lost (invariant I2).
   await sql`CREATE TABLE push_log (
     replica_id TEXT NOT NULL,

@@ -1,7 +1,7 @@
 /**
- * Spare parts (配件管理, DOMAIN.md §7): stock, requisitions, receiving, stocktakes and reports as
+ * Spare parts (配件管理, docs/DOMAIN.md §7): stock, requisitions, receiving, stocktakes and reports as
  * tabs, the tab in the address (#/parts/requisitions) so a link or a reload lands on it. The parts
- * lead sees stock below zero flagged at the top (SYNC.md §2.5: flagged, never blocking).
+ * lead sees stock below zero flagged at the top (docs/SYNC.md §2.5: flagged, never blocking).
  */
 import { Alert, Badge, Button, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';

@@ -1,4 +1,4 @@
-/** The changes head office refused, with its reason (SYNC.md §2.3: "show rejected results"). */
+/** The changes head office refused, with its reason (docs/SYNC.md §2.3: "show rejected results"). */
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { rejectionReasons, type SyncProblem } from '../../../db/api';

@@ -1,5 +1,5 @@
 /**
- * Complaint analysis (DOMAIN.md §3): how many, of which kind, through which channel, week by week
+ * Complaint analysis (docs/DOMAIN.md §3): how many, of which kind, through which channel, week by week
  * or month by month, what recurs, and how they ended. Each chart has its numbers in a table.
  */
 import { Alert, Descriptions, Space, Typography } from 'antd';

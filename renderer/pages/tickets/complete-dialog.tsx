@@ -1,5 +1,5 @@
 /**
- * Completing a repair (DOMAIN.md §5): the technician writes what was done and the result, the
+ * Completing a repair (docs/DOMAIN.md §5): the technician writes what was done and the result, the
  * customer reads the service form (维修服务单) and signs it on the pad. The signature is bound to
  * the SHA-256 of the form's canonical JSON; changing the text after signing clears the signature,
  * because the customer would no longer have signed what is stored.

@@ -1,5 +1,5 @@
 /**
- * The follow-up call (回访, DOMAIN.md §6): reached or not, the rating, how the product works now,
+ * The follow-up call (回访, docs/DOMAIN.md §6): reached or not, the rating, how the product works now,
  * whether the problem is solved, the customer's comments. A low rating or an unsolved problem
  * sends the ticket back to the manager (decided in db/, shown here so the caller knows).
  */

@@ -1,5 +1,5 @@
 /**
- * Customer service's follow-up list (回访, DOMAIN.md §6): calls due after repairs, after-sales
+ * Customer service's follow-up list (回访, docs/DOMAIN.md §6): calls due after repairs, after-sales
  * requests and complaints, and replies promised to customers, soonest first. The call is recorded
  * here; a promised reply is answered from the ticket.
  */

@@ -1,4 +1,4 @@
-/** Take a ticket at the counter (DOMAIN.md §2–§6): its type, the customer, and the type's intake form. */
+/** Take a ticket at the counter (docs/DOMAIN.md §2–§6): its type, the customer, and the type's intake form. */
 import { Alert, App, Button, Card, Form, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';

@@ -1,5 +1,5 @@
 /**
- * The parts used on a repair (DOMAIN.md §5, §7): issued minus returned per part, read from the
+ * The parts used on a repair (docs/DOMAIN.md §5, §7): issued minus returned per part, read from the
  * spare-parts area's requisitions for this ticket. The parts group owns these; this only shows them.
  */
 import { Card, Table, Typography } from 'antd';

@@ -1,5 +1,5 @@
 /**
- * The repair lead's board (DOMAIN.md §5): open repairs by due time and urgency, each technician's
+ * The repair lead's board (docs/DOMAIN.md §5): open repairs by due time and urgency, each technician's
  * load, and one technician's day with its appointments and planned jobs.
  */
 import { Alert, Card, Col, Input, List, Row, Select, Space, Tag, Typography } from 'antd';

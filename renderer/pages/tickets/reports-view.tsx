@@ -1,7 +1,7 @@
 /**
  * The reports of a period, in tabs: the SLA breach report (recorded breaches by
  * ticket type, by clock and by responsible staff member), and for leads and managers the complaint
- * analysis and staff performance (DOMAIN.md §3, §8).
+ * analysis and staff performance (docs/DOMAIN.md §3, §8).
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tabs, Typography } from 'antd';

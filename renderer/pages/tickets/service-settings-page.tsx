@@ -1,5 +1,5 @@
 /**
- * Service standards (DOMAIN.md §6, §8): the follow-up interval in working days, the time zone, and
+ * Service standards (docs/DOMAIN.md §6, §8): the follow-up interval in working days, the time zone, and
  * the SLA targets per type × priority × tier, and the holiday list with make-up working days that
  * SLA clocks and follow-up dates count in.
  */

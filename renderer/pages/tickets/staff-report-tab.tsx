@@ -1,5 +1,5 @@
 /**
- * Staff performance (绩效考核, DOMAIN.md §8): per responsible staff member the tickets, time to
+ * Staff performance (绩效考核, docs/DOMAIN.md §8): per responsible staff member the tickets, time to
  * resolve, follow-up ratings, complaints and breaches, and the period's service star by a stated rule.
  */
 import { TrophyOutlined } from '@ant-design/icons';

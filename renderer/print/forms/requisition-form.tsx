@@ -1,5 +1,5 @@
 /**
- * The requisition form (配件领用单, DOMAIN.md §7): the lines with requested, approved and issued
+ * The requisition form (配件领用单, docs/DOMAIN.md §7): the lines with requested, approved and issued
  * quantities, and the three signatures — technician, parts lead, the clerk who issued. A4 or A5.
  */
 import type { RequisitionPrintData } from '../../../db/api';

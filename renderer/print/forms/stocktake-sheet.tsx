@@ -1,7 +1,7 @@
 /**
  * The stocktake count sheet (盘点表): the parts to count in shelf order, with an empty column for
  * the counted quantity. A blind count: the book quantity is not printed, so the count is not
- * nudged towards it (DOMAIN.md §7: differences are explained, not hidden).
+ * nudged towards it (docs/DOMAIN.md §7: differences are explained, not hidden).
  */
 import type { StocktakePrintData } from '../../../db/api';
 import { formatDateTime } from '../format';

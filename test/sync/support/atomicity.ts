@@ -1,5 +1,5 @@
 /**
- * I6, atomicity (SYNC.md §3a): no replica ever shows part of an origin transaction. The watcher
+ * I6, atomicity (docs/SYNC.md §3a): no replica ever shows part of an origin transaction. The watcher
  * looks at a PC's tables after every transaction that commits on its connection — each chunk a
  * pull applies, and the counter's own writes — and checks that every watched origin transaction
  * (records one PC inserted together: a customer and its phones, a requisition and its lines, a

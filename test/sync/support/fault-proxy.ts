@@ -1,5 +1,5 @@
 /**
- * The fault proxy (SYNC.md §3): an HTTPS proxy on 127.0.0.1 between counter PCs and head office.
+ * The fault proxy (docs/SYNC.md §3): an HTTPS proxy on 127.0.0.1 between counter PCs and head office.
  * It terminates TLS with the test certificate (so it sees requests and answers), forwards to head
  * office, counts bytes each way, and per request can: cut the request after N% of its body, drop
  * the answer after head office answered (it committed, the PC never hears), cut the answer after

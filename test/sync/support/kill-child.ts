@@ -1,5 +1,5 @@
 /**
- * F15's counter PC in a process of its own (SYNC.md §3b): it opens an enrolled store file, runs sync
+ * F15's counter PC in a process of its own (docs/SYNC.md §3b): it opens an enrolled store file, runs sync
  * the way the app wires it (a push shortly after each committed change, a pull timer), and makes
  * customers and edits them. It is killed with SIGKILL at a chosen moment, from inside, at the Nth
  * pass through one point of the write, push, pull or apply path — found by wrapping the HTTPS client

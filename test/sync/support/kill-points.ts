@@ -1,5 +1,5 @@
 /**
- * Where F15 kills the counter (SYNC.md §3b): points on the local write, push, pull and apply paths,
+ * Where F15 kills the counter (docs/SYNC.md §3b): points on the local write, push, pull and apply paths,
  * each reached several times per run, and a seeded plan that picks one of them (or a plain delay)
  * for each seed.
  */

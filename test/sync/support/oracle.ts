@@ -1,5 +1,5 @@
 /**
- * The invariants checked after each scenario (SYNC.md §3a): I1 convergence of every replica with
+ * The invariants checked after each scenario (docs/SYNC.md §3a): I1 convergence of every replica with
  * head office over that replica's scope, I2 no lost write (every local change is at head office
  * as applied, superseded or rejected), I3 exactly-once (no (replica, seq) twice, no duplicate
  * records from retries), I5 progress never going backwards. I4 (deterministic merge) is in

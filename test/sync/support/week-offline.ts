@@ -1,5 +1,5 @@
 /**
- * A week of counter work done offline, for F14 (SYNC.md §3b): new customers with their phones,
+ * A week of counter work done offline, for F14 (docs/SYNC.md §3b): new customers with their phones,
  * edits of them, service notes, complaint tickets with their create event, assignments and notes,
  * and stock adjustments. Going through the desk API costs about 4 ms a call, too slow for 100k
  * changes in CI, so this writes what those calls write — the rows, their change-log rows (one per

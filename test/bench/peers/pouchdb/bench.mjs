@@ -1,4 +1,4 @@
-// The PouchDB side of `npm run bench:sync` (SYNC.md §4c): the workload of test/bench/sync-bench.ts on
+// The PouchDB side of `npm run bench:sync` (docs/SYNC.md §4c): the workload of test/bench/sync-bench.ts on
 // PouchDB 9 replicating over plain HTTP with express-pouchdb, the server in its own process (server.mjs).
 //   node bench.mjs [N] [M] [--adapter memory|leveldb] [--timeout-s S]
 // Prints one JSON line with the same keys as ours (P1_push_s, P2_rows_per_s, …) plus per-side CPU and RSS.

@@ -1,6 +1,6 @@
 // PouchDB as the benchmark's peer uses it: core + http + replication, with the storage the run asks
 // for ('memory' = its best case, 'leveldb' = on disk like our SQLite/PostgreSQL path), and the
-// customer documents of test/bench/sync-bench.ts mapped 1:1 (SYNC.md §4c.2).
+// customer documents of test/bench/sync-bench.ts mapped 1:1 (docs/SYNC.md §4c.2).
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 

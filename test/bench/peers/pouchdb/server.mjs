@@ -1,5 +1,5 @@
 // The PouchDB "head office" of the sync benchmark: express-pouchdb on 127.0.0.1:0, in its own process
-// so its CPU and memory are measured apart from the client's (SYNC.md §4c.1).
+// so its CPU and memory are measured apart from the client's (docs/SYNC.md §4c.1).
 //   node server.mjs [--adapter memory|leveldb] [--dir DIR]
 // Prints {"port":…} on stdout. Started with an IPC channel (bench.mjs forks it), it also answers
 // {stats} (CPU, RSS, bytes and requests received on the PouchDB port) and {seed: count} (bulk-load
