@@ -10,7 +10,10 @@ import tseslint from 'typescript-eslint';
 import local from './eslint-rules/index.js';
 import { layers } from './eslint-rules/layer-table.js';
 
-const noElectron = { name: 'electron', message: 'Only the Electron shell (electron/) may import electron; keep logic in electron-free modules.' };
+const noElectron = {
+  name: 'electron',
+  message: 'Only the Electron shell (electron/) may import electron; keep logic in electron-free modules.',
+};
 
 export default tseslint.config(
   // test/lint/fixtures/ breaks the layers on purpose; test/lint/layers.test.ts lints it on its own.
@@ -21,7 +24,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
     },
   },
@@ -52,7 +58,10 @@ export default tseslint.config(
   {
     files: ['{db,headoffice}/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron, { name: 'react', message: 'db/ and headoffice/ have no UI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, { name: 'react', message: 'db/ and headoffice/ have no UI.' }] },
+      ],
     },
   },
   {

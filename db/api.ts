@@ -54,7 +54,13 @@ export {
   type Tier,
   type TierStandardView,
 } from './customers/contract';
-export { productCreateSchema, productUpdateSchema, type ProductCategory, type ProductDetail, type ProductCreateInput } from './customers/product-contract';
+export {
+  productCreateSchema,
+  productUpdateSchema,
+  type ProductCategory,
+  type ProductDetail,
+  type ProductCreateInput,
+} from './customers/product-contract';
 export {
   EXPORT_MAX_ROWS,
   IMPORT_CHUNK_ROWS,
@@ -71,7 +77,14 @@ export * from './print/forms';
 export * from './print/form-data';
 export * from './print/job';
 export * from './print/signal';
-export { printSettingSchema, type PrintHistory, type PrintLogEntry, type PrintSetting, type PrintSettingInput, type PrintRecordInput } from './print/contract';
+export {
+  printSettingSchema,
+  type PrintHistory,
+  type PrintLogEntry,
+  type PrintSetting,
+  type PrintSettingInput,
+  type PrintRecordInput,
+} from './print/contract';
 export { PRINT_OUTPUTS, PRINT_RESULTS, type PrintOutput, type PrintResult } from './print/tables';
 export {
   QUEUES as TICKET_QUEUES,
@@ -105,7 +118,17 @@ export {
   type TicketIntake,
   type TicketIntakeInput,
 } from './tickets/intake';
-export { FOLLOW_UP_RESULTS, LOW_RATING, followUpSchema, signatureSchema, stepSchema, STEP_FIELDS, type FollowUpInput, type SignatureInput, type StepInput } from './tickets/step-input';
+export {
+  FOLLOW_UP_RESULTS,
+  LOW_RATING,
+  followUpSchema,
+  signatureSchema,
+  stepSchema,
+  STEP_FIELDS,
+  type FollowUpInput,
+  type SignatureInput,
+  type StepInput,
+} from './tickets/step-input';
 export {
   ACTIONS as TICKET_ACTIONS,
   ALL_STATUSES as ALL_TICKET_STATUSES,
@@ -124,7 +147,13 @@ export {
   type TicketStatus,
   type TicketType,
 } from './tickets/workflow';
-export { buildServiceForm, canonicalJson, type Completion as ServiceCompletion, type ServiceForm, type ServiceFormSource } from './tickets/service-form';
+export {
+  buildServiceForm,
+  canonicalJson,
+  type Completion as ServiceCompletion,
+  type ServiceForm,
+  type ServiceFormSource,
+} from './tickets/service-form';
 export { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './tickets/warranty-status';
 export type { SlaLevel } from './tickets/sla';
 export {
@@ -139,7 +168,13 @@ export {
   type SlaTargetInput,
   type SlaTargetView,
 } from './tickets/contract-targets';
-export { STAR_MIN_RATINGS, type ComplaintReport, type RatingSummary, type StaffPerformanceReport, type StaffPerformanceRow } from './tickets/contract-reports';
+export {
+  STAR_MIN_RATINGS,
+  type ComplaintReport,
+  type RatingSummary,
+  type StaffPerformanceReport,
+  type StaffPerformanceRow,
+} from './tickets/contract-reports';
 export type {
   AttachmentMeta,
   ClockView,
@@ -156,10 +191,23 @@ export type {
   TicketSettingsView,
   TimelineEntry,
 } from './tickets/views';
-export { syncEnrollSchema, type KeptAsideRecord, type SyncEnrollInput, type SyncProblem, type SyncStatus } from './sync/contract';
+export {
+  syncEnrollSchema,
+  type KeptAsideRecord,
+  type SyncEnrollInput,
+  type SyncProblem,
+  type SyncStatus,
+} from './sync/contract';
 export { rejectionReasons } from './sync/messages';
 export type { BackupSummary, BackupSettingsView, StorageHealth, FolderWarning } from './storage/contract';
 export { backupFolderSchema } from './storage/contract';
-export type { StaffSummary, SignedInStaff, SessionStatus, SetupInput, StaffCreateInput, StaffUpdateInput } from './staff/contract';
+export type {
+  StaffSummary,
+  SignedInStaff,
+  SessionStatus,
+  SetupInput,
+  StaffCreateInput,
+  StaffUpdateInput,
+} from './staff/contract';
 export { setupSchema, staffCreateSchema, staffUpdateSchema } from './staff/contract';
 export { storeUpdateSchema, type StoreSettings, type StoreUpdateInput, type AppInfo } from './store/contract';

@@ -41,7 +41,8 @@ export function deskNowIso(clock: Pick<Hlc, 'nowMs'>): string {
 }
 
 export function loadClockMark(sqlite: Database.Database): string | null {
-  const row = statement(sqlite, "SELECT value FROM sync_state WHERE key = 'clock_mark'").get() as { value: string } | undefined;
+  const row = statement(sqlite, "SELECT value FROM sync_state WHERE key = 'clock_mark'").get() as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 

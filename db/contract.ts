@@ -27,7 +27,18 @@ export type MethodContract<I extends z.ZodType = z.ZodType> = {
 };
 
 /** Events the app pushes to the renderer: `<area>.changed` after a mutating call commits. */
-export const DESK_EVENTS = ['session.changed', 'setup.changed', 'staff.changed', 'store.changed', 'customers.changed', 'parts.changed', 'print.changed', 'tickets.changed', 'sync.changed', 'backup.changed'] as const;
+export const DESK_EVENTS = [
+  'session.changed',
+  'setup.changed',
+  'staff.changed',
+  'store.changed',
+  'customers.changed',
+  'parts.changed',
+  'print.changed',
+  'tickets.changed',
+  'sync.changed',
+  'backup.changed',
+] as const;
 export type DeskEvent = (typeof DESK_EVENTS)[number];
 
 type AreaOfEvent<E> = E extends `${infer A}.changed` ? A : never;

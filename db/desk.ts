@@ -39,7 +39,12 @@ export function createSyncServices(): SyncServices {
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const now = options.now ?? Date.now;
   const open = (file: string) =>
-    openStore({ file, appVersion: options.appVersion, now, beforeMigration: () => backupBeforeMigration({ file, now: now(), logger: options.logger }) });
+    openStore({
+      file,
+      appVersion: options.appVersion,
+      now,
+      beforeMigration: () => backupBeforeMigration({ file, now: now(), logger: options.logger }),
+    });
   const slot: { store: Store } = { store: await open(options.file) };
   const sync: DeskSync = { ...createSyncServices(), engine: null };
   const listeners = new Set<(event: DeskEvent) => void>();
@@ -49,7 +54,10 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       try {
         listener(event);
       } catch (error) {
-        options.logger.error('desk event listener failed', { event, error: error instanceof Error ? error.stack : String(error) });
+        options.logger.error('desk event listener failed', {
+          event,
+          error: error instanceof Error ? error.stack : String(error),
+        });
       }
     }
   };
@@ -100,7 +108,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       storage,
       sync,
       pinThrottle: createPinThrottle({ store: () => slot.store, ...(options.ticks ? { ticks: options.ticks } : {}) }),
-      appInfo: { version: options.appVersion, schemaVersion: SCHEMA_VERSION, forcedLanguage: options.forcedLanguage, host: options.host },
+      appInfo: {
+        version: options.appVersion,
+        schemaVersion: SCHEMA_VERSION,
+        forcedLanguage: options.forcedLanguage,
+        host: options.host,
+      },
     },
     methods: deskMethods,
     logger: options.logger,

@@ -6,7 +6,15 @@
  * and the transaction has rolled back, so nothing was saved.
  */
 import type { z } from 'zod';
-import { areaOf, type Access, type DeskError, type DeskEvent, type DeskResult, type ErrorCode, type FieldIssue } from './contract';
+import {
+  areaOf,
+  type Access,
+  type DeskError,
+  type DeskEvent,
+  type DeskResult,
+  type ErrorCode,
+  type FieldIssue,
+} from './contract';
 import type { ClientState, Logger } from './desk-types';
 import { isDiskFull } from './disk-full';
 import { DeskFailure, type Actor, type AnyMethod, type HandlerContext, type Services } from './handler';
@@ -25,7 +33,12 @@ const SLOW_CALL_MS = 40;
 
 export type Dispatch = (client: ClientState, method: string, input: unknown) => Promise<DeskResult<unknown>>;
 
-export function fail(code: ErrorCode, key: MessageKey | string, field?: string, issues?: FieldIssue[]): { ok: false; error: DeskError } {
+export function fail(
+  code: ErrorCode,
+  key: MessageKey | string,
+  field?: string,
+  issues?: FieldIssue[],
+): { ok: false; error: DeskError } {
   const error: DeskError = { code, key, message: englishMessage(key) };
   if (field !== undefined) error.field = field;
   if (issues !== undefined) error.issues = issues;
@@ -81,11 +94,17 @@ export function createDispatcher({
     const contract: AnyMethod = methods[name];
     const damaged = store.health.damage !== null;
     // A damaged file is written no more: every write could spread the damage. Reads go on.
-    if (damaged && contract.mutates && !contract.outsideTransaction) return fail('database_damaged', 'database_damaged');
+    if (damaged && contract.mutates && !contract.outsideTransaction)
+      return fail('database_damaged', 'database_damaged');
     const parsed = contract.input.safeParse(rawInput ?? {});
     if (!parsed.success) return validationFailure(parsed.error);
 
-    const session = await resolveSession(store.db, client.sessionId, { wallMs: store.now(), nowIso: deskNowIso(store.hlc), activity, readOnly: damaged });
+    const session = await resolveSession(store.db, client.sessionId, {
+      wallMs: store.now(),
+      nowIso: deskNowIso(store.hlc),
+      activity,
+      readOnly: damaged,
+    });
     if (!session.actor && client.sessionId) client.sessionId = null;
     const denied = accessFailure(contract.access, session.actor, session.expired);
     if (denied) return denied;
@@ -93,7 +112,8 @@ export function createDispatcher({
     // The schema above parsed the input, and `method()` checked the handler takes what it parses to.
     const handler = contract.handler as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
     const sessionBefore = client.sessionId;
-    if (contract.outsideTransaction) return { ok: true, value: await handler(outsideContext(client, session.actor, store), parsed.data) };
+    if (contract.outsideTransaction)
+      return { ok: true, value: await handler(outsideContext(client, session.actor, store), parsed.data) };
     const standing: Array<() => void> = [];
     try {
       const work = async (trx: HandlerContext['trx']) => {
@@ -112,14 +132,20 @@ export function createDispatcher({
         const result = await handler(ctx, parsed.data);
         // The clock's mark commits with what the call stored, so no stored time is ever above it.
         // A damaged file is opened read-only: nothing, not even the mark, is written to it.
-        if (!damaged && (changesSoFar(store.sqlite) > changesBefore || parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS)) {
+        if (
+          !damaged &&
+          (changesSoFar(store.sqlite) > changesBefore ||
+            parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS)
+        ) {
           saveClockMark(store.sqlite, store.hlc);
           return { result, marked: parseHlc(store.hlc.last()).millis };
         }
         return { result, marked: null };
       };
       const value = await inTransaction(store.db, work, (rollbackError) =>
-        logger.warn(`desk call ${name}: rollback failed`, { error: rollbackError instanceof Error ? rollbackError.stack : String(rollbackError) }),
+        logger.warn(`desk call ${name}: rollback failed`, {
+          error: rollbackError instanceof Error ? rollbackError.stack : String(rollbackError),
+        }),
       );
       if (value.marked !== null) markSaved.millis = Math.max(markSaved.millis, value.marked);
       if (contract.mutates) {
@@ -161,7 +187,9 @@ export function createDispatcher({
       client.sessionId = sessionBefore;
       if (error instanceof DeskFailure) return fail(error.code, error.key, error.field);
       if (isDiskFull(error)) {
-        logger.error(`desk call ${method} failed: the disk is full`, { error: error instanceof Error ? error.stack : String(error) });
+        logger.error(`desk call ${method} failed: the disk is full`, {
+          error: error instanceof Error ? error.stack : String(error),
+        });
         return fail('disk_full', 'disk_full');
       }
       logger.error(`desk call ${method} failed`, { error: error instanceof Error ? error.stack : String(error) });

@@ -51,22 +51,37 @@ export type DocumentState<S extends string> = Readonly<{ status: S; openedBy: st
 
 export type StepRefusal = Readonly<{ code: 'conflict' | 'permission_denied'; key: MessageKey }>;
 
-export function stepFrom<S extends string, A extends string>(machine: DocumentMachine<S, A>, status: S, action: A): DocumentStep<S> | undefined {
+export function stepFrom<S extends string, A extends string>(
+  machine: DocumentMachine<S, A>,
+  status: S,
+  action: A,
+): DocumentStep<S> | undefined {
   return machine.steps[status]?.[action];
 }
 
 /** Why this person may not take the action now, or null: who first, then from which status. */
-export function refuseStep<S extends string, A extends string>(machine: DocumentMachine<S, A>, state: DocumentState<S>, action: A, actor: Actor | null): StepRefusal | null {
+export function refuseStep<S extends string, A extends string>(
+  machine: DocumentMachine<S, A>,
+  state: DocumentState<S>,
+  action: A,
+  actor: Actor | null,
+): StepRefusal | null {
   const who = machine.who[action];
   const byOpener = who.opener === true && actor !== null && state.openedBy === actor.staffId;
-  if (!byOpener && (actor === null || !roleCan(actor.role, who.permission))) return { code: 'permission_denied', key: who.refused ?? 'permission_denied' };
+  if (!byOpener && (actor === null || !roleCan(actor.role, who.permission)))
+    return { code: 'permission_denied', key: who.refused ?? 'permission_denied' };
   if (stepFrom(machine, state.status, action)) return null;
   const refusal = machine.refusals[action];
   return { code: 'conflict', key: refusal.from?.[state.status] ?? refusal.key };
 }
 
 /** The step the action is from the document's status, or a DeskFailure saying why not. Nothing is written before it. */
-export function takeStep<S extends string, A extends string>(machine: DocumentMachine<S, A>, state: DocumentState<S>, action: A, actor: Actor | null): DocumentStep<S> {
+export function takeStep<S extends string, A extends string>(
+  machine: DocumentMachine<S, A>,
+  state: DocumentState<S>,
+  action: A,
+  actor: Actor | null,
+): DocumentStep<S> {
   const refusal = refuseStep(machine, state, action, actor);
   if (refusal) throw new DeskFailure(refusal.code, refusal.key, machine.field);
   const step = stepFrom(machine, state.status, action);
@@ -78,7 +93,10 @@ export function takeStep<S extends string, A extends string>(machine: DocumentMa
 export function landing<S extends string>(step: DocumentStep<S>, from: S, decided?: S): S {
   if (step.to === 'same') return from;
   if (typeof step.to === 'string') return step.to as S;
-  assert(decided !== undefined && step.to.includes(decided), `a step to ${step.to.join(' or ')} cannot land on ${String(decided)}`);
+  assert(
+    decided !== undefined && step.to.includes(decided),
+    `a step to ${step.to.join(' or ')} cannot land on ${String(decided)}`,
+  );
   return decided;
 }
 

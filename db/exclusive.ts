@@ -11,7 +11,11 @@ import type { DB } from './schema';
 /** Lets the counter's waiting calls and I/O run between two short sync transactions. */
 export const yieldToCounter = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function exclusive<T>(store: Store, work: () => T, { foreignKeys = true }: { foreignKeys?: boolean } = {}): Promise<T> {
+export async function exclusive<T>(
+  store: Store,
+  work: () => T,
+  { foreignKeys = true }: { foreignKeys?: boolean } = {},
+): Promise<T> {
   return store.db.connection().execute(async () => {
     // Pulled rows may arrive before what they refer to (another store's staff, a later page), so
     // the apply step runs without foreign-key enforcement; the pragma cannot change inside a transaction.
@@ -28,7 +32,11 @@ export async function exclusive<T>(store: Store, work: () => T, { foreignKeys = 
  * The same, as a Kysely transaction on that connection: raw better-sqlite3 statements run inside it
  * too (one connection), and areas' async rebuild hooks (search index, ticket status) can join.
  */
-export async function exclusiveTx<T>(store: Store, work: (trx: Transaction<DB>) => Promise<T>, { foreignKeys = true }: { foreignKeys?: boolean } = {}): Promise<T> {
+export async function exclusiveTx<T>(
+  store: Store,
+  work: (trx: Transaction<DB>) => Promise<T>,
+  { foreignKeys = true }: { foreignKeys?: boolean } = {},
+): Promise<T> {
   return store.db.connection().execute(async (conn) => {
     if (!foreignKeys) store.sqlite.pragma('foreign_keys = OFF');
     try {

@@ -18,7 +18,13 @@ import type { StorageService } from './storage/service';
 
 export type Actor = Readonly<{ staffId: string; name: string; role: Role; sessionId: string }>;
 
-export type Services = Readonly<{ store: Store; storage: StorageService; pinThrottle: PinThrottle; appInfo: AppInfo; sync: DeskSync }>;
+export type Services = Readonly<{
+  store: Store;
+  storage: StorageService;
+  pinThrottle: PinThrottle;
+  appInfo: AppInfo;
+  sync: DeskSync;
+}>;
 
 export type HandlerContext = TxContext & {
   /**
@@ -37,7 +43,11 @@ export type HandlerContext = TxContext & {
 export type Handler<S extends z.ZodType, R> = (ctx: HandlerContext, input: z.output<S>) => Promise<R>;
 
 /** One desk method: what the dispatcher checks before the call, and the handler it runs. */
-export type MethodDeclaration<S extends z.ZodType = z.ZodType, R = unknown, M extends boolean = boolean> = MethodContract<S> & {
+export type MethodDeclaration<
+  S extends z.ZodType = z.ZodType,
+  R = unknown,
+  M extends boolean = boolean,
+> = MethodContract<S> & {
   mutates: M;
   handler: Handler<S, R>;
 };
@@ -72,7 +82,10 @@ type InArea<A extends MethodArea, T> = {
 };
 
 /** An area's table of methods, checked to be named in `area` (or one of `area`). */
-export function areaMethods<const A extends MethodArea, T extends Record<string, AnyMethod>>(_area: A | readonly A[], table: T & InArea<A, T>): T {
+export function areaMethods<const A extends MethodArea, T extends Record<string, AnyMethod>>(
+  _area: A | readonly A[],
+  table: T & InArea<A, T>,
+): T {
   return table;
 }
 

@@ -39,8 +39,14 @@ export const errorMessages = {
   not_found: { en: 'Not found: it may have been removed', zh: '未找到记录，可能已被删除' },
   conflict: { en: 'Changed by someone else meanwhile: reload and try again', zh: '记录已被他人修改，请刷新后重试' },
   bad_pin: { en: 'Wrong PIN', zh: 'PIN 不正确' },
-  pin_locked: { en: 'Too many wrong PINs: this person is locked out for 5 minutes, then try again', zh: 'PIN 错误次数过多：此人被锁定 5 分钟，之后再试' },
-  pin_not_set_here: { en: 'No PIN is set for this person on this PC yet: an admin must set it on the Staff page here', zh: '此人在本机还没有设置 PIN：请管理员在本机的“员工”页面为其设置' },
+  pin_locked: {
+    en: 'Too many wrong PINs: this person is locked out for 5 minutes, then try again',
+    zh: 'PIN 错误次数过多：此人被锁定 5 分钟，之后再试',
+  },
+  pin_not_set_here: {
+    en: 'No PIN is set for this person on this PC yet: an admin must set it on the Staff page here',
+    zh: '此人在本机还没有设置 PIN：请管理员在本机的“员工”页面为其设置',
+  },
   staff_inactive: { en: 'This staff account is deactivated', zh: '该员工账号已停用' },
   last_admin: { en: 'The store must keep at least one active admin', zh: '门店至少需保留一名在岗管理员' },
   setup_done: { en: 'This store is already set up', zh: '门店已完成初始设置' },
@@ -51,7 +57,10 @@ export const errorMessages = {
     en: "The disk is full: nothing was saved. Free space on this PC's disk and try again.",
     zh: '磁盘已满，本次操作未保存。请清理本机磁盘空间后重试。',
   },
-  date_out_of_range: { en: 'The date must be between 2000-01-01 and 2100-12-31', zh: '日期须在 2000-01-01 至 2100-12-31 之间' },
+  date_out_of_range: {
+    en: 'The date must be between 2000-01-01 and 2100-12-31',
+    zh: '日期须在 2000-01-01 至 2100-12-31 之间',
+  },
   text_unstorable: {
     en: 'This text contains a character that cannot be saved (a broken character or a NUL): retype it',
     zh: '文本中含有无法保存的字符（残缺字符或空字符），请重新输入',

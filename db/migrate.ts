@@ -36,7 +36,11 @@ export async function readSchemaVersion(db: Kysely<DB>): Promise<number> {
 /** Returns the versions applied. */
 export async function migrate(
   db: Kysely<DB>,
-  { file, appVersion, migrations = allMigrations }: { file: string; appVersion: string; migrations?: ReadonlyArray<Migration> },
+  {
+    file,
+    appVersion,
+    migrations = allMigrations,
+  }: { file: string; appVersion: string; migrations?: ReadonlyArray<Migration> },
 ): Promise<number[]> {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = await readSchemaVersion(db);
@@ -62,7 +66,9 @@ export async function migrate(
 }
 
 async function readMetaIfPresent(db: Kysely<DB>, key: string): Promise<string | null> {
-  const table = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'`.execute(db);
+  const table = await sql<{
+    name: string;
+  }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'`.execute(db);
   if (table.rows.length === 0) return null;
   const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value ?? null;

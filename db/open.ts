@@ -42,12 +42,22 @@ export type OpenStoreOptions = {
   beforeMigration?: (sqlite: Database.Database, fromSchema: number) => Promise<void>;
 };
 
-export async function openStore({ file, appVersion, now = Date.now, beforeMigration }: OpenStoreOptions): Promise<Store> {
+export async function openStore({
+  file,
+  appVersion,
+  now = Date.now,
+  beforeMigration,
+}: OpenStoreOptions): Promise<Store> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const look = preflight(file);
-  if (look.schema > SCHEMA_VERSION) throw new NewerDatabaseError(file, look.schema, look.writtenBy, SCHEMA_VERSION, appVersion);
+  if (look.schema > SCHEMA_VERSION)
+    throw new NewerDatabaseError(file, look.schema, look.writtenBy, SCHEMA_VERSION, appVersion);
   if (look.damage.length > 0) {
-    return openDamaged({ file, now, damage: { foundAt: new Date(now()).toISOString(), foundBy: 'start', details: look.damage.slice(0, 10) } });
+    return openDamaged({
+      file,
+      now,
+      damage: { foundAt: new Date(now()).toISOString(), foundBy: 'start', details: look.damage.slice(0, 10) },
+    });
   }
   const sqlite = new Database(file);
   try {
@@ -60,12 +70,20 @@ export async function openStore({ file, appVersion, now = Date.now, beforeMigrat
     // otherwise re-read most of its pages from disk for every chunk.
     sqlite.pragma('cache_size = -65536');
     const statements = withStatementCache(sqlite);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: statements }),
+      plugins: [new CamelCasePlugin()],
+    });
     const fromSchema = await readSchemaVersion(db);
     if (beforeMigration && fromSchema > 0 && fromSchema < SCHEMA_VERSION) await beforeMigration(sqlite, fromSchema);
     await migrate(db, { file, appVersion });
     const replicaId = await ensureReplicaId(db);
-    const hlc = createHlc({ node: compactId(replicaId), now, lastStamp: await highWaterStamp(db, sqlite), offsetMs: learnedOffset(sqlite) });
+    const hlc = createHlc({
+      node: compactId(replicaId),
+      now,
+      lastStamp: await highWaterStamp(db, sqlite),
+      offsetMs: learnedOffset(sqlite),
+    });
     return { db, sqlite, statements, file, replicaId, hlc, now, health: { damage: null } };
   } catch (error) {
     sqlite.close();
@@ -86,7 +104,8 @@ async function highWaterStamp(db: Kysely<DB>, sqlite: Database.Database): Promis
 
 /** The offset learned from head office at the last sync: the clock is right from the start. */
 function learnedOffset(sqlite: Database.Database): () => number {
-  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'clock_offset_ms'").get() as { value: string } | undefined;
+  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'clock_offset_ms'").get() as
+    { value: string } | undefined;
   const offset = startingOffset(Number(row?.value ?? 0));
   return () => offset;
 }
@@ -95,7 +114,15 @@ function learnedOffset(sqlite: Database.Database): () => number {
  * A damaged file, opened so that it cannot be written: no WAL switch, no migrations, no replica id
  * made. Whatever is still readable stays readable; what is not fails as it is read.
  */
-async function openDamaged({ file, now, damage }: { file: string; now: () => number; damage: DamageReport }): Promise<Store> {
+async function openDamaged({
+  file,
+  now,
+  damage,
+}: {
+  file: string;
+  now: () => number;
+  damage: DamageReport;
+}): Promise<Store> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   const statements = withStatementCache(sqlite);
@@ -122,7 +149,8 @@ async function ensureReplicaId(db: Kysely<DB>): Promise<string> {
 export async function closeStore(store: Store): Promise<void> {
   // What the desk showed last (an SLA clock read after the last write) is not taken back by a restart.
   try {
-    if (!store.sqlite.readonly && store.health.damage === null) await store.db.connection().execute(async () => saveClockMark(store.sqlite, store.hlc));
+    if (!store.sqlite.readonly && store.health.damage === null)
+      await store.db.connection().execute(async () => saveClockMark(store.sqlite, store.hlc));
   } finally {
     await store.db.destroy();
   }

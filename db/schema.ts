@@ -113,12 +113,7 @@ export type CustomerPhoneTable = {
  * The whole database. Each area adds its tables as a map in `db/<area>/tables.ts` and joins it
  * here with one `&` line, so areas never edit each other's types.
  */
-export type DB = FoundationTables
-  & CustomerFileTables
-  & PartsTables
-  & TicketTables
-  & PrintTables
-  & SyncTables;
+export type DB = FoundationTables & CustomerFileTables & PartsTables & TicketTables & PrintTables & SyncTables;
 
 type FoundationTables = {
   meta: MetaTable;

@@ -59,7 +59,11 @@ export function withStatementCache(sqlite: Database.Database, size = 1_000): Sql
   // The hot paths' statements come from the same cache as Kysely's queries. They run the same few
   // statements hundreds of thousands of times and never iterate two at once, so a hit is handed
   // out as it is (no busy check or reordering: those cost more than the lookup itself).
-  const connection = { close: () => sqlite.close(), prepare, statement: (sql: string) => cache.get(sql) ?? prepare(sql) };
+  const connection = {
+    close: () => sqlite.close(),
+    prepare,
+    statement: (sql: string) => cache.get(sql) ?? prepare(sql),
+  };
   caches.set(sqlite, connection);
   return connection;
 }

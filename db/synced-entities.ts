@@ -11,4 +11,11 @@ import { storeEntities } from './store/sync-entities';
 import { createEntityRules } from './sync/entity-rules';
 import { ticketEntities } from './tickets/sync-entities';
 
-export const syncedEntities = createEntityRules([...storeEntities, ...staffEntities, ...customerEntities, ...partsEntities, ...ticketEntities, ...printEntities]);
+export const syncedEntities = createEntityRules([
+  ...storeEntities,
+  ...staffEntities,
+  ...customerEntities,
+  ...partsEntities,
+  ...ticketEntities,
+  ...printEntities,
+]);

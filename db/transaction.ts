@@ -9,7 +9,11 @@ import type { ControlledTransaction, Kysely } from 'kysely';
 import { isDiskFull } from './disk-full';
 import type { DB } from './schema';
 
-export async function inTransaction<T>(db: Kysely<DB>, work: (trx: ControlledTransaction<DB>) => Promise<T>, onRollbackError?: (error: unknown) => void): Promise<T> {
+export async function inTransaction<T>(
+  db: Kysely<DB>,
+  work: (trx: ControlledTransaction<DB>) => Promise<T>,
+  onRollbackError?: (error: unknown) => void,
+): Promise<T> {
   const trx = await db.startTransaction().execute();
   try {
     const value = await work(trx);

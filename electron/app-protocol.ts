@@ -45,8 +45,15 @@ function isMissing(error: unknown): boolean {
 
 async function fileResponse(file: string, method: string): Promise<Response> {
   const body = await readFile(file);
-  const headers = { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Content-Length': String(body.byteLength) };
-  return new Response(method === 'HEAD' ? null : new Uint8Array(body.buffer, body.byteOffset, body.byteLength), { status: 200, headers });
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentTypeFor(file),
+    'Content-Length': String(body.byteLength),
+  };
+  return new Response(method === 'HEAD' ? null : new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {
+    status: 200,
+    headers,
+  });
 }
 
 /** The request handler, separate from protocol.handle so its flow reads on its own. */

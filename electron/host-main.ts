@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const logger = createConsoleLogger('host');
   const dataDir = resolve(values['data-dir'] ?? process.env.COUNTERDESK_DATA_DIR ?? join(homedir(), '.counterdesk'));
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
 
   const desk = await openDesk({
     file: join(dataDir, DATABASE_FILE_NAME),
@@ -36,8 +37,18 @@ async function main(): Promise<void> {
   });
   // Sync with head office once enrolled; the browser host keeps the device secret in a file only
   // this OS user can read (mode 0600), beside the database.
-  const sync = await startDeskSync({ desk, credentials: fileCredentialStore(join(dataDir, 'sync-credentials.json')), appVersion: __APP_VERSION__, logger });
-  const host = await startBrowserHost({ desk, rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)), logger, port });
+  const sync = await startDeskSync({
+    desk,
+    credentials: fileCredentialStore(join(dataDir, 'sync-credentials.json')),
+    appVersion: __APP_VERSION__,
+    logger,
+  });
+  const host = await startBrowserHost({
+    desk,
+    rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    logger,
+    port,
+  });
   process.stdout.write(`Counterdesk browser host (database: ${join(dataDir, DATABASE_FILE_NAME)})\n`);
   process.stdout.write(`Open this address in Chromium or Chrome: ${host.launchUrl}\n`);
   process.stdout.write(`COUNTERDESK_URL=${host.launchUrl}\n`);

@@ -58,7 +58,13 @@ function cookieToken(req: IncomingMessage, cookieName: string): string | undefin
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -91,7 +97,13 @@ function decodedPath(pathname: string): string | null {
   }
 }
 
-export async function startBrowserHost({ desk, rendererDir, logger, port = 0, token = randomBytes(24).toString('hex') }: BrowserHostOptions): Promise<BrowserHost> {
+export async function startBrowserHost({
+  desk,
+  rendererDir,
+  logger,
+  port = 0,
+  token = randomBytes(24).toString('hex'),
+}: BrowserHostOptions): Promise<BrowserHost> {
   // The host serves one counter: every tab of the browser shares its sign-in, like one Electron window.
   const client: ClientState = { sessionId: null };
   const streams = new Set<ServerResponse>();
@@ -122,7 +134,11 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
     }
     const body = await readFile(file).catch(() => null);
     if (!body) return send(res, 404, 'The app is not built: run npm run build');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Cache-Control': file === indexFile ? 'no-store' : 'max-age=3600' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentTypeFor(file),
+      'Cache-Control': file === indexFile ? 'no-store' : 'max-age=3600',
+    });
     res.end(body);
   }
 
@@ -133,31 +149,60 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
     if (!url) return send(res, 400, 'Bad address');
 
     if (url.pathname === '/auth' && req.method === 'GET') {
-      if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'This address is out of date: open the one printed by npm start.');
-      return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      if (!sameToken(url.searchParams.get('token') ?? undefined, token))
+        return send(res, 401, 'This address is out of date: open the one printed by npm start.');
+      return send(res, 303, '', 'text/plain', {
+        Location: '/',
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
     }
-    const authorised = sameToken(cookieToken(req, cookieName), token) || sameToken(req.headers['x-desk-token'] as string | undefined, token);
-    if (!authorised) return send(res, 401, 'Not signed in to this host: open the address printed by npm start (it carries a per-launch token).');
+    const authorised =
+      sameToken(cookieToken(req, cookieName), token) ||
+      sameToken(req.headers['x-desk-token'] as string | undefined, token);
+    if (!authorised)
+      return send(
+        res,
+        401,
+        'Not signed in to this host: open the address printed by npm start (it carries a per-launch token).',
+      );
 
-    if (url.pathname === '/print.pdf' && req.method === 'GET') return servePrintPdf(url, res, { origin, token, logger });
+    if (url.pathname === '/print.pdf' && req.method === 'GET')
+      return servePrintPdf(url, res, { origin, token, logger });
 
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
-      if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'Cross-origin call refused');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin)
+        return send(res, 403, 'Cross-origin call refused');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
       let body: unknown;
       try {
         body = await readJsonBody(req);
       } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', key: 'invalid_input', message: 'The request is malformed' } }), 'application/json');
+        return send(
+          res,
+          400,
+          JSON.stringify({
+            ok: false,
+            error: { code: 'validation', key: 'invalid_input', message: 'The request is malformed' },
+          }),
+          'application/json',
+        );
       }
-      const { method, input } = (typeof body === 'object' && body !== null ? body : {}) as { method?: unknown; input?: unknown };
+      const { method, input } = (typeof body === 'object' && body !== null ? body : {}) as {
+        method?: unknown;
+        input?: unknown;
+      };
       const result = await desk.dispatch(client, typeof method === 'string' ? method : '', input);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -170,7 +215,10 @@ export async function startBrowserHost({ desk, rendererDir, logger, port = 0, to
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      logger.error('browser host request failed', { url: req.url?.replace(/token=[^&]+/, 'token=…'), error: error instanceof Error ? error.stack : String(error) });
+      logger.error('browser host request failed', {
+        url: req.url?.replace(/token=[^&]+/, 'token=…'),
+        error: error instanceof Error ? error.stack : String(error),
+      });
       if (!res.headersSent) send(res, 500, 'Something went wrong; nothing was saved');
       else res.end();
     });

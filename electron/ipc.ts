@@ -107,18 +107,28 @@ export function bindDesk(desk: Desk, ipcMain: IpcMainLike, options: BindDeskOpti
   ipcMain.handle(DESK_CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<DeskResult<unknown>> => {
     const verdict = checkSender(DESK_CALL_CHANNEL, event);
     if (!verdict.ok) {
-      logger.warn('Refused an IPC call from an untrusted sender', { channel: DESK_CALL_CHANNEL, reason: verdict.reason });
+      logger.warn('Refused an IPC call from an untrusted sender', {
+        channel: DESK_CALL_CHANNEL,
+        reason: verdict.reason,
+      });
       return refused(UNTRUSTED_SENDER_ERROR);
     }
     if (typeof method !== 'string') {
-      return refused({ code: 'unknown_method', key: 'unknown_method', message: 'Unknown request: the method name is not a string' });
+      return refused({
+        code: 'unknown_method',
+        key: 'unknown_method',
+        message: 'Unknown request: the method name is not a string',
+      });
     }
     try {
       // The input goes on as it came: the dispatcher validates it with the method's zod schema.
       return await desk.dispatch(clientFor(event.sender), method, input);
     } catch (error) {
       // dispatch promises never to throw; if it does anyway, the renderer still gets data, not a rejection.
-      logger.error('desk.dispatch threw', { method, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      logger.error('desk.dispatch threw', {
+        method,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       return refused({ code: 'internal', key: 'internal', message: 'Something went wrong; nothing was saved' });
     }
   });

@@ -52,9 +52,17 @@ async function openDeskOrExplain(log: Logger): Promise<Desk | null> {
   const { file } = databaseLocation(process.env, app.getPath('userData'));
   const language = process.env['COUNTERDESK_LANG'];
   const forcedLanguage = forcedLanguageFrom(language);
-  if (language && forcedLanguage === null) log.warn('COUNTERDESK_LANG is not zh-CN or en; ignored', { value: language });
+  if (language && forcedLanguage === null)
+    log.warn('COUNTERDESK_LANG is not zh-CN or en; ignored', { value: language });
   try {
-    const desk = await openDesk({ file, appVersion: app.getVersion(), host: 'electron', forcedLanguage, logger: log, schedule: true });
+    const desk = await openDesk({
+      file,
+      appVersion: app.getVersion(),
+      host: 'electron',
+      forcedLanguage,
+      logger: log,
+      schedule: true,
+    });
     log.info('Desk open', { file });
     return desk;
   } catch (error) {
@@ -113,7 +121,9 @@ function start(): void {
       }
       unbindDesk = bindDesk(desk, ipcMain, { logger, listTargets: () => webContents.getAllWebContents() });
       const { dir } = databaseLocation(process.env, app.getPath('userData'));
-      stopSync = (await startDeskSync({ desk, credentials: safeStorageCredentials(dir), appVersion: app.getVersion(), logger })).stop;
+      stopSync = (
+        await startDeskSync({ desk, credentials: safeStorageCredentials(dir), appVersion: app.getVersion(), logger })
+      ).stop;
       startPrinting(ipcMain, logger);
       mainWindow = createMainWindow(logger);
       mainWindow.on('closed', () => {

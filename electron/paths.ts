@@ -70,7 +70,13 @@ export function resolveAppRequest(requestUrl: string, root: string, p: PlatformP
   } catch {
     return { kind: 'refused', status: 400, reason: 'malformed URL' };
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port !== '' || url.username !== '' || url.password !== '') {
+  if (
+    url.protocol !== `${APP_SCHEME}:` ||
+    url.hostname !== APP_HOST ||
+    url.port !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
     return { kind: 'refused', status: 403, reason: `not the app origin: ${url.protocol}//${url.host}` };
   }
   let decoded: string;

@@ -44,7 +44,9 @@ export function applyUpdatePolicy(updater: UpdaterLike, options: UpdatePolicyOpt
     error: (message) => logger.error(`updater: ${String(message)}`),
   };
   // Without an 'error' listener, EventEmitter would throw the updater's errors into main.
-  updater.on('error', (error) => logger.warn('Update failed; will retry at the next check', { error: errorText(error) }));
+  updater.on('error', (error) =>
+    logger.warn('Update failed; will retry at the next check', { error: errorText(error) }),
+  );
 
   const check = async (): Promise<void> => {
     try {
@@ -55,7 +57,10 @@ export function applyUpdatePolicy(updater: UpdaterLike, options: UpdatePolicyOpt
     }
   };
   void check();
-  const timer = (options.setInterval ?? setInterval)(() => void check(), options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS);
+  const timer = (options.setInterval ?? setInterval)(
+    () => void check(),
+    options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS,
+  );
   // The timer alone must never keep the process alive.
   timer.unref?.();
   return check;

@@ -56,7 +56,9 @@ function hardenWebContents(contents: WebContents, logger: Logger): void {
   // openExternal is reached only through isAllowedExternalUrl.
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) {
-      shell.openExternal(url).catch((error: unknown) => logger.warn('Could not open an external link', { url, error: String(error) }));
+      shell
+        .openExternal(url)
+        .catch((error: unknown) => logger.warn('Could not open an external link', { url, error: String(error) }));
     } else {
       logger.warn('Blocked a new window', { url });
     }

@@ -14,9 +14,7 @@ const AREAS = '{customers,parts,tickets,staff,store,print,storage}';
 export const layers = [
   {
     name: 'sync protocol',
-    files: [
-      'db/sync/{protocol,merge,hlc,raw-json,compact-state,composite,entity-rules,phone-digits}',
-    ],
+    files: ['db/sync/{protocol,merge,hlc,raw-json,compact-state,composite,entity-rules,phone-digits}'],
     mayImport: ['ids'],
     says: 'The sync protocol is shared with head office and imports only the sync protocol and db/ids.ts',
     hint: 'Move the shared piece into the protocol group (db/sync/protocol.ts and its neighbours), or let the caller pass it in.',
@@ -35,7 +33,10 @@ export const layers = [
     says: 'The sync contract is what areas may use, so it imports only the sync protocol and the core db/*.ts modules',
     hint: 'Move the shared type into db/sync/contract.ts, db/sync/registration.ts or the sync protocol.',
     because: {
-      area: { says: 'The sync contract knows no area', hint: 'Areas call it; it does not call them. Areas declare what sync must know through db/sync/registration.ts.' },
+      area: {
+        says: 'The sync contract knows no area',
+        hint: 'Areas call it; it does not call them. Areas declare what sync must know through db/sync/registration.ts.',
+      },
     },
   },
   {
@@ -95,7 +96,7 @@ export const layers = [
     name: 'synced entities',
     files: ['db/synced-entities'],
     mayImport: ['area sync entities', 'sync protocol', 'ids'],
-    says: 'db/synced-entities.ts is pure and head office imports it: it joins only the areas\' sync-entities.ts files',
+    says: "db/synced-entities.ts is pure and head office imports it: it joins only the areas' sync-entities.ts files",
     hint: 'Keep store code out of it; derived data is registered in db/<area>/sync-hooks.ts.',
   },
   {
@@ -110,7 +111,17 @@ export const layers = [
     // every area's method table.
     name: 'composition root',
     files: ['db/desk', 'db/methods'],
-    mayImport: ['api', 'core', 'ids', 'area', 'area sync entities', 'synced entities', 'sync protocol', 'sync contract', 'sync engine'],
+    mayImport: [
+      'api',
+      'core',
+      'ids',
+      'area',
+      'area sync entities',
+      'synced entities',
+      'sync protocol',
+      'sync contract',
+      'sync engine',
+    ],
     says: 'db/ knows neither head office, the shell, the UI nor the tests',
     hint: 'The shell (electron/) and scripts/ import db/, not the other way round.',
   },
@@ -119,7 +130,7 @@ export const layers = [
     files: ['db/api'],
     // The method join only for its types (MethodName, DeskMethods): the build erases them.
     mayImport: ['composition root', 'core', 'ids', 'area', 'area sync entities', 'sync protocol', 'sync contract'],
-    says: 'db/api.ts is the renderer\'s contract and imports only the areas, the core db/*.ts modules and the sync contract',
+    says: "db/api.ts is the renderer's contract and imports only the areas, the core db/*.ts modules and the sync contract",
     hint: 'Re-export what the renderer needs from the area or contract module that declares it.',
   },
   {
@@ -144,7 +155,7 @@ export const layers = [
     files: ['headoffice/**'],
     mayImport: ['sync protocol', 'synced entities', 'ids'],
     says: 'Head office imports from db/ only the sync protocol, db/synced-entities.ts and db/ids.ts',
-    hint: 'Move what head office shares with the counter into the sync protocol (e.g. db/sync/phone-digits.ts); the counter\'s store code stays on the counter.',
+    hint: "Move what head office shares with the counter into the sync protocol (e.g. db/sync/phone-digits.ts); the counter's store code stays on the counter.",
   },
   {
     name: 'renderer',
@@ -156,7 +167,18 @@ export const layers = [
   {
     name: 'shell',
     files: ['electron/**'],
-    mayImport: ['api', 'core', 'ids', 'area', 'area sync entities', 'synced entities', 'sync protocol', 'sync contract', 'sync engine', 'composition root'],
+    mayImport: [
+      'api',
+      'core',
+      'ids',
+      'area',
+      'area sync entities',
+      'synced entities',
+      'sync protocol',
+      'sync contract',
+      'sync engine',
+      'composition root',
+    ],
     says: 'The shell (electron/) imports db/, never the renderer or head office',
     hint: 'The renderer is a separate bundle the window loads; share types through db/api.ts.',
   },

@@ -30,7 +30,9 @@ export type BuildOptions = {
 export async function buildHeadOffice({ db, tls, now, log = () => {} }: BuildOptions): Promise<FastifyInstance> {
   const options = { bodyLimit: SERVER_BODY_LIMIT, logger: false };
   // The HTTPS instance differs from the plain one only in its Node server; routes do not touch it.
-  const app = (tls ? Fastify({ ...options, https: { key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' } }) : Fastify(options)) as unknown as FastifyInstance;
+  const app = (tls
+    ? Fastify({ ...options, https: { key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' } })
+    : Fastify(options)) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('preParsing', inflateGzipBody);
@@ -38,7 +40,8 @@ export async function buildHeadOffice({ db, tls, now, log = () => {} }: BuildOpt
   app.decorateRequest('device', null);
 
   const services = createServices({ db, now, log });
-  for (const routes of [healthRoutes, enrollRoutes, tokenRoutes, pushRoutes, pullRoutes, snapshotRoutes]) await app.register(routes, services);
+  for (const routes of [healthRoutes, enrollRoutes, tokenRoutes, pushRoutes, pullRoutes, snapshotRoutes])
+    await app.register(routes, services);
   await app.ready();
   return app;
 }

@@ -29,7 +29,7 @@ const REASONS: Record<string, string> = {
   unknown_entity: 'Head office does not know this kind of record',
   hq_owned: 'This is set by head office; the store may not change it',
   hq_field: 'This field is set by head office; the store may not change it',
-  other_store: "This record belongs to another store",
+  other_store: 'This record belongs to another store',
   append_only: 'This record can only be added, never changed or removed',
   invalid: 'The change is malformed',
   customer_not_linked: 'This customer is not linked to this store; head office can link it (link-customer)',
@@ -48,7 +48,11 @@ export type PreparedBatch = {
   skews: Skew[];
 };
 
-export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, changes: ReadonlyArray<WireChange>): Promise<PushResult[]> {
+export async function applyChanges(
+  trx: Transaction<HqDB>,
+  ctx: ApplyContext,
+  changes: ReadonlyArray<WireChange>,
+): Promise<PushResult[]> {
   const prepared = await prepareChanges(trx, ctx, changes);
   await writePrepared(trx, ctx, prepared);
   return prepared.results;
@@ -58,7 +62,11 @@ export async function applyChanges(trx: Transaction<HqDB>, ctx: ApplyContext, ch
  * Loads the batch's records, runs every change through its rules and merge, and builds the
  * statement that saves the outcome; writes nothing (head office's clock may move on).
  */
-export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, changes: ReadonlyArray<WireChange>): Promise<PreparedBatch> {
+export async function prepareChanges(
+  trx: Transaction<HqDB>,
+  ctx: ApplyContext,
+  changes: ReadonlyArray<WireChange>,
+): Promise<PreparedBatch> {
   const working = await loadStates(trx, changes);
   const results: PushResult[] = [];
   const feed: FeedRow[] = [];
@@ -69,7 +77,13 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
   const fromStore = ctx.storeId !== null;
   const storeScope = fromStore ? await loadStoreScope(trx, ctx.storeId!, changes, working) : null;
 
-  const reject = (change: WireChange, code: string, w: Working | undefined, rule: EntityRule | undefined, fields: string[]) => {
+  const reject = (
+    change: WireChange,
+    code: string,
+    w: Working | undefined,
+    rule: EntityRule | undefined,
+    fields: string[],
+  ) => {
     rejections.push({ change, code, reason: REASONS[code] ?? code });
     results.push({ seq: change.seq, status: 'rejected', code });
     storeScope?.refused(change);
@@ -94,7 +108,13 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
     pushFeed(w, rule, change, null, true);
   };
 
-  const pushFeed = (w: Working, rule: EntityRule, change: WireChange, originReplica: string | null, altered: boolean) => {
+  const pushFeed = (
+    w: Working,
+    rule: EntityRule,
+    change: WireChange,
+    originReplica: string | null,
+    altered: boolean,
+  ) => {
     const scope = scopeOf(rule, w.ownerStoreId);
     if (scope === 'hq_only') return;
     feed.push({
@@ -120,7 +140,11 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
     }
     if (fromStore) {
       // A store's own fields of a head-office record it has (a part's bin), never a record of its making.
-      const storeKept = rule.storeFields && change.op === 'update' && w.existed && Object.keys(change.fields).every((f) => rule.storeFields!.includes(f));
+      const storeKept =
+        rule.storeFields &&
+        change.op === 'update' &&
+        w.existed &&
+        Object.keys(change.fields).every((f) => rule.storeFields!.includes(f));
       if (rule.owner === 'hq' && !storeKept) {
         reject(change, 'hq_owned', w, rule, Object.keys(change.fields));
         continue;
@@ -129,7 +153,12 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
         reject(change, 'append_only', w, rule, []);
         continue;
       }
-      if ((rule.owner === 'store' || rule.owner === 'device') && w.existed && w.ownerStoreId !== null && w.ownerStoreId !== ctx.storeId) {
+      if (
+        (rule.owner === 'store' || rule.owner === 'device') &&
+        w.existed &&
+        w.ownerStoreId !== null &&
+        w.ownerStoreId !== ctx.storeId
+      ) {
         reject(change, 'other_store', undefined, rule, []);
         continue;
       }
@@ -174,11 +203,23 @@ export async function prepareChanges(trx: Transaction<HqDB>, ctx: ApplyContext, 
     for (const field of losingFields(delta, merged)) {
       // Bookkeeping (updatedAt) always differs between two edits: only real values are conflicts.
       if (field === 'updatedAt' || sameValue(delta.fields[field], merged.fields[field])) continue;
-      conflicts.push({ entity: change.entity, entityId: change.entityId, field, winnerValue: merged.fields[field], winnerHlc: merged.clocks[field]!, loserValue: delta.fields[field], loserHlc: hlc });
+      conflicts.push({
+        entity: change.entity,
+        entityId: change.entityId,
+        field,
+        winnerValue: merged.fields[field],
+        winnerHlc: merged.clocks[field]!,
+        loserValue: delta.fields[field],
+        loserHlc: hlc,
+      });
     }
     for (const followUp of followUps) followUp.merged({ change, rule, record: w, merged });
     if (sameState(merged, w.state)) {
-      results.push({ seq: change.seq, status: fieldRejected ? 'applied' : 'superseded', ...(fieldRejected ? { code: 'hq_field' } : {}) });
+      results.push({
+        seq: change.seq,
+        status: fieldRejected ? 'applied' : 'superseded',
+        ...(fieldRejected ? { code: 'hq_field' } : {}),
+      });
       continue;
     }
     if (!w.existed && w.ownerStoreId === null) w.ownerStoreId = ctx.storeId;

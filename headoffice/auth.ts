@@ -33,7 +33,12 @@ function b64url(data: Buffer | string): string {
   return Buffer.from(data).toString('base64url');
 }
 
-export function signAccessToken(secret: string, deviceId: string, nowMs: number, ttlMs = ACCESS_TOKEN_TTL_MS): { token: string; expiresAt: string } {
+export function signAccessToken(
+  secret: string,
+  deviceId: string,
+  nowMs: number,
+  ttlMs = ACCESS_TOKEN_TTL_MS,
+): { token: string; expiresAt: string } {
   const exp = Math.floor((nowMs + ttlMs) / 1000);
   const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
   const body = b64url(JSON.stringify({ sub: deviceId, iat: Math.floor(nowMs / 1000), exp }));
@@ -42,7 +47,11 @@ export function signAccessToken(secret: string, deviceId: string, nowMs: number,
 }
 
 /** The device id, or why the token is no good. */
-export function verifyAccessToken(secret: string, token: string, nowMs: number): { deviceId: string } | { error: 'token_expired' | 'unauthorized' } {
+export function verifyAccessToken(
+  secret: string,
+  token: string,
+  nowMs: number,
+): { deviceId: string } | { error: 'token_expired' | 'unauthorized' } {
   const parts = token.split('.');
   if (parts.length !== 3) return { error: 'unauthorized' };
   const [head, body, signature] = parts as [string, string, string];
@@ -61,14 +70,23 @@ export function verifyAccessToken(secret: string, token: string, nowMs: number):
 }
 
 /** A code a person can read out over the phone: 12 letters and digits without look-alikes. */
-export async function issueEnrollmentCode(db: HqDatabase, storeCode: string, { ttlHours = 24, nowMs = Date.now() } = {}): Promise<{ code: string; expiresAt: string }> {
-  if (!(ttlHours > 0 && ttlHours <= 24)) throw new HqError(400, 'bad_request', 'An enrollment code lives at most 24 hours');
+export async function issueEnrollmentCode(
+  db: HqDatabase,
+  storeCode: string,
+  { ttlHours = 24, nowMs = Date.now() } = {},
+): Promise<{ code: string; expiresAt: string }> {
+  if (!(ttlHours > 0 && ttlHours <= 24))
+    throw new HqError(400, 'bad_request', 'An enrollment code lives at most 24 hours');
   const store = await db.selectFrom('hqStore').select('id').where('code', '=', storeCode).executeTakeFirst();
-  if (!store) throw new HqError(404, 'bad_request', `No store with code ${storeCode}: add it first (headoffice admin add-store)`);
+  if (!store)
+    throw new HqError(404, 'bad_request', `No store with code ${storeCode}: add it first (headoffice admin add-store)`);
   const raw = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
   const expiresAt = new Date(nowMs + ttlHours * 3_600_000);
-  await db.insertInto('enrollmentCode').values({ codeHash: hashSecret(normaliseCode(code)), storeId: store.id, expiresAt, usedAt: null, deviceId: null }).execute();
+  await db
+    .insertInto('enrollmentCode')
+    .values({ codeHash: hashSecret(normaliseCode(code)), storeId: store.id, expiresAt, usedAt: null, deviceId: null })
+    .execute();
   return { code, expiresAt: expiresAt.toISOString() };
 }
 
@@ -82,7 +100,12 @@ export async function enrollDevice(db: HqDatabase, request: EnrollRequest, nowMs
   } catch (error) {
     // Two PCs enrolling with the same counter number at the same moment: the index refused the second.
     if ((error as { constraint?: string }).constraint === 'device_active_counter' && request.counterNo !== undefined) {
-      const code = await db.selectFrom('enrollmentCode').innerJoin('hqStore', 'hqStore.id', 'enrollmentCode.storeId').select(['hqStore.id', 'hqStore.code']).where('codeHash', '=', hashSecret(normaliseCode(request.code))).executeTakeFirst();
+      const code = await db
+        .selectFrom('enrollmentCode')
+        .innerJoin('hqStore', 'hqStore.id', 'enrollmentCode.storeId')
+        .select(['hqStore.id', 'hqStore.code'])
+        .where('codeHash', '=', hashSecret(normaliseCode(request.code)))
+        .executeTakeFirst();
       if (code) await refuseTakenCounter(db, code.id, code.code, request.counterNo);
     }
     throw error;
@@ -95,24 +118,60 @@ async function enrollInTransaction(db: HqDatabase, request: EnrollRequest, nowMs
     const code = await trx
       .selectFrom('enrollmentCode')
       .innerJoin('hqStore', 'hqStore.id', 'enrollmentCode.storeId')
-      .select(['enrollmentCode.codeHash', 'enrollmentCode.expiresAt', 'enrollmentCode.usedAt', 'hqStore.id as storeId', 'hqStore.code as storeCode'])
+      .select([
+        'enrollmentCode.codeHash',
+        'enrollmentCode.expiresAt',
+        'enrollmentCode.usedAt',
+        'hqStore.id as storeId',
+        'hqStore.code as storeCode',
+      ])
       .where('enrollmentCode.codeHash', '=', hashSecret(normaliseCode(request.code)))
       .forUpdate()
       .executeTakeFirst();
     if (!code || code.usedAt !== null || code.expiresAt.getTime() <= nowMs) {
-      throw new HqError(403, 'enroll_code_invalid', 'This enrollment code is unknown, used or expired: ask head office for a new one');
+      throw new HqError(
+        403,
+        'enroll_code_invalid',
+        'This enrollment code is unknown, used or expired: ask head office for a new one',
+      );
     }
     if (code.storeCode !== request.storeCode) {
       // codeStore lets the counter say this in its own language.
-      throw new HqError(409, 'store_mismatch', `This code is for store ${code.storeCode}, but this PC is set up as store ${request.storeCode}`, { codeStore: code.storeCode });
+      throw new HqError(
+        409,
+        'store_mismatch',
+        `This code is for store ${code.storeCode}, but this PC is set up as store ${request.storeCode}`,
+        { codeStore: code.storeCode },
+      );
     }
     if (request.counterNo !== undefined) await refuseTakenCounter(trx, code.storeId, code.storeCode, request.counterNo);
     const deviceId = newId();
     const refreshSecret = randomBytes(32).toString('base64url');
-    await trx.insertInto('device').values({ id: deviceId, storeId: code.storeId, name: request.deviceName, status: 'active', refreshHash: hashSecret(refreshSecret), revokedAt: null, lastSeenAt: null, counterNo: request.counterNo ?? null }).execute();
-    await trx.updateTable('enrollmentCode').set({ usedAt: new Date(nowMs), deviceId }).where('codeHash', '=', code.codeHash).execute();
+    await trx
+      .insertInto('device')
+      .values({
+        id: deviceId,
+        storeId: code.storeId,
+        name: request.deviceName,
+        status: 'active',
+        refreshHash: hashSecret(refreshSecret),
+        revokedAt: null,
+        lastSeenAt: null,
+        counterNo: request.counterNo ?? null,
+      })
+      .execute();
+    await trx
+      .updateTable('enrollmentCode')
+      .set({ usedAt: new Date(nowMs), deviceId })
+      .where('codeHash', '=', code.codeHash)
+      .execute();
     // A PC enrolled again (after a revocation) keeps its database, so its replica moves to the new device.
-    await trx.updateTable('replica').set({ deviceId }).where('id', '=', request.replicaId).where('storeId', '=', code.storeId).execute();
+    await trx
+      .updateTable('replica')
+      .set({ deviceId })
+      .where('id', '=', request.replicaId)
+      .where('storeId', '=', code.storeId)
+      .execute();
     return { deviceId, refreshSecret, storeId: code.storeId, storeCode: code.storeCode, serverEpoch: epoch };
   });
 }
@@ -122,7 +181,12 @@ async function enrollInTransaction(db: HqDatabase, request: EnrollRequest, nowMs
  * store already has would hand out the first one's numbers. The refusal names the PC that holds it
  * and how to retire it; the code stays unused (the transaction rolls back).
  */
-async function refuseTakenCounter(trx: Kysely<HqDB>, storeId: string, storeCode: string, counterNo: number): Promise<void> {
+async function refuseTakenCounter(
+  trx: Kysely<HqDB>,
+  storeId: string,
+  storeCode: string,
+  counterNo: number,
+): Promise<void> {
   const holder = await trx
     .selectFrom('device')
     .select(['id', 'name', 'createdAt', 'lastSeenAt'])
@@ -131,7 +195,13 @@ async function refuseTakenCounter(trx: Kysely<HqDB>, storeId: string, storeCode:
     .where('status', '=', 'active')
     .executeTakeFirst();
   if (!holder) return;
-  const named: CounterHolder = { deviceId: holder.id, name: holder.name, counterNo, enrolledAt: holder.createdAt.toISOString(), lastSeenAt: holder.lastSeenAt?.toISOString() ?? null };
+  const named: CounterHolder = {
+    deviceId: holder.id,
+    name: holder.name,
+    counterNo,
+    enrolledAt: holder.createdAt.toISOString(),
+    lastSeenAt: holder.lastSeenAt?.toISOString() ?? null,
+  };
   throw new HqError(
     409,
     'counter_taken',
@@ -143,24 +213,53 @@ async function refuseTakenCounter(trx: Kysely<HqDB>, storeId: string, storeCode:
 
 export type AuthedDevice = { id: string; storeId: string; name: string };
 
-export async function exchangeRefreshSecret(db: HqDatabase, deviceId: string, refreshSecret: string, nowMs: number): Promise<{ token: string; expiresAt: string }> {
-  const device = await db.selectFrom('device').select(['id', 'status', 'refreshHash']).where('id', '=', deviceId).executeTakeFirst();
+export async function exchangeRefreshSecret(
+  db: HqDatabase,
+  deviceId: string,
+  refreshSecret: string,
+  nowMs: number,
+): Promise<{ token: string; expiresAt: string }> {
+  const device = await db
+    .selectFrom('device')
+    .select(['id', 'status', 'refreshHash'])
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
   const given = Buffer.from(hashSecret(refreshSecret));
-  if (!device || given.length !== device.refreshHash.length || !timingSafeEqual(given, Buffer.from(device.refreshHash))) {
+  if (
+    !device ||
+    given.length !== device.refreshHash.length ||
+    !timingSafeEqual(given, Buffer.from(device.refreshHash))
+  ) {
     throw new HqError(401, 'unauthorized', 'Unknown device or wrong secret: enroll this PC again');
   }
-  if (device.status === 'revoked') throw new HqError(403, 'device_revoked', 'Head office has revoked this PC: sync is stopped, local data is kept');
+  if (device.status === 'revoked')
+    throw new HqError(403, 'device_revoked', 'Head office has revoked this PC: sync is stopped, local data is kept');
   return signAccessToken(await readMeta(db, 'token_secret'), deviceId, nowMs);
 }
 
-export async function authenticate(db: HqDatabase, secret: string, authorization: string | undefined, nowMs: number): Promise<AuthedDevice> {
+export async function authenticate(
+  db: HqDatabase,
+  secret: string,
+  authorization: string | undefined,
+  nowMs: number,
+): Promise<AuthedDevice> {
   const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
   if (!token) throw new HqError(401, 'unauthorized', 'Missing access token');
   const verified = verifyAccessToken(secret, token, nowMs);
-  if ('error' in verified) throw new HqError(401, verified.error, verified.error === 'token_expired' ? 'Access token expired: refresh it' : 'Invalid access token');
-  const device = await db.selectFrom('device').select(['id', 'storeId', 'name', 'status']).where('id', '=', verified.deviceId).executeTakeFirst();
+  if ('error' in verified)
+    throw new HqError(
+      401,
+      verified.error,
+      verified.error === 'token_expired' ? 'Access token expired: refresh it' : 'Invalid access token',
+    );
+  const device = await db
+    .selectFrom('device')
+    .select(['id', 'storeId', 'name', 'status'])
+    .where('id', '=', verified.deviceId)
+    .executeTakeFirst();
   if (!device) throw new HqError(401, 'unauthorized', 'Unknown device');
-  if (device.status === 'revoked') throw new HqError(403, 'device_revoked', 'Head office has revoked this PC: sync is stopped, local data is kept');
+  if (device.status === 'revoked')
+    throw new HqError(403, 'device_revoked', 'Head office has revoked this PC: sync is stopped, local data is kept');
   return { id: device.id, storeId: device.storeId, name: device.name };
 }
 
@@ -175,6 +274,11 @@ export function assertOwnReplica(replica: { deviceId: string } | undefined, devi
 }
 
 export async function revokeDevice(db: HqDatabase, deviceId: string, nowMs = Date.now()): Promise<boolean> {
-  const result = await db.updateTable('device').set({ status: 'revoked', revokedAt: new Date(nowMs) }).where('id', '=', deviceId).where('status', '=', 'active').executeTakeFirst();
+  const result = await db
+    .updateTable('device')
+    .set({ status: 'revoked', revokedAt: new Date(nowMs) })
+    .where('id', '=', deviceId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -20,7 +20,13 @@ export type ApplyContext = {
 };
 
 /** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */
-export type Working = { state: RecordState; ownerStoreId: string | null; existed: boolean; known: boolean; dirty: boolean };
+export type Working = {
+  state: RecordState;
+  ownerStoreId: string | null;
+  existed: boolean;
+  known: boolean;
+  dirty: boolean;
+};
 
 /** The working map's key of one record. */
 export { recordKey as stateKey } from '../db/sync/protocol';

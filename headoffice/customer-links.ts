@@ -24,7 +24,8 @@ export function customerLinking(ctx: ApplyContext, working: Map<string, Working>
         // A customer this store created was linked to it by the push that created it, and links are
         // never removed: its later edits need no link (nor the insert that would find it there).
         const ownCustomer = change.entity === 'customer' && record.known && record.ownerStoreId === ctx.storeId;
-        const customer = rule.scope === 'customer' && !ownCustomer ? rule.customerOf?.(change.entityId, merged.fields) : null;
+        const customer =
+          rule.scope === 'customer' && !ownCustomer ? rule.customerOf?.(change.entityId, merged.fields) : null;
         if (customer) links.push([customer, ctx.storeId]);
         const linked = rule.linksCustomer?.(merged.fields);
         if (linked) links.push([linked, ctx.storeId]);
@@ -42,13 +43,24 @@ export function customerLinking(ctx: ApplyContext, working: Map<string, Working>
   };
 }
 
-async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, string]>, working: Map<string, Working>): Promise<void> {
+async function addLinks(
+  trx: Transaction<HqDB>,
+  links: ReadonlyArray<[string, string]>,
+  working: Map<string, Working>,
+): Promise<void> {
   const unique = [...new Map(links.map(([c, s]) => [`${c} ${s}`, [c, s] as const])).values()];
   // A customer made in this batch has nothing older at head office to send (its phones, products
   // and tickets can only follow it): only new links to customers known before need their file, so
   // only those links are read back.
   const isNew = ([customer]: readonly [string, string]) => working.get(stateKey('customer', customer))?.known === false;
-  const [, added] = await Promise.all([insertLinks(trx, unique.filter(isNew), false), insertLinks(trx, unique.filter((link) => !isNew(link)), true)]);
+  const [, added] = await Promise.all([
+    insertLinks(trx, unique.filter(isNew), false),
+    insertLinks(
+      trx,
+      unique.filter((link) => !isNew(link)),
+      true,
+    ),
+  ]);
   const older = [...new Set(added.map((l) => l.customerId))];
   if (older.length === 0) return;
   // One query for every such link's customer file.
@@ -64,14 +76,29 @@ async function addLinks(trx: Transaction<HqDB>, links: ReadonlyArray<[string, st
     const txId = `link-${link.storeId}-${link.customerId}`;
     for (const record of files) {
       if (record.customerRef !== link.customerId || working.has(stateKey(record.entity, record.entityId))) continue;
-      rows.push({ txId, originReplica: null, originSeq: null, entity: record.entity, entityId: record.entityId, state: record.state, scope: link.storeId, customerRef: null, altered: true, keep: null });
+      rows.push({
+        txId,
+        originReplica: null,
+        originSeq: null,
+        entity: record.entity,
+        entityId: record.entityId,
+        state: record.state,
+        scope: link.storeId,
+        customerRef: null,
+        altered: true,
+        keep: null,
+      });
     }
   }
   await appendFeed(trx, rows);
 }
 
 /** Inserts the links not there yet; with `readBack`, returns those it added. */
-async function insertLinks(trx: Transaction<HqDB>, links: ReadonlyArray<readonly [string, string]>, readBack: boolean): Promise<Array<{ customerId: string; storeId: string }>> {
+async function insertLinks(
+  trx: Transaction<HqDB>,
+  links: ReadonlyArray<readonly [string, string]>,
+  readBack: boolean,
+): Promise<Array<{ customerId: string; storeId: string }>> {
   if (links.length === 0) return [];
   const values = sql`SELECT * FROM unnest(${textList(links.map(([c]) => c))}, ${textList(links.map(([, s]) => s))})`;
   if (!readBack) {
@@ -79,6 +106,8 @@ async function insertLinks(trx: Transaction<HqDB>, links: ReadonlyArray<readonly
     return [];
   }
   const added = await sql<{ customerId: string; storeId: string }>`
-    INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING RETURNING customer_id, store_id`.execute(trx);
+    INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING RETURNING customer_id, store_id`.execute(
+    trx,
+  );
   return added.rows;
 }

@@ -17,10 +17,15 @@ export function mergeOf(entity: string, entityId: string, merged: RecordState): 
 }
 
 /** The links (customer, store) the survivors inherit: one per store linked to a merged-away customer. */
-export async function linksLeftByMerges(trx: Transaction<HqDB>, merges: ReadonlyArray<CustomerMerge>): Promise<Array<[customer: string, store: string]>> {
+export async function linksLeftByMerges(
+  trx: Transaction<HqDB>,
+  merges: ReadonlyArray<CustomerMerge>,
+): Promise<Array<[customer: string, store: string]>> {
   if (merges.length === 0) return [];
   const inherited = await sql<{ storeId: string; intoId: string }>`
     SELECT l.store_id, m.into_id FROM customer_link l
-    JOIN unnest(${merges.map((m) => m.fromId)}::text[], ${merges.map((m) => m.intoId)}::text[]) AS m(from_id, into_id) ON l.customer_id = m.from_id`.execute(trx);
+    JOIN unnest(${merges.map((m) => m.fromId)}::text[], ${merges.map((m) => m.intoId)}::text[]) AS m(from_id, into_id) ON l.customer_id = m.from_id`.execute(
+    trx,
+  );
   return inherited.rows.map((row) => [row.intoId, row.storeId]);
 }

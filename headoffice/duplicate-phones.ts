@@ -38,7 +38,8 @@ export async function flagDuplicatePhones(trx: Transaction<HqDB>, phones: Readon
     WHERE s.phone_digits = ANY(${[...new Set(phones.map((p) => p.digits))]}::text[])
       AND s.state->>'deleted' IS NULL AND s.customer_ref IS NOT NULL`.execute(trx);
   const byDigits = new Map<string, Set<string>>();
-  for (const row of holders.rows) byDigits.set(row.digits, (byDigits.get(row.digits) ?? new Set()).add(row.customerRef));
+  for (const row of holders.rows)
+    byDigits.set(row.digits, (byDigits.get(row.digits) ?? new Set()).add(row.customerRef));
   const pairs = new Map<string, [digits: string, a: string, b: string]>();
   for (const phone of phones) {
     for (const other of byDigits.get(phone.digits) ?? []) {

@@ -31,7 +31,8 @@ export async function lockFeed(trx: Transaction<HqDB>): Promise<number> {
 }
 
 /** The CTE body that takes `n` server_seqs from feed_head: `base` + 1 … `base` + n are the batch's. */
-export const takeSeqs = (n: number) => sql`UPDATE feed_head SET last_seq = last_seq + ${n} WHERE id = 1 RETURNING last_seq - ${n} AS base`;
+export const takeSeqs = (n: number) =>
+  sql`UPDATE feed_head SET last_seq = last_seq + ${n} WHERE id = 1 RETURNING last_seq - ${n} AS base`;
 
 /**
  * A batch's feed rows as the column arrays `feedRows` reads back with unnest: PostgreSQL reads
@@ -52,7 +53,17 @@ export type FeedColumns = {
 };
 
 export function feedColumns(rows: ReadonlyArray<FeedRow>): FeedColumns {
-  const cols: FeedColumns = { txIds: [], originReplicas: [], originSeqs: [], entities: [], entityIds: [], states: [], scopes: [], customerRefs: [], altered: [] };
+  const cols: FeedColumns = {
+    txIds: [],
+    originReplicas: [],
+    originSeqs: [],
+    entities: [],
+    entityIds: [],
+    states: [],
+    scopes: [],
+    customerRefs: [],
+    altered: [],
+  };
   for (const row of rows) {
     cols.txIds.push(row.txId);
     cols.originReplicas.push(row.originReplica);
@@ -86,5 +97,7 @@ export const insertFeedRows = sql`
 /** Appends rows to the feed, numbered from feed_head in the same statement (the caller holds the feed lock). */
 export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>): Promise<void> {
   if (rows.length === 0) return;
-  await sql`WITH head AS (${takeSeqs(rows.length)}), batch_feed AS (${feedRows(feedColumns(rows))}) ${insertFeedRows}`.execute(trx);
+  await sql`WITH head AS (${takeSeqs(rows.length)}), batch_feed AS (${feedRows(feedColumns(rows))}) ${insertFeedRows}`.execute(
+    trx,
+  );
 }

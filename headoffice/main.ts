@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     await ensureDatabase(pg.url, 'headoffice');
     url = pg.urlFor('headoffice');
     stopPostgres = pg.stop;
-    process.stdout.write(`Embedded PostgreSQL in ${join(dataDir, 'pg')} (for trying out; production passes --database-url)\n`);
+    process.stdout.write(
+      `Embedded PostgreSQL in ${join(dataDir, 'pg')} (for trying out; production passes --database-url)\n`,
+    );
   }
   const db = connectHq(url);
   const applied = await migrateHq(db);
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
 
   let tls: { key: string; cert: string };
   let caFile: string | null = null;
-  if (values.cert && values.key) tls = { cert: readFileSync(values.cert, 'utf8'), key: readFileSync(values.key, 'utf8') };
+  if (values.cert && values.key)
+    tls = { cert: readFileSync(values.cert, 'utf8'), key: readFileSync(values.key, 'utf8') };
   else {
     const tlsDir = join(dataDir, 'tls');
     caFile = join(tlsDir, 'ca.pem');
@@ -57,13 +60,18 @@ async function main(): Promise<void> {
       writeFileSync(join(tlsDir, 'server.pem'), made.cert);
       writeFileSync(join(tlsDir, 'server.key'), made.key, { mode: 0o600 });
     }
-    tls = { cert: readFileSync(join(tlsDir, 'server.pem'), 'utf8'), key: readFileSync(join(tlsDir, 'server.key'), 'utf8') };
+    tls = {
+      cert: readFileSync(join(tlsDir, 'server.pem'), 'utf8'),
+      key: readFileSync(join(tlsDir, 'server.key'), 'utf8'),
+    };
   }
   const server = await startHeadOffice({ db, tls, host, port, log: (line) => process.stderr.write(`${line}\n`) });
   writeFileSync(join(dataDir, 'connection.json'), JSON.stringify({ url, server: server.url }), { mode: 0o600 });
   process.stdout.write(`Head office listening on ${server.url}\n`);
   if (caFile) process.stdout.write(`Counter PCs trust this CA certificate at enrollment: ${caFile}\n`);
-  process.stdout.write('Next: npm run headoffice:admin -- add-store S012 南京西路店 ; npm run headoffice:admin -- issue-code S012\n');
+  process.stdout.write(
+    'Next: npm run headoffice:admin -- add-store S012 南京西路店 ; npm run headoffice:admin -- issue-code S012\n',
+  );
 
   const stop = async () => {
     await server.close();

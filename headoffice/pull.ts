@@ -6,7 +6,16 @@
  * new PC or a reset.
  */
 import { sql, type Kysely } from 'kysely';
-import { formatCursor, parseCursor, parseSnapshotPosition, snapshotPosition, type FeedRecord, type PullResponse, type RecordState, type SnapshotResponse } from '../db/sync/protocol';
+import {
+  formatCursor,
+  parseCursor,
+  parseSnapshotPosition,
+  snapshotPosition,
+  type FeedRecord,
+  type PullResponse,
+  type RecordState,
+  type SnapshotResponse,
+} from '../db/sync/protocol';
 import { RawJson } from '../db/sync/raw-json';
 import { assertOwnReplica, type AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
@@ -21,7 +30,15 @@ const SNAPSHOT_ROWS = 5000;
  */
 const snapshotRows = (maxBytes: number) => Math.max(100, Math.min(SNAPSHOT_ROWS, Math.ceil(maxBytes / 400)));
 
-type FeedDbRow = { serverSeq: number; txId: string; entity: string; entityId: string; state: RecordState; originReplica: string | null; altered: boolean };
+type FeedDbRow = {
+  serverSeq: number;
+  txId: string;
+  entity: string;
+  entityId: string;
+  state: RecordState;
+  originReplica: string | null;
+  altered: boolean;
+};
 
 function inScope(storeId: string) {
   return sql<boolean>`(f.scope = 'global' OR f.scope = ${storeId} OR (f.scope = 'customer' AND EXISTS (
@@ -33,7 +50,14 @@ function inScope(storeId: string) {
  * unaltered echoes: those are filtered in PostgreSQL, so a replica that pushed 100k changes does
  * not download them back only to skip them.
  */
-async function fetchFeed(db: Kysely<HqDB>, storeId: string, replicaId: string, afterSeq: number, head: number, limit: number): Promise<FeedDbRow[]> {
+async function fetchFeed(
+  db: Kysely<HqDB>,
+  storeId: string,
+  replicaId: string,
+  afterSeq: number,
+  head: number,
+  limit: number,
+): Promise<FeedDbRow[]> {
   const rows = await sql<FeedDbRow>`
     SELECT f.server_seq, f.tx_id, f.entity, f.entity_id, f.state, f.origin_replica, f.altered
     FROM change_feed f WHERE f.server_seq > ${afterSeq} AND f.server_seq <= ${head} AND ${inScope(storeId)}
@@ -42,20 +66,37 @@ async function fetchFeed(db: Kysely<HqDB>, storeId: string, replicaId: string, a
   return rows.rows;
 }
 
-export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { replicaId: string; cursor: string; maxBytes: number }, nowMs: number): Promise<PullResponse> {
+export async function handlePull(
+  db: HqDatabase,
+  device: AuthedDevice,
+  input: { replicaId: string; cursor: string; maxBytes: number },
+  nowMs: number,
+): Promise<PullResponse> {
   const epoch = await readMeta(db, 'epoch');
   const horizon = Number(await readMeta(db, 'horizon_seq').catch(() => '0'));
-  const replica = await db.selectFrom('replica').select(['deviceId', 'lastAppliedSeq']).where('id', '=', input.replicaId).executeTakeFirst();
+  const replica = await db
+    .selectFrom('replica')
+    .select(['deviceId', 'lastAppliedSeq'])
+    .where('id', '=', input.replicaId)
+    .executeTakeFirst();
   // A replica id not known yet is this PC's next database (pull may come before its first push).
   assertOwnReplica(replica, device);
-  const base = { serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch, lastAppliedSeq: replica?.lastAppliedSeq ?? 0 };
+  const base = {
+    serverTime: new Date(nowMs).toISOString(),
+    serverEpoch: epoch,
+    lastAppliedSeq: replica?.lastAppliedSeq ?? 0,
+  };
   const cursor = parseCursor(input.cursor);
-  if (!cursor) return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'bad_cursor' } };
-  if (cursor.epoch !== epoch) return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'epoch_changed' } };
-  if (cursor.serverSeq < horizon) return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'behind_horizon' } };
+  if (!cursor)
+    return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'bad_cursor' } };
+  if (cursor.epoch !== epoch)
+    return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'epoch_changed' } };
+  if (cursor.serverSeq < horizon)
+    return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'behind_horizon' } };
 
   // Rows up to the head read now are all committed (appends hold the head's lock to commit).
-  const head = (await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow()).lastSeq;
+  const head = (await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow())
+    .lastSeq;
   const changes: FeedRecord[] = [];
   let bytes = 0;
   let last = cursor.serverSeq;
@@ -71,7 +112,13 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
       }
       last = row.serverSeq;
       openTx = row.txId;
-      changes.push({ serverSeq: row.serverSeq, txId: row.txId, entity: row.entity, entityId: row.entityId, state: row.state });
+      changes.push({
+        serverSeq: row.serverSeq,
+        txId: row.txId,
+        entity: row.entity,
+        entityId: row.entityId,
+        state: row.state,
+      });
       bytes += 120 + JSON.stringify(row.state).length;
     }
     if (rows.length < FETCH_ROWS) {
@@ -81,7 +128,11 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
     }
   }
   if (replica) {
-    await db.updateTable('replica').set({ pullCursor: cursor.serverSeq, lastPullAt: new Date(nowMs) }).where('id', '=', input.replicaId).execute();
+    await db
+      .updateTable('replica')
+      .set({ pullCursor: cursor.serverSeq, lastPullAt: new Date(nowMs) })
+      .where('id', '=', input.replicaId)
+      .execute();
   }
   return { ...base, changes, nextCursor: formatCursor(epoch, last), hasMore };
 }
@@ -90,7 +141,12 @@ export async function handlePull(db: HqDatabase, device: AuthedDevice, input: { 
  * Keyset over (entity, entity_id); `after` is a snapshot position (db/sync/protocol.ts) as returned in nextAfter. The
  * answer is a SnapshotResponse, serialised here (see RawJson).
  */
-export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input: { after: string | null; maxBytes: number }, nowMs: number): Promise<RawJson> {
+export async function handleSnapshot(
+  db: HqDatabase,
+  device: AuthedDevice,
+  input: { after: string | null; maxBytes: number },
+  nowMs: number,
+): Promise<RawJson> {
   const epoch = await readMeta(db, 'epoch');
   // Read the feed head first: applying is idempotent, so rows changed while paging are simply
   // applied again by the pull that follows (docs/SYNC.md §2.4).
@@ -107,7 +163,9 @@ export async function handleSnapshot(db: HqDatabase, device: AuthedDevice, input
     if (bytes >= input.maxBytes) break;
     const entity = JSON.stringify(row.entity);
     const entityId = JSON.stringify(row.entityId);
-    records.push(`{"serverSeq":${Number(row.updatedSeq)},"txId":${JSON.stringify(`s:${row.entity}:${row.entityId}`)},"entity":${entity},"entityId":${entityId},"state":${row.stateText}}`);
+    records.push(
+      `{"serverSeq":${Number(row.updatedSeq)},"txId":${JSON.stringify(`s:${row.entity}:${row.entityId}`)},"entity":${entity},"entityId":${entityId},"state":${row.stateText}}`,
+    );
     bytes += 120 + row.stateText.length;
     nextAfter = snapshotPosition(row.entity, row.entityId);
   }

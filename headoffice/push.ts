@@ -7,21 +7,44 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Hlc } from '../db/sync/hlc';
-import { MIN_SUPPORTED_SCHEMA, PROTOCOL_VERSION, type PushRequest, type PushResponse, type PushResult } from '../db/sync/protocol';
+import {
+  MIN_SUPPORTED_SCHEMA,
+  PROTOCOL_VERSION,
+  type PushRequest,
+  type PushResponse,
+  type PushResult,
+} from '../db/sync/protocol';
 import { prepareChanges, writePrepared, type ApplyContext } from './apply';
 import { assertOwnReplica, HqError, REPLICA_NOT_YOURS, type AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
 import { lockFeed } from './feed';
 
-export async function handlePush(db: HqDatabase, device: AuthedDevice, request: PushRequest, hqClock: Hlc, nowMs: number): Promise<PushResponse> {
-  if (request.protocol !== PROTOCOL_VERSION) throw new HqError(400, 'bad_request', `Protocol ${request.protocol} is not spoken here (this head office speaks ${PROTOCOL_VERSION})`);
+export async function handlePush(
+  db: HqDatabase,
+  device: AuthedDevice,
+  request: PushRequest,
+  hqClock: Hlc,
+  nowMs: number,
+): Promise<PushResponse> {
+  if (request.protocol !== PROTOCOL_VERSION)
+    throw new HqError(
+      400,
+      'bad_request',
+      `Protocol ${request.protocol} is not spoken here (this head office speaks ${PROTOCOL_VERSION})`,
+    );
   if (request.schemaVersion < MIN_SUPPORTED_SCHEMA) {
-    throw new HqError(426, 'upgrade_required', `This Counterdesk is too old for head office: update it (schema ${request.schemaVersion} < ${MIN_SUPPORTED_SCHEMA})`, { minVersion: MIN_SUPPORTED_SCHEMA });
+    throw new HqError(
+      426,
+      'upgrade_required',
+      `This Counterdesk is too old for head office: update it (schema ${request.schemaVersion} < ${MIN_SUPPORTED_SCHEMA})`,
+      { minVersion: MIN_SUPPORTED_SCHEMA },
+    );
   }
   const changes = [...request.changes].sort((a, b) => a.seq - b.seq);
   for (let i = 1; i < changes.length; i += 1) {
-    if (changes[i]!.seq === changes[i - 1]!.seq) throw new HqError(400, 'bad_request', `Malformed request: seq ${changes[i]!.seq} appears twice`);
+    if (changes[i]!.seq === changes[i - 1]!.seq)
+      throw new HqError(400, 'bad_request', `Malformed request: seq ${changes[i]!.seq} appears twice`);
   }
   const epoch = await readMeta(db, 'epoch');
 
@@ -36,23 +59,46 @@ export async function handlePush(db: HqDatabase, device: AuthedDevice, request: 
       const mismatch = retried.find((c) => bySeq.has(c.seq) && bySeq.get(c.seq)!.changeId !== c.changeId);
       if (mismatch) {
         // The same seq with another change: this database was restored from an old copy (F18).
-        throw new HqError(409, 'replica_forked', 'This database was restored from an older copy: it continues as a new replica', { expectedSeq: mismatch.seq });
+        throw new HqError(
+          409,
+          'replica_forked',
+          'This database was restored from an older copy: it continues as a new replica',
+          { expectedSeq: mismatch.seq },
+        );
       }
-      const codes = await trx.selectFrom('rejectedChange').select(['seq', 'code']).where('replicaId', '=', request.replicaId).where('seq', 'in', retried.map((c) => c.seq)).execute();
+      const codes = await trx
+        .selectFrom('rejectedChange')
+        .select(['seq', 'code'])
+        .where('replicaId', '=', request.replicaId)
+        .where(
+          'seq',
+          'in',
+          retried.map((c) => c.seq),
+        )
+        .execute();
       const codeBySeq = new Map(codes.map((r) => [r.seq, r.code]));
       for (const c of retried) {
         const status = bySeq.get(c.seq)?.status;
-        if (status === 'rejected') results.push({ seq: c.seq, status: 'rejected', code: codeBySeq.get(c.seq) ?? 'rejected' });
+        if (status === 'rejected')
+          results.push({ seq: c.seq, status: 'rejected', code: codeBySeq.get(c.seq) ?? 'rejected' });
       }
     }
     const fresh = changes.filter((c) => c.seq > last);
     if (fresh.length > 0 && fresh[0]!.seq !== last + 1) {
-      throw new HqError(409, 'seq_gap', `Expected change ${last + 1} next, got ${fresh[0]!.seq}`, { expectedSeq: last + 1 });
+      throw new HqError(409, 'seq_gap', `Expected change ${last + 1} next, got ${fresh[0]!.seq}`, {
+        expectedSeq: last + 1,
+      });
     }
     let end = 0;
     while (end < fresh.length && fresh[end]!.seq === last + end + 1) end += 1;
     const batch = fresh.slice(0, end);
-    const ctx: ApplyContext = { storeId: device.storeId, replicaId: request.replicaId, deviceId: device.id, hqClock, nowMs };
+    const ctx: ApplyContext = {
+      storeId: device.storeId,
+      replicaId: request.replicaId,
+      deviceId: device.id,
+      hqClock,
+      nowMs,
+    };
     const prepared = await prepareChanges(trx, ctx, batch);
     results.push(...prepared.results);
     const lastAppliedSeq = last + batch.length;
@@ -65,24 +111,61 @@ export async function handlePush(db: HqDatabase, device: AuthedDevice, request: 
       batch.length > 0
         ? trx
             .insertInto('pushBatch')
-            .values({ replicaId: request.replicaId, firstSeq: batch[0]!.seq, lastSeq: batch.at(-1)!.seq, changeIds: batch.map((c) => c.changeId), statuses: batch.map((c) => status.get(c.seq) ?? 'applied') })
+            .values({
+              replicaId: request.replicaId,
+              firstSeq: batch[0]!.seq,
+              lastSeq: batch.at(-1)!.seq,
+              changeIds: batch.map((c) => c.changeId),
+              statuses: batch.map((c) => status.get(c.seq) ?? 'applied'),
+            })
             .execute()
         : null,
-      trx.updateTable('replica').set({ lastAppliedSeq, lastPushAt: new Date(nowMs) }).where('id', '=', request.replicaId).execute(),
-      trx.updateTable('device').set({ lastSeenAt: new Date(nowMs) }).where('id', '=', device.id).execute(),
+      trx
+        .updateTable('replica')
+        .set({ lastAppliedSeq, lastPushAt: new Date(nowMs) })
+        .where('id', '=', request.replicaId)
+        .execute(),
+      trx
+        .updateTable('device')
+        .set({ lastSeenAt: new Date(nowMs) })
+        .where('id', '=', device.id)
+        .execute(),
     ]);
     return { lastAppliedSeq, results, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
   });
 }
 
-async function lockReplica(trx: Transaction<HqDB>, replicaId: string, device: AuthedDevice, firstSeq: number | undefined) {
+async function lockReplica(
+  trx: Transaction<HqDB>,
+  replicaId: string,
+  device: AuthedDevice,
+  firstSeq: number | undefined,
+) {
   const find = () => trx.selectFrom('replica').selectAll().where('id', '=', replicaId).forUpdate().executeTakeFirst();
   let replica = await find();
   if (!replica) {
     // A replica is registered by its first push, which starts at seq 1. Anything else means head
     // office lost it (restored from a backup older than the replica): the client re-pushes or resets.
-    if (firstSeq !== 1) throw new HqError(409, 'replica_unknown', 'Head office does not know this database: it will push again from the start', { expectedSeq: 1 });
-    await trx.insertInto('replica').values({ id: replicaId, deviceId: device.id, storeId: device.storeId, lastAppliedSeq: 0, pullCursor: 0, lastPushAt: null, lastPullAt: null }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    if (firstSeq !== 1)
+      throw new HqError(
+        409,
+        'replica_unknown',
+        'Head office does not know this database: it will push again from the start',
+        { expectedSeq: 1 },
+      );
+    await trx
+      .insertInto('replica')
+      .values({
+        id: replicaId,
+        deviceId: device.id,
+        storeId: device.storeId,
+        lastAppliedSeq: 0,
+        pullCursor: 0,
+        lastPushAt: null,
+        lastPullAt: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     replica = await find();
   }
   if (!replica) throw new HqError(403, 'replica_not_yours', REPLICA_NOT_YOURS);
@@ -95,11 +178,18 @@ async function lockReplica(trx: Transaction<HqDB>, replicaId: string, device: Au
  * one row per request (migration 0006): the rows read are the one holding `from`, found by the
  * last first_seq at or before it, and those after it up to `to`, all by the primary key.
  */
-async function loggedChanges(trx: Transaction<HqDB>, replicaId: string, from: number, to: number): Promise<Map<number, { changeId: string; status: string }>> {
+async function loggedChanges(
+  trx: Transaction<HqDB>,
+  replicaId: string,
+  from: number,
+  to: number,
+): Promise<Map<number, { changeId: string; status: string }>> {
   const rows = await sql<{ seq: number; changeId: string; status: string }>`
     SELECT b.first_seq + u.k - 1 AS seq, u.change_id, u.status
     FROM push_batch b, unnest(b.change_ids, b.statuses) WITH ORDINALITY AS u(change_id, status, k)
     WHERE b.replica_id = ${replicaId} AND b.first_seq <= ${to}
-      AND b.first_seq >= coalesce((SELECT max(first_seq) FROM push_batch WHERE replica_id = ${replicaId} AND first_seq <= ${from}), ${from})`.execute(trx);
+      AND b.first_seq >= coalesce((SELECT max(first_seq) FROM push_batch WHERE replica_id = ${replicaId} AND first_seq <= ${from}), ${from})`.execute(
+    trx,
+  );
   return new Map(rows.rows.filter((row) => row.seq >= from && row.seq <= to).map((row) => [row.seq, row]));
 }

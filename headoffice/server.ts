@@ -14,7 +14,11 @@ export type HeadOfficeOptions = BuildOptions & {
 
 export type HeadOffice = { url: string; port: number; app: FastifyInstance; close(): Promise<void> };
 
-export async function startHeadOffice({ host = '127.0.0.1', port = 0, ...options }: HeadOfficeOptions): Promise<HeadOffice> {
+export async function startHeadOffice({
+  host = '127.0.0.1',
+  port = 0,
+  ...options
+}: HeadOfficeOptions): Promise<HeadOffice> {
   const app = await buildHeadOffice(options);
   await app.listen({ host, port });
   const address = app.server.address() as AddressInfo;

@@ -8,10 +8,24 @@ import type { ApplyContext } from './batch-types';
 import type { HqDB } from './db/schema';
 
 export type Rejection = { change: WireChange; code: string; reason: string };
-export type Conflict = { entity: string; entityId: string; field: string; winnerValue: unknown; winnerHlc: string; loserValue: unknown; loserHlc: string };
+export type Conflict = {
+  entity: string;
+  entityId: string;
+  field: string;
+  winnerValue: unknown;
+  winnerHlc: string;
+  loserValue: unknown;
+  loserHlc: string;
+};
 export type Skew = { changeId: string; hlc: string; restamped: string; skewMs: number };
 
-export async function saveSideRecords(trx: Transaction<HqDB>, ctx: ApplyContext, rejections: Rejection[], conflicts: Conflict[], skews: Skew[]): Promise<void> {
+export async function saveSideRecords(
+  trx: Transaction<HqDB>,
+  ctx: ApplyContext,
+  rejections: Rejection[],
+  conflicts: Conflict[],
+  skews: Skew[],
+): Promise<void> {
   if (rejections.length > 0) {
     await trx
       .insertInto('rejectedChange')
@@ -36,7 +50,15 @@ export async function saveSideRecords(trx: Transaction<HqDB>, ctx: ApplyContext,
   if (conflicts.length > 0) {
     await trx
       .insertInto('conflictLog')
-      .values(conflicts.map((c) => ({ ...c, winnerValue: JSON.stringify(c.winnerValue ?? null), loserValue: JSON.stringify(c.loserValue ?? null), loserReplica: ctx.replicaId, loggedAt: new Date(ctx.nowMs) })))
+      .values(
+        conflicts.map((c) => ({
+          ...c,
+          winnerValue: JSON.stringify(c.winnerValue ?? null),
+          loserValue: JSON.stringify(c.loserValue ?? null),
+          loserReplica: ctx.replicaId,
+          loggedAt: new Date(ctx.nowMs),
+        })),
+      )
       .execute();
   }
   if (skews.length > 0 && ctx.replicaId) {

@@ -19,7 +19,10 @@ export function scopeOf(rule: EntityRule, ownerStoreId: string | null): string {
   return rule.scope;
 }
 
-export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<WireChange>): Promise<Map<string, Working>> {
+export async function loadStates(
+  trx: Transaction<HqDB>,
+  changes: ReadonlyArray<WireChange>,
+): Promise<Map<string, Working>> {
   const working = new Map<string, Working>();
   const entities: string[] = [];
   const ids: string[] = [];
@@ -39,10 +42,14 @@ export async function loadStates(trx: Transaction<HqDB>, changes: ReadonlyArray<
     if (list) list.push(ids[i]!);
     else byEntity.set(entity, [ids[i]!]);
   });
-  const rows = { rows: [] as Array<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }> };
+  const rows = {
+    rows: [] as Array<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }>,
+  };
   for (const [entity, entityIds] of byEntity) {
     const found = await sql<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }>`
-      SELECT entity, entity_id, state, owner_store_id FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${textList(entityIds)})`.execute(trx);
+      SELECT entity, entity_id, state, owner_store_id FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${textList(entityIds)})`.execute(
+      trx,
+    );
     rows.rows.push(...found.rows);
   }
   for (const row of rows.rows) {
@@ -83,10 +90,23 @@ type StateSaves = {
  * a plain insert (every writer of entity_state holds the feed lock, so nobody can have added it
  * since); the others are upserts.
  */
-export function batchStatement(feed: ReadonlyArray<FeedRow>, working: Map<string, Working>): RawBuilder<unknown> | null {
+export function batchStatement(
+  feed: ReadonlyArray<FeedRow>,
+  working: Map<string, Working>,
+): RawBuilder<unknown> | null {
   const lastRowOf = new Map<unknown, number>();
   feed.forEach((row, index) => row.keep && lastRowOf.set(row.keep, index));
-  const saves: StateSaves = { entities: [], entityIds: [], states: [], ownerStoreIds: [], scopes: [], customerRefs: [], lastFeedRows: [], phoneDigits: [], isNew: [] };
+  const saves: StateSaves = {
+    entities: [],
+    entityIds: [],
+    states: [],
+    ownerStoreIds: [],
+    scopes: [],
+    customerRefs: [],
+    lastFeedRows: [],
+    phoneDigits: [],
+    isNew: [],
+  };
   for (const [key, w] of working) {
     if (!w.dirty) continue;
     const [entity, id] = key.split('\u0000') as [string, string];

@@ -52,14 +52,22 @@ export function namedBy(rule: EntityRule, entityId: string, fields: Fields): Nam
 function namedByChange(change: WireChange, rule: EntityRule, w: Working | undefined): Named[] {
   // Most of a push is new records: their fields are the change's, with nothing to copy.
   if (!w?.known) return namedBy(rule, change.entityId, change.fields);
-  return [...namedBy(rule, change.entityId, w.state.fields), ...namedBy(rule, change.entityId, { ...w.state.fields, ...change.fields })];
+  return [
+    ...namedBy(rule, change.entityId, w.state.fields),
+    ...namedBy(rule, change.entityId, { ...w.state.fields, ...change.fields }),
+  ];
 }
 
 /**
  * Reads, in one query per kind of record named and one for the customers, what the batch's changes name that head office already holds: the owner
  * and customer of named records, and which named customers reach `storeId`.
  */
-export async function loadStoreScope(trx: Transaction<HqDB>, storeId: string, changes: ReadonlyArray<WireChange>, working: Map<string, Working>): Promise<StoreScope> {
+export async function loadStoreScope(
+  trx: Transaction<HqDB>,
+  storeId: string,
+  changes: ReadonlyArray<WireChange>,
+  working: Map<string, Working>,
+): Promise<StoreScope> {
   // Records the batch itself writes were loaded with it (`working`): head office has them or not,
   // nothing more to read. Only what the batch names without writing is looked up.
   const wanted = new Map<string, Set<string>>();
@@ -79,13 +87,20 @@ export async function loadStoreScope(trx: Transaction<HqDB>, storeId: string, ch
     names.set(change, named);
     for (const { entity, id } of named) {
       if (entity === 'customer') customerToCheck(id);
-      else if (!working.has(stateKey(entity, id))) wanted.set(entity, (wanted.get(entity) ?? new Set<string>()).add(id));
+      else if (!working.has(stateKey(entity, id)))
+        wanted.set(entity, (wanted.get(entity) ?? new Set<string>()).add(id));
     }
   }
   // Sent together: the statements still run one after the other on the transaction's connection,
   // but PostgreSQL goes from one to the next without waiting for this process in between.
   const direct = [...customers];
-  const [records, reach] = await Promise.all([knownRecords(trx, [...wanted].map(([entity, ids]): [string, string[]] => [entity, [...ids]])), customerReach(trx, storeId, direct)]);
+  const [records, reach] = await Promise.all([
+    knownRecords(
+      trx,
+      [...wanted].map(([entity, ids]): [string, string[]] => [entity, [...ids]]),
+    ),
+    customerReach(trx, storeId, direct),
+  ]);
 
   const customerOfRecord = (entity: string, id: string): string | null => {
     const w = working.get(stateKey(entity, id));
@@ -119,10 +134,16 @@ export async function loadStoreScope(trx: Transaction<HqDB>, storeId: string, ch
     if (!target) return null;
     const w = working.get(stateKey(entity, id));
     // Made earlier in this batch by this store (it passed these checks then), or new to head office.
-    const known: Known | undefined = w?.known ? { ownerStoreId: w.ownerStoreId, customerRef: customerOfRecord(entity, id) } : w?.existed ? undefined : records.get(stateKey(entity, id));
+    const known: Known | undefined = w?.known
+      ? { ownerStoreId: w.ownerStoreId, customerRef: customerOfRecord(entity, id) }
+      : w?.existed
+        ? undefined
+        : records.get(stateKey(entity, id));
     if (!known) return null;
-    if ((target.owner === 'store' || target.owner === 'device') && known.ownerStoreId !== storeId) return 'other_store_record';
-    if (target.scope === 'customer' && known.customerRef && !customerAllowed(known.customerRef)) return 'customer_not_linked';
+    if ((target.owner === 'store' || target.owner === 'device') && known.ownerStoreId !== storeId)
+      return 'other_store_record';
+    if (target.scope === 'customer' && known.customerRef && !customerAllowed(known.customerRef))
+      return 'customer_not_linked';
     return null;
   };
 
@@ -137,20 +158,27 @@ export async function loadStoreScope(trx: Transaction<HqDB>, storeId: string, ch
       return null;
     },
     refused(change) {
-      if (!working.get(stateKey(change.entity, change.entityId))?.existed) refusedHere.add(stateKey(change.entity, change.entityId));
+      if (!working.get(stateKey(change.entity, change.entityId))?.existed)
+        refusedHere.add(stateKey(change.entity, change.entityId));
     },
   };
 }
 
 /** Named records head office holds, by entity, with their owner store and customer. */
-async function knownRecords(trx: Transaction<HqDB>, wanted: ReadonlyArray<[string, string[]]>): Promise<Map<string, Known>> {
+async function knownRecords(
+  trx: Transaction<HqDB>,
+  wanted: ReadonlyArray<[string, string[]]>,
+): Promise<Map<string, Known>> {
   const known = new Map<string, Known>();
   // One indexed lookup per entity (entity = $1 AND entity_id = ANY($2) walks the primary key).
   await Promise.all(
     wanted.map(async ([entity, ids]) => {
       const rows = await sql<{ entityId: string; ownerStoreId: string | null; customerRef: string | null }>`
-        SELECT entity_id, owner_store_id, customer_ref FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${textList(ids)})`.execute(trx);
-      for (const row of rows.rows) known.set(stateKey(entity, row.entityId), { ownerStoreId: row.ownerStoreId, customerRef: row.customerRef });
+        SELECT entity_id, owner_store_id, customer_ref FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${textList(ids)})`.execute(
+        trx,
+      );
+      for (const row of rows.rows)
+        known.set(stateKey(entity, row.entityId), { ownerStoreId: row.ownerStoreId, customerRef: row.customerRef });
     }),
   );
   return known;
@@ -162,13 +190,19 @@ async function knownRecords(trx: Transaction<HqDB>, wanted: ReadonlyArray<[strin
  * One indexed lookup per customer; the merge aliases are read only for customers that do not reach
  * the store themselves, which an honest PC never names.
  */
-async function customerReach(trx: Transaction<HqDB>, storeId: string, customers: ReadonlyArray<string>): Promise<Map<string, { reaches: boolean }>> {
+async function customerReach(
+  trx: Transaction<HqDB>,
+  storeId: string,
+  customers: ReadonlyArray<string>,
+): Promise<Map<string, { reaches: boolean }>> {
   const reach = await reachOf(trx, storeId, customers);
   let pending = [...reach].filter(([, r]) => !r.reaches).map(([id]) => ({ start: id, at: id }));
   for (let hop = 0; hop < MAX_ALIAS_HOPS && pending.length > 0; hop += 1) {
     const aliases = await sql<{ entityId: string; intoId: string }>`
       SELECT entity_id, state->'fields'->>'intoId' AS into_id FROM entity_state
-      WHERE entity = 'customer_merge' AND entity_id = ANY(${textList(pending.map((p) => p.at))}) AND state->>'deleted' IS NULL AND state->'fields'->>'intoId' IS NOT NULL`.execute(trx);
+      WHERE entity = 'customer_merge' AND entity_id = ANY(${textList(pending.map((p) => p.at))}) AND state->>'deleted' IS NULL AND state->'fields'->>'intoId' IS NOT NULL`.execute(
+      trx,
+    );
     const into = new Map(aliases.rows.map((row) => [row.entityId, row.intoId]));
     pending = pending.flatMap((p) => (into.has(p.at) ? [{ start: p.start, at: into.get(p.at)! }] : []));
     const survivors = await reachOf(trx, storeId, [...new Set(pending.map((p) => p.at))]);
@@ -178,7 +212,11 @@ async function customerReach(trx: Transaction<HqDB>, storeId: string, customers:
   return reach;
 }
 
-async function reachOf(trx: Transaction<HqDB>, storeId: string, customers: ReadonlyArray<string>): Promise<Map<string, { reaches: boolean }>> {
+async function reachOf(
+  trx: Transaction<HqDB>,
+  storeId: string,
+  customers: ReadonlyArray<string>,
+): Promise<Map<string, { reaches: boolean }>> {
   if (customers.length === 0) return new Map();
   const rows = await sql<{ id: string; reaches: boolean }>`
     SELECT s.entity_id AS id, (s.owner_store_id = ${storeId} OR EXISTS (SELECT 1 FROM customer_link l WHERE l.store_id = ${storeId} AND l.customer_id = s.entity_id)) AS reaches

@@ -13,7 +13,8 @@ const RS = '\u001e';
 const US = '\u001f';
 
 export function textList(values: ReadonlyArray<string | null>): RawBuilder<string[]> {
-  const plain = !(values.length === 1 && values[0] === '') && values.every((v) => v === null || (v !== US && !v.includes(RS)));
+  const plain =
+    !(values.length === 1 && values[0] === '') && values.every((v) => v === null || (v !== US && !v.includes(RS)));
   if (!plain) return sql<string[]>`${values}::text[]`;
   return sql<string[]>`string_to_array(${values.map((v) => v ?? US).join(RS)}::text, chr(30), chr(31))`;
 }

@@ -42,7 +42,11 @@ export function AppFlow() {
     if (state.status === 'error') {
       return (
         <div className="cd-centre">
-          <Result status="error" title={t('app.unreachable')} extra={<Button onClick={refetch}>{t('app.retry')}</Button>} />
+          <Result
+            status="error"
+            title={t('app.unreachable')}
+            extra={<Button onClick={refetch}>{t('app.retry')}</Button>}
+          />
         </div>
       );
     }
@@ -58,7 +62,14 @@ export function AppFlow() {
     return (
       <SignInPage
         reason={signedOutBecause}
-        notice={health?.restoredFrom ? tb('restoredFrom', { when: timeText(health.restoredFrom.createdAt, i18n.language), kind: tb(`kinds.${health.restoredFrom.kind}`) }) : null}
+        notice={
+          health?.restoredFrom
+            ? tb('restoredFrom', {
+                when: timeText(health.restoredFrom.createdAt, i18n.language),
+                kind: tb(`kinds.${health.restoredFrom.kind}`),
+              })
+            : null
+        }
         onSignedIn={() => {
           setSignedOutBecause(null);
           refetch();

@@ -16,7 +16,10 @@ function isDeskResult(body: unknown): body is DeskResult<unknown> {
   return body.ok === false && 'error' in body && typeof body.error === 'object' && body.error !== null;
 }
 
-async function callOverHttp<M extends MethodName>(method: M, input: MethodInput<M>): Promise<DeskResult<MethodResult<M>>> {
+async function callOverHttp<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<DeskResult<MethodResult<M>>> {
   let body: unknown;
   try {
     const response = await fetch('/api/call', {

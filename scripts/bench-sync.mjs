@@ -19,11 +19,17 @@ const peerDir = join(root, 'test/bench/peers/pouchdb');
 const ADAPTERS = ['memory', 'leveldb'];
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'no-pouchdb': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, 'timeout-min': { type: 'string', default: '25' } },
+  options: {
+    'no-pouchdb': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    'timeout-min': { type: 'string', default: '25' },
+  },
 });
 const [n = '100000', m = '250000'] = positionals;
 if (!(Number(n) >= 5 && Number(m) >= 1) || positionals.length > 2) {
-  console.error(`Usage: npm run bench:sync [-- N M] [--no-pouchdb] [--json]  (N ≥ 5 changes, M ≥ 1 rows; got "${positionals.join(' ')}")`);
+  console.error(
+    `Usage: npm run bench:sync [-- N M] [--no-pouchdb] [--json]  (N ≥ 5 changes, M ≥ 1 rows; got "${positionals.join(' ')}")`,
+  );
   process.exit(2);
 }
 const timeoutMs = Number(values['timeout-min']) * 60_000;
@@ -54,7 +60,12 @@ function runNode(args, { cwd = root } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'counterdesk-bench-sync-'));
   chmodSync(scratch, 0o755);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TMPDIR: scratch } });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, TMPDIR: scratch },
+    });
     running.add(child);
     let stdout = '';
     let peakKb = 0;
@@ -91,22 +102,40 @@ function runNode(args, { cwd = root } = {}) {
 /** `npm ci` for the peer when it is missing or older than its lockfile; false when that fails. */
 function ensurePeerInstalled() {
   const marker = join(peerDir, 'node_modules/.package-lock.json');
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(peerDir, 'package-lock.json')).mtimeMs) return true;
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(peerDir, 'package-lock.json')).mtimeMs)
+    return true;
   log('Installing the PouchDB peer into test/bench/peers/pouchdb/node_modules (once) …');
-  const npm = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--prefix', peerDir, '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: 5 * 60_000, shell: process.platform === 'win32' });
-  if (npm.status !== 0) log(`npm ci for the PouchDB peer failed (${npm.error?.message ?? `exit ${npm.status}`}); its columns stay empty.`);
+  const npm = spawnSync(
+    process.platform === 'win32' ? 'npm.cmd' : 'npm',
+    ['ci', '--prefix', peerDir, '--no-audit', '--no-fund'],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: 5 * 60_000, shell: process.platform === 'win32' },
+  );
+  if (npm.status !== 0)
+    log(`npm ci for the PouchDB peer failed (${npm.error?.message ?? `exit ${npm.status}`}); its columns stay empty.`);
   return npm.status === 0;
 }
 
 const startedAt = new Date();
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, loadavgAtStart: loadavg().map((x) => +x.toFixed(2)), node: process.version };
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  loadavgAtStart: loadavg().map((x) => +x.toFixed(2)),
+  node: process.version,
+};
 
 log(`Counterdesk: P1 ${n} changes, P2 ${m} rows …`);
 await build({
   root,
   configFile: false,
   logLevel: 'warn',
-  build: { ssr: 'test/bench/sync-bench.ts', outDir: 'out/bench-sync', emptyOutDir: true, target: 'node22', minify: false, rollupOptions: { output: { format: 'es', entryFileNames: 'sync-bench.js' } } },
+  build: {
+    ssr: 'test/bench/sync-bench.ts',
+    outDir: 'out/bench-sync',
+    emptyOutDir: true,
+    target: 'node22',
+    minify: false,
+    rollupOptions: { output: { format: 'es', entryFileNames: 'sync-bench.js' } },
+  },
 });
 const ours = await runNode([`${root}out/bench-sync/sync-bench.js`, n, m]);
 if (ours.error) {
@@ -125,7 +154,19 @@ if (!values['no-pouchdb']) {
     }
     log(`PouchDB (${adapter}): same sizes …`);
     // PouchDB's memory adapter keeps every revision on the JS heap: room for 250k docs per side.
-    const run = await runNode(['--max-old-space-size=8192', join(peerDir, 'bench.mjs'), n, m, '--adapter', adapter, '--timeout-s', String(Math.round(timeoutMs / 1000) - 30)], { cwd: peerDir });
+    const run = await runNode(
+      [
+        '--max-old-space-size=8192',
+        join(peerDir, 'bench.mjs'),
+        n,
+        m,
+        '--adapter',
+        adapter,
+        '--timeout-s',
+        String(Math.round(timeoutMs / 1000) - 30),
+      ],
+      { cwd: peerDir },
+    );
     if (run.error) log(`PouchDB (${adapter}) failed: ${run.error}\n${run.stdout ?? ''}`);
     peers[adapter] = run.error ? { error: run.error } : run.result;
   }
@@ -133,7 +174,15 @@ if (!values['no-pouchdb']) {
 
 const adapters = Object.keys(peers);
 const rows = compare(counterdesk, peers);
-const report = { startedAt: startedAt.toISOString(), seconds: Math.round((Date.now() - startedAt.getTime()) / 1000), machine, sizes: { N: Number(n), M: Number(m) }, counterdesk, pouchdb: peers, table: rows };
+const report = {
+  startedAt: startedAt.toISOString(),
+  seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+  machine,
+  sizes: { N: Number(n), M: Number(m) },
+  counterdesk,
+  pouchdb: peers,
+  table: rows,
+};
 const resultsDir = join(root, 'test/bench/results');
 mkdirSync(resultsDir, { recursive: true });
 const file = join(resultsDir, `sync-${startedAt.toISOString().replace(/:/g, '-').replace(/\..*/, '')}.json`);
@@ -147,13 +196,17 @@ else {
     "figures from the bench is the bench process's peak (VmHWM): the counter, plus head office if it runs there; PostgreSQL apart.",
   ];
   if (adapters.length > 0) {
-    notes.unshift('Ratio: Counterdesk ÷ PouchDB for throughput (P1, P2), PouchDB ÷ Counterdesk for time and bytes (P3–P5); above 1 = Counterdesk ahead.');
+    notes.unshift(
+      'Ratio: Counterdesk ÷ PouchDB for throughput (P1, P2), PouchDB ÷ Counterdesk for time and bytes (P3–P5); above 1 = Counterdesk ahead.',
+    );
     notes.push(
       'PouchDB 9 → express-pouchdb 4.2 over plain HTTP (its http adapter sends no gzip), server in its own process; P5 counts request',
       `bodies by Content-Length (with headers: ${adapters.map((a) => `${a} ${peers[a].P5_wire_bytes_per_change ?? '—'} B`).join(', ')}).`,
     );
   }
-  notes.push(`Load average at start: ${machine.loadavgAtStart.join(' ')} on ${machine.cpus} cores. JSON: ${file.slice(root.length)}`);
+  notes.push(
+    `Load average at start: ${machine.loadavgAtStart.join(' ')} on ${machine.cpus} cores. JSON: ${file.slice(root.length)}`,
+  );
   console.log(notes.join('\n'));
 }
 const failed = rows.some((row) => row.met === false) || Object.values(peers).some((p) => p.error);

@@ -38,10 +38,17 @@ export async function buildNode({ entry, outDir, fileName, format = 'es', clean 
 export async function buildAll({ renderer = true, clean = true } = {}) {
   const started = Date.now();
   if (clean) rmSync(`${root}/out`, { recursive: true, force: true });
-  if (renderer) await build({ configFile: `${root}/vite.renderer.config.ts`, logLevel: 'warn', build: { emptyOutDir: clean } });
+  if (renderer)
+    await build({ configFile: `${root}/vite.renderer.config.ts`, logLevel: 'warn', build: { emptyOutDir: clean } });
   await buildNode({ entry: 'electron/main.ts', outDir: 'out/main', fileName: 'main.js', clean });
   // A sandboxed preload can only be one CommonJS file (docs/ELECTRON.md §1).
-  await buildNode({ entry: 'electron/preload.ts', outDir: 'out/preload', fileName: 'preload.cjs', format: 'cjs', clean });
+  await buildNode({
+    entry: 'electron/preload.ts',
+    outDir: 'out/preload',
+    fileName: 'preload.cjs',
+    format: 'cjs',
+    clean,
+  });
   await buildNode({ entry: 'electron/host-main.ts', outDir: 'out/host', fileName: 'host.js', clean });
   await buildNode({ entry: 'test/support/demo-main.ts', outDir: 'out/demo', fileName: 'demo.js', clean });
   if (renderer) writeBuildStamp(root, version, started);

@@ -23,6 +23,10 @@ await build({
     rollupOptions: { output: { format: 'es', entryFileNames: fileName } },
   },
 });
-const child = spawn(process.execPath, [`${root}out/headoffice-${admin ? 'admin' : 'server'}/${fileName}`, ...process.argv.slice(admin ? 3 : 2)], { stdio: 'inherit' });
+const child = spawn(
+  process.execPath,
+  [`${root}out/headoffice-${admin ? 'admin' : 'server'}/${fileName}`, ...process.argv.slice(admin ? 3 : 2)],
+  { stdio: 'inherit' },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

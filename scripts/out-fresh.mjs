@@ -7,8 +7,23 @@ import { join } from 'node:path';
 
 const STAMP = 'out/.build-stamp.json';
 /** What the bundles are made from: the app's folders (the demo seeder lives in test/support) and the build's own inputs. */
-export const BUILD_SOURCES = ['db', 'electron', 'renderer', 'test/support', 'package.json', 'package-lock.json', 'vite.renderer.config.ts', 'scripts/build.mjs'];
-export const BUILD_OUTPUTS = ['out/renderer/index.html', 'out/main/main.js', 'out/preload/preload.cjs', 'out/host/host.js', 'out/demo/demo.js'];
+export const BUILD_SOURCES = [
+  'db',
+  'electron',
+  'renderer',
+  'test/support',
+  'package.json',
+  'package-lock.json',
+  'vite.renderer.config.ts',
+  'scripts/build.mjs',
+];
+export const BUILD_OUTPUTS = [
+  'out/renderer/index.html',
+  'out/main/main.js',
+  'out/preload/preload.cjs',
+  'out/host/host.js',
+  'out/demo/demo.js',
+];
 
 function newestChange(path) {
   const info = statSync(path, { throwIfNoEntry: false });

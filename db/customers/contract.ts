@@ -57,7 +57,8 @@ type PhonesOut = ReadonlyArray<{ number: { digits: string } }>;
 function noRepeatedPhones(value: { phones: PhonesOut }, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   value.phones.forEach((phone, index) => {
-    if (seen.has(phone.number.digits)) ctx.addIssue({ code: 'custom', message: 'phone_repeated', path: ['phones', index, 'number'] });
+    if (seen.has(phone.number.digits))
+      ctx.addIssue({ code: 'custom', message: 'phone_repeated', path: ['phones', index, 'number'] });
     seen.add(phone.number.digits);
   });
 }
@@ -97,7 +98,14 @@ export const idInput = z.object({ id: z.uuid({ error: 'invalid_value' }) });
 
 export type CustomerPhone = { id: string; kind: 'mobile' | 'landline'; number: string };
 export type CustomerAddress = { id: string; label: string; address: string };
-export type TierStandardView = Readonly<{ tier: Tier; minSpendFen: number | null; minVisits: number | null; replyMinutes: number; resolveHours: number; serviceStandard: string }>;
+export type TierStandardView = Readonly<{
+  tier: Tier;
+  minSpendFen: number | null;
+  minVisits: number | null;
+  replyMinutes: number;
+  resolveHours: number;
+  serviceStandard: string;
+}>;
 
 export type CustomerDetail = Readonly<{
   id: string;
@@ -131,8 +139,25 @@ export type CustomerSummary = Readonly<{
   updatedAt: string;
 }>;
 
-export type ProductHit = Readonly<{ id: string; customerId: string; customerName: string; brand: string; model: string; serial: string | null; receiptNo: string | null; matched: 'serial' | 'receipt' }>;
-export type TicketHit = Readonly<{ id: string; number: string; customerId: string; customerName: string; type: string; status: string; createdAt: string }>;
+export type ProductHit = Readonly<{
+  id: string;
+  customerId: string;
+  customerName: string;
+  brand: string;
+  model: string;
+  serial: string | null;
+  receiptNo: string | null;
+  matched: 'serial' | 'receipt';
+}>;
+export type TicketHit = Readonly<{
+  id: string;
+  number: string;
+  customerId: string;
+  customerName: string;
+  type: string;
+  status: string;
+  createdAt: string;
+}>;
 
 /** Grouped by kind; `items` are the customers (the name kept from the foundation's search). */
 export type CounterSearchResult = Readonly<{
@@ -165,9 +190,11 @@ export type CustomerHistory = Readonly<{
   notes: ReadonlyArray<NoteEntry>;
 }>;
 
-export const noteSchema = z.object({ customerId: z.uuid({ error: 'invalid_value' }), body: textInput({ error: 'required' }).trim().min(1, 'required').max(2000, 'too_long') });
+export const noteSchema = z.object({
+  customerId: z.uuid({ error: 'invalid_value' }),
+  body: textInput({ error: 'required' }).trim().min(1, 'required').max(2000, 'too_long'),
+});
 export const mergeSchema = z
   .object({ fromId: z.uuid({ error: 'invalid_value' }), intoId: z.uuid({ error: 'invalid_value' }) })
   .refine((value) => value.fromId !== value.intoId, { message: 'merge_same', path: ['intoId'] });
 export const duplicatesSchema = z.object({ phones: z.array(textInput().max(30)).min(1).max(5) });
-

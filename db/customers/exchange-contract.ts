@@ -34,11 +34,21 @@ export const IMPORT_MAX_ROWS = 5_000;
 /** Rows per export: a whole-store export belongs to head office, not a counter. */
 export const EXPORT_MAX_ROWS = 20_000;
 
-export const importBeginSchema = z.object({ kind: z.enum(IMPORT_KINDS), fileName: textInput().trim().min(1, 'required').max(200, 'too_long') });
+export const importBeginSchema = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  fileName: textInput().trim().min(1, 'required').max(200, 'too_long'),
+});
 export const importCheckSchema = z.object({
   batchId: z.uuid({ error: 'invalid_value' }),
   rows: z
-    .array(z.object({ line: z.number().int().min(1).max(10_000_000), values: z.record(z.string().max(40, 'too_long'), textInput().max(500, 'too_long')).refine((values) => Object.keys(values).length <= IMPORT_MAX_COLUMNS, 'too_many') }))
+    .array(
+      z.object({
+        line: z.number().int().min(1).max(10_000_000),
+        values: z
+          .record(z.string().max(40, 'too_long'), textInput().max(500, 'too_long'))
+          .refine((values) => Object.keys(values).length <= IMPORT_MAX_COLUMNS, 'too_many'),
+      }),
+    )
     .min(1)
     .max(IMPORT_CHUNK_ROWS, 'too_many'),
 });
@@ -53,6 +63,12 @@ export const exportSchema = z.object({
   query: textInput().trim().max(40, 'too_long').default(''),
   format: z.enum(['xlsx', 'csv']),
 });
-export type ExportRow = Readonly<{ name: string; phones: string; tier: 'regular' | 'silver' | 'gold' | 'vip'; addresses: string; products: number; createdAt: string }>;
+export type ExportRow = Readonly<{
+  name: string;
+  phones: string;
+  tier: 'regular' | 'silver' | 'gold' | 'vip';
+  addresses: string;
+  products: number;
+  createdAt: string;
+}>;
 export type ExportResult = Readonly<{ rows: ReadonlyArray<ExportRow>; truncated: boolean }>;
-

@@ -3,11 +3,22 @@ import type { Handler } from '../handler';
 import { findStoreRow } from '../store/queries';
 import { exportCustomers } from './export';
 import { beginImport, cancelImport, checkImportRows, commitImport } from './import';
-import type { importBeginSchema, importCheckSchema, ImportCheckResult, importBatchSchema, ImportCommitResult, exportSchema, ExportResult } from './exchange-contract';
+import type {
+  importBeginSchema,
+  importCheckSchema,
+  ImportCheckResult,
+  importBatchSchema,
+  ImportCommitResult,
+  exportSchema,
+  ExportResult,
+} from './exchange-contract';
 
-export const customersImportBegin: Handler<typeof importBeginSchema, { batchId: string }> = async (ctx, input) => ({ batchId: await beginImport(ctx, input.kind, input.fileName) });
+export const customersImportBegin: Handler<typeof importBeginSchema, { batchId: string }> = async (ctx, input) => ({
+  batchId: await beginImport(ctx, input.kind, input.fileName),
+});
 
-export const customersImportCheck: Handler<typeof importCheckSchema, ImportCheckResult> = async (ctx, input) => checkImportRows(ctx, input.batchId, input.rows);
+export const customersImportCheck: Handler<typeof importCheckSchema, ImportCheckResult> = async (ctx, input) =>
+  checkImportRows(ctx, input.batchId, input.rows);
 
 export const customersImportCommit: Handler<typeof importBatchSchema, ImportCommitResult> = async (ctx, input) => {
   const store = await findStoreRow(ctx.trx);
@@ -19,4 +30,5 @@ export const customersImportCancel: Handler<typeof importBatchSchema, null> = as
   return null;
 };
 
-export const customersExport: Handler<typeof exportSchema, ExportResult> = async (ctx, input) => exportCustomers(ctx, input.query, input.format);
+export const customersExport: Handler<typeof exportSchema, ExportResult> = async (ctx, input) =>
+  exportCustomers(ctx, input.query, input.format);

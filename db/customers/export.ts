@@ -12,12 +12,24 @@ export async function exportCustomers(tx: TxContext, query: string, format: 'xls
   let ids: string[];
   let truncated: boolean;
   if (query === '') {
-    const rows = await trx.selectFrom('customer').select('id').where('deletedAt', 'is', null).orderBy('createdAt').limit(EXPORT_MAX_ROWS + 1).execute();
+    const rows = await trx
+      .selectFrom('customer')
+      .select('id')
+      .where('deletedAt', 'is', null)
+      .orderBy('createdAt')
+      .limit(EXPORT_MAX_ROWS + 1)
+      .execute();
     truncated = rows.length > EXPORT_MAX_ROWS;
     ids = rows.slice(0, EXPORT_MAX_ROWS).map((r) => r.id);
   } else {
     const found = await counterSearch(trx, query, 100);
-    ids = [...new Set([...found.items.map((c) => c.id), ...found.products.map((p) => p.customerId), ...found.tickets.map((t) => t.customerId)])];
+    ids = [
+      ...new Set([
+        ...found.items.map((c) => c.id),
+        ...found.products.map((p) => p.customerId),
+        ...found.tickets.map((t) => t.customerId),
+      ]),
+    ];
     truncated = found.more;
   }
   const rows: ExportRow[] = [];
@@ -25,7 +37,16 @@ export async function exportCustomers(tx: TxContext, query: string, format: 'xls
   for (let i = 0; i < ids.length; i += 500) rows.push(...(await exportSlice(tx, ids.slice(i, i + 500))));
 
   const hlc = tx.stamp();
-  const log = { id: newId(), staffId: tx.staffId, createdAt: tx.nowIso, scope: query === '' ? 'list' : 'search', query, format, rowCount: rows.length, hlc };
+  const log = {
+    id: newId(),
+    staffId: tx.staffId,
+    createdAt: tx.nowIso,
+    scope: query === '' ? 'list' : 'search',
+    query,
+    format,
+    rowCount: rows.length,
+    hlc,
+  };
   await trx.insertInto('customerExport').values(log).execute();
   const { id, hlc: _hlc, ...fields } = log;
   await recordChange(tx, { entity: 'customer_export', entityId: id, op: 'append', hlc, fields });
@@ -35,9 +56,24 @@ export async function exportCustomers(tx: TxContext, query: string, format: 'xls
 async function exportSlice(tx: TxContext, ids: string[]): Promise<ExportRow[]> {
   if (ids.length === 0) return [];
   const { trx } = tx;
-  const customers = await trx.selectFrom('customer').select(['id', 'name', 'tier', 'createdAt']).where('id', 'in', ids).where('deletedAt', 'is', null).execute();
-  const phones = await trx.selectFrom('customerPhone').select(['customerId', 'number']).where('customerId', 'in', ids).orderBy('position').execute();
-  const addresses = await trx.selectFrom('customerAddress').select(['customerId', 'address']).where('customerId', 'in', ids).orderBy('position').execute();
+  const customers = await trx
+    .selectFrom('customer')
+    .select(['id', 'name', 'tier', 'createdAt'])
+    .where('id', 'in', ids)
+    .where('deletedAt', 'is', null)
+    .execute();
+  const phones = await trx
+    .selectFrom('customerPhone')
+    .select(['customerId', 'number'])
+    .where('customerId', 'in', ids)
+    .orderBy('position')
+    .execute();
+  const addresses = await trx
+    .selectFrom('customerAddress')
+    .select(['customerId', 'address'])
+    .where('customerId', 'in', ids)
+    .orderBy('position')
+    .execute();
   const products = await trx
     .selectFrom('product')
     .select((eb) => ['customerId', eb.fn.countAll<number>().as('n')])
@@ -50,9 +86,15 @@ async function exportSlice(tx: TxContext, ids: string[]): Promise<ExportRow[]> {
     .sort((a, b) => byOrder.get(a.id)! - byOrder.get(b.id)!)
     .map((c) => ({
       name: c.name,
-      phones: phones.filter((p) => p.customerId === c.id).map((p) => p.number).join('; '),
+      phones: phones
+        .filter((p) => p.customerId === c.id)
+        .map((p) => p.number)
+        .join('; '),
       tier: c.tier,
-      addresses: addresses.filter((a) => a.customerId === c.id).map((a) => a.address).join('; '),
+      addresses: addresses
+        .filter((a) => a.customerId === c.id)
+        .map((a) => a.address)
+        .join('; '),
       products: Number(products.find((p) => p.customerId === c.id)?.n ?? 0),
       createdAt: c.createdAt,
     }));

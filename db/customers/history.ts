@@ -7,7 +7,11 @@ import { listProducts, toProductDetail } from './products';
 import { aliasesOf, loadCustomerDetail } from './queries';
 import { ticketsForCustomers } from './ticket-links';
 
-export async function loadHistory(db: Kysely<DB>, id: string, { showContact, todayIso }: { showContact: boolean; todayIso: string }): Promise<CustomerHistory | undefined> {
+export async function loadHistory(
+  db: Kysely<DB>,
+  id: string,
+  { showContact, todayIso }: { showContact: boolean; todayIso: string },
+): Promise<CustomerHistory | undefined> {
   const customer = await loadCustomerDetail(db, id, { showContact });
   if (!customer) return undefined;
   const ids = await aliasesOf(db, id);

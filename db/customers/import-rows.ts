@@ -9,7 +9,16 @@ import type { NormalisedPhone } from './phone';
 import { productFields } from './product-contract';
 import { dateInRange, isCalendarDate } from '../fields';
 
-const TIER_WORDS: Record<string, Tier> = { 普通: 'regular', 普通会员: 'regular', 银卡: 'silver', 银卡会员: 'silver', 金卡: 'gold', 金卡会员: 'gold', 贵宾: 'vip', 钻石: 'vip' };
+const TIER_WORDS: Record<string, Tier> = {
+  普通: 'regular',
+  普通会员: 'regular',
+  银卡: 'silver',
+  银卡会员: 'silver',
+  金卡: 'gold',
+  金卡会员: 'gold',
+  贵宾: 'vip',
+  钻石: 'vip',
+};
 
 const text = (max: number) => z.string().trim().max(max, 'too_long').default('');
 
@@ -28,7 +37,9 @@ const customerRow = z.object({
     .default('')
     .transform((value, ctx) => {
       if (value === '') return 'regular' as Tier;
-      const tier = (TIERS as ReadonlyArray<string>).includes(value.toLowerCase()) ? (value.toLowerCase() as Tier) : TIER_WORDS[value];
+      const tier = (TIERS as ReadonlyArray<string>).includes(value.toLowerCase())
+        ? (value.toLowerCase() as Tier)
+        : TIER_WORDS[value];
       if (!tier) {
         ctx.addIssue({ code: 'custom', message: 'invalid_value' });
         return z.NEVER;
@@ -106,7 +117,16 @@ export function checkCustomerRow(values: Record<string, string>): RowCheck<Custo
     if (row.phone2.digits === row.phone.digits) return { ok: false, key: 'phone_repeated', field: 'phone2' };
     phones.push({ number: row.phone2 });
   }
-  return { ok: true, value: { name: row.name, phones, addresses: row.address ? [{ label: '', address: row.address }] : [], tier: row.tier, notes: row.notes } };
+  return {
+    ok: true,
+    value: {
+      name: row.name,
+      phones,
+      addresses: row.address ? [{ label: '', address: row.address }] : [],
+      tier: row.tier,
+      notes: row.notes,
+    },
+  };
 }
 
 export function checkProductRow(values: Record<string, string>): RowCheck<ProductImport> {

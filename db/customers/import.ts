@@ -21,7 +21,10 @@ export async function beginImport(tx: TxContext, kind: ImportKind, fileName: str
   const stale = new Date(Date.parse(tx.nowIso) - STALE_BATCH_MS).toISOString();
   await tx.trx.deleteFrom('importBatch').where('createdAt', '<', stale).execute();
   const id = newId();
-  await tx.trx.insertInto('importBatch').values({ id, kind, fileName, staffId: tx.staffId, createdAt: tx.nowIso }).execute();
+  await tx.trx
+    .insertInto('importBatch')
+    .values({ id, kind, fileName, staffId: tx.staffId, createdAt: tx.nowIso })
+    .execute();
   return id;
 }
 
@@ -31,11 +34,25 @@ async function batchKind(db: Kysely<DB>, batchId: string): Promise<ImportKind> {
   return batch.kind;
 }
 
-type Staged = { line: number; data: string; errorKey: string | null; errorField: string | null; dedupeKey: string | null };
+type Staged = {
+  line: number;
+  data: string;
+  errorKey: string | null;
+  errorField: string | null;
+  dedupeKey: string | null;
+};
 
-export async function checkImportRows(tx: TxContext, batchId: string, rows: ReadonlyArray<{ line: number; values: Record<string, string> }>): Promise<ImportCheckResult> {
+export async function checkImportRows(
+  tx: TxContext,
+  batchId: string,
+  rows: ReadonlyArray<{ line: number; values: Record<string, string> }>,
+): Promise<ImportCheckResult> {
   const kind = await batchKind(tx.trx, batchId);
-  const already = await tx.trx.selectFrom('importRow').select((eb) => eb.fn.countAll<number>().as('n')).where('batchId', '=', batchId).executeTakeFirstOrThrow();
+  const already = await tx.trx
+    .selectFrom('importRow')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('batchId', '=', batchId)
+    .executeTakeFirstOrThrow();
   if (Number(already.n) + rows.length > IMPORT_MAX_ROWS) throw new DeskFailure('validation', 'import_too_many');
   const categories = kind === 'products' ? await categoryLookup(tx.trx) : new Map<string, string>();
   const staged: Staged[] = [];
@@ -46,14 +63,24 @@ export async function checkImportRows(tx: TxContext, batchId: string, rows: Read
       staged.push({ line, data: '{}', errorKey: checked.key, errorField: checked.field, dedupeKey: null });
       continue;
     }
-    const problem = kind === 'customers' ? await customerProblem(tx.trx, batchId, checked.value as CustomerImport, seenInChunk) : await productProblem(tx.trx, checked.value as ProductImport, categories);
+    const problem =
+      kind === 'customers'
+        ? await customerProblem(tx.trx, batchId, checked.value as CustomerImport, seenInChunk)
+        : await productProblem(tx.trx, checked.value as ProductImport, categories);
     if (problem) {
       staged.push({ line, data: '{}', errorKey: problem.key, errorField: problem.field, dedupeKey: null });
       continue;
     }
     const dedupeKey = kind === 'customers' ? (checked.value as CustomerImport).phones[0]!.number.digits : null;
-    if (kind === 'customers') for (const p of (checked.value as CustomerImport).phones) seenInChunk.add(p.number.digits);
-    const value = kind === 'products' ? { ...(checked.value as ProductImport), category: categories.get((checked.value as ProductImport).category.toLowerCase())! } : checked.value;
+    if (kind === 'customers')
+      for (const p of (checked.value as CustomerImport).phones) seenInChunk.add(p.number.digits);
+    const value =
+      kind === 'products'
+        ? {
+            ...(checked.value as ProductImport),
+            category: categories.get((checked.value as ProductImport).category.toLowerCase())!,
+          }
+        : checked.value;
     staged.push({ line, data: JSON.stringify(value), errorKey: null, errorField: null, dedupeKey });
   }
   // A line sent twice (a retried chunk) replaces its earlier check rather than failing the chunk.
@@ -61,22 +88,46 @@ export async function checkImportRows(tx: TxContext, batchId: string, rows: Read
     await tx.trx
       .insertInto('importRow')
       .values({ batchId, ...row })
-      .onConflict((oc) => oc.columns(['batchId', 'line']).doUpdateSet({ data: row.data, errorKey: row.errorKey, errorField: row.errorField, dedupeKey: row.dedupeKey }))
+      .onConflict((oc) =>
+        oc.columns(['batchId', 'line']).doUpdateSet({
+          data: row.data,
+          errorKey: row.errorKey,
+          errorField: row.errorField,
+          dedupeKey: row.dedupeKey,
+        }),
+      )
       .execute();
   }
-  const bad: BadRow[] = staged.filter((r) => r.errorKey !== null).map((r) => ({ line: r.line, key: r.errorKey!, field: r.errorField }));
+  const bad: BadRow[] = staged
+    .filter((r) => r.errorKey !== null)
+    .map((r) => ({ line: r.line, key: r.errorKey!, field: r.errorField }));
   return { staged: staged.length - bad.length, bad };
 }
 
-async function customerProblem(db: Kysely<DB>, batchId: string, row: CustomerImport, seenInChunk: Set<string>): Promise<{ key: string; field: string } | null> {
+async function customerProblem(
+  db: Kysely<DB>,
+  batchId: string,
+  row: CustomerImport,
+  seenInChunk: Set<string>,
+): Promise<{ key: string; field: string } | null> {
   const digits = row.phones.map((p) => p.number.digits);
   if ((await customersWithPhones(db, digits)).length > 0) return { key: 'phone_taken', field: 'phone' };
   if (digits.some((d) => seenInChunk.has(d))) return { key: 'import_repeated', field: 'phone' };
-  const earlier = await db.selectFrom('importRow').select('line').where('batchId', '=', batchId).where('dedupeKey', 'in', digits).limit(1).executeTakeFirst();
+  const earlier = await db
+    .selectFrom('importRow')
+    .select('line')
+    .where('batchId', '=', batchId)
+    .where('dedupeKey', 'in', digits)
+    .limit(1)
+    .executeTakeFirst();
   return earlier ? { key: 'import_repeated', field: 'phone' } : null;
 }
 
-async function productProblem(db: Kysely<DB>, row: ProductImport, categories: Map<string, string>): Promise<{ key: string; field: string } | null> {
+async function productProblem(
+  db: Kysely<DB>,
+  row: ProductImport,
+  categories: Map<string, string>,
+): Promise<{ key: string; field: string } | null> {
   if (!categories.has(row.category.toLowerCase())) return { key: 'unknown_category', field: 'category' };
   const owners = await customersWithPhones(db, [row.phone.digits]);
   return owners.length === 1 ? null : { key: 'import_owner_unknown', field: 'phone' };
@@ -85,13 +136,23 @@ async function productProblem(db: Kysely<DB>, row: ProductImport, categories: Ma
 /** A category is written as its code, its Chinese name or its English name. */
 async function categoryLookup(db: Kysely<DB>): Promise<Map<string, string>> {
   const map = new Map<string, string>();
-  for (const c of await listCategories(db)) for (const name of [c.code, c.nameZh, c.nameEn]) map.set(name.toLowerCase(), c.code);
+  for (const c of await listCategories(db))
+    for (const name of [c.code, c.nameZh, c.nameEn]) map.set(name.toLowerCase(), c.code);
   return map;
 }
 
-export async function commitImport(tx: TxContext, batchId: string, createdStoreId: string | null): Promise<ImportCommitResult> {
+export async function commitImport(
+  tx: TxContext,
+  batchId: string,
+  createdStoreId: string | null,
+): Promise<ImportCommitResult> {
   const kind = await batchKind(tx.trx, batchId);
-  const rows = await tx.trx.selectFrom('importRow').select(['data', 'errorKey']).where('batchId', '=', batchId).orderBy('line').execute();
+  const rows = await tx.trx
+    .selectFrom('importRow')
+    .select(['data', 'errorKey'])
+    .where('batchId', '=', batchId)
+    .orderBy('line')
+    .execute();
   const good = rows.filter((r) => r.errorKey === null);
   if (good.length === 0) throw new DeskFailure('validation', 'import_empty');
   let imported = 0;
@@ -100,7 +161,14 @@ export async function commitImport(tx: TxContext, batchId: string, createdStoreI
     if (kind === 'customers') {
       const customer = JSON.parse(row.data) as CustomerImport;
       // Registered at the counter since the dry run: skip rather than make a duplicate.
-      if ((await customersWithPhones(tx.trx, customer.phones.map((p) => p.number.digits))).length > 0) {
+      if (
+        (
+          await customersWithPhones(
+            tx.trx,
+            customer.phones.map((p) => p.number.digits),
+          )
+        ).length > 0
+      ) {
         skipped++;
         continue;
       }

@@ -18,35 +18,73 @@ export async function mergeCustomers(tx: TxContext, from: CustomerFileRow, into:
   const products = await trx.selectFrom('product').select('id').where('customerId', '=', from.id).execute();
   for (const product of products) await moveProduct(tx, product.id, into.id);
 
-  const intoPhones = await trx.selectFrom('customerPhone').select(['digits', 'position']).where('customerId', '=', into.id).execute();
+  const intoPhones = await trx
+    .selectFrom('customerPhone')
+    .select(['digits', 'position'])
+    .where('customerId', '=', into.id)
+    .execute();
   const known = new Set(intoPhones.map((p) => p.digits));
   let phonePosition = intoPhones.length;
-  for (const phone of await trx.selectFrom('customerPhone').selectAll().where('customerId', '=', from.id).orderBy('position').execute()) {
+  for (const phone of await trx
+    .selectFrom('customerPhone')
+    .selectAll()
+    .where('customerId', '=', from.id)
+    .orderBy('position')
+    .execute()) {
     const hlc = tx.stamp();
     if (known.has(phone.digits)) {
       await trx.deleteFrom('customerPhone').where('id', '=', phone.id).execute();
-      await recordChange(tx, { entity: 'customer_phone', entityId: phone.id, op: 'delete', hlc, fields: { customerId: from.id } });
+      await recordChange(tx, {
+        entity: 'customer_phone',
+        entityId: phone.id,
+        op: 'delete',
+        hlc,
+        fields: { customerId: from.id },
+      });
       continue;
     }
     known.add(phone.digits);
     const fields = { customerId: into.id, position: phonePosition++ };
-    await trx.updateTable('customerPhone').set({ ...fields, hlc }).where('id', '=', phone.id).execute();
+    await trx
+      .updateTable('customerPhone')
+      .set({ ...fields, hlc })
+      .where('id', '=', phone.id)
+      .execute();
     await recordChange(tx, { entity: 'customer_phone', entityId: phone.id, op: 'update', hlc, fields });
   }
 
-  const intoAddresses = await trx.selectFrom('customerAddress').select('address').where('customerId', '=', into.id).execute();
+  const intoAddresses = await trx
+    .selectFrom('customerAddress')
+    .select('address')
+    .where('customerId', '=', into.id)
+    .execute();
   const places = new Set(intoAddresses.map((a) => a.address));
   let addressPosition = intoAddresses.length;
-  for (const address of await trx.selectFrom('customerAddress').selectAll().where('customerId', '=', from.id).orderBy('position').execute()) {
+  for (const address of await trx
+    .selectFrom('customerAddress')
+    .selectAll()
+    .where('customerId', '=', from.id)
+    .orderBy('position')
+    .execute()) {
     const hlc = tx.stamp();
     if (places.has(address.address)) {
       await trx.deleteFrom('customerAddress').where('id', '=', address.id).execute();
-      await recordChange(tx, { entity: 'customer_address', entityId: address.id, op: 'delete', hlc, fields: { customerId: from.id } });
+      await recordChange(tx, {
+        entity: 'customer_address',
+        entityId: address.id,
+        op: 'delete',
+        hlc,
+        fields: { customerId: from.id },
+      });
       continue;
     }
     places.add(address.address);
     const fields = { customerId: into.id, position: addressPosition++ };
-    await trx.updateTable('customerAddress').set({ ...fields, hlc }).where('id', '=', address.id).execute();
+    await trx
+      .updateTable('customerAddress')
+      .set({ ...fields, hlc })
+      .where('id', '=', address.id)
+      .execute();
     await recordChange(tx, { entity: 'customer_address', entityId: address.id, op: 'update', hlc, fields });
   }
 
@@ -54,12 +92,25 @@ export async function mergeCustomers(tx: TxContext, from: CustomerFileRow, into:
   const survivor = changedFields(into, {
     doNotContact: from.doNotContact === 1 ? 1 : into.doNotContact,
     tier: TIER_RANK[from.tier] > TIER_RANK[into.tier] ? from.tier : into.tier,
-    notes: from.notes !== '' && !into.notes.includes(from.notes) ? [into.notes, from.notes].filter(Boolean).join('\n') : into.notes,
+    notes:
+      from.notes !== '' && !into.notes.includes(from.notes)
+        ? [into.notes, from.notes].filter(Boolean).join('\n')
+        : into.notes,
   });
   if (Object.keys(survivor).length > 0) {
     const hlc = tx.stamp();
-    await trx.updateTable('customer').set({ ...survivor, updatedAt: tx.nowIso, hlc }).where('id', '=', into.id).execute();
-    await recordChange(tx, { entity: 'customer', entityId: into.id, op: 'update', hlc, fields: { ...survivor, updatedAt: tx.nowIso } });
+    await trx
+      .updateTable('customer')
+      .set({ ...survivor, updatedAt: tx.nowIso, hlc })
+      .where('id', '=', into.id)
+      .execute();
+    await recordChange(tx, {
+      entity: 'customer',
+      entityId: into.id,
+      op: 'update',
+      hlc,
+      fields: { ...survivor, updatedAt: tx.nowIso },
+    });
     await stampFields(tx, 'customer', into.id, Object.keys(survivor), hlc);
   }
 
@@ -68,8 +119,18 @@ export async function mergeCustomers(tx: TxContext, from: CustomerFileRow, into:
   await insertRecorded(tx, 'customerMerge', 'customer_merge', alias, { key: 'fromId' });
 
   const tombstone = tx.stamp();
-  await trx.updateTable('customer').set({ deletedAt: tx.nowIso, updatedAt: tx.nowIso, hlc: tombstone }).where('id', '=', from.id).execute();
-  await recordChange(tx, { entity: 'customer', entityId: from.id, op: 'delete', hlc: tombstone, fields: { deletedAt: tx.nowIso, updatedAt: tx.nowIso, mergedInto: into.id } });
+  await trx
+    .updateTable('customer')
+    .set({ deletedAt: tx.nowIso, updatedAt: tx.nowIso, hlc: tombstone })
+    .where('id', '=', from.id)
+    .execute();
+  await recordChange(tx, {
+    entity: 'customer',
+    entityId: from.id,
+    op: 'delete',
+    hlc: tombstone,
+    fields: { deletedAt: tx.nowIso, updatedAt: tx.nowIso, mergedInto: into.id },
+  });
 
   await reindexCustomer(trx, from.id);
   await reindexCustomer(trx, into.id);

@@ -5,24 +5,54 @@
 import { DeskFailure, requireActor, type Handler, type HandlerContext, areaMethods, method } from '../handler';
 import { roleCan } from '../staff/roles';
 import { findStoreRow } from '../store/queries';
-import { type CustomerDetail, type Tier, customerCreateSchema, customerUpdateSchema, idInput, customerSearchSchema, type CounterSearchResult, duplicatesSchema, type CustomerSummary, type CustomerHistory, noteSchema, type NoteEntry, mergeSchema, type TierStandardView } from './contract';
+import {
+  type CustomerDetail,
+  type Tier,
+  customerCreateSchema,
+  customerUpdateSchema,
+  idInput,
+  customerSearchSchema,
+  type CounterSearchResult,
+  duplicatesSchema,
+  type CustomerSummary,
+  type CustomerHistory,
+  noteSchema,
+  type NoteEntry,
+  mergeSchema,
+  type TierStandardView,
+} from './contract';
 import { loadHistory } from './history';
 import { mergeCustomers } from './merge';
 import { appendNote } from './notes';
 import { normalisePhone } from './phone';
 import { listCategories } from './products';
-import { customersWithPhones, findCustomerRow, loadCustomerDetail, resolveCustomerId, UnknownChildError, insertCustomer, updateCustomer } from './queries';
+import {
+  customersWithPhones,
+  findCustomerRow,
+  loadCustomerDetail,
+  resolveCustomerId,
+  UnknownChildError,
+  insertCustomer,
+  updateCustomer,
+} from './queries';
 import { counterSearch, withMaskedPhones } from './search';
 import { listTiers } from './tiers';
 import { noInput } from '../fields';
 import { type ProductCategory, productCreateSchema, productUpdateSchema } from './product-contract';
 import { customersAddProduct, customersUpdateProduct, customersRemoveProduct } from './product-methods';
 import { importBeginSchema, importCheckSchema, importBatchSchema, exportSchema } from './exchange-contract';
-import { customersImportBegin, customersImportCheck, customersImportCommit, customersImportCancel, customersExport } from './exchange-methods';
+import {
+  customersImportBegin,
+  customersImportCheck,
+  customersImportCommit,
+  customersImportCancel,
+  customersExport,
+} from './exchange-methods';
 
 function checkTierChange(ctx: HandlerContext, from: Tier, to: Tier): void {
   // Tier sets the service standard a customer gets, so counter staff cannot raise it themselves.
-  if (from !== to && !roleCan(requireActor(ctx).role, 'customers.tier')) throw new DeskFailure('permission_denied', 'permission_denied', 'tier');
+  if (from !== to && !roleCan(requireActor(ctx).role, 'customers.tier'))
+    throw new DeskFailure('permission_denied', 'permission_denied', 'tier');
 }
 
 /** Full phones and addresses only for roles that serve customers (docs/DOMAIN.md §9). */
@@ -38,9 +68,13 @@ async function detailOrFail(ctx: HandlerContext, id: string): Promise<CustomerDe
 
 export const customersCreate: Handler<typeof customerCreateSchema, CustomerDetail> = async (ctx, input) => {
   checkTierChange(ctx, 'regular', input.tier);
-  if (input.tierRule === 'auto' && input.tier !== 'regular') throw new DeskFailure('validation', 'invalid_value', 'tier');
+  if (input.tierRule === 'auto' && input.tier !== 'regular')
+    throw new DeskFailure('validation', 'invalid_value', 'tier');
   if (!input.confirmDuplicate) {
-    const index = await firstTakenPhone(ctx, input.phones.map((p) => p.number.digits));
+    const index = await firstTakenPhone(
+      ctx,
+      input.phones.map((p) => p.number.digits),
+    );
     if (index !== -1) throw new DeskFailure('conflict', 'phone_taken', `phones.${index}.number`);
   }
   const store = await findStoreRow(ctx.trx);
@@ -67,15 +101,24 @@ export const customersUpdate: Handler<typeof customerUpdateSchema, CustomerDetai
   return detailOrFail(ctx, input.id);
 };
 
-export const customersGet: Handler<typeof idInput, CustomerDetail> = async (ctx, input) => detailOrFail(ctx, await resolveCustomerId(ctx.trx, input.id));
+export const customersGet: Handler<typeof idInput, CustomerDetail> = async (ctx, input) =>
+  detailOrFail(ctx, await resolveCustomerId(ctx.trx, input.id));
 
-export const customersSearch: Handler<typeof customerSearchSchema, CounterSearchResult> = async (ctx, input) => counterSearch(ctx.trx, input.query, input.limit);
+export const customersSearch: Handler<typeof customerSearchSchema, CounterSearchResult> = async (ctx, input) =>
+  counterSearch(ctx.trx, input.query, input.limit);
 
-export const customersDuplicates: Handler<typeof duplicatesSchema, ReadonlyArray<CustomerSummary>> = async (ctx, input) => {
+export const customersDuplicates: Handler<typeof duplicatesSchema, ReadonlyArray<CustomerSummary>> = async (
+  ctx,
+  input,
+) => {
   const digits = input.phones.map((raw) => normalisePhone(raw)?.digits).filter((d): d is string => d !== undefined);
   const ids = await customersWithPhones(ctx.trx, digits);
   if (ids.length === 0) return [];
-  const rows = await ctx.trx.selectFrom('customer').select(['id', 'name', 'tier', 'updatedAt']).where('id', 'in', ids).execute();
+  const rows = await ctx.trx
+    .selectFrom('customer')
+    .select(['id', 'name', 'tier', 'updatedAt'])
+    .where('id', 'in', ids)
+    .execute();
   return withMaskedPhones(ctx.trx, rows);
 };
 
@@ -101,9 +144,11 @@ export const customersMerge: Handler<typeof mergeSchema, CustomerDetail> = async
   return detailOrFail(ctx, into.id);
 };
 
-export const customersTiers: Handler<typeof noInput, ReadonlyArray<TierStandardView>> = async (ctx) => listTiers(ctx.trx);
+export const customersTiers: Handler<typeof noInput, ReadonlyArray<TierStandardView>> = async (ctx) =>
+  listTiers(ctx.trx);
 
-export const customersCategories: Handler<typeof noInput, ReadonlyArray<ProductCategory>> = async (ctx) => listCategories(ctx.trx);
+export const customersCategories: Handler<typeof noInput, ReadonlyArray<ProductCategory>> = async (ctx) =>
+  listCategories(ctx.trx);
 
 /** The customer file: records, products, notes, merge, import and export. */
 export const customersMethods = areaMethods('customers', {
@@ -128,21 +173,45 @@ export const customersMethods = areaMethods('customers', {
   /** Product categories and their warranty periods. */
   'customers.categories': method(noInput, { access: 'customers.read', mutates: false }, customersCategories),
   /** Register a product the customer owns, with its proof of purchase. */
-  'customers.addProduct': method(productCreateSchema, { access: 'customers.write', mutates: true }, customersAddProduct),
-  'customers.updateProduct': method(productUpdateSchema, { access: 'customers.write', mutates: true }, customersUpdateProduct),
+  'customers.addProduct': method(
+    productCreateSchema,
+    { access: 'customers.write', mutates: true },
+    customersAddProduct,
+  ),
+  'customers.updateProduct': method(
+    productUpdateSchema,
+    { access: 'customers.write', mutates: true },
+    customersUpdateProduct,
+  ),
   /** Remove a product registered by mistake (kept for the tickets that point at it). */
   'customers.removeProduct': method(idInput, { access: 'customers.write', mutates: true }, customersRemoveProduct),
   /** Start an import of customers or products; returns the batch the checked rows are staged in. */
-  'customers.importBegin': method(importBeginSchema, { access: 'customers.import', mutates: false }, customersImportBegin),
+  'customers.importBegin': method(
+    importBeginSchema,
+    { access: 'customers.import', mutates: false },
+    customersImportBegin,
+  ),
   /**
    * Check a chunk of mapped rows (the dry run) and stage the good ones. Writes only the staging
    * tables, never customer data, so it announces nothing.
    */
-  'customers.importCheck': method(importCheckSchema, { access: 'customers.import', mutates: false }, customersImportCheck),
+  'customers.importCheck': method(
+    importCheckSchema,
+    { access: 'customers.import', mutates: false },
+    customersImportCheck,
+  ),
   /** Write every staged good row in one transaction, then drop the staging. */
-  'customers.importCommit': method(importBatchSchema, { access: 'customers.import', mutates: true }, customersImportCommit),
+  'customers.importCommit': method(
+    importBatchSchema,
+    { access: 'customers.import', mutates: true },
+    customersImportCommit,
+  ),
   /** Drop a staged import: nothing of it was written. */
-  'customers.importCancel': method(importBatchSchema, { access: 'customers.import', mutates: false }, customersImportCancel),
+  'customers.importCancel': method(
+    importBatchSchema,
+    { access: 'customers.import', mutates: false },
+    customersImportCancel,
+  ),
   /** The current search or the whole list with full contact details, for a spreadsheet. Logged. */
   'customers.export': method(exportSchema, { access: 'customers.export', mutates: true }, customersExport),
 });

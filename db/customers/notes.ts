@@ -11,7 +11,9 @@ export async function appendNote(tx: TxContext, customerId: string, body: string
   await tx.trx.insertInto('customerNote').values(row).execute();
   const { id, hlc: _hlc, ...fields } = row;
   await recordChange(tx, { entity: 'customer_note', entityId: id, op: 'append', hlc, fields });
-  const staff = tx.staffId ? await tx.trx.selectFrom('staff').select('name').where('id', '=', tx.staffId).executeTakeFirst() : undefined;
+  const staff = tx.staffId
+    ? await tx.trx.selectFrom('staff').select('name').where('id', '=', tx.staffId).executeTakeFirst()
+    : undefined;
   return { id, body, staffName: staff?.name ?? null, createdAt: row.createdAt };
 }
 

@@ -27,7 +27,13 @@ export const productFields = {
   purchaseStore: optionalText(60),
   receiptNo: optionalText(40),
   /** Fen; the form takes yuan and converts. */
-  priceFen: z.number({ error: 'invalid_value' }).int('invalid_value').min(0, 'invalid_value').max(100_000_000, 'invalid_value').nullable().default(null),
+  priceFen: z
+    .number({ error: 'invalid_value' })
+    .int('invalid_value')
+    .min(0, 'invalid_value')
+    .max(100_000_000, 'invalid_value')
+    .nullable()
+    .default(null),
 };
 
 export const productCreateSchema = z.object({ customerId: z.uuid({ error: 'invalid_value' }), ...productFields });

@@ -1,7 +1,14 @@
 /** Handlers for products and their proof of purchase. */
 import { DeskFailure, type Handler, type HandlerContext } from '../handler';
 import { findStoreRow } from '../store/queries';
-import { insertProduct, loadProduct, removeProduct, toProductDetail, UnknownCategoryError, updateProduct } from './products';
+import {
+  insertProduct,
+  loadProduct,
+  removeProduct,
+  toProductDetail,
+  UnknownCategoryError,
+  updateProduct,
+} from './products';
 import { findCustomerRow, resolveCustomerId } from './queries';
 import type { productCreateSchema, ProductDetail, productUpdateSchema } from './product-contract';
 import type { idInput } from './contract';

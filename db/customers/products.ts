@@ -43,20 +43,39 @@ export async function loadProduct(db: Kysely<DB>, id: string): Promise<ProductRo
 
 export async function listProducts(db: Kysely<DB>, customerIds: ReadonlyArray<string>): Promise<ProductRow[]> {
   if (customerIds.length === 0) return [];
-  return db.selectFrom('product').selectAll().where('customerId', 'in', customerIds).where('deletedAt', 'is', null).orderBy('createdAt', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('product')
+    .selectAll()
+    .where('customerId', 'in', customerIds)
+    .where('deletedAt', 'is', null)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function listCategories(db: Kysely<DB>): Promise<ProductCategory[]> {
-  return db.selectFrom('productCategory').select(['code', 'nameZh', 'nameEn', 'warrantyMonths']).orderBy('position').execute();
+  return db
+    .selectFrom('productCategory')
+    .select(['code', 'nameZh', 'nameEn', 'warrantyMonths'])
+    .orderBy('position')
+    .execute();
 }
 
 async function warrantyFor(db: Kysely<DB>, category: string, purchaseDate: string | null): Promise<string | null> {
-  const found = await db.selectFrom('productCategory').select('warrantyMonths').where('code', '=', category).executeTakeFirst();
+  const found = await db
+    .selectFrom('productCategory')
+    .select('warrantyMonths')
+    .where('code', '=', category)
+    .executeTakeFirst();
   if (!found) throw new UnknownCategoryError(category);
   return purchaseDate === null ? null : warrantyEnd(purchaseDate, found.warrantyMonths);
 }
 
-export async function insertProduct(tx: TxContext, input: ProductWrite, createdStoreId: string | null): Promise<ProductRow> {
+export async function insertProduct(
+  tx: TxContext,
+  input: ProductWrite,
+  createdStoreId: string | null,
+): Promise<ProductRow> {
   const hlc = tx.stamp();
   const row: ProductRow = {
     id: newId(),
@@ -82,14 +101,28 @@ export async function insertProduct(tx: TxContext, input: ProductWrite, createdS
   return row;
 }
 
-export async function updateProduct(tx: TxContext, before: ProductRow, input: Omit<ProductWrite, 'customerId'>): Promise<ProductRow> {
+export async function updateProduct(
+  tx: TxContext,
+  before: ProductRow,
+  input: Omit<ProductWrite, 'customerId'>,
+): Promise<ProductRow> {
   const next = { ...input, warrantyEnd: await warrantyFor(tx.trx, input.category, input.purchaseDate) };
   const changed = changedFields(before, next);
   // changedFields skips undefined only; a field cleared to null is a change and must be written.
   if (Object.keys(changed).length === 0) return before;
   const hlc = tx.stamp();
-  await tx.trx.updateTable('product').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-  await recordChange(tx, { entity: 'product', entityId: before.id, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('product')
+    .set({ ...changed, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', before.id)
+    .execute();
+  await recordChange(tx, {
+    entity: 'product',
+    entityId: before.id,
+    op: 'update',
+    hlc,
+    fields: { ...changed, updatedAt: tx.nowIso },
+  });
   await afterProductChange(tx, before.customerId);
   return { ...before, ...changed, updatedAt: tx.nowIso, hlc };
 }
@@ -97,16 +130,36 @@ export async function updateProduct(tx: TxContext, before: ProductRow, input: Om
 /** Soft delete: tickets that point at the product keep resolving it. */
 export async function removeProduct(tx: TxContext, before: ProductRow): Promise<void> {
   const hlc = tx.stamp();
-  await tx.trx.updateTable('product').set({ deletedAt: tx.nowIso, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-  await recordChange(tx, { entity: 'product', entityId: before.id, op: 'delete', hlc, fields: { deletedAt: tx.nowIso, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('product')
+    .set({ deletedAt: tx.nowIso, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', before.id)
+    .execute();
+  await recordChange(tx, {
+    entity: 'product',
+    entityId: before.id,
+    op: 'delete',
+    hlc,
+    fields: { deletedAt: tx.nowIso, updatedAt: tx.nowIso },
+  });
   await afterProductChange(tx, before.customerId);
 }
 
 /** Move a product to another customer (merge). */
 export async function moveProduct(tx: TxContext, productId: string, customerId: string): Promise<void> {
   const hlc = tx.stamp();
-  await tx.trx.updateTable('product').set({ customerId, updatedAt: tx.nowIso, hlc }).where('id', '=', productId).execute();
-  await recordChange(tx, { entity: 'product', entityId: productId, op: 'update', hlc, fields: { customerId, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('product')
+    .set({ customerId, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', productId)
+    .execute();
+  await recordChange(tx, {
+    entity: 'product',
+    entityId: productId,
+    op: 'update',
+    hlc,
+    fields: { customerId, updatedAt: tx.nowIso },
+  });
 }
 
 async function afterProductChange(tx: TxContext, customerId: string): Promise<void> {

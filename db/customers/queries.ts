@@ -38,7 +38,11 @@ export async function findCustomerRow(db: Kysely<DB>, id: string): Promise<Custo
 export async function resolveCustomerId(db: Kysely<DB>, id: string): Promise<string> {
   let current = id;
   for (let hops = 0; hops < 16; hops++) {
-    const alias = await db.selectFrom('customerMerge').select('intoId').where('fromId', '=', current).executeTakeFirst();
+    const alias = await db
+      .selectFrom('customerMerge')
+      .select('intoId')
+      .where('fromId', '=', current)
+      .executeTakeFirst();
     if (!alias) return current;
     current = alias.intoId;
   }
@@ -55,7 +59,11 @@ export async function aliasesOf(db: Kysely<DB>, id: string): Promise<string[]> {
   return all;
 }
 
-export async function loadCustomerDetail(db: Kysely<DB>, id: string, { showContact = true }: { showContact?: boolean } = {}): Promise<CustomerDetail | undefined> {
+export async function loadCustomerDetail(
+  db: Kysely<DB>,
+  id: string,
+  { showContact = true }: { showContact?: boolean } = {},
+): Promise<CustomerDetail | undefined> {
   const row = await db
     .selectFrom('customer')
     .leftJoin('staff', 'staff.id', 'customer.createdBy')
@@ -66,8 +74,20 @@ export async function loadCustomerDetail(db: Kysely<DB>, id: string, { showConta
     .where('customer.deletedAt', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const phones = await db.selectFrom('customerPhone').select(['id', 'kind', 'number']).where('customerId', '=', id).orderBy('position').execute();
-  const addresses = showContact ? await db.selectFrom('customerAddress').select(['id', 'label', 'address']).where('customerId', '=', id).orderBy('position').execute() : [];
+  const phones = await db
+    .selectFrom('customerPhone')
+    .select(['id', 'kind', 'number'])
+    .where('customerId', '=', id)
+    .orderBy('position')
+    .execute();
+  const addresses = showContact
+    ? await db
+        .selectFrom('customerAddress')
+        .select(['id', 'label', 'address'])
+        .where('customerId', '=', id)
+        .orderBy('position')
+        .execute()
+    : [];
   const merged = await aliasesOf(db, id);
   return {
     id: row.id,
@@ -91,7 +111,11 @@ export async function loadCustomerDetail(db: Kysely<DB>, id: string, { showConta
 }
 
 /** Customers (not merged away) that have one of these phone numbers, by exact digits. */
-export async function customersWithPhones(db: Kysely<DB>, digits: ReadonlyArray<string>, exceptId?: string): Promise<string[]> {
+export async function customersWithPhones(
+  db: Kysely<DB>,
+  digits: ReadonlyArray<string>,
+  exceptId?: string,
+): Promise<string[]> {
   if (digits.length === 0) return [];
   let query = db
     .selectFrom('customerPhone')
@@ -104,7 +128,11 @@ export async function customersWithPhones(db: Kysely<DB>, digits: ReadonlyArray<
   return (await query.execute()).map((r) => r.id);
 }
 
-export async function insertCustomer(tx: TxContext, input: CustomerWrite, createdStoreId: string | null): Promise<string> {
+export async function insertCustomer(
+  tx: TxContext,
+  input: CustomerWrite,
+  createdStoreId: string | null,
+): Promise<string> {
   const hlc = tx.stamp();
   const row: CustomerFileRow = {
     id: newId(),
@@ -127,20 +155,54 @@ export async function insertCustomer(tx: TxContext, input: CustomerWrite, create
   for (const [position, phone] of input.phones.entries()) await insertPhone(tx, id, phone.number, position);
   for (const [position, address] of (input.addresses ?? []).entries()) await insertAddress(tx, id, address, position);
   // A new customer has no terms and no products yet: write its terms straight from the input.
-  const terms = customerTerms({ name: input.name, phoneDigits: input.phones.map((p) => p.number.digits), products: [] });
-  await tx.trx.insertInto('searchTerm').values([...terms].map((term) => ({ term, customerId: id }))).execute();
+  const terms = customerTerms({
+    name: input.name,
+    phoneDigits: input.phones.map((p) => p.number.digits),
+    products: [],
+  });
+  await tx.trx
+    .insertInto('searchTerm')
+    .values([...terms].map((term) => ({ term, customerId: id })))
+    .execute();
   return id;
 }
 
-export async function insertPhone(tx: TxContext, customerId: string, phone: NormalisedPhone, position: number): Promise<void> {
+export async function insertPhone(
+  tx: TxContext,
+  customerId: string,
+  phone: NormalisedPhone,
+  position: number,
+): Promise<void> {
   const hlc = tx.stamp();
-  const row: CustomerPhoneRow = { id: newId(), customerId, kind: phone.kind, number: phone.number, digits: phone.digits, position, createdAt: tx.nowIso, hlc };
+  const row: CustomerPhoneRow = {
+    id: newId(),
+    customerId,
+    kind: phone.kind,
+    number: phone.number,
+    digits: phone.digits,
+    position,
+    createdAt: tx.nowIso,
+    hlc,
+  };
   await insertRecorded(tx, 'customerPhone', 'customer_phone', row);
 }
 
-export async function insertAddress(tx: TxContext, customerId: string, address: AddressWrite, position: number): Promise<void> {
+export async function insertAddress(
+  tx: TxContext,
+  customerId: string,
+  address: AddressWrite,
+  position: number,
+): Promise<void> {
   const hlc = tx.stamp();
-  const row = { id: newId(), customerId, label: address.label, address: address.address, position, createdAt: tx.nowIso, hlc };
+  const row = {
+    id: newId(),
+    customerId,
+    label: address.label,
+    address: address.address,
+    position,
+    createdAt: tx.nowIso,
+    hlc,
+  };
   await insertRecorded(tx, 'customerAddress', 'customer_address', row);
 }
 
@@ -157,8 +219,18 @@ export async function updateCustomer(tx: TxContext, before: CustomerFileRow, inp
   });
   if (Object.keys(changed).length > 0) {
     const hlc = tx.stamp();
-    await tx.trx.updateTable('customer').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-    await recordChange(tx, { entity: 'customer', entityId: before.id, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+    await tx.trx
+      .updateTable('customer')
+      .set({ ...changed, updatedAt: tx.nowIso, hlc })
+      .where('id', '=', before.id)
+      .execute();
+    await recordChange(tx, {
+      entity: 'customer',
+      entityId: before.id,
+      op: 'update',
+      hlc,
+      fields: { ...changed, updatedAt: tx.nowIso },
+    });
     await stampFields(tx, 'customer', before.id, Object.keys(changed), hlc);
   }
   await replacePhones(tx, before.id, input.phones);
@@ -180,10 +252,19 @@ async function replacePhones(tx: TxContext, customerId: string, phones: Customer
     const before = byId.get(phone.id);
     if (!before) throw new UnknownChildError(`phones.${position}.number`);
     kept.add(before.id);
-    const changed = changedFields(before, { kind: phone.number.kind, number: phone.number.number, digits: phone.number.digits, position });
+    const changed = changedFields(before, {
+      kind: phone.number.kind,
+      number: phone.number.number,
+      digits: phone.number.digits,
+      position,
+    });
     if (Object.keys(changed).length === 0) continue;
     const hlc = tx.stamp();
-    await tx.trx.updateTable('customerPhone').set({ ...changed, hlc }).where('id', '=', before.id).execute();
+    await tx.trx
+      .updateTable('customerPhone')
+      .set({ ...changed, hlc })
+      .where('id', '=', before.id)
+      .execute();
     await recordChange(tx, { entity: 'customer_phone', entityId: before.id, op: 'update', hlc, fields: changed });
   }
   for (const old of existing) {
@@ -194,8 +275,16 @@ async function replacePhones(tx: TxContext, customerId: string, phones: Customer
   }
 }
 
-async function replaceAddresses(tx: TxContext, customerId: string, addresses: ReadonlyArray<AddressWrite>): Promise<void> {
-  const existing = await tx.trx.selectFrom('customerAddress').selectAll().where('customerId', '=', customerId).execute();
+async function replaceAddresses(
+  tx: TxContext,
+  customerId: string,
+  addresses: ReadonlyArray<AddressWrite>,
+): Promise<void> {
+  const existing = await tx.trx
+    .selectFrom('customerAddress')
+    .selectAll()
+    .where('customerId', '=', customerId)
+    .execute();
   const byId = new Map(existing.map((a) => [a.id, a]));
   const kept = new Set<string>();
   for (const [position, address] of addresses.entries()) {
@@ -209,7 +298,11 @@ async function replaceAddresses(tx: TxContext, customerId: string, addresses: Re
     const changed = changedFields(before, { label: address.label, address: address.address, position });
     if (Object.keys(changed).length === 0) continue;
     const hlc = tx.stamp();
-    await tx.trx.updateTable('customerAddress').set({ ...changed, hlc }).where('id', '=', before.id).execute();
+    await tx.trx
+      .updateTable('customerAddress')
+      .set({ ...changed, hlc })
+      .where('id', '=', before.id)
+      .execute();
     await recordChange(tx, { entity: 'customer_address', entityId: before.id, op: 'update', hlc, fields: changed });
   }
   for (const old of existing) {

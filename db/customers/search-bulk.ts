@@ -19,16 +19,24 @@ export function reindexCustomers({ statement }: StatementCache, customerIds: Rea
   // One query per table for the whole set, not three per customer.
   const list = JSON.stringify([...customerIds]);
   const customers = new Map(
-    (statement('SELECT id, name FROM customer WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(list) as Array<{ id: string; name: string }>).map((c) => [c.id, c.name]),
+    (
+      statement(
+        'SELECT id, name FROM customer WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+      ).all(list) as Array<{ id: string; name: string }>
+    ).map((c) => [c.id, c.name]),
   );
   const phones = new Map<string, string[]>();
-  for (const p of statement('SELECT customer_id, digits FROM customer_phone WHERE customer_id IN (SELECT value FROM json_each(?))').all(list) as Array<{ customer_id: string; digits: string }>) {
+  for (const p of statement(
+    'SELECT customer_id, digits FROM customer_phone WHERE customer_id IN (SELECT value FROM json_each(?))',
+  ).all(list) as Array<{ customer_id: string; digits: string }>) {
     const own = phones.get(p.customer_id);
     if (own) own.push(p.digits);
     else phones.set(p.customer_id, [p.digits]);
   }
   const products = new Map<string, Array<{ serial: string | null; receiptNo: string | null }>>();
-  const productRows = statement('SELECT customer_id, serial, receipt_no FROM product WHERE customer_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(list) as Array<{ customer_id: string; serial: string | null; receipt_no: string | null }>;
+  const productRows = statement(
+    'SELECT customer_id, serial, receipt_no FROM product WHERE customer_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL',
+  ).all(list) as Array<{ customer_id: string; serial: string | null; receipt_no: string | null }>;
   for (const p of productRows) {
     const own = products.get(p.customer_id);
     const product = { serial: p.serial, receiptNo: p.receipt_no };
@@ -41,7 +49,12 @@ export function reindexCustomers({ statement }: StatementCache, customerIds: Rea
   for (const customerId of customerIds) {
     const name = customers.get(customerId);
     if (name === undefined) continue;
-    for (const t of customerTerms({ name, phoneDigits: phones.get(customerId) ?? [], products: products.get(customerId) ?? [] })) rows.push([t, customerId]);
+    for (const t of customerTerms({
+      name,
+      phoneDigits: phones.get(customerId) ?? [],
+      products: products.get(customerId) ?? [],
+    }))
+      rows.push([t, customerId]);
   }
   rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
   const insert = statement('INSERT OR IGNORE INTO search_term (term, customer_id) VALUES (?, ?)');
@@ -53,7 +66,9 @@ export function reindexCustomers({ statement }: StatementCache, customerIds: Rea
 /** Lists customers whose terms are to be built later (an initial snapshot), in the caller's transaction. */
 export function deferReindex({ statement }: StatementCache, customerIds: ReadonlySet<string>): void {
   if (customerIds.size === 0) return;
-  statement('INSERT OR IGNORE INTO search_backlog (customer_id) SELECT value FROM json_each(?)').run(JSON.stringify([...customerIds]));
+  statement('INSERT OR IGNORE INTO search_backlog (customer_id) SELECT value FROM json_each(?)').run(
+    JSON.stringify([...customerIds]),
+  );
 }
 
 export function searchBacklogSize({ statement }: StatementCache): number {
@@ -62,5 +77,11 @@ export function searchBacklogSize({ statement }: StatementCache): number {
 
 /** The next customers to index, oldest key first. */
 export function nextBacklog({ statement }: StatementCache, limit: number): Set<string> {
-  return new Set((statement('SELECT customer_id FROM search_backlog ORDER BY customer_id LIMIT ?').all(limit) as Array<{ customer_id: string }>).map((r) => r.customer_id));
+  return new Set(
+    (
+      statement('SELECT customer_id FROM search_backlog ORDER BY customer_id LIMIT ?').all(limit) as Array<{
+        customer_id: string;
+      }>
+    ).map((r) => r.customer_id),
+  );
 }

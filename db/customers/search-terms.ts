@@ -67,10 +67,14 @@ function reversed(text: string): string {
 
 /** Pinyin of the Han characters only; `surname: 'head'` reads 曾 as zeng and 单 as shan in a surname. */
 export function namePinyin(name: string): { initials: string; full: string } | null {
-  const han = Array.from(name).filter((c) => HAN.test(c)).join('');
+  const han = Array.from(name)
+    .filter((c) => HAN.test(c))
+    .join('');
   if (han === '') return null;
   const options = { toneType: 'none', type: 'array', surname: 'head' } as const;
-  const initials = pinyin(han, { ...options, pattern: 'first' }).join('').toLowerCase();
+  const initials = pinyin(han, { ...options, pattern: 'first' })
+    .join('')
+    .toLowerCase();
   const full = pinyin(han, options).join('').toLowerCase().replace(/ü/g, 'v');
   return { initials, full };
 }
@@ -100,7 +104,8 @@ export function customerTerms(source: TermSource): Set<string> {
     for (const s of suffixes(spelled.initials)) terms.add(term('initials', s));
     terms.add(term('pinyin', spelled.full));
   }
-  for (const digits of source.phoneDigits) for (const s of suffixes(digits, MIN_PHONE_FRAGMENT)) terms.add(term('phone', s));
+  for (const digits of source.phoneDigits)
+    for (const s of suffixes(digits, MIN_PHONE_FRAGMENT)) terms.add(term('phone', s));
   for (const product of source.products) {
     if (product.serial) addCode(terms, 'serial', 'serialTail', product.serial);
     if (product.receiptNo) addCode(terms, 'receipt', 'receiptTail', product.receiptNo);

@@ -7,7 +7,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { CounterSearchResult, CustomerSummary, ProductHit, TicketHit } from './contract';
 import { maskPhone } from './phone';
-import { MIN_PHONE_FRAGMENT, namePinyin, normaliseCode, normaliseName, prefixRange, reverseKey, type TermKind } from './search-terms';
+import {
+  MIN_PHONE_FRAGMENT,
+  namePinyin,
+  normaliseCode,
+  normaliseName,
+  prefixRange,
+  reverseKey,
+  type TermKind,
+} from './search-terms';
 import { searchTickets } from './ticket-links';
 
 /** Candidates read per index range: enough to rank a page, few enough to stay in a few ms. */
@@ -34,14 +42,23 @@ export function planSearch(query: string): SearchPlan {
     customerRanges.push({ kind: 'name', key: normaliseName(trimmed) });
   } else if (/^[a-z]+$/i.test(compact)) {
     const letters = compact.toLowerCase();
-    customerRanges.push({ kind: 'initials', key: letters }, { kind: 'pinyin', key: letters }, { kind: 'name', key: letters });
+    customerRanges.push(
+      { kind: 'initials', key: letters },
+      { kind: 'pinyin', key: letters },
+      { kind: 'name', key: letters },
+    );
   }
   const code = normaliseCode(trimmed);
   // A few digits are a phone fragment; serials and receipts are long, and the counter types at least their last digits.
   const minCode = /^\d+$/.test(code) ? MIN_DIGIT_CODE : MIN_CODE;
   if (code.length >= minCode && /^[A-Z0-9]+$/.test(code)) {
     const tail = reverseKey(code);
-    productRanges.push({ kind: 'serial', key: code }, { kind: 'serialTail', key: tail }, { kind: 'receipt', key: code }, { kind: 'receiptTail', key: tail });
+    productRanges.push(
+      { kind: 'serial', key: code },
+      { kind: 'serialTail', key: tail },
+      { kind: 'receipt', key: code },
+      { kind: 'receiptTail', key: tail },
+    );
   }
   // Ticket numbers are store code, counter, date and sequence: S012-2-20261123-0042.
   const ticketPrefix = /^[A-Za-z][A-Za-z0-9]{0,9}-\d/.test(trimmed) ? trimmed.toUpperCase().replace(/\s/g, '') : null;
@@ -50,7 +67,13 @@ export function planSearch(query: string): SearchPlan {
 
 async function scan(db: Kysely<DB>, range: Range): Promise<string[]> {
   const [low, high] = prefixRange(range.kind, range.key);
-  const rows = await db.selectFrom('searchTerm').select('customerId').where('term', '>=', low).where('term', '<', high).limit(CANDIDATES_PER_RANGE).execute();
+  const rows = await db
+    .selectFrom('searchTerm')
+    .select('customerId')
+    .where('term', '>=', low)
+    .where('term', '<', high)
+    .limit(CANDIDATES_PER_RANGE)
+    .execute();
   return rows.map((r) => r.customerId);
 }
 
@@ -91,9 +114,19 @@ export async function counterSearch(db: Kysely<DB>, query: string, limit: number
 }
 
 /** `nameQuery` null: a phone search, where only recency orders the hits. */
-async function summarise(db: Kysely<DB>, ids: string[], nameQuery: string | null, limit: number): Promise<CustomerSummary[]> {
+async function summarise(
+  db: Kysely<DB>,
+  ids: string[],
+  nameQuery: string | null,
+  limit: number,
+): Promise<CustomerSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('customer').select(['id', 'name', 'tier', 'updatedAt']).where('id', 'in', ids).where('deletedAt', 'is', null).execute();
+  const rows = await db
+    .selectFrom('customer')
+    .select(['id', 'name', 'tier', 'updatedAt'])
+    .where('id', 'in', ids)
+    .where('deletedAt', 'is', null)
+    .execute();
   const ranked = rows
     .map((row) => ({ row, score: nameQuery === null ? 0 : rank(row.name, nameQuery) }))
     .sort((a, b) => a.score - b.score || b.row.updatedAt.localeCompare(a.row.updatedAt))
@@ -102,7 +135,10 @@ async function summarise(db: Kysely<DB>, ids: string[], nameQuery: string | null
   return withMaskedPhones(db, ranked);
 }
 
-export async function withMaskedPhones(db: Kysely<DB>, rows: ReadonlyArray<{ id: string; name: string; tier: CustomerSummary['tier']; updatedAt: string }>): Promise<CustomerSummary[]> {
+export async function withMaskedPhones(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<{ id: string; name: string; tier: CustomerSummary['tier']; updatedAt: string }>,
+): Promise<CustomerSummary[]> {
   if (rows.length === 0) return [];
   const phones = await db
     .selectFrom('customerPhone')
@@ -114,7 +150,10 @@ export async function withMaskedPhones(db: Kysely<DB>, rows: ReadonlyArray<{ id:
     )
     .orderBy('position')
     .execute();
-  return rows.map((row) => ({ ...row, maskedPhones: phones.filter((p) => p.customerId === row.id).map((p) => maskPhone(p.number)) }));
+  return rows.map((row) => ({
+    ...row,
+    maskedPhones: phones.filter((p) => p.customerId === row.id).map((p) => maskPhone(p.number)),
+  }));
 }
 
 async function productHits(db: Kysely<DB>, owners: string[], code: string, limit: number): Promise<ProductHit[]> {
@@ -122,7 +161,15 @@ async function productHits(db: Kysely<DB>, owners: string[], code: string, limit
   const rows = await db
     .selectFrom('product')
     .innerJoin('customer', 'customer.id', 'product.customerId')
-    .select(['product.id', 'product.customerId', 'customer.name as customerName', 'product.brand', 'product.model', 'product.serial', 'product.receiptNo'])
+    .select([
+      'product.id',
+      'product.customerId',
+      'customer.name as customerName',
+      'product.brand',
+      'product.model',
+      'product.serial',
+      'product.receiptNo',
+    ])
     .where('product.customerId', 'in', owners)
     .where('product.deletedAt', 'is', null)
     .where('customer.deletedAt', 'is', null)
@@ -132,7 +179,8 @@ async function productHits(db: Kysely<DB>, owners: string[], code: string, limit
     const serial = row.serial ? normaliseCode(row.serial) : '';
     const receipt = row.receiptNo ? normaliseCode(row.receiptNo) : '';
     if (serial !== '' && (serial.startsWith(code) || serial.endsWith(code))) hits.push({ ...row, matched: 'serial' });
-    else if (receipt !== '' && (receipt.startsWith(code) || receipt.endsWith(code))) hits.push({ ...row, matched: 'receipt' });
+    else if (receipt !== '' && (receipt.startsWith(code) || receipt.endsWith(code)))
+      hits.push({ ...row, matched: 'receipt' });
   }
   // A whole number typed in full is the one the counter means: exact matches first.
   const exact = (h: ProductHit) => normaliseCode((h.matched === 'serial' ? h.serial : h.receiptNo) ?? '') === code;

@@ -7,15 +7,26 @@ import type { AppliedRecord, ApplyPhase, SyncRegistration, SyncWork } from '../s
 import { deferReindex, nextBacklog, reindexCustomers, searchBacklogSize } from './search-bulk';
 import { TERM_FIELDS } from './search-terms';
 
-const customerIdOf = (r: AppliedRecord) => (typeof r.state.fields.customerId === 'string' ? r.state.fields.customerId : null);
+const customerIdOf = (r: AppliedRecord) =>
+  typeof r.state.fields.customerId === 'string' ? r.state.fields.customerId : null;
 
 /** A customer's search terms: now for a pull, listed for the background build during a snapshot. */
-const reindex = ({ statements }: SyncWork, ids: Set<string>, { snapshot }: ApplyPhase) => (snapshot ? deferReindex : reindexCustomers)(statements, ids);
+const reindex = ({ statements }: SyncWork, ids: Set<string>, { snapshot }: ApplyPhase) =>
+  (snapshot ? deferReindex : reindexCustomers)(statements, ids);
 
 export function registerCustomersSync(sync: SyncRegistration): void {
-  sync.onApplied('customer', async (work, records, phase) => reindex(work, new Set(records.map((r) => r.entityId)), phase), { fields: TERM_FIELDS.customer });
+  sync.onApplied(
+    'customer',
+    async (work, records, phase) => reindex(work, new Set(records.map((r) => r.entityId)), phase),
+    { fields: TERM_FIELDS.customer },
+  );
   for (const entity of ['customer_phone', 'product'] as const) {
-    sync.onApplied(entity, async (work, records, phase) => reindex(work, new Set(records.map(customerIdOf).filter((id): id is string => id !== null)), phase), { fields: TERM_FIELDS[entity] });
+    sync.onApplied(
+      entity,
+      async (work, records, phase) =>
+        reindex(work, new Set(records.map(customerIdOf).filter((id): id is string => id !== null)), phase),
+      { fields: TERM_FIELDS[entity] },
+    );
   }
   sync.searchBacklog({
     size: searchBacklogSize,

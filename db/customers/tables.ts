@@ -18,12 +18,33 @@ export type CustomerFileColumns = {
   doNotContact: number;
 };
 
-export type CustomerAddressTable = { id: string; customerId: string; label: string; address: string; position: number; createdAt: string; hlc: string };
+export type CustomerAddressTable = {
+  id: string;
+  customerId: string;
+  label: string;
+  address: string;
+  position: number;
+  createdAt: string;
+  hlc: string;
+};
 
-export type CustomerNoteTable = { id: string; customerId: string; body: string; staffId: string | null; createdAt: string; hlc: string };
+export type CustomerNoteTable = {
+  id: string;
+  customerId: string;
+  body: string;
+  staffId: string | null;
+  createdAt: string;
+  hlc: string;
+};
 
 /** A merged duplicate: reading `fromId` leads to `intoId` (docs/SYNC.md §2.5). */
-export type CustomerMergeTable = { fromId: string; intoId: string; mergedAt: string; mergedBy: string | null; hlc: string };
+export type CustomerMergeTable = {
+  fromId: string;
+  intoId: string;
+  mergedAt: string;
+  mergedBy: string | null;
+  hlc: string;
+};
 
 export type CustomerTierTable = {
   tier: 'regular' | 'silver' | 'gold' | 'vip';
@@ -38,7 +59,15 @@ export type CustomerTierTable = {
   hlc: string;
 };
 
-export type ProductCategoryTable = { code: string; nameZh: string; nameEn: string; warrantyMonths: number; position: number; updatedAt: string; hlc: string };
+export type ProductCategoryTable = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  warrantyMonths: number;
+  position: number;
+  updatedAt: string;
+  hlc: string;
+};
 
 export type ProductTable = {
   id: string;
@@ -66,11 +95,33 @@ export type ProductTable = {
 /** The counter search's index: `<kind>:<key>` → customer. Kinds in db/customers/search-terms.ts. */
 export type SearchTermTable = { term: string; customerId: string };
 
-export type ImportBatchTable = { id: string; kind: 'customers' | 'products'; fileName: string; staffId: string | null; createdAt: string };
-export type ImportRowTable = { batchId: string; line: number; data: string; errorKey: string | null; errorField: string | null; dedupeKey: string | null };
+export type ImportBatchTable = {
+  id: string;
+  kind: 'customers' | 'products';
+  fileName: string;
+  staffId: string | null;
+  createdAt: string;
+};
+export type ImportRowTable = {
+  batchId: string;
+  line: number;
+  data: string;
+  errorKey: string | null;
+  errorField: string | null;
+  dedupeKey: string | null;
+};
 
 /** Every export of personal data: who, when, what, how many rows (docs/DOMAIN.md §9). */
-export type CustomerExportTable = { id: string; staffId: string | null; createdAt: string; scope: string; query: string; format: 'xlsx' | 'csv'; rowCount: number; hlc: string };
+export type CustomerExportTable = {
+  id: string;
+  staffId: string | null;
+  createdAt: string;
+  scope: string;
+  query: string;
+  format: 'xlsx' | 'csv';
+  rowCount: number;
+  hlc: string;
+};
 
 export type CustomerFileTables = {
   customer: CustomerTable & CustomerFileColumns;

@@ -15,7 +15,15 @@ export async function searchTickets(db: Kysely<DB>, prefix: string, limit: numbe
   return db
     .selectFrom('ticket')
     .innerJoin('customer', 'customer.id', 'ticket.customerId')
-    .select(['ticket.id', 'ticket.number', 'ticket.customerId', 'customer.name as customerName', 'ticket.type', 'ticket.status', 'ticket.createdAt'])
+    .select([
+      'ticket.id',
+      'ticket.number',
+      'ticket.customerId',
+      'customer.name as customerName',
+      'ticket.type',
+      'ticket.status',
+      'ticket.createdAt',
+    ])
     .where('ticket.number', '>=', low)
     .where('ticket.number', '<', high)
     .orderBy('ticket.number', 'desc')
@@ -24,7 +32,11 @@ export async function searchTickets(db: Kysely<DB>, prefix: string, limit: numbe
 }
 
 /** Every ticket of these customers (the record and its aliases), newest first, with its latest follow-up call. */
-export async function ticketsForCustomers(db: Kysely<DB>, customerIds: ReadonlyArray<string>, limit = 200): Promise<HistoryTicket[]> {
+export async function ticketsForCustomers(
+  db: Kysely<DB>,
+  customerIds: ReadonlyArray<string>,
+  limit = 200,
+): Promise<HistoryTicket[]> {
   if (customerIds.length === 0) return [];
   const tickets = await db
     .selectFrom('ticket')

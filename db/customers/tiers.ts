@@ -10,7 +10,14 @@ import { recordChange, stampFields, type TxContext } from '../sync/change-log';
 import type { Tier } from './contract';
 import type { CustomerTierRow } from './tables';
 
-export type TierStandard = Readonly<{ tier: Tier; minSpendFen: number | null; minVisits: number | null; replyMinutes: number; resolveHours: number; serviceStandard: string }>;
+export type TierStandard = Readonly<{
+  tier: Tier;
+  minSpendFen: number | null;
+  minVisits: number | null;
+  replyMinutes: number;
+  resolveHours: number;
+  serviceStandard: string;
+}>;
 
 export async function listTiers(db: Kysely<DB>): Promise<TierStandard[]> {
   const rows = await db.selectFrom('customerTier').selectAll().orderBy('rank').execute();
@@ -33,13 +40,19 @@ type Times = { replyMinutes: number; resolveMinutes: number };
 async function tierTimes(db: Kysely<DB>, tier?: Tier): Promise<Map<Tier, Times>> {
   let query = db
     .selectFrom('slaTarget')
-    .select((eb) => ['tier', eb.fn.min('replyMinutes').as('replyMinutes'), eb.fn.min('resolveMinutes').as('resolveMinutes')])
+    .select((eb) => [
+      'tier',
+      eb.fn.min('replyMinutes').as('replyMinutes'),
+      eb.fn.min('resolveMinutes').as('resolveMinutes'),
+    ])
     .where('priority', '=', 'normal')
     .where('ticketType', '!=', 'feedback')
     .groupBy('tier');
   if (tier) query = query.where('tier', '=', tier);
   const rows = await query.execute();
-  return new Map(rows.map((r) => [r.tier, { replyMinutes: Number(r.replyMinutes), resolveMinutes: Number(r.resolveMinutes) }]));
+  return new Map(
+    rows.map((r) => [r.tier, { replyMinutes: Number(r.replyMinutes), resolveMinutes: Number(r.resolveMinutes) }]),
+  );
 }
 
 function toStandard(row: CustomerTierRow, times: Times | undefined): TierStandard {
@@ -53,7 +66,11 @@ function toStandard(row: CustomerTierRow, times: Times | undefined): TierStandar
   };
 }
 
-export function tierFor(tiers: ReadonlyArray<TierStandard & { rank?: number }>, spendFen: number, purchases: number): Tier {
+export function tierFor(
+  tiers: ReadonlyArray<TierStandard & { rank?: number }>,
+  spendFen: number,
+  purchases: number,
+): Tier {
   let best: Tier = 'regular';
   for (const t of tiers) {
     const bySpend = t.minSpendFen !== null && spendFen >= t.minSpendFen;
@@ -65,11 +82,18 @@ export function tierFor(tiers: ReadonlyArray<TierStandard & { rank?: number }>, 
 
 /** Recompute an auto-tier customer's tier after their products changed; manual tiers are left alone. */
 export async function applyAutoTier(tx: TxContext, customerId: string): Promise<void> {
-  const customer = await tx.trx.selectFrom('customer').select(['tier', 'tierRule']).where('id', '=', customerId).executeTakeFirst();
+  const customer = await tx.trx
+    .selectFrom('customer')
+    .select(['tier', 'tierRule'])
+    .where('id', '=', customerId)
+    .executeTakeFirst();
   if (!customer || customer.tierRule !== 'auto') return;
   const totals = await tx.trx
     .selectFrom('product')
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('priceFen'), eb.lit(0)).as('spend'), eb.fn.countAll<number>().as('purchases')])
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('priceFen'), eb.lit(0)).as('spend'),
+      eb.fn.countAll<number>().as('purchases'),
+    ])
     .where('customerId', '=', customerId)
     .where('deletedAt', 'is', null)
     .executeTakeFirstOrThrow();
@@ -77,6 +101,12 @@ export async function applyAutoTier(tx: TxContext, customerId: string): Promise<
   if (tier === customer.tier) return;
   const hlc = tx.stamp();
   await tx.trx.updateTable('customer').set({ tier, updatedAt: tx.nowIso, hlc }).where('id', '=', customerId).execute();
-  await recordChange(tx, { entity: 'customer', entityId: customerId, op: 'update', hlc, fields: { tier, updatedAt: tx.nowIso } });
+  await recordChange(tx, {
+    entity: 'customer',
+    entityId: customerId,
+    op: 'update',
+    hlc,
+    fields: { tier, updatedAt: tx.nowIso },
+  });
   await stampFields(tx, 'customer', customerId, ['tier'], hlc);
 }

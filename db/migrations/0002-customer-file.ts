@@ -36,8 +36,12 @@ const CATEGORIES: ReadonlyArray<[string, string, string, number]> = [
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types (Kysely migrations doc)
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`ALTER TABLE customer ADD COLUMN tier_rule TEXT NOT NULL DEFAULT 'manual' CHECK (tier_rule IN ('manual','auto'))`.execute(db);
-  await sql`ALTER TABLE customer ADD COLUMN preferred_channel TEXT CHECK (preferred_channel IN ('phone','sms','wechat','email','visit'))`.execute(db);
+  await sql`ALTER TABLE customer ADD COLUMN tier_rule TEXT NOT NULL DEFAULT 'manual' CHECK (tier_rule IN ('manual','auto'))`.execute(
+    db,
+  );
+  await sql`ALTER TABLE customer ADD COLUMN preferred_channel TEXT CHECK (preferred_channel IN ('phone','sms','wechat','email','visit'))`.execute(
+    db,
+  );
   await sql`ALTER TABLE customer ADD COLUMN contact_consent INTEGER NOT NULL DEFAULT 0`.execute(db);
   await sql`ALTER TABLE customer ADD COLUMN do_not_contact INTEGER NOT NULL DEFAULT 0`.execute(db);
 
@@ -84,7 +88,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     hlc TEXT NOT NULL
   )`.execute(db);
   for (const [tier, rank, minSpend, minVisits, reply, resolve, standard] of TIERS) {
-    await sql`INSERT INTO customer_tier VALUES (${tier}, ${rank}, ${minSpend}, ${minVisits}, ${reply}, ${resolve}, ${standard}, '1970-01-01T00:00:00.000Z', '0')`.execute(db);
+    await sql`INSERT INTO customer_tier VALUES (${tier}, ${rank}, ${minSpend}, ${minVisits}, ${reply}, ${resolve}, ${standard}, '1970-01-01T00:00:00.000Z', '0')`.execute(
+      db,
+    );
   }
 
   await sql`CREATE TABLE product_category (
@@ -97,7 +103,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     hlc TEXT NOT NULL
   )`.execute(db);
   for (const [index, [code, zh, en, months]] of CATEGORIES.entries()) {
-    await sql`INSERT INTO product_category VALUES (${code}, ${zh}, ${en}, ${months}, ${index}, '1970-01-01T00:00:00.000Z', '0')`.execute(db);
+    await sql`INSERT INTO product_category VALUES (${code}, ${zh}, ${en}, ${months}, ${index}, '1970-01-01T00:00:00.000Z', '0')`.execute(
+      db,
+    );
   }
 
   await sql`CREATE TABLE product (
@@ -148,7 +156,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     dedupe_key TEXT,
     PRIMARY KEY (batch_id, line)
   ) WITHOUT ROWID`.execute(db);
-  await sql`CREATE INDEX import_row_dedupe ON import_row(batch_id, dedupe_key) WHERE dedupe_key IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX import_row_dedupe ON import_row(batch_id, dedupe_key) WHERE dedupe_key IS NOT NULL`.execute(
+    db,
+  );
 
   await sql`CREATE TABLE customer_export (
     id TEXT PRIMARY KEY,

@@ -68,7 +68,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX stock_movement_part ON stock_movement (part_id, location_id, seq)`.execute(db);
   await sql`CREATE INDEX stock_movement_doc ON stock_movement (doc_id, doc_line_id)`.execute(db);
   await sql`CREATE INDEX stock_movement_kind_part ON stock_movement (kind, part_id, created_at)`.execute(db);
-  await sql`CREATE UNIQUE INDEX stock_movement_reverses ON stock_movement (reverses_id) WHERE reverses_id IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX stock_movement_reverses ON stock_movement (reverses_id) WHERE reverses_id IS NOT NULL`.execute(
+    db,
+  );
   // The ledger is append-only (docs/DESIGN.md data rules): the database itself refuses edits and deletes.
   await sql`CREATE TRIGGER stock_movement_no_update BEFORE UPDATE ON stock_movement
     BEGIN SELECT RAISE(ABORT, 'stock movements are append-only: post a reversing movement'); END`.execute(db);

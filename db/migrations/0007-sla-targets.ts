@@ -61,7 +61,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (const priority of PRIORITIES) {
       for (const tier of TIERS) {
         const [reply, resolve] = seed(type, priority, tier);
-        await sql`INSERT INTO sla_target VALUES (${`${type}:${priority}:${tier}`}, ${type}, ${priority}, ${tier}, ${reply}, ${resolve}, '1970-01-01T00:00:00.000Z', '0')`.execute(db);
+        await sql`INSERT INTO sla_target VALUES (${`${type}:${priority}:${tier}`}, ${type}, ${priority}, ${tier}, ${reply}, ${resolve}, '1970-01-01T00:00:00.000Z', '0')`.execute(
+          db,
+        );
       }
     }
   }

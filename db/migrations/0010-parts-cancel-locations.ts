@@ -10,11 +10,19 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
-async function widenCheck(db: Kysely<any>, table: string, column: string, values: ReadonlyArray<string>, fallback: string): Promise<void> {
+async function widenCheck(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
+  db: Kysely<any>,
+  table: string,
+  column: string,
+  values: ReadonlyArray<string>,
+  fallback: string,
+): Promise<void> {
   const list = values.map((v) => `'${v}'`).join(',');
   await sql.raw(`ALTER TABLE ${table} RENAME COLUMN ${column} TO ${column}_v9`).execute(db);
-  await sql.raw(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT NOT NULL DEFAULT '${fallback}' CHECK (${column} IN (${list}))`).execute(db);
+  await sql
+    .raw(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT NOT NULL DEFAULT '${fallback}' CHECK (${column} IN (${list}))`)
+    .execute(db);
   await sql.raw(`UPDATE ${table} SET ${column} = ${column}_v9`).execute(db);
   await sql.raw(`ALTER TABLE ${table} DROP COLUMN ${column}_v9`).execute(db);
 }
@@ -25,7 +33,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The status index would block dropping the old column; it is made again on the new one.
   await sql`DROP INDEX requisition_status`.execute(db);
-  await widenCheck(db, 'requisition', 'status', ['requested', 'approved', 'rejected', 'partly_issued', 'issued', 'cancelled'], 'requested');
+  await widenCheck(
+    db,
+    'requisition',
+    'status',
+    ['requested', 'approved', 'rejected', 'partly_issued', 'issued', 'cancelled'],
+    'requested',
+  );
   await sql`CREATE INDEX requisition_status ON requisition (status, requested_at)`.execute(db);
-  await widenCheck(db, 'requisition_event', 'kind', ['requested', 'approved', 'rejected', 'issued', 'returned', 'cancelled'], 'requested');
+  await widenCheck(
+    db,
+    'requisition_event',
+    'kind',
+    ['requested', 'approved', 'rejected', 'issued', 'returned', 'cancelled'],
+    'requested',
+  );
 }

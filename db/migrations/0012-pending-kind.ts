@@ -10,5 +10,7 @@ import { sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`ALTER TABLE pending_unknown ADD COLUMN kind TEXT NOT NULL DEFAULT 'unknown' CHECK (kind IN ('unknown', 'refused'))`.execute(db);
+  await sql`ALTER TABLE pending_unknown ADD COLUMN kind TEXT NOT NULL DEFAULT 'unknown' CHECK (kind IN ('unknown', 'refused'))`.execute(
+    db,
+  );
 }

@@ -12,7 +12,9 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE TABLE change_ack (through_seq INTEGER PRIMARY KEY, acked_at TEXT NOT NULL)`.execute(db);
-  await sql`INSERT INTO change_ack (through_seq, acked_at) SELECT max(seq), acked_at FROM change_log WHERE acked_at IS NOT NULL GROUP BY acked_at`.execute(db);
+  await sql`INSERT INTO change_ack (through_seq, acked_at) SELECT max(seq), acked_at FROM change_log WHERE acked_at IS NOT NULL GROUP BY acked_at`.execute(
+    db,
+  );
   await sql`DROP INDEX change_log_unacked`.execute(db);
   await sql`ALTER TABLE change_log DROP COLUMN acked_at`.execute(db);
 }

@@ -9,6 +9,8 @@ import { sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`ALTER TABLE pending_unknown ADD COLUMN reason TEXT CHECK (reason IN ('duplicate', 'incomplete', 'depends'))`.execute(db);
+  await sql`ALTER TABLE pending_unknown ADD COLUMN reason TEXT CHECK (reason IN ('duplicate', 'incomplete', 'depends'))`.execute(
+    db,
+  );
   await sql`ALTER TABLE pending_unknown ADD COLUMN depends_on TEXT`.execute(db);
 }

@@ -10,4 +10,11 @@ export * from './requisitions/contract';
 export * from './stocktake/contract';
 export * from './reports/contract';
 export { MAX_QTY, MAX_FEN, reasonSchema as partsReasonSchema } from './fields';
-export { MOVEMENT_KINDS, DOC_TYPES, REQUISITION_STATUSES, type MovementKind, type DocType, type RequisitionStatus } from './tables';
+export {
+  MOVEMENT_KINDS,
+  DOC_TYPES,
+  REQUISITION_STATUSES,
+  type MovementKind,
+  type DocType,
+  type RequisitionStatus,
+} from './tables';

@@ -8,18 +8,36 @@ export const partsMessages = {
   qty_not_negative: { en: 'The quantity cannot be negative', zh: '数量不能为负数' },
   qty_nonzero: { en: 'An adjustment of zero changes nothing', zh: '调整数量不能为 0' },
   qty_too_large: { en: 'The quantity is too large (at most 99,999)', zh: '数量过大（最多 99999）' },
-  money_invalid: { en: 'Enter an amount in yuan, at most two decimals, not negative', zh: '金额以元为单位，最多两位小数，且不能为负' },
-  part_no_format: { en: 'Part number: letters, digits, - . / only, up to 40 characters', zh: '配件编号只能包含字母、数字和 - . /，最多 40 位' },
+  money_invalid: {
+    en: 'Enter an amount in yuan, at most two decimals, not negative',
+    zh: '金额以元为单位，最多两位小数，且不能为负',
+  },
+  part_no_format: {
+    en: 'Part number: letters, digits, - . / only, up to 40 characters',
+    zh: '配件编号只能包含字母、数字和 - . /，最多 40 位',
+  },
   part_no_taken: { en: 'Another part already has this part number', zh: '该配件编号已被其他配件使用' },
-  part_retired: { en: 'This part is retired: it can no longer be received or requested', zh: '该配件已停用，不能再入库或申领' },
+  part_retired: {
+    en: 'This part is retired: it can no longer be received or requested',
+    zh: '该配件已停用，不能再入库或申领',
+  },
   catalogue_hq_owned: {
     en: 'Head office keeps the catalogue and prices: only bin and reorder settings can be changed here',
     zh: '配件目录和价格由总部维护，门店只能修改货位和补货设置',
   },
   location_code_taken: { en: 'Another location already has this code', zh: '该库位编码已被使用' },
-  location_code_format: { en: 'Location code: capitals, digits and - only, up to 12', zh: '库位编码只能包含大写字母、数字和 -，最多 12 位' },
-  location_retired: { en: 'This location is retired: it takes no new stock (reactivate it first)', zh: '该库位已停用，不能再入库（请先重新启用）' },
-  location_main_retire: { en: 'The main store room cannot be retired: documents that name no location use it', zh: '主库房不能停用：未指定库位的单据都使用主库房' },
+  location_code_format: {
+    en: 'Location code: capitals, digits and - only, up to 12',
+    zh: '库位编码只能包含大写字母、数字和 -，最多 12 位',
+  },
+  location_retired: {
+    en: 'This location is retired: it takes no new stock (reactivate it first)',
+    zh: '该库位已停用，不能再入库（请先重新启用）',
+  },
+  location_main_retire: {
+    en: 'The main store room cannot be retired: documents that name no location use it',
+    zh: '主库房不能停用：未指定库位的单据都使用主库房',
+  },
   location_holds_stock: {
     en: 'This location still holds stock (the parts are listed with it): transfer or adjust them to zero before retiring it',
     zh: '该库位仍有库存（配件列在库位下方），请先调出或调整为零再停用',
@@ -31,21 +49,39 @@ export const partsMessages = {
   lines_repeated: { en: 'The same part is listed twice: put it on one line', zh: '同一配件重复填写，请合并为一行' },
   line_unknown: { en: 'This line is not on the document', zh: '单据上没有这一行' },
   reason_required: { en: 'Give a reason', zh: '请填写原因' },
-  receipt_closed: { en: 'This receipt is closed: nothing more can be received or inspected on it', zh: '该入库单已关闭，不能再收货或验收' },
+  receipt_closed: {
+    en: 'This receipt is closed: nothing more can be received or inspected on it',
+    zh: '该入库单已关闭，不能再收货或验收',
+  },
   receipt_not_inspected: { en: 'Inspect every line before closing the receipt', zh: '请先验收所有行再关闭入库单' },
-  inspection_sum: { en: 'Accepted plus rejected must equal the delivered quantity', zh: '合格数加不合格数须等于到货数' },
+  inspection_sum: {
+    en: 'Accepted plus rejected must equal the delivered quantity',
+    zh: '合格数加不合格数须等于到货数',
+  },
   reject_reason_required: { en: 'Say why units were rejected', zh: '请填写拒收原因' },
   ticket_unknown: { en: 'No ticket with this number', zh: '没有这个单号的服务单' },
   ticket_not_repair: { en: 'Parts are requested for repair tickets only', zh: '只有维修服务单可以申领配件' },
-  ticket_closed: { en: 'This ticket is closed: no more parts can be requested for it', zh: '该服务单已关闭，不能再申领配件' },
+  ticket_closed: {
+    en: 'This ticket is closed: no more parts can be requested for it',
+    zh: '该服务单已关闭，不能再申领配件',
+  },
   requisition_signed: { en: 'This requisition has already been signed', zh: '该领用单已审批' },
-  requisition_not_approved: { en: 'The parts lead has not approved this requisition: nothing can be issued', zh: '该领用单未经配件组长审批，不能发料' },
+  requisition_not_approved: {
+    en: 'The parts lead has not approved this requisition: nothing can be issued',
+    zh: '该领用单未经配件组长审批，不能发料',
+  },
   requisition_cancel_issued: {
     en: 'Parts have already been issued on this requisition, so it cannot be cancelled: return the unused parts against it instead',
     zh: '该领用单已发料，不能取消；请在领用单上办理退料',
   },
-  requisition_cancel_closed: { en: 'This requisition is already closed (rejected, cancelled or fully issued)', zh: '该领用单已结束（已驳回、已取消或已全部发料）' },
-  requisition_cancel_not_yours: { en: 'Only the technician who requested it, or the parts lead, can cancel this requisition', zh: '只有申领人或配件组长可以取消该领用单' },
+  requisition_cancel_closed: {
+    en: 'This requisition is already closed (rejected, cancelled or fully issued)',
+    zh: '该领用单已结束（已驳回、已取消或已全部发料）',
+  },
+  requisition_cancel_not_yours: {
+    en: 'Only the technician who requested it, or the parts lead, can cancel this requisition',
+    zh: '只有申领人或配件组长可以取消该领用单',
+  },
   requisition_cancelled: { en: 'This requisition was cancelled', zh: '该领用单已取消' },
   approve_over_request: { en: 'You cannot approve more than was requested', zh: '批准数量不能超过申领数量' },
   approve_nothing: { en: 'Approve at least one unit, or reject the requisition', zh: '请至少批准一件，或驳回该领用单' },
@@ -58,6 +94,9 @@ export const partsMessages = {
   part_no_unknown: { en: 'No part with this part number', zh: '没有这个编号的配件' },
   movement_reversed: { en: 'This movement has already been reversed', zh: '该流水已被冲销' },
   movement_is_reversal: { en: 'A reversing movement cannot itself be reversed', zh: '冲销流水不能再次冲销' },
-  movement_on_requisition: { en: 'Issues and returns are corrected on their requisition (return the parts)', zh: '领用发料请在领用单上办理退料更正' },
+  movement_on_requisition: {
+    en: 'Issues and returns are corrected on their requisition (return the parts)',
+    zh: '领用发料请在领用单上办理退料更正',
+  },
   days_range: { en: 'Days: a whole number from 1 to 3650', zh: '天数为 1 至 3650 的整数' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -32,10 +32,14 @@ export async function nextNumber(tx: TxContext, prefix: NumberPrefix): Promise<s
   const table = sql.table(NUMBERED[prefix]);
   // A range on the unique number index; the numeric maximum, as 10000 sorts before 9999 as text.
   const result = await sql<{ last: number | null }>`
-    SELECT MAX(CAST(substr(number, ${stem.length + 1}) AS INTEGER)) AS last FROM ${table} WHERE number > ${stem} AND number < ${`${stem}~`}`.execute(tx.trx);
+    SELECT MAX(CAST(substr(number, ${stem.length + 1}) AS INTEGER)) AS last FROM ${table} WHERE number > ${stem} AND number < ${`${stem}~`}`.execute(
+    tx.trx,
+  );
   // A document of this counter pulled and kept aside (db/sync/kept-aside.ts) still holds its number.
   const kept = await sql<{ value: string }>`
-    SELECT value FROM pending_unknown WHERE entity = ${NUMBERED[prefix]} AND field = 'number' AND value > ${JSON.stringify(stem)} AND value < ${`"${stem}~`}`.execute(tx.trx);
+    SELECT value FROM pending_unknown WHERE entity = ${NUMBERED[prefix]} AND field = 'number' AND value > ${JSON.stringify(stem)} AND value < ${`"${stem}~`}`.execute(
+    tx.trx,
+  );
   const keptLast = kept.rows.map((row) => Number.parseInt(String(JSON.parse(row.value)).slice(stem.length), 10) || 0);
   const next = Math.max(result.rows[0]?.last ?? 0, ...keptLast) + 1;
   return `${stem}${String(next).padStart(4, '0')}`;

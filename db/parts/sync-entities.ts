@@ -14,8 +14,24 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
     storeFields: ['bin', 'reorderLevel', 'reorderQty', 'updatedAt'],
     localColumns: { bin: '', reorderLevel: null, reorderQty: 0 },
   },
-  { entity: 'supplier', table: 'supplier', key: 'id', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'soft' },
-  { entity: 'stock_location', table: 'stock_location', key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },
+  {
+    entity: 'supplier',
+    table: 'supplier',
+    key: 'id',
+    owner: 'hq',
+    scope: 'global',
+    policy: { hqFields: 'all' },
+    deleteMode: 'soft',
+  },
+  {
+    entity: 'stock_location',
+    table: 'stock_location',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    deleteMode: 'hard',
+  },
   // The ledger: insert-only, idempotent on the movement id; on-hand is a local cache (sync-hooks.ts).
   {
     entity: 'stock_movement',
@@ -39,7 +55,16 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
       ['stocktake', { locationId: 'stock_location' }],
       ['stocktake_line', { stocktakeId: 'stocktake' }],
     ] as const
-  ).map(([entity, refersTo]): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard', refersTo })),
+  ).map(([entity, refersTo]): EntityRule => ({
+    entity,
+    table: entity,
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    deleteMode: 'hard',
+    refersTo,
+  })),
   {
     entity: 'requisition_event',
     table: 'requisition_event',

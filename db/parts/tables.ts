@@ -6,14 +6,29 @@
 import type { Generated, Selectable } from 'kysely';
 
 /** Every reason stock changes. A reversing movement keeps the kind of the one it reverses. */
-export const MOVEMENT_KINDS = ['receive', 'issue', 'return_from_job', 'return_to_supplier', 'adjust', 'transfer_out', 'transfer_in'] as const;
+export const MOVEMENT_KINDS = [
+  'receive',
+  'issue',
+  'return_from_job',
+  'return_to_supplier',
+  'adjust',
+  'transfer_out',
+  'transfer_in',
+] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 /** The document a movement belongs to. */
 export const DOC_TYPES = ['receipt', 'supplier_return', 'requisition', 'stocktake', 'transfer', 'manual'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
-export const REQUISITION_STATUSES = ['requested', 'approved', 'rejected', 'partly_issued', 'issued', 'cancelled'] as const;
+export const REQUISITION_STATUSES = [
+  'requested',
+  'approved',
+  'rejected',
+  'partly_issued',
+  'issued',
+  'cancelled',
+] as const;
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
 
 export const RECEIPT_STATUSES = ['open', 'closed'] as const;
@@ -22,7 +37,14 @@ export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 export const STOCKTAKE_STATUSES = ['counting', 'posted', 'cancelled'] as const;
 export type StocktakeStatus = (typeof STOCKTAKE_STATUSES)[number];
 
-export const REQUISITION_EVENT_KINDS = ['requested', 'approved', 'rejected', 'issued', 'returned', 'cancelled'] as const;
+export const REQUISITION_EVENT_KINDS = [
+  'requested',
+  'approved',
+  'rejected',
+  'issued',
+  'returned',
+  'cancelled',
+] as const;
 export type RequisitionEventKind = (typeof REQUISITION_EVENT_KINDS)[number];
 
 export type SupplierTable = {

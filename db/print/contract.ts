@@ -20,11 +20,17 @@ export const printSettingSchema = z
       .transform((value) => value || null),
     silent: z.boolean(),
     paper: z.enum(PAPERS, { error: 'invalid_value' }),
-    copies: z.number({ error: 'print_copies_range' }).int('print_copies_range').min(1, 'print_copies_range').max(9, 'print_copies_range'),
+    copies: z
+      .number({ error: 'print_copies_range' })
+      .int('print_copies_range')
+      .min(1, 'print_copies_range')
+      .max(9, 'print_copies_range'),
   })
   .superRefine((value, ctx) => {
-    if (value.silent && !value.printer) ctx.addIssue({ code: 'custom', message: 'print_silent_needs_printer', path: ['silent'] });
-    if (!FORM_PAPERS[value.form].includes(value.paper)) ctx.addIssue({ code: 'custom', message: 'paper_not_for_form', path: ['paper'] });
+    if (value.silent && !value.printer)
+      ctx.addIssue({ code: 'custom', message: 'print_silent_needs_printer', path: ['silent'] });
+    if (!FORM_PAPERS[value.form].includes(value.paper))
+      ctx.addIssue({ code: 'custom', message: 'paper_not_for_form', path: ['paper'] });
   });
 export type PrintSettingInput = z.input<typeof printSettingSchema>;
 
@@ -74,7 +80,10 @@ export type PrintHistory = Readonly<{
   entries: ReadonlyArray<PrintLogEntry>;
 }>;
 
-export const formSubjectSchema = z.object({ form: z.enum(PRINT_FORMS, { error: 'invalid_value' }), subjectId: subjectIdSchema });
+export const formSubjectSchema = z.object({
+  form: z.enum(PRINT_FORMS, { error: 'invalid_value' }),
+  subjectId: subjectIdSchema,
+});
 
 export const printLogQuerySchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),

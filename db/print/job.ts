@@ -91,7 +91,9 @@ function decodeData(encoded: string): string {
 }
 
 /** `#/print/<form>/<id>?…`: the hash of the renderer's print route. */
-export function printRouteHash(route: Omit<PrintRoute, 'data' | 'autoPrint'> & { data?: string | null; autoPrint?: boolean }): string {
+export function printRouteHash(
+  route: Omit<PrintRoute, 'data' | 'autoPrint'> & { data?: string | null; autoPrint?: boolean },
+): string {
   const params = new URLSearchParams();
   if (route.language) params.set('lang', route.language);
   if (route.copyNo > 0) params.set('copy', String(route.copyNo));
@@ -133,5 +135,8 @@ export function parsePrintRouteHash(hash: string): { ok: true; route: PrintRoute
   } catch {
     return { ok: false, reason: 'the record id in the address is damaged' };
   }
-  return { ok: true, route: { form, subjectId, language, copyNo, paper, data, autoPrint: params.get('auto') === 'print' } };
+  return {
+    ok: true,
+    route: { form, subjectId, language, copyNo, paper, data, autoPrint: params.get('auto') === 'print' },
+  };
 }

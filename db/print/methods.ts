@@ -2,20 +2,43 @@
 import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { FORM_SUBJECT } from './forms';
 import { loadRequisitionPrint, loadStocktakePrint } from './parts-data';
-import { countPrinted, findLogEntry, insertPrintLog, listSettings, recentLog, saveSetting, subjectHistory } from './queries';
+import {
+  countPrinted,
+  findLogEntry,
+  insertPrintLog,
+  listSettings,
+  recentLog,
+  saveSetting,
+  subjectHistory,
+} from './queries';
 import { findSubjectNo, requireFormAccess } from './subjects';
 import { loadTicketPrint } from './ticket-data';
 import { noInput } from '../fields';
-import { type PrintSetting, printSettingSchema, formSubjectSchema, type PrintHistory, printRecordSchema, type PrintLogEntry, printLogQuerySchema, printTicketSchema, printRequisitionSchema, printStocktakeSchema } from './contract';
+import {
+  type PrintSetting,
+  printSettingSchema,
+  formSubjectSchema,
+  type PrintHistory,
+  printRecordSchema,
+  type PrintLogEntry,
+  printLogQuerySchema,
+  printTicketSchema,
+  printRequisitionSchema,
+  printStocktakeSchema,
+} from './contract';
 import type { TicketPrintData, RequisitionPrintData, StocktakePrintData } from './form-data';
 
-export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({ items: await listSettings(ctx.trx) });
+export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({
+  items: await listSettings(ctx.trx),
+});
 
-export const printUpdateSetting: Handler<typeof printSettingSchema, PrintSetting> = async (ctx, input) => saveSetting(ctx, input);
+export const printUpdateSetting: Handler<typeof printSettingSchema, PrintSetting> = async (ctx, input) =>
+  saveSetting(ctx, input);
 
 export const printHistory: Handler<typeof formSubjectSchema, PrintHistory> = async (ctx, input) => {
   requireFormAccess(ctx, input.form);
-  if ((await findSubjectNo(ctx.trx, FORM_SUBJECT[input.form], input.subjectId)) === undefined) throw new DeskFailure('not_found', 'not_found');
+  if ((await findSubjectNo(ctx.trx, FORM_SUBJECT[input.form], input.subjectId)) === undefined)
+    throw new DeskFailure('not_found', 'not_found');
   return {
     nextCopyNo: await countPrinted(ctx.trx, input.form, input.subjectId),
     entries: await subjectHistory(ctx.trx, input.form, input.subjectId),
@@ -28,7 +51,8 @@ export const printRecord: Handler<typeof printRecordSchema, PrintLogEntry> = asy
   if (subjectNo === undefined) throw new DeskFailure('not_found', 'not_found', 'subjectId');
   // A copy number beyond what the log holds would claim prints that never happened. A smaller one
   // is fine: another PC may have printed meanwhile, and the paper says what it says.
-  if (input.copyNo > (await countPrinted(ctx.trx, input.form, input.subjectId))) throw new DeskFailure('conflict', 'print_copy_ahead', 'copyNo');
+  if (input.copyNo > (await countPrinted(ctx.trx, input.form, input.subjectId)))
+    throw new DeskFailure('conflict', 'print_copy_ahead', 'copyNo');
   const row = await insertPrintLog(ctx, {
     form: input.form,
     subjectId: input.subjectId,
@@ -45,13 +69,19 @@ export const printRecord: Handler<typeof printRecordSchema, PrintLogEntry> = asy
   return entry;
 };
 
-export const printLog: Handler<typeof printLogQuerySchema, { items: ReadonlyArray<PrintLogEntry> }> = async (ctx, input) => ({ items: await recentLog(ctx.trx, input) });
+export const printLog: Handler<typeof printLogQuerySchema, { items: ReadonlyArray<PrintLogEntry> }> = async (
+  ctx,
+  input,
+) => ({ items: await recentLog(ctx.trx, input) });
 
-export const printTicket: Handler<typeof printTicketSchema, TicketPrintData> = async (ctx, input) => loadTicketPrint(ctx, input.ticketId);
+export const printTicket: Handler<typeof printTicketSchema, TicketPrintData> = async (ctx, input) =>
+  loadTicketPrint(ctx, input.ticketId);
 
-export const printRequisition: Handler<typeof printRequisitionSchema, RequisitionPrintData> = async (ctx, input) => loadRequisitionPrint(ctx.trx, input.requisitionId);
+export const printRequisition: Handler<typeof printRequisitionSchema, RequisitionPrintData> = async (ctx, input) =>
+  loadRequisitionPrint(ctx.trx, input.requisitionId);
 
-export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) => loadStocktakePrint(ctx.trx, input.stocktakeId);
+export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) =>
+  loadStocktakePrint(ctx.trx, input.stocktakeId);
 
 /** Printing: this PC's settings and the store's print log. */
 export const printMethods = areaMethods('print', {

@@ -14,7 +14,11 @@ export async function loadRequisitionPrint(db: Kysely<DB>, requisitionId: string
     .leftJoin('ticket', 'ticket.id', 'requisition.ticketId')
     .leftJoin('stockLocation', 'stockLocation.id', 'requisition.locationId')
     .selectAll('requisition')
-    .select(['ticket.number as ticketNumber', 'stockLocation.name as locationName', 'stockLocation.code as locationCode'])
+    .select([
+      'ticket.number as ticketNumber',
+      'stockLocation.name as locationName',
+      'stockLocation.code as locationCode',
+    ])
     .where('requisition.id', '=', requisitionId)
     .executeTakeFirst();
   if (!requisition) throw new DeskFailure('not_found', 'not_found', 'requisitionId');
@@ -22,10 +26,22 @@ export async function loadRequisitionPrint(db: Kysely<DB>, requisitionId: string
   const lines = await db
     .selectFrom('requisitionLine as line')
     .innerJoin('part', 'part.id', 'line.partId')
-    .select(['line.id', 'line.position', 'line.requestedQty', 'line.approvedQty', 'part.partNo', 'part.name', 'part.spec', 'part.unit', 'part.bin'])
+    .select([
+      'line.id',
+      'line.position',
+      'line.requestedQty',
+      'line.approvedQty',
+      'part.partNo',
+      'part.name',
+      'part.spec',
+      'part.unit',
+      'part.bin',
+    ])
     // Issued less returned, reversals included: the line's movements summed, sign flipped (out is negative).
     .select(
-      sql<number>`COALESCE((SELECT -SUM(m.qty) FROM stock_movement m WHERE m.doc_type = 'requisition' AND m.doc_id = ${requisitionId} AND m.doc_line_id = line.id), 0)`.as('issuedQty'),
+      sql<number>`COALESCE((SELECT -SUM(m.qty) FROM stock_movement m WHERE m.doc_type = 'requisition' AND m.doc_id = ${requisitionId} AND m.doc_line_id = line.id), 0)`.as(
+        'issuedQty',
+      ),
     )
     .where('line.requisitionId', '=', requisitionId)
     .orderBy('line.position')

@@ -9,7 +9,14 @@ import { COUNTED_RESULTS, type PrintLogRow, type PrintLogTable, type PrintSettin
 
 function toSetting(form: PrintForm, row: PrintSettingRow | undefined): PrintSetting {
   if (!row) return { form, printer: null, silent: false, paper: defaultPaper(form), copies: 1, saved: false };
-  return { form, printer: row.printer, silent: row.silent === 1 && row.printer !== null, paper: paperFor(form, row.paper), copies: row.copies, saved: true };
+  return {
+    form,
+    printer: row.printer,
+    silent: row.silent === 1 && row.printer !== null,
+    paper: paperFor(form, row.paper),
+    copies: row.copies,
+    saved: true,
+  };
 }
 
 export async function listSettings(db: Kysely<DB>): Promise<PrintSetting[]> {
@@ -35,7 +42,16 @@ export async function saveSetting(
   await tx.trx
     .insertInto('printSetting')
     .values(row)
-    .onConflict((oc) => oc.column('form').doUpdateSet({ printer: row.printer, silent: row.silent, paper: row.paper, copies: row.copies, updatedBy: row.updatedBy, updatedAt: row.updatedAt }))
+    .onConflict((oc) =>
+      oc.column('form').doUpdateSet({
+        printer: row.printer,
+        silent: row.silent,
+        paper: row.paper,
+        copies: row.copies,
+        updatedBy: row.updatedBy,
+        updatedAt: row.updatedAt,
+      }),
+    )
     .execute();
   return toSetting(setting.form, row);
 }
@@ -52,7 +68,10 @@ export async function countPrinted(db: Kysely<DB>, form: PrintForm, subjectId: s
   return Number(row?.n ?? 0);
 }
 
-export async function insertPrintLog(tx: TxContext, entry: Omit<PrintLogTable, 'id' | 'staffId' | 'printedAt' | 'hlc'>): Promise<PrintLogRow> {
+export async function insertPrintLog(
+  tx: TxContext,
+  entry: Omit<PrintLogTable, 'id' | 'staffId' | 'printedAt' | 'hlc'>,
+): Promise<PrintLogRow> {
   const hlc = tx.stamp();
   const row: PrintLogRow = { id: newId(), ...entry, staffId: tx.staffId, printedAt: tx.nowIso, hlc };
   // Append-only: one insert per attempt, never updated (docs/SYNC.md §2.5, like ticket events).
@@ -81,10 +100,18 @@ function logQuery(db: Kysely<DB>) {
 }
 
 export async function subjectHistory(db: Kysely<DB>, form: PrintForm, subjectId: string): Promise<PrintLogEntry[]> {
-  return logQuery(db).where('printLog.subjectId', '=', subjectId).where('printLog.form', '=', form).orderBy('printLog.printedAt', 'desc').orderBy('printLog.id', 'desc').execute();
+  return logQuery(db)
+    .where('printLog.subjectId', '=', subjectId)
+    .where('printLog.form', '=', form)
+    .orderBy('printLog.printedAt', 'desc')
+    .orderBy('printLog.id', 'desc')
+    .execute();
 }
 
-export async function recentLog(db: Kysely<DB>, { limit, before }: { limit: number; before?: string | undefined }): Promise<PrintLogEntry[]> {
+export async function recentLog(
+  db: Kysely<DB>,
+  { limit, before }: { limit: number; before?: string | undefined },
+): Promise<PrintLogEntry[]> {
   let query = logQuery(db);
   if (before) query = query.where('printLog.printedAt', '<', before);
   return query.orderBy('printLog.printedAt', 'desc').orderBy('printLog.id', 'desc').limit(limit).execute();

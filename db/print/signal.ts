@@ -11,8 +11,7 @@ const PREFIX = 'counterdesk-print:';
 
 export type PrintPageState =
   /** `heightMm`: the content's height, which an 80 mm receipt's paper length follows. */
-  | { state: 'ready'; heightMm: number }
-  | { state: 'error'; reason: string };
+  { state: 'ready'; heightMm: number } | { state: 'error'; reason: string };
 
 export function printStateTitle(state: PrintPageState): string {
   if (state.state === 'ready') return `${PREFIX}ready:${state.heightMm.toFixed(2)}`;

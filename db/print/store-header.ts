@@ -8,7 +8,13 @@ import type { PrintPerson, PrintStoreHeader } from './form-data';
 export async function loadStoreHeader(db: Kysely<DB>): Promise<PrintStoreHeader> {
   const store = await findStoreRow(db);
   if (!store) throw new DeskFailure('setup_needed', 'setup_needed');
-  return { code: store.code, name: store.name, counterNo: store.counterNo, phone: store.phone ?? '', address: store.address ?? '' };
+  return {
+    code: store.code,
+    name: store.name,
+    counterNo: store.counterNo,
+    phone: store.phone ?? '',
+    address: store.address ?? '',
+  };
 }
 
 /** Staff names by id, for the signatures and "who" columns of a form. */

@@ -11,7 +11,8 @@ import { FORM_SUBJECT, SUBJECT_PERMISSION, type PrintForm, type PrintSubject } f
 
 export function requireFormAccess(ctx: HandlerContext, form: PrintForm): void {
   const actor = requireActor(ctx);
-  if (!roleCan(actor.role, SUBJECT_PERMISSION[FORM_SUBJECT[form]])) throw new DeskFailure('permission_denied', 'permission_denied');
+  if (!roleCan(actor.role, SUBJECT_PERMISSION[FORM_SUBJECT[form]]))
+    throw new DeskFailure('permission_denied', 'permission_denied');
 }
 
 /** The subject's number, e.g. S012-2-20261123-0042; undefined when there is no such record. */

@@ -30,7 +30,14 @@ function parseObject(json: string): EventData {
 
 /** The last event of these actions, in the order the ticket's fold reads them (HLC). */
 async function lastEvent(db: Kysely<DB>, ticketId: string, actions: ReadonlyArray<string>): Promise<EventData | null> {
-  const row = await db.selectFrom('ticketEvent').select('data').where('ticketId', '=', ticketId).where('action', 'in', actions).orderBy('hlc', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('ticketEvent')
+    .select('data')
+    .where('ticketId', '=', ticketId)
+    .where('action', 'in', actions)
+    .orderBy('hlc', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? parseObject(row.data) : null;
 }
 
@@ -66,7 +73,8 @@ function parseStrokes(json: string): ReadonlyArray<ReadonlyArray<readonly [numbe
   return value.map((stroke: unknown) => {
     if (!Array.isArray(stroke)) throw new Error('a signature stroke is not an array');
     return stroke.map((point: unknown) => {
-      if (!Array.isArray(point) || typeof point[0] !== 'number' || typeof point[1] !== 'number') throw new Error('a signature point is not [x, y]');
+      if (!Array.isArray(point) || typeof point[0] !== 'number' || typeof point[1] !== 'number')
+        throw new Error('a signature point is not [x, y]');
       return [point[0], point[1]] as const;
     });
   });
@@ -76,12 +84,27 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
   const db = ctx.trx;
   const ticket = await db.selectFrom('ticket').selectAll().where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) throw new DeskFailure('not_found', 'not_found', 'ticketId');
-  const customer = await db.selectFrom('customer').select('name').where('id', '=', ticket.customerId).executeTakeFirstOrThrow();
-  const phones = await db.selectFrom('customerPhone').select('number').where('customerId', '=', ticket.customerId).orderBy('position').execute();
+  const customer = await db
+    .selectFrom('customer')
+    .select('name')
+    .where('id', '=', ticket.customerId)
+    .executeTakeFirstOrThrow();
+  const phones = await db
+    .selectFrom('customerPhone')
+    .select('number')
+    .where('customerId', '=', ticket.customerId)
+    .orderBy('position')
+    .execute();
   const form = parseObject(ticket.form);
   // Counter roles, and the technician on their own on-site job, see phones and the address (visit-contact.ts).
   const personal = seesTicketContact(requireActor(ctx), { type: ticket.type, assigneeId: ticket.assigneeId, form });
-  const savedAddress = await db.selectFrom('customerAddress').select('address').where('customerId', '=', ticket.customerId).orderBy('position').limit(1).executeTakeFirst();
+  const savedAddress = await db
+    .selectFrom('customerAddress')
+    .select('address')
+    .where('customerId', '=', ticket.customerId)
+    .orderBy('position')
+    .limit(1)
+    .executeTakeFirst();
   // An on-site repair's address is where the technician goes; else the customer's first address.
   const address = text(form.address) || savedAddress?.address || '';
 
@@ -97,8 +120,18 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
 
   const plan = await lastEvent(db, ticketId, ['decide_plan']);
   const work = await lastEvent(db, ticketId, ['complete', 'mark_done', 'record_work']);
-  const signature = await db.selectFrom('ticketSignature').selectAll().where('ticketId', '=', ticketId).orderBy('hlc', 'desc').limit(1).executeTakeFirst();
-  const sla = await db.selectFrom('ticketSla').select('resolveDueAt').where('ticketId', '=', ticketId).executeTakeFirst();
+  const signature = await db
+    .selectFrom('ticketSignature')
+    .selectAll()
+    .where('ticketId', '=', ticketId)
+    .orderBy('hlc', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const sla = await db
+    .selectFrom('ticketSla')
+    .select('resolveDueAt')
+    .where('ticketId', '=', ticketId)
+    .executeTakeFirst();
   const lines = await issuedParts(db, ticketId);
   const names = await staffNames(db, [ticket.createdBy, ticket.assigneeId]);
 
@@ -148,7 +181,13 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
     workDone: text(work?.workDone),
     result: text(work?.result),
     signature: signature
-      ? { signerName: signature.signerName, signedAt: signature.signedAt, width: signature.width, height: signature.height, strokes: parseStrokes(signature.strokes) }
+      ? {
+          signerName: signature.signerName,
+          signedAt: signature.signedAt,
+          width: signature.width,
+          height: signature.height,
+          strokes: parseStrokes(signature.strokes),
+        }
       : null,
   };
 }

@@ -15,7 +15,11 @@ export const storeCodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'store_code_format');
-export const counterNoSchema = z.number({ error: 'counter_no_range' }).int('counter_no_range').min(1, 'counter_no_range').max(99, 'counter_no_range');
+export const counterNoSchema = z
+  .number({ error: 'counter_no_range' })
+  .int('counter_no_range')
+  .min(1, 'counter_no_range')
+  .max(99, 'counter_no_range');
 export const storeNameSchema = textInput({ error: 'required' }).trim().min(1, 'required').max(60, 'too_long');
 
 export const setupSchema = z.object({
@@ -47,5 +51,3 @@ export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
 
 export const signInSchema = z.object({ staffId: z.uuid({ error: 'invalid_value' }), pin: pinSchema });
 export const signOutSchema = z.object({ reason: z.enum(['manual', 'idle']).default('manual') });
-
-

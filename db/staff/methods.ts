@@ -3,7 +3,16 @@ import { newId } from '../ids';
 import { DeskFailure, requireActor, type Handler, type HandlerContext, areaMethods, method } from '../handler';
 import type { StaffRow } from '../schema';
 import { insertStore, findStoreRow } from '../store/queries';
-import { type SignedInStaff, type SessionStatus, type StaffSummary, signInSchema, signOutSchema, setupSchema, staffCreateSchema, staffUpdateSchema } from './contract';
+import {
+  type SignedInStaff,
+  type SessionStatus,
+  type StaffSummary,
+  signInSchema,
+  signOutSchema,
+  setupSchema,
+  staffCreateSchema,
+  staffUpdateSchema,
+} from './contract';
 import { hashPin, isPinSetHere, verifyPin } from './pin';
 import { countActiveAdmins, findStaff, insertStaff, listStaff, toStaffSummary, updateStaff } from './queries';
 import { ROLE_PERMISSIONS, type Role } from './roles';
@@ -18,12 +27,20 @@ async function startSession(ctx: HandlerContext, staffId: string): Promise<void>
   const id = newId();
   // last_seen_at is on the PC clock, as the idle check that reads it (db/staff/session.ts).
   const lastSeenAt = new Date(ctx.services.store.now()).toISOString();
-  await ctx.trx.insertInto('session').values({ id, staffId, startedAt: ctx.nowIso, lastSeenAt, endedAt: null, endReason: null }).execute();
+  await ctx.trx
+    .insertInto('session')
+    .values({ id, staffId, startedAt: ctx.nowIso, lastSeenAt, endedAt: null, endReason: null })
+    .execute();
   ctx.client.sessionId = id;
 }
 
 async function endSession(ctx: HandlerContext, sessionId: string, reason: string): Promise<void> {
-  await ctx.trx.updateTable('session').set({ endedAt: ctx.nowIso, endReason: reason }).where('id', '=', sessionId).where('endedAt', 'is', null).execute();
+  await ctx.trx
+    .updateTable('session')
+    .set({ endedAt: ctx.nowIso, endReason: reason })
+    .where('id', '=', sessionId)
+    .where('endedAt', 'is', null)
+    .execute();
 }
 
 export const sessionStatus: Handler<typeof noInput, SessionStatus> = async (ctx) => {
@@ -31,7 +48,9 @@ export const sessionStatus: Handler<typeof noInput, SessionStatus> = async (ctx)
   const staff = ctx.actor ? await findStaff(ctx.trx, ctx.actor.staffId) : undefined;
   return {
     needsSetup: store === undefined,
-    store: store ? { code: store.code, name: store.name, counterNo: store.counterNo, idleLockMinutes: store.idleLockMinutes } : null,
+    store: store
+      ? { code: store.code, name: store.name, counterNo: store.counterNo, idleLockMinutes: store.idleLockMinutes }
+      : null,
     staff: staff ? signedIn(staff) : null,
   };
 };
@@ -66,12 +85,17 @@ export const sessionSignOut: Handler<typeof signOutSchema, null> = async (ctx, i
 export const setupCreateStore: Handler<typeof setupSchema, SignedInStaff> = async (ctx, input) => {
   if (await findStoreRow(ctx.trx)) throw new DeskFailure('setup_done', 'setup_done');
   await insertStore(ctx, { code: input.storeCode, name: input.storeName, counterNo: input.counterNo });
-  const admin = await insertStaff(ctx, { name: input.adminName, role: 'admin', pinHash: await hashPin(input.adminPin) });
+  const admin = await insertStaff(ctx, {
+    name: input.adminName,
+    role: 'admin',
+    pinHash: await hashPin(input.adminPin),
+  });
   await startSession(ctx, admin.id);
   return signedIn(admin);
 };
 
-export const staffList: Handler<typeof noInput, ReadonlyArray<StaffSummary>> = async (ctx) => (await listStaff(ctx.trx, { activeOnly: false })).map(toStaffSummary);
+export const staffList: Handler<typeof noInput, ReadonlyArray<StaffSummary>> = async (ctx) =>
+  (await listStaff(ctx.trx, { activeOnly: false })).map(toStaffSummary);
 
 export const staffCreate: Handler<typeof staffCreateSchema, StaffSummary> = async (ctx, input) => {
   const row = await insertStaff(ctx, { name: input.name, role: input.role, pinHash: await hashPin(input.pin) });
@@ -83,12 +107,23 @@ export const staffUpdate: Handler<typeof staffUpdateSchema, StaffSummary> = asyn
   const before = await findStaff(ctx.trx, input.id);
   if (!before) throw new DeskFailure('not_found', 'not_found');
   const losesAdmin = before.role === 'admin' && before.active === 1 && (input.role !== 'admin' || !input.active);
-  if (losesAdmin && (await countActiveAdmins(ctx.trx, before.id)) === 0) throw new DeskFailure('conflict', 'last_admin', input.active ? 'role' : 'active');
+  if (losesAdmin && (await countActiveAdmins(ctx.trx, before.id)) === 0)
+    throw new DeskFailure('conflict', 'last_admin', input.active ? 'role' : 'active');
   const pinHash = input.pin ? await hashPin(input.pin) : null;
-  const after = await updateStaff(ctx, before, { name: input.name, role: input.role, active: input.active ? 1 : 0, pinHash });
+  const after = await updateStaff(ctx, before, {
+    name: input.name,
+    role: input.role,
+    active: input.active ? 1 : 0,
+    pinHash,
+  });
   if (!input.active && before.id !== actor.staffId) {
     // A deactivated member is signed out everywhere at once.
-    await ctx.trx.updateTable('session').set({ endedAt: ctx.nowIso, endReason: 'deactivated' }).where('staffId', '=', before.id).where('endedAt', 'is', null).execute();
+    await ctx.trx
+      .updateTable('session')
+      .set({ endedAt: ctx.nowIso, endReason: 'deactivated' })
+      .where('staffId', '=', before.id)
+      .where('endedAt', 'is', null)
+      .execute();
   }
   return toStaffSummary(after);
 };

@@ -48,7 +48,8 @@ export function createPinThrottle({ store, ticks = () => performance.now() }: Pi
   const read = (staffId: string): Lockout | undefined => {
     const { sqlite, health } = store();
     if (sqlite.readonly || health.damage !== null) return unwritable.get(staffId);
-    return statement(sqlite, 'SELECT failures, locked_at FROM pin_lockout WHERE staff_id = ?').get(staffId) as Lockout | undefined;
+    return statement(sqlite, 'SELECT failures, locked_at FROM pin_lockout WHERE staff_id = ?').get(staffId) as
+      Lockout | undefined;
   };
   const write = (staffId: string, lockout: Lockout | null, sql: string, ...params: unknown[]): void => {
     const { sqlite, health } = store();
@@ -75,11 +76,24 @@ export function createPinThrottle({ store, ticks = () => performance.now() }: Pi
       const failures = (before?.failures ?? 0) + 1;
       if (failures < MAX_FAILURES) {
         const lockedAt = before?.locked_at ?? null;
-        write(staffId, { failures, locked_at: lockedAt }, 'INSERT INTO pin_lockout (staff_id, failures, locked_at) VALUES (?, ?, ?) ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures', staffId, failures, lockedAt);
+        write(
+          staffId,
+          { failures, locked_at: lockedAt },
+          'INSERT INTO pin_lockout (staff_id, failures, locked_at) VALUES (?, ?, ?) ON CONFLICT (staff_id) DO UPDATE SET failures = excluded.failures',
+          staffId,
+          failures,
+          lockedAt,
+        );
         return;
       }
       const lockedAt = deskNowIso(clock());
-      write(staffId, { failures: 0, locked_at: lockedAt }, 'INSERT INTO pin_lockout (staff_id, failures, locked_at) VALUES (?, 0, ?) ON CONFLICT (staff_id) DO UPDATE SET failures = 0, locked_at = excluded.locked_at', staffId, lockedAt);
+      write(
+        staffId,
+        { failures: 0, locked_at: lockedAt },
+        'INSERT INTO pin_lockout (staff_id, failures, locked_at) VALUES (?, 0, ?) ON CONFLICT (staff_id) DO UPDATE SET failures = 0, locked_at = excluded.locked_at',
+        staffId,
+        lockedAt,
+      );
       running.set(staffId, { lockedAt, endsAt: ticks() + LOCK_MS });
     },
     recordSuccess(staffId) {

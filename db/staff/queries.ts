@@ -32,11 +32,29 @@ export async function countActiveAdmins(db: Kysely<DB>, exceptId: string): Promi
 }
 
 /** The PIN hash never goes into the change log: it stays on this PC. */
-export async function insertStaff(tx: TxContext, staff: { name: string; role: Role; pinHash: string }): Promise<StaffRow> {
+export async function insertStaff(
+  tx: TxContext,
+  staff: { name: string; role: Role; pinHash: string },
+): Promise<StaffRow> {
   const hlc = tx.stamp();
-  const row: StaffRow = { id: newId(), name: staff.name, role: staff.role, pinHash: staff.pinHash, active: 1, createdAt: tx.nowIso, updatedAt: tx.nowIso, hlc };
+  const row: StaffRow = {
+    id: newId(),
+    name: staff.name,
+    role: staff.role,
+    pinHash: staff.pinHash,
+    active: 1,
+    createdAt: tx.nowIso,
+    updatedAt: tx.nowIso,
+    hlc,
+  };
   await tx.trx.insertInto('staff').values(row).execute();
-  await recordChange(tx, { entity: 'staff', entityId: row.id, op: 'insert', hlc, fields: { name: row.name, role: row.role, active: row.active, createdAt: row.createdAt } });
+  await recordChange(tx, {
+    entity: 'staff',
+    entityId: row.id,
+    op: 'insert',
+    hlc,
+    fields: { name: row.name, role: row.role, active: row.active, createdAt: row.createdAt },
+  });
   return row;
 }
 
@@ -50,7 +68,11 @@ export async function updateStaff(
   if (Object.keys(changed).length === 0 && pinHash === null) return before;
   const hlc = tx.stamp();
   const after: StaffRow = { ...before, ...visible, pinHash: pinHash ?? before.pinHash, updatedAt: tx.nowIso, hlc };
-  await tx.trx.updateTable('staff').set({ ...visible, pinHash: after.pinHash, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
+  await tx.trx
+    .updateTable('staff')
+    .set({ ...visible, pinHash: after.pinHash, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', before.id)
+    .execute();
   // A PIN reset is recorded as the fact that it happened, never the hash.
   const fields: Record<string, unknown> = { ...changed, updatedAt: tx.nowIso };
   if (pinHash !== null) fields.pinReset = true;

@@ -56,8 +56,19 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: ReadonlyArray<Permission> = ['customers.read', 'parts.read', 'tickets.read'];
 const partsClerk: ReadonlyArray<Permission> = ['parts.receive', 'parts.issue', 'parts.count', 'parts.reports'];
-const counter: ReadonlyArray<Permission> = [...everyone, 'customers.write', 'customers.personal', 'tickets.intake', 'tickets.work'];
-const customerLead: ReadonlyArray<Permission> = ['customers.tier', 'customers.merge', 'customers.import', 'customers.export'];
+const counter: ReadonlyArray<Permission> = [
+  ...everyone,
+  'customers.write',
+  'customers.personal',
+  'tickets.intake',
+  'tickets.work',
+];
+const customerLead: ReadonlyArray<Permission> = [
+  'customers.tier',
+  'customers.merge',
+  'customers.import',
+  'customers.export',
+];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
@@ -71,5 +82,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
 };
 
 export function roleCan(role: string, permission: Permission): boolean {
-  return (ROLE_PERMISSIONS as Record<string, ReadonlyArray<Permission> | undefined>)[role]?.includes(permission) ?? false;
+  return (
+    (ROLE_PERMISSIONS as Record<string, ReadonlyArray<Permission> | undefined>)[role]?.includes(permission) ?? false
+  );
 }

@@ -33,14 +33,28 @@ export function createSessionActivity(): SessionActivity {
 export async function resolveSession(
   db: Kysely<DB>,
   sessionId: string | null,
-  { wallMs: now, nowIso, activity, readOnly = false }: { wallMs: number; nowIso: string; activity: SessionActivity; readOnly?: boolean },
+  {
+    wallMs: now,
+    nowIso,
+    activity,
+    readOnly = false,
+  }: { wallMs: number; nowIso: string; activity: SessionActivity; readOnly?: boolean },
 ): Promise<SessionLookup> {
   if (!sessionId) return { actor: null, expired: false };
   return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom('session')
       .innerJoin('staff', 'staff.id', 'session.staffId')
-      .select(['session.id', 'session.lastSeenAt', 'session.endedAt', 'session.endReason', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.active'])
+      .select([
+        'session.id',
+        'session.lastSeenAt',
+        'session.endedAt',
+        'session.endReason',
+        'staff.id as staffId',
+        'staff.name',
+        'staff.role',
+        'staff.active',
+      ])
       .where('session.id', '=', sessionId)
       .executeTakeFirst();
     if (!row) return { actor: null, expired: false };
@@ -68,6 +82,9 @@ export async function resolveSession(
     }
     activity.set(row.id, now);
     if (now - written > TOUCH_AFTER_MS || now < written) await record({ lastSeenAt: new Date(now).toISOString() });
-    return { actor: { staffId: row.staffId, name: row.name, role: row.role as Role, sessionId: row.id }, expired: false };
+    return {
+      actor: { staffId: row.staffId, name: row.name, role: row.role as Role, sessionId: row.id },
+      expired: false,
+    };
   });
 }

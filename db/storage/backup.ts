@@ -43,17 +43,43 @@ export async function verifyBackup(file: string): Promise<Verdict> {
   const stat = statSync(file);
   let verdict: Verdict;
   try {
-    const { complaints } = await runWorkerJob({ kind: 'check', file, check: 'integrity_check', limit: 10, foreignKeys: true });
-    verdict = { status: complaints.length === 0 ? 'verified' : 'failed', problem: complaints.length === 0 ? null : complaints.join('; ').slice(0, 500), sizeBytes: stat.size, mtimeMs: stat.mtimeMs };
+    const { complaints } = await runWorkerJob({
+      kind: 'check',
+      file,
+      check: 'integrity_check',
+      limit: 10,
+      foreignKeys: true,
+    });
+    verdict = {
+      status: complaints.length === 0 ? 'verified' : 'failed',
+      problem: complaints.length === 0 ? null : complaints.join('; ').slice(0, 500),
+      sizeBytes: stat.size,
+      mtimeMs: stat.mtimeMs,
+    };
   } catch (error) {
-    verdict = { status: 'failed', problem: String(error instanceof Error ? error.message : error).slice(0, 500), sizeBytes: stat.size, mtimeMs: stat.mtimeMs };
+    verdict = {
+      status: 'failed',
+      problem: String(error instanceof Error ? error.message : error).slice(0, 500),
+      sizeBytes: stat.size,
+      mtimeMs: stat.mtimeMs,
+    };
   }
   writeFileSync(verdictFile(file), `${JSON.stringify(verdict)}\n`);
   return verdict;
 }
 
 /** Copies the store at `source` into `folder` as a new backup of `kind`, verifies it, and returns its entry. */
-export async function takeBackup({ source, folder, kind, now }: { source: string; folder: string; kind: BackupKind; now: number }): Promise<BackupEntry> {
+export async function takeBackup({
+  source,
+  folder,
+  kind,
+  now,
+}: {
+  source: string;
+  folder: string;
+  kind: BackupKind;
+  now: number;
+}): Promise<BackupEntry> {
   const stamp = stampOf(now);
   let name = `counterdesk-${kind}-${stamp}.sqlite`;
   for (let n = 2; existsSync(join(folder, name)); n += 1) name = `counterdesk-${kind}-${stamp}-${n}.sqlite`;
@@ -66,7 +92,15 @@ export async function takeBackup({ source, folder, kind, now }: { source: string
     rmSync(partial, { force: true });
   }
   const verdict = await verifyBackup(file);
-  return { name, file, kind, createdAt: timeOfStamp(stamp), sizeBytes: verdict.sizeBytes, status: verdict.status, problem: verdict.problem };
+  return {
+    name,
+    file,
+    kind,
+    createdAt: timeOfStamp(stamp),
+    sizeBytes: verdict.sizeBytes,
+    status: verdict.status,
+    problem: verdict.problem,
+  };
 }
 
 /**
@@ -93,7 +127,8 @@ export function listBackups(folder: string): BackupEntry[] {
       continue;
     }
     const verdict = readVerdict(file);
-    const unchanged = verdict !== null && verdict.sizeBytes === stat.size && Math.abs(verdict.mtimeMs - stat.mtimeMs) < 1;
+    const unchanged =
+      verdict !== null && verdict.sizeBytes === stat.size && Math.abs(verdict.mtimeMs - stat.mtimeMs) < 1;
     entries.push({
       name,
       file,
@@ -104,7 +139,9 @@ export function listBackups(folder: string): BackupEntry[] {
       problem: !verdict ? 'not verified' : !unchanged ? 'changed since it was verified' : verdict.problem,
     });
   }
-  return entries.sort((a, b) => (a.name < b.name ? 1 : -1)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  return entries
+    .sort((a, b) => (a.name < b.name ? 1 : -1))
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 
 function readVerdict(file: string): Verdict | null {

@@ -16,7 +16,10 @@ export type BackupSummary = Readonly<{
   folder: string;
 }>;
 
-export type FolderWarning = Readonly<{ folder: string; problem: 'folder_not_absolute' | 'folder_missing' | 'folder_not_writable' | 'too_long' }>;
+export type FolderWarning = Readonly<{
+  folder: string;
+  problem: 'folder_not_absolute' | 'folder_missing' | 'folder_not_writable' | 'too_long';
+}>;
 
 /** What every screen may know: whether the file is damaged, and whether backups have a problem. */
 export type StorageHealth = Readonly<{
@@ -52,4 +55,8 @@ export const backupFolderSchema = z.object({
 });
 
 export const backupRestoreSchema = z.object({ name: backupNameSchema });
-export const backupRestoreDamagedSchema = z.object({ name: backupNameSchema, staffId: z.uuid({ error: 'invalid_value' }), pin: pinSchema });
+export const backupRestoreDamagedSchema = z.object({
+  name: backupNameSchema,
+  staffId: z.uuid({ error: 'invalid_value' }),
+  pin: pinSchema,
+});

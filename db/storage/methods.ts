@@ -3,11 +3,19 @@ import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { isPinSetHere, verifyPin } from '../staff/pin';
 import { findStaff } from '../staff/queries';
 import { noInput } from '../fields';
-import { type StorageHealth, type BackupSummary, backupRestoreSchema, backupRestoreDamagedSchema, type BackupSettingsView, backupFolderSchema } from './contract';
+import {
+  type StorageHealth,
+  type BackupSummary,
+  backupRestoreSchema,
+  backupRestoreDamagedSchema,
+  type BackupSettingsView,
+  backupFolderSchema,
+} from './contract';
 
 export const backupStatus: Handler<typeof noInput, StorageHealth> = async (ctx) => ctx.services.storage.health();
 
-export const backupList: Handler<typeof noInput, ReadonlyArray<BackupSummary>> = async (ctx) => ctx.services.storage.list();
+export const backupList: Handler<typeof noInput, ReadonlyArray<BackupSummary>> = async (ctx) =>
+  ctx.services.storage.list();
 
 export const backupCreate: Handler<typeof noInput, BackupSummary> = async (ctx) => {
   const entry = await ctx.services.storage.create('manual');
@@ -36,9 +44,11 @@ export const backupRestoreDamaged: Handler<typeof backupRestoreDamagedSchema, Ba
   return storage.restore(input.name);
 };
 
-export const backupSettings: Handler<typeof noInput, BackupSettingsView> = async (ctx) => ctx.services.storage.settings();
+export const backupSettings: Handler<typeof noInput, BackupSettingsView> = async (ctx) =>
+  ctx.services.storage.settings();
 
-export const backupSetFolder: Handler<typeof backupFolderSchema, BackupSettingsView> = async (ctx, input) => ctx.services.storage.setFolder(input.folder);
+export const backupSetFolder: Handler<typeof backupFolderSchema, BackupSettingsView> = async (ctx, input) =>
+  ctx.services.storage.setFolder(input.folder);
 
 /** Backups and the damaged-database screen. */
 export const backupMethods = areaMethods('backup', {
@@ -49,13 +59,25 @@ export const backupMethods = areaMethods('backup', {
   /** Take a verified backup now. */
   'backup.create': method(noInput, { access: 'backup.manage', mutates: true, outsideTransaction: true }, backupCreate),
   /** Replace the database with a verified backup, after backing up the current file; the store reopens. */
-  'backup.restore': method(backupRestoreSchema, { access: 'backup.manage', mutates: true, outsideTransaction: true }, backupRestore),
+  'backup.restore': method(
+    backupRestoreSchema,
+    { access: 'backup.manage', mutates: true, outsideTransaction: true },
+    backupRestore,
+  ),
   /**
    * The damaged-database screen's restore. Nobody can sign in on a damaged file (signing in
    * writes), so the admin's PIN comes with the call and is checked against the readable staff list.
    */
-  'backup.restoreDamaged': method(backupRestoreDamagedSchema, { access: 'public', mutates: true, outsideTransaction: true }, backupRestoreDamaged),
+  'backup.restoreDamaged': method(
+    backupRestoreDamagedSchema,
+    { access: 'public', mutates: true, outsideTransaction: true },
+    backupRestoreDamaged,
+  ),
   'backup.settings': method(noInput, { access: 'backup.manage', mutates: false }, backupSettings),
   /** Choose the backup folder (a USB drive, a network share) or null for the default. */
-  'backup.setFolder': method(backupFolderSchema, { access: 'backup.manage', mutates: true, outsideTransaction: true }, backupSetFolder),
+  'backup.setFolder': method(
+    backupFolderSchema,
+    { access: 'backup.manage', mutates: true, outsideTransaction: true },
+    backupSetFolder,
+  ),
 });

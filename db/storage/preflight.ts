@@ -27,7 +27,8 @@ export type Preflight = Readonly<{
 export const FULL_QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024;
 
 export function preflight(file: string, { fullCheckMaxBytes = FULL_QUICK_CHECK_MAX_BYTES } = {}): Preflight {
-  if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return { exists: false, schema: 0, writtenBy: null, damage: [] };
+  if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0)
+    return { exists: false, schema: 0, writtenBy: null, damage: [] };
   const size = statSync(file).size;
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -35,7 +36,8 @@ export function preflight(file: string, { fullCheckMaxBytes = FULL_QUICK_CHECK_M
     try {
       schema = sqlite.pragma('user_version', { simple: true }) as number;
     } catch (error) {
-      if (isDamageError(error)) return { exists: true, schema: 0, writtenBy: null, damage: [String((error as Error).message)] };
+      if (isDamageError(error))
+        return { exists: true, schema: 0, writtenBy: null, damage: [String((error as Error).message)] };
       throw error;
     }
     const writtenBy = readAppVersion(sqlite);
@@ -74,7 +76,11 @@ export function boundedCheck(sqlite: Database.Database): string[] {
   };
   probe(`SELECT count(*) FROM sqlite_schema`);
   if (complaints.length > 0) return complaints;
-  const objects = sqlite.prepare(`SELECT type, name, tbl_name AS tableName FROM sqlite_schema WHERE type IN ('table', 'index') AND rootpage > 0`).all() as Array<{ type: string; name: string; tableName: string }>;
+  const objects = sqlite
+    .prepare(
+      `SELECT type, name, tbl_name AS tableName FROM sqlite_schema WHERE type IN ('table', 'index') AND rootpage > 0`,
+    )
+    .all() as Array<{ type: string; name: string; tableName: string }>;
   for (const object of objects) {
     const name = quote(object.name);
     if (object.type === 'table') {

@@ -63,7 +63,14 @@ export async function replaceStoreFile({
   const file = current.file;
   await closeStore(current);
   const dir = dirname(file);
-  const aside = join(dir, damaged ? `counterdesk.damaged-${stampOf(now)}.sqlite` : keepAside ? `counterdesk.replaced-${stampOf(now)}.sqlite` : `.${basename(file)}.replaced-${stampOf(now)}`);
+  const aside = join(
+    dir,
+    damaged
+      ? `counterdesk.damaged-${stampOf(now)}.sqlite`
+      : keepAside
+        ? `counterdesk.replaced-${stampOf(now)}.sqlite`
+        : `.${basename(file)}.replaced-${stampOf(now)}`,
+  );
   try {
     moveWithSideFiles(file, aside);
   } catch (error) {
@@ -79,7 +86,9 @@ export async function replaceStoreFile({
     if (!keepAside) for (const suffix of ['', ...SIDE_FILES]) rmSync(`${aside}${suffix}`, { force: true });
     return store;
   } catch (error) {
-    logger.error('The restored copy did not open: putting the previous file back', { error: error instanceof Error ? error.message : String(error) });
+    logger.error('The restored copy did not open: putting the previous file back', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     rmSync(incoming, { force: true });
     for (const suffix of ['', ...SIDE_FILES]) rmSync(`${file}${suffix}`, { force: true });
     moveWithSideFiles(aside, file);

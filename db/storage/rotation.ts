@@ -8,7 +8,11 @@ export const BACKUP_KINDS: ReadonlyArray<BackupKind> = ['daily', 'manual', 'pre-
 
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
-export const KEEP_OTHER: Readonly<Record<Exclude<BackupKind, 'daily'>, number>> = { manual: 5, 'pre-migration': 3, 'pre-restore': 3 };
+export const KEEP_OTHER: Readonly<Record<Exclude<BackupKind, 'daily'>, number>> = {
+  manual: 5,
+  'pre-migration': 3,
+  'pre-restore': 3,
+};
 
 export type Rotatable = Readonly<{ name: string; kind: BackupKind; createdAt: string }>;
 
@@ -25,7 +29,9 @@ function weekKey(date: Date): string {
 /** The names to delete. A backup with an unreadable time is kept: deleting by a guess is worse than a spare file. */
 export function backupsToDelete(backups: ReadonlyArray<Rotatable>): string[] {
   const doomed: string[] = [];
-  const newestFirst = [...backups].filter((b) => !Number.isNaN(Date.parse(b.createdAt))).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  const newestFirst = [...backups]
+    .filter((b) => !Number.isNaN(Date.parse(b.createdAt)))
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 
   const days = new Set<string>();
   const weeks = new Set<string>();
@@ -39,7 +45,13 @@ export function backupsToDelete(backups: ReadonlyArray<Rotatable>): string[] {
     const week = weekKey(date);
     // Once the 7 days are full, older backups compete for the weeks, and a week already
     // represented by one of the 7 days does not take another.
-    if (days.size >= KEEP_DAILY && !days.has(day) && weeks.size < KEEP_WEEKLY && !weeks.has(week) && !weekOfKeptDays(days, week, newestFirst)) {
+    if (
+      days.size >= KEEP_DAILY &&
+      !days.has(day) &&
+      weeks.size < KEEP_WEEKLY &&
+      !weeks.has(week) &&
+      !weekOfKeptDays(days, week, newestFirst)
+    ) {
       weeks.add(week);
       continue;
     }
@@ -55,5 +67,7 @@ export function backupsToDelete(backups: ReadonlyArray<Rotatable>): string[] {
 }
 
 function weekOfKeptDays(days: ReadonlySet<string>, week: string, backups: ReadonlyArray<Rotatable>): boolean {
-  return backups.some((b) => b.kind === 'daily' && days.has(dayKey(new Date(b.createdAt))) && weekKey(new Date(b.createdAt)) === week);
+  return backups.some(
+    (b) => b.kind === 'daily' && days.has(dayKey(new Date(b.createdAt))) && weekKey(new Date(b.createdAt)) === week,
+  );
 }

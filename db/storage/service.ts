@@ -37,7 +37,15 @@ export type StorageOptions = {
 };
 
 function summary(entry: BackupEntry, folder: string): BackupSummary {
-  return { name: entry.name, kind: entry.kind, createdAt: entry.createdAt, sizeBytes: entry.sizeBytes, status: entry.status, problem: entry.problem, folder };
+  return {
+    name: entry.name,
+    kind: entry.kind,
+    createdAt: entry.createdAt,
+    sizeBytes: entry.sizeBytes,
+    status: entry.status,
+    problem: entry.problem,
+    folder,
+  };
 }
 
 export class StorageService {
@@ -65,11 +73,16 @@ export class StorageService {
     const newest = backups.find((b) => b.status === 'verified');
     return {
       damaged: damage ? { foundAt: damage.foundAt, foundBy: damage.foundBy } : null,
-      folderWarning: choice.unreachable && choice.problem ? { folder: choice.unreachable, problem: choice.problem } : null,
+      folderWarning:
+        choice.unreachable && choice.problem ? { folder: choice.unreachable, problem: choice.problem } : null,
       lastBackupAt: newest?.createdAt ?? null,
       lastBackupFailed: this.lastAutomaticFailed,
       restoredFrom: this.restoredFrom,
-      offered: damage ? backups.filter((b) => b.status === 'verified').map(({ name, kind, createdAt, sizeBytes }) => ({ name, kind, createdAt, sizeBytes })) : [],
+      offered: damage
+        ? backups
+            .filter((b) => b.status === 'verified')
+            .map(({ name, kind, createdAt, sizeBytes }) => ({ name, kind, createdAt, sizeBytes }))
+        : [],
     };
   }
 
@@ -89,7 +102,8 @@ export class StorageService {
       folder: settings.folder,
       defaultFolder: defaultFolder(this.file),
       inUse: choice.folder,
-      folderWarning: choice.unreachable && choice.problem ? { folder: choice.unreachable, problem: choice.problem } : null,
+      folderWarning:
+        choice.unreachable && choice.problem ? { folder: choice.unreachable, problem: choice.problem } : null,
     };
   }
 
@@ -117,10 +131,20 @@ export class StorageService {
 
   private async backupNow(kind: BackupKind): Promise<BackupSummary> {
     const choice = chooseFolder(this.file);
-    if (choice.unreachable) this.options.logger.warn('The backup folder is unreachable: backing up to the default folder', { folder: choice.unreachable, problem: choice.problem });
+    if (choice.unreachable)
+      this.options.logger.warn('The backup folder is unreachable: backing up to the default folder', {
+        folder: choice.unreachable,
+        problem: choice.problem,
+      });
     const entry = await takeBackup({ source: this.file, folder: choice.folder, kind, now: this.options.now() });
     const deleted = rotateBackups(choice.folder);
-    this.options.logger.info('Backup taken', { name: entry.name, kind, status: entry.status, bytes: entry.sizeBytes, rotatedOut: deleted.length });
+    this.options.logger.info('Backup taken', {
+      name: entry.name,
+      kind,
+      status: entry.status,
+      bytes: entry.sizeBytes,
+      rotatedOut: deleted.length,
+    });
     this.options.changed();
     return summary(entry, choice.folder);
   }
@@ -133,13 +157,20 @@ export class StorageService {
   async dailyBackupIfDue(): Promise<void> {
     if (this.busy || this.damaged() || !this.setUp()) return;
     const newestDaily = this.list().find((b) => b.kind === 'daily' && b.status === 'verified');
-    if (newestDaily && this.options.now() - Date.parse(newestDaily.createdAt) < DAY_MS && Date.parse(newestDaily.createdAt) <= this.options.now()) return;
+    if (
+      newestDaily &&
+      this.options.now() - Date.parse(newestDaily.createdAt) < DAY_MS &&
+      Date.parse(newestDaily.createdAt) <= this.options.now()
+    )
+      return;
     try {
       const entry = await this.create('daily');
       this.lastAutomaticFailed = entry.status !== 'verified';
     } catch (error) {
       this.lastAutomaticFailed = true;
-      this.options.logger.error('The daily backup failed', { error: error instanceof Error ? error.message : String(error) });
+      this.options.logger.error('The daily backup failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
       this.options.changed();
     }
   }
@@ -151,11 +182,23 @@ export class StorageService {
   async checkIntegrity(): Promise<ReadonlyArray<string>> {
     const store = this.options.currentStore();
     if (store.health.damage) return store.health.damage.details;
-    const { complaints } = await runWorkerJob({ kind: 'check', file: this.file, check: 'integrity_check', limit: 10, foreignKeys: false });
+    const { complaints } = await runWorkerJob({
+      kind: 'check',
+      file: this.file,
+      check: 'integrity_check',
+      limit: 10,
+      foreignKeys: false,
+    });
     this.lastIntegrityCheckAt = this.options.now();
     if (complaints.length > 0 && this.options.currentStore() === store) {
-      store.health.damage = { foundAt: new Date(this.options.now()).toISOString(), foundBy: 'daily', details: complaints };
-      this.options.logger.error('The database file is damaged: writes are stopped', { details: complaints.slice(0, 3) });
+      store.health.damage = {
+        foundAt: new Date(this.options.now()).toISOString(),
+        foundBy: 'daily',
+        details: complaints,
+      };
+      this.options.logger.error('The database file is damaged: writes are stopped', {
+        details: complaints.slice(0, 3),
+      });
       this.options.changed();
     }
     return complaints;
@@ -169,14 +212,20 @@ export class StorageService {
   /** Starts the daily jobs: a backup check now and every 10 minutes, the integrity check 10 minutes after start and then daily. */
   startSchedule(): void {
     const guard = (job: () => Promise<unknown>, what: string) => () => {
-      job().catch((error: unknown) => this.options.logger.error(`${what} failed`, { error: error instanceof Error ? error.message : String(error) }));
+      job().catch((error: unknown) =>
+        this.options.logger.error(`${what} failed`, { error: error instanceof Error ? error.message : String(error) }),
+      );
     };
     const backup = guard(() => this.dailyBackupIfDue(), 'The backup check');
     const integrity = guard(async () => {
       if (this.options.now() - this.lastIntegrityCheckAt >= DAY_MS - HOUR_MS) await this.checkIntegrity();
     }, 'The integrity check');
     backup();
-    this.timers.push(setInterval(backup, BACKUP_CHECK_MS), setTimeout(integrity, FIRST_INTEGRITY_CHECK_MS), setInterval(integrity, HOUR_MS));
+    this.timers.push(
+      setInterval(backup, BACKUP_CHECK_MS),
+      setTimeout(integrity, FIRST_INTEGRITY_CHECK_MS),
+      setInterval(integrity, HOUR_MS),
+    );
     for (const timer of this.timers) timer.unref();
   }
 
@@ -206,9 +255,22 @@ export class StorageService {
       const preRestore = damaged ? null : await this.backupNow('pre-restore');
       const keepAside = damaged || preRestore?.status !== 'verified';
       await this.options.swapStore((current) =>
-        replaceStoreFile({ current, backupFile: join(chosen.folder, chosen.name), damaged, keepAside, now: this.options.now(), reopen: this.options.reopen, logger: this.options.logger }),
+        replaceStoreFile({
+          current,
+          backupFile: join(chosen.folder, chosen.name),
+          damaged,
+          keepAside,
+          now: this.options.now(),
+          reopen: this.options.reopen,
+          logger: this.options.logger,
+        }),
       );
-      this.options.logger.info('Database restored from a backup', { name, kind: chosen.kind, createdAt: chosen.createdAt, wasDamaged: damaged });
+      this.options.logger.info('Database restored from a backup', {
+        name,
+        kind: chosen.kind,
+        createdAt: chosen.createdAt,
+        wasDamaged: damaged,
+      });
       this.restoredFrom = { kind: chosen.kind, createdAt: chosen.createdAt };
       this.options.changed();
       return chosen;

@@ -4,7 +4,16 @@
  * damaged and refuses writes, and after a restore that brings back an older file; and it belongs to
  * this PC, not to the store's synced data.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 
 export const SETTINGS_FILE_NAME = 'backup-settings.json';
@@ -70,7 +79,10 @@ export type FolderChoice = Readonly<{
  * cost the backup: it goes to the default folder beside the database and the warning names the
  * chosen one, so a store is never left without a recent copy.
  */
-export function chooseFolder(databaseFile: string, settings: BackupSettings = readSettings(databaseFile)): FolderChoice {
+export function chooseFolder(
+  databaseFile: string,
+  settings: BackupSettings = readSettings(databaseFile),
+): FolderChoice {
   const fallback = defaultFolder(databaseFile);
   if (settings.folder === null) {
     if (!existsSync(fallback)) mkdirSync(fallback, { recursive: true });

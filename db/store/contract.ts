@@ -14,10 +14,15 @@ export const storeUpdateSchema = z
     opensAt: timeSchema,
     closesAt: timeSchema,
     workingDays: z.array(z.number().int().min(1).max(7)).min(1, 'working_days_min').max(7),
-    idleLockMinutes: z.number({ error: 'idle_minutes_range' }).int('idle_minutes_range').min(1, 'idle_minutes_range').max(120, 'idle_minutes_range'),
+    idleLockMinutes: z
+      .number({ error: 'idle_minutes_range' })
+      .int('idle_minutes_range')
+      .min(1, 'idle_minutes_range')
+      .max(120, 'idle_minutes_range'),
   })
   .superRefine((value, ctx) => {
-    if (value.closesAt <= value.opensAt) ctx.addIssue({ code: 'custom', message: 'closes_before_opens', path: ['closesAt'] });
+    if (value.closesAt <= value.opensAt)
+      ctx.addIssue({ code: 'custom', message: 'closes_before_opens', path: ['closesAt'] });
   });
 export type StoreUpdateInput = z.input<typeof storeUpdateSchema>;
 
@@ -34,6 +39,9 @@ export type StoreSettings = Readonly<{
   idleLockMinutes: number;
 }>;
 
-export type AppInfo = Readonly<{ version: string; schemaVersion: number; forcedLanguage: 'zh-CN' | 'en' | null; host: 'electron' | 'browser' }>;
-
-
+export type AppInfo = Readonly<{
+  version: string;
+  schemaVersion: number;
+  forcedLanguage: 'zh-CN' | 'en' | null;
+  host: 'electron' | 'browser';
+}>;

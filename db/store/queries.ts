@@ -28,7 +28,10 @@ export function toStoreSettings(row: StoreRow): StoreSettings {
   };
 }
 
-export async function insertStore(tx: TxContext, store: { code: string; name: string; counterNo: number }): Promise<StoreRow> {
+export async function insertStore(
+  tx: TxContext,
+  store: { code: string; name: string; counterNo: number },
+): Promise<StoreRow> {
   const hlc = tx.stamp();
   const row: StoreRow = {
     id: newId(),
@@ -47,11 +50,25 @@ export async function insertStore(tx: TxContext, store: { code: string; name: st
   return row;
 }
 
-export async function updateStore(tx: TxContext, before: StoreRow, patch: Omit<StoreRow, 'id' | 'code' | 'createdAt' | 'updatedAt' | 'hlc'>): Promise<StoreRow> {
+export async function updateStore(
+  tx: TxContext,
+  before: StoreRow,
+  patch: Omit<StoreRow, 'id' | 'code' | 'createdAt' | 'updatedAt' | 'hlc'>,
+): Promise<StoreRow> {
   const changed = changedFields(before, patch);
   if (Object.keys(changed).length === 0) return before;
   const hlc = tx.stamp();
-  await tx.trx.updateTable('store').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-  await recordChange(tx, { entity: 'store', entityId: before.id, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('store')
+    .set({ ...changed, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', before.id)
+    .execute();
+  await recordChange(tx, {
+    entity: 'store',
+    entityId: before.id,
+    op: 'update',
+    hlc,
+    fields: { ...changed, updatedAt: tx.nowIso },
+  });
   return { ...before, ...changed, updatedAt: tx.nowIso, hlc };
 }

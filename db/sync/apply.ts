@@ -15,7 +15,18 @@ import { ClockDriftError, parseHlc, type Hlc } from './hlc';
 import { localState, keyOf, readRow, type Prefetched } from './local-state';
 import { changedFieldsOf, maxClock, mergeStates } from './merge';
 import type { FeedRecord, RecordState } from './protocol';
-import { composedColumns, deleteRow, insertRow, keepAside, refusal, toSqlite, updateRow, watchKeptAside, writeClocks, type Watch } from './row-writes';
+import {
+  composedColumns,
+  deleteRow,
+  insertRow,
+  keepAside,
+  refusal,
+  toSqlite,
+  updateRow,
+  watchKeptAside,
+  writeClocks,
+  type Watch,
+} from './row-writes';
 import { createTableInfoCache, fieldOf, type TableInfoCache } from './table-info';
 
 export { keyOf, prefetchLocal, type Prefetched } from './local-state';
@@ -39,7 +50,12 @@ export type ApplyOptions = {
   tables?: TableInfoCache;
 };
 /** `changed`: the fields this apply changed (all of them for a record new here), for hooks that care about a few. */
-export type ApplyOutcome = { applied: number; unchanged: number; keptAside: number; touched: Array<{ entity: string; entityId: string; state: RecordState; changed: ReadonlyArray<string> }> };
+export type ApplyOutcome = {
+  applied: number;
+  unchanged: number;
+  keptAside: number;
+  touched: Array<{ entity: string; entityId: string; state: RecordState; changed: ReadonlyArray<string> }>;
+};
 
 function mergeClock(hlc: Hlc, state: RecordState): void {
   const top = maxClock(state);
@@ -53,7 +69,12 @@ function mergeClock(hlc: Hlc, state: RecordState): void {
 }
 
 /** Applies records in order. Must run inside the caller's SQLite transaction. */
-export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, options: ApplyOptions, prefetched?: Prefetched): ApplyOutcome {
+export function applyRecords(
+  sqlite: Database.Database,
+  records: ReadonlyArray<FeedRecord>,
+  options: ApplyOptions,
+  prefetched?: Prefetched,
+): ApplyOutcome {
   const outcome: ApplyOutcome = { applied: 0, unchanged: 0, keptAside: 0, touched: [] };
   const watch = options.watch ?? watchKeptAside(sqlite);
   const tables = options.tables ?? createTableInfoCache(options.rules);
@@ -66,7 +87,15 @@ export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<F
     if (known) {
       // No stamps yet (an initial sync into empty tables): nothing to delete before writing them.
       const hadClocks = (known.clocks.get(k)?.length ?? 0) > 0;
-      applyOne(sqlite, record, options, tables, outcome, { row: known.rows.get(k), prefetched: known, hadClocks }, watch);
+      applyOne(
+        sqlite,
+        record,
+        options,
+        tables,
+        outcome,
+        { row: known.rows.get(k), prefetched: known, hadClocks },
+        watch,
+      );
       // Whatever happened to this record, a later one for the same key must read the state it left.
       known.rows.delete(k);
       known.clocks.delete(k);
@@ -78,7 +107,15 @@ export function applyRecords(sqlite: Database.Database, records: ReadonlyArray<F
 
 type Lookup = { row: Record<string, unknown> | undefined; prefetched: Prefetched; hadClocks: boolean } | null;
 
-function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyOptions, tables: TableInfoCache, outcome: ApplyOutcome, lookup: Lookup, watch: Watch): void {
+function applyOne(
+  sqlite: Database.Database,
+  record: FeedRecord,
+  options: ApplyOptions,
+  tables: TableInfoCache,
+  outcome: ApplyOutcome,
+  lookup: Lookup,
+  watch: Watch,
+): void {
   const rule = options.rules.ruleFor(record.entity);
   const info = rule ? tables.tableInfo(sqlite, rule.table) : null;
   mergeClock(options.hlc, record.state);
@@ -88,28 +125,55 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     return;
   }
   const row = lookup ? lookup.row : readRow(sqlite, rule, record.entityId);
-  const before = localState(sqlite, rule, info, row, record.entityId, options.serverTimeMs, lookup?.prefetched, options.unstamped?.get(keyOf(record.entity, record.entityId)));
+  const before = localState(
+    sqlite,
+    rule,
+    info,
+    row,
+    record.entityId,
+    options.serverTimeMs,
+    lookup?.prefetched,
+    options.unstamped?.get(keyOf(record.entity, record.entityId)),
+  );
   const merged = mergeStates(rule.policy, before, record.state);
   const changed = changedFieldsOf(before, merged);
   if (changed.length === 0 && merged.deleted === before.deleted) {
     outcome.unchanged += 1;
     return;
   }
-  const composed = (f: string) => !info.columns.has(f) && info.columns.has(compositeOfField(rule.policy.composite, f)?.column ?? '');
+  const composed = (f: string) =>
+    !info.columns.has(f) && info.columns.has(compositeOfField(rule.policy.composite, f)?.column ?? '');
   const unknown = Object.keys(merged.fields).filter((f) => !info.columns.has(f) && !composed(f));
   if (unknown.length > 0) {
-    keepAside(sqlite, record, unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]), options.nowIso, { kind: 'unknown' }, watch);
+    keepAside(
+      sqlite,
+      record,
+      unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]),
+      options.nowIso,
+      { kind: 'unknown' },
+      watch,
+    );
     outcome.keptAside += 1;
   }
-  const known = changed.filter((f) => info.columns.has(f) && info.columns.get(f) !== rule.key && f !== 'hlc' && !(rule.localColumns && f in rule.localColumns));
+  const known = changed.filter(
+    (f) =>
+      info.columns.has(f) &&
+      info.columns.get(f) !== rule.key &&
+      f !== 'hlc' &&
+      !(rule.localColumns && f in rule.localColumns),
+  );
   const top = maxClock(merged);
   if (merged.deleted && rule.deleteMode === 'hard') {
     if (row) deleteRow(sqlite, rule, record.entityId);
   } else if (row) {
-    const sets: Array<[column: string, value: unknown]> = known.map((f) => [info.columns.get(f)!, toSqlite(merged.fields[f])]);
+    const sets: Array<[column: string, value: unknown]> = known.map((f) => [
+      info.columns.get(f)!,
+      toSqlite(merged.fields[f]),
+    ]);
     const keys = changed.filter(composed);
     sets.push(...composedColumns(rule, info, keys, merged));
-    if (merged.deleted && info.hasDeletedAt && row.deleted_at === null && !known.includes('deletedAt')) sets.push(['deleted_at', new Date(parseHlc(merged.deleted).millis).toISOString()]);
+    if (merged.deleted && info.hasDeletedAt && row.deleted_at === null && !known.includes('deletedAt'))
+      sets.push(['deleted_at', new Date(parseHlc(merged.deleted).millis).toISOString()]);
     if (info.hasHlc && top) sets.push(['hlc', top]);
     try {
       updateRow(sqlite, rule, record.entityId, sets);
@@ -125,20 +189,35 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     for (const [field, value] of Object.entries(merged.fields)) if (info.columns.has(field)) values[field] = value;
     values[fieldOf(rule.key)] = record.entityId;
     if (info.hasHlc && top) values.hlc = top;
-    for (const c of rule.policy.composite ?? []) if (Object.keys(merged.fields).some((f) => f.startsWith(c.prefix))) values[c.column] = composeComposite(merged.fields, c);
-    if (merged.deleted && info.hasDeletedAt && !values.deletedAt) values.deletedAt = new Date(parseHlc(merged.deleted).millis).toISOString();
+    for (const c of rule.policy.composite ?? [])
+      if (Object.keys(merged.fields).some((f) => f.startsWith(c.prefix)))
+        values[c.column] = composeComposite(merged.fields, c);
+    if (merged.deleted && info.hasDeletedAt && !values.deletedAt)
+      values.deletedAt = new Date(parseHlc(merged.deleted).millis).toISOString();
     // Inserts log what they set; a row's first updated_at is its created_at.
-    if (info.columns.has('updatedAt') && values.updatedAt === undefined) values.updatedAt = values.createdAt ?? options.nowIso;
+    if (info.columns.has('updatedAt') && values.updatedAt === undefined)
+      values.updatedAt = values.createdAt ?? options.nowIso;
     const columns = Object.keys(values).filter((f) => info.columns.has(f));
     // It refers to a record kept aside here: stored now, it would dangle. It waits with that record.
     const waitsFor = watch.keptAside ? keptAsideParent(sqlite, tables, rule.table, values) : null;
     if (waitsFor !== null) {
-      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, { kind: 'refused', reason: 'depends', dependsOn: waitsFor }, watch);
+      keepAside(
+        sqlite,
+        record,
+        Object.keys(record.state.fields),
+        options.nowIso,
+        { kind: 'refused', reason: 'depends', dependsOn: waitsFor },
+        watch,
+      );
       outcome.keptAside += 1;
       return;
     }
     try {
-      insertRow(sqlite, rule, columns.map((f) => [info.columns.get(f)!, toSqlite(values[f])] as const));
+      insertRow(
+        sqlite,
+        rule,
+        columns.map((f) => [info.columns.get(f)!, toSqlite(values[f])] as const),
+      );
     } catch (error) {
       // Not enough of the record yet (a required column still missing): keep it for later.
       if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
@@ -148,15 +227,25 @@ function applyOne(sqlite: Database.Database, record: FeedRecord, options: ApplyO
     }
   }
   writeClocks(sqlite, rule, record.entityId, merged, lookup ? lookup.hadClocks : true);
-  outcome.touched.push({ entity: rule.entity, entityId: record.entityId, state: merged, changed: row ? changed : Object.keys(merged.fields) });
+  outcome.touched.push({
+    entity: rule.entity,
+    entityId: record.entityId,
+    state: merged,
+    changed: row ? changed : Object.keys(merged.fields),
+  });
   outcome.applied += 1;
 }
 
 /** Convergence check helper (tests, admin): the state this PC holds for one record. */
-export function readLocalState(sqlite: Database.Database, rules: EntityRules, entity: string, entityId: string, serverTimeMs = Date.now()): RecordState | null {
+export function readLocalState(
+  sqlite: Database.Database,
+  rules: EntityRules,
+  entity: string,
+  entityId: string,
+  serverTimeMs = Date.now(),
+): RecordState | null {
   const rule = rules.ruleFor(entity);
   const info = rule ? createTableInfoCache(rules).tableInfo(sqlite, rule.table) : null;
   if (!rule || !info) return null;
   return localState(sqlite, rule, info, readRow(sqlite, rule, entityId), entityId, serverTimeMs);
 }
-

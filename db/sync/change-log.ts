@@ -80,7 +80,13 @@ export async function insertRecorded<T extends StampedTable, K extends string = 
 }
 
 /** Stamp each changed field of a last-writer-wins entity (customers) with the change's HLC. */
-export async function stampFields(tx: TxContext, entity: string, entityId: string, fields: ReadonlyArray<string>, hlc: string): Promise<void> {
+export async function stampFields(
+  tx: TxContext,
+  entity: string,
+  entityId: string,
+  fields: ReadonlyArray<string>,
+  hlc: string,
+): Promise<void> {
   if (fields.length === 0) return;
   await tx.trx
     .insertInto('rowClock')

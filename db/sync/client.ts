@@ -28,7 +28,11 @@ function interrupted(message: string): TransportError {
 export type HttpAnswer = { status: number; body: unknown; bytesSent: number; bytesReceived: number };
 
 export type SyncHttp = {
-  request(method: 'GET' | 'POST', path: string, options?: { body?: unknown; token?: string | null; timeoutMs?: number }): Promise<HttpAnswer>;
+  request(
+    method: 'GET' | 'POST',
+    path: string,
+    options?: { body?: unknown; token?: string | null; timeoutMs?: number },
+  ): Promise<HttpAnswer>;
   close(): void;
 };
 
@@ -42,11 +46,19 @@ export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: 
   return {
     async request(method, path, { body, token, timeoutMs = 30_000 } = {}) {
       // zlib on its thread pool, not the event loop: a 512 KB push compresses while the counter works.
-      const payload = body === undefined ? null : await gzipAsync(body instanceof RawJson ? body.text : JSON.stringify(body), { level: 6 });
+      const payload =
+        body === undefined
+          ? null
+          : await gzipAsync(body instanceof RawJson ? body.text : JSON.stringify(body), { level: 6 });
       return new Promise<HttpAnswer>((resolve, reject) => {
         const headers: Record<string, string | number> = { accept: 'application/json', 'accept-encoding': 'gzip' };
         if (token) headers.authorization = `Bearer ${token}`;
-        if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': payload.length });
+        if (payload)
+          Object.assign(headers, {
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+            'content-length': payload.length,
+          });
         const req = httpsRequest(new URL(path, url), { method, agent, headers, timeout: timeoutMs }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -66,14 +78,23 @@ export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: 
                   // A proxy's HTML error page: keep the status, the body is not ours.
                   parsed = { error: 'unavailable', message: text.slice(0, 200) };
                 }
-                resolve({ status: res.statusCode ?? 0, body: parsed, bytesSent: payload?.length ?? 0, bytesReceived: raw.length });
+                resolve({
+                  status: res.statusCode ?? 0,
+                  body: parsed,
+                  bytesSent: payload?.length ?? 0,
+                  bytesReceived: raw.length,
+                });
               },
               () => reject(interrupted('Head office answer was cut short')),
             );
           });
         });
-        req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
-        req.on('error', (error) => reject(new TransportError(describeTransportFailure(error, { host: url.hostname, caGiven: Boolean(caCert) }))));
+        req.on('timeout', () =>
+          req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })),
+        );
+        req.on('error', (error) =>
+          reject(new TransportError(describeTransportFailure(error, { host: url.hostname, caGiven: Boolean(caCert) }))),
+        );
         req.end(payload ?? undefined);
       });
     },

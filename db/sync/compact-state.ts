@@ -16,7 +16,8 @@ export function mostCommonStamp(stamps: Iterable<string>): { stamp: string; coun
   const counts = new Map<string, number>();
   for (const stamp of stamps) counts.set(stamp, (counts.get(stamp) ?? 0) + 1);
   let best: { stamp: string; count: number } | null = null;
-  for (const [stamp, count] of counts) if (!best || count > best.count || (count === best.count && stamp > best.stamp)) best = { stamp, count };
+  for (const [stamp, count] of counts)
+    if (!best || count > best.count || (count === best.count && stamp > best.stamp)) best = { stamp, count };
   return best;
 }
 
@@ -29,7 +30,8 @@ export function compactState(state: RecordState): RecordState {
   if (!common || common.count < 2) return state;
   const shared = common.stamp;
   const clocks: Record<string, string> = { [SHARED_STAMP]: shared };
-  for (const [field, clock] of Object.entries(state.clocks)) if (clock !== shared || !Object.hasOwn(state.fields, field)) clocks[field] = clock;
+  for (const [field, clock] of Object.entries(state.clocks))
+    if (clock !== shared || !Object.hasOwn(state.fields, field)) clocks[field] = clock;
   return { fields: state.fields, clocks, deleted: state.deleted };
 }
 
@@ -39,6 +41,7 @@ export function expandState(state: RecordState): RecordState {
   if (shared === undefined) return state;
   const clocks: Record<string, string> = {};
   for (const field of Object.keys(state.fields)) clocks[field] = state.clocks[field] ?? shared;
-  for (const [field, clock] of Object.entries(state.clocks)) if (field !== SHARED_STAMP && !Object.hasOwn(clocks, field)) clocks[field] = clock;
+  for (const [field, clock] of Object.entries(state.clocks))
+    if (field !== SHARED_STAMP && !Object.hasOwn(clocks, field)) clocks[field] = clock;
   return { fields: state.fields, clocks, deleted: state.deleted ?? null };
 }

@@ -21,24 +21,39 @@ export function parseComposite(value: unknown): Record<string, unknown> {
       return {};
     }
   }
-  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? { ...(parsed as Record<string, unknown>) } : {};
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+    ? { ...(parsed as Record<string, unknown>) }
+    : {};
 }
 
 /** The column's object from a state's per-key fields: set keys only, in key order (the same text on every replica). */
-export function composeComposite(fields: Readonly<Record<string, unknown>>, { prefix }: CompositeColumn): Record<string, unknown> {
+export function composeComposite(
+  fields: Readonly<Record<string, unknown>>,
+  { prefix }: CompositeColumn,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const keys = Object.keys(fields).filter((f) => f.startsWith(prefix)).sort();
-  for (const field of keys) if (fields[field] !== null && fields[field] !== undefined) out[field.slice(prefix.length)] = fields[field];
+  const keys = Object.keys(fields)
+    .filter((f) => f.startsWith(prefix))
+    .sort();
+  for (const field of keys)
+    if (fields[field] !== null && fields[field] !== undefined) out[field.slice(prefix.length)] = fields[field];
   return out;
 }
 
 /** The composite a sync field belongs to, if any. */
-export function compositeOfField(composites: ReadonlyArray<CompositeColumn> | undefined, field: string): CompositeColumn | undefined {
+export function compositeOfField(
+  composites: ReadonlyArray<CompositeColumn> | undefined,
+  field: string,
+): CompositeColumn | undefined {
   return composites?.find((c) => field.startsWith(c.prefix));
 }
 
 /** What a writer logs for a corrected object: the keys whose value changed, a removed key as null. */
-export function compositeChanges({ prefix }: CompositeColumn, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function compositeChanges(
+  { prefix }: CompositeColumn,
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const value = after[key] ?? null;
@@ -51,7 +66,13 @@ export function compositeChanges({ prefix }: CompositeColumn, before: Readonly<R
  * A composite column as per-key fields: each key at its own stamp, else the column's (a row from
  * before keys were stamped); a key stamped but absent from the object was removed (null).
  */
-export function readComposite(state: RecordState, composite: CompositeColumn, value: unknown, clockOf: ReadonlyMap<string, string>, columnClock: string | undefined): void {
+export function readComposite(
+  state: RecordState,
+  composite: CompositeColumn,
+  value: unknown,
+  clockOf: ReadonlyMap<string, string>,
+  columnClock: string | undefined,
+): void {
   for (const [key, keyValue] of Object.entries(parseComposite(value))) {
     const field = `${composite.prefix}${key}`;
     const clock = clockOf.get(field) ?? columnClock;

@@ -27,12 +27,15 @@ export type SafeStorageLike = {
 /** Linux password stores that hold a real key; `basic_text` (a built-in password) and `unknown` do not. */
 const LINUX_KEYRINGS = new Set(['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']);
 
-export type CredentialStorageChoice = { kind: 'os_encrypted'; backend: string } | { kind: 'user_file'; backend: string };
+export type CredentialStorageChoice =
+  { kind: 'os_encrypted'; backend: string } | { kind: 'user_file'; backend: string };
 
 export function chooseCredentialStorage(safe: SafeStorageLike, platform: NodeJS.Platform): CredentialStorageChoice {
   const available = safe.isEncryptionAvailable();
-  if (platform === 'win32') return available ? { kind: 'os_encrypted', backend: 'Windows DPAPI' } : { kind: 'user_file', backend: 'none' };
-  if (platform === 'darwin') return available ? { kind: 'os_encrypted', backend: 'macOS Keychain' } : { kind: 'user_file', backend: 'none' };
+  if (platform === 'win32')
+    return available ? { kind: 'os_encrypted', backend: 'Windows DPAPI' } : { kind: 'user_file', backend: 'none' };
+  if (platform === 'darwin')
+    return available ? { kind: 'os_encrypted', backend: 'macOS Keychain' } : { kind: 'user_file', backend: 'none' };
   const backend = safe.getSelectedStorageBackend?.() ?? 'unknown';
   return available && LINUX_KEYRINGS.has(backend) ? { kind: 'os_encrypted', backend } : { kind: 'user_file', backend };
 }

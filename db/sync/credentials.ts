@@ -10,7 +10,6 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 
 export type DeviceCredentials = { deviceId: string; refreshSecret: string; serverUrl: string };
 
-
 export type CredentialStore = {
   /** Where or how they are kept, in English for logs ("encrypted by Windows", a file path). */
   readonly description: string;
@@ -22,7 +21,11 @@ export type CredentialStore = {
 
 function parse(text: string, where: string): DeviceCredentials {
   const value = JSON.parse(text) as Partial<DeviceCredentials>;
-  if (typeof value.deviceId !== 'string' || typeof value.refreshSecret !== 'string' || typeof value.serverUrl !== 'string') {
+  if (
+    typeof value.deviceId !== 'string' ||
+    typeof value.refreshSecret !== 'string' ||
+    typeof value.serverUrl !== 'string'
+  ) {
     throw new Error(`The sync credentials in ${where} are damaged: enroll this PC again`);
   }
   return { deviceId: value.deviceId, refreshSecret: value.refreshSecret, serverUrl: value.serverUrl };
@@ -32,7 +35,10 @@ function parse(text: string, where: string): DeviceCredentials {
  * The browser host's store, and Electron's on a PC without a keyring: a JSON file with mode 0600
  * (readable by this OS user only).
  */
-export function fileCredentialStore(file: string, why: 'browser_host' | 'no_keyring' = 'browser_host'): CredentialStore {
+export function fileCredentialStore(
+  file: string,
+  why: 'browser_host' | 'no_keyring' = 'browser_host',
+): CredentialStore {
   return {
     description: `${file} (readable only by this user${why === 'no_keyring' ? '; this PC has no keyring, so it is not encrypted' : ''})`,
     protection: { kind: 'user_file', file, why },

@@ -36,7 +36,12 @@ function parseFailure(text: string | null): SyncFailure | null {
   }
 }
 
-export function readStatus(store: Store, hooks: SyncHooks, credentialStore: CredentialStore, live: LiveStatus): SyncStatus {
+export function readStatus(
+  store: Store,
+  hooks: SyncHooks,
+  credentialStore: CredentialStore,
+  live: LiveStatus,
+): SyncStatus {
   const { sqlite } = store;
   const { credentials, indexProgress } = live;
   const revoked = getState(sqlite, 'revoked');

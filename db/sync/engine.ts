@@ -141,7 +141,16 @@ export class SyncEngine {
     const credentials = this.safeCredentials();
     return readStatus(this.store, this.options.services.hooks, this.options.credentials, {
       credentials,
-      state: this.enrolling?.state === 'working' ? 'enrolling' : credentials === null ? 'not_enrolled' : this.running ? 'syncing' : this.failures > 0 ? 'retrying' : 'idle',
+      state:
+        this.enrolling?.state === 'working'
+          ? 'enrolling'
+          : credentials === null
+            ? 'not_enrolled'
+            : this.running
+              ? 'syncing'
+              : this.failures > 0
+                ? 'retrying'
+                : 'idle',
       enrollError: this.enrolling?.state === 'failed' ? this.enrolling.failure : null,
       learnedOffsetMs: this.offsetLearned ? this.offsetMs : null,
       progress: this.progress,
@@ -207,9 +216,15 @@ export class SyncEngine {
       const replicaBefore = this.store.replicaId;
       const total = pendingCount(sqlite);
       this.progress = total > 0 ? { phase: 'push', rows: 0, total } : null;
-      const pushContext = { store: this.store, session, appVersion: this.options.appVersion, onServerTime: this.onServerTime };
+      const pushContext = {
+        store: this.store,
+        session,
+        appVersion: this.options.appVersion,
+        onServerTime: this.onServerTime,
+      };
       // A PC restored from a copy pushes what it wrote since only once head office's records are back.
-      if (!(await exclusive(this.store, () => takingBack(sqlite)))) await pushAll({ ...pushContext, onProgress: (rows) => (this.progress = { phase: 'push', rows, total }) });
+      if (!(await exclusive(this.store, () => takingBack(sqlite))))
+        await pushAll({ ...pushContext, onProgress: (rows) => (this.progress = { phase: 'push', rows, total }) });
       if (this.store.replicaId !== replicaBefore) this.installClock();
       this.progress = { phase: 'pull', rows: 0, total: null };
       await pullAll({
@@ -226,7 +241,9 @@ export class SyncEngine {
       });
       if (await exclusive(this.store, () => takingBack(sqlite) && getState(sqlite, 'pull_cursor') !== null)) {
         await finishTakingBack(this.store, this.options.services);
-        this.options.logger.warn('database restored from an older copy: continued as a new replica', { takenBack: restoredCopyOf(sqlite)?.takenBack ?? 0 });
+        this.options.logger.warn('database restored from an older copy: continued as a new replica', {
+          takenBack: restoredCopyOf(sqlite)?.takenBack ?? 0,
+        });
       }
       // What head office lost on a restore, found during the pull, goes back now.
       if (pendingCount(sqlite) > 0) await pushAll(pushContext);
@@ -242,18 +259,25 @@ export class SyncEngine {
       this.indexSearchBacklog();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const failure: SyncFailure | null = error instanceof TransientError ? error.failure : error instanceof SyncStop ? { code: error.code, params: {} } : null;
+      const failure: SyncFailure | null =
+        error instanceof TransientError
+          ? error.failure
+          : error instanceof SyncStop
+            ? { code: error.code, params: {} }
+            : null;
       await exclusive(this.store, () => {
         setState(sqlite, 'last_error', message);
         setState(sqlite, 'last_error_code', failure ? JSON.stringify(failure) : null);
       }).catch(() => {});
       if (error instanceof SyncStop) {
         this.options.logger.warn('sync stopped', { code: error.code, message });
-        if (error.code === 'device_revoked' || error.code === 'unauthorized') await exclusive(this.store, () => setState(sqlite, 'revoked', error.code));
+        if (error.code === 'device_revoked' || error.code === 'unauthorized')
+          await exclusive(this.store, () => setState(sqlite, 'revoked', error.code));
         return;
       }
       this.failures += 1;
-      if (!(error instanceof TransientError)) this.options.logger.error('sync failed', { error: error instanceof Error ? error.stack : message });
+      if (!(error instanceof TransientError))
+        this.options.logger.error('sync failed', { error: error instanceof Error ? error.stack : message });
       this.scheduleRetry();
     } finally {
       this.progress = null;
@@ -267,19 +291,28 @@ export class SyncEngine {
    */
   private async replayKeptAside(): Promise<void> {
     try {
-      const { replayed, keptAside } = await replayPendingUnknown(this.store, this.options.services, { stopped: () => this.stopped });
+      const { replayed, keptAside } = await replayPendingUnknown(this.store, this.options.services, {
+        stopped: () => this.stopped,
+      });
       if (replayed > 0) this.options.logger.info('kept-aside values replayed', { replayed, keptAside });
     } catch (error) {
-      this.options.logger.error('replaying kept-aside values failed', { error: error instanceof Error ? error.stack : String(error) });
+      this.options.logger.error('replaying kept-aside values failed', {
+        error: error instanceof Error ? error.stack : String(error),
+      });
     }
   }
 
   /** Replays every record kept aside now (the clash that kept it may be gone); one sync's lock. */
   async retryKeptAside(): Promise<{ replayed: number; keptAside: number }> {
     try {
-      return await replayPendingUnknown(this.store, this.options.services, { always: true, stopped: () => this.stopped });
+      return await replayPendingUnknown(this.store, this.options.services, {
+        always: true,
+        stopped: () => this.stopped,
+      });
     } catch (error) {
-      this.options.logger.error('replaying kept-aside records failed', { error: error instanceof Error ? error.stack : String(error) });
+      this.options.logger.error('replaying kept-aside records failed', {
+        error: error instanceof Error ? error.stack : String(error),
+      });
       throw error;
     }
   }
@@ -291,10 +324,16 @@ export class SyncEngine {
   private indexSearchBacklog(): void {
     const { hooks } = this.options.services;
     if (this.indexing || this.stopped || hooks.searchBacklogSize(this.store.statements) === 0) return;
-    this.indexing = buildSearchBacklog(this.store, hooks, { onProgress: (rows, total) => (this.indexProgress = { rows, total }), stopped: () => this.stopped })
+    this.indexing = buildSearchBacklog(this.store, hooks, {
+      onProgress: (rows, total) => (this.indexProgress = { rows, total }),
+      stopped: () => this.stopped,
+    })
       .then(
         () => undefined,
-        (error: unknown) => this.options.logger.error('search index build failed', { error: error instanceof Error ? error.stack : String(error) }),
+        (error: unknown) =>
+          this.options.logger.error('search index build failed', {
+            error: error instanceof Error ? error.stack : String(error),
+          }),
       )
       .finally(() => {
         this.indexing = null;
@@ -317,14 +356,19 @@ export class SyncEngine {
   /** Full jitter: a random wait up to the exponential cap; probes meanwhile catch a quick recovery. */
   private scheduleRetry(): void {
     const failuresNow = this.failures;
-    this.timers.later(retryDelay(this.timing, failuresNow, this.options.random ?? Math.random), () => (this.failures === failuresNow ? this.syncNow() : Promise.resolve()));
+    this.timers.later(retryDelay(this.timing, failuresNow, this.options.random ?? Math.random), () =>
+      this.failures === failuresNow ? this.syncNow() : Promise.resolve(),
+    );
     this.probe(failuresNow);
   }
 
   private probe(failuresNow: number): void {
     this.timers.later(this.timing.probeMs, async () => {
       if (this.failures !== failuresNow || this.running) return;
-      const ok = await this.http?.request('GET', '/sync/v1/health', { timeoutMs: 5_000 }).then((a) => a.status === 200, () => false);
+      const ok = await this.http?.request('GET', '/sync/v1/health', { timeoutMs: 5_000 }).then(
+        (a) => a.status === 200,
+        () => false,
+      );
       if (ok && this.failures === failuresNow) await this.syncNow();
       else if (this.failures === failuresNow) this.probe(failuresNow);
     });

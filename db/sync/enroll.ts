@@ -49,7 +49,11 @@ function holderParams(holder: CounterHolder): Record<string, string> {
   };
 }
 
-export async function enrollDevice(store: Store, credentials: CredentialStore, input: EnrollInput): Promise<EnrollResponse> {
+export async function enrollDevice(
+  store: Store,
+  credentials: CredentialStore,
+  input: EnrollInput,
+): Promise<EnrollResponse> {
   let url: URL;
   try {
     url = new URL(input.serverUrl);
@@ -58,14 +62,28 @@ export async function enrollDevice(store: Store, credentials: CredentialStore, i
   }
   if (url.protocol !== 'https:') throw new EnrollError('bad_url', 'Head office must be reached over https://');
   const caCert = input.caCert?.trim() || null;
-  if (caCert && !caCert.includes('-----BEGIN CERTIFICATE-----')) throw new EnrollError('bad_ca', 'The CA certificate must be PEM text starting with -----BEGIN CERTIFICATE-----');
-  const local = await exclusive(store, () => store.sqlite.prepare('SELECT code, counter_no FROM store LIMIT 1').get() as { code: string; counter_no: number } | undefined);
+  if (caCert && !caCert.includes('-----BEGIN CERTIFICATE-----'))
+    throw new EnrollError('bad_ca', 'The CA certificate must be PEM text starting with -----BEGIN CERTIFICATE-----');
+  const local = await exclusive(
+    store,
+    () =>
+      store.sqlite.prepare('SELECT code, counter_no FROM store LIMIT 1').get() as
+        { code: string; counter_no: number } | undefined,
+  );
   if (!local) throw new EnrollError('setup_needed', 'Set up the store on this PC before enrolling it');
 
   const http = createSyncHttp({ baseUrl: url.origin, caCert });
   try {
     const answer = await http
-      .request('POST', '/sync/v1/enroll', { body: { code: input.code.trim(), replicaId: store.replicaId, storeCode: local.code, deviceName: input.deviceName, counterNo: local.counter_no } })
+      .request('POST', '/sync/v1/enroll', {
+        body: {
+          code: input.code.trim(),
+          replicaId: store.replicaId,
+          storeCode: local.code,
+          deviceName: input.deviceName,
+          counterNo: local.counter_no,
+        },
+      })
       .catch((error: unknown) => {
         if (error instanceof TransportError) throw new EnrollError(error.code, error.message, error.params);
         const detail = error instanceof Error ? error.message : String(error);
@@ -75,7 +93,8 @@ export async function enrollDevice(store: Store, credentials: CredentialStore, i
       const refusal = errorOf(answer);
       // Head office names the code's store; this PC's own store is known here.
       const codeStore = (answer.body as Partial<SyncErrorBody> | null)?.codeStore;
-      const params: Record<string, string> = refusal.error === 'store_mismatch' && typeof codeStore === 'string' ? { codeStore, thisStore: local.code } : {};
+      const params: Record<string, string> =
+        refusal.error === 'store_mismatch' && typeof codeStore === 'string' ? { codeStore, thisStore: local.code } : {};
       const holder = (answer.body as Partial<SyncErrorBody> | null)?.holder;
       if (refusal.error === 'counter_taken' && holder) Object.assign(params, holderParams(holder));
       throw new EnrollError(refusal.error, refusal.message, params);

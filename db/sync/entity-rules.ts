@@ -88,4 +88,5 @@ export function opAllowedFromStore(rule: EntityRule, op: ChangeOp): boolean {
 }
 
 /** For customer-scoped rows that name their customer in `customerId`. */
-export const byCustomerId = (_id: string, fields: Readonly<Record<string, unknown>>): string | null => (typeof fields.customerId === 'string' ? fields.customerId : null);
+export const byCustomerId = (_id: string, fields: Readonly<Record<string, unknown>>): string | null =>
+  typeof fields.customerId === 'string' ? fields.customerId : null;

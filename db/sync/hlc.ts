@@ -16,7 +16,9 @@ export type HlcParts = { millis: number; counter: number; node: string };
 
 export class ClockDriftError extends Error {
   constructor(remoteMillis: number, localMillis: number) {
-    super(`Remote clock stamp ${new Date(remoteMillis).toISOString()} is more than 5 minutes ahead of this PC (${new Date(localMillis).toISOString()})`);
+    super(
+      `Remote clock stamp ${new Date(remoteMillis).toISOString()} is more than 5 minutes ahead of this PC (${new Date(localMillis).toISOString()})`,
+    );
   }
 }
 

@@ -13,7 +13,10 @@ type Registered = { hook: ApplyHook; fields?: ReadonlyArray<string> };
 
 /** Whether the record moves what the hook derives: new here, deleted, or one of its fields changed. */
 const moves = (fields: ReadonlyArray<string> | undefined) => (r: AppliedRecord) =>
-  fields === undefined || r.changed === undefined || r.state.deleted !== null || r.changed.some((f) => fields.includes(f));
+  fields === undefined ||
+  r.changed === undefined ||
+  r.state.deleted !== null ||
+  r.changed.some((f) => fields.includes(f));
 
 export function createSyncHooks(): SyncHooks {
   const hooks = new Map<string, Registered[]>();
@@ -21,7 +24,10 @@ export function createSyncHooks(): SyncHooks {
   const backlogs: SearchBacklog[] = [];
   return {
     onApplied(entity, hook, options) {
-      hooks.set(entity, [...(hooks.get(entity) ?? []), { hook, ...(options?.fields ? { fields: options.fields } : {}) }]);
+      hooks.set(entity, [
+        ...(hooks.get(entity) ?? []),
+        { hook, ...(options?.fields ? { fields: options.fields } : {}) },
+      ]);
     },
     onSnapshotDone(settler) {
       settlers.push(settler);
@@ -58,4 +64,8 @@ export function createSyncHooks(): SyncHooks {
 }
 
 /** Derived-data work runs in the chunk's transaction, on the desk's clock. */
-export const syncWork = (store: Store, trx: SyncWork['trx']): SyncWork => ({ trx, nowMs: () => deskNowMs(store.hlc), statements: store.statements });
+export const syncWork = (store: Store, trx: SyncWork['trx']): SyncWork => ({
+  trx,
+  nowMs: () => deskNowMs(store.hlc),
+  statements: store.statements,
+});

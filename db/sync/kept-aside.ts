@@ -8,11 +8,24 @@ import type Database from 'better-sqlite3';
 import type { KeptAsideRecord } from './contract';
 import { statement } from '../statement-cache';
 
-type Row = { entity: string; entity_id: string; kind: 'unknown' | 'refused'; reason: KeptAsideRecord['reason'] | null; depends_on: string | null; received_at: string; number: string | null; ticket_id: string | null };
+type Row = {
+  entity: string;
+  entity_id: string;
+  kind: 'unknown' | 'refused';
+  reason: KeptAsideRecord['reason'] | null;
+  depends_on: string | null;
+  received_at: string;
+  number: string | null;
+  ticket_id: string | null;
+};
 
 /** Records kept aside (not fields: a record is often several rows). */
 export function keptAsideCount(sqlite: Database.Database): number {
-  return (statement(sqlite, 'SELECT count(*) AS n FROM (SELECT 1 FROM pending_unknown GROUP BY entity, entity_id)').get() as { n: number }).n;
+  return (
+    statement(sqlite, 'SELECT count(*) AS n FROM (SELECT 1 FROM pending_unknown GROUP BY entity, entity_id)').get() as {
+      n: number;
+    }
+  ).n;
 }
 
 const fieldText = (value: string | null): string | null => {
@@ -27,9 +40,13 @@ const fieldText = (value: string | null): string | null => {
 
 /** A ticket's number, from this PC's tickets or from what is kept aside of it. */
 function ticketNumber(sqlite: Database.Database, ticketId: string): string | null {
-  const stored = statement(sqlite, 'SELECT number FROM ticket WHERE id = ?').get(ticketId) as { number: string } | undefined;
+  const stored = statement(sqlite, 'SELECT number FROM ticket WHERE id = ?').get(ticketId) as
+    { number: string } | undefined;
   if (stored) return stored.number;
-  const kept = statement(sqlite, "SELECT value FROM pending_unknown WHERE entity = 'ticket' AND entity_id = ? AND field = 'number'").get(ticketId) as { value: string | null } | undefined;
+  const kept = statement(
+    sqlite,
+    "SELECT value FROM pending_unknown WHERE entity = 'ticket' AND entity_id = ? AND field = 'number'",
+  ).get(ticketId) as { value: string | null } | undefined;
   return fieldText(kept?.value ?? null);
 }
 
@@ -44,7 +61,10 @@ export function listKeptAside(sqlite: Database.Database, limit = 500): KeptAside
     const [parentEntity, ...rest] = row.depends_on?.split(':') ?? [];
     const dependsOn = parentEntity && rest.length > 0 ? { entity: parentEntity, entityId: rest.join(':') } : null;
     const ownNumber = fieldText(row.number);
-    const ticketId = row.entity === 'ticket' ? null : (fieldText(row.ticket_id) ?? (dependsOn?.entity === 'ticket' ? dependsOn.entityId : null));
+    const ticketId =
+      row.entity === 'ticket'
+        ? null
+        : (fieldText(row.ticket_id) ?? (dependsOn?.entity === 'ticket' ? dependsOn.entityId : null));
     return {
       entity: row.entity,
       entityId: row.entity_id,

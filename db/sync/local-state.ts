@@ -25,12 +25,20 @@ type ChangeRow = { op: string; fields: string; hlc: string };
  * three per record (an initial sync applies hundreds of thousands). A key is dropped once its record
  * is applied, so a second record for the same key in the chunk reads the fresh state itself.
  */
-export type Prefetched = { rows: Map<string, Record<string, unknown> | undefined>; clocks: Map<string, ClockRow[]>; changes: Map<string, ChangeRow[]> };
+export type Prefetched = {
+  rows: Map<string, Record<string, unknown> | undefined>;
+  clocks: Map<string, ClockRow[]>;
+  changes: Map<string, ChangeRow[]>;
+};
 
 /** One record's key in the maps apply keeps (prefetched rows, `unstamped`). */
 export const keyOf = recordKey;
 
-export function prefetchLocal(sqlite: Database.Database, records: ReadonlyArray<FeedRecord>, { rules, tables }: { rules: EntityRules; tables?: TableInfoCache }): Prefetched {
+export function prefetchLocal(
+  sqlite: Database.Database,
+  records: ReadonlyArray<FeedRecord>,
+  { rules, tables }: { rules: EntityRules; tables?: TableInfoCache },
+): Prefetched {
   const shapes = tables ?? createTableInfoCache(rules);
   const found: Prefetched = { rows: new Map(), clocks: new Map(), changes: new Map() };
   const idsByEntity = new Map<string, string[]>();
@@ -45,14 +53,23 @@ export function prefetchLocal(sqlite: Database.Database, records: ReadonlyArray<
     if (!rule || !info) continue;
     const list = JSON.stringify([...new Set(ids)]);
     for (const id of ids) found.rows.set(keyOf(entity, id), undefined);
-    for (const row of statement(sqlite, `SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} IN (SELECT value FROM json_each(?))`).all(list) as Array<Record<string, unknown>>) {
+    for (const row of statement(
+      sqlite,
+      `SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} IN (SELECT value FROM json_each(?))`,
+    ).all(list) as Array<Record<string, unknown>>) {
       found.rows.set(keyOf(entity, String(row[rule.key])), row);
     }
-    for (const c of statement(sqlite, 'SELECT entity_id, field, hlc FROM row_clock WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))').all(entity, list) as Array<ClockRow & { entity_id: string }>) {
+    for (const c of statement(
+      sqlite,
+      'SELECT entity_id, field, hlc FROM row_clock WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))',
+    ).all(entity, list) as Array<ClockRow & { entity_id: string }>) {
       const k = keyOf(entity, c.entity_id);
       found.clocks.set(k, [...(found.clocks.get(k) ?? []), { field: c.field, hlc: c.hlc }]);
     }
-    const changes = statement(sqlite, 'SELECT entity_id, op, fields, hlc FROM change_log WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq').all(entity, list) as Array<ChangeRow & { entity_id: string }>;
+    const changes = statement(
+      sqlite,
+      'SELECT entity_id, op, fields, hlc FROM change_log WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
+    ).all(entity, list) as Array<ChangeRow & { entity_id: string }>;
     for (const c of changes) {
       const k = keyOf(entity, c.entity_id);
       found.changes.set(k, [...(found.changes.get(k) ?? []), { op: c.op, fields: c.fields, hlc: c.hlc }]);
@@ -74,14 +91,23 @@ export function localState(
   const k = keyOf(rule.entity, entityId);
   const stamps = prefetched?.rows.has(k)
     ? (prefetched.clocks.get(k) ?? [])
-    : (statement(sqlite, 'SELECT field, hlc FROM row_clock WHERE entity = ? AND entity_id = ?').all(rule.entity, entityId) as ClockRow[]);
+    : (statement(sqlite, 'SELECT field, hlc FROM row_clock WHERE entity = ? AND entity_id = ?').all(
+        rule.entity,
+        entityId,
+      ) as ClockRow[]);
   const clockOf = new Map(stamps.map((s) => [s.field, s.hlc]));
   let state: RecordState = { fields: {}, clocks: {}, deleted: clockOf.get(TOMBSTONE_FIELD) ?? null };
   const composites = rule.policy.composite;
   if (row) {
     const star = clockOf.get(SHARED_STAMP);
     for (const [field, column] of info.columns) {
-      if (column === rule.key || field === 'hlc' || (rule.localColumns && field in rule.localColumns) || unstamped?.has(field)) continue;
+      if (
+        column === rule.key ||
+        field === 'hlc' ||
+        (rule.localColumns && field in rule.localColumns) ||
+        unstamped?.has(field)
+      )
+        continue;
       const composite = composites?.find((c) => c.column === field);
       if (composite) {
         readComposite(state, composite, row[column], clockOf, clockOf.get(field) ?? star);
@@ -98,7 +124,10 @@ export function localState(
   // Local changes not yet merged anywhere keep their own stamps.
   const changes = prefetched?.rows.has(k)
     ? (prefetched.changes.get(k) ?? [])
-    : (statement(sqlite, 'SELECT op, fields, hlc FROM change_log WHERE entity_id = ? AND entity = ? ORDER BY seq').all(entityId, rule.entity) as ChangeRow[]);
+    : (statement(sqlite, 'SELECT op, fields, hlc FROM change_log WHERE entity_id = ? AND entity = ? ORDER BY seq').all(
+        entityId,
+        rule.entity,
+      ) as ChangeRow[]);
   for (const change of changes) {
     const fields = JSON.parse(change.fields) as Record<string, unknown>;
     const own = stateOfChange(change.op, fields, change.hlc, rule.ignoredFields);
@@ -107,17 +136,25 @@ export function localState(
       if (!row) break;
       const composite = info.columns.has(field) ? undefined : compositeOfField(composites, field);
       if (info.columns.has(field)) own.fields[field] = row[info.columns.get(field)!] ?? null;
-      else if (composite && info.columns.has(composite.column)) own.fields[field] = parseComposite(row[info.columns.get(composite.column)!])[field.slice(composite.prefix.length)] ?? null;
+      else if (composite && info.columns.has(composite.column))
+        own.fields[field] =
+          parseComposite(row[info.columns.get(composite.column)!])[field.slice(composite.prefix.length)] ?? null;
     }
     state = mergeStates(rule.policy, state, own);
   }
   // A stamp far beyond head office's clock was re-stamped there (docs/SYNC.md §2.6, F8): it must lose here too.
   const limit = serverTimeMs + MAX_CLOCK_SKEW_MS;
-  for (const [field, clock] of Object.entries(state.clocks)) if (parseHlc(clock).millis > limit) state.clocks[field] = '000000000000-0000-0';
+  for (const [field, clock] of Object.entries(state.clocks))
+    if (parseHlc(clock).millis > limit) state.clocks[field] = '000000000000-0000-0';
   return state;
 }
 
 /** The row as stored, by its key column. */
-export function readRow(sqlite: Database.Database, rule: EntityRule, entityId: string): Record<string, unknown> | undefined {
-  return statement(sqlite, `SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} = ?`).get(entityId) as Record<string, unknown> | undefined;
+export function readRow(
+  sqlite: Database.Database,
+  rule: EntityRule,
+  entityId: string,
+): Record<string, unknown> | undefined {
+  return statement(sqlite, `SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} = ?`).get(entityId) as
+    Record<string, unknown> | undefined;
 }

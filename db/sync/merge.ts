@@ -30,7 +30,11 @@ export type MergePolicy = {
   derived?: (fields: Readonly<Record<string, unknown>>) => ReadonlyArray<DerivedField>;
 };
 
-export const EMPTY_STATE: RecordState = Object.freeze({ fields: Object.freeze({}), clocks: Object.freeze({}), deleted: null }) as RecordState;
+export const EMPTY_STATE: RecordState = Object.freeze({
+  fields: Object.freeze({}),
+  clocks: Object.freeze({}),
+  deleted: null,
+}) as RecordState;
 
 export function nodeOfHlc(hlc: string): string {
   return hlc.slice(hlc.lastIndexOf('-') + 1);
@@ -73,7 +77,8 @@ function pick(policy: MergePolicy, field: string, a: Cell, b: Cell): Cell {
 
 function mergeCell(policy: MergePolicy, field: string, a: Cell, b: Cell): Cell {
   const winner = pick(policy, field, a, b);
-  if (policy.trueWins?.includes(field) && (truthy(a.value) || truthy(b.value))) return { value: 1, clock: winner.clock };
+  if (policy.trueWins?.includes(field) && (truthy(a.value) || truthy(b.value)))
+    return { value: 1, clock: winner.clock };
   return winner;
 }
 
@@ -83,7 +88,9 @@ function mergeCell(policy: MergePolicy, field: string, a: Cell, b: Cell): Cell {
  * result depends only on the real fields and stays a semilattice.
  */
 export function mergeStates(policy: MergePolicy, a: RecordState, b: RecordState): RecordState {
-  const merged = policy.composite ? mergeFields(policy, expandComposites(policy, a), expandComposites(policy, b)) : mergeFields(policy, a, b);
+  const merged = policy.composite
+    ? mergeFields(policy, expandComposites(policy, a), expandComposites(policy, b))
+    : mergeFields(policy, a, b);
   if (!policy.derived) return merged;
   for (const copy of policy.derived(merged.fields)) {
     const clock = merged.clocks[copy.from];
@@ -130,12 +137,18 @@ function mergeFields(policy: MergePolicy, a: RecordState, b: RecordState): Recor
     fields[field] = cell.value ?? null;
     clocks[field] = cell.clock;
   }
-  const deleted = a.deleted === null ? b.deleted : b.deleted === null ? a.deleted : a.deleted > b.deleted ? a.deleted : b.deleted;
+  const deleted =
+    a.deleted === null ? b.deleted : b.deleted === null ? a.deleted : a.deleted > b.deleted ? a.deleted : b.deleted;
   return { fields, clocks, deleted };
 }
 
 /** The state one change contributes: its fields at its stamp, plus a tombstone for a delete. */
-export function stateOfChange(op: string, fields: Record<string, unknown>, hlc: string, ignored: ReadonlyArray<string> = []): RecordState {
+export function stateOfChange(
+  op: string,
+  fields: Record<string, unknown>,
+  hlc: string,
+  ignored: ReadonlyArray<string> = [],
+): RecordState {
   // A soft delete logs what it set (deleted_at, updated_at): those travel with the tombstone.
   const out: RecordState = { fields: {}, clocks: {}, deleted: op === 'delete' ? hlc : null };
   for (const [field, value] of Object.entries(fields)) {
@@ -148,13 +161,18 @@ export function stateOfChange(op: string, fields: Record<string, unknown>, hlc: 
 
 /** Fields whose value or stamp differ between two states (what an apply has to write). */
 export function changedFieldsOf(before: RecordState, after: RecordState): string[] {
-  return Object.keys(after.clocks).filter((f) => before.clocks[f] !== after.clocks[f] || canonicalJson(before.fields[f]) !== canonicalJson(after.fields[f]));
+  return Object.keys(after.clocks).filter(
+    (f) => before.clocks[f] !== after.clocks[f] || canonicalJson(before.fields[f]) !== canonicalJson(after.fields[f]),
+  );
 }
 
 /** Fields of `change` that did not make it into `merged` (lost to a newer or head-office value). */
 export function losingFields(change: RecordState, merged: RecordState): string[] {
   // A field the merge spread into others (a whole composite column, into its keys) is not lost.
-  return Object.keys(change.clocks).filter((f) => f in merged.clocks && (merged.clocks[f] !== change.clocks[f] || !sameValue(merged.fields[f], change.fields[f])));
+  return Object.keys(change.clocks).filter(
+    (f) =>
+      f in merged.clocks && (merged.clocks[f] !== change.clocks[f] || !sameValue(merged.fields[f], change.fields[f])),
+  );
 }
 
 /**

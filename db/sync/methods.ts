@@ -48,14 +48,25 @@ export const syncProblems: Handler<typeof noInput, ReadonlyArray<SyncProblem>> =
   const rows = await ctx.trx
     .selectFrom('syncRejected')
     .leftJoin('staff', 'staff.id', 'syncRejected.staffId')
-    .select(['syncRejected.seq', 'syncRejected.entity', 'syncRejected.entityId', 'syncRejected.op', 'syncRejected.code', 'syncRejected.fields', 'syncRejected.createdAt', 'syncRejected.rejectedAt', 'staff.name as staffName'])
+    .select([
+      'syncRejected.seq',
+      'syncRejected.entity',
+      'syncRejected.entityId',
+      'syncRejected.op',
+      'syncRejected.code',
+      'syncRejected.fields',
+      'syncRejected.createdAt',
+      'syncRejected.rejectedAt',
+      'staff.name as staffName',
+    ])
     .orderBy('syncRejected.seq', 'desc')
     .limit(500)
     .execute();
   return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, unknown> }));
 };
 
-export const syncKeptAside: Handler<typeof noInput, ReadonlyArray<KeptAsideRecord>> = async (ctx) => listKeptAside(ctx.services.store.sqlite);
+export const syncKeptAside: Handler<typeof noInput, ReadonlyArray<KeptAsideRecord>> = async (ctx) =>
+  listKeptAside(ctx.services.store.sqlite);
 
 export const syncRetryKeptAside: Handler<typeof noInput, { started: boolean }> = async (ctx) => {
   const { engine } = ctx.services.sync;
@@ -68,11 +79,17 @@ export const syncRetryKeptAside: Handler<typeof noInput, { started: boolean }> =
 export const syncEnroll: Handler<typeof syncEnrollSchema, { started: true }> = async (ctx, input) => {
   const { engine } = ctx.services.sync;
   if (!engine) throw new DeskFailure('unavailable', 'sync_not_running');
-  if (engine.status().enrolled && !engine.status().stopReason) throw new DeskFailure('conflict', 'sync_already_enrolled');
+  if (engine.status().enrolled && !engine.status().stopReason)
+    throw new DeskFailure('conflict', 'sync_already_enrolled');
   const store = await ctx.trx.selectFrom('store').select(['code', 'counterNo']).limit(1).executeTakeFirst();
   if (!store) throw new DeskFailure('setup_needed', 'setup_needed');
   // Not awaited: the dispatcher's transaction must not wait on the network.
-  void engine.enroll({ serverUrl: input.serverUrl, code: input.code, caCert: input.caCert || null, deviceName: `${store.code} counter ${store.counterNo}` });
+  void engine.enroll({
+    serverUrl: input.serverUrl,
+    code: input.code,
+    caCert: input.caCert || null,
+    deviceName: `${store.code} counter ${store.counterNo}`,
+  });
   return { started: true };
 };
 

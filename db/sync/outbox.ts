@@ -16,7 +16,19 @@ const TX_HARD_LIMIT_BYTES = 4 * 1024 * 1024;
 /** Acknowledged rows are kept this long for a re-push after head office restores a backup (F17). */
 export const ACKED_RETENTION_MS = 7 * 86_400_000;
 
-type LogRow = { seq: number; change_id: string; tx_id: string; entity: string; entity_id: string; op: WireChange['op']; fields: string; hlc: string; staff_id: string | null; created_at: string; schema_version: number };
+type LogRow = {
+  seq: number;
+  change_id: string;
+  tx_id: string;
+  entity: string;
+  entity_id: string;
+  op: WireChange['op'];
+  fields: string;
+  hlc: string;
+  staff_id: string | null;
+  created_at: string;
+  schema_version: number;
+};
 
 /** A change on its way to head office: its fields as the JSON text the outbox keeps (push.ts splices it into the request). */
 export type PendingChange = Omit<WireChange, 'fields'> & { fieldsJson: string };
@@ -27,10 +39,20 @@ export function wireChange({ fieldsJson, ...change }: PendingChange): WireChange
 }
 
 /** The next batch after `afterWireSeq` (default: the last acknowledged change). */
-export function pendingBatch(sqlite: Database.Database, { maxChanges = PUSH_MAX_CHANGES, maxBytes = PUSH_MAX_BYTES, afterWireSeq }: { maxChanges?: number; maxBytes?: number; afterWireSeq?: number } = {}): PendingChange[] {
+export function pendingBatch(
+  sqlite: Database.Database,
+  {
+    maxChanges = PUSH_MAX_CHANGES,
+    maxBytes = PUSH_MAX_BYTES,
+    afterWireSeq,
+  }: { maxChanges?: number; maxBytes?: number; afterWireSeq?: number } = {},
+): PendingChange[] {
   const base = getNumber(sqlite, 'seq_base');
   const after = afterWireSeq === undefined ? getNumber(sqlite, 'last_acked_seq') : afterWireSeq + base;
-  const rows = statement(sqlite, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').iterate(after, TX_HARD_LIMIT_CHANGES + maxChanges) as IterableIterator<LogRow>;
+  const rows = statement(sqlite, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').iterate(
+    after,
+    TX_HARD_LIMIT_CHANGES + maxChanges,
+  ) as IterableIterator<LogRow>;
   const batch: PendingChange[] = [];
   let bytes = 0;
   let openTx: string | null = null;
@@ -81,14 +103,25 @@ export function unackFrom(sqlite: Database.Database, lastAppliedWireSeq: number)
   const through = lastAppliedWireSeq + getNumber(sqlite, 'seq_base');
   const acked = getNumber(sqlite, 'last_acked_seq');
   if (through >= acked) return 0;
-  const oldest = (statement(sqlite, 'SELECT coalesce(min(seq), 0) AS n FROM change_log WHERE seq > ?').get(through) as { n: number }).n;
+  const oldest = (
+    statement(sqlite, 'SELECT coalesce(min(seq), 0) AS n FROM change_log WHERE seq > ?').get(through) as { n: number }
+  ).n;
   if (oldest !== through + 1) {
-    throw new Error(`Head office lost changes from ${through + 1} on, but this PC kept only those from ${oldest}: they are past the ${ACKED_RETENTION_MS / 86_400_000}-day retention`);
+    throw new Error(
+      `Head office lost changes from ${through + 1} on, but this PC kept only those from ${oldest}: they are past the ${ACKED_RETENTION_MS / 86_400_000}-day retention`,
+    );
   }
   // Changes up to `through` stay acknowledged when they were: the mark that covered them is cut back to it.
-  const covering = statement(sqlite, 'SELECT acked_at FROM change_ack WHERE through_seq > ? ORDER BY through_seq LIMIT 1').get(through) as { acked_at: string } | undefined;
+  const covering = statement(
+    sqlite,
+    'SELECT acked_at FROM change_ack WHERE through_seq > ? ORDER BY through_seq LIMIT 1',
+  ).get(through) as { acked_at: string } | undefined;
   statement(sqlite, 'DELETE FROM change_ack WHERE through_seq > ?').run(through);
-  if (covering && through > 0) statement(sqlite, 'INSERT OR IGNORE INTO change_ack (through_seq, acked_at) VALUES (?, ?)').run(through, covering.acked_at);
+  if (covering && through > 0)
+    statement(sqlite, 'INSERT OR IGNORE INTO change_ack (through_seq, acked_at) VALUES (?, ?)').run(
+      through,
+      covering.acked_at,
+    );
   setState(sqlite, 'last_acked_seq', through);
   return acked - through;
 }
@@ -96,7 +129,11 @@ export function unackFrom(sqlite: Database.Database, lastAppliedWireSeq: number)
 /** Removes changes acknowledged more than the retention ago (by the marks of migration 0013). */
 export function pruneAcked(sqlite: Database.Database, nowMs: number): number {
   const before = new Date(nowMs - ACKED_RETENTION_MS).toISOString();
-  const mark = (statement(sqlite, 'SELECT coalesce(max(through_seq), 0) AS n FROM change_ack WHERE acked_at < ?').get(before) as { n: number }).n;
+  const mark = (
+    statement(sqlite, 'SELECT coalesce(max(through_seq), 0) AS n FROM change_ack WHERE acked_at < ?').get(before) as {
+      n: number;
+    }
+  ).n;
   const through = Math.min(mark, getNumber(sqlite, 'last_acked_seq'));
   if (through <= 0) return 0;
   const removed = statement(sqlite, 'DELETE FROM change_log WHERE seq <= ?').run(through).changes;

@@ -21,7 +21,14 @@ import { statement } from '../statement-cache';
 /** Records per transaction: a kept-aside record is usually one or two fields. */
 const CHUNK_RECORDS = 200;
 
-type PendingRow = { entity: string; entity_id: string; field: string; value: string | null; hlc: string; kind: 'unknown' | 'refused' };
+type PendingRow = {
+  entity: string;
+  entity_id: string;
+  field: string;
+  value: string | null;
+  hlc: string;
+  kind: 'unknown' | 'refused';
+};
 
 /** A kept value as it was written (JSON text); undefined when the text is not JSON (then the row stays where it is). */
 function parsed(row: PendingRow): { value: unknown } | undefined {
@@ -65,7 +72,9 @@ export async function replayPendingUnknown(
     if (!always && getNumber(sqlite, 'pending_replay_schema') >= SCHEMA_VERSION) return null;
     // In the order they were kept, records waiting for another last: the one they wait for goes first.
     return sqlite
-      .prepare("SELECT entity, entity_id FROM pending_unknown WHERE hlc <> '' GROUP BY entity, entity_id ORDER BY max(reason IS 'depends'), min(rowid)")
+      .prepare(
+        "SELECT entity, entity_id FROM pending_unknown WHERE hlc <> '' GROUP BY entity, entity_id ORDER BY max(reason IS 'depends'), min(rowid)",
+      )
       .all() as Array<{ entity: string; entity_id: string }>;
   });
   if (keys === null) return { replayed: 0, keptAside: 0 };
@@ -76,8 +85,14 @@ export async function replayPendingUnknown(
     const outcome = await exclusiveTx(
       store,
       async (trx) => {
-        const read = statement(sqlite, "SELECT entity, entity_id, field, value, hlc, kind FROM pending_unknown WHERE entity = ? AND entity_id = ? AND hlc <> ''");
-        const remove = statement(sqlite, 'DELETE FROM pending_unknown WHERE entity = ? AND entity_id = ? AND field = ?');
+        const read = statement(
+          sqlite,
+          "SELECT entity, entity_id, field, value, hlc, kind FROM pending_unknown WHERE entity = ? AND entity_id = ? AND hlc <> ''",
+        );
+        const remove = statement(
+          sqlite,
+          'DELETE FROM pending_unknown WHERE entity = ? AND entity_id = ? AND field = ?',
+        );
         const records: FeedRecord[] = [];
         const unstamped = new Map<string, Set<string>>();
         for (const key of keys.slice(start, start + CHUNK_RECORDS)) {
@@ -85,10 +100,25 @@ export async function replayPendingUnknown(
           if (used.length === 0) continue;
           // Taken out first: whatever this version still cannot use is put back by apply.
           for (const row of used) remove.run(row.entity, row.entity_id, row.field);
-          unstamped.set(keyOf(key.entity, key.entity_id), new Set(used.filter((row) => row.kind === 'unknown').map((row) => row.field)));
-          records.push({ serverSeq: 0, txId: `pending:${key.entity}:${key.entity_id}`, entity: key.entity, entityId: key.entity_id, state });
+          unstamped.set(
+            keyOf(key.entity, key.entity_id),
+            new Set(used.filter((row) => row.kind === 'unknown').map((row) => row.field)),
+          );
+          records.push({
+            serverSeq: 0,
+            txId: `pending:${key.entity}:${key.entity_id}`,
+            entity: key.entity,
+            entityId: key.entity_id,
+            state,
+          });
         }
-        const result = applyRecords(sqlite, records, { rules, hlc: store.hlc, serverTimeMs: store.now(), nowIso: deskNowIso(store.hlc), unstamped });
+        const result = applyRecords(sqlite, records, {
+          rules,
+          hlc: store.hlc,
+          serverTimeMs: store.now(),
+          nowIso: deskNowIso(store.hlc),
+          unstamped,
+        });
         saveClockMark(sqlite, store.hlc);
         await hooks.runApplyHooks(syncWork(store, trx), result.touched, { snapshot: false });
         return { records: records.length, keptAside: result.keptAside };

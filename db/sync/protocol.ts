@@ -115,8 +115,20 @@ export type SnapshotResponse = {
 };
 
 /** `counterNo`: the counter number the PC was set up with (older PCs do not send it). */
-export type EnrollRequest = { code: string; replicaId: string; storeCode: string; deviceName: string; counterNo?: number };
-export type EnrollResponse = { deviceId: string; refreshSecret: string; storeId: string; storeCode: string; serverEpoch: string };
+export type EnrollRequest = {
+  code: string;
+  replicaId: string;
+  storeCode: string;
+  deviceName: string;
+  counterNo?: number;
+};
+export type EnrollResponse = {
+  deviceId: string;
+  refreshSecret: string;
+  storeId: string;
+  storeCode: string;
+  serverEpoch: string;
+};
 export type TokenRequest = { deviceId: string; refreshSecret: string };
 export type TokenResponse = { accessToken: string; expiresAt: string; serverTime: string };
 
@@ -136,10 +148,23 @@ export type SyncErrorCode =
   | 'unavailable';
 
 /** The active PC that already holds a counter number (`counter_taken`), for the refusal to name. */
-export type CounterHolder = { deviceId: string; name: string; counterNo: number; enrolledAt: string; lastSeenAt: string | null };
+export type CounterHolder = {
+  deviceId: string;
+  name: string;
+  counterNo: number;
+  enrolledAt: string;
+  lastSeenAt: string | null;
+};
 
 /** `codeStore`: with `store_mismatch`, the store the enrollment code was issued for; `holder`: with `counter_taken`. */
-export type SyncErrorBody = { error: SyncErrorCode; message: string; expectedSeq?: number; minVersion?: number; codeStore?: string; holder?: CounterHolder };
+export type SyncErrorBody = {
+  error: SyncErrorCode;
+  message: string;
+  expectedSeq?: number;
+  minVersion?: number;
+  codeStore?: string;
+  holder?: CounterHolder;
+};
 
 export function formatCursor(epoch: string, serverSeq: number): string {
   return `${epoch}:${serverSeq}`;

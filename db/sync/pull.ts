@@ -15,7 +15,13 @@ import { syncWork, type SyncHooks } from './hooks';
 import type { ApplyPhase } from './registration';
 import type { TableInfoCache } from './table-info';
 import { unackFrom } from './outbox';
-import { PULL_MAX_BYTES, snapshotPosition, type FeedRecord, type PullResponse, type SnapshotResponse } from './protocol';
+import {
+  PULL_MAX_BYTES,
+  snapshotPosition,
+  type FeedRecord,
+  type PullResponse,
+  type SnapshotResponse,
+} from './protocol';
 import { SyncStop, TransientError, errorOf, type SyncSession } from './session';
 import { continueAsNewReplica, countTakenBack, highestLocalSeq, isOlderCopy } from './restored-copy';
 import { getNumber, getState, setState, type SyncKey } from './state';
@@ -96,11 +102,26 @@ async function applyInChunks(
         // The local state of the records this chunk will most likely take, read in one go.
         const prefetched = prefetchLocal(ctx.store.sqlite, records.slice(index, index + rowBudget), ctx);
         // Whole origin transactions only; stop once the chunk is big or slow enough.
-        while (end < records.length && (end === index || (end - index < rowBudget && performance.now() - started < CHUNK_MS))) {
+        while (
+          end < records.length &&
+          (end === index || (end - index < rowBudget && performance.now() - started < CHUNK_MS))
+        ) {
           const tx = records[end]!.txId;
           let stop = end;
           while (stop < records.length && records[stop]!.txId === tx) stop += 1;
-          const outcome = applyRecords(ctx.store.sqlite, records.slice(end, stop), { rules: ctx.rules, tables: ctx.tables, hlc: ctx.store.hlc, serverTimeMs: ctx.serverTimeMs(), nowIso, watch }, prefetched);
+          const outcome = applyRecords(
+            ctx.store.sqlite,
+            records.slice(end, stop),
+            {
+              rules: ctx.rules,
+              tables: ctx.tables,
+              hlc: ctx.store.hlc,
+              serverTimeMs: ctx.serverTimeMs(),
+              nowIso,
+              watch,
+            },
+            prefetched,
+          );
           touched.push(...outcome.touched);
           applied += outcome.applied;
           end = stop;
@@ -128,7 +149,8 @@ async function applyInChunks(
 export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
   let pulled = 0;
   let ahead: Ahead | null = null;
-  const pathFrom = (cursor: string) => `/sync/v1/pull?${new URLSearchParams({ replicaId: ctx.store.replicaId, cursor, maxBytes: String(ctx.maxBytes ?? PULL_MAX_BYTES) })}`;
+  const pathFrom = (cursor: string) =>
+    `/sync/v1/pull?${new URLSearchParams({ replicaId: ctx.store.replicaId, cursor, maxBytes: String(ctx.maxBytes ?? PULL_MAX_BYTES) })}`;
   for (let page = 0; page < 1_000_000; page += 1) {
     const cursor = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'pull_cursor'));
     if (cursor === null) {
@@ -155,8 +177,19 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
       continue;
     }
     if (body.hasMore && body.changes.length > 0) ahead = askAhead(ctx, body.nextCursor, pathFrom(body.nextCursor));
-    await applyInChunks(ctx, body.changes, (last) => [['pull_cursor', last.serverSeq === body.changes.at(-1)!.serverSeq ? body.nextCursor : `${body.serverEpoch}:${last.serverSeq}`]], { snapshot: false });
-    if (body.changes.length === 0) await exclusive(ctx.store, () => setState(ctx.store.sqlite, 'pull_cursor', body.nextCursor));
+    await applyInChunks(
+      ctx,
+      body.changes,
+      (last) => [
+        [
+          'pull_cursor',
+          last.serverSeq === body.changes.at(-1)!.serverSeq ? body.nextCursor : `${body.serverEpoch}:${last.serverSeq}`,
+        ],
+      ],
+      { snapshot: false },
+    );
+    if (body.changes.length === 0)
+      await exclusive(ctx.store, () => setState(ctx.store.sqlite, 'pull_cursor', body.nextCursor));
     pulled += body.changes.length;
     if (!body.hasMore) return { pulled };
   }
@@ -195,30 +228,37 @@ async function snapshot(ctx: PullContext): Promise<number> {
   let applied = 0;
   let ahead: Ahead | null = null;
   // Snapshot pages are the biggest head office gives (fewer round trips for the largest transfer).
-  const pathFrom = (after: string | null) => `/sync/v1/snapshot?${new URLSearchParams({ maxBytes: String(ctx.maxBytes ?? SNAPSHOT_MAX_BYTES), ...(after ? { after } : {}) })}`;
+  const pathFrom = (after: string | null) =>
+    `/sync/v1/snapshot?${new URLSearchParams({ maxBytes: String(ctx.maxBytes ?? SNAPSHOT_MAX_BYTES), ...(after ? { after } : {}) })}`;
   for (;;) {
     const after = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'snapshot_after'));
     const answer = await takeAhead(ahead, after, pathFrom(after), ctx);
     ahead = null;
-    if (answer.status !== 200) throw new TransientError(`Snapshot refused (${answer.status}): ${errorOf(answer).message}`);
+    if (answer.status !== 200)
+      throw new TransientError(`Snapshot refused (${answer.status}): ${errorOf(answer).message}`);
     const body = answer.body as SnapshotResponse;
     ctx.onServerTime(body.serverTime, body.serverEpoch);
     await exclusive(ctx.store, () => {
       // The feed position to pull from afterwards is the one read before the first page.
-      if (getState(ctx.store.sqlite, 'snapshot_cursor') === null) setState(ctx.store.sqlite, 'snapshot_cursor', body.cursor);
+      if (getState(ctx.store.sqlite, 'snapshot_cursor') === null)
+        setState(ctx.store.sqlite, 'snapshot_cursor', body.cursor);
       setState(ctx.store.sqlite, 'server_epoch', body.serverEpoch);
     });
     if (body.nextAfter !== null) ahead = askAhead(ctx, body.nextAfter, pathFrom(body.nextAfter));
-    await applyInChunks(ctx, body.records, (last) => [['snapshot_after', snapshotPosition(last.entity, last.entityId)]], { snapshot: true }, (applied) => countTakenBack(ctx.store.sqlite, applied));
+    await applyInChunks(
+      ctx,
+      body.records,
+      (last) => [['snapshot_after', snapshotPosition(last.entity, last.entityId)]],
+      { snapshot: true },
+      (applied) => countTakenBack(ctx.store.sqlite, applied),
+    );
     applied += body.records.length;
     if (body.nextAfter === null) {
       // Derived data the areas left for the end (each ticket folded once), in short transactions.
       const settleChunk = () =>
-        exclusiveTx(
-          ctx.store,
-          (trx) => ctx.hooks.settleSnapshotChunk(syncWork(ctx.store, trx)),
-          { foreignKeys: false },
-        );
+        exclusiveTx(ctx.store, (trx) => ctx.hooks.settleSnapshotChunk(syncWork(ctx.store, trx)), {
+          foreignKeys: false,
+        });
       while (await settleChunk()) await yieldToCounter();
       await exclusive(ctx.store, () => {
         const start = getState(ctx.store.sqlite, 'snapshot_cursor');

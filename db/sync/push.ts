@@ -17,7 +17,13 @@ import { errorOf, SyncStop, TransientError, type SyncSession } from './session';
 import { continueAsNewReplica } from './restored-copy';
 import { getNumber } from './state';
 
-export type PushContext = { store: Store; session: SyncSession; appVersion: string; onServerTime: (iso: string, epoch: string) => void; onProgress?: (done: number) => void };
+export type PushContext = {
+  store: Store;
+  session: SyncSession;
+  appVersion: string;
+  onServerTime: (iso: string, epoch: string) => void;
+  onProgress?: (done: number) => void;
+};
 
 /** A batch on its way: head office's answer arrives while the next batch is read and sent. */
 type InFlight = { batch: PendingChange[]; answer: Promise<HttpAnswer> };
@@ -33,8 +39,15 @@ function send(ctx: PushContext, batch: PendingChange[]): InFlight {
  * written by change-log.ts) instead of parsed from the outbox and serialised again.
  */
 function pushBody(ctx: PushContext, batch: ReadonlyArray<PendingChange>): RawJson {
-  const head: Omit<PushRequest, 'changes'> = { protocol: PROTOCOL_VERSION, replicaId: ctx.store.replicaId, schemaVersion: SCHEMA_VERSION, appVersion: ctx.appVersion };
-  const changes = batch.map(({ fieldsJson, ...change }) => `${JSON.stringify(change).slice(0, -1)},"fields":${fieldsJson}}`);
+  const head: Omit<PushRequest, 'changes'> = {
+    protocol: PROTOCOL_VERSION,
+    replicaId: ctx.store.replicaId,
+    schemaVersion: SCHEMA_VERSION,
+    appVersion: ctx.appVersion,
+  };
+  const changes = batch.map(
+    ({ fieldsJson, ...change }) => `${JSON.stringify(change).slice(0, -1)},"fields":${fieldsJson}}`,
+  );
   return new RawJson(`${JSON.stringify(head).slice(0, -1)},"changes":[${changes.join(',')}]}`);
 }
 
@@ -57,7 +70,9 @@ export async function pushAll(ctx: PushContext): Promise<{ pushed: number; rejec
       if (batch.length === 0) return { pushed, rejected };
       current = send(ctx, batch);
     }
-    const next = await exclusive(ctx.store, () => pendingBatch(ctx.store.sqlite, { afterWireSeq: current.batch.at(-1)!.seq }));
+    const next = await exclusive(ctx.store, () =>
+      pendingBatch(ctx.store.sqlite, { afterWireSeq: current.batch.at(-1)!.seq }),
+    );
     if (next.length > 0) ahead = send(ctx, next);
     try {
       const outcome = await settle(ctx, current);
@@ -79,7 +94,10 @@ export async function pushAll(ctx: PushContext): Promise<{ pushed: number; rejec
   }
 }
 
-async function settle(ctx: PushContext, { batch, answer: pending }: InFlight): Promise<{ pushed: number; rejected: number; complete: boolean }> {
+async function settle(
+  ctx: PushContext,
+  { batch, answer: pending }: InFlight,
+): Promise<{ pushed: number; rejected: number; complete: boolean }> {
   {
     const answer = await pending;
     if (answer.status === 200) {
@@ -120,7 +138,18 @@ function recordOutcome(store: Store, batch: ReadonlyArray<PendingChange>, body: 
     if (result.status !== 'rejected' && !result.code?.startsWith('hq_')) continue;
     const change = bySeq.get(result.seq);
     if (!change) continue;
-    insert.run(result.seq + base, change.changeId, change.entity, change.entityId, change.op, change.fieldsJson, result.code ?? 'rejected', change.staffId, change.createdAt, nowIso);
+    insert.run(
+      result.seq + base,
+      change.changeId,
+      change.entity,
+      change.entityId,
+      change.op,
+      change.fieldsJson,
+      result.code ?? 'rejected',
+      change.staffId,
+      change.createdAt,
+      nowIso,
+    );
     rejected += 1;
   }
   realign(store, body.lastAppliedSeq);

@@ -35,7 +35,9 @@ function read(sqlite: Database.Database): Recorded | null {
 
 export function restoredCopyOf(sqlite: Database.Database): RestoredCopy | null {
   const recorded = read(sqlite);
-  return recorded && { detectedAt: recorded.detectedAt, takingBack: recorded.takingBack, takenBack: recorded.takenBack };
+  return (
+    recorded && { detectedAt: recorded.detectedAt, takingBack: recorded.takingBack, takenBack: recorded.takenBack }
+  );
 }
 
 /** Records head office is sending back: changes written since the restore wait for them. */
@@ -48,7 +50,8 @@ export function takingBack(sqlite: Database.Database): boolean {
  * acknowledged rows does not lower (an empty log is no sign of an old copy).
  */
 export function highestLocalSeq(sqlite: Database.Database): number {
-  const counter = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get() as { seq: number } | undefined;
+  const counter = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get() as
+    { seq: number } | undefined;
   return Math.max(counter?.seq ?? 0, lastLocalSeq(sqlite), getNumber(sqlite, 'last_acked_seq'));
 }
 
@@ -77,7 +80,14 @@ export function continueAsNewReplica(store: Store, appliedThroughWireSeq: number
   setState(sqlite, 'pull_cursor', null);
   setState(sqlite, 'snapshot_after', null);
   setState(sqlite, 'snapshot_cursor', null);
-  const recorded: Recorded = { detectedAt: nowIso, takingBack: true, takenBack: 0, oldReplicaId, newReplicaId: replicaId, renumbered: 0 };
+  const recorded: Recorded = {
+    detectedAt: nowIso,
+    takingBack: true,
+    takenBack: 0,
+    oldReplicaId,
+    newReplicaId: replicaId,
+    renumbered: 0,
+  };
   setState(sqlite, 'restored_copy', JSON.stringify(recorded));
   store.replicaId = replicaId;
 }
@@ -100,6 +110,15 @@ export async function finishTakingBack(store: Store, services: SyncServices): Pr
   await exclusive(store, () => {
     const recorded = read(sqlite);
     if (!recorded) return;
-    setState(sqlite, 'restored_copy', JSON.stringify({ ...recorded, takingBack: false, takenBack: recorded.takenBack + replayed - keptAside, renumbered: recorded.renumbered + renumbered }));
+    setState(
+      sqlite,
+      'restored_copy',
+      JSON.stringify({
+        ...recorded,
+        takingBack: false,
+        takenBack: recorded.takenBack + replayed - keptAside,
+        renumbered: recorded.renumbered + renumbered,
+      }),
+    );
   });
 }

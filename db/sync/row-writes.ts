@@ -25,14 +25,29 @@ export function toSqlite(value: unknown): unknown {
 }
 
 /** Sets these columns (column → value) of the record's row; a constraint it breaks throws. */
-export function updateRow(sqlite: Database.Database, rule: EntityRule, entityId: string, sets: ReadonlyArray<readonly [column: string, value: unknown]>): void {
+export function updateRow(
+  sqlite: Database.Database,
+  rule: EntityRule,
+  entityId: string,
+  sets: ReadonlyArray<readonly [column: string, value: unknown]>,
+): void {
   if (sets.length === 0) return;
-  statement(sqlite, `UPDATE ${quoted(rule.table)} SET ${sets.map(([column]) => `${quoted(column)} = ?`).join(', ')} WHERE ${quoted(rule.key)} = ?`).run(...sets.map(([, value]) => value), entityId);
+  statement(
+    sqlite,
+    `UPDATE ${quoted(rule.table)} SET ${sets.map(([column]) => `${quoted(column)} = ?`).join(', ')} WHERE ${quoted(rule.key)} = ?`,
+  ).run(...sets.map(([, value]) => value), entityId);
 }
 
 /** Inserts a row of these columns (column → value); a constraint it breaks throws. */
-export function insertRow(sqlite: Database.Database, rule: EntityRule, values: ReadonlyArray<readonly [column: string, value: unknown]>): void {
-  statement(sqlite, `INSERT INTO ${quoted(rule.table)} (${values.map(([column]) => quoted(column)).join(', ')}) VALUES (${values.map(() => '?').join(', ')})`).run(...values.map(([, value]) => value));
+export function insertRow(
+  sqlite: Database.Database,
+  rule: EntityRule,
+  values: ReadonlyArray<readonly [column: string, value: unknown]>,
+): void {
+  statement(
+    sqlite,
+    `INSERT INTO ${quoted(rule.table)} (${values.map(([column]) => quoted(column)).join(', ')}) VALUES (${values.map(() => '?').join(', ')})`,
+  ).run(...values.map(([, value]) => value));
 }
 
 export function deleteRow(sqlite: Database.Database, rule: EntityRule, entityId: string): void {
@@ -40,19 +55,32 @@ export function deleteRow(sqlite: Database.Database, rule: EntityRule, entityId:
 }
 
 /** Composite columns to rewrite for these fields: the column and its object as JSON text. */
-export function composedColumns(rule: EntityRule, info: TableInfo, fields: ReadonlyArray<string>, merged: RecordState): Array<[column: string, json: string]> {
+export function composedColumns(
+  rule: EntityRule,
+  info: TableInfo,
+  fields: ReadonlyArray<string>,
+  merged: RecordState,
+): Array<[column: string, json: string]> {
   return (rule.policy.composite ?? [])
     .filter((c) => info.columns.has(c.column) && fields.some((f) => f.startsWith(c.prefix)))
     .map((c) => [info.columns.get(c.column)!, JSON.stringify(composeComposite(merged.fields, c))]);
 }
 
-export function writeClocks(sqlite: Database.Database, rule: EntityRule, entityId: string, state: RecordState, hadClocks: boolean): void {
-  if (hadClocks) statement(sqlite, 'DELETE FROM row_clock WHERE entity = ? AND entity_id = ?').run(rule.entity, entityId);
+export function writeClocks(
+  sqlite: Database.Database,
+  rule: EntityRule,
+  entityId: string,
+  state: RecordState,
+  hadClocks: boolean,
+): void {
+  if (hadClocks)
+    statement(sqlite, 'DELETE FROM row_clock WHERE entity = ? AND entity_id = ?').run(rule.entity, entityId);
   const insert = statement(sqlite, 'INSERT INTO row_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?)');
   // The most common stamp once, under `*`, as head office writes states (compact-state.ts).
   const star = mostCommonStamp(Object.values(state.clocks))?.stamp ?? null;
   if (star !== null) insert.run(rule.entity, entityId, SHARED_STAMP, star);
-  for (const [field, clock] of Object.entries(state.clocks)) if (clock !== star) insert.run(rule.entity, entityId, field, clock);
+  for (const [field, clock] of Object.entries(state.clocks))
+    if (clock !== star) insert.run(rule.entity, entityId, field, clock);
   if (state.deleted) insert.run(rule.entity, entityId, TOMBSTONE_FIELD, state.deleted);
 }
 
@@ -62,7 +90,14 @@ type KeptKind = 'unknown' | 'refused';
 /** `reason` and `dependsOn` (migration 0015) say why a refused record waits, for the Sync page. */
 export type Kept = { kind: KeptKind; reason?: KeptReason; dependsOn?: string };
 
-export function keepAside(sqlite: Database.Database, record: FeedRecord, fields: ReadonlyArray<string>, nowIso: string, { kind, reason, dependsOn }: Kept, watch?: Watch): void {
+export function keepAside(
+  sqlite: Database.Database,
+  record: FeedRecord,
+  fields: ReadonlyArray<string>,
+  nowIso: string,
+  { kind, reason, dependsOn }: Kept,
+  watch?: Watch,
+): void {
   const put = statement(
     sqlite,
     'INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at, kind, reason, depends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
@@ -70,13 +105,26 @@ export function keepAside(sqlite: Database.Database, record: FeedRecord, fields:
       'reason = excluded.reason, depends_on = excluded.depends_on WHERE excluded.hlc > pending_unknown.hlc',
   );
   const why = [kind, reason ?? null, dependsOn ?? null] as const;
-  for (const field of fields) put.run(record.entity, record.entityId, field, JSON.stringify(record.state.fields[field] ?? null), record.state.clocks[field] ?? record.state.deleted ?? '', nowIso, ...why);
-  if (fields.length === 0 && record.state.deleted) put.run(record.entity, record.entityId, TOMBSTONE_FIELD, null, record.state.deleted, nowIso, ...why);
+  for (const field of fields)
+    put.run(
+      record.entity,
+      record.entityId,
+      field,
+      JSON.stringify(record.state.fields[field] ?? null),
+      record.state.clocks[field] ?? record.state.deleted ?? '',
+      nowIso,
+      ...why,
+    );
+  if (fields.length === 0 && record.state.deleted)
+    put.run(record.entity, record.entityId, TOMBSTONE_FIELD, null, record.state.deleted, nowIso, ...why);
   if (watch) watch.keptAside = true;
 }
 
 /** A refused write: a uniqueness rule (two records with one number) or a required column still missing. */
-export const refusal = (error: Error): Kept => ({ kind: 'refused', reason: /UNIQUE/i.test(error.message) ? 'duplicate' : 'incomplete' });
+export const refusal = (error: Error): Kept => ({
+  kind: 'refused',
+  reason: /UNIQUE/i.test(error.message) ? 'duplicate' : 'incomplete',
+});
 
 /**
  * Whether anything is kept aside on this PC, so records referring to it are checked
@@ -87,4 +135,3 @@ export type Watch = { keptAside: boolean };
 export function watchKeptAside(sqlite: Database.Database): Watch {
   return { keptAside: anyKeptAside(sqlite) };
 }
-

@@ -25,7 +25,10 @@ export async function buildSearchBacklog(
     // Aim at the time bound, commit included (writing the index pages is most of it): shrink after
     // a slow chunk, grow slowly after a quick one.
     const elapsed = performance.now() - started;
-    budget = elapsed > CHUNK_MS ? Math.max(10, Math.floor((indexed * CHUNK_MS) / elapsed)) : Math.min(5_000, Math.ceil(budget * 1.25));
+    budget =
+      elapsed > CHUNK_MS
+        ? Math.max(10, Math.floor((indexed * CHUNK_MS) / elapsed))
+        : Math.min(5_000, Math.ceil(budget * 1.25));
     done += indexed;
     onProgress(done, Math.max(total, done));
     await yieldToCounter();

@@ -41,10 +41,22 @@ export type SyncSession = {
 
 export function errorOf(answer: HttpAnswer): SyncErrorBody {
   const body = (answer.body ?? {}) as Partial<SyncErrorBody>;
-  return { error: body.error ?? 'unavailable', message: body.message ?? `HTTP ${answer.status}`, ...(body.expectedSeq !== undefined ? { expectedSeq: body.expectedSeq } : {}) } as SyncErrorBody;
+  return {
+    error: body.error ?? 'unavailable',
+    message: body.message ?? `HTTP ${answer.status}`,
+    ...(body.expectedSeq !== undefined ? { expectedSeq: body.expectedSeq } : {}),
+  } as SyncErrorBody;
 }
 
-export function createSession({ http, credentials, now }: { http: SyncHttp; credentials: DeviceCredentials; now: () => number }): SyncSession {
+export function createSession({
+  http,
+  credentials,
+  now,
+}: {
+  http: SyncHttp;
+  credentials: DeviceCredentials;
+  now: () => number;
+}): SyncSession {
   let token: { value: string; expiresAtMs: number } | null = null;
   const traffic = { sent: 0, received: 0, requests: 0 };
 
@@ -53,27 +65,44 @@ export function createSession({ http, credentials, now }: { http: SyncHttp; cred
     try {
       answer = await http.request(method, path, { body, token: bearer });
     } catch (error) {
-      if (error instanceof TransportError) throw new TransientError(error.message, { code: error.code, params: error.params });
+      if (error instanceof TransportError)
+        throw new TransientError(error.message, { code: error.code, params: error.params });
       throw error;
     }
     traffic.sent += answer.bytesSent;
     traffic.received += answer.bytesReceived;
     traffic.requests += 1;
-    if (answer.status === 403 && errorOf(answer).error === 'device_revoked') throw new SyncStop('device_revoked', errorOf(answer).message);
+    if (answer.status === 403 && errorOf(answer).error === 'device_revoked')
+      throw new SyncStop('device_revoked', errorOf(answer).message);
     if (answer.status === 426) throw new SyncStop('upgrade_required', errorOf(answer).message);
     if (answer.status >= 500 || answer.status === 429 || answer.status === 0) {
-      throw new TransientError(`Head office answered ${answer.status}: ${errorOf(answer).message}`, { code: 'hq_unavailable', params: { status: String(answer.status) } });
+      throw new TransientError(`Head office answered ${answer.status}: ${errorOf(answer).message}`, {
+        code: 'hq_unavailable',
+        params: { status: String(answer.status) },
+      });
     }
     return answer;
   }
 
   async function ensureToken(force: boolean): Promise<string> {
     if (!force && token && token.expiresAtMs - now() > 30_000) return token.value;
-    const answer = await send('POST', '/sync/v1/token', { deviceId: credentials.deviceId, refreshSecret: credentials.refreshSecret }, null);
-    if (answer.status !== 200) throw new SyncStop('unauthorized', `Head office no longer accepts this PC's credentials: enroll it again (${errorOf(answer).message})`);
+    const answer = await send(
+      'POST',
+      '/sync/v1/token',
+      { deviceId: credentials.deviceId, refreshSecret: credentials.refreshSecret },
+      null,
+    );
+    if (answer.status !== 200)
+      throw new SyncStop(
+        'unauthorized',
+        `Head office no longer accepts this PC's credentials: enroll it again (${errorOf(answer).message})`,
+      );
     const body = answer.body as TokenResponse;
     // Expiry measured on our own clock: the PC's clock may be off (docs/SYNC.md §2.6).
-    token = { value: body.accessToken, expiresAtMs: now() + (Date.parse(body.expiresAt) - Date.parse(body.serverTime)) };
+    token = {
+      value: body.accessToken,
+      expiresAtMs: now() + (Date.parse(body.expiresAt) - Date.parse(body.serverTime)),
+    };
     return token.value;
   }
 

@@ -33,7 +33,14 @@ export async function startDeskSync({
       logger.warn('The database file is damaged: sync does not run');
       return;
     }
-    const started = new SyncEngine({ store, services: sync, credentials, appVersion, logger, ...(timing ? { timing } : {}) });
+    const started = new SyncEngine({
+      store,
+      services: sync,
+      credentials,
+      appVersion,
+      logger,
+      ...(timing ? { timing } : {}),
+    });
     await started.start();
     engine = started;
     sync.engine = started;

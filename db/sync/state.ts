@@ -41,5 +41,9 @@ export function getNumber(sqlite: Database.Database, key: SyncKey, fallback = 0)
 
 export function setState(sqlite: Database.Database, key: SyncKey, value: string | number | null): void {
   if (value === null) statement(sqlite, 'DELETE FROM sync_state WHERE key = ?').run(key);
-  else statement(sqlite, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(value));
+  else
+    statement(
+      sqlite,
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, String(value));
 }

@@ -14,7 +14,8 @@ export type RestoredCopy = { detectedAt: string; takingBack: boolean; takenBack:
  * How this PC's sync secret is protected, for the sync page to say in the counter's language:
  * encrypted by the OS (which facility), or a file only this OS user can read, and why no encryption.
  */
-export type CredentialProtection = { kind: 'os_encrypted'; backend: string } | { kind: 'user_file'; file: string; why: 'browser_host' | 'no_keyring' };
+export type CredentialProtection =
+  { kind: 'os_encrypted'; backend: string } | { kind: 'user_file'; file: string; why: 'browser_host' | 'no_keyring' };
 
 export type SyncStatus = {
   enrolled: boolean;

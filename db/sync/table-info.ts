@@ -9,7 +9,13 @@ import { CamelCasePlugin } from 'kysely';
 import type { EntityRules } from './entity-rules';
 
 export type TableInfo = { columns: Map<string, string>; hasHlc: boolean; hasDeletedAt: boolean };
-export type ForeignKey = { column: string; field: string; parentTable: string; parentColumn: string; parentEntity: string };
+export type ForeignKey = {
+  column: string;
+  field: string;
+  parentTable: string;
+  parentColumn: string;
+  parentEntity: string;
+};
 
 /** Column → field names exactly as the store's Kysely (CamelCasePlugin) converts them. */
 class FieldNames extends CamelCasePlugin {
@@ -43,10 +49,24 @@ export function createTableInfoCache(rules: EntityRules): TableInfoCache {
     foreignKeys(sqlite, table) {
       let found = keys.get(table);
       if (!found) {
-        const rows = sqlite.prepare(`PRAGMA foreign_key_list(${JSON.stringify(table)})`).all() as Array<{ table: string; from: string; to: string | null }>;
+        const rows = sqlite.prepare(`PRAGMA foreign_key_list(${JSON.stringify(table)})`).all() as Array<{
+          table: string;
+          from: string;
+          to: string | null;
+        }>;
         found = rows.flatMap((row) => {
           const parentEntity = rules.entityOfTable(row.table);
-          return parentEntity ? [{ column: row.from, field: fieldOf(row.from), parentTable: row.table, parentColumn: row.to ?? rules.ruleFor(parentEntity)!.key, parentEntity }] : [];
+          return parentEntity
+            ? [
+                {
+                  column: row.from,
+                  field: fieldOf(row.from),
+                  parentTable: row.table,
+                  parentColumn: row.to ?? rules.ruleFor(parentEntity)!.key,
+                  parentEntity,
+                },
+              ]
+            : [];
         });
         keys.set(table, found);
       }

@@ -5,9 +5,21 @@
  */
 import type { Logger } from '../desk-types';
 
-export type SyncTiming = { pushDebounceMs: number; pullEveryMs: number; backoffMinMs: number; backoffMaxMs: number; probeMs: number };
+export type SyncTiming = {
+  pushDebounceMs: number;
+  pullEveryMs: number;
+  backoffMinMs: number;
+  backoffMaxMs: number;
+  probeMs: number;
+};
 
-export const DEFAULT_TIMING: SyncTiming = { pushDebounceMs: 2_000, pullEveryMs: 30_000, backoffMinMs: 2_000, backoffMaxMs: 300_000, probeMs: 5_000 };
+export const DEFAULT_TIMING: SyncTiming = {
+  pushDebounceMs: 2_000,
+  pullEveryMs: 30_000,
+  backoffMinMs: 2_000,
+  backoffMaxMs: 300_000,
+  probeMs: 5_000,
+};
 
 /** Full jitter: a random wait up to the exponential cap, never below a quarter of the minimum. */
 export function retryDelay(timing: SyncTiming, failures: number, random: () => number): number {
@@ -26,7 +38,9 @@ export class Timers {
     if (this.stopped) return;
     const timer = setTimeout(() => {
       this.pending.delete(timer);
-      task().catch((error: unknown) => this.logger.error('sync task failed', { error: error instanceof Error ? error.stack : String(error) }));
+      task().catch((error: unknown) =>
+        this.logger.error('sync task failed', { error: error instanceof Error ? error.stack : String(error) }),
+      );
     }, delayMs);
     timer.unref();
     this.pending.add(timer);

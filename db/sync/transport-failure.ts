@@ -6,7 +6,14 @@
  * has a stable code so the renderer can translate it; the English message is for logs and fallback.
  */
 
-export type TransportCode = 'unreachable' | 'interrupted' | 'tls_untrusted' | 'tls_ca_mismatch' | 'tls_expired' | 'tls_not_yet_valid' | 'tls_wrong_name';
+export type TransportCode =
+  | 'unreachable'
+  | 'interrupted'
+  | 'tls_untrusted'
+  | 'tls_ca_mismatch'
+  | 'tls_expired'
+  | 'tls_not_yet_valid'
+  | 'tls_wrong_name';
 
 export type TransportFailure = { code: TransportCode; message: string; params: Record<string, string> };
 
@@ -21,7 +28,12 @@ const UNTRUSTED = new Set([
   'CERT_SIGNATURE_FAILURE',
 ]);
 
-type NodeTlsError = { code?: unknown; message?: unknown; host?: unknown; cert?: { subjectaltname?: unknown; subject?: { CN?: unknown } } };
+type NodeTlsError = {
+  code?: unknown;
+  message?: unknown;
+  host?: unknown;
+  cert?: { subjectaltname?: unknown; subject?: { CN?: unknown } };
+};
 
 /** The names a certificate was issued for, as "hq.example, 10.0.0.5" (from its subjectAltName, else CN). */
 function certificateNames(error: NodeTlsError): string {
@@ -34,25 +46,51 @@ function certificateNames(error: NodeTlsError): string {
   return typeof error.cert?.subject?.CN === 'string' ? error.cert.subject.CN : 'another name';
 }
 
-export function describeTransportFailure(error: unknown, { host, caGiven }: { host: string; caGiven: boolean }): TransportFailure {
+export function describeTransportFailure(
+  error: unknown,
+  { host, caGiven }: { host: string; caGiven: boolean },
+): TransportFailure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as NodeTlsError;
   const code = typeof e.code === 'string' ? e.code : '';
   const detail = typeof e.message === 'string' ? e.message : String(error);
   if (UNTRUSTED.has(code)) {
     // A CA given at enrollment replaces the public ones for this connection: then it is the wrong CA.
     return caGiven
-      ? { code: 'tls_ca_mismatch', message: "Head office's certificate is not signed by the CA certificate given on this PC: add head office's own CA certificate (ca.pem) on the Sync page", params: {} }
-      : { code: 'tls_untrusted', message: "Head office's certificate is not trusted by this PC: add head office's CA certificate (ca.pem) on the Sync page", params: {} };
+      ? {
+          code: 'tls_ca_mismatch',
+          message:
+            "Head office's certificate is not signed by the CA certificate given on this PC: add head office's own CA certificate (ca.pem) on the Sync page",
+          params: {},
+        }
+      : {
+          code: 'tls_untrusted',
+          message:
+            "Head office's certificate is not trusted by this PC: add head office's CA certificate (ca.pem) on the Sync page",
+          params: {},
+        };
   }
   if (code === 'CERT_HAS_EXPIRED') {
-    return { code: 'tls_expired', message: "Head office's certificate has expired (or this PC's date is wrong): ask head office to renew its certificate, and check this PC's date and time", params: {} };
+    return {
+      code: 'tls_expired',
+      message:
+        "Head office's certificate has expired (or this PC's date is wrong): ask head office to renew its certificate, and check this PC's date and time",
+      params: {},
+    };
   }
   if (code === 'CERT_NOT_YET_VALID') {
-    return { code: 'tls_not_yet_valid', message: "Head office's certificate is not valid yet: check this PC's date and time", params: {} };
+    return {
+      code: 'tls_not_yet_valid',
+      message: "Head office's certificate is not valid yet: check this PC's date and time",
+      params: {},
+    };
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     const names = certificateNames(e);
-    return { code: 'tls_wrong_name', message: `Head office's certificate is issued for ${names}, not ${host}: use head office's address exactly as head office gave it`, params: { names, host } };
+    return {
+      code: 'tls_wrong_name',
+      message: `Head office's certificate is issued for ${names}, not ${host}: use head office's address exactly as head office gave it`,
+      params: { names, host },
+    };
   }
   // The page shows Node's code (ECONNREFUSED, ENOTFOUND, ETIMEDOUT), not its English sentence.
   return { code: 'unreachable', message: `Head office unreachable: ${detail}`, params: { detail: code || detail } };

@@ -23,12 +23,25 @@ const PAST_GRACE_MS = 5 * 60_000;
 export type StepContext = Readonly<{ ctx: HandlerContext; actor: Actor; cal: StoreCalendar; now: number }>;
 
 async function requireWorker(sc: StepContext, staffId: string, field: string, technician: boolean): Promise<void> {
-  const staff = await sc.ctx.trx.selectFrom('staff').select(['role', 'active']).where('id', '=', staffId).executeTakeFirst();
-  const fits = staff !== undefined && staff.active === 1 && (technician ? staff.role === 'technician' || staff.role === 'repair_lead' : roleCan(staff.role, 'tickets.work'));
-  if (!fits) throw new DeskFailure('validation', technician ? 'ticket_technician_invalid' : 'ticket_assignee_invalid', field);
+  const staff = await sc.ctx.trx
+    .selectFrom('staff')
+    .select(['role', 'active'])
+    .where('id', '=', staffId)
+    .executeTakeFirst();
+  const fits =
+    staff !== undefined &&
+    staff.active === 1 &&
+    (technician ? staff.role === 'technician' || staff.role === 'repair_lead' : roleCan(staff.role, 'tickets.work'));
+  if (!fits)
+    throw new DeskFailure('validation', technician ? 'ticket_technician_invalid' : 'ticket_assignee_invalid', field);
 }
 
-function notPast(sc: StepContext, isoTime: string, key: 'promise_in_past' | 'appointment_in_past', field: string): void {
+function notPast(
+  sc: StepContext,
+  isoTime: string,
+  key: 'promise_in_past' | 'appointment_in_past',
+  field: string,
+): void {
   if (Date.parse(isoTime) < sc.now - PAST_GRACE_MS) throw new DeskFailure('validation', key, field);
 }
 
@@ -95,7 +108,14 @@ type Signing = Readonly<{ step: Extract<StepParsed, { action: 'complete' }> }>;
  * Apply one machine action to a folded ticket. `data` is what the event records; `fold` must be
  * the ticket as it stands in this transaction.
  */
-export async function applyAction(sc: StepContext, fold: TicketFold, action: MachineAction, data: Record<string, unknown>, note: string, signing?: Signing): Promise<TicketFold> {
+export async function applyAction(
+  sc: StepContext,
+  fold: TicketFold,
+  action: MachineAction,
+  data: Record<string, unknown>,
+  note: string,
+  signing?: Signing,
+): Promise<TicketFold> {
   const { ticket, derived } = fold;
   const machine = machineOf(ticket.type);
   const refusal = refuseStep(machine, { ...derived, location: locationOf(ticket) }, action, sc.actor);
@@ -110,17 +130,38 @@ export async function applyAction(sc: StepContext, fold: TicketFold, action: Mac
   }
   // Not reached: try again on the next working day.
   if (action === 'follow_up_unreached') recorded.followUpDue = sc.cal.addWorkingDays(sc.now, 1);
-  const event = await appendEvent(sc.ctx, { ticketId: ticket.id, action, fromStatus: derived.status, toStatus: to, note, data: recorded });
+  const event = await appendEvent(sc.ctx, {
+    ticketId: ticket.id,
+    action,
+    fromStatus: derived.status,
+    toStatus: to,
+    note,
+    data: recorded,
+  });
   if (signing && signed) {
-    const id = await insertSignature(sc.ctx, ticket.id, event.id, signing.step.signerName, signing.step.signature, signed);
+    const id = await insertSignature(
+      sc.ctx,
+      ticket.id,
+      event.id,
+      signing.step.signerName,
+      signing.step.signature,
+      signed,
+    );
     // Appended after the step, so the timeline shows the signature right under the completion.
-    await appendEvent(sc.ctx, { ticketId: ticket.id, action: 'sign', fromStatus: null, toStatus: null, data: { signatureId: id, formHash: signed.hash, signerName: signing.step.signerName } });
+    await appendEvent(sc.ctx, {
+      ticketId: ticket.id,
+      action: 'sign',
+      fromStatus: null,
+      toStatus: null,
+      data: { signatureId: id, formHash: signed.hash, signerName: signing.step.signerName },
+    });
   }
   const after = await refreshTicket(sc.ctx, ticket.id, sc.cal, sc.now);
   // A step answered ok must have done what its machine says. Events fold in stamp order, so one
   // stamped before an event already on the ticket (a step recorded on a PC whose clock ran ahead
   // of this one) would be skipped by the fold: refuse it, and the call's rollback writes nothing.
-  if (after.derived.flagged.includes(event.id) || after.derived.status !== to) throw new DeskFailure('conflict', 'ticket_step_behind_clock');
+  if (after.derived.flagged.includes(event.id) || after.derived.status !== to)
+    throw new DeskFailure('conflict', 'ticket_step_behind_clock');
   return after;
 }
 
@@ -128,7 +169,11 @@ export async function applyAction(sc: StepContext, fold: TicketFold, action: Mac
 async function checkSignedForm(sc: StepContext, fold: TicketFold, { step }: Signing): Promise<SignedForm> {
   const detail = await loadTicketDetail(sc.ctx.trx, fold.ticket.id, sc.actor, sc.cal, sc.now);
   if (!detail?.serviceFormSource) throw new DeskFailure('validation', 'ticket_step_invalid');
-  return verifySignedForm(detail.serviceFormSource, { workDone: step.workDone, result: step.result, signerName: step.signerName }, step.formHash);
+  return verifySignedForm(
+    detail.serviceFormSource,
+    { workDone: step.workDone, result: step.result, signerName: step.signerName },
+    step.formHash,
+  );
 }
 
 export async function takeStep(sc: StepContext, fold: TicketFold, step: StepParsed): Promise<TicketFold> {

@@ -20,12 +20,17 @@ import { ATTACHMENT_MAX_BYTES, type TicketAttachInput } from './contract';
 /** What the bytes say they are, whatever the file name or the claimed type says. */
 function sniffImage(data: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
   return null;
 }
 
-export async function insertAttachment(tx: TxContext, input: Required<Omit<TicketAttachInput, 'caption'>> & { caption: string }): Promise<string> {
+export async function insertAttachment(
+  tx: TxContext,
+  input: Required<Omit<TicketAttachInput, 'caption'>> & { caption: string },
+): Promise<string> {
   const data = Buffer.from(input.dataBase64, 'base64');
   if (data.length > ATTACHMENT_MAX_BYTES) throw new DeskFailure('validation', 'attachment_too_large', 'dataBase64');
   const sniffed = sniffImage(data);
@@ -47,12 +52,25 @@ export async function insertAttachment(tx: TxContext, input: Required<Omit<Ticke
   await tx.trx.insertInto('ticketAttachment').values(row).execute();
   const { id, hlc: _hlc, data: _data, ...meta } = row;
   // JSON has no bytes: the change carries `data` as base64 (see loadAttachment for the way back).
-  await recordChange(tx, { entity: 'ticket_attachment', entityId: id, op: 'insert', hlc, fields: { ...meta, data: input.dataBase64 } });
+  await recordChange(tx, {
+    entity: 'ticket_attachment',
+    entityId: id,
+    op: 'insert',
+    hlc,
+    fields: { ...meta, data: input.dataBase64 },
+  });
   return row.id;
 }
 
-export async function loadAttachment(db: Kysely<DB>, id: string): Promise<{ id: string; fileName: string; mime: string; dataBase64: string } | undefined> {
-  const row = await db.selectFrom('ticketAttachment').select(['id', 'fileName', 'mime', 'data']).where('id', '=', id).executeTakeFirst();
+export async function loadAttachment(
+  db: Kysely<DB>,
+  id: string,
+): Promise<{ id: string; fileName: string; mime: string; dataBase64: string } | undefined> {
+  const row = await db
+    .selectFrom('ticketAttachment')
+    .select(['id', 'fileName', 'mime', 'data'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   // A row applied from another PC's change holds the change's base64 text rather than the bytes.
   const data: unknown = row.data;

@@ -16,10 +16,18 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** A UTC window certainly containing the local dates from..to, in any time zone; cut exactly with the calendar. */
 function roughWindow(from: string, to: string): [string, string] {
-  return [new Date(Date.parse(`${from}T00:00:00Z`) - DAY).toISOString(), new Date(Date.parse(`${to}T00:00:00Z`) + 2 * DAY).toISOString()];
+  return [
+    new Date(Date.parse(`${from}T00:00:00Z`) - DAY).toISOString(),
+    new Date(Date.parse(`${to}T00:00:00Z`) + 2 * DAY).toISOString(),
+  ];
 }
 
-export async function breachReport(db: Kysely<DB>, cal: StoreCalendar, from: string, to: string): Promise<BreachReport> {
+export async function breachReport(
+  db: Kysely<DB>,
+  cal: StoreCalendar,
+  from: string,
+  to: string,
+): Promise<BreachReport> {
   const [low, high] = roughWindow(from, to);
   const inPeriod = (ms: number): boolean => {
     const date = cal.localDate(ms);
@@ -32,12 +40,24 @@ export async function breachReport(db: Kysely<DB>, cal: StoreCalendar, from: str
     .leftJoin('staff as s', 's.id', 't.assigneeId')
     // Breaches are recorded after their deadline, possibly days later: select by the event time from
     // the start of the window on, then keep those whose deadline (data.dueAt) is in the period.
-    .select(['e.id', 'e.action', 'e.at', 'e.hlc', 'e.data', 'e.ticketId', 't.type', 't.assigneeId', 's.name as assigneeName'])
+    .select([
+      'e.id',
+      'e.action',
+      'e.at',
+      'e.hlc',
+      'e.data',
+      'e.ticketId',
+      't.type',
+      't.assigneeId',
+      's.name as assigneeName',
+    ])
     .where('e.action', '=', 'sla_breach')
     .where('e.at', '>=', low)
     .execute();
 
-  const byType = new Map<TicketType, Record<BreachKind, number>>(TICKET_TYPES.map((type) => [type, { respond: 0, resolve: 0 }]));
+  const byType = new Map<TicketType, Record<BreachKind, number>>(
+    TICKET_TYPES.map((type) => [type, { respond: 0, resolve: 0 }]),
+  );
   const byStaff = new Map<string, { staffId: string | null; name: string | null; respond: number; resolve: number }>();
   const byKind: Record<BreachKind, number> = { respond: 0, resolve: 0 };
   let breaches = 0;
@@ -51,7 +71,12 @@ export async function breachReport(db: Kysely<DB>, cal: StoreCalendar, from: str
     byKind[kind] += 1;
     byType.get(row.type)![kind] += 1;
     const staffKey = row.assigneeId ?? '';
-    const staff = byStaff.get(staffKey) ?? { staffId: row.assigneeId, name: row.assigneeName ?? null, respond: 0, resolve: 0 };
+    const staff = byStaff.get(staffKey) ?? {
+      staffId: row.assigneeId,
+      name: row.assigneeName ?? null,
+      respond: 0,
+      resolve: 0,
+    };
     staff[kind] += 1;
     byStaff.set(staffKey, staff);
   }
@@ -59,7 +84,17 @@ export async function breachReport(db: Kysely<DB>, cal: StoreCalendar, from: str
   const created = await db
     .selectFrom('ticket as t')
     .select(['t.id', 't.createdAt'])
-    .select((eb) => eb.exists(eb.selectFrom('ticketEvent as b').select('b.id').whereRef('b.ticketId', '=', 't.id').where('b.action', '=', 'sla_breach')).as('breached'))
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('ticketEvent as b')
+            .select('b.id')
+            .whereRef('b.ticketId', '=', 't.id')
+            .where('b.action', '=', 'sla_breach'),
+        )
+        .as('breached'),
+    )
     .where('t.createdAt', '>=', low)
     .where('t.createdAt', '<', high)
     .execute();
@@ -74,7 +109,11 @@ export async function breachReport(db: Kysely<DB>, cal: StoreCalendar, from: str
     breachedShare: handled.length === 0 ? 0 : breachedTickets / handled.length,
     breaches,
     byKind,
-    byType: [...byType.entries()].filter(([, c]) => c.respond + c.resolve > 0).map(([ticketType, c]) => ({ ticketType, ...c })),
-    byStaff: [...byStaff.values()].sort((a, b) => b.respond + b.resolve - (a.respond + a.resolve) || (a.name ?? '').localeCompare(b.name ?? '')),
+    byType: [...byType.entries()]
+      .filter(([, c]) => c.respond + c.resolve > 0)
+      .map(([ticketType, c]) => ({ ticketType, ...c })),
+    byStaff: [...byStaff.values()].sort(
+      (a, b) => b.respond + b.resolve - (a.respond + a.resolve) || (a.name ?? '').localeCompare(b.name ?? ''),
+    ),
   };
 }

@@ -77,7 +77,14 @@ function intlWallParts(ms: number, timeZone: string): WallParts {
   for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
 }
 
 function exactOffsetMinutes(ms: number, timeZone: string): number {
@@ -110,7 +117,14 @@ function offsetMinutes(ms: number, timeZone: string): number {
 
 function wallParts(ms: number, timeZone: string): WallParts {
   const local = new Date(Math.floor(ms / 1000) * 1000 + offsetMinutes(ms, timeZone) * MINUTE);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** For tests: the wall clock both ways (cached offset, and Intl directly). */
@@ -155,7 +169,9 @@ export function createCalendar(settings: CalendarSettings): StoreCalendar {
 
   function window(date: string): readonly [number, number] | null {
     if (windows.has(date)) return windows.get(date)!;
-    const open = isWorkingDay(date) ? ([zonedInstant(date, opensAt, timeZone), zonedInstant(date, closesAt, timeZone)] as const) : null;
+    const open = isWorkingDay(date)
+      ? ([zonedInstant(date, opensAt, timeZone), zonedInstant(date, closesAt, timeZone)] as const)
+      : null;
     const result = open && open[1] > open[0] ? open : null;
     windows.set(date, result);
     return result;
@@ -190,7 +206,9 @@ export function createCalendar(settings: CalendarSettings): StoreCalendar {
       }
       date = addDays(date, 1);
     }
-    throw new Error(`No working time found within ${MAX_DAYS_SCANNED} days of ${new Date(from).toISOString()}: check the store's working days and holidays`);
+    throw new Error(
+      `No working time found within ${MAX_DAYS_SCANNED} days of ${new Date(from).toISOString()}: check the store's working days and holidays`,
+    );
   }
 
   function addWorkingDays(from: number, days: number): string {
@@ -201,7 +219,9 @@ export function createCalendar(settings: CalendarSettings): StoreCalendar {
       if (isWorkingDay(date)) counted += 1;
       if (counted >= days) return date;
     }
-    throw new Error(`No ${days} working days found after ${localDate(from)}: check the store's working days and holidays`);
+    throw new Error(
+      `No ${days} working days found after ${localDate(from)}: check the store's working days and holidays`,
+    );
   }
 
   return {

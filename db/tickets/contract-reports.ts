@@ -9,7 +9,11 @@ export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 export type Channel = (typeof CHANNELS)[number];
 
 /** A rated follow-up call's scores, 1–5. */
-export type RatingSummary = Readonly<{ count: number; average: number | null; byScore: ReadonlyArray<{ score: number; count: number }> }>;
+export type RatingSummary = Readonly<{
+  count: number;
+  average: number | null;
+  byScore: ReadonlyArray<{ score: number; count: number }>;
+}>;
 
 export type ComplaintReport = Readonly<{
   from: string;
@@ -62,4 +66,3 @@ export type StaffPerformanceReport = Readonly<{
   /** Highest average rating with at least STAR_MIN_RATINGS ratings; ties: more resolved, then more ratings. */
   starStaffId: string | null;
 }>;
-

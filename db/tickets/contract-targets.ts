@@ -21,11 +21,17 @@ export const slaTargetSchema = z
     replyMinutes: minutes,
     resolveMinutes: minutes,
   })
-  .refine((t) => t.replyMinutes < t.resolveMinutes, { message: 'sla_reply_not_below_resolve', path: ['resolveMinutes'] });
+  .refine((t) => t.replyMinutes < t.resolveMinutes, {
+    message: 'sla_reply_not_below_resolve',
+    path: ['resolveMinutes'],
+  });
 export type SlaTargetInput = z.input<typeof slaTargetSchema>;
 
 export const saveSlaTargetsSchema = z.object({
-  targets: z.array(slaTargetSchema).min(1, 'required').max(TICKET_TYPES.length * PRIORITIES.length * TIERS.length, 'invalid_value'),
+  targets: z
+    .array(slaTargetSchema)
+    .min(1, 'required')
+    .max(TICKET_TYPES.length * PRIORITIES.length * TIERS.length, 'invalid_value'),
 });
 export type SaveSlaTargetsInput = z.input<typeof saveSlaTargetsSchema>;
 
@@ -45,7 +51,13 @@ export const breachReportSchema = z
   .refine((r) => periodDays(r.from, r.to) <= REPORT_MAX_DAYS, { message: 'report_span_too_long', path: ['to'] });
 export type BreachReportInput = z.input<typeof breachReportSchema>;
 
-export type SlaTargetView = Readonly<{ ticketType: TicketType; priority: Priority; tier: Tier; replyMinutes: number; resolveMinutes: number }>;
+export type SlaTargetView = Readonly<{
+  ticketType: TicketType;
+  priority: Priority;
+  tier: Tier;
+  replyMinutes: number;
+  resolveMinutes: number;
+}>;
 
 export type BreachKind = 'respond' | 'resolve';
 
@@ -65,4 +77,3 @@ export type BreachReport = Readonly<{
   /** The ticket's responsible person; staffId null: nobody was assigned. */
   byStaff: ReadonlyArray<{ staffId: string | null; name: string | null; respond: number; resolve: number }>;
 }>;
-

@@ -9,7 +9,18 @@ const id = z.uuid({ error: 'invalid_value' });
 /** The `version` of the ticket the caller saw (TicketDetail.version). */
 const version = textInput({ error: 'invalid_value' }).min(1, 'invalid_value').max(200, 'invalid_value');
 
-export const QUEUES = ['open', 'mine', 'unassigned', 'due_soon', 'breached', 'waiting_parts', 'waiting_customer', 'follow_up', 'escalated', 'all'] as const;
+export const QUEUES = [
+  'open',
+  'mine',
+  'unassigned',
+  'due_soon',
+  'breached',
+  'waiting_parts',
+  'waiting_customer',
+  'follow_up',
+  'escalated',
+  'all',
+] as const;
 export type Queue = (typeof QUEUES)[number];
 
 export const ticketQueueSchema = z.object({
@@ -53,7 +64,11 @@ export const ticketAttachSchema = z.object({
 export type TicketAttachInput = z.input<typeof ticketAttachSchema>;
 
 export const ticketSettingsSchema = z.object({
-  followUpDays: z.number({ error: 'follow_up_days_range' }).int('follow_up_days_range').min(1, 'follow_up_days_range').max(30, 'follow_up_days_range'),
+  followUpDays: z
+    .number({ error: 'follow_up_days_range' })
+    .int('follow_up_days_range')
+    .min(1, 'follow_up_days_range')
+    .max(30, 'follow_up_days_range'),
   timeZone: requiredText(60),
 });
 export type TicketSettingsInput = z.input<typeof ticketSettingsSchema>;

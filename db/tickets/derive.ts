@@ -6,7 +6,14 @@
  */
 import { exhaustive } from '../assert';
 import { isFinal, refuseByWorkflow, stepOf } from './steps';
-import { ACTIONS, FOLLOW_UP_ACTIONS, type AnyMachine, type MachineAction, type PauseReasonName, type RepairLocation } from './workflow';
+import {
+  ACTIONS,
+  FOLLOW_UP_ACTIONS,
+  type AnyMachine,
+  type MachineAction,
+  type PauseReasonName,
+  type RepairLocation,
+} from './workflow';
 
 export type FoldEvent = Readonly<{
   id: string;
@@ -124,7 +131,17 @@ function applyEffects(state: Derived, action: MachineAction, event: FoldEvent): 
 }
 
 /** The derived facts that are also ticket columns (db/tickets/tables.ts), bar the stamp and the flag count. */
-export type InitialDerived = Pick<Derived, 'status' | 'assigneeId' | 'escalatedAt' | 'pausedFor' | 'followUpDue' | 'appointmentAt' | 'plannedDate' | 'promisedReplyAt'>;
+export type InitialDerived = Pick<
+  Derived,
+  | 'status'
+  | 'assigneeId'
+  | 'escalatedAt'
+  | 'pausedFor'
+  | 'followUpDue'
+  | 'appointmentAt'
+  | 'plannedDate'
+  | 'promisedReplyAt'
+>;
 
 /**
  * A ticket before any step: the machine's first state, nobody assigned, nothing pending. The fold
@@ -144,7 +161,12 @@ export function initialDerived(machine: AnyMachine): InitialDerived {
   };
 }
 
-export function foldEvents(machine: AnyMachine, events: ReadonlyArray<FoldEvent>, location: RepairLocation | null, fallbackTargets: SlaTargets): Derived {
+export function foldEvents(
+  machine: AnyMachine,
+  events: ReadonlyArray<FoldEvent>,
+  location: RepairLocation | null,
+  fallbackTargets: SlaTargets,
+): Derived {
   const state: Derived = {
     ...initialDerived(machine),
     stateHlc: '',
@@ -171,7 +193,8 @@ export function foldEvents(machine: AnyMachine, events: ReadonlyArray<FoldEvent>
       continue;
     }
     if (event.action === 'set_priority') state.targets = targetsFrom(event.data, state.targets);
-    if (event.action === 'sla_breach' && (event.data.clock === 'respond' || event.data.clock === 'resolve')) state.breachesRecorded.add(event.data.clock);
+    if (event.action === 'sla_breach' && (event.data.clock === 'respond' || event.data.clock === 'resolve'))
+      state.breachesRecorded.add(event.data.clock);
     if (!MACHINE_ACTIONS.has(event.action)) continue;
 
     const action = event.action as MachineAction;
@@ -184,11 +207,13 @@ export function foldEvents(machine: AnyMachine, events: ReadonlyArray<FoldEvent>
     const before = { status: state.status, pausedFor: state.pausedFor };
     const next = to === 'same' ? state.status : to;
     applyEffects(state, action, event);
-    if (machine.followUp !== null && next === machine.followUp && before.status !== next) state.followUpDue = text(event.data.followUpDue);
+    if (machine.followUp !== null && next === machine.followUp && before.status !== next)
+      state.followUpDue = text(event.data.followUpDue);
     if (next !== machine.followUp) state.followUpDue = null;
     state.status = next;
     if (isFinal(machine, next)) state.pausedFor = null;
-    if (state.respondedAt === null && before.status === machine.initial && next !== machine.initial) state.respondedAt = event.at;
+    if (state.respondedAt === null && before.status === machine.initial && next !== machine.initial)
+      state.respondedAt = event.at;
     if (before.status !== state.status || before.pausedFor !== state.pausedFor) {
       state.segments.push({ start: event.at, status: state.status, pausedFor: state.pausedFor });
     }

@@ -45,14 +45,30 @@ export async function loadTicketHeader(db: Kysely<DB>, id: string): Promise<Tick
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 function clockView(clock: Clock): ClockView {
-  return { targetMinutes: clock.targetMinutes, state: clock.state, elapsedMinutes: Math.round(clock.elapsedMinutes), dueAt: iso(clock.dueAt), breachedAt: iso(clock.breachedAt) };
+  return {
+    targetMinutes: clock.targetMinutes,
+    state: clock.state,
+    elapsedMinutes: Math.round(clock.elapsedMinutes),
+    dueAt: iso(clock.dueAt),
+    breachedAt: iso(clock.breachedAt),
+  };
 }
 
 async function loadProduct(db: Kysely<DB>, productId: string | null): Promise<ProductRef | null> {
   if (productId === null) return null;
-  const row = await db.selectFrom('product').select(['id', 'brand', 'model', 'serial', 'purchaseDate', 'warrantyEnd']).where('id', '=', productId).executeTakeFirst();
+  const row = await db
+    .selectFrom('product')
+    .select(['id', 'brand', 'model', 'serial', 'purchaseDate', 'warrantyEnd'])
+    .where('id', '=', productId)
+    .executeTakeFirst();
   if (!row) return null;
-  return { id: row.id, label: `${row.brand} ${row.model}`.trim(), serial: row.serial, purchaseDate: row.purchaseDate, warrantyEnd: row.warrantyEnd };
+  return {
+    id: row.id,
+    label: `${row.brand} ${row.model}`.trim(),
+    serial: row.serial,
+    purchaseDate: row.purchaseDate,
+    warrantyEnd: row.warrantyEnd,
+  };
 }
 
 function textOf(form: TicketForm, key: string): string {
@@ -60,7 +76,13 @@ function textOf(form: TicketForm, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor, cal: StoreCalendar, now: number): Promise<TicketDetail | undefined> {
+export async function loadTicketDetail(
+  db: Kysely<DB>,
+  id: string,
+  actor: Actor,
+  cal: StoreCalendar,
+  now: number,
+): Promise<TicketDetail | undefined> {
   const fold = await foldTicket(db, id);
   if (!fold) return undefined;
   const { ticket, derived, events } = fold;
@@ -73,8 +95,13 @@ export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor,
   const form = contact ? stored : withoutAddress(stored);
   const clocks = computeSla(machine, derived, cal, now);
 
-  const staffIds = [...new Set([ticket.createdBy, ...events.map((e) => e.staffId)].filter((s): s is string => s !== null))];
-  const staff = staffIds.length > 0 ? await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', staffIds).execute() : [];
+  const staffIds = [
+    ...new Set([ticket.createdBy, ...events.map((e) => e.staffId)].filter((s): s is string => s !== null)),
+  ];
+  const staff =
+    staffIds.length > 0
+      ? await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', staffIds).execute()
+      : [];
   const nameOf = (staffId: string | null): string | null => staff.find((s) => s.id === staffId)?.name ?? null;
   const flagged = new Set(derived.flagged);
   const timeline: TimelineEntry[] = events.map((e) => ({
@@ -92,7 +119,15 @@ export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor,
   const attachmentRows = await db
     .selectFrom('ticketAttachment')
     .leftJoin('staff', 'staff.id', 'ticketAttachment.createdBy')
-    .select(['ticketAttachment.id', 'fileName', 'mime', 'size', 'caption', 'ticketAttachment.createdAt', 'staff.name as createdByName'])
+    .select([
+      'ticketAttachment.id',
+      'fileName',
+      'mime',
+      'size',
+      'caption',
+      'ticketAttachment.createdAt',
+      'staff.name as createdByName',
+    ])
     .where('ticketId', '=', id)
     .orderBy('ticketAttachment.createdAt')
     .execute();
@@ -105,8 +140,11 @@ export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor,
     carried !== undefined
       ? carried
       : ticket.type === 'aftersales' || ticket.type === 'repair'
-        ? warrantyStatus({ purchaseDate, warrantyEnd: product?.warrantyEnd ?? null }, cal.localDate(Date.parse(ticket.createdAt)))
-      : null;
+        ? warrantyStatus(
+            { purchaseDate, warrantyEnd: product?.warrantyEnd ?? null },
+            cal.localDate(Date.parse(ticket.createdAt)),
+          )
+        : null;
   const productLabel = product?.label ?? [textOf(form, 'model'), textOf(form, 'serial')].filter(Boolean).join(' ');
 
   return {
@@ -129,7 +167,13 @@ export async function loadTicketDetail(db: Kysely<DB>, id: string, actor: Actor,
     flaggedEvents: derived.flagged.length,
     serviceFormSource:
       ticket.type === 'repair'
-        ? { number: ticket.number, customerName: item.customerName, productLabel, technicianName: item.assignee?.name ?? '', form }
+        ? {
+            number: ticket.number,
+            customerName: item.customerName,
+            productLabel,
+            technicianName: item.assignee?.name ?? '',
+            form,
+          }
         : null,
   };
 }

@@ -74,7 +74,12 @@ export type TicketFold = Readonly<{ ticket: TicketRow; events: ReadonlyArray<Tic
 export async function foldTicket(db: Kysely<DB>, ticketId: string): Promise<TicketFold | undefined> {
   const ticket = await db.selectFrom('ticket').selectAll().where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) return undefined;
-  const events = await db.selectFrom('ticketEvent').selectAll().where('ticketId', '=', ticketId).orderBy('hlc').execute();
+  const events = await db
+    .selectFrom('ticketEvent')
+    .selectAll()
+    .where('ticketId', '=', ticketId)
+    .orderBy('hlc')
+    .execute();
   const current = await ticketTargets(db, ticket);
   const machine = machineOf(ticket.type);
   const derived = foldEvents(machine, events.map(toFoldEvent), locationOf(ticket), current);
@@ -122,7 +127,13 @@ export async function refreshTicket(
   for (const clock of recordBreaches ? (['respond', 'resolve'] as const) : []) {
     const breachedAt = clocks[clock].breachedAt;
     if (breachedAt !== null && breachedAt <= now && !derived.breachesRecorded.has(clock)) {
-      await appendEvent(tx, { ticketId, action: 'sla_breach', fromStatus: null, toStatus: null, data: { clock, dueAt: new Date(breachedAt).toISOString() } });
+      await appendEvent(tx, {
+        ticketId,
+        action: 'sla_breach',
+        fromStatus: null,
+        toStatus: null,
+        data: { clock, dueAt: new Date(breachedAt).toISOString() },
+      });
       breachesRecorded += 1;
     }
   }
@@ -131,10 +142,19 @@ export async function refreshTicket(
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-async function writeSla(trx: Transaction<DB>, ticketId: string, clocks: SlaClocks, calendarKey: string, now: number): Promise<void> {
+async function writeSla(
+  trx: Transaction<DB>,
+  ticketId: string,
+  clocks: SlaClocks,
+  calendarKey: string,
+  now: number,
+): Promise<void> {
   const { respond, resolve } = clocks;
   // Before the first response both clocks run; the list shows whichever runs out first.
-  const running = [respond, resolve].filter((c) => c.state === 'running' && c.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0] ?? null;
+  const running =
+    [respond, resolve]
+      .filter((c) => c.state === 'running' && c.dueAt !== null)
+      .sort((a, b) => a.dueAt! - b.dueAt!)[0] ?? null;
   const row = {
     respondTargetMinutes: respond.targetMinutes,
     resolveTargetMinutes: resolve.targetMinutes,

@@ -9,7 +9,13 @@ import type { CompositeColumn } from '../sync/composite';
 import type { DerivedField } from '../sync/merge';
 
 /** The intake field each ticket type's summary line is taken from. */
-export const SUMMARY_KEY = { consultation: 'question', complaint: 'whatHappened', aftersales: 'fault', repair: 'fault', feedback: 'content' } as const;
+export const SUMMARY_KEY = {
+  consultation: 'question',
+  complaint: 'whatHappened',
+  aftersales: 'fault',
+  repair: 'fault',
+  feedback: 'content',
+} as const;
 
 /** The line lists show: the field's text on one line, at most 80 characters. */
 export function summaryLine(text: string): string {
@@ -25,8 +31,11 @@ export function ticketCopies(fields: Readonly<Record<string, unknown>>): Derived
   if (typeof type !== 'string' || !Object.hasOwn(SUMMARY_KEY, type)) return [];
   const key = (name: string) => `${TICKET_FORM.prefix}${name}`;
   const line = key(SUMMARY_KEY[type as keyof typeof SUMMARY_KEY]);
-  const copies: DerivedField[] = [{ field: 'summary', value: summaryLine(typeof fields[line] === 'string' ? fields[line] : ''), from: line }];
+  const copies: DerivedField[] = [
+    { field: 'summary', value: summaryLine(typeof fields[line] === 'string' ? fields[line] : ''), from: line },
+  ];
   if (type !== 'repair') copies.push({ field: 'channel', value: fields[key('channel')] ?? null, from: key('channel') });
-  if (type === 'complaint' || type === 'feedback') copies.push({ field: 'category', value: fields[key('category')] ?? null, from: key('category') });
+  if (type === 'complaint' || type === 'feedback')
+    copies.push({ field: 'category', value: fields[key('category')] ?? null, from: key('category') });
   return copies;
 }

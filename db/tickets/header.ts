@@ -17,7 +17,21 @@ import { nextTicketNumber } from './number';
 import type { TicketRow } from './tables';
 
 /** The header fields: what the change log carries besides the form's keys (derived columns are never sent). */
-const HEADER_FIELDS = ['number', 'storeId', 'customerId', 'productId', 'type', 'priority', 'channel', 'category', 'summary', 'createdBy', 'createdAt', 'updatedAt', 'parentTicketId'] as const;
+const HEADER_FIELDS = [
+  'number',
+  'storeId',
+  'customerId',
+  'productId',
+  'type',
+  'priority',
+  'channel',
+  'category',
+  'summary',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+  'parentTicketId',
+] as const;
 type HeaderField = (typeof HEADER_FIELDS)[number];
 
 function headerOf(row: TicketRow): Pick<TicketRow, HeaderField> {
@@ -26,7 +40,13 @@ function headerOf(row: TicketRow): Pick<TicketRow, HeaderField> {
   return header as Pick<TicketRow, HeaderField>;
 }
 
-export async function insertTicket(tx: TxContext, store: StoreRow, intake: TicketIntake, localDate: string, parentTicketId: string | null = null): Promise<TicketRow> {
+export async function insertTicket(
+  tx: TxContext,
+  store: StoreRow,
+  intake: TicketIntake,
+  localDate: string,
+  parentTicketId: string | null = null,
+): Promise<TicketRow> {
   const hlc = tx.stamp();
   const form = formOf(intake);
   const row: TicketRow = {
@@ -59,7 +79,11 @@ export async function insertTicket(tx: TxContext, store: StoreRow, intake: Ticke
 }
 
 /** Corrected intake details; returns the columns that changed. */
-export async function updateTicketHeader(tx: TxContext, before: TicketRow, intake: TicketIntake): Promise<Partial<TicketRow>> {
+export async function updateTicketHeader(
+  tx: TxContext,
+  before: TicketRow,
+  intake: TicketIntake,
+): Promise<Partial<TicketRow>> {
   const form = formOf(intake);
   const formKeys = compositeChanges(TICKET_FORM, parseComposite(before.form), form);
   const changed: Partial<TicketRow> = changedFields(before, {
@@ -73,8 +97,18 @@ export async function updateTicketHeader(tx: TxContext, before: TicketRow, intak
   if (Object.keys(changed).length === 0) return {};
   const hlc = tx.stamp();
   const { form: _column, ...logged } = changed;
-  await tx.trx.updateTable('ticket').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-  await recordChange(tx, { entity: 'ticket', entityId: before.id, op: 'update', hlc, fields: { ...logged, ...formKeys, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('ticket')
+    .set({ ...changed, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', before.id)
+    .execute();
+  await recordChange(tx, {
+    entity: 'ticket',
+    entityId: before.id,
+    op: 'update',
+    hlc,
+    fields: { ...logged, ...formKeys, updatedAt: tx.nowIso },
+  });
   await stampFields(tx, 'ticket', before.id, [...Object.keys(logged), ...Object.keys(formKeys)], hlc);
   return changed;
 }

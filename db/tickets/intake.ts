@@ -16,7 +16,8 @@ export const FEEDBACK_CATEGORIES = ['product', 'service', 'environment', 'price'
 export const REMEDIES = ['replace', 'repair', 'refund'] as const;
 
 const id = z.uuid({ error: 'invalid_value' });
-export const requiredText = (max: number) => textInput({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
+export const requiredText = (max: number) =>
+  textInput({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
 export const optionalText = (max: number) => textInput().trim().max(max, 'too_long').default('');
 export const isoInstant = instant('datetime_invalid', { offset: true });
 export const localDate = calendarDate('date_invalid');
@@ -38,7 +39,8 @@ export const consultationIntake = z
     promisedReplyAt: isoInstant.optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.answer === '' && value.promisedReplyAt === undefined) ctx.addIssue({ code: 'custom', message: 'consultation_answer_or_promise', path: ['answer'] });
+    if (value.answer === '' && value.promisedReplyAt === undefined)
+      ctx.addIssue({ code: 'custom', message: 'consultation_answer_or_promise', path: ['answer'] });
   });
 
 export const complaintIntake = z.object({
@@ -87,10 +89,12 @@ export const repairIntake = z
     warranty: z.enum(WARRANTY_STATUSES, { error: 'invalid_value' }).optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.location === 'on_site' && value.address === '') ctx.addIssue({ code: 'custom', message: 'repair_address_required', path: ['address'] });
+    if (value.location === 'on_site' && value.address === '')
+      ctx.addIssue({ code: 'custom', message: 'repair_address_required', path: ['address'] });
     // A job opened from an after-sales request (it carries the proof of purchase) may be opened
     // before the goods come in: their condition is noted then, not demanded up front.
-    if (value.location === 'in_store' && value.condition === '' && value.receiptNo === '') ctx.addIssue({ code: 'custom', message: 'repair_condition_required', path: ['condition'] });
+    if (value.location === 'in_store' && value.condition === '' && value.receiptNo === '')
+      ctx.addIssue({ code: 'custom', message: 'repair_condition_required', path: ['condition'] });
   });
 
 export const feedbackIntake = z.object({
@@ -101,7 +105,11 @@ export const feedbackIntake = z.object({
   content: requiredText(4000),
 });
 
-export const ticketIntakeSchema = z.discriminatedUnion('type', [consultationIntake, complaintIntake, aftersalesIntake, repairIntake, feedbackIntake], { error: 'invalid_value' });
+export const ticketIntakeSchema = z.discriminatedUnion(
+  'type',
+  [consultationIntake, complaintIntake, aftersalesIntake, repairIntake, feedbackIntake],
+  { error: 'invalid_value' },
+);
 export type TicketIntakeInput = z.input<typeof ticketIntakeSchema>;
 export type TicketIntake = z.output<typeof ticketIntakeSchema>;
 

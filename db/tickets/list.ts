@@ -63,7 +63,14 @@ function signedWorkingMinutes(cal: StoreCalendar, now: number, due: number): num
   return Math.round(due > now ? cal.workingMinutesBetween(now, due) : -cal.workingMinutesBetween(due, now));
 }
 
-export function slaView(row: Pick<ListRow, 'pausedFor' | 'nextDueAt' | 'warnAt' | 'respondDueAt' | 'respondBreachedAt' | 'resolveDueAt' | 'resolveBreachedAt'>, cal: StoreCalendar, now: number): SlaView {
+export function slaView(
+  row: Pick<
+    ListRow,
+    'pausedFor' | 'nextDueAt' | 'warnAt' | 'respondDueAt' | 'respondBreachedAt' | 'resolveDueAt' | 'resolveBreachedAt'
+  >,
+  cal: StoreCalendar,
+  now: number,
+): SlaView {
   const past = (iso: string | null): boolean => iso !== null && Date.parse(iso) <= now;
   const clock = row.respondDueAt !== null ? 'respond' : 'resolve';
   const respondBreached = row.respondBreachedAt !== null || past(row.respondDueAt);
@@ -74,7 +81,14 @@ export function slaView(row: Pick<ListRow, 'pausedFor' | 'nextDueAt' | 'warnAt' 
   }
   const due = Date.parse(row.nextDueAt);
   const level: SlaLevel = due <= now ? 'breached' : past(row.warnAt) ? 'near' : 'ok';
-  return { clock, level, dueAt: row.nextDueAt, remainingMinutes: signedWorkingMinutes(cal, now, due), respondBreached, resolveBreached };
+  return {
+    clock,
+    level,
+    dueAt: row.nextDueAt,
+    remainingMinutes: signedWorkingMinutes(cal, now, due),
+    respondBreached,
+    resolveBreached,
+  };
 }
 
 export function toListItem(row: ListRow, cal: StoreCalendar, now: number): TicketListItem {

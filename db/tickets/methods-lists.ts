@@ -30,14 +30,19 @@ async function freshDeadlines(ctx: HandlerContext): Promise<{ cal: StoreCalendar
     .leftJoin('ticketSla', 'ticketSla.ticketId', 'ticket.id')
     .select('ticket.id')
     .where('ticket.isOpen', '=', 1)
-    .where((eb) => eb.or([eb('ticketSla.calendarKey', 'is', null), eb('ticketSla.calendarKey', '!=', cal.settings.key ?? '')]))
+    .where((eb) =>
+      eb.or([eb('ticketSla.calendarKey', 'is', null), eb('ticketSla.calendarKey', '!=', cal.settings.key ?? '')]),
+    )
     .limit(FRESHEN_PER_READ)
     .execute();
   for (const { id } of stale) await refreshTicket(ctx, id, cal, now, { recordBreaches: false });
   return { cal, now };
 }
 
-export const ticketsQueue: Handler<typeof ticketQueueSchema, { items: ReadonlyArray<TicketListItem>; total: number }> = async (ctx, input) => {
+export const ticketsQueue: Handler<
+  typeof ticketQueueSchema,
+  { items: ReadonlyArray<TicketListItem>; total: number }
+> = async (ctx, input) => {
   const { cal, now } = await freshDeadlines(ctx);
   return ticketQueue(ctx.trx, input, ctx.staffId, cal, now);
 };
@@ -47,7 +52,10 @@ export const ticketsBoard: Handler<typeof noInput, RepairBoard> = async (ctx) =>
   return repairBoard(ctx.trx, cal, now);
 };
 
-export const ticketsTechnicianDay: Handler<typeof technicianDaySchema, { date: string; jobs: ReadonlyArray<TicketListItem> }> = async (ctx, input) => {
+export const ticketsTechnicianDay: Handler<
+  typeof technicianDaySchema,
+  { date: string; jobs: ReadonlyArray<TicketListItem> }
+> = async (ctx, input) => {
   const { cal, now } = await freshDeadlines(ctx);
   return { date: input.date, jobs: await technicianDay(ctx.trx, input.technicianId, input.date, cal, now) };
 };
@@ -57,13 +65,23 @@ export const ticketsDuePanel: Handler<typeof noInput, DuePanel> = async (ctx) =>
   return duePanel(ctx.trx, cal, now);
 };
 
-export const ticketsFollowUps: Handler<typeof noInput, { items: ReadonlyArray<TicketListItem>; today: string }> = async (ctx) => {
+export const ticketsFollowUps: Handler<
+  typeof noInput,
+  { items: ReadonlyArray<TicketListItem>; today: string }
+> = async (ctx) => {
   const { cal, now } = await freshDeadlines(ctx);
   return { items: await followUpList(ctx.trx, cal, now), today: cal.localDate(now) };
 };
 
 export const ticketsStaff: Handler<typeof noInput, ReadonlyArray<StaffSummary>> = async (ctx) => {
-  const rows = await ctx.trx.selectFrom('staff').select(['id', 'name', 'role']).where('active', '=', 1).orderBy('name').execute();
+  const rows = await ctx.trx
+    .selectFrom('staff')
+    .select(['id', 'name', 'role'])
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
   // Staff roles are checked on write (staff.create/update), so a stored role is one of ROLES.
-  return rows.filter((row) => roleCan(row.role, 'tickets.work')).map((row) => ({ id: row.id, name: row.name, role: row.role as Role, active: true }));
+  return rows
+    .filter((row) => roleCan(row.role, 'tickets.work'))
+    .map((row) => ({ id: row.id, name: row.name, role: row.role as Role, active: true }));
 };

@@ -22,13 +22,39 @@ import { loadTargets } from './targets';
 import { isFinal } from './steps';
 import type { TicketDetail } from './views';
 import type { FollowUpAction } from './workflow';
-import { ticketUpdateSchema, ticketGetSchema, ticketActSchema, ticketNoteSchema, ticketAttachSchema, attachmentGetSchema, ticketQueueSchema, technicianDaySchema, ticketSettingsSchema, holidayYearSchema, holidaySchema, holidayRemoveSchema } from './contract';
+import {
+  ticketUpdateSchema,
+  ticketGetSchema,
+  ticketActSchema,
+  ticketNoteSchema,
+  ticketAttachSchema,
+  attachmentGetSchema,
+  ticketQueueSchema,
+  technicianDaySchema,
+  ticketSettingsSchema,
+  holidayYearSchema,
+  holidaySchema,
+  holidayRemoveSchema,
+} from './contract';
 import { noInput } from '../fields';
 import { ticketsSlaTargets, ticketsSaveSlaTargets, ticketsBreachReport } from './methods-targets';
 import { saveSlaTargetsSchema, breachReportSchema } from './contract-targets';
 import { ticketsComplaintReport, ticketsStaffReport } from './methods-reports';
-import { ticketsQueue, ticketsStaff, ticketsBoard, ticketsTechnicianDay, ticketsDuePanel, ticketsFollowUps } from './methods-lists';
-import { ticketsSettings, ticketsUpdateSettings, ticketsHolidays, ticketsSaveHoliday, ticketsRemoveHoliday } from './methods-settings';
+import {
+  ticketsQueue,
+  ticketsStaff,
+  ticketsBoard,
+  ticketsTechnicianDay,
+  ticketsDuePanel,
+  ticketsFollowUps,
+} from './methods-lists';
+import {
+  ticketsSettings,
+  ticketsUpdateSettings,
+  ticketsHolidays,
+  ticketsSaveHoliday,
+  ticketsRemoveHoliday,
+} from './methods-settings';
 
 type Clocked = { cal: StoreCalendar; now: number };
 
@@ -51,26 +77,54 @@ async function currentTicket(ctx: HandlerContext, id: string, version: string | 
 }
 
 async function checkIntake(ctx: HandlerContext, intake: TicketIntake, { cal, now }: Clocked): Promise<{ tier: Tier }> {
-  const customer = await ctx.trx.selectFrom('customer').select(['id', 'tier']).where('id', '=', intake.customerId).where('deletedAt', 'is', null).executeTakeFirst();
+  const customer = await ctx.trx
+    .selectFrom('customer')
+    .select(['id', 'tier'])
+    .where('id', '=', intake.customerId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
   if (!customer) throw new DeskFailure('validation', 'ticket_customer_unknown', 'customerId');
   if ('productId' in intake && intake.productId !== undefined) {
-    const product = await ctx.trx.selectFrom('product').select('customerId').where('id', '=', intake.productId).where('deletedAt', 'is', null).executeTakeFirst();
-    if (product?.customerId !== intake.customerId) throw new DeskFailure('validation', 'ticket_product_unknown', 'productId');
+    const product = await ctx.trx
+      .selectFrom('product')
+      .select('customerId')
+      .where('id', '=', intake.productId)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (product?.customerId !== intake.customerId)
+      throw new DeskFailure('validation', 'ticket_product_unknown', 'productId');
   }
-  if (intake.type === 'aftersales' && intake.purchaseDate > cal.localDate(now)) throw new DeskFailure('validation', 'purchase_date_future', 'purchaseDate');
-  if (intake.type === 'consultation' && intake.answer === '' && intake.promisedReplyAt !== undefined && Date.parse(intake.promisedReplyAt) < now - 5 * 60_000) {
+  if (intake.type === 'aftersales' && intake.purchaseDate > cal.localDate(now))
+    throw new DeskFailure('validation', 'purchase_date_future', 'purchaseDate');
+  if (
+    intake.type === 'consultation' &&
+    intake.answer === '' &&
+    intake.promisedReplyAt !== undefined &&
+    Date.parse(intake.promisedReplyAt) < now - 5 * 60_000
+  ) {
     throw new DeskFailure('validation', 'promise_in_past', 'promisedReplyAt');
   }
   return { tier: customer.tier };
 }
 
 /** The one way a ticket is opened: numbered, its create event and SLA clocks, its intake's first steps. */
-async function createTicket(ctx: HandlerContext, input: TicketIntake, clock: Clocked, parentTicketId: string | null = null): Promise<string> {
+async function createTicket(
+  ctx: HandlerContext,
+  input: TicketIntake,
+  clock: Clocked,
+  parentTicketId: string | null = null,
+): Promise<string> {
   const store = await requireStore(ctx.trx);
   const { tier } = await checkIntake(ctx, input, clock);
   const ticket = await insertTicket(ctx, store, input, clock.cal.localDate(clock.now), parentTicketId);
   const sla = await loadTargets(ctx.trx, input.type, input.priority, tier);
-  await appendEvent(ctx, { ticketId: ticket.id, action: 'create', fromStatus: null, toStatus: ticket.status, data: { sla } });
+  await appendEvent(ctx, {
+    ticketId: ticket.id,
+    action: 'create',
+    fromStatus: null,
+    toStatus: ticket.status,
+    data: { sla },
+  });
   let fold: TicketFold = await refreshTicket(ctx, ticket.id, clock.cal, clock.now);
   const sc = stepContext(ctx, clock.cal, clock.now);
   // What the intake form already says is recorded as the workflow's first steps, by the same rules.
@@ -80,7 +134,8 @@ async function createTicket(ctx: HandlerContext, input: TicketIntake, clock: Clo
         ? await applyAction(sc, fold, 'answer', { answer: input.answer }, '')
         : await applyAction(sc, fold, 'promise_reply', { promisedAt: input.promisedReplyAt }, '');
   }
-  if (input.type === 'complaint' && input.serious) await applyAction(sc, fold, 'escalate', { reason: 'serious_at_intake' }, '');
+  if (input.type === 'complaint' && input.serious)
+    await applyAction(sc, fold, 'escalate', { reason: 'serious_at_intake' }, '');
   return ticket.id;
 }
 
@@ -93,19 +148,27 @@ export const ticketsUpdate: Handler<typeof ticketUpdateSchema, TicketDetail> = a
   const fold = await currentTicket(ctx, input.id, input.version);
   const { ticket } = fold;
   if (isFinal(machineOf(ticket.type), fold.derived.status)) throw new DeskFailure('validation', 'ticket_final');
-  if (input.intake.type !== ticket.type || input.intake.customerId !== ticket.customerId) throw new DeskFailure('validation', 'ticket_customer_fixed', 'intake.type');
+  if (input.intake.type !== ticket.type || input.intake.customerId !== ticket.customerId)
+    throw new DeskFailure('validation', 'ticket_customer_fixed', 'intake.type');
   const clock = await clocked(ctx);
   const { tier } = await checkIntake(ctx, input.intake, clock);
   const changed = await updateTicketHeader(ctx, ticket, input.intake);
   if (changed.priority !== undefined) {
     const sla = await loadTargets(ctx.trx, ticket.type, changed.priority, tier);
-    await appendEvent(ctx, { ticketId: ticket.id, action: 'set_priority', fromStatus: null, toStatus: null, data: { priority: changed.priority, sla } });
+    await appendEvent(ctx, {
+      ticketId: ticket.id,
+      action: 'set_priority',
+      fromStatus: null,
+      toStatus: null,
+      data: { priority: changed.priority, sla },
+    });
   }
   await refreshTicket(ctx, ticket.id, clock.cal, clock.now);
   return detailOrFail(ctx, ticket.id, clock);
 };
 
-export const ticketsGet: Handler<typeof ticketGetSchema, TicketDetail> = async (ctx, input) => detailOrFail(ctx, input.id, await clocked(ctx));
+export const ticketsGet: Handler<typeof ticketGetSchema, TicketDetail> = async (ctx, input) =>
+  detailOrFail(ctx, input.id, await clocked(ctx));
 
 export const ticketsAct: Handler<typeof ticketActSchema, TicketDetail> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.ticketId, input.version);
@@ -120,25 +183,45 @@ export const ticketsAct: Handler<typeof ticketActSchema, TicketDetail> = async (
 
 export const ticketsNote: Handler<typeof ticketNoteSchema, TicketDetail> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.ticketId, null);
-  await appendEvent(ctx, { ticketId: fold.ticket.id, action: 'note', fromStatus: null, toStatus: null, note: input.note });
+  await appendEvent(ctx, {
+    ticketId: fold.ticket.id,
+    action: 'note',
+    fromStatus: null,
+    toStatus: null,
+    note: input.note,
+  });
   return detailOrFail(ctx, input.ticketId, await clocked(ctx));
 };
 
 export const ticketsAttach: Handler<typeof ticketAttachSchema, TicketDetail> = async (ctx, input) => {
   const fold = await currentTicket(ctx, input.ticketId, null);
   const attachmentId = await insertAttachment(ctx, input);
-  await appendEvent(ctx, { ticketId: fold.ticket.id, action: 'attach', fromStatus: null, toStatus: null, note: input.caption, data: { attachmentId, fileName: input.fileName } });
+  await appendEvent(ctx, {
+    ticketId: fold.ticket.id,
+    action: 'attach',
+    fromStatus: null,
+    toStatus: null,
+    note: input.caption,
+    data: { attachmentId, fileName: input.fileName },
+  });
   return detailOrFail(ctx, input.ticketId, await clocked(ctx));
 };
 
-export const ticketsAttachment: Handler<typeof attachmentGetSchema, { id: string; fileName: string; mime: string; dataBase64: string }> = async (ctx, input) => {
+export const ticketsAttachment: Handler<
+  typeof attachmentGetSchema,
+  { id: string; fileName: string; mime: string; dataBase64: string }
+> = async (ctx, input) => {
   const attachment = await loadAttachment(ctx.trx, input.id);
   if (!attachment) throw new DeskFailure('not_found', 'not_found');
   return attachment;
 };
 
 /** Not reached: try again; reached but rated low or still not solved: back to the manager. */
-export function followUpAction(outcome: { reached: boolean; rating?: number | undefined; problemSolved?: boolean | undefined }): FollowUpAction {
+export function followUpAction(outcome: {
+  reached: boolean;
+  rating?: number | undefined;
+  problemSolved?: boolean | undefined;
+}): FollowUpAction {
   if (!outcome.reached) return 'follow_up_unreached';
   if ((outcome.rating ?? 0) <= LOW_RATING || outcome.problemSolved !== true) return 'follow_up_reopen';
   return 'follow_up_satisfied';
@@ -167,13 +250,18 @@ export const ticketsRecordBreaches: Handler<typeof noInput, { recorded: number }
             .select('e.id')
             .whereRef('e.ticketId', '=', 's.ticketId')
             .where('e.action', '=', 'sla_breach')
-            .where(sql<string>`json_extract(e.data, '$.clock')`, '=', sql<string>`CASE WHEN s.respond_due_at <= ${nowIso} THEN 'respond' ELSE 'resolve' END`),
+            .where(
+              sql<string>`json_extract(e.data, '$.clock')`,
+              '=',
+              sql<string>`CASE WHEN s.respond_due_at <= ${nowIso} THEN 'respond' ELSE 'resolve' END`,
+            ),
         ),
       ),
     )
     .execute();
   let recorded = 0;
-  for (const { ticketId } of overdue) recorded += (await refreshTicket(ctx, ticketId, clock.cal, clock.now)).breachesRecorded;
+  for (const { ticketId } of overdue)
+    recorded += (await refreshTicket(ctx, ticketId, clock.cal, clock.now)).breachesRecorded;
   return { recorded };
 };
 
@@ -182,11 +270,19 @@ export const ticketsMethods = areaMethods('tickets', {
   /** Reply and resolution targets per ticket type × priority × customer tier. */
   'tickets.slaTargets': method(noInput, { access: 'tickets.read', mutates: false }, ticketsSlaTargets),
   /** Change targets; open tickets' deadlines follow on the next read. All rows are checked before any is written. */
-  'tickets.saveSlaTargets': method(saveSlaTargetsSchema, { access: 'tickets.settings', mutates: true }, ticketsSaveSlaTargets),
+  'tickets.saveSlaTargets': method(
+    saveSlaTargetsSchema,
+    { access: 'tickets.settings', mutates: true },
+    ticketsSaveSlaTargets,
+  ),
   /** Recorded SLA breaches of a period by type, by clock and by responsible staff member. */
   'tickets.breachReport': method(breachReportSchema, { access: 'tickets.read', mutates: false }, ticketsBreachReport),
   /** Complaints of a period by category, channel and week or month, what recurs, how they ended. */
-  'tickets.complaintReport': method(breachReportSchema, { access: 'tickets.reports', mutates: false }, ticketsComplaintReport),
+  'tickets.complaintReport': method(
+    breachReportSchema,
+    { access: 'tickets.reports', mutates: false },
+    ticketsComplaintReport,
+  ),
   /** Per responsible staff member: tickets, time to resolve, ratings, complaints, breaches; and the service star. */
   'tickets.staffReport': method(breachReportSchema, { access: 'tickets.reports', mutates: false }, ticketsStaffReport),
   /** Take a ticket at the counter: consultation, complaint, after-sales request, repair or feedback. */
@@ -210,7 +306,11 @@ export const ticketsMethods = areaMethods('tickets', {
   /** The repair lead's board: open repairs by urgency and due time, and each technician's load. */
   'tickets.board': method(noInput, { access: 'tickets.read', mutates: false }, ticketsBoard),
   /** A technician's day: the appointments and planned jobs on one local date. */
-  'tickets.technicianDay': method(technicianDaySchema, { access: 'tickets.read', mutates: false }, ticketsTechnicianDay),
+  'tickets.technicianDay': method(
+    technicianDaySchema,
+    { access: 'tickets.read', mutates: false },
+    ticketsTechnicianDay,
+  ),
   /** The counter's glance: what is breached, and what falls due today. */
   'tickets.duePanel': method(noInput, { access: 'tickets.read', mutates: false }, ticketsDuePanel),
   /** Customer service's follow-up list: calls due after repairs, after-sales and complaints, and promised replies. */
@@ -221,9 +321,17 @@ export const ticketsMethods = areaMethods('tickets', {
   'tickets.recordBreaches': method(noInput, { access: 'tickets.read', mutates: true }, ticketsRecordBreaches),
   /** The follow-up interval and the store's time zone. */
   'tickets.settings': method(noInput, { access: 'tickets.read', mutates: false }, ticketsSettings),
-  'tickets.updateSettings': method(ticketSettingsSchema, { access: 'tickets.settings', mutates: true }, ticketsUpdateSettings),
+  'tickets.updateSettings': method(
+    ticketSettingsSchema,
+    { access: 'tickets.settings', mutates: true },
+    ticketsUpdateSettings,
+  ),
   /** Closed holidays and make-up working days of one year. */
   'tickets.holidays': method(holidayYearSchema, { access: 'tickets.read', mutates: false }, ticketsHolidays),
   'tickets.saveHoliday': method(holidaySchema, { access: 'tickets.settings', mutates: true }, ticketsSaveHoliday),
-  'tickets.removeHoliday': method(holidayRemoveSchema, { access: 'tickets.settings', mutates: true }, ticketsRemoveHoliday),
+  'tickets.removeHoliday': method(
+    holidayRemoveSchema,
+    { access: 'tickets.settings', mutates: true },
+    ticketsRemoveHoliday,
+  ),
 });

@@ -13,7 +13,12 @@ export function numberPrefix(storeCode: string, counterNo: number, localDate: st
   return `${storeCode}-${counterNo}-${localDate.replaceAll('-', '')}-`;
 }
 
-export async function nextTicketNumber(trx: Transaction<DB>, storeCode: string, counterNo: number, localDate: string): Promise<string> {
+export async function nextTicketNumber(
+  trx: Transaction<DB>,
+  storeCode: string,
+  counterNo: number,
+  localDate: string,
+): Promise<string> {
   const prefix = numberPrefix(storeCode, counterNo, localDate);
   // A range on the unique index; ':' sorts right after '9'. Longest first, so 10000 follows 9999.
   const last = await trx
@@ -27,7 +32,9 @@ export async function nextTicketNumber(trx: Transaction<DB>, storeCode: string, 
     .executeTakeFirst();
   // A ticket of this counter pulled and kept aside (db/sync/kept-aside.ts) still holds its number.
   const kept = await sql<{ value: string }>`
-    SELECT value FROM pending_unknown WHERE entity = 'ticket' AND field = 'number' AND value > ${JSON.stringify(prefix).slice(0, -1)} AND value < ${`"${prefix.slice(0, -1)}.`}`.execute(trx);
+    SELECT value FROM pending_unknown WHERE entity = 'ticket' AND field = 'number' AND value > ${JSON.stringify(prefix).slice(0, -1)} AND value < ${`"${prefix.slice(0, -1)}.`}`.execute(
+    trx,
+  );
   const keptSeqs = kept.rows.map((row) => Number.parseInt(String(JSON.parse(row.value)).slice(prefix.length), 10) || 0);
   const seq = Math.max(last ? Number.parseInt(last.number.slice(prefix.length), 10) : 0, ...keptSeqs) + 1;
   return `${prefix}${String(seq).padStart(4, '0')}`;

@@ -36,7 +36,12 @@ function applyQueue(query: ListQuery, queue: Queue, staffId: string | null, nowI
     case 'waiting_customer':
       return query.where('ticket.pausedFor', '=', 'customer');
     case 'follow_up':
-      return query.where((eb) => eb.or([eb('ticket.followUpDue', 'is not', null), eb.and([eb('ticket.type', '=', 'consultation'), eb('ticket.status', '=', 'awaiting_reply')])]));
+      return query.where((eb) =>
+        eb.or([
+          eb('ticket.followUpDue', 'is not', null),
+          eb.and([eb('ticket.type', '=', 'consultation'), eb('ticket.status', '=', 'awaiting_reply')]),
+        ]),
+      );
     case 'escalated':
       return query.where('ticket.isOpen', '=', 1).where('ticket.escalatedAt', 'is not', null);
   }
@@ -76,26 +81,45 @@ export async function ticketQueue(
   const filtered = applyFilters(applyQueue(listQuery(db), input.queue, staffId, nowIso), input, cal);
   const ordered = input.queue === 'all' ? filtered.orderBy('ticket.createdAt', 'desc') : byUrgency(filtered);
   const items = await runList(ordered.limit(input.limit).offset(input.offset), cal, now);
-  const counted = await filtered.clearSelect().clearOrderBy().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const counted = await filtered
+    .clearSelect()
+    .clearOrderBy()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return { items, total: Number(counted?.n ?? 0) };
 }
 
 const REPAIR_BOARD_STATES = ['received', 'scheduled', 'appointment_set', 'in_repair', 'reopened'];
 
-export async function repairBoard(db: Kysely<DB>, cal: StoreCalendar, now: number): Promise<{ jobs: TicketListItem[]; technicians: TechnicianLoad[]; today: string }> {
+export async function repairBoard(
+  db: Kysely<DB>,
+  cal: StoreCalendar,
+  now: number,
+): Promise<{ jobs: TicketListItem[]; technicians: TechnicianLoad[]; today: string }> {
   const today = cal.localDate(now);
   const jobs = await runList(
     byUrgency(listQuery(db).where('ticket.type', '=', 'repair').where('ticket.status', 'in', REPAIR_BOARD_STATES)),
     cal,
     now,
   );
-  const technicians = await db.selectFrom('staff').select(['id', 'name']).where('role', '=', 'technician').where('active', '=', 1).orderBy('name').execute();
+  const technicians = await db
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('role', '=', 'technician')
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
   return {
     today,
     jobs,
     technicians: technicians.map((tech) => {
       const mine = jobs.filter((job) => job.assignee?.id === tech.id);
-      return { id: tech.id, name: tech.name, open: mine.length, today: mine.filter((job) => onDay(job, today, cal)).length };
+      return {
+        id: tech.id,
+        name: tech.name,
+        open: mine.length,
+        today: mine.filter((job) => onDay(job, today, cal)).length,
+      };
     }),
   };
 }
@@ -106,29 +130,48 @@ function onDay(job: TicketListItem, date: string, cal: StoreCalendar): boolean {
   return job.plannedDate === date;
 }
 
-export async function technicianDay(db: Kysely<DB>, technicianId: string, date: string, cal: StoreCalendar, now: number): Promise<TicketListItem[]> {
+export async function technicianDay(
+  db: Kysely<DB>,
+  technicianId: string,
+  date: string,
+  cal: StoreCalendar,
+  now: number,
+): Promise<TicketListItem[]> {
   const jobs = await runList(
-    listQuery(db).where('ticket.type', '=', 'repair').where('ticket.assigneeId', '=', technicianId).where('ticket.status', 'in', [...REPAIR_BOARD_STATES, 'follow_up', 'closed']),
+    listQuery(db)
+      .where('ticket.type', '=', 'repair')
+      .where('ticket.assigneeId', '=', technicianId)
+      .where('ticket.status', 'in', [...REPAIR_BOARD_STATES, 'follow_up', 'closed']),
     cal,
     now,
   );
-  const time = (job: TicketListItem): string => (job.appointmentAt ? cal.localTime(Date.parse(job.appointmentAt)) : '99:99');
+  const time = (job: TicketListItem): string =>
+    job.appointmentAt ? cal.localTime(Date.parse(job.appointmentAt)) : '99:99';
   return jobs.filter((job) => onDay(job, date, cal)).sort((a, b) => time(a).localeCompare(time(b)));
 }
 
 /** Calls due (follow-ups after repairs, after-sales and complaints) and promised consultation replies. */
 export async function followUpList(db: Kysely<DB>, cal: StoreCalendar, now: number): Promise<TicketListItem[]> {
   const items = await runList(applyQueue(listQuery(db), 'follow_up', null, new Date(now).toISOString()), cal, now);
-  const dueKey = (item: TicketListItem): string => item.followUpDue ?? (item.promisedReplyAt ? cal.localDate(Date.parse(item.promisedReplyAt)) : '9999-12-31');
+  const dueKey = (item: TicketListItem): string =>
+    item.followUpDue ?? (item.promisedReplyAt ? cal.localDate(Date.parse(item.promisedReplyAt)) : '9999-12-31');
   return items.sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.number.localeCompare(b.number));
 }
 
 /** The counter's glance: breached now, and what falls due before the desk closes today. */
-export async function duePanel(db: Kysely<DB>, cal: StoreCalendar, now: number): Promise<{ breached: TicketListItem[]; dueToday: TicketListItem[]; today: string }> {
+export async function duePanel(
+  db: Kysely<DB>,
+  cal: StoreCalendar,
+  now: number,
+): Promise<{ breached: TicketListItem[]; dueToday: TicketListItem[]; today: string }> {
   const today = cal.localDate(now);
   const nowIso = new Date(now).toISOString();
   const endOfDay = new Date(zonedInstant(addDays(today, 1), '00:00', cal.settings.timeZone)).toISOString();
-  const breached = await runList(byUrgency(listQuery(db).where('ticketSla.nextDueAt', '<=', nowIso)).limit(50), cal, now);
+  const breached = await runList(
+    byUrgency(listQuery(db).where('ticketSla.nextDueAt', '<=', nowIso)).limit(50),
+    cal,
+    now,
+  );
   const dueToday = await runList(
     byUrgency(
       listQuery(db).where((eb) =>
@@ -136,7 +179,11 @@ export async function duePanel(db: Kysely<DB>, cal: StoreCalendar, now: number):
           eb.and([eb('ticketSla.nextDueAt', '>', nowIso), eb('ticketSla.nextDueAt', '<', endOfDay)]),
           eb('ticket.followUpDue', '<=', today),
           eb.and([eb('ticket.status', '=', 'awaiting_reply'), eb('ticket.promisedReplyAt', '<', endOfDay)]),
-          eb.and([eb('ticket.isOpen', '=', 1), eb('ticket.appointmentAt', '>=', nowIso), eb('ticket.appointmentAt', '<', endOfDay)]),
+          eb.and([
+            eb('ticket.isOpen', '=', 1),
+            eb('ticket.appointmentAt', '>=', nowIso),
+            eb('ticket.appointmentAt', '<', endOfDay),
+          ]),
         ]),
       ),
     ).limit(50),

@@ -33,13 +33,23 @@ export function decidedPlan(events: ReadonlyArray<{ action: string; data: string
 
 const linkColumns = ['id', 'number', 'type', 'status', 'isOpen'] as const;
 
-function toLink(row: { id: string; number: string; type: TicketType; status: string; isOpen: number } | undefined): LinkedTicket | null {
+function toLink(
+  row: { id: string; number: string; type: TicketType; status: string; isOpen: number } | undefined,
+): LinkedTicket | null {
   return row ? { ...row, isOpen: row.isOpen === 1 } : null;
 }
 
 /** The repair job opened from this after-sales ticket, if any (the oldest, should sync ever bring two). */
 export async function repairJobOf(db: Kysely<DB>, requestId: string): Promise<LinkedTicket | null> {
-  return toLink(await db.selectFrom('ticket').select(linkColumns).where('parentTicketId', '=', requestId).orderBy('createdAt').orderBy('id').executeTakeFirst());
+  return toLink(
+    await db
+      .selectFrom('ticket')
+      .select(linkColumns)
+      .where('parentTicketId', '=', requestId)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .executeTakeFirst(),
+  );
 }
 
 export async function linkedTicket(db: Kysely<DB>, id: string | null): Promise<LinkedTicket | null> {
@@ -53,12 +63,24 @@ function text(form: TicketForm, key: string): string {
 }
 
 /** The request's warranty status as its page shows it: judged on the day the request was taken. */
-async function requestWarranty(db: Kysely<DB>, fold: TicketFold, form: TicketForm, cal: StoreCalendar): Promise<WarrantyStatus> {
+async function requestWarranty(
+  db: Kysely<DB>,
+  fold: TicketFold,
+  form: TicketForm,
+  cal: StoreCalendar,
+): Promise<WarrantyStatus> {
   const product = fold.ticket.productId
-    ? await db.selectFrom('product').select(['purchaseDate', 'warrantyEnd']).where('id', '=', fold.ticket.productId).executeTakeFirst()
+    ? await db
+        .selectFrom('product')
+        .select(['purchaseDate', 'warrantyEnd'])
+        .where('id', '=', fold.ticket.productId)
+        .executeTakeFirst()
     : undefined;
   const purchaseDate = product?.purchaseDate ?? (text(form, 'purchaseDate') || null);
-  return warrantyStatus({ purchaseDate, warrantyEnd: product?.warrantyEnd ?? null }, cal.localDate(Date.parse(fold.ticket.createdAt)));
+  return warrantyStatus(
+    { purchaseDate, warrantyEnd: product?.warrantyEnd ?? null },
+    cal.localDate(Date.parse(fold.ticket.createdAt)),
+  );
 }
 
 /**
@@ -68,7 +90,12 @@ async function requestWarranty(db: Kysely<DB>, fold: TicketFold, form: TicketFor
  * "no product": the job keeps the model and serial from the proof of purchase, as a repair taken
  * at the counter for unregistered goods does.
  */
-export async function repairJobIntake(db: Kysely<DB>, fold: TicketFold, step: StepParsed, cal: StoreCalendar): Promise<TicketIntake | null> {
+export async function repairJobIntake(
+  db: Kysely<DB>,
+  fold: TicketFold,
+  step: StepParsed,
+  cal: StoreCalendar,
+): Promise<TicketIntake | null> {
   const { ticket, events } = fold;
   if (ticket.type !== 'aftersales' || step.action !== 'start_work') return null;
   if (decidedPlan(events) !== 'repair') return null;
@@ -94,7 +121,11 @@ export async function repairJobIntake(db: Kysely<DB>, fold: TicketFold, step: St
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0] ?? '');
     // Only the place's own details come from the step; the rest was checked at intake.
-    throw new DeskFailure('validation', issue.message as MessageKey, field === 'address' || field === 'condition' ? `step.${field}` : undefined);
+    throw new DeskFailure(
+      'validation',
+      issue.message as MessageKey,
+      field === 'address' || field === 'condition' ? `step.${field}` : undefined,
+    );
   }
   return parsed.data;
 }

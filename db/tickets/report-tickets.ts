@@ -35,14 +35,31 @@ export type ReportTicket = {
 
 const resolvedStates = (type: TicketType): ReadonlyArray<string> => machineOf(type).resolved;
 
-export async function periodTickets(db: Kysely<DB>, cal: StoreCalendar, from: string, to: string, type?: TicketType): Promise<ReportTicket[]> {
+export async function periodTickets(
+  db: Kysely<DB>,
+  cal: StoreCalendar,
+  from: string,
+  to: string,
+  type?: TicketType,
+): Promise<ReportTicket[]> {
   // A UTC window certainly containing the local dates, cut exactly with the calendar below.
   const low = new Date(Date.parse(`${from}T00:00:00Z`) - DAY).toISOString();
   const high = new Date(Date.parse(`${to}T00:00:00Z`) + 2 * DAY).toISOString();
   let query = db
     .selectFrom('ticket as t')
     .leftJoin('product as p', 'p.id', 't.productId')
-    .select(['t.id', 't.type', 't.channel', 't.category', 't.createdAt', 't.assigneeId', 't.escalatedAt', 't.status', 'p.brand', 'p.model'])
+    .select([
+      't.id',
+      't.type',
+      't.channel',
+      't.category',
+      't.createdAt',
+      't.assigneeId',
+      't.escalatedAt',
+      't.status',
+      'p.brand',
+      'p.model',
+    ])
     .where('t.createdAt', '>=', low)
     .where('t.createdAt', '<', high);
   if (type) query = query.where('t.type', '=', type);
@@ -86,8 +103,12 @@ export async function periodTickets(db: Kysely<DB>, cal: StoreCalendar, from: st
       if (data.rating <= LOW_RATING) ticket.lowRatings += 1;
     }
     const states = resolvedStates(ticket.type);
-    const enters = row.toStatus !== null && states.includes(row.toStatus) && (row.fromStatus === null || !states.includes(row.fromStatus));
-    if (enters && ticket.resolved) ticket.resolveMinutes = Math.round((Date.parse(row.at) - Date.parse(ticket.createdAt)) / 60_000);
+    const enters =
+      row.toStatus !== null &&
+      states.includes(row.toStatus) &&
+      (row.fromStatus === null || !states.includes(row.fromStatus));
+    if (enters && ticket.resolved)
+      ticket.resolveMinutes = Math.round((Date.parse(row.at) - Date.parse(ticket.createdAt)) / 60_000);
   }
   return [...byId.values()];
 }
@@ -103,7 +124,8 @@ export function quantile(values: ReadonlyArray<number>, q: number): number | nul
 export function summariseRatings(ratings: ReadonlyArray<number>): RatingSummary {
   return {
     count: ratings.length,
-    average: ratings.length === 0 ? null : Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100,
+    average:
+      ratings.length === 0 ? null : Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100,
     byScore: [1, 2, 3, 4, 5].map((score) => ({ score, count: ratings.filter((r) => r === score).length })),
   };
 }

@@ -6,7 +6,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { addDays, isoWeekday, type StoreCalendar } from './calendar';
-import { STAR_MIN_RATINGS, type Channel, type ComplaintCategory, type ComplaintReport, type StaffPerformanceReport, type StaffPerformanceRow } from './contract-reports';
+import {
+  STAR_MIN_RATINGS,
+  type Channel,
+  type ComplaintCategory,
+  type ComplaintReport,
+  type StaffPerformanceReport,
+  type StaffPerformanceRow,
+} from './contract-reports';
 import { CHANNELS, COMPLAINT_CATEGORIES } from './intake';
 import { periodTickets, quantile, summariseRatings } from './report-tickets';
 
@@ -22,14 +29,20 @@ function buckets(from: string, to: string, unit: 'week' | 'month'): string[] {
   const keys: string[] = [];
   // One step per bucket (the contract keeps a period to REPORT_MAX_DAYS, so at most 53 weeks or 13 months).
   if (unit === 'month') {
-    for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-28`, 7).slice(0, 7)) keys.push(month);
+    for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-28`, 7).slice(0, 7))
+      keys.push(month);
   } else {
     for (let monday = addDays(from, 1 - isoWeekday(from)); monday <= to; monday = addDays(monday, 7)) keys.push(monday);
   }
   return keys;
 }
 
-export async function complaintReport(db: Kysely<DB>, cal: StoreCalendar, from: string, to: string): Promise<ComplaintReport> {
+export async function complaintReport(
+  db: Kysely<DB>,
+  cal: StoreCalendar,
+  from: string,
+  to: string,
+): Promise<ComplaintReport> {
   const complaints = await periodTickets(db, cal, from, to, 'complaint');
   const total = complaints.length;
   const countBy = <K extends string>(keys: ReadonlyArray<K>, of: (t: (typeof complaints)[number]) => string | null) =>
@@ -37,7 +50,10 @@ export async function complaintReport(db: Kysely<DB>, cal: StoreCalendar, from: 
 
   const trendUnit = daysBetween(from, to) <= WEEKLY_UP_TO_DAYS ? 'week' : 'month';
   const bucketOf = (date: string) => (trendUnit === 'month' ? date.slice(0, 7) : addDays(date, 1 - isoWeekday(date)));
-  const trend = buckets(from, to, trendUnit).map((bucket) => ({ bucket, count: complaints.filter((t) => bucketOf(t.localDate) === bucket).length }));
+  const trend = buckets(from, to, trendUnit).map((bucket) => ({
+    bucket,
+    count: complaints.filter((t) => bucketOf(t.localDate) === bucket).length,
+  }));
 
   const recurring = new Map<string, { product: string | null; category: ComplaintCategory; count: number }>();
   for (const t of complaints) {
@@ -58,7 +74,9 @@ export async function complaintReport(db: Kysely<DB>, cal: StoreCalendar, from: 
     byChannel: countBy<Channel>(CHANNELS, (t) => t.channel).map(({ key, count }) => ({ channel: key, count })),
     trendUnit,
     trend,
-    recurring: [...recurring.values()].filter((r) => r.count >= 2).sort((a, b) => b.count - a.count || (a.product ?? '').localeCompare(b.product ?? '')),
+    recurring: [...recurring.values()]
+      .filter((r) => r.count >= 2)
+      .sort((a, b) => b.count - a.count || (a.product ?? '').localeCompare(b.product ?? '')),
     resolved: resolved.length,
     reopenedLowRating: complaints.filter((t) => t.lowRatings > 0).length,
     escalated: complaints.filter((t) => t.escalated).length,
@@ -73,18 +91,36 @@ export async function complaintReport(db: Kysely<DB>, cal: StoreCalendar, from: 
 /** Best by the stated rule: highest average rating with enough ratings; ties: more resolved, more ratings. */
 export function serviceStar(rows: ReadonlyArray<StaffPerformanceRow>): string | null {
   const eligible = rows.filter((r) => r.ratingCount >= STAR_MIN_RATINGS && r.averageRating !== null);
-  eligible.sort((a, b) => b.averageRating! - a.averageRating! || b.resolved - a.resolved || b.ratingCount - a.ratingCount);
+  eligible.sort(
+    (a, b) => b.averageRating! - a.averageRating! || b.resolved - a.resolved || b.ratingCount - a.ratingCount,
+  );
   const [best, next] = eligible;
   // A tie on all three is no single star.
-  if (!best || (next && next.averageRating === best.averageRating && next.resolved === best.resolved && next.ratingCount === best.ratingCount)) return null;
+  if (
+    !best ||
+    (next &&
+      next.averageRating === best.averageRating &&
+      next.resolved === best.resolved &&
+      next.ratingCount === best.ratingCount)
+  )
+    return null;
   return best.staffId;
 }
 
-export async function staffReport(db: Kysely<DB>, cal: StoreCalendar, from: string, to: string): Promise<StaffPerformanceReport> {
+export async function staffReport(
+  db: Kysely<DB>,
+  cal: StoreCalendar,
+  from: string,
+  to: string,
+): Promise<StaffPerformanceReport> {
   const tickets = (await periodTickets(db, cal, from, to)).filter((t) => t.assigneeId !== null);
   const ids = [...new Set(tickets.map((t) => t.assigneeId!))];
   const names = new Map(
-    ids.length === 0 ? [] : (await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', ids).execute()).map((s) => [s.id, s.name] as const),
+    ids.length === 0
+      ? []
+      : (await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', ids).execute()).map(
+          (s) => [s.id, s.name] as const,
+        ),
   );
   const staff = ids.map((staffId): StaffPerformanceRow => {
     const mine = tickets.filter((t) => t.assigneeId === staffId);

@@ -23,13 +23,25 @@ export async function requireStore(db: Kysely<DB>): Promise<StoreRow> {
 }
 
 export async function loadTicketSettings(db: Kysely<DB>, storeId: string): Promise<TicketSettingsView> {
-  const row = await db.selectFrom('ticketSettings').select(['followUpDays', 'timeZone']).where('storeId', '=', storeId).executeTakeFirst();
+  const row = await db
+    .selectFrom('ticketSettings')
+    .select(['followUpDays', 'timeZone'])
+    .where('storeId', '=', storeId)
+    .executeTakeFirst();
   return row ?? DEFAULT_TICKET_SETTINGS;
 }
 
-export async function saveTicketSettings(tx: TxContext, storeId: string, input: TicketSettingsInput): Promise<TicketSettingsView> {
+export async function saveTicketSettings(
+  tx: TxContext,
+  storeId: string,
+  input: TicketSettingsInput,
+): Promise<TicketSettingsView> {
   if (!isTimeZone(input.timeZone)) throw new DeskFailure('validation', 'time_zone_invalid', 'timeZone');
-  const before = await tx.trx.selectFrom('ticketSettings').selectAll().where('storeId', '=', storeId).executeTakeFirst();
+  const before = await tx.trx
+    .selectFrom('ticketSettings')
+    .selectAll()
+    .where('storeId', '=', storeId)
+    .executeTakeFirst();
   const hlc = tx.stamp();
   if (!before) {
     const row = { storeId, followUpDays: input.followUpDays, timeZone: input.timeZone, updatedAt: tx.nowIso, hlc };
@@ -37,8 +49,18 @@ export async function saveTicketSettings(tx: TxContext, storeId: string, input: 
   } else {
     const changed = changedFields(before, { followUpDays: input.followUpDays, timeZone: input.timeZone });
     if (Object.keys(changed).length > 0) {
-      await tx.trx.updateTable('ticketSettings').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('storeId', '=', storeId).execute();
-      await recordChange(tx, { entity: 'ticket_settings', entityId: storeId, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+      await tx.trx
+        .updateTable('ticketSettings')
+        .set({ ...changed, updatedAt: tx.nowIso, hlc })
+        .where('storeId', '=', storeId)
+        .execute();
+      await recordChange(tx, {
+        entity: 'ticket_settings',
+        entityId: storeId,
+        op: 'update',
+        hlc,
+        fields: { ...changed, updatedAt: tx.nowIso },
+      });
     }
   }
   return { followUpDays: input.followUpDays, timeZone: input.timeZone };
@@ -52,7 +74,16 @@ export async function loadCalendar(db: Kysely<DB>): Promise<StoreCalendar> {
   // The key covers everything deadlines depend on besides the events, SLA targets included: when it
   // changes, list reads recompute open tickets (db/tickets/methods-lists.ts).
   const key = createHash('sha256')
-    .update(JSON.stringify([settings.timeZone, store.opensAt, store.closesAt, workingDays, holidays.map((h) => `${h.date}:${h.kind}`), await targetsKey(db)]))
+    .update(
+      JSON.stringify([
+        settings.timeZone,
+        store.opensAt,
+        store.closesAt,
+        workingDays,
+        holidays.map((h) => `${h.date}:${h.kind}`),
+        await targetsKey(db),
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
   return createCalendar({
@@ -85,8 +116,18 @@ export async function saveHoliday(tx: TxContext, input: HolidayInput & { name: s
   }
   const changed = changedFields(before, { kind: input.kind, name: input.name });
   if (Object.keys(changed).length === 0) return;
-  await tx.trx.updateTable('holiday').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('date', '=', input.date).execute();
-  await recordChange(tx, { entity: 'holiday', entityId: input.date, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('holiday')
+    .set({ ...changed, updatedAt: tx.nowIso, hlc })
+    .where('date', '=', input.date)
+    .execute();
+  await recordChange(tx, {
+    entity: 'holiday',
+    entityId: input.date,
+    op: 'update',
+    hlc,
+    fields: { ...changed, updatedAt: tx.nowIso },
+  });
 }
 
 export async function removeHoliday(tx: TxContext, date: string): Promise<boolean> {

@@ -12,7 +12,13 @@ import { newId } from '../ids';
 import type { DB } from '../schema';
 import { insertRecorded, type TxContext } from '../sync/change-log';
 import { hlcInstant } from './events';
-import { buildServiceForm, canonicalJson, type Completion, type ServiceForm, type ServiceFormSource } from './service-form';
+import {
+  buildServiceForm,
+  canonicalJson,
+  type Completion,
+  type ServiceForm,
+  type ServiceFormSource,
+} from './service-form';
 import type { SignatureInput } from './step-input';
 import type { SignatureView } from './views';
 
@@ -31,14 +37,23 @@ export function verifySignedForm(source: ServiceFormSource, completion: Completi
   return { form, json, hash };
 }
 
-export async function insertSignature(tx: TxContext, ticketId: string, eventId: string, signerName: string, signature: SignatureInput, signed: SignedForm): Promise<string> {
+export async function insertSignature(
+  tx: TxContext,
+  ticketId: string,
+  eventId: string,
+  signerName: string,
+  signature: SignatureInput,
+  signed: SignedForm,
+): Promise<string> {
   const hlc = tx.stamp();
   const row = {
     id: newId(),
     ticketId,
     eventId,
     signerName,
-    strokes: JSON.stringify(signature.strokes.map((stroke) => stroke.map(([x, y]) => [Math.round(x * 10) / 10, Math.round(y * 10) / 10]))),
+    strokes: JSON.stringify(
+      signature.strokes.map((stroke) => stroke.map(([x, y]) => [Math.round(x * 10) / 10, Math.round(y * 10) / 10])),
+    ),
     width: signature.width,
     height: signature.height,
     formJson: signed.json,
@@ -51,7 +66,12 @@ export async function insertSignature(tx: TxContext, ticketId: string, eventId: 
 }
 
 export async function loadSignatures(db: Kysely<DB>, ticketId: string): Promise<SignatureView[]> {
-  const rows = await db.selectFrom('ticketSignature').selectAll().where('ticketId', '=', ticketId).orderBy('hlc').execute();
+  const rows = await db
+    .selectFrom('ticketSignature')
+    .selectAll()
+    .where('ticketId', '=', ticketId)
+    .orderBy('hlc')
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     eventId: row.eventId,

@@ -35,35 +35,65 @@ export type Clock = Readonly<{
 type Interval = readonly [number, number];
 
 /** The counting intervals of a clock: segments it counts in, cut at `until` (the response, or now). */
-function counting(segments: ReadonlyArray<Segment>, counts: (s: Segment) => boolean, until: number): { closed: Interval[]; openFrom: number | null } {
+function counting(
+  segments: ReadonlyArray<Segment>,
+  counts: (s: Segment) => boolean,
+  until: number,
+): { closed: Interval[]; openFrom: number | null } {
   const closed: Interval[] = [];
   let openFrom: number | null = null;
   segments.forEach((segment, index) => {
     if (!counts(segment) || segment.start >= until) return;
     const next = segments[index + 1];
     if (next && next.start < until) closed.push([segment.start, next.start]);
-    else if (next || until !== Number.POSITIVE_INFINITY) closed.push([segment.start, Math.min(next?.start ?? until, until)]);
+    else if (next || until !== Number.POSITIVE_INFINITY)
+      closed.push([segment.start, Math.min(next?.start ?? until, until)]);
     else openFrom = segment.start;
   });
   return { closed, openFrom };
 }
 
-function runClock(cal: StoreCalendar, target: number, closed: ReadonlyArray<Interval>, openFrom: number | null, now: number, stopped: 'paused' | 'stopped', stoppedAt: number | null): Clock {
+function runClock(
+  cal: StoreCalendar,
+  target: number,
+  closed: ReadonlyArray<Interval>,
+  openFrom: number | null,
+  now: number,
+  stopped: 'paused' | 'stopped',
+  stoppedAt: number | null,
+): Clock {
   let elapsed = 0;
   let breachedAt: number | null = null;
   for (const [start, end] of closed) {
     const worked = cal.workingMinutesBetween(start, end);
-    if (breachedAt === null && elapsed + worked >= target && worked > 0) breachedAt = cal.addWorkingMinutes(start, target - elapsed);
+    if (breachedAt === null && elapsed + worked >= target && worked > 0)
+      breachedAt = cal.addWorkingMinutes(start, target - elapsed);
     elapsed += worked;
   }
   if (openFrom === null) {
-    return { targetMinutes: target, state: stopped, elapsedMinutes: elapsed, dueAt: null, warnAt: null, breachedAt, stoppedAt };
+    return {
+      targetMinutes: target,
+      state: stopped,
+      elapsedMinutes: elapsed,
+      dueAt: null,
+      warnAt: null,
+      breachedAt,
+      stoppedAt,
+    };
   }
   const dueAt = breachedAt ?? cal.addWorkingMinutes(openFrom, target - elapsed);
   const warnLeft = target * (1 - NEAR_SHARE) - elapsed;
   const warnAt = warnLeft <= 0 ? openFrom : cal.addWorkingMinutes(openFrom, warnLeft);
   const total = elapsed + cal.workingMinutesBetween(openFrom, Math.max(now, openFrom));
-  return { targetMinutes: target, state: 'running', elapsedMinutes: total, dueAt, warnAt, breachedAt: breachedAt ?? (dueAt <= now ? dueAt : null), stoppedAt: null };
+  return {
+    targetMinutes: target,
+    state: 'running',
+    elapsedMinutes: total,
+    dueAt,
+    warnAt,
+    breachedAt: breachedAt ?? (dueAt <= now ? dueAt : null),
+    stoppedAt: null,
+  };
 }
 
 export type SlaClocks = Readonly<{ respond: Clock; resolve: Clock }>;
@@ -77,18 +107,42 @@ export function computeSla(machine: AnyMachine, derived: Derived, cal: StoreCale
   const respondUntil = derived.respondedAt ?? (ended ? last.start : Number.POSITIVE_INFINITY);
   const respondRun = counting(segments, (s) => s.pausedFor === null, respondUntil);
   const respondStoppedAt = derived.respondedAt ?? (ended ? last.start : null);
-  const respond = runClock(cal, targets.respondMinutes, respondRun.closed, respondRun.openFrom, now, respondStoppedAt === null && lastPaused ? 'paused' : 'stopped', respondStoppedAt);
+  const respond = runClock(
+    cal,
+    targets.respondMinutes,
+    respondRun.closed,
+    respondRun.openFrom,
+    now,
+    respondStoppedAt === null && lastPaused ? 'paused' : 'stopped',
+    respondStoppedAt,
+  );
 
-  const resolveRun = counting(segments, (s) => s.pausedFor === null && !isResolved(machine, s.status), Number.POSITIVE_INFINITY);
+  const resolveRun = counting(
+    segments,
+    (s) => s.pausedFor === null && !isResolved(machine, s.status),
+    Number.POSITIVE_INFINITY,
+  );
   const resolvedNow = last !== undefined && isResolved(machine, last.status);
-  const resolve = runClock(cal, targets.resolveMinutes, resolveRun.closed, resolveRun.openFrom, now, resolvedNow ? 'stopped' : 'paused', resolvedNow ? last.start : null);
+  const resolve = runClock(
+    cal,
+    targets.resolveMinutes,
+    resolveRun.closed,
+    resolveRun.openFrom,
+    now,
+    resolvedNow ? 'stopped' : 'paused',
+    resolvedNow ? last.start : null,
+  );
   return { respond, resolve };
 }
 
 export type SlaLevel = 'ok' | 'near' | 'breached' | 'paused' | 'done';
 
 /** The clock a list shows: the running one (the response first), its level and working time left. */
-export function slaLevel(clocks: SlaClocks, cal: StoreCalendar, now: number): { clock: 'respond' | 'resolve'; level: SlaLevel; dueAt: number | null; remainingMinutes: number | null } {
+export function slaLevel(
+  clocks: SlaClocks,
+  cal: StoreCalendar,
+  now: number,
+): { clock: 'respond' | 'resolve'; level: SlaLevel; dueAt: number | null; remainingMinutes: number | null } {
   const clock = clocks.respond.state === 'running' ? 'respond' : 'resolve';
   const c = clocks[clock];
   if (c.state === 'paused') return { clock, level: 'paused', dueAt: null, remainingMinutes: null };

@@ -11,7 +11,8 @@ import { REPAIR_LOCATIONS } from './workflow';
 const id = z.uuid({ error: 'invalid_value' });
 const note = optionalText(2000);
 const plain = <A extends string>(action: A) => z.object({ action: z.literal(action), note });
-const withReason = <A extends string>(action: A) => z.object({ action: z.literal(action), reason: requiredText(500), note });
+const withReason = <A extends string>(action: A) =>
+  z.object({ action: z.literal(action), reason: requiredText(500), note });
 
 /** A signature drawn on the pad: strokes of [x, y] points in pad pixels. */
 export const signatureSchema = z
@@ -19,7 +20,12 @@ export const signatureSchema = z
     width: z.number().int().min(100).max(2000),
     height: z.number().int().min(50).max(1000),
     strokes: z
-      .array(z.array(z.tuple([z.number().min(0).max(2000), z.number().min(0).max(1000)])).min(1).max(2000))
+      .array(
+        z
+          .array(z.tuple([z.number().min(0).max(2000), z.number().min(0).max(1000)]))
+          .min(1)
+          .max(2000),
+      )
       .min(1, 'signature_required')
       .max(200, 'signature_too_complex'),
   })
@@ -44,14 +50,24 @@ export const stepSchema = z.discriminatedUnion(
     z.object({ action: z.literal('answer'), answer: requiredText(2000), note }),
     z.object({ action: z.literal('promise_reply'), promisedAt: isoInstant, note }),
     plain('start_investigation'),
-    z.object({ action: z.literal('propose_solution'), findings: requiredText(4000), solution: requiredText(2000), note }),
+    z.object({
+      action: z.literal('propose_solution'),
+      findings: requiredText(4000),
+      solution: requiredText(2000),
+      note,
+    }),
     z.object({ action: z.literal('inform_customer'), customerView: optionalText(2000), note }),
     z.object({ action: z.literal('customer_disagrees'), customerView: requiredText(2000), note }),
     z.object({ action: z.literal('resolve'), result: requiredText(2000), note }),
     plain('archive'),
     z.object({ action: z.literal('verify'), findings: requiredText(2000), note }),
     withReason('decline'),
-    z.object({ action: z.literal('decide_plan'), plan: z.enum(REMEDIES, { error: 'required' }), details: requiredText(2000), note }),
+    z.object({
+      action: z.literal('decide_plan'),
+      plan: z.enum(REMEDIES, { error: 'required' }),
+      details: requiredText(2000),
+      note,
+    }),
     plain('customer_confirms'),
     withReason('customer_declines'),
     // Starting a confirmed repair plan opens the repair job: where it is done, and what the job
@@ -66,7 +82,13 @@ export const stepSchema = z.discriminatedUnion(
     z.object({ action: z.literal('mark_done'), result: requiredText(2000), note }),
     withReason('replan'),
     z.object({ action: z.literal('schedule'), technicianId: id, plannedDate: localDate.optional(), note }),
-    z.object({ action: z.literal('reschedule'), technicianId: id, plannedDate: localDate.optional(), reason: requiredText(500), note }),
+    z.object({
+      action: z.literal('reschedule'),
+      technicianId: id,
+      plannedDate: localDate.optional(),
+      reason: requiredText(500),
+      note,
+    }),
     z.object({ action: z.literal('contact_customer'), appointmentAt: isoInstant, note }),
     plain('arrive'),
     z.object({ action: z.literal('record_work'), workDone: requiredText(2000), note }),
@@ -121,7 +143,12 @@ export const followUpSchema = z
     ticketId: id,
     version: textInput().min(1, 'invalid_value').max(200, 'invalid_value'),
     reached: z.boolean(),
-    rating: z.number({ error: 'rating_range' }).int('rating_range').min(1, 'rating_range').max(5, 'rating_range').optional(),
+    rating: z
+      .number({ error: 'rating_range' })
+      .int('rating_range')
+      .min(1, 'rating_range')
+      .max(5, 'rating_range')
+      .optional(),
     productWorks: z.enum(FOLLOW_UP_RESULTS, { error: 'invalid_value' }).optional(),
     problemSolved: z.boolean().optional(),
     comments: optionalText(2000),
@@ -129,7 +156,8 @@ export const followUpSchema = z
   .superRefine((value, ctx) => {
     if (!value.reached) return;
     if (value.rating === undefined) ctx.addIssue({ code: 'custom', message: 'rating_range', path: ['rating'] });
-    if (value.problemSolved === undefined) ctx.addIssue({ code: 'custom', message: 'required', path: ['problemSolved'] });
+    if (value.problemSolved === undefined)
+      ctx.addIssue({ code: 'custom', message: 'required', path: ['problemSolved'] });
   });
 export type FollowUpInput = z.input<typeof followUpSchema>;
 

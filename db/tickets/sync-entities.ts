@@ -4,7 +4,15 @@ import { TICKET_FORM, ticketCopies } from './form-sync';
 
 export const ticketEntities: ReadonlyArray<EntityRule> = [
   // Service standards per tier: head office's setting.
-  { entity: 'sla_target', table: 'sla_target', key: 'id', owner: 'hq', scope: 'global', policy: { hqFields: 'all' }, deleteMode: 'hard' },
+  {
+    entity: 'sla_target',
+    table: 'sla_target',
+    key: 'id',
+    owner: 'hq',
+    scope: 'global',
+    policy: { hqFields: 'all' },
+    deleteMode: 'hard',
+  },
   // Tickets: the header merges per field, the intake form per key, and the summary, channel and
   // category follow the form (form-sync.ts); status comes from the append-only events (sync-hooks.ts).
   {
@@ -24,7 +32,25 @@ export const ticketEntities: ReadonlyArray<EntityRule> = [
       ['ticket_attachment', { ticketId: 'ticket' }],
       ['ticket_signature', { ticketId: 'ticket', eventId: 'ticket_event' }],
     ] as const
-  ).map(([entity, refersTo]): EntityRule => ({ entity, table: entity, key: 'id', owner: 'store', scope: 'store', policy: {}, appendOnly: true, deleteMode: 'hard', refersTo })),
-  { entity: 'ticket_settings', table: 'ticket_settings', key: 'store_id', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },
+  ).map(([entity, refersTo]): EntityRule => ({
+    entity,
+    table: entity,
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    appendOnly: true,
+    deleteMode: 'hard',
+    refersTo,
+  })),
+  {
+    entity: 'ticket_settings',
+    table: 'ticket_settings',
+    key: 'store_id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    deleteMode: 'hard',
+  },
   { entity: 'holiday', table: 'holiday', key: 'date', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },
 ];

@@ -18,26 +18,50 @@ export function targetId(type: TicketType, priority: Priority, tier: Tier): stri
   return `${type}:${priority}:${tier}`;
 }
 
-export async function loadTargets(db: Kysely<DB>, type: TicketType, priority: Priority, tier: Tier): Promise<SlaTargets> {
-  const row = await db.selectFrom('slaTarget').select(['replyMinutes', 'resolveMinutes']).where('id', '=', targetId(type, priority, tier)).executeTakeFirst();
+export async function loadTargets(
+  db: Kysely<DB>,
+  type: TicketType,
+  priority: Priority,
+  tier: Tier,
+): Promise<SlaTargets> {
+  const row = await db
+    .selectFrom('slaTarget')
+    .select(['replyMinutes', 'resolveMinutes'])
+    .where('id', '=', targetId(type, priority, tier))
+    .executeTakeFirst();
   // Seeded for every combination by the migration and never deleted: a gap is a broken database.
   if (!row) throw new Error(`sla_target missing for ${targetId(type, priority, tier)}`);
   return { respondMinutes: row.replyMinutes, resolveMinutes: row.resolveMinutes };
 }
 
 /** The targets a ticket is held to now: its type, its current priority, its customer's current tier. */
-export async function ticketTargets(db: Kysely<DB>, ticket: { type: TicketType; priority: Priority; customerId: string }): Promise<SlaTargets> {
-  const customer = await db.selectFrom('customer').select('tier').where('id', '=', ticket.customerId).executeTakeFirst();
+export async function ticketTargets(
+  db: Kysely<DB>,
+  ticket: { type: TicketType; priority: Priority; customerId: string },
+): Promise<SlaTargets> {
+  const customer = await db
+    .selectFrom('customer')
+    .select('tier')
+    .where('id', '=', ticket.customerId)
+    .executeTakeFirst();
   return loadTargets(db, ticket.type, ticket.priority, customer?.tier ?? 'regular');
 }
 
 export async function listTargets(db: Kysely<DB>): Promise<SlaTargetView[]> {
-  return db.selectFrom('slaTarget').select(['ticketType', 'priority', 'tier', 'replyMinutes', 'resolveMinutes']).orderBy('id').execute();
+  return db
+    .selectFrom('slaTarget')
+    .select(['ticketType', 'priority', 'tier', 'replyMinutes', 'resolveMinutes'])
+    .orderBy('id')
+    .execute();
 }
 
 /** Changes when any target changes: part of the calendar key, so open tickets' deadlines are recomputed. */
 export async function targetsKey(db: Kysely<DB>): Promise<string> {
-  const rows = await db.selectFrom('slaTarget').select(['id', 'replyMinutes', 'resolveMinutes']).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('slaTarget')
+    .select(['id', 'replyMinutes', 'resolveMinutes'])
+    .orderBy('id')
+    .execute();
   return createHash('sha256')
     .update(rows.map((r) => `${r.id}=${r.replyMinutes}/${r.resolveMinutes}`).join(';'))
     .digest('hex')
@@ -56,8 +80,18 @@ export async function saveTargets(tx: TxContext, targets: ReadonlyArray<SlaTarge
     const changed = changedFields(before, { replyMinutes: target.replyMinutes, resolveMinutes: target.resolveMinutes });
     if (Object.keys(changed).length === 0) continue;
     const hlc = tx.stamp();
-    await tx.trx.updateTable('slaTarget').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('id', '=', id).execute();
-    await recordChange(tx, { entity: 'sla_target', entityId: id, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+    await tx.trx
+      .updateTable('slaTarget')
+      .set({ ...changed, updatedAt: tx.nowIso, hlc })
+      .where('id', '=', id)
+      .execute();
+    await recordChange(tx, {
+      entity: 'sla_target',
+      entityId: id,
+      op: 'update',
+      hlc,
+      fields: { ...changed, updatedAt: tx.nowIso },
+    });
     changedRows += 1;
   }
   return changedRows;

@@ -56,7 +56,15 @@ export type TimelineEntry = Readonly<{
   flagged: boolean;
 }>;
 
-export type AttachmentMeta = Readonly<{ id: string; fileName: string; mime: string; size: number; caption: string; createdAt: string; createdByName: string | null }>;
+export type AttachmentMeta = Readonly<{
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  caption: string;
+  createdAt: string;
+  createdByName: string | null;
+}>;
 
 export type SignatureView = Readonly<{
   id: string;
@@ -83,7 +91,13 @@ export type ClockView = Readonly<{
 /** A ticket linked to this one: the repair job an after-sales plan opened, or the request it came from. */
 export type LinkedTicket = Readonly<{ id: string; number: string; type: TicketType; status: string; isOpen: boolean }>;
 
-export type ProductRef = Readonly<{ id: string; label: string; serial: string | null; purchaseDate: string | null; warrantyEnd: string | null }>;
+export type ProductRef = Readonly<{
+  id: string;
+  label: string;
+  serial: string | null;
+  purchaseDate: string | null;
+  warrantyEnd: string | null;
+}>;
 
 export type TicketDetail = TicketListItem &
   Readonly<{
@@ -114,9 +128,17 @@ export type TicketDetail = TicketListItem &
 
 export type TechnicianLoad = Readonly<{ id: string; name: string; open: number; today: number }>;
 
-export type RepairBoard = Readonly<{ jobs: ReadonlyArray<TicketListItem>; technicians: ReadonlyArray<TechnicianLoad>; today: string }>;
+export type RepairBoard = Readonly<{
+  jobs: ReadonlyArray<TicketListItem>;
+  technicians: ReadonlyArray<TechnicianLoad>;
+  today: string;
+}>;
 
-export type DuePanel = Readonly<{ breached: ReadonlyArray<TicketListItem>; dueToday: ReadonlyArray<TicketListItem>; today: string }>;
+export type DuePanel = Readonly<{
+  breached: ReadonlyArray<TicketListItem>;
+  dueToday: ReadonlyArray<TicketListItem>;
+  today: string;
+}>;
 
 export type HolidayView = Readonly<{ date: string; kind: 'closed' | 'workday'; name: string }>;
 

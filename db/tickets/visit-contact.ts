@@ -17,7 +17,12 @@ type Subject = Readonly<{ type: string; assigneeId: string | null; form: Readonl
 
 /** A repair on site whose technician is this viewer. */
 export function isOwnVisit(viewer: Viewer, ticket: Subject): boolean {
-  return ticket.type === 'repair' && ticket.form.location === 'on_site' && ticket.assigneeId !== null && ticket.assigneeId === viewer.staffId;
+  return (
+    ticket.type === 'repair' &&
+    ticket.form.location === 'on_site' &&
+    ticket.assigneeId !== null &&
+    ticket.assigneeId === viewer.staffId
+  );
 }
 
 export function seesTicketContact(viewer: Viewer, ticket: Subject): boolean {
@@ -32,6 +37,11 @@ export function withoutAddress<T extends Readonly<Record<string, unknown>>>(form
 
 /** The customer's phones in their order: in full, or masked (138****5678). */
 export async function customerPhones(db: Kysely<DB>, customerId: string, full: boolean): Promise<string[]> {
-  const rows = await db.selectFrom('customerPhone').select('number').where('customerId', '=', customerId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('customerPhone')
+    .select('number')
+    .where('customerId', '=', customerId)
+    .orderBy('position')
+    .execute();
   return rows.map((row) => (full ? row.number : maskPhone(row.number)));
 }

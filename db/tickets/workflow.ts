@@ -13,8 +13,29 @@ export type Priority = (typeof PRIORITIES)[number];
 
 export const STATUSES = {
   consultation: ['recorded', 'awaiting_reply', 'answered', 'voided'],
-  complaint: ['recorded', 'assigned', 'investigating', 'solution_proposed', 'follow_up', 'reopened', 'resolved', 'archived', 'voided'],
-  aftersales: ['requested', 'verified', 'plan_decided', 'confirmed', 'in_progress', 'follow_up', 'reopened', 'closed', 'declined', 'voided'],
+  complaint: [
+    'recorded',
+    'assigned',
+    'investigating',
+    'solution_proposed',
+    'follow_up',
+    'reopened',
+    'resolved',
+    'archived',
+    'voided',
+  ],
+  aftersales: [
+    'requested',
+    'verified',
+    'plan_decided',
+    'confirmed',
+    'in_progress',
+    'follow_up',
+    'reopened',
+    'closed',
+    'declined',
+    'voided',
+  ],
   repair: ['received', 'scheduled', 'appointment_set', 'in_repair', 'follow_up', 'reopened', 'closed', 'voided'],
   feedback: ['recorded', 'reviewed', 'closed', 'voided'],
 } as const satisfies Record<TicketType, ReadonlyArray<string>>;

@@ -52,8 +52,12 @@ async function openPrintWindow(url: string, logger: Logger): Promise<PrintWindow
     const state = parsePrintStateTitle(title);
     if (state) settle?.resolve(state);
   });
-  contents.on('did-fail-load', (_event, code, description) => settle?.reject(new Error(`the print page did not load (${code} ${description})`)));
-  contents.on('render-process-gone', (_event, details) => settle?.reject(new Error(`the print page's renderer is gone (${details.reason})`)));
+  contents.on('did-fail-load', (_event, code, description) =>
+    settle?.reject(new Error(`the print page did not load (${code} ${description})`)),
+  );
+  contents.on('render-process-gone', (_event, details) =>
+    settle?.reject(new Error(`the print page's renderer is gone (${details.reason})`)),
+  );
   await window.loadURL(url).catch((error: unknown) => {
     logger.warn('The print window did not load', { error: String(error) });
     settle?.reject(error instanceof Error ? error : new Error(String(error)));
@@ -88,7 +92,10 @@ function portsFor(sender: SenderLike, logger: Logger): PrintPorts {
     openWindow: (url) => openPrintWindow(url, logger),
     listPrinters: async () => listPrinters(parent),
     async askSavePath(fileName) {
-      const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const options = {
+        defaultPath: join(app.getPath('documents'), fileName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
@@ -99,7 +106,11 @@ function portsFor(sender: SenderLike, logger: Logger): PrintPorts {
 async function listPrinters(parent: BrowserWindow | null): Promise<ReadonlyArray<PrinterSummary>> {
   if (!parent) return [];
   const printers = await parent.webContents.getPrintersAsync();
-  return printers.map((printer) => ({ name: printer.name, displayName: printer.displayName, description: printer.description }));
+  return printers.map((printer) => ({
+    name: printer.name,
+    displayName: printer.displayName,
+    description: printer.description,
+  }));
 }
 
 /** Call once after the desk is bound. Returns a function that undoes the binding. */

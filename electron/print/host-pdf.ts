@@ -31,14 +31,24 @@ const KNOWN_BROWSERS = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-export function findChromium(env: Readonly<Record<string, string | undefined>>, exists: (path: string) => boolean = existsSync): string | null {
+export function findChromium(
+  env: Readonly<Record<string, string | undefined>>,
+  exists: (path: string) => boolean = existsSync,
+): string | null {
   const named = env['COUNTERDESK_CHROMIUM'] ?? env['CHROMIUM_PATH'];
   if (named) return exists(named) ? named : null;
   return KNOWN_BROWSERS.find((path) => exists(path)) ?? null;
 }
 
 /** The flags a closed network needs (docs/ELECTRON.md §5), and no sandbox when running as root in CI. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const IDLE_CLOSE_MS = 60_000;
 
 export class PdfUnavailableError extends Error {
@@ -51,14 +61,20 @@ const queue = createPrintQueue({ limit: 5 });
 
 async function launch(): Promise<Browser> {
   const executablePath = findChromium(process.env);
-  if (!executablePath) throw new PdfUnavailableError('No Chromium, Chrome or Edge was found to make the PDF (set COUNTERDESK_CHROMIUM); use Print and choose "Save as PDF" instead.');
+  if (!executablePath)
+    throw new PdfUnavailableError(
+      'No Chromium, Chrome or Edge was found to make the PDF (set COUNTERDESK_CHROMIUM); use Print and choose "Save as PDF" instead.',
+    );
   // Resolved at run time from the installation, not bundled: a specifier Vite leaves alone.
   const specifier = 'playwright-core';
   let playwright: { chromium: BrowserType };
   try {
     playwright = (await import(/* @vite-ignore */ specifier)) as { chromium: BrowserType };
   } catch (error) {
-    throw new PdfUnavailableError('playwright-core is not installed here; use Print and choose "Save as PDF" instead.', { cause: error });
+    throw new PdfUnavailableError(
+      'playwright-core is not installed here; use Print and choose "Save as PDF" instead.',
+      { cause: error },
+    );
   }
   return playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
@@ -84,7 +100,15 @@ function releaseLater(): void {
   idleTimer.unref();
 }
 
-export async function renderRoutePdf({ origin, token, hash }: { origin: string; token: string; hash: string }): Promise<Uint8Array> {
+export async function renderRoutePdf({
+  origin,
+  token,
+  hash,
+}: {
+  origin: string;
+  token: string;
+  hash: string;
+}): Promise<Uint8Array> {
   return queue.enqueue(async () => {
     const context = await (await sharedBrowser()).newContext({ extraHTTPHeaders: { 'x-desk-token': token } });
     try {
@@ -92,7 +116,8 @@ export async function renderRoutePdf({ origin, token, hash }: { origin: string; 
       await page.goto(`${origin}/${hash}`);
       await page.locator('html[data-print-state]').waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS });
       const state = parsePrintStateTitle(await page.title());
-      if (state?.state !== 'ready') throw new Error(`the form could not be shown: ${state?.state === 'error' ? state.reason : 'no ready signal'}`);
+      if (state?.state !== 'ready')
+        throw new Error(`the form could not be shown: ${state?.state === 'error' ? state.reason : 'no ready signal'}`);
       return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     } finally {
       await context.close();
@@ -102,17 +127,26 @@ export async function renderRoutePdf({ origin, token, hash }: { origin: string; 
 }
 
 function answer(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 
 /** The route handler; host.ts calls it for `GET /print.pdf` once the caller is authorised. */
-export async function servePrintPdf(url: URL, res: ServerResponse, { origin, token, logger }: { origin: string; token: string; logger: Logger }): Promise<void> {
+export async function servePrintPdf(
+  url: URL,
+  res: ServerResponse,
+  { origin, token, logger }: { origin: string; token: string; logger: Logger },
+): Promise<void> {
   const hash = url.searchParams.get('route') ?? '';
   const parsed = parsePrintRouteHash(hash);
   if (!parsed.ok) return answer(res, 400, `Not a form to print: ${parsed.reason}`);
   // The page reads the form through the desk: no data rides in with the request.
-  if (parsed.route.data !== null || parsed.route.autoPrint) return answer(res, 400, 'Not a form to print: the address carries data or auto-print');
+  if (parsed.route.data !== null || parsed.route.autoPrint)
+    return answer(res, 400, 'Not a form to print: the address carries data or auto-print');
   try {
     const pdf = await renderRoutePdf({ origin, token, hash });
     const name = pdfFileName(url.searchParams.get('name') ?? `${parsed.route.form}-${parsed.route.subjectId}`);
@@ -126,7 +160,10 @@ export async function servePrintPdf(url: URL, res: ServerResponse, { origin, tok
     res.end(pdf);
   } catch (error) {
     if (error instanceof PdfUnavailableError) return answer(res, 501, error.message);
-    logger.warn('Could not make a PDF', { route: hash.slice(0, 120), error: error instanceof Error ? error.message : String(error) });
+    logger.warn('Could not make a PDF', {
+      route: hash.slice(0, 120),
+      error: error instanceof Error ? error.message : String(error),
+    });
     return answer(res, 422, error instanceof Error ? error.message : String(error));
   }
 }

@@ -21,8 +21,12 @@ export type PageMm = { width: number; height: number };
 export function pageMm(paper: Paper, contentHeightMm: number): PageMm {
   const size = PAPER_MM[paper];
   if (size.height !== 'content') return { width: size.width, height: size.height };
-  if (!Number.isFinite(contentHeightMm) || contentHeightMm <= 0) throw new Error(`a receipt needs its content height, not ${contentHeightMm}`);
-  if (contentHeightMm > MAX_RECEIPT_MM) throw new Error(`a receipt of ${Math.round(contentHeightMm)} mm is too long to print (at most ${MAX_RECEIPT_MM} mm)`);
+  if (!Number.isFinite(contentHeightMm) || contentHeightMm <= 0)
+    throw new Error(`a receipt needs its content height, not ${contentHeightMm}`);
+  if (contentHeightMm > MAX_RECEIPT_MM)
+    throw new Error(
+      `a receipt of ${Math.round(contentHeightMm)} mm is too long to print (at most ${MAX_RECEIPT_MM} mm)`,
+    );
   return { width: size.width, height: Math.ceil(contentHeightMm) };
 }
 

@@ -5,7 +5,14 @@
  */
 import { printJobSchema, type PrinterSummary, type PrintJob, type PrintOutcome } from '../../db/print/job';
 import type { Logger } from '../../db/desk-types';
-import { checkSender, DESK_CALL_CHANNEL, type InvokeEventLike, type IpcMainLike, type SenderLike, type SenderVerdict } from '../ipc';
+import {
+  checkSender,
+  DESK_CALL_CHANNEL,
+  type InvokeEventLike,
+  type IpcMainLike,
+  type SenderLike,
+  type SenderVerdict,
+} from '../ipc';
 import { PRINT_PRINTERS_CHANNEL, PRINT_RUN_CHANNEL } from './channels';
 
 /**
@@ -36,12 +43,16 @@ export function bindPrintChannels(ipcMain: IpcMainLike, service: PrintService, l
     const parsed = printJobSchema.safeParse(rawJob);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return refused(`The print job is malformed: ${issue ? `${issue.path.join('.') || 'job'}: ${issue.message}` : 'unknown problem'}`);
+      return refused(
+        `The print job is malformed: ${issue ? `${issue.path.join('.') || 'job'}: ${issue.message}` : 'unknown problem'}`,
+      );
     }
     try {
       return await service.run(parsed.data, event.sender);
     } catch (error) {
-      logger.error('A print job threw', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      logger.error('A print job threw', {
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       return refused(error instanceof Error ? error.message : String(error));
     }
   });

@@ -31,7 +31,11 @@ export type PrintToPdfOptions = {
  * margins (the print CSS sets them); any other margin type makes it ignore them. A receipt has
  * none: a thermal head prints edge to edge.
  */
-export function buildPrintOptions(paper: Paper, contentHeightMm: number, printer: PrinterChoice): WebContentsPrintOptions {
+export function buildPrintOptions(
+  paper: Paper,
+  contentHeightMm: number,
+  printer: PrinterChoice,
+): WebContentsPrintOptions {
   const options: WebContentsPrintOptions = {
     silent: printer.silent,
     printBackground: true,

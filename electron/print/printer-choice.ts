@@ -14,14 +14,22 @@ export type PrinterChoice = Readonly<{
   note: string;
 }>;
 
-export function choosePrinter(target: Extract<PrintTarget, { kind: 'printer' }>, installed: ReadonlyArray<PrinterSummary>): PrinterChoice {
+export function choosePrinter(
+  target: Extract<PrintTarget, { kind: 'printer' }>,
+  installed: ReadonlyArray<PrinterSummary>,
+): PrinterChoice {
   const copies = target.copies;
   if (target.deviceName === null) return { deviceName: undefined, silent: false, copies, note: '' };
   const byName = installed.find((printer) => printer.name === target.deviceName);
   // Settings saved from an older printer list may hold the display name.
   const byDisplayName = byName ?? installed.find((printer) => printer.displayName === target.deviceName);
   if (!byDisplayName) {
-    return { deviceName: undefined, silent: false, copies, note: `printer '${target.deviceName}' is not installed on this PC; asked in the dialog instead` };
+    return {
+      deviceName: undefined,
+      silent: false,
+      copies,
+      note: `printer '${target.deviceName}' is not installed on this PC; asked in the dialog instead`,
+    };
   }
   return { deviceName: byDisplayName.name, silent: target.silent, copies, note: '' };
 }

@@ -9,7 +9,13 @@ import type { Logger } from '../../db/desk-types';
 import { printRouteHash, type PrinterSummary, type PrintJob, type PrintOutcome } from '../../db/print/job';
 import type { PrintPageState } from '../../db/print/signal';
 import { APP_INDEX_URL } from '../trusted-url';
-import { buildPdfOptions, buildPrintOptions, pdfFileName, type PrintToPdfOptions, type WebContentsPrintOptions } from './print-options';
+import {
+  buildPdfOptions,
+  buildPrintOptions,
+  pdfFileName,
+  type PrintToPdfOptions,
+  type WebContentsPrintOptions,
+} from './print-options';
 import { choosePrinter } from './printer-choice';
 
 /** How long a form may take to load its fonts and announce itself before the job is abandoned. */
@@ -37,9 +43,13 @@ export function printWindowUrl(job: PrintJob): string {
 }
 
 /** Electron's failure reasons are fixed English strings; a cancelled dialog is not a failure. */
-export function outcomeOfPrint(result: { success: boolean; failureReason: string }, printer: string | null): PrintOutcome {
+export function outcomeOfPrint(
+  result: { success: boolean; failureReason: string },
+  printer: string | null,
+): PrintOutcome {
   if (result.success) return { outcome: 'printed', printer, reason: '', file: null };
-  if (/cancel/i.test(result.failureReason)) return { outcome: 'cancelled', printer, reason: result.failureReason, file: null };
+  if (/cancel/i.test(result.failureReason))
+    return { outcome: 'cancelled', printer, reason: result.failureReason, file: null };
   return { outcome: 'failed', printer, reason: result.failureReason || 'the printer reported no reason', file: null };
 }
 
@@ -56,7 +66,8 @@ export function pdfNameFor(job: PrintJob): string {
 export async function runPrintJob(job: PrintJob, ports: PrintPorts, logger: Logger): Promise<PrintOutcome> {
   // Ask for the path first: nothing is rendered for a save the person cancels.
   const savePath = job.target.kind === 'pdf' ? await ports.askSavePath(pdfNameFor(job)) : null;
-  if (job.target.kind === 'pdf' && savePath === null) return { outcome: 'cancelled', printer: null, reason: '', file: null };
+  if (job.target.kind === 'pdf' && savePath === null)
+    return { outcome: 'cancelled', printer: null, reason: '', file: null };
 
   const window = await ports.openWindow(printWindowUrl(job));
   try {
@@ -78,10 +89,14 @@ export async function runPrintJob(job: PrintJob, ports: PrintPorts, logger: Logg
     if (choice.note) logger.warn('Print setting not followed', { form: job.form, note: choice.note });
     const result = await window.print(buildPrintOptions(job.paper, state.heightMm, choice));
     const outcome = outcomeOfPrint(result, choice.deviceName ?? null);
-    if (outcome.outcome === 'failed') logger.warn('Printing failed', { form: job.form, reason: outcome.reason, printer: outcome.printer });
+    if (outcome.outcome === 'failed')
+      logger.warn('Printing failed', { form: job.form, reason: outcome.reason, printer: outcome.printer });
     return choice.note && outcome.outcome === 'printed' ? { ...outcome, reason: choice.note } : outcome;
   } catch (error) {
-    logger.error('Print job failed', { form: job.form, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    logger.error('Print job failed', {
+      form: job.form,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     return failed(error instanceof Error ? error.message : String(error));
   } finally {
     window.close();

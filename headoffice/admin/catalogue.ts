@@ -47,16 +47,29 @@ type CatalogueLine = { partNo: string; name: string; spec: string; unit: string;
 function readLines(text: string): CatalogueLine[] {
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
-  const index = Object.fromEntries(COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
+  const index = Object.fromEntries(COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<
+    (typeof COLUMNS)[number],
+    number
+  >;
   const missing = COLUMNS.filter((c) => index[c] < 0);
-  if (missing.length > 0) throw new HqError(400, 'bad_request', `The CSV header must have ${COLUMNS.join(',')}; missing: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new HqError(
+      400,
+      'bad_request',
+      `The CSV header must have ${COLUMNS.join(',')}; missing: ${missing.join(', ')}`,
+    );
   const seen = new Set<string>();
   return rows.map((row, n) => {
     const line = n + 2;
     const cell = (c: (typeof COLUMNS)[number]) => (row[index[c]] ?? '').trim();
     const money = (c: 'cost_fen' | 'price_fen') => {
       const value = Number(cell(c));
-      if (!/^\d+$/.test(cell(c)) || !Number.isSafeInteger(value)) throw new HqError(400, 'bad_request', `Line ${line}: ${c} must be a whole number of fen (分), not "${cell(c)}"`);
+      if (!/^\d+$/.test(cell(c)) || !Number.isSafeInteger(value))
+        throw new HqError(
+          400,
+          'bad_request',
+          `Line ${line}: ${c} must be a whole number of fen (分), not "${cell(c)}"`,
+        );
       return value;
     };
     const partNo = cell('part_no');
@@ -64,13 +77,29 @@ function readLines(text: string): CatalogueLine[] {
     if (seen.has(partNo)) throw new HqError(400, 'bad_request', `Line ${line}: part ${partNo} appears twice`);
     seen.add(partNo);
     if (!cell('name')) throw new HqError(400, 'bad_request', `Line ${line}: name is empty`);
-    return { partNo, name: cell('name'), spec: cell('spec'), unit: cell('unit') || '个', costFen: money('cost_fen'), priceFen: money('price_fen') };
+    return {
+      partNo,
+      name: cell('name'),
+      spec: cell('spec'),
+      unit: cell('unit') || '个',
+      costFen: money('cost_fen'),
+      priceFen: money('price_fen'),
+    };
   });
 }
 
-export async function importCatalogue(db: HqDatabase, hqClock: Hlc, csv: string, nowMs = Date.now()): Promise<{ added: number; updated: number; unchanged: number }> {
+export async function importCatalogue(
+  db: HqDatabase,
+  hqClock: Hlc,
+  csv: string,
+  nowMs = Date.now(),
+): Promise<{ added: number; updated: number; unchanged: number }> {
   const lines = readLines(csv);
-  const existing = await db.selectFrom('entityState').select(['entityId', 'state']).where('entity', '=', 'part').execute();
+  const existing = await db
+    .selectFrom('entityState')
+    .select(['entityId', 'state'])
+    .where('entity', '=', 'part')
+    .execute();
   const byNo = new Map(existing.map((r) => [String(r.state.fields.partNo), r]));
   const writes: HqWrite[] = [];
   let added = 0;
@@ -80,7 +109,12 @@ export async function importCatalogue(db: HqDatabase, hqClock: Hlc, csv: string,
     const known = byNo.get(line.partNo);
     if (!known) {
       added += 1;
-      writes.push({ entity: 'part', entityId: newId(), op: 'insert', fields: { ...line, models: '[]', supplierIds: '[]', retiredAt: null, createdAt: nowIso, updatedAt: nowIso } });
+      writes.push({
+        entity: 'part',
+        entityId: newId(),
+        op: 'insert',
+        fields: { ...line, models: '[]', supplierIds: '[]', retiredAt: null, createdAt: nowIso, updatedAt: nowIso },
+      });
       continue;
     }
     const changed = Object.fromEntries(Object.entries(line).filter(([k, v]) => known.state.fields[k] !== v));

@@ -26,12 +26,18 @@ import { importCatalogue } from './catalogue';
 import { findCustomers, formatMatches, linkCustomerByIdOrPhone } from './customers';
 import { addStore, afterRestore, compactFeed, listDevices, listRejected } from './ops';
 
-const USAGE = 'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|find-customer|link-customer|after-restore|compact> … [--database-url URL | --data-dir DIR]';
+const USAGE =
+  'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|find-customer|link-customer|after-restore|compact> … [--database-url URL | --data-dir DIR]';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, hours: { type: 'string' }, limit: { type: 'string' } },
+    options: {
+      'database-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      hours: { type: 'string' },
+      limit: { type: 'string' },
+    },
   });
   const [command, ...args] = positionals;
   if (!command) throw new Error(USAGE);
@@ -41,7 +47,9 @@ async function main(): Promise<void> {
     try {
       url = (JSON.parse(readFileSync(join(dataDir, 'connection.json'), 'utf8')) as { url: string }).url;
     } catch {
-      throw new Error(`No database: pass --database-url, or start \`npm run headoffice\` (it writes ${join(dataDir, 'connection.json')})`);
+      throw new Error(
+        `No database: pass --database-url, or start \`npm run headoffice\` (it writes ${join(dataDir, 'connection.json')})`,
+      );
     }
   }
   const db = connectHq(url, { max: 2 });
@@ -50,7 +58,8 @@ async function main(): Promise<void> {
   };
   try {
     await migrateHq(db);
-    const out = (value: unknown) => process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+    const out = (value: unknown) =>
+      process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
     switch (command) {
       case 'add-store':
         need(2, 'a store code and a name, e.g. add-store S012 南京西路店');

@@ -44,7 +44,13 @@ async function describeCustomers(db: HqDatabase, ids: ReadonlyArray<string>): Pr
     .where(sql<boolean>`state->>'deleted' IS NULL`)
     .orderBy('entityId')
     .execute();
-  const stores = await db.selectFrom('customerLink').innerJoin('hqStore', 'hqStore.id', 'customerLink.storeId').select(['customerLink.customerId', 'hqStore.code']).where('customerLink.customerId', 'in', ids).orderBy('hqStore.code').execute();
+  const stores = await db
+    .selectFrom('customerLink')
+    .innerJoin('hqStore', 'hqStore.id', 'customerLink.storeId')
+    .select(['customerLink.customerId', 'hqStore.code'])
+    .where('customerLink.customerId', 'in', ids)
+    .orderBy('hqStore.code')
+    .execute();
   return ids.map((id) => ({
     id,
     name: names.find((n) => n.entityId === id)?.name ?? '(no name)',
@@ -57,14 +63,25 @@ async function describeCustomers(db: HqDatabase, ids: ReadonlyArray<string>): Pr
  * Live customers with a live phone whose digits are exactly these (`exact`, to resolve one customer)
  * or contain them (`part`, e.g. the last four, to search), at most `limit` of them.
  */
-async function idsWithPhone(db: HqDatabase, digits: string, match: 'exact' | 'part', limit?: number): Promise<string[]> {
+async function idsWithPhone(
+  db: HqDatabase,
+  digits: string,
+  match: 'exact' | 'part',
+  limit?: number,
+): Promise<string[]> {
   let query = db
     .selectFrom('entityState as p')
-    .innerJoin('entityState as c', (join) => join.on('c.entity', '=', 'customer').onRef('c.entityId', '=', 'p.customerRef'))
+    .innerJoin('entityState as c', (join) =>
+      join.on('c.entity', '=', 'customer').onRef('c.entityId', '=', 'p.customerRef'),
+    )
     .select('c.entityId')
     .distinct()
     .where('p.entity', '=', 'customer_phone')
-    .where(match === 'exact' ? sql<boolean>`p.phone_digits = ${digits}` : sql<boolean>`strpos(p.phone_digits, ${digits}) > 0`)
+    .where(
+      match === 'exact'
+        ? sql<boolean>`p.phone_digits = ${digits}`
+        : sql<boolean>`strpos(p.phone_digits, ${digits}) > 0`,
+    )
     .where(sql<boolean>`p.state->>'deleted' IS NULL AND c.state->>'deleted' IS NULL`)
     .orderBy('c.entityId');
   if (limit !== undefined) query = query.limit(limit);
@@ -74,7 +91,8 @@ async function idsWithPhone(db: HqDatabase, digits: string, match: 'exact' | 'pa
 /** Customers whose phone contains these digits (e.g. the last four), or whose name contains the text. */
 export async function findCustomers(db: HqDatabase, query: string): Promise<CustomerMatch[]> {
   const text = query.trim();
-  if (text.length === 0) throw new HqError(400, 'bad_request', 'find-customer needs a phone number (or part of one) or part of a name');
+  if (text.length === 0)
+    throw new HqError(400, 'bad_request', 'find-customer needs a phone number (or part of one) or part of a name');
   let ids: string[];
   if (isPhoneLike(text)) {
     const digits = phoneDigits(text);
@@ -92,13 +110,20 @@ export async function findCustomers(db: HqDatabase, query: string): Promise<Cust
       .execute();
     ids = rows.map((r) => r.entityId);
   }
-  if (ids.length > MAX_MATCHES) throw new HqError(400, 'bad_request', `More than ${MAX_MATCHES} customers match "${text}": give more of the phone or the name`);
+  if (ids.length > MAX_MATCHES)
+    throw new HqError(
+      400,
+      'bad_request',
+      `More than ${MAX_MATCHES} customers match "${text}": give more of the phone or the name`,
+    );
   return describeCustomers(db, ids);
 }
 
 /** One line per customer: id, name, phones, the stores that see it. */
 export function formatMatches(matches: ReadonlyArray<CustomerMatch>): string {
-  return matches.map((m) => `${m.id}  ${m.name}  phones: ${m.phones.join(', ') || '—'}  stores: ${m.stores.join(', ') || '—'}`).join('\n');
+  return matches
+    .map((m) => `${m.id}  ${m.name}  phones: ${m.phones.join(', ') || '—'}  stores: ${m.stores.join(', ') || '—'}`)
+    .join('\n');
 }
 
 /** A customer id as given, or the one customer with this phone; several with the phone: refuse and list them. */
@@ -106,17 +131,36 @@ export async function resolveCustomer(db: HqDatabase, idOrPhone: string): Promis
   const given = idOrPhone.trim();
   if (CUSTOMER_ID.test(given)) {
     const id = given.toLowerCase();
-    const exists = await db.selectFrom('entityState').select('entityId').where('entity', '=', 'customer').where('entityId', '=', id).executeTakeFirst();
+    const exists = await db
+      .selectFrom('entityState')
+      .select('entityId')
+      .where('entity', '=', 'customer')
+      .where('entityId', '=', id)
+      .executeTakeFirst();
     if (!exists) throw new HqError(404, 'bad_request', `No customer ${given} at head office`);
     return (await describeCustomers(db, [id]))[0]!;
   }
-  if (!isPhoneLike(given)) throw new HqError(400, 'bad_request', `Not a customer id or a phone number: ${given} (find-customer looks customers up by name)`);
+  if (!isPhoneLike(given))
+    throw new HqError(
+      400,
+      'bad_request',
+      `Not a customer id or a phone number: ${given} (find-customer looks customers up by name)`,
+    );
   const digits = phoneDigits(given);
   const ids = await idsWithPhone(db, digits, 'exact');
-  if (ids.length === 0) throw new HqError(404, 'bad_request', `No customer with phone ${digits} at head office (find-customer searches by part of a phone or name)`);
+  if (ids.length === 0)
+    throw new HqError(
+      404,
+      'bad_request',
+      `No customer with phone ${digits} at head office (find-customer searches by part of a phone or name)`,
+    );
   const matches = await describeCustomers(db, ids);
   if (matches.length > 1) {
-    throw new HqError(409, 'bad_request', `${matches.length} customers have phone ${digits}; link one by its id:\n${formatMatches(matches)}`);
+    throw new HqError(
+      409,
+      'bad_request',
+      `${matches.length} customers have phone ${digits}; link one by its id:\n${formatMatches(matches)}`,
+    );
   }
   return matches[0]!;
 }
@@ -124,7 +168,8 @@ export async function resolveCustomer(db: HqDatabase, idOrPhone: string): Promis
 /** `link-customer <id or phone> <store>`: what the command prints. */
 export async function linkCustomerByIdOrPhone(db: HqDatabase, idOrPhone: string, storeCode: string): Promise<string> {
   const customer = await resolveCustomer(db, idOrPhone);
-  if (customer.stores.includes(storeCode)) return `Customer ${customer.name} (${customer.id}) already reaches store ${storeCode}`;
+  if (customer.stores.includes(storeCode))
+    return `Customer ${customer.name} (${customer.id}) already reaches store ${storeCode}`;
   await linkCustomer(db, customer.id, storeCode);
   return `Customer ${customer.name} (${customer.id}) now reaches store ${storeCode}`;
 }

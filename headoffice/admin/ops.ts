@@ -14,9 +14,19 @@ import type { HqDatabase } from '../db/open';
 import { appendFeed, lockFeed } from '../feed';
 
 export async function addStore(db: HqDatabase, code: string, name: string): Promise<string> {
-  if (!/^[A-Z][A-Z0-9]{1,9}$/.test(code)) throw new HqError(400, 'bad_request', `Store code must be a capital letter then 1–9 capitals or digits, e.g. S012 (got ${code})`);
+  if (!/^[A-Z][A-Z0-9]{1,9}$/.test(code))
+    throw new HqError(
+      400,
+      'bad_request',
+      `Store code must be a capital letter then 1–9 capitals or digits, e.g. S012 (got ${code})`,
+    );
   const id = newId();
-  const added = await db.insertInto('hqStore').values({ id, code, name }).onConflict((oc) => oc.column('code').doNothing()).returning('id').executeTakeFirst();
+  const added = await db
+    .insertInto('hqStore')
+    .values({ id, code, name })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (!added) throw new HqError(409, 'bad_request', `A store with code ${code} already exists`);
   return id;
 }
@@ -24,7 +34,12 @@ export async function addStore(db: HqDatabase, code: string, name: string): Prom
 export type HqWrite = { entity: string; entityId: string; op: WireChange['op']; fields: Record<string, unknown> };
 
 /** Head office's own changes: stamped with its clock, merged and fed like any push. */
-export async function writeAsHq(db: HqDatabase, hqClock: Hlc, writes: ReadonlyArray<HqWrite>, nowMs = Date.now()): Promise<PushResult[]> {
+export async function writeAsHq(
+  db: HqDatabase,
+  hqClock: Hlc,
+  writes: ReadonlyArray<HqWrite>,
+  nowMs = Date.now(),
+): Promise<PushResult[]> {
   const txId = newId();
   const changes: WireChange[] = writes.map((w, index) => ({
     seq: index + 1,
@@ -63,7 +78,11 @@ export async function compactFeed(db: HqDatabase, horizonSeq: number): Promise<n
   return db.transaction().execute(async (trx) => {
     await lockFeed(trx);
     const removed = await trx.deleteFrom('changeFeed').where('serverSeq', '<=', horizonSeq).executeTakeFirst();
-    await trx.insertInto('serverMeta').values({ key: 'horizon_seq', value: String(horizonSeq) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(horizonSeq) })).execute();
+    await trx
+      .insertInto('serverMeta')
+      .values({ key: 'horizon_seq', value: String(horizonSeq) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(horizonSeq) }))
+      .execute();
     return Number(removed.numDeletedRows);
   });
 }
@@ -73,7 +92,19 @@ export async function listDevices(db: HqDatabase) {
     .selectFrom('device')
     .innerJoin('hqStore', 'hqStore.id', 'device.storeId')
     .leftJoin('replica', 'replica.deviceId', 'device.id')
-    .select(['device.id', 'device.name', 'device.status', 'hqStore.code as storeCode', 'device.counterNo', 'device.createdAt as enrolledAt', 'device.lastSeenAt', 'replica.id as replicaId', 'replica.lastAppliedSeq', 'replica.lastPushAt', 'replica.lastPullAt'])
+    .select([
+      'device.id',
+      'device.name',
+      'device.status',
+      'hqStore.code as storeCode',
+      'device.counterNo',
+      'device.createdAt as enrolledAt',
+      'device.lastSeenAt',
+      'replica.id as replicaId',
+      'replica.lastAppliedSeq',
+      'replica.lastPushAt',
+      'replica.lastPullAt',
+    ])
     .orderBy('hqStore.code')
     .orderBy('device.createdAt')
     .execute();
@@ -83,7 +114,16 @@ export async function listRejected(db: HqDatabase, limit = 200) {
   return db
     .selectFrom('rejectedChange')
     .leftJoin('hqStore', 'hqStore.id', 'rejectedChange.storeId')
-    .select(['rejectedChange.receivedAt', 'hqStore.code as storeCode', 'rejectedChange.entity', 'rejectedChange.entityId', 'rejectedChange.op', 'rejectedChange.code', 'rejectedChange.reason', 'rejectedChange.fields'])
+    .select([
+      'rejectedChange.receivedAt',
+      'hqStore.code as storeCode',
+      'rejectedChange.entity',
+      'rejectedChange.entityId',
+      'rejectedChange.op',
+      'rejectedChange.code',
+      'rejectedChange.reason',
+      'rejectedChange.fields',
+    ])
     .orderBy('rejectedChange.id', 'desc')
     .limit(limit)
     .execute();
@@ -93,16 +133,39 @@ export async function listRejected(db: HqDatabase, limit = 200) {
 export async function linkCustomer(db: HqDatabase, customerId: string, storeCode: string): Promise<void> {
   const store = await db.selectFrom('hqStore').select('id').where('code', '=', storeCode).executeTakeFirst();
   if (!store) throw new HqError(404, 'bad_request', `No store with code ${storeCode}`);
-  const exists = await db.selectFrom('entityState').select('entityId').where('entity', '=', 'customer').where('entityId', '=', customerId).executeTakeFirst();
+  const exists = await db
+    .selectFrom('entityState')
+    .select('entityId')
+    .where('entity', '=', 'customer')
+    .where('entityId', '=', customerId)
+    .executeTakeFirst();
   if (!exists) throw new HqError(404, 'bad_request', `No customer ${customerId} at head office`);
   await db.transaction().execute(async (trx) => {
     await lockFeed(trx);
-    const added = await sql`INSERT INTO customer_link (customer_id, store_id) VALUES (${customerId}, ${store.id}) ON CONFLICT DO NOTHING RETURNING customer_id`.execute(trx);
+    const added =
+      await sql`INSERT INTO customer_link (customer_id, store_id) VALUES (${customerId}, ${store.id}) ON CONFLICT DO NOTHING RETURNING customer_id`.execute(
+        trx,
+      );
     if (added.rows.length === 0) return;
-    const file = await trx.selectFrom('entityState').select(['entity', 'entityId', 'state']).where('customerRef', '=', customerId).execute();
+    const file = await trx
+      .selectFrom('entityState')
+      .select(['entity', 'entityId', 'state'])
+      .where('customerRef', '=', customerId)
+      .execute();
     await appendFeed(
       trx,
-      file.map((r) => ({ txId: `link-${store.id}-${customerId}`, originReplica: null, originSeq: null, entity: r.entity, entityId: r.entityId, state: r.state, scope: store.id, customerRef: null, altered: true, keep: null })),
+      file.map((r) => ({
+        txId: `link-${store.id}-${customerId}`,
+        originReplica: null,
+        originSeq: null,
+        entity: r.entity,
+        entityId: r.entityId,
+        state: r.state,
+        scope: store.id,
+        customerRef: null,
+        altered: true,
+        keep: null,
+      })),
     );
   });
 }

@@ -27,18 +27,25 @@ export async function migrateHq(db: HqDatabase): Promise<number[]> {
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {
-      await sql`CREATE TABLE IF NOT EXISTS hq_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`.execute(conn);
+      await sql`CREATE TABLE IF NOT EXISTS hq_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`.execute(
+        conn,
+      );
       const done = await sql<{ version: number }>`SELECT version FROM hq_migration`.execute(conn);
       const applied = new Set(done.rows.map((r) => r.version));
       const latest = hqMigrations.at(-1)?.version ?? 0;
       const newest = Math.max(0, ...applied);
-      if (newest > latest) throw new Error(`This head-office database has schema ${newest}, newer than this build (${latest}): install the newer head office.`);
+      if (newest > latest)
+        throw new Error(
+          `This head-office database has schema ${newest}, newer than this build (${latest}): install the newer head office.`,
+        );
       const ran: number[] = [];
       for (const migration of hqMigrations) {
         if (applied.has(migration.version)) continue;
         await conn.transaction().execute(async (trx) => {
           await migration.up(trx);
-          await sql`INSERT INTO hq_migration (version, name) VALUES (${migration.version}, ${migration.name})`.execute(trx);
+          await sql`INSERT INTO hq_migration (version, name) VALUES (${migration.version}, ${migration.name})`.execute(
+            trx,
+          );
         });
         ran.push(migration.version);
       }

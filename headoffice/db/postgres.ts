@@ -46,7 +46,11 @@ export async function startLocalPostgres({
     onLog: (message: unknown) => log(String(message)),
     onError: (error: unknown) => log(`[error] ${String(error)}`),
     // Enough connections for several test files; fsync off only for throwaway test clusters.
-    postgresFlags: ['-c', 'max_connections=200', ...(ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
+    postgresFlags: [
+      '-c',
+      'max_connections=200',
+      ...(ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
+    ],
   });
   const fresh = !existsSync(`${dataDir}/PG_VERSION`);
   if (fresh) await server.initialise();
@@ -62,8 +66,13 @@ export async function startLocalPostgres({
 }
 
 /** CREATE DATABASE if missing (a fresh head office, or one database per test file). */
-export async function ensureDatabase(adminUrl: string, name: string, { template }: { template?: string } = {}): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Database name must be lowercase letters, digits and _: ${name}`);
+export async function ensureDatabase(
+  adminUrl: string,
+  name: string,
+  { template }: { template?: string } = {},
+): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`Database name must be lowercase letters, digits and _: ${name}`);
   const client = new pg.Client({ connectionString: adminUrl });
   client.on('error', () => {});
   await client.connect();

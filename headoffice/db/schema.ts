@@ -27,7 +27,14 @@ export type HqDB = {
     /** The counter number the PC was set up with (migration 0008); null for PCs enrolled before it. */
     counterNo: number | null;
   };
-  enrollmentCode: { codeHash: string; storeId: string; expiresAt: Timestamp; usedAt: Timestamp | null; deviceId: string | null; createdAt: Stamped };
+  enrollmentCode: {
+    codeHash: string;
+    storeId: string;
+    expiresAt: Timestamp;
+    usedAt: Timestamp | null;
+    deviceId: string | null;
+    createdAt: Stamped;
+  };
   replica: {
     id: string;
     deviceId: string;
@@ -96,6 +103,21 @@ export type HqDB = {
     loserReplica: string | null;
     loggedAt: Stamped;
   };
-  clockSkew: { id: Generated<number>; replicaId: string; changeId: string; hlc: string; restamped: string; skewMs: number; loggedAt: Stamped };
-  duplicateFlag: { id: Generated<number>; digits: string; customerA: string; customerB: string; flaggedAt: Stamped; resolvedAt: Timestamp | null };
+  clockSkew: {
+    id: Generated<number>;
+    replicaId: string;
+    changeId: string;
+    hlc: string;
+    restamped: string;
+    skewMs: number;
+    loggedAt: Stamped;
+  };
+  duplicateFlag: {
+    id: Generated<number>;
+    digits: string;
+    customerA: string;
+    customerB: string;
+    flaggedAt: Stamped;
+    resolvedAt: Timestamp | null;
+  };
 };

@@ -23,6 +23,7 @@ export function requireDevice({ db, now, tokenSecret }: HeadOfficeServices): pre
 
 /** The authenticated device of a route that runs `requireDevice`. */
 export function deviceOf(request: FastifyRequest): AuthedDevice {
-  if (!request.device) throw new Error(`${request.routeOptions.url ?? request.url} reads the device without requireDevice`);
+  if (!request.device)
+    throw new Error(`${request.routeOptions.url ?? request.url} reads the device without requireDevice`);
   return request.device;
 }

@@ -19,12 +19,16 @@ export function isDatabaseDown(error: unknown): boolean {
     code === '57P01' || // admin shutdown
     code === '57P03' || // cannot connect now
     code === '53300' || // too many connections
-    /Connection terminated|terminating connection|connect ECONNREFUSED|the database system is (starting|shutting) up/.test(message)
+    /Connection terminated|terminating connection|connect ECONNREFUSED|the database system is (starting|shutting) up/.test(
+      message,
+    )
   );
 }
 
 /** The first schema problem of a request, as `Malformed request: <where>: <what>`. */
-function schemaMessage(error: FastifyError & { validation: Array<{ instancePath: string; message?: string }> }): string {
+function schemaMessage(
+  error: FastifyError & { validation: Array<{ instancePath: string; message?: string }> },
+): string {
   const issue = error.validation[0]!;
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
   const context = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
@@ -33,12 +37,22 @@ function schemaMessage(error: FastifyError & { validation: Array<{ instancePath:
 
 export function errorHandler(log: (line: string) => void) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof HqError) return sendJson(request, reply, error.status, { error: error.code, message: error.message, ...error.extra });
-    if (hasZodFastifySchemaValidationErrors(error)) return sendJson(request, reply, 400, { error: 'bad_request', message: schemaMessage(error) });
-    if (isDatabaseDown(error)) return sendJson(request, reply, 503, { error: 'unavailable', message: 'Head office database is unavailable; retry later' });
+    if (error instanceof HqError)
+      return sendJson(request, reply, error.status, { error: error.code, message: error.message, ...error.extra });
+    if (hasZodFastifySchemaValidationErrors(error))
+      return sendJson(request, reply, 400, { error: 'bad_request', message: schemaMessage(error) });
+    if (isDatabaseDown(error))
+      return sendJson(request, reply, 503, {
+        error: 'unavailable',
+        message: 'Head office database is unavailable; retry later',
+      });
     const status = error.statusCode;
-    if (status && status >= 400 && status < 500) return sendJson(request, reply, status, { error: 'bad_request', message: error.message });
+    if (status && status >= 400 && status < 500)
+      return sendJson(request, reply, status, { error: 'bad_request', message: error.message });
     log(`[error] ${request.method} ${request.url}: ${error.stack ?? String(error)}`);
-    return sendJson(request, reply, 500, { error: 'internal', message: 'Head office hit an error; nothing was applied' });
+    return sendJson(request, reply, 500, {
+      error: 'internal',
+      message: 'Head office hit an error; nothing was applied',
+    });
   };
 }

@@ -21,7 +21,12 @@ export const inflateGzipBody: preParsingAsyncHookHandler = async (request, _repl
 };
 
 /** Answers `body` as JSON (a RawJson is already serialised), never cached, gzipped when accepted and over 1 KB. */
-export async function sendJson(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): Promise<FastifyReply> {
+export async function sendJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  body: unknown,
+): Promise<FastifyReply> {
   const json = body instanceof RawJson ? body.text : JSON.stringify(body);
   reply.code(status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store');
   if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && json.length > 1024) {

@@ -16,7 +16,15 @@ export type HeadOfficeServices = {
   tokenSecret(): Promise<string>;
 };
 
-export function createServices({ db, now = Date.now, log = () => {} }: { db: HqDatabase; now?: () => number; log?: (line: string) => void }): HeadOfficeServices {
+export function createServices({
+  db,
+  now = Date.now,
+  log = () => {},
+}: {
+  db: HqDatabase;
+  now?: () => number;
+  log?: (line: string) => void;
+}): HeadOfficeServices {
   let secret: Promise<string> | null = null;
   return {
     db,

@@ -15,5 +15,7 @@ export const enrollSchema = z.object({
 });
 
 export const enrollRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, { db, now }) => {
-  app.post('/sync/v1/enroll', { schema: { body: enrollSchema } }, async (request, reply) => sendJson(request, reply, 200, await enrollDevice(db, request.body, now())));
+  app.post('/sync/v1/enroll', { schema: { body: enrollSchema } }, async (request, reply) =>
+    sendJson(request, reply, 200, await enrollDevice(db, request.body, now())),
+  );
 };

@@ -9,10 +9,23 @@ import { idSchema } from './ids';
 import { pageBytesSchema } from './page-bytes';
 
 /** A cursor that does not parse is not refused here: the answer tells the device to reset (`bad_cursor`). */
-export const pullQuerySchema = z.object({ replicaId: idSchema, cursor: z.string().min(1).max(200), maxBytes: pageBytesSchema });
+export const pullQuerySchema = z.object({
+  replicaId: idSchema,
+  cursor: z.string().min(1).max(200),
+  maxBytes: pageBytesSchema,
+});
 
 export const pullRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, services) => {
-  app.get('/sync/v1/pull', { schema: { querystring: pullQuerySchema }, preValidation: requireDevice(services) }, async (request, reply) => {
-    return sendJson(request, reply, 200, await handlePull(services.db, deviceOf(request), request.query, services.now()));
-  });
+  app.get(
+    '/sync/v1/pull',
+    { schema: { querystring: pullQuerySchema }, preValidation: requireDevice(services) },
+    async (request, reply) => {
+      return sendJson(
+        request,
+        reply,
+        200,
+        await handlePull(services.db, deviceOf(request), request.query, services.now()),
+      );
+    },
+  );
 };

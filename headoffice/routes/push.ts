@@ -30,8 +30,12 @@ export const pushSchema = z.object({
 });
 
 export const pushRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, services) => {
-  app.post('/sync/v1/push', { schema: { body: pushSchema }, preValidation: requireDevice(services) }, async (request, reply) => {
-    const { db, hqClock, now } = services;
-    return sendJson(request, reply, 200, await handlePush(db, deviceOf(request), request.body, hqClock, now()));
-  });
+  app.post(
+    '/sync/v1/push',
+    { schema: { body: pushSchema }, preValidation: requireDevice(services) },
+    async (request, reply) => {
+      const { db, hqClock, now } = services;
+      return sendJson(request, reply, 200, await handlePush(db, deviceOf(request), request.body, hqClock, now()));
+    },
+  );
 };

@@ -11,8 +11,17 @@ import { pageBytesSchema } from './page-bytes';
 export const snapshotQuerySchema = z.object({ after: z.string().max(300).optional(), maxBytes: pageBytesSchema });
 
 export const snapshotRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, services) => {
-  app.get('/sync/v1/snapshot', { schema: { querystring: snapshotQuerySchema }, preValidation: requireDevice(services) }, async (request, reply) => {
-    const { after, maxBytes } = request.query;
-    return sendJson(request, reply, 200, await handleSnapshot(services.db, deviceOf(request), { after: after ?? null, maxBytes }, services.now()));
-  });
+  app.get(
+    '/sync/v1/snapshot',
+    { schema: { querystring: snapshotQuerySchema }, preValidation: requireDevice(services) },
+    async (request, reply) => {
+      const { after, maxBytes } = request.query;
+      return sendJson(
+        request,
+        reply,
+        200,
+        await handleSnapshot(services.db, deviceOf(request), { after: after ?? null, maxBytes }, services.now()),
+      );
+    },
+  );
 };

@@ -11,6 +11,10 @@ export const tokenSchema = z.object({ deviceId: idSchema, refreshSecret: z.strin
 export const tokenRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, { db, now }) => {
   app.post('/sync/v1/token', { schema: { body: tokenSchema } }, async (request, reply) => {
     const token = await exchangeRefreshSecret(db, request.body.deviceId, request.body.refreshSecret, now());
-    return sendJson(request, reply, 200, { accessToken: token.token, expiresAt: token.expiresAt, serverTime: new Date(now()).toISOString() });
+    return sendJson(request, reply, 200, {
+      accessToken: token.token,
+      expiresAt: token.expiresAt,
+      serverTime: new Date(now()).toISOString(),
+    });
   });
 };

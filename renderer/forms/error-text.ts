@@ -7,5 +7,6 @@ import { isErrorKey } from '../i18n';
  */
 export function useErrorText(): (key: string | undefined) => string {
   const { t } = useTranslation('errors');
-  return (key) => t(key !== undefined && isErrorKey(key) ? key : 'invalid_value', { ns: 'errors', keySeparator: false });
+  return (key) =>
+    t(key !== undefined && isErrorKey(key) ? key : 'invalid_value', { ns: 'errors', keySeparator: false });
 }

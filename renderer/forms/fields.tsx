@@ -56,8 +56,22 @@ type BoundProps<T extends FieldValues, O> = {
 
 type TextKind = 'text' | 'pin' | 'multiline' | 'time';
 
-export function TextField<T extends FieldValues, O>(props: BoundProps<T, O> & { kind?: TextKind; maxLength?: number; placeholder?: string }) {
-  const { control, name, id, label, help, required, autoFocus, disabled, kind = 'text', maxLength, placeholder } = props;
+export function TextField<T extends FieldValues, O>(
+  props: BoundProps<T, O> & { kind?: TextKind; maxLength?: number; placeholder?: string },
+) {
+  const {
+    control,
+    name,
+    id,
+    label,
+    help,
+    required,
+    autoFocus,
+    disabled,
+    kind = 'text',
+    maxLength,
+    placeholder,
+  } = props;
   const { field, fieldState } = useController({ control, name });
   const error = fieldState.error?.message;
   const common = {
@@ -111,7 +125,9 @@ export function NumberField<T extends FieldValues, O>(props: BoundProps<T, O> & 
 
 export type Choice<V extends string> = { value: V; label: string };
 
-export function SelectField<T extends FieldValues, O, V extends string>(props: BoundProps<T, O> & { options: ReadonlyArray<Choice<V>> }) {
+export function SelectField<T extends FieldValues, O, V extends string>(
+  props: BoundProps<T, O> & { options: ReadonlyArray<Choice<V>> },
+) {
   const { control, name, id, label, help, required, disabled, options } = props;
   const { field, fieldState } = useController({ control, name });
   const error = fieldState.error?.message;

@@ -32,6 +32,8 @@ function toPath(field: string): string {
 }
 
 /** A field check for forms whose fields are the given top-level names (and what is under them). */
-export function fieldsOf<T extends FieldValues>(...roots: ReadonlyArray<string>): (path: string) => path is FieldPath<T> {
+export function fieldsOf<T extends FieldValues>(
+  ...roots: ReadonlyArray<string>
+): (path: string) => path is FieldPath<T> {
   return (path): path is FieldPath<T> => roots.includes(path.split('.')[0] ?? '');
 }

@@ -6,7 +6,8 @@ export const backupZhCN: typeof backupEn = {
     title: '备份',
     intro: '本机每天、每次升级前和每次恢复前都会备份数据库。每份备份写入后都会检查，只有通过检查的备份才能用于恢复。',
     folder: '备份文件夹',
-    folderHelp: '填写已存在文件夹的完整路径，如 U 盘（E:\\CounterdeskBackups）或网络共享。留空则使用数据库旁的默认文件夹。',
+    folderHelp:
+      '填写已存在文件夹的完整路径，如 U 盘（E:\\CounterdeskBackups）或网络共享。留空则使用数据库旁的默认文件夹。',
     defaultFolder: '默认文件夹：{{folder}}',
     inUse: '备份保存到：{{folder}}',
     saveFolder: '保存文件夹',
@@ -24,7 +25,8 @@ export const backupZhCN: typeof backupEn = {
     restore: '恢复',
     restoreTitle: '用这份备份替换数据库？',
     cancel: '取消',
-    restoreConfirm: '用 {{when}} 的这份备份替换整个数据库？此后在本机录入的内容将在本机丢失（恢复前会先备份当前数据库）。所有人需要重新登录。',
+    restoreConfirm:
+      '用 {{when}} 的这份备份替换整个数据库？此后在本机录入的内容将在本机丢失（恢复前会先备份当前数据库）。所有人需要重新登录。',
     restored: '数据库已恢复，应用将重新加载。',
     none: '还没有备份。',
   },

@@ -12,11 +12,18 @@ export const customersEn = {
     more: 'More matches than shown: type more of the number or name.',
     none: 'Nothing matches',
   },
-  ticketType: { consultation: 'Consultation', complaint: 'Complaint', aftersales: 'After-sales', repair: 'Repair', feedback: 'Feedback' },
+  ticketType: {
+    consultation: 'Consultation',
+    complaint: 'Complaint',
+    aftersales: 'After-sales',
+    repair: 'Repair',
+    feedback: 'Feedback',
+  },
   merge: {
     open: 'Merge duplicate',
     title: 'Merge a duplicate into {{name}}',
-    explain: 'Find the duplicate record. Its products, phones and addresses move to this customer; its tickets and notes stay reachable, and its old number leads here.',
+    explain:
+      'Find the duplicate record. Its products, phones and addresses move to this customer; its tickets and notes stay reachable, and its old number leads here.',
     search: 'Find the duplicate by phone or name',
     none: 'No other customer matches',
     pick: 'Choose',
@@ -75,8 +82,20 @@ export const customersEn = {
     remove: 'Remove',
     removeConfirm: 'Remove this product? Tickets about it still show it.',
   },
-  tickets: { title: 'Tickets', none: 'No tickets yet', followUp: 'follow-up due {{date}}', followedUp: 'followed up {{date}}', rated: 'followed up {{date}}: satisfaction {{rating}}/5' },
-  notes: { title: 'Service notes', new: 'New service note', placeholder: 'What the customer asked or suggested', add: 'Add note', none: 'No notes yet' },
+  tickets: {
+    title: 'Tickets',
+    none: 'No tickets yet',
+    followUp: 'follow-up due {{date}}',
+    followedUp: 'followed up {{date}}',
+    rated: 'followed up {{date}}: satisfaction {{rating}}/5',
+  },
+  notes: {
+    title: 'Service notes',
+    new: 'New service note',
+    placeholder: 'What the customer asked or suggested',
+    add: 'Add note',
+    none: 'No notes yet',
+  },
   duplicate: {
     title: 'This phone is already on file',
     open: 'Open {{name}} ({{phones}})',
@@ -102,7 +121,8 @@ export const customersEn = {
     customers: 'Customers',
     products: 'Products of customers on file',
     customersHelp: 'Columns: name and phone (required), second phone, address, tier, remark.',
-    productsHelp: 'Columns: owner’s phone, category, brand, model (required), serial, purchase date, store, receipt no., price.',
+    productsHelp:
+      'Columns: owner’s phone, category, brand, model (required), serial, purchase date, store, receipt no., price.',
     file: 'Choose a CSV or XLSX file',
     mapTitle: '{{file}}: {{count}} rows. Match the columns',
     notInFile: '— not in this file —',

@@ -77,8 +77,20 @@ export const customersZhCN: CustomerMessages = {
     remove: '删除',
     removeConfirm: '删除该商品？相关工单仍会显示它。',
   },
-  tickets: { title: '工单', none: '暂无工单', followUp: '回访日 {{date}}', followedUp: '已于 {{date}} 回访', rated: '已于 {{date}} 回访：满意度 {{rating}}/5' },
-  notes: { title: '服务记录', new: '新服务记录', placeholder: '顾客的需求或建议', add: '添加记录', none: '暂无服务记录' },
+  tickets: {
+    title: '工单',
+    none: '暂无工单',
+    followUp: '回访日 {{date}}',
+    followedUp: '已于 {{date}} 回访',
+    rated: '已于 {{date}} 回访：满意度 {{rating}}/5',
+  },
+  notes: {
+    title: '服务记录',
+    new: '新服务记录',
+    placeholder: '顾客的需求或建议',
+    add: '添加记录',
+    none: '暂无服务记录',
+  },
   duplicate: {
     title: '该电话号码已登记',
     open: '打开 {{name}}（{{phones}}）',

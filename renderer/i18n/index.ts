@@ -29,8 +29,26 @@ function errorTexts(language: 'en' | 'zh'): ErrorTexts {
 }
 
 export const resources = {
-  en: { common: en, errors: errorTexts('en'), print: printEn, cust: customersEn, parts: partsEn, tickets: ticketsEn, sync: syncEn, backup: backupEn },
-  'zh-CN': { common: zhCN, errors: errorTexts('zh'), print: printZhCN, cust: customersZhCN, parts: partsZhCN, tickets: ticketsZhCN, sync: syncZhCN, backup: backupZhCN },
+  en: {
+    common: en,
+    errors: errorTexts('en'),
+    print: printEn,
+    cust: customersEn,
+    parts: partsEn,
+    tickets: ticketsEn,
+    sync: syncEn,
+    backup: backupEn,
+  },
+  'zh-CN': {
+    common: zhCN,
+    errors: errorTexts('zh'),
+    print: printZhCN,
+    cust: customersZhCN,
+    parts: partsZhCN,
+    tickets: ticketsZhCN,
+    sync: syncZhCN,
+    backup: backupZhCN,
+  },
 } satisfies Record<Language, unknown>;
 
 function setDocumentLanguage(language: string): void {

@@ -21,7 +21,13 @@ export const printEn = {
     none: '—',
   },
   ticket: {
-    type: { consultation: 'Consultation', complaint: 'Complaint', aftersales: 'After-sales', repair: 'Repair', feedback: 'Feedback' },
+    type: {
+      consultation: 'Consultation',
+      complaint: 'Complaint',
+      aftersales: 'After-sales',
+      repair: 'Repair',
+      feedback: 'Feedback',
+    },
     priority: { normal: 'Normal', high: 'High', urgent: 'Urgent' },
     remedy: { replace: 'Replace', repair: 'Repair', refund: 'Refund' },
     location: { in_store: 'At the store', on_site: 'On site' },
@@ -108,7 +114,14 @@ export const printEn = {
     ticket: 'Ticket',
     location: 'Issued from',
     status: 'Status',
-    statuses: { requested: 'Requested', approved: 'Approved', rejected: 'Rejected', partly_issued: 'Partly issued', issued: 'Issued', cancelled: 'Cancelled' },
+    statuses: {
+      requested: 'Requested',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      partly_issued: 'Partly issued',
+      issued: 'Issued',
+      cancelled: 'Cancelled',
+    },
     note: 'Note',
     rejectReason: 'Rejected because',
     bin: 'Bin',
@@ -142,9 +155,16 @@ export const printEn = {
     willPrintCopy: 'Printed before: this print is marked COPY {{n}}.',
     willPrintOriginal: 'Not printed yet: this is the original.',
     history: 'Print history',
-    browserHint: 'Print opens the browser\u2019s print dialog in a new window; Save as PDF downloads the form as a PDF.',
+    browserHint:
+      'Print opens the browser\u2019s print dialog in a new window; Save as PDF downloads the form as a PDF.',
     printing: 'Printing\u2026',
-    done: { printed: 'Sent to {{printer}}', saved: 'PDF saved', sent: 'Opened the print dialog', cancelled: 'Cancelled', failed: 'Printing failed: {{reason}}' },
+    done: {
+      printed: 'Sent to {{printer}}',
+      saved: 'PDF saved',
+      sent: 'Opened the print dialog',
+      cancelled: 'Cancelled',
+      failed: 'Printing failed: {{reason}}',
+    },
     popupBlocked: 'The print window was blocked: allow pop-ups for this address.',
     defaultPrinter: 'the printer chosen in the dialog',
     loadFailed: 'The form could not be loaded',
@@ -155,7 +175,8 @@ export const printEn = {
     title: 'Printing',
     printersTitle: 'Printers on this PC',
     printersHelp: 'Each form can go to its own printer. With \u201cwithout dialog\u201d it prints at once.',
-    browserHost: 'In the browser, printers are chosen in the browser\u2019s print dialog; these settings apply in the desktop app.',
+    browserHost:
+      'In the browser, printers are chosen in the browser\u2019s print dialog; these settings apply in the desktop app.',
     form: 'Form',
     printer: 'Printer',
     askEveryTime: 'Ask every time',
@@ -180,5 +201,11 @@ export const printEn = {
 };
 
 /** The shape every language of the `print` namespace fills in. */
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends ReadonlyArray<string> ? ReadonlyArray<string> : Texts<T[K]> };
+type Texts<T> = {
+  [K in keyof T]: T[K] extends string
+    ? string
+    : T[K] extends ReadonlyArray<string>
+      ? ReadonlyArray<string>
+      : Texts<T[K]>;
+};
 export type PrintMessages = Texts<typeof printEn>;

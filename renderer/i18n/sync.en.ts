@@ -46,25 +46,35 @@ export const syncEn = {
     clockOff: 'Off by {{minutes}} minutes: check this PC’s date and time (work can go on)',
     credentials: 'Device secret kept',
     credentialsEncrypted: 'Encrypted by the operating system ({{backend}})',
-    credentialsBrowserHost: 'In {{file}}, readable only by this OS user (the browser host has no OS keyring); not encrypted',
-    credentialsNoKeyring: 'In {{file}}, readable only by this OS user; not encrypted, because this PC has no keyring (install GNOME Keyring or KWallet to have it encrypted)',
+    credentialsBrowserHost:
+      'In {{file}}, readable only by this OS user (the browser host has no OS keyring); not encrypted',
+    credentialsNoKeyring:
+      'In {{file}}, readable only by this OS user; not encrypted, because this PC has no keyring (install GNOME Keyring or KWallet to have it encrypted)',
     lastError: 'Last problem',
     failures: {
-      tls_untrusted: 'Head office’s certificate is no longer trusted by this PC (it was changed?): enroll this PC again with head office’s CA certificate (ca.pem).',
-      tls_ca_mismatch: 'Head office’s certificate is no longer signed by the CA certificate this PC was given: enroll this PC again with head office’s current CA certificate.',
-      tls_expired: 'Head office’s certificate has expired (or this PC’s date is wrong): ask head office to renew it, and check this PC’s date and time.',
+      tls_untrusted:
+        'Head office’s certificate is no longer trusted by this PC (it was changed?): enroll this PC again with head office’s CA certificate (ca.pem).',
+      tls_ca_mismatch:
+        'Head office’s certificate is no longer signed by the CA certificate this PC was given: enroll this PC again with head office’s current CA certificate.',
+      tls_expired:
+        'Head office’s certificate has expired (or this PC’s date is wrong): ask head office to renew it, and check this PC’s date and time.',
       tls_not_yet_valid: 'Head office’s certificate is not valid yet: check this PC’s date and time.',
-      tls_wrong_name: 'Head office’s certificate is issued for {{names}}, not {{host}}: head office’s address has changed; enroll this PC again with the new address.',
-      unreachable: 'Head office did not answer ({{detail}}). This PC keeps trying by itself; if it lasts, check the network.',
+      tls_wrong_name:
+        'Head office’s certificate is issued for {{names}}, not {{host}}: head office’s address has changed; enroll this PC again with the new address.',
+      unreachable:
+        'Head office did not answer ({{detail}}). This PC keeps trying by itself; if it lasts, check the network.',
       interrupted: 'The connection to head office broke off. This PC tries again by itself.',
       hq_unavailable: 'Head office is not available at the moment (answer {{status}}). This PC keeps trying by itself.',
-      history_lost: 'Head office lost changes this PC no longer keeps (restored from an old backup): call head office support.',
+      history_lost:
+        'Head office lost changes this PC no longer keeps (restored from an old backup): call head office support.',
       upgrade_required: 'This Counterdesk is too old for head office: install the update.',
     },
     searchBacklog: 'Counter search',
-    searchBacklogValue: '{{count}} customers from the first sync are still being added to the search index; until then search may not find them',
+    searchBacklogValue:
+      '{{count}} customers from the first sync are still being added to the search index; until then search may not find them',
     syncNow: 'Sync now',
-    revoked: 'Head office has revoked this PC. Sync is stopped; everything on this PC is kept. Enroll it again with a new code to resume.',
+    revoked:
+      'Head office has revoked this PC. Sync is stopped; everything on this PC is kept. Enroll it again with a new code to resume.',
     unauthorized: 'Head office no longer accepts this PC’s credentials. Enroll it again with a new code.',
   },
   enroll: {
@@ -73,29 +83,36 @@ export const syncEn = {
     url: 'Head office address',
     code: 'Enrollment code',
     ca: 'CA certificate to trust (optional)',
-    caHelp: 'Needed when head office’s certificate comes from its own certificate authority rather than a public one: paste the PEM text head office gave you (ca.pem), or load the file. Without it, enrollment fails with “Head office’s certificate is not trusted by this PC”.',
+    caHelp:
+      'Needed when head office’s certificate comes from its own certificate authority rather than a public one: paste the PEM text head office gave you (ca.pem), or load the file. Without it, enrollment fails with “Head office’s certificate is not trusted by this PC”.',
     caFile: 'Load the CA certificate from a file',
     submit: 'Enroll',
     working: 'Connecting to head office…',
     failed: 'Enrollment failed: {{message}}',
     /** By the failure's code (db/sync/transport-failure.ts, head office's refusals); unknown codes show head office's own words. */
     errors: {
-      tls_untrusted: 'Head office’s certificate is not trusted by this PC: add head office’s CA certificate (ca.pem) below.',
-      tls_ca_mismatch: 'Head office’s certificate is not signed by the CA certificate given: add head office’s own CA certificate (ca.pem) below.',
-      tls_expired: 'Head office’s certificate has expired (or this PC’s date is wrong): ask head office to renew its certificate, and check this PC’s date and time.',
+      tls_untrusted:
+        'Head office’s certificate is not trusted by this PC: add head office’s CA certificate (ca.pem) below.',
+      tls_ca_mismatch:
+        'Head office’s certificate is not signed by the CA certificate given: add head office’s own CA certificate (ca.pem) below.',
+      tls_expired:
+        'Head office’s certificate has expired (or this PC’s date is wrong): ask head office to renew its certificate, and check this PC’s date and time.',
       tls_not_yet_valid: 'Head office’s certificate is not valid yet: check this PC’s date and time.',
-      tls_wrong_name: 'Head office’s certificate is issued for {{names}}, not {{host}}: enter head office’s address exactly as head office gave it.',
+      tls_wrong_name:
+        'Head office’s certificate is issued for {{names}}, not {{host}}: enter head office’s address exactly as head office gave it.',
       unreachable: 'Head office did not answer ({{detail}}): check the address and that this PC is on the network.',
       interrupted: 'The connection to head office broke off: try again.',
       enroll_code_invalid: 'This enrollment code is unknown, already used or expired: ask head office for a new one.',
-      store_mismatch: 'This code is for store {{codeStore}}, but this PC is set up as store {{thisStore}}: use a code issued for {{thisStore}}. The code is not used up.',
+      store_mismatch:
+        'This code is for store {{codeStore}}, but this PC is set up as store {{thisStore}}: use a code issued for {{thisStore}}. The code is not used up.',
       counter_taken:
         'Another PC of this store is already enrolled as counter {{counterNo}} (device {{holderId}}, enrolled {{enrolledAt}}, last sync {{lastSync}}). Two PCs with one counter number would give out the same ticket numbers. Set this PC up with its own counter number, or ask head office to retire that PC first. The code is not used up.',
     },
   },
   keptAside: {
     title: 'Records kept aside',
-    intro: 'Records from head office that this PC could not store yet. They are not in the counter’s lists until they are stored.',
+    intro:
+      'Records from head office that this PC could not store yet. They are not in the counter’s lists until they are stored.',
     empty: 'Nothing is kept aside.',
     what: 'Record',
     number: 'Number',
@@ -103,16 +120,28 @@ export const syncEn = {
     todo: 'What to do',
     received: 'Received',
     retry: 'Try again',
-    entities: { ticket: 'Ticket', ticket_event: 'Ticket step', ticket_attachment: 'Ticket photo', ticket_signature: 'Ticket signature', customer: 'Customer', requisition: 'Requisition', requisition_line: 'Requisition line', requisition_event: 'Requisition step', stock_movement: 'Stock movement' },
+    entities: {
+      ticket: 'Ticket',
+      ticket_event: 'Ticket step',
+      ticket_attachment: 'Ticket photo',
+      ticket_signature: 'Ticket signature',
+      customer: 'Customer',
+      requisition: 'Requisition',
+      requisition_line: 'Requisition line',
+      requisition_event: 'Requisition step',
+      stock_movement: 'Stock movement',
+    },
     reasons: {
-      duplicate: 'A record on this PC already has this number. This happens when two PCs of the store were set up with the same counter number.',
+      duplicate:
+        'A record on this PC already has this number. This happens when two PCs of the store were set up with the same counter number.',
       incomplete: 'Part of this record has not arrived yet.',
       depends: 'It belongs to a record that is kept aside ({{parent}}); stored alone it would be incomplete.',
       unknown: 'This version of Counterdesk does not know this kind of record or field yet.',
       refused: 'This PC could not store the record.',
     },
     todos: {
-      duplicate: 'Ask head office to retire one of the two PCs (npm run headoffice:admin -- devices, then revoke) and set it up again with its own counter number, then press Try again. Nothing is lost: head office keeps both records.',
+      duplicate:
+        'Ask head office to retire one of the two PCs (npm run headoffice:admin -- devices, then revoke) and set it up again with its own counter number, then press Try again. Nothing is lost: head office keeps both records.',
       incomplete: 'Nothing: the next sync completes it. If it stays, press Try again.',
       depends: 'Nothing on its own: it is stored together with that record.',
       unknown: 'Install the Counterdesk update: the record is stored by itself afterwards.',

@@ -39,15 +39,18 @@ export const syncZhCN: typeof syncEn = {
     pending: '待发送的修改',
     rejected: '被总部拒绝的修改',
     keptAside: '暂存未入库的记录',
-    restored: '本机是从数据备份恢复的（{{when}}）；已从总部取回 {{count}} 条记录。恢复后在本机所做的修改已在取回后发送，总部已有的单号已改用新号。',
-    restoring: '本机是从数据备份恢复的（{{when}}）。正在从总部取回备份之后本机发送过的资料（目前 {{count}} 条）；恢复后在本机所做的修改将在取回完成后发送。',
+    restored:
+      '本机是从数据备份恢复的（{{when}}）；已从总部取回 {{count}} 条记录。恢复后在本机所做的修改已在取回后发送，总部已有的单号已改用新号。',
+    restoring:
+      '本机是从数据备份恢复的（{{when}}）。正在从总部取回备份之后本机发送过的资料（目前 {{count}} 条）；恢复后在本机所做的修改将在取回完成后发送。',
     clock: '本机时钟',
     clockOk: '与总部相差不超过 2 分钟',
     clockOff: '相差 {{minutes}} 分钟：请检查本机日期和时间（不影响继续工作）',
     credentials: '设备密钥保存方式',
     credentialsEncrypted: '由操作系统加密保存（{{backend}}）',
     credentialsBrowserHost: '保存在 {{file}}，仅本机当前操作系统用户可读（浏览器版没有系统密钥环）；未加密',
-    credentialsNoKeyring: '保存在 {{file}}，仅本机当前操作系统用户可读；未加密，因为本机没有系统密钥环（安装 GNOME 密钥环或 KWallet 后即可加密）',
+    credentialsNoKeyring:
+      '保存在 {{file}}，仅本机当前操作系统用户可读；未加密，因为本机没有系统密钥环（安装 GNOME 密钥环或 KWallet 后即可加密）',
     lastError: '最近的问题',
     failures: {
       tls_untrusted: '本机已不再信任总部的证书（证书可能已更换）：请用总部的 CA 证书（ca.pem）重新注册本机。',
@@ -73,7 +76,8 @@ export const syncZhCN: typeof syncEn = {
     url: '总部地址',
     code: '注册码',
     ca: '信任的 CA 证书（可选）',
-    caHelp: '总部证书由其自有证书机构（而非公共机构）签发时必填：粘贴总部提供的 PEM 文本（ca.pem），或从文件载入。缺少时注册会失败，提示“本机不信任总部的证书”。',
+    caHelp:
+      '总部证书由其自有证书机构（而非公共机构）签发时必填：粘贴总部提供的 PEM 文本（ca.pem），或从文件载入。缺少时注册会失败，提示“本机不信任总部的证书”。',
     caFile: '从文件载入 CA 证书',
     submit: '注册',
     working: '正在连接总部…',
@@ -87,7 +91,8 @@ export const syncZhCN: typeof syncEn = {
       unreachable: '连接不上总部（{{detail}}）：请检查地址是否正确，以及本机是否已联网。',
       interrupted: '与总部的连接中断了，请重试。',
       enroll_code_invalid: '注册码无效、已被使用或已过期：请向总部索取新的注册码。',
-      store_mismatch: '这个注册码属于门店 {{codeStore}}，而本机设置的是门店 {{thisStore}}：请使用发给 {{thisStore}} 的注册码。此注册码未被占用，仍可使用。',
+      store_mismatch:
+        '这个注册码属于门店 {{codeStore}}，而本机设置的是门店 {{thisStore}}：请使用发给 {{thisStore}} 的注册码。此注册码未被占用，仍可使用。',
       counter_taken:
         '本店已有另一台电脑注册为 {{counterNo}} 号柜台（设备编号 {{holderId}}，注册于 {{enrolledAt}}，上次同步 {{lastSync}}）。两台电脑用同一个柜台号会开出相同的工单号。请为本机设置自己的柜台号，或请总部先停用那台电脑。此注册码未被占用，仍可使用。',
     },
@@ -102,7 +107,17 @@ export const syncZhCN: typeof syncEn = {
     todo: '处理方法',
     received: '收到时间',
     retry: '重试',
-    entities: { ticket: '工单', ticket_event: '工单记录', ticket_attachment: '工单照片', ticket_signature: '工单签名', customer: '顾客', requisition: '领用单', requisition_line: '领用单明细', requisition_event: '领用单记录', stock_movement: '库存变动' },
+    entities: {
+      ticket: '工单',
+      ticket_event: '工单记录',
+      ticket_attachment: '工单照片',
+      ticket_signature: '工单签名',
+      customer: '顾客',
+      requisition: '领用单',
+      requisition_line: '领用单明细',
+      requisition_event: '领用单记录',
+      stock_movement: '库存变动',
+    },
     reasons: {
       duplicate: '本机已有一条相同单号的记录。本店两台电脑设置了相同的柜台号时会出现这种情况。',
       incomplete: '这条记录还有部分内容尚未收到。',
@@ -111,7 +126,8 @@ export const syncZhCN: typeof syncEn = {
       refused: '本机无法存入这条记录。',
     },
     todos: {
-      duplicate: '请总部停用两台电脑中的一台（npm run headoffice:admin -- devices，再 revoke），并为它设置自己的柜台号重新注册，然后点“重试”。资料不会丢失：总部两条记录都保留着。',
+      duplicate:
+        '请总部停用两台电脑中的一台（npm run headoffice:admin -- devices，再 revoke），并为它设置自己的柜台号重新注册，然后点“重试”。资料不会丢失：总部两条记录都保留着。',
       incomplete: '无需处理：下次同步会补全。如一直存在，请点“重试”。',
       depends: '无需单独处理：它会随那条记录一起入库。',
       unknown: '请安装 Counterdesk 更新：更新后会自动入库。',

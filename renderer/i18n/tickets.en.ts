@@ -5,7 +5,13 @@ import { ticketsReportsEn } from './tickets.reports.en';
 export const ticketsEn = {
   ...ticketsSlaEn,
   ...ticketsReportsEn,
-  types: { consultation: 'Consultation', complaint: 'Complaint', aftersales: 'After-sales request', repair: 'Repair', feedback: 'Feedback / suggestion' },
+  types: {
+    consultation: 'Consultation',
+    complaint: 'Complaint',
+    aftersales: 'After-sales request',
+    repair: 'Repair',
+    feedback: 'Feedback / suggestion',
+  },
   statuses: {
     recorded: 'Recorded',
     awaiting_reply: 'Reply promised',
@@ -75,8 +81,20 @@ export const ticketsEn = {
   },
   priorities: { normal: 'Normal', high: 'High', urgent: 'Urgent' },
   channels: { phone: 'Phone', email: 'E-mail', in_store: 'In store', online: 'Online' },
-  complaintCategories: { product_quality: 'Product quality', service_attitude: 'Service attitude', delivery: 'Delivery', aftersales: 'After-sales', other: 'Other' },
-  feedbackCategories: { product: 'Products', service: 'Service', environment: 'Store environment', price: 'Prices', other: 'Other' },
+  complaintCategories: {
+    product_quality: 'Product quality',
+    service_attitude: 'Service attitude',
+    delivery: 'Delivery',
+    aftersales: 'After-sales',
+    other: 'Other',
+  },
+  feedbackCategories: {
+    product: 'Products',
+    service: 'Service',
+    environment: 'Store environment',
+    price: 'Prices',
+    other: 'Other',
+  },
   remedies: { replace: 'Replace', repair: 'Repair', refund: 'Refund', undecided: 'Not decided' },
   locations: { in_store: 'In store', on_site: 'On site' },
   warranty: {
@@ -87,7 +105,12 @@ export const ticketsEn = {
     unknown: 'Warranty unknown',
   },
   paused: { customer: 'Waiting for the customer', parts: 'Waiting for parts' },
-  productWorks: { works_well: 'Works well', partly: 'Partly fixed', still_faulty: 'Still faulty', not_applicable: 'Not applicable' },
+  productWorks: {
+    works_well: 'Works well',
+    partly: 'Partly fixed',
+    still_faulty: 'Still faulty',
+    not_applicable: 'Not applicable',
+  },
   sla: {
     respond: 'Reply',
     resolve: 'Resolve',
@@ -245,7 +268,8 @@ export const ticketsEn = {
     pickPerson: 'Choose a person',
     pickTechnician: 'Choose a technician',
     createsRepairJob: 'Creates repair job',
-    createsRepairJobHint: 'A repair ticket is opened for the repair team with this customer, product, fault, proof of purchase, warranty and priority.',
+    createsRepairJobHint:
+      'A repair ticket is opened for the repair team with this customer, product, fault, proof of purchase, warranty and priority.',
     repairConditionHint: 'Condition of the goods (in store): can also be noted when they come in.',
   },
   complete: {
@@ -308,7 +332,8 @@ export const ticketsEn = {
     remove: 'Remove {{date}}',
     none: 'No holidays entered for this year',
     targets: 'Time limits (working time)',
-    targetsNote: 'By default: reply within 15 minutes, resolve within 24 working hours; urgent tickets, gold and VIP customers get tighter limits (table below).',
+    targetsNote:
+      'By default: reply within 15 minutes, resolve within 24 working hours; urgent tickets, gold and VIP customers get tighter limits (table below).',
   },
   due: {
     title: 'Breached and due today',

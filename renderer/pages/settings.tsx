@@ -12,7 +12,16 @@ import { applyDeskError, fieldsOf } from '../forms/server-error';
 import { useDeskMutation, useDeskQuery } from '../use-desk';
 
 type SettingsInput = z.input<typeof storeUpdateSchema>;
-const isSettingsField = fieldsOf<SettingsInput>('name', 'counterNo', 'phone', 'address', 'opensAt', 'closesAt', 'workingDays', 'idleLockMinutes');
+const isSettingsField = fieldsOf<SettingsInput>(
+  'name',
+  'counterNo',
+  'phone',
+  'address',
+  'opensAt',
+  'closesAt',
+  'workingDays',
+  'idleLockMinutes',
+);
 const DAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 function formValues(store: StoreSettings): SettingsInput {
@@ -30,7 +39,11 @@ export function SettingsPage() {
         {t('settings.title')}
       </Typography.Title>
       {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} /> : null}
-      {state.value ? <SettingsForm key={state.value.id} store={state.value} /> : state.status === 'loading' ? <Skeleton active /> : null}
+      {state.value ? (
+        <SettingsForm key={state.value.id} store={state.value} />
+      ) : state.status === 'loading' ? (
+        <Skeleton active />
+      ) : null}
     </section>
   );
 }
@@ -39,7 +52,11 @@ function SettingsForm({ store }: { store: StoreSettings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const update = useDeskMutation('store.update');
-  const { control, handleSubmit, getValues, setError, reset, formState } = useForm<SettingsInput, unknown, z.output<typeof storeUpdateSchema>>({
+  const { control, handleSubmit, getValues, setError, reset, formState } = useForm<
+    SettingsInput,
+    unknown,
+    z.output<typeof storeUpdateSchema>
+  >({
     resolver: zodResolver(storeUpdateSchema),
     defaultValues: formValues(store),
   });
@@ -54,21 +71,53 @@ function SettingsForm({ store }: { store: StoreSettings }) {
   return (
     <Form layout="vertical" onFinish={() => void submit()}>
       <FieldFrame id="settings-code" label={t('settings.storeCode')} help={t('settings.storeCodeNote')}>
-        <Input {...describedBy('settings-code', undefined, t('settings.storeCodeNote'))} value={store.code} readOnly variant="filled" />
+        <Input
+          {...describedBy('settings-code', undefined, t('settings.storeCodeNote'))}
+          value={store.code}
+          readOnly
+          variant="filled"
+        />
       </FieldFrame>
       <TextField control={control} name="name" id="settings-name" label={t('settings.name')} required maxLength={60} />
-      <NumberField control={control} name="counterNo" id="settings-counter-no" label={t('settings.counterNo')} required min={1} max={99} />
+      <NumberField
+        control={control}
+        name="counterNo"
+        id="settings-counter-no"
+        label={t('settings.counterNo')}
+        required
+        min={1}
+        max={99}
+      />
       <TextField control={control} name="phone" id="settings-phone" label={t('settings.phone')} maxLength={30} />
       <TextField control={control} name="address" id="settings-address" label={t('settings.address')} maxLength={200} />
       <div style={{ display: 'flex', gap: 16 }}>
-        <TextField control={control} name="opensAt" id="settings-opens-at" label={t('settings.opensAt')} kind="time" required />
-        <TextField control={control} name="closesAt" id="settings-closes-at" label={t('settings.closesAt')} kind="time" required />
+        <TextField
+          control={control}
+          name="opensAt"
+          id="settings-opens-at"
+          label={t('settings.opensAt')}
+          kind="time"
+          required
+        />
+        <TextField
+          control={control}
+          name="closesAt"
+          id="settings-closes-at"
+          label={t('settings.closesAt')}
+          kind="time"
+          required
+        />
       </div>
       <Controller
         control={control}
         name="workingDays"
         render={({ field, fieldState }) => (
-          <FieldFrame id="settings-working-days" label={<span id="settings-working-days-label">{t('settings.workingDays')}</span>} error={fieldState.error?.message} required>
+          <FieldFrame
+            id="settings-working-days"
+            label={<span id="settings-working-days-label">{t('settings.workingDays')}</span>}
+            error={fieldState.error?.message}
+            required
+          >
             <Checkbox.Group<number>
               {...describedBy('settings-working-days', fieldState.error?.message, undefined)}
               role="group"
@@ -80,7 +129,15 @@ function SettingsForm({ store }: { store: StoreSettings }) {
           </FieldFrame>
         )}
       />
-      <NumberField control={control} name="idleLockMinutes" id="settings-idle-lock" label={t('settings.idleLockMinutes')} required min={1} max={120} />
+      <NumberField
+        control={control}
+        name="idleLockMinutes"
+        id="settings-idle-lock"
+        label={t('settings.idleLockMinutes')}
+        required
+        min={1}
+        max={120}
+      />
       <FormAlert errors={formState.errors} />
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
         {t('form.save')}

@@ -58,10 +58,18 @@ export function SignInPage({ reason, notice, onSignedIn }: SignInProps) {
   return (
     <Screen title={t('signIn.title')}>
       {notice ? <Alert type="success" showIcon title={notice} role="status" style={{ marginBottom: 16 }} /> : null}
-      {reason ? <Alert type="warning" showIcon title={errorText(reason)} role="status" style={{ marginBottom: 16 }} /> : null}
+      {reason ? (
+        <Alert type="warning" showIcon title={errorText(reason)} role="status" style={{ marginBottom: 16 }} />
+      ) : null}
       {state.status !== 'loading' && staffList.length === 0 ? <Empty description={t('signIn.noStaff')} /> : null}
       <Form layout="vertical" onFinish={() => void submit()}>
-        <FieldFrame id="sign-in-staff" label={<span id="sign-in-staff-label">{t('signIn.staff')}</span>} error={staffError} help={t('signIn.pickStaff')} required>
+        <FieldFrame
+          id="sign-in-staff"
+          label={<span id="sign-in-staff-label">{t('signIn.staff')}</span>}
+          error={staffError}
+          help={t('signIn.pickStaff')}
+          required
+        >
           <Radio.Group
             {...describedBy('sign-in-staff', staffError, t('signIn.pickStaff'))}
             aria-labelledby="sign-in-staff-label"

@@ -35,7 +35,11 @@ export function StaffCreateForm({ onSaved, onCancel }: FormProps) {
   const { t } = useTranslation();
   const roles = useRoleOptions();
   const create = useDeskMutation('staff.create');
-  const { control, handleSubmit, getValues, setError, formState } = useForm<CreateInput, unknown, z.output<typeof staffCreateSchema>>({
+  const { control, handleSubmit, getValues, setError, formState } = useForm<
+    CreateInput,
+    unknown,
+    z.output<typeof staffCreateSchema>
+  >({
     resolver: zodResolver(staffCreateSchema),
     defaultValues: { name: '', role: 'counter_staff', pin: '' },
   });
@@ -46,9 +50,25 @@ export function StaffCreateForm({ onSaved, onCancel }: FormProps) {
   });
   return (
     <Form layout="vertical" onFinish={() => void submit()}>
-      <TextField control={control} name="name" id="staff-new-name" label={t('staff.name')} required autoFocus maxLength={40} />
+      <TextField
+        control={control}
+        name="name"
+        id="staff-new-name"
+        label={t('staff.name')}
+        required
+        autoFocus
+        maxLength={40}
+      />
       <SelectField control={control} name="role" id="staff-new-role" label={t('staff.role')} required options={roles} />
-      <TextField control={control} name="pin" id="staff-new-pin" label={t('staff.pin')} kind="pin" required maxLength={8} />
+      <TextField
+        control={control}
+        name="pin"
+        id="staff-new-pin"
+        label={t('staff.pin')}
+        kind="pin"
+        required
+        maxLength={8}
+      />
       <FormAlert errors={formState.errors} />
       <Buttons saving={formState.isSubmitting} onCancel={onCancel} />
     </Form>
@@ -59,7 +79,11 @@ export function StaffEditForm({ staff, onSaved, onCancel }: FormProps & { staff:
   const { t } = useTranslation();
   const roles = useRoleOptions();
   const update = useDeskMutation('staff.update');
-  const { control, handleSubmit, getValues, setError, formState } = useForm<UpdateInput, unknown, z.output<typeof staffUpdateSchema>>({
+  const { control, handleSubmit, getValues, setError, formState } = useForm<
+    UpdateInput,
+    unknown,
+    z.output<typeof staffUpdateSchema>
+  >({
     resolver: zodResolver(staffUpdateSchema),
     defaultValues: { id: staff.id, name: staff.name, role: staff.role, pin: '', active: staff.active },
   });
@@ -70,15 +94,43 @@ export function StaffEditForm({ staff, onSaved, onCancel }: FormProps & { staff:
   });
   return (
     <Form layout="vertical" onFinish={() => void submit()}>
-      <TextField control={control} name="name" id="staff-edit-name" label={t('staff.name')} required autoFocus maxLength={40} />
-      <SelectField control={control} name="role" id="staff-edit-role" label={t('staff.role')} required options={roles} />
-      <TextField control={control} name="pin" id="staff-edit-pin" label={t('staff.newPin')} help={t('staff.newPinHelp')} kind="pin" maxLength={8} />
+      <TextField
+        control={control}
+        name="name"
+        id="staff-edit-name"
+        label={t('staff.name')}
+        required
+        autoFocus
+        maxLength={40}
+      />
+      <SelectField
+        control={control}
+        name="role"
+        id="staff-edit-role"
+        label={t('staff.role')}
+        required
+        options={roles}
+      />
+      <TextField
+        control={control}
+        name="pin"
+        id="staff-edit-pin"
+        label={t('staff.newPin')}
+        help={t('staff.newPinHelp')}
+        kind="pin"
+        maxLength={8}
+      />
       <Controller
         control={control}
         name="active"
         render={({ field, fieldState }) => (
           <FieldFrame id="staff-edit-active" label={t('staff.active')} error={fieldState.error?.message}>
-            <Switch {...describedBy('staff-edit-active', fieldState.error?.message, undefined)} ref={field.ref} checked={field.value} onChange={field.onChange} />
+            <Switch
+              {...describedBy('staff-edit-active', fieldState.error?.message, undefined)}
+              ref={field.ref}
+              checked={field.value}
+              onChange={field.onChange}
+            />
           </FieldFrame>
         )}
       />

@@ -32,7 +32,9 @@ export function StaffPage() {
           {t('staff.add')}
         </Button>
       </Space>
-      {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} style={{ marginBottom: 16 }} /> : null}
+      {state.status === 'error' ? (
+        <Alert type="error" showIcon title={errorText(state.error.key)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Table<StaffSummary>
         rowKey="id"
         loading={state.status === 'loading' && !state.value}
@@ -44,13 +46,17 @@ export function StaffPage() {
           {
             key: 'active',
             title: t('staff.status'),
-            render: (_, staff) => (staff.active ? <Tag color="green">{t('staff.active')}</Tag> : <Tag>{t('staff.inactive')}</Tag>),
+            render: (_, staff) =>
+              staff.active ? <Tag color="green">{t('staff.active')}</Tag> : <Tag>{t('staff.inactive')}</Tag>,
           },
           {
             key: 'actions',
             title: t('staff.actions'),
             render: (_, staff) => (
-              <Button aria-label={t('staff.editOf', { name: staff.name })} onClick={() => setEditing({ kind: 'edit', staff })}>
+              <Button
+                aria-label={t('staff.editOf', { name: staff.name })}
+                onClick={() => setEditing({ kind: 'edit', staff })}
+              >
                 {t('staff.edit')}
               </Button>
             ),
@@ -65,7 +71,14 @@ export function StaffPage() {
         onCancel={() => setEditing(null)}
       >
         {editing?.kind === 'create' ? <StaffCreateForm onSaved={saved} onCancel={() => setEditing(null)} /> : null}
-        {editing?.kind === 'edit' ? <StaffEditForm key={editing.staff.id} staff={editing.staff} onSaved={saved} onCancel={() => setEditing(null)} /> : null}
+        {editing?.kind === 'edit' ? (
+          <StaffEditForm
+            key={editing.staff.id}
+            staff={editing.staff}
+            onSaved={saved}
+            onCancel={() => setEditing(null)}
+          />
+        ) : null}
       </Modal>
     </section>
   );

@@ -27,10 +27,29 @@ export function code128Bars(text: string): { modules: number; bars: Array<[numbe
 }
 
 /** `moduleMm`: the narrowest bar; 0.25 mm reads well on office laser and 203 dpi thermal printers. */
-export function Barcode({ text, heightMm, moduleMm = 0.25, label }: { text: string; heightMm: number; moduleMm?: number; label: string }) {
+export function Barcode({
+  text,
+  heightMm,
+  moduleMm = 0.25,
+  label,
+}: {
+  text: string;
+  heightMm: number;
+  moduleMm?: number;
+  label: string;
+}) {
   const { modules, bars } = useMemo(() => code128Bars(text), [text]);
   return (
-    <svg className="pf-barcode" role="img" aria-label={label} viewBox={`0 0 ${modules} 10`} width={`${modules * moduleMm}mm`} height={`${heightMm}mm`} preserveAspectRatio="none" shapeRendering="crispEdges">
+    <svg
+      className="pf-barcode"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${modules} 10`}
+      width={`${modules * moduleMm}mm`}
+      height={`${heightMm}mm`}
+      preserveAspectRatio="none"
+      shapeRendering="crispEdges"
+    >
       <rect width={modules} height={10} fill="#fff" />
       {bars.map(([x, w]) => (
         <rect key={x} x={x} width={w} height={10} fill="#000" />

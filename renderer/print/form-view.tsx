@@ -7,7 +7,12 @@ import { TicketSheet } from './forms/service-form';
 import { StocktakeSheet } from './forms/stocktake-sheet';
 import { usePrintTexts } from './print-texts';
 
-export type FormViewProps<F extends PrintForm = PrintForm> = { form: F; data: FormDataOf[F]; copyNo: number; language: PrintLanguage };
+export type FormViewProps<F extends PrintForm = PrintForm> = {
+  form: F;
+  data: FormDataOf[F];
+  copyNo: number;
+  language: PrintLanguage;
+};
 
 export function FormView(props: FormViewProps) {
   const t = usePrintTexts(props.language);
@@ -15,9 +20,19 @@ export function FormView(props: FormViewProps) {
   switch (props.form) {
     case 'service-form':
     case 'job-sheet':
-      return <TicketSheet data={props.data as FormDataOf['service-form']} variant={props.form} copyNo={copyNo} t={t} language={language} />;
+      return (
+        <TicketSheet
+          data={props.data as FormDataOf['service-form']}
+          variant={props.form}
+          copyNo={copyNo}
+          t={t}
+          language={language}
+        />
+      );
     case 'intake-receipt':
-      return <IntakeReceipt data={props.data as FormDataOf['intake-receipt']} copyNo={copyNo} t={t} language={language} />;
+      return (
+        <IntakeReceipt data={props.data as FormDataOf['intake-receipt']} copyNo={copyNo} t={t} language={language} />
+      );
     case 'requisition':
       return <RequisitionForm data={props.data as FormDataOf['requisition']} copyNo={copyNo} t={t} />;
     case 'stocktake-sheet':

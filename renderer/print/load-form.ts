@@ -2,7 +2,10 @@
 import { FORM_SUBJECT, type DeskResult, type FormDataOf, type PrintForm } from '../../db/api';
 import { desk } from '../desk';
 
-export async function loadFormData<F extends PrintForm>(form: F, subjectId: string): Promise<DeskResult<FormDataOf[F]>> {
+export async function loadFormData<F extends PrintForm>(
+  form: F,
+  subjectId: string,
+): Promise<DeskResult<FormDataOf[F]>> {
   switch (FORM_SUBJECT[form]) {
     case 'ticket':
       return (await desk.call('print.ticket', { ticketId: subjectId })) as DeskResult<FormDataOf[F]>;

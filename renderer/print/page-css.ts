@@ -7,7 +7,10 @@ import { PAPER_MARGIN_MM, PAPER_MM, type Paper } from '../../db/api';
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped. */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }
 
 /** `pages`: the page-number text with `[page]` and `[pages]` where the numbers go. */

@@ -43,9 +43,20 @@ export type PrintRequest<F extends PrintForm = PrintForm> = {
 };
 
 /** How an attempt ended (`sent`: handed to the browser's dialog), and its print-log entry. */
-export type PrintDone = { result: PrintResult; outcome: PrintOutcome; output: PrintOutput; logged: PrintLogEntry | null; logError: string | null };
+export type PrintDone = {
+  result: PrintResult;
+  outcome: PrintOutcome;
+  output: PrintOutput;
+  logged: PrintLogEntry | null;
+  logError: string | null;
+};
 
-async function record(request: PrintRequest, output: PrintOutput, outcome: PrintOutcome, result: PrintResult): Promise<PrintDone> {
+async function record(
+  request: PrintRequest,
+  output: PrintOutput,
+  outcome: PrintOutcome,
+  result: PrintResult,
+): Promise<PrintDone> {
   const logged = await desk.call('print.record', {
     form: request.form,
     subjectId: request.subjectId,
@@ -56,11 +67,21 @@ async function record(request: PrintRequest, output: PrintOutput, outcome: Print
     printer: outcome.printer,
     reason: outcome.reason.slice(0, 500),
   });
-  return { result, outcome, output, logged: logged.ok ? logged.value : null, logError: logged.ok ? null : logged.error.message };
+  return {
+    result,
+    outcome,
+    output,
+    logged: logged.ok ? logged.value : null,
+    logError: logged.ok ? null : logged.error.message,
+  };
 }
 
 /** Prints (or saves as PDF, `toPdf`) through Electron; null when there is no print bridge. */
-export async function printWithBridge(request: PrintRequest, setting: PrintSetting, toPdf: boolean): Promise<PrintDone | null> {
+export async function printWithBridge(
+  request: PrintRequest,
+  setting: PrintSetting,
+  toPdf: boolean,
+): Promise<PrintDone | null> {
   const bridge = printBridge();
   if (!bridge) return null;
   const outcome = await bridge.run({
@@ -70,7 +91,9 @@ export async function printWithBridge(request: PrintRequest, setting: PrintSetti
     copyNo: request.copyNo,
     paper: request.paper,
     data: JSON.stringify(request.data),
-    target: toPdf ? { kind: 'pdf', fileName: request.fileName } : { kind: 'printer', deviceName: setting.printer, silent: setting.silent, copies: setting.copies },
+    target: toPdf
+      ? { kind: 'pdf', fileName: request.fileName }
+      : { kind: 'printer', deviceName: setting.printer, silent: setting.silent, copies: setting.copies },
   });
   return record(request, toPdf ? 'pdf' : 'printer', outcome, outcome.outcome);
 }
@@ -80,18 +103,37 @@ export async function printWithBridge(request: PrintRequest, setting: PrintSetti
  * fonts are in. The window reads the form through the desk itself (the host's tabs share a sign-in).
  */
 export async function printInBrowser(request: PrintRequest): Promise<PrintDone> {
-  const hash = printRouteHash({ form: request.form, subjectId: request.subjectId, language: request.language, copyNo: request.copyNo, paper: request.paper, autoPrint: true });
+  const hash = printRouteHash({
+    form: request.form,
+    subjectId: request.subjectId,
+    language: request.language,
+    copyNo: request.copyNo,
+    paper: request.paper,
+    autoPrint: true,
+  });
   const opened = window.open(`${window.location.pathname}${hash}`, '_blank');
   if (!opened) {
     // Nothing was printed, so nothing is logged: the person allows pop-ups and tries again.
-    return { result: 'failed', outcome: { outcome: 'failed', printer: null, reason: 'popup_blocked', file: null }, output: 'browser', logged: null, logError: null };
+    return {
+      result: 'failed',
+      outcome: { outcome: 'failed', printer: null, reason: 'popup_blocked', file: null },
+      output: 'browser',
+      logged: null,
+      logError: null,
+    };
   }
   return record(request, 'browser', { outcome: 'printed', printer: null, reason: '', file: null }, 'sent');
 }
 
 /** The browser host: the host renders the print route to PDF; the page saves it as a download. */
 export async function savePdfInBrowser(request: PrintRequest): Promise<PrintDone> {
-  const hash = printRouteHash({ form: request.form, subjectId: request.subjectId, language: request.language, copyNo: request.copyNo, paper: request.paper });
+  const hash = printRouteHash({
+    form: request.form,
+    subjectId: request.subjectId,
+    language: request.language,
+    copyNo: request.copyNo,
+    paper: request.paper,
+  });
   const query = new URLSearchParams({ route: hash, name: request.fileName });
   let outcome: PrintOutcome;
   try {
@@ -106,7 +148,12 @@ export async function savePdfInBrowser(request: PrintRequest): Promise<PrintDone
     setTimeout(() => URL.revokeObjectURL(href), 0);
     outcome = { outcome: 'saved', printer: null, reason: '', file: link.download };
   } catch (error) {
-    outcome = { outcome: 'failed', printer: null, reason: error instanceof Error ? error.message : String(error), file: null };
+    outcome = {
+      outcome: 'failed',
+      printer: null,
+      reason: error instanceof Error ? error.message : String(error),
+      file: null,
+    };
   }
   return record(request, 'pdf', outcome, outcome.outcome);
 }

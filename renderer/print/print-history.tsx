@@ -6,7 +6,11 @@ import { formatDateTime } from './format';
 
 export function CopyLabel({ copyNo }: { copyNo: number }) {
   const { t } = useTranslation('print');
-  return copyNo === 0 ? <Tag>{t('settings.original')}</Tag> : <Tag color="orange">{copyNo === 1 ? t('sheet.copy') : t('sheet.copyNo', { n: copyNo })}</Tag>;
+  return copyNo === 0 ? (
+    <Tag>{t('settings.original')}</Tag>
+  ) : (
+    <Tag color="orange">{copyNo === 1 ? t('sheet.copy') : t('sheet.copyNo', { n: copyNo })}</Tag>
+  );
 }
 
 export function PrintHistoryList({ entries }: { entries: ReadonlyArray<PrintLogEntry> }) {
@@ -26,7 +30,9 @@ export function PrintHistoryList({ entries }: { entries: ReadonlyArray<PrintLogE
             {t(`output.${entry.output}`)}
             {entry.printer ? ` · ${entry.printer}` : ''}
           </span>
-          <Tag color={entry.result === 'failed' ? 'red' : entry.result === 'cancelled' ? 'default' : 'green'}>{t(`result.${entry.result}`)}</Tag>
+          <Tag color={entry.result === 'failed' ? 'red' : entry.result === 'cancelled' ? 'default' : 'green'}>
+            {t(`result.${entry.result}`)}
+          </Tag>
         </List.Item>
       )}
     />

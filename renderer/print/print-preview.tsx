@@ -7,18 +7,36 @@
 import { Alert, App, Button, Modal, Segmented, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORM_PAPERS, PAPER_MARGIN_MM, PAPER_MM, paperFor, type DeskError, type FormDataOf, type Paper, type PrintForm, type PrintLanguage } from '../../db/api';
+import {
+  FORM_PAPERS,
+  PAPER_MARGIN_MM,
+  PAPER_MM,
+  paperFor,
+  type DeskError,
+  type FormDataOf,
+  type Paper,
+  type PrintForm,
+  type PrintLanguage,
+} from '../../db/api';
 import { useErrorText } from '../forms/error-text';
 import { currentLanguage } from '../i18n';
 import { useDeskQuery } from '../use-desk';
 import { FormView } from './form-view';
 import { loadFormData } from './load-form';
-import { printBridge, printInBrowser, printWithBridge, savePdfInBrowser, type PrintDone, type PrintRequest } from './print-actions';
+import {
+  printBridge,
+  printInBrowser,
+  printWithBridge,
+  savePdfInBrowser,
+  type PrintDone,
+  type PrintRequest,
+} from './print-actions';
 import { PrintHistoryList } from './print-history';
 import { usePrintTexts } from './print-texts';
 import './print.css';
 
-type Loaded<F extends PrintForm> = { status: 'loading' } | { status: 'ok'; data: FormDataOf[F] } | { status: 'error'; error: DeskError };
+type Loaded<F extends PrintForm> =
+  { status: 'loading' } | { status: 'ok'; data: FormDataOf[F] } | { status: 'error'; error: DeskError };
 
 function useFormData<F extends PrintForm>(form: F, subjectId: string, open: boolean): Loaded<F> {
   const [loaded, setLoaded] = useState<{ key: string; value: Loaded<F> } | null>(null);
@@ -27,7 +45,11 @@ function useFormData<F extends PrintForm>(form: F, subjectId: string, open: bool
     if (!open) return;
     let live = true;
     void loadFormData(form, subjectId).then((result) => {
-      if (live) setLoaded({ key, value: result.ok ? { status: 'ok', data: result.value } : { status: 'error', error: result.error } });
+      if (live)
+        setLoaded({
+          key,
+          value: result.ok ? { status: 'ok', data: result.value } : { status: 'error', error: result.error },
+        });
     });
     return () => {
       live = false;
@@ -64,11 +86,21 @@ export function PrintPreview({ form, subjectId, open, onClose }: PrintPreviewPro
 
   const run = async (toPdf: boolean): Promise<void> => {
     if (loaded.status !== 'ok' || !setting) return;
-    const request: PrintRequest = { form, subjectId, data: loaded.data, language, paper, copyNo, fileName: `${formTexts(`form.${form}`)}-${numberOf(form, loaded.data)}` };
+    const request: PrintRequest = {
+      form,
+      subjectId,
+      data: loaded.data,
+      language,
+      paper,
+      copyNo,
+      fileName: `${formTexts(`form.${form}`)}-${numberOf(form, loaded.data)}`,
+    };
     setBusy(true);
     let done: PrintDone | null;
     try {
-      done = (await printWithBridge(request, setting, toPdf)) ?? (toPdf ? await savePdfInBrowser(request) : await printInBrowser(request));
+      done =
+        (await printWithBridge(request, setting, toPdf)) ??
+        (toPdf ? await savePdfInBrowser(request) : await printInBrowser(request));
     } finally {
       setBusy(false);
     }
@@ -112,23 +144,39 @@ export function PrintPreview({ form, subjectId, open, onClose }: PrintPreviewPro
             ]}
           />
           {FORM_PAPERS[form].length > 1 && (
-            <Segmented<Paper> aria-label={ui('settings.paper')} value={paper} onChange={setPaperChoice} options={FORM_PAPERS[form].map((value) => ({ value, label: ui(`paper.${value}`) }))} />
+            <Segmented<Paper>
+              aria-label={ui('settings.paper')}
+              value={paper}
+              onChange={setPaperChoice}
+              options={FORM_PAPERS[form].map((value) => ({ value, label: ui(`paper.${value}`) }))}
+            />
           )}
         </Space>
         {history.state.status === 'ok' && (
-          <Typography.Text type={copyNo > 0 ? 'warning' : 'secondary'}>{copyNo > 0 ? ui('preview.willPrintCopy', { n: copyNo }) : ui('preview.willPrintOriginal')}</Typography.Text>
+          <Typography.Text type={copyNo > 0 ? 'warning' : 'secondary'}>
+            {copyNo > 0 ? ui('preview.willPrintCopy', { n: copyNo }) : ui('preview.willPrintOriginal')}
+          </Typography.Text>
         )}
         {!bridge && <Typography.Text type="secondary">{ui('preview.browserHint')}</Typography.Text>}
-        {loaded.status === 'error' && <Alert type="error" showIcon title={ui('preview.loadFailed')} description={errorText(loaded.error.key)} />}
+        {loaded.status === 'error' && (
+          <Alert type="error" showIcon title={ui('preview.loadFailed')} description={errorText(loaded.error.key)} />
+        )}
         {loaded.status === 'loading' && <Spin />}
         {loaded.status === 'ok' && (
           <div className="pf-desk" aria-label={ui('preview.title', { form: formTexts(`form.${form}`) })}>
-            <div className="pf-paper pf-root" lang={language} data-paper={paper} style={{ width: `${size.width}mm`, padding: `${margin}mm` }}>
+            <div
+              className="pf-paper pf-root"
+              lang={language}
+              data-paper={paper}
+              style={{ width: `${size.width}mm`, padding: `${margin}mm` }}
+            >
               <FormView form={form} data={loaded.data} copyNo={copyNo} language={language} />
             </div>
           </div>
         )}
-        {history.state.value && history.state.value.entries.length > 0 && <PrintHistoryList entries={history.state.value.entries} />}
+        {history.state.value && history.state.value.entries.length > 0 && (
+          <PrintHistoryList entries={history.state.value.entries} />
+        )}
       </Space>
     </Modal>
   );

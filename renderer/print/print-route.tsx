@@ -7,7 +7,14 @@
  * so nothing waits forever for a page that will never be ready.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { paperFor, parsePrintRouteHash, type FormDataOf, type PrintForm, type PrintLanguage, type PrintRoute as Route } from '../../db/api';
+import {
+  paperFor,
+  parsePrintRouteHash,
+  type FormDataOf,
+  type PrintForm,
+  type PrintLanguage,
+  type PrintRoute as Route,
+} from '../../db/api';
 import i18next from 'i18next';
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from './format';
@@ -18,14 +25,16 @@ import { usePrintTexts } from './print-texts';
 import { announce, heightInMm, waitForPrintableText } from './ready';
 import './print.css';
 
-type Loaded = { status: 'loading' } | { status: 'ready'; data: FormDataOf[PrintForm] } | { status: 'error'; reason: string };
+type Loaded =
+  { status: 'loading' } | { status: 'ready'; data: FormDataOf[PrintForm] } | { status: 'error'; reason: string };
 
 function useFormData(route: Route): Loaded {
   const [loaded, setLoaded] = useState<Loaded>(() => {
     if (route.data === null) return { status: 'loading' };
     try {
       const data: unknown = JSON.parse(route.data);
-      if (typeof data !== 'object' || data === null) return { status: 'error', reason: 'the form data is not an object' };
+      if (typeof data !== 'object' || data === null)
+        return { status: 'error', reason: 'the form data is not an object' };
       return { status: 'ready', data: data as FormDataOf[PrintForm] };
     } catch {
       return { status: 'error', reason: 'the form data is not JSON' };
@@ -36,7 +45,11 @@ function useFormData(route: Route): Loaded {
     let live = true;
     void loadFormData(route.form, route.subjectId).then((result) => {
       if (!live) return;
-      setLoaded(result.ok ? { status: 'ready', data: result.value } : { status: 'error', reason: `${result.error.code}: ${result.error.message}` });
+      setLoaded(
+        result.ok
+          ? { status: 'ready', data: result.value }
+          : { status: 'error', reason: `${result.error.code}: ${result.error.message}` },
+      );
     });
     return () => {
       live = false;
@@ -87,7 +100,9 @@ function PrintPage({ route, language, data }: { route: Route; language: PrintLan
         const height = heightInMm(element);
         setContentMm(height);
       })
-      .catch((error: unknown) => announce({ state: 'error', reason: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) =>
+        announce({ state: 'error', reason: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       live = false;
     };
@@ -100,7 +115,11 @@ function PrintPage({ route, language, data }: { route: Route; language: PrintLan
     if (route.autoPrint) window.print();
   }, [contentMm, paper, route.autoPrint]);
 
-  const css = pageCss(paper, { pages: t('sheet.pages'), printedAt: t('sheet.printedAt', { at: formatDateTime(printedAt) }) }, contentMm ?? undefined);
+  const css = pageCss(
+    paper,
+    { pages: t('sheet.pages'), printedAt: t('sheet.printedAt', { at: formatDateTime(printedAt) }) },
+    contentMm ?? undefined,
+  );
   return (
     <div className="pf-root" lang={language} ref={root} data-form={route.form} data-paper={paper}>
       <style>{css}</style>

@@ -21,7 +21,15 @@ export function qrPath(text: string): { size: number; path: string } {
 export function QrCode({ text, sizeMm, label }: { text: string; sizeMm: number; label: string }) {
   const { size, path } = useMemo(() => qrPath(text), [text]);
   return (
-    <svg className="pf-qr" role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} width={`${sizeMm}mm`} height={`${sizeMm}mm`} shapeRendering="crispEdges">
+    <svg
+      className="pf-qr"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${size} ${size}`}
+      width={`${sizeMm}mm`}
+      height={`${sizeMm}mm`}
+      shapeRendering="crispEdges"
+    >
       <rect width={size} height={size} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

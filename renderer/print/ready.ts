@@ -16,7 +16,12 @@ export const PRINT_FONTS = ['Noto Sans SC', 'Noto Sans'] as const;
 export async function waitForPrintableText(root: HTMLElement): Promise<void> {
   root.getBoundingClientRect();
   const text = root.textContent ?? '';
-  await Promise.all(PRINT_FONTS.flatMap((family) => [document.fonts.load(`400 12px "${family}"`, text), document.fonts.load(`700 12px "${family}"`, text)]));
+  await Promise.all(
+    PRINT_FONTS.flatMap((family) => [
+      document.fonts.load(`400 12px "${family}"`, text),
+      document.fonts.load(`700 12px "${family}"`, text),
+    ]),
+  );
   await document.fonts.ready;
   // Anything still missing now would print as boxes or in a fallback face: fail loudly instead.
   for (const family of PRINT_FONTS) {

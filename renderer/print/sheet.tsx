@@ -69,7 +69,17 @@ export function Sheet({ letterhead, children }: { letterhead: ReactNode; childre
 }
 
 /** A signature block: label, a line to sign on (or what was captured), the name and time if known. */
-export function SignatureBox({ label, name, at, children }: { label: string; name?: string | null; at?: string | null; children?: ReactNode }) {
+export function SignatureBox({
+  label,
+  name,
+  at,
+  children,
+}: {
+  label: string;
+  name?: string | null;
+  at?: string | null;
+  children?: ReactNode;
+}) {
   return (
     <div>
       <div className="pf-sign-label">{label}</div>

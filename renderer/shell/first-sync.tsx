@@ -15,7 +15,17 @@ import { pageHref } from './router';
 export function ResyncBanner({ status }: { status: SyncStatus }) {
   const { t } = useTranslation('sync');
   const rows = status.progress?.phase === 'pull' ? status.progress.rows : 0;
-  return <Alert role="status" type="info" showIcon banner style={{ marginBottom: 16 }} message={t('resync.title')} description={`${t('resync.body')}${rows > 0 ? ` ${t('resync.progress', { rows })}` : ''}`} />;
+  return (
+    <Alert
+      role="status"
+      type="info"
+      showIcon
+      banner
+      style={{ marginBottom: 16 }}
+      message={t('resync.title')}
+      description={`${t('resync.body')}${rows > 0 ? ` ${t('resync.progress', { rows })}` : ''}`}
+    />
+  );
 }
 
 export function FirstSyncScreen({ status }: { status: SyncStatus }) {

@@ -12,7 +12,8 @@ export function ShellHeader({ onLock, locking }: { onLock: () => void; locking: 
   return (
     <Layout.Header className="cd-header">
       <span className="cd-header-store">
-        <ShopOutlined aria-hidden /> <strong>{store.name}</strong> ({store.code}) · {t('header.counterNo', { no: store.counterNo })}
+        <ShopOutlined aria-hidden /> <strong>{store.name}</strong> ({store.code}) ·{' '}
+        {t('header.counterNo', { no: store.counterNo })}
       </span>
       <Space>
         <UserOutlined aria-hidden />

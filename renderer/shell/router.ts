@@ -1,7 +1,20 @@
 /** A hash router of three pages is small enough to write: `#/counter`, `#/staff`, `#/settings`. */
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['counter', 'tickets', 'repairs', 'followups', 'import', 'parts', 'staff', 'settings', 'printing', 'service', 'sync', 'backups'] as const;
+export const PAGES = [
+  'counter',
+  'tickets',
+  'repairs',
+  'followups',
+  'import',
+  'parts',
+  'staff',
+  'settings',
+  'printing',
+  'service',
+  'sync',
+  'backups',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 function subscribe(onChange: () => void): () => void {

@@ -36,7 +36,14 @@ export function SyncStatusBar() {
         ? t('bar.idle', { when: ago(status.lastSyncAt, i18n.language) })
         : t('bar.never')
       : t(`bar.${status.state === 'not_enrolled' ? 'notEnrolled' : status.state}`);
-  const icon = status.state === 'stopped' || status.state === 'retrying' ? <DisconnectOutlined aria-hidden /> : status.state === 'syncing' ? <CloudSyncOutlined aria-hidden /> : <CloudOutlined aria-hidden />;
+  const icon =
+    status.state === 'stopped' || status.state === 'retrying' ? (
+      <DisconnectOutlined aria-hidden />
+    ) : status.state === 'syncing' ? (
+      <CloudSyncOutlined aria-hidden />
+    ) : (
+      <CloudOutlined aria-hidden />
+    );
   const progress = status.progress;
   return (
     <a href={pageHref('sync')} aria-label={t('bar.label')} className="cd-sync-status" role="status">
@@ -54,7 +61,12 @@ export function SyncStatusBar() {
         {status.searchBacklog > 0 && <Tag>{t('bar.searchBacklog', { count: status.searchBacklog })}</Tag>}
         {progress && (progress.total ?? progress.rows) > 200 && (
           <span style={{ width: 120, display: 'inline-block' }} aria-label={t('bar.progress', { rows: progress.rows })}>
-            <Progress size="small" percent={progress.total ? Math.round((100 * progress.rows) / progress.total) : 50} status="active" showInfo={false} />
+            <Progress
+              size="small"
+              percent={progress.total ? Math.round((100 * progress.rows) / progress.total) : 50}
+              status="active"
+              showInfo={false}
+            />
           </span>
         )}
       </Space>

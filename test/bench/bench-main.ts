@@ -26,12 +26,19 @@ const { values } = parseArgs({
     'cache-dir': { type: 'string', default: 'test/.cache' },
   },
 });
-const size: BenchSize = { customers: Number(values.customers), products: Number(values.products), tickets: Number(values.tickets) };
+const size: BenchSize = {
+  customers: Number(values.customers),
+  products: Number(values.products),
+  tickets: Number(values.tickets),
+};
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const cacheDir = resolve(values['cache-dir']);
 mkdirSync(cacheDir, { recursive: true });
-const file = join(cacheDir, `bench-d${DATA_VERSION}-s${SCHEMA_VERSION}-${size.customers}c-${size.products}p-${size.tickets}t.sqlite`);
+const file = join(
+  cacheDir,
+  `bench-d${DATA_VERSION}-s${SCHEMA_VERSION}-${size.customers}c-${size.products}p-${size.tickets}t.sqlite`,
+);
 let buildSeconds: number | null = null;
 if (!existsSync(file)) {
   // Built under another name and renamed when complete: an interrupted build is never taken for a cache.
@@ -48,10 +55,18 @@ if (!existsSync(file)) {
 const perKind = Number(values.samples);
 const warmUp = 20;
 const samples = drawSamples(file, perKind + warmUp);
-const desk = await openDesk({ file, appVersion: 'bench', host: 'browser', forcedLanguage: null, logger: { info: () => {}, warn: () => {}, error: () => {} } });
+const desk = await openDesk({
+  file,
+  appVersion: 'bench',
+  host: 'browser',
+  forcedLanguage: null,
+  logger: { info: () => {}, warn: () => {}, error: () => {} },
+});
 const client: ClientState = { sessionId: null };
 const staff = await desk.dispatch(client, 'session.staffList', {});
-const admin = staff.ok ? (staff.value as Array<{ id: string; name: string }>).find((s) => s.name === BENCH_ADMIN.name) : undefined;
+const admin = staff.ok
+  ? (staff.value as Array<{ id: string; name: string }>).find((s) => s.name === BENCH_ADMIN.name)
+  : undefined;
 if (!admin) throw new Error('the bench store has no admin: delete it from test/.cache and run again');
 const signIn = await desk.dispatch(client, 'session.signIn', { staffId: admin.id, pin: BENCH_ADMIN.pin });
 if (!signIn.ok) throw new Error(`signing in failed: ${signIn.error.message}`);
@@ -60,7 +75,9 @@ await desk.close();
 
 const missed = KINDS.filter(({ kind }) => results[kind].p95 > results[kind].targetMs);
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ size, node: process.version, file, buildSeconds, results, ok: missed.length === 0 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ size, node: process.version, file, buildSeconds, results, ok: missed.length === 0 })}\n`,
+  );
 } else {
   const ms = (n: number) => n.toFixed(2).padStart(7);
   const lines = [

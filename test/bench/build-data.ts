@@ -16,13 +16,26 @@ export type BenchSize = { customers: number; products: number; tickets: number }
 export const BENCH_ADMIN = { name: '王经理', pin: '1000' };
 const BATCH = 20_000;
 const TODAY = '2026-11-25';
-const TICKET_TYPES = ['consultation', 'consultation', 'aftersales', 'repair', 'repair', 'complaint', 'feedback'] as const;
+const TICKET_TYPES = [
+  'consultation',
+  'consultation',
+  'aftersales',
+  'repair',
+  'repair',
+  'complaint',
+  'feedback',
+] as const;
 const TICKET_STATUSES = ['closed', 'closed', 'closed', 'resolved', 'in_progress', 'open'] as const;
 const WARRANTY_MONTHS: Record<string, number> = { furniture: 24, mattress: 36 };
 
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
-function inBatches(db: Database.Database, total: number, write: (from: number, to: number) => void, onProgress: (done: number) => void): void {
+function inBatches(
+  db: Database.Database,
+  total: number,
+  write: (from: number, to: number) => void,
+  onProgress: (done: number) => void,
+): void {
   for (let from = 0; from < total; from += BATCH) {
     const to = Math.min(total, from + BATCH);
     db.transaction(() => write(from, to))();
@@ -32,7 +45,13 @@ function inBatches(db: Database.Database, total: number, write: (from: number, t
 
 export async function buildBenchStore(file: string, size: BenchSize, log: (line: string) => void): Promise<void> {
   const desk = await openDesk({ file, appVersion: 'bench', host: 'browser', forcedLanguage: null, logger: silent });
-  const setup = await desk.dispatch({ sessionId: null }, 'setup.createStore', { storeCode: 'S012', storeName: '南京西路旗舰店', counterNo: 2, adminName: BENCH_ADMIN.name, adminPin: BENCH_ADMIN.pin });
+  const setup = await desk.dispatch({ sessionId: null }, 'setup.createStore', {
+    storeCode: 'S012',
+    storeName: '南京西路旗舰店',
+    counterNo: 2,
+    adminName: BENCH_ADMIN.name,
+    adminPin: BENCH_ADMIN.pin,
+  });
   if (!setup.ok) throw new Error(`setting up the bench store failed: ${setup.error.message}`);
   await desk.close();
 
@@ -44,15 +63,22 @@ export async function buildBenchStore(file: string, size: BenchSize, log: (line:
   const storeId = (db.prepare('SELECT id FROM store').get() as { id: string }).id;
   const generator = createGenerator(20261125);
   const progress = (what: string, total: number) => (done: number) => {
-    if (done === total || done % (BATCH * 10) === 0) log(`  ${what}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+    if (done === total || done % (BATCH * 10) === 0)
+      log(`  ${what}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
   };
 
-  const insertCustomer = db.prepare(`INSERT INTO customer (id, name, tier, notes, created_store_id, created_by, created_at, updated_at, deleted_at, hlc, tier_rule, preferred_channel, contact_consent, do_not_contact)
+  const insertCustomer =
+    db.prepare(`INSERT INTO customer (id, name, tier, notes, created_store_id, created_by, created_at, updated_at, deleted_at, hlc, tier_rule, preferred_channel, contact_consent, do_not_contact)
     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, NULL, '0', 'manual', NULL, 0, 0)`);
-  const insertPhone = db.prepare(`INSERT INTO customer_phone (id, customer_id, kind, number, digits, position, created_at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, '0')`);
-  const insertAddress = db.prepare(`INSERT INTO customer_address (id, customer_id, label, address, position, created_at, hlc) VALUES (?, ?, '', ?, 0, ?, '0')`);
+  const insertPhone = db.prepare(
+    `INSERT INTO customer_phone (id, customer_id, kind, number, digits, position, created_at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, '0')`,
+  );
+  const insertAddress = db.prepare(
+    `INSERT INTO customer_address (id, customer_id, label, address, position, created_at, hlc) VALUES (?, ?, '', ?, 0, ?, '0')`,
+  );
   const insertTerm = db.prepare('INSERT OR IGNORE INTO search_term (term, customer_id) VALUES (?, ?)');
-  const insertProduct = db.prepare(`INSERT INTO product (id, customer_id, category, brand, model, serial, purchase_date, purchase_store, receipt_no, price_fen, warranty_end, created_store_id, created_by, created_at, updated_at, deleted_at, hlc)
+  const insertProduct =
+    db.prepare(`INSERT INTO product (id, customer_id, category, brand, model, serial, purchase_date, purchase_store, receipt_no, price_fen, warranty_end, created_store_id, created_by, created_at, updated_at, deleted_at, hlc)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, '0')`);
 
   // Customers are registered over two years; ids are UUIDv7, so they sort by registration too.
@@ -76,7 +102,15 @@ export async function buildBenchStore(file: string, size: BenchSize, log: (line:
         insertCustomer.run(id, c.name, c.tier, c.notes, storeId, iso, iso);
         phoneDigits[i] = c.phones.map((number, position) => {
           const digits = number.replace(/\D/g, '');
-          insertPhone.run(v7({ msecs: at }), id, number.includes('-') ? 'landline' : 'mobile', number, digits, position, iso);
+          insertPhone.run(
+            v7({ msecs: at }),
+            id,
+            number.includes('-') ? 'landline' : 'mobile',
+            number,
+            digits,
+            position,
+            iso,
+          );
           return digits;
         });
         insertAddress.run(v7({ msecs: at }), id, c.address, iso);
@@ -98,7 +132,22 @@ export async function buildBenchStore(file: string, size: BenchSize, log: (line:
         const id = v7();
         const now = new Date().toISOString();
         const end = warrantyEnd(p.purchaseDate, WARRANTY_MONTHS[p.category] ?? 12);
-        insertProduct.run(id, customerIds[owner], p.category, p.brand, p.model, p.serial, p.purchaseDate, p.purchaseStore, p.receiptNo, p.priceFen, end, storeId, now, now);
+        insertProduct.run(
+          id,
+          customerIds[owner],
+          p.category,
+          p.brand,
+          p.model,
+          p.serial,
+          p.purchaseDate,
+          p.purchaseStore,
+          p.receiptNo,
+          p.priceFen,
+          end,
+          storeId,
+          now,
+          now,
+        );
         const list = productsOf.get(owner) ?? [];
         list.push({ id, serial: p.serial, receiptNo: p.receiptNo });
         productsOf.set(owner, list);
@@ -114,7 +163,8 @@ export async function buildBenchStore(file: string, size: BenchSize, log: (line:
     (from, to) => {
       for (let i = from; i < to; i++) {
         const products = productsOf.get(i) ?? [];
-        for (const term of customerTerms({ name: names[i]!, phoneDigits: phoneDigits[i]!, products })) insertTerm.run(term, customerIds[i]);
+        for (const term of customerTerms({ name: names[i]!, phoneDigits: phoneDigits[i]!, products }))
+          insertTerm.run(term, customerIds[i]);
       }
     },
     progress('customers indexed', size.customers),
@@ -137,14 +187,16 @@ function insertTickets(
   random: () => number,
   log: (line: string) => void,
 ): void {
-  const insert = db.prepare(`INSERT INTO ticket (id, number, store_id, customer_id, product_id, type, priority, summary, form, created_at, updated_at, hlc, status, state_hlc)
+  const insert =
+    db.prepare(`INSERT INTO ticket (id, number, store_id, customer_id, product_id, type, priority, summary, form, created_at, updated_at, hlc, status, state_hlc)
     VALUES (?, ?, ?, ?, ?, ?, 'normal', ?, '{}', ?, ?, '0', ?, '0')`);
   const days = 730;
   const perDay = Math.ceil(size.tickets / days);
   const counters = 3;
   const first = Date.parse('2024-11-26T01:00:00Z');
   const progress = (done: number) => {
-    if (done === size.tickets || done % (BATCH * 10) === 0) log(`  tickets: ${done.toLocaleString('en')} / ${size.tickets.toLocaleString('en')}`);
+    if (done === size.tickets || done % (BATCH * 10) === 0)
+      log(`  tickets: ${done.toLocaleString('en')} / ${size.tickets.toLocaleString('en')}`);
   };
   inBatches(
     db,
@@ -163,7 +215,18 @@ function insertTickets(
         const productId = products && random() < 0.7 ? products[Math.floor(random() * products.length)]!.id : null;
         const type = TICKET_TYPES[Math.floor(random() * TICKET_TYPES.length)]!;
         const iso = new Date(at).toISOString();
-        insert.run(v7({ msecs: at }), `S012-${counter}-${date}-${sequence}`, storeId, customerIds[owner], productId, type, '顾客来电', iso, iso, TICKET_STATUSES[Math.floor(random() * TICKET_STATUSES.length)]!);
+        insert.run(
+          v7({ msecs: at }),
+          `S012-${counter}-${date}-${sequence}`,
+          storeId,
+          customerIds[owner],
+          productId,
+          type,
+          '顾客来电',
+          iso,
+          iso,
+          TICKET_STATUSES[Math.floor(random() * TICKET_STATUSES.length)]!,
+        );
       }
     },
     progress,

@@ -59,7 +59,12 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-export async function measure(desk: Desk, client: ClientState, samples: ReadonlyArray<Sample>, warmUp: number): Promise<Record<Kind, Figures>> {
+export async function measure(
+  desk: Desk,
+  client: ClientState,
+  samples: ReadonlyArray<Sample>,
+  warmUp: number,
+): Promise<Record<Kind, Figures>> {
   const times = new Map<Kind, number[]>();
   const hits = new Map<Kind, number>();
   for (const [index, sample] of samples.entries()) {
@@ -78,7 +83,14 @@ export async function measure(desk: Desk, client: ClientState, samples: Readonly
   for (const { kind, targetMs } of KINDS) {
     const sorted = (times.get(kind) ?? []).sort((a, b) => a - b);
     const round = (ms: number) => Math.round(ms * 100) / 100;
-    out[kind] = { n: sorted.length, p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), p99: round(percentile(sorted, 0.99)), targetMs, hits: hits.get(kind) ?? 0 };
+    out[kind] = {
+      n: sorted.length,
+      p50: round(percentile(sorted, 0.5)),
+      p95: round(percentile(sorted, 0.95)),
+      p99: round(percentile(sorted, 0.99)),
+      targetMs,
+      hits: hits.get(kind) ?? 0,
+    };
   }
   return out;
 }

@@ -38,16 +38,36 @@ const N = Number(process.argv[2] ?? 100_000);
 const M = Number(process.argv[3] ?? 250_000);
 const quiet = { info() {}, warn() {}, error: (m: string, d?: unknown) => console.error(m, d) };
 
-async function counter(folder: string, name: string, hqUrl: string, caCert: string, db: ReturnType<typeof connectHq>, storeCode = 'S012', counterNo = name === 'fresh' ? 2 : 1) {
+async function counter(
+  folder: string,
+  name: string,
+  hqUrl: string,
+  caCert: string,
+  db: ReturnType<typeof connectHq>,
+  storeCode = 'S012',
+  counterNo = name === 'fresh' ? 2 : 1,
+) {
   const file = join(folder, `${name}.sqlite`);
   const desk = await openDesk({ file, appVersion: 'bench', host: 'browser', forcedLanguage: null, logger: quiet });
   const client = { sessionId: null };
-  const setup = await desk.dispatch(client, 'setup.createStore', { storeCode, storeName: '基准店', counterNo, adminName: '管理员', adminPin: '2468' });
+  const setup = await desk.dispatch(client, 'setup.createStore', {
+    storeCode,
+    storeName: '基准店',
+    counterNo,
+    adminName: '管理员',
+    adminPin: '2468',
+  });
   if (!setup.ok) throw new Error(setup.error.message);
   const credentials = fileCredentialStore(join(folder, `${name}.json`));
   const code = (await issueEnrollmentCode(db, storeCode)).code;
   await enrollDevice(desk.store!, credentials, { serverUrl: hqUrl, code, caCert, deviceName: name });
-  const engine = new SyncEngine({ store: desk.store!, services: desk.sync!, credentials, appVersion: 'bench', logger: quiet });
+  const engine = new SyncEngine({
+    store: desk.store!,
+    services: desk.sync!,
+    credentials,
+    appVersion: 'bench',
+    logger: quiet,
+  });
   desk.sync!.engine = engine;
   const ok = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await desk.dispatch(client, method as never, input as never);
@@ -72,12 +92,30 @@ function fillOutbox(store: Awaited<ReturnType<typeof counter>>['store'], n: numb
       const hlc = store.hlc.send();
       if (i % 5 === 4 && ids.length > 0) {
         const id = ids[i % ids.length]!;
-        log.run(newId(), newId(), id, 'update', JSON.stringify({ notes: `回访 ${i}`, updatedAt: now }), hlc, SCHEMA_VERSION, now);
+        log.run(
+          newId(),
+          newId(),
+          id,
+          'update',
+          JSON.stringify({ notes: `回访 ${i}`, updatedAt: now }),
+          hlc,
+          SCHEMA_VERSION,
+          now,
+        );
         continue;
       }
       const id = newId();
       ids.push(id);
-      const fields = { name: `顾客${i}`, tier: 'regular', notes: '', createdStoreId: null, createdBy: null, createdAt: now, updatedAt: now, deletedAt: null };
+      const fields = {
+        name: `顾客${i}`,
+        tier: 'regular',
+        notes: '',
+        createdStoreId: null,
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
       insertCustomer.run(id, fields.name, '', now, now, hlc);
       log.run(newId(), newId(), id, 'insert', JSON.stringify(fields), hlc, SCHEMA_VERSION, now);
     }
@@ -85,7 +123,10 @@ function fillOutbox(store: Awaited<ReturnType<typeof counter>>['store'], n: numb
 }
 
 /** Head office's server in a child process on the bench's database; resolves with its URL. */
-async function startHqProcess(dbUrl: string, tls: { key: string; cert: string }): Promise<{ url: string; child: ChildProcess }> {
+async function startHqProcess(
+  dbUrl: string,
+  tls: { key: string; cert: string },
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--headoffice'], {
     env: { ...process.env, BENCH_HQ: JSON.stringify({ dbUrl, tls }) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -103,11 +144,21 @@ async function startHqProcess(dbUrl: string, tls: { key: string; cert: string })
 }
 
 async function serveHeadOffice(): Promise<void> {
-  const { dbUrl, tls } = JSON.parse(process.env.BENCH_HQ ?? '{}') as { dbUrl: string; tls: { key: string; cert: string } };
+  const { dbUrl, tls } = JSON.parse(process.env.BENCH_HQ ?? '{}') as {
+    dbUrl: string;
+    tls: { key: string; cert: string };
+  };
   const db = connectHq(dbUrl);
   const hq = await startHeadOffice({ db, tls });
   process.stdout.write(`HQ_URL=${hq.url}\n`);
-  process.on('SIGTERM', () => void hq.close().then(() => db.destroy()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void hq
+        .close()
+        .then(() => db.destroy())
+        .then(() => process.exit(0)),
+  );
 }
 
 /** `n` existing customers' notes edited, each its own transaction, as the counter writes them. */
@@ -122,7 +173,15 @@ function editCustomers(store: Awaited<ReturnType<typeof counter>>['store'], n: n
     for (const [i, { id }] of ids.entries()) {
       const hlc = store.hlc.send();
       update.run(`回访记录 ${i}`, now, hlc, id);
-      log.run(newId(), newId(), id, JSON.stringify({ notes: `回访记录 ${i}`, updatedAt: now }), hlc, SCHEMA_VERSION, now);
+      log.run(
+        newId(),
+        newId(),
+        id,
+        JSON.stringify({ notes: `回访记录 ${i}`, updatedAt: now }),
+        hlc,
+        SCHEMA_VERSION,
+        now,
+      );
     }
   })();
 }
@@ -133,18 +192,43 @@ function editCustomers(store: Awaited<ReturnType<typeof counter>>['store'], n: n
  * writes them, pushed (P1); then a new PC of S013 takes every record it may see: the catalogue,
  * S013's customers, tickets with their events, movements (P2).
  */
-async function mixedWork(folder: string, hqUrl: string, caCert: string, db: ReturnType<typeof connectHq>): Promise<Record<string, unknown>> {
+async function mixedWork(
+  folder: string,
+  hqUrl: string,
+  caCert: string,
+  db: ReturnType<typeof connectHq>,
+): Promise<Record<string, unknown>> {
   await addStore(db, 'S013', '基准二店');
   const catalogue = Array.from({ length: 60 }, (_, i) => hqPart(`MX-${String(i).padStart(3, '0')}`, 2_000 + i * 150));
   await writeAsHq(db, createHlc({ node: HQ_NODE }), catalogue);
   const pc = await counter(folder, 'mixed', hqUrl, caCert, db, 'S013', 1);
   await pc.engine.syncNow();
-  const customer = await pc.ok<{ id: string }>('customers.create', { name: '到店顾客', phones: [{ number: '15012340001' }] });
-  const ticket = await pc.ok<{ id: string; number: string; version: number }>('tickets.create', { type: 'complaint', customerId: customer.id, channel: 'in_store', category: 'service_attitude', whatHappened: '安装师傅态度不好', customerWants: '尽快处理' });
+  const customer = await pc.ok<{ id: string }>('customers.create', {
+    name: '到店顾客',
+    phones: [{ number: '15012340001' }],
+  });
+  const ticket = await pc.ok<{ id: string; number: string; version: number }>('tickets.create', {
+    type: 'complaint',
+    customerId: customer.id,
+    channel: 'in_store',
+    category: 'service_attitude',
+    whatHappened: '安装师傅态度不好',
+    customerWants: '尽快处理',
+  });
   const staffId = (pc.store.sqlite.prepare("SELECT id FROM staff WHERE role = 'admin'").get() as { id: string }).id;
-  await pc.ok('tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'assign', assigneeId: staffId } });
-  const movement = await pc.ok<{ locationId: string }>('parts.adjust', { partId: catalogue[0]!.entityId, qty: 10, reason: '期初' });
-  const created = pc.store.sqlite.prepare("SELECT data FROM ticket_event WHERE ticket_id = ? AND action = 'create'").get(ticket.id) as { data: string };
+  await pc.ok('tickets.act', {
+    ticketId: ticket.id,
+    version: ticket.version,
+    step: { action: 'assign', assigneeId: staffId },
+  });
+  const movement = await pc.ok<{ locationId: string }>('parts.adjust', {
+    partId: catalogue[0]!.entityId,
+    qty: 10,
+    reason: '期初',
+  });
+  const created = pc.store.sqlite
+    .prepare("SELECT data FROM ticket_event WHERE ticket_id = ? AND action = 'create'")
+    .get(ticket.id) as { data: string };
   await pc.engine.syncNow();
   const week = await writeOfflineWeek(
     {
@@ -163,7 +247,8 @@ async function mixedWork(folder: string, hqUrl: string, caCert: string, db: Retu
   let t = performance.now();
   await pc.engine.syncNow();
   const p1 = (performance.now() - t) / 1000;
-  if (pc.engine.status().pending > 0 || pc.engine.status().lastError) throw new Error(`P1 mixed did not finish: ${pc.engine.status().lastError}`);
+  if (pc.engine.status().pending > 0 || pc.engine.status().lastError)
+    throw new Error(`P1 mixed did not finish: ${pc.engine.status().lastError}`);
 
   const fresh = await counter(folder, 'mixed-fresh', hqUrl, caCert, db, 'S013', 2);
   t = performance.now();
@@ -171,7 +256,8 @@ async function mixedWork(folder: string, hqUrl: string, caCert: string, db: Retu
   const p2 = (performance.now() - t) / 1000;
   if (fresh.engine.status().lastError) throw new Error(`P2 mixed failed: ${fresh.engine.status().lastError}`);
   // What the new PC received: every synced record of those kinds it now holds.
-  const count = (table: string) => (fresh.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) =>
+    (fresh.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const tables = ['part', 'customer', 'customer_phone', 'customer_note', 'ticket', 'ticket_event', 'stock_movement'];
   const received = Object.fromEntries(tables.map((table) => [table, count(table)]));
   const rows = Object.values(received).reduce((a, b) => a + b, 0);
@@ -193,7 +279,11 @@ async function mixedWork(folder: string, hqUrl: string, caCert: string, db: Retu
 
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'counterdesk-bench-'));
-  const pg = await startLocalPostgres({ dataDir: join(folder, 'pg'), port: 54000 + Math.floor(Math.random() * 900), ephemeral: true });
+  const pg = await startLocalPostgres({
+    dataDir: join(folder, 'pg'),
+    port: 54000 + Math.floor(Math.random() * 900),
+    ephemeral: true,
+  });
   await ensureDatabase(pg.url, 'bench');
   const db = connectHq(pg.urlFor('bench'));
   await migrateHq(db);
@@ -213,26 +303,51 @@ async function main(): Promise<void> {
     await a.engine.syncNow();
     loop.disable();
     const p1 = (performance.now() - t) / 1000;
-    if (a.engine.status().pending > 0 || a.engine.status().lastError) throw new Error(`P1 did not finish: ${a.engine.status().lastError}`);
-    const traffic = (a.engine as unknown as { session: { traffic: { sent: number; received: number; requests: number } } }).session.traffic;
-    Object.assign(results, { P1_push_s: +p1.toFixed(2), P1_changes_per_s: Math.round(N / p1), P5_bytes_per_change: +(traffic.sent / N).toFixed(1), P1_requests: traffic.requests, P7_loop_p99_ms: +(loop.percentile(99) / 1e6).toFixed(1) });
+    if (a.engine.status().pending > 0 || a.engine.status().lastError)
+      throw new Error(`P1 did not finish: ${a.engine.status().lastError}`);
+    const traffic = (
+      a.engine as unknown as { session: { traffic: { sent: number; received: number; requests: number } } }
+    ).session.traffic;
+    Object.assign(results, {
+      P1_push_s: +p1.toFixed(2),
+      P1_changes_per_s: Math.round(N / p1),
+      P5_bytes_per_change: +(traffic.sent / N).toFixed(1),
+      P1_requests: traffic.requests,
+      P7_loop_p99_ms: +(loop.percentile(99) / 1e6).toFixed(1),
+    });
 
     // Bring head office to M records for P2 (bulk: the push path was measured above).
-    const extra = M - (await db.selectFrom('entityState').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const extra =
+      M -
+      (
+        await db
+          .selectFrom('entityState')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     if (extra > 0) {
       await sql`INSERT INTO entity_state (entity, entity_id, state, owner_store_id, scope, customer_ref, updated_seq)
         SELECT 'customer', id, json_build_object('fields', json_build_object('name', '顾客'||g, 'tier', 'regular', 'notes', repeat('x', 60), 'createdAt', now()::text, 'updatedAt', now()::text, 'deletedAt', null),
           -- Written in one go, so stored as head office stores such a record: one shared stamp (db/sync/compact-state.ts).
           'clocks', json_build_object('*', lpad(to_hex(1700000000000 + g), 12, '0')||'-0000-hq'), 'deleted', null),
-          NULL, 'customer', id, 0 FROM (SELECT g, gen_random_uuid()::text AS id FROM generate_series(1, ${extra}) g) AS generated`.execute(db);
+          NULL, 'customer', id, 0 FROM (SELECT g, gen_random_uuid()::text AS id FROM generate_series(1, ${extra}) g) AS generated`.execute(
+        db,
+      );
       // Every customer reaches the store (privacy scope): link them all.
       const store = await db.selectFrom('hqStore').select('id').executeTakeFirstOrThrow();
-      await sql`INSERT INTO customer_link (customer_id, store_id) SELECT entity_id, ${store.id} FROM entity_state WHERE entity = 'customer' ON CONFLICT DO NOTHING`.execute(db);
+      await sql`INSERT INTO customer_link (customer_id, store_id) SELECT entity_id, ${store.id} FROM entity_state WHERE entity = 'customer' ON CONFLICT DO NOTHING`.execute(
+        db,
+      );
     }
     // As after any bulk load (a restore, an import), the planner's statistics are brought up to date
     // (autovacuum would do it within a minute): without them it sorts every remaining row per page.
     await sql`ANALYZE`.execute(db);
-    const rows = (await db.selectFrom('entityState').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const rows = (
+      await db
+        .selectFrom('entityState')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
     // P2: a new counter PC's initial sync.
     const fresh = await counter(folder, 'fresh', hq.url, tls.caCert, db);
@@ -251,7 +366,9 @@ async function main(): Promise<void> {
     await fresh.engine.searchIndexed();
     loop.disable();
     const searchReady = (performance.now() - t) / 1000;
-    const terms = (fresh.store.sqlite.prepare('SELECT count(DISTINCT customer_id) AS n FROM search_term').get() as { n: number }).n;
+    const terms = (
+      fresh.store.sqlite.prepare('SELECT count(DISTINCT customer_id) AS n FROM search_term').get() as { n: number }
+    ).n;
     if (terms < local - 2) throw new Error(`P2: only ${terms} of ${local} customers have search terms`);
     Object.assign(results, {
       P2_rows: rows,

@@ -12,7 +12,10 @@ describe('the change log', () => {
     expect(new Set(setupRows.map((r) => r.txId)).size).toBe(1);
     expect(JSON.stringify(setupRows)).not.toMatch(/scrypt|2468/);
 
-    const customer = await t.ok('customers.create', { name: '张三', phones: [{ number: '138 1234 5678' }, { number: '021-62345678' }] });
+    const customer = await t.ok('customers.create', {
+      name: '张三',
+      phones: [{ number: '138 1234 5678' }, { number: '021-62345678' }],
+    });
     const created = changeLog(t.file).slice(setupRows.length);
     expect(created.map((r) => [r.entity, r.op])).toEqual([
       ['customer', 'insert'],
@@ -35,12 +38,20 @@ describe('the change log', () => {
     // Saving without changes writes nothing.
     await t.ok('customers.update', { id: customer.id, name: '张三丰', tier: 'regular', notes: '', phones });
     // Dropping a phone is one delete row.
-    await t.ok('customers.update', { id: customer.id, name: '张三丰', tier: 'regular', notes: '', phones: phones.slice(0, 1) });
+    await t.ok('customers.update', {
+      id: customer.id,
+      name: '张三丰',
+      tier: 'regular',
+      notes: '',
+      phones: phones.slice(0, 1),
+    });
     const all = changeLog(t.file);
     expect(all.at(-1)).toMatchObject({ entity: 'customer_phone', op: 'delete', entityId: customer.phones[1]!.id });
     expect(all.map((r) => r.seq)).toEqual(all.map((_, i) => i + 1));
     // Customers are merged field by field: each field carries its clock.
-    expect(readTable(t.file, `SELECT field FROM row_clock WHERE entity_id = ? AND field = 'name'`, customer.id)).toHaveLength(1);
+    expect(
+      readTable(t.file, `SELECT field FROM row_clock WHERE entity_id = ? AND field = 'name'`, customer.id),
+    ).toHaveLength(1);
   });
 
   it('a mutation that fails part-way leaves no rows and no change-log row, and seq stays contiguous', async () => {

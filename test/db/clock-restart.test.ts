@@ -50,7 +50,8 @@ async function restartableDesk(start: number) {
   async function ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
     const first = await t.call(method, input, client);
     if (first.ok) return first.value;
-    if (first.error.code !== 'not_signed_in' && first.error.code !== 'session_expired') throw new Error(`${method} failed: ${JSON.stringify(first.error)}`);
+    if (first.error.code !== 'not_signed_in' && first.error.code !== 'session_expired')
+      throw new Error(`${method} failed: ${JSON.stringify(first.error)}`);
     const signedIn = await t.call('session.signIn', { staffId: admin.id, pin: '2468' }, client);
     if (!signedIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signedIn.error)}`);
     return t.ok(method, input, client);
@@ -69,7 +70,17 @@ async function restartableDesk(start: number) {
 type Harness = Awaited<ReturnType<typeof restartableDesk>>;
 
 async function repairTicket(h: Harness, customerId: string): Promise<TicketDetail> {
-  return h.ok('tickets.create', { type: 'repair', customerId, priority: 'normal', location: 'in_store', address: '', model: 'KFR-35GW', fault: '空调不制冷', accessories: '遥控器', condition: '外壳完好' });
+  return h.ok('tickets.create', {
+    type: 'repair',
+    customerId,
+    priority: 'normal',
+    location: 'in_store',
+    address: '',
+    model: 'KFR-35GW',
+    fault: '空调不制冷',
+    accessories: '遥控器',
+    condition: '外壳完好',
+  });
 }
 
 async function act(h: Harness, ticket: TicketDetail, step: StepInput): Promise<TicketDetail> {
@@ -126,7 +137,11 @@ for (const pruneOutbox of [false, true]) {
       ticket = await act(h, ticket, { action: 'resume', note: '客户已确认' });
       expect(ticket.pausedFor).toBeNull();
       expect(ticket.flaggedEvents).toBe(0);
-      ticket = await act(h, ticket, { action: 'schedule', technicianId: await technician(h), plannedDate: '2026-11-25' });
+      ticket = await act(h, ticket, {
+        action: 'schedule',
+        technicianId: await technician(h),
+        plannedDate: '2026-11-25',
+      });
       expect(ticket.status).toBe('scheduled');
       seen.push(ticket.clocks.resolve.elapsedMinutes);
       const later = await h.ok('customers.addNote', { customerId: customer.id, body: '已排期' });
@@ -159,12 +174,30 @@ describe('a step accepted with ok', () => {
     const { sqlite } = h.desk().desk.store!;
     const ahead = sh('2026-11-24 09:00');
     sqlite
-      .prepare('INSERT INTO ticket_event (id, ticket_id, action, from_status, to_status, staff_id, at, note, data, hlc) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)')
-      .run(newId(), ticket.id, 'wait_customer', 'received', 'received', new Date(ahead).toISOString(), '', '{}', `${ahead.toString(16).padStart(12, '0')}-0000-otherpc`);
+      .prepare(
+        'INSERT INTO ticket_event (id, ticket_id, action, from_status, to_status, staff_id, at, note, data, hlc) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)',
+      )
+      .run(
+        newId(),
+        ticket.id,
+        'wait_customer',
+        'received',
+        'received',
+        new Date(ahead).toISOString(),
+        '',
+        '{}',
+        `${ahead.toString(16).padStart(12, '0')}-0000-otherpc`,
+      );
     const events = sqlite.prepare('SELECT count(*) FROM ticket_event').pluck().get();
 
     // Resuming here would be stamped before that hold and skipped by the fold: refused, not "ok".
-    const refused = await h.desk().call('tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'resume', note: '' } }, h.client);
+    const refused = await h
+      .desk()
+      .call(
+        'tickets.act',
+        { ticketId: ticket.id, version: ticket.version, step: { action: 'resume', note: '' } },
+        h.client,
+      );
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', key: 'ticket_step_behind_clock' } });
     expect(sqlite.prepare('SELECT count(*) FROM ticket_event').pluck().get()).toBe(events);
     expect((await h.ok('tickets.get', { id: ticket.id })).flaggedEvents).toBe(0);
@@ -200,7 +233,8 @@ describe('the offset learned from head office', () => {
     await setUpStore(t, { adminPin: '2468' });
     const customer = await t.ok('customers.create', { name: '王芳', phones: [{ number: '13900001234' }] });
     const { sqlite } = t.desk.store!;
-    const signIn = async () => t.ok('session.signIn', { staffId: (await t.ok('session.staffList', {}))[0]!.id, pin: '2468' });
+    const signIn = async () =>
+      t.ok('session.signIn', { staffId: (await t.ok('session.staffList', {}))[0]!.id, pin: '2468' });
 
     // Saved at the last sync: this PC ran 90 s behind head office.
     sqlite.prepare("INSERT INTO sync_state (key, value) VALUES ('clock_offset_ms', '90000')").run();
@@ -208,10 +242,14 @@ describe('the offset learned from head office', () => {
     clock.now += HOUR;
     t = await openTestDesk({ file, now: () => clock.now });
     await signIn();
-    expect(Date.parse((await t.ok('customers.addNote', { customerId: customer.id, body: '校时' })).createdAt)).toBe(clock.now + 90_000);
+    expect(Date.parse((await t.ok('customers.addNote', { customerId: customer.id, body: '校时' })).createdAt)).toBe(
+      clock.now + 90_000,
+    );
 
     // It had run a day behind, and someone corrected the PC clock while the app was closed.
-    t.desk.store!.sqlite.prepare("UPDATE sync_state SET value = ? WHERE key = 'clock_offset_ms'").run(String(86_400_000));
+    t.desk
+      .store!.sqlite.prepare("UPDATE sync_state SET value = ? WHERE key = 'clock_offset_ms'")
+      .run(String(86_400_000));
     await t.desk.close();
     clock.now += HOUR;
     t = await openTestDesk({ file, now: () => clock.now });

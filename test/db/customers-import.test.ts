@@ -46,9 +46,14 @@ describe('importing customers and products', () => {
     expect(count(t.file, 'import_row')).toBe(0);
     const zhang = (await t.ok('customers.search', { query: 'zs' })).items[0]!;
     expect(zhang).toMatchObject({ name: '张三', tier: 'gold' });
-    expect((await t.ok('customers.get', { id: zhang.id })).addresses.map((a) => a.address)).toEqual(['上海市徐汇区淮海中路 1 号']);
+    expect((await t.ok('customers.get', { id: zhang.id })).addresses.map((a) => a.address)).toEqual([
+      '上海市徐汇区淮海中路 1 号',
+    ]);
     expect(changeLog(t.file).length).toBeGreaterThan(logBefore);
-    expect(await t.call('customers.importCommit', { batchId })).toMatchObject({ ok: false, error: { key: 'import_gone' } });
+    expect(await t.call('customers.importCommit', { batchId })).toMatchObject({
+      ok: false,
+      error: { key: 'import_gone' },
+    });
   });
 
   it('imports products against customers on file, naming categories in Chinese or English', async () => {
@@ -59,7 +64,16 @@ describe('importing customers and products', () => {
     const checked = await t.ok('customers.importCheck', {
       batchId,
       rows: rows([
-        { phone: '13812345678', category: '冰箱', brand: '海尔', model: 'BCD-470', serial: 'HR470X1', purchaseDate: '2026/3/5', receiptNo: 'FP1', price: '¥4,999.00' },
+        {
+          phone: '13812345678',
+          category: '冰箱',
+          brand: '海尔',
+          model: 'BCD-470',
+          serial: 'HR470X1',
+          purchaseDate: '2026/3/5',
+          receiptNo: 'FP1',
+          price: '¥4,999.00',
+        },
         { phone: '13812345678', category: 'Washing machine', brand: '小天鹅', model: 'TG100' },
         { phone: '13999999999', category: 'tv', brand: '海信', model: '65E7K' },
         { phone: '13812345678', category: '游艇', brand: 'x', model: 'y' },
@@ -94,11 +108,16 @@ describe('importing customers and products', () => {
     expect(count(t.file, 'import_row')).toBe(0);
     expect(count(t.file, 'import_batch')).toBe(0);
     expect(changeLog(t.file)).toEqual(logBefore);
-    expect(await t.call('customers.importCheck', { batchId, rows: rows([{ name: '李四', phone: '13912345678' }]) })).toMatchObject({ ok: false, error: { key: 'import_gone' } });
+    expect(
+      await t.call('customers.importCheck', { batchId, rows: rows([{ name: '李四', phone: '13912345678' }]) }),
+    ).toMatchObject({ ok: false, error: { key: 'import_gone' } });
 
     const other = await t.ok('customers.importBegin', { kind: 'customers', fileName: 'bad.csv' });
     await t.ok('customers.importCheck', { batchId: other.batchId, rows: rows([{ name: '', phone: '' }]) });
-    expect(await t.call('customers.importCommit', { batchId: other.batchId })).toMatchObject({ ok: false, error: { key: 'import_empty' } });
+    expect(await t.call('customers.importCommit', { batchId: other.batchId })).toMatchObject({
+      ok: false,
+      error: { key: 'import_empty' },
+    });
     expect(count(t.file, 'customer')).toBe(0);
   });
 
@@ -108,6 +127,9 @@ describe('importing customers and products', () => {
     const clerk = await t.ok('staff.create', { name: '钱小姐', role: 'counter_staff', pin: '2222' });
     const client = { sessionId: null };
     await t.ok('session.signIn', { staffId: clerk.id, pin: '2222' }, client);
-    expect(await t.call('customers.importBegin', { kind: 'customers', fileName: 'x.csv' }, client)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(await t.call('customers.importBegin', { kind: 'customers', fileName: 'x.csv' }, client)).toMatchObject({
+      ok: false,
+      error: { code: 'permission_denied' },
+    });
   });
 });

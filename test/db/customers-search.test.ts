@@ -79,7 +79,10 @@ describe('counter search', () => {
     });
     for (const query of ['HR202688A1942', 'hr-2026', '88a1942', 'FP20260315', '0315-0099']) {
       const found = await t.ok('customers.search', { query });
-      expect(found.products.map((p) => [p.id, p.customerName]), query).toEqual([[fridge.id, '李四']]);
+      expect(
+        found.products.map((p) => [p.id, p.customerName]),
+        query,
+      ).toEqual([[fridge.id, '李四']]);
     }
     expect((await t.ok('customers.search', { query: '88A1942' })).products[0]!.matched).toBe('serial');
     expect((await t.ok('customers.search', { query: '0315-0099' })).products[0]!.matched).toBe('receipt');
@@ -87,27 +90,54 @@ describe('counter search', () => {
     await t.ok('customers.removeProduct', { id: fridge.id });
     expect((await t.ok('customers.search', { query: '88A1942' })).products).toEqual([]);
     // The soft delete logs both columns it set (sync carries the row whole to the other PCs).
-    const [removed] = readTable<{ deleted_at: string; updated_at: string }>(t.file, 'SELECT deleted_at, updated_at FROM product WHERE id = ?', fridge.id);
-    expect(changeLog(t.file).find((c) => c.entity === 'product' && c.entityId === fridge.id && c.op === 'delete')?.fields).toEqual({ deletedAt: removed!.deleted_at, updatedAt: removed!.updated_at });
+    const [removed] = readTable<{ deleted_at: string; updated_at: string }>(
+      t.file,
+      'SELECT deleted_at, updated_at FROM product WHERE id = ?',
+      fridge.id,
+    );
+    expect(
+      changeLog(t.file).find((c) => c.entity === 'product' && c.entityId === fridge.id && c.op === 'delete')?.fields,
+    ).toEqual({ deletedAt: removed!.deleted_at, updatedAt: removed!.updated_at });
   });
 
   it('finds a ticket by the start of its number', async () => {
     const { t, zhangSan, liSi } = await counterWithCustomers();
-    insertTicket(t.file, { id: '0193a1b2-c3d4-7e5f-8a9b-000000000001', number: 'S012-2-20261123-0042', customerId: zhangSan.id });
-    insertTicket(t.file, { id: '0193a1b2-c3d4-7e5f-8a9b-000000000002', number: 'S012-2-20261124-0001', customerId: liSi.id });
+    insertTicket(t.file, {
+      id: '0193a1b2-c3d4-7e5f-8a9b-000000000001',
+      number: 'S012-2-20261123-0042',
+      customerId: zhangSan.id,
+    });
+    insertTicket(t.file, {
+      id: '0193a1b2-c3d4-7e5f-8a9b-000000000002',
+      number: 'S012-2-20261124-0001',
+      customerId: liSi.id,
+    });
     const found = await t.ok('customers.search', { query: 's012-2-20261123' });
     expect(found.tickets.map((x) => [x.number, x.customerName])).toEqual([['S012-2-20261123-0042', '张三']]);
-    expect((await t.ok('customers.search', { query: 'S012-2' })).tickets.map((x) => x.number)).toEqual(['S012-2-20261124-0001', 'S012-2-20261123-0042']);
+    expect((await t.ok('customers.search', { query: 'S012-2' })).tickets.map((x) => x.number)).toEqual([
+      'S012-2-20261124-0001',
+      'S012-2-20261123-0042',
+    ]);
   });
 
   it('keeps the search index in step with renames, phone changes and merges, in the same transaction', async () => {
     const { t, zhangSan } = await counterWithCustomers();
-    await t.ok('customers.update', { id: zhangSan.id, name: '王五', tier: 'regular', notes: '', phones: [{ number: '13811112222' }] });
+    await t.ok('customers.update', {
+      id: zhangSan.id,
+      name: '王五',
+      tier: 'regular',
+      notes: '',
+      phones: [{ number: '13811112222' }],
+    });
     expect(await names(t, 'zs')).toEqual(['张三丰']);
     expect(await names(t, 'ww')).toEqual(['王五']);
     expect(await names(t, '1234')).toEqual([]);
     expect(await names(t, '1111 2222')).toEqual(['王五']);
-    const terms = readTable<{ term: string }>(t.file, 'SELECT term FROM search_term WHERE customer_id = ?', zhangSan.id).map((r) => r.term);
+    const terms = readTable<{ term: string }>(
+      t.file,
+      'SELECT term FROM search_term WHERE customer_id = ?',
+      zhangSan.id,
+    ).map((r) => r.term);
     expect(terms).toContain('n:王五');
     expect(terms.some((term) => term.includes('张'))).toBe(false);
   });
@@ -118,9 +148,17 @@ describe('counter search', () => {
       readTable<{ detail: string }>(t.file, `EXPLAIN QUERY PLAN ${sqlText}`, ...params)
         .map((r) => r.detail)
         .join(' | ');
-    const termScan = plans('SELECT customer_id FROM search_term WHERE term >= ? AND term < ? LIMIT 100', 'p:5678', 'p:5679');
+    const termScan = plans(
+      'SELECT customer_id FROM search_term WHERE term >= ? AND term < ? LIMIT 100',
+      'p:5678',
+      'p:5679',
+    );
     expect(termScan).toMatch(/SEARCH search_term USING (PRIMARY KEY|COVERING INDEX \w+) \(term>\? AND term<\?\)/);
-    const ticketScan = plans('SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT 20', 'S012-2', 'S012-3');
+    const ticketScan = plans(
+      'SELECT id FROM ticket WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT 20',
+      'S012-2',
+      'S012-3',
+    );
     expect(ticketScan).toMatch(/SEARCH ticket USING (COVERING )?INDEX \w+ \(number>\? AND number<\?\)/);
     const history = plans('SELECT id FROM product WHERE customer_id IN (?) AND deleted_at IS NULL', 'x');
     expect(history).toMatch(/SEARCH product USING INDEX product_customer/);

@@ -58,7 +58,9 @@ function startWatchdog(beacon: string): ChildProcess {
     }, 500);
     process.on('disconnect', () => process.exit(0));
   `;
-  const child = spawn(process.execPath, ['-e', script, beacon, String(process.pid), String(HANG_MS)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['-e', script, beacon, String(process.pid), String(HANG_MS)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   child.unref();
   return child;
 }
@@ -69,11 +71,17 @@ function startWatchdog(beacon: string): ChildProcess {
  */
 function fingerprint(t: TestDesk): string {
   const sqlite = t.desk.store!.sqlite;
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('session', 'pin_lockout') ORDER BY name").pluck().all() as string[];
+  const tables = sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('session', 'pin_lockout') ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
   const hash = createHash('sha1');
   for (const table of tables) {
     hash.update(table);
-    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate()) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate())
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
   }
   return hash.digest('hex');
 }
@@ -89,7 +97,15 @@ function harvestIds(value: unknown, pools: Pools, depth = 0): void {
     return;
   }
   for (const [key, v] of Object.entries(value)) {
-    if ((key === 'id' || key.endsWith('Id')) && typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) && !protectedIds.has(v) && !pools.ids.includes(v) && pools.ids.length < 80) pools.ids.push(v);
+    if (
+      (key === 'id' || key.endsWith('Id')) &&
+      typeof v === 'string' &&
+      /^[0-9a-f-]{36}$/.test(v) &&
+      !protectedIds.has(v) &&
+      !pools.ids.includes(v) &&
+      pools.ids.length < 80
+    )
+      pools.ids.push(v);
     else harvestIds(v, pools, depth + 1);
   }
 }
@@ -100,13 +116,48 @@ async function seededDesk() {
   const counterStaff = await t.ok('staff.create', { name: '李娜', role: 'counter_staff', pin: '1111' });
   const counter: ClientState = { sessionId: null };
   await t.ok('session.signIn', { staffId: counterStaff.id, pin: '1111' }, counter);
-  const customer = await t.ok('customers.create', { name: '张三', phones: [{ number: '13812345678' }], addresses: [{ label: '家', address: '南京西路 1 号' }] });
-  const product = await t.ok('customers.addProduct', { customerId: customer.id, category: 'tv', brand: 'TCL', model: 'X1', purchaseDate: '2026-01-02' });
-  const ticket = await t.ok('tickets.create', { type: 'repair', customerId: customer.id, productId: product.id, location: 'in_store', fault: '不开机', condition: '完好' });
-  const complaint = await t.ok('tickets.create', { type: 'complaint', customerId: customer.id, channel: 'phone', category: 'delivery', whatHappened: '晚到', customerWants: '道歉' });
+  const customer = await t.ok('customers.create', {
+    name: '张三',
+    phones: [{ number: '13812345678' }],
+    addresses: [{ label: '家', address: '南京西路 1 号' }],
+  });
+  const product = await t.ok('customers.addProduct', {
+    customerId: customer.id,
+    category: 'tv',
+    brand: 'TCL',
+    model: 'X1',
+    purchaseDate: '2026-01-02',
+  });
+  const ticket = await t.ok('tickets.create', {
+    type: 'repair',
+    customerId: customer.id,
+    productId: product.id,
+    location: 'in_store',
+    fault: '不开机',
+    condition: '完好',
+  });
+  const complaint = await t.ok('tickets.create', {
+    type: 'complaint',
+    customerId: customer.id,
+    channel: 'phone',
+    category: 'delivery',
+    whatHappened: '晚到',
+    customerWants: '道歉',
+  });
   const supplier = await t.ok('parts.supplierCreate', { name: '苏州恒达' });
-  const part = await t.ok('parts.create', { partNo: 'WM-PUMP-01', name: '排水泵', unit: '个', costFen: 4500, priceFen: 8800, supplierIds: [supplier.id] });
-  const receipt = await t.ok('parts.receiptCreate', { supplierId: supplier.id, receivedOn: '2026-01-05', lines: [{ partId: part.id, deliveredQty: 5, unitCostFen: 4500 }] });
+  const part = await t.ok('parts.create', {
+    partNo: 'WM-PUMP-01',
+    name: '排水泵',
+    unit: '个',
+    costFen: 4500,
+    priceFen: 8800,
+    supplierIds: [supplier.id],
+  });
+  const receipt = await t.ok('parts.receiptCreate', {
+    supplierId: supplier.id,
+    receivedOn: '2026-01-05',
+    lines: [{ partId: part.id, deliveredQty: 5, unitCostFen: 4500 }],
+  });
   const pools: Pools = { ids: [], hostility: 0 };
   protectedIds.add(admin.id).add(counterStaff.id);
   for (const value of [customer, product, ticket, complaint, supplier, part, receipt]) harvestIds(value, pools);
@@ -128,74 +179,91 @@ describe('the desk under fuzzed input', () => {
     watchdog?.kill();
   });
 
-  it(`answers every method with a typed result, quickly, and changes nothing on a refusal (seed ${SEED}, ${ROUNDS} rounds)`, { timeout: 600_000 }, async () => {
-    const { t, adminId, counterId, counter, pools } = await seededDesk();
-    const beacon = tempFile('fuzz-beacon.txt');
-    writeFileSync(beacon, 'starting');
-    watchdog = startWatchdog(beacon);
-    const methods = Object.keys(deskApi).filter(isMethodName);
-    expect(methods.length).toBeGreaterThan(100);
-    const shapes = new Map(methods.map((m) => [m, inputShape(deskApi[m].input)]));
-    const callers = [
-      { who: 'admin', client: t.client, staffId: adminId, pin: '2468' },
-      { who: 'counter staff', client: counter, staffId: counterId, pin: '1111' },
-      { who: 'signed out', client: { sessionId: null } as ClientState, staffId: null, pin: '' },
-    ] as const;
-    const failures: string[] = [];
-    let calls = 0;
-    const totalChanges = () => t.desk.store!.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
-    let stored = { at: -1, print: '' };
-    const outcomes = new Map<string, number>();
-    let slowest = { ms: 0, method: '' };
-    const started = performance.now();
+  it(
+    `answers every method with a typed result, quickly, and changes nothing on a refusal (seed ${SEED}, ${ROUNDS} rounds)`,
+    { timeout: 600_000 },
+    async () => {
+      const { t, adminId, counterId, counter, pools } = await seededDesk();
+      const beacon = tempFile('fuzz-beacon.txt');
+      writeFileSync(beacon, 'starting');
+      watchdog = startWatchdog(beacon);
+      const methods = Object.keys(deskApi).filter(isMethodName);
+      expect(methods.length).toBeGreaterThan(100);
+      const shapes = new Map(methods.map((m) => [m, inputShape(deskApi[m].input)]));
+      const callers = [
+        { who: 'admin', client: t.client, staffId: adminId, pin: '2468' },
+        { who: 'counter staff', client: counter, staffId: counterId, pin: '1111' },
+        { who: 'signed out', client: { sessionId: null } as ClientState, staffId: null, pin: '' },
+      ] as const;
+      const failures: string[] = [];
+      let calls = 0;
+      const totalChanges = () => t.desk.store!.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+      let stored = { at: -1, print: '' };
+      const outcomes = new Map<string, number>();
+      let slowest = { ms: 0, method: '' };
+      const started = performance.now();
 
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [index, method] of methods.entries()) {
-        for (const [c, caller] of callers.entries()) {
-          const rng = seededRng(SEED ^ (round * 1_000_003 + index * 101 + c));
-          // Round 0 sends a bare hostile value for the whole input too: arrays, strings, null, deep nesting.
-          // Some calls are near-valid, to reach the handlers; others carry hostile parts.
-          pools.hostility = rng.pick([0, 0, 0.03, 0.15]);
-          const input = round === 0 && c !== 1 ? hostile(rng) : shaped(shapes.get(method)!, rng, pools);
-          const where = `seed ${SEED} round ${round} ${method} as ${caller.who}: ${describeInput(input)}`;
-          writeFileSync(beacon, where);
-          // The store is hashed again only after something wrote to it (total_changes moved).
-          if (totalChanges() !== stored.at) stored = { at: totalChanges(), print: fingerprint(t) };
-          const errorsBefore = t.logger.entries.filter((e) => e.level === 'error').length;
-          const t0 = performance.now();
-          const answer = await t.desk.dispatch(caller.client, method, input);
-          const ms = performance.now() - t0;
-          calls += 1;
-          const outcome = answer.ok ? 'ok' : answer.error.code;
-          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-          if (ms > slowest.ms) slowest = { ms, method };
-          if (ms > CALL_MS) failures.push(`${Math.round(ms)} ms: ${where}`);
-          const errors = t.logger.entries.filter((e) => e.level === 'error').slice(errorsBefore);
-          if (errors.length > 0) failures.push(`logged an error (${describeInput(errors[0]!.details, 300)}): ${where}`);
-          if (answer.ok) {
-            if (!('value' in answer)) failures.push(`ok without a value: ${where}`);
-            harvestIds(answer.value, pools);
-          } else {
-            const { code, key, message } = answer.error;
-            if (!KNOWN_CODES.includes(code)) failures.push(`answered ${code} (${key}): ${where}`);
-            if (typeof key !== 'string' || typeof message !== 'string' || key === '' || message === '') failures.push(`error without key or message: ${where}`);
-            if (totalChanges() !== stored.at) {
-              const after = fingerprint(t);
-              if (after !== stored.print) failures.push(`refused with ${code} (${key}) but the store changed: ${where}`);
-              stored = { at: totalChanges(), print: after };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [index, method] of methods.entries()) {
+          for (const [c, caller] of callers.entries()) {
+            const rng = seededRng(SEED ^ (round * 1_000_003 + index * 101 + c));
+            // Round 0 sends a bare hostile value for the whole input too: arrays, strings, null, deep nesting.
+            // Some calls are near-valid, to reach the handlers; others carry hostile parts.
+            pools.hostility = rng.pick([0, 0, 0.03, 0.15]);
+            const input = round === 0 && c !== 1 ? hostile(rng) : shaped(shapes.get(method)!, rng, pools);
+            const where = `seed ${SEED} round ${round} ${method} as ${caller.who}: ${describeInput(input)}`;
+            writeFileSync(beacon, where);
+            // The store is hashed again only after something wrote to it (total_changes moved).
+            if (totalChanges() !== stored.at) stored = { at: totalChanges(), print: fingerprint(t) };
+            const errorsBefore = t.logger.entries.filter((e) => e.level === 'error').length;
+            const t0 = performance.now();
+            const answer = await t.desk.dispatch(caller.client, method, input);
+            const ms = performance.now() - t0;
+            calls += 1;
+            const outcome = answer.ok ? 'ok' : answer.error.code;
+            outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+            if (ms > slowest.ms) slowest = { ms, method };
+            if (ms > CALL_MS) failures.push(`${Math.round(ms)} ms: ${where}`);
+            const errors = t.logger.entries.filter((e) => e.level === 'error').slice(errorsBefore);
+            if (errors.length > 0)
+              failures.push(`logged an error (${describeInput(errors[0]!.details, 300)}): ${where}`);
+            if (answer.ok) {
+              if (!('value' in answer)) failures.push(`ok without a value: ${where}`);
+              harvestIds(answer.value, pools);
+            } else {
+              const { code, key, message } = answer.error;
+              if (!KNOWN_CODES.includes(code)) failures.push(`answered ${code} (${key}): ${where}`);
+              if (typeof key !== 'string' || typeof message !== 'string' || key === '' || message === '')
+                failures.push(`error without key or message: ${where}`);
+              if (totalChanges() !== stored.at) {
+                const after = fingerprint(t);
+                if (after !== stored.print)
+                  failures.push(`refused with ${code} (${key}) but the store changed: ${where}`);
+                stored = { at: totalChanges(), print: after };
+              }
             }
+            // A junk sign-out (or a sign-in that failed) leaves the caller signed out: sign in again.
+            if (
+              caller.staffId &&
+              (method.startsWith('session.') ||
+                (!answer.ok && (answer.error.code === 'not_signed_in' || answer.error.code === 'session_expired')))
+            ) {
+              const again = await t.desk.dispatch(caller.client, 'session.signIn', {
+                staffId: caller.staffId,
+                pin: caller.pin,
+              });
+              if (!again.ok)
+                failures.push(`could not sign ${caller.who} in again (${again.error.key}) after: ${where}`);
+            }
+            if (failures.length >= 20) break;
           }
-          // A junk sign-out (or a sign-in that failed) leaves the caller signed out: sign in again.
-          if (caller.staffId && (method.startsWith('session.') || (!answer.ok && (answer.error.code === 'not_signed_in' || answer.error.code === 'session_expired')))) {
-            const again = await t.desk.dispatch(caller.client, 'session.signIn', { staffId: caller.staffId, pin: caller.pin });
-            if (!again.ok) failures.push(`could not sign ${caller.who} in again (${again.error.key}) after: ${where}`);
-          }
-          if (failures.length >= 20) break;
         }
       }
-    }
-    const seconds = (performance.now() - started) / 1000;
-    console.info(`desk fuzz: ${calls} calls over ${methods.length} methods in ${seconds.toFixed(1)} s; slowest ${Math.round(slowest.ms)} ms (${slowest.method}); answers ${JSON.stringify(Object.fromEntries(outcomes))}`);
-    expect(failures, failures.join('\n')).toEqual([]);
-  });
+      const seconds = (performance.now() - started) / 1000;
+      console.info(
+        `desk fuzz: ${calls} calls over ${methods.length} methods in ${seconds.toFixed(1)} s; slowest ${Math.round(slowest.ms)} ms (${slowest.method}); answers ${JSON.stringify(Object.fromEntries(outcomes))}`,
+      );
+      expect(failures, failures.join('\n')).toEqual([]);
+    },
+  );
 });

@@ -16,7 +16,15 @@ describe('a full disk', () => {
     expect(isDiskFull(coded('ENOSPC'))).toBe(true);
     expect(isDiskFull(new Error('wrapped', { cause: coded('SQLITE_FULL') }))).toBe(true);
     expect(isDiskFull(new AggregateError([new Error('x'), coded('ENOSPC')]))).toBe(true);
-    for (const other of [coded('SQLITE_BUSY'), coded('SQLITE_CONSTRAINT_UNIQUE'), coded('EACCES'), new Error('database or disk is full?'), null, 'SQLITE_FULL']) expect(isDiskFull(other)).toBe(false);
+    for (const other of [
+      coded('SQLITE_BUSY'),
+      coded('SQLITE_CONSTRAINT_UNIQUE'),
+      coded('EACCES'),
+      new Error('database or disk is full?'),
+      null,
+      'SQLITE_FULL',
+    ])
+      expect(isDiskFull(other)).toBe(false);
   });
 
   it('answers disk_full, logs the cause, writes nothing, and works again once there is room', async () => {
@@ -33,12 +41,20 @@ describe('a full disk', () => {
     let answer: Awaited<ReturnType<typeof t.call<'customers.create'>>> | undefined;
     // Each customer takes new pages before long: the first call that needs one is refused.
     for (let i = 0; i < 200; i++) {
-      answer = await t.call('customers.create', { name: `顾客${i}`, phones: [{ number: `1391234${String(i).padStart(4, '0')}` }], notes: '备注'.repeat(900) });
+      answer = await t.call('customers.create', {
+        name: `顾客${i}`,
+        phones: [{ number: `1391234${String(i).padStart(4, '0')}` }],
+        notes: '备注'.repeat(900),
+      });
       if (!answer.ok) break;
     }
     expect(answer).toMatchObject({
       ok: false,
-      error: { code: 'disk_full', key: 'disk_full', message: "The disk is full: nothing was saved. Free space on this PC's disk and try again." },
+      error: {
+        code: 'disk_full',
+        key: 'disk_full',
+        message: "The disk is full: nothing was saved. Free space on this PC's disk and try again.",
+      },
     });
     const logged = t.logger.entries.filter((e) => e.level === 'error').slice(errorsBefore);
     expect(logged).toHaveLength(1);

@@ -20,13 +20,22 @@ describe('the dispatcher', () => {
       ]),
     );
     expect(bad.error.message).toMatch(/required|phone/i);
-    const repeated = await t.call('customers.create', { name: '张三', phones: [{ number: '13812345678' }, { number: '+86 138-1234-5678' }] });
-    expect(repeated).toMatchObject({ ok: false, error: { code: 'validation', field: 'phones.1.number', key: 'phone_repeated' } });
+    const repeated = await t.call('customers.create', {
+      name: '张三',
+      phones: [{ number: '13812345678' }, { number: '+86 138-1234-5678' }],
+    });
+    expect(repeated).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'phones.1.number', key: 'phone_repeated' },
+    });
     // A hand-made call with the wrong types gets a plain validation error, not a crash.
     const wrongTypes = await t.desk.dispatch(t.client, 'customers.create', { name: 42, phones: 'x' });
     expect(wrongTypes).toMatchObject({ ok: false, error: { code: 'validation', field: 'name', key: 'required' } });
     expect(wrongTypes.ok === false && wrongTypes.error.issues?.some((i) => i.field === 'phones')).toBe(true);
-    expect(await t.desk.dispatch(t.client, 'customers.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await t.desk.dispatch(t.client, 'customers.drop', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
     expect(count(t.file, 'customer')).toBe(0);
     expect(changeLog(t.file)).toHaveLength(rowsBefore);
   });
@@ -43,14 +52,24 @@ describe('the dispatcher', () => {
     await t.ok('session.signIn', { staffId: staff.find((s) => s.name === '赵师傅')!.id, pin: '1111' }, technician);
     await t.ok('session.signIn', { staffId: staff.find((s) => s.name === '钱小姐')!.id, pin: '2222' }, counter);
 
-    expect(await t.call('customers.search', { query: '张' }, anonymous)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-    expect(await t.call('customers.create', { name: '张三', phones: [{ number: '13812345678' }] }, technician)).toMatchObject({
+    expect(await t.call('customers.search', { query: '张' }, anonymous)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
+    expect(
+      await t.call('customers.create', { name: '张三', phones: [{ number: '13812345678' }] }, technician),
+    ).toMatchObject({
       ok: false,
       error: { code: 'permission_denied' },
     });
-    expect(await t.call('staff.create', { name: 'x', role: 'admin', pin: '9999' }, counter)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(await t.call('staff.create', { name: 'x', role: 'admin', pin: '9999' }, counter)).toMatchObject({
+      ok: false,
+      error: { code: 'permission_denied' },
+    });
     // Counter staff may register a customer but not raise their tier.
-    expect(await t.call('customers.create', { name: '孙七', tier: 'vip', phones: [{ number: '13812345670' }] }, counter)).toMatchObject({
+    expect(
+      await t.call('customers.create', { name: '孙七', tier: 'vip', phones: [{ number: '13812345670' }] }, counter),
+    ).toMatchObject({
       ok: false,
       error: { code: 'permission_denied', field: 'tier' },
     });
@@ -65,12 +84,21 @@ describe('the dispatcher', () => {
     const t = await openTestDesk({ now: () => now, ticks: () => now });
     const admin = await setUpStore(t);
     const other: ClientState = { sessionId: null };
-    expect(await t.call('session.signIn', { staffId: admin.id, pin: '0000' }, other)).toMatchObject({ ok: false, error: { code: 'bad_pin', field: 'pin' } });
+    expect(await t.call('session.signIn', { staffId: admin.id, pin: '0000' }, other)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_pin', field: 'pin' },
+    });
     for (let i = 0; i < 4; i++) await t.call('session.signIn', { staffId: admin.id, pin: '0000' }, other);
-    expect(await t.call('session.signIn', { staffId: admin.id, pin: '2468' }, other)).toMatchObject({ ok: false, error: { code: 'pin_locked' } });
+    expect(await t.call('session.signIn', { staffId: admin.id, pin: '2468' }, other)).toMatchObject({
+      ok: false,
+      error: { code: 'pin_locked' },
+    });
     now += 6 * 60_000;
     // The default client's session has been idle for 6 minutes (> the 5-minute default) and is locked.
-    expect(await t.call('customers.search', { query: '张' })).toMatchObject({ ok: false, error: { code: 'session_expired' } });
+    expect(await t.call('customers.search', { query: '张' })).toMatchObject({
+      ok: false,
+      error: { code: 'session_expired' },
+    });
     expect((await t.ok('session.status', {})).staff).toBeNull();
     expect((await t.ok('session.signIn', { staffId: admin.id, pin: '2468' }, other)).role).toBe('admin');
     expect((await t.ok('session.status', {}, other)).staff?.name).toBe('王经理');
@@ -79,7 +107,9 @@ describe('the dispatcher', () => {
   it('will not deactivate the last admin, and a deactivated member is signed out', async () => {
     const t = await openTestDesk();
     const admin = await setUpStore(t);
-    expect(await t.call('staff.update', { id: admin.id, name: admin.name, role: 'admin', active: false })).toMatchObject({
+    expect(
+      await t.call('staff.update', { id: admin.id, name: admin.name, role: 'admin', active: false }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', key: 'last_admin' },
     });
@@ -87,14 +117,28 @@ describe('the dispatcher', () => {
     const clerkClient: ClientState = { sessionId: null };
     await t.ok('session.signIn', { staffId: clerk.id, pin: '3333' }, clerkClient);
     await t.ok('staff.update', { id: clerk.id, name: '周', role: 'counter_staff', active: false });
-    expect(await t.call('customers.search', { query: '1' }, clerkClient)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-    expect(await t.call('session.signIn', { staffId: clerk.id, pin: '3333' }, clerkClient)).toMatchObject({ ok: false, error: { key: 'staff_inactive' } });
+    expect(await t.call('customers.search', { query: '1' }, clerkClient)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
+    expect(await t.call('session.signIn', { staffId: clerk.id, pin: '3333' }, clerkClient)).toMatchObject({
+      ok: false,
+      error: { key: 'staff_inactive' },
+    });
   });
 
   it('refuses a second setup', async () => {
     const t = await openTestDesk();
     await setUpStore(t);
-    expect(await t.call('setup.createStore', { storeCode: 'S013', storeName: 'x', counterNo: 1, adminName: 'y', adminPin: '1234' })).toMatchObject({
+    expect(
+      await t.call('setup.createStore', {
+        storeCode: 'S013',
+        storeName: 'x',
+        counterNo: 1,
+        adminName: 'y',
+        adminPin: '1234',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'setup_done' },
     });

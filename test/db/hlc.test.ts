@@ -50,7 +50,11 @@ describe('hybrid logical clock', () => {
   it('keeps its high-water mark far ahead of the PC clock, and merges stamps it has already passed', () => {
     const year = 365 * 86_400_000;
     // A PC whose clock ran a year ahead, corrected: it carries on from its mark.
-    const hlc = createHlc({ node: 'aaa', now: () => 10_000, lastStamp: `${(10_000 + year).toString(16).padStart(12, '0')}-0002-aaa` });
+    const hlc = createHlc({
+      node: 'aaa',
+      now: () => 10_000,
+      lastStamp: `${(10_000 + year).toString(16).padStart(12, '0')}-0002-aaa`,
+    });
     expect(hlc.nowMs()).toBe(10_000 + year);
     // A stamp from elsewhere below that mark moves nothing, however far ahead of the wall clock.
     const echoed = `${(10_000 + year - 1).toString(16).padStart(12, '0')}-0000-bbb`;

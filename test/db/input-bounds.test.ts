@@ -19,12 +19,26 @@ describe('bounded inputs', () => {
     for (const method of ['tickets.complaintReport', 'tickets.staffReport', 'tickets.breachReport'] as const) {
       const far = await timed(() => t.call(method, { from: '2026-01-01', to: '9999-12-31' }));
       expect(far.ms).toBeLessThan(1000);
-      expect(far.result).toMatchObject({ ok: false, error: { code: 'validation', key: 'date_out_of_range', field: 'to', message: 'The date must be between 2000-01-01 and 2100-12-31' } });
+      expect(far.result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'validation',
+          key: 'date_out_of_range',
+          field: 'to',
+          message: 'The date must be between 2000-01-01 and 2100-12-31',
+        },
+      });
       const long = await t.call(method, { from: '2026-01-01', to: '2027-12-31' });
-      expect(long).toMatchObject({ ok: false, error: { code: 'validation', key: 'report_span_too_long', field: 'to' } });
+      expect(long).toMatchObject({
+        ok: false,
+        error: { code: 'validation', key: 'report_span_too_long', field: 'to' },
+      });
       // A leap year, whole, is still one report.
       expect((await t.call(method, { from: '2028-01-01', to: '2028-12-31' })).ok).toBe(true);
-      expect(await t.call(method, { from: '1999-12-31', to: '2000-01-31' })).toMatchObject({ ok: false, error: { key: 'date_out_of_range', field: 'from' } });
+      expect(await t.call(method, { from: '1999-12-31', to: '2000-01-31' })).toMatchObject({
+        ok: false,
+        error: { key: 'date_out_of_range', field: 'from' },
+      });
     }
     const month = await t.ok('tickets.complaintReport', { from: '2026-01-01', to: '2026-12-31' });
     expect(month.trend).toHaveLength(12);
@@ -33,7 +47,10 @@ describe('bounded inputs', () => {
   it('answers a queue filtered to a far date with a validation error, not an internal one', async () => {
     const t = await setUp();
     for (const to of ['9999-12-31', '0001-01-01', '2101-01-01']) {
-      expect(await t.call('tickets.queue', { to })).toMatchObject({ ok: false, error: { code: 'validation', key: 'date_out_of_range', field: 'to' } });
+      expect(await t.call('tickets.queue', { to })).toMatchObject({
+        ok: false,
+        error: { code: 'validation', key: 'date_out_of_range', field: 'to' },
+      });
     }
     expect((await t.call('tickets.queue', { from: '2000-01-01', to: '2100-12-31' })).ok).toBe(true);
     expect(t.logger.entries.filter((e) => e.level === 'error')).toEqual([]);
@@ -43,17 +60,45 @@ describe('bounded inputs', () => {
     const t = await setUp();
     const customer = await t.ok('customers.create', { name: '张三', phones: [{ number: '13812345678' }] });
     const before = changeLog(t.file).length;
-    const product = await t.call('customers.addProduct', { customerId: customer.id, category: 'tv', brand: 'TCL', model: 'X1', purchaseDate: '1999-12-31' });
+    const product = await t.call('customers.addProduct', {
+      customerId: customer.id,
+      category: 'tv',
+      brand: 'TCL',
+      model: 'X1',
+      purchaseDate: '1999-12-31',
+    });
     expect(product).toMatchObject({ ok: false, error: { key: 'date_out_of_range', field: 'purchaseDate' } });
-    const promise = await t.call('tickets.create', { type: 'consultation', customerId: customer.id, channel: 'phone', question: '?', promisedReplyAt: '+275760-09-13T00:00:00.000Z' });
+    const promise = await t.call('tickets.create', {
+      type: 'consultation',
+      customerId: customer.id,
+      channel: 'phone',
+      question: '?',
+      promisedReplyAt: '+275760-09-13T00:00:00.000Z',
+    });
     expect(promise).toMatchObject({ ok: false, error: { code: 'validation' } });
-    const far = await t.call('tickets.create', { type: 'consultation', customerId: customer.id, channel: 'phone', question: '?', promisedReplyAt: '9999-12-31T23:59:00+08:00' });
+    const far = await t.call('tickets.create', {
+      type: 'consultation',
+      customerId: customer.id,
+      channel: 'phone',
+      question: '?',
+      promisedReplyAt: '9999-12-31T23:59:00+08:00',
+    });
     expect(far).toMatchObject({ ok: false, error: { key: 'date_out_of_range', field: 'promisedReplyAt' } });
-    expect(await t.call('tickets.saveHoliday', { date: '2101-01-01', kind: 'closed' })).toMatchObject({ ok: false, error: { key: 'date_out_of_range', field: 'date' } });
-    expect(await t.call('print.log', { before: '9999-01-01T00:00:00Z' })).toMatchObject({ ok: false, error: { key: 'date_out_of_range', field: 'before' } });
+    expect(await t.call('tickets.saveHoliday', { date: '2101-01-01', kind: 'closed' })).toMatchObject({
+      ok: false,
+      error: { key: 'date_out_of_range', field: 'date' },
+    });
+    expect(await t.call('print.log', { before: '9999-01-01T00:00:00Z' })).toMatchObject({
+      ok: false,
+      error: { key: 'date_out_of_range', field: 'before' },
+    });
     const supplier = await t.ok('parts.supplierCreate', { name: '苏州恒达' });
     const part = await t.ok('parts.create', { partNo: 'P-1', name: '排水泵', unit: '个', costFen: 1, priceFen: 2 });
-    const receipt = await t.call('parts.receiptCreate', { supplierId: supplier.id, receivedOn: '0001-01-01', lines: [{ partId: part.id, deliveredQty: 1, unitCostFen: 1 }] });
+    const receipt = await t.call('parts.receiptCreate', {
+      supplierId: supplier.id,
+      receivedOn: '0001-01-01',
+      lines: [{ partId: part.id, deliveredQty: 1, unitCostFen: 1 }],
+    });
     expect(receipt).toMatchObject({ ok: false, error: { key: 'date_out_of_range', field: 'receivedOn' } });
     expect(changeLog(t.file).length).toBe(before + 2);
     expect(count(t.file, 'product')).toBe(0);

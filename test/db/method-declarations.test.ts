@@ -33,7 +33,9 @@ describe('method declarations', () => {
   });
 
   it('name every method of a table after its area, and let app methods only read', () => {
-    expect(Object.keys(areaMethods('customers', { 'customers.find': method(byIdSchema, readOnly, findById) }))).toEqual(['customers.find']);
+    expect(Object.keys(areaMethods('customers', { 'customers.find': method(byIdSchema, readOnly, findById) }))).toEqual(
+      ['customers.find'],
+    );
     // @ts-expect-error a tickets method in the customers table
     areaMethods('customers', { 'tickets.find': method(byIdSchema, readOnly, findById) });
     // @ts-expect-error a name without its area
@@ -61,7 +63,17 @@ describe('method declarations', () => {
   });
 
   it('joins the area tables without one name hiding another', () => {
-    const tables = [appMethods, staffMethods, storeMethods, customersMethods, partsMethods, printMethods, ticketsMethods, syncMethods, backupMethods];
+    const tables = [
+      appMethods,
+      staffMethods,
+      storeMethods,
+      customersMethods,
+      partsMethods,
+      printMethods,
+      ticketsMethods,
+      syncMethods,
+      backupMethods,
+    ];
     const names = tables.flatMap((table) => Object.keys(table));
     expect(new Set(names).size).toBe(names.length);
     expect(Object.keys(deskMethods)).toEqual(names);

@@ -29,7 +29,8 @@ function logChanges(sqlite: Database.Database, n: number): void {
   for (let i = 0; i < n; i += 1) insert.run(`c${i}`, `t${i}`, `e${i}`, `h${i}`);
 }
 
-const marks = (sqlite: Database.Database) => sqlite.prepare('SELECT through_seq, acked_at FROM change_ack ORDER BY through_seq').all();
+const marks = (sqlite: Database.Database) =>
+  sqlite.prepare('SELECT through_seq, acked_at FROM change_ack ORDER BY through_seq').all();
 const seqs = (sqlite: Database.Database) => sqlite.prepare('SELECT seq FROM change_log ORDER BY seq').pluck().all();
 
 describe('acknowledgement marks', () => {
@@ -90,14 +91,23 @@ describe('acknowledgement marks', () => {
     const insert = sqlite.prepare(
       "INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at, acked_at) VALUES (?, ?, 'customer', ?, 'insert', '{}', ?, NULL, 12, '2026-11-01T00:00:00Z', ?)",
     );
-    const ackedAt = (seq: number) => (seq <= 4 ? '2026-11-02T00:00:00.000Z' : seq <= 9 ? '2026-11-05T00:00:00.000Z' : null);
+    const ackedAt = (seq: number) =>
+      seq <= 4 ? '2026-11-02T00:00:00.000Z' : seq <= 9 ? '2026-11-05T00:00:00.000Z' : null;
     for (let seq = 1; seq <= 12; seq += 1) insert.run(`c${seq}`, `t${seq}`, `e${seq}`, `h${seq}`, ackedAt(seq));
-    expect(await migrate(db, { file: sqlite.name, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version <= 13) })).toEqual([13]);
+    expect(
+      await migrate(db, {
+        file: sqlite.name,
+        appVersion: '0.1.0',
+        migrations: migrations.filter((m) => m.version <= 13),
+      }),
+    ).toEqual([13]);
     expect(marks(sqlite)).toEqual([
       { through_seq: 4, acked_at: '2026-11-02T00:00:00.000Z' },
       { through_seq: 9, acked_at: '2026-11-05T00:00:00.000Z' },
     ]);
-    expect(sqlite.prepare("SELECT count(*) FROM pragma_table_info('change_log') WHERE name = 'acked_at'").pluck().get()).toBe(0);
+    expect(
+      sqlite.prepare("SELECT count(*) FROM pragma_table_info('change_log') WHERE name = 'acked_at'").pluck().get(),
+    ).toBe(0);
     expect(seqs(sqlite)).toHaveLength(12);
     await db.destroy();
   });

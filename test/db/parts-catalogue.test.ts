@@ -22,20 +22,44 @@ describe('the part catalogue', () => {
     expect(created).toMatchObject({ partNo: 'TV-LED-20', costFen: 2350, priceFen: 5900, onHand: 0, retired: false });
     expect(created.suppliers.map((s) => s.name)).toEqual(['宁波海天制冷配件厂', '苏州恒达电器配件有限公司']);
     const logged = changeLog(d.file).filter((c) => c.entity === 'part' && c.entityId === created.id);
-    expect(logged).toEqual([expect.objectContaining({ op: 'insert', fields: expect.objectContaining({ partNo: 'TV-LED-20', models: '["LED42K20"]' }) })]);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        op: 'insert',
+        fields: expect.objectContaining({ partNo: 'TV-LED-20', models: '["LED42K20"]' }),
+      }),
+    ]);
 
     expect((await d.ok('parts.list', { query: 'led42' })).items.map((p) => p.partNo)).toEqual(['TV-LED-20']);
     expect((await d.ok('parts.list', { query: '温控' })).items.map((p) => p.partNo)).toEqual(['RF-THERM-03']);
     const again = { partNo: 'TV-LED-20', name: created.name, unit: created.unit, costFen: 1, priceFen: 1 };
-    expect(await d.call('parts.create', again)).toMatchObject({ ok: false, error: { key: 'part_no_taken', field: 'partNo' } });
-    expect(await d.call('parts.create', { ...again, partNo: '灯条#1' })).toMatchObject({ ok: false, error: { key: 'part_no_format' } });
-    expect(await d.call('parts.create', { ...again, partNo: 'TV-X', priceFen: 59.5 })).toMatchObject({ ok: false, error: { key: 'money_invalid', field: 'priceFen' } });
+    expect(await d.call('parts.create', again)).toMatchObject({
+      ok: false,
+      error: { key: 'part_no_taken', field: 'partNo' },
+    });
+    expect(await d.call('parts.create', { ...again, partNo: '灯条#1' })).toMatchObject({
+      ok: false,
+      error: { key: 'part_no_format' },
+    });
+    expect(await d.call('parts.create', { ...again, partNo: 'TV-X', priceFen: 59.5 })).toMatchObject({
+      ok: false,
+      error: { key: 'money_invalid', field: 'priceFen' },
+    });
 
     // Retiring keeps the part for old documents but takes it off the list and out of receiving.
     await d.ok('parts.update', { ...created, supplierIds: [], models: [...created.models], retired: true });
     expect((await d.ok('parts.list', {})).items.map((p) => p.partNo)).not.toContain('TV-LED-20');
     expect((await d.ok('parts.list', { includeRetired: true })).items.map((p) => p.partNo)).toContain('TV-LED-20');
-    expect(await d.call('parts.receiptCreate', { supplierId: d.supplierIds[0]!, receivedOn: '2026-01-02', lines: [{ partId: created.id, deliveredQty: 1, unitCostFen: 1 }] }, d.as.clerk)).toMatchObject({
+    expect(
+      await d.call(
+        'parts.receiptCreate',
+        {
+          supplierId: d.supplierIds[0]!,
+          receivedOn: '2026-01-02',
+          lines: [{ partId: created.id, deliveredQty: 1, unitCostFen: 1 }],
+        },
+        d.as.clerk,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { key: 'part_retired', field: 'lines.0.partId' },
     });
@@ -46,10 +70,17 @@ describe('the part catalogue', () => {
     const pump = await d.ok('parts.get', { id: d.partId('WM-PUMP-01') });
     const edit = { ...pump, models: [...pump.models], supplierIds: pump.suppliers.map((s) => s.id), priceFen: 9900 };
     for (const who of [d.as.lead, d.as.clerk, d.as.technician]) {
-      expect(await d.call('parts.update', edit, who)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+      expect(await d.call('parts.update', edit, who)).toMatchObject({
+        ok: false,
+        error: { code: 'permission_denied' },
+      });
     }
     expect((await d.ok('parts.update', edit)).priceFen).toBe(9900);
-    const moved = await d.ok('parts.updateStoreFields', { id: pump.id, bin: 'A-09-9', reorderLevel: 6, reorderQty: 12 }, d.as.lead);
+    const moved = await d.ok(
+      'parts.updateStoreFields',
+      { id: pump.id, bin: 'A-09-9', reorderLevel: 6, reorderQty: 12 },
+      d.as.lead,
+    );
     expect(moved).toMatchObject({ bin: 'A-09-9', reorderLevel: 6, reorderQty: 12, priceFen: 9900 });
     // Only what changed goes to the outbox.
     const last = changeLog(d.file).at(-1)!;
@@ -64,15 +95,28 @@ describe('the part catalogue', () => {
     raw.prepare(`INSERT INTO sync_state (key, value) VALUES ('device_id', 'dev-1')`).run();
     raw.close();
     const lookups = await d.ok('parts.lookups', {});
-    expect(lookups).toMatchObject({ catalogueOwner: 'head_office', storeOwnedFields: ['bin', 'reorderLevel', 'reorderQty'] });
+    expect(lookups).toMatchObject({
+      catalogueOwner: 'head_office',
+      storeOwnedFields: ['bin', 'reorderLevel', 'reorderQty'],
+    });
     const pump = await d.ok('parts.get', { id: d.partId('WM-PUMP-01') });
     const before = count(d.file, 'change_log');
-    expect(await d.call('parts.update', { ...pump, models: [...pump.models], supplierIds: [], priceFen: 1 })).toMatchObject({ ok: false, error: { key: 'catalogue_hq_owned' } });
-    expect(await d.call('parts.create', { partNo: 'NEW-1', name: '新配件', unit: '个', costFen: 1, priceFen: 1 })).toMatchObject({ ok: false, error: { key: 'catalogue_hq_owned' } });
-    expect(await d.call('parts.supplierCreate', { name: '新供应商' })).toMatchObject({ ok: false, error: { key: 'catalogue_hq_owned' } });
+    expect(
+      await d.call('parts.update', { ...pump, models: [...pump.models], supplierIds: [], priceFen: 1 }),
+    ).toMatchObject({ ok: false, error: { key: 'catalogue_hq_owned' } });
+    expect(
+      await d.call('parts.create', { partNo: 'NEW-1', name: '新配件', unit: '个', costFen: 1, priceFen: 1 }),
+    ).toMatchObject({ ok: false, error: { key: 'catalogue_hq_owned' } });
+    expect(await d.call('parts.supplierCreate', { name: '新供应商' })).toMatchObject({
+      ok: false,
+      error: { key: 'catalogue_hq_owned' },
+    });
     expect(count(d.file, 'change_log')).toBe(before);
     // The store still decides where a part sits and when to reorder it.
-    expect((await d.ok('parts.updateStoreFields', { id: pump.id, bin: 'B-1', reorderLevel: 1, reorderQty: 2 }, d.as.lead)).bin).toBe('B-1');
+    expect(
+      (await d.ok('parts.updateStoreFields', { id: pump.id, bin: 'B-1', reorderLevel: 1, reorderQty: 2 }, d.as.lead))
+        .bin,
+    ).toBe('B-1');
   });
 
   it('makes the main store room when the first delivery names no location, and keeps codes unique', async () => {
@@ -80,8 +124,17 @@ describe('the part catalogue', () => {
     expect((await d.ok('parts.lookups', {})).locations).toEqual([]);
     await stockUp(d, { 'WM-PUMP-01': 1 }, '2026-01-02');
     expect((await d.ok('parts.lookups', {})).locations.map((l) => l.code)).toEqual(['MAIN']);
-    expect(await d.call('parts.locationCreate', { code: 'main', name: '重复' }, d.as.lead)).toMatchObject({ ok: false, error: { key: 'location_code_taken' } });
-    expect(await d.call('parts.locationCreate', { code: 'VAN 1', name: '车' }, d.as.lead)).toMatchObject({ ok: false, error: { key: 'location_code_format' } });
-    expect(await d.call('parts.locationCreate', { code: 'VAN-1', name: '车' }, d.as.clerk)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(await d.call('parts.locationCreate', { code: 'main', name: '重复' }, d.as.lead)).toMatchObject({
+      ok: false,
+      error: { key: 'location_code_taken' },
+    });
+    expect(await d.call('parts.locationCreate', { code: 'VAN 1', name: '车' }, d.as.lead)).toMatchObject({
+      ok: false,
+      error: { key: 'location_code_format' },
+    });
+    expect(await d.call('parts.locationCreate', { code: 'VAN-1', name: '车' }, d.as.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'permission_denied' },
+    });
   });
 });

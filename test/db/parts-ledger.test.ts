@@ -7,12 +7,18 @@ import { openPartsDesk, openRepairTicket, PARTS_CATALOGUE, stockUp, type PartsDe
 type Key = `${string}|${string}`;
 
 function ledgerSums(file: string): Map<Key, number> {
-  const rows = readTable<{ part_id: string; location_id: string; qty: number }>(file, 'SELECT part_id, location_id, SUM(qty) AS qty FROM stock_movement GROUP BY part_id, location_id');
+  const rows = readTable<{ part_id: string; location_id: string; qty: number }>(
+    file,
+    'SELECT part_id, location_id, SUM(qty) AS qty FROM stock_movement GROUP BY part_id, location_id',
+  );
   return new Map(rows.map((r) => [`${r.part_id}|${r.location_id}` as Key, r.qty]));
 }
 
 function cachedOnHand(file: string): Map<Key, number> {
-  const rows = readTable<{ part_id: string; location_id: string; qty: number }>(file, 'SELECT part_id, location_id, qty FROM stock_on_hand');
+  const rows = readTable<{ part_id: string; location_id: string; qty: number }>(
+    file,
+    'SELECT part_id, location_id, qty FROM stock_on_hand',
+  );
   return new Map(rows.map((r) => [`${r.part_id}|${r.location_id}` as Key, r.qty]));
 }
 
@@ -37,12 +43,18 @@ async function randomSequence(d: PartsDesk, seed: number, steps: number): Promis
   const main = locations.find((l) => l.code === 'MAIN')!.id;
 
   const model = new Map<Key, number>([[`${d.partId('WM-PUMP-01')}|${main}`, 1]]);
-  const move = (partId: string, locationId: string, qty: number) => model.set(`${partId}|${locationId}`, (model.get(`${partId}|${locationId}`) ?? 0) + qty);
+  const move = (partId: string, locationId: string, qty: number) =>
+    model.set(`${partId}|${locationId}`, (model.get(`${partId}|${locationId}`) ?? 0) + qty);
   /** Movements that may be reversed, with their part, location and quantity. */
   const reversible: Array<{ id: string; legs: Array<{ partId: string; locationId: string; qty: number }> }> = [];
   const ticket = await openRepairTicket(d);
   /** The count in progress, with the book the model held at its start. */
-  let counting: { id: string; locationId: string; book: Map<string, number>; lines: Array<{ id: string; partId: string }> } | null = null;
+  let counting: {
+    id: string;
+    locationId: string;
+    book: Map<string, number>;
+    lines: Array<{ id: string; partId: string }>;
+  } | null = null;
 
   async function postCount(): Promise<void> {
     if (!counting) return;
@@ -71,7 +83,18 @@ async function randomSequence(d: PartsDesk, seed: number, steps: number): Promis
           supplierId: pick(d.supplierIds),
           locationId,
           receivedOn: '2026-01-02',
-          lines: [{ partId, deliveredQty: delivered, unitCostFen: int(0, 9999), inspection: { acceptedQty: delivered - rejected, rejectedQty: rejected, rejectReason: rejected ? '外观破损' : '' } }],
+          lines: [
+            {
+              partId,
+              deliveredQty: delivered,
+              unitCostFen: int(0, 9999),
+              inspection: {
+                acceptedQty: delivered - rejected,
+                rejectedQty: rejected,
+                rejectReason: rejected ? '外观破损' : '',
+              },
+            },
+          ],
         },
         d.as.clerk,
       );
@@ -89,7 +112,11 @@ async function randomSequence(d: PartsDesk, seed: number, steps: number): Promis
     } else if (roll < 0.65) {
       const to = pick(locationIds.filter((id) => id !== locationId));
       const qty = int(1, 5);
-      const [out, into] = await d.ok('parts.transfer', { partId, fromLocationId: locationId, toLocationId: to, qty }, d.as.clerk);
+      const [out, into] = await d.ok(
+        'parts.transfer',
+        { partId, fromLocationId: locationId, toLocationId: to, qty },
+        d.as.clerk,
+      );
       move(partId, locationId, -qty);
       move(partId, to, qty);
       reversible.push({
@@ -105,19 +132,43 @@ async function randomSequence(d: PartsDesk, seed: number, steps: number): Promis
       expect(reversal).toHaveLength(target!.legs.length);
       for (const leg of target!.legs) move(leg.partId, leg.locationId, -leg.qty);
       // Reversing twice is refused.
-      expect(await d.call('parts.reverse', { movementId: target!.id, reason: '再次' }, d.as.lead)).toMatchObject({ ok: false, error: { key: 'movement_reversed' } });
+      expect(await d.call('parts.reverse', { movementId: target!.id, reason: '再次' }, d.as.lead)).toMatchObject({
+        ok: false,
+        error: { key: 'movement_reversed' },
+      });
     } else if (roll < 0.84) {
       const asked = int(1, 6);
-      const form = await d.ok('parts.requisitionCreate', { ticketId: ticket.id, locationId, lines: [{ partId, qty: asked }] }, d.as.technician);
+      const form = await d.ok(
+        'parts.requisitionCreate',
+        { ticketId: ticket.id, locationId, lines: [{ partId, qty: asked }] },
+        d.as.technician,
+      );
       const line = form.lines[0]!.id;
       const approved = int(1, asked);
-      await d.ok('parts.requisitionApprove', { requisitionId: form.id, lines: [{ lineId: line, approvedQty: approved }] }, d.as.lead);
+      await d.ok(
+        'parts.requisitionApprove',
+        { requisitionId: form.id, lines: [{ lineId: line, approvedQty: approved }] },
+        d.as.lead,
+      );
       const issued = int(1, approved);
-      await d.ok('parts.requisitionIssue', { requisitionId: form.id, lines: [{ lineId: line, qty: issued }] }, d.as.clerk);
-      const over = await d.call('parts.requisitionIssue', { requisitionId: form.id, lines: [{ lineId: line, qty: approved - issued + 1 }] }, d.as.clerk);
+      await d.ok(
+        'parts.requisitionIssue',
+        { requisitionId: form.id, lines: [{ lineId: line, qty: issued }] },
+        d.as.clerk,
+      );
+      const over = await d.call(
+        'parts.requisitionIssue',
+        { requisitionId: form.id, lines: [{ lineId: line, qty: approved - issued + 1 }] },
+        d.as.clerk,
+      );
       expect(over).toMatchObject({ ok: false, error: { key: 'over_issue' } });
       const back = int(0, issued);
-      if (back > 0) await d.ok('parts.requisitionReturn', { requisitionId: form.id, reason: '未用完', lines: [{ lineId: line, qty: back }] }, d.as.clerk);
+      if (back > 0)
+        await d.ok(
+          'parts.requisitionReturn',
+          { requisitionId: form.id, reason: '未用完', lines: [{ lineId: line, qty: back }] },
+          d.as.clerk,
+        );
       move(partId, locationId, back - issued);
     } else if (roll < 0.88) {
       if (counting) {
@@ -131,11 +182,20 @@ async function randomSequence(d: PartsDesk, seed: number, steps: number): Promis
       }
     } else if (roll < 0.93) {
       const qty = int(1, 3);
-      await d.ok('parts.supplierReturnCreate', { supplierId: pick(d.supplierIds), locationId, reason: '积压退货', lines: [{ partId, qty }] }, d.as.lead);
+      await d.ok(
+        'parts.supplierReturnCreate',
+        { supplierId: pick(d.supplierIds), locationId, reason: '积压退货', lines: [{ partId, qty }] },
+        d.as.lead,
+      );
       move(partId, locationId, -qty);
     } else {
       // Bad input changes nothing.
-      const bad = await d.desk.dispatch(d.as.lead, 'parts.adjust', { partId, locationId, qty: pick([0, 0.5, -1.25]), reason: 'x' });
+      const bad = await d.desk.dispatch(d.as.lead, 'parts.adjust', {
+        partId,
+        locationId,
+        qty: pick([0, 0.5, -1.25]),
+        reason: 'x',
+      });
       expect(bad.ok).toBe(false);
     }
   }
@@ -144,19 +204,22 @@ async function randomSequence(d: PartsDesk, seed: number, steps: number): Promis
 }
 
 describe('the stock ledger', () => {
-  it.each([11, 2026, 90210])('keeps on-hand equal to the sum of the ledger over a random sequence of movements (seed %i)', async (seed) => {
-    const d = await openPartsDesk();
-    const model = await randomSequence(d, seed, 60);
-    expect(nonZero(ledgerSums(d.file))).toEqual(nonZero(model));
-    expect(nonZero(cachedOnHand(d.file))).toEqual(nonZero(model));
-    expect(await d.ok('parts.rebuildOnHand', {}, d.as.lead)).toEqual({ mismatches: [] });
-    // What the desk shows per part is the same sum.
-    for (const part of PARTS_CATALOGUE) {
-      const id = d.partId(part.partNo);
-      const expected = [...model].filter(([key]) => key.startsWith(`${id}|`)).reduce((sum, [, qty]) => sum + qty, 0);
-      expect((await d.ok('parts.get', { id })).onHand).toBe(expected);
-    }
-  });
+  it.each([11, 2026, 90210])(
+    'keeps on-hand equal to the sum of the ledger over a random sequence of movements (seed %i)',
+    async (seed) => {
+      const d = await openPartsDesk();
+      const model = await randomSequence(d, seed, 60);
+      expect(nonZero(ledgerSums(d.file))).toEqual(nonZero(model));
+      expect(nonZero(cachedOnHand(d.file))).toEqual(nonZero(model));
+      expect(await d.ok('parts.rebuildOnHand', {}, d.as.lead)).toEqual({ mismatches: [] });
+      // What the desk shows per part is the same sum.
+      for (const part of PARTS_CATALOGUE) {
+        const id = d.partId(part.partNo);
+        const expected = [...model].filter(([key]) => key.startsWith(`${id}|`)).reduce((sum, [, qty]) => sum + qty, 0);
+        expect((await d.ok('parts.get', { id })).onHand).toBe(expected);
+      }
+    },
+  );
 
   it('rebuilds a damaged cache from the ledger', async () => {
     const d = await openPartsDesk();
@@ -183,7 +246,10 @@ describe('the stock ledger', () => {
 
     const [reversal] = await d.ok('parts.reverse', { movementId: adjusted.id, reason: '其实没坏' }, d.as.lead);
     expect(reversal).toMatchObject({ kind: 'adjust', qty: 2, reversesId: adjusted.id, reason: '其实没坏' });
-    expect(await d.call('parts.reverse', { movementId: reversal!.id, reason: 'x' }, d.as.lead)).toMatchObject({ ok: false, error: { key: 'movement_is_reversal' } });
+    expect(await d.call('parts.reverse', { movementId: reversal!.id, reason: 'x' }, d.as.lead)).toMatchObject({
+      ok: false,
+      error: { key: 'movement_is_reversal' },
+    });
     const history = await d.ok('parts.history', { partId: pump });
     expect(history.onHand).toBe(5);
     expect(history.movements.map((m) => [m.kind, m.qty, m.balanceAfter])).toEqual([
@@ -193,7 +259,11 @@ describe('the stock ledger', () => {
     ]);
     expect(history.movements[1]!.reversedById).toBe(reversal!.id);
     expect(history.movements[2]!.docNumber).toMatch(/^GR-S012-2-/);
-    expect(changeLog(d.file).filter((c) => c.entity === 'stock_movement').map((c) => c.op)).toEqual(['append', 'append', 'append']);
+    expect(
+      changeLog(d.file)
+        .filter((c) => c.entity === 'stock_movement')
+        .map((c) => c.op),
+    ).toEqual(['append', 'append', 'append']);
   });
 
   it('applies a movement once however often it arrives (idempotent on the movement id, as sync needs)', async () => {
@@ -205,9 +275,28 @@ describe('the stock ledger', () => {
     await d.desk.close();
     const store = await openStore({ file: d.file, appVersion: 'test' });
     const location = (await store.db.selectFrom('stockLocation').select('id').executeTakeFirstOrThrow()).id;
-    const pulled = { id: '01890000-0000-7000-8000-000000000001', partId: pump, locationId: location, kind: 'issue' as const, qty: -1, unitCostFen: null, reason: '', docType: 'manual' as const, docId: null, docLineId: null, reversesId: null, staffId: null, createdAt: '2026-01-03T02:00:00.000Z', hlc: 'x' };
+    const pulled = {
+      id: '01890000-0000-7000-8000-000000000001',
+      partId: pump,
+      locationId: location,
+      kind: 'issue' as const,
+      qty: -1,
+      unitCostFen: null,
+      reason: '',
+      docType: 'manual' as const,
+      docId: null,
+      docLineId: null,
+      reversesId: null,
+      staffId: null,
+      createdAt: '2026-01-03T02:00:00.000Z',
+      hlc: 'x',
+    };
     for (let i = 0; i < 3; i++) await store.db.transaction().execute((trx) => applyMovement(trx, pulled));
-    const onHand = await store.db.selectFrom('stockOnHand').select('qty').where('partId', '=', pump).executeTakeFirstOrThrow();
+    const onHand = await store.db
+      .selectFrom('stockOnHand')
+      .select('qty')
+      .where('partId', '=', pump)
+      .executeTakeFirstOrThrow();
     expect(onHand.qty).toBe(2);
     await closeStore(store);
   });
@@ -222,7 +311,11 @@ describe('the stock ledger', () => {
       mains.push(locations.find((l) => l.code === 'MAIN')!.id);
       const store = readTable<{ code: string }>(d.file, 'SELECT code FROM store')[0]!;
       expect(mains.at(-1)).toBe(mainLocationId(store.code));
-      expect(changeLog(d.file).filter((c) => c.entity === 'stock_location').map((c) => c.entityId)).toEqual([mains.at(-1)]);
+      expect(
+        changeLog(d.file)
+          .filter((c) => c.entity === 'stock_location')
+          .map((c) => c.entityId),
+      ).toEqual([mains.at(-1)]);
     }
     expect(mains[0]).toBe(mains[1]);
     // Another store's main room is its own row.
@@ -233,9 +326,18 @@ describe('the stock ledger', () => {
     const d = await openPartsDesk();
     const pump = d.partId('WM-PUMP-01');
     for (const who of [d.as.clerk, d.as.technician, d.as.counter]) {
-      expect(await d.call('parts.adjust', { partId: pump, qty: 1, reason: 'x' }, who)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+      expect(await d.call('parts.adjust', { partId: pump, qty: 1, reason: 'x' }, who)).toMatchObject({
+        ok: false,
+        error: { code: 'permission_denied' },
+      });
     }
-    expect(await d.call('parts.adjust', { partId: pump, qty: 0, reason: 'x' }, d.as.lead)).toMatchObject({ ok: false, error: { key: 'qty_nonzero', field: 'qty' } });
-    expect(await d.call('parts.adjust', { partId: pump, qty: 1, reason: ' ' }, d.as.lead)).toMatchObject({ ok: false, error: { key: 'reason_required', field: 'reason' } });
+    expect(await d.call('parts.adjust', { partId: pump, qty: 0, reason: 'x' }, d.as.lead)).toMatchObject({
+      ok: false,
+      error: { key: 'qty_nonzero', field: 'qty' },
+    });
+    expect(await d.call('parts.adjust', { partId: pump, qty: 1, reason: ' ' }, d.as.lead)).toMatchObject({
+      ok: false,
+      error: { key: 'reason_required', field: 'reason' },
+    });
   });
 });

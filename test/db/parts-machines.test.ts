@@ -14,8 +14,15 @@ const admin: Actor = { staffId: 'admin-1', name: 'admin', role: 'admin', session
 const as = (role: Role, staffId = `${role}-1`): Actor => ({ staffId, name: role, role, sessionId: 's' });
 
 /** Every status → action → where it leads, as a table (null: refused). */
-function transitions<S extends string, A extends string>(machine: DocumentMachine<S, A>): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(machine.statuses.map((status) => [status, Object.fromEntries(machine.actions.map((action) => [action, stepFrom(machine, status, action)?.to ?? null]))]));
+function transitions<S extends string, A extends string>(
+  machine: DocumentMachine<S, A>,
+): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    machine.statuses.map((status) => [
+      status,
+      Object.fromEntries(machine.actions.map((action) => [action, stepFrom(machine, status, action)?.to ?? null])),
+    ]),
+  );
 }
 
 /**
@@ -26,10 +33,30 @@ function transitions<S extends string, A extends string>(machine: DocumentMachin
 const REQUISITION_ANSWERS: Record<RequisitionStatus, Record<RequisitionAction, string>> = {
   requested: { approve: 'ok', reject: 'ok', cancel: 'ok', issue: 'requisition_not_approved' },
   approved: { approve: 'requisition_signed', reject: 'requisition_signed', cancel: 'ok', issue: 'ok' },
-  partly_issued: { approve: 'requisition_signed', reject: 'requisition_signed', cancel: 'requisition_cancel_issued', issue: 'ok' },
-  issued: { approve: 'requisition_signed', reject: 'requisition_signed', cancel: 'requisition_cancel_issued', issue: 'over_issue' },
-  rejected: { approve: 'requisition_signed', reject: 'requisition_signed', cancel: 'requisition_cancel_closed', issue: 'requisition_not_approved' },
-  cancelled: { approve: 'requisition_cancelled', reject: 'requisition_cancelled', cancel: 'requisition_cancel_closed', issue: 'requisition_cancelled' },
+  partly_issued: {
+    approve: 'requisition_signed',
+    reject: 'requisition_signed',
+    cancel: 'requisition_cancel_issued',
+    issue: 'ok',
+  },
+  issued: {
+    approve: 'requisition_signed',
+    reject: 'requisition_signed',
+    cancel: 'requisition_cancel_issued',
+    issue: 'over_issue',
+  },
+  rejected: {
+    approve: 'requisition_signed',
+    reject: 'requisition_signed',
+    cancel: 'requisition_cancel_closed',
+    issue: 'requisition_not_approved',
+  },
+  cancelled: {
+    approve: 'requisition_cancelled',
+    reject: 'requisition_cancelled',
+    cancel: 'requisition_cancel_closed',
+    issue: 'requisition_cancelled',
+  },
 };
 
 describe('document machines as data', () => {
@@ -67,28 +94,55 @@ describe('document machines as data', () => {
   });
 
   it('refuses every pair a machine does not list, with a conflict and the key the handlers always gave', () => {
-    for (const [status, answers] of Object.entries(REQUISITION_ANSWERS) as Array<[RequisitionStatus, Record<RequisitionAction, string>]>) {
+    for (const [status, answers] of Object.entries(REQUISITION_ANSWERS) as Array<
+      [RequisitionStatus, Record<RequisitionAction, string>]
+    >) {
       for (const [action, answer] of Object.entries(answers) as Array<[RequisitionAction, string]>) {
         const refusal = refuseStep(requisitionMachine, { status, openedBy: null }, action, admin);
-        expect([status, action, refusal]).toEqual([status, action, answer === 'ok' || answer === 'over_issue' ? null : { code: 'conflict', key: answer }]);
+        expect([status, action, refusal]).toEqual([
+          status,
+          action,
+          answer === 'ok' || answer === 'over_issue' ? null : { code: 'conflict', key: answer },
+        ]);
       }
     }
-    for (const action of receiptMachine.actions) expect(refuseStep(receiptMachine, { status: 'closed', openedBy: null }, action, admin)).toEqual({ code: 'conflict', key: 'receipt_closed' });
+    for (const action of receiptMachine.actions)
+      expect(refuseStep(receiptMachine, { status: 'closed', openedBy: null }, action, admin)).toEqual({
+        code: 'conflict',
+        key: 'receipt_closed',
+      });
     for (const status of ['posted', 'cancelled'] as const) {
-      for (const action of stocktakeMachine.actions) expect(refuseStep(stocktakeMachine, { status, openedBy: null }, action, admin)).toEqual({ code: 'conflict', key: 'stocktake_closed' });
+      for (const action of stocktakeMachine.actions)
+        expect(refuseStep(stocktakeMachine, { status, openedBy: null }, action, admin)).toEqual({
+          code: 'conflict',
+          key: 'stocktake_closed',
+        });
     }
   });
 
   it('checks who before the status: the opener may withdraw his own request, nobody else without the permission', () => {
     const mine = { status: 'requested', openedBy: 'technician-1' } as const;
     expect(refuseStep(requisitionMachine, mine, 'cancel', as('technician'))).toBeNull();
-    expect(refuseStep(requisitionMachine, mine, 'cancel', as('technician', 'technician-2'))).toEqual({ code: 'permission_denied', key: 'requisition_cancel_not_yours' });
-    expect(refuseStep(requisitionMachine, { ...mine, status: 'cancelled' }, 'cancel', as('technician', 'technician-2'))).toEqual({ code: 'permission_denied', key: 'requisition_cancel_not_yours' });
+    expect(refuseStep(requisitionMachine, mine, 'cancel', as('technician', 'technician-2'))).toEqual({
+      code: 'permission_denied',
+      key: 'requisition_cancel_not_yours',
+    });
+    expect(
+      refuseStep(requisitionMachine, { ...mine, status: 'cancelled' }, 'cancel', as('technician', 'technician-2')),
+    ).toEqual({ code: 'permission_denied', key: 'requisition_cancel_not_yours' });
     expect(refuseStep(requisitionMachine, mine, 'cancel', as('parts_lead'))).toBeNull();
     // Opening a form is no signature: the technician cannot approve his own request.
-    expect(refuseStep(requisitionMachine, mine, 'approve', as('technician'))).toEqual({ code: 'permission_denied', key: 'permission_denied' });
-    expect(refuseStep(requisitionMachine, mine, 'approve', null)).toEqual({ code: 'permission_denied', key: 'permission_denied' });
-    expect(refuseStep(stocktakeMachine, { status: 'counting', openedBy: 'parts_clerk-1' }, 'post', as('parts_clerk'))).toEqual({ code: 'permission_denied', key: 'permission_denied' });
+    expect(refuseStep(requisitionMachine, mine, 'approve', as('technician'))).toEqual({
+      code: 'permission_denied',
+      key: 'permission_denied',
+    });
+    expect(refuseStep(requisitionMachine, mine, 'approve', null)).toEqual({
+      code: 'permission_denied',
+      key: 'permission_denied',
+    });
+    expect(
+      refuseStep(stocktakeMachine, { status: 'counting', openedBy: 'parts_clerk-1' }, 'post', as('parts_clerk')),
+    ).toEqual({ code: 'permission_denied', key: 'permission_denied' });
   });
 
   it('declares every machine completely: each status is listed, each step lands on a status of the machine, each action has who and a refusal', () => {
@@ -98,7 +152,12 @@ describe('document machines as data', () => {
       for (const byAction of Object.values(machine.steps)) {
         for (const [action, step] of Object.entries(byAction)) {
           expect(machine.actions).toContain(action);
-          for (const to of step === undefined || step.to === 'same' ? [] : typeof step.to === 'string' ? [step.to] : step.to) expect(machine.statuses).toContain(to);
+          for (const to of step === undefined || step.to === 'same'
+            ? []
+            : typeof step.to === 'string'
+              ? [step.to]
+              : step.to)
+            expect(machine.statuses).toContain(to);
         }
       }
       expect(Object.keys(machine.who).sort()).toEqual([...machine.actions].sort());
@@ -110,12 +169,24 @@ describe('document machines as data', () => {
 /** A fresh form of two pumps in the given status, reached through the desk as the counter would. */
 async function requisitionIn(d: PartsDesk, status: RequisitionStatus): Promise<{ id: string; lineId: string }> {
   const ticket = await openRepairTicket(d);
-  const form = await d.ok('parts.requisitionCreate', { ticketId: ticket.id, lines: [{ partId: d.partId('WM-PUMP-01'), qty: 2 }] }, d.as.technician);
+  const form = await d.ok(
+    'parts.requisitionCreate',
+    { ticketId: ticket.id, lines: [{ partId: d.partId('WM-PUMP-01'), qty: 2 }] },
+    d.as.technician,
+  );
   const lineId = form.lines[0]!.id;
-  if (status === 'rejected') await d.ok('parts.requisitionReject', { requisitionId: form.id, reason: '库存不足' }, d.as.lead);
-  if (status === 'cancelled') await d.ok('parts.requisitionCancel', { requisitionId: form.id, reason: '客户改为换机' }, d.as.technician);
-  if (status === 'approved' || status === 'partly_issued' || status === 'issued') await d.ok('parts.requisitionApprove', { requisitionId: form.id }, d.as.lead);
-  if (status === 'partly_issued' || status === 'issued') await d.ok('parts.requisitionIssue', { requisitionId: form.id, lines: [{ lineId, qty: status === 'issued' ? 2 : 1 }] }, d.as.clerk);
+  if (status === 'rejected')
+    await d.ok('parts.requisitionReject', { requisitionId: form.id, reason: '库存不足' }, d.as.lead);
+  if (status === 'cancelled')
+    await d.ok('parts.requisitionCancel', { requisitionId: form.id, reason: '客户改为换机' }, d.as.technician);
+  if (status === 'approved' || status === 'partly_issued' || status === 'issued')
+    await d.ok('parts.requisitionApprove', { requisitionId: form.id }, d.as.lead);
+  if (status === 'partly_issued' || status === 'issued')
+    await d.ok(
+      'parts.requisitionIssue',
+      { requisitionId: form.id, lines: [{ lineId, qty: status === 'issued' ? 2 : 1 }] },
+      d.as.clerk,
+    );
   expect((await d.ok('parts.requisition', { id: form.id }, d.as.clerk)).status).toBe(status);
   return { id: form.id, lineId };
 }
@@ -129,7 +200,11 @@ async function take(d: PartsDesk, action: RequisitionAction, form: { id: string;
     case 'cancel':
       return d.call('parts.requisitionCancel', { requisitionId: form.id, reason: '不需要了' }, d.as.lead);
     case 'issue':
-      return d.call('parts.requisitionIssue', { requisitionId: form.id, lines: [{ lineId: form.lineId, qty: 1 }] }, d.as.clerk);
+      return d.call(
+        'parts.requisitionIssue',
+        { requisitionId: form.id, lines: [{ lineId: form.lineId, qty: 1 }] },
+        d.as.clerk,
+      );
   }
 }
 
@@ -137,7 +212,9 @@ describe('document machines through the desk', () => {
   it('answers every (status, action) pair of a requisition as the table says, writing nothing when it refuses', async () => {
     const d = await openPartsDesk();
     await stockUp(d, { 'WM-PUMP-01': 50 }, '2026-01-02');
-    for (const [status, answers] of Object.entries(REQUISITION_ANSWERS) as Array<[RequisitionStatus, Record<RequisitionAction, string>]>) {
+    for (const [status, answers] of Object.entries(REQUISITION_ANSWERS) as Array<
+      [RequisitionStatus, Record<RequisitionAction, string>]
+    >) {
       for (const [action, answer] of Object.entries(answers) as Array<[RequisitionAction, string]>) {
         const form = await requisitionIn(d, status);
         const before = changeLog(d.file).length;
@@ -158,15 +235,32 @@ describe('document machines through the desk', () => {
     const receipt = await stockUp(d, { 'WM-PUMP-01': 3 }, '2026-01-02');
     const before = changeLog(d.file).length;
     const receiptCalls = [
-      await d.call('parts.receiptAddLine', { receiptId: receipt.id, partId: d.partId('WM-BELT-02'), deliveredQty: 1, unitCostFen: 100 }, d.as.clerk),
-      await d.call('parts.receiptInspect', { receiptId: receipt.id, lineId: receipt.lines[0]!.id, acceptedQty: 3, rejectedQty: 0 }, d.as.clerk),
+      await d.call(
+        'parts.receiptAddLine',
+        { receiptId: receipt.id, partId: d.partId('WM-BELT-02'), deliveredQty: 1, unitCostFen: 100 },
+        d.as.clerk,
+      ),
+      await d.call(
+        'parts.receiptInspect',
+        { receiptId: receipt.id, lineId: receipt.lines[0]!.id, acceptedQty: 3, rejectedQty: 0 },
+        d.as.clerk,
+      ),
       await d.call('parts.receiptClose', { receiptId: receipt.id }, d.as.clerk),
     ];
-    for (const result of receiptCalls) expect(result).toMatchObject({ ok: false, error: { code: 'conflict', key: 'receipt_closed', field: 'receiptId' } });
+    for (const result of receiptCalls)
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', key: 'receipt_closed', field: 'receiptId' },
+      });
     expect(changeLog(d.file)).toHaveLength(before);
 
     const posted = await d.ok('parts.stocktakeStart', { binPrefix: '' }, d.as.clerk);
-    for (const line of posted.lines) await d.ok('parts.stocktakeCount', { stocktakeId: posted.id, lineId: line.id, countedQty: line.bookQty }, d.as.clerk);
+    for (const line of posted.lines)
+      await d.ok(
+        'parts.stocktakeCount',
+        { stocktakeId: posted.id, lineId: line.id, countedQty: line.bookQty },
+        d.as.clerk,
+      );
     await d.ok('parts.stocktakePost', { stocktakeId: posted.id }, d.as.lead);
     const cancelled = await d.ok('parts.stocktakeStart', {}, d.as.clerk);
     await d.ok('parts.stocktakeCancel', { stocktakeId: cancelled.id, reason: '重新盘点' }, d.as.lead);
@@ -179,7 +273,11 @@ describe('document machines through the desk', () => {
         await d.call('parts.stocktakePost', { stocktakeId: sheet.id }, d.as.lead),
         await d.call('parts.stocktakeCancel', { stocktakeId: sheet.id, reason: '再取消' }, d.as.lead),
       ];
-      for (const result of results) expect(result).toMatchObject({ ok: false, error: { code: 'conflict', key: 'stocktake_closed', field: 'stocktakeId' } });
+      for (const result of results)
+        expect(result).toMatchObject({
+          ok: false,
+          error: { code: 'conflict', key: 'stocktake_closed', field: 'stocktakeId' },
+        });
     }
     expect(changeLog(d.file)).toHaveLength(afterSheets);
   });

@@ -28,23 +28,44 @@ describe('migration 0010 (requisition cancel, location retire)', () => {
     `);
     sqlite.pragma('foreign_keys = ON');
 
-    expect(await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version <= 10) })).toEqual([10]);
-    expect(sqlite.prepare('SELECT id, number, status, note FROM requisition').all()).toEqual([{ id: 'r1', number: 'R-S012-2-20260101-0001', status: 'approved', note: '备料' }]);
-    expect(sqlite.prepare('SELECT id, requisition_id, approved_qty FROM requisition_line').all()).toEqual([{ id: 'l1', requisition_id: 'r1', approved_qty: 2 }]);
+    expect(
+      await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version <= 10) }),
+    ).toEqual([10]);
+    expect(sqlite.prepare('SELECT id, number, status, note FROM requisition').all()).toEqual([
+      { id: 'r1', number: 'R-S012-2-20260101-0001', status: 'approved', note: '备料' },
+    ]);
+    expect(sqlite.prepare('SELECT id, requisition_id, approved_qty FROM requisition_line').all()).toEqual([
+      { id: 'l1', requisition_id: 'r1', approved_qty: 2 },
+    ]);
     expect(sqlite.prepare('SELECT id, kind FROM requisition_event').all()).toEqual([{ id: 'e1', kind: 'requested' }]);
     expect(sqlite.prepare('SELECT retired_at FROM stock_location').all()).toEqual([{ retired_at: null }]);
     // The children point at the rebuilt table by its final name, and still enforce it.
     for (const child of ['requisition_line', 'requisition_event']) {
-      expect(sqlite.pragma(`foreign_key_list(${child})`)).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'requisition', from: 'requisition_id' })]));
+      expect(sqlite.pragma(`foreign_key_list(${child})`)).toEqual(
+        expect.arrayContaining([expect.objectContaining({ table: 'requisition', from: 'requisition_id' })]),
+      );
       expect(sqlite.pragma(`foreign_key_check(${child})`)).toEqual([]);
     }
     expect(sqlite.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE '%_v9%'`).all()).toEqual([]);
-    expect(() => sqlite.exec(`INSERT INTO requisition_event (id, requisition_id, kind, at, hlc) VALUES ('e2', 'nope', 'cancelled', 'x', 'h')`)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      sqlite.exec(
+        `INSERT INTO requisition_event (id, requisition_id, kind, at, hlc) VALUES ('e2', 'nope', 'cancelled', 'x', 'h')`,
+      ),
+    ).toThrow(/FOREIGN KEY/);
     // The new status and event kind are allowed; an unknown one is still refused.
     sqlite.exec(`UPDATE requisition SET status = 'cancelled' WHERE id = 'r1'`);
-    sqlite.exec(`INSERT INTO requisition_event (id, requisition_id, kind, at, hlc) VALUES ('e3', 'r1', 'cancelled', 'x', 'h')`);
+    sqlite.exec(
+      `INSERT INTO requisition_event (id, requisition_id, kind, at, hlc) VALUES ('e3', 'r1', 'cancelled', 'x', 'h')`,
+    );
     expect(() => sqlite.exec(`UPDATE requisition SET status = 'lost'`)).toThrow(/CHECK/);
-    expect(sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'requisition%' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all()).toEqual([
+    expect(
+      sqlite
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'requisition%' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+        )
+        .pluck()
+        .all(),
+    ).toEqual([
       'requisition_event_requisition',
       'requisition_line_requisition',
       'requisition_status',

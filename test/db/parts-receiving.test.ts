@@ -25,15 +25,33 @@ describe('receiving a delivery with inspection', () => {
     expect(receipt.lines.map((l) => l.acceptedQty)).toEqual([null, null]);
 
     // Closing before every line is inspected is refused, and nothing moves.
-    expect(await d.call('parts.receiptClose', { receiptId: receipt.id }, d.as.clerk)).toMatchObject({ ok: false, error: { key: 'receipt_not_inspected', field: 'lines.0' } });
+    expect(await d.call('parts.receiptClose', { receiptId: receipt.id }, d.as.clerk)).toMatchObject({
+      ok: false,
+      error: { key: 'receipt_not_inspected', field: 'lines.0' },
+    });
 
-    await d.ok('parts.receiptInspect', { receiptId: receipt.id, lineId: receipt.lines[0]!.id, acceptedQty: 10, rejectedQty: 0 }, d.as.clerk);
-    const inspected = await d.ok(
+    await d.ok(
       'parts.receiptInspect',
-      { receiptId: receipt.id, lineId: receipt.lines[1]!.id, acceptedQty: 17, rejectedQty: 3, rejectReason: '皮带有裂纹' },
+      { receiptId: receipt.id, lineId: receipt.lines[0]!.id, acceptedQty: 10, rejectedQty: 0 },
       d.as.clerk,
     );
-    expect(inspected.lines[1]).toMatchObject({ acceptedQty: 17, rejectedQty: 3, rejectReason: '皮带有裂纹', inspectedByName: 'clerk-staff' });
+    const inspected = await d.ok(
+      'parts.receiptInspect',
+      {
+        receiptId: receipt.id,
+        lineId: receipt.lines[1]!.id,
+        acceptedQty: 17,
+        rejectedQty: 3,
+        rejectReason: '皮带有裂纹',
+      },
+      d.as.clerk,
+    );
+    expect(inspected.lines[1]).toMatchObject({
+      acceptedQty: 17,
+      rejectedQty: 3,
+      rejectReason: '皮带有裂纹',
+      inspectedByName: 'clerk-staff',
+    });
     expect(count(d.file, 'stock_movement')).toBe(0);
 
     const closed = await d.ok('parts.receiptClose', { receiptId: receipt.id }, d.as.clerk);
@@ -42,13 +60,20 @@ describe('receiving a delivery with inspection', () => {
     expect((await d.ok('parts.get', { id: pump })).onHand).toBe(10);
     expect((await d.ok('parts.get', { id: belt })).onHand).toBe(17);
 
-    const movements = readTable<{ kind: string; qty: number; part_id: string; unit_cost_fen: number }>(d.file, 'SELECT kind, qty, part_id, unit_cost_fen FROM stock_movement ORDER BY seq');
+    const movements = readTable<{ kind: string; qty: number; part_id: string; unit_cost_fen: number }>(
+      d.file,
+      'SELECT kind, qty, part_id, unit_cost_fen FROM stock_movement ORDER BY seq',
+    );
     expect(movements).toEqual([
       { kind: 'receive', qty: 10, part_id: pump, unit_cost_fen: 4500 },
       { kind: 'receive', qty: 17, part_id: belt, unit_cost_fen: 1200 },
     ]);
     const [back] = (await d.ok('parts.supplierReturns', {})).items;
-    expect(back).toMatchObject({ source: 'inspection', receipt: { number: receipt.number }, supplierName: '苏州恒达电器配件有限公司' });
+    expect(back).toMatchObject({
+      source: 'inspection',
+      receipt: { number: receipt.number },
+      supplierName: '苏州恒达电器配件有限公司',
+    });
     expect(back!.number).toMatch(/^RT-S012-2-\d{8}-0001$/);
     expect(back!.lines).toEqual([expect.objectContaining({ partNo: 'WM-BELT-02', qty: 3, reason: '皮带有裂纹' })]);
 
@@ -63,21 +88,40 @@ describe('receiving a delivery with inspection', () => {
     const pump = d.partId('WM-PUMP-01');
     const receipt = await d.ok(
       'parts.receiptCreate',
-      { supplierId: d.supplierIds[0]!, receivedOn: '2026-01-05', lines: [{ partId: pump, deliveredQty: 2, unitCostFen: 4500, inspection: { acceptedQty: 2, rejectedQty: 0 } }] },
+      {
+        supplierId: d.supplierIds[0]!,
+        receivedOn: '2026-01-05',
+        lines: [{ partId: pump, deliveredQty: 2, unitCostFen: 4500, inspection: { acceptedQty: 2, rejectedQty: 0 } }],
+      },
       d.as.clerk,
     );
     await d.ok('parts.receiptClose', { receiptId: receipt.id }, d.as.clerk);
     const before = changeLog(d.file).length;
 
-    expect(await d.call('parts.receiptAddLine', { receiptId: receipt.id, partId: d.partId('WM-BELT-02'), deliveredQty: 1, unitCostFen: 100 }, d.as.clerk)).toMatchObject({
+    expect(
+      await d.call(
+        'parts.receiptAddLine',
+        { receiptId: receipt.id, partId: d.partId('WM-BELT-02'), deliveredQty: 1, unitCostFen: 100 },
+        d.as.clerk,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', key: 'receipt_closed' },
     });
-    expect(await d.call('parts.receiptInspect', { receiptId: receipt.id, lineId: receipt.lines[0]!.id, acceptedQty: 1, rejectedQty: 1, rejectReason: 'x' }, d.as.clerk)).toMatchObject({
+    expect(
+      await d.call(
+        'parts.receiptInspect',
+        { receiptId: receipt.id, lineId: receipt.lines[0]!.id, acceptedQty: 1, rejectedQty: 1, rejectReason: 'x' },
+        d.as.clerk,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { key: 'receipt_closed' },
     });
-    expect(await d.call('parts.receiptClose', { receiptId: receipt.id }, d.as.clerk)).toMatchObject({ ok: false, error: { key: 'receipt_closed' } });
+    expect(await d.call('parts.receiptClose', { receiptId: receipt.id }, d.as.clerk)).toMatchObject({
+      ok: false,
+      error: { key: 'receipt_closed' },
+    });
     expect(changeLog(d.file)).toHaveLength(before);
     expect((await d.ok('parts.get', { id: pump })).onHand).toBe(2);
   });
@@ -88,13 +132,43 @@ describe('receiving a delivery with inspection', () => {
     const before = changeLog(d.file).length;
     const base = { supplierId: d.supplierIds[0]!, receivedOn: '2026-01-05' };
     const cases: Array<[unknown, string, string]> = [
-      [{ ...base, lines: [{ partId: pump, deliveredQty: 1.5, unitCostFen: 100 }] }, 'lines.0.deliveredQty', 'qty_whole'],
-      [{ ...base, lines: [{ partId: pump, deliveredQty: -2, unitCostFen: 100 }] }, 'lines.0.deliveredQty', 'qty_positive'],
-      [{ ...base, lines: [{ partId: pump, deliveredQty: 0, unitCostFen: 100 }] }, 'lines.0.deliveredQty', 'qty_positive'],
-      [{ ...base, lines: [{ partId: pump, deliveredQty: 2, unitCostFen: 12.5 }] }, 'lines.0.unitCostFen', 'money_invalid'],
+      [
+        { ...base, lines: [{ partId: pump, deliveredQty: 1.5, unitCostFen: 100 }] },
+        'lines.0.deliveredQty',
+        'qty_whole',
+      ],
+      [
+        { ...base, lines: [{ partId: pump, deliveredQty: -2, unitCostFen: 100 }] },
+        'lines.0.deliveredQty',
+        'qty_positive',
+      ],
+      [
+        { ...base, lines: [{ partId: pump, deliveredQty: 0, unitCostFen: 100 }] },
+        'lines.0.deliveredQty',
+        'qty_positive',
+      ],
+      [
+        { ...base, lines: [{ partId: pump, deliveredQty: 2, unitCostFen: 12.5 }] },
+        'lines.0.unitCostFen',
+        'money_invalid',
+      ],
       [{ ...base, lines: [] }, 'lines', 'lines_min_one'],
-      [{ ...base, lines: [{ partId: pump, deliveredQty: 5, unitCostFen: 1, inspection: { acceptedQty: 4, rejectedQty: 0 } }] }, 'lines.0.inspection.acceptedQty', 'inspection_sum'],
-      [{ ...base, lines: [{ partId: pump, deliveredQty: 5, unitCostFen: 1, inspection: { acceptedQty: 4, rejectedQty: 1 } }] }, 'lines.0.inspection.rejectReason', 'reject_reason_required'],
+      [
+        {
+          ...base,
+          lines: [{ partId: pump, deliveredQty: 5, unitCostFen: 1, inspection: { acceptedQty: 4, rejectedQty: 0 } }],
+        },
+        'lines.0.inspection.acceptedQty',
+        'inspection_sum',
+      ],
+      [
+        {
+          ...base,
+          lines: [{ partId: pump, deliveredQty: 5, unitCostFen: 1, inspection: { acceptedQty: 4, rejectedQty: 1 } }],
+        },
+        'lines.0.inspection.rejectReason',
+        'reject_reason_required',
+      ],
       [
         {
           ...base,
@@ -106,8 +180,16 @@ describe('receiving a delivery with inspection', () => {
         'lines.1.partId',
         'lines_repeated',
       ],
-      [{ ...base, receivedOn: '2026-02-30', lines: [{ partId: pump, deliveredQty: 1, unitCostFen: 1 }] }, 'receivedOn', 'date_format'],
-      [{ ...base, receivedOn: '2100-01-01', lines: [{ partId: pump, deliveredQty: 1, unitCostFen: 1 }] }, 'receivedOn', 'received_on_future'],
+      [
+        { ...base, receivedOn: '2026-02-30', lines: [{ partId: pump, deliveredQty: 1, unitCostFen: 1 }] },
+        'receivedOn',
+        'date_format',
+      ],
+      [
+        { ...base, receivedOn: '2100-01-01', lines: [{ partId: pump, deliveredQty: 1, unitCostFen: 1 }] },
+        'receivedOn',
+        'received_on_future',
+      ],
     ];
     for (const [input, field, key] of cases) {
       const result = await d.desk.dispatch(d.as.clerk, 'parts.receiptCreate', input);
@@ -119,9 +201,16 @@ describe('receiving a delivery with inspection', () => {
 
   it('lets clerks receive but not technicians or counter staff', async () => {
     const d = await openPartsDesk();
-    const input = { supplierId: d.supplierIds[0]!, receivedOn: '2026-01-05', lines: [{ partId: d.partId('WM-PUMP-01'), deliveredQty: 1, unitCostFen: 1 }] };
+    const input = {
+      supplierId: d.supplierIds[0]!,
+      receivedOn: '2026-01-05',
+      lines: [{ partId: d.partId('WM-PUMP-01'), deliveredQty: 1, unitCostFen: 1 }],
+    };
     for (const who of [d.as.technician, d.as.counter]) {
-      expect(await d.call('parts.receiptCreate', input, who)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+      expect(await d.call('parts.receiptCreate', input, who)).toMatchObject({
+        ok: false,
+        error: { code: 'permission_denied' },
+      });
     }
     expect((await d.call('parts.receiptCreate', input, d.as.lead)).ok).toBe(true);
   });

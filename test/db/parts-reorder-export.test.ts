@@ -32,7 +32,20 @@ describe('the reorder list exported to Excel', () => {
     // The same rows the page hands to the browser build, written by the Node build and read back.
     const buffer = await writeXlsxFile(reorderRows(list, HEADERS) as SheetData).toBuffer();
     const sheet = await readSheet(buffer);
-    expect(sheet[0]).toEqual(['供应商', '电话', '配件编号', '名称', '规格', '单位', '库存', '已批待发', '补货点', '建议采购', '成本价', '金额']);
+    expect(sheet[0]).toEqual([
+      '供应商',
+      '电话',
+      '配件编号',
+      '名称',
+      '规格',
+      '单位',
+      '库存',
+      '已批待发',
+      '补货点',
+      '建议采购',
+      '成本价',
+      '金额',
+    ]);
     expect(sheet.slice(1, -1).map((row) => [row[0], row[2], row[6], row[9], row[11]])).toEqual([
       ['宁波海天制冷配件厂', 'RF-GASKET-11', 1, 10, 520],
       ['宁波海天制冷配件厂', 'RF-THERM-03', 2, 6, 168],

@@ -21,7 +21,11 @@ describe('parts reports', () => {
     // Belt: level 5, 6 in stock → fine. Thermostat: level 2, none → order 6. Remote: no level.
     await stockUp(d, { 'WM-PUMP-01': 4, 'WM-BELT-02': 6 }, '2026-01-02');
     const ticket = await openRepairTicket(d);
-    const form = await d.ok('parts.requisitionCreate', { ticketId: ticket.id, lines: [{ partId: d.partId('WM-PUMP-01'), qty: 2 }] }, d.as.technician);
+    const form = await d.ok(
+      'parts.requisitionCreate',
+      { ticketId: ticket.id, lines: [{ partId: d.partId('WM-PUMP-01'), qty: 2 }] },
+      d.as.technician,
+    );
     await d.ok('parts.requisitionApprove', { requisitionId: form.id }, d.as.lead);
 
     const list = await d.ok('parts.reorderList', {}, d.as.clerk);
@@ -31,14 +35,31 @@ describe('parts reports', () => {
       ['WM-PUMP-01', 4, 2, 10, 10 * 4500],
     ]);
     // Grouped by the preferred supplier, so the list splits into purchase orders.
-    expect(list.items.map((l) => l.supplierName)).toEqual(['宁波海天制冷配件厂', '苏州恒达电器配件有限公司', '苏州恒达电器配件有限公司']);
+    expect(list.items.map((l) => l.supplierName)).toEqual([
+      '宁波海天制冷配件厂',
+      '苏州恒达电器配件有限公司',
+      '苏州恒达电器配件有限公司',
+    ]);
     expect(list.totalFen).toBe(6 * 2800 + 10 * 1500 + 10 * 4500);
-    expect(await d.call('parts.reorderList', {}, d.as.technician)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
-    expect(await d.ok('parts.alerts', {}, d.as.technician)).toEqual({ negative: 0, reorder: 3, toApprove: 0, toIssue: 1 });
+    expect(await d.call('parts.reorderList', {}, d.as.technician)).toMatchObject({
+      ok: false,
+      error: { code: 'permission_denied' },
+    });
+    expect(await d.ok('parts.alerts', {}, d.as.technician)).toEqual({
+      negative: 0,
+      reorder: 3,
+      toApprove: 0,
+      toIssue: 1,
+    });
 
     // Retiring a part takes it off the list.
     const therm = await d.ok('parts.get', { id: d.partId('RF-THERM-03') });
-    await d.ok('parts.update', { ...therm, supplierIds: therm.suppliers.map((s) => s.id), models: [...therm.models], retired: true });
+    await d.ok('parts.update', {
+      ...therm,
+      supplierIds: therm.suppliers.map((s) => s.id),
+      models: [...therm.models],
+      retired: true,
+    });
     expect((await d.ok('parts.reorderList', {})).items.map((l) => l.partNo)).toEqual(['AC-CAP-04', 'WM-PUMP-01']);
   });
 
@@ -51,9 +72,17 @@ describe('parts reports', () => {
     now += 100 * DAY;
     await d.signInAgain();
     const ticket = await openRepairTicket(d);
-    const form = await d.ok('parts.requisitionCreate', { ticketId: ticket.id, lines: [{ partId: d.partId('WM-PUMP-01'), qty: 1 }] }, d.as.technician);
+    const form = await d.ok(
+      'parts.requisitionCreate',
+      { ticketId: ticket.id, lines: [{ partId: d.partId('WM-PUMP-01'), qty: 1 }] },
+      d.as.technician,
+    );
     await d.ok('parts.requisitionApprove', { requisitionId: form.id }, d.as.lead);
-    await d.ok('parts.requisitionIssue', { requisitionId: form.id, lines: [{ lineId: form.lines[0]!.id, qty: 1 }] }, d.as.clerk);
+    await d.ok(
+      'parts.requisitionIssue',
+      { requisitionId: form.id, lines: [{ lineId: form.lines[0]!.id, qty: 1 }] },
+      d.as.clerk,
+    );
     now += 20 * DAY;
     await d.signInAgain();
 
@@ -74,7 +103,9 @@ describe('parts reports', () => {
     const d = await openPartsDesk();
     await stockUp(d, { 'AC-CAP-04': 1 }, '2026-01-02');
     await d.ok('parts.adjust', { partId: d.partId('AC-CAP-04'), qty: -3, reason: '两台电脑离线同时发料' }, d.as.lead);
-    expect((await d.ok('parts.negativeStock', {}, d.as.lead)).items).toEqual([expect.objectContaining({ partNo: 'AC-CAP-04', locationCode: 'MAIN', onHand: -2 })]);
+    expect((await d.ok('parts.negativeStock', {}, d.as.lead)).items).toEqual([
+      expect.objectContaining({ partNo: 'AC-CAP-04', locationCode: 'MAIN', onHand: -2 }),
+    ]);
     expect((await d.ok('parts.alerts', {}, d.as.lead)).negative).toBe(1);
   });
 
@@ -88,9 +119,16 @@ describe('parts reports', () => {
     const { items } = await t.ok('parts.list', {});
     expect(items).toHaveLength(DEMO_PARTS.length);
     expect(items.find((p) => p.partNo === 'AC-FILTER-12')!.onHand).toBe(40);
-    expect((await t.ok('parts.supplierReturns', {})).items.map((r) => r.lines.map((l) => [l.partNo, l.qty]))).toEqual([[['AC-FILTER-12', 5]]]);
+    expect((await t.ok('parts.supplierReturns', {})).items.map((r) => r.lines.map((l) => [l.partNo, l.qty]))).toEqual([
+      [['AC-FILTER-12', 5]],
+    ]);
     // A repair used a pump and a belt; a second form waits for the lead's signature.
     expect(items.find((p) => p.partNo === 'WM-PUMP-01')!.onHand).toBe(1);
-    expect(await t.ok('parts.alerts', {})).toMatchObject({ toApprove: 1, toIssue: 0, negative: 0, reorder: DEMO_EXPECTED.reorder.length });
+    expect(await t.ok('parts.alerts', {})).toMatchObject({
+      toApprove: 1,
+      toIssue: 0,
+      negative: 0,
+      reorder: DEMO_EXPECTED.reorder.length,
+    });
   });
 });

@@ -4,9 +4,17 @@ import { openPartsDesk, openRepairTicket, stockUp, type PartsDesk } from '../sup
 
 async function issueOne(d: PartsDesk, partNo: string, qty: number): Promise<void> {
   const ticket = await openRepairTicket(d);
-  const form = await d.ok('parts.requisitionCreate', { ticketId: ticket.id, lines: [{ partId: d.partId(partNo), qty }] }, d.as.technician);
+  const form = await d.ok(
+    'parts.requisitionCreate',
+    { ticketId: ticket.id, lines: [{ partId: d.partId(partNo), qty }] },
+    d.as.technician,
+  );
   await d.ok('parts.requisitionApprove', { requisitionId: form.id }, d.as.lead);
-  await d.ok('parts.requisitionIssue', { requisitionId: form.id, lines: [{ lineId: form.lines[0]!.id, qty }] }, d.as.clerk);
+  await d.ok(
+    'parts.requisitionIssue',
+    { requisitionId: form.id, lines: [{ lineId: form.lines[0]!.id, qty }] },
+    d.as.clerk,
+  );
 }
 
 describe('stocktaking (盘点)', () => {
@@ -33,28 +41,57 @@ describe('stocktaking (盘点)', () => {
 
     // The pumps counted at the cut: one of the ten is missing. Scanning counts one unit per scan.
     const pumpLine = sheet.lines.find((l) => l.partNo === 'WM-PUMP-01')!;
-    const counted = await d.ok('parts.stocktakeCount', { stocktakeId: sheet.id, lineId: pumpLine.id, countedQty: 9 }, d.as.clerk);
-    expect(counted).toMatchObject({ bookQty: 10, countedQty: 9, variance: -1, movedSinceCut: 3, countedByName: 'clerk-staff' });
-    for (let i = 0; i < 6; i++) await d.ok('parts.stocktakeScan', { stocktakeId: sheet.id, partNo: 'wm-belt-02' }, d.as.clerk);
-    for (const line of sheet.lines.filter((l) => l.bookQty === 0)) await d.ok('parts.stocktakeCount', { stocktakeId: sheet.id, lineId: line.id, countedQty: 0 }, d.as.clerk);
+    const counted = await d.ok(
+      'parts.stocktakeCount',
+      { stocktakeId: sheet.id, lineId: pumpLine.id, countedQty: 9 },
+      d.as.clerk,
+    );
+    expect(counted).toMatchObject({
+      bookQty: 10,
+      countedQty: 9,
+      variance: -1,
+      movedSinceCut: 3,
+      countedByName: 'clerk-staff',
+    });
+    for (let i = 0; i < 6; i++)
+      await d.ok('parts.stocktakeScan', { stocktakeId: sheet.id, partNo: 'wm-belt-02' }, d.as.clerk);
+    for (const line of sheet.lines.filter((l) => l.bookQty === 0))
+      await d.ok('parts.stocktakeCount', { stocktakeId: sheet.id, lineId: line.id, countedQty: 0 }, d.as.clerk);
 
     // The clerk cannot post; the lead must explain the difference first.
-    expect(await d.call('parts.stocktakePost', { stocktakeId: sheet.id }, d.as.clerk)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(await d.call('parts.stocktakePost', { stocktakeId: sheet.id }, d.as.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'permission_denied' },
+    });
     const before = changeLog(d.file).length;
     const unexplained = await d.call('parts.stocktakePost', { stocktakeId: sheet.id }, d.as.lead);
     expect(unexplained).toMatchObject({ ok: false, error: { key: 'variance_reason_required' } });
     expect(changeLog(d.file)).toHaveLength(before);
 
-    const posted = await d.ok('parts.stocktakePost', { stocktakeId: sheet.id, reasons: [{ lineId: pumpLine.id, reason: '疑似漏登记发料' }] }, d.as.lead);
+    const posted = await d.ok(
+      'parts.stocktakePost',
+      { stocktakeId: sheet.id, reasons: [{ lineId: pumpLine.id, reason: '疑似漏登记发料' }] },
+      d.as.lead,
+    );
     expect(posted).toMatchObject({ status: 'posted', closedByName: 'lead-staff', withVariance: 1, varianceFen: -4500 });
     // 10 − 2 + 5 − 1: the count fixed only the missing unit; the issue and the delivery stand.
     expect((await d.ok('parts.get', { id: pump })).onHand).toBe(12);
-    const adjustments = readTable<{ kind: string; qty: number; reason: string; doc_type: string }>(d.file, `SELECT kind, qty, reason, doc_type FROM stock_movement WHERE doc_type = 'stocktake'`);
+    const adjustments = readTable<{ kind: string; qty: number; reason: string; doc_type: string }>(
+      d.file,
+      `SELECT kind, qty, reason, doc_type FROM stock_movement WHERE doc_type = 'stocktake'`,
+    );
     expect(adjustments).toEqual([{ kind: 'adjust', qty: -1, reason: '疑似漏登记发料', doc_type: 'stocktake' }]);
     const history = await d.ok('parts.history', { partId: pump, limit: 1 });
-    expect(history.movements[0]).toMatchObject({ kind: 'adjust', qty: -1, docNumber: sheet.number, staffName: 'lead-staff' });
+    expect(history.movements[0]).toMatchObject({
+      kind: 'adjust',
+      qty: -1,
+      docNumber: sheet.number,
+      staffName: 'lead-staff',
+    });
 
-    expect(await d.call('parts.stocktakeCount', { stocktakeId: sheet.id, lineId: pumpLine.id, countedQty: 10 }, d.as.clerk)).toMatchObject({ ok: false, error: { key: 'stocktake_closed' } });
+    expect(
+      await d.call('parts.stocktakeCount', { stocktakeId: sheet.id, lineId: pumpLine.id, countedQty: 10 }, d.as.clerk),
+    ).toMatchObject({ ok: false, error: { key: 'stocktake_closed' } });
   });
 
   it('refuses to post a sheet with uncounted lines, and a second count at the same location', async () => {
@@ -62,17 +99,37 @@ describe('stocktaking (盘点)', () => {
     await stockUp(d, { 'AC-CAP-04': 3 }, '2026-01-02');
     const sheet = await d.ok('parts.stocktakeStart', { binPrefix: 'c-' }, d.as.clerk);
     expect(sheet.lines.map((l) => l.partNo)).toEqual(['AC-CAP-04', 'AC-REMOTE-05']);
-    expect(await d.call('parts.stocktakeStart', {}, d.as.clerk)).toMatchObject({ ok: false, error: { key: 'stocktake_running' } });
-    expect(await d.call('parts.stocktakePost', { stocktakeId: sheet.id }, d.as.lead)).toMatchObject({ ok: false, error: { key: 'stocktake_uncounted', field: 'lines.0.countedQty' } });
-    expect(await d.call('parts.stocktakeCount', { stocktakeId: sheet.id, lineId: sheet.lines[0]!.id, countedQty: -1 }, d.as.clerk)).toMatchObject({
+    expect(await d.call('parts.stocktakeStart', {}, d.as.clerk)).toMatchObject({
+      ok: false,
+      error: { key: 'stocktake_running' },
+    });
+    expect(await d.call('parts.stocktakePost', { stocktakeId: sheet.id }, d.as.lead)).toMatchObject({
+      ok: false,
+      error: { key: 'stocktake_uncounted', field: 'lines.0.countedQty' },
+    });
+    expect(
+      await d.call(
+        'parts.stocktakeCount',
+        { stocktakeId: sheet.id, lineId: sheet.lines[0]!.id, countedQty: -1 },
+        d.as.clerk,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { key: 'qty_not_negative', field: 'countedQty' },
     });
-    expect(await d.call('parts.stocktakeCount', { stocktakeId: sheet.id, lineId: sheet.lines[0]!.id, countedQty: 2.5 }, d.as.clerk)).toMatchObject({
+    expect(
+      await d.call(
+        'parts.stocktakeCount',
+        { stocktakeId: sheet.id, lineId: sheet.lines[0]!.id, countedQty: 2.5 },
+        d.as.clerk,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { key: 'qty_whole' },
     });
-    expect(await d.call('parts.stocktakeScan', { stocktakeId: sheet.id, partNo: 'NO-SUCH-PART' }, d.as.clerk)).toMatchObject({ ok: false, error: { key: 'part_no_unknown', field: 'partNo' } });
+    expect(
+      await d.call('parts.stocktakeScan', { stocktakeId: sheet.id, partNo: 'NO-SUCH-PART' }, d.as.clerk),
+    ).toMatchObject({ ok: false, error: { key: 'part_no_unknown', field: 'partNo' } });
 
     // A part found on the shelf but not on the sheet is counted against its book at the cut.
     const found = await d.ok('parts.stocktakeScan', { stocktakeId: sheet.id, partNo: 'WM-PUMP-01' }, d.as.clerk);

@@ -25,16 +25,39 @@ describe('a pulled stock movement', () => {
     const store = await openStore({ file: d.file, appVersion: 'test' });
     // The areas' hooks as a desk registers them for its engine.
     const { hooks } = createSyncServices();
-    const runApplyHooks = (trx: Parameters<typeof syncWork>[1], ...rest: Parameters<typeof hooks.runApplyHooks> extends [unknown, ...infer R] ? R : never) => hooks.runApplyHooks(syncWork(store, trx), ...rest);
+    const runApplyHooks = (
+      trx: Parameters<typeof syncWork>[1],
+      ...rest: Parameters<typeof hooks.runApplyHooks> extends [unknown, ...infer R] ? R : never
+    ) => hooks.runApplyHooks(syncWork(store, trx), ...rest);
     const locationId = (await store.db.selectFrom('stockLocation').select('id').executeTakeFirstOrThrow()).id;
     const loggedBefore = changeLog(d.file).length;
-    const fields = { partId: pump, locationId, kind: 'issue', qty: -2, unitCostFen: null, reason: '维修领用', docType: 'manual', docId: null, docLineId: null, reversesId: null, staffId: null, createdAt: '2026-01-03T02:00:00.000Z' };
+    const fields = {
+      partId: pump,
+      locationId,
+      kind: 'issue',
+      qty: -2,
+      unitCostFen: null,
+      reason: '维修领用',
+      docType: 'manual',
+      docId: null,
+      docLineId: null,
+      reversesId: null,
+      staffId: null,
+      createdAt: '2026-01-03T02:00:00.000Z',
+    };
     const id = '01890000-0000-7000-8000-0000000000aa';
     vi.mocked(movements.addToOnHand).mockClear();
     // What sync's apply does: the row goes in as pulled, then the area hooks run for it.
     await store.db.transaction().execute(async (trx) => {
-      await trx.insertInto('stockMovement').values({ id, ...fields, kind: 'issue', docType: 'manual', hlc: 'remote' }).execute();
-      await runApplyHooks(trx, [{ entity: 'stock_movement', entityId: id, state: { fields, clocks: {}, deleted: null } }], { snapshot: false });
+      await trx
+        .insertInto('stockMovement')
+        .values({ id, ...fields, kind: 'issue', docType: 'manual', hlc: 'remote' })
+        .execute();
+      await runApplyHooks(
+        trx,
+        [{ entity: 'stock_movement', entityId: id, state: { fields, clocks: {}, deleted: null } }],
+        { snapshot: false },
+      );
     });
     expect(movements.addToOnHand).toHaveBeenCalledTimes(1);
     expect(readTable(d.file, 'SELECT qty FROM stock_on_hand WHERE part_id = ?', pump)).toEqual([{ qty: 1 }]);

@@ -23,7 +23,9 @@ async function storeWithKeptValues() {
   const li = (await t.ok('customers.create', { name: '李四', phones: [{ number: '13812345678' }] })).id;
   const wang = (await t.ok('customers.create', { name: '王五', phones: [{ number: '13712345678' }] })).id;
   const sqlite = t.desk.store!.sqlite;
-  const keep = sqlite.prepare("INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at) VALUES (?, ?, ?, ?, ?, '2026-11-01T00:00:00.000Z')");
+  const keep = sqlite.prepare(
+    "INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at) VALUES (?, ?, ?, ?, ?, '2026-11-01T00:00:00.000Z')",
+  );
   keep.run('customer', zhang, 'notes', JSON.stringify('新版本写的备注'), newer());
   keep.run('customer', zhang, 'name', JSON.stringify('张三（旧）'), older);
   keep.run('customer', zhang, 'loyaltyPoints', '120', newer());
@@ -36,7 +38,8 @@ async function storeWithKeptValues() {
   return { t, sqlite, zhang, li, wang };
 }
 
-const names = async (t: Awaited<ReturnType<typeof openTestDesk>>, query: string) => (await t.ok('customers.search', { query })).items.map((c) => c.name).sort();
+const names = async (t: Awaited<ReturnType<typeof openTestDesk>>, query: string) =>
+  (await t.ok('customers.search', { query })).items.map((c) => c.name).sort();
 
 describe('values kept aside under an older schema', () => {
   it('are replayed through the merge once the PC runs a newer schema', async () => {
@@ -45,7 +48,10 @@ describe('values kept aside under an older schema', () => {
     // Four records: 张三 (three fields), 李四, 王五 (a tombstone), the claim; two of them kept aside again.
     expect(result).toEqual({ replayed: 4, keptAside: 2 });
 
-    const customers = readTable<{ id: string; name: string; notes: string; deleted_at: string | null }>(t.file, 'SELECT id, name, notes, deleted_at FROM customer ORDER BY name');
+    const customers = readTable<{ id: string; name: string; notes: string; deleted_at: string | null }>(
+      t.file,
+      'SELECT id, name, notes, deleted_at FROM customer ORDER BY name',
+    );
     const byId = new Map(customers.map((c) => [c.id, c]));
     // The newer note lands; the older name loses to the counter's later one.
     expect(byId.get(zhang)).toMatchObject({ name: '张三', notes: '新版本写的备注' });
@@ -62,8 +68,12 @@ describe('values kept aside under an older schema', () => {
       { entity: 'warranty_claim', field: 'status', value: JSON.stringify('open') },
     ]);
     // Replayed values are remote values: nothing goes back into the outbox for them.
-    expect(readTable(t.file, "SELECT count(*) AS n FROM change_log WHERE fields LIKE '%新版本写的备注%'")).toEqual([{ n: 0 }]);
-    expect(readTable(t.file, "SELECT value FROM sync_state WHERE key = 'pending_replay_schema'")).toEqual([{ value: String(SCHEMA_VERSION) }]);
+    expect(readTable(t.file, "SELECT count(*) AS n FROM change_log WHERE fields LIKE '%新版本写的备注%'")).toEqual([
+      { n: 0 },
+    ]);
+    expect(readTable(t.file, "SELECT value FROM sync_state WHERE key = 'pending_replay_schema'")).toEqual([
+      { value: String(SCHEMA_VERSION) },
+    ]);
 
     // Once per schema: running again changes nothing.
     expect(await replayPendingUnknown(t.desk.store!, t.desk.sync!)).toEqual({ replayed: 0, keptAside: 0 });

@@ -13,7 +13,16 @@ describe('phone numbers', () => {
     expect(normalisePhone(raw)).toMatchObject(expected);
   });
 
-  it.each(['1381234567', '138123456789', '12812345678', '62345678', '021-1234567', 'abc', '0000-0000000', '138-1234-567x'])('refuses %s', (raw) => {
+  it.each([
+    '1381234567',
+    '138123456789',
+    '12812345678',
+    '62345678',
+    '021-1234567',
+    'abc',
+    '0000-0000000',
+    '138-1234-567x',
+  ])('refuses %s', (raw) => {
     expect(normalisePhone(raw)).toBeNull();
   });
 

@@ -19,11 +19,22 @@ async function storeAsAfterSnapshot() {
   const t = await openTestDesk();
   await setUpStore(t);
   const ids: string[] = [];
-  for (let i = 0; i < 300; i += 1) ids.push((await t.ok('customers.create', { name: `顾客${i}`, phones: [{ number: `1380000${String(i).padStart(4, '0')}` }] })).id);
+  for (let i = 0; i < 300; i += 1)
+    ids.push(
+      (
+        await t.ok('customers.create', {
+          name: `顾客${i}`,
+          phones: [{ number: `1380000${String(i).padStart(4, '0')}` }],
+        })
+      ).id,
+    );
   const zhang = (await t.ok('customers.create', { name: '张三', phones: [{ number: '13912345678' }] })).id;
   ids.push(zhang);
   const sqlite = t.desk.store!.sqlite;
-  const termsBefore = readTable<{ term: string; customer_id: string }>(t.file, 'SELECT term, customer_id FROM search_term ORDER BY term, customer_id');
+  const termsBefore = readTable<{ term: string; customer_id: string }>(
+    t.file,
+    'SELECT term, customer_id FROM search_term ORDER BY term, customer_id',
+  );
   sqlite.prepare('DELETE FROM search_term').run();
   deferReindex(t.desk.store!.statements, new Set(ids));
   return { t, ids, zhang, termsBefore, sqlite };
@@ -36,13 +47,18 @@ describe('the search index an initial sync leaves to build', () => {
     expect(await names(t, '张三')).toEqual([]);
 
     const progress: Array<[number, number]> = [];
-    const built = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, { onProgress: (done, total) => progress.push([done, total]), stopped: () => false });
+    const built = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, {
+      onProgress: (done, total) => progress.push([done, total]),
+      stopped: () => false,
+    });
     expect(built).toBe(301);
     expect(searchBacklogSize(t.desk.store!.statements)).toBe(0);
     expect(progress.at(-1)).toEqual([301, 301]);
     // Progress only grows, in several short transactions.
     expect(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0])).toBe(true);
-    expect(readTable(t.file, 'SELECT term, customer_id FROM search_term ORDER BY term, customer_id')).toEqual(termsBefore);
+    expect(readTable(t.file, 'SELECT term, customer_id FROM search_term ORDER BY term, customer_id')).toEqual(
+      termsBefore,
+    );
     expect(await names(t, '张三')).toEqual(['张三']);
     expect(await names(t, 'zs')).toEqual(['张三']);
     expect(await names(t, '5678')).toEqual(['张三']);
@@ -62,10 +78,16 @@ describe('the search index an initial sync leaves to build', () => {
   it('stops between chunks when sync stops, and carries on from where it was next time', async () => {
     const { t } = await storeAsAfterSnapshot();
     let chunks = 0;
-    const first = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, { onProgress: () => (chunks += 1), stopped: () => chunks >= 1 });
+    const first = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, {
+      onProgress: () => (chunks += 1),
+      stopped: () => chunks >= 1,
+    });
     expect(first).toBeGreaterThan(0);
     expect(searchBacklogSize(t.desk.store!.statements)).toBe(301 - first);
-    const rest = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, { onProgress: () => {}, stopped: () => false });
+    const rest = await buildSearchBacklog(t.desk.store!, t.desk.sync!.hooks, {
+      onProgress: () => {},
+      stopped: () => false,
+    });
     expect(first + rest).toBe(301);
     expect(await names(t, '顾客299')).toEqual(['顾客299']);
     await t.desk.close();

@@ -21,13 +21,18 @@ describe('a signed-in session', () => {
     // Written at sign-in (T0); activity 59 s later is not written (at most one write a minute).
     now = T0 + 59_000;
     await t.ok('customers.search', { query: '张' });
-    expect(readTable<{ last_seen_at: string }>(t.file, 'SELECT last_seen_at FROM session')[0]!.last_seen_at).toBe(new Date(T0).toISOString());
+    expect(readTable<{ last_seen_at: string }>(t.file, 'SELECT last_seen_at FROM session')[0]!.last_seen_at).toBe(
+      new Date(T0).toISOString(),
+    );
     // Idle time less a second after that activity: still signed in.
     now = T0 + 59_000 + IDLE - 1_000;
     expect(await t.call('customers.search', { query: '张' })).toMatchObject({ ok: true });
     // Idle time and a second after the last activity: locked.
     now += IDLE + 1_000;
-    expect(await t.call('customers.search', { query: '张' })).toMatchObject({ ok: false, error: { code: 'session_expired' } });
+    expect(await t.call('customers.search', { query: '张' })).toMatchObject({
+      ok: false,
+      error: { code: 'session_expired' },
+    });
   });
 
   it('survives the PC clock going back, and still locks after the idle time counted from there', async () => {
@@ -39,7 +44,10 @@ describe('a signed-in session', () => {
     now += IDLE - 1_000;
     expect(await t.call('customers.search', { query: '张' })).toMatchObject({ ok: true });
     now += IDLE + 1_000;
-    expect(await t.call('customers.search', { query: '张' })).toMatchObject({ ok: false, error: { code: 'session_expired' } });
+    expect(await t.call('customers.search', { query: '张' })).toMatchObject({
+      ok: false,
+      error: { code: 'session_expired' },
+    });
   });
 });
 
@@ -90,9 +98,11 @@ describe('the PIN lockout', { timeout: 20_000 }, () => {
     const d = await lockedOutDesk();
     d.clock.now += 6 * MINUTE;
     d.clock.ticks += 6 * MINUTE;
-    for (let i = 0; i < 3; i += 1) expect(await d.signIn('0000')).toMatchObject({ ok: false, error: { code: 'bad_pin' } });
+    for (let i = 0; i < 3; i += 1)
+      expect(await d.signIn('0000')).toMatchObject({ ok: false, error: { code: 'bad_pin' } });
     await d.restart({ now: d.clock.now + MINUTE });
-    for (let i = 0; i < 2; i += 1) expect(await d.signIn('0000')).toMatchObject({ ok: false, error: { code: 'bad_pin' } });
+    for (let i = 0; i < 2; i += 1)
+      expect(await d.signIn('0000')).toMatchObject({ ok: false, error: { code: 'bad_pin' } });
     expect(await d.signIn('1111')).toMatchObject({ ok: false, error: { code: 'pin_locked' } });
   });
 
@@ -119,7 +129,14 @@ describe('the PIN lockout', { timeout: 20_000 }, () => {
   it('stays on this PC: nothing of it enters the change log', async () => {
     const d = await lockedOutDesk();
     const { file } = d.desk();
-    expect(readTable<{ failures: number; locked_at: string }>(file, 'SELECT failures, locked_at FROM pin_lockout')).toEqual([{ failures: 0, locked_at: new Date(T0).toISOString() }]);
-    expect(readTable(file, "SELECT seq FROM change_log WHERE entity LIKE '%pin%' OR fields LIKE '%locked%' OR fields LIKE '%failures%'")).toEqual([]);
+    expect(
+      readTable<{ failures: number; locked_at: string }>(file, 'SELECT failures, locked_at FROM pin_lockout'),
+    ).toEqual([{ failures: 0, locked_at: new Date(T0).toISOString() }]);
+    expect(
+      readTable(
+        file,
+        "SELECT seq FROM change_log WHERE entity LIKE '%pin%' OR fields LIKE '%locked%' OR fields LIKE '%failures%'",
+      ),
+    ).toEqual([]);
   });
 });

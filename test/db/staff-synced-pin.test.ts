@@ -13,7 +13,11 @@ import { openTestDesk, setUpStore, type TestDesk } from '../support/temp-store';
 
 /** PC 1's change-log rows for one staff member, as head office's feed would carry her to PC 2. */
 function feedRecordFrom(pc1: TestDesk, staffId: string): FeedRecord {
-  const rows = readTable<{ fields: string; hlc: string }>(pc1.file, "SELECT fields, hlc FROM change_log WHERE entity = 'staff' AND entity_id = ? ORDER BY seq", staffId);
+  const rows = readTable<{ fields: string; hlc: string }>(
+    pc1.file,
+    "SELECT fields, hlc FROM change_log WHERE entity = 'staff' AND entity_id = ? ORDER BY seq",
+    staffId,
+  );
   const fields: Record<string, unknown> = {};
   const clocks: Record<string, string> = {};
   for (const row of rows) {
@@ -23,7 +27,13 @@ function feedRecordFrom(pc1: TestDesk, staffId: string): FeedRecord {
     }
   }
   expect(Object.keys(fields)).not.toContain('pinHash');
-  return { serverSeq: 1, txId: 'tx-from-pc1', entity: 'staff', entityId: staffId, state: { fields, clocks, deleted: null } };
+  return {
+    serverSeq: 1,
+    txId: 'tx-from-pc1',
+    entity: 'staff',
+    entityId: staffId,
+    state: { fields, clocks, deleted: null },
+  };
 }
 
 async function colleagueSyncedFromPc1() {
@@ -33,7 +43,14 @@ async function colleagueSyncedFromPc1() {
   const pc2 = await openTestDesk();
   await setUpStore(pc2, { adminPin: '8642' });
   const store = pc2.desk.store!;
-  store.sqlite.transaction(() => applyRecords(store.sqlite, [feedRecordFrom(pc1, lina.id)], { rules: syncedEntities, hlc: store.hlc, serverTimeMs: Date.now(), nowIso: new Date().toISOString() }))();
+  store.sqlite.transaction(() =>
+    applyRecords(store.sqlite, [feedRecordFrom(pc1, lina.id)], {
+      rules: syncedEntities,
+      hlc: store.hlc,
+      serverTimeMs: Date.now(),
+      nowIso: new Date().toISOString(),
+    }),
+  )();
   return { pc1, pc2, lina };
 }
 
@@ -69,8 +86,15 @@ describe('signing in as a colleague synced from another PC', () => {
     const { pc1, pc2 } = await colleagueSyncedFromPc1();
     const admin = (await pc2.ok('session.staffList', {})).find((s) => s.name === '王经理')!;
     const other: ClientState = { sessionId: null };
-    for (let i = 0; i < 5; i++) expect(await pc2.call('session.signIn', { staffId: admin.id, pin: '0000' }, other)).toMatchObject({ ok: false, error: { key: 'bad_pin' } });
-    expect(await pc2.call('session.signIn', { staffId: admin.id, pin: '8642' }, other)).toMatchObject({ ok: false, error: { code: 'pin_locked' } });
+    for (let i = 0; i < 5; i++)
+      expect(await pc2.call('session.signIn', { staffId: admin.id, pin: '0000' }, other)).toMatchObject({
+        ok: false,
+        error: { key: 'bad_pin' },
+      });
+    expect(await pc2.call('session.signIn', { staffId: admin.id, pin: '8642' }, other)).toMatchObject({
+      ok: false,
+      error: { code: 'pin_locked' },
+    });
     await pc1.desk.close();
     await pc2.desk.close();
   });

@@ -14,8 +14,23 @@ describe('opening the store', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    const tables = store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['change_log', 'customer', 'customer_phone', 'meta', 'row_clock', 'session', 'staff', 'store', 'sync_state']));
+    const tables = store.sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+      .pluck()
+      .all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'change_log',
+        'customer',
+        'customer_phone',
+        'meta',
+        'row_clock',
+        'session',
+        'staff',
+        'store',
+        'sync_state',
+      ]),
+    );
     expect(store.replicaId).toMatch(/^[0-9a-f-]{36}$/);
     const replicaId = store.replicaId;
     await closeStore(store);
@@ -37,7 +52,9 @@ describe('opening the store', () => {
 
     const opening = openStore({ file, appVersion: '0.1.0' });
     await expect(opening).rejects.toBeInstanceOf(NewerDatabaseError);
-    await expect(opening).rejects.toThrow(new RegExp(`version 3\\.2\\.0, schema ${SCHEMA_VERSION + 7}.*version 0\\.1\\.0, schema ${SCHEMA_VERSION}`));
+    await expect(opening).rejects.toThrow(
+      new RegExp(`version 3\\.2\\.0, schema ${SCHEMA_VERSION + 7}.*version 0\\.1\\.0, schema ${SCHEMA_VERSION}`),
+    );
 
     const after = statSync(file);
     expect(after.size).toBe(before.size);

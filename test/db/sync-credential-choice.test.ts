@@ -8,7 +8,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chooseCredentialStorage, credentialStoreFor, ENCRYPTED_FILE, PLAIN_FILE, type SafeStorageLike } from '../../db/sync/credential-choice';
+import {
+  chooseCredentialStorage,
+  credentialStoreFor,
+  ENCRYPTED_FILE,
+  PLAIN_FILE,
+  type SafeStorageLike,
+} from '../../db/sync/credential-choice';
 
 const SECRET = { deviceId: 'dev-1', refreshSecret: 'r3fr3sh-s3cr3t-value', serverUrl: 'https://hq.example:8443' };
 
@@ -41,16 +47,38 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('which storage', () => {
   it('uses the OS only where it really encrypts', () => {
-    expect(chooseCredentialStorage(fakeSafeStorage('gnome_libsecret'), 'linux')).toEqual({ kind: 'os_encrypted', backend: 'gnome_libsecret' });
-    expect(chooseCredentialStorage(fakeSafeStorage('kwallet6'), 'linux')).toEqual({ kind: 'os_encrypted', backend: 'kwallet6' });
+    expect(chooseCredentialStorage(fakeSafeStorage('gnome_libsecret'), 'linux')).toEqual({
+      kind: 'os_encrypted',
+      backend: 'gnome_libsecret',
+    });
+    expect(chooseCredentialStorage(fakeSafeStorage('kwallet6'), 'linux')).toEqual({
+      kind: 'os_encrypted',
+      backend: 'kwallet6',
+    });
     // Electron reports encryption available with basic_text: the key is built into Chromium.
-    expect(chooseCredentialStorage(fakeSafeStorage('basic_text'), 'linux')).toEqual({ kind: 'user_file', backend: 'basic_text' });
+    expect(chooseCredentialStorage(fakeSafeStorage('basic_text'), 'linux')).toEqual({
+      kind: 'user_file',
+      backend: 'basic_text',
+    });
     // Asked before the app is ready, or a store Electron does not name: not trusted.
-    expect(chooseCredentialStorage(fakeSafeStorage('unknown'), 'linux')).toEqual({ kind: 'user_file', backend: 'unknown' });
-    expect(chooseCredentialStorage(fakeSafeStorage('gnome_libsecret', { available: false }), 'linux').kind).toBe('user_file');
-    expect(chooseCredentialStorage(fakeSafeStorage('', { platform: 'win32' }), 'win32')).toEqual({ kind: 'os_encrypted', backend: 'Windows DPAPI' });
-    expect(chooseCredentialStorage(fakeSafeStorage('', { platform: 'darwin' }), 'darwin')).toEqual({ kind: 'os_encrypted', backend: 'macOS Keychain' });
-    expect(chooseCredentialStorage(fakeSafeStorage('', { platform: 'win32', available: false }), 'win32').kind).toBe('user_file');
+    expect(chooseCredentialStorage(fakeSafeStorage('unknown'), 'linux')).toEqual({
+      kind: 'user_file',
+      backend: 'unknown',
+    });
+    expect(chooseCredentialStorage(fakeSafeStorage('gnome_libsecret', { available: false }), 'linux').kind).toBe(
+      'user_file',
+    );
+    expect(chooseCredentialStorage(fakeSafeStorage('', { platform: 'win32' }), 'win32')).toEqual({
+      kind: 'os_encrypted',
+      backend: 'Windows DPAPI',
+    });
+    expect(chooseCredentialStorage(fakeSafeStorage('', { platform: 'darwin' }), 'darwin')).toEqual({
+      kind: 'os_encrypted',
+      backend: 'macOS Keychain',
+    });
+    expect(chooseCredentialStorage(fakeSafeStorage('', { platform: 'win32', available: false }), 'win32').kind).toBe(
+      'user_file',
+    );
   });
 });
 
@@ -103,7 +131,10 @@ describe('the store it gives', () => {
 
   it('keeps what the target already holds rather than overwriting it with an older copy', () => {
     credentialStoreFor(fakeSafeStorage('basic_text'), 'linux', dir).save(SECRET);
-    writeFileSync(join(dir, ENCRYPTED_FILE), fakeSafeStorage('basic_text').encryptString(JSON.stringify({ ...SECRET, deviceId: 'old' })));
+    writeFileSync(
+      join(dir, ENCRYPTED_FILE),
+      fakeSafeStorage('basic_text').encryptString(JSON.stringify({ ...SECRET, deviceId: 'old' })),
+    );
     expect(credentialStoreFor(fakeSafeStorage('basic_text'), 'linux', dir).load()).toEqual(SECRET);
   });
 });

@@ -22,17 +22,37 @@ import { openTestDesk, setUpStore, tempFile, type TestDesk } from '../support/te
 async function recordsOf(names: string[]): Promise<FeedRecord[]> {
   const origin = await openTestDesk();
   await setUpStore(origin);
-  for (const [i, name] of names.entries()) await origin.ok('customers.create', { name, phones: [{ number: `1390000${String(i).padStart(4, '0')}` }] });
-  const rows = readTable<{ entity: string; entity_id: string; tx_id: string }>(origin.file, "SELECT entity, entity_id, tx_id FROM change_log WHERE entity IN ('customer', 'customer_phone') ORDER BY seq");
-  const records = rows.map((row, i) => ({ serverSeq: i + 1, txId: row.tx_id, entity: row.entity, entityId: row.entity_id, state: readLocalState(origin.desk.store!.sqlite, syncedEntities, row.entity, row.entity_id)! }));
+  for (const [i, name] of names.entries())
+    await origin.ok('customers.create', { name, phones: [{ number: `1390000${String(i).padStart(4, '0')}` }] });
+  const rows = readTable<{ entity: string; entity_id: string; tx_id: string }>(
+    origin.file,
+    "SELECT entity, entity_id, tx_id FROM change_log WHERE entity IN ('customer', 'customer_phone') ORDER BY seq",
+  );
+  const records = rows.map((row, i) => ({
+    serverSeq: i + 1,
+    txId: row.tx_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    state: readLocalState(origin.desk.store!.sqlite, syncedEntities, row.entity, row.entity_id)!,
+  }));
   await origin.desk.close();
   return records;
 }
 
 /** A head office that answers one pull page with these records. */
 function sessionServing(changes: FeedRecord[]): SyncSession {
-  const body: PullResponse = { changes, nextCursor: `e1:${changes.length}`, hasMore: false, serverTime: new Date().toISOString(), serverEpoch: 'e1', lastAppliedSeq: 0 };
-  return { call: async () => ({ status: 200, body, bytesSent: 0, bytesReceived: 0 }), traffic: { sent: 0, received: 0, requests: 0 } };
+  const body: PullResponse = {
+    changes,
+    nextCursor: `e1:${changes.length}`,
+    hasMore: false,
+    serverTime: new Date().toISOString(),
+    serverEpoch: 'e1',
+    lastAppliedSeq: 0,
+  };
+  return {
+    call: async () => ({ status: 200, body, bytesSent: 0, bytesReceived: 0 }),
+    traffic: { sent: 0, received: 0, requests: 0 },
+  };
 }
 
 function pullInto(t: TestDesk, changes: FeedRecord[]) {
@@ -44,10 +64,20 @@ function pullInto(t: TestDesk, changes: FeedRecord[]) {
   })();
   // One record per chunk: the two pulls interleave at every chunk.
   const pace = { chunkRows: 1 };
-  return pullAll({ store, rules: sync.rules, hooks: sync.hooks, tables: createTableInfoCache(sync.rules), pace, session: sessionServing(changes), onServerTime: () => {}, serverTimeMs: () => Date.now() });
+  return pullAll({
+    store,
+    rules: sync.rules,
+    hooks: sync.hooks,
+    tables: createTableInfoCache(sync.rules),
+    pace,
+    session: sessionServing(changes),
+    onServerTime: () => {},
+    serverTimeMs: () => Date.now(),
+  });
 }
 
-const found = async (t: TestDesk, query: string) => (await t.ok('customers.search', { query })).items.map((c) => c.name).sort();
+const found = async (t: TestDesk, query: string) =>
+  (await t.ok('customers.search', { query })).items.map((c) => c.name).sort();
 
 describe('two stores in one process', () => {
   it('pull at once and rebuild each its own derived data, with nothing shared', async () => {
@@ -67,7 +97,10 @@ describe('two stores in one process', () => {
     expect(await found(b, '甲')).toEqual([]);
     // The terms on each file name only that file's customers.
     for (const t of [a, b]) {
-      const orphans = readTable(t.file, 'SELECT customer_id FROM search_term WHERE customer_id NOT IN (SELECT id FROM customer)');
+      const orphans = readTable(
+        t.file,
+        'SELECT customer_id FROM search_term WHERE customer_id NOT IN (SELECT id FROM customer)',
+      );
       expect(orphans).toEqual([]);
     }
     await a.desk.close();
@@ -77,7 +110,13 @@ describe('two stores in one process', () => {
   it('each desk finds its own engine, and stopping one leaves the other running', async () => {
     const desks: TestDesk[] = [await openTestDesk(), await openTestDesk()];
     const engines = desks.map(({ desk }: { desk: Desk }) => {
-      const engine = new SyncEngine({ store: desk.store!, services: desk.sync!, credentials: fileCredentialStore(tempFile('credentials.json')), appVersion: 'test', logger: { info() {}, warn() {}, error() {} } });
+      const engine = new SyncEngine({
+        store: desk.store!,
+        services: desk.sync!,
+        credentials: fileCredentialStore(tempFile('credentials.json')),
+        appVersion: 'test',
+        logger: { info() {}, warn() {}, error() {} },
+      });
       desk.sync!.engine = engine;
       return engine;
     });

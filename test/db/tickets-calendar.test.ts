@@ -14,7 +14,13 @@ const holidays = new Map<string, DayKind>([
   ...['01', '02', '03', '04', '05', '06', '07'].map((d): [string, DayKind] => [`2026-10-${d}`, 'closed']),
   ['2026-10-10', 'workday'],
 ]);
-const cal = createCalendar({ timeZone: 'Asia/Shanghai', opensAt: '09:00', closesAt: '21:00', workingDays: [1, 2, 3, 4, 5, 6], holidays });
+const cal = createCalendar({
+  timeZone: 'Asia/Shanghai',
+  opensAt: '09:00',
+  closesAt: '21:00',
+  workingDays: [1, 2, 3, 4, 5, 6],
+  holidays,
+});
 
 describe('working time', () => {
   it('counts only opening hours across a night', () => {
@@ -63,26 +69,57 @@ describe('working time', () => {
   });
 
   it('handles a zone with daylight saving', () => {
-    const berlin = createCalendar({ timeZone: 'Europe/Berlin', opensAt: '09:00', closesAt: '17:00', workingDays: [1, 2, 3, 4, 5, 6, 7], holidays: new Map() });
+    const berlin = createCalendar({
+      timeZone: 'Europe/Berlin',
+      opensAt: '09:00',
+      closesAt: '17:00',
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      holidays: new Map(),
+    });
     // Clocks go forward on Sunday 29 March 2026: opening is 07:00 UTC the day after, 08:00 UTC the day before.
     expect(berlin.window('2026-03-28')![0]).toBe(Date.parse('2026-03-28T08:00:00Z'));
     expect(berlin.window('2026-03-30')![0]).toBe(Date.parse('2026-03-30T07:00:00Z'));
-    expect(berlin.workingMinutesBetween(Date.parse('2026-03-28T15:00:00Z'), Date.parse('2026-03-30T08:00:00Z'))).toBe(60 + 8 * 60 + 60);
+    expect(berlin.workingMinutesBetween(Date.parse('2026-03-28T15:00:00Z'), Date.parse('2026-03-30T08:00:00Z'))).toBe(
+      60 + 8 * 60 + 60,
+    );
   });
 
   it('refuses to look for working time that does not exist', () => {
-    const never = createCalendar({ timeZone: 'Asia/Shanghai', opensAt: '09:00', closesAt: '21:00', workingDays: [], holidays: new Map() });
+    const never = createCalendar({
+      timeZone: 'Asia/Shanghai',
+      opensAt: '09:00',
+      closesAt: '21:00',
+      workingDays: [],
+      holidays: new Map(),
+    });
     expect(() => never.addWorkingMinutes(sh('2026-11-23 09:00'), 15)).toThrow(/No working time/);
   });
 });
 
 describe('wall clock of an instant', () => {
   const { wallParts, intlWallParts } = wallClockForTest;
-  const zones = ['Asia/Shanghai', 'America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu'];
+  const zones = [
+    'Asia/Shanghai',
+    'America/Los_Angeles',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+  ];
   // Offset changes in 2026: Los Angeles and St John's in March and November, London in March and
   // October, Lord Howe (half an hour, at 15:30 UTC) in April and October.
-  const changes = ['2026-03-08T10:00:00Z', '2026-11-01T09:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z', '2026-03-08T05:30:00Z'].map(Date.parse);
-  const nearChange = fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 })).map(([at, delta]) => at + delta);
+  const changes = [
+    '2026-03-08T10:00:00Z',
+    '2026-11-01T09:00:00Z',
+    '2026-03-29T01:00:00Z',
+    '2026-10-25T01:00:00Z',
+    '2026-04-04T15:00:00Z',
+    '2026-10-03T15:30:00Z',
+    '2026-03-08T05:30:00Z',
+  ].map(Date.parse);
+  const nearChange = fc
+    .tuple(fc.constantFrom(...changes), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }))
+    .map(([at, delta]) => at + delta);
   const anyInstant = fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2031-01-01T00:00:00Z') });
 
   it('is what Intl says, across offset changes too, with the offsets cached', () => {

@@ -41,7 +41,11 @@ describe('a complaint', () => {
 
     // The assignee works the ticket whatever her role.
     ticket = await step(d, 'counter', ticket, { action: 'start_investigation', note: '已致电顾客了解情况' });
-    ticket = await step(d, 'counter', ticket, { action: 'propose_solution', findings: '安装师傅迟到两小时，语气不当', solution: '书面道歉，免费延保一年，明日上午重新安装' });
+    ticket = await step(d, 'counter', ticket, {
+      action: 'propose_solution',
+      findings: '安装师傅迟到两小时，语气不当',
+      solution: '书面道歉，免费延保一年，明日上午重新安装',
+    });
     expect(ticket.status).toBe('solution_proposed');
     ticket = await step(d, 'counter', ticket, { action: 'inform_customer', customerView: '顾客接受' });
     expect(ticket.status).toBe('follow_up');
@@ -49,15 +53,33 @@ describe('a complaint', () => {
     expect(ticket.followUpDue).toBe('2026-11-26');
 
     // The satisfaction survey: rated 2, back to the manager.
-    ticket = await d.ok('counter', 'tickets.recordFollowUp', { ticketId: ticket.id, version: ticket.version, reached: true, rating: 2, problemSolved: true, comments: '态度仍不满意' });
+    ticket = await d.ok('counter', 'tickets.recordFollowUp', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      reached: true,
+      rating: 2,
+      problemSolved: true,
+      comments: '态度仍不满意',
+    });
     expect(ticket.status).toBe('reopened');
     expect(ticket.followUpDue).toBeNull();
-    expect(ticket.timeline.at(-1)).toMatchObject({ action: 'follow_up_reopen', staffName: '李娜', data: { rating: 2, reached: true } });
+    expect(ticket.timeline.at(-1)).toMatchObject({
+      action: 'follow_up_reopen',
+      staffName: '李娜',
+      data: { rating: 2, reached: true },
+    });
 
     // Only the manager moves a reopened complaint.
-    const byLead = await d.refused('cs_lead', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'resolve', result: 'x' } });
+    const byLead = await d.refused('cs_lead', 'tickets.act', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      step: { action: 'resolve', result: 'x' },
+    });
     expect(byLead).toMatchObject({ code: 'permission_denied', key: 'ticket_role_not_allowed' });
-    ticket = await step(d, 'manager', ticket, { action: 'resolve', result: '经理亲自致歉，赠送清洗服务一次，顾客表示满意' });
+    ticket = await step(d, 'manager', ticket, {
+      action: 'resolve',
+      result: '经理亲自致歉，赠送清洗服务一次，顾客表示满意',
+    });
     expect(ticket.status).toBe('resolved');
     ticket = await step(d, 'cs_lead', ticket, { action: 'archive' });
     expect(ticket.status).toBe('archived');
@@ -73,7 +95,16 @@ describe('a complaint', () => {
       ['resolve', 'reopened', 'resolved'],
       ['archive', 'resolved', 'archived'],
     ]);
-    expect(ticket.timeline.map((e) => e.staffName)).toEqual(['李娜', '张敏', '李娜', '李娜', '李娜', '李娜', '周经理', '张敏']);
+    expect(ticket.timeline.map((e) => e.staffName)).toEqual([
+      '李娜',
+      '张敏',
+      '李娜',
+      '李娜',
+      '李娜',
+      '李娜',
+      '周经理',
+      '张敏',
+    ]);
   });
 
   it('goes round again with a new responsible person when the customer disagrees with the solution', async () => {
@@ -84,12 +115,27 @@ describe('a complaint', () => {
     ticket = await step(d, 'counter', ticket, { action: 'propose_solution', findings: '属实', solution: '赠送优惠券' });
     ticket = await step(d, 'counter', ticket, { action: 'customer_disagrees', customerView: '不要优惠券，要求赔偿' });
     expect(ticket.status).toBe('reopened');
-    ticket = await step(d, 'manager', ticket, { action: 'assign', assigneeId: d.idOf('cs_lead'), note: '由组长重新处理' });
+    ticket = await step(d, 'manager', ticket, {
+      action: 'assign',
+      assigneeId: d.idOf('cs_lead'),
+      note: '由组长重新处理',
+    });
     expect(ticket).toMatchObject({ status: 'assigned', assignee: { name: '张敏' } });
     ticket = await step(d, 'cs_lead', ticket, { action: 'start_investigation' });
-    ticket = await step(d, 'cs_lead', ticket, { action: 'propose_solution', findings: '属实', solution: '退还安装费 200 元' });
+    ticket = await step(d, 'cs_lead', ticket, {
+      action: 'propose_solution',
+      findings: '属实',
+      solution: '退还安装费 200 元',
+    });
     ticket = await step(d, 'cs_lead', ticket, { action: 'inform_customer' });
-    ticket = await d.ok('counter', 'tickets.recordFollowUp', { ticketId: ticket.id, version: ticket.version, reached: true, rating: 5, problemSolved: true, productWorks: 'works_well' });
+    ticket = await d.ok('counter', 'tickets.recordFollowUp', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      reached: true,
+      rating: 5,
+      problemSolved: true,
+      productWorks: 'works_well',
+    });
     expect(ticket.status).toBe('resolved');
   });
 
@@ -99,26 +145,62 @@ describe('a complaint', () => {
     const before = { events: count(d.file, 'ticket_event'), changes: changeLog(d.file).length };
 
     // Out of order: no solution before an investigation.
-    expect(await d.refused('cs_lead', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'propose_solution', findings: 'a', solution: 'b' } })).toMatchObject({
+    expect(
+      await d.refused('cs_lead', 'tickets.act', {
+        ticketId: ticket.id,
+        version: ticket.version,
+        step: { action: 'propose_solution', findings: 'a', solution: 'b' },
+      }),
+    ).toMatchObject({
       code: 'validation',
       key: 'ticket_step_invalid',
     });
     // Counter staff cannot assign; technicians cannot either.
-    expect(await d.refused('counter', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'assign', assigneeId: d.idOf('counter') } })).toMatchObject({
+    expect(
+      await d.refused('counter', 'tickets.act', {
+        ticketId: ticket.id,
+        version: ticket.version,
+        step: { action: 'assign', assigneeId: d.idOf('counter') },
+      }),
+    ).toMatchObject({
       code: 'permission_denied',
       key: 'ticket_role_not_allowed',
     });
     // A parts clerk may read tickets but not work them at all.
-    expect(await d.refused('parts_clerk', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'escalate', reason: 'x' } })).toMatchObject({ code: 'permission_denied' });
+    expect(
+      await d.refused('parts_clerk', 'tickets.act', {
+        ticketId: ticket.id,
+        version: ticket.version,
+        step: { action: 'escalate', reason: 'x' },
+      }),
+    ).toMatchObject({ code: 'permission_denied' });
     // A step of another type's workflow.
-    expect(await d.refused('admin', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'verify', findings: 'x' } })).toMatchObject({ key: 'ticket_step_invalid' });
+    expect(
+      await d.refused('admin', 'tickets.act', {
+        ticketId: ticket.id,
+        version: ticket.version,
+        step: { action: 'verify', findings: 'x' },
+      }),
+    ).toMatchObject({ key: 'ticket_step_invalid' });
     // Missing required data names the field.
-    expect(await d.refused('cs_lead', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'reassign', assigneeId: d.idOf('counter'), reason: ' ' } })).toMatchObject({
+    expect(
+      await d.refused('cs_lead', 'tickets.act', {
+        ticketId: ticket.id,
+        version: ticket.version,
+        step: { action: 'reassign', assigneeId: d.idOf('counter'), reason: ' ' },
+      }),
+    ).toMatchObject({
       code: 'validation',
       field: 'step.reason',
     });
     // Assigning to someone who does not work tickets.
-    expect(await d.refused('cs_lead', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'assign', assigneeId: d.idOf('parts_clerk') } })).toMatchObject({
+    expect(
+      await d.refused('cs_lead', 'tickets.act', {
+        ticketId: ticket.id,
+        version: ticket.version,
+        step: { action: 'assign', assigneeId: d.idOf('parts_clerk') },
+      }),
+    ).toMatchObject({
       key: 'ticket_assignee_invalid',
       field: 'step.assigneeId',
     });
@@ -132,7 +214,11 @@ describe('a complaint', () => {
     const d = await openTicketDesk();
     const seen = await takeComplaint(d);
     await step(d, 'cs_lead', seen, { action: 'assign', assigneeId: d.idOf('counter') });
-    const stale = await d.refused('manager', 'tickets.act', { ticketId: seen.id, version: seen.version, step: { action: 'assign', assigneeId: d.idOf('cs_lead') } });
+    const stale = await d.refused('manager', 'tickets.act', {
+      ticketId: seen.id,
+      version: seen.version,
+      step: { action: 'assign', assigneeId: d.idOf('cs_lead') },
+    });
     expect(stale).toMatchObject({ code: 'conflict', key: 'ticket_stale' });
     const now = await d.ok('manager', 'tickets.get', { id: seen.id });
     expect(now.assignee?.name).toBe('李娜');
@@ -151,7 +237,11 @@ describe('a complaint', () => {
     expect(escalated.items.map((i) => i.id)).toEqual([ticket.id]);
 
     ticket = await step(d, 'manager', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
-    ticket = await step(d, 'manager', ticket, { action: 'reassign', assigneeId: d.idOf('cs_lead'), reason: '李娜休假' });
+    ticket = await step(d, 'manager', ticket, {
+      action: 'reassign',
+      assigneeId: d.idOf('cs_lead'),
+      reason: '李娜休假',
+    });
     expect(ticket.assignee?.name).toBe('张敏');
     expect(ticket.timeline.at(-1)).toMatchObject({ action: 'reassign', data: { reason: '李娜休假' } });
   });

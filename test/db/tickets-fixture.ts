@@ -17,7 +17,8 @@ export function sh(local: string): number {
 /** Monday 23 November 2026, 09:00 in Shanghai: the desk has just opened. */
 export const MONDAY_OPEN = sh('2026-11-23 09:00');
 
-export type Who = 'admin' | 'counter' | 'cs_lead' | 'repair_lead' | 'technician' | 'technician2' | 'manager' | 'parts_clerk';
+export type Who =
+  'admin' | 'counter' | 'cs_lead' | 'repair_lead' | 'technician' | 'technician2' | 'manager' | 'parts_clerk';
 
 const STAFF: ReadonlyArray<{ who: Exclude<Who, 'admin'>; name: string; role: Role; pin: string }> = [
   { who: 'counter', name: '李娜', role: 'counter_staff', pin: '1111' },
@@ -33,13 +34,19 @@ export async function openTicketDesk(start = MONDAY_OPEN) {
   const clock = { now: start };
   const t = await openTestDesk({ now: () => clock.now });
   const admin = await setUpStore(t, { adminPin: '2468' });
-  const people = new Map<Who, { id: string; pin: string; client: ClientState }>([['admin', { id: admin.id, pin: '2468', client: t.client }]]);
+  const people = new Map<Who, { id: string; pin: string; client: ClientState }>([
+    ['admin', { id: admin.id, pin: '2468', client: t.client }],
+  ]);
   for (const s of STAFF) {
     const created = await t.ok('staff.create', { name: s.name, role: s.role, pin: s.pin });
     people.set(s.who, { id: created.id, pin: s.pin, client: { sessionId: null } });
   }
 
-  async function call<M extends MethodName>(who: Who, method: M, input: MethodInput<M>): Promise<DeskResult<MethodResult<M>>> {
+  async function call<M extends MethodName>(
+    who: Who,
+    method: M,
+    input: MethodInput<M>,
+  ): Promise<DeskResult<MethodResult<M>>> {
     const person = people.get(who)!;
     const first = await t.call(method, input, person.client);
     if (first.ok || (first.error.code !== 'not_signed_in' && first.error.code !== 'session_expired')) return first;
@@ -64,7 +71,11 @@ export async function openTicketDesk(start = MONDAY_OPEN) {
   let phoneSeq = 0;
   async function customer(name = '王芳', tier: 'regular' | 'silver' | 'gold' | 'vip' = 'regular') {
     phoneSeq += 1;
-    return ok('admin', 'customers.create', { name, tier, phones: [{ number: `1390000${String(phoneSeq).padStart(4, '0')}` }] });
+    return ok('admin', 'customers.create', {
+      name,
+      tier,
+      phones: [{ number: `1390000${String(phoneSeq).padStart(4, '0')}` }],
+    });
   }
 
   return {

@@ -30,7 +30,13 @@ describe('the fold over a ticket’s events', () => {
     const inOrder = foldEvents(MACHINES.complaint, events, null, TARGETS);
     const shuffled = foldEvents(MACHINES.complaint, [events[3]!, events[1]!, events[0]!, events[2]!], null, TARGETS);
     expect(shuffled).toEqual(inOrder);
-    expect(inOrder).toMatchObject({ status: 'investigating', assigneeId: 'a', pausedFor: 'customer', flagged: [], respondedAt: events[1]!.at });
+    expect(inOrder).toMatchObject({
+      status: 'investigating',
+      assigneeId: 'a',
+      pausedFor: 'customer',
+      flagged: [],
+      respondedAt: events[1]!.at,
+    });
   });
 
   it('breaks a tie of the same millisecond by replica id', () => {
@@ -56,13 +62,21 @@ describe('the fold over a ticket’s events', () => {
     const late = event('reassign', 7, 'pc2', { assigneeId: 'b' });
     const again = event('create', 8, 'pc2');
     const folded = foldEvents(MACHINES.complaint, [create, ...steps, late, again], null, TARGETS);
-    expect(folded).toMatchObject({ status: 'archived', assigneeId: 'a', flagged: [late.id, again.id], followUpDue: null });
+    expect(folded).toMatchObject({
+      status: 'archived',
+      assigneeId: 'a',
+      flagged: [late.id, again.id],
+      followUpDue: null,
+    });
   });
 
   it('takes the SLA targets of the create event and of later priority changes', () => {
     const folded = foldEvents(
       MACHINES.repair,
-      [event('create', 0, 'pc1', { sla: { respondMinutes: 10, resolveMinutes: 720 } }), event('set_priority', 1, 'pc1', { sla: { respondMinutes: 5, resolveMinutes: 180 } })],
+      [
+        event('create', 0, 'pc1', { sla: { respondMinutes: 10, resolveMinutes: 720 } }),
+        event('set_priority', 1, 'pc1', { sla: { respondMinutes: 5, resolveMinutes: 180 } }),
+      ],
       'on_site',
       TARGETS,
     );
@@ -78,11 +92,14 @@ describe('the workflow machines', () => {
       expect(Object.keys(machine.steps).sort()).toEqual([...states].sort());
       for (const [from, steps] of Object.entries(machine.steps as Steps)) {
         for (const [action, step] of Object.entries(steps) as Array<[string, Step<string>]>) {
-          expect(step.to === 'same' || states.includes(step.to), `${type}: ${from} --${action}--> ${step.to}`).toBe(true);
+          expect(step.to === 'same' || states.includes(step.to), `${type}: ${from} --${action}--> ${step.to}`).toBe(
+            true,
+          );
           expect(step.roles.length, `${type}: ${from} --${action}`).toBeGreaterThan(0);
         }
       }
-      for (const final of machine.final) expect(Object.keys(machine.steps[final as never]), `${type}: ${final} is final`).toEqual([]);
+      for (const final of machine.final)
+        expect(Object.keys(machine.steps[final as never]), `${type}: ${final} is final`).toEqual([]);
     }
   });
 
@@ -90,7 +107,7 @@ describe('the workflow machines', () => {
     for (const type of TICKET_TYPES) {
       const machine = MACHINES[type];
       const reachesEnd = new Set<string>(machine.final);
-      for (let changed = true; changed; ) {
+      for (let changed = true; changed;) {
         changed = false;
         for (const [from, steps] of Object.entries(machine.steps as Steps)) {
           if (reachesEnd.has(from)) continue;
@@ -108,7 +125,8 @@ describe('the workflow machines', () => {
     for (const type of TICKET_TYPES) {
       for (const status of STATUSES[type]) {
         const machine = MACHINES[type];
-        if (stepOf(machine, status, 'wait_customer') || stepOf(machine, status, 'wait_parts')) expect(stepOf(machine, status, 'resume'), `${type} ${status}`).toBeDefined();
+        if (stepOf(machine, status, 'wait_customer') || stepOf(machine, status, 'wait_parts'))
+          expect(stepOf(machine, status, 'resume'), `${type} ${status}`).toBeDefined();
       }
     }
   });

@@ -9,7 +9,14 @@ import { openTicketDesk, sh, type TicketDesk } from './tickets-fixture';
 
 async function complaint(d: TicketDesk, category: 'delivery' | 'product_quality', text: string): Promise<TicketDetail> {
   const customer = await d.customer(`顾客${text}`);
-  return d.ok('counter', 'tickets.create', { type: 'complaint', customerId: customer.id, channel: 'phone', category, whatHappened: text, customerWants: '处理' });
+  return d.ok('counter', 'tickets.create', {
+    type: 'complaint',
+    customerId: customer.id,
+    channel: 'phone',
+    category,
+    whatHappened: text,
+    customerWants: '处理',
+  });
 }
 
 const ids = (items: ReadonlyArray<{ id: string }>): string[] => items.map((i) => i.id);
@@ -20,18 +27,36 @@ describe('the work queues', () => {
     const late = await complaint(d, 'delivery', '送货晚了');
     d.setTime(sh('2026-11-23 09:05'));
     const broken = await complaint(d, 'product_quality', '电视屏幕坏点');
-    const assigned = await d.ok('cs_lead', 'tickets.act', { ticketId: broken.id, version: broken.version, step: { action: 'assign', assigneeId: d.idOf('counter') } });
+    const assigned = await d.ok('cs_lead', 'tickets.act', {
+      ticketId: broken.id,
+      version: broken.version,
+      step: { action: 'assign', assigneeId: d.idOf('counter') },
+    });
 
     expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'mine' })).items)).toEqual([broken.id]);
     expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'unassigned' })).items)).toEqual([late.id]);
     const byCategory = await d.ok('counter', 'tickets.queue', { queue: 'open', category: 'product_quality' });
-    expect(byCategory).toMatchObject({ total: 1, items: [{ id: broken.id, assignee: { name: '李娜' }, customerName: '顾客电视屏幕坏点' }] });
+    expect(byCategory).toMatchObject({
+      total: 1,
+      items: [{ id: broken.id, assignee: { name: '李娜' }, customerName: '顾客电视屏幕坏点' }],
+    });
     expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'open', text: '坏点' })).items)).toEqual([broken.id]);
-    expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'open', text: late.number.slice(-4) })).items)).toEqual([late.id]);
-    expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'all', status: 'assigned' })).items)).toEqual([assigned.id]);
-    expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'open', assigneeId: d.idOf('counter'), type: 'complaint' })).items)).toEqual([broken.id]);
+    expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'open', text: late.number.slice(-4) })).items)).toEqual(
+      [late.id],
+    );
+    expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'all', status: 'assigned' })).items)).toEqual([
+      assigned.id,
+    ]);
+    expect(
+      ids(
+        (await d.ok('counter', 'tickets.queue', { queue: 'open', assigneeId: d.idOf('counter'), type: 'complaint' }))
+          .items,
+      ),
+    ).toEqual([broken.id]);
     expect((await d.ok('counter', 'tickets.queue', { queue: 'open', from: '2026-11-24' })).total).toBe(0);
-    expect((await d.ok('counter', 'tickets.queue', { queue: 'open', from: '2026-11-23', to: '2026-11-23' })).total).toBe(2);
+    expect(
+      (await d.ok('counter', 'tickets.queue', { queue: 'open', from: '2026-11-23', to: '2026-11-23' })).total,
+    ).toBe(2);
 
     // 09:13: the unanswered one has 2 of its 15 reply minutes left.
     d.setTime(sh('2026-11-23 09:13'));
@@ -39,7 +64,9 @@ describe('the work queues', () => {
     expect(soon.items).toMatchObject([{ id: late.id, sla: { clock: 'respond', level: 'near', remainingMinutes: 2 } }]);
     d.setTime(sh('2026-11-23 09:20'));
     const breached = await d.ok('counter', 'tickets.queue', { queue: 'breached' });
-    expect(breached.items).toMatchObject([{ id: late.id, sla: { level: 'breached', remainingMinutes: -5, respondBreached: true } }]);
+    expect(breached.items).toMatchObject([
+      { id: late.id, sla: { level: 'breached', remainingMinutes: -5, respondBreached: true } },
+    ]);
     // Soonest deadline first: the breached reply, then the assigned one's resolution.
     expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'open' })).items)).toEqual([late.id, broken.id]);
 
@@ -51,11 +78,29 @@ describe('the work queues', () => {
   it('list follow-ups due, and the counter panel shows those due today', async () => {
     const d = await openTicketDesk(sh('2026-11-23 10:00'));
     let ticket = await complaint(d, 'delivery', '送货晚了');
-    ticket = await d.ok('cs_lead', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'assign', assigneeId: d.idOf('counter') } });
-    ticket = await d.ok('counter', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'start_investigation' } });
-    ticket = await d.ok('counter', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'propose_solution', findings: '物流延误', solution: '赠送礼品卡' } });
-    ticket = await d.ok('counter', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'inform_customer' } });
-    expect((await d.ok('counter', 'tickets.followUps', {})).items).toMatchObject([{ id: ticket.id, followUpDue: '2026-11-26' }]);
+    ticket = await d.ok('cs_lead', 'tickets.act', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      step: { action: 'assign', assigneeId: d.idOf('counter') },
+    });
+    ticket = await d.ok('counter', 'tickets.act', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      step: { action: 'start_investigation' },
+    });
+    ticket = await d.ok('counter', 'tickets.act', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      step: { action: 'propose_solution', findings: '物流延误', solution: '赠送礼品卡' },
+    });
+    ticket = await d.ok('counter', 'tickets.act', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      step: { action: 'inform_customer' },
+    });
+    expect((await d.ok('counter', 'tickets.followUps', {})).items).toMatchObject([
+      { id: ticket.id, followUpDue: '2026-11-26' },
+    ]);
     expect(ids((await d.ok('counter', 'tickets.queue', { queue: 'follow_up' })).items)).toEqual([ticket.id]);
     expect((await d.ok('counter', 'tickets.duePanel', {})).dueToday).toEqual([]);
     d.setTime(sh('2026-11-26 09:30'));
@@ -66,7 +111,11 @@ describe('the work queues', () => {
   it('recompute deadlines when the store’s hours or holidays change', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:00'));
     const ticket = await complaint(d, 'delivery', '送货晚了');
-    await d.ok('cs_lead', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'assign', assigneeId: d.idOf('counter') } });
+    await d.ok('cs_lead', 'tickets.act', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      step: { action: 'assign', assigneeId: d.idOf('counter') },
+    });
     const before = await d.ok('counter', 'tickets.queue', { queue: 'open' });
     expect(before.items[0]!.sla.dueAt).toBe(new Date(sh('2026-11-24 21:00')).toISOString());
     // Tuesday becomes a closed day: the 24 working hours now end on Wednesday.
@@ -86,10 +135,19 @@ describe('service settings', () => {
   it('set the follow-up interval and the holiday list; only managers may change them', async () => {
     const d = await openTicketDesk();
     expect(await d.ok('counter', 'tickets.settings', {})).toEqual({ followUpDays: 3, timeZone: 'Asia/Shanghai' });
-    expect(await d.refused('counter', 'tickets.updateSettings', { followUpDays: 5, timeZone: 'Asia/Shanghai' })).toMatchObject({ code: 'permission_denied' });
-    expect(await d.refused('manager', 'tickets.updateSettings', { followUpDays: 5, timeZone: 'Mars/Olympus' })).toMatchObject({ key: 'time_zone_invalid', field: 'timeZone' });
-    expect(await d.refused('manager', 'tickets.updateSettings', { followUpDays: 0, timeZone: 'Asia/Shanghai' })).toMatchObject({ key: 'follow_up_days_range' });
-    expect(await d.ok('manager', 'tickets.updateSettings', { followUpDays: 5, timeZone: 'Asia/Shanghai' })).toEqual({ followUpDays: 5, timeZone: 'Asia/Shanghai' });
+    expect(
+      await d.refused('counter', 'tickets.updateSettings', { followUpDays: 5, timeZone: 'Asia/Shanghai' }),
+    ).toMatchObject({ code: 'permission_denied' });
+    expect(
+      await d.refused('manager', 'tickets.updateSettings', { followUpDays: 5, timeZone: 'Mars/Olympus' }),
+    ).toMatchObject({ key: 'time_zone_invalid', field: 'timeZone' });
+    expect(
+      await d.refused('manager', 'tickets.updateSettings', { followUpDays: 0, timeZone: 'Asia/Shanghai' }),
+    ).toMatchObject({ key: 'follow_up_days_range' });
+    expect(await d.ok('manager', 'tickets.updateSettings', { followUpDays: 5, timeZone: 'Asia/Shanghai' })).toEqual({
+      followUpDays: 5,
+      timeZone: 'Asia/Shanghai',
+    });
 
     await d.ok('manager', 'tickets.saveHoliday', { date: '2027-02-06', kind: 'closed', name: '春节' });
     await d.ok('manager', 'tickets.saveHoliday', { date: '2027-02-14', kind: 'workday', name: '春节调休' });
@@ -99,7 +157,9 @@ describe('service settings', () => {
       { date: '2027-02-14', kind: 'workday', name: '春节调休' },
     ]);
     expect(await d.ok('manager', 'tickets.removeHoliday', { date: '2027-02-14' })).toHaveLength(1);
-    expect(await d.refused('manager', 'tickets.removeHoliday', { date: '2027-02-14' })).toMatchObject({ code: 'not_found' });
+    expect(await d.refused('manager', 'tickets.removeHoliday', { date: '2027-02-14' })).toMatchObject({
+      code: 'not_found',
+    });
     expect(await d.ok('counter', 'tickets.holidays', { year: 2026 })).toEqual([]);
   });
 });

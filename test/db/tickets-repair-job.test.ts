@@ -25,7 +25,15 @@ type Remedy = (typeof REMEDIES)[number];
 async function confirmedPlan(d: TicketDesk, plan: Remedy, withProduct = true): Promise<TicketDetail> {
   const owner = await d.customer('孙先生');
   const product = withProduct
-    ? await d.ok('admin', 'customers.addProduct', { customerId: owner.id, category: 'washer', brand: '海尔', model: 'XQG100-14', serial: 'SN7781234', purchaseDate: '2026-03-01', receiptNo: 'R1' })
+    ? await d.ok('admin', 'customers.addProduct', {
+        customerId: owner.id,
+        category: 'washer',
+        brand: '海尔',
+        model: 'XQG100-14',
+        serial: 'SN7781234',
+        purchaseDate: '2026-03-01',
+        receiptNo: 'R1',
+      })
     : null;
   let ticket = await d.ok('counter', 'tickets.create', {
     type: 'aftersales',
@@ -64,7 +72,16 @@ describe('starting a confirmed repair plan', () => {
       customerId: started.customerId,
       product: { id: started.product!.id },
       warranty: 'in_warranty',
-      form: { location: 'in_store', condition: '外观完好，无划痕', fault: '洗衣机脱水时剧烈震动并报 E4', model: 'XQG100-14', serial: 'SN7781234', receiptNo: 'NO.20260301-778', purchaseDate: '2026-03-01', warranty: 'in_warranty' },
+      form: {
+        location: 'in_store',
+        condition: '外观完好，无划痕',
+        fault: '洗衣机脱水时剧烈震动并报 E4',
+        model: 'XQG100-14',
+        serial: 'SN7781234',
+        receiptNo: 'NO.20260301-778',
+        purchaseDate: '2026-03-01',
+        warranty: 'in_warranty',
+      },
       sourceRequest: { id: started.id, number: started.number, type: 'aftersales', status: 'in_progress' },
       repairJob: null,
     });
@@ -76,29 +93,58 @@ describe('starting a confirmed repair plan', () => {
     expect(board.jobs.map((j) => j.id)).toContain(job.id);
 
     const rows = changeLog(d.file).filter((c) => c.entity === 'ticket' && c.op === 'insert');
-    expect(rows.find((r) => r.entityId === job.id)!.fields).toMatchObject({ parentTicketId: started.id, type: 'repair', 'form.fault': '洗衣机脱水时剧烈震动并报 E4' });
+    expect(rows.find((r) => r.entityId === job.id)!.fields).toMatchObject({
+      parentTicketId: started.id,
+      type: 'repair',
+      'form.fault': '洗衣机脱水时剧烈震动并报 E4',
+    });
     expect(rows.find((r) => r.entityId === started.id)!.fields).toMatchObject({ parentTicketId: null });
     // The step and the job are one transaction.
-    const startTx = changeLog(d.file).find((c) => c.entity === 'ticket_event' && c.fields.action === 'start_work')!.txId;
+    const startTx = changeLog(d.file).find(
+      (c) => c.entity === 'ticket_event' && c.fields.action === 'start_work',
+    )!.txId;
     expect(rows.find((r) => r.entityId === job.id)!.txId).toBe(startTx);
   });
 
   it('never opens a second job: a retried call is refused and nothing more is written', async () => {
     const d = await openTicketDesk(sh('2026-11-23 10:00'));
     const confirmed = await confirmedPlan(d, 'repair');
-    await act(d, 'repair_lead', confirmed, { action: 'start_work', location: 'on_site', address: '浦东新区世纪大道100号 1202室' });
-    const retried = await d.refused('repair_lead', 'tickets.act', { ticketId: confirmed.id, version: confirmed.version, step: { action: 'start_work', location: 'on_site', address: '浦东新区世纪大道100号 1202室' } });
+    await act(d, 'repair_lead', confirmed, {
+      action: 'start_work',
+      location: 'on_site',
+      address: '浦东新区世纪大道100号 1202室',
+    });
+    const retried = await d.refused('repair_lead', 'tickets.act', {
+      ticketId: confirmed.id,
+      version: confirmed.version,
+      step: { action: 'start_work', location: 'on_site', address: '浦东新区世纪大道100号 1202室' },
+    });
     expect(retried.code).toBe('conflict');
     const again = await d.ok('repair_lead', 'tickets.get', { id: confirmed.id });
-    expect(await d.refused('repair_lead', 'tickets.act', { ticketId: again.id, version: again.version, step: { action: 'start_work' } })).toMatchObject({ key: 'ticket_step_invalid' });
+    expect(
+      await d.refused('repair_lead', 'tickets.act', {
+        ticketId: again.id,
+        version: again.version,
+        step: { action: 'start_work' },
+      }),
+    ).toMatchObject({ key: 'ticket_step_invalid' });
     expect(count(d.file, "ticket WHERE type = 'repair'")).toBe(1);
-    expect((await d.ok('repair_lead', 'tickets.get', { id: again.repairJob!.id })).form).toMatchObject({ location: 'on_site', address: '浦东新区世纪大道100号 1202室' });
+    expect((await d.ok('repair_lead', 'tickets.get', { id: again.repairJob!.id })).form).toMatchObject({
+      location: 'on_site',
+      address: '浦东新区世纪大道100号 1202室',
+    });
   });
 
   it('refuses, changing nothing, a repair on site without the address', async () => {
     const d = await openTicketDesk(sh('2026-11-23 10:00'));
     const confirmed = await confirmedPlan(d, 'repair');
-    expect(await d.refused('repair_lead', 'tickets.act', { ticketId: confirmed.id, version: confirmed.version, step: { action: 'start_work', location: 'on_site' } })).toMatchObject({
+    expect(
+      await d.refused('repair_lead', 'tickets.act', {
+        ticketId: confirmed.id,
+        version: confirmed.version,
+        step: { action: 'start_work', location: 'on_site' },
+      }),
+    ).toMatchObject({
       key: 'repair_address_required',
       field: 'step.address',
     });
@@ -112,7 +158,11 @@ describe('starting a confirmed repair plan', () => {
     // In store by default; the goods' condition is noted when they come in.
     const started = await act(d, 'repair_lead', confirmed, { action: 'start_work' });
     const job = await d.ok('repair_lead', 'tickets.get', { id: started.repairJob!.id });
-    expect(job).toMatchObject({ product: null, warranty: 'in_warranty', form: { location: 'in_store', condition: '', model: 'XQG100-14', serial: 'SN7781234' } });
+    expect(job).toMatchObject({
+      product: null,
+      warranty: 'in_warranty',
+      form: { location: 'in_store', condition: '', model: 'XQG100-14', serial: 'SN7781234' },
+    });
   });
 
   it('opens nothing for a replace or refund plan; completing the repair does not close the request', async () => {
@@ -123,14 +173,28 @@ describe('starting a confirmed repair plan', () => {
     }
     expect(count(d.file, "ticket WHERE type = 'repair'")).toBe(0);
 
-    const request = await act(d, 'repair_lead', await confirmedPlan(d, 'repair'), { action: 'start_work', condition: '外观完好' });
+    const request = await act(d, 'repair_lead', await confirmedPlan(d, 'repair'), {
+      action: 'start_work',
+      condition: '外观完好',
+    });
     let job = await d.ok('repair_lead', 'tickets.get', { id: request.repairJob!.id });
     job = await act(d, 'repair_lead', job, { action: 'schedule', technicianId: d.idOf('technician') });
     job = await act(d, 'technician', job, { action: 'start_work' });
-    const form = buildServiceForm(job.serviceFormSource!, { workDone: '更换减震器', result: '脱水平稳', signerName: '孙先生' });
+    const form = buildServiceForm(job.serviceFormSource!, {
+      workDone: '更换减震器',
+      result: '脱水平稳',
+      signerName: '孙先生',
+    });
     const strokes = [Array.from({ length: 12 }, (_, i) => [20 + i * 10, 80 + (i % 3) * 5] as [number, number])];
     const formHash = createHash('sha256').update(canonicalJson(form), 'utf8').digest('hex');
-    job = await act(d, 'technician', job, { action: 'complete', workDone: '更换减震器', result: '脱水平稳', signerName: '孙先生', signature: { width: 400, height: 160, strokes }, formHash });
+    job = await act(d, 'technician', job, {
+      action: 'complete',
+      workDone: '更换减震器',
+      result: '脱水平稳',
+      signerName: '孙先生',
+      signature: { width: 400, height: 160, strokes },
+      formHash,
+    });
     expect(job.status).toBe('follow_up');
     // The request is still the after-sales staff's to mark done and follow up; its page shows the job's state.
     const after = await d.ok('repair_lead', 'tickets.get', { id: request.id });
@@ -146,9 +210,13 @@ describe('migration 0011 (ticket link)', () => {
     await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version < 11) });
     const columns = () => (sqlite.pragma('table_info(ticket)') as Array<{ name: string }>).map((c) => c.name);
     expect(columns()).not.toContain('parent_ticket_id');
-    expect(await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version <= 11) })).toEqual([11]);
+    expect(
+      await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version <= 11) }),
+    ).toEqual([11]);
     expect(columns()).toContain('parent_ticket_id');
-    expect(sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ticket_parent'`).pluck().all()).toEqual(['ticket_parent']);
+    expect(
+      sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ticket_parent'`).pluck().all(),
+    ).toEqual(['ticket_parent']);
     await db.destroy();
   });
 });

@@ -8,13 +8,32 @@ import type { StaffPerformanceRow } from '../../db/api';
 import { serviceStar } from '../../db/tickets/service-reports';
 import { openTicketDesk, sh, type TicketDesk, type Who } from './tickets-fixture';
 
-type Complaint = { category: 'product_quality' | 'service_attitude' | 'delivery' | 'aftersales' | 'other'; channel: 'phone' | 'email' | 'in_store' | 'online'; fridge?: boolean };
+type Complaint = {
+  category: 'product_quality' | 'service_attitude' | 'delivery' | 'aftersales' | 'other';
+  channel: 'phone' | 'email' | 'in_store' | 'online';
+  fridge?: boolean;
+};
 
 /** A complaint from a new customer; `fridge`: about the Haier BCD-470 they registered. */
 async function take(d: TicketDesk, { fridge, ...c }: Complaint): Promise<TicketDetail> {
   const customer = await d.customer('顾女士');
-  const product = fridge ? await d.ok('admin', 'customers.addProduct', { customerId: customer.id, category: 'fridge', brand: '海尔', model: 'BCD-470' }) : undefined;
-  return d.ok('counter', 'tickets.create', { type: 'complaint', customerId: customer.id, ...c, productId: product?.id, whatHappened: '冰箱门封条开裂', customerWants: '更换', serious: false });
+  const product = fridge
+    ? await d.ok('admin', 'customers.addProduct', {
+        customerId: customer.id,
+        category: 'fridge',
+        brand: '海尔',
+        model: 'BCD-470',
+      })
+    : undefined;
+  return d.ok('counter', 'tickets.create', {
+    type: 'complaint',
+    customerId: customer.id,
+    ...c,
+    productId: product?.id,
+    whatHappened: '冰箱门封条开裂',
+    customerWants: '更换',
+    serious: false,
+  });
 }
 
 function step(d: TicketDesk, who: Who, ticket: TicketDetail, s: StepInput): Promise<TicketDetail> {
@@ -22,7 +41,12 @@ function step(d: TicketDesk, who: Who, ticket: TicketDetail, s: StepInput): Prom
 }
 
 /** Assign, investigate, propose, and the customer accepts: `minutes` after taking it, it is resolved. */
-async function settle(d: TicketDesk, ticket: TicketDetail, who: 'counter' | 'cs_lead', minutes: number): Promise<TicketDetail> {
+async function settle(
+  d: TicketDesk,
+  ticket: TicketDetail,
+  who: 'counter' | 'cs_lead',
+  minutes: number,
+): Promise<TicketDetail> {
   let t = await step(d, 'cs_lead', ticket, { action: 'assign', assigneeId: d.idOf(who) });
   t = await step(d, who, t, { action: 'start_investigation' });
   t = await step(d, who, t, { action: 'propose_solution', findings: '属实', solution: '更换门封' });
@@ -31,7 +55,13 @@ async function settle(d: TicketDesk, ticket: TicketDetail, who: 'counter' | 'cs_
 }
 
 function rate(d: TicketDesk, ticket: TicketDetail, rating: number): Promise<TicketDetail> {
-  return d.ok('counter', 'tickets.recordFollowUp', { ticketId: ticket.id, version: ticket.version, reached: true, rating, problemSolved: true });
+  return d.ok('counter', 'tickets.recordFollowUp', {
+    ticketId: ticket.id,
+    version: ticket.version,
+    reached: true,
+    rating,
+    problemSolved: true,
+  });
 }
 
 async function aWeekOfComplaints() {
@@ -42,11 +72,21 @@ async function aWeekOfComplaints() {
 
   const a = await settle(d, await take(d, { category: 'service_attitude', channel: 'in_store' }), 'counter', 60);
   await rate(d, a, 5);
-  const b = await settle(d, await take(d, { category: 'product_quality', channel: 'phone', fridge: true }), 'counter', 30);
+  const b = await settle(
+    d,
+    await take(d, { category: 'product_quality', channel: 'phone', fridge: true }),
+    'counter',
+    30,
+  );
   const reopened = await rate(d, b, 2);
   d.advance(90);
   await step(d, 'manager', reopened, { action: 'resolve', result: '经理致歉并上门更换' });
-  const c = await settle(d, await take(d, { category: 'product_quality', channel: 'phone', fridge: true }), 'cs_lead', 120);
+  const c = await settle(
+    d,
+    await take(d, { category: 'product_quality', channel: 'phone', fridge: true }),
+    'cs_lead',
+    120,
+  );
   await rate(d, c, 4);
   d.setTime(sh('2026-11-24 10:00'));
   const e = await settle(d, await take(d, { category: 'product_quality', channel: 'online' }), 'cs_lead', 240);
@@ -89,7 +129,12 @@ describe('complaint analysis', () => {
   it('reads the period on the store’s local dates, month by month for a long period', async () => {
     const d = await aWeekOfComplaints();
     const sunday = await d.ok('manager', 'tickets.complaintReport', { from: '2026-11-22', to: '2026-11-22' });
-    expect(sunday).toMatchObject({ total: 1, byCategory: [{ category: 'delivery', count: 1, share: 1 }], resolved: 0, medianResolveMinutes: null });
+    expect(sunday).toMatchObject({
+      total: 1,
+      byCategory: [{ category: 'delivery', count: 1, share: 1 }],
+      resolved: 0,
+      medianResolveMinutes: null,
+    });
     const nextMonday = await d.ok('manager', 'tickets.complaintReport', { from: '2026-11-30', to: '2026-11-30' });
     expect(nextMonday.total).toBe(1);
     const quarter = await d.ok('manager', 'tickets.complaintReport', { from: '2026-10-01', to: '2026-12-31' });
@@ -106,7 +151,10 @@ describe('complaint analysis', () => {
     const period = { from: '2026-11-23', to: '2026-11-29' };
     expect(await d.refused('counter', 'tickets.complaintReport', period)).toMatchObject({ code: 'permission_denied' });
     expect(await d.refused('technician', 'tickets.staffReport', period)).toMatchObject({ code: 'permission_denied' });
-    expect(await d.refused('cs_lead', 'tickets.staffReport', { from: '2026-11-29', to: '2026-11-23' })).toMatchObject({ code: 'validation', key: 'report_range_reversed' });
+    expect(await d.refused('cs_lead', 'tickets.staffReport', { from: '2026-11-29', to: '2026-11-23' })).toMatchObject({
+      code: 'validation',
+      key: 'report_range_reversed',
+    });
     await expect(d.ok('repair_lead', 'tickets.staffReport', period)).resolves.toBeTruthy();
   });
 });
@@ -118,8 +166,27 @@ describe('staff performance', () => {
     // Escalated f has nobody responsible yet; the manager settling b leaves 李娜 responsible for it.
     expect(week.staff.map((s) => s.name)).toEqual(['张敏', '李娜']);
     const row = (who: Who) => week.staff.find((s) => s.staffId === d.idOf(who));
-    expect(row('cs_lead')).toMatchObject({ assigned: 2, resolved: 2, medianResolveMinutes: 180, p90ResolveMinutes: 240, ratingCount: 2, averageRating: 4, lowRatings: 0, attitudeComplaints: 0, breaches: 0 });
-    expect(row('counter')).toMatchObject({ assigned: 2, resolved: 2, medianResolveMinutes: 90, p90ResolveMinutes: 120, ratingCount: 2, averageRating: 3.5, lowRatings: 1, attitudeComplaints: 1 });
+    expect(row('cs_lead')).toMatchObject({
+      assigned: 2,
+      resolved: 2,
+      medianResolveMinutes: 180,
+      p90ResolveMinutes: 240,
+      ratingCount: 2,
+      averageRating: 4,
+      lowRatings: 0,
+      attitudeComplaints: 0,
+      breaches: 0,
+    });
+    expect(row('counter')).toMatchObject({
+      assigned: 2,
+      resolved: 2,
+      medianResolveMinutes: 90,
+      p90ResolveMinutes: 120,
+      ratingCount: 2,
+      averageRating: 3.5,
+      lowRatings: 1,
+      attitudeComplaints: 1,
+    });
     // Both have the two ratings the star needs; 张敏's average is higher.
     expect(week.starStaffId).toBe(d.idOf('cs_lead'));
     // On Monday alone 张敏 has one rating: not enough for the star, and 李娜's 3.5 is the only eligible.
@@ -129,8 +196,23 @@ describe('staff performance', () => {
 });
 
 describe('the service star rule', () => {
-  const person = (staffId: string, averageRating: number | null, ratingCount: number, resolved: number): StaffPerformanceRow => ({
-    staffId, name: staffId, assigned: resolved, resolved, medianResolveMinutes: null, p90ResolveMinutes: null, ratingCount, averageRating, lowRatings: 0, attitudeComplaints: 0, breaches: 0,
+  const person = (
+    staffId: string,
+    averageRating: number | null,
+    ratingCount: number,
+    resolved: number,
+  ): StaffPerformanceRow => ({
+    staffId,
+    name: staffId,
+    assigned: resolved,
+    resolved,
+    medianResolveMinutes: null,
+    p90ResolveMinutes: null,
+    ratingCount,
+    averageRating,
+    lowRatings: 0,
+    attitudeComplaints: 0,
+    breaches: 0,
   });
 
   it('breaks a tie on the average by more resolved, then more ratings; a full tie names nobody', () => {

@@ -35,10 +35,20 @@ async function complaint(d: TicketDesk): Promise<TicketDetail> {
   });
 }
 
-const vipAftersales = (replyMinutes: number, resolveMinutes: number): SlaTargetInput => ({ ticketType: 'aftersales', priority: 'normal', tier: 'vip', replyMinutes, resolveMinutes });
+const vipAftersales = (replyMinutes: number, resolveMinutes: number): SlaTargetInput => ({
+  ticketType: 'aftersales',
+  priority: 'normal',
+  tier: 'vip',
+  replyMinutes,
+  resolveMinutes,
+});
 
 function storedTarget(d: TicketDesk, id: string) {
-  return readTable<{ reply_minutes: number; resolve_minutes: number }>(d.file, 'SELECT reply_minutes, resolve_minutes FROM sla_target WHERE id = ?', id)[0];
+  return readTable<{ reply_minutes: number; resolve_minutes: number }>(
+    d.file,
+    'SELECT reply_minutes, resolve_minutes FROM sla_target WHERE id = ?',
+    id,
+  )[0];
 }
 
 describe('SLA targets from the sla_target table', () => {
@@ -49,9 +59,15 @@ describe('SLA targets from the sla_target table', () => {
     expect(before.clocks.resolve.targetMinutes).toBe(720);
 
     const saved = await d.ok('manager', 'tickets.saveSlaTargets', { targets: [vipAftersales(5, 480)] });
-    expect(saved.find((t) => t.ticketType === 'aftersales' && t.priority === 'normal' && t.tier === 'vip')).toMatchObject({ replyMinutes: 5, resolveMinutes: 480 });
+    expect(
+      saved.find((t) => t.ticketType === 'aftersales' && t.priority === 'normal' && t.tier === 'vip'),
+    ).toMatchObject({ replyMinutes: 5, resolveMinutes: 480 });
     expect(changeLog(d.file).filter((c) => c.entity === 'sla_target')).toEqual([
-      expect.objectContaining({ entityId: 'aftersales:normal:vip', op: 'update', fields: expect.objectContaining({ replyMinutes: 5, resolveMinutes: 480 }) }),
+      expect.objectContaining({
+        entityId: 'aftersales:normal:vip',
+        op: 'update',
+        fields: expect.objectContaining({ replyMinutes: 5, resolveMinutes: 480 }),
+      }),
     ]);
 
     // A new VIP ticket is taken with the edited targets; a regular one keeps the regulation's.
@@ -62,14 +78,27 @@ describe('SLA targets from the sla_target table', () => {
 
     // The ticket taken before the edit: the next list read recomputes its cached deadline.
     await d.ok('counter', 'tickets.queue', { queue: 'open' });
-    const cached = readTable<{ respond_target_minutes: number; respond_due_at: string }>(d.file, 'SELECT respond_target_minutes, respond_due_at FROM ticket_sla WHERE ticket_id = ?', before.id)[0];
-    expect(cached).toEqual({ respond_target_minutes: 5, respond_due_at: new Date(sh('2026-11-23 09:05')).toISOString() });
+    const cached = readTable<{ respond_target_minutes: number; respond_due_at: string }>(
+      d.file,
+      'SELECT respond_target_minutes, respond_due_at FROM ticket_sla WHERE ticket_id = ?',
+      before.id,
+    )[0];
+    expect(cached).toEqual({
+      respond_target_minutes: 5,
+      respond_due_at: new Date(sh('2026-11-23 09:05')).toISOString(),
+    });
     expect((await d.ok('counter', 'tickets.get', { id: before.id })).clocks.respond.targetMinutes).toBe(5);
   });
 
   it('refuses bad rows whole: fractions, zero, reply not below resolve, repeats, and staff without the settings right', async () => {
     const d = await openTicketDesk();
-    const good = { ticketType: 'complaint', priority: 'normal', tier: 'gold', replyMinutes: 8, resolveMinutes: 600 } as const;
+    const good = {
+      ticketType: 'complaint',
+      priority: 'normal',
+      tier: 'gold',
+      replyMinutes: 8,
+      resolveMinutes: 600,
+    } as const;
     const cases: Array<[SlaTargetInput[], string]> = [
       [[good, vipAftersales(7.5, 600)], 'sla_minutes_whole'],
       [[good, vipAftersales(0, 600)], 'sla_minutes_positive'],
@@ -79,9 +108,14 @@ describe('SLA targets from the sla_target table', () => {
       [[good, vipAftersales(5, 480), vipAftersales(6, 480)], 'sla_target_repeated'],
     ];
     for (const [targets, key] of cases) {
-      expect(await d.refused('manager', 'tickets.saveSlaTargets', { targets })).toMatchObject({ code: 'validation', key });
+      expect(await d.refused('manager', 'tickets.saveSlaTargets', { targets })).toMatchObject({
+        code: 'validation',
+        key,
+      });
     }
-    expect(await d.refused('counter', 'tickets.saveSlaTargets', { targets: [good] })).toMatchObject({ code: 'permission_denied' });
+    expect(await d.refused('counter', 'tickets.saveSlaTargets', { targets: [good] })).toMatchObject({
+      code: 'permission_denied',
+    });
     // Nothing written, not even the good row that came first.
     expect(storedTarget(d, 'complaint:normal:gold')).toEqual({ reply_minutes: 10, resolve_minutes: 960 });
     expect(storedTarget(d, 'aftersales:normal:vip')).toEqual({ reply_minutes: 10, resolve_minutes: 720 });
@@ -96,13 +130,29 @@ describe('the breach report', () => {
     const late = await complaint(d);
     const onTime = await complaint(d);
     let request = await afterSales(d);
-    await d.ok('cs_lead', 'tickets.act', { ticketId: onTime.id, version: onTime.version, step: { action: 'assign', assigneeId: d.idOf('counter') } });
-    request = await d.ok('cs_lead', 'tickets.act', { ticketId: request.id, version: request.version, step: { action: 'assign', assigneeId: d.idOf('manager') } });
+    await d.ok('cs_lead', 'tickets.act', {
+      ticketId: onTime.id,
+      version: onTime.version,
+      step: { action: 'assign', assigneeId: d.idOf('counter') },
+    });
+    request = await d.ok('cs_lead', 'tickets.act', {
+      ticketId: request.id,
+      version: request.version,
+      step: { action: 'assign', assigneeId: d.idOf('manager') },
+    });
 
     // 09:20: the late complaint is assigned and the request verified, five minutes past the reply target.
     d.setTime(sh('2026-11-23 09:20'));
-    await d.ok('cs_lead', 'tickets.act', { ticketId: late.id, version: late.version, step: { action: 'assign', assigneeId: d.idOf('counter') } });
-    await d.ok('manager', 'tickets.act', { ticketId: request.id, version: request.version, step: { action: 'verify', findings: '发票与型号一致，故障属实' } });
+    await d.ok('cs_lead', 'tickets.act', {
+      ticketId: late.id,
+      version: late.version,
+      step: { action: 'assign', assigneeId: d.idOf('counter') },
+    });
+    await d.ok('manager', 'tickets.act', {
+      ticketId: request.id,
+      version: request.version,
+      step: { action: 'verify', findings: '发票与型号一致，故障属实' },
+    });
 
     // Wednesday 10:00: none of the three was resolved by Tuesday 21:00 (24 working hours).
     d.setTime(sh('2026-11-25 09:55'));
@@ -111,7 +161,13 @@ describe('the breach report', () => {
     expect(await d.ok('counter', 'tickets.recordBreaches', {})).toEqual({ recorded: 3 });
 
     const week = await d.ok('counter', 'tickets.breachReport', { from: '2026-11-23', to: '2026-11-29' });
-    expect(week).toMatchObject({ handled: 4, breachedTickets: 3, breachedShare: 0.75, breaches: 5, byKind: { respond: 2, resolve: 3 } });
+    expect(week).toMatchObject({
+      handled: 4,
+      breachedTickets: 3,
+      breachedShare: 0.75,
+      breaches: 5,
+      byKind: { respond: 2, resolve: 3 },
+    });
     expect(week.byType).toEqual([
       { ticketType: 'complaint', respond: 1, resolve: 2 },
       { ticketType: 'aftersales', respond: 1, resolve: 1 },
@@ -122,9 +178,22 @@ describe('the breach report', () => {
     ]);
 
     // A breach counts on the local date its deadline passed: Monday the replies, Tuesday the resolutions.
-    expect(await d.ok('counter', 'tickets.breachReport', { from: '2026-11-23', to: '2026-11-23' })).toMatchObject({ handled: 3, breachedTickets: 3, breaches: 2, byKind: { respond: 2, resolve: 0 } });
-    expect(await d.ok('counter', 'tickets.breachReport', { from: '2026-11-24', to: '2026-11-24' })).toMatchObject({ handled: 0, breachedShare: 0, breaches: 3, byKind: { respond: 0, resolve: 3 } });
-    expect(await d.refused('counter', 'tickets.breachReport', { from: '2026-11-24', to: '2026-11-23' })).toMatchObject({ code: 'validation', key: 'report_range_reversed' });
+    expect(await d.ok('counter', 'tickets.breachReport', { from: '2026-11-23', to: '2026-11-23' })).toMatchObject({
+      handled: 3,
+      breachedTickets: 3,
+      breaches: 2,
+      byKind: { respond: 2, resolve: 0 },
+    });
+    expect(await d.ok('counter', 'tickets.breachReport', { from: '2026-11-24', to: '2026-11-24' })).toMatchObject({
+      handled: 0,
+      breachedShare: 0,
+      breaches: 3,
+      byKind: { respond: 0, resolve: 3 },
+    });
+    expect(await d.refused('counter', 'tickets.breachReport', { from: '2026-11-24', to: '2026-11-23' })).toMatchObject({
+      code: 'validation',
+      key: 'report_range_reversed',
+    });
   });
 });
 

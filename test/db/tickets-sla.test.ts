@@ -9,7 +9,12 @@ import type { StepInput, TicketDetail } from '../../db/api';
 import { readTable } from '../support/inspect';
 import { openTicketDesk, sh, type TicketDesk } from './tickets-fixture';
 
-async function afterSales(d: TicketDesk, tier: 'regular' | 'vip' = 'regular', priority: 'normal' | 'urgent' = 'normal', purchaseDate = '2026-09-01'): Promise<TicketDetail> {
+async function afterSales(
+  d: TicketDesk,
+  tier: 'regular' | 'vip' = 'regular',
+  priority: 'normal' | 'urgent' = 'normal',
+  purchaseDate = '2026-09-01',
+): Promise<TicketDetail> {
   const customer = await d.customer('陈先生', tier);
   return d.ok('counter', 'tickets.create', {
     type: 'aftersales',
@@ -23,14 +28,16 @@ async function afterSales(d: TicketDesk, tier: 'regular' | 'vip' = 'regular', pr
   });
 }
 
-const act = (d: TicketDesk, ticket: TicketDetail, step: StepInput) => d.ok('admin', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
+const act = (d: TicketDesk, ticket: TicketDetail, step: StepInput) =>
+  d.ok('admin', 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
 
 describe('SLA targets', () => {
   it('are type × priority × tier, seeded with the regulation’s 15 minutes / 24 hours, tighter for urgent tickets, gold and VIP', async () => {
     const d = await openTicketDesk();
     const targets = await d.ok('counter', 'tickets.slaTargets', {});
     expect(targets).toHaveLength(5 * 3 * 4);
-    const of = (ticketType: string, priority: string, tier: string) => targets.find((t) => t.ticketType === ticketType && t.priority === priority && t.tier === tier);
+    const of = (ticketType: string, priority: string, tier: string) =>
+      targets.find((t) => t.ticketType === ticketType && t.priority === priority && t.tier === tier);
     expect(of('complaint', 'normal', 'regular')).toMatchObject({ replyMinutes: 15, resolveMinutes: 1440 });
     expect(of('complaint', 'normal', 'silver')).toMatchObject({ replyMinutes: 15, resolveMinutes: 1440 });
     expect(of('complaint', 'urgent', 'regular')).toMatchObject({ replyMinutes: 5, resolveMinutes: 360 });
@@ -55,7 +62,11 @@ describe('an SLA clock', () => {
     // Taken on Saturday 28 Nov at 20:00: one hour left that evening, Sunday closed.
     const d = await openTicketDesk(sh('2026-11-28 20:00'));
     let ticket = await afterSales(d);
-    expect(ticket.sla).toMatchObject({ clock: 'respond', level: 'ok', dueAt: new Date(sh('2026-11-28 20:15')).toISOString() });
+    expect(ticket.sla).toMatchObject({
+      clock: 'respond',
+      level: 'ok',
+      dueAt: new Date(sh('2026-11-28 20:15')).toISOString(),
+    });
     ticket = await act(d, ticket, { action: 'verify', findings: '发票与型号一致，故障属实' });
     expect(ticket.clocks.respond).toMatchObject({ state: 'stopped', breachedAt: null });
     // 24 working hours from Sat 20:00: 1 h Saturday, 12 h Monday, 11 h Tuesday → Tue 20:00.
@@ -67,7 +78,10 @@ describe('an SLA clock', () => {
     expect(ticket.sla).toMatchObject({ clock: 'resolve', level: 'ok', remainingMinutes: 22 * 60 });
 
     d.setTime(sh('2026-12-01 18:00'));
-    expect((await d.ok('admin', 'tickets.get', { id: ticket.id })).sla).toMatchObject({ level: 'near', remainingMinutes: 120 });
+    expect((await d.ok('admin', 'tickets.get', { id: ticket.id })).sla).toMatchObject({
+      level: 'near',
+      remainingMinutes: 120,
+    });
     d.setTime(sh('2026-12-01 20:30'));
     ticket = await d.ok('admin', 'tickets.get', { id: ticket.id });
     expect(ticket.sla).toMatchObject({ level: 'breached', remainingMinutes: -30, resolveBreached: true });
@@ -76,7 +90,8 @@ describe('an SLA clock', () => {
 
   it('skips a holiday and counts a make-up working day', async () => {
     const d = await openTicketDesk(sh('2026-09-30 15:00'));
-    for (const day of ['01', '02', '03', '04', '05', '06', '07']) await d.ok('admin', 'tickets.saveHoliday', { date: `2026-10-${day}`, kind: 'closed', name: '国庆节' });
+    for (const day of ['01', '02', '03', '04', '05', '06', '07'])
+      await d.ok('admin', 'tickets.saveHoliday', { date: `2026-10-${day}`, kind: 'closed', name: '国庆节' });
     await d.ok('admin', 'tickets.saveHoliday', { date: '2026-10-11', kind: 'workday', name: '国庆调休' });
     const ticket = await afterSales(d);
     // 6 h on Wed 30 Sep, holiday week closed, 12 h Thu 8, then 6 h on Fri 9 → 15:00.
@@ -157,12 +172,21 @@ describe('an SLA clock', () => {
     expect(ticket.clocks.resolve).toMatchObject({ state: 'stopped', elapsedMinutes: 180 });
 
     d.setTime(sh('2026-11-26 10:00'));
-    ticket = await d.ok('counter', 'tickets.recordFollowUp', { ticketId: ticket.id, version: ticket.version, reached: true, rating: 4, problemSolved: false, productWorks: 'still_faulty' });
+    ticket = await d.ok('counter', 'tickets.recordFollowUp', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      reached: true,
+      rating: 4,
+      problemSolved: false,
+      productWorks: 'still_faulty',
+    });
     expect(ticket.status).toBe('reopened');
     // 180 minutes were used before it was done; the other 1260 count from the reopen (Thu 10:00):
     // 11 hours on Thursday, 10 on Friday.
     expect(ticket.clocks.resolve.dueAt).toBe(new Date(sh('2026-11-27 19:00')).toISOString());
     const breaches = readTable<{ data: string }>(d.file, "SELECT data FROM ticket_event WHERE action = 'sla_breach'");
-    expect(breaches.map((b) => JSON.parse(b.data) as { clock: string; dueAt: string })).toEqual([{ clock: 'respond', dueAt: new Date(sh('2026-11-23 09:15')).toISOString() }]);
+    expect(breaches.map((b) => JSON.parse(b.data) as { clock: string; dueAt: string })).toEqual([
+      { clock: 'respond', dueAt: new Date(sh('2026-11-23 09:15')).toISOString() },
+    ]);
   });
 });

@@ -20,7 +20,11 @@ function act(d: TicketDesk, who: Who, ticket: TicketDetail, step: StepInput): Pr
 
 /** A repair for 吴先生 (phone and home address on file), scheduled to 陈师傅 (`technician`). */
 async function scheduledRepair(d: TicketDesk, location: 'on_site' | 'in_store'): Promise<TicketDetail> {
-  const customer = await d.ok('admin', 'customers.create', { name: '吴先生', phones: [{ number: PHONE }], addresses: [{ label: '家', address: HOME }] });
+  const customer = await d.ok('admin', 'customers.create', {
+    name: '吴先生',
+    phones: [{ number: PHONE }],
+    addresses: [{ label: '家', address: HOME }],
+  });
   const ticket = await d.ok('counter', 'tickets.create', {
     type: 'repair',
     customerId: customer.id,
@@ -31,7 +35,11 @@ async function scheduledRepair(d: TicketDesk, location: 'on_site' | 'in_store'):
     fault: '空调制热时外机噪音大',
     condition: location === 'in_store' ? '外壳有轻微划痕' : '',
   });
-  return act(d, 'repair_lead', ticket, { action: 'schedule', technicianId: d.idOf('technician'), plannedDate: '2026-11-24' });
+  return act(d, 'repair_lead', ticket, {
+    action: 'schedule',
+    technicianId: d.idOf('technician'),
+    plannedDate: '2026-11-24',
+  });
 }
 
 /** Neither the address (visit or home) nor the full phone appears anywhere in what was answered. */
@@ -75,7 +83,9 @@ describe('a repair on site', () => {
     for (const who of ['technician', 'technician2'] as const) {
       expectNoContact(await d.ok(who, 'tickets.queue', { queue: 'all' }));
       expectNoContact(await d.ok(who, 'tickets.board', {}));
-      expectNoContact(await d.ok(who, 'tickets.technicianDay', { technicianId: d.idOf('technician'), date: '2026-11-24' }));
+      expectNoContact(
+        await d.ok(who, 'tickets.technicianDay', { technicianId: d.idOf('technician'), date: '2026-11-24' }),
+      );
       expectNoContact(await d.ok(who, 'tickets.duePanel', {}));
     }
   });
@@ -83,10 +93,18 @@ describe('a repair on site', () => {
   it('goes with the job: once reassigned to another technician, the first one no longer sees them', async () => {
     const d = await openTicketDesk(sh('2026-11-23 10:00'));
     let ticket = await scheduledRepair(d, 'on_site');
-    ticket = await act(d, 'repair_lead', ticket, { action: 'reassign', assigneeId: d.idOf('technician2'), reason: '陈师傅请假' });
+    ticket = await act(d, 'repair_lead', ticket, {
+      action: 'reassign',
+      assigneeId: d.idOf('technician2'),
+      reason: '陈师傅请假',
+    });
     expect(ticket.assignee?.name).toBe('王师傅');
 
-    expect(await d.ok('technician2', 'tickets.get', { id: ticket.id })).toMatchObject({ contactHidden: false, customerPhones: [PHONE], form: { address: VISIT } });
+    expect(await d.ok('technician2', 'tickets.get', { id: ticket.id })).toMatchObject({
+      contactHidden: false,
+      customerPhones: [PHONE],
+      form: { address: VISIT },
+    });
     expectNoContact(await d.ok('technician', 'tickets.get', { id: ticket.id }));
     expectNoContact(await d.ok('technician', 'print.ticket', { ticketId: ticket.id }));
   });
@@ -94,7 +112,10 @@ describe('a repair on site', () => {
   it('keeps the address in the signed service form for the technician and counter, not for others', async () => {
     const d = await openTicketDesk(sh('2026-11-23 10:00'));
     let ticket = await scheduledRepair(d, 'on_site');
-    ticket = await act(d, 'technician', ticket, { action: 'contact_customer', appointmentAt: new Date(sh('2026-11-24 14:00')).toISOString() });
+    ticket = await act(d, 'technician', ticket, {
+      action: 'contact_customer',
+      appointmentAt: new Date(sh('2026-11-24 14:00')).toISOString(),
+    });
     d.setTime(sh('2026-11-24 14:10'));
     ticket = await act(d, 'technician', ticket, { action: 'arrive' });
     const [workDone, result, signerName] = ['更换启动电容', '运行正常', '吴先生'];
@@ -109,7 +130,14 @@ describe('a repair on site', () => {
         Array.from({ length: 6 }, (_, i) => [200 + i * 8, 60 + i * 6] as [number, number]),
       ],
     };
-    ticket = await act(d, 'technician', ticket, { action: 'complete', workDone, result, signerName, signature, formHash });
+    ticket = await act(d, 'technician', ticket, {
+      action: 'complete',
+      workDone,
+      result,
+      signerName,
+      signature,
+      formHash,
+    });
 
     expect(ticket.signatures[0]).toMatchObject({ intact: true, form: { address: VISIT } });
     expect((await d.ok('counter', 'tickets.get', { id: ticket.id })).signatures[0]!.form.address).toBe(VISIT);
@@ -133,7 +161,11 @@ describe('a repair in store', () => {
     expectNoContact(sheet);
 
     // Counter staff serve the customer: they see it all.
-    expect(await d.ok('counter', 'tickets.get', { id: ticket.id })).toMatchObject({ contactHidden: false, customerPhones: [PHONE], form: { address: VISIT } });
+    expect(await d.ok('counter', 'tickets.get', { id: ticket.id })).toMatchObject({
+      contactHidden: false,
+      customerPhones: [PHONE],
+      form: { address: VISIT },
+    });
   });
 });
 

@@ -22,11 +22,28 @@ afterEach(async () => {
 
 async function seedStore({ customers = 1, backup = false } = {}): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-backup-e2e-'));
-  const desk = await openDesk({ file: join(dataDir, 'counterdesk.sqlite'), appVersion: '0.1.0-test', host: 'browser', forcedLanguage: null, logger: memoryLogger() });
+  const desk = await openDesk({
+    file: join(dataDir, 'counterdesk.sqlite'),
+    appVersion: '0.1.0-test',
+    host: 'browser',
+    forcedLanguage: null,
+    logger: memoryLogger(),
+  });
   const admin: ClientState = { sessionId: null };
-  await desk.dispatch(admin, 'setup.createStore', { storeCode: 'S012', storeName: '南京西路店', counterNo: 2, adminName: '王经理', adminPin: '2468' });
+  await desk.dispatch(admin, 'setup.createStore', {
+    storeCode: 'S012',
+    storeName: '南京西路店',
+    counterNo: 2,
+    adminName: '王经理',
+    adminPin: '2468',
+  });
   await desk.dispatch(admin, 'customers.create', { name: '备份前', phones: [{ number: '13800000001' }] });
-  for (let i = 1; i < customers; i += 1) await desk.dispatch(admin, 'customers.create', { name: `顾客${i}`, phones: [{ number: `1390000${String(i).padStart(4, '0')}` }], notes: 'x'.repeat(200) });
+  for (let i = 1; i < customers; i += 1)
+    await desk.dispatch(admin, 'customers.create', {
+      name: `顾客${i}`,
+      phones: [{ number: `1390000${String(i).padStart(4, '0')}` }],
+      notes: 'x'.repeat(200),
+    });
   if (backup) await desk.storage!.create('manual');
   await desk.close();
   return dataDir;
@@ -36,7 +53,11 @@ async function seedStore({ customers = 1, backup = false } = {}): Promise<string
 async function deskCall(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
   return page.evaluate(
     async ([m, i]) => {
-      const response = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: m, input: i }) });
+      const response = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: m, input: i }),
+      });
       return (await response.json()) as { ok: boolean; value?: unknown };
     },
     [method, input] as const,
@@ -54,7 +75,9 @@ describe('backups in the browser', () => {
     const manualRow = page.getByRole('row').filter({ hasText: 'By hand' });
     await manualRow.getByText('Passed').waitFor();
 
-    expect(await deskCall(page, 'customers.create', { name: '备份后', phones: [{ number: '13800000002' }] })).toMatchObject({ ok: true });
+    expect(
+      await deskCall(page, 'customers.create', { name: '备份后', phones: [{ number: '13800000002' }] }),
+    ).toMatchObject({ ok: true });
     await manualRow.getByRole('button', { name: 'Restore' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Restore' }).click();
     await page.getByText('Database restored. The app reloads.').waitFor();
@@ -66,7 +89,7 @@ describe('backups in the browser', () => {
     expect(found).not.toContain('备份后');
   });
 
-  it('a damaged database shows the damaged-database screen in the counter\'s language, and an admin restores the newest good backup from it', async () => {
+  it("a damaged database shows the damaged-database screen in the counter's language, and an admin restores the newest good backup from it", async () => {
     const dataDir = await seedStore({ customers: 120, backup: true });
     const file = join(dataDir, 'counterdesk.sqlite');
     const { pageSize, pageCount } = pageInfo(file);
@@ -78,7 +101,10 @@ describe('backups in the browser', () => {
     await page.getByLabel('PIN').fill('2468');
     await page.getByRole('button', { name: '恢复这份备份' }).click();
     // The ordinary sign-in, on the restored file, saying which backup it is.
-    await page.getByRole('status').filter({ hasText: /数据库已从 .* 的备份（手动）恢复。请重新登录。/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /数据库已从 .* 的备份（手动）恢复。请重新登录。/ })
+      .waitFor();
     await new SignIn(page, 'zh').as('王经理', '2468');
     // Signed in once the header offers to lock the screen; a call made before that is still signed out.
     await page.getByRole('button', { name: '锁定' }).waitFor();

@@ -14,14 +14,37 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The flags the probe found necessary on this closed network (see docs/ELECTRON.md §5). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
-export type RunningHost = { launchUrl: string; origin: string; dataDir: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
+export type RunningHost = {
+  launchUrl: string;
+  origin: string;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
-export async function startHost({ dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-e2e-')), env = {} }: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
+export async function startHost({
+  dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-e2e-')),
+  env = {},
+}: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
   const hostScript = join(root, 'out/host/host.js');
-  if (!existsSync(hostScript)) throw new Error('out/host/host.js is missing: run `npm run build` first (npm run test:e2e does).');
-  const child = spawn(process.execPath, [hostScript, '--data-dir', dataDir], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!existsSync(hostScript))
+    throw new Error('out/host/host.js is missing: run `npm run build` first (npm run test:e2e does).');
+  const child = spawn(process.execPath, [hostScript, '--data-dir', dataDir], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const launchUrl = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -50,13 +73,28 @@ export async function startHost({ dataDir = mkdtempSync(join(tmpdir(), 'counterd
   };
 }
 
-export type Counter = { host: RunningHost; browser: Browser; context: BrowserContext; page: Page; close: () => Promise<void> };
+export type Counter = {
+  host: RunningHost;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+};
 
 /** A counter PC: a host on a fresh store and a Chromium window on it, in the given browser locale. */
-export async function openCounter({ locale = 'en-US', env = {}, dataDir, timezoneId }: { locale?: string; env?: Record<string, string>; dataDir?: string; timezoneId?: string } = {}): Promise<Counter> {
+export async function openCounter({
+  locale = 'en-US',
+  env = {},
+  dataDir,
+  timezoneId,
+}: { locale?: string; env?: Record<string, string>; dataDir?: string; timezoneId?: string } = {}): Promise<Counter> {
   const host = await startHost(dataDir ? { env, dataDir } : { env });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...(timezoneId ? { timezoneId } : {}) });
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1280, height: 800 },
+    ...(timezoneId ? { timezoneId } : {}),
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

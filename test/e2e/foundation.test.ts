@@ -17,7 +17,13 @@ describe('a new store at the counter', () => {
     counter = await openCounter({ locale: 'en-US' });
     const { page } = counter;
 
-    await new FirstRunSetup(page).createStore({ code: 's012', name: 'Xuhui Home Appliances', counterNo: 2, adminName: 'Wang Fang', pin: '2468' });
+    await new FirstRunSetup(page).createStore({
+      code: 's012',
+      name: 'Xuhui Home Appliances',
+      counterNo: 2,
+      adminName: 'Wang Fang',
+      pin: '2468',
+    });
     // Setup signs the admin in and the header names the store, its code and counter.
     await page.getByText('(S012)').waitFor();
 
@@ -25,7 +31,10 @@ describe('a new store at the counter', () => {
     await form.open();
     await form.fill({ name: 'Li Lei', phone: '138123' });
     await form.save();
-    await form.dialog().getByText(/Not a valid phone number/).waitFor();
+    await form
+      .dialog()
+      .getByText(/Not a valid phone number/)
+      .waitFor();
     expect(count(dbFile(counter), 'customer')).toBe(0);
 
     await form.dialog().getByLabel('Phone 1', { exact: true }).fill('138 1234 5678');
@@ -56,7 +65,13 @@ describe('a new store at the counter', () => {
     const { page } = counter;
     await page.getByRole('heading', { name: 'Set up this store' }).waitFor();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('中文');
-    await new FirstRunSetup(page, 'zh').createStore({ code: 'S013', name: '南京西路店', counterNo: 1, adminName: '王芳', pin: '1357' });
+    await new FirstRunSetup(page, 'zh').createStore({
+      code: 'S013',
+      name: '南京西路店',
+      counterNo: 1,
+      adminName: '王芳',
+      pin: '1357',
+    });
     await new CustomerForm(page, 'zh').open();
     await new CustomerForm(page, 'zh').fill({ name: '张三', phone: '1234' });
     await new CustomerForm(page, 'zh').save();

@@ -30,8 +30,17 @@ export function say(key: keyof typeof text, lang: Lang): string {
 }
 
 export class FirstRunSetup {
-  constructor(private readonly page: Page, private readonly lang: Lang = 'en') {}
-  async createStore(store: { code: string; name: string; counterNo: number; adminName: string; pin: string }): Promise<void> {
+  constructor(
+    private readonly page: Page,
+    private readonly lang: Lang = 'en',
+  ) {}
+  async createStore(store: {
+    code: string;
+    name: string;
+    counterNo: number;
+    adminName: string;
+    pin: string;
+  }): Promise<void> {
     const p = this.page;
     await p.getByRole('heading', { name: say('setupHeading', this.lang) }).waitFor();
     await p.getByLabel(say('storeCode', this.lang)).fill(store.code);
@@ -45,17 +54,26 @@ export class FirstRunSetup {
 }
 
 export class SignIn {
-  constructor(private readonly page: Page, private readonly lang: Lang = 'en') {}
+  constructor(
+    private readonly page: Page,
+    private readonly lang: Lang = 'en',
+  ) {}
   async as(name: string, pin: string): Promise<void> {
     const p = this.page;
-    await p.getByRole('radiogroup', { name: say('staffMember', this.lang) }).getByRole('radio', { name }).check();
+    await p
+      .getByRole('radiogroup', { name: say('staffMember', this.lang) })
+      .getByRole('radio', { name })
+      .check();
     await p.getByLabel('PIN', { exact: true }).fill(pin);
     await p.getByRole('button', { name: say('signIn', this.lang) }).click();
   }
 }
 
 export class CounterSearch {
-  constructor(private readonly page: Page, private readonly lang: Lang = 'en') {}
+  constructor(
+    private readonly page: Page,
+    private readonly lang: Lang = 'en',
+  ) {}
   box() {
     return this.page.getByRole('combobox', { name: say('search', this.lang) });
   }
@@ -68,7 +86,10 @@ export class CounterSearch {
 }
 
 export class CustomerForm {
-  constructor(private readonly page: Page, private readonly lang: Lang = 'en') {}
+  constructor(
+    private readonly page: Page,
+    private readonly lang: Lang = 'en',
+  ) {}
   async open(): Promise<void> {
     await this.page.getByRole('button', { name: say('newCustomer', this.lang) }).click();
   }
@@ -80,6 +101,8 @@ export class CustomerForm {
     await this.dialog().getByLabel(say('phone1', this.lang), { exact: true }).fill(phone);
   }
   async save(): Promise<void> {
-    await this.dialog().getByRole('button', { name: say('save', this.lang) }).click();
+    await this.dialog()
+      .getByRole('button', { name: say('save', this.lang) })
+      .click();
   }
 }

@@ -28,21 +28,68 @@ const STAFF = {
 async function seedStore(): Promise<{ dataDir: string; ticket: { id: string; number: string } }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-parts-e2e-'));
   const file = join(dataDir, 'counterdesk.sqlite');
-  const desk = await openDesk({ file, appVersion: '0.1.0-test', host: 'browser', forcedLanguage: null, logger: memoryLogger() });
+  const desk = await openDesk({
+    file,
+    appVersion: '0.1.0-test',
+    host: 'browser',
+    forcedLanguage: null,
+    logger: memoryLogger(),
+  });
   const admin: ClientState = { sessionId: null };
   const ok = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
     const result = await desk.dispatch(admin, method, input);
     if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
     return result.value as MethodResult<M>;
   };
-  await ok('setup.createStore', { storeCode: 'S012', storeName: '南京西路店', counterNo: 2, adminName: '王经理', adminPin: '2468' });
+  await ok('setup.createStore', {
+    storeCode: 'S012',
+    storeName: '南京西路店',
+    counterNo: 2,
+    adminName: '王经理',
+    adminPin: '2468',
+  });
   for (const staff of Object.values(STAFF)) await ok('staff.create', staff);
   const supplier = await ok('parts.supplierCreate', { name: '苏州恒达电器配件有限公司' });
-  await ok('parts.create', { partNo: 'WM-PUMP-01', name: '排水泵', spec: '220V 30W', unit: '个', costFen: 4500, priceFen: 8800, bin: 'A-01-1', supplierIds: [supplier.id], reorderLevel: 3, reorderQty: 10 });
-  await ok('parts.create', { partNo: 'WM-BELT-02', name: '洗衣机皮带', spec: '1270J5', unit: '条', costFen: 1200, priceFen: 3000, bin: 'A-01-2', supplierIds: [supplier.id] });
-  await ok('parts.create', { partNo: 'RF-THERM-03', name: '冰箱温控器', spec: 'WDF-20', unit: '个', costFen: 2800, priceFen: 6500, bin: 'B-02-1', supplierIds: [supplier.id] });
+  await ok('parts.create', {
+    partNo: 'WM-PUMP-01',
+    name: '排水泵',
+    spec: '220V 30W',
+    unit: '个',
+    costFen: 4500,
+    priceFen: 8800,
+    bin: 'A-01-1',
+    supplierIds: [supplier.id],
+    reorderLevel: 3,
+    reorderQty: 10,
+  });
+  await ok('parts.create', {
+    partNo: 'WM-BELT-02',
+    name: '洗衣机皮带',
+    spec: '1270J5',
+    unit: '条',
+    costFen: 1200,
+    priceFen: 3000,
+    bin: 'A-01-2',
+    supplierIds: [supplier.id],
+  });
+  await ok('parts.create', {
+    partNo: 'RF-THERM-03',
+    name: '冰箱温控器',
+    spec: 'WDF-20',
+    unit: '个',
+    costFen: 2800,
+    priceFen: 6500,
+    bin: 'B-02-1',
+    supplierIds: [supplier.id],
+  });
   const customer = await ok('customers.create', { name: '刘女士', phones: [{ number: '13912345678' }] });
-  const ticket = await ok('tickets.create', { type: 'repair', customerId: customer.id, location: 'in_store', fault: '洗衣机不排水', condition: '外观完好' });
+  const ticket = await ok('tickets.create', {
+    type: 'repair',
+    customerId: customer.id,
+    location: 'in_store',
+    fault: '洗衣机不排水',
+    condition: '外观完好',
+  });
   await desk.close();
   return { dataDir, ticket: { id: ticket.id, number: ticket.number } };
 }
@@ -54,7 +101,8 @@ async function signInAs(page: Page, who: keyof typeof STAFF): Promise<void> {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBeLessThan(open);
   }
-  if (await page.getByRole('button', { name: 'Lock' }).isVisible()) await page.getByRole('button', { name: 'Lock' }).click();
+  if (await page.getByRole('button', { name: 'Lock' }).isVisible())
+    await page.getByRole('button', { name: 'Lock' }).click();
   await new SignIn(page).as(STAFF[who].name, STAFF[who].pin);
   await page.getByRole('link', { name: 'Spare parts' }).click();
   await page.getByRole('heading', { name: 'Spare parts' }).waitFor();
@@ -65,7 +113,13 @@ async function tab(page: Page, name: string): Promise<void> {
 }
 
 /** Choose an option of an antd select found by its accessible name, typing to search first if asked. */
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string | RegExp, search?: string): Promise<void> {
+async function choose(
+  page: Page,
+  scope: ReturnType<Page['getByRole']>,
+  label: string,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
   const box = scope.getByRole('combobox', { name: label });
   await box.click();
   if (search) await box.fill(search);
@@ -80,7 +134,10 @@ class GoodsReceipt {
   drawer() {
     return this.page.getByRole('dialog', { name: 'Receive a delivery' });
   }
-  async line(n: number, line: { search: string; part: RegExp; delivered: number; cost: number; rejected?: number; reason?: string }): Promise<void> {
+  async line(
+    n: number,
+    line: { search: string; part: RegExp; delivered: number; cost: number; rejected?: number; reason?: string },
+  ): Promise<void> {
     const d = this.drawer();
     await choose(this.page, d, `Part on line ${n}`, line.part, line.search);
     await d.getByLabel(`Delivered on line ${n}`, { exact: true }).fill(String(line.delivered));
@@ -97,10 +154,20 @@ afterEach(async () => {
 });
 
 /** The seeded store open in the browser: its page and address, its database file, its repair ticket. */
-async function openSeededCounter(): Promise<{ page: Page; origin: string; file: string; ticket: { id: string; number: string } }> {
+async function openSeededCounter(): Promise<{
+  page: Page;
+  origin: string;
+  file: string;
+  ticket: { id: string; number: string };
+}> {
   const store = await seedStore();
   counter = await openCounter({ dataDir: store.dataDir, locale: 'en-US' });
-  return { page: counter.page, origin: counter.host.origin, file: join(counter.host.dataDir, 'counterdesk.sqlite'), ticket: store.ticket };
+  return {
+    page: counter.page,
+    origin: counter.host.origin,
+    file: join(counter.host.dataDir, 'counterdesk.sqlite'),
+    ticket: store.ticket,
+  };
 }
 
 /** The technician's new requisition form, for the seeded repair ticket (found by its number). */
@@ -127,7 +194,14 @@ describe('spare parts', () => {
     await receipt.drawer().getByLabel('Delivery note no.').fill('SH-881');
     await receipt.line(1, { search: 'pump', part: /WM-PUMP-01/, delivered: 5, cost: 45 });
     await receipt.drawer().getByRole('button', { name: 'Add line' }).click();
-    await receipt.line(2, { search: 'belt', part: /WM-BELT-02/, delivered: 4, cost: 12, rejected: 1, reason: '皮带有裂纹' });
+    await receipt.line(2, {
+      search: 'belt',
+      part: /WM-BELT-02/,
+      delivered: 4,
+      cost: 12,
+      rejected: 1,
+      reason: '皮带有裂纹',
+    });
     await receipt.drawer().getByRole('button', { name: 'Save receipt' }).click();
     const receiptView = page.getByRole('dialog', { name: /^Receipt GR-S012-2-/ });
     await receiptView.getByRole('button', { name: 'Close receipt and put accepted units into stock' }).click();
@@ -156,8 +230,14 @@ describe('spare parts', () => {
     await tab(page, 'Requisitions');
     await page.getByRole('link', { name: `Open requisition ${number}` }).click();
     await page.getByRole('button', { name: 'Approve and sign' }).click();
-    await page.getByRole('dialog').getByRole('row', { name: /Status\s+Approved/ }).waitFor();
-    await page.getByRole('dialog').getByRole('row', { name: /Signed by the parts lead\s+杨洋/ }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('row', { name: /Status\s+Approved/ })
+      .waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('row', { name: /Signed by the parts lead\s+杨洋/ })
+      .waitFor();
 
     // The clerk issues what was signed.
     await signInAs(page, 'clerk');
@@ -165,7 +245,10 @@ describe('spare parts', () => {
     await page.getByRole('link', { name: `Open requisition ${number}` }).click();
     await expect.poll(() => page.getByLabel('Issue now of 排水泵').inputValue()).toBe('2');
     await page.getByRole('button', { name: 'Issue parts' }).click();
-    await page.getByRole('dialog').getByRole('row', { name: /Status\s+Issued/ }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('row', { name: /Status\s+Issued/ })
+      .waitFor();
     expect(readTable(file, `SELECT kind, qty FROM stock_movement WHERE kind = 'issue' ORDER BY seq`)).toEqual([
       { kind: 'issue', qty: -2 },
       { kind: 'issue', qty: -1 },
@@ -176,18 +259,23 @@ describe('spare parts', () => {
     await page.goto(`${origin}/#/tickets/${ticket.id}`);
     await page.getByText(TICKET).first().waitFor();
     const used = page.getByRole('table', { name: 'Parts used' });
-    await expect.poll(() => used.getByRole('row').allInnerTexts()).toEqual([
-      expect.stringContaining('Name'),
-      expect.stringMatching(/WM-BELT-02 洗衣机皮带\s+1\s+0\s+1 条\s+¥30\.00/),
-      expect.stringMatching(/WM-PUMP-01 排水泵\s+2\s+0\s+2 个\s+¥176\.00/),
-      expect.stringMatching(/Total\s+¥206\.00/),
-    ]);
+    await expect
+      .poll(() => used.getByRole('row').allInnerTexts())
+      .toEqual([
+        expect.stringContaining('Name'),
+        expect.stringMatching(/WM-BELT-02 洗衣机皮带\s+1\s+0\s+1 条\s+¥30\.00/),
+        expect.stringMatching(/WM-PUMP-01 排水泵\s+2\s+0\s+2 个\s+¥176\.00/),
+        expect.stringMatching(/Total\s+¥206\.00/),
+      ]);
 
     // The clerk counts the store room: one pump is missing.
     await page.getByRole('link', { name: 'Spare parts' }).click();
     await tab(page, 'Stocktake');
     await page.getByRole('button', { name: 'Start a count' }).click();
-    await page.getByRole('dialog', { name: 'Start a stocktake' }).getByRole('button', { name: 'Start a count' }).click();
+    await page
+      .getByRole('dialog', { name: 'Start a stocktake' })
+      .getByRole('button', { name: 'Start a count' })
+      .click();
     await page.getByLabel('Counted of WM-PUMP-01').fill('2');
     await page.getByLabel('Counted of WM-PUMP-01').press('Enter');
     for (let i = 0; i < 2; i++) {
@@ -207,14 +295,22 @@ describe('spare parts', () => {
     await page.getByRole('button', { name: 'Approve and post adjustments' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('row', { name: /Status\s+Posted/ }).waitFor();
-    expect(readTable(file, `SELECT kind, qty, reason FROM stock_movement WHERE doc_type = 'stocktake'`)).toEqual([{ kind: 'adjust', qty: -1, reason: '疑似漏登记发料' }]);
+    expect(readTable(file, `SELECT kind, qty, reason FROM stock_movement WHERE doc_type = 'stocktake'`)).toEqual([
+      { kind: 'adjust', qty: -1, reason: '疑似漏登记发料' },
+    ]);
     await tab(page, 'Stock');
     await expect.poll(() => page.getByRole('row', { name: /WM-PUMP-01/ }).innerText()).toMatch(/\b2 个/);
 
     // Two pumps left, reorder level three: the lead sends the purchase list to the supplier.
     await tab(page, 'Reports');
-    await page.getByRole('table', { name: 'Reorder list' }).getByRole('row', { name: /WM-PUMP-01/ }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Excel' }).click()]);
+    await page
+      .getByRole('table', { name: 'Reorder list' })
+      .getByRole('row', { name: /WM-PUMP-01/ })
+      .waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export to Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^reorder-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheet = await readSheet(readFileSync(await download.path()));
     expect(sheet.slice(1).map((row) => [row[0], row[2], row[6], row[9], row[11]])).toEqual([
@@ -266,7 +362,9 @@ describe('spare parts', () => {
     await expect.poll(() => page.getByText('VAN-1 维修车一号').count()).toBe(0);
     await page.getByRole('switch', { name: 'Show retired locations' }).click();
     await page.getByRole('button', { name: 'Reactivate location VAN-1' }).waitFor();
-    expect(readTable(file, `SELECT code, name, retired_at IS NOT NULL AS retired FROM stock_location ORDER BY code`)).toEqual([
+    expect(
+      readTable(file, `SELECT code, name, retired_at IS NOT NULL AS retired FROM stock_location ORDER BY code`),
+    ).toEqual([
       { code: 'MAIN', name: '一楼库房', retired: 0 },
       { code: 'VAN-1', name: '维修车一号', retired: 1 },
     ]);

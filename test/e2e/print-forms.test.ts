@@ -37,7 +37,9 @@ beforeAll(async () => {
   store = await seedPrintStore();
   counter = await openCounter({ dataDir: store.dataDir, timezoneId: PRINT_TIME_ZONE, locale: 'zh-CN' });
   await counter.context.clock.setFixedTime(PRINTED_AT);
-  const signIn = await counter.context.request.post(`${counter.host.origin}/api/call`, { data: { method: 'session.signIn', input: { staffId: store.adminId, pin: ADMIN.pin } } });
+  const signIn = await counter.context.request.post(`${counter.host.origin}/api/call`, {
+    data: { method: 'session.signIn', input: { staffId: store.adminId, pin: ADMIN.pin } },
+  });
   expect(await signIn.json()).toMatchObject({ ok: true });
   work = mkdtempSync(join(tmpdir(), 'counterdesk-pdf-'));
 });
@@ -50,7 +52,10 @@ afterAll(async () => {
 type Rendered = { file: string; title: string };
 
 /** Opens the print route in a tab of its own, waits for its "ready", and prints it to PDF the way Electron's printToPDF does. */
-async function renderPdf(name: string, route: { form: PrintForm; subjectId: string; language: PrintLanguage; copyNo?: number; paper?: Paper }): Promise<Rendered> {
+async function renderPdf(
+  name: string,
+  route: { form: PrintForm; subjectId: string; language: PrintLanguage; copyNo?: number; paper?: Paper },
+): Promise<Rendered> {
   const page = await counter.context.newPage();
   try {
     await page.goto(`${counter.host.origin}/${printRouteHash({ copyNo: 0, paper: null, ...route })}`);
@@ -75,14 +80,20 @@ function compareWithReferences(name: string, file: string): void {
       copyFileSync(png, reference);
       continue;
     }
-    expect(existsSync(reference), `no reference for ${name} page ${index + 1}: run with UPDATE_PRINT_REFERENCES=1 and commit ${reference}`).toBe(true);
+    expect(
+      existsSync(reference),
+      `no reference for ${name} page ${index + 1}: run with UPDATE_PRINT_REFERENCES=1 and commit ${reference}`,
+    ).toBe(true);
     const result = diffPngs(readFileSync(png), readFileSync(reference));
     if (result.ratio > TOLERANCE) {
       mkdirSync(DIFFS, { recursive: true });
       copyFileSync(png, join(DIFFS, `${name}-${index + 1}.actual.png`));
       writeFileSync(join(DIFFS, `${name}-${index + 1}.diff.png`), PNG.sync.write(result.diff));
     }
-    expect(result.ratio, `${name} page ${index + 1}: ${result.differing} pixels differ from the reference (see test-results/print-diff/)`).toBeLessThanOrEqual(TOLERANCE);
+    expect(
+      result.ratio,
+      `${name} page ${index + 1}: ${result.differing} pixels differ from the reference (see test-results/print-diff/)`,
+    ).toBeLessThanOrEqual(TOLERANCE);
   }
 }
 
@@ -97,25 +108,144 @@ function expectBundledFontsOnly(file: string): void {
   expect(fonts.some((font) => font.name.includes('NotoSansSC'))).toBe(true);
 }
 
-type Case = { name: string; form: PrintForm; subject: () => string; language: PrintLanguage; copyNo?: number; paper?: Paper; size: [number, number | null]; texts: () => string[] };
+type Case = {
+  name: string;
+  form: PrintForm;
+  subject: () => string;
+  language: PrintLanguage;
+  copyNo?: number;
+  paper?: Paper;
+  size: [number, number | null];
+  texts: () => string[];
+};
 
 const ticketNo = () => store.ticket.number;
 const CASES: Case[] = [
-  { name: 'service-form-zh', form: 'service-form', subject: () => store.ticket.id, language: 'zh-CN', size: [210, 297], texts: () => ['维修服务单', ticketNo(), '吴先生', '格力 KFR-35GW', '在保，至 2027-03-14', '空调启动电容 35μF 450V', '¥80.00', '服务条款', '吴先生 签于 2026-11-24'] },
-  { name: 'service-form-en', form: 'service-form', subject: () => store.ticket.id, language: 'en', copyNo: 2, size: [210, 297], texts: () => ['Service form', 'COPY 2', ticketNo(), 'In warranty until 2027-03-14', 'Parts and labour', 'Terms of service', 'Customer signature'] },
-  { name: 'job-sheet-zh', form: 'job-sheet', subject: () => store.ticket.id, language: 'zh-CN', size: [210, 297], texts: () => ['派工单', ticketNo(), '陈师傅', '2026-11-24 15:00', '维修人员签字'] },
-  { name: 'job-sheet-en', form: 'job-sheet', subject: () => store.ticket.id, language: 'en', size: [210, 297], texts: () => ['Job sheet', ticketNo(), 'Technician signature', 'Work done and findings'] },
-  { name: 'intake-receipt-zh', form: 'intake-receipt', subject: () => store.ticket.id, language: 'zh-CN', copyNo: 1, size: [80, null], texts: () => ['受理回执', '副本', ticketNo(), '电话 021-62581234', '请妥善保管本回执'] },
-  { name: 'intake-receipt-en', form: 'intake-receipt', subject: () => store.ticket.id, language: 'en', size: [80, null], texts: () => ['Intake receipt', ticketNo(), 'Tel 021-62581234', 'Keep this receipt'] },
-  { name: 'requisition-zh-a4', form: 'requisition', subject: () => store.requisition.id, language: 'zh-CN', size: [210, 297], texts: () => ['配件领用单', store.requisition.number, ticketNo(), '领用人（维修人员）', '审批人（配件组长）', '发料人（配件员）', 'AC-FILTER-12'] },
-  { name: 'requisition-en-a5', form: 'requisition', subject: () => store.requisition.id, language: 'en', paper: 'A5', size: [148, 210], texts: () => ['Parts requisition', store.requisition.number, 'Requested by (technician)', 'Issued by (parts clerk)'] },
-  { name: 'stocktake-sheet-zh', form: 'stocktake-sheet', subject: () => store.stocktake.id, language: 'zh-CN', size: [210, 297], texts: () => ['盘点表', store.stocktake.number, '实盘数', '滚筒门封圈 Φ480', '电视电源电阻 10Ω 5W'] },
-  { name: 'stocktake-sheet-en', form: 'stocktake-sheet', subject: () => store.stocktake.id, language: 'en', size: [210, 297], texts: () => ['Stocktake count sheet', store.stocktake.number, 'Counted', 'Checked by'] },
+  {
+    name: 'service-form-zh',
+    form: 'service-form',
+    subject: () => store.ticket.id,
+    language: 'zh-CN',
+    size: [210, 297],
+    texts: () => [
+      '维修服务单',
+      ticketNo(),
+      '吴先生',
+      '格力 KFR-35GW',
+      '在保，至 2027-03-14',
+      '空调启动电容 35μF 450V',
+      '¥80.00',
+      '服务条款',
+      '吴先生 签于 2026-11-24',
+    ],
+  },
+  {
+    name: 'service-form-en',
+    form: 'service-form',
+    subject: () => store.ticket.id,
+    language: 'en',
+    copyNo: 2,
+    size: [210, 297],
+    texts: () => [
+      'Service form',
+      'COPY 2',
+      ticketNo(),
+      'In warranty until 2027-03-14',
+      'Parts and labour',
+      'Terms of service',
+      'Customer signature',
+    ],
+  },
+  {
+    name: 'job-sheet-zh',
+    form: 'job-sheet',
+    subject: () => store.ticket.id,
+    language: 'zh-CN',
+    size: [210, 297],
+    texts: () => ['派工单', ticketNo(), '陈师傅', '2026-11-24 15:00', '维修人员签字'],
+  },
+  {
+    name: 'job-sheet-en',
+    form: 'job-sheet',
+    subject: () => store.ticket.id,
+    language: 'en',
+    size: [210, 297],
+    texts: () => ['Job sheet', ticketNo(), 'Technician signature', 'Work done and findings'],
+  },
+  {
+    name: 'intake-receipt-zh',
+    form: 'intake-receipt',
+    subject: () => store.ticket.id,
+    language: 'zh-CN',
+    copyNo: 1,
+    size: [80, null],
+    texts: () => ['受理回执', '副本', ticketNo(), '电话 021-62581234', '请妥善保管本回执'],
+  },
+  {
+    name: 'intake-receipt-en',
+    form: 'intake-receipt',
+    subject: () => store.ticket.id,
+    language: 'en',
+    size: [80, null],
+    texts: () => ['Intake receipt', ticketNo(), 'Tel 021-62581234', 'Keep this receipt'],
+  },
+  {
+    name: 'requisition-zh-a4',
+    form: 'requisition',
+    subject: () => store.requisition.id,
+    language: 'zh-CN',
+    size: [210, 297],
+    texts: () => [
+      '配件领用单',
+      store.requisition.number,
+      ticketNo(),
+      '领用人（维修人员）',
+      '审批人（配件组长）',
+      '发料人（配件员）',
+      'AC-FILTER-12',
+    ],
+  },
+  {
+    name: 'requisition-en-a5',
+    form: 'requisition',
+    subject: () => store.requisition.id,
+    language: 'en',
+    paper: 'A5',
+    size: [148, 210],
+    texts: () => [
+      'Parts requisition',
+      store.requisition.number,
+      'Requested by (technician)',
+      'Issued by (parts clerk)',
+    ],
+  },
+  {
+    name: 'stocktake-sheet-zh',
+    form: 'stocktake-sheet',
+    subject: () => store.stocktake.id,
+    language: 'zh-CN',
+    size: [210, 297],
+    texts: () => ['盘点表', store.stocktake.number, '实盘数', '滚筒门封圈 Φ480', '电视电源电阻 10Ω 5W'],
+  },
+  {
+    name: 'stocktake-sheet-en',
+    form: 'stocktake-sheet',
+    subject: () => store.stocktake.id,
+    language: 'en',
+    size: [210, 297],
+    texts: () => ['Stocktake count sheet', store.stocktake.number, 'Counted', 'Checked by'],
+  },
 ];
 
 describe('printed forms', () => {
   test.each(CASES.map((c) => [c.name, c] as const))('%s: paper, text, embedded font and reference', async (name, c) => {
-    const { file } = await renderPdf(name, { form: c.form, subjectId: c.subject(), language: c.language, ...(c.copyNo ? { copyNo: c.copyNo } : {}), ...(c.paper ? { paper: c.paper } : {}) });
+    const { file } = await renderPdf(name, {
+      form: c.form,
+      subjectId: c.subject(),
+      language: c.language,
+      ...(c.copyNo ? { copyNo: c.copyNo } : {}),
+      ...(c.paper ? { paper: c.paper } : {}),
+    });
     const info = pdfInfo(file);
     expect(info.widthMm).toBeCloseTo(c.size[0], 0);
     if (c.size[1] !== null) expect(info.heightMm).toBeCloseTo(c.size[1], 0);
@@ -133,7 +263,11 @@ describe('printed forms', () => {
   });
 
   test('a long parts list runs onto a second page, under the letterhead and column headings repeated', async () => {
-    const { file } = await renderPdf('service-form-long', { form: 'service-form', subjectId: store.longTicket.id, language: 'zh-CN' });
+    const { file } = await renderPdf('service-form-long', {
+      form: 'service-form',
+      subjectId: store.longTicket.id,
+      language: 'zh-CN',
+    });
     const info = pdfInfo(file);
     expect(info.pages).toBeGreaterThanOrEqual(2);
     const first = pdfText(file, 1);

@@ -30,7 +30,18 @@ describe('printing at the counter', () => {
     await printingLink.waitFor();
     // The receipt was printed when the goods came in.
     const printed = await context.request.post(`${host.origin}/api/call`, {
-      data: { method: 'print.record', input: { form: 'intake-receipt', subjectId: store.ticket.id, copyNo: 0, language: 'zh-CN', output: 'printer', result: 'printed', printer: 'XP-80C' } },
+      data: {
+        method: 'print.record',
+        input: {
+          form: 'intake-receipt',
+          subjectId: store.ticket.id,
+          copyNo: 0,
+          language: 'zh-CN',
+          output: 'printer',
+          result: 'printed',
+          printer: 'XP-80C',
+        },
+      },
     });
     expect(await printed.json()).toMatchObject({ ok: true });
 
@@ -51,7 +62,9 @@ describe('printing at the counter', () => {
     // The same print route, alone on the page, ready for the browser's print dialog.
     await printWindow.locator('html[data-print-state="ready"]').waitFor({ state: 'attached' });
     expect(await printWindow.title()).toMatch(/^counterdesk-print:ready:\d+/);
-    expect(printWindow.url()).toContain(`#/print/intake-receipt/${store.ticket.id}?lang=en&copy=1&paper=receipt-80&auto=print`);
+    expect(printWindow.url()).toContain(
+      `#/print/intake-receipt/${store.ticket.id}?lang=en&copy=1&paper=receipt-80&auto=print`,
+    );
     const slip = await printWindow.locator('.pf-receipt').innerText();
     expect(slip).toContain('COPY');
     expect(slip).toContain(store.ticket.number);
@@ -71,12 +84,14 @@ describe('printing at the counter', () => {
     expect(pdfText(pdf)).toMatch(/COPY 2[\s\S]*Intake receipt|Intake receipt[\s\S]*COPY 2/);
     await page.getByText('PDF 已保存').waitFor();
 
-    await expect.poll(() => log.getByRole('row').allInnerTexts()).toEqual([
-      expect.stringContaining('时间'),
-      expect.stringMatching(/王经理\s+受理回执[\s\S]*副本 2[\s\S]*PDF[\s\S]*已存 PDF/),
-      expect.stringMatching(/王经理\s+受理回执[\s\S]*副本[\s\S]*浏览器[\s\S]*打印对话框/),
-      expect.stringMatching(/受理回执[\s\S]*原件[\s\S]*打印机 · XP-80C[\s\S]*已打印/),
-    ]);
+    await expect
+      .poll(() => log.getByRole('row').allInnerTexts())
+      .toEqual([
+        expect.stringContaining('时间'),
+        expect.stringMatching(/王经理\s+受理回执[\s\S]*副本 2[\s\S]*PDF[\s\S]*已存 PDF/),
+        expect.stringMatching(/王经理\s+受理回执[\s\S]*副本[\s\S]*浏览器[\s\S]*打印对话框/),
+        expect.stringMatching(/受理回执[\s\S]*原件[\s\S]*打印机 · XP-80C[\s\S]*已打印/),
+      ]);
     expect(count(join(host.dataDir, 'counterdesk.sqlite'), 'print_log')).toBe(3);
   });
 
@@ -99,6 +114,13 @@ describe('printing at the counter', () => {
 
     await page.reload();
     await expect.poll(() => page.getByRole('spinbutton', { name: '份数: 配件领用单' }).inputValue()).toBe('2');
-    await expect.poll(() => page.getByRole('combobox', { name: '纸张: 配件领用单' }).locator('xpath=ancestor::*[contains(@class,"ant-select")][1]').innerText()).toContain('A5');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('combobox', { name: '纸张: 配件领用单' })
+          .locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')
+          .innerText(),
+      )
+      .toContain('A5');
   });
 });

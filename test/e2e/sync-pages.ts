@@ -26,7 +26,9 @@ export class SyncPage {
     const ca = p.getByLabel('CA certificate to trust (optional)');
     if (caVia === 'paste') await ca.fill(caCert);
     else {
-      await p.getByLabel('Load the CA certificate from a file').setInputFiles({ name: 'ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(caCert, 'utf8') });
+      await p
+        .getByLabel('Load the CA certificate from a file')
+        .setInputFiles({ name: 'ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(caCert, 'utf8') });
       await expect.poll(() => ca.inputValue()).toBe(caCert);
     }
     await p.getByRole('button', { name: 'Enroll' }).click();
@@ -48,7 +50,10 @@ export class SyncPage {
       await expect.poll(() => this.value('Store'), { timeout: 15_000 }).toBe(storeCode);
     } catch (error) {
       // Say why: a refused enrollment shows its reason on the page.
-      const shown = await this.page.getByRole('main').innerText().catch(() => '');
+      const shown = await this.page
+        .getByRole('main')
+        .innerText()
+        .catch(() => '');
       throw new Error(`the PC did not enroll as ${storeCode}: ${shown.replace(/\s+/g, ' ')}`, { cause: error });
     }
   }
@@ -59,7 +64,12 @@ export class SyncPage {
 
   /** Nothing waiting, nothing refused, no problem left: this PC has given head office everything. */
   async expectAllSent(): Promise<void> {
-    await expect.poll(async () => [await this.value('Changes waiting to be sent'), await this.value('Changes head office refused')], { timeout: 20_000 }).toEqual(['0', '0']);
+    await expect
+      .poll(
+        async () => [await this.value('Changes waiting to be sent'), await this.value('Changes head office refused')],
+        { timeout: 20_000 },
+      )
+      .toEqual(['0', '0']);
     await expect(this.page.getByRole('row').filter({ hasText: 'Last problem' }).count()).resolves.toBe(0);
   }
 }
@@ -73,7 +83,12 @@ export function headerSync(page: Page): Locator {
  * Sync the way a person at the counter would when waiting for a colleague's work: press
  * "Sync now", look, and press it again after a moment if it is not there yet.
  */
-export async function syncUntil(page: Page, arrived: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function syncUntil(
+  page: Page,
+  arrived: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const sync = new SyncPage(page);
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -129,7 +144,11 @@ export class CustomerFile {
 }
 
 /** A complaint taken at the counter; returns its number (e.g. S020-1-20261123-0001). */
-export async function takeComplaint(page: Page, customer: { query: string; name: string }, what: string): Promise<string> {
+export async function takeComplaint(
+  page: Page,
+  customer: { query: string; name: string },
+  what: string,
+): Promise<string> {
   const intake = new TicketIntake(page);
   await intake.start('Complaint', customer.query, customer.name);
   await intake.choose('Category', 'Service attitude');

@@ -56,7 +56,10 @@ afterAll(async () => {
 });
 
 /** A counter PC: a browser host on its own data folder, a browser window, the store set up. */
-async function startPc(label: string, store: { code: string; name: string; counterNo: number; adminName: string; pin: string }): Promise<Pc> {
+async function startPc(
+  label: string,
+  store: { code: string; name: string; counterNo: number; adminName: string; pin: string },
+): Promise<Pc> {
   const host = await startHost({ dataDir: join(folder, label) });
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -90,7 +93,10 @@ function onDisk(pc: Pc) {
        FROM customer c ORDER BY c.name`,
     ),
     tickets: readTable<{ number: string }>(pc.file, 'SELECT number FROM ticket ORDER BY number').map((t) => t.number),
-    unsent: readTable<{ n: number }>(pc.file, "SELECT count(*) AS n FROM change_log WHERE seq > coalesce((SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'last_acked_seq'), 0)")[0]!.n,
+    unsent: readTable<{ n: number }>(
+      pc.file,
+      "SELECT count(*) AS n FROM change_log WHERE seq > coalesce((SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'last_acked_seq'), 0)",
+    )[0]!.n,
   };
 }
 
@@ -98,7 +104,11 @@ it('two PCs of one store and one of another enroll, work while head office is do
   // Head office: two stores and three one-time codes (`headoffice:admin -- add-store …`, `issue-code …`).
   await addStore(db, 'S012', '南京西路店');
   await addStore(db, 'S020', '徐家汇店');
-  const [codeA1, codeA2, codeB1] = [(await issueEnrollmentCode(db, 'S012')).code, (await issueEnrollmentCode(db, 'S012')).code, (await issueEnrollmentCode(db, 'S020')).code];
+  const [codeA1, codeA2, codeB1] = [
+    (await issueEnrollmentCode(db, 'S012')).code,
+    (await issueEnrollmentCode(db, 'S012')).code,
+    (await issueEnrollmentCode(db, 'S020')).code,
+  ];
 
   const [a1, a2, b1] = await Promise.all([
     startPc('pc-a1', { code: 'S012', name: '南京西路店', counterNo: 1, adminName: '王芳', pin: '2468' }),
@@ -112,14 +122,24 @@ it('two PCs of one store and one of another enroll, work while head office is do
   await syncA1.open();
   await expect(headerSync(a1.page).innerText()).resolves.toContain('Not connected to head office');
   await syncA1.enroll({ url, code: codeA1, caCert: '', caVia: 'paste' });
-  await syncA1.failure().filter({ hasText: 'Head office’s certificate is not trusted by this PC: add head office’s CA certificate (ca.pem) below.' }).waitFor();
+  await syncA1
+    .failure()
+    .filter({
+      hasText: 'Head office’s certificate is not trusted by this PC: add head office’s CA certificate (ca.pem) below.',
+    })
+    .waitFor();
   await syncA1.enroll({ url, code: codeA1, caCert: tls.caCert, caVia: 'file' });
   await syncA1.waitEnrolledAs('S012');
 
   const syncA2 = new SyncPage(a2.page);
   await syncA2.open();
   await syncA2.enroll({ url, code: codeB1, caCert: tls.caCert, caVia: 'paste' });
-  await syncA2.failure().filter({ hasText: 'This code is for store S020, but this PC is set up as store S012: use a code issued for S012.' }).waitFor();
+  await syncA2
+    .failure()
+    .filter({
+      hasText: 'This code is for store S020, but this PC is set up as store S012: use a code issued for S012.',
+    })
+    .waitFor();
   await syncA2.enroll({ url, code: codeA2, caCert: tls.caCert, caVia: 'paste' });
   await syncA2.waitEnrolledAs('S012');
 
@@ -128,7 +148,11 @@ it('two PCs of one store and one of another enroll, work while head office is do
   await syncB1.enroll({ url, code: codeB1, caCert: tls.caCert, caVia: 'paste' });
   await syncB1.waitEnrolledAs('S020');
   // Head office lists them (`headoffice:admin -- devices`).
-  expect((await listDevices(db)).map((d) => `${d.name} ${d.status}`).sort()).toEqual(['S012 counter 1 active', 'S012 counter 2 active', 'S020 counter 1 active']);
+  expect((await listDevices(db)).map((d) => `${d.name} ${d.status}`).sort()).toEqual([
+    'S012 counter 1 active',
+    'S012 counter 2 active',
+    'S020 counter 1 active',
+  ]);
 
   // Online: a customer and a complaint on PC 1 of S012, a customer on S020; PC 2 of S012 gets them.
   await newCustomer(a1.page, '张伟', '13800001111');
@@ -138,7 +162,11 @@ it('two PCs of one store and one of another enroll, work while head office is do
   const filesA2 = new CustomerFile(a2.page);
   await syncUntil(a2.page, async () => (await filesA2.search('1111')).includes('张伟'), 'PC 1’s customer on PC 2');
   // PC 1 pushes the complaint a moment after the customer (2 s after its last write): sync until it is here too.
-  await syncUntil(a2.page, async () => (await openTicketNumbers(a2.page)).includes(ticketA), 'PC 1’s complaint on PC 2');
+  await syncUntil(
+    a2.page,
+    async () => (await openTicketNumbers(a2.page)).includes(ticketA),
+    'PC 1’s complaint on PC 2',
+  );
   expect(await openTicketNumbers(a2.page)).toEqual([ticketA]);
 
   // Head office goes down. Work goes on: both S012 PCs edit different fields of the same customer
@@ -157,24 +185,38 @@ it('two PCs of one store and one of another enroll, work while head office is do
   expect(ticketB).toMatch(/^S020-1-\d{8}-0001$/);
   // The header says head office is unreachable and how much waits; the file keeps it all.
   for (const pc of [a1, a2, b1]) {
-    await expect.poll(() => headerSync(pc.page).innerText(), { timeout: 15_000 }).toMatch(/Head office unreachable: retrying\s+\d+ waiting/);
+    await expect
+      .poll(() => headerSync(pc.page).innerText(), { timeout: 15_000 })
+      .toMatch(/Head office unreachable: retrying\s+\d+ waiting/);
     expect(onDisk(pc).unsent).toBeGreaterThan(0);
   }
 
   // Head office is back on the same address: "Sync now" on each PC, and the edits meet.
   server = await startHeadOffice({ db, tls, port: server.port });
-  await Promise.all([a1, a2, b1].map(async (pc) => {
-    const sync = new SyncPage(pc.page);
-    await sync.open();
-    await sync.syncNow();
-  }));
+  await Promise.all(
+    [a1, a2, b1].map(async (pc) => {
+      const sync = new SyncPage(pc.page);
+      await sync.open();
+      await sync.syncNow();
+    }),
+  );
   const bothEdits = async (files: CustomerFile) => {
     const text = await (await files.open('1111', '张伟')).innerText();
-    return ['周末上午在家', 'Agrees to be contacted', '上海市黄浦区南京东路 1 号'].every((shown) => text.includes(shown));
+    return ['周末上午在家', 'Agrees to be contacted', '上海市黄浦区南京东路 1 号'].every((shown) =>
+      text.includes(shown),
+    );
   };
-  await syncUntil(a1.page, async () => (await filesA1.search('4444')).includes('孙丽') && (await bothEdits(filesA1)), 'PC 2’s offline work on PC 1');
+  await syncUntil(
+    a1.page,
+    async () => (await filesA1.search('4444')).includes('孙丽') && (await bothEdits(filesA1)),
+    'PC 2’s offline work on PC 1',
+  );
   await syncUntil(a2.page, () => bothEdits(filesA2), 'PC 1’s offline remark on PC 2');
-  await syncUntil(b1.page, async () => (await syncB1.value('Changes waiting to be sent')) === '0', 'S020’s offline complaint at head office');
+  await syncUntil(
+    b1.page,
+    async () => (await syncB1.value('Changes waiting to be sent')) === '0',
+    'S020’s offline complaint at head office',
+  );
 
   // Nothing waits, nothing was refused, no problem is left; the header is back to "Synced".
   for (const pc of [a1, a2, b1]) {
@@ -193,13 +235,23 @@ it('two PCs of one store and one of another enroll, work while head office is do
   // The SQLite files agree: S012's two PCs hold the same customers, merged field by field.
   const zhangWei = { name: '张伟', notes: '周末上午在家', consent: 1, addresses: '上海市黄浦区南京东路 1 号' };
   for (const pc of [a1, a2]) {
-    expect(onDisk(pc)).toEqual({ customers: [{ name: '孙丽', notes: '', consent: 0, addresses: null }, zhangWei], tickets: [ticketA], unsent: 0 });
+    expect(onDisk(pc)).toEqual({
+      customers: [{ name: '孙丽', notes: '', consent: 0, addresses: null }, zhangWei],
+      tickets: [ticketA],
+      unsent: 0,
+    });
   }
-  expect(onDisk(b1)).toEqual({ customers: [{ name: '赵敏', notes: '', consent: 0, addresses: null }], tickets: [ticketB], unsent: 0 });
+  expect(onDisk(b1)).toEqual({
+    customers: [{ name: '赵敏', notes: '', consent: 0, addresses: null }],
+    tickets: [ticketB],
+    unsent: 0,
+  });
 
   // Head office links 张伟 to S020 by his phone (`headoffice:admin -- link-customer 13800001111 S020`):
   // S020 gets the customer file, merged fields and all, but not S012's ticket.
-  const [{ id }] = readTable<{ id: string }>(a1.file, "SELECT id FROM customer WHERE name = '张伟'") as [{ id: string }];
+  const [{ id }] = readTable<{ id: string }>(a1.file, "SELECT id FROM customer WHERE name = '张伟'") as [
+    { id: string },
+  ];
   expect(await linkCustomerByIdOrPhone(db, '13800001111', 'S020')).toBe(`Customer 张伟 (${id}) now reaches store S020`);
   await syncUntil(b1.page, async () => (await filesB1.search('1111')).includes('张伟'), 'the linked customer on S020');
   expect(onDisk(b1).customers).toEqual([zhangWei, { name: '赵敏', notes: '', consent: 0, addresses: null }]);
@@ -209,7 +261,9 @@ it('two PCs of one store and one of another enroll, work while head office is do
   // not "wrong", the page says an admin must set one here; counter 2's own admin still signs in.
   await a2.page.getByRole('button', { name: say('lock', 'en') }).click();
   await new SignIn(a2.page).as('王芳', '2468');
-  await a2.page.getByText('No PIN is set for this person on this PC yet: an admin must set it on the Staff page here').waitFor();
+  await a2.page
+    .getByText('No PIN is set for this person on this PC yet: an admin must set it on the Staff page here')
+    .waitFor();
   await new SignIn(a2.page).as('李娜', '1357');
   await new SyncPage(a2.page).open();
 

@@ -6,7 +6,11 @@ import type { Page } from 'playwright-core';
 
 export class TicketIntake {
   constructor(private readonly page: Page) {}
-  async start(type: 'Consultation' | 'Complaint' | 'After-sales request' | 'Repair' | 'Feedback / suggestion', customerQuery: string, customerName: string): Promise<void> {
+  async start(
+    type: 'Consultation' | 'Complaint' | 'After-sales request' | 'Repair' | 'Feedback / suggestion',
+    customerQuery: string,
+    customerName: string,
+  ): Promise<void> {
     const p = this.page;
     await p.getByRole('link', { name: 'Tickets', exact: true }).click();
     await p.getByRole('button', { name: 'New ticket' }).click();
@@ -35,8 +39,14 @@ export class TicketSteps {
     await this.page.getByTestId('ticket-status').getByText(status, { exact: true }).waitFor();
   }
   /** Open a step's dialog, let `fill` answer its fields, confirm, and wait for it to close. */
-  async take(step: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}): Promise<void> {
-    await this.page.getByRole('region', { name: 'Next steps' }).getByRole('button', { name: step, exact: true }).click();
+  async take(
+    step: string,
+    fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {},
+  ): Promise<void> {
+    await this.page
+      .getByRole('region', { name: 'Next steps' })
+      .getByRole('button', { name: step, exact: true })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: step });
     // antd zooms a dialog in: a click while it is still scaling can land beside the button.
     await dialog.and(this.page.locator('.ant-modal:not(.ant-zoom-appear)')).waitFor();
@@ -63,8 +73,14 @@ export class FollowUpCall {
     await p.getByRole('link', { name: 'Follow-ups' }).click();
     await p.getByRole('button', { name: `Record the call ${number}` }).click();
     const dialog = p.getByRole('dialog', { name: `Follow-up call: ${number}` });
-    await dialog.getByRole('radiogroup', { name: 'Rating of the service (1–5)' }).getByText(String(outcome.rating), { exact: true }).click();
-    await dialog.getByRole('radiogroup', { name: 'Is the problem solved?' }).getByText(outcome.solved ? 'Solved' : 'Not solved', { exact: true }).click();
+    await dialog
+      .getByRole('radiogroup', { name: 'Rating of the service (1–5)' })
+      .getByText(String(outcome.rating), { exact: true })
+      .click();
+    await dialog
+      .getByRole('radiogroup', { name: 'Is the problem solved?' })
+      .getByText(outcome.solved ? 'Solved' : 'Not solved', { exact: true })
+      .click();
     await dialog.getByLabel('Comments').fill(outcome.comments);
     await dialog.getByRole('button', { name: 'Record the call' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -76,8 +92,19 @@ export async function signOnPad(page: Page): Promise<void> {
   const pad = page.getByRole('img', { name: /Signature pad/ });
   const box = (await pad.boundingBox())!;
   const strokes: Array<Array<[number, number]>> = [
-    [[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35], [0.5, 0.65]],
-    [[0.55, 0.5], [0.65, 0.4], [0.75, 0.55], [0.85, 0.45]],
+    [
+      [0.1, 0.6],
+      [0.2, 0.3],
+      [0.3, 0.7],
+      [0.4, 0.35],
+      [0.5, 0.65],
+    ],
+    [
+      [0.55, 0.5],
+      [0.65, 0.4],
+      [0.75, 0.55],
+      [0.85, 0.45],
+    ],
   ];
   for (const stroke of strokes) {
     const [first, ...rest] = stroke;

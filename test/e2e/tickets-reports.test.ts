@@ -20,7 +20,13 @@ describe('service reports', () => {
     // month" must still be the store's month so far, or a complaint taken after 16:00 there is missed.
     counter = await openCounter({ locale: 'en-US', timezoneId: 'America/Los_Angeles' });
     const { page } = counter;
-    await new FirstRunSetup(page).createStore({ code: 'S012', name: 'Nanjing Road', counterNo: 2, adminName: 'Wang Fang', pin: '2468' });
+    await new FirstRunSetup(page).createStore({
+      code: 'S012',
+      name: 'Nanjing Road',
+      counterNo: 2,
+      adminName: 'Wang Fang',
+      pin: '2468',
+    });
     await page.getByText('(S012)').waitFor();
     const form = new CustomerForm(page);
     await form.open();
@@ -48,7 +54,15 @@ describe('service reports', () => {
 
     await page.getByRole('tab', { name: 'Staff performance' }).click();
     const table = page.getByRole('region', { name: 'Performance by responsible staff member' });
-    await expect.poll(() => table.getByRole('row', { name: /Wang Fang/ }).getByRole('cell').nth(1).innerText()).toBe('1');
+    await expect
+      .poll(() =>
+        table
+          .getByRole('row', { name: /Wang Fang/ })
+          .getByRole('cell')
+          .nth(1)
+          .innerText(),
+      )
+      .toBe('1');
     await page.getByText('No service star this period').waitFor();
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('中文');

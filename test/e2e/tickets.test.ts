@@ -26,7 +26,10 @@ const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8B
  */
 function noonZone(): { zone: string; offsetHours: number } {
   const offsetHours = 12 - new Date().getUTCHours();
-  return { zone: offsetHours === 0 ? 'Etc/GMT' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`, offsetHours };
+  return {
+    zone: offsetHours === 0 ? 'Etc/GMT' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`,
+    offsetHours,
+  };
 }
 
 async function setStoreZone(c: Counter, zone: string): Promise<void> {
@@ -38,7 +41,13 @@ async function setStoreZone(c: Counter, zone: string): Promise<void> {
 
 async function newStoreWithCustomer({ timezoneId }: { timezoneId?: string } = {}): Promise<Counter> {
   const c = await openCounter({ locale: 'en-US', ...(timezoneId ? { timezoneId } : {}) });
-  await new FirstRunSetup(c.page).createStore({ code: 'S012', name: 'Nanjing Road', counterNo: 2, adminName: 'Wang Fang', pin: '2468' });
+  await new FirstRunSetup(c.page).createStore({
+    code: 'S012',
+    name: 'Nanjing Road',
+    counterNo: 2,
+    adminName: 'Wang Fang',
+    pin: '2468',
+  });
   await c.page.getByText('(S012)').waitFor();
   const form = new CustomerForm(c.page);
   await form.open();
@@ -65,7 +74,9 @@ describe('tickets', () => {
     await steps.waitForStatus('Recorded');
     // Evidence: a photo of the delivery note, from a file.
     await page.getByLabel('Caption').fill('送货单');
-    await page.getByLabel('Add a photo from a file').setInputFiles({ name: 'note.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1x1, 'base64') });
+    await page
+      .getByLabel('Add a photo from a file')
+      .setInputFiles({ name: 'note.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1x1, 'base64') });
     await page.getByRole('region', { name: 'Photos' }).getByText('送货单').waitFor();
     await steps.take('Assign', (dialog) => steps.pick(dialog, 'Responsible person', /^Wang Fang/));
     await steps.waitForStatus('Assigned');
@@ -96,7 +107,17 @@ describe('tickets', () => {
     await page.getByText('No step is open to you on this ticket now.').waitFor();
 
     const events = readTable<{ action: string }>(dbFile(counter), 'SELECT action FROM ticket_event ORDER BY hlc');
-    expect(events.map((e) => e.action)).toEqual(['create', 'attach', 'assign', 'start_investigation', 'propose_solution', 'inform_customer', 'follow_up_reopen', 'resolve', 'archive']);
+    expect(events.map((e) => e.action)).toEqual([
+      'create',
+      'attach',
+      'assign',
+      'start_investigation',
+      'propose_solution',
+      'inform_customer',
+      'follow_up_reopen',
+      'resolve',
+      'archive',
+    ]);
   });
 
   it('takes a repair, schedules it, and completes it on site with the customer’s signature', async () => {
@@ -145,7 +166,10 @@ describe('tickets', () => {
 
     await steps.take('Arrived on site');
     await steps.waitForStatus('Being repaired');
-    await page.getByRole('region', { name: 'Next steps' }).getByRole('button', { name: 'Complete with signature' }).click();
+    await page
+      .getByRole('region', { name: 'Next steps' })
+      .getByRole('button', { name: 'Complete with signature' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Complete the repair' });
     await dialog.getByLabel('Work done').fill('紧固外机风扇叶片，清洁滤网');
     await dialog.getByLabel('Result').fill('制热正常，噪音消除，已演示');
@@ -161,9 +185,17 @@ describe('tickets', () => {
     await signatures.getByRole('img', { name: 'Customer’s signature: 刘女士' }).waitFor();
     await signatures.getByText('The signed form is unchanged').waitFor();
 
-    const [signature] = readTable<{ form_json: string; form_hash: string; strokes: string }>(dbFile(counter), 'SELECT form_json, form_hash, strokes FROM ticket_signature');
+    const [signature] = readTable<{ form_json: string; form_hash: string; strokes: string }>(
+      dbFile(counter),
+      'SELECT form_json, form_hash, strokes FROM ticket_signature',
+    );
     expect(createHash('sha256').update(signature!.form_json, 'utf8').digest('hex')).toBe(signature!.form_hash);
-    expect(JSON.parse(signature!.form_json)).toMatchObject({ ticketNumber: number, technician: 'Chen', workDone: '紧固外机风扇叶片，清洁滤网', signedBy: '刘女士' });
+    expect(JSON.parse(signature!.form_json)).toMatchObject({
+      ticketNumber: number,
+      technician: 'Chen',
+      workDone: '紧固外机风扇叶片，清洁滤网',
+      signedBy: '刘女士',
+    });
     expect((JSON.parse(signature!.strokes) as unknown[]).length).toBe(2);
   });
 
@@ -189,7 +221,9 @@ describe('tickets', () => {
     // Kept: answered from the follow-up list, and the counter has nothing due.
     await page.getByRole('link', { name: 'Follow-ups' }).click();
     await page.getByRole('button', { name: `Answer now ${number}` }).click();
-    await new TicketSteps(page).take('Answer', (dialog) => dialog.getByLabel('Answer given').fill('可以，旧机折价 300 元'));
+    await new TicketSteps(page).take('Answer', (dialog) =>
+      dialog.getByLabel('Answer given').fill('可以，旧机折价 300 元'),
+    );
     await new TicketSteps(page).waitForStatus('Answered');
     await page.getByRole('link', { name: 'Counter', exact: true }).click();
     await due.getByText('Nothing breached or due today').waitFor();

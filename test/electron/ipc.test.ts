@@ -3,7 +3,14 @@ import type { DeskEvent } from '../../db/api';
 import type { DeskResult } from '../../db/contract';
 import type { ClientState, Desk, Logger } from '../../db/desk-types';
 import type { FrameLike, InvokeEventLike, IpcMainLike, SenderLike } from '../../electron/ipc';
-import { bindDesk, checkSender, DESK_CALL_CHANNEL, DESK_EVENT_CHANNEL, forwardEvent, UNTRUSTED_SENDER_ERROR } from '../../electron/ipc';
+import {
+  bindDesk,
+  checkSender,
+  DESK_CALL_CHANNEL,
+  DESK_EVENT_CHANNEL,
+  forwardEvent,
+  UNTRUSTED_SENDER_ERROR,
+} from '../../electron/ipc';
 
 const APP = 'app://counterdesk/index.html#/tickets';
 
@@ -37,7 +44,11 @@ function fromMainFrame(sender: FakeSender): InvokeEventLike {
 }
 
 function silentLogger() {
-  return { info: vi.fn<Logger['info']>(), warn: vi.fn<Logger['warn']>(), error: vi.fn<Logger['error']>() } satisfies Logger;
+  return {
+    info: vi.fn<Logger['info']>(),
+    warn: vi.fn<Logger['warn']>(),
+    error: vi.fn<Logger['error']>(),
+  } satisfies Logger;
 }
 
 describe('checkSender', () => {
@@ -77,7 +88,10 @@ describe('checkSender', () => {
       },
       sender: app,
     };
-    expect(checkSender(DESK_CALL_CHANNEL, event)).toMatchObject({ ok: false, reason: expect.stringContaining('destroyed') });
+    expect(checkSender(DESK_CALL_CHANNEL, event)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('destroyed'),
+    });
   });
 });
 
@@ -119,7 +133,8 @@ function setUp(options: { dispatch?: Desk['dispatch']; targets?: FakeSender[] } 
   const unbind = bindDesk(fake.desk, ipcMain, { logger, listTargets: () => options.targets ?? [] });
   const handler = ipcMain.handlers.get(DESK_CALL_CHANNEL);
   if (!handler) throw new Error('desk:call is not handled');
-  const call = (event: InvokeEventLike, method: unknown, input?: unknown) => handler(event, method, input) as Promise<DeskResult<unknown>>;
+  const call = (event: InvokeEventLike, method: unknown, input?: unknown) =>
+    handler(event, method, input) as Promise<DeskResult<unknown>>;
   return { ...fake, ipcMain, logger, unbind, call };
 }
 
@@ -132,7 +147,10 @@ describe('bindDesk', () => {
   test('passes a trusted call to the dispatcher with the input untouched', async () => {
     const { call, calls } = setUp();
     const input = { name: '王芳', phones: ['13800138000'], extra: { nested: true } };
-    await expect(call(fromMainFrame(fakeSender(1)), 'customers.create', input)).resolves.toEqual({ ok: true, value: 'customers.create' });
+    await expect(call(fromMainFrame(fakeSender(1)), 'customers.create', input)).resolves.toEqual({
+      ok: true,
+      value: 'customers.create',
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.input).toBe(input);
   });
@@ -141,7 +159,11 @@ describe('bindDesk', () => {
     const { call, calls, logger } = setUp();
     const result = await call(fromMainFrame(fakeSender(1, 'https://evil.example/')), 'staff.list', {});
     expect(result).toEqual({ ok: false, error: UNTRUSTED_SENDER_ERROR });
-    expect(UNTRUSTED_SENDER_ERROR).toEqual({ code: 'permission_denied', key: 'permission_denied', message: 'Refused: untrusted sender' });
+    expect(UNTRUSTED_SENDER_ERROR).toEqual({
+      code: 'permission_denied',
+      key: 'permission_denied',
+      message: 'Refused: untrusted sender',
+    });
     expect(calls).toHaveLength(0);
     expect(logger.warn).toHaveBeenCalledOnce();
   });
@@ -153,11 +175,17 @@ describe('bindDesk', () => {
     expect(calls).toHaveLength(0);
   });
 
-  test.each([42, null, undefined, { toString: () => 'staff.list' }, ['staff.list']])('refuses a method name that is not a string: %s', async (method) => {
-    const { call, calls } = setUp();
-    await expect(call(fromMainFrame(fakeSender(1)), method, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(calls).toHaveLength(0);
-  });
+  test.each([42, null, undefined, { toString: () => 'staff.list' }, ['staff.list']])(
+    'refuses a method name that is not a string: %s',
+    async (method) => {
+      const { call, calls } = setUp();
+      await expect(call(fromMainFrame(fakeSender(1)), method, {})).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'unknown_method' },
+      });
+      expect(calls).toHaveLength(0);
+    },
+  );
 
   test('turns a throwing dispatcher into an internal error instead of a rejection', async () => {
     const { call, logger } = setUp({
@@ -165,7 +193,10 @@ describe('bindDesk', () => {
         throw new Error('boom');
       },
     });
-    await expect(call(fromMainFrame(fakeSender(1)), 'staff.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(call(fromMainFrame(fakeSender(1)), 'staff.list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(logger.error).toHaveBeenCalledOnce();
   });
 

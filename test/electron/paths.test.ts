@@ -1,16 +1,27 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { contentTypeFor, databaseLocation, forcedLanguageFrom, resolveAppRequest, resolveInsideRoot } from '../../electron/paths';
+import {
+  contentTypeFor,
+  databaseLocation,
+  forcedLanguageFrom,
+  resolveAppRequest,
+  resolveInsideRoot,
+} from '../../electron/paths';
 
 describe('databaseLocation', () => {
   const userData = '/home/clerk/.config/Counterdesk';
 
   test('uses the userData folder by default', () => {
-    expect(databaseLocation({}, userData, path.posix)).toEqual({ dir: userData, file: `${userData}/counterdesk.sqlite` });
+    expect(databaseLocation({}, userData, path.posix)).toEqual({
+      dir: userData,
+      file: `${userData}/counterdesk.sqlite`,
+    });
   });
 
   test('COUNTERDESK_DATA_DIR overrides the folder, not the file name', () => {
-    expect(databaseLocation({ COUNTERDESK_DATA_DIR: '/srv/store-s012' }, userData, path.posix).file).toBe('/srv/store-s012/counterdesk.sqlite');
+    expect(databaseLocation({ COUNTERDESK_DATA_DIR: '/srv/store-s012' }, userData, path.posix).file).toBe(
+      '/srv/store-s012/counterdesk.sqlite',
+    );
   });
 
   test('a blank override is no override', () => {
@@ -93,8 +104,15 @@ describe('resolveAppRequest', () => {
   const p = path.posix;
 
   test('the root URL and index.html serve index.html', () => {
-    expect(resolveAppRequest('app://counterdesk/', root, p)).toMatchObject({ kind: 'file', file: `${root}/index.html`, spaFallback: false });
-    expect(resolveAppRequest('app://counterdesk/index.html', root, p)).toMatchObject({ kind: 'file', file: `${root}/index.html` });
+    expect(resolveAppRequest('app://counterdesk/', root, p)).toMatchObject({
+      kind: 'file',
+      file: `${root}/index.html`,
+      spaFallback: false,
+    });
+    expect(resolveAppRequest('app://counterdesk/index.html', root, p)).toMatchObject({
+      kind: 'file',
+      file: `${root}/index.html`,
+    });
   });
 
   test('assets resolve to their file and are not SPA routes', () => {
@@ -107,16 +125,27 @@ describe('resolveAppRequest', () => {
   });
 
   test('extensionless paths may fall back to index.html', () => {
-    expect(resolveAppRequest('app://counterdesk/tickets/42', root, p)).toMatchObject({ kind: 'file', spaFallback: true });
+    expect(resolveAppRequest('app://counterdesk/tickets/42', root, p)).toMatchObject({
+      kind: 'file',
+      spaFallback: true,
+    });
   });
 
   test('percent-encoded names are decoded', () => {
-    expect(resolveAppRequest('app://counterdesk/fonts/Noto%20Sans.woff2', root, p)).toMatchObject({ file: `${root}/fonts/Noto Sans.woff2` });
+    expect(resolveAppRequest('app://counterdesk/fonts/Noto%20Sans.woff2', root, p)).toMatchObject({
+      file: `${root}/fonts/Noto Sans.woff2`,
+    });
   });
 
   test('dot segments, even percent-encoded, are folded by the URL parser and cannot climb', () => {
-    expect(resolveAppRequest('app://counterdesk/%2e%2e/%2e%2e/etc/passwd', root, p)).toMatchObject({ kind: 'file', file: `${root}/etc/passwd` });
-    expect(resolveAppRequest('app://counterdesk/../../main/main.js', root, p)).toMatchObject({ kind: 'file', file: `${root}/main/main.js` });
+    expect(resolveAppRequest('app://counterdesk/%2e%2e/%2e%2e/etc/passwd', root, p)).toMatchObject({
+      kind: 'file',
+      file: `${root}/etc/passwd`,
+    });
+    expect(resolveAppRequest('app://counterdesk/../../main/main.js', root, p)).toMatchObject({
+      kind: 'file',
+      file: `${root}/main/main.js`,
+    });
   });
 
   test.each([

@@ -17,7 +17,11 @@ function fakeUpdater(check: () => Promise<unknown> = async () => null) {
 }
 
 function fakeLogger() {
-  return { info: vi.fn<Logger['info']>(), warn: vi.fn<Logger['warn']>(), error: vi.fn<Logger['error']>() } satisfies Logger;
+  return {
+    info: vi.fn<Logger['info']>(),
+    warn: vi.fn<Logger['warn']>(),
+    error: vi.fn<Logger['error']>(),
+  } satisfies Logger;
 }
 
 describe('applyUpdatePolicy', () => {
@@ -57,7 +61,9 @@ describe('applyUpdatePolicy', () => {
     applyUpdatePolicy(updater, { logger, setInterval: () => ({}) });
     expect(errorListeners).toHaveLength(1);
     errorListeners[0]?.(new Error('sha512 checksum mismatch'));
-    expect(logger.warn).toHaveBeenCalledWith('Update failed; will retry at the next check', { error: expect.stringContaining('sha512 checksum mismatch') });
+    expect(logger.warn).toHaveBeenCalledWith('Update failed; will retry at the next check', {
+      error: expect.stringContaining('sha512 checksum mismatch'),
+    });
   });
 
   test("routes electron-updater's own log lines to our logger", () => {

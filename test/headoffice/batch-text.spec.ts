@@ -31,22 +31,44 @@ it('keeps separators, quotes and backslashes inside values through the feed and 
   const part = hqPart('P-SEP', 1_000);
   await hq.write([{ ...part, fields: { ...part.fields, name: odd } }]);
   await hq.write([{ entity: 'part', entityId: part.entityId, op: 'update', fields: { spec: `${odd} v2` } }]);
-  const saved = await hq.db.selectFrom('entityState').select('state').where('entity', '=', 'part').where('entityId', '=', part.entityId).executeTakeFirstOrThrow();
+  const saved = await hq.db
+    .selectFrom('entityState')
+    .select('state')
+    .where('entity', '=', 'part')
+    .where('entityId', '=', part.entityId)
+    .executeTakeFirstOrThrow();
   expect(saved.state.fields).toMatchObject({ name: odd, spec: `${odd} v2` });
-  const fed = await hq.db.selectFrom('changeFeed').select('state').where('entity', '=', 'part').where('entityId', '=', part.entityId).orderBy('serverSeq').execute();
+  const fed = await hq.db
+    .selectFrom('changeFeed')
+    .select('state')
+    .where('entity', '=', 'part')
+    .where('entityId', '=', part.entityId)
+    .orderBy('serverSeq')
+    .execute();
   expect(fed.map((row) => [row.state.fields.name, row.state.fields.spec])).toEqual([
     [odd, ''],
     [odd, `${odd} v2`],
   ]);
   await pc.sync();
-  expect(readTable(pc.file, 'SELECT name, spec FROM part WHERE id = ?', part.entityId)).toEqual([{ name: odd, spec: `${odd} v2` }]);
+  expect(readTable(pc.file, 'SELECT name, spec FROM part WHERE id = ?', part.entityId)).toEqual([
+    { name: odd, spec: `${odd} v2` },
+  ]);
 });
 
 it('reads back every list as sent, element for element, nulls and empty texts included', async () => {
-  const lists: Array<Array<string | null>> = [[], [''], ['', ''], [null], [null, null], ['\u001f'], ['a\u001eb', null], ['x', null, '', '"引号" \\ {a,b} NULL'], ['\u001f\u001f', 'tail']];
+  const lists: Array<Array<string | null>> = [
+    [],
+    [''],
+    ['', ''],
+    [null],
+    [null, null],
+    ['\u001f'],
+    ['a\u001eb', null],
+    ['x', null, '', '"引号" \\ {a,b} NULL'],
+    ['\u001f\u001f', 'tail'],
+  ];
   for (const list of lists) {
     const row = await sql<{ list: Array<string | null> }>`SELECT ${textList(list)} AS list`.execute(hq.db);
     expect(row.rows[0]!.list).toEqual(list);
   }
 });
-

@@ -32,7 +32,12 @@ afterAll(async () => {
 
 /** Enrolls through the engine, as the Sync page does, and returns what the page is shown. */
 async function enrollAsThePageDoes(input: { serverUrl?: string; code: string; caCert: string | null }) {
-  await pc.engine.enroll({ serverUrl: input.serverUrl ?? hq.url, code: input.code, caCert: input.caCert, deviceName: 'S012 counter 1' });
+  await pc.engine.enroll({
+    serverUrl: input.serverUrl ?? hq.url,
+    code: input.code,
+    caCert: input.caCert,
+    deviceName: 'S012 counter 1',
+  });
   return pc.engine.status();
 }
 
@@ -51,7 +56,8 @@ describe('enrollment failures say what is wrong and what to do', () => {
     expect(status.enrolled).toBe(false);
     expect(status.enrollError).toEqual({
       code: 'tls_untrusted',
-      message: "Head office's certificate is not trusted by this PC: add head office's CA certificate (ca.pem) on the Sync page",
+      message:
+        "Head office's certificate is not trusted by this PC: add head office's CA certificate (ca.pem) on the Sync page",
       params: {},
     });
     expect(status.enrollError!.message).not.toMatch(/use-system-ca|unable to verify/);
@@ -91,7 +97,12 @@ describe('enrollment failures say what is wrong and what to do', () => {
     // The code used up: a second PC of the store trying it again is refused.
     const other = await openCounter(hq, { storeCode: 'S012', counterNo: 2, enroll: false });
     try {
-      const refused = await enrollDevice(other.store, other.credentials, { serverUrl: hq.url, code, caCert: hq.caCert, deviceName: 'S012 counter 2' }).catch((error: unknown) => error);
+      const refused = await enrollDevice(other.store, other.credentials, {
+        serverUrl: hq.url,
+        code,
+        caCert: hq.caCert,
+        deviceName: 'S012 counter 2',
+      }).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(EnrollError);
       expect((refused as EnrollError).code).toBe('enroll_code_invalid');
     } finally {
@@ -104,7 +115,12 @@ describe('enrollment failures say what is wrong and what to do', () => {
     try {
       const port = hq.port;
       await hq.stopServer();
-      const refused = (await enrollDevice(other.store, other.credentials, { serverUrl: `https://127.0.0.1:${port}`, code: 'AAAA-BBBB-CCCC', caCert: hq.caCert, deviceName: 'x' }).catch((error: unknown) => error)) as EnrollError;
+      const refused = (await enrollDevice(other.store, other.credentials, {
+        serverUrl: `https://127.0.0.1:${port}`,
+        code: 'AAAA-BBBB-CCCC',
+        caCert: hq.caCert,
+        deviceName: 'x',
+      }).catch((error: unknown) => error)) as EnrollError;
       expect(refused.code).toBe('unreachable');
       expect(refused.message).toMatch(/^Head office unreachable: .*ECONNREFUSED/);
       expect(refused.params).toEqual({ detail: 'ECONNREFUSED' });
@@ -116,7 +132,17 @@ describe('enrollment failures say what is wrong and what to do', () => {
 });
 
 /** A bare HTTPS server with a certificate signed by its own CA, shaped by the test. */
-async function serverWith({ names, ip = true, notBefore, notAfter }: { names: string[]; ip?: boolean; notBefore?: Date; notAfter?: Date }) {
+async function serverWith({
+  names,
+  ip = true,
+  notBefore,
+  notAfter,
+}: {
+  names: string[];
+  ip?: boolean;
+  notBefore?: Date;
+  notAfter?: Date;
+}) {
   const day = 86_400_000;
   const ca = await generate([{ name: 'commonName', value: 'Odd test CA' }], {
     keyType: 'ec',
@@ -138,18 +164,31 @@ async function serverWith({ names, ip = true, notBefore, notAfter }: { names: st
       { name: 'basicConstraints', cA: false, critical: true },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [...names.map((value) => ({ type: 2 as const, value })), ...(ip ? [{ type: 7 as const, ip: '127.0.0.1' }] : [])] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          ...names.map((value) => ({ type: 2 as const, value })),
+          ...(ip ? [{ type: 7 as const, ip: '127.0.0.1' }] : []),
+        ],
+      },
     ],
   });
   const server: Server = createServer({ cert: leaf.cert, key: leaf.private }, (_req, res) => res.end('{}'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, caCert: ca.cert, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    caCert: ca.cert,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function failureOf(url: string, caCert: string): Promise<TransportError> {
   const http = createSyncHttp({ baseUrl: url, caCert });
   try {
-    const error = await http.request('GET', '/sync/v1/health').then(() => null, (e: unknown) => e);
+    const error = await http.request('GET', '/sync/v1/health').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TransportError);
     return error as TransportError;
   } finally {
@@ -160,7 +199,11 @@ async function failureOf(url: string, caCert: string): Promise<TransportError> {
 describe('the sync engine names certificate problems the same way', () => {
   it('an expired certificate (the CA trusted)', async () => {
     const day = 86_400_000;
-    const server = await serverWith({ names: ['localhost'], notBefore: new Date(Date.now() - 400 * day), notAfter: new Date(Date.now() - day) });
+    const server = await serverWith({
+      names: ['localhost'],
+      notBefore: new Date(Date.now() - 400 * day),
+      notAfter: new Date(Date.now() - day),
+    });
     try {
       const error = await failureOf(server.url, server.caCert);
       expect(error.code).toBe('tls_expired');
@@ -171,7 +214,11 @@ describe('the sync engine names certificate problems the same way', () => {
   });
 
   it('a certificate not valid yet (this PC’s clock is behind)', async () => {
-    const server = await serverWith({ names: ['localhost'], notBefore: new Date(Date.now() + 10 * 86_400_000), notAfter: new Date(Date.now() + 400 * 86_400_000) });
+    const server = await serverWith({
+      names: ['localhost'],
+      notBefore: new Date(Date.now() + 10 * 86_400_000),
+      notAfter: new Date(Date.now() + 400 * 86_400_000),
+    });
     try {
       expect((await failureOf(server.url, server.caCert)).code).toBe('tls_not_yet_valid');
     } finally {
@@ -185,7 +232,9 @@ describe('the sync engine names certificate problems the same way', () => {
       const error = await failureOf(server.url, server.caCert);
       expect(error.code).toBe('tls_wrong_name');
       expect(error.params).toEqual({ names: 'hq.example.cn', host: '127.0.0.1' });
-      expect(error.message).toBe("Head office's certificate is issued for hq.example.cn, not 127.0.0.1: use head office's address exactly as head office gave it");
+      expect(error.message).toBe(
+        "Head office's certificate is issued for hq.example.cn, not 127.0.0.1: use head office's address exactly as head office gave it",
+      );
     } finally {
       await server.close();
     }
@@ -194,10 +243,19 @@ describe('the sync engine names certificate problems the same way', () => {
   it('an enrolled PC whose head office is no longer trusted: the retry carries the plain message', async () => {
     const http = createSyncHttp({ baseUrl: hq.url, caCert: null });
     try {
-      const session = createSession({ http, credentials: { deviceId: 'd', refreshSecret: 's', serverUrl: hq.url }, now: Date.now });
-      const error = await session.call('GET', '/sync/v1/pull').then(() => null, (e: unknown) => e);
+      const session = createSession({
+        http,
+        credentials: { deviceId: 'd', refreshSecret: 's', serverUrl: hq.url },
+        now: Date.now,
+      });
+      const error = await session.call('GET', '/sync/v1/pull').then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(TransientError);
-      expect((error as Error).message).toBe("Head office's certificate is not trusted by this PC: add head office's CA certificate (ca.pem) on the Sync page");
+      expect((error as Error).message).toBe(
+        "Head office's certificate is not trusted by this PC: add head office's CA certificate (ca.pem) on the Sync page",
+      );
     } finally {
       http.close();
     }

@@ -32,11 +32,17 @@ describe('enroll, push and pull', () => {
     expect(status.enrolled).toBe(true);
     expect(status.storeCode).toBe('S012');
     expect(status.credentialsWhere).toContain('readable only by this user');
-    expect(status.credentialsKept).toEqual({ kind: 'user_file', file: expect.stringMatching(/sync-credentials.json$/), why: 'browser_host' });
+    expect(status.credentialsKept).toEqual({
+      kind: 'user_file',
+      file: expect.stringMatching(/sync-credentials.json$/),
+      why: 'browser_host',
+    });
     const { statSync } = await import('node:fs');
     const where = status.credentialsWhere!.split(' (')[0]!;
     expect(statSync(where).mode & 0o777).toBe(0o600);
-    const stateKeys = readTable<{ key: string; value: string }>(a.file, 'SELECT key, value FROM sync_state').map((r) => r.value).join(' ');
+    const stateKeys = readTable<{ key: string; value: string }>(a.file, 'SELECT key, value FROM sync_state')
+      .map((r) => r.value)
+      .join(' ');
     expect(stateKeys).not.toContain(a.credentials.load()!.refreshSecret);
   });
 
@@ -56,17 +62,30 @@ describe('enroll, push and pull', () => {
 
   it('an edit at the second PC comes back to the first, and HLCs move forward', async () => {
     const [first] = readTable<{ id: string }>(a.file, 'SELECT id FROM customer');
-    await b.ok('customers.update', { id: first!.id, name: '李秀英', notes: '老客户', phones: [{ id: readTable<{ id: string }>(b.file, 'SELECT id FROM customer_phone')[0]!.id, number: '13812345678' }] });
+    await b.ok('customers.update', {
+      id: first!.id,
+      name: '李秀英',
+      notes: '老客户',
+      phones: [
+        { id: readTable<{ id: string }>(b.file, 'SELECT id FROM customer_phone')[0]!.id, number: '13812345678' },
+      ],
+    });
     await b.sync();
     await a.sync();
     const onA = await a.ok('customers.get', { id: first!.id });
     expect(onA.name).toBe('李秀英');
     expect(onA.notes).toBe('老客户');
-    expect(a.store.hlc.last() > readTable<{ hlc: string }>(b.file, 'SELECT hlc FROM customer')[0]!.hlc.slice(0, 17)).toBe(true);
+    expect(
+      a.store.hlc.last() > readTable<{ hlc: string }>(b.file, 'SELECT hlc FROM customer')[0]!.hlc.slice(0, 17),
+    ).toBe(true);
   });
 
   it('head office holds the merged record', async () => {
-    const rows = await hq.db.selectFrom('entityState').select(['entity', 'state']).where('entity', '=', 'customer').execute();
+    const rows = await hq.db
+      .selectFrom('entityState')
+      .select(['entity', 'state'])
+      .where('entity', '=', 'customer')
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.state.fields.name).toBe('李秀英');
   });

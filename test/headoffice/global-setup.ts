@@ -29,8 +29,15 @@ export function freePort(): Promise<number> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const folder = mkdtempSync(join(tmpdir(), 'counterdesk-pg-'));
   const lines: string[] = [];
-  const pg = await startLocalPostgres({ dataDir: join(folder, 'data'), port: await freePort(), ephemeral: true, log: (line) => lines.push(line) }).catch((error: unknown) => {
-    throw new Error(`PostgreSQL did not start for the sync tests: ${error instanceof Error ? error.message : String(error)}\n${lines.slice(-20).join('')}`);
+  const pg = await startLocalPostgres({
+    dataDir: join(folder, 'data'),
+    port: await freePort(),
+    ephemeral: true,
+    log: (line) => lines.push(line),
+  }).catch((error: unknown) => {
+    throw new Error(
+      `PostgreSQL did not start for the sync tests: ${error instanceof Error ? error.message : String(error)}\n${lines.slice(-20).join('')}`,
+    );
   });
   project.provide('pgAdminUrl', pg.url);
   return async () => {

@@ -26,7 +26,8 @@ beforeAll(async () => {
   await hq.addStore('S012');
   pc = await openCounter(hq);
   await pc.sync();
-  for (let i = 0; i < 9; i += 1) await pc.ok('customers.create', { name: `日志${i}`, phones: [{ number: `1390000000${i}` }] });
+  for (let i = 0; i < 9; i += 1)
+    await pc.ok('customers.create', { name: `日志${i}`, phones: [{ number: `1390000000${i}` }] });
   changes = pendingBatch(pc.store.sqlite, { maxChanges: 1000 }).map(wireChange);
 });
 
@@ -37,7 +38,19 @@ afterAll(async () => {
 
 async function push(batch: WireChange[]) {
   const device = await hq.db.selectFrom('device').select(['id', 'storeId', 'name']).executeTakeFirstOrThrow();
-  return handlePush(hq.db, device, { protocol: PROTOCOL_VERSION, replicaId: pc.store.replicaId, schemaVersion: SCHEMA_VERSION, appVersion: 'test', changes: batch }, hq.hqClock, Date.now());
+  return handlePush(
+    hq.db,
+    device,
+    {
+      protocol: PROTOCOL_VERSION,
+      replicaId: pc.store.replicaId,
+      schemaVersion: SCHEMA_VERSION,
+      appVersion: 'test',
+      changes: batch,
+    },
+    hq.hqClock,
+    Date.now(),
+  );
 }
 
 describe('push log', () => {
@@ -47,23 +60,43 @@ describe('push log', () => {
     const first = changes[0]!.seq;
     const thirds = [changes.slice(0, 6), changes.slice(6, 12), changes.slice(12)];
     for (const part of thirds) expect((await push(part)).lastAppliedSeq).toBe(part.at(-1)!.seq);
-    const rows = await hq.db.selectFrom('pushBatch').select(['firstSeq', 'lastSeq']).where('replicaId', '=', pc.store.replicaId).where('firstSeq', '>=', first).orderBy('firstSeq').execute();
+    const rows = await hq.db
+      .selectFrom('pushBatch')
+      .select(['firstSeq', 'lastSeq'])
+      .where('replicaId', '=', pc.store.replicaId)
+      .where('firstSeq', '>=', first)
+      .orderBy('firstSeq')
+      .execute();
     expect(rows.map((r) => [r.firstSeq, r.lastSeq])).toEqual(thirds.map((part) => [part[0]!.seq, part.at(-1)!.seq]));
-    const logged = await hq.db.selectFrom('pushLog').select(['seq', 'changeId', 'status']).where('replicaId', '=', pc.store.replicaId).where('seq', '>=', first).orderBy('seq').execute();
+    const logged = await hq.db
+      .selectFrom('pushLog')
+      .select(['seq', 'changeId', 'status'])
+      .where('replicaId', '=', pc.store.replicaId)
+      .where('seq', '>=', first)
+      .orderBy('seq')
+      .execute();
     expect(logged).toEqual(changes.map((c) => ({ seq: c.seq, changeId: c.changeId, status: 'applied' })));
   });
 
   it('skips a retry spanning those requests without applying anything twice', async () => {
-    const before = await hq.db.selectFrom('changeFeed').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await hq.db
+      .selectFrom('changeFeed')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const answer = await push(changes.slice(2, 16));
     expect(answer.lastAppliedSeq).toBe(changes.at(-1)!.seq);
     expect(answer.results).toEqual([]);
-    const after = await hq.db.selectFrom('changeFeed').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await hq.db
+      .selectFrom('changeFeed')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('finds a retried seq that came with another change in the middle request (a restored copy, F18)', async () => {
-    const forged = changes.slice(4, 14).map((c) => (c.seq === changes[8]!.seq ? { ...c, changeId: 'another-change' } : c));
+    const forged = changes
+      .slice(4, 14)
+      .map((c) => (c.seq === changes[8]!.seq ? { ...c, changeId: 'another-change' } : c));
     const refused = await push(forged).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(HqError);
     expect((refused as HqError).code).toBe('replica_forked');
@@ -79,7 +112,9 @@ describe('migration 0006', () => {
     const db = connectHq(adminUrl.replace(/\/postgres$/, `/${name}`));
     try {
       for (const migration of hqMigrations.filter((m) => m.version < 6)) await migration.up(db);
-      await sql`INSERT INTO push_log (replica_id, seq, change_id, status) VALUES ('r1', 1, 'c1', 'applied'), ('r1', 2, 'c2', 'rejected'), ('r2', 1, 'c3', 'superseded')`.execute(db);
+      await sql`INSERT INTO push_log (replica_id, seq, change_id, status) VALUES ('r1', 1, 'c1', 'applied'), ('r1', 2, 'c2', 'rejected'), ('r2', 1, 'c3', 'superseded')`.execute(
+        db,
+      );
       await hqMigrations.find((m) => m.version === 6)!.up(db);
       const logged = await db.selectFrom('pushLog').selectAll().orderBy('replicaId').orderBy('seq').execute();
       expect(logged).toEqual([
@@ -93,4 +128,3 @@ describe('migration 0006', () => {
     }
   });
 });
-

@@ -33,7 +33,11 @@ const id = () => randomBytes(8).toString('hex');
 async function enroll(storeCode: string): Promise<Device> {
   const { code } = await issueEnrollmentCode(db, storeCode, { nowMs });
   const replicaId = id();
-  const enrolled = await app.inject({ method: 'POST', url: '/sync/v1/enroll', payload: { code, replicaId, storeCode, deviceName: `${storeCode} counter` } });
+  const enrolled = await app.inject({
+    method: 'POST',
+    url: '/sync/v1/enroll',
+    payload: { code, replicaId, storeCode, deviceName: `${storeCode} counter` },
+  });
   expect(enrolled.statusCode).toBe(200);
   const { deviceId, refreshSecret } = enrolled.json<{ deviceId: string; refreshSecret: string }>();
   const token = await app.inject({ method: 'POST', url: '/sync/v1/token', payload: { deviceId, refreshSecret } });
@@ -45,10 +49,28 @@ const bearer = (device: Device) => ({ authorization: `Bearer ${device.accessToke
 
 function holidayChange(seq: number, date: string): WireChange {
   const clock = createHlc({ node: 'pc1', now });
-  return { seq, changeId: id(), txId: id(), entity: 'holiday', entityId: date, op: 'insert', fields: { date, name: 'Spring Festival' }, hlc: clock.send(), staffId: null, createdAt: new Date(nowMs).toISOString(), schemaVersion: 1 };
+  return {
+    seq,
+    changeId: id(),
+    txId: id(),
+    entity: 'holiday',
+    entityId: date,
+    op: 'insert',
+    fields: { date, name: 'Spring Festival' },
+    hlc: clock.send(),
+    staffId: null,
+    createdAt: new Date(nowMs).toISOString(),
+    schemaVersion: 1,
+  };
 }
 
-const pushBody = (device: Device, changes: WireChange[]) => ({ protocol: 1, replicaId: device.replicaId, schemaVersion: 1, appVersion: '0.1.0', changes });
+const pushBody = (device: Device, changes: WireChange[]) => ({
+  protocol: 1,
+  replicaId: device.replicaId,
+  schemaVersion: 1,
+  appVersion: '0.1.0',
+  changes,
+});
 
 beforeAll(async () => {
   await ensureDatabase(adminUrl, dbName);
@@ -92,19 +114,37 @@ describe('happy paths', () => {
   });
 
   it('pull pages the feed in the device’s scope, gzipped when the device accepts it', async () => {
-    await writeAsHq(db, createHlc({ node: 'hq', now }), [{ entity: 'supplier', entityId: id(), op: 'insert', fields: { name: 'x'.repeat(2000) } }], nowMs);
+    await writeAsHq(
+      db,
+      createHlc({ node: 'hq', now }),
+      [{ entity: 'supplier', entityId: id(), op: 'insert', fields: { name: 'x'.repeat(2000) } }],
+      nowMs,
+    );
     const epoch = await readMeta(db, 'epoch');
-    const answer = await app.inject({ method: 'GET', url: '/sync/v1/pull', query: { replicaId: pc2.replicaId, cursor: formatCursor(epoch, 0), maxBytes: '65536' }, headers: { ...bearer(pc2), 'accept-encoding': 'gzip' } });
+    const answer = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/pull',
+      query: { replicaId: pc2.replicaId, cursor: formatCursor(epoch, 0), maxBytes: '65536' },
+      headers: { ...bearer(pc2), 'accept-encoding': 'gzip' },
+    });
     expect(answer.statusCode).toBe(200);
     expect(answer.headers['content-encoding']).toBe('gzip');
-    const page = JSON.parse(gunzipSync(answer.rawPayload).toString('utf8')) as { changes: Array<{ entity: string }>; hasMore: boolean };
+    const page = JSON.parse(gunzipSync(answer.rawPayload).toString('utf8')) as {
+      changes: Array<{ entity: string }>;
+      hasMore: boolean;
+    };
     // S020 sees the head-office supplier, not S012's holiday.
     expect(page.changes.map((c) => c.entity)).toEqual(['supplier']);
     expect(page.hasMore).toBe(false);
   });
 
   it('snapshot pages the merged states in the device’s scope', async () => {
-    const answer = await app.inject({ method: 'GET', url: '/sync/v1/snapshot', query: { maxBytes: '65536' }, headers: bearer(pc1) });
+    const answer = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/snapshot',
+      query: { maxBytes: '65536' },
+      headers: bearer(pc1),
+    });
     expect(answer.statusCode).toBe(200);
     const page = answer.json<{ records: Array<{ entity: string; entityId: string }>; nextAfter: string | null }>();
     expect(page.records.map((r) => r.entity).sort()).toEqual(['holiday', 'supplier']);
@@ -118,80 +158,161 @@ describe('refusals a device acts on', () => {
     expect(none.statusCode).toBe(401);
     expect(none.json()).toMatchObject({ error: 'unauthorized' });
 
-    const forged = await app.inject({ method: 'GET', url: '/sync/v1/snapshot', headers: { authorization: 'Bearer a.b.c' } });
+    const forged = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/snapshot',
+      headers: { authorization: 'Bearer a.b.c' },
+    });
     expect(forged.statusCode).toBe(401);
 
     const expired = signAccessToken(await readMeta(db, 'token_secret'), pc1.deviceId, nowMs - 16 * 60_000);
-    const answer = await app.inject({ method: 'GET', url: '/sync/v1/snapshot', headers: { authorization: `Bearer ${expired.token}` } });
+    const answer = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/snapshot',
+      headers: { authorization: `Bearer ${expired.token}` },
+    });
     expect(answer.statusCode).toBe(401);
     expect(answer.json()).toEqual({ error: 'token_expired', message: 'Access token expired: refresh it' });
   });
 
   it('a wrong refresh secret: 401', async () => {
-    const answer = await app.inject({ method: 'POST', url: '/sync/v1/token', payload: { deviceId: pc1.deviceId, refreshSecret: 'x'.repeat(32) } });
+    const answer = await app.inject({
+      method: 'POST',
+      url: '/sync/v1/token',
+      payload: { deviceId: pc1.deviceId, refreshSecret: 'x'.repeat(32) },
+    });
     expect(answer.statusCode).toBe(401);
     expect(answer.json()).toMatchObject({ error: 'unauthorized' });
   });
 
   it('a body that fails its schema: 400 bad_request naming the field', async () => {
-    const enroll = await app.inject({ method: 'POST', url: '/sync/v1/enroll', payload: { replicaId: id(), storeCode: 'S012', deviceName: 'x' } });
+    const enroll = await app.inject({
+      method: 'POST',
+      url: '/sync/v1/enroll',
+      payload: { replicaId: id(), storeCode: 'S012', deviceName: 'x' },
+    });
     expect(enroll.statusCode).toBe(400);
-    expect(enroll.json()).toEqual({ error: 'bad_request', message: expect.stringMatching(/^Malformed request: code: /) });
+    expect(enroll.json()).toEqual({
+      error: 'bad_request',
+      message: expect.stringMatching(/^Malformed request: code: /),
+    });
 
     const bad = { ...holidayChange(2, '2026-02-18'), hlc: 'yesterday' };
-    const push = await app.inject({ method: 'POST', url: '/sync/v1/push', headers: bearer(pc1), payload: pushBody(pc1, [bad]) });
+    const push = await app.inject({
+      method: 'POST',
+      url: '/sync/v1/push',
+      headers: bearer(pc1),
+      payload: pushBody(pc1, [bad]),
+    });
     expect(push.statusCode).toBe(400);
-    expect(push.json()).toEqual({ error: 'bad_request', message: expect.stringMatching(/^Malformed request: changes\.0\.hlc: /) });
+    expect(push.json()).toEqual({
+      error: 'bad_request',
+      message: expect.stringMatching(/^Malformed request: changes\.0\.hlc: /),
+    });
 
-    const notJson = await app.inject({ method: 'POST', url: '/sync/v1/token', headers: { 'content-type': 'application/json' }, payload: '{"deviceId":' });
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/sync/v1/token',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"deviceId":',
+    });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json()).toMatchObject({ error: 'bad_request' });
   });
 
   it('a query string that fails its schema: 400 bad_request naming the parameter', async () => {
     const epoch = await readMeta(db, 'epoch');
-    const noCursor = await app.inject({ method: 'GET', url: '/sync/v1/pull', query: { replicaId: pc1.replicaId }, headers: bearer(pc1) });
+    const noCursor = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/pull',
+      query: { replicaId: pc1.replicaId },
+      headers: bearer(pc1),
+    });
     expect(noCursor.statusCode).toBe(400);
-    expect(noCursor.json()).toEqual({ error: 'bad_request', message: expect.stringMatching(/^Malformed request: query cursor: /) });
+    expect(noCursor.json()).toEqual({
+      error: 'bad_request',
+      message: expect.stringMatching(/^Malformed request: query cursor: /),
+    });
 
-    const words = await app.inject({ method: 'GET', url: '/sync/v1/pull', query: { replicaId: pc1.replicaId, cursor: formatCursor(epoch, 0), maxBytes: 'lots' }, headers: bearer(pc1) });
+    const words = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/pull',
+      query: { replicaId: pc1.replicaId, cursor: formatCursor(epoch, 0), maxBytes: 'lots' },
+      headers: bearer(pc1),
+    });
     expect(words.statusCode).toBe(400);
     expect(words.json()).toMatchObject({ error: 'bad_request', message: expect.stringMatching(/query maxBytes/) });
 
-    const negative = await app.inject({ method: 'GET', url: '/sync/v1/snapshot', query: { maxBytes: '-5' }, headers: bearer(pc1) });
+    const negative = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/snapshot',
+      query: { maxBytes: '-5' },
+      headers: bearer(pc1),
+    });
     expect(negative.statusCode).toBe(400);
   });
 
   it('a cursor that does not parse is a reset, not a refusal', async () => {
-    const answer = await app.inject({ method: 'GET', url: '/sync/v1/pull', query: { replicaId: pc1.replicaId, cursor: 'not-a-cursor' }, headers: bearer(pc1) });
+    const answer = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/pull',
+      query: { replicaId: pc1.replicaId, cursor: 'not-a-cursor' },
+      headers: bearer(pc1),
+    });
     expect(answer.statusCode).toBe(200);
     expect(answer.json()).toMatchObject({ changes: [], reset: { reason: 'bad_cursor' } });
   });
 
   it('another PC’s database: 403 replica_not_yours on push and pull', async () => {
-    const push = await app.inject({ method: 'POST', url: '/sync/v1/push', headers: bearer(pc2), payload: pushBody({ ...pc2, replicaId: pc1.replicaId }, [holidayChange(2, '2026-02-19')]) });
+    const push = await app.inject({
+      method: 'POST',
+      url: '/sync/v1/push',
+      headers: bearer(pc2),
+      payload: pushBody({ ...pc2, replicaId: pc1.replicaId }, [holidayChange(2, '2026-02-19')]),
+    });
     expect(push.statusCode).toBe(403);
     expect(push.json()).toMatchObject({ error: 'replica_not_yours' });
 
     const epoch = await readMeta(db, 'epoch');
-    const pull = await app.inject({ method: 'GET', url: '/sync/v1/pull', query: { replicaId: pc1.replicaId, cursor: formatCursor(epoch, 0) }, headers: bearer(pc2) });
+    const pull = await app.inject({
+      method: 'GET',
+      url: '/sync/v1/pull',
+      query: { replicaId: pc1.replicaId, cursor: formatCursor(epoch, 0) },
+      headers: bearer(pc2),
+    });
     expect(pull.statusCode).toBe(403);
     expect(pull.json()).toMatchObject({ error: 'replica_not_yours' });
   });
 
   it('a 10 MB body, plain or inflated from gzip: 413 and nothing applied', async () => {
-    const big = JSON.stringify(pushBody(pc1, [{ ...holidayChange(2, '2026-02-20'), fields: { name: 'x'.repeat(10 * 1024 * 1024) } }]));
+    const big = JSON.stringify(
+      pushBody(pc1, [{ ...holidayChange(2, '2026-02-20'), fields: { name: 'x'.repeat(10 * 1024 * 1024) } }]),
+    );
     expect(big.length).toBeGreaterThan(SERVER_BODY_LIMIT);
-    const plain = await app.inject({ method: 'POST', url: '/sync/v1/push', headers: { ...bearer(pc1), 'content-type': 'application/json' }, payload: big });
+    const plain = await app.inject({
+      method: 'POST',
+      url: '/sync/v1/push',
+      headers: { ...bearer(pc1), 'content-type': 'application/json' },
+      payload: big,
+    });
     expect(plain.statusCode).toBe(413);
     expect(plain.json()).toMatchObject({ error: 'bad_request' });
 
     const packed = gzipSync(big);
     expect(packed.length).toBeLessThan(SERVER_BODY_LIMIT);
-    const gzipped = await app.inject({ method: 'POST', url: '/sync/v1/push', headers: { ...bearer(pc1), 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: packed });
+    const gzipped = await app.inject({
+      method: 'POST',
+      url: '/sync/v1/push',
+      headers: { ...bearer(pc1), 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: packed,
+    });
     expect(gzipped.statusCode).toBe(413);
 
-    const replica = await db.selectFrom('replica').select('lastAppliedSeq').where('id', '=', pc1.replicaId).executeTakeFirstOrThrow();
+    const replica = await db
+      .selectFrom('replica')
+      .select('lastAppliedSeq')
+      .where('id', '=', pc1.replicaId)
+      .executeTakeFirstOrThrow();
     expect(replica.lastAppliedSeq).toBe(1);
   });
 
@@ -202,8 +323,16 @@ describe('refusals a device acts on', () => {
     try {
       const health = await down.inject({ method: 'GET', url: '/sync/v1/health' });
       expect(health.statusCode).toBe(503);
-      expect(health.json()).toEqual({ error: 'unavailable', message: 'Head office database is unavailable; retry later' });
-      const push = await down.inject({ method: 'POST', url: '/sync/v1/push', headers: bearer(pc1), payload: pushBody(pc1, [holidayChange(2, '2026-02-21')]) });
+      expect(health.json()).toEqual({
+        error: 'unavailable',
+        message: 'Head office database is unavailable; retry later',
+      });
+      const push = await down.inject({
+        method: 'POST',
+        url: '/sync/v1/push',
+        headers: bearer(pc1),
+        payload: pushBody(pc1, [holidayChange(2, '2026-02-21')]),
+      });
       expect(push.statusCode).toBe(503);
     } finally {
       await down.close();

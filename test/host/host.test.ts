@@ -34,18 +34,27 @@ function cookieFor(h: BrowserHost, token = TOKEN) {
 }
 
 /** Raw requests, so the Host and Origin headers are exactly what a test says. */
-function send(h: BrowserHost, path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function send(
+  h: BrowserHost,
+  path: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   const url = new URL(h.origin);
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: url.port, path, method, headers: { host: url.host, ...headers } }, (res) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: data }));
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: url.port, path, method, headers: { host: url.host, ...headers } },
+        (res) => {
+          let data = '';
+          res.on('data', (c: Buffer) => (data += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: data }));
+        },
+      );
+      req.on('error', reject);
+      if (body) req.write(body);
+      req.end();
+    },
+  );
 }
 
 const json = { 'content-type': 'application/json' };
@@ -57,7 +66,9 @@ describe('the browser host', () => {
     const auth = await send(h, `/auth?token=${TOKEN}`);
     expect(auth.status).toBe(303);
     const port = new URL(h.origin).port;
-    expect(String(auth.headers['set-cookie'])).toMatch(new RegExp(`^cd_token_${port}=a+; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(String(auth.headers['set-cookie'])).toMatch(
+      new RegExp(`^cd_token_${port}=a+; HttpOnly; SameSite=Strict; Path=/$`),
+    );
     expect((await send(h, '/auth?token=wrong')).status).toBe(401);
   });
 
@@ -67,7 +78,10 @@ describe('the browser host', () => {
     // A browser keeps cookies per host name, not per port: both hosts' cookies land in one jar and
     // both are sent to each port. Each host must find its own among them.
     const jar = new Map<string, string>();
-    for (const [h, token] of [[first, 'a'.repeat(48)], [second, 'b'.repeat(48)]] as const) {
+    for (const [h, token] of [
+      [first, 'a'.repeat(48)],
+      [second, 'b'.repeat(48)],
+    ] as const) {
       const auth = await send(h, `/auth?token=${token}`);
       const [pair] = String(auth.headers['set-cookie']).split(';');
       const [name, value] = pair!.split('=');
@@ -77,14 +91,28 @@ describe('the browser host', () => {
     const sent = { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') };
     const call = JSON.stringify({ method: 'session.status', input: {} });
     for (const h of [first, second]) {
-      const res = await send(h, '/api/call', { method: 'POST', headers: { ...json, ...sent, origin: h.origin }, body: call });
+      const res = await send(h, '/api/call', {
+        method: 'POST',
+        headers: { ...json, ...sent, origin: h.origin },
+        body: call,
+      });
       expect(res.status).toBe(200);
     }
     // One host's cookie is no key to the other: the second host refuses the first one's cookie alone.
     const firstOnly = { cookie: `${sessionCookieName(new URL(first.origin).port)}=${'a'.repeat(48)}` };
-    expect((await send(second, '/api/call', { method: 'POST', headers: { ...json, ...firstOnly }, body: call })).status).toBe(401);
+    expect(
+      (await send(second, '/api/call', { method: 'POST', headers: { ...json, ...firstOnly }, body: call })).status,
+    ).toBe(401);
     // Nor does the old shared name still work.
-    expect((await send(first, '/api/call', { method: 'POST', headers: { ...json, cookie: `cd_token=${'a'.repeat(48)}` }, body: call })).status).toBe(401);
+    expect(
+      (
+        await send(first, '/api/call', {
+          method: 'POST',
+          headers: { ...json, cookie: `cd_token=${'a'.repeat(48)}` },
+          body: call,
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses calls and pages without the token, from another Host, or from another origin', async () => {
@@ -93,12 +121,38 @@ describe('the browser host', () => {
     const call = JSON.stringify({ method: 'session.status', input: {} });
     expect((await send(h, '/')).status).toBe(401);
     expect((await send(h, '/api/call', { method: 'POST', headers: json, body: call })).status).toBe(401);
-    expect((await send(h, '/api/call', { method: 'POST', headers: { ...json, ...cookieFor(h, 'bbbb') }, body: call })).status).toBe(401);
+    expect(
+      (await send(h, '/api/call', { method: 'POST', headers: { ...json, ...cookieFor(h, 'bbbb') }, body: call }))
+        .status,
+    ).toBe(401);
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends its own Host.
-    expect((await send(h, '/api/call', { method: 'POST', headers: { ...json, ...cookie, host: 'evil.example' }, body: call })).status).toBe(421);
-    expect((await send(h, '/api/call', { method: 'POST', headers: { ...json, ...cookie, origin: 'http://evil.example' }, body: call })).status).toBe(403);
-    expect((await send(h, '/api/call', { method: 'POST', headers: { 'content-type': 'text/plain', ...cookie }, body: call })).status).toBe(415);
-    const ok = await send(h, '/api/call', { method: 'POST', headers: { ...json, ...cookie, origin: h.origin }, body: call });
+    expect(
+      (
+        await send(h, '/api/call', {
+          method: 'POST',
+          headers: { ...json, ...cookie, host: 'evil.example' },
+          body: call,
+        })
+      ).status,
+    ).toBe(421);
+    expect(
+      (
+        await send(h, '/api/call', {
+          method: 'POST',
+          headers: { ...json, ...cookie, origin: 'http://evil.example' },
+          body: call,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await send(h, '/api/call', { method: 'POST', headers: { 'content-type': 'text/plain', ...cookie }, body: call }))
+        .status,
+    ).toBe(415);
+    const ok = await send(h, '/api/call', {
+      method: 'POST',
+      headers: { ...json, ...cookie, origin: h.origin },
+      body: call,
+    });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { needsSetup: true, store: null, staff: null } });
   });
@@ -109,7 +163,11 @@ describe('the browser host', () => {
     const broken = await send(h, '/api/call', { method: 'POST', headers: { ...json, ...cookie }, body: '{not json' });
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'validation', key: 'invalid_input' } });
-    const unknown = await send(h, '/api/call', { method: 'POST', headers: { ...json, ...cookie }, body: JSON.stringify({ method: 'customers.dropAll' }) });
+    const unknown = await send(h, '/api/call', {
+      method: 'POST',
+      headers: { ...json, ...cookie },
+      body: JSON.stringify({ method: 'customers.dropAll' }),
+    });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 

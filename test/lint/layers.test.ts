@@ -79,7 +79,7 @@ const FORBIDDEN: Array<{ edge: string; file: string; line: number; message: stri
     message: `${AREA_NO_ENGINE.replace('{edge}', 'db/customers/fixture-reexport.ts re-exports db/sync/fixture-outbox')} ${DOCS}`,
   },
   {
-    edge: "area sync entities → a Node module",
+    edge: 'area sync entities → a Node module',
     file: 'db/parts/sync-entities.ts',
     line: 2,
     message: `An area's sync-entities.ts is pure data that head office imports too, so it uses no Node module or store driver: db/parts/sync-entities.ts imports node:fs. Keep store code in the area (sync-hooks.ts for derived data). ${DOCS}`,
@@ -114,13 +114,19 @@ const FORBIDDEN: Array<{ edge: string; file: string; line: number; message: stri
 const ALLOWED: Array<{ edges: string; file: string }> = [
   { edges: 'sync protocol → db/ids.ts', file: 'db/sync/protocol.ts' },
   { edges: 'sync contract → sync protocol, core', file: 'db/sync/change-log.ts' },
-  { edges: 'area → core, another area, sync protocol, change log, registration (type)', file: 'db/customers/fixture-terms.ts' },
+  {
+    edges: 'area → core, another area, sync protocol, change log, registration (type)',
+    file: 'db/customers/fixture-terms.ts',
+  },
   { edges: 'area sync entities → sync protocol', file: 'db/customers/sync-entities.ts' },
   { edges: 'synced entities → area sync entities', file: 'db/synced-entities.ts' },
   { edges: 'composition root → area, sync engine, synced entities', file: 'db/desk.ts' },
   { edges: 'db/api.ts → core', file: 'db/api.ts' },
   { edges: 'renderer → db/api.ts (value and type), renderer', file: 'renderer/fixture-page.ts' },
-  { edges: 'head office → sync protocol, db/ids.ts, db/synced-entities.ts, head office', file: 'headoffice/fixture-push.ts' },
+  {
+    edges: 'head office → sync protocol, db/ids.ts, db/synced-entities.ts, head office',
+    file: 'headoffice/fixture-push.ts',
+  },
   { edges: 'shell → db/api.ts, sync engine', file: 'electron/fixture-window.ts' },
 ];
 
@@ -139,7 +145,11 @@ describe('the layer rule', () => {
 
   it('reports nothing but the forbidden imports', () => {
     const expected = FORBIDDEN.map(({ file, line }) => `${file}:${line}`).sort();
-    expect(layerProblems().map(({ file, line }) => `${file}:${line}`).sort()).toEqual(expected);
+    expect(
+      layerProblems()
+        .map(({ file, line }) => `${file}:${line}`)
+        .sort(),
+    ).toEqual(expected);
   });
 });
 

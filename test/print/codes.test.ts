@@ -28,7 +28,12 @@ describe('QR code', () => {
     const { size, path } = qrPath('S012-2-20261123-0042');
     expect(size).toBe(21 + 8);
     // The top-left corner of each finder pattern is dark.
-    for (const [x, y] of [[4, 4], [4 + 14, 4], [4, 4 + 14]]) expect(path).toContain(`M${x} ${y}h1v1h-1z`);
+    for (const [x, y] of [
+      [4, 4],
+      [4 + 14, 4],
+      [4, 4 + 14],
+    ])
+      expect(path).toContain(`M${x} ${y}h1v1h-1z`);
     // Quiet zone: nothing drawn in the first four rows or columns.
     expect(path).not.toMatch(/M[0-3] /);
   });

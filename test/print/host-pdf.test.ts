@@ -6,19 +6,28 @@ import { findChromium, servePrintPdf } from '../../electron/print/host-pdf';
 
 describe('findChromium', () => {
   test('the browser named by COUNTERDESK_CHROMIUM, when it is there', () => {
-    expect(findChromium({ COUNTERDESK_CHROMIUM: '/opt/chrome/chrome' }, (path) => path === '/opt/chrome/chrome')).toBe('/opt/chrome/chrome');
+    expect(findChromium({ COUNTERDESK_CHROMIUM: '/opt/chrome/chrome' }, (path) => path === '/opt/chrome/chrome')).toBe(
+      '/opt/chrome/chrome',
+    );
     // A named browser that is missing is not silently swapped for another.
     expect(findChromium({ COUNTERDESK_CHROMIUM: '/opt/gone' }, (path) => path === '/usr/bin/chromium')).toBeNull();
   });
 
   test('else the first known install found, else none', () => {
-    expect(findChromium({}, (path) => path === '/usr/bin/google-chrome' || path === '/usr/bin/chromium-browser')).toBe('/usr/bin/chromium-browser');
+    expect(findChromium({}, (path) => path === '/usr/bin/google-chrome' || path === '/usr/bin/chromium-browser')).toBe(
+      '/usr/bin/chromium-browser',
+    );
     expect(findChromium({}, () => false)).toBeNull();
   });
 });
 
 function fakeResponse() {
-  const res = { status: 0, body: '', writeHead: vi.fn((status: number) => (res.status = status)), end: vi.fn((body: string) => (res.body = body)) };
+  const res = {
+    status: 0,
+    body: '',
+    writeHead: vi.fn((status: number) => (res.status = status)),
+    end: vi.fn((body: string) => (res.body = body)),
+  };
   return res;
 }
 

@@ -46,7 +46,13 @@ describe('webContents.print options', () => {
 
   test('a receipt to a chosen thermal printer: silent, edge to edge, the content’s length', () => {
     const options = buildPrintOptions('receipt-80', 98.4, receiptPrinter);
-    expect(options).toMatchObject({ silent: true, deviceName: 'XP-80C', copies: 2, margins: { marginType: 'none' }, pageSize: { width: 80_000, height: 99_000 } });
+    expect(options).toMatchObject({
+      silent: true,
+      deviceName: 'XP-80C',
+      copies: 2,
+      margins: { marginType: 'none' },
+      pageSize: { width: 80_000, height: 99_000 },
+    });
   });
 
   test('no deviceName key at all when the dialog chooses the printer', () => {

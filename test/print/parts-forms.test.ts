@@ -9,20 +9,50 @@ describe('the requisition form’s data', () => {
     const ticket = await openRepairTicket(d);
     const requested = await d.ok(
       'parts.requisitionCreate',
-      { ticketId: ticket.id, note: '上门前备料', lines: [{ partId: d.partId('WM-PUMP-01'), qty: 2 }, { partId: d.partId('WM-BELT-02'), qty: 1 }] },
+      {
+        ticketId: ticket.id,
+        note: '上门前备料',
+        lines: [
+          { partId: d.partId('WM-PUMP-01'), qty: 2 },
+          { partId: d.partId('WM-BELT-02'), qty: 1 },
+        ],
+      },
       d.as.technician,
     );
     const [pump, belt] = requested.lines;
 
     let data = await d.ok('print.requisition', { requisitionId: requested.id }, d.as.counter);
-    expect(data.requisition).toMatchObject({ number: requested.number, status: 'requested', ticketNumber: ticket.number, note: '上门前备料' });
+    expect(data.requisition).toMatchObject({
+      number: requested.number,
+      status: 'requested',
+      ticketNumber: ticket.number,
+      note: '上门前备料',
+    });
     expect(data.requestedBy?.name).toBe('technician-staff');
     expect(data.decidedBy).toBeNull();
     expect(data.issuedBy).toBeNull();
 
-    await d.ok('parts.requisitionApprove', { requisitionId: requested.id, lines: [{ lineId: pump!.id, approvedQty: 1 }] }, d.as.lead);
-    await d.ok('parts.requisitionIssue', { requisitionId: requested.id, lines: [{ lineId: pump!.id, qty: 1 }, { lineId: belt!.id, qty: 1 }] }, d.as.clerk);
-    await d.ok('parts.requisitionReturn', { requisitionId: requested.id, reason: '未使用', lines: [{ lineId: belt!.id, qty: 1 }] }, d.as.clerk);
+    await d.ok(
+      'parts.requisitionApprove',
+      { requisitionId: requested.id, lines: [{ lineId: pump!.id, approvedQty: 1 }] },
+      d.as.lead,
+    );
+    await d.ok(
+      'parts.requisitionIssue',
+      {
+        requisitionId: requested.id,
+        lines: [
+          { lineId: pump!.id, qty: 1 },
+          { lineId: belt!.id, qty: 1 },
+        ],
+      },
+      d.as.clerk,
+    );
+    await d.ok(
+      'parts.requisitionReturn',
+      { requisitionId: requested.id, reason: '未使用', lines: [{ lineId: belt!.id, qty: 1 }] },
+      d.as.clerk,
+    );
 
     data = await d.ok('print.requisition', { requisitionId: requested.id }, d.as.counter);
     // Lines in the order the technician wrote them (position is 0-based; the form numbers them from 1).
@@ -31,7 +61,11 @@ describe('the requisition form’s data', () => {
       // Issued and returned: the technician holds none.
       [1, 'WM-BELT-02', 'A-01-2', 1, 1, 0],
     ]);
-    expect([data.requestedBy?.name, data.decidedBy?.name, data.issuedBy?.name]).toEqual(['technician-staff', 'lead-staff', 'clerk-staff']);
+    expect([data.requestedBy?.name, data.decidedBy?.name, data.issuedBy?.name]).toEqual([
+      'technician-staff',
+      'lead-staff',
+      'clerk-staff',
+    ]);
   });
 });
 
@@ -41,7 +75,12 @@ describe('the stocktake count sheet’s data', () => {
     await stockUp(d, { 'WM-PUMP-01': 5, 'RF-THERM-03': 2 }, '2026-01-02');
     const stocktake = await d.ok('parts.stocktakeStart', { binPrefix: '' }, d.as.clerk);
     const data = await d.ok('print.stocktake', { stocktakeId: stocktake.id }, d.as.clerk);
-    expect(data.stocktake).toMatchObject({ number: stocktake.number, status: 'counting', binPrefix: '', startedBy: { name: 'clerk-staff' } });
+    expect(data.stocktake).toMatchObject({
+      number: stocktake.number,
+      status: 'counting',
+      binPrefix: '',
+      startedBy: { name: 'clerk-staff' },
+    });
     const bins = data.lines.map((l) => l.bin);
     expect(bins).toEqual([...bins].sort());
     expect(data.lines.length).toBe(stocktake.lines.length);

@@ -12,12 +12,18 @@ export function diffPngs(actual: Buffer, reference: Buffer, threshold = 64): Png
   const a = PNG.sync.read(actual);
   const b = PNG.sync.read(reference);
   if (a.width !== b.width || a.height !== b.height) {
-    throw new Error(`the page is ${a.width}×${a.height} px but its reference is ${b.width}×${b.height} px: the paper size changed`);
+    throw new Error(
+      `the page is ${a.width}×${a.height} px but its reference is ${b.width}×${b.height} px: the paper size changed`,
+    );
   }
   const diff = new PNG({ width: a.width, height: a.height });
   let differing = 0;
   for (let i = 0; i < a.data.length; i += 4) {
-    const delta = Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!));
+    const delta = Math.max(
+      Math.abs(a.data[i]! - b.data[i]!),
+      Math.abs(a.data[i + 1]! - b.data[i + 1]!),
+      Math.abs(a.data[i + 2]! - b.data[i + 2]!),
+    );
     const differs = delta > threshold;
     if (differs) differing += 1;
     // The diff image: differing pixels red, the rest the reference faded, to see where.

@@ -13,7 +13,8 @@ function run(tool: string, args: ReadonlyArray<string>): string {
     return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') throw new Error(`${tool} is missing: install poppler-utils (apt-get install poppler-utils)`, { cause: error });
+    if (code === 'ENOENT')
+      throw new Error(`${tool} is missing: install poppler-utils (apt-get install poppler-utils)`, { cause: error });
     throw error;
   }
 }
@@ -36,7 +37,9 @@ export function pdfFonts(file: string): PdfFont[] {
   const columns: Array<[number, number]> = [];
   for (const match of (dashes ?? '').matchAll(/-+/g)) columns.push([match.index, match.index + match[0].length]);
   const cell = (row: string, index: number): string => row.slice(columns[index]![0], columns[index]![1]).trim();
-  return rows.filter((row) => row.trim() !== '').map((row) => ({ name: cell(row, 0), type: cell(row, 1), embedded: cell(row, 3) === 'yes' }));
+  return rows
+    .filter((row) => row.trim() !== '')
+    .map((row) => ({ name: cell(row, 0), type: cell(row, 1), embedded: cell(row, 3) === 'yes' }));
 }
 
 /** The text of one page (1-based), or of all pages, in reading order with the layout kept. */

@@ -10,7 +10,10 @@ type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>
 
 function fakeIpcMain() {
   const handlers = new Map<string, Listener>();
-  const ipc: IpcMainLike = { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (channel) => handlers.delete(channel) };
+  const ipc: IpcMainLike = {
+    handle: (channel, listener) => handlers.set(channel, listener),
+    removeHandler: (channel) => handlers.delete(channel),
+  };
   return { ipc, handlers };
 }
 
@@ -48,23 +51,35 @@ function bind() {
 describe('print channels', () => {
   test('the app’s main frame gets its job printed', async () => {
     const { handlers, service } = bind();
-    const outcome = await handlers.get(PRINT_RUN_CHANNEL)!(fromMainFrame('app://counterdesk/index.html#/tickets'), goodJob);
+    const outcome = await handlers.get(PRINT_RUN_CHANNEL)!(
+      fromMainFrame('app://counterdesk/index.html#/tickets'),
+      goodJob,
+    );
     expect(outcome).toMatchObject({ outcome: 'printed' });
     expect(service.run).toHaveBeenCalledWith(goodJob, expect.anything());
   });
 
-  test.each(['https://evil.example/', 'app://counterdesk.evil.com/index.html', 'file:///C:/counterdesk/index.html'])('a page at %s is refused, and nothing prints', async (url) => {
-    const { handlers, service } = bind();
-    expect(await handlers.get(PRINT_RUN_CHANNEL)!(fromMainFrame(url), goodJob)).toMatchObject({ outcome: 'failed', reason: 'Refused: untrusted sender' });
-    expect(await handlers.get(PRINT_PRINTERS_CHANNEL)!(fromMainFrame(url))).toEqual([]);
-    expect(service.run).not.toHaveBeenCalled();
-    expect(service.printers).not.toHaveBeenCalled();
-  });
+  test.each(['https://evil.example/', 'app://counterdesk.evil.com/index.html', 'file:///C:/counterdesk/index.html'])(
+    'a page at %s is refused, and nothing prints',
+    async (url) => {
+      const { handlers, service } = bind();
+      expect(await handlers.get(PRINT_RUN_CHANNEL)!(fromMainFrame(url), goodJob)).toMatchObject({
+        outcome: 'failed',
+        reason: 'Refused: untrusted sender',
+      });
+      expect(await handlers.get(PRINT_PRINTERS_CHANNEL)!(fromMainFrame(url))).toEqual([]);
+      expect(service.run).not.toHaveBeenCalled();
+      expect(service.printers).not.toHaveBeenCalled();
+    },
+  );
 
   test('a subframe of the app is refused too', async () => {
     const { handlers } = bind();
     const main = sender('app://counterdesk/index.html');
-    const outcome = await handlers.get(PRINT_RUN_CHANNEL)!({ senderFrame: { url: 'app://counterdesk/index.html' }, sender: main }, goodJob);
+    const outcome = await handlers.get(PRINT_RUN_CHANNEL)!(
+      { senderFrame: { url: 'app://counterdesk/index.html' }, sender: main },
+      goodJob,
+    );
     expect(outcome).toMatchObject({ outcome: 'failed' });
   });
 
@@ -75,7 +90,10 @@ describe('print channels', () => {
     ['no job at all', undefined, /malformed/],
   ])('%s is refused with the reason', async (_name, job, reason) => {
     const { handlers, service } = bind();
-    const outcome = (await handlers.get(PRINT_RUN_CHANNEL)!(fromMainFrame('app://counterdesk/index.html'), job)) as { outcome: string; reason: string };
+    const outcome = (await handlers.get(PRINT_RUN_CHANNEL)!(fromMainFrame('app://counterdesk/index.html'), job)) as {
+      outcome: string;
+      reason: string;
+    };
     expect(outcome.outcome).toBe('failed');
     expect(outcome.reason).toMatch(reason);
     expect(service.run).not.toHaveBeenCalled();
@@ -83,7 +101,9 @@ describe('print channels', () => {
 
   test('the printer list comes from the service; unbinding removes both channels', async () => {
     const { handlers, unbind } = bind();
-    expect(await handlers.get(PRINT_PRINTERS_CHANNEL)!(fromMainFrame('app://counterdesk/index.html'))).toEqual([{ name: 'HP', displayName: 'HP', description: '' }]);
+    expect(await handlers.get(PRINT_PRINTERS_CHANNEL)!(fromMainFrame('app://counterdesk/index.html'))).toEqual([
+      { name: 'HP', displayName: 'HP', description: '' },
+    ]);
     unbind();
     expect(handlers.size).toBe(0);
   });

@@ -7,14 +7,38 @@ import { cssString, pageCss, receiptLengthMm } from '../../renderer/print/page-c
 describe('print route addresses', () => {
   test('round-trip: form, id, language, copy, paper, auto-print and Chinese data', () => {
     const data = JSON.stringify({ customer: { name: '张伟' }, fault: '不制冷，压缩机异响 ✓' });
-    const hash = printRouteHash({ form: 'service-form', subjectId: 'abc-123', language: 'zh-CN', copyNo: 3, paper: 'A4', data, autoPrint: true });
+    const hash = printRouteHash({
+      form: 'service-form',
+      subjectId: 'abc-123',
+      language: 'zh-CN',
+      copyNo: 3,
+      paper: 'A4',
+      data,
+      autoPrint: true,
+    });
     expect(isPrintHash(hash)).toBe(true);
-    expect(parsePrintRouteHash(hash)).toEqual({ ok: true, route: { form: 'service-form', subjectId: 'abc-123', language: 'zh-CN', copyNo: 3, paper: 'A4', data, autoPrint: true } });
+    expect(parsePrintRouteHash(hash)).toEqual({
+      ok: true,
+      route: {
+        form: 'service-form',
+        subjectId: 'abc-123',
+        language: 'zh-CN',
+        copyNo: 3,
+        paper: 'A4',
+        data,
+        autoPrint: true,
+      },
+    });
   });
 
   test('an original prints without a copy parameter, and unknown languages fall back to the app’s', () => {
-    expect(printRouteHash({ form: 'requisition', subjectId: 'r', language: null, copyNo: 0, paper: null })).toBe('#/print/requisition/r');
-    expect(parsePrintRouteHash('#/print/requisition/r?lang=fr')).toMatchObject({ ok: true, route: { language: null, copyNo: 0 } });
+    expect(printRouteHash({ form: 'requisition', subjectId: 'r', language: null, copyNo: 0, paper: null })).toBe(
+      '#/print/requisition/r',
+    );
+    expect(parsePrintRouteHash('#/print/requisition/r?lang=fr')).toMatchObject({
+      ok: true,
+      route: { language: null, copyNo: 0 },
+    });
   });
 
   test.each([
@@ -32,8 +56,14 @@ describe('print route addresses', () => {
 
 describe('the ready signal', () => {
   test('ready with the content height, or an error with its reason, survive the title', () => {
-    expect(parsePrintStateTitle(printStateTitle({ state: 'ready', heightMm: 131.456 }))).toEqual({ state: 'ready', heightMm: 131.46 });
-    expect(parsePrintStateTitle(printStateTitle({ state: 'error', reason: 'not_found:\n gone' }))).toEqual({ state: 'error', reason: 'not_found: gone' });
+    expect(parsePrintStateTitle(printStateTitle({ state: 'ready', heightMm: 131.456 }))).toEqual({
+      state: 'ready',
+      heightMm: 131.46,
+    });
+    expect(parsePrintStateTitle(printStateTitle({ state: 'error', reason: 'not_found:\n gone' }))).toEqual({
+      state: 'error',
+      reason: 'not_found: gone',
+    });
   });
 
   test('any other title is no signal', () => {
@@ -60,7 +90,9 @@ describe('the @page rule', () => {
   });
 
   test('an English footer has no text after the page count', () => {
-    expect(pageCss('A5', { pages: 'Page [page] of [pages]', printedAt: '' })).toContain('content: "Page " counter(page) " of " counter(pages);');
+    expect(pageCss('A5', { pages: 'Page [page] of [pages]', printedAt: '' })).toContain(
+      'content: "Page " counter(page) " of " counter(pages);',
+    );
   });
 
   test('texts cannot break out of the CSS string', () => {

@@ -8,7 +8,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildServiceForm, canonicalJson, type MethodInput, type MethodName, type MethodResult, type StepInput, type TicketDetail } from '../../db/api';
+import {
+  buildServiceForm,
+  canonicalJson,
+  type MethodInput,
+  type MethodName,
+  type MethodResult,
+  type StepInput,
+  type TicketDetail,
+} from '../../db/api';
 import { openDesk } from '../../db/desk';
 import type { ClientState } from '../../db/desk-types';
 import { DATABASE_FILE_NAME } from '../../electron/paths';
@@ -54,14 +62,22 @@ const SIGNATURE = {
 export async function seedPrintStore(): Promise<PrintStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-print-'));
   const clock = { now: PRINT_CLOCK };
-  const desk = await openDesk({ file: join(dataDir, DATABASE_FILE_NAME), appVersion: '0.1.0-test', host: 'browser', forcedLanguage: null, logger: memoryLogger(), now: () => clock.now });
+  const desk = await openDesk({
+    file: join(dataDir, DATABASE_FILE_NAME),
+    appVersion: '0.1.0-test',
+    host: 'browser',
+    forcedLanguage: null,
+    logger: memoryLogger(),
+    now: () => clock.now,
+  });
   const client: ClientState = { sessionId: null };
   async function ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
     const result = await desk.dispatch(client, method, input);
     if (!result.ok) throw new Error(`${method} failed while seeding the print store: ${JSON.stringify(result.error)}`);
     return result.value as MethodResult<M>;
   }
-  const act = (ticket: TicketDetail, step: StepInput) => ok('tickets.act', { ticketId: ticket.id, version: ticket.version, step });
+  const act = (ticket: TicketDetail, step: StepInput) =>
+    ok('tickets.act', { ticketId: ticket.id, version: ticket.version, step });
   let adminId = '';
   /** Moves the clock; the idle lock then wants the admin's PIN again, as at the counter. */
   const later = async (iso: string) => {
@@ -70,28 +86,73 @@ export async function seedPrintStore(): Promise<PrintStore> {
   };
 
   try {
-    const admin = await ok('setup.createStore', { storeCode: 'S012', storeName: '南京西路旗舰店', counterNo: 2, adminName: ADMIN.name, adminPin: ADMIN.pin });
+    const admin = await ok('setup.createStore', {
+      storeCode: 'S012',
+      storeName: '南京西路旗舰店',
+      counterNo: 2,
+      adminName: ADMIN.name,
+      adminPin: ADMIN.pin,
+    });
     adminId = admin.id;
     const store = await ok('store.get', {});
-    await ok('store.update', { ...store, workingDays: [...store.workingDays], phone: '021-62581234', address: '上海市静安区南京西路 1266 号' });
+    await ok('store.update', {
+      ...store,
+      workingDays: [...store.workingDays],
+      phone: '021-62581234',
+      address: '上海市静安区南京西路 1266 号',
+    });
     const technician = await ok('staff.create', { name: '陈师傅', role: 'technician', pin: '4444' });
 
     const supplier = await ok('parts.supplierCreate', { name: '宁波海天制冷配件厂' });
-    const catalogue = [...PARTS, ...Array.from({ length: LONG_LIST }, (_, i) => [`GEN-${String(i + 1).padStart(3, '0')}`, `通用维修配件 ${i + 1}`, `规格 ${i + 1}`, '个', 100 * (i + 1), `E-${String(i + 1).padStart(2, '0')}-1`] as const)];
+    const catalogue = [
+      ...PARTS,
+      ...Array.from(
+        { length: LONG_LIST },
+        (_, i) =>
+          [
+            `GEN-${String(i + 1).padStart(3, '0')}`,
+            `通用维修配件 ${i + 1}`,
+            `规格 ${i + 1}`,
+            '个',
+            100 * (i + 1),
+            `E-${String(i + 1).padStart(2, '0')}-1`,
+          ] as const,
+      ),
+    ];
     const partIds: string[] = [];
     for (const [partNo, name, spec, unit, priceFen, bin] of catalogue) {
-      partIds.push((await ok('parts.create', { partNo, name, spec, unit, costFen: Math.round(priceFen / 2), priceFen, bin })).id);
+      partIds.push(
+        (await ok('parts.create', { partNo, name, spec, unit, costFen: Math.round(priceFen / 2), priceFen, bin })).id,
+      );
     }
     const receipt = await ok('parts.receiptCreate', {
       supplierId: supplier.id,
       receivedOn: '2026-11-20',
       supplierRef: 'DN-20261120',
-      lines: partIds.map((partId) => ({ partId, deliveredQty: 10, unitCostFen: 100, inspection: { acceptedQty: 10, rejectedQty: 0, rejectReason: '' } })),
+      lines: partIds.map((partId) => ({
+        partId,
+        deliveredQty: 10,
+        unitCostFen: 100,
+        inspection: { acceptedQty: 10, rejectedQty: 0, rejectReason: '' },
+      })),
     });
     await ok('parts.receiptClose', { receiptId: receipt.id });
 
-    const customer = await ok('customers.create', { name: '吴先生', phones: [{ number: '13912345678' }], addresses: [{ label: '家', address: '上海市静安区延安中路 1000 弄 8 号 1202 室' }] });
-    const product = await ok('customers.addProduct', { customerId: customer.id, category: 'aircon', brand: '格力', model: 'KFR-35GW', serial: 'GR2024061100123', purchaseDate: '2026-03-15', purchaseStore: '南京西路旗舰店', receiptNo: 'FP-20260315-0088' });
+    const customer = await ok('customers.create', {
+      name: '吴先生',
+      phones: [{ number: '13912345678' }],
+      addresses: [{ label: '家', address: '上海市静安区延安中路 1000 弄 8 号 1202 室' }],
+    });
+    const product = await ok('customers.addProduct', {
+      customerId: customer.id,
+      category: 'aircon',
+      brand: '格力',
+      model: 'KFR-35GW',
+      serial: 'GR2024061100123',
+      purchaseDate: '2026-03-15',
+      purchaseStore: '南京西路旗舰店',
+      receiptNo: 'FP-20260315-0088',
+    });
 
     // A repair on site, carried through to the customer's signature.
     let ticket = await ok('tickets.create', {
@@ -108,24 +169,54 @@ export async function seedPrintStore(): Promise<PrintStore> {
     ticket = await act(ticket, { action: 'contact_customer', appointmentAt: '2026-11-24T07:00:00.000Z' });
     await later('2026-11-24T15:05:00+08:00');
     ticket = await act(ticket, { action: 'arrive' });
-    const requisition = await ok('parts.requisitionCreate', { ticketId: ticket.id, note: '上门维修备料', lines: [{ partId: partIds[0]!, qty: 1 }, { partId: partIds[1]!, qty: 2 }] });
+    const requisition = await ok('parts.requisitionCreate', {
+      ticketId: ticket.id,
+      note: '上门维修备料',
+      lines: [
+        { partId: partIds[0]!, qty: 1 },
+        { partId: partIds[1]!, qty: 2 },
+      ],
+    });
     await ok('parts.requisitionApprove', { requisitionId: requisition.id });
-    await ok('parts.requisitionIssue', { requisitionId: requisition.id, lines: requisition.lines.map((line) => ({ lineId: line.id, qty: line.requestedQty })) });
+    await ok('parts.requisitionIssue', {
+      requisitionId: requisition.id,
+      lines: requisition.lines.map((line) => ({ lineId: line.id, qty: line.requestedQty })),
+    });
     ticket = await ok('tickets.get', { id: ticket.id });
     const workDone = '更换空调启动电容，清洗过滤网，紧固外机风扇叶片。';
     const result = '制热运行正常，噪音消除，已向顾客演示。';
     const form = buildServiceForm(ticket.serviceFormSource!, { workDone, result, signerName: '吴先生' });
-    ticket = await act(ticket, { action: 'complete', workDone, result, signerName: '吴先生', signature: SIGNATURE, formHash: sha256(canonicalJson(form)) });
+    ticket = await act(ticket, {
+      action: 'complete',
+      workDone,
+      result,
+      signerName: '吴先生',
+      signature: SIGNATURE,
+      formHash: sha256(canonicalJson(form)),
+    });
 
     // A second repair that needed many parts: its service form runs onto a second page.
     await later('2026-11-24T16:00:00+08:00');
-    let longTicket = await ok('tickets.create', { type: 'repair', customerId: customer.id, location: 'in_store', model: 'XQG100-B12', fault: '洗衣机整机大修。', accessories: '无', condition: '外壳完好' });
+    let longTicket = await ok('tickets.create', {
+      type: 'repair',
+      customerId: customer.id,
+      location: 'in_store',
+      model: 'XQG100-B12',
+      fault: '洗衣机整机大修。',
+      accessories: '无',
+      condition: '外壳完好',
+    });
     longTicket = await act(longTicket, { action: 'schedule', technicianId: technician.id });
     for (let start = 0; start < LONG_LIST; start += 30) {
-      const lines = partIds.slice(PARTS.length + start, PARTS.length + Math.min(start + 30, LONG_LIST)).map((partId) => ({ partId, qty: 1 }));
+      const lines = partIds
+        .slice(PARTS.length + start, PARTS.length + Math.min(start + 30, LONG_LIST))
+        .map((partId) => ({ partId, qty: 1 }));
       const long = await ok('parts.requisitionCreate', { ticketId: longTicket.id, lines });
       await ok('parts.requisitionApprove', { requisitionId: long.id });
-      await ok('parts.requisitionIssue', { requisitionId: long.id, lines: long.lines.map((line) => ({ lineId: line.id, qty: line.requestedQty })) });
+      await ok('parts.requisitionIssue', {
+        requisitionId: long.id,
+        lines: long.lines.map((line) => ({ lineId: line.id, qty: line.requestedQty })),
+      });
     }
 
     const stocktake = await ok('parts.stocktakeStart', { binPrefix: '', note: '月度盘点' });

@@ -35,8 +35,23 @@ type Fake = {
   written: Array<[string, Uint8Array]>;
 };
 
-function fakePorts({ state, printResult = { success: true, failureReason: '' }, savePath = '/tmp/x.pdf' }: { state: PrintPageState | Error; printResult?: { success: boolean; failureReason: string }; savePath?: string | null }): Fake {
-  const fake: Fake = { events: [], urls: [], printed: [], pdfs: [], written: [], ports: undefined as unknown as PrintPorts };
+function fakePorts({
+  state,
+  printResult = { success: true, failureReason: '' },
+  savePath = '/tmp/x.pdf',
+}: {
+  state: PrintPageState | Error;
+  printResult?: { success: boolean; failureReason: string };
+  savePath?: string | null;
+}): Fake {
+  const fake: Fake = {
+    events: [],
+    urls: [],
+    printed: [],
+    pdfs: [],
+    written: [],
+    ports: undefined as unknown as PrintPorts,
+  };
   fake.ports = {
     async openWindow(url) {
       fake.urls.push(url);
@@ -78,14 +93,22 @@ describe('printing a form in a hidden window', () => {
     const outcome = await runPrintJob(job(), fake.ports, logger);
     expect(outcome).toEqual({ outcome: 'printed', printer: 'XP-80C', reason: '', file: null });
     expect(fake.events).toEqual(['open', 'wait', 'print', 'close']);
-    expect(fake.printed[0]).toMatchObject({ silent: true, deviceName: 'XP-80C', pageSize: { width: 80_000, height: 143_000 }, margins: { marginType: 'none' } });
+    expect(fake.printed[0]).toMatchObject({
+      silent: true,
+      deviceName: 'XP-80C',
+      pageSize: { width: 80_000, height: 143_000 },
+      margins: { marginType: 'none' },
+    });
   });
 
   test('the window shows the app’s own print route, carrying the form’s data intact', () => {
     const url = printWindowUrl(job({ copyNo: 2 }));
     expect(url.startsWith('app://counterdesk/index.html#/print/intake-receipt/')).toBe(true);
     const parsed = parsePrintRouteHash(url.slice(url.indexOf('#')));
-    expect(parsed).toMatchObject({ ok: true, route: { form: 'intake-receipt', language: 'zh-CN', copyNo: 2, paper: 'receipt-80', autoPrint: false } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      route: { form: 'intake-receipt', language: 'zh-CN', copyNo: 2, paper: 'receipt-80', autoPrint: false },
+    });
     expect(parsed.ok && JSON.parse(parsed.route.data!)).toEqual(JSON.parse(job().data));
   });
 
@@ -105,25 +128,52 @@ describe('printing a form in a hidden window', () => {
   });
 
   test('a cancelled dialog is a cancellation, not a failure', async () => {
-    const fake = fakePorts({ state: { state: 'ready', heightMm: 250 }, printResult: { success: false, failureReason: 'Print job canceled' } });
-    const outcome = await runPrintJob(job({ form: 'service-form', paper: 'A4', target: { kind: 'printer', deviceName: null, silent: false, copies: 1 } }), fake.ports, logger);
+    const fake = fakePorts({
+      state: { state: 'ready', heightMm: 250 },
+      printResult: { success: false, failureReason: 'Print job canceled' },
+    });
+    const outcome = await runPrintJob(
+      job({
+        form: 'service-form',
+        paper: 'A4',
+        target: { kind: 'printer', deviceName: null, silent: false, copies: 1 },
+      }),
+      fake.ports,
+      logger,
+    );
     expect(outcome).toMatchObject({ outcome: 'cancelled', printer: null });
-    expect(fake.printed[0]).toMatchObject({ silent: false, pageSize: { width: 210_000, height: 297_000 }, margins: { marginType: 'default' } });
+    expect(fake.printed[0]).toMatchObject({
+      silent: false,
+      pageSize: { width: 210_000, height: 297_000 },
+      margins: { marginType: 'default' },
+    });
     expect('deviceName' in fake.printed[0]!).toBe(false);
   });
 
   test('a printer that is no longer installed: the dialog asks, and the outcome says why', async () => {
     const fake = fakePorts({ state: { state: 'ready', heightMm: 100 } });
-    const outcome = await runPrintJob(job({ target: { kind: 'printer', deviceName: 'Old_Printer', silent: true, copies: 1 } }), fake.ports, logger);
+    const outcome = await runPrintJob(
+      job({ target: { kind: 'printer', deviceName: 'Old_Printer', silent: true, copies: 1 } }),
+      fake.ports,
+      logger,
+    );
     expect(fake.printed[0]).toMatchObject({ silent: false });
-    expect(outcome).toMatchObject({ outcome: 'printed', printer: null, reason: expect.stringMatching(/Old_Printer.*not installed/) });
+    expect(outcome).toMatchObject({
+      outcome: 'printed',
+      printer: null,
+      reason: expect.stringMatching(/Old_Printer.*not installed/),
+    });
   });
 });
 
 describe('saving a form as PDF', () => {
   test('asks where first, renders the same page size, writes the file', async () => {
     const fake = fakePorts({ state: { state: 'ready', heightMm: 120 }, savePath: '/home/counter/Documents/回执.pdf' });
-    const outcome = await runPrintJob(job({ target: { kind: 'pdf', fileName: '受理回执-S012-2-20261123-0042' } }), fake.ports, logger);
+    const outcome = await runPrintJob(
+      job({ target: { kind: 'pdf', fileName: '受理回执-S012-2-20261123-0042' } }),
+      fake.ports,
+      logger,
+    );
     expect(outcome).toEqual({ outcome: 'saved', printer: null, reason: '', file: '/home/counter/Documents/回执.pdf' });
     expect(fake.events).toEqual(['ask', 'open', 'wait', 'pdf', 'close']);
     expect(fake.pdfs[0]!.pageSize.height).toBeCloseTo(120 / 25.4, 6);

@@ -5,9 +5,17 @@ import { syncZhCN } from '../../renderer/i18n/sync.zh-CN';
 
 export async function syncTranslator(lng: 'en' | 'zh-CN'): Promise<TFunction<'sync'>> {
   const instance = i18next.createInstance();
-  await instance.init({ lng, resources: { en: { sync: syncEn }, 'zh-CN': { sync: syncZhCN } }, ns: ['sync'], defaultNS: 'sync', nsSeparator: false, interpolation: { escapeValue: false } });
+  await instance.init({
+    lng,
+    resources: { en: { sync: syncEn }, 'zh-CN': { sync: syncZhCN } },
+    ns: ['sync'],
+    defaultNS: 'sync',
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+  });
   return instance.getFixedT(lng, 'sync') as unknown as TFunction<'sync'>;
 }
 
 /** The distinct {{names}} a text interpolates, sorted. */
-export const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
+export const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();

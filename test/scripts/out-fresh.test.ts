@@ -12,12 +12,19 @@ import { tempFile } from '../support/temp-store';
 function builtCheckout() {
   const root = dirname(tempFile());
   const anHourAgo = (Date.now() - 3_600_000) / 1000;
-  for (const file of ['db/open.ts', 'renderer/pages/sign-in.tsx', 'electron/host.ts', 'test/support/demo-main.ts', 'package.json']) {
+  for (const file of [
+    'db/open.ts',
+    'renderer/pages/sign-in.tsx',
+    'electron/host.ts',
+    'test/support/demo-main.ts',
+    'package.json',
+  ]) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), '// source\n');
     utimesSync(join(root, file), anHourAgo, anHourAgo);
   }
-  for (const dir of ['db', 'renderer', 'renderer/pages', 'electron', 'test', 'test/support']) utimesSync(join(root, dir), anHourAgo, anHourAgo);
+  for (const dir of ['db', 'renderer', 'renderer/pages', 'electron', 'test', 'test/support'])
+    utimesSync(join(root, dir), anHourAgo, anHourAgo);
   for (const file of BUILD_OUTPUTS) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), '// built\n');

@@ -6,7 +6,10 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 export function pageInfo(file: string): { pageSize: number; pageCount: number } {
   const db = new Database(file, { readonly: true });
   try {
-    return { pageSize: db.pragma('page_size', { simple: true }) as number, pageCount: db.pragma('page_count', { simple: true }) as number };
+    return {
+      pageSize: db.pragma('page_size', { simple: true }) as number,
+      pageCount: db.pragma('page_count', { simple: true }) as number,
+    };
   } finally {
     db.close();
   }

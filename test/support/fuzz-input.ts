@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 
-export type Rng = { next(): number; int(max: number): number; pick<T>(items: ReadonlyArray<T>): T; chance(p: number): boolean };
+export type Rng = {
+  next(): number;
+  int(max: number): number;
+  pick<T>(items: ReadonlyArray<T>): T;
+  chance(p: number): boolean;
+};
 
 /** mulberry32: small, fast and the same on every machine. */
 export function seededRng(seed: number): Rng {
@@ -93,8 +98,23 @@ const FAR_DATES = [
 const DATE_NAME = /^(from|to|date|before)$|(On|At|Date)$/;
 
 const NEAR_DATES = ['2026-11-23', '2026-01-01', '2026-12-31', '2026-11-30'];
-const FAR_CALENDAR_DATES = ['0001-01-01', '9999-12-31', '1999-12-31', '2101-01-01', '2000-01-01', '2100-12-31', '0099-06-01'];
-const INSTANTS = ['2026-11-23T09:00:00.000Z', '2026-11-24T10:30:00+08:00', '9999-12-31T23:59:59.999Z', '0001-01-01T00:00:00Z', '2101-01-01T00:00:00+08:00', '1999-12-31T23:59:59Z'];
+const FAR_CALENDAR_DATES = [
+  '0001-01-01',
+  '9999-12-31',
+  '1999-12-31',
+  '2101-01-01',
+  '2000-01-01',
+  '2100-12-31',
+  '0099-06-01',
+];
+const INSTANTS = [
+  '2026-11-23T09:00:00.000Z',
+  '2026-11-24T10:30:00+08:00',
+  '9999-12-31T23:59:59.999Z',
+  '0001-01-01T00:00:00Z',
+  '2101-01-01T00:00:00+08:00',
+  '1999-12-31T23:59:59Z',
+];
 
 /** Mostly well-formed dates, near and far, so a call gets past the format check to the handler. */
 function dateLike(rng: Rng, key: string): string {
@@ -103,9 +123,46 @@ function dateLike(rng: Rng, key: string): string {
   return roll < 0.45 ? rng.pick(NEAR_DATES) : roll < 0.9 ? rng.pick(FAR_CALENDAR_DATES) : rng.pick(FAR_DATES);
 }
 
-const ODD_STRINGS = ['', ' ', '\u0000', 'a\u0000b', '\ud800', '\udfff', 'x\ud800y', '😀', '\u202e', '%', '%E0%A4%A', "'; DROP TABLE customer; --", '\\', '_%', '\n\r\t', ' '.repeat(50), '1'.repeat(41), '13812345678', '00000000-0000-0000-0000-000000000000'];
+const ODD_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff',
+  'x\ud800y',
+  '😀',
+  '\u202e',
+  '%',
+  '%E0%A4%A',
+  "'; DROP TABLE customer; --",
+  '\\',
+  '_%',
+  '\n\r\t',
+  ' '.repeat(50),
+  '1'.repeat(41),
+  '13812345678',
+  '00000000-0000-0000-0000-000000000000',
+];
 
-const EXTREME_NUMBERS = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 2 ** 53, -(2 ** 53), -1e308, 1e308, 0.5, -1, 0, Number.MIN_VALUE, 2 ** 31, 99_999, 100_000, 1_000_000_001];
+const EXTREME_NUMBERS = [
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  2 ** 53,
+  -(2 ** 53),
+  -1e308,
+  1e308,
+  0.5,
+  -1,
+  0,
+  Number.MIN_VALUE,
+  2 ** 31,
+  99_999,
+  100_000,
+  1_000_000_001,
+];
 
 /** A value of no particular shape, chosen to break parsers and handlers. */
 export function hostile(rng: Rng): unknown {
@@ -124,7 +181,14 @@ export function hostile(rng: Rng): unknown {
     case 7:
       return rng.pick([null, undefined, true, false]);
     case 8:
-      return rng.pick([{}, [], [{}], { length: 1e9 }, { __proto__: { polluted: true } }, Object.create(null) as object]);
+      return rng.pick([
+        {},
+        [],
+        [{}],
+        { length: 1e9 },
+        { __proto__: { polluted: true } },
+        Object.create(null) as object,
+      ]);
     case 9:
       return rng.pick([DEEP.object, DEEP.array]);
     case 10:
@@ -142,11 +206,28 @@ function randomUuid(rng: Rng): string {
 
 function text(rng: Rng, min: number, max: number): string {
   const alphabet = 'abcXYZ019 -_/.:张三李四王五冰箱维修😀';
-  const length = rng.chance(0.05) ? max + 1 + rng.int(3) : Math.max(min, 1) + rng.int(Math.max(0, Math.min(max, 60) - Math.max(min, 1)) + 1);
+  const length = rng.chance(0.05)
+    ? max + 1 + rng.int(3)
+    : Math.max(min, 1) + rng.int(Math.max(0, Math.min(max, 60) - Math.max(min, 1)) + 1);
   return Array.from({ length }, () => alphabet[rng.int(alphabet.length)]).join('');
 }
 
-const PATTERN_GUESSES = ['2026-11-23', '09:30', '21:00', '1234', '123456', 'S012', 'P-1', 'WM-PUMP-01', 'ABCD-EFGH-JKLM', 'https://127.0.0.1:8443', 'a'.repeat(64), 'QUJD', '2026-11-23T09:00:00.000Z', '2026-11-23T09:00:00+08:00'];
+const PATTERN_GUESSES = [
+  '2026-11-23',
+  '09:30',
+  '21:00',
+  '1234',
+  '123456',
+  'S012',
+  'P-1',
+  'WM-PUMP-01',
+  'ABCD-EFGH-JKLM',
+  'https://127.0.0.1:8443',
+  'a'.repeat(64),
+  'QUJD',
+  '2026-11-23T09:00:00.000Z',
+  '2026-11-23T09:00:00+08:00',
+];
 
 /** Ids of records that exist, and how often a part of a shaped value is replaced by a hostile one. */
 export type Pools = { ids: string[]; hostility: number };
@@ -167,10 +248,14 @@ export function shaped(schema: JsonSchema, rng: Rng, pools: Pools, depth = 0): u
       for (const [key, child] of Object.entries(schema.properties ?? {})) {
         if (!(required.has(key) ? rng.chance(0.99) : rng.chance(0.6))) continue;
         // A date checked by a refinement looks like any string in JSON Schema: its name gives it away.
-        out[key] = child.type === 'string' && DATE_NAME.test(key) && rng.chance(0.8) ? dateLike(rng, key) : shaped(child, rng, pools, depth + 1);
+        out[key] =
+          child.type === 'string' && DATE_NAME.test(key) && rng.chance(0.8)
+            ? dateLike(rng, key)
+            : shaped(child, rng, pools, depth + 1);
       }
       if (typeof schema.additionalProperties === 'object') {
-        for (let i = rng.int(4); i > 0; i--) out[text(rng, 1, 10)] = shaped(schema.additionalProperties, rng, pools, depth + 1);
+        for (let i = rng.int(4); i > 0; i--)
+          out[text(rng, 1, 10)] = shaped(schema.additionalProperties, rng, pools, depth + 1);
       }
       if (rng.chance(0.05)) out[rng.pick(['__proto__', 'constructor', 'extra'])] = hostile(rng);
       return out;
@@ -183,7 +268,8 @@ export function shaped(schema: JsonSchema, rng: Rng, pools: Pools, depth = 0): u
       return Array.from({ length }, () => shaped(schema.items ?? {}, rng, pools, depth + 1));
     }
     case 'string': {
-      if (schema.format === 'uuid') return rng.chance(0.7) && pools.ids.length > 0 ? rng.pick(pools.ids) : randomUuid(rng);
+      if (schema.format === 'uuid')
+        return rng.chance(0.7) && pools.ids.length > 0 ? rng.pick(pools.ids) : randomUuid(rng);
       if (schema.format === 'date-time' || schema.format === 'date') return rng.pick(FAR_DATES);
       if (rng.chance(0.15)) return rng.pick(FAR_DATES);
       if (rng.chance(0.3)) return rng.pick(PATTERN_GUESSES);
@@ -217,7 +303,11 @@ export function describeInput(value: unknown, budget = 600): string {
     if (depth > 4 || seen.has(v)) return '…';
     seen.add(v);
     if (Array.isArray(v)) return v.slice(0, 6).map((x) => cut(x, depth + 1));
-    return Object.fromEntries(Object.entries(v).slice(0, 12).map(([k, x]) => [k, cut(x, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .slice(0, 12)
+        .map(([k, x]) => [k, cut(x, depth + 1)]),
+    );
   };
   const json = JSON.stringify(cut(value, 0));
   return json === undefined ? String(value) : json.length > budget ? `${json.slice(0, budget)}…` : json;

@@ -5,7 +5,15 @@
  * come from the desk's own clock, so nothing is old enough to be breached.
  */
 import { createHash } from 'node:crypto';
-import { buildServiceForm, canonicalJson, type MethodInput, type MethodName, type MethodResult, type StepInput, type TicketDetail } from '../../db/api';
+import {
+  buildServiceForm,
+  canonicalJson,
+  type MethodInput,
+  type MethodName,
+  type MethodResult,
+  type StepInput,
+  type TicketDetail,
+} from '../../db/api';
 import type { ClientState, Desk } from '../../db/desk-types';
 import type { Role } from '../../db/staff/roles';
 import { addDays, localDateOf, zonedInstant } from '../../db/tickets/calendar';
@@ -23,8 +31,22 @@ const FAULTS: Readonly<Record<string, ReadonlyArray<string>>> = {
   furniture: ['沙发扶手松动，有响声', '皮面开裂', '功能位电动按钮失灵', '坐垫塌陷'],
   mattress: ['床垫中间塌陷', '弹簧有异响', '面料起球开线', '侧边支撑变形'],
 };
-const QUESTIONS = ['请问空调清洗保养怎么收费？', '冰箱能否以旧换新，补贴多少？', '延保服务包括哪些项目？', '购买发票丢失还能保修吗？', '上门安装需要提前几天预约？', '电视壁挂架是否另外收费？', '沙发面料可以单独更换吗？', '洗衣机搬家后需要重新调平吗？'];
-const ANSWERS = ['已告知收费标准并发送价目表', '已说明活动规则，顾客表示考虑', '已解释保修范围，顾客满意', '已为顾客查询记录并答复'];
+const QUESTIONS = [
+  '请问空调清洗保养怎么收费？',
+  '冰箱能否以旧换新，补贴多少？',
+  '延保服务包括哪些项目？',
+  '购买发票丢失还能保修吗？',
+  '上门安装需要提前几天预约？',
+  '电视壁挂架是否另外收费？',
+  '沙发面料可以单独更换吗？',
+  '洗衣机搬家后需要重新调平吗？',
+];
+const ANSWERS = [
+  '已告知收费标准并发送价目表',
+  '已说明活动规则，顾客表示考虑',
+  '已解释保修范围，顾客满意',
+  '已为顾客查询记录并答复',
+];
 const COMPLAINTS = [
   { category: 'delivery', what: '送货比约定时间晚了四个小时，没有提前通知', wants: '希望道歉并补偿运费' },
   { category: 'service_attitude', what: '上门师傅态度生硬，未穿鞋套', wants: '希望门店批评教育并回复' },
@@ -53,7 +75,12 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 export type DemoStaff = ReadonlyArray<{ name: string; role: Role; pin: string }>;
 type Owned = { customerId: string; productId: string; name: string; product: GeneratedProduct };
 
-async function must<M extends MethodName>(desk: Desk, client: ClientState, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+async function must<M extends MethodName>(
+  desk: Desk,
+  client: ClientState,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodResult<M>> {
   const result = await desk.dispatch(client, method, input);
   if (!result.ok) throw new Error(`${method} failed while seeding service work: ${result.error.message}`);
   return result.value as MethodResult<M>;
@@ -63,7 +90,13 @@ async function must<M extends MethodName>(desk: Desk, client: ClientState, metho
  * `admin` is a signed-in admin window; `customers` the seeded customers' ids and names in order.
  * Returns how many products and tickets it made.
  */
-export async function seedService(desk: Desk, admin: ClientState, staff: DemoStaff, customers: ReadonlyArray<{ id: string; name: string }>, seed: number): Promise<{ products: number; tickets: number }> {
+export async function seedService(
+  desk: Desk,
+  admin: ClientState,
+  staff: DemoStaff,
+  customers: ReadonlyArray<{ id: string; name: string }>,
+  seed: number,
+): Promise<{ products: number; tickets: number }> {
   if (customers.length === 0) return { products: 0, tickets: 0 };
   const gen = createProductGenerator(seed);
   const now = Date.now();
@@ -94,7 +127,8 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
   }
   const anyone = () => gen.pick(customers);
   const ownedOne = () => gen.pick(owned);
-  const act = async (role: Role, ticket: TicketDetail, step: StepInput): Promise<TicketDetail> => must(desk, await as(role), 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
+  const act = async (role: Role, ticket: TicketDetail, step: StepInput): Promise<TicketDetail> =>
+    must(desk, await as(role), 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
   const intake = (input: MethodInput<'tickets.create'>) => must(desk, counter, 'tickets.create', input);
   const priority = () => (gen.random() < 0.15 ? 'urgent' : 'normal') as 'urgent' | 'normal';
   let tickets = 0;
@@ -103,7 +137,16 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
     const at = Math.min(now + hours * 3_600_000, zonedInstant(today, '23:30', TIME_ZONE));
     return new Date(at > now + 10 * 60_000 ? at : zonedInstant(tomorrow, '10:00', TIME_ZONE)).toISOString();
   };
-  const followUp = (ticket: TicketDetail) => must(desk, counter, 'tickets.recordFollowUp', { ticketId: ticket.id, version: ticket.version, reached: true, rating: gen.pick([4, 5, 5]), productWorks: 'works_well', problemSolved: true, comments: '顾客表示满意' });
+  const followUp = (ticket: TicketDetail) =>
+    must(desk, counter, 'tickets.recordFollowUp', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      reached: true,
+      rating: gen.pick([4, 5, 5]),
+      productWorks: 'works_well',
+      problemSolved: true,
+      comments: '顾客表示满意',
+    });
 
   // Repairs (维修): fresh, scheduled today/tomorrow for 陈师傅, appointments, in repair, done and awaiting the follow-up call.
   for (let i = 0; i < 45; i++) {
@@ -115,7 +158,9 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
       productId: o.productId,
       priority: priority(),
       location: onSite ? 'on_site' : 'in_store',
-      address: onSite ? `上海市${gen.pick(['静安区', '徐汇区', '长宁区'])}${gen.pick(['南京西路', '淮海中路', '延安中路'])}${100 + i * 7}号` : '',
+      address: onSite
+        ? `上海市${gen.pick(['静安区', '徐汇区', '长宁区'])}${gen.pick(['南京西路', '淮海中路', '延安中路'])}${100 + i * 7}号`
+        : '',
       model: o.product.model,
       serial: o.product.serial,
       fault: gen.pick(FAULTS[o.product.category] ?? FAULTS.small!),
@@ -131,8 +176,15 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
     if (i < 16) continue;
     if (onSite) {
       // The jobs the technician has reached were booked for this very minute; the rest later.
-      const booked = i >= 28 ? new Date(Math.floor(now / 60_000) * 60_000).toISOString() : plannedDate === today ? laterToday(2 + (i % 4)) : undefined;
-      const when = booked ?? new Date(zonedInstant(plannedDate, `${String(9 + (i % 8)).padStart(2, '0')}:30`, TIME_ZONE)).toISOString();
+      const booked =
+        i >= 28
+          ? new Date(Math.floor(now / 60_000) * 60_000).toISOString()
+          : plannedDate === today
+            ? laterToday(2 + (i % 4))
+            : undefined;
+      const when =
+        booked ??
+        new Date(zonedInstant(plannedDate, `${String(9 + (i % 8)).padStart(2, '0')}:30`, TIME_ZONE)).toISOString();
       ticket = await act(tech, ticket, { action: 'contact_customer', appointmentAt: when, note: '已电话确认上门时间' });
       if (i < 28) continue;
       ticket = await act(tech, ticket, { action: 'arrive' });
@@ -148,7 +200,14 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
     const workDone = '更换故障部件，清洁内部并测试运行';
     const result = '运行正常，已向顾客演示';
     const form = buildServiceForm(ticket.serviceFormSource!, { workDone, result, signerName: o.name });
-    ticket = await act(tech, ticket, { action: 'complete', workDone, result, signerName: o.name, signature: SIGNATURE, formHash: sha256(canonicalJson(form)) });
+    ticket = await act(tech, ticket, {
+      action: 'complete',
+      workDone,
+      result,
+      signerName: o.name,
+      signature: SIGNATURE,
+      formHash: sha256(canonicalJson(form)),
+    });
     if (i >= 41) await followUp(ticket);
   }
 
@@ -174,7 +233,11 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
     ticket = await act('aftersales_manager', ticket, { action: 'verify', findings: '凭证有效，故障属实，在保修期内' });
     if (i < 13) continue;
     const plan = gen.pick(['replace', 'repair', 'refund'] as const);
-    ticket = await act('aftersales_manager', ticket, { action: 'decide_plan', plan, details: plan === 'repair' ? '安排师傅维修，更换故障部件' : plan === 'replace' ? '同型号换新' : '按原价退款' });
+    ticket = await act('aftersales_manager', ticket, {
+      action: 'decide_plan',
+      plan,
+      details: plan === 'repair' ? '安排师傅维修，更换故障部件' : plan === 'replace' ? '同型号换新' : '按原价退款',
+    });
     if (i < 17) continue;
     ticket = await act('aftersales_manager', ticket, { action: 'customer_confirms' });
     ticket = await act('aftersales_manager', ticket, { action: 'start_work' });
@@ -204,7 +267,11 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
     if (i < 11) continue;
     ticket = await act('cs_lead', ticket, { action: 'start_investigation' });
     if (i < 15) continue;
-    ticket = await act('cs_lead', ticket, { action: 'propose_solution', findings: '核实情况属实', solution: '向顾客致歉并给予补偿' });
+    ticket = await act('cs_lead', ticket, {
+      action: 'propose_solution',
+      findings: '核实情况属实',
+      solution: '向顾客致歉并给予补偿',
+    });
     if (i < 18) continue;
     ticket = await act('cs_lead', ticket, { action: 'inform_customer', customerView: '顾客接受方案' });
     if (i < 22) continue;
@@ -214,7 +281,12 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
 
   // Consultations (咨询): most answered at once, some with a promised reply (two due today).
   for (let i = 0; i < 30; i++) {
-    const promised = i < 2 ? laterToday(3 + i) : i < 12 ? new Date(zonedInstant(addDays(today, 1 + (i % 3)), '15:00', TIME_ZONE)).toISOString() : undefined;
+    const promised =
+      i < 2
+        ? laterToday(3 + i)
+        : i < 12
+          ? new Date(zonedInstant(addDays(today, 1 + (i % 3)), '15:00', TIME_ZONE)).toISOString()
+          : undefined;
     const ticket = await intake({
       type: 'consultation',
       customerId: anyone().id,
@@ -229,7 +301,13 @@ export async function seedService(desk: Desk, admin: ClientState, staff: DemoSta
   // Feedback and suggestions, reviewed and closed by the customer-service lead.
   for (let i = 0; i < 20; i++) {
     const f = gen.pick(FEEDBACK);
-    let ticket = await intake({ type: 'feedback', customerId: anyone().id, channel: gen.pick(['in_store', 'online'] as const), category: f.category, content: f.content });
+    let ticket = await intake({
+      type: 'feedback',
+      customerId: anyone().id,
+      channel: gen.pick(['in_store', 'online'] as const),
+      category: f.category,
+      content: f.content,
+    });
     tickets++;
     if (i < 8) continue;
     ticket = await act('cs_lead', ticket, { action: 'review', response: '已转相关部门改进' });

@@ -22,13 +22,25 @@ export const DEMO_STAFF: ReadonlyArray<{ name: string; role: Role; pin: string }
   { name: '周经理', role: 'aftersales_manager', pin: '7777' },
 ];
 
-async function must<M extends MethodName>(desk: Desk, client: ClientState, method: M, input: MethodInput<M>): Promise<unknown> {
+async function must<M extends MethodName>(
+  desk: Desk,
+  client: ClientState,
+  method: M,
+  input: MethodInput<M>,
+): Promise<unknown> {
   const result = await desk.dispatch(client, method, input);
   if (!result.ok) throw new Error(`${method} failed while seeding: ${result.error.message}`);
   return result.value;
 }
 
-export async function seedStore(desk: Desk, { customers = 3000, seed = 20261125, onProgress }: { customers?: number; seed?: number; onProgress?: (done: number) => void } = {}): Promise<void> {
+export async function seedStore(
+  desk: Desk,
+  {
+    customers = 3000,
+    seed = 20261125,
+    onProgress,
+  }: { customers?: number; seed?: number; onProgress?: (done: number) => void } = {},
+): Promise<void> {
   const client: ClientState = { sessionId: null };
   const [admin, ...others] = DEMO_STAFF;
   await must(desk, client, 'setup.createStore', { ...DEMO_STORE, adminName: admin!.name, adminPin: admin!.pin });
@@ -37,7 +49,12 @@ export async function seedStore(desk: Desk, { customers = 3000, seed = 20261125,
   const made: Array<{ id: string; name: string }> = [];
   for (let i = 0; i < customers; i++) {
     const c = generator.customer();
-    const created = await must(desk, client, 'customers.create', { name: c.name, tier: c.tier, notes: c.notes, phones: c.phones.map((number) => ({ number })) });
+    const created = await must(desk, client, 'customers.create', {
+      name: c.name,
+      tier: c.tier,
+      notes: c.notes,
+      phones: c.phones.map((number) => ({ number })),
+    });
     made.push({ id: (created as { id: string }).id, name: c.name });
     if (onProgress && (i + 1) % 500 === 0) onProgress(i + 1);
   }

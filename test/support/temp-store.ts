@@ -32,15 +32,33 @@ export function memoryLogger(): Logger & { entries: LogEntry[] } {
 }
 
 /** A desk on a temp file, plus a typed `call` as one client (one window). */
-export async function openTestDesk(options: { file?: string; now?: () => number; ticks?: () => number; appVersion?: string } = {}) {
+export async function openTestDesk(
+  options: { file?: string; now?: () => number; ticks?: () => number; appVersion?: string } = {},
+) {
   const file = options.file ?? tempFile();
   const logger = memoryLogger();
-  const desk: Desk = await openDesk({ file, appVersion: options.appVersion ?? '0.1.0-test', host: 'browser', forcedLanguage: null, logger, ...(options.now ? { now: options.now } : {}), ...(options.ticks ? { ticks: options.ticks } : {}) });
+  const desk: Desk = await openDesk({
+    file,
+    appVersion: options.appVersion ?? '0.1.0-test',
+    host: 'browser',
+    forcedLanguage: null,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.ticks ? { ticks: options.ticks } : {}),
+  });
   const client: ClientState = { sessionId: null };
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>, as: ClientState = client): Promise<DeskResult<MethodResult<M>>> {
+  async function call<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+    as: ClientState = client,
+  ): Promise<DeskResult<MethodResult<M>>> {
     return (await desk.dispatch(as, method, input)) as DeskResult<MethodResult<M>>;
   }
-  async function ok<M extends MethodName>(method: M, input: MethodInput<M>, as: ClientState = client): Promise<MethodResult<M>> {
+  async function ok<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+    as: ClientState = client,
+  ): Promise<MethodResult<M>> {
     const result = await call(method, input, as);
     if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
     return result.value;
@@ -52,5 +70,11 @@ export type TestDesk = Awaited<ReturnType<typeof openTestDesk>>;
 
 /** A set-up store with its admin signed in on the default client. */
 export async function setUpStore(t: TestDesk, { adminPin = '2468' } = {}) {
-  return t.ok('setup.createStore', { storeCode: 'S012', storeName: '南京西路店', counterNo: 2, adminName: '王经理', adminPin });
+  return t.ok('setup.createStore', {
+    storeCode: 'S012',
+    storeName: '南京西路店',
+    counterNo: 2,
+    adminName: '王经理',
+    adminPin,
+  });
 }

@@ -16,7 +16,17 @@ import { startTestHeadOffice, testCertificates, type TestHeadOffice } from './su
 import { expectInvariants } from './support/oracle';
 import { hqPart } from './support/parts';
 
-const TOGETHER = ['ticket', 'ticket_event', 'requisition', 'requisition_line', 'requisition_event', 'customer', 'customer_phone', 'stocktake', 'stocktake_line'];
+const TOGETHER = [
+  'ticket',
+  'ticket_event',
+  'requisition',
+  'requisition_line',
+  'requisition_event',
+  'customer',
+  'customer_phone',
+  'stocktake',
+  'stocktake_line',
+];
 let hq: TestHeadOffice;
 let proxy: FaultProxy;
 let maker: TestCounter;
@@ -46,21 +56,38 @@ afterAll(async () => {
 /** A morning at the parts counter: each call is one transaction of several records. */
 async function busyMorning(counter: TestCounter, seed: number, { stocktake }: { stocktake: boolean }): Promise<void> {
   const rnd = createRandom(seed);
-  const customer = await counter.ok('customers.create', { name: `原子${seed}`, phones: [{ number: `1361${String(seed).padStart(7, '0')}` }] });
-  const ticket = await counter.ok('tickets.create', { type: 'repair', customerId: customer.id, location: 'in_store', fault: '不制冷', condition: '外观完好' });
+  const customer = await counter.ok('customers.create', {
+    name: `原子${seed}`,
+    phones: [{ number: `1361${String(seed).padStart(7, '0')}` }],
+  });
+  const ticket = await counter.ok('tickets.create', {
+    type: 'repair',
+    customerId: customer.id,
+    location: 'in_store',
+    fault: '不制冷',
+    condition: '外观完好',
+  });
   for (let i = 0; i < 6; i += 1) {
     const chosen = parts.filter(() => rnd() < 0.6).slice(0, 10);
-    await counter.ok('parts.requisitionCreate', { ticketId: ticket.id, note: `第${i + 1}张`, lines: (chosen.length > 0 ? chosen : [parts[0]!]).map((partId) => ({ partId, qty: 1 + Math.floor(rnd() * 3) })) });
+    await counter.ok('parts.requisitionCreate', {
+      ticketId: ticket.id,
+      note: `第${i + 1}张`,
+      lines: (chosen.length > 0 ? chosen : [parts[0]!]).map((partId) => ({ partId, qty: 1 + Math.floor(rnd() * 3) })),
+    });
     await counter.ok('customers.create', {
       name: `双号${seed}-${i}`,
-      phones: [{ number: `1372${String(seed * 10 + i).padStart(7, '0')}` }, { number: `1383${String(seed * 10 + i).padStart(7, '0')}` }],
+      phones: [
+        { number: `1372${String(seed * 10 + i).padStart(7, '0')}` },
+        { number: `1383${String(seed * 10 + i).padStart(7, '0')}` },
+      ],
     });
   }
   // One stocktake counts at a time per store room.
   if (stocktake) await counter.ok('parts.stocktakeStart', { note: `盘点${seed}` });
 }
 
-const whole = (transactions: ReadonlyArray<OriginTransaction>, seen: ReadonlyArray<number>) => transactions.filter((tx, i) => seen[i] !== tx.records.length).map((tx) => tx.label);
+const whole = (transactions: ReadonlyArray<OriginTransaction>, seen: ReadonlyArray<number>) =>
+  transactions.filter((tx, i) => seen[i] !== tx.records.length).map((tx) => tx.label);
 
 describe('I6: atomic visibility', () => {
   it('requisitions, customers and a stocktake made on one PC appear whole on the other, commit after commit', async () => {
@@ -76,7 +103,11 @@ describe('I6: atomic visibility', () => {
     expect(watch.commits).toBeGreaterThan(transactions.length / 2);
     expect(whole(transactions, watch.visible())).toEqual([]);
     // And as the parts counter reads it: every requisition with all its lines.
-    const lines = (file: string) => readTable<{ id: string; n: number }>(file, 'SELECT r.id, count(l.id) AS n FROM requisition r LEFT JOIN requisition_line l ON l.requisition_id = r.id GROUP BY r.id ORDER BY r.id');
+    const lines = (file: string) =>
+      readTable<{ id: string; n: number }>(
+        file,
+        'SELECT r.id, count(l.id) AS n FROM requisition r LEFT JOIN requisition_line l ON l.requisition_id = r.id GROUP BY r.id ORDER BY r.id',
+      );
     expect(lines(reader.file)).toEqual(lines(maker.file));
     await expectInvariants(hq, [maker, reader]);
   });
@@ -91,7 +122,9 @@ describe('I6: atomic visibility', () => {
       const transactions = insertTransactions(maker, TOGETHER);
       const watch = watchAtomicity(late, () => transactions);
       // Every other pull answer breaks off half-way; the PC retries until it has everything.
-      proxy.plan((r) => (r.path.startsWith('/sync/v1/pull') && r.index % 2 === 1 ? { kind: 'cut_response', fraction: 0.5 } : null));
+      proxy.plan((r) =>
+        r.path.startsWith('/sync/v1/pull') && r.index % 2 === 1 ? { kind: 'cut_response', fraction: 0.5 } : null,
+      );
       let cut = 0;
       for (let round = 0; round < 200; round += 1) {
         const status = await late.trySync();

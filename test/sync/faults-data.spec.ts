@@ -33,7 +33,12 @@ afterAll(async () => {
 /** customers.update takes the whole phone list (with ids, so each keeps its history). */
 async function edit(counter: TestCounter, id: string, patch: Record<string, unknown>) {
   const now = await counter.ok('customers.get', { id });
-  return counter.ok('customers.update', { id, name: now.name, phones: now.phones.map((p) => ({ id: p.id, number: p.number })), ...patch });
+  return counter.ok('customers.update', {
+    id,
+    name: now.name,
+    phones: now.phones.map((p) => ({ id: p.id, number: p.number })),
+    ...patch,
+  });
 }
 
 const syncAll = async () => {
@@ -41,7 +46,10 @@ const syncAll = async () => {
 };
 
 async function sharedCustomer(name: string) {
-  const created = await a.ok('customers.create', { name, phones: [{ number: `137${String(Date.now() % 1e8).padStart(8, '0')}` }] });
+  const created = await a.ok('customers.create', {
+    name,
+    phones: [{ number: `137${String(Date.now() % 1e8).padStart(8, '0')}` }],
+  });
   await a.sync();
   await linkCustomer(hq.db, created.id, 'S013');
   await syncAll();
@@ -53,22 +61,41 @@ describe('ownership and merge', () => {
     const part = hqPart('P-1001', 10_000);
     await hq.write([part]);
     await syncAll();
-    expect(readTable(a.file, 'SELECT price_fen FROM part WHERE id = ?', part.entityId)).toEqual([{ price_fen: 10_000 }]);
+    expect(readTable(a.file, 'SELECT price_fen FROM part WHERE id = ?', part.entityId)).toEqual([
+      { price_fen: 10_000 },
+    ]);
     await hq.write([{ entity: 'part', entityId: part.entityId, op: 'update', fields: { priceFen: 12_000 } }]);
     // Offline, the store edits the price (as an older app would) and makes a valid change in the same batch.
     await writeLocally(a, 'part', part.entityId, 'part', { priceFen: 9_000 });
     const ok = await a.ok('customers.create', { name: '同批客户', phones: [{ number: '13700001111' }] });
     await a.sync();
-    expect(readTable(a.file, 'SELECT price_fen FROM part WHERE id = ?', part.entityId)).toEqual([{ price_fen: 12_000 }]);
+    expect(readTable(a.file, 'SELECT price_fen FROM part WHERE id = ?', part.entityId)).toEqual([
+      { price_fen: 12_000 },
+    ]);
     const problems = await a.ok('sync.problems', {});
     expect(problems.map((p) => [p.entity, p.code])).toEqual([['part', 'hq_owned']]);
     expect(a.engine.status()).toMatchObject({ pending: 0, rejected: 1 });
-    expect((await hq.db.selectFrom('entityState').select('state').where('entity', '=', 'customer').where('entityId', '=', ok.id).executeTakeFirstOrThrow()).state.fields.name).toBe('同批客户');
-    expect((await listRejected(hq.db)).map((r) => [r.storeCode, r.entity, r.code])).toContainEqual(['S012', 'part', 'hq_owned']);
+    expect(
+      (
+        await hq.db
+          .selectFrom('entityState')
+          .select('state')
+          .where('entity', '=', 'customer')
+          .where('entityId', '=', ok.id)
+          .executeTakeFirstOrThrow()
+      ).state.fields.name,
+    ).toBe('同批客户');
+    expect((await listRejected(hq.db)).map((r) => [r.storeCode, r.entity, r.code])).toContainEqual([
+      'S012',
+      'part',
+      'hq_owned',
+    ]);
     // A store keeps its own bin: accepted, and never pushed onto other stores' shelves.
     await writeLocally(a, 'part', part.entityId, 'part', { bin: 'A-03-2' });
     await syncAll();
-    expect(readTable(a2.file, 'SELECT bin, price_fen FROM part WHERE id = ?', part.entityId)).toEqual([{ bin: '', price_fen: 12_000 }]);
+    expect(readTable(a2.file, 'SELECT bin, price_fen FROM part WHERE id = ?', part.entityId)).toEqual([
+      { bin: '', price_fen: 12_000 },
+    ]);
     await expectInvariants(hq, [a, a2, c]);
   });
 
@@ -77,7 +104,8 @@ describe('ownership and merge', () => {
     await edit(c, customer.id, { name: '王晓明' });
     await edit(a, customer.id, { name: '王小鸣' });
     await syncAll();
-    for (const counter of [a, a2, c]) expect((await counter.ok('customers.get', { id: customer.id })).name).toBe('王小鸣');
+    for (const counter of [a, a2, c])
+      expect((await counter.ok('customers.get', { id: customer.id })).name).toBe('王小鸣');
     const conflicts = await hq.db.selectFrom('conflictLog').selectAll().where('entityId', '=', customer.id).execute();
     expect(conflicts.map((x) => [x.field, x.loserValue, x.winnerValue])).toEqual([['name', '王晓明', '王小鸣']]);
     await expectInvariants(hq, [a, a2, c]);
@@ -102,12 +130,25 @@ describe('ownership and merge', () => {
     await edit(c, gone.id, { name: '钱壹' });
     await syncAll();
     for (const counter of [a, a2, c]) {
-      const row = readTable<{ deleted_at: string | null }>(counter.file, 'SELECT deleted_at FROM customer WHERE id = ?', gone.id)[0];
+      const row = readTable<{ deleted_at: string | null }>(
+        counter.file,
+        'SELECT deleted_at FROM customer WHERE id = ?',
+        gone.id,
+      )[0];
       expect(row?.deleted_at ?? 'gone', `deleted on ${counter.engine.status().storeCode}`).not.toBeNull();
     }
     await edit(c, gone.id, { name: '钱壹壹' }).catch(() => null);
     await syncAll();
-    expect((await hq.db.selectFrom('entityState').select('state').where('entity', '=', 'customer').where('entityId', '=', gone.id).executeTakeFirstOrThrow()).state.deleted).not.toBeNull();
+    expect(
+      (
+        await hq.db
+          .selectFrom('entityState')
+          .select('state')
+          .where('entity', '=', 'customer')
+          .where('entityId', '=', gone.id)
+          .executeTakeFirstOrThrow()
+      ).state.deleted,
+    ).not.toBeNull();
     await expectInvariants(hq, [a, a2, c]);
   });
 
@@ -115,16 +156,22 @@ describe('ownership and merge', () => {
     const x = await a.ok('customers.create', { name: '孙丽', phones: [{ number: '13512345678' }] });
     const y = await c.ok('customers.create', { name: '孙丽', phones: [{ number: '13512345678' }] });
     await syncAll();
-    expect(await hq.db.selectFrom('duplicateFlag').select(['customerA', 'customerB']).where('digits', '=', '13512345678').execute()).toEqual([
-      { customerA: [x.id, y.id].sort()[0], customerB: [x.id, y.id].sort()[1] },
-    ]);
+    expect(
+      await hq.db
+        .selectFrom('duplicateFlag')
+        .select(['customerA', 'customerB'])
+        .where('digits', '=', '13512345678')
+        .execute(),
+    ).toEqual([{ customerA: [x.id, y.id].sort()[0], customerB: [x.id, y.id].sort()[1] }]);
     await linkCustomer(hq.db, y.id, 'S012');
     await syncAll();
     await a.ok('customers.merge', { fromId: y.id, intoId: x.id });
     await syncAll();
     // The other PC of the store, and the other store, reach the surviving record through the alias.
     expect((await a2.ok('customers.get', { id: y.id })).id).toBe(x.id);
-    expect(readTable(c.file, 'SELECT into_id FROM customer_merge WHERE from_id = ?', y.id)).toEqual([{ into_id: x.id }]);
+    expect(readTable(c.file, 'SELECT into_id FROM customer_merge WHERE from_id = ?', y.id)).toEqual([
+      { into_id: x.id },
+    ]);
     await expectInvariants(hq, [a, a2, c]);
   });
 
@@ -140,8 +187,16 @@ describe('ownership and merge', () => {
     await a.sync();
     await c.sync();
     await syncAll();
-    for (const counter of [a, a2, c]) expect(readTable(counter.file, 'SELECT into_id FROM customer_merge WHERE from_id = ?', y.id)).toEqual([{ into_id: w.id }]);
-    const atHq = await hq.db.selectFrom('entityState').select('state').where('entity', '=', 'customer_merge').where('entityId', '=', y.id).executeTakeFirstOrThrow();
+    for (const counter of [a, a2, c])
+      expect(readTable(counter.file, 'SELECT into_id FROM customer_merge WHERE from_id = ?', y.id)).toEqual([
+        { into_id: w.id },
+      ]);
+    const atHq = await hq.db
+      .selectFrom('entityState')
+      .select('state')
+      .where('entity', '=', 'customer_merge')
+      .where('entityId', '=', y.id)
+      .executeTakeFirstOrThrow();
     expect(atHq.state.fields.intoId).toBe(w.id);
     expect((await a2.ok('customers.get', { id: y.id })).id).toBe(w.id);
     await expectInvariants(hq, [a, a2, c]);
@@ -162,7 +217,8 @@ describe('ownership and merge', () => {
     await edit(c, customer.id, { name: '周杰伦' });
     await syncAll();
     await ahead.sync();
-    for (const counter of [a, c, ahead]) expect((await counter.ok('customers.get', { id: customer.id })).name).toBe('周杰伦');
+    for (const counter of [a, c, ahead])
+      expect((await counter.ok('customers.get', { id: customer.id })).name).toBe('周杰伦');
 
     const behind = await openCounter(hq, { storeCode: 'S012', counterNo: 4, now: () => Date.now() - YEAR });
     await behind.sync();

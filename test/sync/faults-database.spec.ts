@@ -24,7 +24,9 @@ beforeAll(async () => {
   pg = await startLocalPostgres({ dataDir: join(folder, 'data'), port: await freePort() });
   hq = await startTestHeadOffice({ adminUrl: pg.url });
   await hq.addStore('S012');
-  a = await openCounter(hq, { timing: { pushDebounceMs: 50, pullEveryMs: 60_000, backoffMinMs: 250, backoffMaxMs: 5_000, probeMs: 500 } });
+  a = await openCounter(hq, {
+    timing: { pushDebounceMs: 50, pullEveryMs: 60_000, backoffMinMs: 250, backoffMaxMs: 5_000, probeMs: 500 },
+  });
   await a.sync();
   // As startDeskSync wires it in the app: every committed change asks for a push.
   a.desk.onEvent((event) => {
@@ -51,7 +53,8 @@ const waitFor = async (check: () => boolean, ms: number) => {
 
 it('F4: the database down for a while: the counter keeps working, nothing is lost, and sync resumes by itself within 10 s', async () => {
   await pg.stop();
-  for (let i = 0; i < 5; i += 1) await a.ok('customers.create', { name: `停机${i}`, phones: [{ number: `1580000000${i}` }] });
+  for (let i = 0; i < 5; i += 1)
+    await a.ok('customers.create', { name: `停机${i}`, phones: [{ number: `1580000000${i}` }] });
   expect(await waitFor(() => a.engine.status().lastError !== null, 5_000)).toBe(true);
   expect(a.engine.status().pending).toBe(10);
   // Said as a code the status page translates: head office answers 503 while its database is down.
@@ -60,7 +63,9 @@ it('F4: the database down for a while: the counter keeps working, nothing is los
   await pg.restart();
   const back = Date.now();
   // No new local write from here on: the probe and the backoff timer must bring the sync.
-  expect(await waitFor(() => a.engine.status().pending === 0 && a.engine.status().lastError === null, 10_000)).toBe(true);
+  expect(await waitFor(() => a.engine.status().pending === 0 && a.engine.status().lastError === null, 10_000)).toBe(
+    true,
+  );
   const recoveredMs = Date.now() - back;
   expect(a.engine.status().lastFailure).toBeNull();
   process.stdout.write(`F4: first successful sync ${recoveredMs} ms after the database came back\n`);

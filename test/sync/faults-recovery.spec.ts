@@ -33,7 +33,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const customer = (counter: TestCounter, name: string, phone: string) => counter.ok('customers.create', { name, phones: [{ number: phone }] });
+const customer = (counter: TestCounter, name: string, phone: string) =>
+  counter.ok('customers.create', { name, phones: [{ number: phone }] });
 
 describe('recovery', () => {
   it('F17: head office restored from an older backup: replicas re-push what it lost and re-pull; nothing lost, nothing doubled', async () => {
@@ -93,8 +94,20 @@ describe('recovery', () => {
     const before = progressOf(a);
     await a.sync();
     expect(progressOf(a).cursor).toBeGreaterThanOrEqual(before.cursor);
-    expect(readTable<{ deleted_at: string | null }>(a.file, 'SELECT deleted_at FROM customer WHERE id = ?', doomed.id)[0]!.deleted_at).not.toBeNull();
-    expect((await hq.db.selectFrom('entityState').select('state').where('entity', '=', 'customer').where('entityId', '=', offline.id).executeTakeFirstOrThrow()).state.fields.name).toBe('离线新建');
+    expect(
+      readTable<{ deleted_at: string | null }>(a.file, 'SELECT deleted_at FROM customer WHERE id = ?', doomed.id)[0]!
+        .deleted_at,
+    ).not.toBeNull();
+    expect(
+      (
+        await hq.db
+          .selectFrom('entityState')
+          .select('state')
+          .where('entity', '=', 'customer')
+          .where('entityId', '=', offline.id)
+          .executeTakeFirstOrThrow()
+      ).state.fields.name,
+    ).toBe('离线新建');
     await b.sync();
     await expectInvariants(hq, [a, b]);
     expect(a.engine.status()).toMatchObject({ resyncing: false, firstSync: false });
@@ -108,7 +121,9 @@ describe('recovery', () => {
     const walkIn = await customer(a, '重新同步时来访', '13100000009');
     await a.sync();
     expect(a.engine.status()).toMatchObject({ resyncing: false, pending: 0 });
-    expect(readTable(a.file, 'SELECT name FROM customer WHERE id = ?', walkIn.id)).toEqual([{ name: '重新同步时来访' }]);
+    expect(readTable(a.file, 'SELECT name FROM customer WHERE id = ?', walkIn.id)).toEqual([
+      { name: '重新同步时来访' },
+    ]);
     await b.sync();
     await expectInvariants(hq, [a, b]);
   });

@@ -35,7 +35,11 @@ afterAll(async () => {
 });
 
 async function newCustomers(counter: TestCounter, n: number, tag: string) {
-  for (let i = 0; i < n; i += 1) await counter.ok('customers.create', { name: `${tag}${i}`, phones: [{ number: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` }] });
+  for (let i = 0; i < n; i += 1)
+    await counter.ok('customers.create', {
+      name: `${tag}${i}`,
+      phones: [{ number: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` }],
+    });
 }
 
 describe('transport faults', () => {
@@ -111,7 +115,8 @@ describe('transport faults', () => {
   it('500s on every third request: the outbox stays intact and sync gets through with retries', async () => {
     await newCustomers(a, 5, 'F4-');
     proxy.plan((r) => (r.index % 3 === 2 ? { kind: 'status', status: 500 } : null));
-    for (let round = 0; round < 10 && (a.engine.status().pending > 0 || a.engine.status().lastError); round += 1) await a.trySync();
+    for (let round = 0; round < 10 && (a.engine.status().pending > 0 || a.engine.status().lastError); round += 1)
+      await a.trySync();
     proxy.plan(null);
     await a.sync();
     await b.sync();
@@ -120,13 +125,19 @@ describe('transport faults', () => {
 
   it('F20: an expired access token is refreshed without re-sending acknowledged changes', async () => {
     await a.sync();
-    const pushesBefore = await hq.db.selectFrom('pushLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const pushesBefore = await hq.db
+      .selectFrom('pushLog')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     // The access token lives 15 minutes by head office's clock: it answers 401 and the PC refreshes.
     hqAhead = 16 * 60_000;
     await newCustomers(a, 1, 'F20-');
     const sentBefore = proxy.stats.bytesUp;
     await a.sync();
-    const pushesAfter = await hq.db.selectFrom('pushLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const pushesAfter = await hq.db
+      .selectFrom('pushLog')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     // One customer and its phone: exactly two new changes reached head office, nothing re-sent.
     expect(Number(pushesAfter.n) - Number(pushesBefore.n)).toBe(2);
     expect(proxy.stats.bytesUp - sentBefore).toBeLessThan(4000);

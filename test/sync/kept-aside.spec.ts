@@ -36,10 +36,24 @@ describe('records kept aside', () => {
     const customer = await x.ok('customers.create', { name: '周强', phones: [{ number: '13900004444' }] });
     await x.sync();
     await y.sync();
-    const theirs = await x.ok('tickets.create', { type: 'complaint', customerId: customer.id, channel: 'in_store', category: 'service_attitude', whatHappened: '等了很久', customerWants: '道歉' });
+    const theirs = await x.ok('tickets.create', {
+      type: 'complaint',
+      customerId: customer.id,
+      channel: 'in_store',
+      category: 'service_attitude',
+      whatHappened: '等了很久',
+      customerWants: '道歉',
+    });
     await x.ok('tickets.note', { ticketId: theirs.id, note: '已致电顾客' });
     // y already holds a ticket under that number (the clash two PCs with one counter number make).
-    const ours = await y.ok('tickets.create', { type: 'complaint', customerId: customer.id, channel: 'phone', category: 'service_attitude', whatHappened: '电话打不通', customerWants: '回电' });
+    const ours = await y.ok('tickets.create', {
+      type: 'complaint',
+      customerId: customer.id,
+      channel: 'phone',
+      category: 'service_attitude',
+      whatHappened: '电话打不通',
+      customerWants: '回电',
+    });
     y.store.sqlite.prepare('UPDATE ticket SET number = ? WHERE id = ?').run(theirs.number, ours.id);
     await x.sync();
     await y.sync();
@@ -51,8 +65,18 @@ describe('records kept aside', () => {
     const status = await y.ok('sync.status', {});
     expect(status.keptAside).toBe(1 + events.length);
     const listed = await y.ok('sync.keptAside', {});
-    expect(listed).toContainEqual(expect.objectContaining({ entity: 'ticket', entityId: theirs.id, number: theirs.number, reason: 'duplicate' }));
-    for (const event of events) expect(listed).toContainEqual(expect.objectContaining({ entity: 'ticket_event', entityId: event.id, number: theirs.number, reason: 'depends' }));
+    expect(listed).toContainEqual(
+      expect.objectContaining({ entity: 'ticket', entityId: theirs.id, number: theirs.number, reason: 'duplicate' }),
+    );
+    for (const event of events)
+      expect(listed).toContainEqual(
+        expect.objectContaining({
+          entity: 'ticket_event',
+          entityId: event.id,
+          number: theirs.number,
+          reason: 'depends',
+        }),
+      );
 
     // A later event of the kept-aside ticket, in a later pull, is kept aside too.
     await x.ok('tickets.note', { ticketId: theirs.id, note: '顾客已接受道歉' });
@@ -69,7 +93,9 @@ describe('records kept aside', () => {
     const outcome = await y.engine.retryKeptAside();
     expect(outcome.keptAside).toBe(0);
     expect((await y.ok('sync.status', {})).keptAside).toBe(0);
-    expect(readTable(y.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', theirs!.id)).toEqual(readTable(x.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', theirs!.id));
+    expect(readTable(y.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', theirs!.id)).toEqual(
+      readTable(x.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', theirs!.id),
+    );
     expect(danglingRows(y)).toEqual([]);
     expect((await y.ok('tickets.get', { id: theirs!.id })).number).toBe(theirs!.number);
   });

@@ -78,16 +78,30 @@ async function killOnce(seed: number, plan: KillPlan): Promise<'killed' | 'finis
   // Work of the colleague for the child to pull and apply, in small pages.
   for (let i = 0; i < 3; i += 1) {
     colleagueWrites += 1;
-    await colleague.ok('customers.create', { name: `同事${colleagueWrites}`, phones: [{ number: `177${String(colleagueWrites).padStart(8, '0')}` }] });
+    await colleague.ok('customers.create', {
+      name: `同事${colleagueWrites}`,
+      phones: [{ number: `177${String(colleagueWrites).padStart(8, '0')}` }],
+    });
   }
   await colleague.sync();
   const before = progressOf({ file });
 
-  const env = { F15_FILE: file, F15_SEED: String(seed), F15_VERSION_BASE: String(versionBase), F15_WRITES: String(WRITES), F15_PULL_BYTES: String(PULL_BYTES) };
-  const run = await runChild(bundle.entry, plan.kind === 'point' ? { ...env, F15_POINT: plan.point, F15_NTH: String(plan.nth) } : env, plan.kind === 'delay' ? { killAfterMs: plan.ms } : {});
+  const env = {
+    F15_FILE: file,
+    F15_SEED: String(seed),
+    F15_VERSION_BASE: String(versionBase),
+    F15_WRITES: String(WRITES),
+    F15_PULL_BYTES: String(PULL_BYTES),
+  };
+  const run = await runChild(
+    bundle.entry,
+    plan.kind === 'point' ? { ...env, F15_POINT: plan.point, F15_NTH: String(plan.nth) } : env,
+    plan.kind === 'delay' ? { killAfterMs: plan.ms } : {},
+  );
   versionBase += WRITES;
   const report = readReport(run);
-  if (run.signal !== 'SIGKILL' && !(run.code === 0 && report.done)) throw new Error(`the child failed (code ${run.code}): ${run.stderr}`);
+  if (run.signal !== 'SIGKILL' && !(run.code === 0 && report.done))
+    throw new Error(`the child failed (code ${run.code}): ${run.stderr}`);
 
   // Right after the crash, before anything runs again: progress kept.
   const crashed = progressOf({ file });
@@ -95,13 +109,29 @@ async function killOnce(seed: number, plan: KillPlan): Promise<'killed' | 'finis
   expect(crashed.acked, 'acknowledged seq after the crash').toBeGreaterThanOrEqual(before.acked);
 
   // The app starts again on the same file.
-  const pc = await openCounter(hq, { storeCode: 'S015', counterNo: 1, file, setUp: false, enroll: false, maxPullBytes: PULL_BYTES });
+  const pc = await openCounter(hq, {
+    storeCode: 'S015',
+    counterNo: 1,
+    file,
+    setUp: false,
+    enroll: false,
+    maxPullBytes: PULL_BYTES,
+  });
   try {
     const local = (id: string) => readTable<{ notes: string }>(file, 'SELECT notes FROM customer WHERE id = ?', id)[0];
-    expect(report.created.filter((id) => !local(id)), 'reported customers missing on the PC after the crash').toEqual([]);
-    for (const [id, n] of report.noted) expect(version(local(id)?.notes), `edit v${n} of ${id} on the PC`).toBeGreaterThanOrEqual(n);
+    expect(
+      report.created.filter((id) => !local(id)),
+      'reported customers missing on the PC after the crash',
+    ).toEqual([]);
+    for (const [id, n] of report.noted)
+      expect(version(local(id)?.notes), `edit v${n} of ${id} on the PC`).toBeGreaterThanOrEqual(n);
     // A customer and its phone are one transaction: the crash leaves both or neither.
-    expect(readTable(file, "SELECT id FROM customer c WHERE name LIKE 'F15-%' AND NOT EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = c.id)")).toEqual([]);
+    expect(
+      readTable(
+        file,
+        "SELECT id FROM customer c WHERE name LIKE 'F15-%' AND NOT EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = c.id)",
+      ),
+    ).toEqual([]);
 
     await pc.sync();
     await colleague.sync();
@@ -110,10 +140,21 @@ async function killOnce(seed: number, plan: KillPlan): Promise<'killed' | 'finis
     expect(synced.cursor).toBeGreaterThanOrEqual(crashed.cursor);
     expect(synced.acked).toBeGreaterThanOrEqual(crashed.acked);
     const atHq = new Map(
-      (await hq.db.selectFrom('entityState').select(['entityId', 'state']).where('entity', '=', 'customer').where('entityId', 'in', [...report.created, ...report.noted.keys(), '-']).execute()).map((r) => [r.entityId, r.state]),
+      (
+        await hq.db
+          .selectFrom('entityState')
+          .select(['entityId', 'state'])
+          .where('entity', '=', 'customer')
+          .where('entityId', 'in', [...report.created, ...report.noted.keys(), '-'])
+          .execute()
+      ).map((r) => [r.entityId, r.state]),
     );
-    expect(report.created.filter((id) => !atHq.has(id)), 'reported customers missing at head office').toEqual([]);
-    for (const [id, n] of report.noted) expect(version(atHq.get(id)?.fields.notes), `edit v${n} of ${id} at head office`).toBeGreaterThanOrEqual(n);
+    expect(
+      report.created.filter((id) => !atHq.has(id)),
+      'reported customers missing at head office',
+    ).toEqual([]);
+    for (const [id, n] of report.noted)
+      expect(version(atHq.get(id)?.fields.notes), `edit v${n} of ${id} at head office`).toBeGreaterThanOrEqual(n);
     await expectInvariants(hq, [pc, colleague]);
   } finally {
     await pc.close();
@@ -135,12 +176,18 @@ describe(`F15: ${KILLS} seeded kill -9 points`, () => {
         row[outcome] += 1;
         tally.set(key, row);
       } catch (error) {
-        process.stderr.write(`\nF15 FAILED at seed ${seed} (killed at ${where}): rerun with SYNC_F15_SEED_START=${seed} SYNC_F15_KILLS=1\n`);
-        throw new Error(`seed ${seed} (${where}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        process.stderr.write(
+          `\nF15 FAILED at seed ${seed} (killed at ${where}): rerun with SYNC_F15_SEED_START=${seed} SYNC_F15_KILLS=1\n`,
+        );
+        throw new Error(`seed ${seed} (${where}): ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`F15: ${KILLS} seeds in ${seconds} s; killed / ran to the end, by point: ${JSON.stringify(Object.fromEntries(tally))}\n`);
+    process.stdout.write(
+      `F15: ${KILLS} seeds in ${seconds} s; killed / ran to the end, by point: ${JSON.stringify(Object.fromEntries(tally))}\n`,
+    );
     const killed = [...tally.values()].reduce((n, r) => n + r.killed, 0);
     // A plan whose point a run never reached proves nothing: most runs must really die.
     expect(killed).toBeGreaterThanOrEqual(Math.ceil(KILLS * 0.75));

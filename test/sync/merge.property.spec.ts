@@ -7,7 +7,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../db/sync/hlc';
-import { HQ_NODE, canonicalJson, losingFields, mergeStates, sameState, sameValue, stateOfChange, type MergePolicy } from '../../db/sync/merge';
+import {
+  HQ_NODE,
+  canonicalJson,
+  losingFields,
+  mergeStates,
+  sameState,
+  sameValue,
+  stateOfChange,
+  type MergePolicy,
+} from '../../db/sync/merge';
 import type { RecordState } from '../../db/sync/protocol';
 import { syncedEntities } from '../../db/synced-entities';
 import { compactState, expandState, SHARED_STAMP } from '../../db/sync/compact-state';
@@ -18,8 +27,18 @@ const { entities: registeredEntities, ruleFor } = syncedEntities;
 const FIELDS = ['name', 'tier', 'doNotContact', 'notes', 'priceFen'] as const;
 const NODES = ['0a1b', '2c3d', '4e5f', HQ_NODE];
 
-const clock = fc.record({ millis: fc.integer({ min: 1, max: 40 }), counter: fc.integer({ min: 0, max: 2 }), node: fc.constantFrom(...NODES) }).map(formatHlc);
-const value = fc.oneof(fc.constantFrom(0, 1, true, false, null), fc.string({ maxLength: 3 }), fc.integer({ min: -5, max: 5 }));
+const clock = fc
+  .record({
+    millis: fc.integer({ min: 1, max: 40 }),
+    counter: fc.integer({ min: 0, max: 2 }),
+    node: fc.constantFrom(...NODES),
+  })
+  .map(formatHlc);
+const value = fc.oneof(
+  fc.constantFrom(0, 1, true, false, null),
+  fc.string({ maxLength: 3 }),
+  fc.integer({ min: -5, max: 5 }),
+);
 const change = fc.record({
   op: fc.constantFrom('insert', 'update', 'delete', 'append'),
   fields: fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 3 }),
@@ -27,7 +46,13 @@ const change = fc.record({
 });
 /** States as a replica holds them: built from changes by the policy's own merge. */
 const stateUnder = (policy: MergePolicy): fc.Arbitrary<RecordState> =>
-  fc.array(change, { maxLength: 4 }).map((changes) => changes.reduce((s, c) => mergeStates(policy, s, stateOfChange(c.op, c.fields, c.hlc)), { fields: {}, clocks: {}, deleted: null } as RecordState));
+  fc.array(change, { maxLength: 4 }).map((changes) =>
+    changes.reduce((s, c) => mergeStates(policy, s, stateOfChange(c.op, c.fields, c.hlc)), {
+      fields: {},
+      clocks: {},
+      deleted: null,
+    } as RecordState),
+  );
 
 const POLICIES: Array<[string, MergePolicy]> = [
   ['plain last writer wins', {}],
@@ -44,23 +69,35 @@ const same = (a: RecordState, b: RecordState): boolean => {
 describe.each(POLICIES)('merge rule: %s', (_name, policy) => {
   const state = stateUnder(policy);
   it('is commutative', () => {
-    fc.assert(fc.property(state, state, (a, b) => same(mergeStates(policy, a, b), mergeStates(policy, b, a))), { numRuns: 300 });
+    fc.assert(
+      fc.property(state, state, (a, b) => same(mergeStates(policy, a, b), mergeStates(policy, b, a))),
+      { numRuns: 300 },
+    );
   });
   it('is associative', () => {
-    fc.assert(fc.property(state, state, state, (a, b, c) => same(mergeStates(policy, mergeStates(policy, a, b), c), mergeStates(policy, a, mergeStates(policy, b, c)))), { numRuns: 300 });
+    fc.assert(
+      fc.property(state, state, state, (a, b, c) =>
+        same(mergeStates(policy, mergeStates(policy, a, b), c), mergeStates(policy, a, mergeStates(policy, b, c))),
+      ),
+      { numRuns: 300 },
+    );
   });
   it('is idempotent', () => {
-    fc.assert(fc.property(state, state, (a, b) => {
-          same(mergeStates(policy, a, a), a);
-          const ab = mergeStates(policy, a, b);
-          return same(mergeStates(policy, ab, b), ab);
-        }), { numRuns: 300 });
+    fc.assert(
+      fc.property(state, state, (a, b) => {
+        same(mergeStates(policy, a, a), a);
+        const ab = mergeStates(policy, a, b);
+        return same(mergeStates(policy, ab, b), ab);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('reaches the same state from the same changes in any order', () => {
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 8 }), fc.func(fc.integer()), (changes, order) => {
         const empty: RecordState = { fields: {}, clocks: {}, deleted: null };
-        const apply = (list: typeof changes) => list.reduce((s, c) => mergeStates(policy, s, stateOfChange(c.op, c.fields, c.hlc)), empty);
+        const apply = (list: typeof changes) =>
+          list.reduce((s, c) => mergeStates(policy, s, stateOfChange(c.op, c.fields, c.hlc)), empty);
         const shuffled = [...changes].sort((x, y) => order(x) - order(y));
         same(apply(changes), apply(shuffled));
       }),
@@ -72,8 +109,17 @@ describe.each(POLICIES)('merge rule: %s', (_name, policy) => {
 describe('state comparison (head office’s fast path)', () => {
   // Values as JSON can hold them, objects with keys in either order and null beside undefined.
   const json: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-    leaf: fc.oneof(fc.constantFrom(0, 1, -0, true, false, null, undefined, '', '1'), fc.string({ maxLength: 2 }), fc.integer({ min: -2, max: 2 })),
-    node: fc.oneof({ maxDepth: 2 }, tie('leaf'), fc.array(tie('node'), { maxLength: 2 }), fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 })),
+    leaf: fc.oneof(
+      fc.constantFrom(0, 1, -0, true, false, null, undefined, '', '1'),
+      fc.string({ maxLength: 2 }),
+      fc.integer({ min: -2, max: 2 }),
+    ),
+    node: fc.oneof(
+      { maxDepth: 2 },
+      tie('leaf'),
+      fc.array(tie('node'), { maxLength: 2 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 }),
+    ),
   })).node;
   const anyState = fc.record({
     fields: fc.dictionary(fc.constantFrom(...FIELDS), json, { maxKeys: 3 }),
@@ -87,7 +133,10 @@ describe('state comparison (head office’s fast path)', () => {
   });
 
   it('sameValue agrees with canonical JSON', () => {
-    fc.assert(fc.property(json, json, (a, b) => sameValue(a, b) === (canonicalJson(a) === canonicalJson(b))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(json, json, (a, b) => sameValue(a, b) === (canonicalJson(a) === canonicalJson(b))),
+      { numRuns: 2000 },
+    );
   });
   it('sameState agrees with canonical JSON, whatever the key order', () => {
     fc.assert(
@@ -105,7 +154,10 @@ describe('state comparison (head office’s fast path)', () => {
         const delta = stateOfChange(c.op, c.fields, c.hlc);
         const merged = mergeStates(policy, a, delta);
         const expected = Object.keys(delta.clocks).filter(
-          (f) => f in merged.clocks && (merged.clocks[f] !== delta.clocks[f] || canonicalJson(merged.fields[f]) !== canonicalJson(delta.fields[f])),
+          (f) =>
+            f in merged.clocks &&
+            (merged.clocks[f] !== delta.clocks[f] ||
+              canonicalJson(merged.fields[f]) !== canonicalJson(delta.fields[f])),
         );
         expect(losingFields(delta, merged)).toEqual(expected);
       }),
@@ -132,7 +184,11 @@ describe('states as text (compact-state.ts)', () => {
   it('names a record written in one go by one stamp, and only the fields stamped otherwise', () => {
     const at = formatHlc({ millis: 5, counter: 0, node: '0a1b' });
     const later = formatHlc({ millis: 9, counter: 0, node: '2c3d' });
-    const state = mergeStates({}, stateOfChange('insert', { name: '张三', tier: 'regular', notes: '' }, at), stateOfChange('update', { notes: '回访' }, later));
+    const state = mergeStates(
+      {},
+      stateOfChange('insert', { name: '张三', tier: 'regular', notes: '' }, at),
+      stateOfChange('update', { notes: '回访' }, later),
+    );
     expect(compactState(state).clocks).toEqual({ [SHARED_STAMP]: at, notes: later });
     // Head office's text of a state is the compact one, about half the bytes of the expanded one here.
     const text = stateText(state);
@@ -154,11 +210,19 @@ describe('the rules themselves', () => {
     expect(merged.fields).toEqual({ name: '张叁', notes: 'a' });
   });
   it('lets do-not-contact win over a later "contact ok"', () => {
-    const merged = mergeStates({ trueWins: ['doNotContact'] }, s({ doNotContact: 1 }, at(1, '0a1b')), s({ doNotContact: 0 }, at(9, '2c3d')));
+    const merged = mergeStates(
+      { trueWins: ['doNotContact'] },
+      s({ doNotContact: 1 }, at(1, '0a1b')),
+      s({ doNotContact: 0 }, at(9, '2c3d')),
+    );
     expect(merged.fields.doNotContact).toBe(1);
   });
   it('lets head office’s tier beat a later store edit', () => {
-    const merged = mergeStates({ hqFields: ['tier'] }, s({ tier: 'gold' }, at(1, HQ_NODE)), s({ tier: 'vip' }, at(9, '2c3d')));
+    const merged = mergeStates(
+      { hqFields: ['tier'] },
+      s({ tier: 'gold' }, at(1, HQ_NODE)),
+      s({ tier: 'vip' }, at(9, '2c3d')),
+    );
     expect(merged.fields.tier).toBe('gold');
   });
   it('keeps a delete over a later update (no resurrection)', () => {

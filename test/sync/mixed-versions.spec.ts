@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 /** The migration a later version would bring: customers get loyalty points. */
-const addLoyaltyColumn = (sqlite: Database.Database) => sqlite.prepare('ALTER TABLE customer ADD COLUMN loyalty_points INTEGER').run();
+const addLoyaltyColumn = (sqlite: Database.Database) =>
+  sqlite.prepare('ALTER TABLE customer ADD COLUMN loyalty_points INTEGER').run();
 
 describe('a PC one version behind', () => {
   it('keeps a newer column’s value aside, and replays it into the record after its upgrade', async () => {
@@ -47,19 +48,36 @@ describe('a PC one version behind', () => {
     const customer = await newer.ok('customers.create', { name: '赵六', phones: [{ number: '13612345678' }] });
     // The newer version's own write of its new column, logged as any change.
     await newer.store.db.transaction().execute(async (trx) => {
-      const tx = { trx, txId: newId(), staffId: null, nowIso: new Date().toISOString(), stamp: () => newer.store.hlc.send() };
+      const tx = {
+        trx,
+        txId: newId(),
+        staffId: null,
+        nowIso: new Date().toISOString(),
+        stamp: () => newer.store.hlc.send(),
+      };
       const hlc = tx.stamp();
       await trx.updateTable('customer').set({ hlc }).where('id', '=', customer.id).execute();
       newer.store.sqlite.prepare('UPDATE customer SET loyalty_points = 120 WHERE id = ?').run(customer.id);
-      await recordChange(tx, { entity: 'customer', entityId: customer.id, op: 'update', hlc, fields: { loyaltyPoints: 120 } });
+      await recordChange(tx, {
+        entity: 'customer',
+        entityId: customer.id,
+        op: 'update',
+        hlc,
+        fields: { loyaltyPoints: 120 },
+      });
     });
     await newer.sync();
     await older.sync();
 
     // The older PC has the customer, and the value it cannot store yet is kept, not dropped.
     expect(readTable(olderFile, 'SELECT name FROM customer WHERE id = ?', customer.id)).toEqual([{ name: '赵六' }]);
-    expect(readTable(olderFile, 'SELECT entity, entity_id, field, value FROM pending_unknown')).toEqual([{ entity: 'customer', entity_id: customer.id, field: 'loyaltyPoints', value: '120' }]);
-    const cursorBefore = readTable<{ value: string }>(olderFile, "SELECT value FROM sync_state WHERE key = 'pull_cursor'")[0]!.value;
+    expect(readTable(olderFile, 'SELECT entity, entity_id, field, value FROM pending_unknown')).toEqual([
+      { entity: 'customer', entity_id: customer.id, field: 'loyaltyPoints', value: '120' },
+    ]);
+    const cursorBefore = readTable<{ value: string }>(
+      olderFile,
+      "SELECT value FROM sync_state WHERE key = 'pull_cursor'",
+    )[0]!.value;
     const changesBefore = readTable<{ n: number }>(olderFile, 'SELECT count(*) AS n FROM change_log')[0]!.n;
 
     // The upgrade: the app closes, the new version migrates the file and starts again.
@@ -72,10 +90,14 @@ describe('a PC one version behind', () => {
     older = await openCounter(hq, { storeCode: 'S031', counterNo: 2, file: olderFile, setUp: false, enroll: false });
     await older.sync();
 
-    expect(readTable(olderFile, 'SELECT loyalty_points FROM customer WHERE id = ?', customer.id)).toEqual([{ loyalty_points: 120 }]);
+    expect(readTable(olderFile, 'SELECT loyalty_points FROM customer WHERE id = ?', customer.id)).toEqual([
+      { loyalty_points: 120 },
+    ]);
     expect(readTable(olderFile, 'SELECT count(*) AS n FROM pending_unknown')).toEqual([{ n: 0 }]);
     // No resync and nothing sent back: the cursor did not go back and the outbox did not grow.
-    expect(readTable<{ value: string }>(olderFile, "SELECT value FROM sync_state WHERE key = 'pull_cursor'")[0]!.value).toBe(cursorBefore);
+    expect(
+      readTable<{ value: string }>(olderFile, "SELECT value FROM sync_state WHERE key = 'pull_cursor'")[0]!.value,
+    ).toBe(cursorBefore);
     expect(readTable<{ n: number }>(olderFile, 'SELECT count(*) AS n FROM change_log')[0]!.n).toBe(changesBefore);
     expect(older.logger.entries.some((e) => e.message === 'kept-aside values replayed')).toBe(true);
     await newer.sync();

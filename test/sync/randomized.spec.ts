@@ -56,7 +56,7 @@ afterAll(async () => {
 
 async function runSeed(seed: number): Promise<void> {
   const rnd = random(seed);
-  const pick = <T,>(items: ReadonlyArray<T>): T => items[Math.floor(rnd() * items.length)]!;
+  const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(rnd() * items.length)]!;
   const hq = await startTestHeadOffice();
   upstream = hq.url;
   const counters: TestCounter[] = [];
@@ -64,32 +64,51 @@ async function runSeed(seed: number): Promise<void> {
   const watches: Array<ReturnType<typeof watchAtomicity>> = [];
   try {
     for (const code of STORES) await hq.addStore(code);
-    for (const [i, code] of [...STORES, ...STORES].entries()) counters.push(await openCounter(hq, { storeCode: code, counterNo: i < 3 ? 1 : 2, via: () => proxy.url }));
+    for (const [i, code] of [...STORES, ...STORES].entries())
+      counters.push(await openCounter(hq, { storeCode: code, counterNo: i < 3 ? 1 : 2, via: () => proxy.url }));
     // Each PC's first sync (a snapshot, table by table) is done before the watch begins: until it
     // has finished the counter shows "Loading this store's records" instead of its pages (docs/SYNC.md
     // I6 holds for what the counter shows); ordinary pulls are watched from then on.
     for (const counter of counters) await counter.sync();
     for (const counter of counters) watches.push(watchAtomicity(counter, () => together));
     const created: Array<{ id: string; store: string }> = [];
-    const visible = (c: TestCounter) => created.filter((x) => c.store.sqlite.prepare('SELECT 1 FROM customer WHERE id = ? AND deleted_at IS NULL').get(x.id));
+    const visible = (c: TestCounter) =>
+      created.filter((x) =>
+        c.store.sqlite.prepare('SELECT 1 FROM customer WHERE id = ? AND deleted_at IS NULL').get(x.id),
+      );
     proxy.plan(() => (rnd() < 0.25 ? pick(FAULTS) : null));
     for (let op = 0; op < OPS; op += 1) {
       const counter = pick(counters);
       const store = counter.engine.status().storeCode!;
       const roll = rnd();
       if (roll < 0.3) {
-        const customer = await counter.ok('customers.create', { name: `顾客${seed}-${op}`, phones: [{ number: `13${String(seed % 10)}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` }] });
+        const customer = await counter.ok('customers.create', {
+          name: `顾客${seed}-${op}`,
+          phones: [{ number: `13${String(seed % 10)}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` }],
+        });
         created.push({ id: customer.id, store });
-        together.push({ label: `customer ${customer.id}`, records: [{ table: 'customer', key: 'id', id: customer.id }, ...customer.phones.map((p) => ({ table: 'customer_phone', key: 'id', id: p.id }))] });
+        together.push({
+          label: `customer ${customer.id}`,
+          records: [
+            { table: 'customer', key: 'id', id: customer.id },
+            ...customer.phones.map((p) => ({ table: 'customer_phone', key: 'id', id: p.id })),
+          ],
+        });
       } else if (roll < 0.5) {
         const target = visible(counter);
         if (target.length === 0) continue;
         const id = pick(target).id;
         const now = await counter.ok('customers.get', { id });
-        await counter.ok('customers.update', { id, name: rnd() < 0.5 ? `改名${op}` : now.name, notes: `备注${op}`, phones: now.phones.map((p) => ({ id: p.id, number: p.number })) });
+        await counter.ok('customers.update', {
+          id,
+          name: rnd() < 0.5 ? `改名${op}` : now.name,
+          notes: `备注${op}`,
+          phones: now.phones.map((p) => ({ id: p.id, number: p.number })),
+        });
       } else if (roll < 0.6) {
         const target = visible(counter);
-        if (target.length > 0) await counter.ok('customers.addNote', { customerId: pick(target).id, body: `回访${op}` });
+        if (target.length > 0)
+          await counter.ok('customers.addNote', { customerId: pick(target).id, body: `回访${op}` });
       } else if (roll < 0.65 && created.length > 0) {
         // Head office can link only what it has received; a customer still on its way is skipped.
         await linkCustomer(hq.db, pick(created).id, pick(STORES)).catch((error: unknown) => {

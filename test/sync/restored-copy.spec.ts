@@ -42,7 +42,14 @@ afterAll(async () => {
 });
 
 const complaint = (counter: TestCounter, what: string) =>
-  counter.ok('tickets.create', { type: 'complaint', customerId, channel: 'in_store', category: 'service_attitude', whatHappened: what, customerWants: '回电' });
+  counter.ok('tickets.create', {
+    type: 'complaint',
+    customerId,
+    channel: 'in_store',
+    category: 'service_attitude',
+    whatHappened: what,
+    customerWants: '回电',
+  });
 
 /** A consistent copy of the PC's database file, as a backup of its data folder would hold. */
 function copyOf(counter: TestCounter): string {
@@ -71,7 +78,8 @@ async function ticketNumbersAtHq(): Promise<string[]> {
   return rows.map((r) => String(r.state.fields.number));
 }
 
-const ticketsOn = (counter: TestCounter) => readTable<{ id: string; number: string }>(counter.file, 'SELECT id, number FROM ticket ORDER BY number');
+const ticketsOn = (counter: TestCounter) =>
+  readTable<{ id: string; number: string }>(counter.file, 'SELECT id, number FROM ticket ORDER BY number');
 const danglingRows = (counter: TestCounter) => readTable(counter.file, 'PRAGMA foreign_key_check');
 
 async function expectOneNumberPerTicket(): Promise<void> {
@@ -96,7 +104,9 @@ describe('a PC restored from an older copy of its data', () => {
     expect(a.store.replicaId).not.toBe(oldReplica);
     for (const ticket of afterCopy) expect(ticketsOn(a)).toContainEqual({ id: ticket.id, number: ticket.number });
     await b.sync();
-    expect(readTable(a.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', afterCopy[0]!.id)).toEqual(readTable(b.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', afterCopy[0]!.id));
+    expect(readTable(a.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', afterCopy[0]!.id)).toEqual(
+      readTable(b.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', afterCopy[0]!.id),
+    );
     expect(status.restoredCopy).toMatchObject({ takingBack: false });
     expect(status.restoredCopy!.takenBack).toBeGreaterThanOrEqual(afterCopy.length);
     expect(status).toMatchObject({ pending: 0, keptAside: 0, resyncing: false });
@@ -163,7 +173,9 @@ describe('a PC restored from an older copy of its data', () => {
     const cut = await a.trySync();
     expect(cut.lastError).not.toBeNull();
     expect(cut).toMatchObject({ resyncing: true, restoredCopy: { takingBack: true } });
-    expect(await hq.db.selectFrom('entityState').select('entityId').where('entityId', '=', walkIn.id).execute()).toEqual([]);
+    expect(
+      await hq.db.selectFrom('entityState').select('entityId').where('entityId', '=', walkIn.id).execute(),
+    ).toEqual([]);
 
     // The PC is restarted (the same database file); head office answers again.
     const file = a.file;

@@ -39,7 +39,9 @@ describe('two PCs of one store', () => {
     for (const counter of [a, b, a, b]) await counter.sync();
     for (const counter of [a, b]) {
       expect(readTable(counter.file, 'SELECT code FROM stock_location')).toEqual([{ code: 'MAIN' }]);
-      expect(readTable(counter.file, 'SELECT qty FROM stock_on_hand WHERE part_id = ?', part.entityId)).toEqual([{ qty: 5 }]);
+      expect(readTable(counter.file, 'SELECT qty FROM stock_on_hand WHERE part_id = ?', part.entityId)).toEqual([
+        { qty: 5 },
+      ]);
       expect(readTable(counter.file, 'SELECT count(*) AS n FROM pending_unknown')).toEqual([{ n: 0 }]);
     }
     await expectInvariants(hq, [a, b]);
@@ -47,7 +49,14 @@ describe('two PCs of one store', () => {
 
   it('counts a print made on the other PC: the next print here is a copy', async () => {
     const stocktake = await a.ok('parts.stocktakeStart', { note: '月度盘点' });
-    const printed = { form: 'stocktake-sheet', subjectId: stocktake.id, language: 'zh-CN', output: 'printer', result: 'printed', printer: 'Counter-1' } as const;
+    const printed = {
+      form: 'stocktake-sheet',
+      subjectId: stocktake.id,
+      language: 'zh-CN',
+      output: 'printer',
+      result: 'printed',
+      printer: 'Counter-1',
+    } as const;
     await a.ok('print.record', { ...printed, copyNo: 0 });
     await a.sync();
     await b.sync();

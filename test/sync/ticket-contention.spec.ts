@@ -13,7 +13,13 @@ import { createRandom } from '../support/generator';
 import { readTable } from '../support/inspect';
 import { openCounter, type TestCounter } from './support/counter';
 import { startTestHeadOffice, type TestHeadOffice } from './support/hq';
-import { expectDeterministicMerge, loggedChanges, modelState, modelTicketStatus, shuffled } from './support/merge-model';
+import {
+  expectDeterministicMerge,
+  loggedChanges,
+  modelState,
+  modelTicketStatus,
+  shuffled,
+} from './support/merge-model';
 import { expectInvariants } from './support/oracle';
 
 const SEEDS = Number(process.env.SYNC_F24_SEEDS ?? 4);
@@ -49,17 +55,25 @@ type Intake = {
   priority: 'normal' | 'high' | 'urgent';
 };
 
-const adminOf = (pc: TestCounter) => readTable<{ id: string }>(pc.file, "SELECT id FROM staff WHERE role = 'admin' AND pin_hash LIKE 'scrypt$%'")[0]!.id;
+const adminOf = (pc: TestCounter) =>
+  readTable<{ id: string }>(pc.file, "SELECT id FROM staff WHERE role = 'admin' AND pin_hash LIKE 'scrypt$%'")[0]!.id;
 
 /** One PC's offline work on the ticket: an intake correction and one or two steps, in some order. */
-async function workOffline(pc: TestCounter, ticketId: string, base: Intake, rnd: () => number, n: number): Promise<void> {
-  const pick = <T,>(items: ReadonlyArray<T>): T => items[Math.floor(rnd() * items.length)]!;
+async function workOffline(
+  pc: TestCounter,
+  ticketId: string,
+  base: Intake,
+  rnd: () => number,
+  n: number,
+): Promise<void> {
+  const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(rnd() * items.length)]!;
   const current = () => pc.ok('tickets.get', { id: ticketId });
   const step = async (s: StepInput) => {
     const ticket = await current();
     const result = await pc.call('tickets.act', { ticketId, version: ticket.version, step: s });
     // A step this PC's view no longer allows (after its own void, say) is simply not taken.
-    if (!result.ok && result.error.code !== 'validation') throw new Error(`PC ${n}: ${s.action} failed: ${JSON.stringify(result.error)}`);
+    if (!result.ok && result.error.code !== 'validation')
+      throw new Error(`PC ${n}: ${s.action} failed: ${JSON.stringify(result.error)}`);
   };
   const correct = async () => {
     const intake: Intake = { ...base };
@@ -92,49 +106,85 @@ async function workOffline(pc: TestCounter, ticketId: string, base: Intake, rnd:
 }
 
 const HEADER = ['priority', 'channel', 'category', 'summary', 'updatedAt'] as const;
-const seen = (pc: TestCounter, id: string) => readTable<Record<string, unknown>>(pc.file, 'SELECT status, assignee_id, escalated_at, flagged_events, priority, channel, category, summary, form, updated_at FROM ticket WHERE id = ?', id)[0];
+const seen = (pc: TestCounter, id: string) =>
+  readTable<Record<string, unknown>>(
+    pc.file,
+    'SELECT status, assignee_id, escalated_at, flagged_events, priority, channel, category, summary, form, updated_at FROM ticket WHERE id = ?',
+    id,
+  )[0];
 
 describe('F24: five PCs of one store work one ticket offline', () => {
-  it.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %i: every PC ends with the same status from the events and the latest value of each header field', async (seed) => {
-    const rnd = createRandom(seed * 101);
-    const first = pcs[0]!;
-    const customer = await first.ok('customers.create', { name: `投诉人${seed}`, phones: [{ number: `1590000${String(seed).padStart(4, '0')}` }] });
-    const base: Intake = { type: 'complaint', customerId: customer.id, channel: 'in_store', category: 'service_attitude', whatHappened: '安装师傅迟到且态度差', customerWants: '道歉', priority: 'normal' };
-    const ticket: TicketDetail = await first.ok('tickets.create', base);
-    await syncAll();
+  it.each(Array.from({ length: SEEDS }, (_, i) => i + 1))(
+    'seed %i: every PC ends with the same status from the events and the latest value of each header field',
+    async (seed) => {
+      const rnd = createRandom(seed * 101);
+      const first = pcs[0]!;
+      const customer = await first.ok('customers.create', {
+        name: `投诉人${seed}`,
+        phones: [{ number: `1590000${String(seed).padStart(4, '0')}` }],
+      });
+      const base: Intake = {
+        type: 'complaint',
+        customerId: customer.id,
+        channel: 'in_store',
+        category: 'service_attitude',
+        whatHappened: '安装师傅迟到且态度差',
+        customerWants: '道歉',
+        priority: 'normal',
+      };
+      const ticket: TicketDetail = await first.ok('tickets.create', base);
+      await syncAll();
 
-    for (const [i, pc] of pcs.entries()) await workOffline(pc, ticket.id, base, rnd, i + 1);
-    // Back online, one after the other in a seeded order; then everyone until nothing moves.
-    await syncAll(shuffled(pcs, rnd));
-    await syncAll(shuffled(pcs, rnd));
-    await syncAll(shuffled(pcs, rnd));
+      for (const [i, pc] of pcs.entries()) await workOffline(pc, ticket.id, base, rnd, i + 1);
+      // Back online, one after the other in a seeded order; then everyone until nothing moves.
+      await syncAll(shuffled(pcs, rnd));
+      await syncAll(shuffled(pcs, rnd));
+      await syncAll(shuffled(pcs, rnd));
 
-    const changes = loggedChanges(pcs);
-    const model = modelTicketStatus(changes, ticket.id);
-    const header = modelState('ticket', changes.filter((c) => c.entity === 'ticket' && c.entityId === ticket.id));
-    const views = pcs.map((pc) => seen(pc, ticket.id)!);
-    for (const [i, view] of views.entries()) {
-      expect(view, `PC ${i + 1}`).toEqual(views[0]);
-      expect(view.status, `status on PC ${i + 1}`).toBe(model.status);
-      expect(view.flagged_events, `flagged events on PC ${i + 1}`).toBe(model.flagged);
-    }
-    // Each header field: the value written with the latest stamp, wherever it was written.
-    for (const field of HEADER) {
-      const writes = changes.filter((c) => c.entity === 'ticket' && c.entityId === ticket.id && field in c.fields).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
-      expect(header.fields[field], field).toEqual(writes.at(-1)!.fields[field]);
-      expect(views[0]![field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)], field).toEqual(writes.at(-1)!.fields[field]);
-    }
-    // The intake form key by key (each correction of one detail survives), and the row's copies agree with it.
-    const form = JSON.parse(String(views[0]!.form)) as Record<string, unknown>;
-    for (const key of ['channel', 'category', 'whatHappened', 'customerWants']) {
-      const writes = changes.filter((c) => c.entity === 'ticket' && c.entityId === ticket.id && `form.${key}` in c.fields).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
-      expect(form[key], `form.${key}`).toEqual(writes.at(-1)!.fields[`form.${key}`]);
-    }
-    expect(views[0]).toMatchObject({ summary: summaryLine(String(form.whatHappened)), channel: form.channel, category: form.category });
-    const events = readTable<{ n: number }>(first.file, 'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?', ticket.id)[0]!.n;
-    expect(events).toBe(changes.filter((c) => c.entity === 'ticket_event' && c.fields.ticketId === ticket.id).length);
-    const i4 = await expectDeterministicMerge(hq, pcs, { entities: ['ticket', 'ticket_event'], seed });
-    expect(i4.skipped).toBe(0);
-    await expectInvariants(hq, pcs);
-  });
+      const changes = loggedChanges(pcs);
+      const model = modelTicketStatus(changes, ticket.id);
+      const header = modelState(
+        'ticket',
+        changes.filter((c) => c.entity === 'ticket' && c.entityId === ticket.id),
+      );
+      const views = pcs.map((pc) => seen(pc, ticket.id)!);
+      for (const [i, view] of views.entries()) {
+        expect(view, `PC ${i + 1}`).toEqual(views[0]);
+        expect(view.status, `status on PC ${i + 1}`).toBe(model.status);
+        expect(view.flagged_events, `flagged events on PC ${i + 1}`).toBe(model.flagged);
+      }
+      // Each header field: the value written with the latest stamp, wherever it was written.
+      for (const field of HEADER) {
+        const writes = changes
+          .filter((c) => c.entity === 'ticket' && c.entityId === ticket.id && field in c.fields)
+          .sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+        expect(header.fields[field], field).toEqual(writes.at(-1)!.fields[field]);
+        expect(views[0]![field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)], field).toEqual(
+          writes.at(-1)!.fields[field],
+        );
+      }
+      // The intake form key by key (each correction of one detail survives), and the row's copies agree with it.
+      const form = JSON.parse(String(views[0]!.form)) as Record<string, unknown>;
+      for (const key of ['channel', 'category', 'whatHappened', 'customerWants']) {
+        const writes = changes
+          .filter((c) => c.entity === 'ticket' && c.entityId === ticket.id && `form.${key}` in c.fields)
+          .sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+        expect(form[key], `form.${key}`).toEqual(writes.at(-1)!.fields[`form.${key}`]);
+      }
+      expect(views[0]).toMatchObject({
+        summary: summaryLine(String(form.whatHappened)),
+        channel: form.channel,
+        category: form.category,
+      });
+      const events = readTable<{ n: number }>(
+        first.file,
+        'SELECT count(*) AS n FROM ticket_event WHERE ticket_id = ?',
+        ticket.id,
+      )[0]!.n;
+      expect(events).toBe(changes.filter((c) => c.entity === 'ticket_event' && c.fields.ticketId === ticket.id).length);
+      const i4 = await expectDeterministicMerge(hq, pcs, { entities: ['ticket', 'ticket_event'], seed });
+      expect(i4.skipped).toBe(0);
+      await expectInvariants(hq, pcs);
+    },
+  );
 });

@@ -39,11 +39,26 @@ const syncAll = async (order: ReadonlyArray<TestCounter>) => {
   for (const pc of [...order, ...order]) await pc.sync();
 };
 
-const seen = (pc: TestCounter, id: string) => readTable<{ form: string; summary: string; channel: string; category: string }>(pc.file, 'SELECT form, summary, channel, category FROM ticket WHERE id = ?', id)[0]!;
+const seen = (pc: TestCounter, id: string) =>
+  readTable<{ form: string; summary: string; channel: string; category: string }>(
+    pc.file,
+    'SELECT form, summary, channel, category FROM ticket WHERE id = ?',
+    id,
+  )[0]!;
 
 async function complaintOnBoth(n: number) {
-  const customer = await pcA.ok('customers.create', { name: `投诉人${n}`, phones: [{ number: `1590043${String(n).padStart(4, '0')}` }] });
-  const intake = { type: 'complaint' as const, customerId: customer.id, channel: 'in_store' as const, category: 'delivery' as const, whatHappened: '送货迟到', customerWants: '道歉' };
+  const customer = await pcA.ok('customers.create', {
+    name: `投诉人${n}`,
+    phones: [{ number: `1590043${String(n).padStart(4, '0')}` }],
+  });
+  const intake = {
+    type: 'complaint' as const,
+    customerId: customer.id,
+    channel: 'in_store' as const,
+    category: 'delivery' as const,
+    whatHappened: '送货迟到',
+    customerWants: '道歉',
+  };
   const ticket = await pcA.ok('tickets.create', intake);
   await syncAll([pcA, pcB]);
   return { intake, ticket };
@@ -52,13 +67,19 @@ async function complaintOnBoth(n: number) {
 /** A corrects what happened, then B (later, not having seen it) the channel: both offline. */
 async function correctBoth(intake: Awaited<ReturnType<typeof complaintOnBoth>>['intake'], id: string) {
   const onA = await pcA.ok('tickets.get', { id });
-  await pcA.ok('tickets.update', { id, version: onA.version, intake: { ...intake, whatHappened: '送货迟到三小时，师傅未提前电话' } });
+  await pcA.ok('tickets.update', {
+    id,
+    version: onA.version,
+    intake: { ...intake, whatHappened: '送货迟到三小时，师傅未提前电话' },
+  });
   const onB = await pcB.ok('tickets.get', { id });
   await pcB.ok('tickets.update', { id, version: onB.version, intake: { ...intake, channel: 'phone' } });
 }
 
 async function hqForm(id: string): Promise<RecordState> {
-  const row = await sql<{ state: RecordState }>`SELECT state FROM entity_state WHERE entity = 'ticket' AND entity_id = ${id}`.execute(hq.db);
+  const row = await sql<{
+    state: RecordState;
+  }>`SELECT state FROM entity_state WHERE entity = 'ticket' AND entity_id = ${id}`.execute(hq.db);
   return expandState(row.rows[0]!.state);
 }
 
@@ -66,45 +87,86 @@ describe('F24: two PCs correct different details of one ticket offline', () => {
   it.each([
     ['A syncs first', () => [pcA, pcB]],
     ['B syncs first', () => [pcB, pcA]],
-  ])('%s: both corrections survive on every PC and at head office, and the summary follows the form', async (_name, order) => {
-    const { intake, ticket } = await complaintOnBoth(order()[0] === pcA ? 1 : 2);
-    await correctBoth(intake, ticket.id);
-    await syncAll(order());
+  ])(
+    '%s: both corrections survive on every PC and at head office, and the summary follows the form',
+    async (_name, order) => {
+      const { intake, ticket } = await complaintOnBoth(order()[0] === pcA ? 1 : 2);
+      await correctBoth(intake, ticket.id);
+      await syncAll(order());
 
-    const expected = { channel: 'phone', category: 'delivery', whatHappened: '送货迟到三小时，师傅未提前电话', customerWants: '道歉', serious: false };
-    for (const [name, pc] of [['A', pcA], ['B', pcB]] as const) {
-      const row = seen(pc, ticket.id);
-      expect(JSON.parse(row.form), `form on PC ${name}`).toEqual(expected);
-      expect(row).toMatchObject({ summary: summaryLine(expected.whatHappened), channel: 'phone', category: 'delivery' });
-      // What the counter shows and prints: the ticket details from the desk.
-      expect(await pc.ok('tickets.get', { id: ticket.id })).toMatchObject({ summary: summaryLine(expected.whatHappened), channel: 'phone' });
-    }
-    const atHq = await hqForm(ticket.id);
-    expect(atHq.fields).toMatchObject({ 'form.whatHappened': expected.whatHappened, 'form.channel': 'phone', summary: summaryLine(expected.whatHappened), channel: 'phone' });
-    expect(atHq.fields).not.toHaveProperty('form');
-    await expectDeterministicMerge(hq, [pcA, pcB], { entities: ['ticket'] });
-    await expectInvariants(hq, [pcA, pcB]);
-  });
+      const expected = {
+        channel: 'phone',
+        category: 'delivery',
+        whatHappened: '送货迟到三小时，师傅未提前电话',
+        customerWants: '道歉',
+        serious: false,
+      };
+      for (const [name, pc] of [
+        ['A', pcA],
+        ['B', pcB],
+      ] as const) {
+        const row = seen(pc, ticket.id);
+        expect(JSON.parse(row.form), `form on PC ${name}`).toEqual(expected);
+        expect(row).toMatchObject({
+          summary: summaryLine(expected.whatHappened),
+          channel: 'phone',
+          category: 'delivery',
+        });
+        // What the counter shows and prints: the ticket details from the desk.
+        expect(await pc.ok('tickets.get', { id: ticket.id })).toMatchObject({
+          summary: summaryLine(expected.whatHappened),
+          channel: 'phone',
+        });
+      }
+      const atHq = await hqForm(ticket.id);
+      expect(atHq.fields).toMatchObject({
+        'form.whatHappened': expected.whatHappened,
+        'form.channel': 'phone',
+        summary: summaryLine(expected.whatHappened),
+        channel: 'phone',
+      });
+      expect(atHq.fields).not.toHaveProperty('form');
+      await expectDeterministicMerge(hq, [pcA, pcB], { entities: ['ticket'] });
+      await expectInvariants(hq, [pcA, pcB]);
+    },
+  );
 
   it('a correction from a PC not yet upgraded (the whole form in its outbox) still applies and converges', async () => {
     const { intake, ticket } = await complaintOnBoth(3);
     await correctBoth(intake, ticket.id);
     // B's outbox row as an older version logs it: the whole form, and only the columns that changed.
     const file = pcB.store.sqlite;
-    const last = file.prepare("SELECT seq, fields FROM change_log WHERE entity = 'ticket' AND entity_id = ? ORDER BY seq DESC LIMIT 1").get(ticket.id) as { seq: number; fields: string };
+    const last = file
+      .prepare("SELECT seq, fields FROM change_log WHERE entity = 'ticket' AND entity_id = ? ORDER BY seq DESC LIMIT 1")
+      .get(ticket.id) as { seq: number; fields: string };
     const { 'form.channel': channel, ...rest } = JSON.parse(last.fields) as Record<string, unknown>;
     expect(channel).toBe('phone');
-    file.prepare('UPDATE change_log SET fields = ? WHERE seq = ?').run(JSON.stringify({ ...rest, form: seen(pcB, ticket.id).form }), last.seq);
+    file
+      .prepare('UPDATE change_log SET fields = ? WHERE seq = ?')
+      .run(JSON.stringify({ ...rest, form: seen(pcB, ticket.id).form }), last.seq);
     await syncAll([pcA, pcB]);
 
     // The old shape sets every key it holds at its (later) stamp: B's whole form wins each key.
-    const expected = { channel: 'phone', category: 'delivery', whatHappened: '送货迟到', customerWants: '道歉', serious: false };
-    for (const [name, pc] of [['A', pcA], ['B', pcB]] as const) {
+    const expected = {
+      channel: 'phone',
+      category: 'delivery',
+      whatHappened: '送货迟到',
+      customerWants: '道歉',
+      serious: false,
+    };
+    for (const [name, pc] of [
+      ['A', pcA],
+      ['B', pcB],
+    ] as const) {
       const row = seen(pc, ticket.id);
       expect(JSON.parse(row.form), `form on PC ${name}`).toEqual(expected);
       expect(row).toMatchObject({ summary: expected.whatHappened, channel: 'phone', category: 'delivery' });
     }
-    expect((await hqForm(ticket.id)).fields).toMatchObject({ 'form.whatHappened': '送货迟到', 'form.channel': 'phone', summary: '送货迟到' });
+    expect((await hqForm(ticket.id)).fields).toMatchObject({
+      'form.whatHappened': '送货迟到',
+      'form.channel': 'phone',
+      summary: '送货迟到',
+    });
     await expectInvariants(hq, [pcA, pcB]);
   });
 });

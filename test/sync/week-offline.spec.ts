@@ -52,21 +52,51 @@ afterAll(async () => {
 });
 
 const storeOf = (pc: TestCounter) => pc.engine.status().storeCode!;
-const lastSeq = (pc: TestCounter) => readTable<{ n: number }>(pc.file, 'SELECT coalesce(max(seq), 0) AS n FROM change_log')[0]!.n;
+const lastSeq = (pc: TestCounter) =>
+  readTable<{ n: number }>(pc.file, 'SELECT coalesce(max(seq), 0) AS n FROM change_log')[0]!.n;
 
 /** The last day online: one of each action at the desk, as staff would make them. */
-async function dayAtTheDesk(pc: TestCounter, n: number): Promise<{ ctx: Omit<OfflineContext, 'seed'>; since: number; adjusted: number }> {
+async function dayAtTheDesk(
+  pc: TestCounter,
+  n: number,
+): Promise<{ ctx: Omit<OfflineContext, 'seed'>; since: number; adjusted: number }> {
   const since = lastSeq(pc);
-  const customer = await pc.ok('customers.create', { name: `到店顾客${n}`, phones: [{ number: `1501234${String(n).padStart(4, '0')}` }] });
+  const customer = await pc.ok('customers.create', {
+    name: `到店顾客${n}`,
+    phones: [{ number: `1501234${String(n).padStart(4, '0')}` }],
+  });
   const detail = await pc.ok('customers.get', { id: customer.id });
-  await pc.ok('customers.update', { id: customer.id, name: detail.name, notes: '偏好电话联系', phones: detail.phones.map((p) => ({ id: p.id, number: p.number })) });
+  await pc.ok('customers.update', {
+    id: customer.id,
+    name: detail.name,
+    notes: '偏好电话联系',
+    phones: detail.phones.map((p) => ({ id: p.id, number: p.number })),
+  });
   await pc.ok('customers.addNote', { customerId: customer.id, body: '电话回访，顾客满意' });
-  const ticket = await pc.ok('tickets.create', { type: 'complaint', customerId: customer.id, channel: 'in_store', category: 'service_attitude', whatHappened: '安装师傅态度不好', customerWants: '尽快处理' });
-  const staffId = readTable<{ id: string }>(pc.file, "SELECT id FROM staff WHERE role = 'admin' AND pin_hash LIKE 'scrypt$%'")[0]!.id;
-  await pc.ok('tickets.act', { ticketId: ticket.id, version: ticket.version, step: { action: 'assign', assigneeId: staffId } });
+  const ticket = await pc.ok('tickets.create', {
+    type: 'complaint',
+    customerId: customer.id,
+    channel: 'in_store',
+    category: 'service_attitude',
+    whatHappened: '安装师傅态度不好',
+    customerWants: '尽快处理',
+  });
+  const staffId = readTable<{ id: string }>(
+    pc.file,
+    "SELECT id FROM staff WHERE role = 'admin' AND pin_hash LIKE 'scrypt$%'",
+  )[0]!.id;
+  await pc.ok('tickets.act', {
+    ticketId: ticket.id,
+    version: ticket.version,
+    step: { action: 'assign', assigneeId: staffId },
+  });
   await pc.ok('tickets.note', { ticketId: ticket.id, note: '已联系顾客' });
   const movement = await pc.ok('parts.adjust', { partId: catalogue[0]!.entityId, qty: 10, reason: '期初' });
-  const created = readTable<{ data: string }>(pc.file, "SELECT data FROM ticket_event WHERE ticket_id = ? AND action = 'create'", ticket.id)[0]!;
+  const created = readTable<{ data: string }>(
+    pc.file,
+    "SELECT data FROM ticket_event WHERE ticket_id = ? AND action = 'create'",
+    ticket.id,
+  )[0]!;
   return {
     ctx: {
       store: pc.store,
@@ -97,7 +127,9 @@ describe('F14: a week offline', () => {
       // The generator writes the very changes the desk writes: same kinds, same fields.
       const generated = changeShapes(pc.store, { sinceSeq: from });
       for (const [kind, fields] of generated) expect(real.get(kind), `${kind} as the desk writes it`).toBe(fields);
-      expect([...generated.keys()].sort()).toEqual([...real.keys()].filter((k) => !k.startsWith('stock_location')).sort());
+      expect([...generated.keys()].sort()).toEqual(
+        [...real.keys()].filter((k) => !k.startsWith('stock_location')).sort(),
+      );
     }
     const generatedIn = seconds(started);
     const pending = pcs.reduce((n, pc) => n + pc.engine.status().pending, 0);
@@ -110,7 +142,10 @@ describe('F14: a week offline', () => {
     const syncedIn = seconds(online);
 
     const checking = performance.now();
-    const logged = await hq.db.selectFrom('pushLog').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const logged = await hq.db
+      .selectFrom('pushLog')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(logged.n)).toBe(pcs.reduce((n, pc) => n + lastSeq(pc), 0));
     await expectInvariants(hq, pcs);
     const i4 = await expectDeterministicMerge(hq, pcs, { orders: 2 });
@@ -123,13 +158,26 @@ describe('F14: a week offline', () => {
       const model = new Map<string, number>();
       for (const week of mine) for (const [part, qty] of week.onHand) model.set(part, (model.get(part) ?? 0) + qty);
       model.set(catalogue[0]!.entityId, (model.get(catalogue[0]!.entityId) ?? 0) + adjusted.get(store)!);
-      const onHand = new Map(readTable<{ part_id: string; qty: number }>(pc.file, 'SELECT part_id, sum(qty) AS qty FROM stock_on_hand GROUP BY part_id').map((r) => [r.part_id, r.qty]));
+      const onHand = new Map(
+        readTable<{ part_id: string; qty: number }>(
+          pc.file,
+          'SELECT part_id, sum(qty) AS qty FROM stock_on_hand GROUP BY part_id',
+        ).map((r) => [r.part_id, r.qty]),
+      );
       for (const [part, qty] of model) expect(onHand.get(part) ?? 0, `on-hand of ${part} at ${store}`).toBe(qty);
-      const movements = mine.reduce((n, week) => n + (week.actions['stock movement'] ?? 0), 0) + pcs.filter((p) => storeOf(p) === store).length;
+      const movements =
+        mine.reduce((n, week) => n + (week.actions['stock movement'] ?? 0), 0) +
+        pcs.filter((p) => storeOf(p) === store).length;
       expect(readTable<{ n: number }>(pc.file, 'SELECT count(*) AS n FROM stock_movement')[0]!.n).toBe(movements);
       // Tickets from the colleagues: the status each PC folds from the events it pulled.
-      const statuses = new Map(readTable<{ id: string; status: string }>(pc.file, 'SELECT id, status FROM ticket').map((r) => [r.id, r.status]));
-      for (const week of mine) for (const [id, status] of week.ticketStatus) expect(statuses.get(id), `ticket ${id} on ${store}`).toBe(status);
+      const statuses = new Map(
+        readTable<{ id: string; status: string }>(pc.file, 'SELECT id, status FROM ticket').map((r) => [
+          r.id,
+          r.status,
+        ]),
+      );
+      for (const week of mine)
+        for (const [id, status] of week.ticketStatus) expect(statuses.get(id), `ticket ${id} on ${store}`).toBe(status);
     }
     process.stdout.write(
       `F14: ${pending} changes (${JSON.stringify(weeks[0]!.actions)} on the first PC); generated in ${generatedIn} s, ` +

@@ -6,7 +6,12 @@ import { countSchema, fenSchema, idSchema, MAX_QTY, partNoSchema } from '../fiel
 const text = (max: number) => textInput().trim().max(max, 'too_long');
 const requiredText = (max: number) => textInput({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
 
-const reorderLevelSchema = z.number({ error: 'qty_whole' }).int('qty_whole').min(0, 'qty_not_negative').max(MAX_QTY, 'qty_too_large').nullable();
+const reorderLevelSchema = z
+  .number({ error: 'qty_whole' })
+  .int('qty_whole')
+  .min(0, 'qty_not_negative')
+  .max(MAX_QTY, 'qty_too_large')
+  .nullable();
 
 /** What a store may set on a part even when head office owns the catalogue (db/parts/ownership.ts). */
 const storeFields = {
@@ -34,7 +39,11 @@ export type PartCreateInput = z.input<typeof partCreateSchema>;
 export type PartUpdateInput = z.input<typeof partUpdateSchema>;
 export type PartStoreFieldsInput = z.input<typeof partStoreFieldsSchema>;
 
-export const supplierSchema = z.object({ name: requiredText(60), contact: text(40).default(''), phone: text(30).default('') });
+export const supplierSchema = z.object({
+  name: requiredText(60),
+  contact: text(40).default(''),
+  phone: text(30).default(''),
+});
 export const supplierUpdateSchema = supplierSchema.extend({ id: idSchema, retired: z.boolean().default(false) });
 export type SupplierInput = z.input<typeof supplierSchema>;
 
@@ -62,7 +71,8 @@ export const partListSchema = z.object({
 export type SupplierSummary = Readonly<{ id: string; name: string; contact: string; phone: string; retired: boolean }>;
 export type LocationSummary = Readonly<{ id: string; code: string; name: string; retired: boolean }>;
 /** A location with the parts it holds: a retire is refused while this list is not empty. */
-export type LocationView = LocationSummary & Readonly<{ isMain: boolean; stock: ReadonlyArray<{ partNo: string; partName: string; qty: number }> }>;
+export type LocationView = LocationSummary &
+  Readonly<{ isMain: boolean; stock: ReadonlyArray<{ partNo: string; partName: string; qty: number }> }>;
 
 export type PartSummary = Readonly<{
   id: string;

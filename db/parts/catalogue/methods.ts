@@ -2,8 +2,37 @@
 import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
 import { findLocationRow, insertLocation, listLocations, listLocationViews, updateLocation } from '../ledger/locations';
 import { assertCatalogueEditable, catalogueOwner, STORE_OWNED_PART_FIELDS } from '../ownership';
-import type { PartDetail, partListSchema, PartSummary, partGetSchema, PartsLookups, partCreateSchema, partUpdateSchema, partStoreFieldsSchema, supplierSchema, SupplierSummary, supplierUpdateSchema, locationCreateSchema, LocationSummary, locationListSchema, LocationView, locationUpdateSchema } from './contract';
-import { findPartByNo, findPartRow, findSupplierRow, insertPart, insertSupplier, listParts, listSuppliers, loadPartDetail, toSupplierSummary, updatePart, updateSupplier } from './queries';
+import type {
+  PartDetail,
+  partListSchema,
+  PartSummary,
+  partGetSchema,
+  PartsLookups,
+  partCreateSchema,
+  partUpdateSchema,
+  partStoreFieldsSchema,
+  supplierSchema,
+  SupplierSummary,
+  supplierUpdateSchema,
+  locationCreateSchema,
+  LocationSummary,
+  locationListSchema,
+  LocationView,
+  locationUpdateSchema,
+} from './contract';
+import {
+  findPartByNo,
+  findPartRow,
+  findSupplierRow,
+  insertPart,
+  insertSupplier,
+  listParts,
+  listSuppliers,
+  loadPartDetail,
+  toSupplierSummary,
+  updatePart,
+  updateSupplier,
+} from './queries';
 import type { noInput } from '../../fields';
 
 async function detailOrFail(ctx: HandlerContext, id: string): Promise<PartDetail> {
@@ -23,7 +52,9 @@ async function checkPartNoFree(ctx: HandlerContext, partNo: string, exceptId?: s
   if (holder && holder.id !== exceptId) throw new DeskFailure('conflict', 'part_no_taken', 'partNo');
 }
 
-export const partsList: Handler<typeof partListSchema, { items: ReadonlyArray<PartSummary> }> = async (ctx, input) => ({ items: await listParts(ctx.trx, input) });
+export const partsList: Handler<typeof partListSchema, { items: ReadonlyArray<PartSummary> }> = async (ctx, input) => ({
+  items: await listParts(ctx.trx, input),
+});
 
 export const partsGet: Handler<typeof partGetSchema, PartDetail> = async (ctx, input) => detailOrFail(ctx, input.id);
 
@@ -78,7 +109,10 @@ export const partsLocationCreate: Handler<typeof locationCreateSchema, LocationS
   return { id: row.id, code: row.code, name: row.name, retired: false };
 };
 
-export const partsLocations: Handler<typeof locationListSchema, { items: ReadonlyArray<LocationView> }> = async (ctx, input) => ({ items: await listLocationViews(ctx.trx, input.includeRetired) });
+export const partsLocations: Handler<typeof locationListSchema, { items: ReadonlyArray<LocationView> }> = async (
+  ctx,
+  input,
+) => ({ items: await listLocationViews(ctx.trx, input.includeRetired) });
 
 export const partsLocationUpdate: Handler<typeof locationUpdateSchema, LocationView> = async (ctx, input) => {
   const before = await findLocationRow(ctx.trx, input.id);

@@ -48,10 +48,17 @@ export function toSupplierSummary(row: SupplierRow): SupplierSummary {
 
 /** Σ on-hand over all locations, per part, from the cache. */
 function totalOnHand(db: Kysely<DB>) {
-  return db.selectFrom('stockOnHand').select(['partId', (eb) => eb.fn.sum<number>('qty').as('total')]).groupBy('partId').as('oh');
+  return db
+    .selectFrom('stockOnHand')
+    .select(['partId', (eb) => eb.fn.sum<number>('qty').as('total')])
+    .groupBy('partId')
+    .as('oh');
 }
 
-export async function listParts(db: Kysely<DB>, { query, includeRetired, limit }: { query: string; includeRetired: boolean; limit: number }): Promise<PartSummary[]> {
+export async function listParts(
+  db: Kysely<DB>,
+  { query, includeRetired, limit }: { query: string; includeRetired: boolean; limit: number },
+): Promise<PartSummary[]> {
   let select = db
     .selectFrom('part')
     .leftJoin(totalOnHand(db), 'oh.partId', 'part.id')
@@ -62,7 +69,9 @@ export async function listParts(db: Kysely<DB>, { query, includeRetired, limit }
   if (!includeRetired) select = select.where('part.retiredAt', 'is', null);
   if (query !== '') {
     const like = likeContaining(query);
-    select = select.where(sql<boolean>`(part.part_no LIKE ${like} ESCAPE '\\' OR part.name LIKE ${like} ESCAPE '\\' OR part.spec LIKE ${like} ESCAPE '\\' OR part.models LIKE ${like} ESCAPE '\\')`);
+    select = select.where(
+      sql<boolean>`(part.part_no LIKE ${like} ESCAPE '\\' OR part.name LIKE ${like} ESCAPE '\\' OR part.spec LIKE ${like} ESCAPE '\\' OR part.models LIKE ${like} ESCAPE '\\')`,
+    );
   }
   const rows = await select.execute();
   return rows.map(({ onHand, ...row }) => toPartSummary(row, Number(onHand)));
@@ -82,16 +91,31 @@ export async function loadPartDetail(db: Kysely<DB>, id: string): Promise<PartDe
   const stockRows = await db
     .selectFrom('stockOnHand')
     .innerJoin('stockLocation', 'stockLocation.id', 'stockOnHand.locationId')
-    .select(['stockLocation.id', 'stockLocation.code', 'stockLocation.name', 'stockLocation.retiredAt', 'stockOnHand.qty'])
+    .select([
+      'stockLocation.id',
+      'stockLocation.code',
+      'stockLocation.name',
+      'stockLocation.retiredAt',
+      'stockOnHand.qty',
+    ])
     .where('stockOnHand.partId', '=', id)
     .orderBy('stockLocation.code')
     .execute();
   const stock = stockRows.map(({ retiredAt, ...s }) => ({ ...s, retired: retiredAt !== null }));
   const supplierIds = JSON.parse(row.supplierIds) as string[];
-  const suppliers = supplierIds.length === 0 ? [] : await db.selectFrom('supplier').selectAll().where('id', 'in', supplierIds).execute();
+  const suppliers =
+    supplierIds.length === 0
+      ? []
+      : await db.selectFrom('supplier').selectAll().where('id', 'in', supplierIds).execute();
   const ordered = supplierIds.flatMap((sid) => suppliers.filter((s) => s.id === sid).map(toSupplierSummary));
   const onHand = stock.reduce((sum, s) => sum + s.qty, 0);
-  return { ...toPartSummary(row, onHand), suppliers: ordered, stock, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return {
+    ...toPartSummary(row, onHand),
+    suppliers: ordered,
+    stock,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
 function storedFields(input: PartWrite) {
@@ -100,13 +124,24 @@ function storedFields(input: PartWrite) {
 
 export async function insertPart(tx: TxContext, input: PartWrite): Promise<string> {
   const hlc = tx.stamp();
-  const row: PartRow = { id: newId(), ...storedFields(input), retiredAt: null, createdAt: tx.nowIso, updatedAt: tx.nowIso, hlc };
+  const row: PartRow = {
+    id: newId(),
+    ...storedFields(input),
+    retiredAt: null,
+    createdAt: tx.nowIso,
+    updatedAt: tx.nowIso,
+    hlc,
+  };
   await insertRecorded(tx, 'part', 'part', row);
   return row.id;
 }
 
 /** Changes only what differs; retiring sets retired_at (soft delete: old documents still resolve the part). */
-export async function updatePart(tx: TxContext, before: PartRow, input: Partial<PartWrite> & { retired?: boolean }): Promise<void> {
+export async function updatePart(
+  tx: TxContext,
+  before: PartRow,
+  input: Partial<PartWrite> & { retired?: boolean },
+): Promise<void> {
   const { retired, ...write } = input;
   const patch: Partial<PartRow> = { ...write } as Partial<PartRow>;
   if (write.models !== undefined) patch.models = JSON.stringify(write.models);
@@ -115,8 +150,18 @@ export async function updatePart(tx: TxContext, before: PartRow, input: Partial<
   const changed = changedFields(before, patch);
   if (Object.keys(changed).length === 0) return;
   const hlc = tx.stamp();
-  await tx.trx.updateTable('part').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-  await recordChange(tx, { entity: 'part', entityId: before.id, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('part')
+    .set({ ...changed, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', before.id)
+    .execute();
+  await recordChange(tx, {
+    entity: 'part',
+    entityId: before.id,
+    op: 'update',
+    hlc,
+    fields: { ...changed, updatedAt: tx.nowIso },
+  });
 }
 
 export async function listSuppliers(db: Kysely<DB>): Promise<SupplierSummary[]> {
@@ -127,18 +172,35 @@ export async function findSupplierRow(db: Kysely<DB>, id: string): Promise<Suppl
   return db.selectFrom('supplier').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertSupplier(tx: TxContext, input: { name: string; contact: string; phone: string }): Promise<SupplierRow> {
+export async function insertSupplier(
+  tx: TxContext,
+  input: { name: string; contact: string; phone: string },
+): Promise<SupplierRow> {
   const hlc = tx.stamp();
   const row: SupplierRow = { id: newId(), ...input, retiredAt: null, createdAt: tx.nowIso, updatedAt: tx.nowIso, hlc };
   await insertRecorded(tx, 'supplier', 'supplier', row);
   return row;
 }
 
-export async function updateSupplier(tx: TxContext, before: SupplierRow, input: { name: string; contact: string; phone: string; retired: boolean }): Promise<void> {
+export async function updateSupplier(
+  tx: TxContext,
+  before: SupplierRow,
+  input: { name: string; contact: string; phone: string; retired: boolean },
+): Promise<void> {
   const { retired, ...rest } = input;
   const changed = changedFields(before, { ...rest, retiredAt: retired ? (before.retiredAt ?? tx.nowIso) : null });
   if (Object.keys(changed).length === 0) return;
   const hlc = tx.stamp();
-  await tx.trx.updateTable('supplier').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-  await recordChange(tx, { entity: 'supplier', entityId: before.id, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('supplier')
+    .set({ ...changed, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', before.id)
+    .execute();
+  await recordChange(tx, {
+    entity: 'supplier',
+    entityId: before.id,
+    op: 'update',
+    hlc,
+    fields: { ...changed, updatedAt: tx.nowIso },
+  });
 }

@@ -4,17 +4,32 @@ import { textInput } from '../../fields';
 import { idSchema, qtySchema, reasonSchema, signedQtySchema } from '../fields';
 import type { DocType, MovementKind } from '../tables';
 
-export const adjustSchema = z.object({ partId: idSchema, locationId: idSchema.optional(), qty: signedQtySchema, reason: reasonSchema });
+export const adjustSchema = z.object({
+  partId: idSchema,
+  locationId: idSchema.optional(),
+  qty: signedQtySchema,
+  reason: reasonSchema,
+});
 export type AdjustInput = z.input<typeof adjustSchema>;
 
 export const transferSchema = z
-  .object({ partId: idSchema, fromLocationId: idSchema, toLocationId: idSchema, qty: qtySchema, reason: textInput().trim().max(200, 'too_long').default('') })
+  .object({
+    partId: idSchema,
+    fromLocationId: idSchema,
+    toLocationId: idSchema,
+    qty: qtySchema,
+    reason: textInput().trim().max(200, 'too_long').default(''),
+  })
   .refine((value) => value.fromLocationId !== value.toLocationId, { message: 'same_location', path: ['toLocationId'] });
 export type TransferInput = z.input<typeof transferSchema>;
 
 export const reverseSchema = z.object({ movementId: idSchema, reason: reasonSchema });
 
-export const historySchema = z.object({ partId: idSchema, locationId: idSchema.optional(), limit: z.number().int().min(1).max(1000).default(200) });
+export const historySchema = z.object({
+  partId: idSchema,
+  locationId: idSchema.optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
 
 export type MovementView = Readonly<{
   id: string;
@@ -36,7 +51,13 @@ export type MovementView = Readonly<{
   reversedById: string | null;
 }>;
 
-export type PartHistory = Readonly<{ partId: string; onHand: number; movements: ReadonlyArray<MovementView>; more: boolean }>;
+export type PartHistory = Readonly<{
+  partId: string;
+  onHand: number;
+  movements: ReadonlyArray<MovementView>;
+  more: boolean;
+}>;
 
-export type OnHandCheck = Readonly<{ mismatches: ReadonlyArray<{ partId: string; locationId: string; cached: number; ledger: number }> }>;
-
+export type OnHandCheck = Readonly<{
+  mismatches: ReadonlyArray<{ partId: string; locationId: string; cached: number; ledger: number }>;
+}>;

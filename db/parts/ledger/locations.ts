@@ -41,7 +41,11 @@ export async function listLocationViews(db: Kysely<DB>, includeRetired: boolean)
     db,
     locations.map((l) => l.id),
   );
-  return locations.map((location) => ({ ...location, isMain: location.code === MAIN_LOCATION.code, stock: held.filter((h) => h.locationId === location.id).map(({ locationId: _l, ...h }) => h) }));
+  return locations.map((location) => ({
+    ...location,
+    isMain: location.code === MAIN_LOCATION.code,
+    stock: held.filter((h) => h.locationId === location.id).map(({ locationId: _l, ...h }) => h),
+  }));
 }
 
 async function stockHeldAt(db: Kysely<DB>, locationIds: ReadonlyArray<string>) {
@@ -66,17 +70,27 @@ export async function findLocationRow(db: Kysely<DB>, id: string): Promise<Stock
  * zero for every part, so no stock disappears from the lists with it; MAIN never retires (documents
  * that name no location fall back to it).
  */
-export async function updateLocation(tx: TxContext, before: StockLocationRow, input: { name: string; retired: boolean }): Promise<void> {
+export async function updateLocation(
+  tx: TxContext,
+  before: StockLocationRow,
+  input: { name: string; retired: boolean },
+): Promise<void> {
   const retiring = input.retired && before.retiredAt === null;
-  if (retiring && before.code === MAIN_LOCATION.code) throw new DeskFailure('conflict', 'location_main_retire', 'retired');
-  if (retiring && (await stockHeldAt(tx.trx, [before.id])).length > 0) throw new DeskFailure('conflict', 'location_holds_stock', 'retired');
+  if (retiring && before.code === MAIN_LOCATION.code)
+    throw new DeskFailure('conflict', 'location_main_retire', 'retired');
+  if (retiring && (await stockHeldAt(tx.trx, [before.id])).length > 0)
+    throw new DeskFailure('conflict', 'location_holds_stock', 'retired');
   const retiredAt = input.retired ? (before.retiredAt ?? tx.nowIso) : null;
   const changed: Partial<Pick<StockLocationRow, 'name' | 'retiredAt'>> = {};
   if (input.name !== before.name) changed.name = input.name;
   if (retiredAt !== before.retiredAt) changed.retiredAt = retiredAt;
   if (Object.keys(changed).length === 0) return;
   const hlc = tx.stamp();
-  await tx.trx.updateTable('stockLocation').set({ ...changed, hlc }).where('id', '=', before.id).execute();
+  await tx.trx
+    .updateTable('stockLocation')
+    .set({ ...changed, hlc })
+    .where('id', '=', before.id)
+    .execute();
   await recordChange(tx, { entity: 'stock_location', entityId: before.id, op: 'update', hlc, fields: changed });
 }
 
@@ -102,12 +116,20 @@ async function storeMainLocationId(tx: TxContext): Promise<string> {
 }
 
 /** The named location, or the main store room when none is named. */
-export async function resolveLocation(tx: TxContext, locationId: string | undefined, field = 'locationId'): Promise<StockLocationRow> {
+export async function resolveLocation(
+  tx: TxContext,
+  locationId: string | undefined,
+  field = 'locationId',
+): Promise<StockLocationRow> {
   if (locationId !== undefined) {
     const row = await tx.trx.selectFrom('stockLocation').selectAll().where('id', '=', locationId).executeTakeFirst();
     if (!row) throw new DeskFailure('not_found', 'not_found', field);
     return row;
   }
-  const main = await tx.trx.selectFrom('stockLocation').selectAll().where('code', '=', MAIN_LOCATION.code).executeTakeFirst();
+  const main = await tx.trx
+    .selectFrom('stockLocation')
+    .selectAll()
+    .where('code', '=', MAIN_LOCATION.code)
+    .executeTakeFirst();
   return main ?? insertLocation(tx, MAIN_LOCATION);
 }

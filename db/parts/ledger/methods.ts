@@ -6,7 +6,15 @@ import type { PartRow } from '../tables';
 import { assertTakesStock, resolveLocation } from './locations';
 import { appendMovement, rebuildOnHand, type MovementRecord } from './movements';
 import { loadMovementViews, loadPartHistory } from './queries';
-import type { adjustSchema, MovementView, transferSchema, reverseSchema, historySchema, PartHistory, OnHandCheck } from './contract';
+import type {
+  adjustSchema,
+  MovementView,
+  transferSchema,
+  reverseSchema,
+  historySchema,
+  PartHistory,
+  OnHandCheck,
+} from './contract';
 import type { noInput } from '../../fields';
 
 async function partOrFail(ctx: HandlerContext, partId: string): Promise<PartRow> {
@@ -39,7 +47,13 @@ export const partsTransfer: Handler<typeof transferSchema, ReadonlyArray<Movemen
   assertTakesStock(to, 'toLocationId');
   // Both legs share one document id, so a reversal can find and undo the pair together.
   const docId = newId();
-  const common = { partId: part.id, unitCostFen: part.costFen, reason: input.reason, docType: 'transfer' as const, docId };
+  const common = {
+    partId: part.id,
+    unitCostFen: part.costFen,
+    reason: input.reason,
+    docType: 'transfer' as const,
+    docId,
+  };
   const out = await appendMovement(ctx, { ...common, locationId: from.id, kind: 'transfer_out', qty: -input.qty });
   const into = await appendMovement(ctx, { ...common, locationId: to.id, kind: 'transfer_in', qty: input.qty });
   return loadMovementViews(ctx.trx, [out.id, into.id]);
@@ -53,7 +67,11 @@ async function assertReversible(ctx: HandlerContext, movement: MovementRecord): 
   if (movement.reversesId !== null) throw new DeskFailure('conflict', 'movement_is_reversal', 'movementId');
   // A requisition's figures (issued, returned) are its movements: it is corrected by a return.
   if (movement.docType === 'requisition') throw new DeskFailure('conflict', 'movement_on_requisition', 'movementId');
-  const reversal = await ctx.trx.selectFrom('stockMovement').select('id').where('reversesId', '=', movement.id).executeTakeFirst();
+  const reversal = await ctx.trx
+    .selectFrom('stockMovement')
+    .select('id')
+    .where('reversesId', '=', movement.id)
+    .executeTakeFirst();
   if (reversal) throw new DeskFailure('conflict', 'movement_reversed', 'movementId');
 }
 
@@ -63,7 +81,13 @@ export const partsReverse: Handler<typeof reverseSchema, ReadonlyArray<MovementV
   const targets = [movement];
   if (movement.docType === 'transfer' && movement.docId !== null) {
     // Half a transfer undone would leave stock in two places at once.
-    const legs = await ctx.trx.selectFrom('stockMovement').selectAll().where('docType', '=', 'transfer').where('docId', '=', movement.docId).orderBy('seq').execute();
+    const legs = await ctx.trx
+      .selectFrom('stockMovement')
+      .selectAll()
+      .where('docType', '=', 'transfer')
+      .where('docId', '=', movement.docId)
+      .orderBy('seq')
+      .execute();
     targets.splice(0, 1, ...legs);
   }
   for (const target of targets) await assertReversible(ctx, target);
@@ -91,4 +115,6 @@ export const partsHistory: Handler<typeof historySchema, PartHistory> = async (c
   return loadPartHistory(ctx.trx, input);
 };
 
-export const partsRebuildOnHand: Handler<typeof noInput, OnHandCheck> = async (ctx) => ({ mismatches: await rebuildOnHand(ctx.trx) });
+export const partsRebuildOnHand: Handler<typeof noInput, OnHandCheck> = async (ctx) => ({
+  mismatches: await rebuildOnHand(ctx.trx),
+});

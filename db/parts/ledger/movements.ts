@@ -34,7 +34,8 @@ export type MovementRecord = Omit<StockMovementTable, 'seq'>;
  * both come through here; a movement id already in the ledger changes nothing (idempotent).
  */
 export async function applyMovement(trx: Transaction<DB>, movement: MovementRecord): Promise<boolean> {
-  if (!Number.isInteger(movement.qty) || movement.qty === 0) throw new Error(`a movement moves a whole, non-zero quantity, not ${movement.qty}`);
+  if (!Number.isInteger(movement.qty) || movement.qty === 0)
+    throw new Error(`a movement moves a whole, non-zero quantity, not ${movement.qty}`);
   const inserted = await trx
     .insertInto('stockMovement')
     .values(movement)
@@ -50,10 +51,18 @@ export async function applyMovement(trx: Transaction<DB>, movement: MovementReco
  * row it inserted; sync calls it for movements a pull inserted (db/sync/area-hooks.ts). It writes
  * no change log: the movement itself is the synced fact, the cache is local.
  */
-export async function addToOnHand(trx: Transaction<DB>, movement: Pick<MovementRecord, 'partId' | 'locationId' | 'qty' | 'createdAt'>): Promise<void> {
+export async function addToOnHand(
+  trx: Transaction<DB>,
+  movement: Pick<MovementRecord, 'partId' | 'locationId' | 'qty' | 'createdAt'>,
+): Promise<void> {
   await trx
     .insertInto('stockOnHand')
-    .values({ partId: movement.partId, locationId: movement.locationId, qty: movement.qty, lastMovementAt: movement.createdAt })
+    .values({
+      partId: movement.partId,
+      locationId: movement.locationId,
+      qty: movement.qty,
+      lastMovementAt: movement.createdAt,
+    })
     .onConflict((oc) =>
       oc.columns(['partId', 'locationId']).doUpdateSet({
         qty: sql<number>`stock_on_hand.qty + excluded.qty`,
@@ -95,8 +104,18 @@ export async function appendMovement(tx: TxContext, input: MovementInput): Promi
  * happened, so they still go through.
  */
 async function bringsNewStockToRetired(tx: TxContext, input: MovementInput): Promise<boolean> {
-  if (input.qty <= 0 || input.reversesId || input.docType === 'stocktake' || !['receive', 'transfer_in', 'adjust'].includes(input.kind)) return false;
-  const location = await tx.trx.selectFrom('stockLocation').select('retiredAt').where('id', '=', input.locationId).executeTakeFirst();
+  if (
+    input.qty <= 0 ||
+    input.reversesId ||
+    input.docType === 'stocktake' ||
+    !['receive', 'transfer_in', 'adjust'].includes(input.kind)
+  )
+    return false;
+  const location = await tx.trx
+    .selectFrom('stockLocation')
+    .select('retiredAt')
+    .where('id', '=', input.locationId)
+    .executeTakeFirst();
   return location !== undefined && location.retiredAt !== null;
 }
 
@@ -120,13 +139,18 @@ export async function rebuildOnHand(trx: Transaction<DB>): Promise<OnHandMismatc
   const wrong = await onHandMismatches(trx);
   await trx.deleteFrom('stockOnHand').execute();
   await sql`INSERT INTO stock_on_hand (part_id, location_id, qty, last_movement_at)
-    SELECT part_id, location_id, SUM(qty), MAX(created_at) FROM stock_movement GROUP BY part_id, location_id`.execute(trx);
+    SELECT part_id, location_id, SUM(qty), MAX(created_at) FROM stock_movement GROUP BY part_id, location_id`.execute(
+    trx,
+  );
   return wrong;
 }
 
 /** The last movement seq this replica has seen: a stocktake's ledger cut. */
 export async function ledgerHead(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('stockMovement').select((eb) => eb.fn.max('seq').as('head')).executeTakeFirst();
+  const row = await db
+    .selectFrom('stockMovement')
+    .select((eb) => eb.fn.max('seq').as('head'))
+    .executeTakeFirst();
   return Number(row?.head ?? 0);
 }
 
@@ -143,6 +167,11 @@ export async function bookQtyAt(db: Kysely<DB>, partId: string, locationId: stri
 }
 
 export async function onHandAt(db: Kysely<DB>, partId: string, locationId: string): Promise<number> {
-  const row = await db.selectFrom('stockOnHand').select('qty').where('partId', '=', partId).where('locationId', '=', locationId).executeTakeFirst();
+  const row = await db
+    .selectFrom('stockOnHand')
+    .select('qty')
+    .where('partId', '=', partId)
+    .where('locationId', '=', locationId)
+    .executeTakeFirst();
   return row?.qty ?? 0;
 }

@@ -62,7 +62,12 @@ export async function loadMovementViews(db: Kysely<DB>, ids: ReadonlyArray<strin
   const rows = await movementsQuery(db).where('m.id', 'in', ids).orderBy('m.seq').execute();
   const views: MovementView[] = [];
   for (const { seq: _seq, ...row } of rows) {
-    const onHand = await db.selectFrom('stockOnHand').select('qty').where('partId', '=', row.partId).where('locationId', '=', row.locationId).executeTakeFirst();
+    const onHand = await db
+      .selectFrom('stockOnHand')
+      .select('qty')
+      .where('partId', '=', row.partId)
+      .where('locationId', '=', row.locationId)
+      .executeTakeFirst();
     views.push(toView(row, onHand?.qty ?? 0));
   }
   return views;
@@ -72,12 +77,21 @@ export async function loadMovementViews(db: Kysely<DB>, ids: ReadonlyArray<strin
  * The newest `limit` movements of a part, with the on-hand after each: walked back from the
  * cached on-hand now, so a long history needs no full scan.
  */
-export async function loadPartHistory(db: Kysely<DB>, { partId, locationId, limit }: { partId: string; locationId?: string | undefined; limit: number }): Promise<PartHistory> {
-  let onHandQuery = db.selectFrom('stockOnHand').select((eb) => eb.fn.sum<number>('qty').as('qty')).where('partId', '=', partId);
+export async function loadPartHistory(
+  db: Kysely<DB>,
+  { partId, locationId, limit }: { partId: string; locationId?: string | undefined; limit: number },
+): Promise<PartHistory> {
+  let onHandQuery = db
+    .selectFrom('stockOnHand')
+    .select((eb) => eb.fn.sum<number>('qty').as('qty'))
+    .where('partId', '=', partId);
   if (locationId !== undefined) onHandQuery = onHandQuery.where('locationId', '=', locationId);
   const onHand = Number((await onHandQuery.executeTakeFirst())?.qty ?? 0);
 
-  let query = movementsQuery(db).where('m.partId', '=', partId).orderBy('m.seq', 'desc').limit(limit + 1);
+  let query = movementsQuery(db)
+    .where('m.partId', '=', partId)
+    .orderBy('m.seq', 'desc')
+    .limit(limit + 1);
   if (locationId !== undefined) query = query.where('m.locationId', '=', locationId);
   const rows = await query.execute();
   const more = rows.length > limit;

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { textInput } from '../../fields';
-import { countSchema, dateSchema, fenSchema, idSchema, noRepeatedParts, noteSchema, qtySchema, reasonSchema } from '../fields';
+import {
+  countSchema,
+  dateSchema,
+  fenSchema,
+  idSchema,
+  noRepeatedParts,
+  noteSchema,
+  qtySchema,
+  reasonSchema,
+} from '../fields';
 
 const inspectionFields = {
   acceptedQty: countSchema,
@@ -16,13 +25,25 @@ const inspectionFields = {
 type Inspection = { acceptedQty: number; rejectedQty: number; rejectReason: string };
 
 /** Accepted + rejected = delivered, and a rejection says why. `delivered` is null when unknown here. */
-export function checkInspection(value: Inspection, delivered: number | null, ctx: z.RefinementCtx, path: ReadonlyArray<string | number> = []): void {
-  if (delivered !== null && value.acceptedQty + value.rejectedQty !== delivered) ctx.addIssue({ code: 'custom', message: 'inspection_sum', path: [...path, 'acceptedQty'] });
-  if (value.rejectedQty > 0 && value.rejectReason === '') ctx.addIssue({ code: 'custom', message: 'reject_reason_required', path: [...path, 'rejectReason'] });
+export function checkInspection(
+  value: Inspection,
+  delivered: number | null,
+  ctx: z.RefinementCtx,
+  path: ReadonlyArray<string | number> = [],
+): void {
+  if (delivered !== null && value.acceptedQty + value.rejectedQty !== delivered)
+    ctx.addIssue({ code: 'custom', message: 'inspection_sum', path: [...path, 'acceptedQty'] });
+  if (value.rejectedQty > 0 && value.rejectReason === '')
+    ctx.addIssue({ code: 'custom', message: 'reject_reason_required', path: [...path, 'rejectReason'] });
 }
 
 const receiptLineSchema = z
-  .object({ partId: idSchema, deliveredQty: qtySchema, unitCostFen: fenSchema, inspection: z.object(inspectionFields).optional() })
+  .object({
+    partId: idSchema,
+    deliveredQty: qtySchema,
+    unitCostFen: fenSchema,
+    inspection: z.object(inspectionFields).optional(),
+  })
   .superRefine((line, ctx) => {
     if (line.inspection) checkInspection(line.inspection, line.deliveredQty, ctx, ['inspection']);
   });
@@ -39,7 +60,12 @@ export const receiptCreateSchema = z
   .superRefine(noRepeatedParts);
 export type ReceiptCreateInput = z.input<typeof receiptCreateSchema>;
 
-export const receiptAddLineSchema = z.object({ receiptId: idSchema, partId: idSchema, deliveredQty: qtySchema, unitCostFen: fenSchema });
+export const receiptAddLineSchema = z.object({
+  receiptId: idSchema,
+  partId: idSchema,
+  deliveredQty: qtySchema,
+  unitCostFen: fenSchema,
+});
 
 export const receiptInspectSchema = z
   .object({ receiptId: idSchema, lineId: idSchema, ...inspectionFields })
@@ -51,7 +77,10 @@ export const supplierReturnCreateSchema = z
     supplierId: idSchema,
     locationId: idSchema.optional(),
     reason: reasonSchema,
-    lines: z.array(z.object({ partId: idSchema, qty: qtySchema })).min(1, 'lines_min_one').max(200, 'too_many'),
+    lines: z
+      .array(z.object({ partId: idSchema, qty: qtySchema }))
+      .min(1, 'lines_min_one')
+      .max(200, 'too_many'),
   })
   .superRefine(noRepeatedParts);
 export type SupplierReturnCreateInput = z.input<typeof supplierReturnCreateSchema>;
@@ -93,7 +122,16 @@ export type ReceiptView = Readonly<{
   supplierReturns: ReadonlyArray<DocRef>;
 }>;
 
-export type ReceiptSummary = Readonly<{ id: string; number: string; supplierName: string; supplierRef: string; receivedOn: string; status: 'open' | 'closed'; lineCount: number; createdAt: string }>;
+export type ReceiptSummary = Readonly<{
+  id: string;
+  number: string;
+  supplierName: string;
+  supplierRef: string;
+  receivedOn: string;
+  status: 'open' | 'closed';
+  lineCount: number;
+  createdAt: string;
+}>;
 
 export type SupplierReturnView = Readonly<{
   id: string;
@@ -110,7 +148,10 @@ export type SupplierReturnView = Readonly<{
 
 const statusFilter = z.enum(['open', 'closed']).optional();
 
-export const receiptListSchema = z.object({ status: statusFilter, limit: z.number().int().min(1).max(500).default(100) });
+export const receiptListSchema = z.object({
+  status: statusFilter,
+  limit: z.number().int().min(1).max(500).default(100),
+});
 export const receiptGetSchema = z.object({ id: idSchema });
 export const receiptCloseSchema = z.object({ receiptId: idSchema });
 export const supplierReturnListSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) });

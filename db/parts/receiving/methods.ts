@@ -7,9 +7,30 @@ import { assertTakesStock, resolveLocation } from '../ledger/locations';
 import { appendMovement } from '../ledger/movements';
 import { nextNumber, storeDate } from '../numbers';
 import type { GoodsReceiptRow, PartRow, ReceiptStatus } from '../tables';
-import type { ReceiptView, receiptListSchema, ReceiptSummary, receiptGetSchema, receiptCreateSchema, receiptAddLineSchema, receiptInspectSchema, receiptCloseSchema, supplierReturnListSchema, SupplierReturnView, supplierReturnCreateSchema } from './contract';
+import type {
+  ReceiptView,
+  receiptListSchema,
+  ReceiptSummary,
+  receiptGetSchema,
+  receiptCreateSchema,
+  receiptAddLineSchema,
+  receiptInspectSchema,
+  receiptCloseSchema,
+  supplierReturnListSchema,
+  SupplierReturnView,
+  supplierReturnCreateSchema,
+} from './contract';
 import { receiptMachine, type ReceiptAction } from './machine';
-import { findReceiptRow, insertReceipt, insertReceiptLine, inspectReceiptLine, listReceipts, loadReceiptView, markReceiptClosed, receiptLineRows } from './queries';
+import {
+  findReceiptRow,
+  insertReceipt,
+  insertReceiptLine,
+  inspectReceiptLine,
+  listReceipts,
+  loadReceiptView,
+  markReceiptClosed,
+  receiptLineRows,
+} from './queries';
 import { insertSupplierReturn, listSupplierReturns, loadSupplierReturnView } from './returns';
 
 async function viewOrFail(ctx: HandlerContext, id: string): Promise<ReceiptView> {
@@ -32,19 +53,28 @@ async function activeSupplier(ctx: HandlerContext, supplierId: string): Promise<
 }
 
 /** The receipt, if its machine (machine.ts) allows the action from its status: nothing can be received or inspected on a closed one. */
-async function openReceipt(ctx: HandlerContext, receiptId: string, action: ReceiptAction): Promise<{ receipt: GoodsReceiptRow; to: ReceiptStatus }> {
+async function openReceipt(
+  ctx: HandlerContext,
+  receiptId: string,
+  action: ReceiptAction,
+): Promise<{ receipt: GoodsReceiptRow; to: ReceiptStatus }> {
   const receipt = await findReceiptRow(ctx.trx, receiptId);
   if (!receipt) throw new DeskFailure('not_found', 'not_found', 'receiptId');
   const step = takeStep(receiptMachine, { status: receipt.status, openedBy: receipt.createdBy }, action, ctx.actor);
   return { receipt, to: landing(step, receipt.status) };
 }
 
-export const partsReceipts: Handler<typeof receiptListSchema, { items: ReadonlyArray<ReceiptSummary> }> = async (ctx, input) => ({ items: await listReceipts(ctx.trx, input) });
+export const partsReceipts: Handler<typeof receiptListSchema, { items: ReadonlyArray<ReceiptSummary> }> = async (
+  ctx,
+  input,
+) => ({ items: await listReceipts(ctx.trx, input) });
 
-export const partsReceipt: Handler<typeof receiptGetSchema, ReceiptView> = async (ctx, input) => viewOrFail(ctx, input.id);
+export const partsReceipt: Handler<typeof receiptGetSchema, ReceiptView> = async (ctx, input) =>
+  viewOrFail(ctx, input.id);
 
 export const partsReceiptCreate: Handler<typeof receiptCreateSchema, ReceiptView> = async (ctx, input) => {
-  if (input.receivedOn > (await storeDate(ctx.trx, ctx.nowIso))) throw new DeskFailure('validation', 'received_on_future', 'receivedOn');
+  if (input.receivedOn > (await storeDate(ctx.trx, ctx.nowIso)))
+    throw new DeskFailure('validation', 'received_on_future', 'receivedOn');
   await activeSupplier(ctx, input.supplierId);
   for (const [index, line] of input.lines.entries()) await receivablePart(ctx, line.partId, `lines.${index}.partId`);
   const location = await resolveLocation(ctx, input.locationId);
@@ -65,7 +95,8 @@ export const partsReceiptAddLine: Handler<typeof receiptAddLineSchema, ReceiptVi
   const { receipt } = await openReceipt(ctx, input.receiptId, 'add_line');
   await receivablePart(ctx, input.partId, 'partId');
   const lines = await receiptLineRows(ctx.trx, receipt.id);
-  if (lines.some((line) => line.partId === input.partId)) throw new DeskFailure('validation', 'lines_repeated', 'partId');
+  if (lines.some((line) => line.partId === input.partId))
+    throw new DeskFailure('validation', 'lines_repeated', 'partId');
   await insertReceiptLine(ctx, receipt.id, lines.length, input);
   return viewOrFail(ctx, receipt.id);
 };
@@ -74,7 +105,8 @@ export const partsReceiptInspect: Handler<typeof receiptInspectSchema, ReceiptVi
   const { receipt } = await openReceipt(ctx, input.receiptId, 'inspect');
   const line = (await receiptLineRows(ctx.trx, receipt.id)).find((l) => l.id === input.lineId);
   if (!line) throw new DeskFailure('not_found', 'line_unknown', 'lineId');
-  if (input.acceptedQty + input.rejectedQty !== line.deliveredQty) throw new DeskFailure('validation', 'inspection_sum', 'acceptedQty');
+  if (input.acceptedQty + input.rejectedQty !== line.deliveredQty)
+    throw new DeskFailure('validation', 'inspection_sum', 'acceptedQty');
   await inspectReceiptLine(ctx, line, input);
   return viewOrFail(ctx, receipt.id);
 };
@@ -107,16 +139,27 @@ export const partsReceiptClose: Handler<typeof receiptCloseSchema, ReceiptView> 
       source: 'inspection',
       receiptId: receipt.id,
       reason: receipt.number,
-      lines: rejected.map((line) => ({ partId: line.partId, qty: line.rejectedQty ?? 0, reason: line.rejectReason, unitCostFen: line.unitCostFen })),
+      lines: rejected.map((line) => ({
+        partId: line.partId,
+        qty: line.rejectedQty ?? 0,
+        reason: line.rejectReason,
+        unitCostFen: line.unitCostFen,
+      })),
     });
   }
   await markReceiptClosed(ctx, receipt, to);
   return viewOrFail(ctx, receipt.id);
 };
 
-export const partsSupplierReturns: Handler<typeof supplierReturnListSchema, { items: ReadonlyArray<SupplierReturnView> }> = async (ctx, input) => ({ items: await listSupplierReturns(ctx.trx, input.limit) });
+export const partsSupplierReturns: Handler<
+  typeof supplierReturnListSchema,
+  { items: ReadonlyArray<SupplierReturnView> }
+> = async (ctx, input) => ({ items: await listSupplierReturns(ctx.trx, input.limit) });
 
-export const partsSupplierReturnCreate: Handler<typeof supplierReturnCreateSchema, SupplierReturnView> = async (ctx, input) => {
+export const partsSupplierReturnCreate: Handler<typeof supplierReturnCreateSchema, SupplierReturnView> = async (
+  ctx,
+  input,
+) => {
   await activeSupplier(ctx, input.supplierId);
   const location = await resolveLocation(ctx, input.locationId);
   const lines = [];
@@ -125,7 +168,14 @@ export const partsSupplierReturnCreate: Handler<typeof supplierReturnCreateSchem
     if (!part) throw new DeskFailure('not_found', 'not_found', `lines.${index}.partId`);
     lines.push({ partId: part.id, qty: line.qty, reason: input.reason, unitCostFen: part.costFen });
   }
-  const id = await insertSupplierReturn(ctx, { supplierId: input.supplierId, locationId: location.id, source: 'stock', receiptId: null, reason: input.reason, lines });
+  const id = await insertSupplierReturn(ctx, {
+    supplierId: input.supplierId,
+    locationId: location.id,
+    source: 'stock',
+    receiptId: null,
+    reason: input.reason,
+    lines,
+  });
   const view = await loadSupplierReturnView(ctx.trx, id);
   assert(view, 'a supplier return written in this transaction reads back');
   return view;

@@ -15,12 +15,21 @@ export async function receiptLineRows(db: Kysely<DB>, receiptId: string): Promis
   return db.selectFrom('goodsReceiptLine').selectAll().where('receiptId', '=', receiptId).orderBy('position').execute();
 }
 
-export async function listReceipts(db: Kysely<DB>, { status, limit }: { status?: 'open' | 'closed' | undefined; limit: number }): Promise<ReceiptSummary[]> {
+export async function listReceipts(
+  db: Kysely<DB>,
+  { status, limit }: { status?: 'open' | 'closed' | undefined; limit: number },
+): Promise<ReceiptSummary[]> {
   let query = db
     .selectFrom('goodsReceipt as r')
     .innerJoin('supplier as s', 's.id', 'r.supplierId')
     .select(['r.id', 'r.number', 's.name as supplierName', 'r.supplierRef', 'r.receivedOn', 'r.status', 'r.createdAt'])
-    .select((eb) => eb.selectFrom('goodsReceiptLine').select((e) => e.fn.countAll<number>().as('n')).whereRef('receiptId', '=', 'r.id').as('lineCount'))
+    .select((eb) =>
+      eb
+        .selectFrom('goodsReceiptLine')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('receiptId', '=', 'r.id')
+        .as('lineCount'),
+    )
     .orderBy('r.createdAt', 'desc')
     .limit(limit);
   if (status !== undefined) query = query.where('r.status', '=', status);
@@ -62,7 +71,12 @@ export async function loadReceiptView(db: Kysely<DB>, id: string): Promise<Recei
     .where('g.receiptId', '=', id)
     .orderBy('g.position')
     .execute();
-  const supplierReturns = await db.selectFrom('supplierReturn').select(['id', 'number']).where('receiptId', '=', id).orderBy('createdAt').execute();
+  const supplierReturns = await db
+    .selectFrom('supplierReturn')
+    .select(['id', 'number'])
+    .where('receiptId', '=', id)
+    .orderBy('createdAt')
+    .execute();
   return {
     id: row.id,
     number: row.number,
@@ -83,18 +97,45 @@ export async function loadReceiptView(db: Kysely<DB>, id: string): Promise<Recei
   };
 }
 
-export type ReceiptHeaderWrite = { number: string; supplierId: string; locationId: string; supplierRef: string; receivedOn: string; note: string };
+export type ReceiptHeaderWrite = {
+  number: string;
+  supplierId: string;
+  locationId: string;
+  supplierRef: string;
+  receivedOn: string;
+  note: string;
+};
 
 export async function insertReceipt(tx: TxContext, header: ReceiptHeaderWrite): Promise<GoodsReceiptRow> {
   const hlc = tx.stamp();
-  const row: GoodsReceiptRow = { id: newId(), ...header, status: receiptMachine.initial, createdBy: tx.staffId, createdAt: tx.nowIso, closedBy: null, closedAt: null, updatedAt: tx.nowIso, hlc };
+  const row: GoodsReceiptRow = {
+    id: newId(),
+    ...header,
+    status: receiptMachine.initial,
+    createdBy: tx.staffId,
+    createdAt: tx.nowIso,
+    closedBy: null,
+    closedAt: null,
+    updatedAt: tx.nowIso,
+    hlc,
+  };
   await insertRecorded(tx, 'goodsReceipt', 'goods_receipt', row);
   return row;
 }
 
-export type ReceiptLineWrite = { partId: string; deliveredQty: number; unitCostFen: number; inspection?: { acceptedQty: number; rejectedQty: number; rejectReason: string } | undefined };
+export type ReceiptLineWrite = {
+  partId: string;
+  deliveredQty: number;
+  unitCostFen: number;
+  inspection?: { acceptedQty: number; rejectedQty: number; rejectReason: string } | undefined;
+};
 
-export async function insertReceiptLine(tx: TxContext, receiptId: string, position: number, line: ReceiptLineWrite): Promise<void> {
+export async function insertReceiptLine(
+  tx: TxContext,
+  receiptId: string,
+  position: number,
+  line: ReceiptLineWrite,
+): Promise<void> {
   const hlc = tx.stamp();
   const inspected = line.inspection;
   const row: GoodsReceiptLineRow = {
@@ -114,7 +155,11 @@ export async function insertReceiptLine(tx: TxContext, receiptId: string, positi
   await insertRecorded(tx, 'goodsReceiptLine', 'goods_receipt_line', row);
 }
 
-export async function inspectReceiptLine(tx: TxContext, before: GoodsReceiptLineRow, inspection: { acceptedQty: number; rejectedQty: number; rejectReason: string }): Promise<void> {
+export async function inspectReceiptLine(
+  tx: TxContext,
+  before: GoodsReceiptLineRow,
+  inspection: { acceptedQty: number; rejectedQty: number; rejectReason: string },
+): Promise<void> {
   const changed = changedFields(before, {
     acceptedQty: inspection.acceptedQty,
     rejectedQty: inspection.rejectedQty,
@@ -123,7 +168,11 @@ export async function inspectReceiptLine(tx: TxContext, before: GoodsReceiptLine
   if (Object.keys(changed).length === 0 && before.inspectedAt !== null) return;
   const hlc = tx.stamp();
   const set = { ...changed, inspectedBy: tx.staffId, inspectedAt: tx.nowIso };
-  await tx.trx.updateTable('goodsReceiptLine').set({ ...set, hlc }).where('id', '=', before.id).execute();
+  await tx.trx
+    .updateTable('goodsReceiptLine')
+    .set({ ...set, hlc })
+    .where('id', '=', before.id)
+    .execute();
   await recordChange(tx, { entity: 'goods_receipt_line', entityId: before.id, op: 'update', hlc, fields: set });
 }
 
@@ -131,6 +180,10 @@ export async function inspectReceiptLine(tx: TxContext, before: GoodsReceiptLine
 export async function markReceiptClosed(tx: TxContext, receipt: GoodsReceiptRow, status: ReceiptStatus): Promise<void> {
   const hlc = tx.stamp();
   const set = { status, closedBy: tx.staffId, closedAt: tx.nowIso, updatedAt: tx.nowIso };
-  await tx.trx.updateTable('goodsReceipt').set({ ...set, hlc }).where('id', '=', receipt.id).execute();
+  await tx.trx
+    .updateTable('goodsReceipt')
+    .set({ ...set, hlc })
+    .where('id', '=', receipt.id)
+    .execute();
   await recordChange(tx, { entity: 'goods_receipt', entityId: receipt.id, op: 'update', hlc, fields: set });
 }

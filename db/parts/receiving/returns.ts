@@ -38,7 +38,15 @@ export async function insertSupplierReturn(tx: TxContext, input: SupplierReturnW
   const { id } = row;
   for (const [position, line] of input.lines.entries()) {
     const lineHlc = tx.stamp();
-    const lineRow = { id: newId(), returnId: id, position, partId: line.partId, qty: line.qty, reason: line.reason, hlc: lineHlc };
+    const lineRow = {
+      id: newId(),
+      returnId: id,
+      position,
+      partId: line.partId,
+      qty: line.qty,
+      reason: line.reason,
+      hlc: lineHlc,
+    };
     await insertRecorded(tx, 'supplierReturnLine', 'supplier_return_line', lineRow);
     if (input.source === 'stock') {
       await appendMovement(tx, {
@@ -64,10 +72,24 @@ function returnsQuery(db: Kysely<DB>) {
     .innerJoin('stockLocation as l', 'l.id', 't.locationId')
     .leftJoin('goodsReceipt as r', 'r.id', 't.receiptId')
     .leftJoin('staff as c', 'c.id', 't.createdBy')
-    .select(['t.id', 't.number', 's.name as supplierName', 't.source', 't.receiptId', 'r.number as receiptNumber', 'l.code as locationCode', 't.reason', 'c.name as createdByName', 't.createdAt']);
+    .select([
+      't.id',
+      't.number',
+      's.name as supplierName',
+      't.source',
+      't.receiptId',
+      'r.number as receiptNumber',
+      'l.code as locationCode',
+      't.reason',
+      'c.name as createdByName',
+      't.createdAt',
+    ]);
 }
 
-async function withLines(db: Kysely<DB>, rows: Awaited<ReturnType<ReturnType<typeof returnsQuery>['execute']>>): Promise<SupplierReturnView[]> {
+async function withLines(
+  db: Kysely<DB>,
+  rows: Awaited<ReturnType<ReturnType<typeof returnsQuery>['execute']>>,
+): Promise<SupplierReturnView[]> {
   if (rows.length === 0) return [];
   const lines = await db
     .selectFrom('supplierReturnLine as x')

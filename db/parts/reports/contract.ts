@@ -47,7 +47,14 @@ export type SlowLine = Readonly<{
 
 export type SlowMoving = Readonly<{ asOf: string; days: number; items: ReadonlyArray<SlowLine>; totalFen: number }>;
 
-export type NegativeLine = Readonly<{ partId: string; partNo: string; name: string; unit: string; locationCode: string; onHand: number; lastMovementAt: string }>;
+export type NegativeLine = Readonly<{
+  partId: string;
+  partNo: string;
+  name: string;
+  unit: string;
+  locationCode: string;
+  onHand: number;
+  lastMovementAt: string;
+}>;
 
 export type PartsAlerts = Readonly<{ negative: number; reorder: number; toApprove: number; toIssue: number }>;
-

@@ -14,6 +14,8 @@ export const partsSlowMoving: Handler<typeof slowMovingSchema, SlowMoving> = asy
   return { asOf: ctx.nowIso, days: input.days, items, totalFen: items.reduce((sum, line) => sum + line.valueFen, 0) };
 };
 
-export const partsNegativeStock: Handler<typeof noInput, { items: ReadonlyArray<NegativeLine> }> = async (ctx) => ({ items: await loadNegativeStock(ctx.trx) });
+export const partsNegativeStock: Handler<typeof noInput, { items: ReadonlyArray<NegativeLine> }> = async (ctx) => ({
+  items: await loadNegativeStock(ctx.trx),
+});
 
 export const partsAlerts: Handler<typeof noInput, PartsAlerts> = async (ctx) => loadAlerts(ctx.trx);

@@ -55,7 +55,17 @@ export async function loadReorderList(db: Kysely<DB>): Promise<ReorderLine[]> {
   });
 }
 
-type SlowRow = { partId: string; partNo: string; name: string; unit: string; onHand: number; costFen: number; lastIssueAt: string | null; firstReceivedOn: string | null; firstMovementAt: string | null };
+type SlowRow = {
+  partId: string;
+  partNo: string;
+  name: string;
+  unit: string;
+  onHand: number;
+  costFen: number;
+  lastIssueAt: string | null;
+  firstReceivedOn: string | null;
+  firstMovementAt: string | null;
+};
 
 /** Parts with stock whose last issue (or, never issued, their arrival) is more than `days` ago. */
 export async function loadSlowMoving(db: Kysely<DB>, nowIso: string, days: number): Promise<SlowLine[]> {
@@ -75,7 +85,10 @@ export async function loadSlowMoving(db: Kysely<DB>, nowIso: string, days: numbe
   const lines: SlowLine[] = [];
   for (const row of result.rows) {
     // A delivery keyed in late carries the day it really arrived.
-    const arrived = [row.firstReceivedOn ? `${row.firstReceivedOn}T00:00:00.000Z` : null, row.firstMovementAt].filter((v): v is string => v !== null).sort()[0] ?? null;
+    const arrived =
+      [row.firstReceivedOn ? `${row.firstReceivedOn}T00:00:00.000Z` : null, row.firstMovementAt]
+        .filter((v): v is string => v !== null)
+        .sort()[0] ?? null;
     const idleSince = row.lastIssueAt ?? arrived;
     if (idleSince === null) continue;
     const idleDays = Math.floor((now - Date.parse(idleSince)) / DAY_MS);
@@ -101,15 +114,38 @@ export async function loadNegativeStock(db: Kysely<DB>): Promise<NegativeLine[]>
     .selectFrom('stockOnHand as h')
     .innerJoin('part as p', 'p.id', 'h.partId')
     .innerJoin('stockLocation as l', 'l.id', 'h.locationId')
-    .select(['h.partId', 'p.partNo', 'p.name', 'p.unit', 'l.code as locationCode', 'h.qty as onHand', 'h.lastMovementAt'])
+    .select([
+      'h.partId',
+      'p.partNo',
+      'p.name',
+      'p.unit',
+      'l.code as locationCode',
+      'h.qty as onHand',
+      'h.lastMovementAt',
+    ])
     .where('h.qty', '<', 0)
     .orderBy('p.partNo')
     .execute();
 }
 
 export async function loadAlerts(db: Kysely<DB>): Promise<PartsAlerts> {
-  const negative = await db.selectFrom('stockOnHand').select((eb) => eb.fn.countAll<number>().as('n')).where('qty', '<', 0).executeTakeFirst();
-  const statuses = await db.selectFrom('requisition').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', ['requested', 'approved', 'partly_issued']).groupBy('status').execute();
-  const countOf = (...wanted: string[]) => statuses.filter((s) => wanted.includes(s.status)).reduce((sum, s) => sum + Number(s.n), 0);
-  return { negative: Number(negative?.n ?? 0), reorder: (await reorderRows(db)).length, toApprove: countOf('requested'), toIssue: countOf('approved', 'partly_issued') };
+  const negative = await db
+    .selectFrom('stockOnHand')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('qty', '<', 0)
+    .executeTakeFirst();
+  const statuses = await db
+    .selectFrom('requisition')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['requested', 'approved', 'partly_issued'])
+    .groupBy('status')
+    .execute();
+  const countOf = (...wanted: string[]) =>
+    statuses.filter((s) => wanted.includes(s.status)).reduce((sum, s) => sum + Number(s.n), 0);
+  return {
+    negative: Number(negative?.n ?? 0),
+    reorder: (await reorderRows(db)).length,
+    toApprove: countOf('requested'),
+    toIssue: countOf('approved', 'partly_issued'),
+  };
 }

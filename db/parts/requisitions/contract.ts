@@ -13,7 +13,8 @@ const lineQty = z.object({ lineId: idSchema, qty: qtySchema });
 function noRepeatedLines(value: { lines: ReadonlyArray<{ lineId: string }> }, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   value.lines.forEach((line, index) => {
-    if (seen.has(line.lineId)) ctx.addIssue({ code: 'custom', message: 'lines_repeated', path: ['lines', index, 'lineId'] });
+    if (seen.has(line.lineId))
+      ctx.addIssue({ code: 'custom', message: 'lines_repeated', path: ['lines', index, 'lineId'] });
     seen.add(line.lineId);
   });
 }
@@ -23,14 +24,23 @@ export const requisitionCreateSchema = z
     ticketId: idSchema,
     locationId: idSchema.optional(),
     note: noteSchema,
-    lines: z.array(z.object({ partId: idSchema, qty: qtySchema })).min(1, 'lines_min_one').max(30, 'too_many'),
+    lines: z
+      .array(z.object({ partId: idSchema, qty: qtySchema }))
+      .min(1, 'lines_min_one')
+      .max(30, 'too_many'),
   })
   .superRefine(noRepeatedParts);
 export type RequisitionCreateInput = z.input<typeof requisitionCreateSchema>;
 
 /** Lines left out are approved as requested. */
 export const requisitionApproveSchema = z
-  .object({ requisitionId: idSchema, lines: z.array(z.object({ lineId: idSchema, approvedQty: countSchema })).max(30, 'too_many').default([]) })
+  .object({
+    requisitionId: idSchema,
+    lines: z
+      .array(z.object({ lineId: idSchema, approvedQty: countSchema }))
+      .max(30, 'too_many')
+      .default([]),
+  })
   .superRefine(noRepeatedLines);
 export type RequisitionApproveInput = z.input<typeof requisitionApproveSchema>;
 
@@ -39,16 +49,31 @@ export const requisitionRejectSchema = z.object({ requisitionId: idSchema, reaso
 /** Withdrawn before anything was issued: by the technician who asked, or the parts lead. */
 export const requisitionCancelSchema = z.object({ requisitionId: idSchema, reason: reasonSchema });
 
-export const requisitionIssueSchema = z.object({ requisitionId: idSchema, lines: z.array(lineQty).min(1, 'lines_min_one').max(30, 'too_many') }).superRefine(noRepeatedLines);
+export const requisitionIssueSchema = z
+  .object({ requisitionId: idSchema, lines: z.array(lineQty).min(1, 'lines_min_one').max(30, 'too_many') })
+  .superRefine(noRepeatedLines);
 export type RequisitionIssueInput = z.input<typeof requisitionIssueSchema>;
 
 export const requisitionReturnSchema = z
-  .object({ requisitionId: idSchema, reason: reasonSchema, lines: z.array(lineQty).min(1, 'lines_min_one').max(30, 'too_many') })
+  .object({
+    requisitionId: idSchema,
+    reason: reasonSchema,
+    lines: z.array(lineQty).min(1, 'lines_min_one').max(30, 'too_many'),
+  })
   .superRefine(noRepeatedLines);
 export type RequisitionReturnInput = z.input<typeof requisitionReturnSchema>;
 
 /** 'open': waiting for the lead or for the clerk. */
-export const REQUISITION_FILTERS = ['open', 'requested', 'approved', 'partly_issued', 'issued', 'rejected', 'cancelled', 'all'] as const;
+export const REQUISITION_FILTERS = [
+  'open',
+  'requested',
+  'approved',
+  'partly_issued',
+  'issued',
+  'rejected',
+  'cancelled',
+  'all',
+] as const;
 export type RequisitionFilter = (typeof REQUISITION_FILTERS)[number];
 
 export const requisitionListSchema = z.object({
@@ -59,7 +84,14 @@ export const requisitionListSchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-export type TicketRef = Readonly<{ id: string; number: string; type: string; status: string; summary: string; customerName: string | null }>;
+export type TicketRef = Readonly<{
+  id: string;
+  number: string;
+  type: string;
+  status: string;
+  summary: string;
+  customerName: string | null;
+}>;
 
 export type RequisitionLineView = Readonly<{
   id: string;
@@ -79,7 +111,12 @@ export type RequisitionLineView = Readonly<{
   onHand: number;
 }>;
 
-export type RequisitionEventView = Readonly<{ kind: RequisitionEventKind; staffName: string | null; at: string; reason: string }>;
+export type RequisitionEventView = Readonly<{
+  kind: RequisitionEventKind;
+  staffName: string | null;
+  at: string;
+  reason: string;
+}>;
 
 export type RequisitionView = Readonly<{
   id: string;
@@ -114,7 +151,17 @@ export type RequisitionSummary = Readonly<{
   lines: ReadonlyArray<{ partName: string; requestedQty: number; approvedQty: number | null }>;
 }>;
 
-export type TicketPartLine = Readonly<{ partId: string; partNo: string; partName: string; unit: string; issuedQty: number; returnedQty: number; usedQty: number; priceFen: number; amountFen: number }>;
+export type TicketPartLine = Readonly<{
+  partId: string;
+  partNo: string;
+  partName: string;
+  unit: string;
+  issuedQty: number;
+  returnedQty: number;
+  usedQty: number;
+  priceFen: number;
+  amountFen: number;
+}>;
 
 export type TicketParts = Readonly<{
   ticketId: string;
@@ -124,7 +171,10 @@ export type TicketParts = Readonly<{
 }>;
 
 /** Stock that went below zero with this call: flagged for the parts lead, never blocking the counter. */
-export type IssueResult = Readonly<{ requisition: RequisitionView; wentNegative: ReadonlyArray<{ partNo: string; onHand: number }> }>;
+export type IssueResult = Readonly<{
+  requisition: RequisitionView;
+  wentNegative: ReadonlyArray<{ partNo: string; onHand: number }>;
+}>;
 
 export const requisitionGetSchema = z.object({ id: idSchema });
 export const ticketLookupSchema = z.object({ number: textInput().trim().min(1, 'required').max(40, 'too_long') });

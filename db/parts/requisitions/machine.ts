@@ -39,7 +39,10 @@ export const requisitionMachine: DocumentMachine<RequisitionStatus, RequisitionA
   refusals: {
     approve: signed,
     reject: signed,
-    cancel: { key: 'requisition_cancel_closed', from: { partly_issued: 'requisition_cancel_issued', issued: 'requisition_cancel_issued' } },
+    cancel: {
+      key: 'requisition_cancel_closed',
+      from: { partly_issued: 'requisition_cancel_issued', issued: 'requisition_cancel_issued' },
+    },
     // Nothing leaves the shelf before the parts lead has signed (docs/DOMAIN.md §7).
     issue: { key: 'requisition_not_approved', from: { cancelled: 'requisition_cancelled' } },
   },

@@ -6,7 +6,23 @@ import { resolveLocation } from '../ledger/locations';
 import { appendMovement, onHandAt } from '../ledger/movements';
 import { nextNumber } from '../numbers';
 import type { RequisitionLineRow, RequisitionRow, RequisitionStatus } from '../tables';
-import type { RequisitionView, requisitionListSchema, RequisitionSummary, requisitionGetSchema, ticketLookupSchema, TicketRef, requisitionCreateSchema, requisitionApproveSchema, requisitionRejectSchema, requisitionCancelSchema, requisitionIssueSchema, IssueResult, requisitionReturnSchema, ticketPartsSchema, TicketParts } from './contract';
+import type {
+  RequisitionView,
+  requisitionListSchema,
+  RequisitionSummary,
+  requisitionGetSchema,
+  ticketLookupSchema,
+  TicketRef,
+  requisitionCreateSchema,
+  requisitionApproveSchema,
+  requisitionRejectSchema,
+  requisitionCancelSchema,
+  requisitionIssueSchema,
+  IssueResult,
+  requisitionReturnSchema,
+  ticketPartsSchema,
+  TicketParts,
+} from './contract';
 import { requisitionMachine, type RequisitionAction } from './machine';
 import {
   appendRequisitionEvent,
@@ -36,7 +52,10 @@ async function requisitionOrFail(ctx: HandlerContext, id: string): Promise<Requi
 }
 
 /** The form's lines named by the input, in input order; an id not on this form is an error. */
-function linesNamed(all: ReadonlyArray<RequisitionLineRow>, wanted: ReadonlyArray<{ lineId: string }>): RequisitionLineRow[] {
+function linesNamed(
+  all: ReadonlyArray<RequisitionLineRow>,
+  wanted: ReadonlyArray<{ lineId: string }>,
+): RequisitionLineRow[] {
   return wanted.map((want, index) => {
     const line = all.find((l) => l.id === want.lineId);
     if (!line) throw new DeskFailure('not_found', 'line_unknown', `lines.${index}.lineId`);
@@ -44,11 +63,20 @@ function linesNamed(all: ReadonlyArray<RequisitionLineRow>, wanted: ReadonlyArra
   });
 }
 
-export const partsRequisitions: Handler<typeof requisitionListSchema, { items: ReadonlyArray<RequisitionSummary> }> = async (ctx, input) => ({
-  items: await listRequisitions(ctx.trx, { filter: input.filter, ticketId: input.ticketId, requestedBy: input.mine ? requireActor(ctx).staffId : undefined, limit: input.limit }),
+export const partsRequisitions: Handler<
+  typeof requisitionListSchema,
+  { items: ReadonlyArray<RequisitionSummary> }
+> = async (ctx, input) => ({
+  items: await listRequisitions(ctx.trx, {
+    filter: input.filter,
+    ticketId: input.ticketId,
+    requestedBy: input.mine ? requireActor(ctx).staffId : undefined,
+    limit: input.limit,
+  }),
 });
 
-export const partsRequisition: Handler<typeof requisitionGetSchema, RequisitionView> = async (ctx, input) => viewOrFail(ctx, input.id);
+export const partsRequisition: Handler<typeof requisitionGetSchema, RequisitionView> = async (ctx, input) =>
+  viewOrFail(ctx, input.id);
 
 export const partsTicketLookup: Handler<typeof ticketLookupSchema, TicketRef> = async (ctx, input) => {
   const ticket = await findTicketRefByNumber(ctx.trx, input.number);
@@ -67,16 +95,32 @@ export const partsRequisitionCreate: Handler<typeof requisitionCreateSchema, Req
     if (part.retiredAt !== null) throw new DeskFailure('validation', 'part_retired', `lines.${index}.partId`);
   }
   const location = await resolveLocation(ctx, input.locationId);
-  const id = await insertRequisition(ctx, { number: await nextNumber(ctx, 'R'), ticketId: ticket.id, locationId: location.id, note: input.note }, input.lines);
+  const id = await insertRequisition(
+    ctx,
+    { number: await nextNumber(ctx, 'R'), ticketId: ticket.id, locationId: location.id, note: input.note },
+    input.lines,
+  );
   return viewOrFail(ctx, id);
 };
 
 /** The form's machine (machine.ts) says whether this person may take the action from its status now. */
-function stepOn(ctx: HandlerContext, requisition: RequisitionRow, action: RequisitionAction): DocumentStep<RequisitionStatus> {
-  return takeStep(requisitionMachine, { status: requisition.status, openedBy: requisition.requestedBy }, action, ctx.actor);
+function stepOn(
+  ctx: HandlerContext,
+  requisition: RequisitionRow,
+  action: RequisitionAction,
+): DocumentStep<RequisitionStatus> {
+  return takeStep(
+    requisitionMachine,
+    { status: requisition.status, openedBy: requisition.requestedBy },
+    action,
+    ctx.actor,
+  );
 }
 
-export const partsRequisitionApprove: Handler<typeof requisitionApproveSchema, RequisitionView> = async (ctx, input) => {
+export const partsRequisitionApprove: Handler<typeof requisitionApproveSchema, RequisitionView> = async (
+  ctx,
+  input,
+) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const step = stepOn(ctx, requisition, 'approve');
   const lines = await requisitionLineRows(ctx.trx, requisition.id);
@@ -84,12 +128,17 @@ export const partsRequisitionApprove: Handler<typeof requisitionApproveSchema, R
   const approved = new Map(lines.map((line) => [line.id, line.requestedQty]));
   named.forEach((line, index) => {
     const qty = input.lines[index]!.approvedQty;
-    if (qty > line.requestedQty) throw new DeskFailure('validation', 'approve_over_request', `lines.${index}.approvedQty`);
+    if (qty > line.requestedQty)
+      throw new DeskFailure('validation', 'approve_over_request', `lines.${index}.approvedQty`);
     approved.set(line.id, qty);
   });
   if ([...approved.values()].every((qty) => qty === 0)) throw new DeskFailure('validation', 'approve_nothing', 'lines');
   for (const line of lines) await setApprovedQty(ctx, line, approved.get(line.id)!);
-  await updateRequisition(ctx, requisition, { status: landing(step, requisition.status), decidedBy: ctx.staffId, decidedAt: ctx.nowIso });
+  await updateRequisition(ctx, requisition, {
+    status: landing(step, requisition.status),
+    decidedBy: ctx.staffId,
+    decidedAt: ctx.nowIso,
+  });
   await appendRequisitionEvent(ctx, requisition.id, 'approved', '', { lines: Object.fromEntries(approved) });
   return viewOrFail(ctx, requisition.id);
 };
@@ -97,7 +146,12 @@ export const partsRequisitionApprove: Handler<typeof requisitionApproveSchema, R
 export const partsRequisitionReject: Handler<typeof requisitionRejectSchema, RequisitionView> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const step = stepOn(ctx, requisition, 'reject');
-  await updateRequisition(ctx, requisition, { status: landing(step, requisition.status), decidedBy: ctx.staffId, decidedAt: ctx.nowIso, rejectReason: input.reason });
+  await updateRequisition(ctx, requisition, {
+    status: landing(step, requisition.status),
+    decidedBy: ctx.staffId,
+    decidedAt: ctx.nowIso,
+    rejectReason: input.reason,
+  });
   await appendRequisitionEvent(ctx, requisition.id, 'rejected', input.reason, {});
   return viewOrFail(ctx, requisition.id);
 };
@@ -109,7 +163,8 @@ export const partsRequisitionCancel: Handler<typeof requisitionCancelSchema, Req
   // Once anything left the shelf the form stays open for returns against it (the ledger needs the
   // document), even when the status, merged from another PC, still says approved.
   const figures = await lineFigures(ctx.trx, requisition.id);
-  if ([...figures.values()].some((f) => f.issued > 0)) throw new DeskFailure('conflict', 'requisition_cancel_issued', 'requisitionId');
+  if ([...figures.values()].some((f) => f.issued > 0))
+    throw new DeskFailure('conflict', 'requisition_cancel_issued', 'requisitionId');
   await updateRequisition(ctx, requisition, { status: landing(step, requisition.status) });
   await appendRequisitionEvent(ctx, requisition.id, 'cancelled', input.reason, { from: requisition.status });
   return viewOrFail(ctx, requisition.id);
@@ -144,7 +199,9 @@ export const partsRequisitionIssue: Handler<typeof requisitionIssueSchema, Issue
     // Two PCs may issue the last unit offline: the counter is never blocked, the lead is told.
     if (before - qty < 0) wentNegative.push({ partNo: part?.partNo ?? line.partId, onHand: before - qty });
   }
-  await updateRequisition(ctx, requisition, { status: landing(step, requisition.status, issueStatus(lines, await lineFigures(ctx.trx, requisition.id))) });
+  await updateRequisition(ctx, requisition, {
+    status: landing(step, requisition.status, issueStatus(lines, await lineFigures(ctx.trx, requisition.id))),
+  });
   await appendRequisitionEvent(ctx, requisition.id, 'issued', '', { lines: input.lines });
   return { requisition: await viewOrFail(ctx, requisition.id), wentNegative };
 };
@@ -176,4 +233,5 @@ export const partsRequisitionReturn: Handler<typeof requisitionReturnSchema, Req
   return viewOrFail(ctx, requisition.id);
 };
 
-export const partsForTicket: Handler<typeof ticketPartsSchema, TicketParts> = async (ctx, input) => loadTicketParts(ctx.trx, input.ticketId);
+export const partsForTicket: Handler<typeof ticketPartsSchema, TicketParts> = async (ctx, input) =>
+  loadTicketParts(ctx.trx, input.ticketId);

@@ -7,7 +7,13 @@ import { newId } from '../../ids';
 import type { DB } from '../../schema';
 import { insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type { RequisitionEventKind, RequisitionLineRow, RequisitionRow, RequisitionStatus } from '../tables';
-import type { RequisitionFilter, RequisitionLineView, RequisitionSummary, RequisitionView, TicketParts } from './contract';
+import type {
+  RequisitionFilter,
+  RequisitionLineView,
+  RequisitionSummary,
+  RequisitionView,
+  TicketParts,
+} from './contract';
 import { requisitionMachine } from './machine';
 import { findTicketRef } from './tickets';
 
@@ -18,7 +24,12 @@ export async function findRequisitionRow(db: Kysely<DB>, id: string): Promise<Re
 }
 
 export async function requisitionLineRows(db: Kysely<DB>, requisitionId: string): Promise<RequisitionLineRow[]> {
-  return db.selectFrom('requisitionLine').selectAll().where('requisitionId', '=', requisitionId).orderBy('position').execute();
+  return db
+    .selectFrom('requisitionLine')
+    .selectAll()
+    .where('requisitionId', '=', requisitionId)
+    .orderBy('position')
+    .execute();
 }
 
 /** Issued and returned per line, from the ledger. */
@@ -38,7 +49,10 @@ export async function lineFigures(db: Kysely<DB>, requisitionId: string): Promis
 }
 
 /** What the issue progress says the status is, once the lead has approved. */
-export function issueStatus(lines: ReadonlyArray<RequisitionLineRow>, figures: Map<string, LineFigures>): RequisitionStatus {
+export function issueStatus(
+  lines: ReadonlyArray<RequisitionLineRow>,
+  figures: Map<string, LineFigures>,
+): RequisitionStatus {
   const issued = lines.map((line) => figures.get(line.id)?.issued ?? 0);
   if (issued.every((qty) => qty === 0)) return 'approved';
   return lines.every((line, i) => issued[i]! >= (line.approvedQty ?? 0)) ? 'issued' : 'partly_issued';
@@ -60,14 +74,32 @@ export async function loadRequisitionView(db: Kysely<DB>, id: string): Promise<R
   const lineRows = await db
     .selectFrom('requisitionLine as x')
     .innerJoin('part as p', 'p.id', 'x.partId')
-    .leftJoin('stockOnHand as h', (join) => join.onRef('h.partId', '=', 'x.partId').on('h.locationId', '=', row.locationId))
-    .select(['x.id', 'x.partId', 'p.partNo', 'p.name as partName', 'p.unit', 'x.requestedQty', 'x.approvedQty', 'h.qty as onHand'])
+    .leftJoin('stockOnHand as h', (join) =>
+      join.onRef('h.partId', '=', 'x.partId').on('h.locationId', '=', row.locationId),
+    )
+    .select([
+      'x.id',
+      'x.partId',
+      'p.partNo',
+      'p.name as partName',
+      'p.unit',
+      'x.requestedQty',
+      'x.approvedQty',
+      'h.qty as onHand',
+    ])
     .where('x.requisitionId', '=', id)
     .orderBy('x.position')
     .execute();
   const lines: RequisitionLineView[] = lineRows.map((line) => {
     const { issued, returned } = figures.get(line.id) ?? { issued: 0, returned: 0 };
-    return { ...line, onHand: line.onHand ?? 0, issuedQty: issued, returnedQty: returned, toIssueQty: Math.max(0, (line.approvedQty ?? 0) - issued), heldQty: issued - returned };
+    return {
+      ...line,
+      onHand: line.onHand ?? 0,
+      issuedQty: issued,
+      returnedQty: returned,
+      toIssueQty: Math.max(0, (line.approvedQty ?? 0) - issued),
+      heldQty: issued - returned,
+    };
   });
   const events = await db
     .selectFrom('requisitionEvent as e')
@@ -109,7 +141,12 @@ const FILTER_STATUSES: Record<Exclude<RequisitionFilter, 'all'>, ReadonlyArray<R
 
 export async function listRequisitions(
   db: Kysely<DB>,
-  { filter, ticketId, requestedBy, limit }: { filter: RequisitionFilter; ticketId?: string | undefined; requestedBy?: string | undefined; limit: number },
+  {
+    filter,
+    ticketId,
+    requestedBy,
+    limit,
+  }: { filter: RequisitionFilter; ticketId?: string | undefined; requestedBy?: string | undefined; limit: number },
 ): Promise<RequisitionSummary[]> {
   let query = db
     .selectFrom('requisition as r')
@@ -134,7 +171,10 @@ export async function listRequisitions(
     )
     .orderBy('x.position')
     .execute();
-  return rows.map((row) => ({ ...row, lines: lines.filter((l) => l.requisitionId === row.id).map(({ requisitionId: _r, ...line }) => line) }));
+  return rows.map((row) => ({
+    ...row,
+    lines: lines.filter((l) => l.requisitionId === row.id).map(({ requisitionId: _r, ...line }) => line),
+  }));
 }
 
 export async function insertRequisition(
@@ -159,17 +199,42 @@ export async function insertRequisition(
   const { id } = row;
   for (const [position, line] of lines.entries()) {
     const lineHlc = tx.stamp();
-    const lineRow: RequisitionLineRow = { id: newId(), requisitionId: id, position, partId: line.partId, requestedQty: line.qty, approvedQty: null, hlc: lineHlc };
+    const lineRow: RequisitionLineRow = {
+      id: newId(),
+      requisitionId: id,
+      position,
+      partId: line.partId,
+      requestedQty: line.qty,
+      approvedQty: null,
+      hlc: lineHlc,
+    };
     await insertRecorded(tx, 'requisitionLine', 'requisition_line', lineRow);
   }
-  await appendRequisitionEvent(tx, id, 'requested', '', { lines: lines.map((l) => ({ partId: l.partId, qty: l.qty })) });
+  await appendRequisitionEvent(tx, id, 'requested', '', {
+    lines: lines.map((l) => ({ partId: l.partId, qty: l.qty })),
+  });
   return id;
 }
 
 /** Who did what to the form, and when: append-only (docs/SYNC.md §2.5). */
-export async function appendRequisitionEvent(tx: TxContext, requisitionId: string, kind: RequisitionEventKind, reason: string, detail: unknown): Promise<void> {
+export async function appendRequisitionEvent(
+  tx: TxContext,
+  requisitionId: string,
+  kind: RequisitionEventKind,
+  reason: string,
+  detail: unknown,
+): Promise<void> {
   const hlc = tx.stamp();
-  const row = { id: newId(), requisitionId, kind, staffId: tx.staffId, at: tx.nowIso, reason, detail: JSON.stringify(detail), hlc };
+  const row = {
+    id: newId(),
+    requisitionId,
+    kind,
+    staffId: tx.staffId,
+    at: tx.nowIso,
+    reason,
+    detail: JSON.stringify(detail),
+    hlc,
+  };
   await tx.trx.insertInto('requisitionEvent').values(row).execute();
   const { id, hlc: _hlc, ...fields } = row;
   await recordChange(tx, { entity: 'requisition_event', entityId: id, op: 'append', hlc, fields });
@@ -182,17 +247,38 @@ export async function setApprovedQty(tx: TxContext, line: RequisitionLineRow, ap
 }
 
 /** Header fields of a requisition, changed fields only. */
-export async function updateRequisition(tx: TxContext, before: RequisitionRow, patch: Partial<Pick<RequisitionRow, 'status' | 'decidedBy' | 'decidedAt' | 'rejectReason'>>): Promise<void> {
-  const changed = Object.fromEntries(Object.entries(patch).filter(([key, value]) => before[key as keyof RequisitionRow] !== value));
+export async function updateRequisition(
+  tx: TxContext,
+  before: RequisitionRow,
+  patch: Partial<Pick<RequisitionRow, 'status' | 'decidedBy' | 'decidedAt' | 'rejectReason'>>,
+): Promise<void> {
+  const changed = Object.fromEntries(
+    Object.entries(patch).filter(([key, value]) => before[key as keyof RequisitionRow] !== value),
+  );
   if (Object.keys(changed).length === 0) return;
   const hlc = tx.stamp();
-  await tx.trx.updateTable('requisition').set({ ...changed, updatedAt: tx.nowIso, hlc }).where('id', '=', before.id).execute();
-  await recordChange(tx, { entity: 'requisition', entityId: before.id, op: 'update', hlc, fields: { ...changed, updatedAt: tx.nowIso } });
+  await tx.trx
+    .updateTable('requisition')
+    .set({ ...changed, updatedAt: tx.nowIso, hlc })
+    .where('id', '=', before.id)
+    .execute();
+  await recordChange(tx, {
+    entity: 'requisition',
+    entityId: before.id,
+    op: 'update',
+    hlc,
+    fields: { ...changed, updatedAt: tx.nowIso },
+  });
 }
 
 /** The ticket's parts list: issued minus returned per part over all its requisitions. */
 export async function loadTicketParts(db: Kysely<DB>, ticketId: string): Promise<TicketParts> {
-  const requisitions = await db.selectFrom('requisition').select(['id', 'number', 'status']).where('ticketId', '=', ticketId).orderBy('requestedAt').execute();
+  const requisitions = await db
+    .selectFrom('requisition')
+    .select(['id', 'number', 'status'])
+    .where('ticketId', '=', ticketId)
+    .orderBy('requestedAt')
+    .execute();
   const rows =
     requisitions.length === 0
       ? []
@@ -219,7 +305,13 @@ export async function loadTicketParts(db: Kysely<DB>, ticketId: string): Promise
           .execute();
   const lines = rows.map((row) => {
     const usedQty = Number(row.issuedQty) - Number(row.returnedQty);
-    return { ...row, issuedQty: Number(row.issuedQty), returnedQty: Number(row.returnedQty), usedQty, amountFen: usedQty * row.priceFen };
+    return {
+      ...row,
+      issuedQty: Number(row.issuedQty),
+      returnedQty: Number(row.returnedQty),
+      usedQty,
+      amountFen: usedQty * row.priceFen,
+    };
   });
   return { ticketId, lines, requisitions, totalFen: lines.reduce((sum, line) => sum + line.amountFen, 0) };
 }

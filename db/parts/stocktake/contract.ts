@@ -20,7 +20,12 @@ export type StocktakeStartInput = z.input<typeof stocktakeStartSchema>;
 
 const reasonText = textInput().trim().max(200, 'too_long');
 
-export const stocktakeCountSchema = z.object({ stocktakeId: idSchema, lineId: idSchema, countedQty: countSchema, reason: reasonText.optional() });
+export const stocktakeCountSchema = z.object({
+  stocktakeId: idSchema,
+  lineId: idSchema,
+  countedQty: countSchema,
+  reason: reasonText.optional(),
+});
 export type StocktakeCountInput = z.input<typeof stocktakeCountSchema>;
 
 /** A scanned part number adds `qty` (one unit by default) to that part's count. */
@@ -29,7 +34,10 @@ export const stocktakeScanSchema = z.object({ stocktakeId: idSchema, partNo: par
 export const stocktakePostSchema = z.object({
   stocktakeId: idSchema,
   /** Reasons for variances, given at posting (a line's stored reason is kept when none is given here). */
-  reasons: z.array(z.object({ lineId: idSchema, reason: reasonSchema })).max(2000, 'too_many').default([]),
+  reasons: z
+    .array(z.object({ lineId: idSchema, reason: reasonSchema }))
+    .max(2000, 'too_many')
+    .default([]),
 });
 export type StocktakePostInput = z.input<typeof stocktakePostSchema>;
 
@@ -78,7 +86,16 @@ export type StocktakeView = Readonly<{
   varianceFen: number;
 }>;
 
-export type StocktakeSummary = Readonly<{ id: string; number: string; locationCode: string; binPrefix: string; status: StocktakeStatus; startedAt: string; startedByName: string | null; lineCount: number }>;
+export type StocktakeSummary = Readonly<{
+  id: string;
+  number: string;
+  locationCode: string;
+  binPrefix: string;
+  status: StocktakeStatus;
+  startedAt: string;
+  startedByName: string | null;
+  lineCount: number;
+}>;
 
 export const stocktakeListSchema = z.object({ limit: z.number().int().min(1).max(200).default(50) });
 export const stocktakeGetSchema = z.object({ id: idSchema });

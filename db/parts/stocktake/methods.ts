@@ -7,7 +7,18 @@ import { resolveLocation } from '../ledger/locations';
 import { appendMovement, bookQtyAt, ledgerHead } from '../ledger/movements';
 import { nextNumber } from '../numbers';
 import type { StocktakeRow, StocktakeStatus } from '../tables';
-import type { StocktakeView, stocktakeListSchema, StocktakeSummary, stocktakeGetSchema, stocktakeStartSchema, stocktakeCountSchema, StocktakeLineView, stocktakeScanSchema, stocktakePostSchema, stocktakeCancelSchema } from './contract';
+import type {
+  StocktakeView,
+  stocktakeListSchema,
+  StocktakeSummary,
+  stocktakeGetSchema,
+  stocktakeStartSchema,
+  stocktakeCountSchema,
+  StocktakeLineView,
+  stocktakeScanSchema,
+  stocktakePostSchema,
+  stocktakeCancelSchema,
+} from './contract';
 import { stocktakeMachine, type StocktakeAction } from './machine';
 import {
   findStocktakeRow,
@@ -29,25 +40,50 @@ async function viewOrFail(ctx: HandlerContext, id: string): Promise<StocktakeVie
 }
 
 /** The sheet, if its machine (machine.ts) allows the action from its status: a posted or cancelled sheet takes nothing more. */
-async function countingStocktake(ctx: HandlerContext, id: string, action: StocktakeAction): Promise<{ stocktake: StocktakeRow; to: StocktakeStatus }> {
+async function countingStocktake(
+  ctx: HandlerContext,
+  id: string,
+  action: StocktakeAction,
+): Promise<{ stocktake: StocktakeRow; to: StocktakeStatus }> {
   const stocktake = await findStocktakeRow(ctx.trx, id);
   if (!stocktake) throw new DeskFailure('not_found', 'not_found', 'stocktakeId');
-  const step = takeStep(stocktakeMachine, { status: stocktake.status, openedBy: stocktake.startedBy }, action, ctx.actor);
+  const step = takeStep(
+    stocktakeMachine,
+    { status: stocktake.status, openedBy: stocktake.startedBy },
+    action,
+    ctx.actor,
+  );
   return { stocktake, to: landing(step, stocktake.status) };
 }
 
-export const partsStocktakes: Handler<typeof stocktakeListSchema, { items: ReadonlyArray<StocktakeSummary> }> = async (ctx, input) => ({ items: await listStocktakes(ctx.trx, input.limit) });
+export const partsStocktakes: Handler<typeof stocktakeListSchema, { items: ReadonlyArray<StocktakeSummary> }> = async (
+  ctx,
+  input,
+) => ({ items: await listStocktakes(ctx.trx, input.limit) });
 
-export const partsStocktake: Handler<typeof stocktakeGetSchema, StocktakeView> = async (ctx, input) => viewOrFail(ctx, input.id);
+export const partsStocktake: Handler<typeof stocktakeGetSchema, StocktakeView> = async (ctx, input) =>
+  viewOrFail(ctx, input.id);
 
 export const partsStocktakeStart: Handler<typeof stocktakeStartSchema, StocktakeView> = async (ctx, input) => {
   const location = await resolveLocation(ctx, input.locationId);
   // Two sheets over the same shelves would each post the same difference.
-  const running = await ctx.trx.selectFrom('stocktake').select('id').where('locationId', '=', location.id).where('status', '=', 'counting').executeTakeFirst();
+  const running = await ctx.trx
+    .selectFrom('stocktake')
+    .select('id')
+    .where('locationId', '=', location.id)
+    .where('status', '=', 'counting')
+    .executeTakeFirst();
   if (running) throw new DeskFailure('conflict', 'stocktake_running', 'locationId');
   const cutSeq = await ledgerHead(ctx.trx);
-  const id = await insertStocktake(ctx, { number: await nextNumber(ctx, 'ST'), locationId: location.id, binPrefix: input.binPrefix, note: input.note, cutSeq });
-  for (const line of await sheetParts(ctx.trx, location.id, input.binPrefix, cutSeq)) await insertStocktakeLine(ctx, id, line);
+  const id = await insertStocktake(ctx, {
+    number: await nextNumber(ctx, 'ST'),
+    locationId: location.id,
+    binPrefix: input.binPrefix,
+    note: input.note,
+    cutSeq,
+  });
+  for (const line of await sheetParts(ctx.trx, location.id, input.binPrefix, cutSeq))
+    await insertStocktakeLine(ctx, id, line);
   return viewOrFail(ctx, id);
 };
 
@@ -55,7 +91,10 @@ export const partsStocktakeCount: Handler<typeof stocktakeCountSchema, Stocktake
   const { stocktake } = await countingStocktake(ctx, input.stocktakeId, 'count');
   const line = (await stocktakeLineRows(ctx.trx, stocktake.id)).find((l) => l.id === input.lineId);
   if (!line) throw new DeskFailure('not_found', 'line_unknown', 'lineId');
-  await updateStocktakeLine(ctx, line, { countedQty: input.countedQty, ...(input.reason !== undefined ? { reason: input.reason } : {}) });
+  await updateStocktakeLine(ctx, line, {
+    countedQty: input.countedQty,
+    ...(input.reason !== undefined ? { reason: input.reason } : {}),
+  });
   return loadStocktakeLineView(ctx.trx, stocktake, line.id);
 };
 
@@ -111,6 +150,11 @@ export const partsStocktakePost: Handler<typeof stocktakePostSchema, StocktakeVi
 
 export const partsStocktakeCancel: Handler<typeof stocktakeCancelSchema, StocktakeView> = async (ctx, input) => {
   const { stocktake, to } = await countingStocktake(ctx, input.stocktakeId, 'cancel');
-  await updateStocktake(ctx, stocktake, { status: to, closedBy: ctx.staffId, closedAt: ctx.nowIso, cancelReason: input.reason });
+  await updateStocktake(ctx, stocktake, {
+    status: to,
+    closedBy: ctx.staffId,
+    closedAt: ctx.nowIso,
+    cancelReason: input.reason,
+  });
   return viewOrFail(ctx, stocktake.id);
 };

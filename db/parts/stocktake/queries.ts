@@ -23,7 +23,12 @@ function binLike(prefix: string): string {
  * The parts on a new count sheet with their book quantity at the cut: every active part (on the
  * shelf given by the bin prefix) and any retired one still holding stock here.
  */
-export async function sheetParts(db: Kysely<DB>, locationId: string, binPrefix: string, cutSeq: number): Promise<Array<{ partId: string; bookQty: number }>> {
+export async function sheetParts(
+  db: Kysely<DB>,
+  locationId: string,
+  binPrefix: string,
+  cutSeq: number,
+): Promise<Array<{ partId: string; bookQty: number }>> {
   const result = await sql<{ partId: string; bookQty: number }>`
     SELECT p.id AS part_id, COALESCE(b.qty, 0) AS book_qty
     FROM part p
@@ -33,7 +38,10 @@ export async function sheetParts(db: Kysely<DB>, locationId: string, binPrefix: 
   return result.rows;
 }
 
-export async function insertStocktake(tx: TxContext, header: { number: string; locationId: string; binPrefix: string; note: string; cutSeq: number }): Promise<string> {
+export async function insertStocktake(
+  tx: TxContext,
+  header: { number: string; locationId: string; binPrefix: string; note: string; cutSeq: number },
+): Promise<string> {
   const hlc = tx.stamp();
   const row: StocktakeRow = {
     id: newId(),
@@ -51,27 +59,57 @@ export async function insertStocktake(tx: TxContext, header: { number: string; l
   return row.id;
 }
 
-export async function insertStocktakeLine(tx: TxContext, stocktakeId: string, line: { partId: string; bookQty: number }): Promise<string> {
+export async function insertStocktakeLine(
+  tx: TxContext,
+  stocktakeId: string,
+  line: { partId: string; bookQty: number },
+): Promise<string> {
   const hlc = tx.stamp();
-  const row: StocktakeLineRow = { id: newId(), stocktakeId, partId: line.partId, bookQty: line.bookQty, countedQty: null, countedBy: null, countedAt: null, reason: '', hlc };
+  const row: StocktakeLineRow = {
+    id: newId(),
+    stocktakeId,
+    partId: line.partId,
+    bookQty: line.bookQty,
+    countedQty: null,
+    countedBy: null,
+    countedAt: null,
+    reason: '',
+    hlc,
+  };
   await insertRecorded(tx, 'stocktakeLine', 'stocktake_line', row);
   return row.id;
 }
 
-export async function updateStocktakeLine(tx: TxContext, before: StocktakeLineRow, patch: { countedQty?: number; reason?: string }): Promise<void> {
+export async function updateStocktakeLine(
+  tx: TxContext,
+  before: StocktakeLineRow,
+  patch: { countedQty?: number; reason?: string },
+): Promise<void> {
   const changed = changedFields(before, patch);
   const counting = patch.countedQty !== undefined;
   if (Object.keys(changed).length === 0 && !counting) return;
   const fields = counting ? { ...changed, countedBy: tx.staffId, countedAt: tx.nowIso } : changed;
   const hlc = tx.stamp();
-  await tx.trx.updateTable('stocktakeLine').set({ ...fields, hlc }).where('id', '=', before.id).execute();
+  await tx.trx
+    .updateTable('stocktakeLine')
+    .set({ ...fields, hlc })
+    .where('id', '=', before.id)
+    .execute();
   await recordChange(tx, { entity: 'stocktake_line', entityId: before.id, op: 'update', hlc, fields });
 }
 
-export async function updateStocktake(tx: TxContext, before: StocktakeRow, patch: Partial<Pick<StocktakeRow, 'status' | 'closedBy' | 'closedAt' | 'cancelReason'>>): Promise<void> {
+export async function updateStocktake(
+  tx: TxContext,
+  before: StocktakeRow,
+  patch: Partial<Pick<StocktakeRow, 'status' | 'closedBy' | 'closedAt' | 'cancelReason'>>,
+): Promise<void> {
   const hlc = tx.stamp();
   const fields = { ...patch, updatedAt: tx.nowIso };
-  await tx.trx.updateTable('stocktake').set({ ...fields, hlc }).where('id', '=', before.id).execute();
+  await tx.trx
+    .updateTable('stocktake')
+    .set({ ...fields, hlc })
+    .where('id', '=', before.id)
+    .execute();
   await recordChange(tx, { entity: 'stocktake', entityId: before.id, op: 'update', hlc, fields });
 }
 
@@ -100,10 +138,18 @@ function linesQuery(db: Kysely<DB>, stocktake: StocktakeRow) {
 }
 
 function toLineView(row: Awaited<ReturnType<ReturnType<typeof linesQuery>['execute']>>[number]): StocktakeLineView {
-  return { ...row, movedSinceCut: Number(row.movedSinceCut), variance: row.countedQty === null ? null : row.countedQty - row.bookQty };
+  return {
+    ...row,
+    movedSinceCut: Number(row.movedSinceCut),
+    variance: row.countedQty === null ? null : row.countedQty - row.bookQty,
+  };
 }
 
-export async function loadStocktakeLineView(db: Kysely<DB>, stocktake: StocktakeRow, lineId: string): Promise<StocktakeLineView> {
+export async function loadStocktakeLineView(
+  db: Kysely<DB>,
+  stocktake: StocktakeRow,
+  lineId: string,
+): Promise<StocktakeLineView> {
   return toLineView(await linesQuery(db, stocktake).where('x.id', '=', lineId).executeTakeFirstOrThrow());
 }
 
@@ -146,8 +192,22 @@ export async function listStocktakes(db: Kysely<DB>, limit: number): Promise<Sto
     .selectFrom('stocktake as t')
     .innerJoin('stockLocation as l', 'l.id', 't.locationId')
     .leftJoin('staff as a', 'a.id', 't.startedBy')
-    .select(['t.id', 't.number', 'l.code as locationCode', 't.binPrefix', 't.status', 't.startedAt', 'a.name as startedByName'])
-    .select((eb) => eb.selectFrom('stocktakeLine').select((e) => e.fn.countAll<number>().as('n')).whereRef('stocktakeId', '=', 't.id').as('lineCount'))
+    .select([
+      't.id',
+      't.number',
+      'l.code as locationCode',
+      't.binPrefix',
+      't.status',
+      't.startedAt',
+      'a.name as startedByName',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('stocktakeLine')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('stocktakeId', '=', 't.id')
+        .as('lineCount'),
+    )
     .orderBy('t.startedAt', 'desc')
     .limit(limit)
     .execute();

@@ -5,7 +5,14 @@
 import type { Role } from '../../staff/roles';
 
 /** Everyone who works tickets (not the parts group). */
-export const WORKERS: ReadonlyArray<Role> = ['counter_staff', 'cs_lead', 'repair_lead', 'technician', 'aftersales_manager', 'admin'];
+export const WORKERS: ReadonlyArray<Role> = [
+  'counter_staff',
+  'cs_lead',
+  'repair_lead',
+  'technician',
+  'aftersales_manager',
+  'admin',
+];
 /** The service desk: records, tells the customer, makes the follow-up calls. */
 export const DESK: ReadonlyArray<Role> = ['counter_staff', 'cs_lead', 'aftersales_manager', 'admin'];
 /** Assign and reassign, close off: the customer-service lead and the after-sales manager. */

@@ -7,9 +7,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(db);
   // The epoch changes when head office is restored from a backup (admin `after-restore`), so
   // replicas know to re-push what the backup lost and to re-pull (docs/SYNC.md F17).
-  await sql`INSERT INTO server_meta VALUES ('epoch', ${randomBytes(6).toString('hex')}), ('token_secret', ${randomBytes(32).toString('base64')})`.execute(db);
+  await sql`INSERT INTO server_meta VALUES ('epoch', ${randomBytes(6).toString('hex')}), ('token_secret', ${randomBytes(32).toString('base64')})`.execute(
+    db,
+  );
 
-  await sql`CREATE TABLE hq_store (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())`.execute(db);
+  await sql`CREATE TABLE hq_store (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())`.execute(
+    db,
+  );
   await sql`CREATE TABLE device (
     id TEXT PRIMARY KEY,
     store_id TEXT NOT NULL REFERENCES hq_store(id),
@@ -56,7 +60,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     altered BOOLEAN NOT NULL DEFAULT false,
     received_at TIMESTAMPTZ NOT NULL DEFAULT now()
   )`.execute(db);
-  await sql`CREATE INDEX change_feed_customer ON change_feed(customer_ref, server_seq) WHERE customer_ref IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX change_feed_customer ON change_feed(customer_ref, server_seq) WHERE customer_ref IS NOT NULL`.execute(
+    db,
+  );
 
   await sql`CREATE TABLE entity_state (
     entity TEXT NOT NULL,
@@ -69,11 +75,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (entity, entity_id)
   )`.execute(db);
-  await sql`CREATE INDEX entity_state_customer ON entity_state(customer_ref) WHERE customer_ref IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX entity_state_customer ON entity_state(customer_ref) WHERE customer_ref IS NOT NULL`.execute(
+    db,
+  );
 
   // Phone digits across all customers: a new phone that another customer already has is flagged
   // as a possible duplicate for head office to merge (docs/SYNC.md F12).
-  await sql`CREATE INDEX entity_state_phone_digits ON entity_state ((state->'fields'->>'digits')) WHERE entity = 'customer_phone'`.execute(db);
+  await sql`CREATE INDEX entity_state_phone_digits ON entity_state ((state->'fields'->>'digits')) WHERE entity = 'customer_phone'`.execute(
+    db,
+  );
 
   // Every (replica, seq) ever received and what became of it: the dedupe check for a replica whose
   // database was restored from an old backup (same seqs, different changes: docs/SYNC.md F18), and the

@@ -12,6 +12,8 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX entity_state_phone_digits`.execute(db);
   await sql`ALTER TABLE entity_state ALTER COLUMN state TYPE json USING state::json`.execute(db);
-  await sql`CREATE INDEX entity_state_phone_digits ON entity_state ((state->'fields'->>'digits')) WHERE entity = 'customer_phone'`.execute(db);
+  await sql`CREATE INDEX entity_state_phone_digits ON entity_state ((state->'fields'->>'digits')) WHERE entity = 'customer_phone'`.execute(
+    db,
+  );
   await sql`DROP INDEX change_feed_customer`.execute(db);
 }

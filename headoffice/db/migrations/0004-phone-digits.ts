@@ -11,7 +11,9 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE entity_state ADD COLUMN phone_digits TEXT`.execute(db);
-  await sql`UPDATE entity_state SET phone_digits = state->'fields'->>'digits' WHERE entity = 'customer_phone'`.execute(db);
+  await sql`UPDATE entity_state SET phone_digits = state->'fields'->>'digits' WHERE entity = 'customer_phone'`.execute(
+    db,
+  );
   await sql`CREATE INDEX entity_state_phone ON entity_state (phone_digits) WHERE phone_digits IS NOT NULL`.execute(db);
   await sql`DROP INDEX entity_state_phone_digits`.execute(db);
 }

@@ -21,8 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     PRIMARY KEY (replica_id, first_seq),
     CHECK (last_seq - first_seq + 1 = cardinality(change_ids) AND cardinality(change_ids) = cardinality(statuses))
   )`.execute(db);
-  await sql`ALTER TABLE push_batch ALTER COLUMN change_ids SET STORAGE EXTERNAL, ALTER COLUMN statuses SET STORAGE EXTERNAL`.execute(db);
-  await sql`INSERT INTO push_batch SELECT replica_id, seq, seq, ARRAY[change_id], ARRAY[status] FROM push_log`.execute(db);
+  await sql`ALTER TABLE push_batch ALTER COLUMN change_ids SET STORAGE EXTERNAL, ALTER COLUMN statuses SET STORAGE EXTERNAL`.execute(
+    db,
+  );
+  await sql`INSERT INTO push_batch SELECT replica_id, seq, seq, ARRAY[change_id], ARRAY[status] FROM push_log`.execute(
+    db,
+  );
   await sql`DROP TABLE push_log`.execute(db);
   await sql`CREATE VIEW push_log AS
     SELECT b.replica_id, b.first_seq + u.k - 1 AS seq, u.change_id, u.status

@@ -11,5 +11,7 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE device ADD COLUMN counter_no INTEGER`.execute(db);
-  await sql`CREATE UNIQUE INDEX device_active_counter ON device (store_id, counter_no) WHERE status = 'active' AND counter_no IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX device_active_counter ON device (store_id, counter_no) WHERE status = 'active' AND counter_no IS NOT NULL`.execute(
+    db,
+  );
 }

@@ -11,7 +11,9 @@ export function BackupWarning() {
   const { can } = useSignedIn();
   const health = useDeskQuery('backup.status', {}, { refetchOn: ['backup.changed'] }).state.value;
   if (!health || (!health.folderWarning && !health.lastBackupFailed)) return null;
-  const text = health.folderWarning ? t('warning.folder', { folder: health.folderWarning.folder }) : t('warning.failed');
+  const text = health.folderWarning
+    ? t('warning.folder', { folder: health.folderWarning.folder })
+    : t('warning.failed');
   const label = (
     <>
       <WarningOutlined aria-hidden /> {health.folderWarning ? t('warning.folderShort') : t('warning.failed')}
@@ -21,7 +23,13 @@ export function BackupWarning() {
   return (
     <Tooltip title={text}>
       {can('backup.manage') ? (
-        <a href={pageHref('backups')} role="status" aria-label={text} className="cd-backup-warning" style={{ color: '#fadb14' }}>
+        <a
+          href={pageHref('backups')}
+          role="status"
+          aria-label={text}
+          className="cd-backup-warning"
+          style={{ color: '#fadb14' }}
+        >
           {label}
         </a>
       ) : (

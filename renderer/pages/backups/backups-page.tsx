@@ -41,7 +41,16 @@ export function BackupsPage() {
         {t('page.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('page.intro')}</Typography.Paragraph>
-      {saved?.folderWarning && <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={t('warning.folder', { folder: saved.folderWarning.folder })} description={errorText(saved.folderWarning.problem)} />}
+      {saved?.folderWarning && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={t('warning.folder', { folder: saved.folderWarning.folder })}
+          description={errorText(saved.folderWarning.problem)}
+        />
+      )}
       {saved && <FolderForm key={saved.folder ?? ''} saved={saved} />}
       <Space style={{ margin: '8px 0 16px' }}>
         <Button type="primary" onClick={() => void backUpNow()} loading={create.pending}>
@@ -65,9 +74,19 @@ export function BackupsPage() {
             title: t('page.check'),
             dataIndex: 'status',
             render: (status: BackupSummary['status'], row) =>
-              status === 'verified' ? <Tag color="green">{t('page.verified')}</Tag> : <Tag color="red" title={row.problem ?? undefined}>{t('page.failed')}</Tag>,
+              status === 'verified' ? (
+                <Tag color="green">{t('page.verified')}</Tag>
+              ) : (
+                <Tag color="red" title={row.problem ?? undefined}>
+                  {t('page.failed')}
+                </Tag>
+              ),
           },
-          { title: t('page.where'), dataIndex: 'folder', render: (where: string) => <Typography.Text type="secondary">{where}</Typography.Text> },
+          {
+            title: t('page.where'),
+            dataIndex: 'folder',
+            render: (where: string) => <Typography.Text type="secondary">{where}</Typography.Text>,
+          },
           {
             title: '',
             key: 'restore',
@@ -75,7 +94,11 @@ export function BackupsPage() {
               row.status === 'verified' ? (
                 <Popconfirm
                   title={t('page.restoreTitle')}
-                  description={<div style={{ maxWidth: 360 }}>{t('page.restoreConfirm', { when: timeText(row.createdAt, i18n.language) })}</div>}
+                  description={
+                    <div style={{ maxWidth: 360 }}>
+                      {t('page.restoreConfirm', { when: timeText(row.createdAt, i18n.language) })}
+                    </div>
+                  }
                   okText={t('page.restore')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('page.cancel')}
@@ -109,8 +132,20 @@ function FolderForm({ saved }: { saved: BackupSettingsView }) {
   };
   return (
     <Form layout="vertical" onFinish={() => void saveFolder(folder.trim() === '' ? null : folder.trim())}>
-      <Form.Item label={t('page.folder')} htmlFor="backup-folder" help={folderError ? errorText(folderError) : t('page.folderHelp')} validateStatus={folderError ? 'error' : undefined}>
-        <Input id="backup-folder" value={folder} maxLength={400} onChange={(event) => setFolderText(event.target.value)} placeholder={saved.defaultFolder} aria-invalid={folderError ? true : undefined} />
+      <Form.Item
+        label={t('page.folder')}
+        htmlFor="backup-folder"
+        help={folderError ? errorText(folderError) : t('page.folderHelp')}
+        validateStatus={folderError ? 'error' : undefined}
+      >
+        <Input
+          id="backup-folder"
+          value={folder}
+          maxLength={400}
+          onChange={(event) => setFolderText(event.target.value)}
+          placeholder={saved.defaultFolder}
+          aria-invalid={folderError ? true : undefined}
+        />
       </Form.Item>
       <Space wrap style={{ marginBottom: 8 }}>
         <Button htmlType="submit" loading={setFolder.pending}>

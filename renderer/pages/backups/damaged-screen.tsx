@@ -44,10 +44,16 @@ export function DamagedScreen({ health }: { health: StorageHealth }) {
           type="error"
           showIcon
           role="alert"
-          title={<Typography.Title level={3} style={{ margin: 0 }}>{t('damaged.title')}</Typography.Title>}
+          title={
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t('damaged.title')}
+            </Typography.Title>
+          }
           description={
             <>
-              <p>{t('damaged.what', { when: health.damaged ? timeText(health.damaged.foundAt, i18n.language) : '' })}</p>
+              <p>
+                {t('damaged.what', { when: health.damaged ? timeText(health.damaged.foundAt, i18n.language) : '' })}
+              </p>
               <p>
                 <strong>{t('damaged.stopped')}</strong>
               </p>
@@ -57,13 +63,19 @@ export function DamagedScreen({ health }: { health: StorageHealth }) {
           }
         />
         {done && <Alert type="success" showIcon style={{ marginTop: 16 }} title={t('page.restored')} />}
-        {admins.length === 0 && health.offered.length > 0 && <Alert type="warning" showIcon style={{ marginTop: 16 }} title={errorText('staff_unreadable')} />}
+        {admins.length === 0 && health.offered.length > 0 && (
+          <Alert type="warning" showIcon style={{ marginTop: 16 }} title={errorText('staff_unreadable')} />
+        )}
         {health.offered.length === 0 ? (
           <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('damaged.noBackups')} />
         ) : (
           <Form layout="vertical" style={{ marginTop: 12 }} onFinish={() => void submit()}>
             <Form.Item label={t('damaged.backups')}>
-              <Radio.Group value={chosen} onChange={(event) => setChosen(event.target.value as string)} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+              <Radio.Group
+                value={chosen}
+                onChange={(event) => setChosen(event.target.value as string)}
+                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+              >
                 {health.offered.map((b) => (
                   <Radio key={b.name} value={b.name}>
                     {timeText(b.createdAt, i18n.language)} · {t(`kinds.${b.kind}`)} · {sizeText(b.sizeBytes)}
@@ -73,13 +85,37 @@ export function DamagedScreen({ health }: { health: StorageHealth }) {
             </Form.Item>
             <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
               <Form.Item label={t('damaged.admin')} htmlFor="damaged-admin" style={{ flex: '1 1 220px' }}>
-                <Select id="damaged-admin" value={adminChoice} onChange={setAdminId} options={admins.map((a) => ({ value: a.id, label: a.name }))} />
+                <Select
+                  id="damaged-admin"
+                  value={adminChoice}
+                  onChange={setAdminId}
+                  options={admins.map((a) => ({ value: a.id, label: a.name }))}
+                />
               </Form.Item>
-              <Form.Item label={t('damaged.pin')} htmlFor="damaged-pin" style={{ flex: '1 1 220px' }} validateStatus={problem ? 'error' : undefined} help={problem ? errorText(problem) : undefined}>
-                <Input.Password id="damaged-pin" value={pin} inputMode="numeric" maxLength={8} autoComplete="off" onChange={(event) => setPin(event.target.value)} />
+              <Form.Item
+                label={t('damaged.pin')}
+                htmlFor="damaged-pin"
+                style={{ flex: '1 1 220px' }}
+                validateStatus={problem ? 'error' : undefined}
+                help={problem ? errorText(problem) : undefined}
+              >
+                <Input.Password
+                  id="damaged-pin"
+                  value={pin}
+                  inputMode="numeric"
+                  maxLength={8}
+                  autoComplete="off"
+                  onChange={(event) => setPin(event.target.value)}
+                />
               </Form.Item>
             </div>
-            <Button type="primary" danger htmlType="submit" loading={restore.pending} disabled={!chosen || !adminChoice || pin.length < 4 || done}>
+            <Button
+              type="primary"
+              danger
+              htmlType="submit"
+              loading={restore.pending}
+              disabled={!chosen || !adminChoice || pin.length < 4 || done}
+            >
               {t('damaged.restore')}
             </Button>
           </Form>

@@ -41,7 +41,12 @@ export function CounterPage() {
         </div>
         {can('customers.export') ? <ExportButtons query={query} /> : null}
         {can('customers.write') ? (
-          <Button size="large" type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditor({ kind: 'create', prefill: prefillFrom(query) })}>
+          <Button
+            size="large"
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setEditor({ kind: 'create', prefill: prefillFrom(query) })}
+          >
             {t('counter.newCustomer')}
           </Button>
         ) : null}

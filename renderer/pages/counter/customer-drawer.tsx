@@ -16,8 +16,7 @@ import { useDeskMutation } from '../../use-desk';
 import { CustomerFields } from './customer-fields';
 
 export type CustomerEditor =
-  | { kind: 'create'; prefill: { name?: string; phone?: string } }
-  | { kind: 'edit'; customer: CustomerDetail };
+  { kind: 'create'; prefill: { name?: string; phone?: string } } | { kind: 'edit'; customer: CustomerDetail };
 
 type DrawerProps = {
   editor: CustomerEditor | null;
@@ -37,26 +36,61 @@ export function CustomerDrawer({ editor, onClose, onSaved, onOpenExisting }: Dra
       destroyOnHidden
       onClose={onClose}
     >
-      {editor?.kind === 'create' ? <CreateCustomerForm key="create" prefill={editor.prefill} onSaved={onSaved} onCancel={onClose} onOpenExisting={onOpenExisting} /> : null}
-      {editor?.kind === 'edit' ? <EditCustomerForm key={editor.customer.id} customer={editor.customer} onSaved={onSaved} onCancel={onClose} /> : null}
+      {editor?.kind === 'create' ? (
+        <CreateCustomerForm
+          key="create"
+          prefill={editor.prefill}
+          onSaved={onSaved}
+          onCancel={onClose}
+          onOpenExisting={onOpenExisting}
+        />
+      ) : null}
+      {editor?.kind === 'edit' ? (
+        <EditCustomerForm key={editor.customer.id} customer={editor.customer} onSaved={onSaved} onCancel={onClose} />
+      ) : null}
     </Drawer>
   );
 }
 
 type CreateInput = z.input<typeof customerCreateSchema>;
 type UpdateInput = z.input<typeof customerUpdateSchema>;
-const FIELDS = ['name', 'phones', 'tier', 'notes', 'addresses', 'preferredChannel', 'contactConsent', 'doNotContact', 'tierRule'];
+const FIELDS = [
+  'name',
+  'phones',
+  'tier',
+  'notes',
+  'addresses',
+  'preferredChannel',
+  'contactConsent',
+  'doNotContact',
+  'tierRule',
+];
 const isCustomerField = fieldsOf<CreateInput>(...FIELDS);
 const isUpdateField = fieldsOf<UpdateInput>(...FIELDS);
 
 type FormProps = { onSaved: (customer: CustomerDetail) => void; onCancel: () => void };
 
-function CreateCustomerForm({ prefill, onSaved, onCancel, onOpenExisting }: FormProps & { prefill: { name?: string; phone?: string }; onOpenExisting: (id: string) => void }) {
+function CreateCustomerForm({
+  prefill,
+  onSaved,
+  onCancel,
+  onOpenExisting,
+}: FormProps & { prefill: { name?: string; phone?: string }; onOpenExisting: (id: string) => void }) {
   const create = useDeskMutation('customers.create');
   const [existing, setExisting] = useState<ReadonlyArray<CustomerSummary>>([]);
   const form = useForm<CreateInput, unknown, z.output<typeof customerCreateSchema>>({
     resolver: zodResolver(customerCreateSchema),
-    defaultValues: { name: prefill.name ?? '', phones: [{ number: prefill.phone ?? '' }], tier: 'regular', notes: '', addresses: [], preferredChannel: null, contactConsent: false, doNotContact: false, tierRule: 'manual' },
+    defaultValues: {
+      name: prefill.name ?? '',
+      phones: [{ number: prefill.phone ?? '' }],
+      tier: 'regular',
+      notes: '',
+      addresses: [],
+      preferredChannel: null,
+      contactConsent: false,
+      doNotContact: false,
+      tierRule: 'manual',
+    },
   });
   const save = async (confirmDuplicate: boolean): Promise<void> => {
     const values = form.getValues();
@@ -72,13 +106,23 @@ function CreateCustomerForm({ prefill, onSaved, onCancel, onOpenExisting }: Form
   const submit = form.handleSubmit(() => save(false));
   return (
     <>
-      {existing.length > 0 ? <ExistingCustomers customers={existing} onOpen={onOpenExisting} onCreateAnyway={() => void save(true)} /> : null}
+      {existing.length > 0 ? (
+        <ExistingCustomers customers={existing} onOpen={onOpenExisting} onCreateAnyway={() => void save(true)} />
+      ) : null}
       <CustomerForm form={form} idPrefix="new-customer" onSubmit={submit} onCancel={onCancel} />
     </>
   );
 }
 
-function ExistingCustomers({ customers, onOpen, onCreateAnyway }: { customers: ReadonlyArray<CustomerSummary>; onOpen: (id: string) => void; onCreateAnyway: () => void }) {
+function ExistingCustomers({
+  customers,
+  onOpen,
+  onCreateAnyway,
+}: {
+  customers: ReadonlyArray<CustomerSummary>;
+  onOpen: (id: string) => void;
+  onCreateAnyway: () => void;
+}) {
   const { t } = useTranslation('cust');
   return (
     <Alert
@@ -115,7 +159,9 @@ function EditCustomerForm({ customer, onSaved, onCancel }: FormProps & { custome
       contactConsent: customer.contactConsent,
       doNotContact: customer.doNotContact,
       // A role that does not see addresses must not send an empty list that would erase them.
-      ...(customer.contactHidden ? {} : { addresses: customer.addresses.map((a) => ({ id: a.id, label: a.label, address: a.address })) }),
+      ...(customer.contactHidden
+        ? {}
+        : { addresses: customer.addresses.map((a) => ({ id: a.id, label: a.label, address: a.address })) }),
     },
   });
   const submit = form.handleSubmit(async () => {

@@ -23,7 +23,15 @@ export function CustomerFields({ idPrefix }: { idPrefix: string }) {
   const canSetTier = can('customers.tier');
   return (
     <>
-      <TextField control={control} name="name" id={`${idPrefix}-name`} label={t('customer.name')} required autoFocus maxLength={60} />
+      <TextField
+        control={control}
+        name="name"
+        id={`${idPrefix}-name`}
+        label={t('customer.name')}
+        required
+        autoFocus
+        maxLength={60}
+      />
       <PhoneFields idPrefix={idPrefix} />
       <SelectField
         control={control}
@@ -35,11 +43,24 @@ export function CustomerFields({ idPrefix }: { idPrefix: string }) {
         help={canSetTier ? undefined : t('customer.tierLocked')}
       />
       {canSetTier ? (
-        <SelectField control={control} name="tierRule" id={`${idPrefix}-tier-rule`} label={tc('file.tierRule')} options={TIER_RULES.map((rule) => ({ value: rule, label: tc(`tierRule.${rule}`) }))} />
+        <SelectField
+          control={control}
+          name="tierRule"
+          id={`${idPrefix}-tier-rule`}
+          label={tc('file.tierRule')}
+          options={TIER_RULES.map((rule) => ({ value: rule, label: tc(`tierRule.${rule}`) }))}
+        />
       ) : null}
       <AddressFields idPrefix={idPrefix} />
       <ContactFields idPrefix={idPrefix} />
-      <TextField control={control} name="notes" id={`${idPrefix}-notes`} label={tc('file.remark')} kind="multiline" maxLength={2000} />
+      <TextField
+        control={control}
+        name="notes"
+        id={`${idPrefix}-notes`}
+        label={tc('file.remark')}
+        kind="multiline"
+        maxLength={2000}
+      />
     </>
   );
 }
@@ -94,7 +115,11 @@ function PhoneFields({ idPrefix }: { idPrefix: string }) {
         </Form.Item>
       ) : null}
       <Form.Item>
-        <Button icon={<PlusOutlined aria-hidden />} disabled={fields.length >= MAX_PHONES} onClick={() => append({ number: '' })}>
+        <Button
+          icon={<PlusOutlined aria-hidden />}
+          disabled={fields.length >= MAX_PHONES}
+          onClick={() => append({ number: '' })}
+        >
           {t('customer.addPhone')}
         </Button>
       </Form.Item>

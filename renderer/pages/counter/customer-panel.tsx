@@ -32,7 +32,14 @@ export function CustomerPanel({ customerId, onEdit, onClose }: PanelProps) {
   const history = state.value;
 
   if (state.status === 'error') {
-    return <Alert type="error" showIcon title={errorText(state.error.key)} action={<Button onClick={onClose}>{t('form.close')}</Button>} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={errorText(state.error.key)}
+        action={<Button onClick={onClose}>{t('form.close')}</Button>}
+      />
+    );
   }
   if (!history) return <Skeleton active />;
   const { customer } = history;
@@ -67,7 +74,12 @@ export function CustomerPanel({ customerId, onEdit, onClose }: PanelProps) {
                 {t('merge.open', { ns: 'cust' })}
               </Button>
             ) : null}
-            <Button type="text" icon={<CloseOutlined aria-hidden />} aria-label={t('customer.close')} onClick={onClose} />
+            <Button
+              type="text"
+              icon={<CloseOutlined aria-hidden />}
+              aria-label={t('customer.close')}
+              onClick={onClose}
+            />
           </Space>
         }
       >
@@ -84,7 +96,8 @@ export function CustomerPanel({ customerId, onEdit, onClose }: PanelProps) {
 function CustomerFacts({ customer }: { customer: CustomerDetail }) {
   const { t, i18n } = useTranslation('cust');
   const { t: tc } = useTranslation();
-  const when = (iso: string): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string): string =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const standard = customer.standard;
   return (
     <Descriptions column={1} bordered size="small">
@@ -92,14 +105,19 @@ function CustomerFacts({ customer }: { customer: CustomerDetail }) {
         <Descriptions.Item label={t('file.standard')}>
           {t('file.standardTimes', { reply: standard.replyMinutes, resolve: standard.resolveHours })}
           {standard.serviceStandard ? ` · ${standard.serviceStandard}` : ''}
-          {customer.tierRule === 'auto' ? <Typography.Text type="secondary"> ({t('file.autoTier')})</Typography.Text> : null}
+          {customer.tierRule === 'auto' ? (
+            <Typography.Text type="secondary"> ({t('file.autoTier')})</Typography.Text>
+          ) : null}
         </Descriptions.Item>
       ) : null}
       <Descriptions.Item label={tc('customer.phones')}>
         <Space orientation="vertical" size={2}>
           {customer.phones.map((phone) => (
             <span key={phone.id}>
-              <Typography.Text copyable={customer.contactHidden ? false : { text: phone.number }} style={{ fontVariantNumeric: 'tabular-nums' }}>
+              <Typography.Text
+                copyable={customer.contactHidden ? false : { text: phone.number }}
+                style={{ fontVariantNumeric: 'tabular-nums' }}
+              >
                 {phone.number}
               </Typography.Text>{' '}
               <Typography.Text type="secondary">{tc(`customer.${phone.kind}`)}</Typography.Text>
@@ -127,7 +145,9 @@ function CustomerFacts({ customer }: { customer: CustomerDetail }) {
         <Space wrap size={4}>
           {customer.doNotContact ? <Tag color="red">{t('file.doNotContact')}</Tag> : null}
           {customer.contactConsent ? <Tag color="green">{t('file.consent')}</Tag> : <Tag>{t('file.noConsent')}</Tag>}
-          {customer.preferredChannel ? <Tag color="blue">{t('file.prefers', { channel: t(`channel.${customer.preferredChannel}`) })}</Tag> : null}
+          {customer.preferredChannel ? (
+            <Tag color="blue">{t('file.prefers', { channel: t(`channel.${customer.preferredChannel}`) })}</Tag>
+          ) : null}
         </Space>
       </Descriptions.Item>
       {customer.notes ? (
@@ -140,7 +160,11 @@ function CustomerFacts({ customer }: { customer: CustomerDetail }) {
         {customer.createdByName ? ` · ${customer.createdByName}` : ''}
         {customer.createdStoreName ? ` · ${customer.createdStoreName}` : ''}
       </Descriptions.Item>
-      {customer.mergedFrom.length > 0 ? <Descriptions.Item label={t('file.merged')}>{t('file.mergedCount', { count: customer.mergedFrom.length })}</Descriptions.Item> : null}
+      {customer.mergedFrom.length > 0 ? (
+        <Descriptions.Item label={t('file.merged')}>
+          {t('file.mergedCount', { count: customer.mergedFrom.length })}
+        </Descriptions.Item>
+      ) : null}
     </Descriptions>
   );
 }

@@ -31,7 +31,13 @@ function optionsOf(result: CounterSearchResult | undefined): SearchOption[] {
 
 /** Groups of one list: the visible caption is for the eye; the group's label is for screen readers. */
 const GROUP_STYLE = { listStyle: 'none', margin: 0, padding: 0 } as const;
-const CAPTION_STYLE = { padding: '4px 16px', fontSize: 12, color: 'rgba(0,0,0,0.45)', background: '#fafafa', borderBottom: '1px solid #f0f0f0' } as const;
+const CAPTION_STYLE = {
+  padding: '4px 16px',
+  fontSize: 12,
+  color: 'rgba(0,0,0,0.45)',
+  background: '#fafafa',
+  borderBottom: '1px solid #f0f0f0',
+} as const;
 
 const optionId = (option: { key: string }): string => `search-result-${option.key}`;
 
@@ -46,11 +52,19 @@ export type CustomerSearchState = {
   onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
 };
 
-export function useCustomerSearch(query: string, onOpen: (customerId: string) => void, onEscape: () => void): CustomerSearchState {
+export function useCustomerSearch(
+  query: string,
+  onOpen: (customerId: string) => void,
+  onEscape: () => void,
+): CustomerSearchState {
   const wanted = query.trim();
   const searched = useDebounced(wanted, 150);
   const enabled = searched !== '';
-  const { state } = useDeskQuery('customers.search', { query: searched, limit: 20 }, { enabled, refetchOn: ['customers.changed'] });
+  const { state } = useDeskQuery(
+    'customers.search',
+    { query: searched, limit: 20 },
+    { enabled, refetchOn: ['customers.changed'] },
+  );
   const result = enabled && wanted !== '' ? state.value : undefined;
   const options = optionsOf(result);
   const current = enabled && state.status === 'ok' && searched === wanted;
@@ -135,7 +149,13 @@ export function CustomerSearchBox({ search, query, onQueryChange, inputRef }: Bo
   );
 }
 
-export function CustomerResults({ search, onOpen }: { search: CustomerSearchState; onOpen: (customerId: string) => void }) {
+export function CustomerResults({
+  search,
+  onOpen,
+}: {
+  search: CustomerSearchState;
+  onOpen: (customerId: string) => void;
+}) {
   const { t } = useTranslation('cust');
   const { t: tc } = useTranslation();
   const errorText = useErrorText();
@@ -152,10 +172,21 @@ export function CustomerResults({ search, onOpen }: { search: CustomerSearchStat
   const empty = search.options.length === 0;
   return (
     <>
-      <Typography.Text id={HINT_ID} type={search.error ? 'danger' : 'secondary'} style={{ display: 'block', marginBottom: 12 }}>
+      <Typography.Text
+        id={HINT_ID}
+        type={search.error ? 'danger' : 'secondary'}
+        style={{ display: 'block', marginBottom: 12 }}
+      >
         {search.error ? errorText(search.error.key) : t('search.hint')}
       </Typography.Text>
-      <div id={LIST_ID} role="listbox" aria-label={tc('counter.results')} aria-busy={search.searching} className="cd-results" hidden={empty}>
+      <div
+        id={LIST_ID}
+        role="listbox"
+        aria-label={tc('counter.results')}
+        aria-busy={search.searching}
+        className="cd-results"
+        hidden={empty}
+      >
         {result && result.items.length > 0 ? (
           <ul role="group" aria-label={t('search.customers')} style={GROUP_STYLE}>
             <li role="presentation" aria-hidden style={CAPTION_STYLE}>
@@ -181,7 +212,11 @@ export function CustomerResults({ search, onOpen }: { search: CustomerSearchStat
                 <span>
                   {product.brand} {product.model}
                 </span>
-                <span className="cd-result-phones">{product.matched === 'serial' ? t('search.serial', { value: product.serial }) : t('search.receipt', { value: product.receiptNo })}</span>
+                <span className="cd-result-phones">
+                  {product.matched === 'serial'
+                    ? t('search.serial', { value: product.serial })
+                    : t('search.receipt', { value: product.receiptNo })}
+                </span>
               </li>
             ))}
           </ul>
@@ -195,14 +230,20 @@ export function CustomerResults({ search, onOpen }: { search: CustomerSearchStat
               <li key={ticket.id} {...optionProps(`ticket-${ticket.id}`, ticket.customerId)}>
                 <span className="cd-result-name">{ticket.number}</span>
                 <span>{ticket.customerName}</span>
-                <span className="cd-result-phones">{t(`ticketType.${ticket.type}`, { defaultValue: ticket.type })}</span>
+                <span className="cd-result-phones">
+                  {t(`ticketType.${ticket.type}`, { defaultValue: ticket.type })}
+                </span>
               </li>
             ))}
           </ul>
         ) : null}
       </div>
-      {search.current && result?.more ? <Typography.Paragraph type="secondary">{t('search.more')}</Typography.Paragraph> : null}
-      {search.current && empty ? <Typography.Paragraph type="secondary">{t('search.none')}</Typography.Paragraph> : null}
+      {search.current && result?.more ? (
+        <Typography.Paragraph type="secondary">{t('search.more')}</Typography.Paragraph>
+      ) : null}
+      {search.current && empty ? (
+        <Typography.Paragraph type="secondary">{t('search.none')}</Typography.Paragraph>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,12 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../db/api';
 
-const COLOURS: Record<Tier, string | undefined> = { regular: undefined, silver: 'default', gold: 'gold', vip: 'magenta' };
+const COLOURS: Record<Tier, string | undefined> = {
+  regular: undefined,
+  silver: 'default',
+  gold: 'gold',
+  vip: 'magenta',
+};
 
 export function TierTag({ tier }: { tier: Tier }) {
   const { t } = useTranslation();

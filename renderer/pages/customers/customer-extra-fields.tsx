@@ -26,8 +26,20 @@ export function AddressFields({ idPrefix }: { idPrefix: string }) {
             render={({ field, fieldState }) => (
               <FieldFrame id={id} label={t('file.address', { n: index + 1 })} error={fieldState.error?.message}>
                 <div style={{ display: 'flex', gap: 8 }}>
-                  <Input {...describedBy(id, fieldState.error?.message, undefined)} ref={field.ref} name={field.name} value={field.value} onChange={(e) => field.onChange(e.target.value)} onBlur={field.onBlur} maxLength={200} />
-                  <Button icon={<DeleteOutlined aria-hidden />} aria-label={t('file.removeAddress', { n: index + 1 })} onClick={() => remove(index)} />
+                  <Input
+                    {...describedBy(id, fieldState.error?.message, undefined)}
+                    ref={field.ref}
+                    name={field.name}
+                    value={field.value}
+                    onChange={(e) => field.onChange(e.target.value)}
+                    onBlur={field.onBlur}
+                    maxLength={200}
+                  />
+                  <Button
+                    icon={<DeleteOutlined aria-hidden />}
+                    aria-label={t('file.removeAddress', { n: index + 1 })}
+                    onClick={() => remove(index)}
+                  />
                 </div>
               </FieldFrame>
             )}
@@ -35,7 +47,11 @@ export function AddressFields({ idPrefix }: { idPrefix: string }) {
         );
       })}
       <Form.Item>
-        <Button icon={<PlusOutlined aria-hidden />} disabled={fields.length >= MAX_ADDRESSES} onClick={() => append({ label: '', address: '' })}>
+        <Button
+          icon={<PlusOutlined aria-hidden />}
+          disabled={fields.length >= MAX_ADDRESSES}
+          onClick={() => append({ label: '', address: '' })}
+        >
           {t('file.addAddress')}
         </Button>
       </Form.Item>
@@ -58,7 +74,10 @@ export function ContactFields({ idPrefix }: { idPrefix: string }) {
               id={channelId}
               value={field.value ?? ''}
               onChange={(next) => field.onChange(next === '' ? null : next)}
-              options={[{ value: '', label: t('file.noChannel') }, ...CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))]}
+              options={[
+                { value: '', label: t('file.noChannel') },
+                ...CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) })),
+              ]}
               virtual={false}
             />
           </FieldFrame>

@@ -11,7 +11,9 @@ import type { ExportRow } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useDeskMutation } from '../../use-desk';
 
-const COLUMNS = ['name', 'phones', 'tier', 'addresses', 'products', 'createdAt'] as const satisfies ReadonlyArray<keyof ExportRow>;
+const COLUMNS = ['name', 'phones', 'tier', 'addresses', 'products', 'createdAt'] as const satisfies ReadonlyArray<
+  keyof ExportRow
+>;
 
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -37,7 +39,10 @@ export function ExportButtons({ query }: { query: string }) {
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === 'csv') {
       // A byte-order mark, so Excel opens the Chinese text as UTF-8.
-      download(new Blob([`\uFEFF${Papa.unparse([header, ...rows])}`], { type: 'text/csv;charset=utf-8' }), `customers-${stamp}.csv`);
+      download(
+        new Blob([`\uFEFF${Papa.unparse([header, ...rows])}`], { type: 'text/csv;charset=utf-8' }),
+        `customers-${stamp}.csv`,
+      );
     } else {
       download(await writeXlsxFile([header, ...rows]).toBlob(), `customers-${stamp}.xlsx`);
     }

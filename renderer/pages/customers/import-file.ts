@@ -61,6 +61,7 @@ const TITLES: Record<string, ReadonlyArray<string>> = {
 export function guessMapping(headers: ReadonlyArray<string>, fields: ReadonlyArray<string>): Record<string, number> {
   const normal = headers.map((h) => h.trim().toLowerCase());
   const mapping: Record<string, number> = {};
-  for (const field of fields) mapping[field] = normal.findIndex((h) => h === field.toLowerCase() || (TITLES[field] ?? []).includes(h));
+  for (const field of fields)
+    mapping[field] = normal.findIndex((h) => h === field.toLowerCase() || (TITLES[field] ?? []).includes(h));
   return mapping;
 }

@@ -6,7 +6,14 @@
 import { Alert, Button, Card, Progress, Radio, Select, Space, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_CHUNK_ROWS, IMPORT_FIELDS, IMPORT_MAX_ROWS, REQUIRED_IMPORT_FIELDS, type BadRow, type ImportKind } from '../../../db/api';
+import {
+  IMPORT_CHUNK_ROWS,
+  IMPORT_FIELDS,
+  IMPORT_MAX_ROWS,
+  REQUIRED_IMPORT_FIELDS,
+  type BadRow,
+  type ImportKind,
+} from '../../../db/api';
 import { desk } from '../../desk';
 import { useErrorText } from '../../forms/error-text';
 import type { CustomerMessages } from '../../i18n/customers.en';
@@ -42,7 +49,9 @@ export function ImportPage() {
       setMapping(guessMapping(table.headers, fields));
       setStage({ step: 'map', table });
     } catch (error) {
-      setProblem(error instanceof Error && error.message === 'file_too_large' ? 'import_too_many' : 'import_unreadable');
+      setProblem(
+        error instanceof Error && error.message === 'file_too_large' ? 'import_too_many' : 'import_unreadable',
+      );
     }
   };
 
@@ -70,7 +79,9 @@ export function ImportPage() {
       setStage({ step: 'checking', table, batchId, done: from });
       const rows = table.rows.slice(from, from + IMPORT_CHUNK_ROWS).map((cells, i) => ({
         line: from + i + 2,
-        values: Object.fromEntries(fields.filter((f) => (mapping[f] ?? -1) >= 0).map((f) => [f, cells[mapping[f]!] ?? ''])),
+        values: Object.fromEntries(
+          fields.filter((f) => (mapping[f] ?? -1) >= 0).map((f) => [f, cells[mapping[f]!] ?? '']),
+        ),
       }));
       const checked = await desk.call('customers.importCheck', { batchId, rows });
       if (!checked.ok) {
@@ -95,7 +106,10 @@ export function ImportPage() {
     }
   };
 
-  const columnOptions = (table: ImportTable) => [{ value: -1, label: t('import.notInFile') }, ...table.headers.map((h, i) => ({ value: i, label: h || t('import.column', { n: i + 1 }) }))];
+  const columnOptions = (table: ImportTable) => [
+    { value: -1, label: t('import.notInFile') },
+    ...table.headers.map((h, i) => ({ value: i, label: h || t('import.column', { n: i + 1 }) })),
+  ];
   const missing = required.filter((f) => (mapping[f] ?? -1) < 0);
 
   return (
@@ -106,9 +120,22 @@ export function ImportPage() {
       {stage.step === 'pick' ? (
         <Card>
           <Space orientation="vertical">
-            <Radio.Group aria-label={t('import.kind')} value={kind} onChange={(e) => setKind(e.target.value as ImportKind)} options={[{ value: 'customers', label: t('import.customers') }, { value: 'products', label: t('import.products') }]} />
+            <Radio.Group
+              aria-label={t('import.kind')}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as ImportKind)}
+              options={[
+                { value: 'customers', label: t('import.customers') },
+                { value: 'products', label: t('import.products') },
+              ]}
+            />
             <Typography.Text type="secondary">{t(`import.${kind}Help`)}</Typography.Text>
-            <input type="file" aria-label={t('import.file')} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void pickFile(e.target.files?.[0])} />
+            <input
+              type="file"
+              aria-label={t('import.file')}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => void pickFile(e.target.files?.[0])}
+            />
           </Space>
         </Card>
       ) : null}
@@ -122,10 +149,23 @@ export function ImportPage() {
                   {fieldLabel(field)}
                   {required.includes(field) ? ' *' : ''}
                 </label>
-                <Select<number> id={`map-${field}`} style={{ width: 260 }} value={mapping[field] ?? -1} onChange={(v) => setMapping({ ...mapping, [field]: v })} options={columnOptions(stage.table)} virtual={false} />
+                <Select<number>
+                  id={`map-${field}`}
+                  style={{ width: 260 }}
+                  value={mapping[field] ?? -1}
+                  onChange={(v) => setMapping({ ...mapping, [field]: v })}
+                  options={columnOptions(stage.table)}
+                  virtual={false}
+                />
               </div>
             ))}
-            {missing.length > 0 ? <Alert type="warning" showIcon title={t('import.mapMissing', { fields: missing.map((f) => fieldLabel(f)).join(', ') })} /> : null}
+            {missing.length > 0 ? (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('import.mapMissing', { fields: missing.map((f) => fieldLabel(f)).join(', ') })}
+              />
+            ) : null}
             <Space>
               <Button type="primary" disabled={missing.length > 0} onClick={() => void dryRun(stage.table)}>
                 {t('import.check')}
@@ -139,9 +179,19 @@ export function ImportPage() {
       {stage.step === 'checking' || stage.step === 'importing' ? (
         <Card>
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Typography.Text>{stage.step === 'checking' ? t('import.checking') : t('import.importing', { count: stage.good })}</Typography.Text>
-            <Progress aria-label={t('import.progress')} percent={stage.step === 'checking' ? Math.round((stage.done / stage.table.rows.length) * 100) : 100} status="active" />
-            {stage.step === 'checking' ? <Button onClick={() => void cancel()}>{t('import.cancel')}</Button> : <Typography.Text type="secondary">{t('import.allOrNothing')}</Typography.Text>}
+            <Typography.Text>
+              {stage.step === 'checking' ? t('import.checking') : t('import.importing', { count: stage.good })}
+            </Typography.Text>
+            <Progress
+              aria-label={t('import.progress')}
+              percent={stage.step === 'checking' ? Math.round((stage.done / stage.table.rows.length) * 100) : 100}
+              status="active"
+            />
+            {stage.step === 'checking' ? (
+              <Button onClick={() => void cancel()}>{t('import.cancel')}</Button>
+            ) : (
+              <Typography.Text type="secondary">{t('import.allOrNothing')}</Typography.Text>
+            )}
           </Space>
         </Card>
       ) : null}
@@ -158,7 +208,12 @@ export function ImportPage() {
                 dataSource={stage.bad}
                 columns={[
                   { title: t('import.line'), dataIndex: 'line', width: 80 },
-                  { title: t('import.field'), dataIndex: 'field', width: 160, render: (f: string | null) => (f ? fieldLabel(f) : '—') },
+                  {
+                    title: t('import.field'),
+                    dataIndex: 'field',
+                    width: 160,
+                    render: (f: string | null) => (f ? fieldLabel(f) : '—'),
+                  },
                   { title: t('import.reason'), dataIndex: 'key', render: (key: string) => errorText(key) },
                 ]}
               />
@@ -174,7 +229,12 @@ export function ImportPage() {
       ) : null}
 
       {stage.step === 'done' ? (
-        <Alert type="success" showIcon title={t('import.done', { imported: stage.imported, skipped: stage.skipped })} action={<Button onClick={reset}>{t('import.again')}</Button>} />
+        <Alert
+          type="success"
+          showIcon
+          title={t('import.done', { imported: stage.imported, skipped: stage.skipped })}
+          action={<Button onClick={reset}>{t('import.again')}</Button>}
+        />
       ) : null}
     </Space>
   );

@@ -38,13 +38,26 @@ export function MergeDialog({ survivor, onClose }: { survivor: CustomerDetail; o
         <Button key="cancel" onClick={onClose}>
           {t('merge.cancel')}
         </Button>,
-        <Button key="merge" type="primary" danger disabled={!picked} loading={merge.pending} onClick={() => void confirm()}>
+        <Button
+          key="merge"
+          type="primary"
+          danger
+          disabled={!picked}
+          loading={merge.pending}
+          onClick={() => void confirm()}
+        >
           {t('merge.confirm')}
         </Button>,
       ]}
     >
       <Typography.Paragraph type="secondary">{t('merge.explain')}</Typography.Paragraph>
-      <Input aria-label={t('merge.search')} placeholder={t('merge.search')} value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
+      <Input
+        aria-label={t('merge.search')}
+        placeholder={t('merge.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoFocus
+      />
       <List
         size="small"
         dataSource={candidates}
@@ -53,7 +66,13 @@ export function MergeDialog({ survivor, onClose }: { survivor: CustomerDetail; o
           <List.Item
             key={c.id}
             actions={[
-              <Button key="pick" size="small" type={picked?.id === c.id ? 'primary' : 'default'} onClick={() => setPicked(c)} aria-label={t('merge.pickOf', { name: c.name })}>
+              <Button
+                key="pick"
+                size="small"
+                type={picked?.id === c.id ? 'primary' : 'default'}
+                onClick={() => setPicked(c)}
+                aria-label={t('merge.pickOf', { name: c.name })}
+              >
                 {picked?.id === c.id ? t('merge.picked') : t('merge.pick')}
               </Button>,
             ]}
@@ -62,7 +81,9 @@ export function MergeDialog({ survivor, onClose }: { survivor: CustomerDetail; o
           </List.Item>
         )}
       />
-      {picked ? <Alert type="warning" showIcon title={t('merge.warning', { from: picked.name, into: survivor.name })} /> : null}
+      {picked ? (
+        <Alert type="warning" showIcon title={t('merge.warning', { from: picked.name, into: survivor.name })} />
+      ) : null}
       {error ? <Alert type="error" showIcon title={errorText(error)} /> : null}
     </Modal>
   );

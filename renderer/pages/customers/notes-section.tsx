@@ -14,7 +14,8 @@ export function NotesSection({ customerId, notes }: { customerId: string; notes:
   const add = useDeskMutation('customers.addNote');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const submit = async () => {
     const result = await add.run({ customerId, body });
     if (result.ok) {
@@ -26,7 +27,15 @@ export function NotesSection({ customerId, notes }: { customerId: string; notes:
     <Card role="region" aria-label={t('notes.title')} title={t('notes.title')} size="small">
       {can('customers.write') ? (
         <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-          <Input.TextArea aria-label={t('notes.new')} placeholder={t('notes.placeholder')} value={body} maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => setBody(e.target.value)} status={error ? 'error' : undefined} />
+          <Input.TextArea
+            aria-label={t('notes.new')}
+            placeholder={t('notes.placeholder')}
+            value={body}
+            maxLength={2000}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            onChange={(e) => setBody(e.target.value)}
+            status={error ? 'error' : undefined}
+          />
           <Button type="primary" loading={add.pending} disabled={body.trim() === ''} onClick={() => void submit()}>
             {t('notes.add')}
           </Button>
@@ -41,7 +50,10 @@ export function NotesSection({ customerId, notes }: { customerId: string; notes:
           dataSource={[...notes]}
           renderItem={(note) => (
             <List.Item key={note.id}>
-              <List.Item.Meta title={<span style={{ whiteSpace: 'pre-wrap' }}>{note.body}</span>} description={`${note.staffName ?? '—'} · ${when(note.createdAt)}`} />
+              <List.Item.Meta
+                title={<span style={{ whiteSpace: 'pre-wrap' }}>{note.body}</span>}
+                description={`${note.staffName ?? '—'} · ${when(note.createdAt)}`}
+              />
             </List.Item>
           )}
         />

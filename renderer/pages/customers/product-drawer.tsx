@@ -19,7 +19,16 @@ const formSchema = productCreateSchema.omit({ priceFen: true }).extend({
 });
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
-const isField = fieldsOf<FormInput>('category', 'brand', 'model', 'serial', 'purchaseDate', 'purchaseStore', 'receiptNo', 'price');
+const isField = fieldsOf<FormInput>(
+  'category',
+  'brand',
+  'model',
+  'serial',
+  'purchaseDate',
+  'purchaseStore',
+  'receiptNo',
+  'price',
+);
 
 function toFen(price: string): number | null {
   if (price === '') return null;
@@ -63,17 +72,74 @@ export function ProductDrawer({ customerId, product, onClose }: Props) {
   const zh = i18n.language.startsWith('zh');
   const { control } = form;
   return (
-    <Drawer open title={product ? t('products.editTitle') : t('products.addTitle')} size={480} destroyOnHidden onClose={onClose}>
+    <Drawer
+      open
+      title={product ? t('products.editTitle') : t('products.addTitle')}
+      size={480}
+      destroyOnHidden
+      onClose={onClose}
+    >
       <FormProvider {...form}>
         <Form layout="vertical" onFinish={() => void submit()}>
-          <SelectField control={control} name="category" id="product-category" label={t('products.category')} required options={categories.map((c) => ({ value: c.code, label: `${zh ? c.nameZh : c.nameEn} (${t('products.months', { count: c.warrantyMonths })})` }))} />
-          <TextField control={control} name="brand" id="product-brand" label={t('products.brand')} required maxLength={40} />
-          <TextField control={control} name="model" id="product-model" label={t('products.model')} required maxLength={60} />
+          <SelectField
+            control={control}
+            name="category"
+            id="product-category"
+            label={t('products.category')}
+            required
+            options={categories.map((c) => ({
+              value: c.code,
+              label: `${zh ? c.nameZh : c.nameEn} (${t('products.months', { count: c.warrantyMonths })})`,
+            }))}
+          />
+          <TextField
+            control={control}
+            name="brand"
+            id="product-brand"
+            label={t('products.brand')}
+            required
+            maxLength={40}
+          />
+          <TextField
+            control={control}
+            name="model"
+            id="product-model"
+            label={t('products.model')}
+            required
+            maxLength={60}
+          />
           <TextField control={control} name="serial" id="product-serial" label={t('products.serial')} maxLength={40} />
-          <TextField control={control} name="purchaseDate" id="product-date" label={t('products.purchased')} placeholder="2026-11-23" maxLength={10} help={t('products.dateHelp')} />
-          <TextField control={control} name="purchaseStore" id="product-store" label={t('products.store')} maxLength={60} />
-          <TextField control={control} name="receiptNo" id="product-receipt" label={t('products.receipt')} maxLength={40} />
-          <TextField control={control} name="price" id="product-price" label={t('products.price')} placeholder="4999.00" maxLength={10} />
+          <TextField
+            control={control}
+            name="purchaseDate"
+            id="product-date"
+            label={t('products.purchased')}
+            placeholder="2026-11-23"
+            maxLength={10}
+            help={t('products.dateHelp')}
+          />
+          <TextField
+            control={control}
+            name="purchaseStore"
+            id="product-store"
+            label={t('products.store')}
+            maxLength={60}
+          />
+          <TextField
+            control={control}
+            name="receiptNo"
+            id="product-receipt"
+            label={t('products.receipt')}
+            maxLength={40}
+          />
+          <TextField
+            control={control}
+            name="price"
+            id="product-price"
+            label={t('products.price')}
+            placeholder="4999.00"
+            maxLength={10}
+          />
           <FormAlert errors={form.formState.errors} />
           <Space>
             <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>

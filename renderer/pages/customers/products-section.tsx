@@ -8,7 +8,13 @@ import { useSignedIn } from '../../shell/signed-in';
 import { ProductDrawer } from './product-drawer';
 import { useCategoryName } from './use-categories';
 
-export function ProductsSection({ customerId, products }: { customerId: string; products: ReadonlyArray<ProductDetail> }) {
+export function ProductsSection({
+  customerId,
+  products,
+}: {
+  customerId: string;
+  products: ReadonlyArray<ProductDetail>;
+}) {
   const { t } = useTranslation('cust');
   const { can } = useSignedIn();
   const categoryName = useCategoryName();
@@ -35,21 +41,41 @@ export function ProductsSection({ customerId, products }: { customerId: string; 
           rowKey="id"
           pagination={false}
           dataSource={[...products]}
-          onRow={(product) => ({ onClick: () => can('customers.write') && setEditing(product), style: { cursor: 'pointer' } })}
+          onRow={(product) => ({
+            onClick: () => can('customers.write') && setEditing(product),
+            style: { cursor: 'pointer' },
+          })}
           columns={[
-            { title: t('products.product'), key: 'product', render: (_, p) => `${categoryName(p.category)} · ${p.brand} ${p.model}` },
+            {
+              title: t('products.product'),
+              key: 'product',
+              render: (_, p) => `${categoryName(p.category)} · ${p.brand} ${p.model}`,
+            },
             { title: t('products.serial'), dataIndex: 'serial', render: (v: string | null) => v ?? '—' },
             { title: t('products.receipt'), dataIndex: 'receiptNo', render: (v: string | null) => v ?? '—' },
             { title: t('products.purchased'), dataIndex: 'purchaseDate', render: (v: string | null) => v ?? '—' },
             {
               title: t('products.warranty'),
               key: 'warranty',
-              render: (_, p) => (p.warrantyEnd === null ? '—' : <Tag color={p.underWarranty ? 'green' : 'default'}>{t(p.underWarranty ? 'products.until' : 'products.expired', { date: p.warrantyEnd })}</Tag>),
+              render: (_, p) =>
+                p.warrantyEnd === null ? (
+                  '—'
+                ) : (
+                  <Tag color={p.underWarranty ? 'green' : 'default'}>
+                    {t(p.underWarranty ? 'products.until' : 'products.expired', { date: p.warrantyEnd })}
+                  </Tag>
+                ),
             },
           ]}
         />
       )}
-      {editing ? <ProductDrawer customerId={customerId} product={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ProductDrawer
+          customerId={customerId}
+          product={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -34,7 +34,11 @@ export function TicketsSection({ tickets }: { tickets: ReadonlyArray<HistoryTick
                 description={[
                   day(ticket.createdAt),
                   ticket.summary,
-                  ticket.followUp ? (ticket.followUp.rating === null ? t('tickets.followedUp', { date: day(ticket.followUp.at) }) : t('tickets.rated', { date: day(ticket.followUp.at), rating: ticket.followUp.rating })) : null,
+                  ticket.followUp
+                    ? ticket.followUp.rating === null
+                      ? t('tickets.followedUp', { date: day(ticket.followUp.at) })
+                      : t('tickets.rated', { date: day(ticket.followUp.at), rating: ticket.followUp.rating })
+                    : null,
                   !ticket.followUp && ticket.followUpDue ? t('tickets.followUp', { date: ticket.followUpDue }) : null,
                 ]
                   .filter(Boolean)

@@ -47,8 +47,12 @@ export function CatalogueTab({ openId }: { openId: string | null }) {
           </Button>
         ) : null}
       </Space>
-      {lookups.value?.catalogueOwner === 'head_office' ? <Alert type="info" showIcon title={t('part.hqOwned')} style={{ marginBottom: 16 }} /> : null}
-      {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} style={{ marginBottom: 16 }} /> : null}
+      {lookups.value?.catalogueOwner === 'head_office' ? (
+        <Alert type="info" showIcon title={t('part.hqOwned')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {state.status === 'error' ? (
+        <Alert type="error" showIcon title={errorText(state.error.key)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Table<PartSummary>
         rowKey="id"
         size="middle"
@@ -66,7 +70,19 @@ export function CatalogueTab({ openId }: { openId: string | null }) {
               </a>
             ),
           },
-          { key: 'name', title: t('part.name'), render: (_, part) => (part.retired ? <Space>{part.name}<Tag>{t('part.retiredTag')}</Tag></Space> : part.name) },
+          {
+            key: 'name',
+            title: t('part.name'),
+            render: (_, part) =>
+              part.retired ? (
+                <Space>
+                  {part.name}
+                  <Tag>{t('part.retiredTag')}</Tag>
+                </Space>
+              ) : (
+                part.name
+              ),
+          },
           { key: 'spec', title: t('part.spec'), dataIndex: 'spec' },
           { key: 'models', title: t('part.models'), render: (_, part) => part.models.join('、') },
           { key: 'bin', title: t('part.bin'), dataIndex: 'bin' },
@@ -75,7 +91,16 @@ export function CatalogueTab({ openId }: { openId: string | null }) {
             title: t('part.onHand'),
             align: 'right',
             render: (_, part) => (
-              <span style={{ color: part.onHand < 0 ? '#cf1322' : part.reorderLevel !== null && part.onHand <= part.reorderLevel ? '#d46b08' : undefined }}>
+              <span
+                style={{
+                  color:
+                    part.onHand < 0
+                      ? '#cf1322'
+                      : part.reorderLevel !== null && part.onHand <= part.reorderLevel
+                        ? '#d46b08'
+                        : undefined,
+                }}
+              >
                 {part.onHand} {part.unit}
               </span>
             ),
@@ -83,10 +108,17 @@ export function CatalogueTab({ openId }: { openId: string | null }) {
           { key: 'price', title: t('part.price'), align: 'right', render: (_, part) => formatFen(part.priceFen) },
         ]}
       />
-      {can('parts.catalogue') && storeOwnsCatalogue ? <SuppliersPanel suppliers={lookups.value?.suppliers ?? []} /> : null}
+      {can('parts.catalogue') && storeOwnsCatalogue ? (
+        <SuppliersPanel suppliers={lookups.value?.suppliers ?? []} />
+      ) : null}
       {can('parts.approve') ? <LocationsPanel /> : null}
       <PartDrawer partId={openId} onClose={() => (window.location.hash = partsHref('stock'))} />
-      <PartFormDrawer open={creating} part={null} onClose={() => setCreating(false)} onSaved={(part) => ((window.location.hash = partsHref('stock', part.id)), setCreating(false))} />
+      <PartFormDrawer
+        open={creating}
+        part={null}
+        onClose={() => setCreating(false)}
+        onSaved={(part) => ((window.location.hash = partsHref('stock', part.id)), setCreating(false))}
+      />
     </>
   );
 }

@@ -87,7 +87,8 @@ export function PartSelect({ id, value, onChange, label, invalid, describedById,
   const { state } = useDeskQuery('parts.list', { query, limit: 30 });
   const items = state.value?.items ?? [];
   const options = items.map((p) => ({ value: p.id, label: `${p.partNo} ${p.name}${p.spec ? ` (${p.spec})` : ''}` }));
-  if (initial && !options.some((o) => o.value === initial.id)) options.unshift({ value: initial.id, label: `${initial.partNo} ${initial.name}` });
+  if (initial && !options.some((o) => o.value === initial.id))
+    options.unshift({ value: initial.id, label: `${initial.partNo} ${initial.name}` });
   return (
     <Select
       id={id}
@@ -99,7 +100,12 @@ export function PartSelect({ id, value, onChange, label, invalid, describedById,
       placeholder={t('part.pick')}
       notFoundContent={state.status === 'loading' ? t('loading') : t('part.noneFound')}
       options={options}
-      onChange={(partId: string) => onChange(partId, items.find((p) => p.id === partId))}
+      onChange={(partId: string) =>
+        onChange(
+          partId,
+          items.find((p) => p.id === partId),
+        )
+      }
       virtual={false}
       style={{ minWidth: 260, width: '100%' }}
     />

@@ -61,19 +61,38 @@ function LocationItem({ location: l }: { location: LocationView }) {
   };
   const holds = l.stock.map((s) => `${s.partNo} ${s.partName} ×${s.qty}`).join(', ');
   const actions = [
-    <Button key="rename" size="small" aria-label={t('location.renameOf', { code: l.code })} onClick={() => setRenaming(true)}>
+    <Button
+      key="rename"
+      size="small"
+      aria-label={t('location.renameOf', { code: l.code })}
+      onClick={() => setRenaming(true)}
+    >
       {t('location.rename')}
     </Button>,
   ];
   if (l.retired)
     actions.push(
-      <Button key="reactivate" size="small" aria-label={t('location.reactivateOf', { code: l.code })} loading={update.pending} onClick={() => void save({ retired: false })}>
+      <Button
+        key="reactivate"
+        size="small"
+        aria-label={t('location.reactivateOf', { code: l.code })}
+        loading={update.pending}
+        onClick={() => void save({ retired: false })}
+      >
         {t('location.reactivate')}
       </Button>,
     );
   else if (!l.isMain)
     actions.push(
-      <Button key="retire" size="small" danger aria-label={t('location.retireOf', { code: l.code })} title={l.stock.length > 0 ? t('location.emptyFirst') : undefined} loading={update.pending} onClick={() => void save({ retired: true })}>
+      <Button
+        key="retire"
+        size="small"
+        danger
+        aria-label={t('location.retireOf', { code: l.code })}
+        title={l.stock.length > 0 ? t('location.emptyFirst') : undefined}
+        loading={update.pending}
+        onClick={() => void save({ retired: true })}
+      >
         {t('location.retire')}
       </Button>,
     );
@@ -97,7 +116,13 @@ function LocationItem({ location: l }: { location: LocationView }) {
         onCancel={() => setRenaming(false)}
         destroyOnHidden
       >
-        <Input aria-label={t('location.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={40} autoFocus />
+        <Input
+          aria-label={t('location.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={40}
+          autoFocus
+        />
         <DialogError message={error} />
       </Modal>
     </List.Item>
@@ -107,7 +132,11 @@ function LocationItem({ location: l }: { location: LocationView }) {
 function LocationForm() {
   const { t } = useTranslation('parts');
   const create = useDeskMutation('parts.locationCreate');
-  const { control, handleSubmit, getValues, setError, reset, formState } = useForm<LocationInput, unknown, z.output<typeof locationCreateSchema>>({
+  const { control, handleSubmit, getValues, setError, reset, formState } = useForm<
+    LocationInput,
+    unknown,
+    z.output<typeof locationCreateSchema>
+  >({
     resolver: zodResolver(locationCreateSchema),
     defaultValues: { code: '', name: '' },
   });
@@ -119,8 +148,23 @@ function LocationForm() {
   return (
     <Form layout="vertical" onFinish={() => void submit()} style={{ marginTop: 16 }}>
       <Space wrap align="end">
-        <TextField control={control} name="code" id="location-code" label={t('location.code')} required maxLength={12} placeholder="VAN-1" />
-        <TextField control={control} name="name" id="location-name" label={t('location.name')} required maxLength={40} />
+        <TextField
+          control={control}
+          name="code"
+          id="location-code"
+          label={t('location.code')}
+          required
+          maxLength={12}
+          placeholder="VAN-1"
+        />
+        <TextField
+          control={control}
+          name="name"
+          id="location-name"
+          label={t('location.name')}
+          required
+          maxLength={40}
+        />
         <Form.Item>
           <Button htmlType="submit" loading={formState.isSubmitting}>
             {t('location.new')}

@@ -10,7 +10,13 @@ import { formatFen, formatTime, signed } from './format';
 import { AdjustDialog, ReverseDialog, TransferDialog } from './movement-dialogs';
 import { PartFormDrawer, StoreFieldsForm } from './part-form';
 
-type Dialog = { kind: 'adjust' } | { kind: 'transfer' } | { kind: 'reverse'; movement: MovementView } | { kind: 'store' } | { kind: 'edit' } | null;
+type Dialog =
+  | { kind: 'adjust' }
+  | { kind: 'transfer' }
+  | { kind: 'reverse'; movement: MovementView }
+  | { kind: 'store' }
+  | { kind: 'edit' }
+  | null;
 
 export function PartDrawer({ partId, onClose }: { partId: string | null; onClose: () => void }) {
   const { t } = useTranslation('parts');
@@ -21,7 +27,11 @@ export function PartDrawer({ partId, onClose }: { partId: string | null; onClose
   const enabled = partId !== null;
   const input = { id: partId ?? '' };
   const { state } = useDeskQuery('parts.get', input, { refetchOn: ['parts.changed'], enabled });
-  const { state: history } = useDeskQuery('parts.history', { partId: partId ?? '' }, { refetchOn: ['parts.changed'], enabled });
+  const { state: history } = useDeskQuery(
+    'parts.history',
+    { partId: partId ?? '' },
+    { refetchOn: ['parts.changed'], enabled },
+  );
   const { state: lookups } = useDeskQuery('parts.lookups', {}, { enabled });
   const part = state.value && state.value.id === partId ? state.value : undefined;
   const done = (): void => {
@@ -30,17 +40,35 @@ export function PartDrawer({ partId, onClose }: { partId: string | null; onClose
   };
 
   return (
-    <Drawer open={enabled} size={960} title={part ? `${part.partNo} ${part.name}` : t('loading')} onClose={onClose} closable={{ 'aria-label': t('part.close') }}>
+    <Drawer
+      open={enabled}
+      size={960}
+      title={part ? `${part.partNo} ${part.name}` : t('loading')}
+      onClose={onClose}
+      closable={{ 'aria-label': t('part.close') }}
+    >
       {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} /> : null}
       {part ? (
         <>
           <Space wrap style={{ marginBottom: 16 }}>
-            {can('parts.catalogue') && lookups.value?.catalogueOwner === 'store' ? <Button onClick={() => setDialog({ kind: 'edit' })}>{t('part.edit')}</Button> : null}
-            {can('parts.approve') ? <Button onClick={() => setDialog({ kind: 'store' })}>{t('part.editStore')}</Button> : null}
-            {can('parts.approve') ? <Button onClick={() => setDialog({ kind: 'adjust' })}>{t('adjust.open')}</Button> : null}
-            {can('parts.issue') && (lookups.value?.locations.length ?? 0) > 1 ? <Button onClick={() => setDialog({ kind: 'transfer' })}>{t('transfer.open')}</Button> : null}
+            {can('parts.catalogue') && lookups.value?.catalogueOwner === 'store' ? (
+              <Button onClick={() => setDialog({ kind: 'edit' })}>{t('part.edit')}</Button>
+            ) : null}
+            {can('parts.approve') ? (
+              <Button onClick={() => setDialog({ kind: 'store' })}>{t('part.editStore')}</Button>
+            ) : null}
+            {can('parts.approve') ? (
+              <Button onClick={() => setDialog({ kind: 'adjust' })}>{t('adjust.open')}</Button>
+            ) : null}
+            {can('parts.issue') && (lookups.value?.locations.length ?? 0) > 1 ? (
+              <Button onClick={() => setDialog({ kind: 'transfer' })}>{t('transfer.open')}</Button>
+            ) : null}
           </Space>
-          {dialog?.kind === 'store' ? <StoreFieldsForm part={part} onSaved={done} onCancel={() => setDialog(null)} /> : <PartFacts part={part} />}
+          {dialog?.kind === 'store' ? (
+            <StoreFieldsForm part={part} onSaved={done} onCancel={() => setDialog(null)} />
+          ) : (
+            <PartFacts part={part} />
+          )}
           <Typography.Title level={4}>{t('part.stock')}</Typography.Title>
           {part.stock.length === 0 ? (
             <Typography.Paragraph type="secondary">{t('part.noStock')}</Typography.Paragraph>
@@ -87,7 +115,11 @@ export function PartDrawer({ partId, onClose }: { partId: string | null; onClose
                       title: '',
                       render: (_: unknown, m: MovementView) =>
                         m.reversesId || m.reversedById || m.docType === 'requisition' ? null : (
-                          <Button size="small" aria-label={t('history.reverseOf', { when: formatTime(m.at) })} onClick={() => setDialog({ kind: 'reverse', movement: m })}>
+                          <Button
+                            size="small"
+                            aria-label={t('history.reverseOf', { when: formatTime(m.at) })}
+                            onClick={() => setDialog({ kind: 'reverse', movement: m })}
+                          >
                             {t('history.reverse')}
                           </Button>
                         ),
@@ -96,10 +128,28 @@ export function PartDrawer({ partId, onClose }: { partId: string | null; onClose
                 : []),
             ]}
           />
-          {history.value?.more ? <Typography.Paragraph type="secondary">{t('history.more')}</Typography.Paragraph> : null}
-          <AdjustDialog open={dialog?.kind === 'adjust'} part={part} locations={lookups.value?.locations ?? []} onClose={() => setDialog(null)} onDone={done} />
-          <TransferDialog open={dialog?.kind === 'transfer'} part={part} locations={lookups.value?.locations ?? []} onClose={() => setDialog(null)} onDone={done} />
-          <ReverseDialog movement={dialog?.kind === 'reverse' ? dialog.movement : null} onClose={() => setDialog(null)} onDone={done} />
+          {history.value?.more ? (
+            <Typography.Paragraph type="secondary">{t('history.more')}</Typography.Paragraph>
+          ) : null}
+          <AdjustDialog
+            open={dialog?.kind === 'adjust'}
+            part={part}
+            locations={lookups.value?.locations ?? []}
+            onClose={() => setDialog(null)}
+            onDone={done}
+          />
+          <TransferDialog
+            open={dialog?.kind === 'transfer'}
+            part={part}
+            locations={lookups.value?.locations ?? []}
+            onClose={() => setDialog(null)}
+            onDone={done}
+          />
+          <ReverseDialog
+            movement={dialog?.kind === 'reverse' ? dialog.movement : null}
+            onClose={() => setDialog(null)}
+            onDone={done}
+          />
           <PartFormDrawer open={dialog?.kind === 'edit'} part={part} onClose={() => setDialog(null)} onSaved={done} />
         </>
       ) : null}

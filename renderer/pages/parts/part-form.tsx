@@ -17,9 +17,36 @@ import { MoneyField } from './fields';
 
 type UpdateInput = z.input<typeof partUpdateSchema>;
 type StoreInput = z.input<typeof partStoreFieldsSchema>;
-const isPartField = fieldsOf<UpdateInput>('partNo', 'name', 'spec', 'models', 'unit', 'supplierIds', 'costFen', 'priceFen', 'reorderLevel', 'reorderQty', 'bin', 'retired');
+const isPartField = fieldsOf<UpdateInput>(
+  'partNo',
+  'name',
+  'spec',
+  'models',
+  'unit',
+  'supplierIds',
+  'costFen',
+  'priceFen',
+  'reorderLevel',
+  'reorderQty',
+  'bin',
+  'retired',
+);
 
-function ModelsField({ value, onChange, error, id, label, help }: { value: ReadonlyArray<string>; onChange: (models: string[]) => void; error?: string | undefined; id: string; label: string; help: string }) {
+function ModelsField({
+  value,
+  onChange,
+  error,
+  id,
+  label,
+  help,
+}: {
+  value: ReadonlyArray<string>;
+  onChange: (models: string[]) => void;
+  error?: string | undefined;
+  id: string;
+  label: string;
+  help: string;
+}) {
   // Keep what is typed (a trailing comma included); the form gets the list.
   const [text, setText] = useState(value.join(', '));
   return (
@@ -46,21 +73,53 @@ type Props = { open: boolean; part: PartDetail | null; onClose: () => void; onSa
 export function PartFormDrawer({ open, part, onClose, onSaved }: Props) {
   const { t } = useTranslation('parts');
   return (
-    <Drawer open={open} title={part ? t('part.edit') : t('part.newTitle')} size="large" onClose={onClose} destroyOnHidden>
+    <Drawer
+      open={open}
+      title={part ? t('part.edit') : t('part.newTitle')}
+      size="large"
+      onClose={onClose}
+      destroyOnHidden
+    >
       {open ? <PartForm part={part} onSaved={onSaved} onCancel={onClose} /> : null}
     </Drawer>
   );
 }
 
-function PartForm({ part, onSaved, onCancel }: { part: PartDetail | null; onSaved: (part: PartDetail) => void; onCancel: () => void }) {
+function PartForm({
+  part,
+  onSaved,
+  onCancel,
+}: {
+  part: PartDetail | null;
+  onSaved: (part: PartDetail) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('parts');
   const create = useDeskMutation('parts.create');
   const update = useDeskMutation('parts.update');
   const { state: lookups } = useDeskQuery('parts.lookups', {});
   const defaults: UpdateInput = part
     ? { ...part, models: [...part.models], supplierIds: part.suppliers.map((s) => s.id), retired: part.retired }
-    : { id: '00000000-0000-7000-8000-000000000000', partNo: '', name: '', spec: '', models: [], unit: '个', supplierIds: [], costFen: 0, priceFen: 0, reorderLevel: null, reorderQty: 0, bin: '', retired: false };
-  const { control, handleSubmit, getValues, setError, formState } = useForm<UpdateInput, unknown, z.output<typeof partUpdateSchema>>({
+    : {
+        id: '00000000-0000-7000-8000-000000000000',
+        partNo: '',
+        name: '',
+        spec: '',
+        models: [],
+        unit: '个',
+        supplierIds: [],
+        costFen: 0,
+        priceFen: 0,
+        reorderLevel: null,
+        reorderQty: 0,
+        bin: '',
+        retired: false,
+      };
+  const { control, handleSubmit, getValues, setError, formState } = useForm<
+    UpdateInput,
+    unknown,
+    z.output<typeof partUpdateSchema>
+  >({
     resolver: zodResolver(part ? partUpdateSchema : (partCreateSchema as unknown as typeof partUpdateSchema)),
     defaultValues: defaults,
   });
@@ -74,14 +133,29 @@ function PartForm({ part, onSaved, onCancel }: { part: PartDetail | null; onSave
 
   return (
     <Form layout="vertical" onFinish={() => void submit()}>
-      <TextField control={control} name="partNo" id="part-no" label={t('part.partNo')} required autoFocus maxLength={40} />
+      <TextField
+        control={control}
+        name="partNo"
+        id="part-no"
+        label={t('part.partNo')}
+        required
+        autoFocus
+        maxLength={40}
+      />
       <TextField control={control} name="name" id="part-name" label={t('part.name')} required maxLength={60} />
       <TextField control={control} name="spec" id="part-spec" label={t('part.spec')} maxLength={120} />
       <Controller
         control={control}
         name="models"
         render={({ field, fieldState }) => (
-          <ModelsField id="part-models" label={t('part.models')} help={t('part.modelsHelp')} value={field.value ?? []} onChange={field.onChange} error={fieldState.error?.message} />
+          <ModelsField
+            id="part-models"
+            label={t('part.models')}
+            help={t('part.modelsHelp')}
+            value={field.value ?? []}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+          />
         )}
       />
       <TextField control={control} name="unit" id="part-unit" label={t('part.unit')} required maxLength={8} />
@@ -137,18 +211,45 @@ function StoreFieldsInputs<T extends StoreFields & FieldValues, O>({ control }: 
     <>
       <TextField control={control} name={'bin' as FieldPath<T>} id="part-bin" label={t('part.bin')} maxLength={20} />
       <Space size="large" wrap>
-        <NumberField control={control} name={'reorderLevel' as FieldPath<T>} id="part-reorder-level" label={t('part.reorderLevel')} help={t('part.reorderLevelHelp')} min={0} max={99999} />
-        <NumberField control={control} name={'reorderQty' as FieldPath<T>} id="part-reorder-qty" label={t('part.reorderQty')} min={0} max={99999} />
+        <NumberField
+          control={control}
+          name={'reorderLevel' as FieldPath<T>}
+          id="part-reorder-level"
+          label={t('part.reorderLevel')}
+          help={t('part.reorderLevelHelp')}
+          min={0}
+          max={99999}
+        />
+        <NumberField
+          control={control}
+          name={'reorderQty' as FieldPath<T>}
+          id="part-reorder-qty"
+          label={t('part.reorderQty')}
+          min={0}
+          max={99999}
+        />
       </Space>
     </>
   );
 }
 
 /** The parts lead's form: where the part sits and when to reorder it. */
-export function StoreFieldsForm({ part, onSaved, onCancel }: { part: PartDetail; onSaved: (part: PartDetail) => void; onCancel: () => void }) {
+export function StoreFieldsForm({
+  part,
+  onSaved,
+  onCancel,
+}: {
+  part: PartDetail;
+  onSaved: (part: PartDetail) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('parts');
   const save = useDeskMutation('parts.updateStoreFields');
-  const { control, handleSubmit, getValues, setError, formState } = useForm<StoreInput, unknown, z.output<typeof partStoreFieldsSchema>>({
+  const { control, handleSubmit, getValues, setError, formState } = useForm<
+    StoreInput,
+    unknown,
+    z.output<typeof partStoreFieldsSchema>
+  >({
     resolver: zodResolver(partStoreFieldsSchema),
     defaultValues: { id: part.id, bin: part.bin, reorderLevel: part.reorderLevel, reorderQty: part.reorderQty },
   });

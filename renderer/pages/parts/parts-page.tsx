@@ -74,7 +74,18 @@ export function PartsPage() {
         }}
         items={tabs.map((tab) => ({
           key: tab,
-          label: label(tab, tab === 'requisitions' ? (can('parts.approve') ? (counts?.toApprove ?? 0) : can('parts.issue') ? (counts?.toIssue ?? 0) : 0) : tab === 'reports' ? (counts?.reorder ?? 0) : 0),
+          label: label(
+            tab,
+            tab === 'requisitions'
+              ? can('parts.approve')
+                ? (counts?.toApprove ?? 0)
+                : can('parts.issue')
+                  ? (counts?.toIssue ?? 0)
+                  : 0
+              : tab === 'reports'
+                ? (counts?.reorder ?? 0)
+                : 0,
+          ),
           children: tab === current ? render[tab]() : null,
         }))}
       />

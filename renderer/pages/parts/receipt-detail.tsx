@@ -11,10 +11,20 @@ import { formatFen, formatTime } from './format';
 export function ReceiptDrawer({ receiptId, onClose }: { receiptId: string | null; onClose: () => void }) {
   const { t } = useTranslation('parts');
   const errorText = useErrorText();
-  const { state } = useDeskQuery('parts.receipt', { id: receiptId ?? '' }, { refetchOn: ['parts.changed'], enabled: receiptId !== null });
+  const { state } = useDeskQuery(
+    'parts.receipt',
+    { id: receiptId ?? '' },
+    { refetchOn: ['parts.changed'], enabled: receiptId !== null },
+  );
   const receipt = state.value?.id === receiptId ? state.value : undefined;
   return (
-    <Drawer open={receiptId !== null} size={960} title={receipt ? `${t('receipt.number')} ${receipt.number}` : t('loading')} onClose={onClose} closable={{ 'aria-label': t('actions.close') }}>
+    <Drawer
+      open={receiptId !== null}
+      size={960}
+      title={receipt ? `${t('receipt.number')} ${receipt.number}` : t('loading')}
+      onClose={onClose}
+      closable={{ 'aria-label': t('actions.close') }}
+    >
       {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} /> : null}
       {receipt ? <ReceiptBody receipt={receipt} /> : null}
     </Drawer>
@@ -52,7 +62,12 @@ function ReceiptBody({ receipt }: { receipt: ReceiptView }) {
         <Descriptions.Item label={t('receipt.note')}>{receipt.note}</Descriptions.Item>
       </Descriptions>
       {receipt.supplierReturns.length > 0 ? (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('receipt.returns', { numbers: receipt.supplierReturns.map((r) => r.number).join(', ') })} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('receipt.returns', { numbers: receipt.supplierReturns.map((r) => r.number).join(', ') })}
+        />
       ) : null}
       <Table<ReceiptLineView>
         rowKey="id"
@@ -62,10 +77,19 @@ function ReceiptBody({ receipt }: { receipt: ReceiptView }) {
         dataSource={[...receipt.lines]}
         columns={[
           { key: 'part', title: t('receipt.part'), render: (_, l) => `${l.partNo} ${l.partName}` },
-          { key: 'delivered', title: t('receipt.delivered'), align: 'right', render: (_, l) => `${l.deliveredQty} ${l.unit}` },
+          {
+            key: 'delivered',
+            title: t('receipt.delivered'),
+            align: 'right',
+            render: (_, l) => `${l.deliveredQty} ${l.unit}`,
+          },
           { key: 'cost', title: t('receipt.unitCost'), align: 'right', render: (_, l) => formatFen(l.unitCostFen) },
           editable
-            ? { key: 'inspect', title: t('receipt.inspect'), render: (_, l) => <InspectCells receiptId={receipt.id} line={l} /> }
+            ? {
+                key: 'inspect',
+                title: t('receipt.inspect'),
+                render: (_, l) => <InspectCells receiptId={receipt.id} line={l} />,
+              }
             : {
                 key: 'inspection',
                 title: t('receipt.inspected'),
@@ -83,7 +107,12 @@ function ReceiptBody({ receipt }: { receipt: ReceiptView }) {
       />
       {error ? <Alert type="error" role="alert" showIcon title={error} style={{ marginTop: 16 }} /> : null}
       {editable ? (
-        <Popconfirm title={t('receipt.closeConfirm')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => closeReceipt()}>
+        <Popconfirm
+          title={t('receipt.closeConfirm')}
+          okText={t('actions.confirm')}
+          cancelText={t('actions.cancel')}
+          onConfirm={() => closeReceipt()}
+        >
           <Button type="primary" style={{ marginTop: 16 }} loading={close.pending}>
             {t('receipt.close')}
           </Button>
@@ -103,18 +132,47 @@ function InspectCells({ receiptId, line }: { receiptId: string; line: ReceiptLin
   const [reason, setReason] = useState(line.rejectReason);
   const [error, setError] = useState<string | null>(null);
   const save = async (): Promise<void> => {
-    const result = await inspect.run({ receiptId, lineId: line.id, acceptedQty: line.deliveredQty - rejected, rejectedQty: rejected, rejectReason: reason });
+    const result = await inspect.run({
+      receiptId,
+      lineId: line.id,
+      acceptedQty: line.deliveredQty - rejected,
+      rejectedQty: rejected,
+      rejectReason: reason,
+    });
     setError(result.ok ? null : errorText(result.error.key));
   };
   return (
     <Space direction="vertical" size={4}>
       <Space wrap>
         <span>
-          {line.acceptedQty === null ? <Tag>{t('receipt.notInspected')}</Tag> : `${t('receipt.accepted')} ${line.acceptedQty}`}
+          {line.acceptedQty === null ? (
+            <Tag>{t('receipt.notInspected')}</Tag>
+          ) : (
+            `${t('receipt.accepted')} ${line.acceptedQty}`
+          )}
         </span>
-        <InputNumber aria-label={t('receipt.rejectedOf', { n })} min={0} max={line.deliveredQty} precision={0} value={rejected} onChange={(v) => setRejected(typeof v === 'number' ? v : 0)} style={{ width: 80 }} />
-        <Input aria-label={t('receipt.rejectReasonOf', { n })} placeholder={t('receipt.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 160 }} />
-        <Button size="small" aria-label={t('receipt.inspectOf', { n })} loading={inspect.pending} onClick={() => void save()}>
+        <InputNumber
+          aria-label={t('receipt.rejectedOf', { n })}
+          min={0}
+          max={line.deliveredQty}
+          precision={0}
+          value={rejected}
+          onChange={(v) => setRejected(typeof v === 'number' ? v : 0)}
+          style={{ width: 80 }}
+        />
+        <Input
+          aria-label={t('receipt.rejectReasonOf', { n })}
+          placeholder={t('receipt.rejectReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          style={{ width: 160 }}
+        />
+        <Button
+          size="small"
+          aria-label={t('receipt.inspectOf', { n })}
+          loading={inspect.pending}
+          onClick={() => void save()}
+        >
           {t('receipt.inspect')}
         </Button>
       </Space>

@@ -15,22 +15,57 @@ import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { DateField, PartSelect } from './fields';
 import { todayLocal, yuanToFen } from './format';
 
-type Line = { partId: string; deliveredQty: number | null; unitCostFen: number | null; rejectedQty: number | null; rejectReason: string };
-type ReceiptForm = { supplierId: string; locationId: string | undefined; supplierRef: string; receivedOn: string; note: string; lines: Line[] };
+type Line = {
+  partId: string;
+  deliveredQty: number | null;
+  unitCostFen: number | null;
+  rejectedQty: number | null;
+  rejectReason: string;
+};
+type ReceiptForm = {
+  supplierId: string;
+  locationId: string | undefined;
+  supplierRef: string;
+  receivedOn: string;
+  note: string;
+  lines: Line[];
+};
 
 const EMPTY_LINE: Line = { partId: '', deliveredQty: null, unitCostFen: null, rejectedQty: 0, rejectReason: '' };
 const isFormField = fieldsOf<ReceiptForm>('supplierId', 'locationId', 'supplierRef', 'receivedOn', 'note', 'lines');
 
 /** The desk names inspection fields under `inspection`; this form keeps them on the line. */
 function toFormError(error: DeskError): DeskError {
-  const rename = (field: string) => field.replace(/^lines\.(\d+)\.inspection\.acceptedQty$/, 'lines.$1.rejectedQty').replace(/^lines\.(\d+)\.inspection\./, 'lines.$1.');
-  return { ...error, ...(error.field ? { field: rename(error.field) } : {}), ...(error.issues ? { issues: error.issues.map((i) => ({ ...i, field: rename(i.field) })) } : {}) };
+  const rename = (field: string) =>
+    field
+      .replace(/^lines\.(\d+)\.inspection\.acceptedQty$/, 'lines.$1.rejectedQty')
+      .replace(/^lines\.(\d+)\.inspection\./, 'lines.$1.');
+  return {
+    ...error,
+    ...(error.field ? { field: rename(error.field) } : {}),
+    ...(error.issues ? { issues: error.issues.map((i) => ({ ...i, field: rename(i.field) })) } : {}),
+  };
 }
 
-export function ReceiptFormDrawer({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (receipt: ReceiptView) => void }) {
+export function ReceiptFormDrawer({
+  open,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (receipt: ReceiptView) => void;
+}) {
   const { t } = useTranslation('parts');
   return (
-    <Drawer open={open} title={t('receipt.newTitle')} size={1000} onClose={onClose} destroyOnHidden styles={{ body: { paddingBottom: 80 } }}>
+    <Drawer
+      open={open}
+      title={t('receipt.newTitle')}
+      size={1000}
+      onClose={onClose}
+      destroyOnHidden
+      styles={{ body: { paddingBottom: 80 } }}
+    >
       {open ? <ReceiptFormBody onSaved={onSaved} onCancel={onClose} /> : null}
     </Drawer>
   );
@@ -42,7 +77,14 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
   const create = useDeskMutation('parts.receiptCreate');
   const { state: lookups } = useDeskQuery('parts.lookups', {});
   const { control, handleSubmit, getValues, setError, formState } = useForm<ReceiptForm>({
-    defaultValues: { supplierId: '', locationId: undefined, supplierRef: '', receivedOn: todayLocal(), note: '', lines: [{ ...EMPTY_LINE }] },
+    defaultValues: {
+      supplierId: '',
+      locationId: undefined,
+      supplierRef: '',
+      receivedOn: todayLocal(),
+      note: '',
+      lines: [{ ...EMPTY_LINE }],
+    },
   });
   const lines = useFieldArray({ control, name: 'lines' });
   const suppliers = (lookups.value?.suppliers ?? []).filter((s) => !s.retired);
@@ -59,14 +101,20 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
       lines: v.lines.map((line) => {
         const delivered = line.deliveredQty ?? Number.NaN;
         const rejected = line.rejectedQty ?? 0;
-        return { partId: line.partId, deliveredQty: delivered, unitCostFen: line.unitCostFen ?? Number.NaN, inspection: { acceptedQty: delivered - rejected, rejectedQty: rejected, rejectReason: line.rejectReason } };
+        return {
+          partId: line.partId,
+          deliveredQty: delivered,
+          unitCostFen: line.unitCostFen ?? Number.NaN,
+          inspection: { acceptedQty: delivered - rejected, rejectedQty: rejected, rejectReason: line.rejectReason },
+        };
       }),
     });
     if (result.ok) onSaved(result.value);
     else applyDeskError(toFormError(result.error), setError, isFormField);
   });
 
-  const cellError = (index: number, key: keyof Line): string | undefined => formState.errors.lines?.[index]?.[key]?.message;
+  const cellError = (index: number, key: keyof Line): string | undefined =>
+    formState.errors.lines?.[index]?.[key]?.message;
   const cellProps = (index: number, key: keyof Line, label: string) => ({
     'aria-label': label,
     'aria-invalid': cellError(index, key) !== undefined,
@@ -91,7 +139,13 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
         )}
       />
       <Space size="large" wrap>
-        <TextField control={control} name="supplierRef" id="receipt-ref" label={t('receipt.supplierRef')} maxLength={40} />
+        <TextField
+          control={control}
+          name="supplierRef"
+          id="receipt-ref"
+          label={t('receipt.supplierRef')}
+          maxLength={40}
+        />
         <DateField control={control} name="receivedOn" id="receipt-date" label={t('receipt.receivedOn')} required />
         {locations.length > 1 ? (
           <Controller
@@ -99,7 +153,14 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
             name="locationId"
             render={({ field }) => (
               <FieldFrame id="receipt-location" label={t('receipt.location')}>
-                <Select id="receipt-location" value={field.value} onChange={field.onChange} allowClear options={locations.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} style={{ width: 200 }} />
+                <Select
+                  id="receipt-location"
+                  value={field.value}
+                  onChange={field.onChange}
+                  allowClear
+                  options={locations.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
+                  style={{ width: 200 }}
+                />
               </FieldFrame>
             )}
           />
@@ -119,7 +180,14 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
               <Controller
                 control={control}
                 name={`lines.${index}.partId`}
-                render={({ field }) => <PartSelect value={field.value || undefined} onChange={(id) => field.onChange(id)} label={t('receipt.partOf', { n: index + 1 })} invalid={cellError(index, 'partId') !== undefined} />}
+                render={({ field }) => (
+                  <PartSelect
+                    value={field.value || undefined}
+                    onChange={(id) => field.onChange(id)}
+                    label={t('receipt.partOf', { n: index + 1 })}
+                    invalid={cellError(index, 'partId') !== undefined}
+                  />
+                )}
               />
             ),
           },
@@ -132,7 +200,11 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
                 name={`lines.${index}.${key}`}
                 render={({ field }) => (
                   <InputNumber
-                    {...cellProps(index, key, t(key === 'deliveredQty' ? 'receipt.deliveredOf' : 'receipt.rejectedOf', { n: index + 1 }))}
+                    {...cellProps(
+                      index,
+                      key,
+                      t(key === 'deliveredQty' ? 'receipt.deliveredOf' : 'receipt.rejectedOf', { n: index + 1 }),
+                    )}
                     min={0}
                     precision={0}
                     value={field.value}
@@ -171,7 +243,14 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
               <Controller
                 control={control}
                 name={`lines.${index}.rejectReason`}
-                render={({ field }) => <Input {...cellProps(index, 'rejectReason', t('receipt.rejectReasonOf', { n: index + 1 }))} value={field.value} onChange={field.onChange} maxLength={200} />}
+                render={({ field }) => (
+                  <Input
+                    {...cellProps(index, 'rejectReason', t('receipt.rejectReasonOf', { n: index + 1 }))}
+                    value={field.value}
+                    onChange={field.onChange}
+                    maxLength={200}
+                  />
+                )}
               />
             ),
           },
@@ -179,13 +258,22 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
             key: 'remove',
             title: '',
             render: (_, { index }) => (
-              <Button aria-label={t('receipt.removeLine', { n: index + 1 })} icon={<DeleteOutlined aria-hidden />} disabled={lines.fields.length === 1} onClick={() => lines.remove(index)} />
+              <Button
+                aria-label={t('receipt.removeLine', { n: index + 1 })}
+                icon={<DeleteOutlined aria-hidden />}
+                disabled={lines.fields.length === 1}
+                onClick={() => lines.remove(index)}
+              />
             ),
           },
         ]}
         footer={() => <LineErrors errors={formState.errors.lines} errorText={errorText} />}
       />
-      <Button icon={<PlusOutlined aria-hidden />} style={{ margin: '12px 0' }} onClick={() => lines.append({ ...EMPTY_LINE })}>
+      <Button
+        icon={<PlusOutlined aria-hidden />}
+        style={{ margin: '12px 0' }}
+        onClick={() => lines.append({ ...EMPTY_LINE })}
+      >
         {t('receipt.addLine')}
       </Button>
       <TextField control={control} name="note" id="receipt-note" label={t('receipt.note')} maxLength={500} />
@@ -200,7 +288,9 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
   );
 }
 
-type LineErrorMap = ReadonlyArray<Partial<Record<keyof Line, { message?: string | undefined } | undefined>> | undefined> & { message?: string; root?: { message?: string } };
+type LineErrorMap = ReadonlyArray<
+  Partial<Record<keyof Line, { message?: string | undefined } | undefined>> | undefined
+> & { message?: string; root?: { message?: string } };
 
 /** Errors of the lines, said in words under the table: "Line 2: …". */
 export function LineErrors({ errors, errorText }: { errors: unknown; errorText: (key: string | undefined) => string }) {
@@ -211,7 +301,8 @@ export function LineErrors({ errors, errorText }: { errors: unknown; errorText: 
   if (list.message) messages.push(errorText(list.message));
   if (list.root?.message) messages.push(errorText(list.root.message));
   list.forEach?.((line, index) => {
-    for (const error of Object.values(line ?? {})) if (error?.message) messages.push(`${t('receipt.line', { n: index + 1 })}: ${errorText(error.message)}`);
+    for (const error of Object.values(line ?? {}))
+      if (error?.message) messages.push(`${t('receipt.line', { n: index + 1 })}: ${errorText(error.message)}`);
   });
   if (messages.length === 0) return null;
   return (

@@ -59,7 +59,12 @@ export function ReceivingTab({ openId }: { openId: string | null }) {
           { key: 'ref', title: t('receipt.supplierRef'), dataIndex: 'supplierRef' },
           { key: 'date', title: t('receipt.receivedOn'), dataIndex: 'receivedOn' },
           { key: 'lines', title: t('receipt.lines'), dataIndex: 'lineCount', align: 'right' },
-          { key: 'status', title: t('receipt.status'), render: (_, r) => (r.status === 'open' ? <Tag color="blue">{t('receipt.open')}</Tag> : <Tag>{t('receipt.closed')}</Tag>) },
+          {
+            key: 'status',
+            title: t('receipt.status'),
+            render: (_, r) =>
+              r.status === 'open' ? <Tag color="blue">{t('receipt.open')}</Tag> : <Tag>{t('receipt.closed')}</Tag>,
+          },
         ]}
       />
       <Typography.Title level={4} style={{ marginTop: 24 }}>
@@ -74,8 +79,16 @@ export function ReceivingTab({ openId }: { openId: string | null }) {
         columns={[
           { key: 'number', title: t('supplierReturn.number'), dataIndex: 'number' },
           { key: 'supplier', title: t('receipt.supplier'), dataIndex: 'supplierName' },
-          { key: 'source', title: t('supplierReturn.source'), render: (_, r) => `${t(`supplierReturn.${r.source}`)}${r.receipt ? ` · ${r.receipt.number}` : ''}` },
-          { key: 'lines', title: t('supplierReturn.lines'), render: (_, r) => r.lines.map((l) => `${l.partNo} ×${l.qty}${l.reason ? ` (${l.reason})` : ''}`).join('; ') },
+          {
+            key: 'source',
+            title: t('supplierReturn.source'),
+            render: (_, r) => `${t(`supplierReturn.${r.source}`)}${r.receipt ? ` · ${r.receipt.number}` : ''}`,
+          },
+          {
+            key: 'lines',
+            title: t('supplierReturn.lines'),
+            render: (_, r) => r.lines.map((l) => `${l.partNo} ×${l.qty}${l.reason ? ` (${l.reason})` : ''}`).join('; '),
+          },
           { key: 'at', title: t('history.at'), render: (_, r) => formatTime(r.createdAt) },
         ]}
       />

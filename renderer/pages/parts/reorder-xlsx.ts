@@ -28,7 +28,20 @@ export type ReorderHeaders = Readonly<{
 const YUAN = '#,##0.00';
 
 export function reorderRows(list: ReorderList, headers: ReorderHeaders): Cell[][] {
-  const head: Cell[] = [headers.supplier, headers.phone, headers.partNo, headers.name, headers.spec, headers.unit, headers.onHand, headers.demand, headers.level, headers.suggested, headers.unitCost, headers.amount];
+  const head: Cell[] = [
+    headers.supplier,
+    headers.phone,
+    headers.partNo,
+    headers.name,
+    headers.spec,
+    headers.unit,
+    headers.onHand,
+    headers.demand,
+    headers.level,
+    headers.suggested,
+    headers.unitCost,
+    headers.amount,
+  ];
   const rows: Cell[][] = list.items.map((line) => [
     line.supplierName ?? '',
     line.supplierPhone ?? '',
@@ -44,7 +57,20 @@ export function reorderRows(list: ReorderList, headers: ReorderHeaders): Cell[][
     { value: line.costFen / 100, format: YUAN },
     { value: line.amountFen / 100, format: YUAN },
   ]);
-  const total: Cell[] = [headers.total, null, null, null, null, null, null, null, null, null, null, { value: list.totalFen / 100, format: YUAN }];
+  const total: Cell[] = [
+    headers.total,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    { value: list.totalFen / 100, format: YUAN },
+  ];
   return [head, ...rows, total];
 }
 

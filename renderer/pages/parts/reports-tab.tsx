@@ -51,7 +51,11 @@ function ReorderReport() {
         <Typography.Title level={4} id="reorder-title" style={{ margin: 0 }}>
           {t('reports.reorder')}
         </Typography.Title>
-        <Button icon={<DownloadOutlined aria-hidden />} disabled={!list || list.items.length === 0} onClick={() => void exportIt()}>
+        <Button
+          icon={<DownloadOutlined aria-hidden />}
+          disabled={!list || list.items.length === 0}
+          onClick={() => void exportIt()}
+        >
           {t('reports.export')}
         </Button>
       </Space>
@@ -71,10 +75,26 @@ function ReorderReport() {
           { key: 'onHand', title: t('part.onHand'), align: 'right', dataIndex: 'onHand' },
           { key: 'demand', title: t('reports.demand'), align: 'right', dataIndex: 'demand' },
           { key: 'level', title: t('reports.level'), align: 'right', dataIndex: 'reorderLevel' },
-          { key: 'suggested', title: t('reports.suggested'), align: 'right', render: (_, l) => `${l.suggestedQty} ${l.unit}` },
+          {
+            key: 'suggested',
+            title: t('reports.suggested'),
+            align: 'right',
+            render: (_, l) => `${l.suggestedQty} ${l.unit}`,
+          },
           { key: 'amount', title: t('reports.amount'), align: 'right', render: (_, l) => formatFen(l.amountFen) },
         ]}
-        summary={() => (list && list.items.length > 0 ? <Table.Summary.Row><Table.Summary.Cell index={0} colSpan={6}>{t('reports.total')}</Table.Summary.Cell><Table.Summary.Cell index={6} align="right">{formatFen(list.totalFen)}</Table.Summary.Cell></Table.Summary.Row> : null)}
+        summary={() =>
+          list && list.items.length > 0 ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={6}>
+                {t('reports.total')}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
+                {formatFen(list.totalFen)}
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : null
+        }
       />
     </section>
   );
@@ -94,7 +114,14 @@ function SlowReport() {
         </Typography.Title>
         <Space>
           <label htmlFor="slow-days">{t('reports.days')}</label>
-          <InputNumber id="slow-days" min={1} max={3650} precision={0} value={days} onChange={(v) => setDays(typeof v === 'number' ? v : 90)} />
+          <InputNumber
+            id="slow-days"
+            min={1}
+            max={3650}
+            precision={0}
+            value={days}
+            onChange={(v) => setDays(typeof v === 'number' ? v : 90)}
+          />
         </Space>
       </Space>
       <Table<SlowLine>
@@ -108,11 +135,27 @@ function SlowReport() {
         columns={[
           { key: 'part', title: t('part.name'), render: (_, l) => `${l.partNo} ${l.name}` },
           { key: 'onHand', title: t('part.onHand'), align: 'right', render: (_, l) => `${l.onHand} ${l.unit}` },
-          { key: 'last', title: t('reports.lastIssue'), render: (_, l) => (l.lastIssueAt ? formatTime(l.lastIssueAt) : t('reports.never', { date: l.inStockSince ?? '' })) },
+          {
+            key: 'last',
+            title: t('reports.lastIssue'),
+            render: (_, l) =>
+              l.lastIssueAt ? formatTime(l.lastIssueAt) : t('reports.never', { date: l.inStockSince ?? '' }),
+          },
           { key: 'idle', title: t('reports.idle'), align: 'right', dataIndex: 'idleDays' },
           { key: 'value', title: t('reports.value'), align: 'right', render: (_, l) => formatFen(l.valueFen) },
         ]}
-        summary={() => (list && list.items.length > 0 ? <Table.Summary.Row><Table.Summary.Cell index={0} colSpan={4}>{t('reports.total')}</Table.Summary.Cell><Table.Summary.Cell index={4} align="right">{formatFen(list.totalFen)}</Table.Summary.Cell></Table.Summary.Row> : null)}
+        summary={() =>
+          list && list.items.length > 0 ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={4}>
+                {t('reports.total')}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                {formatFen(list.totalFen)}
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : null
+        }
       />
     </section>
   );
@@ -138,7 +181,12 @@ function NegativeReport() {
         columns={[
           { key: 'part', title: t('part.name'), render: (_, l) => `${l.partNo} ${l.name}` },
           { key: 'location', title: t('history.location'), dataIndex: 'locationCode' },
-          { key: 'onHand', title: t('part.onHand'), align: 'right', render: (_, l) => <strong style={{ color: '#cf1322' }}>{l.onHand}</strong> },
+          {
+            key: 'onHand',
+            title: t('part.onHand'),
+            align: 'right',
+            render: (_, l) => <strong style={{ color: '#cf1322' }}>{l.onHand}</strong>,
+          },
           { key: 'last', title: t('reports.lastMovement'), render: (_, l) => formatTime(l.lastMovementAt) },
         ]}
       />

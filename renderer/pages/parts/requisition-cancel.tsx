@@ -46,7 +46,13 @@ export function CancelStep({ requisition }: { requisition: RequisitionView }) {
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        <Input.TextArea aria-label={t('requisition.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoFocus />
+        <Input.TextArea
+          aria-label={t('requisition.cancelReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+          autoFocus
+        />
         <DialogError message={error} />
       </Modal>
     </>

@@ -17,7 +17,11 @@ import { IssueStep, ReturnStep, SignStep } from './requisition-steps';
 export function RequisitionDrawer({ requisitionId, onClose }: { requisitionId: string | null; onClose: () => void }) {
   const { t } = useTranslation('parts');
   const errorText = useErrorText();
-  const { state } = useDeskQuery('parts.requisition', { id: requisitionId ?? '' }, { refetchOn: ['parts.changed'], enabled: requisitionId !== null });
+  const { state } = useDeskQuery(
+    'parts.requisition',
+    { id: requisitionId ?? '' },
+    { refetchOn: ['parts.changed'], enabled: requisitionId !== null },
+  );
   const requisition = state.value?.id === requisitionId ? state.value : undefined;
   return (
     <Drawer
@@ -36,7 +40,14 @@ export function RequisitionDrawer({ requisitionId, onClose }: { requisitionId: s
 
 export function StatusTag({ status }: { status: RequisitionView['status'] }) {
   const { t } = useTranslation('parts');
-  const color = { requested: 'gold', approved: 'blue', partly_issued: 'cyan', issued: 'green', rejected: 'red', cancelled: 'default' }[status];
+  const color = {
+    requested: 'gold',
+    approved: 'blue',
+    partly_issued: 'cyan',
+    issued: 'green',
+    rejected: 'red',
+    cancelled: 'default',
+  }[status];
   return <Tag color={color}>{t(`statuses.${status}`)}</Tag>;
 }
 
@@ -60,7 +71,9 @@ function RequisitionBody({ requisition: r }: { requisition: RequisitionView }) {
         <Descriptions.Item label={t('requisition.requestedBy')}>
           {r.requestedByName} {formatTime(r.requestedAt)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('requisition.signedBy')}>{r.decidedByName ? `${r.decidedByName} ${formatTime(r.decidedAt)}` : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('requisition.signedBy')}>
+          {r.decidedByName ? `${r.decidedByName} ${formatTime(r.decidedAt)}` : '—'}
+        </Descriptions.Item>
         {r.cancelReason ? (
           <Descriptions.Item label={t('requisition.cancelReason')} span={2}>
             {r.cancelReason}
@@ -77,7 +90,13 @@ function RequisitionBody({ requisition: r }: { requisition: RequisitionView }) {
           </Descriptions.Item>
         ) : null}
       </Descriptions>
-      {signing ? <SignStep requisition={r} /> : issuing ? <IssueStep requisition={r} /> : <LinesTable lines={r.lines} />}
+      {signing ? (
+        <SignStep requisition={r} />
+      ) : issuing ? (
+        <IssueStep requisition={r} />
+      ) : (
+        <LinesTable lines={r.lines} />
+      )}
       {taking ? <ReturnStep requisition={r} /> : null}
       {canCancel(r, staff.id, can('parts.approve')) ? <CancelStep requisition={r} /> : null}
       <Typography.Title level={5} style={{ marginTop: 24 }}>

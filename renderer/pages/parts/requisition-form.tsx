@@ -20,7 +20,12 @@ type Line = { partId: string; qty: number | null };
 type RequisitionForm = { ticketId: string; note: string; lines: Line[] };
 const isFormField = fieldsOf<RequisitionForm>('ticketId', 'note', 'lines');
 
-type Props = { open: boolean; ticketNumber?: string | undefined; onClose: () => void; onSaved: (requisition: RequisitionView) => void };
+type Props = {
+  open: boolean;
+  ticketNumber?: string | undefined;
+  onClose: () => void;
+  onSaved: (requisition: RequisitionView) => void;
+};
 
 export function RequisitionFormDrawer({ open, ticketNumber, onClose, onSaved }: Props) {
   const { t } = useTranslation('parts');
@@ -32,7 +37,15 @@ export function RequisitionFormDrawer({ open, ticketNumber, onClose, onSaved }: 
 }
 
 /** The ticket number box; the lookup itself lives in the form, which needs the ticket's id. */
-function TicketFinder({ initial, lookup, onSearch }: { initial: string; lookup: QueryState<TicketRef> | null; onSearch: (number: string) => void }) {
+function TicketFinder({
+  initial,
+  lookup,
+  onSearch,
+}: {
+  initial: string;
+  lookup: QueryState<TicketRef> | null;
+  onSearch: (number: string) => void;
+}) {
   const { t } = useTranslation('parts');
   const [number, setNumber] = useState(initial);
   const found = lookup?.status === 'ok' ? lookup.value : null;
@@ -49,18 +62,40 @@ function TicketFinder({ initial, lookup, onSearch }: { initial: string; lookup: 
           placeholder="S012-2-20261123-0042"
           style={{ maxWidth: 420 }}
         />
-        {found ? <Alert type="success" showIcon title={t('requisition.ticketFound', { number: found.number, customer: found.customerName ?? '', summary: found.summary })} /> : null}
+        {found ? (
+          <Alert
+            type="success"
+            showIcon
+            title={t('requisition.ticketFound', {
+              number: found.number,
+              customer: found.customerName ?? '',
+              summary: found.summary,
+            })}
+          />
+        ) : null}
       </Space>
     </FieldFrame>
   );
 }
 
-function RequisitionFormBody({ ticketNumber, onSaved, onCancel }: { ticketNumber?: string | undefined; onSaved: (r: RequisitionView) => void; onCancel: () => void }) {
+function RequisitionFormBody({
+  ticketNumber,
+  onSaved,
+  onCancel,
+}: {
+  ticketNumber?: string | undefined;
+  onSaved: (r: RequisitionView) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('parts');
   const errorText = useErrorText();
   const create = useDeskMutation('parts.requisitionCreate');
   const [ticketQuery, setTicketQuery] = useState(ticketNumber ?? '');
-  const { state: lookup } = useDeskQuery('parts.ticketLookup', { number: ticketQuery }, { enabled: ticketQuery !== '' });
+  const { state: lookup } = useDeskQuery(
+    'parts.ticketLookup',
+    { number: ticketQuery },
+    { enabled: ticketQuery !== '' },
+  );
   const ticket = lookup.status === 'ok' ? lookup.value : null;
   const { control, handleSubmit, getValues, setError, clearErrors, formState } = useForm<RequisitionForm>({
     defaultValues: { ticketId: '', note: '', lines: [{ partId: '', qty: 1 }] },
@@ -69,7 +104,11 @@ function RequisitionFormBody({ ticketNumber, onSaved, onCancel }: { ticketNumber
   const submit = handleSubmit(async () => {
     const v = getValues();
     if (!ticket) return setError('ticketId', { message: 'ticket_unknown' });
-    const result = await create.run({ ticketId: ticket.id, note: v.note, lines: v.lines.map((l) => ({ partId: l.partId, qty: l.qty ?? Number.NaN })) });
+    const result = await create.run({
+      ticketId: ticket.id,
+      note: v.note,
+      lines: v.lines.map((l) => ({ partId: l.partId, qty: l.qty ?? Number.NaN })),
+    });
     if (result.ok) onSaved(result.value);
     else applyDeskError(result.error, setError, isFormField);
   });
@@ -85,7 +124,15 @@ function RequisitionFormBody({ ticketNumber, onSaved, onCancel }: { ticketNumber
           clearErrors('ticketId');
         }}
       />
-      {formState.errors.ticketId?.message ? <Alert type="error" role="alert" showIcon title={errorText(formState.errors.ticketId.message)} style={{ marginBottom: 16 }} /> : null}
+      {formState.errors.ticketId?.message ? (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          title={errorText(formState.errors.ticketId.message)}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       <Table<{ key: string; index: number }>
         size="small"
         pagination={false}
@@ -100,7 +147,14 @@ function RequisitionFormBody({ ticketNumber, onSaved, onCancel }: { ticketNumber
               <Controller
                 control={control}
                 name={`lines.${index}.partId`}
-                render={({ field }) => <PartSelect value={field.value || undefined} onChange={(id) => field.onChange(id)} label={t('requisition.partOf', { n: index + 1 })} invalid={cellError(index, 'partId') !== undefined} />}
+                render={({ field }) => (
+                  <PartSelect
+                    value={field.value || undefined}
+                    onChange={(id) => field.onChange(id)}
+                    label={t('requisition.partOf', { n: index + 1 })}
+                    invalid={cellError(index, 'partId') !== undefined}
+                  />
+                )}
               />
             ),
           },
@@ -129,13 +183,22 @@ function RequisitionFormBody({ ticketNumber, onSaved, onCancel }: { ticketNumber
             key: 'remove',
             title: '',
             render: (_, { index }) => (
-              <Button aria-label={t('requisition.removeLine', { n: index + 1 })} icon={<DeleteOutlined aria-hidden />} disabled={lines.fields.length === 1} onClick={() => lines.remove(index)} />
+              <Button
+                aria-label={t('requisition.removeLine', { n: index + 1 })}
+                icon={<DeleteOutlined aria-hidden />}
+                disabled={lines.fields.length === 1}
+                onClick={() => lines.remove(index)}
+              />
             ),
           },
         ]}
         footer={() => <LineErrors errors={formState.errors.lines} errorText={errorText} />}
       />
-      <Button icon={<PlusOutlined aria-hidden />} style={{ margin: '12px 0' }} onClick={() => lines.append({ partId: '', qty: 1 })}>
+      <Button
+        icon={<PlusOutlined aria-hidden />}
+        style={{ margin: '12px 0' }}
+        onClick={() => lines.append({ partId: '', qty: 1 })}
+      >
         {t('requisition.addLine')}
       </Button>
       <TextField control={control} name="note" id="requisition-note" label={t('requisition.note')} maxLength={500} />

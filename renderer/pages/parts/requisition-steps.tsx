@@ -26,8 +26,28 @@ function useStepError(lines: ReadonlyArray<RequisitionLineView>) {
   return { show, banner };
 }
 
-function QtyInput({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (qty: number) => void }) {
-  return <InputNumber aria-label={label} min={0} max={Math.max(max, 0)} precision={0} value={value} onChange={(v) => onChange(typeof v === 'number' ? v : 0)} style={{ width: 90 }} />;
+function QtyInput({
+  label,
+  value,
+  max,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  max: number;
+  onChange: (qty: number) => void;
+}) {
+  return (
+    <InputNumber
+      aria-label={label}
+      min={0}
+      max={Math.max(max, 0)}
+      precision={0}
+      value={value}
+      onChange={(v) => onChange(typeof v === 'number' ? v : 0)}
+      style={{ width: 90 }}
+    />
+  );
 }
 
 export function SignStep({ requisition }: { requisition: RequisitionView }) {
@@ -35,7 +55,9 @@ export function SignStep({ requisition }: { requisition: RequisitionView }) {
   const { message } = App.useApp();
   const approve = useDeskMutation('parts.requisitionApprove');
   const reject = useDeskMutation('parts.requisitionReject');
-  const [qty, setQty] = useState<Record<string, number>>(() => Object.fromEntries(requisition.lines.map((l) => [l.id, l.requestedQty])));
+  const [qty, setQty] = useState<Record<string, number>>(() =>
+    Object.fromEntries(requisition.lines.map((l) => [l.id, l.requestedQty])),
+  );
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const errors = useStepError(requisition.lines);
@@ -45,7 +67,10 @@ export function SignStep({ requisition }: { requisition: RequisitionView }) {
   const sign = async (): Promise<void> => {
     const lines = requisition.lines.map((l) => ({ lineId: l.id, approvedQty: qty[l.id] ?? 0 }));
     const result = await approve.run({ requisitionId: requisition.id, lines });
-    errors.show(result.ok ? null : result.error, lines.map((l) => l.lineId));
+    errors.show(
+      result.ok ? null : result.error,
+      lines.map((l) => l.lineId),
+    );
     if (result.ok) void message.success(t('statuses.approved'));
   };
   const refuse = async (): Promise<void> => {
@@ -61,7 +86,14 @@ export function SignStep({ requisition }: { requisition: RequisitionView }) {
         signing
         extra={{
           title: t('requisition.approved'),
-          render: (l) => <QtyInput label={t('requisition.approvedOf', { part: l.partName })} value={qty[l.id] ?? 0} max={l.requestedQty} onChange={(v) => setQty({ ...qty, [l.id]: v })} />,
+          render: (l) => (
+            <QtyInput
+              label={t('requisition.approvedOf', { part: l.partName })}
+              value={qty[l.id] ?? 0}
+              max={l.requestedQty}
+              onChange={(v) => setQty({ ...qty, [l.id]: v })}
+            />
+          ),
         }}
       />
       {errors.banner}
@@ -83,7 +115,13 @@ export function SignStep({ requisition }: { requisition: RequisitionView }) {
         onCancel={() => setRejecting(false)}
         destroyOnHidden
       >
-        <Input.TextArea aria-label={t('requisition.rejectReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoFocus />
+        <Input.TextArea
+          aria-label={t('requisition.rejectReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+          autoFocus
+        />
         <DialogError message={rejectError} />
       </Modal>
     </>
@@ -94,16 +132,24 @@ export function IssueStep({ requisition }: { requisition: RequisitionView }) {
   const { t } = useTranslation('parts');
   const { message } = App.useApp();
   const issue = useDeskMutation('parts.requisitionIssue');
-  const [qty, setQty] = useState<Record<string, number>>(() => Object.fromEntries(requisition.lines.map((l) => [l.id, l.toIssueQty])));
+  const [qty, setQty] = useState<Record<string, number>>(() =>
+    Object.fromEntries(requisition.lines.map((l) => [l.id, l.toIssueQty])),
+  );
   const errors = useStepError(requisition.lines);
 
   const run = async (): Promise<void> => {
     const lines = requisition.lines.filter((l) => (qty[l.id] ?? 0) > 0).map((l) => ({ lineId: l.id, qty: qty[l.id]! }));
     const result = await issue.run({ requisitionId: requisition.id, lines });
-    errors.show(result.ok ? null : result.error, lines.map((l) => l.lineId));
+    errors.show(
+      result.ok ? null : result.error,
+      lines.map((l) => l.lineId),
+    );
     if (!result.ok) return;
     const negative = result.value.wentNegative;
-    if (negative.length > 0) void message.warning(t('requisition.wentNegative', { parts: negative.map((n) => `${n.partNo} (${n.onHand})`).join(', ') }));
+    if (negative.length > 0)
+      void message.warning(
+        t('requisition.wentNegative', { parts: negative.map((n) => `${n.partNo} (${n.onHand})`).join(', ') }),
+      );
     else void message.success(t('statuses.issued'));
     setQty(Object.fromEntries(result.value.requisition.lines.map((l) => [l.id, l.toIssueQty])));
   };
@@ -115,7 +161,14 @@ export function IssueStep({ requisition }: { requisition: RequisitionView }) {
         extra={{
           title: t('requisition.issueNow'),
           // The input allows more than approved so the desk's "over-issue" answer is what the clerk sees.
-          render: (l) => <QtyInput label={t('requisition.issueOf', { part: l.partName })} value={qty[l.id] ?? 0} max={99999} onChange={(v) => setQty({ ...qty, [l.id]: v })} />,
+          render: (l) => (
+            <QtyInput
+              label={t('requisition.issueOf', { part: l.partName })}
+              value={qty[l.id] ?? 0}
+              max={99999}
+              onChange={(v) => setQty({ ...qty, [l.id]: v })}
+            />
+          ),
         }}
       />
       {errors.banner}
@@ -138,7 +191,10 @@ export function ReturnStep({ requisition }: { requisition: RequisitionView }) {
   const run = async (): Promise<void> => {
     const lines = held.filter((l) => (qty[l.id] ?? 0) > 0).map((l) => ({ lineId: l.id, qty: qty[l.id]! }));
     const result = await take.run({ requisitionId: requisition.id, reason, lines });
-    errors.show(result.ok ? null : result.error, lines.map((l) => l.lineId));
+    errors.show(
+      result.ok ? null : result.error,
+      lines.map((l) => l.lineId),
+    );
     if (result.ok) {
       setQty({});
       setReason('');
@@ -155,10 +211,22 @@ export function ReturnStep({ requisition }: { requisition: RequisitionView }) {
             <span style={{ minWidth: 220, display: 'inline-block' }}>
               {l.partNo} {l.partName} · {t('requisition.held')} {l.heldQty}
             </span>
-            <QtyInput label={t('requisition.returnOf', { part: l.partName })} value={qty[l.id] ?? 0} max={99999} onChange={(v) => setQty({ ...qty, [l.id]: v })} />
+            <QtyInput
+              label={t('requisition.returnOf', { part: l.partName })}
+              value={qty[l.id] ?? 0}
+              max={99999}
+              onChange={(v) => setQty({ ...qty, [l.id]: v })}
+            />
           </Space>
         ))}
-        <Input aria-label={t('requisition.returnReason')} placeholder={t('requisition.returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} style={{ maxWidth: 420 }} />
+        <Input
+          aria-label={t('requisition.returnReason')}
+          placeholder={t('requisition.returnReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+          style={{ maxWidth: 420 }}
+        />
       </Space>
       {errors.banner}
       <Button style={{ marginTop: 12 }} loading={take.pending} onClick={() => void run()}>

@@ -18,7 +18,11 @@ export function RequisitionsTab({ openId }: { openId: string | null }) {
   const { t } = useTranslation('parts');
   const { can } = useSignedIn();
   const { message } = App.useApp();
-  const defaultFilter: RequisitionFilter = can('parts.approve') ? 'requested' : can('parts.issue') ? 'approved' : 'open';
+  const defaultFilter: RequisitionFilter = can('parts.approve')
+    ? 'requested'
+    : can('parts.issue')
+      ? 'approved'
+      : 'open';
   const [filter, setFilter] = useState<RequisitionFilter>(defaultFilter);
   const [mine, setMine] = useState(can('parts.request') && !can('parts.issue'));
   const [creating, setCreating] = useState(false);
@@ -64,7 +68,11 @@ export function RequisitionsTab({ openId }: { openId: string | null }) {
             ),
           },
           { key: 'ticket', title: t('requisition.ticket'), dataIndex: 'ticketNumber' },
-          { key: 'lines', title: t('requisition.lines'), render: (_, r) => r.lines.map((l) => `${l.partName} ×${l.approvedQty ?? l.requestedQty}`).join('，') },
+          {
+            key: 'lines',
+            title: t('requisition.lines'),
+            render: (_, r) => r.lines.map((l) => `${l.partName} ×${l.approvedQty ?? l.requestedQty}`).join('，'),
+          },
           { key: 'by', title: t('requisition.requestedBy'), render: (_, r) => r.requestedByName ?? '' },
           { key: 'at', title: t('requisition.requestedAt'), render: (_, r) => formatTime(r.requestedAt) },
           { key: 'status', title: t('requisition.status'), render: (_, r) => <StatusTag status={r.status} /> },

@@ -3,7 +3,20 @@
  * start of the count, the difference, and what moved since (shown, never counted twice). The
  * parts lead explains the differences and posts them.
  */
-import { Alert, App, Button, Descriptions, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, type InputRef } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  type InputRef,
+} from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StocktakeLineView, StocktakeView } from '../../../db/api';
@@ -29,19 +42,27 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
   const scanRef = useRef<InputRef>(null);
   const counting = s.status === 'counting' && can('parts.count');
 
-  const fail = (key: string, line?: StocktakeLineView): void => setError(`${line ? `${line.partNo}: ` : ''}${errorText(key)}`);
+  const fail = (key: string, line?: StocktakeLineView): void =>
+    setError(`${line ? `${line.partNo}: ` : ''}${errorText(key)}`);
   const onScan = async (): Promise<void> => {
     if (scanned.trim() === '') return;
     const result = await scan.run({ stocktakeId: s.id, partNo: scanned.trim() });
     if (result.ok) {
       setError(null);
-      void message.success(t('stocktake.scanned', { partNo: result.value.partNo, count: result.value.countedQty ?? 0 }));
+      void message.success(
+        t('stocktake.scanned', { partNo: result.value.partNo, count: result.value.countedQty ?? 0 }),
+      );
     } else fail(result.error.key);
     setScanned('');
     scanRef.current?.focus();
   };
   const saveCount = async (line: StocktakeLineView, countedQty: number, reason?: string): Promise<void> => {
-    const result = await count.run({ stocktakeId: s.id, lineId: line.id, countedQty, ...(reason !== undefined ? { reason } : {}) });
+    const result = await count.run({
+      stocktakeId: s.id,
+      lineId: line.id,
+      countedQty,
+      ...(reason !== undefined ? { reason } : {}),
+    });
     if (result.ok) setError(null);
     else fail(result.error.key, line);
   };
@@ -72,14 +93,22 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
           {s.locationCode} {s.binPrefix ? `· ${s.binPrefix}*` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('stocktake.status')}>
-          <Tag>{t(`stocktake.statuses.${s.status}`)}</Tag> {s.closedByName ? `${s.closedByName} ${formatTime(s.closedAt)}` : ''}
+          <Tag>{t(`stocktake.statuses.${s.status}`)}</Tag>{' '}
+          {s.closedByName ? `${s.closedByName} ${formatTime(s.closedAt)}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('stocktake.startedBy')} span={3}>
           {s.startedByName} {formatTime(s.startedAt)}
           {s.cancelReason ? ` · ${s.cancelReason}` : ''}
         </Descriptions.Item>
       </Descriptions>
-      <p>{t('stocktake.progress', { counted: s.counted, total: s.lines.length, varied: s.withVariance, value: formatFen(s.varianceFen) })}</p>
+      <p>
+        {t('stocktake.progress', {
+          counted: s.counted,
+          total: s.lines.length,
+          varied: s.withVariance,
+          value: formatFen(s.varianceFen),
+        })}
+      </p>
       {counting ? (
         <Space direction="vertical" style={{ marginBottom: 16, width: '100%' }}>
           <Input.Search
@@ -111,9 +140,30 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
             key: 'counted',
             title: t('stocktake.counted'),
             render: (_, l) =>
-              counting ? <CountInput key={`${l.id}-${l.countedQty}`} label={t('stocktake.countedOf', { partNo: l.partNo })} value={l.countedQty} onSave={(qty) => void saveCount(l, qty)} /> : (l.countedQty ?? '—'),
+              counting ? (
+                <CountInput
+                  key={`${l.id}-${l.countedQty}`}
+                  label={t('stocktake.countedOf', { partNo: l.partNo })}
+                  value={l.countedQty}
+                  onSave={(qty) => void saveCount(l, qty)}
+                />
+              ) : (
+                (l.countedQty ?? '—')
+              ),
           },
-          { key: 'variance', title: t('stocktake.variance'), align: 'right', render: (_, l) => (l.variance === null ? '' : <strong style={{ color: l.variance < 0 ? '#cf1322' : l.variance > 0 ? '#389e0d' : undefined }}>{signed(l.variance)}</strong>) },
+          {
+            key: 'variance',
+            title: t('stocktake.variance'),
+            align: 'right',
+            render: (_, l) =>
+              l.variance === null ? (
+                ''
+              ) : (
+                <strong style={{ color: l.variance < 0 ? '#cf1322' : l.variance > 0 ? '#389e0d' : undefined }}>
+                  {signed(l.variance)}
+                </strong>
+              ),
+          },
           {
             key: 'reason',
             title: t('stocktake.reason'),
@@ -123,19 +173,33 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
                   aria-label={t('stocktake.reasonOf', { partNo: l.partNo })}
                   value={reasons[l.id] ?? l.reason}
                   onChange={(e) => setReasons({ ...reasons, [l.id]: e.target.value })}
-                  onBlur={() => (l.countedQty !== null && reasons[l.id] !== undefined ? void saveCount(l, l.countedQty, reasons[l.id]) : undefined)}
+                  onBlur={() =>
+                    l.countedQty !== null && reasons[l.id] !== undefined
+                      ? void saveCount(l, l.countedQty, reasons[l.id])
+                      : undefined
+                  }
                   maxLength={200}
                 />
               ) : (
                 l.reason
               ),
           },
-          { key: 'moved', title: t('stocktake.movedSince'), align: 'right', render: (_, l) => (l.movedSinceCut ? signed(l.movedSinceCut) : '') },
+          {
+            key: 'moved',
+            title: t('stocktake.movedSince'),
+            align: 'right',
+            render: (_, l) => (l.movedSinceCut ? signed(l.movedSinceCut) : ''),
+          },
         ]}
       />
       {s.status === 'counting' && can('parts.approve') ? (
         <Space style={{ marginTop: 16 }}>
-          <Popconfirm title={t('stocktake.postConfirm')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => onPost()}>
+          <Popconfirm
+            title={t('stocktake.postConfirm')}
+            okText={t('actions.confirm')}
+            cancelText={t('actions.cancel')}
+            onConfirm={() => onPost()}
+          >
             <Button type="primary" loading={post.pending}>
               {t('stocktake.post')}
             </Button>
@@ -145,8 +209,23 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
           </Button>
         </Space>
       ) : null}
-      <Modal open={cancelling} title={t('stocktake.cancel')} okText={t('stocktake.cancel')} cancelText={t('actions.close')} okButtonProps={{ danger: true }} onOk={() => void onCancel()} onCancel={() => setCancelling(false)} destroyOnHidden>
-        <Input aria-label={t('stocktake.cancelReason')} placeholder={t('stocktake.cancelReason')} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} maxLength={200} />
+      <Modal
+        open={cancelling}
+        title={t('stocktake.cancel')}
+        okText={t('stocktake.cancel')}
+        cancelText={t('actions.close')}
+        okButtonProps={{ danger: true }}
+        onOk={() => void onCancel()}
+        onCancel={() => setCancelling(false)}
+        destroyOnHidden
+      >
+        <Input
+          aria-label={t('stocktake.cancelReason')}
+          placeholder={t('stocktake.cancelReason')}
+          value={cancelReason}
+          onChange={(e) => setCancelReason(e.target.value)}
+          maxLength={200}
+        />
       </Modal>
     </section>
   );
@@ -158,5 +237,16 @@ function CountInput({ label, value, onSave }: { label: string; value: number | n
   const commit = (): void => {
     if (draft !== null && draft !== value) onSave(draft);
   };
-  return <InputNumber aria-label={label} min={0} precision={0} value={draft} onChange={(v) => setDraft(typeof v === 'number' ? v : null)} onBlur={commit} onPressEnter={commit} style={{ width: 90 }} />;
+  return (
+    <InputNumber
+      aria-label={label}
+      min={0}
+      precision={0}
+      value={draft}
+      onChange={(v) => setDraft(typeof v === 'number' ? v : null)}
+      onBlur={commit}
+      onPressEnter={commit}
+      style={{ width: 90 }}
+    />
+  );
 }

@@ -15,12 +15,21 @@ import { StocktakeSheet } from './stocktake-sheet';
 export function StocktakeTab({ openId }: { openId: string | null }) {
   const { t } = useTranslation('parts');
   const errorText = useErrorText();
-  const { state: one } = useDeskQuery('parts.stocktake', { id: openId ?? '' }, { refetchOn: ['parts.changed'], enabled: openId !== null });
+  const { state: one } = useDeskQuery(
+    'parts.stocktake',
+    { id: openId ?? '' },
+    { refetchOn: ['parts.changed'], enabled: openId !== null },
+  );
   if (openId !== null) {
     return (
       <>
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
-          <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} href={partsHref('stocktake')} style={{ paddingLeft: 0 }}>
+          <Button
+            type="link"
+            icon={<ArrowLeftOutlined aria-hidden />}
+            href={partsHref('stocktake')}
+            style={{ paddingLeft: 0 }}
+          >
             {t('stocktake.back')}
           </Button>
           {one.value?.id === openId ? <PrintButton form="stocktake-sheet" subjectId={openId} /> : null}
@@ -41,7 +50,12 @@ function StocktakeList() {
   return (
     <>
       {can('parts.count') ? (
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} style={{ marginBottom: 16 }} onClick={() => setStarting(true)}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          style={{ marginBottom: 16 }}
+          onClick={() => setStarting(true)}
+        >
           {t('stocktake.start')}
         </Button>
       ) : null}
@@ -62,9 +76,23 @@ function StocktakeList() {
               </a>
             ),
           },
-          { key: 'location', title: t('stocktake.location'), render: (_, s) => `${s.locationCode}${s.binPrefix ? ` · ${s.binPrefix}*` : ''}` },
-          { key: 'status', title: t('stocktake.status'), render: (_, s) => <Tag color={s.status === 'counting' ? 'blue' : undefined}>{t(`stocktake.statuses.${s.status}`)}</Tag> },
-          { key: 'by', title: t('stocktake.startedBy'), render: (_, s) => `${s.startedByName ?? ''} ${formatTime(s.startedAt)}` },
+          {
+            key: 'location',
+            title: t('stocktake.location'),
+            render: (_, s) => `${s.locationCode}${s.binPrefix ? ` · ${s.binPrefix}*` : ''}`,
+          },
+          {
+            key: 'status',
+            title: t('stocktake.status'),
+            render: (_, s) => (
+              <Tag color={s.status === 'counting' ? 'blue' : undefined}>{t(`stocktake.statuses.${s.status}`)}</Tag>
+            ),
+          },
+          {
+            key: 'by',
+            title: t('stocktake.startedBy'),
+            render: (_, s) => `${s.startedByName ?? ''} ${formatTime(s.startedAt)}`,
+          },
           { key: 'lines', title: t('receipt.lines'), dataIndex: 'lineCount', align: 'right' },
         ]}
       />
@@ -90,11 +118,26 @@ function StartDialog({ open, onClose }: { open: boolean; onClose: () => void }) 
     window.location.hash = partsHref('stocktake', result.value.id);
   };
   return (
-    <Modal open={open} title={t('stocktake.startTitle')} okText={t('stocktake.start')} cancelText={t('actions.cancel')} okButtonProps={{ loading: start.pending }} onOk={() => void run()} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('stocktake.startTitle')}
+      okText={t('stocktake.start')}
+      cancelText={t('actions.cancel')}
+      okButtonProps={{ loading: start.pending }}
+      onOk={() => void run()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form layout="vertical">
         {locations.length > 1 ? (
           <Form.Item label={t('stocktake.location')} htmlFor="stocktake-location">
-            <Select id="stocktake-location" value={locationId ?? locations[0]?.id} onChange={setLocationId} options={locations.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} virtual={false} />
+            <Select
+              id="stocktake-location"
+              value={locationId ?? locations[0]?.id}
+              onChange={setLocationId}
+              options={locations.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
+              virtual={false}
+            />
           </Form.Item>
         ) : null}
         <Form.Item label={t('stocktake.binPrefix')} htmlFor="stocktake-bin" extra={t('stocktake.binPrefixHelp')}>

@@ -45,7 +45,11 @@ export function SuppliersPanel({ suppliers }: { suppliers: ReadonlyArray<Supplie
 function SupplierForm() {
   const { t } = useTranslation('parts');
   const create = useDeskMutation('parts.supplierCreate');
-  const { control, handleSubmit, getValues, setError, reset, formState } = useForm<SupplierInput, unknown, z.output<typeof supplierSchema>>({
+  const { control, handleSubmit, getValues, setError, reset, formState } = useForm<
+    SupplierInput,
+    unknown,
+    z.output<typeof supplierSchema>
+  >({
     resolver: zodResolver(supplierSchema),
     defaultValues: { name: '', contact: '', phone: '' },
   });
@@ -57,8 +61,21 @@ function SupplierForm() {
   return (
     <Form layout="vertical" onFinish={() => void submit()} style={{ marginTop: 16 }}>
       <Space wrap align="end">
-        <TextField control={control} name="name" id="supplier-name" label={t('supplier.name')} required maxLength={60} />
-        <TextField control={control} name="contact" id="supplier-contact" label={t('supplier.contact')} maxLength={40} />
+        <TextField
+          control={control}
+          name="name"
+          id="supplier-name"
+          label={t('supplier.name')}
+          required
+          maxLength={60}
+        />
+        <TextField
+          control={control}
+          name="contact"
+          id="supplier-contact"
+          label={t('supplier.contact')}
+          maxLength={40}
+        />
         <TextField control={control} name="phone" id="supplier-phone" label={t('supplier.phone')} maxLength={30} />
         <Form.Item>
           <Button htmlType="submit" loading={formState.isSubmitting}>

@@ -14,12 +14,24 @@ import { formatFen } from './format';
 import { partsHref } from './route';
 import { RequisitionFormDrawer } from './requisition-form';
 
-export function TicketParts({ ticketId, ticketNumber, canRequest = true }: { ticketId: string; ticketNumber: string; canRequest?: boolean }) {
+export function TicketParts({
+  ticketId,
+  ticketNumber,
+  canRequest = true,
+}: {
+  ticketId: string;
+  ticketNumber: string;
+  canRequest?: boolean;
+}) {
   const { t } = useTranslation('parts');
   const { can } = useSignedIn();
   const { message } = App.useApp();
   const [requesting, setRequesting] = useState(false);
-  const { state } = useDeskQuery('parts.forTicket', { ticketId }, { refetchOn: ['parts.changed'], enabled: can('parts.read') });
+  const { state } = useDeskQuery(
+    'parts.forTicket',
+    { ticketId },
+    { refetchOn: ['parts.changed'], enabled: can('parts.read') },
+  );
   if (!can('parts.read')) return null;
   const parts = state.value;
 

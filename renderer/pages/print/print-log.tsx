@@ -42,23 +42,40 @@ export function PrintLog() {
         columns={[
           { title: t('settings.when'), dataIndex: 'printedAt', render: (value: string) => formatDateTime(value) },
           { title: t('settings.who'), dataIndex: 'staffName', render: (value: string | null) => value ?? '—' },
-          { title: t('settings.what'), dataIndex: 'form', render: (value: PrintLogEntry['form']) => t(`form.${value}`) },
+          {
+            title: t('settings.what'),
+            dataIndex: 'form',
+            render: (value: PrintLogEntry['form']) => t(`form.${value}`),
+          },
           {
             title: t('settings.number'),
             dataIndex: 'subjectNo',
             render: (value: string, entry) => (
-              <Button type="link" size="small" onClick={() => setReprint(entry)} aria-label={`${t('preview.print')} ${t(`form.${entry.form}`)} ${value}`}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => setReprint(entry)}
+                aria-label={`${t('preview.print')} ${t(`form.${entry.form}`)} ${value}`}
+              >
                 {value}
               </Button>
             ),
           },
           { title: t('settings.copy'), dataIndex: 'copyNo', render: (value: number) => <CopyLabel copyNo={value} /> },
-          { title: t('settings.where'), dataIndex: 'output', render: (value: PrintLogEntry['output'], entry) => `${t(`output.${value}`)}${entry.printer ? ` · ${entry.printer}` : ''}` },
+          {
+            title: t('settings.where'),
+            dataIndex: 'output',
+            render: (value: PrintLogEntry['output'], entry) =>
+              `${t(`output.${value}`)}${entry.printer ? ` · ${entry.printer}` : ''}`,
+          },
           {
             title: t('settings.outcome'),
             dataIndex: 'result',
             render: (value: PrintLogEntry['result'], entry) => (
-              <Tag color={value === 'failed' ? 'red' : value === 'cancelled' ? 'default' : 'green'} title={entry.reason || undefined}>
+              <Tag
+                color={value === 'failed' ? 'red' : value === 'cancelled' ? 'default' : 'green'}
+                title={entry.reason || undefined}
+              >
                 {t(`result.${value}`)}
               </Tag>
             ),
@@ -70,7 +87,9 @@ export function PrintLog() {
           {t('settings.more')}
         </Button>
       )}
-      {reprint && <LazyPrintPreview form={reprint.form} subjectId={reprint.subjectId} open onClose={() => setReprint(null)} />}
+      {reprint && (
+        <LazyPrintPreview form={reprint.form} subjectId={reprint.subjectId} open onClose={() => setReprint(null)} />
+      )}
     </section>
   );
 }

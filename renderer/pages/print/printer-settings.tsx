@@ -38,15 +38,24 @@ function SettingRow({ setting, printers }: { setting: PrintSetting; printers: Re
   const [error, setError] = useState<string | null>(null);
   const formName = t(`form.${setting.form}`);
   const installed = printers ?? [];
-  const missing = draft.printer !== null && printers !== null && !installed.some((printer) => printer.name === draft.printer);
+  const missing =
+    draft.printer !== null && printers !== null && !installed.some((printer) => printer.name === draft.printer);
   const options = [
     { value: ASK, label: t('settings.askEveryTime') },
     ...installed.map((printer) => ({ value: printer.name, label: printer.displayName || printer.name })),
-    ...(draft.printer !== null && !installed.some((printer) => printer.name === draft.printer) ? [{ value: draft.printer, label: draft.printer }] : []),
+    ...(draft.printer !== null && !installed.some((printer) => printer.name === draft.printer)
+      ? [{ value: draft.printer, label: draft.printer }]
+      : []),
   ];
 
   const submit = async (): Promise<void> => {
-    const input = { form: draft.form, printer: draft.printer, silent: draft.silent, paper: draft.paper, copies: draft.copies };
+    const input = {
+      form: draft.form,
+      printer: draft.printer,
+      silent: draft.silent,
+      paper: draft.paper,
+      copies: draft.copies,
+    };
     const checked = printSettingSchema.safeParse(input);
     if (!checked.success) {
       setError(errorText(checked.error.issues[0]?.message));
@@ -71,12 +80,21 @@ function SettingRow({ setting, printers }: { setting: PrintSetting; printers: Re
           style={{ width: 240 }}
           value={draft.printer ?? ASK}
           options={options}
-          onChange={(value) => setDraft({ ...draft, printer: value === ASK ? null : value, silent: value === ASK ? false : draft.silent })}
+          onChange={(value) =>
+            setDraft({ ...draft, printer: value === ASK ? null : value, silent: value === ASK ? false : draft.silent })
+          }
         />
-        {missing && <Typography.Text type="warning"> {t('settings.missingPrinter', { printer: draft.printer })}</Typography.Text>}
+        {missing && (
+          <Typography.Text type="warning"> {t('settings.missingPrinter', { printer: draft.printer })}</Typography.Text>
+        )}
       </td>
       <td>
-        <Checkbox aria-label={`${t('settings.silent')}: ${formName}`} checked={draft.silent} disabled={draft.printer === null} onChange={(event) => setDraft({ ...draft, silent: event.target.checked })}>
+        <Checkbox
+          aria-label={`${t('settings.silent')}: ${formName}`}
+          checked={draft.silent}
+          disabled={draft.printer === null}
+          onChange={(event) => setDraft({ ...draft, silent: event.target.checked })}
+        >
           {t('settings.silent')}
         </Checkbox>
       </td>
@@ -91,7 +109,14 @@ function SettingRow({ setting, printers }: { setting: PrintSetting; printers: Re
         />
       </td>
       <td>
-        <InputNumber aria-label={`${t('settings.copies')}: ${formName}`} min={1} max={9} precision={0} value={draft.copies} onChange={(copies) => setDraft({ ...draft, copies: copies ?? 1 })} />
+        <InputNumber
+          aria-label={`${t('settings.copies')}: ${formName}`}
+          min={1}
+          max={9}
+          precision={0}
+          value={draft.copies}
+          onChange={(copies) => setDraft({ ...draft, copies: copies ?? 1 })}
+        />
       </td>
       <td>
         <Button onClick={() => void submit()} loading={save.pending} aria-label={`${t('settings.save')}: ${formName}`}>
@@ -136,7 +161,11 @@ export function PrinterSettings() {
             </thead>
             <tbody>
               {state.value.items.map((setting) => (
-                <SettingRow key={`${setting.form}-${setting.printer}-${setting.paper}-${setting.copies}-${setting.silent}`} setting={setting} printers={printers} />
+                <SettingRow
+                  key={`${setting.form}-${setting.printer}-${setting.paper}-${setting.copies}-${setting.silent}`}
+                  setting={setting}
+                  printers={printers}
+                />
               ))}
             </tbody>
           </table>

@@ -7,5 +7,7 @@ import type { SyncStatus } from '../../../db/api';
 
 export function credentialsText(t: TFunction<'sync'>, kept: NonNullable<SyncStatus['credentialsKept']>): string {
   if (kept.kind === 'os_encrypted') return t('page.credentialsEncrypted', { backend: kept.backend });
-  return t(kept.why === 'no_keyring' ? 'page.credentialsNoKeyring' : 'page.credentialsBrowserHost', { file: kept.file });
+  return t(kept.why === 'no_keyring' ? 'page.credentialsNoKeyring' : 'page.credentialsBrowserHost', {
+    file: kept.file,
+  });
 }

@@ -19,7 +19,9 @@ export function enrollFailureText(t: TFunction<'sync'>, failure: EnrollFailure, 
     const value = params[key];
     if (value === undefined) continue;
     const ms = Date.parse(value);
-    params[key] = Number.isNaN(ms) ? '—' : new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+    params[key] = Number.isNaN(ms)
+      ? '—'
+      : new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
   }
   return t(`enroll.errors.${failure.code as EnrollErrorCode}`, { ...params, defaultValue: failure.message });
 }

@@ -37,7 +37,9 @@ export function EnrollForm({ status, refetch }: { status: SyncStatus; refetch: (
   const submit = handleSubmit(async (values) => {
     const result = await enroll.run(values);
     if (!result.ok) {
-      applyDeskError(result.error, setError, (path): path is (typeof FIELDS)[number] => (FIELDS as ReadonlyArray<string>).includes(path));
+      applyDeskError(result.error, setError, (path): path is (typeof FIELDS)[number] =>
+        (FIELDS as ReadonlyArray<string>).includes(path),
+      );
       return;
     }
     setSentWith(status);
@@ -56,15 +58,45 @@ export function EnrollForm({ status, refetch }: { status: SyncStatus; refetch: (
         {t('enroll.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('enroll.intro')}</Typography.Paragraph>
-      {failureText && <Alert type="error" showIcon role="alert" title={t('enroll.failed', { message: failureText })} style={{ marginBottom: 16 }} />}
+      {failureText && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('enroll.failed', { message: failureText })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {waiting && <Alert type="info" showIcon role="status" title={t('enroll.working')} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onSubmitCapture={(event) => void submit(event)}>
         <TextField control={control} name="serverUrl" id="sync-url" label={t('enroll.url')} required maxLength={200} />
-        <TextField control={control} name="code" id="sync-code" label={t('enroll.code')} required maxLength={14} placeholder="ABCD-EFGH-JKLM" />
-        <TextField control={control} name="caCert" id="sync-ca" label={t('enroll.ca')} kind="multiline" help={t('enroll.caHelp')} />
+        <TextField
+          control={control}
+          name="code"
+          id="sync-code"
+          label={t('enroll.code')}
+          required
+          maxLength={14}
+          placeholder="ABCD-EFGH-JKLM"
+        />
+        <TextField
+          control={control}
+          name="caCert"
+          id="sync-ca"
+          label={t('enroll.ca')}
+          kind="multiline"
+          help={t('enroll.caHelp')}
+        />
         {/* Inline display: none, since antd's form styles show file inputs despite `hidden`. */}
         <Form.Item>
-          <input ref={caFile} type="file" style={{ display: 'none' }} accept=".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert" aria-label={t('enroll.caFile')} onChange={(e) => void loadCa(e.target.files?.[0])} />
+          <input
+            ref={caFile}
+            type="file"
+            style={{ display: 'none' }}
+            accept=".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert"
+            aria-label={t('enroll.caFile')}
+            onChange={(e) => void loadCa(e.target.files?.[0])}
+          />
           <Button icon={<FileTextOutlined aria-hidden />} onClick={() => caFile.current?.click()}>
             {t('enroll.caFile')}
           </Button>

@@ -15,7 +15,8 @@ export function KeptAsideTable() {
   const retry = useDeskMutation('sync.retryKeptAside');
   const records = state.value ?? [];
   const entityName = (entity: string) => t(`keptAside.entities.${entity as 'ticket'}`, { defaultValue: entity });
-  const parentOf = (r: KeptAsideRecord) => (r.dependsOn ? `${entityName(r.dependsOn.entity)} ${r.number ?? r.dependsOn.entityId.slice(-8)}` : '');
+  const parentOf = (r: KeptAsideRecord) =>
+    r.dependsOn ? `${entityName(r.dependsOn.entity)} ${r.number ?? r.dependsOn.entityId.slice(-8)}` : '';
   if (records.length === 0 && state.status !== 'loading') return null;
   return (
     <section aria-labelledby="sync-kept-aside-title" style={{ marginBottom: 24 }}>
@@ -23,7 +24,10 @@ export function KeptAsideTable() {
         <Typography.Title level={3} id="sync-kept-aside-title">
           {t('keptAside.title')}
         </Typography.Title>
-        <Button onClick={() => void retry.run({}).then(() => window.setTimeout(refetch, 1_000))} loading={retry.pending}>
+        <Button
+          onClick={() => void retry.run({}).then(() => window.setTimeout(refetch, 1_000))}
+          loading={retry.pending}
+        >
           {t('keptAside.retry')}
         </Button>
       </Space>
@@ -40,7 +44,11 @@ export function KeptAsideTable() {
           { title: t('keptAside.number'), dataIndex: 'number', render: (number: string | null) => number ?? '—' },
           { title: t('keptAside.why'), render: (_, r) => t(`keptAside.reasons.${r.reason}`, { parent: parentOf(r) }) },
           { title: t('keptAside.todo'), render: (_, r) => t(`keptAside.todos.${r.reason}`) },
-          { title: t('keptAside.received'), dataIndex: 'receivedAt', render: (iso: string) => new Date(iso).toLocaleString(i18n.language) },
+          {
+            title: t('keptAside.received'),
+            dataIndex: 'receivedAt',
+            render: (iso: string) => new Date(iso).toLocaleString(i18n.language),
+          },
         ]}
       />
     </section>

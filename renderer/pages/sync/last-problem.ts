@@ -9,8 +9,14 @@ import type { syncEn } from '../../i18n/sync.en';
 
 type FailureCode = keyof (typeof syncEn)['page']['failures'];
 
-export function lastProblemText(t: TFunction<'sync'>, status: Pick<SyncStatus, 'lastError' | 'lastFailure'>): string | null {
+export function lastProblemText(
+  t: TFunction<'sync'>,
+  status: Pick<SyncStatus, 'lastError' | 'lastFailure'>,
+): string | null {
   if (status.lastError === null) return null;
   if (!status.lastFailure) return status.lastError;
-  return t(`page.failures.${status.lastFailure.code as FailureCode}`, { ...status.lastFailure.params, defaultValue: status.lastError });
+  return t(`page.failures.${status.lastFailure.code as FailureCode}`, {
+    ...status.lastFailure.params,
+    defaultValue: status.lastError,
+  });
 }

@@ -25,9 +25,20 @@ export function ProblemsTable() {
         locale={{ emptyText: t('problems.empty') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: t('problems.when'), dataIndex: 'createdAt', render: (iso: string) => new Date(iso).toLocaleString(i18n.language) },
+          {
+            title: t('problems.when'),
+            dataIndex: 'createdAt',
+            render: (iso: string) => new Date(iso).toLocaleString(i18n.language),
+          },
           { title: t('problems.what'), render: (_, p) => `${p.entity} ${p.entityId.slice(-8)}` },
-          { title: t('problems.fields'), render: (_, p) => Object.entries(p.fields).filter(([k]) => k !== 'updatedAt').map(([k, v]) => `${k}: ${String(v)}`).join(', ') },
+          {
+            title: t('problems.fields'),
+            render: (_, p) =>
+              Object.entries(p.fields)
+                .filter(([k]) => k !== 'updatedAt')
+                .map(([k, v]) => `${k}: ${String(v)}`)
+                .join(', '),
+          },
           { title: t('problems.who'), dataIndex: 'staffName', render: (name: string | null) => name ?? '—' },
           { title: t('problems.reason'), dataIndex: 'code', render: reason },
         ]}

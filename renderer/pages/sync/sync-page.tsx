@@ -22,13 +22,24 @@ export function SyncPage() {
       <Typography.Title level={2} id="sync-page-title" style={{ marginTop: 0 }}>
         {t('page.title')}
       </Typography.Title>
-      {status?.stopReason && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t(status.stopReason === 'device_revoked' ? 'page.revoked' : 'page.unauthorized')} />}
+      {status?.stopReason && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={t(status.stopReason === 'device_revoked' ? 'page.revoked' : 'page.unauthorized')}
+        />
+      )}
       {status?.restoredCopy && (
         <Alert
           type={status.restoredCopy.takingBack ? 'warning' : 'info'}
           showIcon
           style={{ marginBottom: 16 }}
-          title={t(status.restoredCopy.takingBack ? 'page.restoring' : 'page.restored', { when: when(status.restoredCopy.detectedAt), count: status.restoredCopy.takenBack })}
+          title={t(status.restoredCopy.takingBack ? 'page.restoring' : 'page.restored', {
+            when: when(status.restoredCopy.detectedAt),
+            count: status.restoredCopy.takenBack,
+          })}
         />
       )}
       {status && status.enrolled && (
@@ -40,10 +51,24 @@ export function SyncPage() {
             <Descriptions.Item label={t('page.pending')}>{status.pending}</Descriptions.Item>
             <Descriptions.Item label={t('page.rejected')}>{status.rejected}</Descriptions.Item>
             <Descriptions.Item label={t('page.keptAside')}>{status.keptAside}</Descriptions.Item>
-            <Descriptions.Item label={t('page.clock')}>{status.clockWarning ? t('page.clockOff', { minutes: Math.round(Math.abs(status.clockOffsetMs) / 60_000) }) : t('page.clockOk')}</Descriptions.Item>
-            {status.credentialsKept && <Descriptions.Item label={t('page.credentials')}>{credentialsText(t, status.credentialsKept)}</Descriptions.Item>}
-            {status.lastError && <Descriptions.Item label={t('page.lastError')}>{lastProblemText(t, status)}</Descriptions.Item>}
-            {status.searchBacklog > 0 && <Descriptions.Item label={t('page.searchBacklog')}>{t('page.searchBacklogValue', { count: status.searchBacklog })}</Descriptions.Item>}
+            <Descriptions.Item label={t('page.clock')}>
+              {status.clockWarning
+                ? t('page.clockOff', { minutes: Math.round(Math.abs(status.clockOffsetMs) / 60_000) })
+                : t('page.clockOk')}
+            </Descriptions.Item>
+            {status.credentialsKept && (
+              <Descriptions.Item label={t('page.credentials')}>
+                {credentialsText(t, status.credentialsKept)}
+              </Descriptions.Item>
+            )}
+            {status.lastError && (
+              <Descriptions.Item label={t('page.lastError')}>{lastProblemText(t, status)}</Descriptions.Item>
+            )}
+            {status.searchBacklog > 0 && (
+              <Descriptions.Item label={t('page.searchBacklog')}>
+                {t('page.searchBacklogValue', { count: status.searchBacklog })}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <Button
             onClick={() => void syncNow.run({ online: true }).then(() => window.setTimeout(refetch, 500))}
@@ -54,7 +79,9 @@ export function SyncPage() {
           </Button>
         </Space>
       )}
-      {status && can('store.manage') && (!status.enrolled || status.stopReason) && <EnrollForm status={status} refetch={refetch} />}
+      {status && can('store.manage') && (!status.enrolled || status.stopReason) && (
+        <EnrollForm status={status} refetch={refetch} />
+      )}
       <KeptAsideTable />
       <ProblemsTable />
     </section>

@@ -28,7 +28,11 @@ async function fitPhoto(file: File): Promise<{ mime: 'image/jpeg' | 'image/png' 
   const kind = kinds.find((k) => k === file.type);
   if (kind && file.size <= ATTACHMENT_MAX_BYTES) return { mime: kind, blob: file };
   const bitmap = await createImageBitmap(file);
-  for (const [side, quality] of [[LONGEST_SIDE, 0.85], [1200, 0.75], [900, 0.7]] as const) {
+  for (const [side, quality] of [
+    [LONGEST_SIDE, 0.85],
+    [1200, 0.75],
+    [900, 0.7],
+  ] as const) {
     const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(bitmap.width * scale);
@@ -47,10 +51,20 @@ function Thumbnail({ attachment }: { attachment: AttachmentMeta }) {
     const result = await desk.call('tickets.attachment', { id: attachment.id });
     if (result.ok) setSrc(`data:${result.value.mime};base64,${result.value.dataBase64}`);
   };
-  return src ? <Image src={src} alt={attachment.caption || attachment.fileName} width={120} /> : <Button onClick={() => void load()}>{t('detail.open')}</Button>;
+  return src ? (
+    <Image src={src} alt={attachment.caption || attachment.fileName} width={120} />
+  ) : (
+    <Button onClick={() => void load()}>{t('detail.open')}</Button>
+  );
 }
 
-export function AttachmentsSection({ ticket, onChanged }: { ticket: TicketDetail; onChanged: (ticket: TicketDetail) => void }) {
+export function AttachmentsSection({
+  ticket,
+  onChanged,
+}: {
+  ticket: TicketDetail;
+  onChanged: (ticket: TicketDetail) => void;
+}) {
   const { t } = useTranslation('tickets');
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -66,7 +80,13 @@ export function AttachmentsSection({ ticket, onChanged }: { ticket: TicketDetail
       void message.error(t('detail.photoTooLarge'));
       return;
     }
-    const result = await attach.run({ ticketId: ticket.id, fileName: file.name.slice(0, 120) || 'photo', mime: photo.mime, dataBase64: await blobToBase64(photo.blob), caption });
+    const result = await attach.run({
+      ticketId: ticket.id,
+      fileName: file.name.slice(0, 120) || 'photo',
+      mime: photo.mime,
+      dataBase64: await blobToBase64(photo.blob),
+      caption,
+    });
     if (input.current) input.current.value = '';
     if (result.ok) {
       setCaption('');
@@ -98,9 +118,27 @@ export function AttachmentsSection({ ticket, onChanged }: { ticket: TicketDetail
         />
       )}
       <Space wrap style={{ marginTop: 8 }}>
-        <Input aria-label={t('detail.photoCaption')} placeholder={t('detail.photoCaption')} value={caption} onChange={(e) => setCaption(e.target.value)} maxLength={200} style={{ width: 200 }} />
-        <input ref={input} type="file" accept="image/*" hidden aria-label={t('detail.addPhoto')} onChange={(e) => void onFile(e.target.files?.[0])} />
-        <Button icon={<PaperClipOutlined aria-hidden />} loading={attach.pending} onClick={() => input.current?.click()}>
+        <Input
+          aria-label={t('detail.photoCaption')}
+          placeholder={t('detail.photoCaption')}
+          value={caption}
+          onChange={(e) => setCaption(e.target.value)}
+          maxLength={200}
+          style={{ width: 200 }}
+        />
+        <input
+          ref={input}
+          type="file"
+          accept="image/*"
+          hidden
+          aria-label={t('detail.addPhoto')}
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
+        <Button
+          icon={<PaperClipOutlined aria-hidden />}
+          loading={attach.pending}
+          onClick={() => input.current?.click()}
+        >
           {t('detail.addPhoto')}
         </Button>
       </Space>

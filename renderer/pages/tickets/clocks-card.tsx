@@ -10,7 +10,8 @@ function ClockLine({ clock }: { clock: ClockView }) {
   const format = useTicketFormat();
   return (
     <span>
-      {t('sla.target', { time: format.duration(clock.targetMinutes) })} · {t('sla.elapsed', { time: format.duration(clock.elapsedMinutes) })}
+      {t('sla.target', { time: format.duration(clock.targetMinutes) })} ·{' '}
+      {t('sla.elapsed', { time: format.duration(clock.elapsedMinutes) })}
       {clock.state === 'running' && clock.dueAt ? ` · ${t('sla.due', { when: format.dateTime(clock.dueAt) })}` : ''}
       {clock.state === 'paused' ? ` · ${t('sla.paused')}` : ''}
       {clock.state === 'stopped' && !clock.breachedAt ? (
@@ -30,7 +31,13 @@ function ClockLine({ clock }: { clock: ClockView }) {
 export function ClocksCard({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation('tickets');
   return (
-    <Card size="small" title={t('detail.clocks')} extra={<SlaBadge sla={ticket.sla} />} role="region" aria-label={t('detail.clocks')}>
+    <Card
+      size="small"
+      title={t('detail.clocks')}
+      extra={<SlaBadge sla={ticket.sla} />}
+      role="region"
+      aria-label={t('detail.clocks')}
+    >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('sla.respond')}>
           <ClockLine clock={ticket.clocks.respond} />

@@ -46,13 +46,25 @@ function CompleteForm({ ticket, onClose, onDone }: Omit<Props, 'open'>) {
   const act = useDeskMutation('tickets.act');
   const [version] = useState(ticket.version);
   const lastWork = [...ticket.timeline].reverse().find((e) => e.action === 'record_work')?.data.workDone;
-  const form = useForm<FormValues>({ defaultValues: { action: 'complete', workDone: typeof lastWork === 'string' ? lastWork : '', result: '', signerName: ticket.customerName, note: '' } });
+  const form = useForm<FormValues>({
+    defaultValues: {
+      action: 'complete',
+      workDone: typeof lastWork === 'string' ? lastWork : '',
+      result: '',
+      signerName: ticket.customerName,
+      note: '',
+    },
+  });
   const [strokes, setStrokes] = useState<Stroke[]>([]);
   const [hash, setHash] = useState('');
   const values = useWatch({ control: form.control });
   const source = ticket.serviceFormSource;
   const serviceForm = source
-    ? buildServiceForm(source, { workDone: String(values.workDone ?? ''), result: String(values.result ?? ''), signerName: String(values.signerName ?? '') })
+    ? buildServiceForm(source, {
+        workDone: String(values.workDone ?? ''),
+        result: String(values.result ?? ''),
+        signerName: String(values.signerName ?? ''),
+      })
     : null;
   const json = serviceForm ? canonicalJson(serviceForm) : '';
 
@@ -70,7 +82,12 @@ function CompleteForm({ ticket, onClose, onDone }: Omit<Props, 'open'>) {
   }, [json]);
 
   const submit = form.handleSubmit(async (raw) => {
-    const step = validateWith(stepSchema, { ...raw, formHash: hash, signature: { width: PAD_WIDTH, height: PAD_HEIGHT, strokes } }, form.setError, FIELDS);
+    const step = validateWith(
+      stepSchema,
+      { ...raw, formHash: hash, signature: { width: PAD_WIDTH, height: PAD_HEIGHT, strokes } },
+      form.setError,
+      FIELDS,
+    );
     if (!step) return;
     const result = await act.run({ ticketId: ticket.id, version, step });
     if (result.ok) onDone(result.value);
@@ -95,10 +112,18 @@ function CompleteForm({ ticket, onClose, onDone }: Omit<Props, 'open'>) {
           <Descriptions.Item label={t('queue.number')}>{serviceForm.ticketNumber}</Descriptions.Item>
           <Descriptions.Item label={t('fields.customer')}>{serviceForm.customer}</Descriptions.Item>
           <Descriptions.Item label={t('fields.model')}>{serviceForm.product}</Descriptions.Item>
-          <Descriptions.Item label={t('fields.location')}>{serviceForm.location ? t(`locations.${serviceForm.location as 'in_store' | 'on_site'}`) : ''}</Descriptions.Item>
-          <Descriptions.Item label={t('fields.fault')} span={2}>{serviceForm.fault}</Descriptions.Item>
-          <Descriptions.Item label={t('fields.workDone')} span={2}>{serviceForm.workDone}</Descriptions.Item>
-          <Descriptions.Item label={t('fields.result')} span={2}>{serviceForm.result}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.location')}>
+            {serviceForm.location ? t(`locations.${serviceForm.location as 'in_store' | 'on_site'}`) : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.fault')} span={2}>
+            {serviceForm.fault}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.workDone')} span={2}>
+            {serviceForm.workDone}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.result')} span={2}>
+            {serviceForm.result}
+          </Descriptions.Item>
           <Descriptions.Item label={t('fields.technicianId')}>{serviceForm.technician}</Descriptions.Item>
           <Descriptions.Item label={t('fields.signerName')}>{serviceForm.signedBy}</Descriptions.Item>
         </Descriptions>
@@ -108,7 +133,9 @@ function CompleteForm({ ticket, onClose, onDone }: Omit<Props, 'open'>) {
       </section>
       <Typography.Paragraph>{t('complete.instructions')}</Typography.Paragraph>
       <SignaturePad strokes={strokes} onChange={setStrokes} />
-      {signatureError ? <Alert type="error" showIcon role="alert" title={errorText(signatureError)} style={{ marginTop: 8 }} /> : null}
+      {signatureError ? (
+        <Alert type="error" showIcon role="alert" title={errorText(signatureError)} style={{ marginTop: 8 }} />
+      ) : null}
       <FormAlert errors={form.formState.errors} />
       <Space style={{ marginTop: 12 }}>
         <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting} disabled={hash === ''}>

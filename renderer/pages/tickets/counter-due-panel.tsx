@@ -66,7 +66,14 @@ export function CounterDuePanel() {
   const panel = state.value;
   const empty = panel !== undefined && panel.breached.length === 0 && panel.dueToday.length === 0;
   return (
-    <Card size="small" title={t('due.title')} role="region" aria-label={t('due.title')} extra={<a href={queueHref}>{t('due.allTickets')}</a>} style={{ marginTop: 16 }}>
+    <Card
+      size="small"
+      title={t('due.title')}
+      role="region"
+      aria-label={t('due.title')}
+      extra={<a href={queueHref}>{t('due.allTickets')}</a>}
+      style={{ marginTop: 16 }}
+    >
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('due.none')} />
       ) : (

@@ -8,11 +8,21 @@ import { TierTag } from '../counter/tier-tag';
 
 export type PickedCustomer = Readonly<{ id: string; name: string }>;
 
-export function CustomerPicker({ value, onChange }: { value: PickedCustomer | null; onChange: (customer: PickedCustomer | null) => void }) {
+export function CustomerPicker({
+  value,
+  onChange,
+}: {
+  value: PickedCustomer | null;
+  onChange: (customer: PickedCustomer | null) => void;
+}) {
   const { t } = useTranslation('tickets');
   const [query, setQuery] = useState('');
   const searched = useDebounced(query.trim(), 150);
-  const { state } = useDeskQuery('customers.search', { query: searched, limit: 8 }, { enabled: searched !== '' && value === null });
+  const { state } = useDeskQuery(
+    'customers.search',
+    { query: searched, limit: 8 },
+    { enabled: searched !== '' && value === null },
+  );
   const items = searched !== '' ? (state.value?.items ?? []) : [];
 
   if (value) {
@@ -28,7 +38,15 @@ export function CustomerPicker({ value, onChange }: { value: PickedCustomer | nu
       <label htmlFor="intake-customer-search" style={{ display: 'block', marginBottom: 4 }}>
         {t('intake.findCustomer')}
       </label>
-      <Input id="intake-customer-search" placeholder={t('intake.findCustomerHint')} value={query} onChange={(e) => setQuery(e.target.value)} autoFocus autoComplete="off" maxLength={40} />
+      <Input
+        id="intake-customer-search"
+        placeholder={t('intake.findCustomerHint')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoFocus
+        autoComplete="off"
+        maxLength={40}
+      />
       {items.length > 0 ? (
         <List
           size="small"
@@ -37,7 +55,11 @@ export function CustomerPicker({ value, onChange }: { value: PickedCustomer | nu
           dataSource={[...items]}
           renderItem={(customer) => (
             <List.Item key={customer.id}>
-              <Button type="link" onClick={() => onChange({ id: customer.id, name: customer.name })} style={{ padding: 0 }}>
+              <Button
+                type="link"
+                onClick={() => onChange({ id: customer.id, name: customer.name })}
+                style={{ padding: 0 }}
+              >
                 {customer.name}
               </Button>
               <Space>

@@ -22,7 +22,14 @@ type Props = { target: Target | null; onClose: () => void; onDone: (ticket: Tick
 export function FollowUpDialog({ target, onClose, onDone }: Props) {
   const { t } = useTranslation('tickets');
   return (
-    <Modal open={target !== null} title={target ? t('followUp.callTitle', { number: target.number }) : ''} onCancel={onClose} footer={null} destroyOnHidden width={560}>
+    <Modal
+      open={target !== null}
+      title={target ? t('followUp.callTitle', { number: target.number }) : ''}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      width={560}
+    >
       {target ? <FollowUpForm target={target} onClose={onClose} onDone={onDone} /> : null}
     </Modal>
   );
@@ -50,7 +57,15 @@ function FollowUpForm({ target, onClose, onDone }: Props & { target: Target }) {
       control={form.control}
       name={name}
       render={({ field, fieldState }) => (
-        <FieldFrame id={`follow-up-${name}`} label={<span id={`follow-up-${name}-label`}>{t(name === 'reached' ? 'followUp.reached' : 'followUp.problemSolved')}</span>} error={fieldState.error?.message}>
+        <FieldFrame
+          id={`follow-up-${name}`}
+          label={
+            <span id={`follow-up-${name}-label`}>
+              {t(name === 'reached' ? 'followUp.reached' : 'followUp.problemSolved')}
+            </span>
+          }
+          error={fieldState.error?.message}
+        >
           <Radio.Group
             {...describedBy(`follow-up-${name}`, fieldState.error?.message, undefined)}
             role="radiogroup"
@@ -84,7 +99,12 @@ function FollowUpForm({ target, onClose, onDone }: Props & { target: Target }) {
             control={form.control}
             name="rating"
             render={({ field, fieldState }) => (
-              <FieldFrame id="follow-up-rating" label={<span id="follow-up-rating-label">{t('followUp.rating')}</span>} error={fieldState.error?.message} required>
+              <FieldFrame
+                id="follow-up-rating"
+                label={<span id="follow-up-rating-label">{t('followUp.rating')}</span>}
+                error={fieldState.error?.message}
+                required
+              >
                 <Radio.Group
                   {...describedBy('follow-up-rating', fieldState.error?.message, undefined)}
                   role="radiogroup"
@@ -122,7 +142,13 @@ function FollowUpForm({ target, onClose, onDone }: Props & { target: Target }) {
         name="comments"
         render={({ field, fieldState }) => (
           <FieldFrame id="follow-up-comments" label={t('followUp.comments')} error={fieldState.error?.message}>
-            <Input.TextArea {...describedBy('follow-up-comments', fieldState.error?.message, undefined)} value={String(field.value ?? '')} onChange={(e) => field.onChange(e.target.value)} maxLength={2000} autoSize={{ minRows: 2 }} />
+            <Input.TextArea
+              {...describedBy('follow-up-comments', fieldState.error?.message, undefined)}
+              value={String(field.value ?? '')}
+              onChange={(e) => field.onChange(e.target.value)}
+              maxLength={2000}
+              autoSize={{ minRows: 2 }}
+            />
           </FieldFrame>
         )}
       />

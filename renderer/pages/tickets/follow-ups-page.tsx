@@ -33,12 +33,24 @@ export function FollowUpsPage() {
 
   const due = (item: TicketListItem) => {
     const date = item.followUpDue ?? item.promisedReplyAt?.slice(0, 10) ?? null;
-    const label = item.followUpDue ? format.date(item.followUpDue) : item.promisedReplyAt ? format.dateTime(item.promisedReplyAt) : '';
+    const label = item.followUpDue
+      ? format.date(item.followUpDue)
+      : item.promisedReplyAt
+        ? format.dateTime(item.promisedReplyAt)
+        : '';
     return (
       <span>
         {item.followUpDue ? null : <Typography.Text type="secondary">{t('followUp.promised')} </Typography.Text>}
         {label}
-        {date !== null && date < today ? <Tag color="red" style={{ marginLeft: 4 }}>{t('followUp.overdue')}</Tag> : date === today ? <Tag color="orange" style={{ marginLeft: 4 }}>{t('followUp.today')}</Tag> : null}
+        {date !== null && date < today ? (
+          <Tag color="red" style={{ marginLeft: 4 }}>
+            {t('followUp.overdue')}
+          </Tag>
+        ) : date === today ? (
+          <Tag color="orange" style={{ marginLeft: 4 }}>
+            {t('followUp.today')}
+          </Tag>
+        ) : null}
       </span>
     );
   };
@@ -61,11 +73,20 @@ export function FollowUpsPage() {
             title: '',
             render: (item) =>
               item.followUpDue ? (
-                <Button size="small" type="primary" onClick={() => void startCall(item)} aria-label={`${t('followUp.record')} ${item.number}`}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => void startCall(item)}
+                  aria-label={`${t('followUp.record')} ${item.number}`}
+                >
                   {t('followUp.record')}
                 </Button>
               ) : (
-                <Button size="small" onClick={() => go(ticketHref(item.id))} aria-label={`${t('followUp.answer')} ${item.number}`}>
+                <Button
+                  size="small"
+                  onClick={() => go(ticketHref(item.id))}
+                  aria-label={`${t('followUp.answer')} ${item.number}`}
+                >
                   {t('followUp.answer')}
                 </Button>
               ),
@@ -77,7 +98,13 @@ export function FollowUpsPage() {
         onClose={() => setTarget(null)}
         onDone={(ticket) => {
           setTarget(null);
-          void message.success(t('detail.stepDone', { step: t(`actions.${ticket.timeline.at(-1)?.action === 'follow_up_reopen' ? 'follow_up_reopen' : ticket.timeline.at(-1)?.action === 'follow_up_unreached' ? 'follow_up_unreached' : 'follow_up_satisfied'}`) }));
+          void message.success(
+            t('detail.stepDone', {
+              step: t(
+                `actions.${ticket.timeline.at(-1)?.action === 'follow_up_reopen' ? 'follow_up_reopen' : ticket.timeline.at(-1)?.action === 'follow_up_unreached' ? 'follow_up_unreached' : 'follow_up_satisfied'}`,
+              ),
+            }),
+          );
         }}
       />
     </section>

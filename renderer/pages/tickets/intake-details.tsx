@@ -22,7 +22,9 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
       case 'channel':
         return t(`channels.${raw as 'phone'}`);
       case 'category':
-        return ticket.type === 'feedback' ? t(`feedbackCategories.${raw as 'other'}`) : t(`complaintCategories.${raw as 'other'}`);
+        return ticket.type === 'feedback'
+          ? t(`feedbackCategories.${raw as 'other'}`)
+          : t(`complaintCategories.${raw as 'other'}`);
       case 'location':
         return t(`locations.${raw as 'in_store'}`);
       case 'wants':
@@ -39,8 +41,15 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
   const rows: Array<[string, ReactNode]> = [];
   // Masked (138****5678) unless the main process let this person see them (db/tickets/visit-contact.ts).
   if (ticket.customerPhones.length > 0) rows.push([t('fields.customerPhones'), ticket.customerPhones.join(' / ')]);
-  if (ticket.product) rows.push([t('fields.product'), [ticket.product.label, ticket.product.serial].filter(Boolean).join(' · ')]);
-  if (ticket.warranty) rows.push([t('intake.warranty'), <Tag key="w" color={ticket.warranty === 'expired' ? 'default' : 'green'}>{t(`warranty.${ticket.warranty}`)}</Tag>]);
+  if (ticket.product)
+    rows.push([t('fields.product'), [ticket.product.label, ticket.product.serial].filter(Boolean).join(' · ')]);
+  if (ticket.warranty)
+    rows.push([
+      t('intake.warranty'),
+      <Tag key="w" color={ticket.warranty === 'expired' ? 'default' : 'green'}>
+        {t(`warranty.${ticket.warranty}`)}
+      </Tag>,
+    ]);
   for (const [key, raw] of Object.entries(ticket.form)) {
     // An unticked box (not serious) says nothing worth a row.
     // The warranty carried from an after-sales request shows as the warranty row above.
@@ -56,7 +65,8 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
     rows.push([
       label,
       <span key={linked.id}>
-        <a href={ticketHref(linked.id)}>{linked.number}</a> <Tag color={linked.isOpen ? 'blue' : 'default'}>{labels.status(linked.status)}</Tag>
+        <a href={ticketHref(linked.id)}>{linked.number}</a>{' '}
+        <Tag color={linked.isOpen ? 'blue' : 'default'}>{labels.status(linked.status)}</Tag>
       </span>,
     ]);
   }

@@ -31,7 +31,12 @@ function EditForm({ ticket, onClose, onSaved }: Omit<Props, 'open'>) {
   const form = useForm<FormValues>({ defaultValues: { ...ticket.form, type: ticket.type, priority: ticket.priority } });
 
   const submit = form.handleSubmit(async (values) => {
-    const intake = validateWith(ticketIntakeSchema, { ...values, customerId: ticket.customerId, ...(ticket.product ? { productId: ticket.product.id } : {}) }, form.setError, fields);
+    const intake = validateWith(
+      ticketIntakeSchema,
+      { ...values, customerId: ticket.customerId, ...(ticket.product ? { productId: ticket.product.id } : {}) },
+      form.setError,
+      fields,
+    );
     if (!intake) return;
     const result = await update.run({ id: ticket.id, version, intake });
     if (result.ok) onSaved();

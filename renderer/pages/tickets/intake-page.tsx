@@ -18,8 +18,15 @@ export function IntakePage({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation('tickets');
   const [type, setType] = useState<TicketType>('complaint');
   const [picked, setPicked] = useState<PickedCustomer | null>(null);
-  const fromRoute = useDeskQuery('customers.get', { id: customerId ?? '' }, { enabled: customerId !== null && picked === null });
-  const routed = customerId !== null && fromRoute.state.value?.id === customerId ? { id: customerId, name: fromRoute.state.value.name } : null;
+  const fromRoute = useDeskQuery(
+    'customers.get',
+    { id: customerId ?? '' },
+    { enabled: customerId !== null && picked === null },
+  );
+  const routed =
+    customerId !== null && fromRoute.state.value?.id === customerId
+      ? { id: customerId, name: fromRoute.state.value.name }
+      : null;
   const customer = picked ?? routed;
 
   return (
@@ -43,7 +50,11 @@ export function IntakePage({ customerId }: { customerId: string | null }) {
         />
       </FieldFrame>
       <CustomerPicker value={customer} onChange={setPicked} />
-      {customer ? <IntakeForm key={`${type}-${customer.id}`} type={type} customerId={customer.id} /> : <Alert type="info" showIcon title={t('intake.chooseCustomer')} />}
+      {customer ? (
+        <IntakeForm key={`${type}-${customer.id}`} type={type} customerId={customer.id} />
+      ) : (
+        <Alert type="info" showIcon title={t('intake.chooseCustomer')} />
+      )}
     </section>
   );
 }
@@ -78,7 +89,12 @@ function IntakeForm({ type, customerId }: { type: TicketType; customerId: string
   };
 
   const submit = form.handleSubmit(async (values) => {
-    const intake = validateWith(ticketIntakeSchema, { ...values, customerId, ...(productId ? { productId } : {}) }, form.setError, fields);
+    const intake = validateWith(
+      ticketIntakeSchema,
+      { ...values, customerId, ...(productId ? { productId } : {}) },
+      form.setError,
+      fields,
+    );
     if (!intake) return;
     const result = await create.run(intake);
     if (result.ok) {
@@ -91,7 +107,13 @@ function IntakeForm({ type, customerId }: { type: TicketType; customerId: string
   const chosen = products.find((p) => p.id === productId);
   const warranty =
     type === 'aftersales' || type === 'repair'
-      ? warrantyStatus({ purchaseDate: chosen?.purchaseDate ?? (typeof purchaseDate === 'string' ? purchaseDate : null), warrantyEnd: chosen?.warrantyEnd ?? null }, todayLocal())
+      ? warrantyStatus(
+          {
+            purchaseDate: chosen?.purchaseDate ?? (typeof purchaseDate === 'string' ? purchaseDate : null),
+            warrantyEnd: chosen?.warrantyEnd ?? null,
+          },
+          todayLocal(),
+        )
       : null;
 
   return (
@@ -104,11 +126,16 @@ function IntakeForm({ type, customerId }: { type: TicketType; customerId: string
           void submit();
         }}
       >
-        {PRODUCT_TYPES.includes(type) ? <ProductSelect products={products} value={productId} onChange={pickProduct} /> : null}
+        {PRODUCT_TYPES.includes(type) ? (
+          <ProductSelect products={products} value={productId} onChange={pickProduct} />
+        ) : null}
         <SpecFields specs={specs} control={form.control} idPrefix={`intake-${type}`} />
         {warranty ? (
           <p>
-            {t('intake.warranty')}: <Tag color={warranty === 'expired' ? 'default' : warranty === 'unknown' ? 'warning' : 'green'}>{t(`warranty.${warranty}`)}</Tag>
+            {t('intake.warranty')}:{' '}
+            <Tag color={warranty === 'expired' ? 'default' : warranty === 'unknown' ? 'warning' : 'green'}>
+              {t(`warranty.${warranty}`)}
+            </Tag>
           </p>
         ) : null}
         <FormAlert errors={form.formState.errors} />
@@ -120,7 +147,15 @@ function IntakeForm({ type, customerId }: { type: TicketType; customerId: string
   );
 }
 
-function ProductSelect({ products, value, onChange }: { products: ReadonlyArray<ProductDetail>; value: string | undefined; onChange: (id: string | undefined) => void }) {
+function ProductSelect({
+  products,
+  value,
+  onChange,
+}: {
+  products: ReadonlyArray<ProductDetail>;
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
   const { t } = useTranslation('tickets');
   return (
     <FieldFrame id="intake-product" label={t('fields.product')}>

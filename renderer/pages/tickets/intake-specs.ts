@@ -1,12 +1,29 @@
 /** What each ticket type's intake form asks for, in the order the counter asks it. */
 import type { TFunction } from 'i18next';
-import { COMPLAINT_CATEGORIES, FEEDBACK_CATEGORIES, REMEDIES, REPAIR_LOCATIONS, TICKET_CHANNELS, TICKET_PRIORITIES, type TicketType } from '../../../db/api';
+import {
+  COMPLAINT_CATEGORIES,
+  FEEDBACK_CATEGORIES,
+  REMEDIES,
+  REPAIR_LOCATIONS,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  type TicketType,
+} from '../../../db/api';
 import type { FieldSpec, FormValues } from './spec-fields';
 
 type T = TFunction<'tickets'>;
 
-const channel = (t: T): FieldSpec => ({ name: 'channel', kind: 'radio', required: true, options: TICKET_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) })) });
-const priority = (t: T): FieldSpec => ({ name: 'priority', kind: 'radio', options: TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) })) });
+const channel = (t: T): FieldSpec => ({
+  name: 'channel',
+  kind: 'radio',
+  required: true,
+  options: TICKET_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) })),
+});
+const priority = (t: T): FieldSpec => ({
+  name: 'priority',
+  kind: 'radio',
+  options: TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) })),
+});
 
 export function intakeSpecs(type: TicketType, t: T): FieldSpec[] {
   switch (type) {
@@ -21,7 +38,12 @@ export function intakeSpecs(type: TicketType, t: T): FieldSpec[] {
     case 'complaint':
       return [
         channel(t),
-        { name: 'category', kind: 'select', required: true, options: COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`complaintCategories.${c}`) })) },
+        {
+          name: 'category',
+          kind: 'select',
+          required: true,
+          options: COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`complaintCategories.${c}`) })),
+        },
         { name: 'whatHappened', kind: 'multiline', required: true, max: 4000 },
         { name: 'customerWants', kind: 'multiline', required: true, max: 2000 },
         { name: 'serious', kind: 'checkbox' },
@@ -35,24 +57,42 @@ export function intakeSpecs(type: TicketType, t: T): FieldSpec[] {
         { name: 'model', kind: 'text', required: true, max: 80 },
         { name: 'serial', kind: 'text', max: 80 },
         { name: 'fault', kind: 'multiline', required: true, max: 4000 },
-        { name: 'wants', kind: 'radio', options: [...REMEDIES, 'undecided' as const].map((r) => ({ value: r, label: t(`remedies.${r}`) })) },
+        {
+          name: 'wants',
+          kind: 'radio',
+          options: [...REMEDIES, 'undecided' as const].map((r) => ({ value: r, label: t(`remedies.${r}`) })),
+        },
         priority(t),
       ];
     case 'repair':
       return [
-        { name: 'location', kind: 'radio', required: true, options: REPAIR_LOCATIONS.map((l) => ({ value: l, label: t(`locations.${l}`) })) },
+        {
+          name: 'location',
+          kind: 'radio',
+          required: true,
+          options: REPAIR_LOCATIONS.map((l) => ({ value: l, label: t(`locations.${l}`) })),
+        },
         { name: 'address', kind: 'text', max: 200 },
         { name: 'model', kind: 'text', max: 80 },
         { name: 'serial', kind: 'text', max: 80 },
         { name: 'fault', kind: 'multiline', required: true, max: 4000 },
         { name: 'accessories', kind: 'text', max: 500 },
         { name: 'condition', kind: 'text', max: 500 },
-        { name: 'priority', kind: 'radio', options: TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) })) },
+        {
+          name: 'priority',
+          kind: 'radio',
+          options: TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) })),
+        },
       ];
     case 'feedback':
       return [
         channel(t),
-        { name: 'category', kind: 'select', required: true, options: FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`feedbackCategories.${c}`) })) },
+        {
+          name: 'category',
+          kind: 'select',
+          required: true,
+          options: FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`feedbackCategories.${c}`) })),
+        },
         { name: 'content', kind: 'multiline', required: true, max: 4000 },
       ];
   }
@@ -69,7 +109,16 @@ export function intakeDefaults(type: TicketType, extra: { address?: string } = {
     case 'aftersales':
       return { ...base, channel: 'in_store', receiptNo: '', model: '', serial: '', fault: '', wants: 'undecided' };
     case 'repair':
-      return { ...base, location: 'in_store', address: extra.address ?? '', model: '', serial: '', fault: '', accessories: '', condition: '' };
+      return {
+        ...base,
+        location: 'in_store',
+        address: extra.address ?? '',
+        model: '',
+        serial: '',
+        fault: '',
+        accessories: '',
+        condition: '',
+      };
     case 'feedback':
       return { ...base, channel: 'in_store', content: '' };
   }

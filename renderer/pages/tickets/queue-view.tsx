@@ -3,7 +3,16 @@ import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Input, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALL_TICKET_STATUSES, COMPLAINT_CATEGORIES, FEEDBACK_CATEGORIES, TICKET_QUEUES, TICKET_TYPES, type TicketQueue, type TicketQueueInput, type TicketType } from '../../../db/api';
+import {
+  ALL_TICKET_STATUSES,
+  COMPLAINT_CATEGORIES,
+  FEEDBACK_CATEGORIES,
+  TICKET_QUEUES,
+  TICKET_TYPES,
+  type TicketQueue,
+  type TicketQueueInput,
+  type TicketType,
+} from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDebounced } from '../../use-debounced';
@@ -15,7 +24,15 @@ import { useTicketStaff } from './use-staff';
 
 const PAGE_SIZE = 50;
 
-type Filters = { type?: TicketType; status?: string; category?: string; assigneeId?: string; from?: string; to?: string; text: string };
+type Filters = {
+  type?: TicketType;
+  status?: string;
+  category?: string;
+  assigneeId?: string;
+  from?: string;
+  to?: string;
+  text: string;
+};
 
 export function QueueView() {
   const { t } = useTranslation('tickets');
@@ -33,7 +50,8 @@ export function QueueView() {
   };
 
   const input: TicketQueueInput = { queue, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  for (const key of ['type', 'status', 'category', 'assigneeId', 'from', 'to'] as const) if (filters[key]) Object.assign(input, { [key]: filters[key] });
+  for (const key of ['type', 'status', 'category', 'assigneeId', 'from', 'to'] as const)
+    if (filters[key]) Object.assign(input, { [key]: filters[key] });
   if (text) input.text = text;
   const { state } = useDeskQuery('tickets.queue', input, { refetchOn: ['tickets.changed'] });
   const categories = filters.type === 'feedback' ? FEEDBACK_CATEGORIES : COMPLAINT_CATEGORIES;
@@ -65,7 +83,15 @@ export function QueueView() {
         items={TICKET_QUEUES.map((q) => ({ key: q, label: t(`queue.queues.${q}`) }))}
       />
       <Space wrap role="group" aria-label={t('queue.filters')} style={{ marginBottom: 12 }}>
-        <Input aria-label={t('queue.text')} placeholder={t('queue.text')} allowClear value={filters.text} onChange={(e) => set({ text: e.target.value })} style={{ width: 220 }} maxLength={40} />
+        <Input
+          aria-label={t('queue.text')}
+          placeholder={t('queue.text')}
+          allowClear
+          value={filters.text}
+          onChange={(e) => set({ text: e.target.value })}
+          style={{ width: 220 }}
+          maxLength={40}
+        />
         <Select
           aria-label={t('queue.type')}
           allowClear
@@ -92,7 +118,13 @@ export function QueueView() {
           placeholder={t('queue.anyCategory')}
           value={filters.category}
           onChange={(category?: string) => set({ category })}
-          options={categories.map((c) => ({ value: c, label: filters.type === 'feedback' ? t(`feedbackCategories.${c as (typeof FEEDBACK_CATEGORIES)[number]}`) : t(`complaintCategories.${c as (typeof COMPLAINT_CATEGORIES)[number]}`) }))}
+          options={categories.map((c) => ({
+            value: c,
+            label:
+              filters.type === 'feedback'
+                ? t(`feedbackCategories.${c as (typeof FEEDBACK_CATEGORIES)[number]}`)
+                : t(`complaintCategories.${c as (typeof COMPLAINT_CATEGORIES)[number]}`),
+          }))}
           style={{ width: 160 }}
           virtual={false}
         />
@@ -111,7 +143,21 @@ export function QueueView() {
           placeholder={[t('queue.from'), t('queue.to')]}
           onChange={(_, [from, to]) => set({ from: from || undefined, to: to || undefined })}
         />
-        <Button onClick={() => set({ type: undefined, status: undefined, category: undefined, assigneeId: undefined, from: undefined, to: undefined, text: '' })}>{t('queue.clear')}</Button>
+        <Button
+          onClick={() =>
+            set({
+              type: undefined,
+              status: undefined,
+              category: undefined,
+              assigneeId: undefined,
+              from: undefined,
+              to: undefined,
+              text: '',
+            })
+          }
+        >
+          {t('queue.clear')}
+        </Button>
       </Space>
       {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} /> : null}
       <TicketTable

@@ -21,7 +21,13 @@ export function RepairBoardPage() {
   const { state } = useDeskQuery('tickets.board', {}, { refetchOn: ['tickets.changed', 'staff.changed'] });
   const board = state.value;
   const when = (item: TicketListItem) =>
-    item.appointmentAt ? format.dateTime(item.appointmentAt) : item.plannedDate ? `${t('board.planned')} ${format.date(item.plannedDate)}` : <Tag>{t('board.unscheduled')}</Tag>;
+    item.appointmentAt ? (
+      format.dateTime(item.appointmentAt)
+    ) : item.plannedDate ? (
+      `${t('board.planned')} ${format.date(item.plannedDate)}`
+    ) : (
+      <Tag>{t('board.unscheduled')}</Tag>
+    );
 
   return (
     <section aria-labelledby="board-title">
@@ -37,7 +43,11 @@ export function RepairBoardPage() {
               items={board?.jobs ?? []}
               loading={state.status === 'loading'}
               extra={[
-                { key: 'where', title: t('fields.location'), render: (item) => (item.location ? t(`locations.${item.location}`) : '') },
+                {
+                  key: 'where',
+                  title: t('fields.location'),
+                  render: (item) => (item.location ? t(`locations.${item.location}`) : ''),
+                },
                 { key: 'when', title: t('detail.appointment'), render: when },
               ]}
             />
@@ -51,7 +61,9 @@ export function RepairBoardPage() {
               renderItem={(tech) => (
                 <List.Item key={tech.id}>
                   <span>{tech.name}</span>
-                  <Typography.Text type="secondary">{t('board.load', { open: tech.open, today: tech.today })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('board.load', { open: tech.open, today: tech.today })}
+                  </Typography.Text>
                 </List.Item>
               )}
             />
@@ -70,7 +82,11 @@ function TechnicianDay({ technicians }: { technicians: ReadonlyArray<{ id: strin
   const [technicianId, setTechnicianId] = useState<string | undefined>(undefined);
   const [date, setDate] = useState(todayLocal());
   const chosen = technicianId ?? technicians[0]?.id;
-  const { state } = useDeskQuery('tickets.technicianDay', { technicianId: chosen ?? '', date }, { enabled: chosen !== undefined && date !== '', refetchOn: ['tickets.changed'] });
+  const { state } = useDeskQuery(
+    'tickets.technicianDay',
+    { technicianId: chosen ?? '', date },
+    { enabled: chosen !== undefined && date !== '', refetchOn: ['tickets.changed'] },
+  );
   const jobs = state.value?.jobs ?? [];
   return (
     <Card size="small" title={t('board.dayView')} role="region" aria-label={t('board.dayView')}>
@@ -83,7 +99,13 @@ function TechnicianDay({ technicians }: { technicians: ReadonlyArray<{ id: strin
           style={{ width: 160 }}
           virtual={false}
         />
-        <Input aria-label={t('board.day')} type="date" value={date} onChange={(e) => setDate(e.target.value)} style={{ width: 170 }} />
+        <Input
+          aria-label={t('board.day')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          style={{ width: 170 }}
+        />
       </Space>
       <List
         size="small"
@@ -93,7 +115,8 @@ function TechnicianDay({ technicians }: { technicians: ReadonlyArray<{ id: strin
           <List.Item key={job.id}>
             <Space orientation="vertical" size={0}>
               <span>
-                <strong>{job.appointmentAt ? format.time(job.appointmentAt) : t('board.planned')}</strong> <a href={ticketHref(job.id)}>{job.number}</a> · {job.customerName}
+                <strong>{job.appointmentAt ? format.time(job.appointmentAt) : t('board.planned')}</strong>{' '}
+                <a href={ticketHref(job.id)}>{job.number}</a> · {job.customerName}
               </span>
               <Typography.Text type="secondary">
                 {labels.status(job.status)} · {job.location ? t(`locations.${job.location}`) : ''} · {job.summary}

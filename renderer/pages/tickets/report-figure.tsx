@@ -10,7 +10,11 @@ import writeXlsxFile from 'write-excel-file/browser';
 
 export type FigureColumn<T> = Readonly<{ key: string; title: string; value: (row: T) => string | number }>;
 
-async function saveXlsx<T>(fileName: string, columns: ReadonlyArray<FigureColumn<T>>, rows: ReadonlyArray<T>): Promise<void> {
+async function saveXlsx<T>(
+  fileName: string,
+  columns: ReadonlyArray<FigureColumn<T>>,
+  rows: ReadonlyArray<T>,
+): Promise<void> {
   const sheet = [columns.map((c) => c.title), ...rows.map((r) => columns.map((c) => c.value(r)))];
   const url = URL.createObjectURL(await writeXlsxFile(sheet).toBlob());
   const link = document.createElement('a');
@@ -37,7 +41,13 @@ export function ReportFigure<T>(props: {
       role="region"
       aria-label={title}
       extra={
-        <Button size="small" icon={<DownloadOutlined aria-hidden />} disabled={rows.length === 0} aria-label={t('serviceReports.exportLabel', { table: title })} onClick={() => void saveXlsx(fileName, columns, rows)}>
+        <Button
+          size="small"
+          icon={<DownloadOutlined aria-hidden />}
+          disabled={rows.length === 0}
+          aria-label={t('serviceReports.exportLabel', { table: title })}
+          onClick={() => void saveXlsx(fileName, columns, rows)}
+        >
           {t('serviceReports.exportXlsx')}
         </Button>
       }

@@ -22,7 +22,12 @@ import { StaffReportTab } from './staff-report-tab';
  */
 function thisMonth(timeZone: string): BreachReportInput {
   // en-CA writes dates as YYYY-MM-DD.
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
 
@@ -51,10 +56,22 @@ function PeriodReports({ timeZone }: { timeZone: string }) {
       </Space>
       <Form layout="inline" onFinish={() => setPeriod(draft)} style={{ marginBottom: 12 }}>
         <Form.Item label={t('reports.from')} htmlFor="report-from">
-          <Input id="report-from" type="date" value={draft.from} onChange={(e) => setDraft((p) => ({ ...p, from: e.target.value }))} style={{ width: 170 }} />
+          <Input
+            id="report-from"
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft((p) => ({ ...p, from: e.target.value }))}
+            style={{ width: 170 }}
+          />
         </Form.Item>
         <Form.Item label={t('reports.to')} htmlFor="report-to">
-          <Input id="report-to" type="date" value={draft.to} onChange={(e) => setDraft((p) => ({ ...p, to: e.target.value }))} style={{ width: 170 }} />
+          <Input
+            id="report-to"
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft((p) => ({ ...p, to: e.target.value }))}
+            style={{ width: 170 }}
+          />
         </Form.Item>
         <Button htmlType="submit">{t('reports.show')}</Button>
       </Form>
@@ -65,7 +82,11 @@ function PeriodReports({ timeZone }: { timeZone: string }) {
           { key: 'breaches', label: t('serviceReports.breaches'), children: <Report period={period} /> },
           ...(quality
             ? [
-                { key: 'complaints', label: t('serviceReports.complaints'), children: <ComplaintReportTab period={period} /> },
+                {
+                  key: 'complaints',
+                  label: t('serviceReports.complaints'),
+                  children: <ComplaintReportTab period={period} />,
+                },
                 { key: 'staff', label: t('serviceReports.staff'), children: <StaffReportTab period={period} /> },
               ]
             : []),
@@ -84,7 +105,9 @@ function Report({ period }: { period: BreachReportInput }) {
   if (state.status === 'error') return <Alert type="error" showIcon role="alert" title={errorText(state.error.key)} />;
   const report = state.value;
   if (!report) return null;
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(report.breachedShare);
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(
+    report.breachedShare,
+  );
   return (
     <>
       <Descriptions

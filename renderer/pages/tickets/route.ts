@@ -5,7 +5,8 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type TicketRoute = { view: 'queue' } | { view: 'reports' } | { view: 'new'; customerId: string | null } | { view: 'ticket'; id: string };
+export type TicketRoute =
+  { view: 'queue' } | { view: 'reports' } | { view: 'new'; customerId: string | null } | { view: 'ticket'; id: string };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -28,7 +29,8 @@ export function useTicketRoute(): TicketRoute {
 }
 
 export const ticketHref = (id: string): string => `#/tickets/${id}`;
-export const newTicketHref = (customerId?: string): string => (customerId ? `#/tickets/new/${customerId}` : '#/tickets/new');
+export const newTicketHref = (customerId?: string): string =>
+  customerId ? `#/tickets/new/${customerId}` : '#/tickets/new';
 export const queueHref = '#/tickets';
 export const reportsHref = '#/tickets/reports';
 

@@ -22,7 +22,13 @@ export function ServiceSettingsPage() {
       <Typography.Title level={2} id="service-title" style={{ marginTop: 0 }}>
         {t('settings.title')}
       </Typography.Title>
-      <Alert type="info" showIcon title={t('settings.targets')} description={t('settings.targetsNote')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('settings.targets')}
+        description={t('settings.targetsNote')}
+        style={{ marginBottom: 16 }}
+      />
       {state.value ? <SettingsForm key={JSON.stringify(state.value)} settings={state.value} /> : null}
       <SlaTargetsEditor />
       <Holidays />
@@ -49,13 +55,30 @@ function SettingsForm({ settings }: { settings: TicketSettingsView }) {
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Form layout="vertical" onFinish={() => void save()}>
-        <FieldFrame id="service-follow-up-days" label={t('settings.followUpDays')} error={error?.field === 'followUpDays' ? error.key : undefined}>
+        <FieldFrame
+          id="service-follow-up-days"
+          label={t('settings.followUpDays')}
+          error={error?.field === 'followUpDays' ? error.key : undefined}
+        >
           <InputNumber id="service-follow-up-days" min={1} max={30} precision={0} value={days} onChange={setDays} />
         </FieldFrame>
-        <FieldFrame id="service-time-zone" label={t('settings.timeZone')} help={t('settings.timeZoneHelp')} error={error?.field === 'timeZone' ? error.key : undefined}>
-          <Input id="service-time-zone" value={zone} onChange={(e) => setZone(e.target.value)} maxLength={60} style={{ width: 240 }} />
+        <FieldFrame
+          id="service-time-zone"
+          label={t('settings.timeZone')}
+          help={t('settings.timeZoneHelp')}
+          error={error?.field === 'timeZone' ? error.key : undefined}
+        >
+          <Input
+            id="service-time-zone"
+            value={zone}
+            onChange={(e) => setZone(e.target.value)}
+            maxLength={60}
+            style={{ width: 240 }}
+          />
         </FieldFrame>
-        {error && !error.field ? <Alert type="error" showIcon title={errorText(error.key)} style={{ marginBottom: 12 }} /> : null}
+        {error && !error.field ? (
+          <Alert type="error" showIcon title={errorText(error.key)} style={{ marginBottom: 12 }} />
+        ) : null}
         <Button type="primary" htmlType="submit" loading={update.pending}>
           {common('form.save')}
         </Button>
@@ -87,12 +110,41 @@ function Holidays() {
   return (
     <Card size="small" title={t('settings.holidays')} role="region" aria-label={t('settings.holidays')}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <InputNumber aria-label={t('settings.year')} min={2000} max={2100} value={year} onChange={(y) => y && setYear(y)} />
+        <InputNumber
+          aria-label={t('settings.year')}
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(y) => y && setYear(y)}
+        />
       </Space>
       <Form layout="inline" onFinish={() => void add()} style={{ marginBottom: 12 }}>
-        <Input aria-label={t('settings.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} style={{ width: 170 }} />
-        <Select<'closed' | 'workday'> aria-label={t('settings.kind')} value={kind} onChange={setKind} options={[{ value: 'closed', label: t('settings.closed') }, { value: 'workday', label: t('settings.workday') }]} style={{ width: 200 }} virtual={false} />
-        <Input aria-label={t('settings.name')} placeholder={t('settings.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={40} style={{ width: 140 }} />
+        <Input
+          aria-label={t('settings.date')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          style={{ width: 170 }}
+        />
+        <Select<'closed' | 'workday'>
+          aria-label={t('settings.kind')}
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'closed', label: t('settings.closed') },
+            { value: 'workday', label: t('settings.workday') },
+          ]}
+          style={{ width: 200 }}
+          virtual={false}
+        />
+        <Input
+          aria-label={t('settings.name')}
+          placeholder={t('settings.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={40}
+          style={{ width: 140 }}
+        />
         <Button htmlType="submit" loading={save.pending} disabled={date === ''}>
           {t('settings.add')}
         </Button>
@@ -106,12 +158,23 @@ function Holidays() {
         dataSource={[...(state.value ?? [])]}
         columns={[
           { key: 'date', title: t('settings.date'), render: (_, h) => format.date(h.date) },
-          { key: 'kind', title: t('settings.kind'), render: (_, h) => (h.kind === 'closed' ? t('settings.closed') : t('settings.workday')) },
+          {
+            key: 'kind',
+            title: t('settings.kind'),
+            render: (_, h) => (h.kind === 'closed' ? t('settings.closed') : t('settings.workday')),
+          },
           { key: 'name', title: t('settings.name'), dataIndex: 'name' },
           {
             key: 'remove',
             title: '',
-            render: (_, h) => <Button size="small" icon={<DeleteOutlined aria-hidden />} aria-label={t('settings.remove', { date: h.date })} onClick={() => void remove.run({ date: h.date })} />,
+            render: (_, h) => (
+              <Button
+                size="small"
+                icon={<DeleteOutlined aria-hidden />}
+                aria-label={t('settings.remove', { date: h.date })}
+                onClick={() => void remove.run({ date: h.date })}
+              />
+            ),
           },
         ]}
       />

@@ -27,7 +27,13 @@ function draw(canvas: HTMLCanvasElement, strokes: ReadonlyArray<Stroke>): void {
   }
 }
 
-export function SignaturePad({ strokes, onChange }: { strokes: ReadonlyArray<Stroke>; onChange: (strokes: Stroke[]) => void }) {
+export function SignaturePad({
+  strokes,
+  onChange,
+}: {
+  strokes: ReadonlyArray<Stroke>;
+  onChange: (strokes: Stroke[]) => void;
+}) {
   const { t } = useTranslation('tickets');
   const canvas = useRef<HTMLCanvasElement>(null);
   const current = useRef<Stroke | null>(null);
@@ -43,7 +49,10 @@ export function SignaturePad({ strokes, onChange }: { strokes: ReadonlyArray<Str
     // The canvas may be shown scaled: store points in its own pixels.
     const x = ((event.clientX - rect.left) / rect.width) * PAD_WIDTH;
     const y = ((event.clientY - rect.top) / rect.height) * PAD_HEIGHT;
-    return [Math.min(PAD_WIDTH, Math.max(0, Math.round(x * 10) / 10)), Math.min(PAD_HEIGHT, Math.max(0, Math.round(y * 10) / 10))];
+    return [
+      Math.min(PAD_WIDTH, Math.max(0, Math.round(x * 10) / 10)),
+      Math.min(PAD_HEIGHT, Math.max(0, Math.round(y * 10) / 10)),
+    ];
   };
 
   const onDown = (event: PointerEvent<HTMLCanvasElement>): void => {
@@ -72,14 +81,25 @@ export function SignaturePad({ strokes, onChange }: { strokes: ReadonlyArray<Str
         role="img"
         aria-label={t('complete.pad')}
         className="cd-signature-pad"
-        style={{ width: '100%', maxWidth: PAD_WIDTH, aspectRatio: `${PAD_WIDTH} / ${PAD_HEIGHT}`, border: '1px dashed #999', borderRadius: 4, touchAction: 'none', background: '#fff', cursor: 'crosshair' }}
+        style={{
+          width: '100%',
+          maxWidth: PAD_WIDTH,
+          aspectRatio: `${PAD_WIDTH} / ${PAD_HEIGHT}`,
+          border: '1px dashed #999',
+          borderRadius: 4,
+          touchAction: 'none',
+          background: '#fff',
+          cursor: 'crosshair',
+        }}
         onPointerDown={onDown}
         onPointerMove={onMove}
         onPointerUp={onUp}
         onPointerCancel={onUp}
       />
       <Space style={{ marginTop: 4 }}>
-        <Typography.Text type={strokes.length > 0 ? 'success' : 'secondary'}>{strokes.length > 0 ? t('complete.signed') : t('complete.unsigned')}</Typography.Text>
+        <Typography.Text type={strokes.length > 0 ? 'success' : 'secondary'}>
+          {strokes.length > 0 ? t('complete.signed') : t('complete.unsigned')}
+        </Typography.Text>
         <Button size="small" onClick={() => onChange([])} disabled={strokes.length === 0}>
           {t('complete.clear')}
         </Button>
@@ -89,11 +109,34 @@ export function SignaturePad({ strokes, onChange }: { strokes: ReadonlyArray<Str
 }
 
 /** A stored signature, redrawn as SVG (timeline, printed forms). */
-export function SignatureImage({ strokes, width, height, label }: { strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>; width: number; height: number; label: string }) {
+export function SignatureImage({
+  strokes,
+  width,
+  height,
+  label,
+}: {
+  strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  width: number;
+  height: number;
+  label: string;
+}) {
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} style={{ width: '100%', maxWidth: 320, border: '1px solid #eee', background: '#fff' }}>
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+      style={{ width: '100%', maxWidth: 320, border: '1px solid #eee', background: '#fff' }}
+    >
       {strokes.map((stroke, i) => (
-        <polyline key={i} points={stroke.map(([x, y]) => `${x},${y}`).join(' ')} fill="none" stroke="#1a1a1a" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round" />
+        <polyline
+          key={i}
+          points={stroke.map(([x, y]) => `${x},${y}`).join(' ')}
+          fill="none"
+          stroke="#1a1a1a"
+          strokeWidth={2.5}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       ))}
     </svg>
   );

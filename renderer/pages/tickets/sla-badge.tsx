@@ -38,7 +38,12 @@ export function SlaBadge({ sla }: { sla: SlaView }) {
       );
     case 'ok':
       return (
-        <Tag color={late ? 'volcano' : 'blue'} icon={<ClockCircleOutlined aria-hidden />} className="cd-sla" data-level="ok">
+        <Tag
+          color={late ? 'volcano' : 'blue'}
+          icon={<ClockCircleOutlined aria-hidden />}
+          className="cd-sla"
+          data-level="ok"
+        >
           {t('sla.left', { clock, time: format.duration(sla.remainingMinutes ?? 0) })}
         </Tag>
       );

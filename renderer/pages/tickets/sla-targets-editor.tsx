@@ -14,7 +14,8 @@ import { useDeskMutation, useDeskQuery } from '../../use-desk';
 type Row = SlaTargetView & { key: string };
 type Draft = Record<string, { replyMinutes: number | null; resolveMinutes: number | null }>;
 
-const rowKey = (r: Pick<SlaTargetView, 'ticketType' | 'priority' | 'tier'>): string => `${r.ticketType}:${r.priority}:${r.tier}`;
+const rowKey = (r: Pick<SlaTargetView, 'ticketType' | 'priority' | 'tier'>): string =>
+  `${r.ticketType}:${r.priority}:${r.tier}`;
 
 export function SlaTargetsEditor() {
   const { state } = useDeskQuery('tickets.slaTargets', {}, { refetchOn: ['tickets.changed'] });
@@ -32,7 +33,8 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
   const [draft, setDraft] = useState<Draft>({});
   const [serverError, setServerError] = useState<string | null>(null);
 
-  const label = (r: SlaTargetView): string => `${t(`types.${r.ticketType}`)} · ${t(`priorities.${r.priority}`)} · ${t(`tiers.${r.tier}`)}`;
+  const label = (r: SlaTargetView): string =>
+    `${t(`types.${r.ticketType}`)} · ${t(`priorities.${r.priority}`)} · ${t(`tiers.${r.tier}`)}`;
   const current = (r: SlaTargetView) => ({ ...r, ...draft[rowKey(r)] });
   const changed = targets.filter((r) => {
     const d = draft[rowKey(r)];
@@ -46,14 +48,27 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
   }
 
   const edit = (r: SlaTargetView, field: 'replyMinutes' | 'resolveMinutes', value: number | null): void => {
-    setDraft((d) => ({ ...d, [rowKey(r)]: { ...{ replyMinutes: r.replyMinutes, resolveMinutes: r.resolveMinutes }, ...d[rowKey(r)], [field]: value } }));
+    setDraft((d) => ({
+      ...d,
+      [rowKey(r)]: {
+        ...{ replyMinutes: r.replyMinutes, resolveMinutes: r.resolveMinutes },
+        ...d[rowKey(r)],
+        [field]: value,
+      },
+    }));
   };
   const submit = async (): Promise<void> => {
     if (changed.length === 0) {
       void message.info(t('slaTargets.unchanged'));
       return;
     }
-    const result = await save.run({ targets: changed.map((r) => ({ ...current(r), replyMinutes: current(r).replyMinutes ?? 0, resolveMinutes: current(r).resolveMinutes ?? 0 })) });
+    const result = await save.run({
+      targets: changed.map((r) => ({
+        ...current(r),
+        replyMinutes: current(r).replyMinutes ?? 0,
+        resolveMinutes: current(r).resolveMinutes ?? 0,
+      })),
+    });
     if (result.ok) {
       setServerError(null);
       void message.success(t('slaTargets.saved'));
@@ -62,8 +77,16 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
 
   const rows: Row[] = targets.filter((r) => r.ticketType === type).map((r) => ({ ...r, key: rowKey(r) }));
   return (
-    <Card size="small" title={t('slaTargets.title')} role="region" aria-label={t('slaTargets.title')} style={{ marginBottom: 16 }}>
-      <Typography.Paragraph type="secondary">{editable ? t('slaTargets.note') : t('slaTargets.readOnly')}</Typography.Paragraph>
+    <Card
+      size="small"
+      title={t('slaTargets.title')}
+      role="region"
+      aria-label={t('slaTargets.title')}
+      style={{ marginBottom: 16 }}
+    >
+      <Typography.Paragraph type="secondary">
+        {editable ? t('slaTargets.note') : t('slaTargets.readOnly')}
+      </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select<TicketType>
           aria-label={t('slaTargets.filterType')}
@@ -115,11 +138,28 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
       />
       {[...problems].map(([key, problem]) => {
         const r = targets.find((x) => rowKey(x) === key)!;
-        return <Alert key={key} type="error" showIcon role="alert" title={t('slaTargets.rowError', { row: label(r), error: errorText(problem) })} style={{ marginTop: 8 }} />;
+        return (
+          <Alert
+            key={key}
+            type="error"
+            showIcon
+            role="alert"
+            title={t('slaTargets.rowError', { row: label(r), error: errorText(problem) })}
+            style={{ marginTop: 8 }}
+          />
+        );
       })}
-      {serverError ? <Alert type="error" showIcon role="alert" title={errorText(serverError)} style={{ marginTop: 8 }} /> : null}
+      {serverError ? (
+        <Alert type="error" showIcon role="alert" title={errorText(serverError)} style={{ marginTop: 8 }} />
+      ) : null}
       {editable ? (
-        <Button type="primary" style={{ marginTop: 12 }} loading={save.pending} disabled={problems.size > 0} onClick={() => void submit()}>
+        <Button
+          type="primary"
+          style={{ marginTop: 12 }}
+          loading={save.pending}
+          disabled={problems.size > 0}
+          onClick={() => void submit()}
+        >
           {t('slaTargets.save')}
         </Button>
       ) : null}

@@ -21,7 +21,17 @@ export type FieldSpec = Readonly<
   | { name: FieldName; kind: 'checkbox' }
 >;
 
-function SpecField({ spec, control, idPrefix, autoFocus }: { spec: FieldSpec; control: Control<FormValues>; idPrefix: string; autoFocus: boolean }) {
+function SpecField({
+  spec,
+  control,
+  idPrefix,
+  autoFocus,
+}: {
+  spec: FieldSpec;
+  control: Control<FormValues>;
+  idPrefix: string;
+  autoFocus: boolean;
+}) {
   const { t } = useTranslation('tickets');
   const id = `${idPrefix}-${spec.name}`;
   const label = t(`fields.${spec.name}`);
@@ -46,9 +56,26 @@ function SpecField({ spec, control, idPrefix, autoFocus }: { spec: FieldSpec; co
         return (
           <FieldFrame id={id} label={label} error={error} required={required}>
             {spec.kind === 'text' ? (
-              <Input {...a11y} ref={field.ref} value={text} onChange={(e) => field.onChange(e.target.value)} onBlur={field.onBlur} maxLength={spec.max} autoFocus={autoFocus} />
+              <Input
+                {...a11y}
+                ref={field.ref}
+                value={text}
+                onChange={(e) => field.onChange(e.target.value)}
+                onBlur={field.onBlur}
+                maxLength={spec.max}
+                autoFocus={autoFocus}
+              />
             ) : spec.kind === 'multiline' ? (
-              <Input.TextArea {...a11y} ref={field.ref} value={text} onChange={(e) => field.onChange(e.target.value)} onBlur={field.onBlur} maxLength={spec.max} autoSize={{ minRows: 2, maxRows: 8 }} autoFocus={autoFocus} />
+              <Input.TextArea
+                {...a11y}
+                ref={field.ref}
+                value={text}
+                onChange={(e) => field.onChange(e.target.value)}
+                onBlur={field.onBlur}
+                maxLength={spec.max}
+                autoSize={{ minRows: 2, maxRows: 8 }}
+                autoFocus={autoFocus}
+              />
             ) : spec.kind === 'select' ? (
               <Select<string>
                 {...a11y}
@@ -61,9 +88,24 @@ function SpecField({ spec, control, idPrefix, autoFocus }: { spec: FieldSpec; co
                 autoFocus={autoFocus}
               />
             ) : spec.kind === 'radio' ? (
-              <Radio.Group {...a11y} role="radiogroup" aria-label={label} value={text} onChange={(e) => field.onChange(e.target.value)} optionType="button" options={spec.options.map((o) => ({ value: o.value, label: o.label }))} />
+              <Radio.Group
+                {...a11y}
+                role="radiogroup"
+                aria-label={label}
+                value={text}
+                onChange={(e) => field.onChange(e.target.value)}
+                optionType="button"
+                options={spec.options.map((o) => ({ value: o.value, label: o.label }))}
+              />
             ) : spec.kind === 'date' ? (
-              <Input {...a11y} type="date" value={text} onChange={(e) => field.onChange(e.target.value === '' ? undefined : e.target.value)} onBlur={field.onBlur} style={{ width: 200 }} />
+              <Input
+                {...a11y}
+                type="date"
+                value={text}
+                onChange={(e) => field.onChange(e.target.value === '' ? undefined : e.target.value)}
+                onBlur={field.onBlur}
+                style={{ width: 200 }}
+              />
             ) : (
               <Input
                 {...a11y}
@@ -81,7 +123,15 @@ function SpecField({ spec, control, idPrefix, autoFocus }: { spec: FieldSpec; co
   );
 }
 
-export function SpecFields({ specs, control, idPrefix }: { specs: ReadonlyArray<FieldSpec>; control: Control<FormValues>; idPrefix: string }) {
+export function SpecFields({
+  specs,
+  control,
+  idPrefix,
+}: {
+  specs: ReadonlyArray<FieldSpec>;
+  control: Control<FormValues>;
+  idPrefix: string;
+}) {
   return (
     <>
       {specs.map((spec, index) => (

@@ -19,14 +19,21 @@ export function StaffReportTab({ period }: { period: BreachReportInput }) {
   if (state.status === 'error') return <Alert type="error" showIcon role="alert" title={errorText(state.error.key)} />;
   const report = state.value;
   if (!report) return null;
-  const s = (key: keyof typeof ticketsReportsEn.serviceReports.staffReport, values?: Record<string, string | number>) => t(`serviceReports.staffReport.${key}`, values ?? {});
+  const s = (key: keyof typeof ticketsReportsEn.serviceReports.staffReport, values?: Record<string, string | number>) =>
+    t(`serviceReports.staffReport.${key}`, values ?? {});
   const minutes = (m: number | null) => (m === null ? '—' : t('serviceReports.minutes', { count: Math.round(m) }));
   const star = report.staff.find((r) => r.staffId === report.starStaffId);
   const file = (name: string) => `staff-${name}-${report.from}-${report.to}.xlsx`;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {star ? (
-        <Alert type="success" showIcon icon={<TrophyOutlined aria-hidden />} role="status" title={s('star', { name: star.name })} />
+        <Alert
+          type="success"
+          showIcon
+          icon={<TrophyOutlined aria-hidden />}
+          role="status"
+          title={s('star', { name: star.name })}
+        />
       ) : (
         <Alert type="info" showIcon role="status" title={s('noStar', { min: STAR_MIN_RATINGS })} />
       )}

@@ -16,12 +16,24 @@ import { stepSpecs } from './step-specs';
 import { useTicketStaff } from './use-staff';
 import { showDeskError, validateWith } from './validate-form';
 
-type Props = { ticket: TicketDetail; action: StepAction | null; onClose: () => void; onDone: (ticket: TicketDetail) => void };
+type Props = {
+  ticket: TicketDetail;
+  action: StepAction | null;
+  onClose: () => void;
+  onDone: (ticket: TicketDetail) => void;
+};
 
 export function StepDialog({ ticket, action, onClose, onDone }: Props) {
   const labels = useTicketLabels();
   return (
-    <Modal open={action !== null} title={action ? labels.action(action) : ''} onCancel={onClose} footer={null} destroyOnHidden width={560}>
+    <Modal
+      open={action !== null}
+      title={action ? labels.action(action) : ''}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      width={560}
+    >
       {action ? <StepForm key={action} ticket={ticket} action={action} onClose={onClose} onDone={onDone} /> : null}
     </Modal>
   );
@@ -34,11 +46,18 @@ function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAct
   const act = useDeskMutation('tickets.act');
   const [version] = useState(ticket.version);
   // A confirmed repair plan, started: the repair job is opened with it (db/tickets/repair-job.ts).
-  const createsRepairJob = action === 'start_work' && ticket.type === 'aftersales' && ticket.plan === 'repair' && ticket.repairJob === null;
-  const form = useForm<FormValues>({ defaultValues: createsRepairJob ? { action, note: '', location: 'in_store', address: '', condition: '' } : { action, note: '' } });
+  const createsRepairJob =
+    action === 'start_work' && ticket.type === 'aftersales' && ticket.plan === 'repair' && ticket.repairJob === null;
+  const form = useForm<FormValues>({
+    defaultValues: createsRepairJob
+      ? { action, note: '', location: 'in_store', address: '', condition: '' }
+      : { action, note: '' },
+  });
   // The visit address on site, the goods' condition in store: only the chosen place's detail.
   const hidden = useWatch({ control: form.control, name: 'location' }) === 'on_site' ? 'condition' : 'address';
-  const specs = stepSpecs(action, t, staff, (role) => common(`roles.${role}`), createsRepairJob).filter((s) => !createsRepairJob || s.name !== hidden);
+  const specs = stepSpecs(action, t, staff, (role) => common(`roles.${role}`), createsRepairJob).filter(
+    (s) => !createsRepairJob || s.name !== hidden,
+  );
   const fields = specs.map((s) => s.name as string);
 
   const submit = form.handleSubmit(async (values) => {

@@ -6,12 +6,22 @@ import type { FieldSpec } from './spec-fields';
 type T = TFunction<'tickets'>;
 const note: FieldSpec = { name: 'note', kind: 'multiline', max: 2000 };
 const reason: FieldSpec = { name: 'reason', kind: 'multiline', required: true, max: 500 };
-const text = (name: FieldSpec['name'], max = 2000, required = true): FieldSpec => ({ name, kind: 'multiline', required, max });
+const text = (name: FieldSpec['name'], max = 2000, required = true): FieldSpec => ({
+  name,
+  kind: 'multiline',
+  required,
+  max,
+});
 
 /** Starting a confirmed repair plan opens the repair job (db/tickets/repair-job.ts): where it is done, and what that place needs. */
 function repairJobSpecs(t: T): FieldSpec[] {
   return [
-    { name: 'location', kind: 'radio', required: true, options: REPAIR_LOCATIONS.map((l) => ({ value: l, label: t(`locations.${l}`) })) },
+    {
+      name: 'location',
+      kind: 'radio',
+      required: true,
+      options: REPAIR_LOCATIONS.map((l) => ({ value: l, label: t(`locations.${l}`) })),
+    },
     { name: 'address', kind: 'text', max: 200 },
     { name: 'condition', kind: 'multiline', max: 500 },
   ];
@@ -24,12 +34,19 @@ export function stepSpecs(
   roleName: (role: StaffSummary['role']) => string,
   createsRepairJob = false,
 ): FieldSpec[] {
-  const people: FieldSpec = { name: 'assigneeId', kind: 'select', required: true, options: staff.map((s) => ({ value: s.id, label: `${s.name} · ${roleName(s.role)}` })) };
+  const people: FieldSpec = {
+    name: 'assigneeId',
+    kind: 'select',
+    required: true,
+    options: staff.map((s) => ({ value: s.id, label: `${s.name} · ${roleName(s.role)}` })),
+  };
   const technicians: FieldSpec = {
     name: 'technicianId',
     kind: 'select',
     required: true,
-    options: staff.filter((s) => s.role === 'technician' || s.role === 'repair_lead').map((s) => ({ value: s.id, label: s.name })),
+    options: staff
+      .filter((s) => s.role === 'technician' || s.role === 'repair_lead')
+      .map((s) => ({ value: s.id, label: s.name })),
   };
   switch (action) {
     case 'assign':
@@ -58,7 +75,16 @@ export function stepSpecs(
     case 'verify':
       return [text('findings'), note];
     case 'decide_plan':
-      return [{ name: 'plan', kind: 'radio', required: true, options: REMEDIES.map((r) => ({ value: r, label: t(`remedies.${r}`) })) }, text('details'), note];
+      return [
+        {
+          name: 'plan',
+          kind: 'radio',
+          required: true,
+          options: REMEDIES.map((r) => ({ value: r, label: t(`remedies.${r}`) })),
+        },
+        text('details'),
+        note,
+      ];
     case 'schedule':
       return [technicians, { name: 'plannedDate', kind: 'date' }, note];
     case 'reschedule':

@@ -29,9 +29,26 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
       loading={loading}
       dataSource={[...items]}
       locale={{ emptyText: t('queue.empty') }}
-      pagination={pagination === false ? false : { total: pagination.total, current: pagination.page, pageSize: pagination.pageSize, onChange: pagination.onChange, showSizeChanger: false }}
+      pagination={
+        pagination === false
+          ? false
+          : {
+              total: pagination.total,
+              current: pagination.page,
+              pageSize: pagination.pageSize,
+              onChange: pagination.onChange,
+              showSizeChanger: false,
+            }
+      }
       // Breached rows red, near-breach rows orange, so the list reads at a glance.
-      onRow={(item) => ({ style: item.sla.level === 'breached' ? { background: '#fff1f0' } : item.sla.level === 'near' ? { background: '#fff7e6' } : {} })}
+      onRow={(item) => ({
+        style:
+          item.sla.level === 'breached'
+            ? { background: '#fff1f0' }
+            : item.sla.level === 'near'
+              ? { background: '#fff7e6' }
+              : {},
+      })}
       columns={[
         {
           key: 'number',
@@ -48,7 +65,9 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
           render: (_, item) => (
             <Space size={4} wrap>
               <Tag>{labels.type(item.type)}</Tag>
-              {item.priority !== 'normal' ? <Tag color={item.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${item.priority}`)}</Tag> : null}
+              {item.priority !== 'normal' ? (
+                <Tag color={item.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${item.priority}`)}</Tag>
+              ) : null}
               {item.escalated ? <Tag color="magenta">{t('detail.escalated')}</Tag> : null}
             </Space>
           ),
@@ -59,11 +78,21 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
           render: (_, item) => (
             <Space orientation="vertical" size={0}>
               <span>{labels.status(item.status)}</span>
-              {item.pausedFor ? <Typography.Text type="secondary">{t(`paused.${item.pausedFor}`)}</Typography.Text> : null}
+              {item.pausedFor ? (
+                <Typography.Text type="secondary">{t(`paused.${item.pausedFor}`)}</Typography.Text>
+              ) : null}
             </Space>
           ),
         },
-        { key: 'summary', title: t('queue.summary'), render: (_, item) => <Typography.Text ellipsis={{ tooltip: item.summary }} style={{ maxWidth: 260 }}>{item.summary}</Typography.Text> },
+        {
+          key: 'summary',
+          title: t('queue.summary'),
+          render: (_, item) => (
+            <Typography.Text ellipsis={{ tooltip: item.summary }} style={{ maxWidth: 260 }}>
+              {item.summary}
+            </Typography.Text>
+          ),
+        },
         {
           key: 'customer',
           title: t('fields.customer'),
@@ -74,10 +103,23 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
             </Space>
           ),
         },
-        { key: 'assignee', title: t('queue.assignee'), render: (_, item) => item.assignee?.name ?? <Typography.Text type="secondary">{t('detail.unassigned')}</Typography.Text> },
+        {
+          key: 'assignee',
+          title: t('queue.assignee'),
+          render: (_, item) =>
+            item.assignee?.name ?? <Typography.Text type="secondary">{t('detail.unassigned')}</Typography.Text>,
+        },
         { key: 'sla', title: t('queue.sla'), render: (_, item) => <SlaBadge sla={item.sla} /> },
-        ...extra.map((column) => ({ key: column.key, title: column.title, render: (_: unknown, item: TicketListItem) => column.render(item) })),
-        { key: 'created', title: t('queue.created'), render: (_, item) => <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(item.createdAt)}</span> },
+        ...extra.map((column) => ({
+          key: column.key,
+          title: column.title,
+          render: (_: unknown, item: TicketListItem) => column.render(item),
+        })),
+        {
+          key: 'created',
+          title: t('queue.created'),
+          render: (_, item) => <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(item.createdAt)}</span>,
+        },
       ]}
     />
   );

@@ -34,7 +34,15 @@ export function TicketView({ id }: { id: string }) {
   const errorText = useErrorText();
   const { state, refetch } = useDeskQuery('tickets.get', { id }, { refetchOn: ['tickets.changed'] });
   const ticket = state.value?.id === id ? state.value : undefined;
-  if (state.status === 'error' && !ticket) return <Alert type="error" showIcon title={errorText(state.error.key)} action={<Button onClick={() => go(queueHref)}>{t('detail.back')}</Button>} />;
+  if (state.status === 'error' && !ticket)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={errorText(state.error.key)}
+        action={<Button onClick={() => go(queueHref)}>{t('detail.back')}</Button>}
+      />
+    );
   if (!ticket) return <Skeleton active />;
   return <TicketPage ticket={ticket} onChanged={refetch} />;
 }
@@ -57,7 +65,16 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
 
   return (
     <article aria-labelledby="ticket-title">
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}>
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 12,
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          marginBottom: 12,
+        }}
+      >
         <Space wrap>
           <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go(queueHref)}>
             {t('detail.back')}
@@ -70,15 +87,30 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
             {labels.status(ticket.status)}
           </Tag>
           {ticket.pausedFor ? <Tag color="default">{t(`paused.${ticket.pausedFor}`)}</Tag> : null}
-          {ticket.priority !== 'normal' ? <Tag color={ticket.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${ticket.priority}`)}</Tag> : null}
+          {ticket.priority !== 'normal' ? (
+            <Tag color={ticket.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${ticket.priority}`)}</Tag>
+          ) : null}
           {ticket.escalated ? <Tag color="magenta">{t('detail.escalated')}</Tag> : null}
           <SlaBadge sla={ticket.sla} />
         </Space>
         <TicketPrintButtons ticket={ticket} />
       </div>
-      {ticket.flaggedEvents > 0 ? <Alert type="warning" showIcon title={t('detail.flagged', { count: ticket.flaggedEvents })} style={{ marginBottom: 12 }} /> : null}
+      {ticket.flaggedEvents > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('detail.flagged', { count: ticket.flaggedEvents })}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
 
-      <Card size="small" title={t('detail.steps')} role="region" aria-label={t('detail.steps')} style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        title={t('detail.steps')}
+        role="region"
+        aria-label={t('detail.steps')}
+        style={{ marginBottom: 16 }}
+      >
         <Space wrap>
           {steps.map((action) =>
             action === 'complete' ? (
@@ -96,7 +128,9 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
               {t('followUp.record')}
             </Button>
           ) : null}
-          {steps.length === 0 && !canFollowUp ? <Typography.Text type="secondary">{t('detail.noSteps')}</Typography.Text> : null}
+          {steps.length === 0 && !canFollowUp ? (
+            <Typography.Text type="secondary">{t('detail.noSteps')}</Typography.Text>
+          ) : null}
         </Space>
       </Card>
 
@@ -127,14 +161,23 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
               <IntakeDetails ticket={ticket} />
             </Card>
             <ClocksCard ticket={ticket} />
-            {ticket.type === 'repair' && can('parts.read') ? <TicketParts ticketId={ticket.id} ticketNumber={ticket.number} /> : null}
+            {ticket.type === 'repair' && can('parts.read') ? (
+              <TicketParts ticketId={ticket.id} ticketNumber={ticket.number} />
+            ) : null}
             <AttachmentsSection ticket={ticket} onChanged={onChanged} />
             {ticket.signatures.length > 0 ? (
               <Card size="small" title={t('detail.signatures')} role="region" aria-label={t('detail.signatures')}>
                 {ticket.signatures.map((s) => (
                   <Space key={s.id} orientation="vertical">
-                    <SignatureImage strokes={s.strokes} width={s.width} height={s.height} label={`${t('fields.signature')}: ${s.signerName}`} />
-                    <Tag color={s.intact ? 'green' : 'red'}>{s.intact ? t('detail.signatureIntact') : t('detail.signatureBroken')}</Tag>
+                    <SignatureImage
+                      strokes={s.strokes}
+                      width={s.width}
+                      height={s.height}
+                      label={`${t('fields.signature')}: ${s.signerName}`}
+                    />
+                    <Tag color={s.intact ? 'green' : 'red'}>
+                      {s.intact ? t('detail.signatureIntact') : t('detail.signatureBroken')}
+                    </Tag>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       SHA-256 {s.formHash}
                     </Typography.Text>
@@ -152,8 +195,24 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
         </Col>
       </Row>
 
-      <StepDialog ticket={ticket} action={step} onClose={() => setStep(null)} onDone={() => { setStep(null); done(step ? labels.action(step) : '')(); }} />
-      <CompleteDialog ticket={ticket} open={completing} onClose={() => setCompleting(false)} onDone={() => { setCompleting(false); done(labels.action('complete'))(); }} />
+      <StepDialog
+        ticket={ticket}
+        action={step}
+        onClose={() => setStep(null)}
+        onDone={() => {
+          setStep(null);
+          done(step ? labels.action(step) : '')();
+        }}
+      />
+      <CompleteDialog
+        ticket={ticket}
+        open={completing}
+        onClose={() => setCompleting(false)}
+        onDone={() => {
+          setCompleting(false);
+          done(labels.action('complete'))();
+        }}
+      />
       <FollowUpDialog
         target={followingUp ? { id: ticket.id, number: ticket.number, version: ticket.version } : null}
         onClose={() => setFollowingUp(false)}
@@ -162,7 +221,16 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
           done(labels.action(after.timeline.at(-1)?.action ?? 'note'))();
         }}
       />
-      <IntakeEditDialog ticket={ticket} open={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); void message.success(t('detail.saved')); onChanged(); }} />
+      <IntakeEditDialog
+        ticket={ticket}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          void message.success(t('detail.saved'));
+          onChanged();
+        }}
+      />
     </article>
   );
 }
@@ -195,7 +263,14 @@ function NoteForm({ ticketId, onSaved }: { ticketId: string; onSaved: () => void
   };
   return (
     <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-      <Input.TextArea aria-label={t('detail.addNote')} placeholder={t('detail.addNote')} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }} />
+      <Input.TextArea
+        aria-label={t('detail.addNote')}
+        placeholder={t('detail.addNote')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={2000}
+        autoSize={{ minRows: 1, maxRows: 4 }}
+      />
       <Button onClick={() => void save()} disabled={text.trim() === ''} loading={note.pending}>
         {t('detail.addNote')}
       </Button>

@@ -61,7 +61,13 @@ export function TicketTimeline({ entries }: { entries: ReadonlyArray<TimelineEnt
     <Timeline
       items={entries.map((entry) => ({
         key: entry.id,
-        color: entry.flagged ? 'gray' : entry.action === 'sla_breach' ? 'red' : entry.toStatus && entry.toStatus !== entry.fromStatus ? 'blue' : 'green',
+        color: entry.flagged
+          ? 'gray'
+          : entry.action === 'sla_breach'
+            ? 'red'
+            : entry.toStatus && entry.toStatus !== entry.fromStatus
+              ? 'blue'
+              : 'green',
         content: (
           <div className="cd-timeline-entry" data-action={entry.action}>
             <div>

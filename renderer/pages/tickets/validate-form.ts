@@ -8,7 +8,13 @@ import type { DeskError } from '../../../db/api';
 import type { FormValues } from './spec-fields';
 
 /** The parsed value, or null after marking each problem on its field. */
-export function validateWith<S extends z.ZodType>(schema: S, values: unknown, setError: UseFormSetError<FormValues>, fields: ReadonlyArray<string>, prefix = ''): z.output<S> | null {
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  values: unknown,
+  setError: UseFormSetError<FormValues>,
+  fields: ReadonlyArray<string>,
+  prefix = '',
+): z.output<S> | null {
   const parsed = schema.safeParse(values);
   if (parsed.success) return parsed.data;
   let placed = false;
@@ -19,12 +25,18 @@ export function validateWith<S extends z.ZodType>(schema: S, values: unknown, se
       placed = true;
     }
   }
-  if (!placed) setError('root.server', { type: 'validation', message: parsed.error.issues[0]?.message ?? 'invalid_input' });
+  if (!placed)
+    setError('root.server', { type: 'validation', message: parsed.error.issues[0]?.message ?? 'invalid_input' });
   return null;
 }
 
 /** A refused call: on the field it names (`step.reason` → `reason`), else above the buttons. */
-export function showDeskError(error: DeskError, setError: UseFormSetError<FormValues>, fields: ReadonlyArray<string>, prefix = ''): void {
+export function showDeskError(
+  error: DeskError,
+  setError: UseFormSetError<FormValues>,
+  fields: ReadonlyArray<string>,
+  prefix = '',
+): void {
   const named = (error.issues ?? []).map((i) => ({ field: i.field, key: i.key }));
   if (named.length === 0 && error.field !== undefined) named.push({ field: error.field, key: error.key });
   let placed = false;

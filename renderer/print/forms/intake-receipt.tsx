@@ -24,11 +24,26 @@ function Entry({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function IntakeReceipt({ data, copyNo, t, language }: { data: TicketPrintData; copyNo: number; t: PrintT; language: PrintLanguage }) {
+export function IntakeReceipt({
+  data,
+  copyNo,
+  t,
+  language,
+}: {
+  data: TicketPrintData;
+  copyNo: number;
+  t: PrintT;
+  language: PrintLanguage;
+}) {
   const { purchase } = data;
   const category = purchase.category ? (language === 'zh-CN' ? purchase.category.zh : purchase.category.en) : '';
   const product = [category, purchase.brand, purchase.model].filter(Boolean).join(' ');
-  const fault = intakeValue(data, 'fault') || intakeValue(data, 'whatHappened') || intakeValue(data, 'question') || intakeValue(data, 'content') || data.ticket.summary;
+  const fault =
+    intakeValue(data, 'fault') ||
+    intakeValue(data, 'whatHappened') ||
+    intakeValue(data, 'question') ||
+    intakeValue(data, 'content') ||
+    data.ticket.summary;
   return (
     <div className="pf-receipt">
       <div className="pf-receipt-centre">
@@ -45,8 +60,14 @@ export function IntakeReceipt({ data, copyNo, t, language }: { data: TicketPrint
       </div>
       <div className="pf-rule" />
       <dl>
-        <Entry label={t('ticket.ticketType')} value={t(`ticket.type.${data.ticket.type}`, { defaultValue: data.ticket.type })} />
-        <Entry label={t('ticket.received')} value={`${formatDateTime(data.ticket.createdAt)}${data.ticket.createdByName ? ` · ${data.ticket.createdByName}` : ''}`} />
+        <Entry
+          label={t('ticket.ticketType')}
+          value={t(`ticket.type.${data.ticket.type}`, { defaultValue: data.ticket.type })}
+        />
+        <Entry
+          label={t('ticket.received')}
+          value={`${formatDateTime(data.ticket.createdAt)}${data.ticket.createdByName ? ` · ${data.ticket.createdByName}` : ''}`}
+        />
         <Entry label={t('ticket.customer')} value={[data.customer.name, ...data.customer.phones].join('  ')} />
         <Entry label={t('ticket.brandModel')} value={product} />
         <Entry label={t('ticket.serial')} value={purchase.serial} />

@@ -9,7 +9,9 @@ import { Letterhead, Sheet, SignatureBox } from '../sheet';
 
 export function RequisitionForm({ data, copyNo, t }: { data: RequisitionPrintData; copyNo: number; t: PrintT }) {
   const { requisition } = data;
-  const letterhead = <Letterhead store={data.store} title={t('form.requisition')} number={requisition.number} copyNo={copyNo} t={t} />;
+  const letterhead = (
+    <Letterhead store={data.store} title={t('form.requisition')} number={requisition.number} copyNo={copyNo} t={t} />
+  );
   return (
     <Sheet letterhead={letterhead}>
       <dl className="pf-fields">
@@ -61,9 +63,21 @@ export function RequisitionForm({ data, copyNo, t }: { data: RequisitionPrintDat
         </tbody>
       </table>
       <div className="pf-signatures">
-        <SignatureBox label={t('requisition.requestedBy')} name={data.requestedBy?.name} at={formatDateTime(data.requestedBy?.at)} />
-        <SignatureBox label={t('requisition.decidedBy')} name={data.decidedBy?.name} at={formatDateTime(data.decidedBy?.at)} />
-        <SignatureBox label={t('requisition.issuedBy')} name={data.issuedBy?.name} at={formatDateTime(data.issuedBy?.at)} />
+        <SignatureBox
+          label={t('requisition.requestedBy')}
+          name={data.requestedBy?.name}
+          at={formatDateTime(data.requestedBy?.at)}
+        />
+        <SignatureBox
+          label={t('requisition.decidedBy')}
+          name={data.decidedBy?.name}
+          at={formatDateTime(data.decidedBy?.at)}
+        />
+        <SignatureBox
+          label={t('requisition.issuedBy')}
+          name={data.issuedBy?.name}
+          at={formatDateTime(data.issuedBy?.at)}
+        />
       </div>
     </Sheet>
   );

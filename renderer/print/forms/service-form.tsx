@@ -11,7 +11,22 @@ import { Letterhead, Sheet, SignatureBox } from '../sheet';
 import { SignatureImage } from '../signature';
 
 /** Intake fields shown in their own places; the rest are listed under "details". */
-const PLACED = new Set(['fault', 'whatHappened', 'question', 'content', 'condition', 'accessories', 'address', 'location', 'model', 'serial', 'receiptNo', 'purchaseDate', 'channel', 'category']);
+const PLACED = new Set([
+  'fault',
+  'whatHappened',
+  'question',
+  'content',
+  'condition',
+  'accessories',
+  'address',
+  'location',
+  'model',
+  'serial',
+  'receiptNo',
+  'purchaseDate',
+  'channel',
+  'category',
+]);
 
 function intakeValue(data: TicketPrintData, key: string): string {
   return data.intake.find((field) => field.key === key)?.value ?? '';
@@ -36,7 +51,8 @@ function detailValue(key: string, value: string, t: PrintT): string {
   if (value === 'true') return t('ticket.yes');
   if (value === 'false') return t('ticket.no');
   if (key === 'location' && (value === 'in_store' || value === 'on_site')) return t(`ticket.location.${value}`);
-  if (key === 'wants' && (value === 'replace' || value === 'repair' || value === 'refund')) return t(`ticket.remedy.${value}`);
+  if (key === 'wants' && (value === 'replace' || value === 'repair' || value === 'refund'))
+    return t(`ticket.remedy.${value}`);
   if (key === 'promisedReplyAt') return formatDateTime(value);
   return value;
 }
@@ -71,7 +87,12 @@ function CustomerAndProduct({ data, t, language }: { data: TicketPrintData; t: P
 }
 
 function FaultAndPlan({ data, t }: { data: TicketPrintData; t: PrintT }) {
-  const fault = intakeValue(data, 'fault') || intakeValue(data, 'whatHappened') || intakeValue(data, 'question') || intakeValue(data, 'content') || data.ticket.summary;
+  const fault =
+    intakeValue(data, 'fault') ||
+    intakeValue(data, 'whatHappened') ||
+    intakeValue(data, 'question') ||
+    intakeValue(data, 'content') ||
+    data.ticket.summary;
   const details = data.intake.filter((field) => !PLACED.has(field.key) && field.value !== '');
   const inStore = intakeValue(data, 'location') !== 'on_site';
   return (
@@ -81,17 +102,32 @@ function FaultAndPlan({ data, t }: { data: TicketPrintData; t: PrintT }) {
         <p className="pf-text">{fault}</p>
         <dl className="pf-fields" style={{ marginTop: '1.5mm' }}>
           {/* What came in over the counter; an on-site repair leaves nothing at the store. */}
-          {(inStore || intakeValue(data, 'condition')) && <Field label={t('ticket.condition')} value={intakeValue(data, 'condition')} wide />}
-          {(inStore || intakeValue(data, 'accessories')) && <Field label={t('ticket.accessories')} value={intakeValue(data, 'accessories')} wide />}
+          {(inStore || intakeValue(data, 'condition')) && (
+            <Field label={t('ticket.condition')} value={intakeValue(data, 'condition')} wide />
+          )}
+          {(inStore || intakeValue(data, 'accessories')) && (
+            <Field label={t('ticket.accessories')} value={intakeValue(data, 'accessories')} wide />
+          )}
           {details.map((field) => (
-            <Field key={field.key} label={t(`ticket.intakeKey.${field.key}`, { defaultValue: field.key })} value={detailValue(field.key, field.value, t)} wide />
+            <Field
+              key={field.key}
+              label={t(`ticket.intakeKey.${field.key}`, { defaultValue: field.key })}
+              value={detailValue(field.key, field.value, t)}
+              wide
+            />
           ))}
         </dl>
       </section>
       <section className="pf-section pf-keep">
         <h2>{t('ticket.plan')}</h2>
         <dl className="pf-fields">
-          {data.plan && <Field label={t('ticket.plan')} value={`${data.plan.remedy ? `${t(`ticket.remedy.${data.plan.remedy}`, { defaultValue: data.plan.remedy })}: ` : ''}${data.plan.details}`} wide />}
+          {data.plan && (
+            <Field
+              label={t('ticket.plan')}
+              value={`${data.plan.remedy ? `${t(`ticket.remedy.${data.plan.remedy}`, { defaultValue: data.plan.remedy })}: ` : ''}${data.plan.details}`}
+              wide
+            />
+          )}
           <Field label={t('ticket.technician')} value={data.technician ?? ''} />
           <Field label={t('ticket.plannedDate')} value={formatDate(data.plannedDate)} />
           <Field label={t('ticket.appointment')} value={formatDateTime(data.appointmentAt)} />
@@ -158,18 +194,35 @@ function PartsLines({ data, t }: { data: TicketPrintData; t: PrintT }) {
   );
 }
 
-type TicketSheetProps = { data: TicketPrintData; variant: 'service-form' | 'job-sheet'; copyNo: number; t: PrintT; language: PrintLanguage };
+type TicketSheetProps = {
+  data: TicketPrintData;
+  variant: 'service-form' | 'job-sheet';
+  copyNo: number;
+  t: PrintT;
+  language: PrintLanguage;
+};
 
 export function TicketSheet({ data, variant, copyNo, t, language }: TicketSheetProps) {
-  const letterhead = <Letterhead store={data.store} title={t(`form.${variant}`)} number={data.ticket.number} copyNo={copyNo} t={t} qr />;
+  const letterhead = (
+    <Letterhead store={data.store} title={t(`form.${variant}`)} number={data.ticket.number} copyNo={copyNo} t={t} qr />
+  );
   const received = `${formatDateTime(data.ticket.createdAt)}${data.ticket.createdByName ? ` · ${data.ticket.createdByName}` : ''}`;
   return (
     <Sheet letterhead={letterhead}>
       <dl className="pf-fields">
-        <Field label={t('ticket.ticketType')} value={t(`ticket.type.${data.ticket.type}`, { defaultValue: data.ticket.type })} />
+        <Field
+          label={t('ticket.ticketType')}
+          value={t(`ticket.type.${data.ticket.type}`, { defaultValue: data.ticket.type })}
+        />
         <Field label={t('ticket.received')} value={received} />
-        <Field label={t('ticket.priorityLabel')} value={t(`ticket.priority.${data.ticket.priority}`, { defaultValue: data.ticket.priority })} />
-        <Field label={t('ticket.intakeKey.location')} value={detailValue('location', intakeValue(data, 'location'), t)} />
+        <Field
+          label={t('ticket.priorityLabel')}
+          value={t(`ticket.priority.${data.ticket.priority}`, { defaultValue: data.ticket.priority })}
+        />
+        <Field
+          label={t('ticket.intakeKey.location')}
+          value={detailValue('location', intakeValue(data, 'location'), t)}
+        />
       </dl>
       <CustomerAndProduct data={data} t={t} language={language} />
       <FaultAndPlan data={data} t={t} />
@@ -201,9 +254,15 @@ function ServiceFormEnd({ data, t }: { data: TicketPrintData; t: PrintT }) {
       <div className="pf-signatures pf-two">
         <SignatureBox
           label={t('ticket.customerSignature')}
-          name={data.signature ? t('ticket.signedBy', { name: data.signature.signerName, at: formatDateTime(data.signature.signedAt) }) : null}
+          name={
+            data.signature
+              ? t('ticket.signedBy', { name: data.signature.signerName, at: formatDateTime(data.signature.signedAt) })
+              : null
+          }
         >
-          {data.signature && <SignatureImage signature={data.signature} heightMm={13} label={data.signature.signerName} />}
+          {data.signature && (
+            <SignatureImage signature={data.signature} heightMm={13} label={data.signature.signerName} />
+          )}
         </SignatureBox>
         <SignatureBox label={t('ticket.staffSignature')} name={data.ticket.createdByName} />
       </div>

@@ -10,7 +10,9 @@ import { Letterhead, Sheet, SignatureBox } from '../sheet';
 
 export function StocktakeSheet({ data, copyNo, t }: { data: StocktakePrintData; copyNo: number; t: PrintT }) {
   const { stocktake } = data;
-  const letterhead = <Letterhead store={data.store} title={t('form.stocktake-sheet')} number={stocktake.number} copyNo={copyNo} t={t} />;
+  const letterhead = (
+    <Letterhead store={data.store} title={t('form.stocktake-sheet')} number={stocktake.number} copyNo={copyNo} t={t} />
+  );
   return (
     <Sheet letterhead={letterhead}>
       <dl className="pf-fields">

@@ -28,7 +28,11 @@ async function addCustomers(t: TestDesk, prefix: string, n: number, as?: ClientS
   const ids: string[] = [];
   for (let i = 0; i < n; i += 1) {
     phoneSeq += 1;
-    const c = await t.ok('customers.create', { name: `${prefix}${i}`, phones: [{ number: `139${String(phoneSeq).padStart(8, '0')}` }] }, as);
+    const c = await t.ok(
+      'customers.create',
+      { name: `${prefix}${i}`, phones: [{ number: `139${String(phoneSeq).padStart(8, '0')}` }] },
+      as,
+    );
     ids.push(c.id);
   }
   return ids;
@@ -38,10 +42,15 @@ async function addCustomers(t: TestDesk, prefix: string, n: number, as?: ClientS
 function contents(file: string, skip: ReadonlyArray<string> = []): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .pluck()
+      .all() as string[];
     const out: Record<string, unknown[]> = {};
     for (const table of tables.filter((t) => !skip.includes(t))) {
-      out[table] = (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort();
+      out[table] = (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][])
+        .map((row) => JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)))
+        .sort();
     }
     return out;
   } finally {
@@ -88,7 +97,14 @@ describe('backups of the counter store', () => {
     const ids = new Set(copy.prepare(`SELECT id FROM customer`).pluck().all() as string[]);
     for (const id of before) expect(ids.has(id)).toBe(true);
     // Whole transactions only: every customer in the copy has its phone.
-    expect(copy.prepare(`SELECT count(*) FROM customer c WHERE NOT EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = c.id)`).pluck().get()).toBe(0);
+    expect(
+      copy
+        .prepare(
+          `SELECT count(*) FROM customer c WHERE NOT EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = c.id)`,
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
     copy.close();
     // Default folder: backups/ beside the database.
     expect(entry.folder).toBe(join(dirname(t.file), 'backups'));
@@ -103,7 +119,14 @@ describe('backups of the counter store', () => {
     const atBackup = contents(join(entry.folder, entry.name), ['session']);
 
     const later = await addCustomers(t, '乙', 3);
-    await t.ok('store.update', { name: '改名店', counterNo: 3, opensAt: '08:00', closesAt: '20:00', workingDays: [1, 2, 3, 4, 5], idleLockMinutes: 10 });
+    await t.ok('store.update', {
+      name: '改名店',
+      counterNo: 3,
+      opensAt: '08:00',
+      closesAt: '20:00',
+      workingDays: [1, 2, 3, 4, 5],
+      idleLockMinutes: 10,
+    });
     // A call that arrives while the file is being swapped waits, then answers from the restored file.
     let duringSwap: Promise<unknown> | null = null;
     const unhook = t.desk.onReplace!({
@@ -120,7 +143,9 @@ describe('backups of the counter store', () => {
     // The desk answers from the restored file at once.
     const after = contents(t.file, ['session']);
     expect(after).toEqual(atBackup);
-    expect(readTable(t.file, `SELECT id FROM customer WHERE id IN (${later.map(() => '?').join(',')})`, ...later)).toEqual([]);
+    expect(
+      readTable(t.file, `SELECT id FROM customer WHERE id IN (${later.map(() => '?').join(',')})`, ...later),
+    ).toEqual([]);
     expect(after['sync_state']!.length).toBeGreaterThan(0);
     const list = await t.ok('backup.list', {});
     expect(list.filter((b) => b.kind === 'pre-restore')).toHaveLength(1);
@@ -158,13 +183,21 @@ describe('backups of the counter store', () => {
     const t = await openTestDesk();
     await setUpStore(t);
     const usb = folder();
-    expect(await t.ok('backup.setFolder', { folder: usb })).toMatchObject({ folder: usb, inUse: usb, folderWarning: null });
+    expect(await t.ok('backup.setFolder', { folder: usb })).toMatchObject({
+      folder: usb,
+      inUse: usb,
+      folderWarning: null,
+    });
     const onUsb = await t.ok('backup.create', {});
     expect(onUsb.folder).toBe(usb);
 
     rmSync(usb, { recursive: true, force: true });
     const settings = await t.ok('backup.settings', {});
-    expect(settings).toMatchObject({ folder: usb, inUse: join(dirname(t.file), 'backups'), folderWarning: { folder: usb, problem: 'folder_missing' } });
+    expect(settings).toMatchObject({
+      folder: usb,
+      inUse: join(dirname(t.file), 'backups'),
+      folderWarning: { folder: usb, problem: 'folder_missing' },
+    });
     expect((await t.ok('backup.status', {})).folderWarning).toEqual({ folder: usb, problem: 'folder_missing' });
     const fallback = await t.ok('backup.create', {});
     expect(fallback).toMatchObject({ status: 'verified', folder: join(dirname(t.file), 'backups') });
@@ -176,9 +209,18 @@ describe('backups of the counter store', () => {
   it('the folder must be an absolute path that exists and may be written; only an admin may set it or restore', async () => {
     const t = await openTestDesk();
     await setUpStore(t);
-    expect(await t.call('backup.setFolder', { folder: 'backups/usb' })).toMatchObject({ ok: false, error: { key: 'folder_not_absolute', field: 'folder' } });
-    expect(await t.call('backup.setFolder', { folder: '/nonexistent/counterdesk/usb' })).toMatchObject({ ok: false, error: { key: 'folder_missing' } });
-    expect(await t.call('backup.setFolder', { folder: '/x'.repeat(300) })).toMatchObject({ ok: false, error: { code: 'validation', key: 'too_long' } });
+    expect(await t.call('backup.setFolder', { folder: 'backups/usb' })).toMatchObject({
+      ok: false,
+      error: { key: 'folder_not_absolute', field: 'folder' },
+    });
+    expect(await t.call('backup.setFolder', { folder: '/nonexistent/counterdesk/usb' })).toMatchObject({
+      ok: false,
+      error: { key: 'folder_missing' },
+    });
+    expect(await t.call('backup.setFolder', { folder: '/x'.repeat(300) })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', key: 'too_long' },
+    });
     await t.ok('staff.create', { name: '李娜', role: 'cs_lead', pin: '1111' });
     const lead = (await t.ok('session.staffList', {})).find((s) => s.name === '李娜')!;
     const leadClient: ClientState = { sessionId: null };
@@ -190,10 +232,16 @@ describe('backups of the counter store', () => {
       ['backup.restore', { name: entry.name }],
       ['backup.setFolder', { folder: null }],
     ] as const) {
-      expect(await t.desk.dispatch(leadClient, method, input), method).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+      expect(await t.desk.dispatch(leadClient, method, input), method).toMatchObject({
+        ok: false,
+        error: { code: 'permission_denied' },
+      });
     }
     // A name that is not a backup's (a path) is refused before it reaches the file system.
-    expect(await t.call('backup.restore', { name: '../counterdesk.sqlite' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await t.call('backup.restore', { name: '../counterdesk.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     await t.desk.close();
   });
 
@@ -209,18 +257,27 @@ describe('backups of the counter store', () => {
     const damaged = await openTestDesk({ file: t.file });
     const status = await damaged.ok('backup.status', {});
     expect(status.offered.map((b) => b.name)).toEqual([entry.name]);
-    expect(await damaged.call('backup.restoreDamaged', { name: entry.name, staffId: admin.id, pin: '0000' })).toMatchObject({ ok: false, error: { code: 'bad_pin' } });
+    expect(
+      await damaged.call('backup.restoreDamaged', { name: entry.name, staffId: admin.id, pin: '0000' }),
+    ).toMatchObject({ ok: false, error: { code: 'bad_pin' } });
     // A signed-out caller cannot use the admin's restore.
-    expect(await damaged.call('backup.restore', { name: entry.name })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await damaged.call('backup.restore', { name: entry.name })).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
     await damaged.ok('backup.restoreDamaged', { name: entry.name, staffId: admin.id, pin: '2468' });
 
     expect((await damaged.ok('backup.status', {})).damaged).toBeNull();
-    expect(readdirSync(dirname(t.file)).filter((n) => /^counterdesk\.damaged-\d{8}T\d{9}Z\.sqlite$/.test(n))).toHaveLength(1);
+    expect(
+      readdirSync(dirname(t.file)).filter((n) => /^counterdesk\.damaged-\d{8}T\d{9}Z\.sqlite$/.test(n)),
+    ).toHaveLength(1);
     expect(readTable(t.file, `SELECT count(*) AS n FROM customer`)).toEqual([{ n: 60 }]);
     await damaged.ok('session.signIn', { staffId: admin.id, pin: '2468' });
     await addCustomers(damaged, '己', 1);
     // Not damaged any more: the PIN route is closed again.
-    expect(await damaged.call('backup.restoreDamaged', { name: entry.name, staffId: admin.id, pin: '2468' })).toMatchObject({ ok: false, error: { key: 'database_not_damaged' } });
+    expect(
+      await damaged.call('backup.restoreDamaged', { name: entry.name, staffId: admin.id, pin: '2468' }),
+    ).toMatchObject({ ok: false, error: { key: 'database_not_damaged' } });
     await damaged.desk.close();
   });
 });
@@ -268,10 +325,20 @@ describe('automatic backups', () => {
     await db.destroy();
 
     const t = await openTestDesk({ file });
-    const copies = (await t.ok('setup.createStore', { storeCode: 'S012', storeName: '南京西路店', counterNo: 2, adminName: '王经理', adminPin: '2468' }), await t.ok('backup.list', {}));
+    const copies =
+      (await t.ok('setup.createStore', {
+        storeCode: 'S012',
+        storeName: '南京西路店',
+        counterNo: 2,
+        adminName: '王经理',
+        adminPin: '2468',
+      }),
+      await t.ok('backup.list', {}));
     expect(copies).toHaveLength(1);
     expect(copies[0]).toMatchObject({ kind: 'pre-migration', status: 'verified' });
-    expect(readTable(join(copies[0]!.folder, copies[0]!.name), 'PRAGMA user_version')).toEqual([{ user_version: SCHEMA_VERSION - 1 }]);
+    expect(readTable(join(copies[0]!.folder, copies[0]!.name), 'PRAGMA user_version')).toEqual([
+      { user_version: SCHEMA_VERSION - 1 },
+    ]);
     await t.desk.close();
     // A new, empty file has nothing to lose: no backup before its first migrations.
     const fresh = await openTestDesk();

@@ -11,7 +11,11 @@ async function storeWithCustomers(n = 150): Promise<{ t: TestDesk; adminId: stri
   const t = await openTestDesk();
   const admin = await setUpStore(t);
   for (let i = 0; i < n; i += 1) {
-    await t.ok('customers.create', { name: `顾客${i}`, phones: [{ number: `1380000${String(i).padStart(4, '0')}` }], notes: 'x'.repeat(200) });
+    await t.ok('customers.create', {
+      name: `顾客${i}`,
+      phones: [{ number: `1380000${String(i).padStart(4, '0')}` }],
+      notes: 'x'.repeat(200),
+    });
   }
   await t.desk.close();
   return { t, adminId: admin.id };
@@ -50,7 +54,7 @@ describe('a damaged store file', () => {
     });
   }
 
-  it('the bounded start check for big files reads every b-tree\'s root and edges: it finds garbage in page 2 and passes a healthy file', async () => {
+  it("the bounded start check for big files reads every b-tree's root and edges: it finds garbage in page 2 and passes a healthy file", async () => {
     const { t } = await storeWithCustomers(60);
     expect(preflight(t.file, { fullCheckMaxBytes: 0 }).damage).toEqual([]);
     const { pageSize } = pageInfo(t.file);

@@ -17,13 +17,17 @@ describe('backup rotation', () => {
       if (d % 3 === 0) all.push(backup('daily', new Date(start + d * DAY + 5 * 60 * 60_000).toISOString()));
     }
     const doomed = new Set(backupsToDelete(all));
-    const kept = all.filter((b) => !doomed.has(b.name)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    const kept = all
+      .filter((b) => !doomed.has(b.name))
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
     expect(kept).toHaveLength(11);
     const newestDay = start + 69 * DAY;
     // The 7 newest days, each by its newest backup.
     for (let i = 0; i < 7; i += 1) {
       const day = new Date(newestDay - i * DAY);
-      const ofDay = all.filter((b) => new Date(b.createdAt).toDateString() === day.toDateString()).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+      const ofDay = all
+        .filter((b) => new Date(b.createdAt).toDateString() === day.toDateString())
+        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
       expect(kept[i]!.name).toBe(ofDay[0]!.name);
     }
     // Then 4 weekly ones, each in a different week, each older than the dailies, a week apart or so.
@@ -48,7 +52,8 @@ describe('backup rotation', () => {
       all.push(backup('manual', iso), backup('pre-migration', iso), backup('pre-restore', iso));
     }
     const doomed = backupsToDelete(all);
-    const keptOf = (kind: BackupKind) => all.filter((b) => b.kind === kind && !doomed.includes(b.name)).map((b) => b.createdAt);
+    const keptOf = (kind: BackupKind) =>
+      all.filter((b) => b.kind === kind && !doomed.includes(b.name)).map((b) => b.createdAt);
     expect(keptOf('manual')).toHaveLength(5);
     expect(keptOf('pre-migration')).toHaveLength(3);
     expect(keptOf('pre-restore')).toHaveLength(3);

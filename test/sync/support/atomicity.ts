@@ -19,7 +19,11 @@ export type OriginTransaction = { label: string; records: ReadonlyArray<{ table:
  * whose records the scenario never removes afterwards: a removed line would look like half a
  * transaction.
  */
-export function insertTransactions(counter: Pick<TestCounter, 'file'>, entities: ReadonlyArray<string>, { minRecords = 2 } = {}): OriginTransaction[] {
+export function insertTransactions(
+  counter: Pick<TestCounter, 'file'>,
+  entities: ReadonlyArray<string>,
+  { minRecords = 2 } = {},
+): OriginTransaction[] {
   const rows = readTable<{ tx_id: string; entity: string; entity_id: string }>(
     counter.file,
     `SELECT tx_id, entity, entity_id FROM change_log WHERE op IN ('insert', 'append') AND entity IN (SELECT value FROM json_each(?)) ORDER BY seq`,
@@ -28,11 +32,17 @@ export function insertTransactions(counter: Pick<TestCounter, 'file'>, entities:
   const byTx = new Map<string, Array<{ table: string; key: string; id: string; entity: string }>>();
   for (const r of rows) {
     const rule = ruleFor(r.entity)!;
-    byTx.set(r.tx_id, [...(byTx.get(r.tx_id) ?? []), { table: rule.table, key: rule.key, id: r.entity_id, entity: r.entity }]);
+    byTx.set(r.tx_id, [
+      ...(byTx.get(r.tx_id) ?? []),
+      { table: rule.table, key: rule.key, id: r.entity_id, entity: r.entity },
+    ]);
   }
   return [...byTx]
     .filter(([, records]) => records.length >= minRecords)
-    .map(([txId, records]) => ({ label: `${records[0]!.entity} ${records[0]!.id} (+${records.length - 1}) tx ${txId}`, records }));
+    .map(([txId, records]) => ({
+      label: `${records[0]!.entity} ${records[0]!.id} (+${records.length - 1}) tx ${txId}`,
+      records,
+    }));
 }
 
 export type AtomicityWatch = {
@@ -49,19 +59,27 @@ export type AtomicityWatch = {
  * both commit through Kysely, which prepares `commit` on the connection for each transaction
  * (kysely's SqliteDriver): the watcher wraps that statement.
  */
-export function watchAtomicity(observer: TestCounter, transactions: () => ReadonlyArray<OriginTransaction>): AtomicityWatch {
+export function watchAtomicity(
+  observer: TestCounter,
+  transactions: () => ReadonlyArray<OriginTransaction>,
+): AtomicityWatch {
   const sqlite = observer.store.sqlite;
   const prepare = sqlite.prepare;
   const counts = new Map<string, Database.Statement>();
   const countOf = (table: string, key: string) => {
     const k = `${table}.${key}`;
-    if (!counts.has(k)) counts.set(k, prepare.call(sqlite, `SELECT count(*) AS n FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`));
+    if (!counts.has(k))
+      counts.set(
+        k,
+        prepare.call(sqlite, `SELECT count(*) AS n FROM ${table} WHERE ${key} IN (SELECT value FROM json_each(?))`),
+      );
     return counts.get(k)!;
   };
   const visible = () =>
     transactions().map((tx) => {
       const byTable = new Map<string, string[]>();
-      for (const r of tx.records) byTable.set(`${r.table}\u0000${r.key}`, [...(byTable.get(`${r.table}\u0000${r.key}`) ?? []), r.id]);
+      for (const r of tx.records)
+        byTable.set(`${r.table}\u0000${r.key}`, [...(byTable.get(`${r.table}\u0000${r.key}`) ?? []), r.id]);
       let n = 0;
       for (const [k, ids] of byTable) {
         const [table, key] = k.split('\u0000') as [string, string];
@@ -75,7 +93,8 @@ export function watchAtomicity(observer: TestCounter, transactions: () => Readon
     const seen = visible();
     transactions().forEach((tx, i) => {
       const n = seen[i]!;
-      if (n !== 0 && n !== tx.records.length) state.violations.push(`commit #${state.commits}: ${n} of ${tx.records.length} records of ${tx.label}`);
+      if (n !== 0 && n !== tx.records.length)
+        state.violations.push(`commit #${state.commits}: ${n} of ${tx.records.length} records of ${tx.label}`);
     });
   };
   sqlite.prepare = function watched(this: Database.Database, source: string) {
@@ -84,7 +103,8 @@ export function watchAtomicity(observer: TestCounter, transactions: () => Readon
     return new Proxy(statement, {
       get(target, property) {
         const value: unknown = Reflect.get(target, property, target);
-        if (property !== 'run' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        if (property !== 'run' || typeof value !== 'function')
+          return typeof value === 'function' ? value.bind(target) : value;
         return (...params: unknown[]) => {
           const result = (value as (...p: unknown[]) => unknown).apply(target, params);
           check();

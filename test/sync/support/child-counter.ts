@@ -46,10 +46,17 @@ export type ChildRun = {
  * Starts the child and waits for it to end: by its own SIGKILL, by ours `killAfterMs` after it said
  * `ready`, or by finishing. A child still alive after `timeoutMs` is killed and reported as such.
  */
-export function runChild(entry: string, env: Record<string, string>, { killAfterMs, timeoutMs = 30_000 }: { killAfterMs?: number; timeoutMs?: number } = {}): Promise<ChildRun> {
+export function runChild(
+  entry: string,
+  env: Record<string, string>,
+  { killAfterMs, timeoutMs = 30_000 }: { killAfterMs?: number; timeoutMs?: number } = {},
+): Promise<ChildRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let partial = '';
     let stderr = '';

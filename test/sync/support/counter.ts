@@ -25,7 +25,13 @@ export type CounterOptions = {
   maxPullBytes?: number;
 };
 
-export const FAST_TIMING: SyncTiming = { pushDebounceMs: 20, pullEveryMs: 60_000, backoffMinMs: 20, backoffMaxMs: 200, probeMs: 50 };
+export const FAST_TIMING: SyncTiming = {
+  pushDebounceMs: 20,
+  pullEveryMs: 60_000,
+  backoffMinMs: 20,
+  backoffMaxMs: 200,
+  probeMs: 50,
+};
 
 export async function openCounter(hq: TestHeadOffice, options: CounterOptions = {}) {
   const storeCode = options.storeCode ?? 'S012';
@@ -35,10 +41,18 @@ export async function openCounter(hq: TestHeadOffice, options: CounterOptions = 
   const file = options.file ?? join(folder!, `counter-${storeCode}-${counterNo}.sqlite`);
   const t = await openTestDesk({ file, ...(options.now ? { now: options.now } : {}) });
   if (options.setUp ?? true) {
-    await t.ok('setup.createStore', { storeCode, storeName: `门店${storeCode}`, counterNo, adminName: `管理员${counterNo}`, adminPin: '2468' });
+    await t.ok('setup.createStore', {
+      storeCode,
+      storeName: `门店${storeCode}`,
+      counterNo,
+      adminName: `管理员${counterNo}`,
+      adminPin: '2468',
+    });
   } else {
     // An existing database: sign in as this PC's own admin (colleagues synced from other PCs have no PIN here).
-    const admin = t.desk.store!.sqlite.prepare("SELECT id FROM staff WHERE role = 'admin' AND pin_hash LIKE 'scrypt$%' LIMIT 1").get() as { id: string } | undefined;
+    const admin = t.desk
+      .store!.sqlite.prepare("SELECT id FROM staff WHERE role = 'admin' AND pin_hash LIKE 'scrypt$%' LIMIT 1")
+      .get() as { id: string } | undefined;
     if (admin) await t.ok('session.signIn', { staffId: admin.id, pin: '2468' });
   }
   const store = t.desk.store!;
@@ -57,7 +71,12 @@ export async function openCounter(hq: TestHeadOffice, options: CounterOptions = 
   t.desk.sync!.engine = engine;
   const enroll = async () => {
     const code = await hq.issueCode(storeCode);
-    await enrollDevice(store, credentials, { serverUrl: options.via?.() ?? hq.url, code, caCert: hq.caCert, deviceName: `${storeCode} counter ${counterNo}` });
+    await enrollDevice(store, credentials, {
+      serverUrl: options.via?.() ?? hq.url,
+      code,
+      caCert: hq.caCert,
+      deviceName: `${storeCode} counter ${counterNo}`,
+    });
   };
   if (options.enroll ?? true) await enroll();
   return {

@@ -24,13 +24,24 @@ export type FaultProxy = {
   url: string;
   /** Sets what happens to the next requests (null: pass everything). */
   plan(next: FaultPlan | null): void;
-  readonly stats: { requests: number; bytesUp: number; bytesDown: number; faults: Array<{ path: string; fault: Fault['kind'] }> };
+  readonly stats: {
+    requests: number;
+    bytesUp: number;
+    bytesDown: number;
+    faults: Array<{ path: string; fault: Fault['kind'] }>;
+  };
   close(): Promise<void>;
 };
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
-export async function startFaultProxy({ upstream, tls }: { upstream: () => string; tls: { key: string; cert: string; caCert: string } }): Promise<FaultProxy> {
+export async function startFaultProxy({
+  upstream,
+  tls,
+}: {
+  upstream: () => string;
+  tls: { key: string; cert: string; caCert: string };
+}): Promise<FaultProxy> {
   let current: FaultPlan | null = null;
   let index = 0;
   const stats = { requests: 0, bytesUp: 0, bytesDown: 0, faults: [] as Array<{ path: string; fault: Fault['kind'] }> };
@@ -42,7 +53,9 @@ export async function startFaultProxy({ upstream, tls }: { upstream: () => strin
       const out = httpsRequest(new URL(req.url ?? '/', upstream()), { method: req.method, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
       });
       out.on('error', reject);
@@ -98,7 +111,8 @@ export async function startFaultProxy({ upstream, tls }: { upstream: () => strin
           }
           const answer = await forward(req, body);
           if (fault?.kind === 'drop_response') return res.socket?.destroy();
-          if (fault?.kind === 'cut_response') return reply(res, answer, Math.floor(answer.body.length * fault.fraction));
+          if (fault?.kind === 'cut_response')
+            return reply(res, answer, Math.floor(answer.body.length * fault.fraction));
           return reply(res, answer);
         } catch {
           res.socket?.destroy();

@@ -17,7 +17,11 @@ export function testCertificates(): Promise<TlsMaterial> {
 
 export type TestHeadOffice = Awaited<ReturnType<typeof startTestHeadOffice>>;
 
-export async function startTestHeadOffice({ now = Date.now, database, adminUrl = inject('pgAdminUrl') }: { now?: () => number; database?: string; adminUrl?: string } = {}) {
+export async function startTestHeadOffice({
+  now = Date.now,
+  database,
+  adminUrl = inject('pgAdminUrl'),
+}: { now?: () => number; database?: string; adminUrl?: string } = {}) {
   const dbName = database ?? `hq_${randomBytes(6).toString('hex')}`;
   await ensureDatabase(adminUrl, dbName);
   const pgUrl = adminUrl.replace(/\/postgres$/, `/${dbName}`);

@@ -81,7 +81,8 @@ Database.prototype.prepare = function wrapped(this: Database.Database, source: s
   return new Proxy(statement, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
-      if (property !== 'run' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      if (property !== 'run' || typeof value !== 'function')
+        return typeof value === 'function' ? value.bind(target) : value;
       return (...params: unknown[]) => {
         // The cursor is one sync_state key among several: only its writes count.
         const key = Array.isArray(params[0]) ? params[0][0] : params[0];
@@ -94,7 +95,11 @@ Database.prototype.prepare = function wrapped(this: Database.Database, source: s
 
 async function main(): Promise<void> {
   const rnd = createRandom(Number(env('F15_SEED', '1')));
-  const logger = { info: () => {}, warn: () => {}, error: (message: string, details?: unknown) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`) };
+  const logger = {
+    info: () => {},
+    warn: () => {},
+    error: (message: string, details?: unknown) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`),
+  };
   const desk = await openDesk({ file, appVersion: '0.1.0-test', host: 'browser', forcedLanguage: null, logger });
   const client = { sessionId: null };
   const call = async (method: string, input: unknown) => {
@@ -102,7 +107,9 @@ async function main(): Promise<void> {
     if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
     return result.value as Record<string, unknown>;
   };
-  const admin = desk.store!.sqlite.prepare("SELECT id FROM staff WHERE role = 'admin' AND pin_hash LIKE 'scrypt$%' LIMIT 1").get() as { id: string };
+  const admin = desk
+    .store!.sqlite.prepare("SELECT id FROM staff WHERE role = 'admin' AND pin_hash LIKE 'scrypt$%' LIMIT 1")
+    .get() as { id: string };
   await call('session.signIn', { staffId: admin.id, pin: '2468' });
   const credentials = fileCredentialStore(join(dirname(file), 'sync-credentials.json'));
   // Wired as startDeskSync does (db/sync/start.ts), with fast timers and small pull pages, so a run
@@ -122,7 +129,8 @@ async function main(): Promise<void> {
   desk.sync!.engine = engine;
   await engine.start();
   say('ready');
-  const mine = () => desk.store!.sqlite.prepare("SELECT id FROM customer WHERE name LIKE 'F15-%'").all() as Array<{ id: string }>;
+  const mine = () =>
+    desk.store!.sqlite.prepare("SELECT id FROM customer WHERE name LIKE 'F15-%'").all() as Array<{ id: string }>;
   for (let i = 0; i < writes; i += 1) {
     // Unique across runs: the base grows with every run, even one killed before it reported anything.
     const phone = `188${String(versionBase + i).padStart(8, '0')}`;
@@ -132,7 +140,10 @@ async function main(): Promise<void> {
     const target = own[Math.floor(rnd() * own.length)]!.id;
     const current = await call('customers.get', { id: target });
     const version = versionBase + i;
-    const phones = (current.phones as Array<{ id: string; number: string }>).map((p) => ({ id: p.id, number: p.number }));
+    const phones = (current.phones as Array<{ id: string; number: string }>).map((p) => ({
+      id: p.id,
+      number: p.number,
+    }));
     await call('customers.update', { id: target, name: current.name, notes: `v${version}`, phones });
     say(`noted ${target} ${version}`);
     // Let the engine's debounced push and timed pull run between the counter's calls.

@@ -30,7 +30,11 @@ async function hqScope(hq: TestHeadOffice, storeId: string): Promise<Map<string,
 }
 
 /** I1: every record head office has for this store is on the PC with the same values, and vice versa. */
-export async function expectConverged(hq: TestHeadOffice, counter: TestCounter, { entities }: { entities?: string[] } = {}): Promise<number> {
+export async function expectConverged(
+  hq: TestHeadOffice,
+  counter: TestCounter,
+  { entities }: { entities?: string[] } = {},
+): Promise<number> {
   const storeId = counter.engine.status().storeCode ? hq.storeId(counter.engine.status().storeCode!) : '';
   const scope = await hqScope(hq, storeId);
   const mismatches: string[] = [];
@@ -57,23 +61,29 @@ export async function expectConverged(hq: TestHeadOffice, counter: TestCounter, 
         mismatches.push(`${key}: missing on the PC`);
         continue;
       }
-      if (state.deleted && 'deleted_at' in row && row.deleted_at === null) mismatches.push(`${key}: deleted at head office, live on the PC`);
+      if (state.deleted && 'deleted_at' in row && row.deleted_at === null)
+        mismatches.push(`${key}: deleted at head office, live on the PC`);
       for (const [column, value] of Object.entries(row)) {
         const field = camel(column);
         if (!(field in state.fields) || (rule.localColumns && field in rule.localColumns)) continue;
         const expected = typeof state.fields[field] === 'boolean' ? (state.fields[field] ? 1 : 0) : state.fields[field];
-        if (canonicalJson(value) !== canonicalJson(expected ?? null)) mismatches.push(`${key}.${field}: PC has ${canonicalJson(value)}, head office ${canonicalJson(expected)}`);
+        if (canonicalJson(value) !== canonicalJson(expected ?? null))
+          mismatches.push(`${key}.${field}: PC has ${canonicalJson(value)}, head office ${canonicalJson(expected)}`);
       }
       // A composite column (a ticket's form) holds the object of its merged keys.
       for (const composite of rule.policy.composite ?? []) {
         const column = composite.column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
         if (!Object.keys(state.fields).some((f) => f.startsWith(composite.prefix))) continue;
-        const [local, expected] = [canonicalJson(parseComposite(row[column])), canonicalJson(composeComposite(state.fields, composite))];
+        const [local, expected] = [
+          canonicalJson(parseComposite(row[column])),
+          canonicalJson(composeComposite(state.fields, composite)),
+        ];
         if (local !== expected) mismatches.push(`${key}.${composite.column}: PC has ${local}, head office ${expected}`);
       }
     }
     // Rows seeded by a migration (stamp '0') are the defaults every PC starts with, not changes.
-    for (const [id, row] of local) if (row.hlc !== '0') mismatches.push(`${entity}/${id}: on the PC, unknown to head office`);
+    for (const [id, row] of local)
+      if (row.hlc !== '0') mismatches.push(`${entity}/${id}: on the PC, unknown to head office`);
   }
   expect(mismatches, `replica ${counter.store.replicaId} differs from head office`).toEqual([]);
   return compared;
@@ -84,7 +94,15 @@ export async function expectNothingLost(hq: TestHeadOffice, counter: TestCounter
   expect(counter.engine.status().pending, 'changes still waiting on the PC').toBe(0);
   const changes = readTable<{ change_id: string }>(counter.file, 'SELECT change_id FROM change_log');
   if (changes.length === 0) return;
-  const logged = await hq.db.selectFrom('pushLog').select(['changeId', 'status']).where('changeId', 'in', changes.map((c) => c.change_id)).execute();
+  const logged = await hq.db
+    .selectFrom('pushLog')
+    .select(['changeId', 'status'])
+    .where(
+      'changeId',
+      'in',
+      changes.map((c) => c.change_id),
+    )
+    .execute();
   const seen = new Map<string, number>();
   for (const row of logged) seen.set(row.changeId, (seen.get(row.changeId) ?? 0) + 1);
   const missing = changes.filter((c) => !seen.has(c.change_id)).map((c) => c.change_id);
@@ -101,8 +119,16 @@ export async function countAtHq(hq: TestHeadOffice, entity: string, { live = tru
 
 /** I5: cursor and acknowledged seq, to compare before and after (of a counter, or of a store file no process has open). */
 export function progressOf(counter: Pick<TestCounter, 'file'>): { cursor: number; acked: number } {
-  const state = new Map(readTable<{ key: string; value: string }>(counter.file, 'SELECT key, value FROM sync_state').map((r) => [r.key, r.value]));
-  return { cursor: Number((state.get('pull_cursor') ?? ':0').split(':')[1]), acked: Number(state.get('last_acked_seq') ?? 0) };
+  const state = new Map(
+    readTable<{ key: string; value: string }>(counter.file, 'SELECT key, value FROM sync_state').map((r) => [
+      r.key,
+      r.value,
+    ]),
+  );
+  return {
+    cursor: Number((state.get('pull_cursor') ?? ':0').split(':')[1]),
+    acked: Number(state.get('last_acked_seq') ?? 0),
+  };
 }
 
 export async function expectInvariants(hq: TestHeadOffice, counters: ReadonlyArray<TestCounter>): Promise<void> {

@@ -9,7 +9,19 @@ export function hqPart(partNo: string, priceFen: number) {
     entity: 'part',
     entityId: newId(),
     op: 'insert' as const,
-    fields: { partNo, name: `配件 ${partNo}`, spec: '', models: '[]', unit: '个', supplierIds: '[]', costFen: Math.round(priceFen * 0.6), priceFen, retiredAt: null, createdAt: now, updatedAt: now },
+    fields: {
+      partNo,
+      name: `配件 ${partNo}`,
+      spec: '',
+      models: '[]',
+      unit: '个',
+      supplierIds: '[]',
+      costFen: Math.round(priceFen * 0.6),
+      priceFen,
+      retiredAt: null,
+      createdAt: now,
+      updatedAt: now,
+    },
   };
 }
 
@@ -17,12 +29,28 @@ export function hqPart(partNo: string, priceFen: number) {
  * A change written the way an older Counterdesk (or a tool) would, bypassing today's UI checks:
  * head office must still refuse what the store may not change.
  */
-export async function writeLocally(counter: TestCounter, table: 'part', id: string, entity: string, fields: Record<string, unknown>): Promise<void> {
+export async function writeLocally(
+  counter: TestCounter,
+  table: 'part',
+  id: string,
+  entity: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
   const { store } = counter;
   await store.db.transaction().execute(async (trx) => {
-    const tx = { trx, txId: newId(), staffId: null, nowIso: new Date(store.now()).toISOString(), stamp: () => store.hlc.send() };
+    const tx = {
+      trx,
+      txId: newId(),
+      staffId: null,
+      nowIso: new Date(store.now()).toISOString(),
+      stamp: () => store.hlc.send(),
+    };
     const hlc = tx.stamp();
-    await trx.updateTable(table).set({ ...fields, hlc }).where('id', '=', id).execute();
+    await trx
+      .updateTable(table)
+      .set({ ...fields, hlc })
+      .where('id', '=', id)
+      .execute();
     await recordChange(tx, { entity, entityId: id, op: 'update', hlc, fields });
   });
 }

@@ -60,19 +60,27 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
     log: sqlite.prepare(
       'INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    stamp: sqlite.prepare('INSERT INTO row_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc'),
+    stamp: sqlite.prepare(
+      'INSERT INTO row_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc',
+    ),
     customer: sqlite.prepare(
       'INSERT INTO customer (id, name, tier, tier_rule, notes, preferred_channel, contact_consent, do_not_contact, created_store_id, created_by, created_at, updated_at, deleted_at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
     ),
-    phone: sqlite.prepare('INSERT INTO customer_phone (id, customer_id, kind, number, digits, position, created_at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    phone: sqlite.prepare(
+      'INSERT INTO customer_phone (id, customer_id, kind, number, digits, position, created_at, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     term: sqlite.prepare('INSERT OR IGNORE INTO search_term (term, customer_id) VALUES (?, ?)'),
     editCustomer: sqlite.prepare('UPDATE customer SET notes = ?, updated_at = ?, hlc = ? WHERE id = ?'),
-    note: sqlite.prepare('INSERT INTO customer_note (id, customer_id, body, staff_id, created_at, hlc) VALUES (?, ?, ?, ?, ?, ?)'),
+    note: sqlite.prepare(
+      'INSERT INTO customer_note (id, customer_id, body, staff_id, created_at, hlc) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     ticket: sqlite.prepare(
       `INSERT INTO ticket (id, number, store_id, customer_id, product_id, type, priority, channel, category, summary, form, created_by, created_at, updated_at, hlc, status, is_open, state_hlc)
        VALUES (?, ?, ?, ?, NULL, 'complaint', 'normal', ?, ?, ?, ?, ?, ?, ?, ?, 'recorded', 1, ?)`,
     ),
-    event: sqlite.prepare('INSERT INTO ticket_event (id, ticket_id, action, from_status, to_status, staff_id, at, note, data, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    event: sqlite.prepare(
+      'INSERT INTO ticket_event (id, ticket_id, action, from_status, to_status, staff_id, at, note, data, hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     assigned: sqlite.prepare("UPDATE ticket SET status = 'assigned', assignee_id = ?, state_hlc = ? WHERE id = ?"),
     stateStamp: sqlite.prepare('UPDATE ticket SET state_hlc = ? WHERE id = ?'),
     movement: sqlite.prepare(
@@ -102,8 +110,35 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
       const person = gen.customer();
       const id = newId();
       const stamp = hlc.send();
-      const fields = { name: person.name, tier: 'regular', tierRule: 'manual', notes: person.notes, preferredChannel: null, contactConsent: 0, doNotContact: 0, createdStoreId: ctx.storeId, createdBy: ctx.staffId, createdAt: nowIso, updatedAt: nowIso, deletedAt: null };
-      sql.customer.run(id, fields.name, fields.tier, fields.tierRule, fields.notes, null, 0, 0, ctx.storeId, ctx.staffId, nowIso, nowIso, stamp);
+      const fields = {
+        name: person.name,
+        tier: 'regular',
+        tierRule: 'manual',
+        notes: person.notes,
+        preferredChannel: null,
+        contactConsent: 0,
+        doNotContact: 0,
+        createdStoreId: ctx.storeId,
+        createdBy: ctx.staffId,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+        deletedAt: null,
+      };
+      sql.customer.run(
+        id,
+        fields.name,
+        fields.tier,
+        fields.tierRule,
+        fields.notes,
+        null,
+        0,
+        0,
+        ctx.storeId,
+        ctx.staffId,
+        nowIso,
+        nowIso,
+        stamp,
+      );
       log('customer', id, 'insert', fields, stamp);
       stampAll('customer', id, fields, stamp);
       const digits: string[] = [];
@@ -112,17 +147,26 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
         const phoneId = newId();
         const phoneStamp = hlc.send();
         sql.phone.run(phoneId, id, phone.kind, phone.number, phone.digits, position, nowIso, phoneStamp);
-        log('customer_phone', phoneId, 'insert', { customerId: id, kind: phone.kind, number: phone.number, digits: phone.digits, position, createdAt: nowIso }, phoneStamp);
+        log(
+          'customer_phone',
+          phoneId,
+          'insert',
+          { customerId: id, kind: phone.kind, number: phone.number, digits: phone.digits, position, createdAt: nowIso },
+          phoneStamp,
+        );
         digits.push(phone.digits);
       }
-      for (const term of customerTerms({ name: person.name, phoneDigits: digits, products: [] })) sql.term.run(term, id);
+      for (const term of customerTerms({ name: person.name, phoneDigits: digits, products: [] }))
+        sql.term.run(term, id);
       customers.push({ id, notes: person.notes });
     });
 
   const editCustomer = () =>
     action('customer edit', (log, nowIso) => {
       const customer = pick(customers);
-      customer.notes = pick(['偏好电话联系', '周末上门方便', '老顾客，多次购买', '请先短信再来电', `回访于${nowIso.slice(0, 10)}`]) + (customer.notes === '' ? '' : '；');
+      customer.notes =
+        pick(['偏好电话联系', '周末上门方便', '老顾客，多次购买', '请先短信再来电', `回访于${nowIso.slice(0, 10)}`]) +
+        (customer.notes === '' ? '' : '；');
       const stamp = hlc.send();
       sql.editCustomer.run(customer.notes, nowIso, stamp, customer.id);
       log('customer', customer.id, 'update', { notes: customer.notes, updatedAt: nowIso }, stamp);
@@ -133,15 +177,37 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
     action('service note', (log, nowIso) => {
       const id = newId();
       const stamp = hlc.send();
-      const fields = { customerId: pick(customers).id, body: pick(['电话回访，顾客满意', '顾客来电询问安装时间', '已寄送保修卡']), staffId: ctx.staffId, createdAt: nowIso };
+      const fields = {
+        customerId: pick(customers).id,
+        body: pick(['电话回访，顾客满意', '顾客来电询问安装时间', '已寄送保修卡']),
+        staffId: ctx.staffId,
+        createdAt: nowIso,
+      };
       sql.note.run(id, fields.customerId, fields.body, ctx.staffId, nowIso, stamp);
       log('customer_note', id, 'append', fields, stamp);
     });
 
-  const appendEvent = (log: Log, ticketId: string, step: string, from: string | null, to: string | null, note: string, data: string) => {
+  const appendEvent = (
+    log: Log,
+    ticketId: string,
+    step: string,
+    from: string | null,
+    to: string | null,
+    note: string,
+    data: string,
+  ) => {
     const id = newId();
     const stamp = hlc.send();
-    const fields = { ticketId, action: step, fromStatus: from, toStatus: to, staffId: ctx.staffId, at: hlcInstant(stamp), note, data };
+    const fields = {
+      ticketId,
+      action: step,
+      fromStatus: from,
+      toStatus: to,
+      staffId: ctx.staffId,
+      at: hlcInstant(stamp),
+      note,
+      data,
+    };
     sql.event.run(id, ticketId, step, from, to, ctx.staffId, fields.at, note, data, stamp);
     log('ticket_event', id, 'append', fields, stamp);
     return stamp;
@@ -152,12 +218,47 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
       const id = newId();
       ticketSeq += 1;
       const whatHappened = pick(['送货延误三天', '安装师傅态度不好', '收到的冰箱门有划痕', '售后电话打不通']);
-      const form = { channel: 'in_store', category: 'service_attitude', whatHappened, customerWants: '尽快处理', serious: false };
+      const form = {
+        channel: 'in_store',
+        category: 'service_attitude',
+        whatHappened,
+        customerWants: '尽快处理',
+        serious: false,
+      };
       const stamp = hlc.send();
       // The form travels key by key, as the desk logs it (db/tickets/form-sync.ts).
       const formKeys = Object.fromEntries(Object.entries(form).map(([key, value]) => [`form.${key}`, value]));
-      const fields = { number: `${prefix}${String(ticketSeq).padStart(4, '0')}`, storeId: ctx.storeId, customerId: pick(customers).id, productId: null, parentTicketId: null, type: 'complaint', priority: 'normal', channel: 'in_store', category: 'service_attitude', summary: whatHappened, ...formKeys, createdBy: ctx.staffId, createdAt: nowIso, updatedAt: nowIso };
-      sql.ticket.run(id, fields.number, ctx.storeId, fields.customerId, fields.channel, fields.category, whatHappened, JSON.stringify(form), ctx.staffId, nowIso, nowIso, stamp, stamp);
+      const fields = {
+        number: `${prefix}${String(ticketSeq).padStart(4, '0')}`,
+        storeId: ctx.storeId,
+        customerId: pick(customers).id,
+        productId: null,
+        parentTicketId: null,
+        type: 'complaint',
+        priority: 'normal',
+        channel: 'in_store',
+        category: 'service_attitude',
+        summary: whatHappened,
+        ...formKeys,
+        createdBy: ctx.staffId,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+      };
+      sql.ticket.run(
+        id,
+        fields.number,
+        ctx.storeId,
+        fields.customerId,
+        fields.channel,
+        fields.category,
+        whatHappened,
+        JSON.stringify(form),
+        ctx.staffId,
+        nowIso,
+        nowIso,
+        stamp,
+        stamp,
+      );
       log('ticket', id, 'insert', fields, stamp);
       stampAll('ticket', id, fields, stamp);
       // The fold's state stamp is the last event that moved the ticket: here, its creation.
@@ -170,11 +271,20 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
     action('ticket step', (log) => {
       const ticket = pick(tickets);
       if (ticket.status === 'recorded' && rnd() < 0.6) {
-        const stamp = appendEvent(log, ticket.id, 'assign', 'recorded', 'assigned', '', JSON.stringify({ assigneeId: ctx.staffId }));
+        const stamp = appendEvent(
+          log,
+          ticket.id,
+          'assign',
+          'recorded',
+          'assigned',
+          '',
+          JSON.stringify({ assigneeId: ctx.staffId }),
+        );
         sql.assigned.run(ctx.staffId, stamp, ticket.id);
         ticket.status = 'assigned';
         week.ticketStatus.set(ticket.id, 'assigned');
-      } else appendEvent(log, ticket.id, 'note', null, null, pick(['已联系顾客', '等待厂家回复', '顾客同意改期']), '{}');
+      } else
+        appendEvent(log, ticket.id, 'note', null, null, pick(['已联系顾客', '等待厂家回复', '顾客同意改期']), '{}');
     });
 
   const adjustStock = () =>
@@ -185,7 +295,26 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
       const stamp = hlc.send();
       const reason = qty > 0 ? '盘盈' : '报损';
       sql.movement.run(id, part.id, ctx.locationId, qty, part.costFen, reason, ctx.staffId, nowIso, stamp);
-      log('stock_movement', id, 'append', { partId: part.id, locationId: ctx.locationId, kind: 'adjust', qty, unitCostFen: part.costFen, reason, docType: 'manual', docId: null, docLineId: null, reversesId: null, staffId: ctx.staffId, createdAt: nowIso }, stamp);
+      log(
+        'stock_movement',
+        id,
+        'append',
+        {
+          partId: part.id,
+          locationId: ctx.locationId,
+          kind: 'adjust',
+          qty,
+          unitCostFen: part.costFen,
+          reason,
+          docType: 'manual',
+          docId: null,
+          docLineId: null,
+          reversesId: null,
+          staffId: ctx.staffId,
+          createdAt: nowIso,
+        },
+        stamp,
+      );
       sql.onHand.run(part.id, ctx.locationId, qty, nowIso);
       week.onHand.set(part.id, (week.onHand.get(part.id) ?? 0) + qty);
     });
@@ -222,11 +351,16 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
 
 /** The fields each kind of change carries, by "entity op" (and the event's action for ticket events). */
 export function changeShapes(store: Store, { sinceSeq = 0 } = {}): Map<string, string> {
-  const rows = store.sqlite.prepare('SELECT entity, op, fields FROM change_log WHERE seq > ?').all(sinceSeq) as Array<{ entity: string; op: string; fields: string }>;
+  const rows = store.sqlite.prepare('SELECT entity, op, fields FROM change_log WHERE seq > ?').all(sinceSeq) as Array<{
+    entity: string;
+    op: string;
+    fields: string;
+  }>;
   const shapes = new Map<string, string>();
   for (const row of rows) {
     const fields = JSON.parse(row.fields) as Record<string, unknown>;
-    const kind = row.entity === 'ticket_event' ? `${row.entity} ${row.op} ${String(fields.action)}` : `${row.entity} ${row.op}`;
+    const kind =
+      row.entity === 'ticket_event' ? `${row.entity} ${row.op} ${String(fields.action)}` : `${row.entity} ${row.op}`;
     shapes.set(kind, Object.keys(fields).sort().join(','));
   }
   return shapes;
