@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { statement } from '../statement-cache';
-import type { TableInfoCache } from './table-info';
+import { quoted, type TableInfoCache } from './table-info';
 
 /** Whether anything is kept aside at all: most pulls skip the per-record check. */
 export function anyKeptAside(sqlite: Database.Database): boolean {
@@ -27,7 +27,10 @@ export function keptAsideParent(
   for (const key of tables.foreignKeys(sqlite, table)) {
     const value = fields[key.field];
     if (value === null || value === undefined) continue;
-    const present = statement(sqlite, `SELECT 1 FROM ${key.parentTable} WHERE ${key.parentColumn} = ?`).get(value);
+    const present = statement(
+      sqlite,
+      `SELECT 1 FROM ${quoted(key.parentTable)} WHERE ${quoted(key.parentColumn)} = ?`,
+    ).get(value);
     if (present) continue;
     const kept = statement(sqlite, 'SELECT 1 FROM pending_unknown WHERE entity = ? AND entity_id = ? LIMIT 1').get(
       key.parentEntity,

@@ -14,8 +14,7 @@ import type { EntityRule, EntityRules } from './entity-rules';
 import { parseHlc } from './hlc';
 import { EMPTY_STATE, mergeStates, stateOfChange } from './merge';
 import { MAX_CLOCK_SKEW_MS, recordKey, TOMBSTONE_FIELD, type FeedRecord, type RecordState } from './protocol';
-import { quoted } from './row-writes';
-import { createTableInfoCache, type TableInfo, type TableInfoCache } from './table-info';
+import { createTableInfoCache, quoted, type TableInfo, type TableInfoCache } from './table-info';
 
 type ClockRow = { field: string; hlc: string };
 type ChangeRow = { op: string; fields: string; hlc: string };

@@ -11,11 +11,8 @@ import { composeComposite } from './composite';
 import { anyKeptAside } from './dependencies';
 import type { EntityRule } from './entity-rules';
 import { TOMBSTONE_FIELD, type FeedRecord, type RecordState } from './protocol';
-import type { TableInfo } from './table-info';
+import { quoted, type TableInfo } from './table-info';
 import type { KeptReason } from './tables';
-
-/** An identifier from the rules or the catalogue, quoted for SQL. */
-export const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 export function toSqlite(value: unknown): unknown {
   if (value === undefined || value === null) return null;

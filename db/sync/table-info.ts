@@ -17,6 +17,9 @@ export type ForeignKey = {
   parentEntity: string;
 };
 
+/** An identifier from the rules or the catalogue, quoted for SQL. */
+export const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
 /** Column → field names exactly as the store's Kysely (CamelCasePlugin) converts them. */
 class FieldNames extends CamelCasePlugin {
   readonly fieldOf = (column: string): string => this.camelCase(column);
