@@ -23,6 +23,7 @@ export const customerEntities: ReadonlyArray<EntityRule> = [
     policy: {},
     deleteMode: 'hard',
     customerOf: byCustomerId,
+    label: { field: 'number' },
   },
   {
     entity: 'customer_address',

@@ -1,6 +1,21 @@
 /** The parts area's synced entities (rules: db/sync/entity-rules.ts). */
 import type { EntityRule } from '../sync/entity-rules';
 
+/** The documents numbered per counter and day (R-, GR-, RT-, ST-); a requisition line is known by its requisition. */
+const NUMBERED_DOCUMENTS: ReadonlyArray<string> = ['goods_receipt', 'supplier_return', 'requisition', 'stocktake'];
+
+function documentNumbering(entity: string): Pick<EntityRule, 'numbered' | 'label'> {
+  if (!NUMBERED_DOCUMENTS.includes(entity)) return {};
+  return {
+    numbered: { field: 'number', column: 'number' },
+    // A requisition kept aside without its number is known by its ticket's.
+    label:
+      entity === 'requisition'
+        ? { field: 'number', via: { field: 'ticketId', entity: 'ticket' } }
+        : { field: 'number' },
+  };
+}
+
 export const partsEntities: ReadonlyArray<EntityRule> = [
   // The catalogue and prices are head office's; each store keeps its own shelf bin and reorder rule.
   {
@@ -64,6 +79,7 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
     policy: {},
     deleteMode: 'hard',
     refersTo,
+    ...documentNumbering(entity),
   })),
   {
     entity: 'requisition_event',

@@ -57,6 +57,20 @@ export type EntityRule = Readonly<{
   hqFieldsAfterInsert?: ReadonlyArray<string>;
   /** For head-office records: the fields a store keeps for itself (a part's bin); updates of only these are accepted. */
   storeFields?: ReadonlyArray<string>;
+  /**
+   * A document numbered per store, counter and day (ticket S012-2-20261123-0004): the field and its
+   * column holding that human number, whose trailing digits count up. After a PC takes back head
+   * office's records, its unpushed record whose number clashes takes the next free one
+   * (db/sync/renumber.ts).
+   */
+  numbered?: Readonly<{ field: string; column: string }>;
+  /**
+   * How a person tells the record apart on the Sync page's list of kept-aside records
+   * (db/sync/kept-aside.ts): `field`, its own field naming it (a ticket's `number`; its column is
+   * `column`, else of the same name); failing that, `via`, the field naming the record it belongs
+   * to (an event's `ticketId`, entity `ticket`), named by that record's own label.
+   */
+  label?: Readonly<{ field?: string; column?: string; via?: Readonly<{ field: string; entity: string }> }>;
 }>;
 
 /** The joined rules of every synced entity: one value, built once and passed to whoever needs it. */

@@ -105,7 +105,7 @@ export function countTakenBack(sqlite: Database.Database, applied: number): void
  */
 export async function finishTakingBack(store: Store, services: SyncServices): Promise<void> {
   const { sqlite } = store;
-  const renumbered = await exclusive(store, () => sqlite.transaction(() => renumberClashes(sqlite))());
+  const renumbered = await exclusive(store, () => sqlite.transaction(() => renumberClashes(sqlite, services.rules))());
   const { replayed, keptAside } = await replayPendingUnknown(store, services, { always: true });
   await exclusive(store, () => {
     const recorded = read(sqlite);

@@ -25,6 +25,8 @@ export const ticketEntities: ReadonlyArray<EntityRule> = [
     deleteMode: 'soft',
     linksCustomer: (f) => (typeof f.customerId === 'string' ? f.customerId : null),
     refersTo: { productId: 'product', parentTicketId: 'ticket' },
+    numbered: { field: 'number', column: 'number' },
+    label: { field: 'number' },
   },
   ...(
     [
@@ -42,6 +44,8 @@ export const ticketEntities: ReadonlyArray<EntityRule> = [
     appendOnly: true,
     deleteMode: 'hard',
     refersTo,
+    // Kept aside, an event, attachment or signature is known by its ticket's number.
+    label: { via: { field: 'ticketId', entity: 'ticket' } },
   })),
   {
     entity: 'ticket_settings',
