@@ -1,11 +1,13 @@
 /**
  * What this PC keeps aside (pending_unknown), read for the Sync page and the status bar: a record
  * kept aside is not in the counter's lists, so it must never be invisible. One entry per record,
- * with what it is (a ticket's number, or the number of the ticket an event belongs to), why, and
- * the record it waits for.
+ * with what it is (its label as the entity rules declare it: a ticket's number, or the number of
+ * the ticket an event belongs to), why, and the record it waits for.
  */
 import type Database from 'better-sqlite3';
 import type { KeptAsideRecord } from './contract';
+import type { EntityRules } from './entity-rules';
+import { quoted } from './table-info';
 import { statement } from '../statement-cache';
 
 type Row = {
@@ -15,8 +17,6 @@ type Row = {
   reason: KeptAsideRecord['reason'] | null;
   depends_on: string | null;
   received_at: string;
-  number: string | null;
-  ticket_id: string | null;
 };
 
 /** Records kept aside (not fields: a record is often several rows). */
@@ -38,38 +38,51 @@ const fieldText = (value: string | null): string | null => {
   }
 };
 
-/** A ticket's number, from this PC's tickets or from what is kept aside of it. */
-function ticketNumber(sqlite: Database.Database, ticketId: string): string | null {
-  const stored = statement(sqlite, 'SELECT number FROM ticket WHERE id = ?').get(ticketId) as
-    { number: string } | undefined;
-  if (stored) return stored.number;
+/** A field of a record as kept aside here, if it is text. */
+function keptText(sqlite: Database.Database, entity: string, entityId: string, field: string): string | null {
   const kept = statement(
     sqlite,
-    "SELECT value FROM pending_unknown WHERE entity = 'ticket' AND entity_id = ? AND field = 'number'",
-  ).get(ticketId) as { value: string | null } | undefined;
+    'SELECT value FROM pending_unknown WHERE entity = ? AND entity_id = ? AND field = ?',
+  ).get(entity, entityId, field) as { value: string | null } | undefined;
   return fieldText(kept?.value ?? null);
 }
 
-export function listKeptAside(sqlite: Database.Database, limit = 500): KeptAsideRecord[] {
+/** A record's own label (a ticket's number), from this PC's table or from what is kept aside of it. */
+function labelOf(sqlite: Database.Database, rules: EntityRules, entity: string, entityId: string): string | null {
+  const rule = rules.ruleFor(entity);
+  const field = rule?.label?.field;
+  if (!rule || field === undefined) return null;
+  const column = quoted(rule.label?.column ?? field);
+  const stored = statement(
+    sqlite,
+    `SELECT ${column} AS label FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} = ?`,
+  ).get(entityId) as { label: string | null } | undefined;
+  if (stored) return stored.label;
+  return keptText(sqlite, entity, entityId, field);
+}
+
+export function listKeptAside(sqlite: Database.Database, rules: EntityRules, limit = 500): KeptAsideRecord[] {
   const rows = statement(
     sqlite,
-    `SELECT entity, entity_id, max(kind) AS kind, max(reason) AS reason, max(depends_on) AS depends_on, max(received_at) AS received_at,
-       max(CASE WHEN field = 'number' THEN value END) AS number, max(CASE WHEN field = 'ticketId' THEN value END) AS ticket_id
+    `SELECT entity, entity_id, max(kind) AS kind, max(reason) AS reason, max(depends_on) AS depends_on, max(received_at) AS received_at
      FROM pending_unknown GROUP BY entity, entity_id ORDER BY min(rowid) LIMIT ?`,
   ).all(limit) as Row[];
   return rows.map((row) => {
     const [parentEntity, ...rest] = row.depends_on?.split(':') ?? [];
     const dependsOn = parentEntity && rest.length > 0 ? { entity: parentEntity, entityId: rest.join(':') } : null;
-    const ownNumber = fieldText(row.number);
-    const ticketId =
-      row.entity === 'ticket'
-        ? null
-        : (fieldText(row.ticket_id) ?? (dependsOn?.entity === 'ticket' ? dependsOn.entityId : null));
+    const label = rules.ruleFor(row.entity)?.label;
+    const own = label?.field === undefined ? null : keptText(sqlite, row.entity, row.entity_id, label.field);
+    // The record it belongs to: named in its kept fields, or the one it waits for.
+    const via = label?.via;
+    const parentId = via
+      ? (keptText(sqlite, row.entity, row.entity_id, via.field) ??
+        (dependsOn?.entity === via.entity ? dependsOn.entityId : null))
+      : null;
     return {
       entity: row.entity,
       entityId: row.entity_id,
       reason: row.kind === 'unknown' ? 'unknown' : (row.reason ?? 'refused'),
-      number: ownNumber ?? (ticketId ? ticketNumber(sqlite, ticketId) : null),
+      number: own ?? (via && parentId ? labelOf(sqlite, rules, via.entity, parentId) : null),
       dependsOn,
       receivedAt: row.received_at,
     };

@@ -66,7 +66,7 @@ export const syncProblems: Handler<typeof noInput, ReadonlyArray<SyncProblem>> =
 };
 
 export const syncKeptAside: Handler<typeof noInput, ReadonlyArray<KeptAsideRecord>> = async (ctx) =>
-  listKeptAside(ctx.services.store.sqlite);
+  listKeptAside(ctx.services.store.sqlite, ctx.services.sync.rules);
 
 export const syncRetryKeptAside: Handler<typeof noInput, { started: boolean }> = async (ctx) => {
   const { engine } = ctx.services.sync;
