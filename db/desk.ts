@@ -16,6 +16,8 @@ import { closeStore, openStore, type Store } from './open';
 import { registerCustomersSync } from './customers/sync-hooks';
 import { registerPartsSync } from './parts/sync-hooks';
 import { createPinThrottle } from './staff/pin-throttle';
+import { staffNames } from './staff/queries';
+import { findCounter } from './store/queries';
 import { backupBeforeMigration } from './storage/before-migration';
 import { RestoreFailure } from './storage/restore';
 import { StorageService } from './storage/service';
@@ -25,15 +27,16 @@ import { syncedEntities } from './synced-entities';
 import { registerTicketsSync } from './tickets/sync-hooks';
 
 /**
- * What the sync engine is built with: every area's synced entities and the derived data each area
- * rebuilds for pulled records (db/<area>/sync-hooks.ts). One per desk: the engine imports no area.
+ * What the sync engine is built with: every area's synced entities, the derived data each area
+ * rebuilds for pulled records (db/<area>/sync-hooks.ts), and what the desk knows of itself (its
+ * store code and counter number, its staff's names). One per desk: the engine imports no area.
  */
 export function createSyncServices(): SyncServices {
   const hooks = createSyncHooks();
   registerCustomersSync(hooks);
   registerPartsSync(hooks);
   registerTicketsSync(hooks);
-  return { rules: syncedEntities, hooks };
+  return { rules: syncedEntities, hooks, facts: { counter: findCounter, staffNames } };
 }
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {

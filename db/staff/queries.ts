@@ -14,6 +14,13 @@ export async function findStaff(db: Kysely<DB>, id: string): Promise<StaffRow | 
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Staff names by id, for lists that name who did something (the Sync page's refused changes). */
+export async function staffNames(db: Kysely<DB>, ids: ReadonlyArray<string>): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function listStaff(db: Kysely<DB>, { activeOnly }: { activeOnly: boolean }): Promise<StaffRow[]> {
   let query = db.selectFrom('staff').selectAll().orderBy('name');
   if (activeOnly) query = query.where('active', '=', 1);

@@ -13,6 +13,12 @@ export async function findStoreRow(db: Kysely<DB>): Promise<StoreRow | undefined
   return db.selectFrom('store').selectAll().limit(1).executeTakeFirst();
 }
 
+/** This PC's store code and counter number, once the store is set up (sync's enrolment sends them). */
+export async function findCounter(db: Kysely<DB>): Promise<{ storeCode: string; counterNo: number } | undefined> {
+  const row = await db.selectFrom('store').select(['code', 'counterNo']).limit(1).executeTakeFirst();
+  return row && { storeCode: row.code, counterNo: row.counterNo };
+}
+
 export function toStoreSettings(row: StoreRow): StoreSettings {
   return {
     id: row.id,

@@ -124,7 +124,7 @@ export class SyncEngine {
   /** Enrollment talks to head office: it runs here, never inside a counter transaction. */
   enroll(input: EnrollInput): Promise<void> {
     this.enrolling = { state: 'working', failure: null };
-    return enrollDevice(this.store, this.options.credentials, input)
+    return enrollDevice(this.store, this.options.credentials, input, this.options.services)
       .then(async () => {
         this.enrolling = null;
         this.resetSession();

@@ -11,8 +11,9 @@
 import type { Store } from '../open';
 import { createSyncHttp, TransportError } from './client';
 import type { CredentialStore } from './credentials';
-import { exclusive } from '../exclusive';
+import { exclusive, exclusiveTx } from '../exclusive';
 import type { CounterHolder, EnrollResponse, SyncErrorBody } from './protocol';
+import type { SyncServices } from './registration';
 import { errorOf } from './session';
 import { setState } from './state';
 import type { EnrollFailure } from './status';
@@ -53,6 +54,7 @@ export async function enrollDevice(
   store: Store,
   credentials: CredentialStore,
   input: EnrollInput,
+  { facts }: Pick<SyncServices, 'facts'>,
 ): Promise<EnrollResponse> {
   let url: URL;
   try {
@@ -64,12 +66,7 @@ export async function enrollDevice(
   const caCert = input.caCert?.trim() || null;
   if (caCert && !caCert.includes('-----BEGIN CERTIFICATE-----'))
     throw new EnrollError('bad_ca', 'The CA certificate must be PEM text starting with -----BEGIN CERTIFICATE-----');
-  const local = await exclusive(
-    store,
-    () =>
-      store.sqlite.prepare('SELECT code, counter_no FROM store LIMIT 1').get() as
-        { code: string; counter_no: number } | undefined,
-  );
+  const local = await exclusiveTx(store, (trx) => facts.counter(trx));
   if (!local) throw new EnrollError('setup_needed', 'Set up the store on this PC before enrolling it');
 
   const http = createSyncHttp({ baseUrl: url.origin, caCert });
@@ -79,9 +76,9 @@ export async function enrollDevice(
         body: {
           code: input.code.trim(),
           replicaId: store.replicaId,
-          storeCode: local.code,
+          storeCode: local.storeCode,
           deviceName: input.deviceName,
-          counterNo: local.counter_no,
+          counterNo: local.counterNo,
         },
       })
       .catch((error: unknown) => {
@@ -94,7 +91,9 @@ export async function enrollDevice(
       // Head office names the code's store; this PC's own store is known here.
       const codeStore = (answer.body as Partial<SyncErrorBody> | null)?.codeStore;
       const params: Record<string, string> =
-        refusal.error === 'store_mismatch' && typeof codeStore === 'string' ? { codeStore, thisStore: local.code } : {};
+        refusal.error === 'store_mismatch' && typeof codeStore === 'string'
+          ? { codeStore, thisStore: local.storeCode }
+          : {};
       const holder = (answer.body as Partial<SyncErrorBody> | null)?.holder;
       if (refusal.error === 'counter_taken' && holder) Object.assign(params, holderParams(holder));
       throw new EnrollError(refusal.error, refusal.message, params);

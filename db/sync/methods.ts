@@ -47,22 +47,17 @@ export const syncStatus: Handler<typeof noInput, SyncStatus> = async (ctx) => {
 export const syncProblems: Handler<typeof noInput, ReadonlyArray<SyncProblem>> = async (ctx) => {
   const rows = await ctx.trx
     .selectFrom('syncRejected')
-    .leftJoin('staff', 'staff.id', 'syncRejected.staffId')
-    .select([
-      'syncRejected.seq',
-      'syncRejected.entity',
-      'syncRejected.entityId',
-      'syncRejected.op',
-      'syncRejected.code',
-      'syncRejected.fields',
-      'syncRejected.createdAt',
-      'syncRejected.rejectedAt',
-      'staff.name as staffName',
-    ])
-    .orderBy('syncRejected.seq', 'desc')
+    .select(['seq', 'entity', 'entityId', 'op', 'code', 'fields', 'createdAt', 'rejectedAt', 'staffId'])
+    .orderBy('seq', 'desc')
     .limit(500)
     .execute();
-  return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, unknown> }));
+  const ids = [...new Set(rows.flatMap((r) => (r.staffId === null ? [] : [r.staffId])))];
+  const names = await ctx.services.sync.facts.staffNames(ctx.trx, ids);
+  return rows.map(({ staffId, ...r }) => ({
+    ...r,
+    fields: JSON.parse(r.fields) as Record<string, unknown>,
+    staffName: staffId === null ? null : (names.get(staffId) ?? null),
+  }));
 };
 
 export const syncKeptAside: Handler<typeof noInput, ReadonlyArray<KeptAsideRecord>> = async (ctx) =>
@@ -81,14 +76,14 @@ export const syncEnroll: Handler<typeof syncEnrollSchema, { started: true }> = a
   if (!engine) throw new DeskFailure('unavailable', 'sync_not_running');
   if (engine.status().enrolled && !engine.status().stopReason)
     throw new DeskFailure('conflict', 'sync_already_enrolled');
-  const store = await ctx.trx.selectFrom('store').select(['code', 'counterNo']).limit(1).executeTakeFirst();
-  if (!store) throw new DeskFailure('setup_needed', 'setup_needed');
+  const counter = await ctx.services.sync.facts.counter(ctx.trx);
+  if (!counter) throw new DeskFailure('setup_needed', 'setup_needed');
   // Not awaited: the dispatcher's transaction must not wait on the network.
   void engine.enroll({
     serverUrl: input.serverUrl,
     code: input.code,
     caCert: input.caCert || null,
-    deviceName: `${store.code} counter ${store.counterNo}`,
+    deviceName: `${counter.storeCode} counter ${counter.counterNo}`,
   });
   return { started: true };
 };

@@ -7,7 +7,7 @@
  *
  * Type-only: areas import it without importing the engine.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { StatementCache } from '../statement-cache';
 import type { DB } from '../schema';
 import type { EntityRules } from './entity-rules';
@@ -62,5 +62,19 @@ export type SyncHooks = SyncRegistration & {
   buildSearchBacklog(statements: StatementCache, budget: number): number;
 };
 
-/** What the engine is handed at construction (db/desk.ts builds it): the entity rules and the areas' hooks. */
-export type SyncServices = Readonly<{ rules: EntityRules; hooks: SyncHooks }>;
+/**
+ * What the desk knows of itself and its people that sync sends or shows, read by the areas that
+ * own it (db/desk.ts passes them in) so the engine reads no area's table.
+ */
+export type DeskFacts = Readonly<{
+  /** This PC's store code and counter number (enrolment sends them); undefined until set up. */
+  counter(db: Kysely<DB>): Promise<Readonly<{ storeCode: string; counterNo: number }> | undefined>;
+  /** The names of these staff members by id (the Sync page names who made a refused change). */
+  staffNames(db: Kysely<DB>, ids: ReadonlyArray<string>): Promise<ReadonlyMap<string, string>>;
+}>;
+
+/**
+ * What the engine is handed at construction (db/desk.ts builds it): the entity rules, the areas'
+ * hooks and what the desk knows of itself.
+ */
+export type SyncServices = Readonly<{ rules: EntityRules; hooks: SyncHooks; facts: DeskFacts }>;

@@ -60,7 +60,7 @@ async function counter(
   if (!setup.ok) throw new Error(setup.error.message);
   const credentials = fileCredentialStore(join(folder, `${name}.json`));
   const code = (await issueEnrollmentCode(db, storeCode)).code;
-  await enrollDevice(desk.store!, credentials, { serverUrl: hqUrl, code, caCert, deviceName: name });
+  await enrollDevice(desk.store!, credentials, { serverUrl: hqUrl, code, caCert, deviceName: name }, desk.sync!);
   const engine = new SyncEngine({
     store: desk.store!,
     services: desk.sync!,

@@ -97,12 +97,17 @@ describe('enrollment failures say what is wrong and what to do', () => {
     // The code used up: a second PC of the store trying it again is refused.
     const other = await openCounter(hq, { storeCode: 'S012', counterNo: 2, enroll: false });
     try {
-      const refused = await enrollDevice(other.store, other.credentials, {
-        serverUrl: hq.url,
-        code,
-        caCert: hq.caCert,
-        deviceName: 'S012 counter 2',
-      }).catch((error: unknown) => error);
+      const refused = await enrollDevice(
+        other.store,
+        other.credentials,
+        {
+          serverUrl: hq.url,
+          code,
+          caCert: hq.caCert,
+          deviceName: 'S012 counter 2',
+        },
+        other.desk.sync!,
+      ).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(EnrollError);
       expect((refused as EnrollError).code).toBe('enroll_code_invalid');
     } finally {
@@ -115,12 +120,17 @@ describe('enrollment failures say what is wrong and what to do', () => {
     try {
       const port = hq.port;
       await hq.stopServer();
-      const refused = (await enrollDevice(other.store, other.credentials, {
-        serverUrl: `https://127.0.0.1:${port}`,
-        code: 'AAAA-BBBB-CCCC',
-        caCert: hq.caCert,
-        deviceName: 'x',
-      }).catch((error: unknown) => error)) as EnrollError;
+      const refused = (await enrollDevice(
+        other.store,
+        other.credentials,
+        {
+          serverUrl: `https://127.0.0.1:${port}`,
+          code: 'AAAA-BBBB-CCCC',
+          caCert: hq.caCert,
+          deviceName: 'x',
+        },
+        other.desk.sync!,
+      ).catch((error: unknown) => error)) as EnrollError;
       expect(refused.code).toBe('unreachable');
       expect(refused.message).toMatch(/^Head office unreachable: .*ECONNREFUSED/);
       expect(refused.params).toEqual({ detail: 'ECONNREFUSED' });

@@ -72,10 +72,15 @@ describe('one counter number per active PC of a store', () => {
 
 async function enrollWith(counter: TestCounter, code: string): Promise<void> {
   const { enrollDevice } = await import('../../db/sync/enroll');
-  await enrollDevice(counter.store, counter.credentials, {
-    serverUrl: hq.url,
-    code,
-    caCert: hq.caCert,
-    deviceName: 'S030 counter 1 (second PC)',
-  });
+  await enrollDevice(
+    counter.store,
+    counter.credentials,
+    {
+      serverUrl: hq.url,
+      code,
+      caCert: hq.caCert,
+      deviceName: 'S030 counter 1 (second PC)',
+    },
+    counter.desk.sync!,
+  );
 }

@@ -71,12 +71,17 @@ export async function openCounter(hq: TestHeadOffice, options: CounterOptions = 
   t.desk.sync!.engine = engine;
   const enroll = async () => {
     const code = await hq.issueCode(storeCode);
-    await enrollDevice(store, credentials, {
-      serverUrl: options.via?.() ?? hq.url,
-      code,
-      caCert: hq.caCert,
-      deviceName: `${storeCode} counter ${counterNo}`,
-    });
+    await enrollDevice(
+      store,
+      credentials,
+      {
+        serverUrl: options.via?.() ?? hq.url,
+        code,
+        caCert: hq.caCert,
+        deviceName: `${storeCode} counter ${counterNo}`,
+      },
+      t.desk.sync!,
+    );
   };
   if (options.enroll ?? true) await enroll();
   return {
