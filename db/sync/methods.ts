@@ -102,6 +102,7 @@ export const syncNow: Handler<typeof syncNowSchema, { started: boolean }> = asyn
 };
 
 /** Sync with head office: status, problems, enrolment, sync now. */
+// prettier-ignore
 export const syncMethods = areaMethods('sync', {
   /** Last sync, pending and rejected counts, clock warning, progress during a big sync. */
   'sync.status': method(noInput, { access: 'signedIn', mutates: false }, syncStatus),

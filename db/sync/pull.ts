@@ -16,6 +16,7 @@ import type { ApplyPhase } from './registration';
 import type { TableInfoCache } from './table-info';
 import { unackFrom } from './outbox';
 import {
+  formatCursor,
   PULL_MAX_BYTES,
   snapshotPosition,
   type FeedRecord,
@@ -183,7 +184,9 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
       (last) => [
         [
           'pull_cursor',
-          last.serverSeq === body.changes.at(-1)!.serverSeq ? body.nextCursor : `${body.serverEpoch}:${last.serverSeq}`,
+          last.serverSeq === body.changes.at(-1)!.serverSeq
+            ? body.nextCursor
+            : formatCursor(body.serverEpoch, last.serverSeq),
         ],
       ],
       { snapshot: false },
