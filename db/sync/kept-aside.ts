@@ -4,9 +4,8 @@
  * with what it is (a ticket's number, or the number of the ticket an event belongs to), why, and
  * the record it waits for.
  */
-import type Database from 'better-sqlite3';
 import type { KeptAsideRecord } from './contract';
-import { statement } from '../statement-cache';
+import type { StatementCache } from '../statement-cache';
 
 type Row = {
   entity: string;
@@ -20,9 +19,11 @@ type Row = {
 };
 
 /** Records kept aside (not fields: a record is often several rows). */
-export function keptAsideCount(sqlite: Database.Database): number {
+export function keptAsideCount(statements: StatementCache): number {
   return (
-    statement(sqlite, 'SELECT count(*) AS n FROM (SELECT 1 FROM pending_unknown GROUP BY entity, entity_id)').get() as {
+    statements
+      .statement('SELECT count(*) AS n FROM (SELECT 1 FROM pending_unknown GROUP BY entity, entity_id)')
+      .get() as {
       n: number;
     }
   ).n;
@@ -39,24 +40,24 @@ const fieldText = (value: string | null): string | null => {
 };
 
 /** A ticket's number, from this PC's tickets or from what is kept aside of it. */
-function ticketNumber(sqlite: Database.Database, ticketId: string): string | null {
-  const stored = statement(sqlite, 'SELECT number FROM ticket WHERE id = ?').get(ticketId) as
+function ticketNumber(statements: StatementCache, ticketId: string): string | null {
+  const stored = statements.statement('SELECT number FROM ticket WHERE id = ?').get(ticketId) as
     { number: string } | undefined;
   if (stored) return stored.number;
-  const kept = statement(
-    sqlite,
-    "SELECT value FROM pending_unknown WHERE entity = 'ticket' AND entity_id = ? AND field = 'number'",
-  ).get(ticketId) as { value: string | null } | undefined;
+  const kept = statements
+    .statement("SELECT value FROM pending_unknown WHERE entity = 'ticket' AND entity_id = ? AND field = 'number'")
+    .get(ticketId) as { value: string | null } | undefined;
   return fieldText(kept?.value ?? null);
 }
 
-export function listKeptAside(sqlite: Database.Database, limit = 500): KeptAsideRecord[] {
-  const rows = statement(
-    sqlite,
-    `SELECT entity, entity_id, max(kind) AS kind, max(reason) AS reason, max(depends_on) AS depends_on, max(received_at) AS received_at,
+export function listKeptAside(statements: StatementCache, limit = 500): KeptAsideRecord[] {
+  const rows = statements
+    .statement(
+      `SELECT entity, entity_id, max(kind) AS kind, max(reason) AS reason, max(depends_on) AS depends_on, max(received_at) AS received_at,
        max(CASE WHEN field = 'number' THEN value END) AS number, max(CASE WHEN field = 'ticketId' THEN value END) AS ticket_id
      FROM pending_unknown GROUP BY entity, entity_id ORDER BY min(rowid) LIMIT ?`,
-  ).all(limit) as Row[];
+    )
+    .all(limit) as Row[];
   return rows.map((row) => {
     const [parentEntity, ...rest] = row.depends_on?.split(':') ?? [];
     const dependsOn = parentEntity && rest.length > 0 ? { entity: parentEntity, entityId: rest.join(':') } : null;
@@ -69,7 +70,7 @@ export function listKeptAside(sqlite: Database.Database, limit = 500): KeptAside
       entity: row.entity,
       entityId: row.entity_id,
       reason: row.kind === 'unknown' ? 'unknown' : (row.reason ?? 'refused'),
-      number: ownNumber ?? (ticketId ? ticketNumber(sqlite, ticketId) : null),
+      number: ownNumber ?? (ticketId ? ticketNumber(statements, ticketId) : null),
       dependsOn,
       receivedAt: row.received_at,
     };
