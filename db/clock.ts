@@ -9,9 +9,8 @@
  * stand still until the PC clock catches up, rather than going back. Head office re-stamps changes
  * too far ahead of its own time (docs/SYNC.md §2.6), so such a PC cannot win merges with its future.
  */
-import type Database from 'better-sqlite3';
 import type { Hlc } from './sync/hlc';
-import { statement } from './statement-cache';
+import type { StatementCache } from './statement-cache';
 
 /** A call that stores nothing writes the mark once this far ahead of the saved one, not on every read. */
 export const MARK_EVERY_MS = 60_000;
@@ -40,21 +39,22 @@ export function deskNowIso(clock: Pick<Hlc, 'nowMs'>): string {
   return new Date(deskNowMs(clock)).toISOString();
 }
 
-export function loadClockMark(sqlite: Database.Database): string | null {
-  const row = statement(sqlite, "SELECT value FROM sync_state WHERE key = 'clock_mark'").get() as
+export function loadClockMark(statements: StatementCache): string | null {
+  const row = statements.statement("SELECT value FROM sync_state WHERE key = 'clock_mark'").get() as
     { value: string } | undefined;
   return row?.value ?? null;
 }
 
 /** Saves the clock's last stamp as the mark unless a greater one is saved already. */
-export function saveClockMark(sqlite: Database.Database, clock: Pick<Hlc, 'last'>): void {
-  statement(
-    sqlite,
-    "INSERT INTO sync_state (key, value) VALUES ('clock_mark', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE excluded.value > sync_state.value",
-  ).run(clock.last());
+export function saveClockMark(statements: StatementCache, clock: Pick<Hlc, 'last'>): void {
+  statements
+    .statement(
+      "INSERT INTO sync_state (key, value) VALUES ('clock_mark', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE excluded.value > sync_state.value",
+    )
+    .run(clock.last());
 }
 
 /** Changes made on this connection so far: a call that changed nothing needs no mark. */
-export function changesSoFar(sqlite: Database.Database): number {
-  return (statement(sqlite, 'SELECT total_changes() AS n').get() as { n: number }).n;
+export function changesSoFar(statements: StatementCache): number {
+  return (statements.statement('SELECT total_changes() AS n').get() as { n: number }).n;
 }

@@ -117,7 +117,7 @@ export function createDispatcher({
     const standing: Array<() => void> = [];
     try {
       const work = async (trx: HandlerContext['trx']) => {
-        const changesBefore = changesSoFar(store.sqlite);
+        const changesBefore = changesSoFar(store.statements);
         const ctx: HandlerContext = {
           trx,
           txId: newId(),
@@ -134,10 +134,10 @@ export function createDispatcher({
         // A damaged file is opened read-only: nothing, not even the mark, is written to it.
         if (
           !damaged &&
-          (changesSoFar(store.sqlite) > changesBefore ||
+          (changesSoFar(store.statements) > changesBefore ||
             parseHlc(store.hlc.last()).millis - markSaved.millis >= MARK_EVERY_MS)
         ) {
-          saveClockMark(store.sqlite, store.hlc);
+          saveClockMark(store.statements, store.hlc);
           return { result, marked: parseHlc(store.hlc.last()).millis };
         }
         return { result, marked: null };

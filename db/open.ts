@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
-import { withStatementCache, type StatementCache } from './statement-cache';
+import { createStatementCache, type StatementCache } from './statement-cache';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { compactId, newId } from './ids';
@@ -69,7 +69,7 @@ export async function openStore({
     // thousands of customers is written at scattered keys, and an initial sync or an import would
     // otherwise re-read most of its pages from disk for every chunk.
     sqlite.pragma('cache_size = -65536');
-    const statements = withStatementCache(sqlite);
+    const statements = createStatementCache(sqlite);
     const db = new Kysely<DB>({
       dialect: new SqliteDialect({ database: statements }),
       plugins: [new CamelCasePlugin()],
@@ -81,8 +81,8 @@ export async function openStore({
     const hlc = createHlc({
       node: compactId(replicaId),
       now,
-      lastStamp: await highWaterStamp(db, sqlite),
-      offsetMs: learnedOffset(sqlite),
+      lastStamp: await highWaterStamp(db, statements),
+      offsetMs: await learnedOffset(db),
     });
     return { db, sqlite, statements, file, replicaId, hlc, now, health: { damage: null } };
   } catch (error) {
@@ -95,17 +95,16 @@ export async function openStore({
  * Where the clock carries on from: its saved mark (db/clock.ts), or the last change-log stamp if
  * that is later (a store written before the mark was kept, or a crash between two marks).
  */
-async function highWaterStamp(db: Kysely<DB>, sqlite: Database.Database): Promise<string | null> {
+async function highWaterStamp(db: Kysely<DB>, statements: StatementCache): Promise<string | null> {
   const last = await db.selectFrom('changeLog').select('hlc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const mark = loadClockMark(sqlite);
+  const mark = loadClockMark(statements);
   const stamps = [mark, last?.hlc ?? null].filter((s): s is string => s !== null).sort();
   return stamps.at(-1) ?? null;
 }
 
 /** The offset learned from head office at the last sync: the clock is right from the start. */
-function learnedOffset(sqlite: Database.Database): () => number {
-  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'clock_offset_ms'").get() as
-    { value: string } | undefined;
+async function learnedOffset(db: Kysely<DB>): Promise<() => number> {
+  const row = await db.selectFrom('syncState').select('value').where('key', '=', 'clock_offset_ms').executeTakeFirst();
   const offset = startingOffset(Number(row?.value ?? 0));
   return () => offset;
 }
@@ -125,7 +124,7 @@ async function openDamaged({
 }): Promise<Store> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
-  const statements = withStatementCache(sqlite);
+  const statements = createStatementCache(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }), plugins: [new CamelCasePlugin()] });
   const replicaId = await db
     .selectFrom('syncState')
@@ -150,7 +149,7 @@ export async function closeStore(store: Store): Promise<void> {
   // What the desk showed last (an SLA clock read after the last write) is not taken back by a restart.
   try {
     if (!store.sqlite.readonly && store.health.damage === null)
-      await store.db.connection().execute(async () => saveClockMark(store.sqlite, store.hlc));
+      await store.db.connection().execute(async () => saveClockMark(store.statements, store.hlc));
   } finally {
     await store.db.destroy();
   }

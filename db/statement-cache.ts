@@ -16,29 +16,20 @@ import type { SqliteDatabase } from 'kysely';
 /**
  * Hand-tuned statements for the few hot bulk paths (applying pulled rows, the outbox, bulk search
  * terms), prepared once per connection: SQL text from the code or from the schema's identifiers,
- * values always bound as parameters.
+ * values always bound as parameters. It is a value: whoever runs such a statement is given the
+ * store's cache (`store.statements`); nothing finds it from the raw connection.
  */
 export type StatementCache = Readonly<{ statement(sql: string): Database.Statement }>;
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
 /**
- * The one cache of a connection: Kysely's dialect and the hot paths (db/sync/, bulk search terms,
- * the clock mark, the PIN lockout) share it, so a statement is prepared once per connection
- * whichever of them runs it first. A memo of the connection, nothing more: it holds no state that
- * could differ between two callers of the same connection.
+ * The one cache of a connection, made once when the store is opened (db/open.ts) and kept as
+ * `store.statements`: Kysely's dialect and the hot paths (db/sync/, bulk search terms, the clock
+ * mark, the PIN lockout) share it, so a statement is prepared once per connection whichever of them
+ * runs it first. `size` bounds how many statements stay prepared.
  */
-const caches = new WeakMap<Database.Database, SqliteDatabase & StatementCache>();
-
-/** The connection's prepared statement for this SQL text (see StatementCache). */
-export function statement(sqlite: Database.Database, sql: string): Database.Statement {
-  return withStatementCache(sqlite).statement(sql);
-}
-
-/** The connection as Kysely's dialect sees it, with its statement cache; `size` counts on first use. */
-export function withStatementCache(sqlite: Database.Database, size = 1_000): SqliteDatabase & StatementCache {
-  const known = caches.get(sqlite);
-  if (known) return known;
+export function createStatementCache(sqlite: Database.Database, size = 1_000): SqliteDatabase & StatementCache {
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     const cached = cache.get(sql);
@@ -59,11 +50,9 @@ export function withStatementCache(sqlite: Database.Database, size = 1_000): Sql
   // The hot paths' statements come from the same cache as Kysely's queries. They run the same few
   // statements hundreds of thousands of times and never iterate two at once, so a hit is handed
   // out as it is (no busy check or reordering: those cost more than the lookup itself).
-  const connection = {
+  return {
     close: () => sqlite.close(),
     prepare,
     statement: (sql: string) => cache.get(sql) ?? prepare(sql),
   };
-  caches.set(sqlite, connection);
-  return connection;
 }

@@ -11,8 +11,8 @@
  */
 import type { RawBuilder, Transaction } from 'kysely';
 import { losingFields, mergeStates, sameState, sameValue, stateOfChange } from '../db/sync/merge';
-import type { PushResult, WireChange } from '../db/sync/protocol';
-import { stateKey, type ApplyContext, type BatchFollowUp, type Working } from './batch-types';
+import { recordKey, type PushResult, type WireChange } from '../db/sync/protocol';
+import { type ApplyContext, type BatchFollowUp, type Working } from './batch-types';
 import { receivedStamp } from './clock-skew';
 import { customerLinking } from './customer-links';
 import type { HqDB } from './db/schema';
@@ -133,7 +133,7 @@ export async function prepareChanges(
 
   for (const change of changes) {
     const rule = ruleFor(change.entity);
-    const w = working.get(stateKey(change.entity, change.entityId))!;
+    const w = working.get(recordKey(change.entity, change.entityId))!;
     if (!rule) {
       reject(change, 'unknown_entity', undefined, undefined, []);
       continue;

@@ -28,9 +28,6 @@ export type Working = {
   dirty: boolean;
 };
 
-/** The working map's key of one record. */
-export { recordKey as stateKey } from '../db/sync/protocol';
-
 /** One change after its merge: `record` is still as it was before the change, `merged` what it becomes. */
 export type MergedChange = { change: WireChange; rule: EntityRule; record: Working; merged: RecordState };
 

@@ -4,7 +4,8 @@
  * whole file as it stands (store-scoped feed rows), except records this batch already sends.
  */
 import { sql, type Transaction } from 'kysely';
-import { stateKey, type ApplyContext, type BatchFollowUp, type Working } from './batch-types';
+import { type ApplyContext, type BatchFollowUp, type Working } from './batch-types';
+import { recordKey } from '../db/sync/protocol';
 import { linksLeftByMerges, mergeOf, type CustomerMerge } from './customer-merge';
 import type { HqDB } from './db/schema';
 import { appendFeed, type FeedRow } from './feed';
@@ -52,7 +53,8 @@ async function addLinks(
   // A customer made in this batch has nothing older at head office to send (its phones, products
   // and tickets can only follow it): only new links to customers known before need their file, so
   // only those links are read back.
-  const isNew = ([customer]: readonly [string, string]) => working.get(stateKey('customer', customer))?.known === false;
+  const isNew = ([customer]: readonly [string, string]) =>
+    working.get(recordKey('customer', customer))?.known === false;
   const [, added] = await Promise.all([
     insertLinks(trx, unique.filter(isNew), false),
     insertLinks(
@@ -75,7 +77,7 @@ async function addLinks(
   for (const link of added) {
     const txId = `link-${link.storeId}-${link.customerId}`;
     for (const record of files) {
-      if (record.customerRef !== link.customerId || working.has(stateKey(record.entity, record.entityId))) continue;
+      if (record.customerRef !== link.customerId || working.has(recordKey(record.entity, record.entityId))) continue;
       rows.push({
         txId,
         originReplica: null,

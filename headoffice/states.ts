@@ -5,8 +5,8 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { expandState } from '../db/sync/compact-state';
 import { EMPTY_STATE } from '../db/sync/merge';
-import type { RecordState, WireChange } from '../db/sync/protocol';
-import { stateKey, type Working } from './batch-types';
+import { recordKey, type RecordState, type WireChange } from '../db/sync/protocol';
+import { type Working } from './batch-types';
 import type { HqDB } from './db/schema';
 import { indexedPhoneDigits } from './duplicate-phones';
 import { ruleFor, type EntityRule } from './entities';
@@ -27,7 +27,7 @@ export async function loadStates(
   const entities: string[] = [];
   const ids: string[] = [];
   for (const c of changes) {
-    const k = stateKey(c.entity, c.entityId);
+    const k = recordKey(c.entity, c.entityId);
     if (working.has(k)) continue;
     working.set(k, { state: EMPTY_STATE, ownerStoreId: null, existed: false, known: false, dirty: false });
     entities.push(c.entity);
@@ -53,7 +53,7 @@ export async function loadStates(
     rows.rows.push(...found.rows);
   }
   for (const row of rows.rows) {
-    const w = working.get(stateKey(row.entity, row.entityId))!;
+    const w = working.get(recordKey(row.entity, row.entityId))!;
     w.state = expandState(row.state);
     w.ownerStoreId = row.ownerStoreId;
     w.existed = true;

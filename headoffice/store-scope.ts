@@ -12,8 +12,8 @@
  * store sees and works on it through that survivor.
  */
 import { sql, type Transaction } from 'kysely';
-import type { WireChange } from '../db/sync/protocol';
-import { stateKey, type Working } from './batch-types';
+import { recordKey, type WireChange } from '../db/sync/protocol';
+import { type Working } from './batch-types';
 import type { HqDB } from './db/schema';
 import { ruleFor, type EntityRule } from './entities';
 import { textList } from './text-list';
@@ -73,7 +73,7 @@ export async function loadStoreScope(
   const wanted = new Map<string, Set<string>>();
   const customers = new Set<string>();
   const customerToCheck = (customer: string) => {
-    const w = working.get(stateKey('customer', customer));
+    const w = working.get(recordKey('customer', customer));
     // Not loaded, or a customer head office has that another store made: its links decide.
     if (!w || (w.known && w.ownerStoreId !== storeId)) customers.add(customer);
   };
@@ -83,11 +83,11 @@ export async function loadStoreScope(
   for (const change of changes) {
     const rule = ruleFor(change.entity);
     if (!rule) continue;
-    const named = namedByChange(change, rule, working.get(stateKey(change.entity, change.entityId)));
+    const named = namedByChange(change, rule, working.get(recordKey(change.entity, change.entityId)));
     names.set(change, named);
     for (const { entity, id } of named) {
       if (entity === 'customer') customerToCheck(id);
-      else if (!working.has(stateKey(entity, id)))
+      else if (!working.has(recordKey(entity, id)))
         wanted.set(entity, (wanted.get(entity) ?? new Set<string>()).add(id));
     }
   }
@@ -103,9 +103,9 @@ export async function loadStoreScope(
   ]);
 
   const customerOfRecord = (entity: string, id: string): string | null => {
-    const w = working.get(stateKey(entity, id));
+    const w = working.get(recordKey(entity, id));
     if (w) return w.known || w.existed ? (ruleFor(entity)?.customerOf?.(id, w.state.fields) ?? null) : null;
-    return records.get(stateKey(entity, id))?.customerRef ?? null;
+    return records.get(recordKey(entity, id))?.customerRef ?? null;
   };
   // The customers of named customer-scoped records (a ticket's product) are checked as well.
   for (const named of names.values()) {
@@ -120,7 +120,7 @@ export async function loadStoreScope(
   const refusedHere = new Set<string>();
 
   const customerAllowed = (customer: string): boolean => {
-    const w = working.get(stateKey('customer', customer));
+    const w = working.get(recordKey('customer', customer));
     // Unknown to head office before this batch: new, made by this store (in this batch or offline).
     if (w && (!w.known || w.ownerStoreId === storeId)) return true;
     const known = reach.get(customer);
@@ -129,16 +129,16 @@ export async function loadStoreScope(
 
   const recordRefusal = ({ entity, id }: Named): ScopeRefusal | null => {
     if (entity === 'customer') return customerAllowed(id) ? null : 'customer_not_linked';
-    if (refusedHere.has(stateKey(entity, id))) return 'refused_record';
+    if (refusedHere.has(recordKey(entity, id))) return 'refused_record';
     const target = ruleFor(entity);
     if (!target) return null;
-    const w = working.get(stateKey(entity, id));
+    const w = working.get(recordKey(entity, id));
     // Made earlier in this batch by this store (it passed these checks then), or new to head office.
     const known: Known | undefined = w?.known
       ? { ownerStoreId: w.ownerStoreId, customerRef: customerOfRecord(entity, id) }
       : w?.existed
         ? undefined
-        : records.get(stateKey(entity, id));
+        : records.get(recordKey(entity, id));
     if (!known) return null;
     if ((target.owner === 'store' || target.owner === 'device') && known.ownerStoreId !== storeId)
       return 'other_store_record';
@@ -158,8 +158,8 @@ export async function loadStoreScope(
       return null;
     },
     refused(change) {
-      if (!working.get(stateKey(change.entity, change.entityId))?.existed)
-        refusedHere.add(stateKey(change.entity, change.entityId));
+      if (!working.get(recordKey(change.entity, change.entityId))?.existed)
+        refusedHere.add(recordKey(change.entity, change.entityId));
     },
   };
 }
@@ -178,7 +178,7 @@ async function knownRecords(
         trx,
       );
       for (const row of rows.rows)
-        known.set(stateKey(entity, row.entityId), { ownerStoreId: row.ownerStoreId, customerRef: row.customerRef });
+        known.set(recordKey(entity, row.entityId), { ownerStoreId: row.ownerStoreId, customerRef: row.customerRef });
     }),
   );
   return known;

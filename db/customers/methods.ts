@@ -151,6 +151,7 @@ export const customersCategories: Handler<typeof noInput, ReadonlyArray<ProductC
   listCategories(ctx.trx);
 
 /** The customer file: records, products, notes, merge, import and export. */
+// prettier-ignore
 export const customersMethods = areaMethods('customers', {
   /** Register a new customer at the counter. Refused with `phone_taken` when a phone is already on file, unless confirmed. */
   'customers.create': method(customerCreateSchema, { access: 'customers.write', mutates: true }, customersCreate),
@@ -173,45 +174,21 @@ export const customersMethods = areaMethods('customers', {
   /** Product categories and their warranty periods. */
   'customers.categories': method(noInput, { access: 'customers.read', mutates: false }, customersCategories),
   /** Register a product the customer owns, with its proof of purchase. */
-  'customers.addProduct': method(
-    productCreateSchema,
-    { access: 'customers.write', mutates: true },
-    customersAddProduct,
-  ),
-  'customers.updateProduct': method(
-    productUpdateSchema,
-    { access: 'customers.write', mutates: true },
-    customersUpdateProduct,
-  ),
+  'customers.addProduct': method(productCreateSchema, { access: 'customers.write', mutates: true }, customersAddProduct),
+  'customers.updateProduct': method(productUpdateSchema, { access: 'customers.write', mutates: true }, customersUpdateProduct),
   /** Remove a product registered by mistake (kept for the tickets that point at it). */
   'customers.removeProduct': method(idInput, { access: 'customers.write', mutates: true }, customersRemoveProduct),
   /** Start an import of customers or products; returns the batch the checked rows are staged in. */
-  'customers.importBegin': method(
-    importBeginSchema,
-    { access: 'customers.import', mutates: false },
-    customersImportBegin,
-  ),
+  'customers.importBegin': method(importBeginSchema, { access: 'customers.import', mutates: false }, customersImportBegin),
   /**
    * Check a chunk of mapped rows (the dry run) and stage the good ones. Writes only the staging
    * tables, never customer data, so it announces nothing.
    */
-  'customers.importCheck': method(
-    importCheckSchema,
-    { access: 'customers.import', mutates: false },
-    customersImportCheck,
-  ),
+  'customers.importCheck': method(importCheckSchema, { access: 'customers.import', mutates: false }, customersImportCheck),
   /** Write every staged good row in one transaction, then drop the staging. */
-  'customers.importCommit': method(
-    importBatchSchema,
-    { access: 'customers.import', mutates: true },
-    customersImportCommit,
-  ),
+  'customers.importCommit': method(importBatchSchema, { access: 'customers.import', mutates: true }, customersImportCommit),
   /** Drop a staged import: nothing of it was written. */
-  'customers.importCancel': method(
-    importBatchSchema,
-    { access: 'customers.import', mutates: false },
-    customersImportCancel,
-  ),
+  'customers.importCancel': method(importBatchSchema, { access: 'customers.import', mutates: false }, customersImportCancel),
   /** The current search or the whole list with full contact details, for a spreadsheet. Logged. */
   'customers.export': method(exportSchema, { access: 'customers.export', mutates: true }, customersExport),
 });

@@ -96,6 +96,7 @@ import {
 import { slowMovingSchema } from './reports/contract';
 import { partsReorderList, partsSlowMoving, partsNegativeStock, partsAlerts } from './reports/methods';
 
+// prettier-ignore
 export const partsMethods = areaMethods('parts', {
   /** Find parts by number, name, specification or model, with on-hand over all locations. */
   'parts.list': method(partListSchema, { access: 'parts.read', mutates: false }, partsList),
@@ -108,17 +109,9 @@ export const partsMethods = areaMethods('parts', {
   /** Change a part's catalogue data and prices, or retire it. */
   'parts.update': method(partUpdateSchema, { access: 'parts.catalogue', mutates: true }, partsUpdate),
   /** The store's own settings of a part: bin, reorder level and quantity (the parts lead). */
-  'parts.updateStoreFields': method(
-    partStoreFieldsSchema,
-    { access: 'parts.approve', mutates: true },
-    partsUpdateStoreFields,
-  ),
+  'parts.updateStoreFields': method(partStoreFieldsSchema, { access: 'parts.approve', mutates: true }, partsUpdateStoreFields),
   'parts.supplierCreate': method(supplierSchema, { access: 'parts.catalogue', mutates: true }, partsSupplierCreate),
-  'parts.supplierUpdate': method(
-    supplierUpdateSchema,
-    { access: 'parts.catalogue', mutates: true },
-    partsSupplierUpdate,
-  ),
+  'parts.supplierUpdate': method(supplierUpdateSchema, { access: 'parts.catalogue', mutates: true }, partsSupplierUpdate),
   /** A new place stock sits in: a second store room, a repair van. */
   'parts.locationCreate': method(locationCreateSchema, { access: 'parts.approve', mutates: true }, partsLocationCreate),
   /** Locations with what they hold; retired ones only when asked for. */
@@ -145,60 +138,28 @@ export const partsMethods = areaMethods('parts', {
   'parts.receiptInspect': method(receiptInspectSchema, { access: 'parts.receive', mutates: true }, partsReceiptInspect),
   /** Close the receipt: accepted units enter stock, rejected ones go on a return-to-supplier document. */
   'parts.receiptClose': method(receiptCloseSchema, { access: 'parts.receive', mutates: true }, partsReceiptClose),
-  'parts.supplierReturns': method(
-    supplierReturnListSchema,
-    { access: 'parts.read', mutates: false },
-    partsSupplierReturns,
-  ),
+  'parts.supplierReturns': method(supplierReturnListSchema, { access: 'parts.read', mutates: false }, partsSupplierReturns),
   /** Send stock back to its supplier (slow stock, a faulty batch found later): it leaves the ledger. */
-  'parts.supplierReturnCreate': method(
-    supplierReturnCreateSchema,
-    { access: 'parts.approve', mutates: true },
-    partsSupplierReturnCreate,
-  ),
+  'parts.supplierReturnCreate': method(supplierReturnCreateSchema, { access: 'parts.approve', mutates: true }, partsSupplierReturnCreate),
   'parts.requisitions': method(requisitionListSchema, { access: 'parts.read', mutates: false }, partsRequisitions),
   'parts.requisition': method(requisitionGetSchema, { access: 'parts.read', mutates: false }, partsRequisition),
   /** Find the repair ticket a requisition is for, by its number. */
   'parts.ticketLookup': method(ticketLookupSchema, { access: 'parts.request', mutates: false }, partsTicketLookup),
   /** A technician fills in the form for a repair ticket. */
-  'parts.requisitionCreate': method(
-    requisitionCreateSchema,
-    { access: 'parts.request', mutates: true },
-    partsRequisitionCreate,
-  ),
+  'parts.requisitionCreate': method(requisitionCreateSchema, { access: 'parts.request', mutates: true }, partsRequisitionCreate),
   /** The parts lead signs: approves, line by line up to what was requested. */
-  'parts.requisitionApprove': method(
-    requisitionApproveSchema,
-    { access: 'parts.approve', mutates: true },
-    partsRequisitionApprove,
-  ),
+  'parts.requisitionApprove': method(requisitionApproveSchema, { access: 'parts.approve', mutates: true }, partsRequisitionApprove),
   /** The parts lead refuses, saying why. */
-  'parts.requisitionReject': method(
-    requisitionRejectSchema,
-    { access: 'parts.approve', mutates: true },
-    partsRequisitionReject,
-  ),
+  'parts.requisitionReject': method(requisitionRejectSchema, { access: 'parts.approve', mutates: true }, partsRequisitionReject),
   /**
    * Withdraw a requisition nothing was issued on yet. Any parts reader reaches the handler, which
    * lets only the technician who requested it, or the parts lead (and admin), go on.
    */
-  'parts.requisitionCancel': method(
-    requisitionCancelSchema,
-    { access: 'parts.read', mutates: true },
-    partsRequisitionCancel,
-  ),
+  'parts.requisitionCancel': method(requisitionCancelSchema, { access: 'parts.read', mutates: true }, partsRequisitionCancel),
   /** A clerk hands out approved parts; partial issue allowed, never more than approved. */
-  'parts.requisitionIssue': method(
-    requisitionIssueSchema,
-    { access: 'parts.issue', mutates: true },
-    partsRequisitionIssue,
-  ),
+  'parts.requisitionIssue': method(requisitionIssueSchema, { access: 'parts.issue', mutates: true }, partsRequisitionIssue),
   /** Unused parts come back against the same requisition. */
-  'parts.requisitionReturn': method(
-    requisitionReturnSchema,
-    { access: 'parts.issue', mutates: true },
-    partsRequisitionReturn,
-  ),
+  'parts.requisitionReturn': method(requisitionReturnSchema, { access: 'parts.issue', mutates: true }, partsRequisitionReturn),
   /** The ticket's parts list: issued minus returned per part. */
   'parts.forTicket': method(ticketPartsSchema, { access: 'parts.read', mutates: false }, partsForTicket),
   'parts.stocktakes': method(stocktakeListSchema, { access: 'parts.read', mutates: false }, partsStocktakes),
@@ -211,11 +172,7 @@ export const partsMethods = areaMethods('parts', {
   'parts.stocktakeScan': method(stocktakeScanSchema, { access: 'parts.count', mutates: true }, partsStocktakeScan),
   /** The parts lead approves: each variance becomes an adjustment with its reason. */
   'parts.stocktakePost': method(stocktakePostSchema, { access: 'parts.approve', mutates: true }, partsStocktakePost),
-  'parts.stocktakeCancel': method(
-    stocktakeCancelSchema,
-    { access: 'parts.approve', mutates: true },
-    partsStocktakeCancel,
-  ),
+  'parts.stocktakeCancel': method(stocktakeCancelSchema, { access: 'parts.approve', mutates: true }, partsStocktakeCancel),
   /** Parts at or below their reorder level, with a suggested purchase quantity per part. */
   'parts.reorderList': method(noInput, { access: 'parts.reports', mutates: false }, partsReorderList),
   /** Parts with stock and no issue in N days, with the value tied up in them. */

@@ -84,6 +84,7 @@ export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrint
   loadStocktakePrint(ctx.trx, input.stocktakeId);
 
 /** Printing: this PC's settings and the store's print log. */
+// prettier-ignore
 export const printMethods = areaMethods('print', {
   /** This PC's printer, paper and copies for every form (defaults where none was saved). */
   'print.settings': method(noInput, { access: 'signedIn', mutates: false }, printSettings),

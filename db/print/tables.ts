@@ -2,7 +2,7 @@
  * Printing's tables (migration 0006), joined into `DB` in db/schema.ts with one `&` line.
  *
  * `print_log` is the audit of who printed which form when: append-only, one row per
- * attempt, each an insert in the change log (who receives it: db/sync/registry.ts).
+ * attempt, each an insert in the change log (who receives it: db/print/sync-entities.ts).
  * `print_setting` is this PC's printer per form: a printer name only means something on the PC
  * it is installed on, so the table is local and never enters the change log.
  */

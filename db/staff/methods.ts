@@ -129,6 +129,7 @@ export const staffUpdate: Handler<typeof staffUpdateSchema, StaffSummary> = asyn
 };
 
 /** Sign-in, first-run setup and the staff list. */
+// prettier-ignore
 export const staffMethods = areaMethods(['session', 'setup', 'staff'], {
   /** What the app shows first: setup, sign-in, or the signed-in staff member. */
   'session.status': method(noInput, { access: 'public', mutates: false }, sessionStatus),

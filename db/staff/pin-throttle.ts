@@ -10,9 +10,9 @@
  * forward while the app was closed looks the same as the time having passed.)
  */
 import type Database from 'better-sqlite3';
+import type { StatementCache } from '../statement-cache';
 import { deskNowIso, deskNowMs } from '../clock';
 import type { Hlc } from '../sync/hlc';
-import { statement } from '../statement-cache';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 5 * 60_000;
@@ -32,7 +32,12 @@ export type PinThrottleOptions = {
    * The open store: a getter, as a restore replaces it and the sync engine installs a new clock
    * when it learns the offset. A damaged store is written no more: the count is then kept in memory.
    */
-  store: () => { sqlite: Database.Database; hlc: Pick<Hlc, 'nowMs'>; health: { damage: unknown } };
+  store: () => {
+    sqlite: Database.Database;
+    statements: StatementCache;
+    hlc: Pick<Hlc, 'nowMs'>;
+    health: { damage: unknown };
+  };
   /** A monotonic timer in ms; injectable so tests can let the lockout run out. */
   ticks?: () => number;
 };
@@ -46,14 +51,14 @@ export function createPinThrottle({ store, ticks = () => performance.now() }: Pi
   const unwritable = new Map<string, Lockout>();
   const clock = () => store().hlc;
   const read = (staffId: string): Lockout | undefined => {
-    const { sqlite, health } = store();
+    const { sqlite, statements, health } = store();
     if (sqlite.readonly || health.damage !== null) return unwritable.get(staffId);
-    return statement(sqlite, 'SELECT failures, locked_at FROM pin_lockout WHERE staff_id = ?').get(staffId) as
+    return statements.statement('SELECT failures, locked_at FROM pin_lockout WHERE staff_id = ?').get(staffId) as
       Lockout | undefined;
   };
   const write = (staffId: string, lockout: Lockout | null, sql: string, ...params: unknown[]): void => {
-    const { sqlite, health } = store();
-    if (!sqlite.readonly && health.damage === null) statement(sqlite, sql).run(...params);
+    const { sqlite, statements, health } = store();
+    if (!sqlite.readonly && health.damage === null) statements.statement(sql).run(...params);
     else if (lockout) unwritable.set(staffId, lockout);
     else unwritable.delete(staffId);
   };

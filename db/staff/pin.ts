@@ -21,7 +21,7 @@ export async function hashPin(pin: string): Promise<string> {
 
 /**
  * Whether this PC holds a PIN for the person. Staff synced from another PC of the store arrive
- * with a placeholder instead (db/sync/registry.ts `localColumns`), since PINs never leave a PC.
+ * with a placeholder instead (`localColumns` in db/staff/sync-entities.ts), since PINs never leave a PC.
  */
 export function isPinSetHere(stored: string): boolean {
   return stored.startsWith('scrypt$');

@@ -51,6 +51,7 @@ export const backupSetFolder: Handler<typeof backupFolderSchema, BackupSettingsV
   ctx.services.storage.setFolder(input.folder);
 
 /** Backups and the damaged-database screen. */
+// prettier-ignore
 export const backupMethods = areaMethods('backup', {
   /** Damage and backup warnings for the header and the damaged-database screen. */
   'backup.status': method(noInput, { access: 'public', mutates: false }, backupStatus),
@@ -59,25 +60,13 @@ export const backupMethods = areaMethods('backup', {
   /** Take a verified backup now. */
   'backup.create': method(noInput, { access: 'backup.manage', mutates: true, outsideTransaction: true }, backupCreate),
   /** Replace the database with a verified backup, after backing up the current file; the store reopens. */
-  'backup.restore': method(
-    backupRestoreSchema,
-    { access: 'backup.manage', mutates: true, outsideTransaction: true },
-    backupRestore,
-  ),
+  'backup.restore': method(backupRestoreSchema, { access: 'backup.manage', mutates: true, outsideTransaction: true }, backupRestore),
   /**
    * The damaged-database screen's restore. Nobody can sign in on a damaged file (signing in
    * writes), so the admin's PIN comes with the call and is checked against the readable staff list.
    */
-  'backup.restoreDamaged': method(
-    backupRestoreDamagedSchema,
-    { access: 'public', mutates: true, outsideTransaction: true },
-    backupRestoreDamaged,
-  ),
+  'backup.restoreDamaged': method(backupRestoreDamagedSchema, { access: 'public', mutates: true, outsideTransaction: true }, backupRestoreDamaged),
   'backup.settings': method(noInput, { access: 'backup.manage', mutates: false }, backupSettings),
   /** Choose the backup folder (a USB drive, a network share) or null for the default. */
-  'backup.setFolder': method(
-    backupFolderSchema,
-    { access: 'backup.manage', mutates: true, outsideTransaction: true },
-    backupSetFolder,
-  ),
+  'backup.setFolder': method(backupFolderSchema, { access: 'backup.manage', mutates: true, outsideTransaction: true }, backupSetFolder),
 });

@@ -29,12 +29,14 @@ export const storeUpdate: Handler<typeof storeUpdateSchema, StoreSettings> = asy
 };
 
 /** The app's own facts (reads only, so no `app.changed` event). */
+// prettier-ignore
 export const appMethods = areaMethods('app', {
   /** Version, schema version and the language forced by setting or environment, if any. */
   'app.info': method(noInput, { access: 'public', mutates: false }, appInfo),
 });
 
 /** The store's settings. */
+// prettier-ignore
 export const storeMethods = areaMethods('store', {
   /** The store's settings: name, counter number, opening hours, working days, idle lock. */
   'store.get': method(noInput, { access: 'signedIn', mutates: false }, storeGet),

@@ -6,7 +6,7 @@
  * local changes, so nothing goes to the change log; the HLC merges every stamp it sees (`hlc.recv`).
  * This file decides what happens to each record; the SQL is in row-writes.ts.
  */
-import type Database from 'better-sqlite3';
+import type { StatementCache } from '../statement-cache';
 import { composeComposite, compositeOfField } from './composite';
 import { expandState } from './compact-state';
 import { keptAsideParent } from './dependencies';
@@ -70,13 +70,13 @@ function mergeClock(hlc: Hlc, state: RecordState): void {
 
 /** Applies records in order. Must run inside the caller's SQLite transaction. */
 export function applyRecords(
-  sqlite: Database.Database,
+  statements: StatementCache,
   records: ReadonlyArray<FeedRecord>,
   options: ApplyOptions,
   prefetched?: Prefetched,
 ): ApplyOutcome {
   const outcome: ApplyOutcome = { applied: 0, unchanged: 0, keptAside: 0, touched: [] };
-  const watch = options.watch ?? watchKeptAside(sqlite);
+  const watch = options.watch ?? watchKeptAside(statements);
   const tables = options.tables ?? createTableInfoCache(options.rules);
   for (const pulled of records) {
     // Head office writes states compactly (compact-state.ts); everything here reads them expanded.
@@ -88,7 +88,7 @@ export function applyRecords(
       // No stamps yet (an initial sync into empty tables): nothing to delete before writing them.
       const hadClocks = (known.clocks.get(k)?.length ?? 0) > 0;
       applyOne(
-        sqlite,
+        statements,
         record,
         options,
         tables,
@@ -100,7 +100,7 @@ export function applyRecords(
       known.rows.delete(k);
       known.clocks.delete(k);
       known.changes.delete(k);
-    } else applyOne(sqlite, record, options, tables, outcome, null, watch);
+    } else applyOne(statements, record, options, tables, outcome, null, watch);
   }
   return outcome;
 }
@@ -108,7 +108,7 @@ export function applyRecords(
 type Lookup = { row: Record<string, unknown> | undefined; prefetched: Prefetched; hadClocks: boolean } | null;
 
 function applyOne(
-  sqlite: Database.Database,
+  statements: StatementCache,
   record: FeedRecord,
   options: ApplyOptions,
   tables: TableInfoCache,
@@ -117,16 +117,16 @@ function applyOne(
   watch: Watch,
 ): void {
   const rule = options.rules.ruleFor(record.entity);
-  const info = rule ? tables.tableInfo(sqlite, rule.table) : null;
+  const info = rule ? tables.tableInfo(statements, rule.table) : null;
   mergeClock(options.hlc, record.state);
   if (!rule || !info) {
-    keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, { kind: 'unknown' }, watch);
+    keepAside(statements, record, Object.keys(record.state.fields), options.nowIso, { kind: 'unknown' }, watch);
     outcome.keptAside += 1;
     return;
   }
-  const row = lookup ? lookup.row : readRow(sqlite, rule, record.entityId);
+  const row = lookup ? lookup.row : readRow(statements, rule, record.entityId);
   const before = localState(
-    sqlite,
+    statements,
     rule,
     info,
     row,
@@ -146,7 +146,7 @@ function applyOne(
   const unknown = Object.keys(merged.fields).filter((f) => !info.columns.has(f) && !composed(f));
   if (unknown.length > 0) {
     keepAside(
-      sqlite,
+      statements,
       record,
       unknown.filter((f) => record.state.clocks[f] === merged.clocks[f]),
       options.nowIso,
@@ -164,7 +164,7 @@ function applyOne(
   );
   const top = maxClock(merged);
   if (merged.deleted && rule.deleteMode === 'hard') {
-    if (row) deleteRow(sqlite, rule, record.entityId);
+    if (row) deleteRow(statements, rule, record.entityId);
   } else if (row) {
     const sets: Array<[column: string, value: unknown]> = known.map((f) => [
       info.columns.get(f)!,
@@ -176,11 +176,11 @@ function applyOne(
       sets.push(['deleted_at', new Date(parseHlc(merged.deleted).millis).toISOString()]);
     if (info.hasHlc && top) sets.push(['hlc', top]);
     try {
-      updateRow(sqlite, rule, record.entityId, sets);
+      updateRow(statements, rule, record.entityId, sets);
     } catch (error) {
       // A local uniqueness rule the remote value breaks (two PCs chose the same code): kept aside, never blocking the pull.
       if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-      keepAside(sqlite, record, [...known, ...keys], options.nowIso, refusal(error), watch);
+      keepAside(statements, record, [...known, ...keys], options.nowIso, refusal(error), watch);
       outcome.keptAside += 1;
       return;
     }
@@ -199,10 +199,10 @@ function applyOne(
       values.updatedAt = values.createdAt ?? options.nowIso;
     const columns = Object.keys(values).filter((f) => info.columns.has(f));
     // It refers to a record kept aside here: stored now, it would dangle. It waits with that record.
-    const waitsFor = watch.keptAside ? keptAsideParent(sqlite, tables, rule.table, values) : null;
+    const waitsFor = watch.keptAside ? keptAsideParent(statements, tables, rule.table, values) : null;
     if (waitsFor !== null) {
       keepAside(
-        sqlite,
+        statements,
         record,
         Object.keys(record.state.fields),
         options.nowIso,
@@ -214,19 +214,19 @@ function applyOne(
     }
     try {
       insertRow(
-        sqlite,
+        statements,
         rule,
         columns.map((f) => [info.columns.get(f)!, toSqlite(values[f])] as const),
       );
     } catch (error) {
       // Not enough of the record yet (a required column still missing): keep it for later.
       if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
-      keepAside(sqlite, record, Object.keys(record.state.fields), options.nowIso, refusal(error), watch);
+      keepAside(statements, record, Object.keys(record.state.fields), options.nowIso, refusal(error), watch);
       outcome.keptAside += 1;
       return;
     }
   }
-  writeClocks(sqlite, rule, record.entityId, merged, lookup ? lookup.hadClocks : true);
+  writeClocks(statements, rule, record.entityId, merged, lookup ? lookup.hadClocks : true);
   outcome.touched.push({
     entity: rule.entity,
     entityId: record.entityId,
@@ -238,14 +238,14 @@ function applyOne(
 
 /** Convergence check helper (tests, admin): the state this PC holds for one record. */
 export function readLocalState(
-  sqlite: Database.Database,
+  statements: StatementCache,
   rules: EntityRules,
   entity: string,
   entityId: string,
   serverTimeMs = Date.now(),
 ): RecordState | null {
   const rule = rules.ruleFor(entity);
-  const info = rule ? createTableInfoCache(rules).tableInfo(sqlite, rule.table) : null;
+  const info = rule ? createTableInfoCache(rules).tableInfo(statements, rule.table) : null;
   if (!rule || !info) return null;
-  return localState(sqlite, rule, info, readRow(sqlite, rule, entityId), entityId, serverTimeMs);
+  return localState(statements, rule, info, readRow(statements, rule, entityId), entityId, serverTimeMs);
 }

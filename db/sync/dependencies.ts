@@ -6,36 +6,33 @@
  * snapshot may bring a record before the one it refers to; only a parent that is kept aside is
  * known never to be coming.
  */
-import type Database from 'better-sqlite3';
-import { statement } from '../statement-cache';
+import type { StatementCache } from '../statement-cache';
 import { quoted, type TableInfoCache } from './table-info';
 
 /** Whether anything is kept aside at all: most pulls skip the per-record check. */
-export function anyKeptAside(sqlite: Database.Database): boolean {
+export function anyKeptAside(statements: StatementCache): boolean {
   return (
-    (statement(sqlite, 'SELECT EXISTS (SELECT 1 FROM pending_unknown) AS kept').get() as { kept: number }).kept === 1
+    (statements.statement('SELECT EXISTS (SELECT 1 FROM pending_unknown) AS kept').get() as { kept: number }).kept === 1
   );
 }
 
 /** The kept-aside record (`<entity>:<id>`) these values refer to and that is not stored here, if any. */
 export function keptAsideParent(
-  sqlite: Database.Database,
+  statements: StatementCache,
   tables: TableInfoCache,
   table: string,
   fields: Readonly<Record<string, unknown>>,
 ): string | null {
-  for (const key of tables.foreignKeys(sqlite, table)) {
+  for (const key of tables.foreignKeys(statements, table)) {
     const value = fields[key.field];
     if (value === null || value === undefined) continue;
-    const present = statement(
-      sqlite,
-      `SELECT 1 FROM ${quoted(key.parentTable)} WHERE ${quoted(key.parentColumn)} = ?`,
-    ).get(value);
+    const present = statements
+      .statement(`SELECT 1 FROM ${quoted(key.parentTable)} WHERE ${quoted(key.parentColumn)} = ?`)
+      .get(value);
     if (present) continue;
-    const kept = statement(sqlite, 'SELECT 1 FROM pending_unknown WHERE entity = ? AND entity_id = ? LIMIT 1').get(
-      key.parentEntity,
-      String(value),
-    );
+    const kept = statements
+      .statement('SELECT 1 FROM pending_unknown WHERE entity = ? AND entity_id = ? LIMIT 1')
+      .get(key.parentEntity, String(value));
     if (kept) return `${key.parentEntity}:${String(value)}`;
   }
   return null;

@@ -6,7 +6,7 @@ import type { Store } from '../open';
 import type { CredentialStore, DeviceCredentials } from './credentials';
 import type { SyncHooks } from './hooks';
 import { keptAsideCount } from './kept-aside';
-import { pendingCount } from './outbox';
+import { pendingCount, rejectedCount } from './outbox';
 import { restoredCopyOf } from './restored-copy';
 import type { SyncFailure } from './session';
 import { getNumber, getState } from './state';
@@ -42,35 +42,35 @@ export function readStatus(
   credentialStore: CredentialStore,
   live: LiveStatus,
 ): SyncStatus {
-  const { sqlite } = store;
+  const { statements } = store;
   const { credentials, indexProgress } = live;
-  const revoked = getState(sqlite, 'revoked');
-  const lastError = getState(sqlite, 'last_error');
-  const lastSyncAt = getState(sqlite, 'last_sync_at');
+  const revoked = getState(statements, 'revoked');
+  const lastError = getState(statements, 'last_error');
+  const lastSyncAt = getState(statements, 'last_sync_at');
   // Until head office answers again, the offset saved at the last sync is the one to warn about.
-  const shownOffset = live.learnedOffsetMs ?? getNumber(sqlite, 'clock_offset_ms');
+  const shownOffset = live.learnedOffsetMs ?? getNumber(statements, 'clock_offset_ms');
   return {
     enrolled: credentials !== null,
-    serverUrl: credentials?.serverUrl ?? getState(sqlite, 'server_url'),
-    storeCode: getState(sqlite, 'store_code'),
+    serverUrl: credentials?.serverUrl ?? getState(statements, 'server_url'),
+    storeCode: getState(statements, 'store_code'),
     deviceId: credentials?.deviceId ?? null,
     state: live.state === 'enrolling' ? 'enrolling' : revoked ? 'stopped' : live.state,
     stopReason: revoked,
     enrollError: live.enrollError,
     lastSyncAt,
     lastError,
-    lastFailure: lastError === null ? null : parseFailure(getState(sqlite, 'last_error_code')),
-    pending: pendingCount(sqlite),
-    rejected: (sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
-    keptAside: keptAsideCount(sqlite),
-    restoredCopy: restoredCopyOf(sqlite),
+    lastFailure: lastError === null ? null : parseFailure(getState(statements, 'last_error_code')),
+    pending: pendingCount(statements),
+    rejected: rejectedCount(statements),
+    keptAside: keptAsideCount(statements),
+    restoredCopy: restoredCopyOf(statements),
     clockOffsetMs: shownOffset,
     clockWarning: Math.abs(shownOffset) > CLOCK_WARNING_MS,
     progress: live.progress ?? (indexProgress && { phase: 'index', ...indexProgress }),
     searchBacklog: indexProgress ? indexProgress.total - indexProgress.rows : hooks.searchBacklogSize(store.statements),
     firstSync: credentials !== null && !revoked && lastSyncAt === null,
     // Synced before, and no feed position: a replacement snapshot is under way (pull.ts).
-    resyncing: credentials !== null && !revoked && lastSyncAt !== null && getState(sqlite, 'pull_cursor') === null,
+    resyncing: credentials !== null && !revoked && lastSyncAt !== null && getState(statements, 'pull_cursor') === null,
     credentialsWhere: credentials ? credentialStore.description : null,
     credentialsKept: credentials ? credentialStore.protection : null,
   };

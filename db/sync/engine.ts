@@ -73,7 +73,9 @@ export class SyncEngine {
 
   /** Reads the saved offset, installs the offset-aware clock and starts the timers. */
   async start(): Promise<void> {
-    this.offsetMs = startingOffset(await exclusive(this.store, () => getNumber(this.store.sqlite, 'clock_offset_ms')));
+    this.offsetMs = startingOffset(
+      await exclusive(this.store, () => getNumber(this.store.statements, 'clock_offset_ms')),
+    );
     this.installClock();
     this.schedulePull(0);
   }
@@ -176,7 +178,7 @@ export class SyncEngine {
     const credentials = this.safeCredentials();
     if (!credentials) return null;
     if (!this.session) {
-      const caCert = getState(this.store.sqlite, 'server_ca');
+      const caCert = getState(this.store.statements, 'server_ca');
       this.http = createSyncHttp({ baseUrl: credentials.serverUrl, caCert });
       this.session = createSession({ http: this.http, credentials, now: this.store.now });
     }
@@ -207,14 +209,14 @@ export class SyncEngine {
   };
 
   private async runOnce(): Promise<void> {
-    const { sqlite } = this.store;
-    if (getState(sqlite, 'revoked')) return;
+    const { statements } = this.store;
+    if (getState(statements, 'revoked')) return;
     const session = this.sessionFor();
     if (!session) return;
     try {
       await this.replayKeptAside();
       const replicaBefore = this.store.replicaId;
-      const total = pendingCount(sqlite);
+      const total = pendingCount(statements);
       this.progress = total > 0 ? { phase: 'push', rows: 0, total } : null;
       const pushContext = {
         store: this.store,
@@ -223,7 +225,7 @@ export class SyncEngine {
         onServerTime: this.onServerTime,
       };
       // A PC restored from a copy pushes what it wrote since only once head office's records are back.
-      if (!(await exclusive(this.store, () => takingBack(sqlite))))
+      if (!(await exclusive(this.store, () => takingBack(statements))))
         await pushAll({ ...pushContext, onProgress: (rows) => (this.progress = { phase: 'push', rows, total }) });
       if (this.store.replicaId !== replicaBefore) this.installClock();
       this.progress = { phase: 'pull', rows: 0, total: null };
@@ -239,21 +241,21 @@ export class SyncEngine {
         ...(this.options.maxPullBytes ? { maxBytes: this.options.maxPullBytes } : {}),
         onReplicaChanged: () => this.installClock(),
       });
-      if (await exclusive(this.store, () => takingBack(sqlite) && getState(sqlite, 'pull_cursor') !== null)) {
+      if (await exclusive(this.store, () => takingBack(statements) && getState(statements, 'pull_cursor') !== null)) {
         await finishTakingBack(this.store, this.options.services);
         this.options.logger.warn('database restored from an older copy: continued as a new replica', {
-          takenBack: restoredCopyOf(sqlite)?.takenBack ?? 0,
+          takenBack: restoredCopyOf(statements)?.takenBack ?? 0,
         });
       }
       // What head office lost on a restore, found during the pull, goes back now.
-      if (pendingCount(sqlite) > 0) await pushAll(pushContext);
+      if (pendingCount(statements) > 0) await pushAll(pushContext);
       await exclusive(this.store, () => {
-        setState(sqlite, 'last_sync_at', deskNowIso(this.store.hlc));
-        setState(sqlite, 'last_error', null);
-        setState(sqlite, 'last_error_code', null);
-        setState(sqlite, 'clock_offset_ms', Math.round(this.offsetMs));
+        setState(statements, 'last_sync_at', deskNowIso(this.store.hlc));
+        setState(statements, 'last_error', null);
+        setState(statements, 'last_error_code', null);
+        setState(statements, 'clock_offset_ms', Math.round(this.offsetMs));
         // Acknowledgement times are the desk's clock: the retention is counted on the same clock.
-        pruneAcked(sqlite, deskNowMs(this.store.hlc));
+        pruneAcked(statements, deskNowMs(this.store.hlc));
       });
       this.failures = 0;
       this.indexSearchBacklog();
@@ -266,13 +268,13 @@ export class SyncEngine {
             ? { code: error.code, params: {} }
             : null;
       await exclusive(this.store, () => {
-        setState(sqlite, 'last_error', message);
-        setState(sqlite, 'last_error_code', failure ? JSON.stringify(failure) : null);
+        setState(statements, 'last_error', message);
+        setState(statements, 'last_error_code', failure ? JSON.stringify(failure) : null);
       }).catch(() => {});
       if (error instanceof SyncStop) {
         this.options.logger.warn('sync stopped', { code: error.code, message });
         if (error.code === 'device_revoked' || error.code === 'unauthorized')
-          await exclusive(this.store, () => setState(sqlite, 'revoked', error.code));
+          await exclusive(this.store, () => setState(statements, 'revoked', error.code));
         return;
       }
       this.failures += 1;

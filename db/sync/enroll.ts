@@ -101,13 +101,13 @@ export async function enrollDevice(
     const body = answer.body as EnrollResponse;
     credentials.save({ deviceId: body.deviceId, refreshSecret: body.refreshSecret, serverUrl: url.origin });
     await exclusive(store, () => {
-      setState(store.sqlite, 'server_url', url.origin);
-      setState(store.sqlite, 'server_ca', caCert);
-      setState(store.sqlite, 'device_id', body.deviceId);
-      setState(store.sqlite, 'store_code', body.storeCode);
-      setState(store.sqlite, 'hq_store_id', body.storeId);
-      setState(store.sqlite, 'revoked', null);
-      setState(store.sqlite, 'last_error', null);
+      setState(store.statements, 'server_url', url.origin);
+      setState(store.statements, 'server_ca', caCert);
+      setState(store.statements, 'device_id', body.deviceId);
+      setState(store.statements, 'store_code', body.storeCode);
+      setState(store.statements, 'hq_store_id', body.storeId);
+      setState(store.statements, 'revoked', null);
+      setState(store.statements, 'last_error', null);
     });
     return body;
   } finally {

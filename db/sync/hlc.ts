@@ -17,7 +17,7 @@ export type HlcParts = { millis: number; counter: number; node: string };
 export class ClockDriftError extends Error {
   constructor(remoteMillis: number, localMillis: number) {
     super(
-      `Remote clock stamp ${new Date(remoteMillis).toISOString()} is more than 5 minutes ahead of this PC (${new Date(localMillis).toISOString()})`,
+      `Remote clock stamp ${new Date(remoteMillis).toISOString()} is more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes ahead of this PC (${new Date(localMillis).toISOString()})`,
     );
   }
 }

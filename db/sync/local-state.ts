@@ -6,8 +6,7 @@
  * row_clock holds `*` for the stamp most fields share, explicit rows for the others and `~deleted`
  * for a tombstone, so a record costs one or two rows, not one per column.
  */
-import type Database from 'better-sqlite3';
-import { statement } from '../statement-cache';
+import type { StatementCache } from '../statement-cache';
 import { SHARED_STAMP } from './compact-state';
 import { compositeOfField, parseComposite, readComposite } from './composite';
 import type { EntityRule, EntityRules } from './entity-rules';
@@ -34,7 +33,7 @@ export type Prefetched = {
 export const keyOf = recordKey;
 
 export function prefetchLocal(
-  sqlite: Database.Database,
+  statements: StatementCache,
   records: ReadonlyArray<FeedRecord>,
   { rules, tables }: { rules: EntityRules; tables?: TableInfoCache },
 ): Prefetched {
@@ -48,27 +47,28 @@ export function prefetchLocal(
   }
   for (const [entity, ids] of idsByEntity) {
     const rule = rules.ruleFor(entity);
-    const info = rule ? shapes.tableInfo(sqlite, rule.table) : null;
+    const info = rule ? shapes.tableInfo(statements, rule.table) : null;
     if (!rule || !info) continue;
     const list = JSON.stringify([...new Set(ids)]);
     for (const id of ids) found.rows.set(keyOf(entity, id), undefined);
-    for (const row of statement(
-      sqlite,
-      `SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} IN (SELECT value FROM json_each(?))`,
-    ).all(list) as Array<Record<string, unknown>>) {
+    for (const row of statements
+      .statement(`SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} IN (SELECT value FROM json_each(?))`)
+      .all(list) as Array<Record<string, unknown>>) {
       found.rows.set(keyOf(entity, String(row[rule.key])), row);
     }
-    for (const c of statement(
-      sqlite,
-      'SELECT entity_id, field, hlc FROM row_clock WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))',
-    ).all(entity, list) as Array<ClockRow & { entity_id: string }>) {
+    for (const c of statements
+      .statement(
+        'SELECT entity_id, field, hlc FROM row_clock WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))',
+      )
+      .all(entity, list) as Array<ClockRow & { entity_id: string }>) {
       const k = keyOf(entity, c.entity_id);
       found.clocks.set(k, [...(found.clocks.get(k) ?? []), { field: c.field, hlc: c.hlc }]);
     }
-    const changes = statement(
-      sqlite,
-      'SELECT entity_id, op, fields, hlc FROM change_log WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
-    ).all(entity, list) as Array<ChangeRow & { entity_id: string }>;
+    const changes = statements
+      .statement(
+        'SELECT entity_id, op, fields, hlc FROM change_log WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq',
+      )
+      .all(entity, list) as Array<ChangeRow & { entity_id: string }>;
     for (const c of changes) {
       const k = keyOf(entity, c.entity_id);
       found.changes.set(k, [...(found.changes.get(k) ?? []), { op: c.op, fields: c.fields, hlc: c.hlc }]);
@@ -78,7 +78,7 @@ export function prefetchLocal(
 }
 
 export function localState(
-  sqlite: Database.Database,
+  statements: StatementCache,
   rule: EntityRule,
   info: TableInfo,
   row: Record<string, unknown> | undefined,
@@ -90,10 +90,9 @@ export function localState(
   const k = keyOf(rule.entity, entityId);
   const stamps = prefetched?.rows.has(k)
     ? (prefetched.clocks.get(k) ?? [])
-    : (statement(sqlite, 'SELECT field, hlc FROM row_clock WHERE entity = ? AND entity_id = ?').all(
-        rule.entity,
-        entityId,
-      ) as ClockRow[]);
+    : (statements
+        .statement('SELECT field, hlc FROM row_clock WHERE entity = ? AND entity_id = ?')
+        .all(rule.entity, entityId) as ClockRow[]);
   const clockOf = new Map(stamps.map((s) => [s.field, s.hlc]));
   let state: RecordState = { fields: {}, clocks: {}, deleted: clockOf.get(TOMBSTONE_FIELD) ?? null };
   const composites = rule.policy.composite;
@@ -123,10 +122,9 @@ export function localState(
   // Local changes not yet merged anywhere keep their own stamps.
   const changes = prefetched?.rows.has(k)
     ? (prefetched.changes.get(k) ?? [])
-    : (statement(sqlite, 'SELECT op, fields, hlc FROM change_log WHERE entity_id = ? AND entity = ? ORDER BY seq').all(
-        entityId,
-        rule.entity,
-      ) as ChangeRow[]);
+    : (statements
+        .statement('SELECT op, fields, hlc FROM change_log WHERE entity_id = ? AND entity = ? ORDER BY seq')
+        .all(entityId, rule.entity) as ChangeRow[]);
   for (const change of changes) {
     const fields = JSON.parse(change.fields) as Record<string, unknown>;
     const own = stateOfChange(change.op, fields, change.hlc, rule.ignoredFields);
@@ -150,10 +148,10 @@ export function localState(
 
 /** The row as stored, by its key column. */
 export function readRow(
-  sqlite: Database.Database,
+  statements: StatementCache,
   rule: EntityRule,
   entityId: string,
 ): Record<string, unknown> | undefined {
-  return statement(sqlite, `SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} = ?`).get(entityId) as
+  return statements.statement(`SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} = ?`).get(entityId) as
     Record<string, unknown> | undefined;
 }

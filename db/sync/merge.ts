@@ -10,7 +10,7 @@
  *   stamp, so a store's offline edit can never outlive head office's value.
  * - Deletes win: the tombstone is kept (the latest one) and no later update brings the record back.
  * - `composite` columns (a ticket's intake form) merge key by key; `derived` copies (its summary
- *   line) are recomputed from the merged state with their source's stamp (composite.ts, form-sync.ts).
+ *   line) are recomputed from the merged state with their source's stamp (composite.ts, db/tickets/form-sync.ts).
  */
 import { parseComposite, type CompositeColumn } from './composite';
 import type { RecordState } from './protocol';

@@ -3,7 +3,7 @@
  * handed to the engine, never done in the transaction.
  */
 import { DeskFailure, type Handler, areaMethods, method } from '../handler';
-import { pendingCount } from './outbox';
+import { pendingCount, rejectedCount } from './outbox';
 import { keptAsideCount, listKeptAside } from './kept-aside';
 import { restoredCopyOf } from './restored-copy';
 import { getState } from './state';
@@ -17,21 +17,21 @@ export const syncStatus: Handler<typeof noInput, SyncStatus> = async (ctx) => {
   if (engine) return engine.status();
   // No engine (a tool opened the file): what the database alone tells.
   const status: SyncStatus = {
-    enrolled: getState(store.sqlite, 'device_id') !== null,
-    serverUrl: getState(store.sqlite, 'server_url'),
-    storeCode: getState(store.sqlite, 'store_code'),
-    deviceId: getState(store.sqlite, 'device_id'),
+    enrolled: getState(store.statements, 'device_id') !== null,
+    serverUrl: getState(store.statements, 'server_url'),
+    storeCode: getState(store.statements, 'store_code'),
+    deviceId: getState(store.statements, 'device_id'),
     state: 'not_enrolled',
-    stopReason: getState(store.sqlite, 'revoked'),
+    stopReason: getState(store.statements, 'revoked'),
     enrollError: null,
-    lastSyncAt: getState(store.sqlite, 'last_sync_at'),
-    lastError: getState(store.sqlite, 'last_error'),
+    lastSyncAt: getState(store.statements, 'last_sync_at'),
+    lastError: getState(store.statements, 'last_error'),
     lastFailure: null,
-    pending: pendingCount(store.sqlite),
-    rejected: (store.sqlite.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n,
-    keptAside: keptAsideCount(store.sqlite),
-    restoredCopy: restoredCopyOf(store.sqlite),
-    clockOffsetMs: Number(getState(store.sqlite, 'clock_offset_ms') ?? 0),
+    pending: pendingCount(store.statements),
+    rejected: rejectedCount(store.statements),
+    keptAside: keptAsideCount(store.statements),
+    restoredCopy: restoredCopyOf(store.statements),
+    clockOffsetMs: Number(getState(store.statements, 'clock_offset_ms') ?? 0),
     clockWarning: false,
     progress: null,
     searchBacklog: sync.hooks.searchBacklogSize(store.statements),
@@ -61,7 +61,7 @@ export const syncProblems: Handler<typeof noInput, ReadonlyArray<SyncProblem>> =
 };
 
 export const syncKeptAside: Handler<typeof noInput, ReadonlyArray<KeptAsideRecord>> = async (ctx) =>
-  listKeptAside(ctx.services.store.sqlite, ctx.services.sync.rules);
+  listKeptAside(ctx.services.store.statements, ctx.services.sync.rules);
 
 export const syncRetryKeptAside: Handler<typeof noInput, { started: boolean }> = async (ctx) => {
   const { engine } = ctx.services.sync;
@@ -97,6 +97,7 @@ export const syncNow: Handler<typeof syncNowSchema, { started: boolean }> = asyn
 };
 
 /** Sync with head office: status, problems, enrolment, sync now. */
+// prettier-ignore
 export const syncMethods = areaMethods('sync', {
   /** Last sync, pending and rejected counts, clock warning, progress during a big sync. */
   'sync.status': method(noInput, { access: 'signedIn', mutates: false }, syncStatus),

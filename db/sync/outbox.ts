@@ -5,10 +5,9 @@
  * Wire seqs are local seqs minus `seq_base`: a replica restored from a backup continues as a new
  * replica whose first change is seq 1 (docs/SYNC.md F18).
  */
-import type Database from 'better-sqlite3';
 import { PUSH_MAX_BYTES, PUSH_MAX_CHANGES, type WireChange } from './protocol';
 import { getNumber, setState } from './state';
-import { statement } from '../statement-cache';
+import type { StatementCache } from '../statement-cache';
 
 /** One transaction larger than this is split (and loses all-at-once visibility on other PCs). */
 const TX_HARD_LIMIT_CHANGES = 20_000;
@@ -40,19 +39,18 @@ export function wireChange({ fieldsJson, ...change }: PendingChange): WireChange
 
 /** The next batch after `afterWireSeq` (default: the last acknowledged change). */
 export function pendingBatch(
-  sqlite: Database.Database,
+  statements: StatementCache,
   {
     maxChanges = PUSH_MAX_CHANGES,
     maxBytes = PUSH_MAX_BYTES,
     afterWireSeq,
   }: { maxChanges?: number; maxBytes?: number; afterWireSeq?: number } = {},
 ): PendingChange[] {
-  const base = getNumber(sqlite, 'seq_base');
-  const after = afterWireSeq === undefined ? getNumber(sqlite, 'last_acked_seq') : afterWireSeq + base;
-  const rows = statement(sqlite, 'SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').iterate(
-    after,
-    TX_HARD_LIMIT_CHANGES + maxChanges,
-  ) as IterableIterator<LogRow>;
+  const base = getNumber(statements, 'seq_base');
+  const after = afterWireSeq === undefined ? getNumber(statements, 'last_acked_seq') : afterWireSeq + base;
+  const rows = statements
+    .statement('SELECT * FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?')
+    .iterate(after, TX_HARD_LIMIT_CHANGES + maxChanges) as IterableIterator<LogRow>;
   const batch: PendingChange[] = [];
   let bytes = 0;
   let openTx: string | null = null;
@@ -79,32 +77,34 @@ export function pendingBatch(
   return batch;
 }
 
-export function pendingCount(sqlite: Database.Database): number {
-  const acked = getNumber(sqlite, 'last_acked_seq');
-  return (statement(sqlite, 'SELECT count(*) AS n FROM change_log WHERE seq > ?').get(acked) as { n: number }).n;
+export function pendingCount(statements: StatementCache): number {
+  const acked = getNumber(statements, 'last_acked_seq');
+  return (statements.statement('SELECT count(*) AS n FROM change_log WHERE seq > ?').get(acked) as { n: number }).n;
 }
 
-export function lastLocalSeq(sqlite: Database.Database): number {
-  return (statement(sqlite, 'SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
+export function lastLocalSeq(statements: StatementCache): number {
+  return (statements.statement('SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
 }
 
 /** Marks rows acknowledged through head office's lastAppliedSeq (never from "the request returned"). */
-export function markAcked(sqlite: Database.Database, lastAppliedWireSeq: number, nowIso: string): void {
-  const through = lastAppliedWireSeq + getNumber(sqlite, 'seq_base');
-  const acked = getNumber(sqlite, 'last_acked_seq');
+export function markAcked(statements: StatementCache, lastAppliedWireSeq: number, nowIso: string): void {
+  const through = lastAppliedWireSeq + getNumber(statements, 'seq_base');
+  const acked = getNumber(statements, 'last_acked_seq');
   if (through <= acked) return;
   // One mark for the whole range (migration 0013), not a time on each row.
-  statement(sqlite, 'INSERT OR REPLACE INTO change_ack (through_seq, acked_at) VALUES (?, ?)').run(through, nowIso);
-  setState(sqlite, 'last_acked_seq', through);
+  statements.statement('INSERT OR REPLACE INTO change_ack (through_seq, acked_at) VALUES (?, ?)').run(through, nowIso);
+  setState(statements, 'last_acked_seq', through);
 }
 
 /** Head office lost changes it had acknowledged (restored from a backup): push them again. */
-export function unackFrom(sqlite: Database.Database, lastAppliedWireSeq: number): number {
-  const through = lastAppliedWireSeq + getNumber(sqlite, 'seq_base');
-  const acked = getNumber(sqlite, 'last_acked_seq');
+export function unackFrom(statements: StatementCache, lastAppliedWireSeq: number): number {
+  const through = lastAppliedWireSeq + getNumber(statements, 'seq_base');
+  const acked = getNumber(statements, 'last_acked_seq');
   if (through >= acked) return 0;
   const oldest = (
-    statement(sqlite, 'SELECT coalesce(min(seq), 0) AS n FROM change_log WHERE seq > ?').get(through) as { n: number }
+    statements.statement('SELECT coalesce(min(seq), 0) AS n FROM change_log WHERE seq > ?').get(through) as {
+      n: number;
+    }
   ).n;
   if (oldest !== through + 1) {
     throw new Error(
@@ -112,31 +112,45 @@ export function unackFrom(sqlite: Database.Database, lastAppliedWireSeq: number)
     );
   }
   // Changes up to `through` stay acknowledged when they were: the mark that covered them is cut back to it.
-  const covering = statement(
-    sqlite,
-    'SELECT acked_at FROM change_ack WHERE through_seq > ? ORDER BY through_seq LIMIT 1',
-  ).get(through) as { acked_at: string } | undefined;
-  statement(sqlite, 'DELETE FROM change_ack WHERE through_seq > ?').run(through);
+  const covering = statements
+    .statement('SELECT acked_at FROM change_ack WHERE through_seq > ? ORDER BY through_seq LIMIT 1')
+    .get(through) as { acked_at: string } | undefined;
+  statements.statement('DELETE FROM change_ack WHERE through_seq > ?').run(through);
   if (covering && through > 0)
-    statement(sqlite, 'INSERT OR IGNORE INTO change_ack (through_seq, acked_at) VALUES (?, ?)').run(
-      through,
-      covering.acked_at,
-    );
-  setState(sqlite, 'last_acked_seq', through);
+    statements
+      .statement('INSERT OR IGNORE INTO change_ack (through_seq, acked_at) VALUES (?, ?)')
+      .run(through, covering.acked_at);
+  setState(statements, 'last_acked_seq', through);
   return acked - through;
 }
 
 /** Removes changes acknowledged more than the retention ago (by the marks of migration 0013). */
-export function pruneAcked(sqlite: Database.Database, nowMs: number): number {
+export function pruneAcked(statements: StatementCache, nowMs: number): number {
   const before = new Date(nowMs - ACKED_RETENTION_MS).toISOString();
   const mark = (
-    statement(sqlite, 'SELECT coalesce(max(through_seq), 0) AS n FROM change_ack WHERE acked_at < ?').get(before) as {
+    statements
+      .statement('SELECT coalesce(max(through_seq), 0) AS n FROM change_ack WHERE acked_at < ?')
+      .get(before) as {
       n: number;
     }
   ).n;
-  const through = Math.min(mark, getNumber(sqlite, 'last_acked_seq'));
+  const through = Math.min(mark, getNumber(statements, 'last_acked_seq'));
   if (through <= 0) return 0;
-  const removed = statement(sqlite, 'DELETE FROM change_log WHERE seq <= ?').run(through).changes;
-  statement(sqlite, 'DELETE FROM change_ack WHERE through_seq <= ?').run(through);
+  const removed = statements.statement('DELETE FROM change_log WHERE seq <= ?').run(through).changes;
+  statements.statement('DELETE FROM change_ack WHERE through_seq <= ?').run(through);
   return removed;
+}
+
+/** A change head office refused, kept for the Sync page (one row per refused change of a push). */
+export function recordRejected(statements: StatementCache, row: ReadonlyArray<unknown>): void {
+  statements
+    .statement(
+      'INSERT OR IGNORE INTO sync_rejected (seq, change_id, entity, entity_id, op, fields, code, staff_id, created_at, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(...row);
+}
+
+/** How many changes head office refused (the Sync page and the status bar). */
+export function rejectedCount(statements: StatementCache): number {
+  return (statements.statement('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n;
 }

@@ -11,12 +11,12 @@
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
 import { applyRecords, keyOf, TOMBSTONE_FIELD } from './apply';
+import { keptAsideRecords, keptFields, releaseKept } from './row-writes';
 import { deskNowIso, saveClockMark } from '../clock';
 import { exclusive, exclusiveTx, yieldToCounter } from '../exclusive';
 import { syncWork, type SyncServices } from './hooks';
 import type { FeedRecord, RecordState } from './protocol';
 import { getNumber, setState } from './state';
-import { statement } from '../statement-cache';
 
 /** Records per transaction: a kept-aside record is usually one or two fields. */
 const CHUNK_RECORDS = 200;
@@ -67,15 +67,11 @@ export async function replayPendingUnknown(
   { rules, hooks }: SyncServices,
   { stopped = () => false, always = false }: { stopped?: () => boolean; always?: boolean } = {},
 ): Promise<{ replayed: number; keptAside: number }> {
-  const { sqlite } = store;
+  const { statements } = store;
   const keys = await exclusive(store, () => {
-    if (!always && getNumber(sqlite, 'pending_replay_schema') >= SCHEMA_VERSION) return null;
+    if (!always && getNumber(statements, 'pending_replay_schema') >= SCHEMA_VERSION) return null;
     // In the order they were kept, records waiting for another last: the one they wait for goes first.
-    return sqlite
-      .prepare(
-        "SELECT entity, entity_id FROM pending_unknown WHERE hlc <> '' GROUP BY entity, entity_id ORDER BY max(reason IS 'depends'), min(rowid)",
-      )
-      .all() as Array<{ entity: string; entity_id: string }>;
+    return keptAsideRecords(statements);
   });
   if (keys === null) return { replayed: 0, keptAside: 0 };
   let replayed = 0;
@@ -85,21 +81,13 @@ export async function replayPendingUnknown(
     const outcome = await exclusiveTx(
       store,
       async (trx) => {
-        const read = statement(
-          sqlite,
-          "SELECT entity, entity_id, field, value, hlc, kind FROM pending_unknown WHERE entity = ? AND entity_id = ? AND hlc <> ''",
-        );
-        const remove = statement(
-          sqlite,
-          'DELETE FROM pending_unknown WHERE entity = ? AND entity_id = ? AND field = ?',
-        );
         const records: FeedRecord[] = [];
         const unstamped = new Map<string, Set<string>>();
         for (const key of keys.slice(start, start + CHUNK_RECORDS)) {
-          const { state, used } = stateOf(read.all(key.entity, key.entity_id) as PendingRow[]);
+          const { state, used } = stateOf(keptFields(statements, key.entity, key.entity_id) as PendingRow[]);
           if (used.length === 0) continue;
           // Taken out first: whatever this version still cannot use is put back by apply.
-          for (const row of used) remove.run(row.entity, row.entity_id, row.field);
+          for (const row of used) releaseKept(statements, row.entity, row.entity_id, row.field);
           unstamped.set(
             keyOf(key.entity, key.entity_id),
             new Set(used.filter((row) => row.kind === 'unknown').map((row) => row.field)),
@@ -112,14 +100,14 @@ export async function replayPendingUnknown(
             state,
           });
         }
-        const result = applyRecords(sqlite, records, {
+        const result = applyRecords(statements, records, {
           rules,
           hlc: store.hlc,
           serverTimeMs: store.now(),
           nowIso: deskNowIso(store.hlc),
           unstamped,
         });
-        saveClockMark(sqlite, store.hlc);
+        saveClockMark(statements, store.hlc);
         await hooks.runApplyHooks(syncWork(store, trx), result.touched, { snapshot: false });
         return { records: records.length, keptAside: result.keptAside };
       },
@@ -130,6 +118,6 @@ export async function replayPendingUnknown(
     keptAside += outcome.keptAside;
     await yieldToCounter();
   }
-  await exclusive(store, () => setState(sqlite, 'pending_replay_schema', SCHEMA_VERSION));
+  await exclusive(store, () => setState(statements, 'pending_replay_schema', SCHEMA_VERSION));
   return { replayed, keptAside };
 }

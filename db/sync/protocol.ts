@@ -5,7 +5,8 @@
  */
 
 /** What a change does to its record; append-only entities take only `insert` and `append`. */
-export type ChangeOp = 'insert' | 'update' | 'delete' | 'append';
+export const CHANGE_OPS = ['insert', 'update', 'delete', 'append'] as const;
+export type ChangeOp = (typeof CHANGE_OPS)[number];
 
 export const PROTOCOL_VERSION = 1;
 /** The oldest device schema the server still accepts (docs/SYNC.md §2.8); older devices get 426. */

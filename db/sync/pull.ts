@@ -16,6 +16,7 @@ import type { ApplyPhase } from './registration';
 import type { TableInfoCache } from './table-info';
 import { unackFrom } from './outbox';
 import {
+  formatCursor,
   PULL_MAX_BYTES,
   snapshotPosition,
   type FeedRecord,
@@ -98,9 +99,9 @@ async function applyInChunks(
         let end = index;
         const touched: ApplyOutcome['touched'] = [];
         let applied = 0;
-        const watch = watchKeptAside(ctx.store.sqlite);
+        const watch = watchKeptAside(ctx.store.statements);
         // The local state of the records this chunk will most likely take, read in one go.
-        const prefetched = prefetchLocal(ctx.store.sqlite, records.slice(index, index + rowBudget), ctx);
+        const prefetched = prefetchLocal(ctx.store.statements, records.slice(index, index + rowBudget), ctx);
         // Whole origin transactions only; stop once the chunk is big or slow enough.
         while (
           end < records.length &&
@@ -110,7 +111,7 @@ async function applyInChunks(
           let stop = end;
           while (stop < records.length && records[stop]!.txId === tx) stop += 1;
           const outcome = applyRecords(
-            ctx.store.sqlite,
+            ctx.store.statements,
             records.slice(end, stop),
             {
               rules: ctx.rules,
@@ -127,10 +128,10 @@ async function applyInChunks(
           end = stop;
         }
         await ctx.hooks.runApplyHooks(syncWork(ctx.store, trx), touched, phase);
-        for (const [key, value] of progress(records[end - 1]!)) setState(ctx.store.sqlite, key, value);
+        for (const [key, value] of progress(records[end - 1]!)) setState(ctx.store.statements, key, value);
         onApplied?.(applied);
         // Stamps merged from head office raised the clock: the mark commits with the rows that carried them.
-        saveClockMark(ctx.store.sqlite, ctx.store.hlc);
+        saveClockMark(ctx.store.statements, ctx.store.hlc);
         return end;
       },
       { foreignKeys: false },
@@ -152,7 +153,7 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
   const pathFrom = (cursor: string) =>
     `/sync/v1/pull?${new URLSearchParams({ replicaId: ctx.store.replicaId, cursor, maxBytes: String(ctx.maxBytes ?? PULL_MAX_BYTES) })}`;
   for (let page = 0; page < 1_000_000; page += 1) {
-    const cursor = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'pull_cursor'));
+    const cursor = await exclusive(ctx.store, () => getState(ctx.store.statements, 'pull_cursor'));
     if (cursor === null) {
       ahead = null;
       pulled += await snapshot(ctx);
@@ -162,7 +163,7 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
     ahead = null;
     if (answer.status !== 200) throw new TransientError(`Pull refused (${answer.status}): ${errorOf(answer).message}`);
     const body = answer.body as PullResponse;
-    const knownEpoch = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'server_epoch'));
+    const knownEpoch = await exclusive(ctx.store, () => getState(ctx.store.statements, 'server_epoch'));
     ctx.onServerTime(body.serverTime, body.serverEpoch);
     if (knownEpoch !== null && knownEpoch !== body.serverEpoch) await serverRestored(ctx, body);
     // Before anything is applied: this page left out, as echoes, rows this file never made.
@@ -170,9 +171,9 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
     if (body.reset) {
       // Replacement sync: local rows and unpushed changes stay; the snapshot brings head office's state.
       await exclusive(ctx.store, () => {
-        setState(ctx.store.sqlite, 'pull_cursor', null);
-        setState(ctx.store.sqlite, 'snapshot_after', null);
-        setState(ctx.store.sqlite, 'snapshot_cursor', null);
+        setState(ctx.store.statements, 'pull_cursor', null);
+        setState(ctx.store.statements, 'snapshot_after', null);
+        setState(ctx.store.statements, 'snapshot_cursor', null);
       });
       continue;
     }
@@ -183,13 +184,15 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
       (last) => [
         [
           'pull_cursor',
-          last.serverSeq === body.changes.at(-1)!.serverSeq ? body.nextCursor : `${body.serverEpoch}:${last.serverSeq}`,
+          last.serverSeq === body.changes.at(-1)!.serverSeq
+            ? body.nextCursor
+            : formatCursor(body.serverEpoch, last.serverSeq),
         ],
       ],
       { snapshot: false },
     );
     if (body.changes.length === 0)
-      await exclusive(ctx.store, () => setState(ctx.store.sqlite, 'pull_cursor', body.nextCursor));
+      await exclusive(ctx.store, () => setState(ctx.store.statements, 'pull_cursor', body.nextCursor));
     pulled += body.changes.length;
     if (!body.hasMore) return { pulled };
   }
@@ -202,9 +205,11 @@ export async function pullAll(ctx: PullContext): Promise<{ pulled: number }> {
  * and takes back head office's records (restored-copy.ts).
  */
 function restoredFromCopy(ctx: PullContext, body: PullResponse): boolean {
-  const { sqlite } = ctx.store;
-  if (!isOlderCopy(sqlite, body.lastAppliedSeq)) return false;
-  sqlite.transaction(() => continueAsNewReplica(ctx.store, highestLocalSeq(sqlite) - getNumber(sqlite, 'seq_base')))();
+  const { sqlite, statements } = ctx.store;
+  if (!isOlderCopy(statements, body.lastAppliedSeq)) return false;
+  sqlite.transaction(() =>
+    continueAsNewReplica(ctx.store, highestLocalSeq(statements) - getNumber(statements, 'seq_base')),
+  )();
   ctx.onReplicaChanged?.();
   return true;
 }
@@ -212,15 +217,15 @@ function restoredFromCopy(ctx: PullContext, body: PullResponse): boolean {
 /** Head office came back from a backup (new epoch): what it lost of ours is pushed again (F17). */
 async function serverRestored(ctx: PullContext, body: PullResponse): Promise<void> {
   await exclusive(ctx.store, () => {
-    const base = getNumber(ctx.store.sqlite, 'seq_base');
-    if (body.lastAppliedSeq + base < getNumber(ctx.store.sqlite, 'last_acked_seq')) {
+    const base = getNumber(ctx.store.statements, 'seq_base');
+    if (body.lastAppliedSeq + base < getNumber(ctx.store.statements, 'last_acked_seq')) {
       try {
-        unackFrom(ctx.store.sqlite, body.lastAppliedSeq);
+        unackFrom(ctx.store.statements, body.lastAppliedSeq);
       } catch (error) {
         throw new SyncStop('history_lost', error instanceof Error ? error.message : String(error));
       }
     }
-    setState(ctx.store.sqlite, 'server_epoch', body.serverEpoch);
+    setState(ctx.store.statements, 'server_epoch', body.serverEpoch);
   });
 }
 
@@ -231,7 +236,7 @@ async function snapshot(ctx: PullContext): Promise<number> {
   const pathFrom = (after: string | null) =>
     `/sync/v1/snapshot?${new URLSearchParams({ maxBytes: String(ctx.maxBytes ?? SNAPSHOT_MAX_BYTES), ...(after ? { after } : {}) })}`;
   for (;;) {
-    const after = await exclusive(ctx.store, () => getState(ctx.store.sqlite, 'snapshot_after'));
+    const after = await exclusive(ctx.store, () => getState(ctx.store.statements, 'snapshot_after'));
     const answer = await takeAhead(ahead, after, pathFrom(after), ctx);
     ahead = null;
     if (answer.status !== 200)
@@ -240,9 +245,9 @@ async function snapshot(ctx: PullContext): Promise<number> {
     ctx.onServerTime(body.serverTime, body.serverEpoch);
     await exclusive(ctx.store, () => {
       // The feed position to pull from afterwards is the one read before the first page.
-      if (getState(ctx.store.sqlite, 'snapshot_cursor') === null)
-        setState(ctx.store.sqlite, 'snapshot_cursor', body.cursor);
-      setState(ctx.store.sqlite, 'server_epoch', body.serverEpoch);
+      if (getState(ctx.store.statements, 'snapshot_cursor') === null)
+        setState(ctx.store.statements, 'snapshot_cursor', body.cursor);
+      setState(ctx.store.statements, 'server_epoch', body.serverEpoch);
     });
     if (body.nextAfter !== null) ahead = askAhead(ctx, body.nextAfter, pathFrom(body.nextAfter));
     await applyInChunks(
@@ -250,7 +255,7 @@ async function snapshot(ctx: PullContext): Promise<number> {
       body.records,
       (last) => [['snapshot_after', snapshotPosition(last.entity, last.entityId)]],
       { snapshot: true },
-      (applied) => countTakenBack(ctx.store.sqlite, applied),
+      (applied) => countTakenBack(ctx.store.statements, applied),
     );
     applied += body.records.length;
     if (body.nextAfter === null) {
@@ -261,10 +266,10 @@ async function snapshot(ctx: PullContext): Promise<number> {
         });
       while (await settleChunk()) await yieldToCounter();
       await exclusive(ctx.store, () => {
-        const start = getState(ctx.store.sqlite, 'snapshot_cursor');
-        setState(ctx.store.sqlite, 'pull_cursor', start ?? body.cursor);
-        setState(ctx.store.sqlite, 'snapshot_cursor', null);
-        setState(ctx.store.sqlite, 'snapshot_after', null);
+        const start = getState(ctx.store.statements, 'snapshot_cursor');
+        setState(ctx.store.statements, 'pull_cursor', start ?? body.cursor);
+        setState(ctx.store.statements, 'snapshot_cursor', null);
+        setState(ctx.store.statements, 'snapshot_after', null);
       });
       return applied;
     }

@@ -9,7 +9,7 @@ import { deskNowIso, saveClockMark } from '../clock';
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
 import { exclusive } from '../exclusive';
-import { lastLocalSeq, markAcked, pendingBatch, unackFrom, type PendingChange } from './outbox';
+import { lastLocalSeq, markAcked, pendingBatch, recordRejected, unackFrom, type PendingChange } from './outbox';
 import { PROTOCOL_VERSION, type PushRequest, type PushResponse } from './protocol';
 import { RawJson } from './raw-json';
 import type { HttpAnswer } from './client';
@@ -66,12 +66,12 @@ export async function pushAll(ctx: PushContext): Promise<{ pushed: number; rejec
     let current = ahead;
     ahead = null;
     if (!current) {
-      const batch = await exclusive(ctx.store, () => pendingBatch(ctx.store.sqlite));
+      const batch = await exclusive(ctx.store, () => pendingBatch(ctx.store.statements));
       if (batch.length === 0) return { pushed, rejected };
       current = send(ctx, batch);
     }
     const next = await exclusive(ctx.store, () =>
-      pendingBatch(ctx.store.sqlite, { afterWireSeq: current.batch.at(-1)!.seq }),
+      pendingBatch(ctx.store.statements, { afterWireSeq: current.batch.at(-1)!.seq }),
     );
     if (next.length > 0) ahead = send(ctx, next);
     try {
@@ -103,9 +103,9 @@ async function settle(
     if (answer.status === 200) {
       const body = answer.body as PushResponse;
       ctx.onServerTime(body.serverTime, body.serverEpoch);
-      const before = await exclusive(ctx.store, () => getNumber(ctx.store.sqlite, 'last_acked_seq'));
+      const before = await exclusive(ctx.store, () => getNumber(ctx.store.statements, 'last_acked_seq'));
       const rejected = await exclusive(ctx.store, () => recordOutcome(ctx.store, batch, body));
-      const after = await exclusive(ctx.store, () => getNumber(ctx.store.sqlite, 'last_acked_seq'));
+      const after = await exclusive(ctx.store, () => getNumber(ctx.store.statements, 'last_acked_seq'));
       return { pushed: Math.max(0, after - before), rejected, complete: body.lastAppliedSeq >= batch.at(-1)!.seq };
     }
     if (answer.status === 409) {
@@ -126,19 +126,16 @@ async function settle(
 }
 
 function recordOutcome(store: Store, batch: ReadonlyArray<PendingChange>, body: PushResponse): number {
-  const { sqlite } = store;
-  const base = getNumber(sqlite, 'seq_base');
+  const { statements } = store;
+  const base = getNumber(statements, 'seq_base');
   const bySeq = new Map(batch.map((c) => [c.seq, c]));
   const nowIso = deskNowIso(store.hlc);
-  const insert = sqlite.prepare(
-    'INSERT OR IGNORE INTO sync_rejected (seq, change_id, entity, entity_id, op, fields, code, staff_id, created_at, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   let rejected = 0;
   for (const result of body.results) {
     if (result.status !== 'rejected' && !result.code?.startsWith('hq_')) continue;
     const change = bySeq.get(result.seq);
     if (!change) continue;
-    insert.run(
+    recordRejected(statements, [
       result.seq + base,
       change.changeId,
       change.entity,
@@ -149,7 +146,7 @@ function recordOutcome(store: Store, batch: ReadonlyArray<PendingChange>, body: 
       change.staffId,
       change.createdAt,
       nowIso,
-    );
+    ]);
     rejected += 1;
   }
   realign(store, body.lastAppliedSeq);
@@ -158,21 +155,21 @@ function recordOutcome(store: Store, batch: ReadonlyArray<PendingChange>, body: 
 
 /** Head office's lastAppliedSeq is the truth: ack up to it, or un-ack what it lost. */
 function realign(store: Store, lastAppliedWireSeq: number): void {
-  const { sqlite } = store;
-  const base = getNumber(sqlite, 'seq_base');
-  if (lastAppliedWireSeq + base > lastLocalSeq(sqlite)) {
+  const { statements } = store;
+  const base = getNumber(statements, 'seq_base');
+  if (lastAppliedWireSeq + base > lastLocalSeq(statements)) {
     // Head office has applied changes this database never made: it is an older copy of itself.
-    throw new ForkedReplica(lastLocalSeq(sqlite) - base);
+    throw new ForkedReplica(lastLocalSeq(statements) - base);
   }
-  const acked = getNumber(sqlite, 'last_acked_seq');
+  const acked = getNumber(statements, 'last_acked_seq');
   if (lastAppliedWireSeq + base < acked) unackOrStop(store, lastAppliedWireSeq);
-  else markAcked(sqlite, lastAppliedWireSeq, deskNowIso(store.hlc));
-  saveClockMark(sqlite, store.hlc);
+  else markAcked(statements, lastAppliedWireSeq, deskNowIso(store.hlc));
+  saveClockMark(statements, store.hlc);
 }
 
 function unackOrStop(store: Store, lastAppliedWireSeq: number): void {
   try {
-    unackFrom(store.sqlite, lastAppliedWireSeq);
+    unackFrom(store.statements, lastAppliedWireSeq);
   } catch (error) {
     throw new SyncStop('history_lost', error instanceof Error ? error.message : String(error));
   }

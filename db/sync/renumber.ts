@@ -7,11 +7,10 @@
  * the other PCs only ever see the new number. A record head office already has keeps its number
  * (two PCs with one counter number): that clash stays listed on the Sync page.
  */
-import type Database from 'better-sqlite3';
 import type { EntityRule, EntityRules } from './entity-rules';
 import { quoted } from './table-info';
 import { getNumber } from './state';
-import { statement } from '../statement-cache';
+import type { StatementCache } from '../statement-cache';
 
 type Numbered = EntityRule & { numbered: NonNullable<EntityRule['numbered']> };
 
@@ -25,19 +24,19 @@ const textOf = (json: string | null): string | null => {
 };
 
 /** The next number after the highest with this number's stem (store, counter, date), here or kept aside. */
-function nextFree(sqlite: Database.Database, rule: Numbered, number: string): string {
+function nextFree(statements: StatementCache, rule: Numbered, number: string): string {
   const { field, column } = rule.numbered;
   const stem = number.replace(/\d+$/, '');
   const digits = (n: string) => Number.parseInt(n.slice(stem.length), 10) || 0;
-  const stored = statement(
-    sqlite,
-    `SELECT max(CAST(substr(${quoted(column)}, ?) AS INTEGER)) AS last FROM ${quoted(rule.table)} WHERE ${quoted(column)} > ? AND ${quoted(column)} < ?`,
-  ).get(stem.length + 1, stem, `${stem}~`) as { last: number | null };
+  const stored = statements
+    .statement(
+      `SELECT max(CAST(substr(${quoted(column)}, ?) AS INTEGER)) AS last FROM ${quoted(rule.table)} WHERE ${quoted(column)} > ? AND ${quoted(column)} < ?`,
+    )
+    .get(stem.length + 1, stem, `${stem}~`) as { last: number | null };
   let last = stored.last ?? 0;
-  for (const row of statement(sqlite, 'SELECT value FROM pending_unknown WHERE entity = ? AND field = ?').all(
-    rule.entity,
-    field,
-  ) as Array<{ value: string | null }>) {
+  for (const row of statements
+    .statement('SELECT value FROM pending_unknown WHERE entity = ? AND field = ?')
+    .all(rule.entity, field) as Array<{ value: string | null }>) {
     const kept = textOf(row.value);
     if (kept?.startsWith(stem)) last = Math.max(last, digits(kept));
   }
@@ -48,47 +47,45 @@ function nextFree(sqlite: Database.Database, rule: Numbered, number: string): st
  * Renumbers this PC's unpushed records of the rules' numbered entities that clash with a
  * kept-aside record of head office. Returns how many.
  */
-export function renumberClashes(sqlite: Database.Database, rules: EntityRules): number {
-  const acked = getNumber(sqlite, 'last_acked_seq');
+export function renumberClashes(statements: StatementCache, rules: EntityRules): number {
+  const acked = getNumber(statements, 'last_acked_seq');
   let renumbered = 0;
   for (const entity of rules.entities()) {
     const rule = rules.ruleFor(entity);
     if (!rule?.numbered) continue;
-    renumbered += renumberEntity(sqlite, { ...rule, numbered: rule.numbered }, acked);
+    renumbered += renumberEntity(statements, { ...rule, numbered: rule.numbered }, acked);
   }
   return renumbered;
 }
 
-function renumberEntity(sqlite: Database.Database, rule: Numbered, acked: number): number {
+function renumberEntity(statements: StatementCache, rule: Numbered, acked: number): number {
   const { field, column } = rule.numbered;
   const table = quoted(rule.table);
   const key = quoted(rule.key);
   let renumbered = 0;
-  const kept = statement(
-    sqlite,
-    "SELECT entity_id, value FROM pending_unknown WHERE entity = ? AND field = ? AND kind = 'refused'",
-  ).all(rule.entity, field) as Array<{ entity_id: string; value: string | null }>;
+  const kept = statements
+    .statement("SELECT entity_id, value FROM pending_unknown WHERE entity = ? AND field = ? AND kind = 'refused'")
+    .all(rule.entity, field) as Array<{ entity_id: string; value: string | null }>;
   for (const clash of kept) {
     const number = textOf(clash.value);
     if (number === null) continue;
-    const local = statement(
-      sqlite,
-      `SELECT ${key} AS id FROM ${table} WHERE ${quoted(column)} = ? AND ${key} <> ?`,
-    ).get(number, clash.entity_id) as { id: string } | undefined;
+    const local = statements
+      .statement(`SELECT ${key} AS id FROM ${table} WHERE ${quoted(column)} = ? AND ${key} <> ?`)
+      .get(number, clash.entity_id) as { id: string } | undefined;
     if (!local) continue;
     // Only a record whose insert still waits in the outbox is unknown to head office.
-    const waiting = statement(
-      sqlite,
-      "SELECT 1 FROM change_log WHERE entity = ? AND entity_id = ? AND op = 'insert' AND seq > ?",
-    ).get(rule.entity, local.id, acked);
+    const waiting = statements
+      .statement("SELECT 1 FROM change_log WHERE entity = ? AND entity_id = ? AND op = 'insert' AND seq > ?")
+      .get(rule.entity, local.id, acked);
     if (!waiting) continue;
-    const fresh = nextFree(sqlite, rule, number);
-    statement(sqlite, `UPDATE ${table} SET ${quoted(column)} = ? WHERE ${key} = ?`).run(fresh, local.id);
+    const fresh = nextFree(statements, rule, number);
+    statements.statement(`UPDATE ${table} SET ${quoted(column)} = ? WHERE ${key} = ?`).run(fresh, local.id);
     const path = `$.${field}`;
-    statement(
-      sqlite,
-      'UPDATE change_log SET fields = json_set(fields, ?, ?) WHERE entity = ? AND entity_id = ? AND seq > ? AND json_extract(fields, ?) IS NOT NULL',
-    ).run(path, fresh, rule.entity, local.id, acked, path);
+    statements
+      .statement(
+        'UPDATE change_log SET fields = json_set(fields, ?, ?) WHERE entity = ? AND entity_id = ? AND seq > ? AND json_extract(fields, ?) IS NOT NULL',
+      )
+      .run(path, fresh, rule.entity, local.id, acked, path);
     renumbered += 1;
   }
   return renumbered;

@@ -9,7 +9,7 @@
  * The event is kept in sync_state (`restored_copy`) so the Sync page can say what happened and how
  * many records came back; `takingBack` holds the push of post-restore changes until they are in.
  */
-import type Database from 'better-sqlite3';
+import type { StatementCache } from '../statement-cache';
 import { newId } from '../ids';
 import type { Store } from '../open';
 import { exclusive } from '../exclusive';
@@ -23,8 +23,8 @@ import type { RestoredCopy } from './status';
 
 type Recorded = RestoredCopy & { oldReplicaId: string; newReplicaId: string; renumbered: number };
 
-function read(sqlite: Database.Database): Recorded | null {
-  const text = getState(sqlite, 'restored_copy');
+function read(statements: StatementCache): Recorded | null {
+  const text = getState(statements, 'restored_copy');
   if (!text) return null;
   try {
     return JSON.parse(text) as Recorded;
@@ -33,31 +33,31 @@ function read(sqlite: Database.Database): Recorded | null {
   }
 }
 
-export function restoredCopyOf(sqlite: Database.Database): RestoredCopy | null {
-  const recorded = read(sqlite);
+export function restoredCopyOf(statements: StatementCache): RestoredCopy | null {
+  const recorded = read(statements);
   return (
     recorded && { detectedAt: recorded.detectedAt, takingBack: recorded.takingBack, takenBack: recorded.takenBack }
   );
 }
 
 /** Records head office is sending back: changes written since the restore wait for them. */
-export function takingBack(sqlite: Database.Database): boolean {
-  return read(sqlite)?.takingBack === true;
+export function takingBack(statements: StatementCache): boolean {
+  return read(statements)?.takingBack === true;
 }
 
 /**
  * The highest seq this file ever gave a change: the change log's own counter, which pruning of
  * acknowledged rows does not lower (an empty log is no sign of an old copy).
  */
-export function highestLocalSeq(sqlite: Database.Database): number {
-  const counter = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get() as
+export function highestLocalSeq(statements: StatementCache): number {
+  const counter = statements.statement("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get() as
     { seq: number } | undefined;
-  return Math.max(counter?.seq ?? 0, lastLocalSeq(sqlite), getNumber(sqlite, 'last_acked_seq'));
+  return Math.max(counter?.seq ?? 0, lastLocalSeq(statements), getNumber(statements, 'last_acked_seq'));
 }
 
 /** Head office has applied more changes of this replica than this file ever made: it is an older copy. */
-export function isOlderCopy(sqlite: Database.Database, hqLastAppliedWireSeq: number): boolean {
-  return hqLastAppliedWireSeq + getNumber(sqlite, 'seq_base') > highestLocalSeq(sqlite);
+export function isOlderCopy(statements: StatementCache, hqLastAppliedWireSeq: number): boolean {
+  return hqLastAppliedWireSeq + getNumber(statements, 'seq_base') > highestLocalSeq(statements);
 }
 
 /**
@@ -66,20 +66,20 @@ export function isOlderCopy(sqlite: Database.Database, hqLastAppliedWireSeq: num
  * replica id from seq 1, after the records are back. Runs inside the caller's exclusive section.
  */
 export function continueAsNewReplica(store: Store, appliedThroughWireSeq: number): void {
-  const { sqlite } = store;
-  const base = getNumber(sqlite, 'seq_base');
-  const through = Math.min(appliedThroughWireSeq + base, highestLocalSeq(sqlite));
+  const { statements } = store;
+  const base = getNumber(statements, 'seq_base');
+  const through = Math.min(appliedThroughWireSeq + base, highestLocalSeq(statements));
   const nowIso = deskNowIso(store.hlc);
-  markAcked(sqlite, through - base, nowIso);
+  markAcked(statements, through - base, nowIso);
   const oldReplicaId = store.replicaId;
   const replicaId = newId();
-  setState(sqlite, 'replica_id', replicaId);
-  setState(sqlite, 'seq_base', through);
-  setState(sqlite, 'last_acked_seq', through);
+  setState(statements, 'replica_id', replicaId);
+  setState(statements, 'seq_base', through);
+  setState(statements, 'last_acked_seq', through);
   // A replacement snapshot from the start (docs/SYNC.md §2.4 reset): resumable, shown as resyncing.
-  setState(sqlite, 'pull_cursor', null);
-  setState(sqlite, 'snapshot_after', null);
-  setState(sqlite, 'snapshot_cursor', null);
+  setState(statements, 'pull_cursor', null);
+  setState(statements, 'snapshot_after', null);
+  setState(statements, 'snapshot_cursor', null);
   const recorded: Recorded = {
     detectedAt: nowIso,
     takingBack: true,
@@ -88,15 +88,15 @@ export function continueAsNewReplica(store: Store, appliedThroughWireSeq: number
     newReplicaId: replicaId,
     renumbered: 0,
   };
-  setState(sqlite, 'restored_copy', JSON.stringify(recorded));
+  setState(statements, 'restored_copy', JSON.stringify(recorded));
   store.replicaId = replicaId;
 }
 
 /** Counts records a taking-back snapshot changed here; in the transaction that applied them. */
-export function countTakenBack(sqlite: Database.Database, applied: number): void {
-  const recorded = read(sqlite);
+export function countTakenBack(statements: StatementCache, applied: number): void {
+  const recorded = read(statements);
   if (!recorded?.takingBack || applied === 0) return;
-  setState(sqlite, 'restored_copy', JSON.stringify({ ...recorded, takenBack: recorded.takenBack + applied }));
+  setState(statements, 'restored_copy', JSON.stringify({ ...recorded, takenBack: recorded.takenBack + applied }));
 }
 
 /**
@@ -104,14 +104,16 @@ export function countTakenBack(sqlite: Database.Database, applied: number): void
  * has take the next free ones, then head office's records kept aside because of them are applied.
  */
 export async function finishTakingBack(store: Store, services: SyncServices): Promise<void> {
-  const { sqlite } = store;
-  const renumbered = await exclusive(store, () => sqlite.transaction(() => renumberClashes(sqlite, services.rules))());
+  const { sqlite, statements } = store;
+  const renumbered = await exclusive(store, () =>
+    sqlite.transaction(() => renumberClashes(statements, services.rules))(),
+  );
   const { replayed, keptAside } = await replayPendingUnknown(store, services, { always: true });
   await exclusive(store, () => {
-    const recorded = read(sqlite);
+    const recorded = read(statements);
     if (!recorded) return;
     setState(
-      sqlite,
+      statements,
       'restored_copy',
       JSON.stringify({
         ...recorded,

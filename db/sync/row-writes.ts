@@ -4,8 +4,7 @@
  * the cache Kysely's queries use too). Table and column names come from the entity rules and
  * SQLite's catalogue (table-info.ts), quoted; every value is a bound parameter.
  */
-import type Database from 'better-sqlite3';
-import { statement } from '../statement-cache';
+import type { StatementCache } from '../statement-cache';
 import { mostCommonStamp, SHARED_STAMP } from './compact-state';
 import { composeComposite } from './composite';
 import { anyKeptAside } from './dependencies';
@@ -23,32 +22,34 @@ export function toSqlite(value: unknown): unknown {
 
 /** Sets these columns (column → value) of the record's row; a constraint it breaks throws. */
 export function updateRow(
-  sqlite: Database.Database,
+  statements: StatementCache,
   rule: EntityRule,
   entityId: string,
   sets: ReadonlyArray<readonly [column: string, value: unknown]>,
 ): void {
   if (sets.length === 0) return;
-  statement(
-    sqlite,
-    `UPDATE ${quoted(rule.table)} SET ${sets.map(([column]) => `${quoted(column)} = ?`).join(', ')} WHERE ${quoted(rule.key)} = ?`,
-  ).run(...sets.map(([, value]) => value), entityId);
+  statements
+    .statement(
+      `UPDATE ${quoted(rule.table)} SET ${sets.map(([column]) => `${quoted(column)} = ?`).join(', ')} WHERE ${quoted(rule.key)} = ?`,
+    )
+    .run(...sets.map(([, value]) => value), entityId);
 }
 
 /** Inserts a row of these columns (column → value); a constraint it breaks throws. */
 export function insertRow(
-  sqlite: Database.Database,
+  statements: StatementCache,
   rule: EntityRule,
   values: ReadonlyArray<readonly [column: string, value: unknown]>,
 ): void {
-  statement(
-    sqlite,
-    `INSERT INTO ${quoted(rule.table)} (${values.map(([column]) => quoted(column)).join(', ')}) VALUES (${values.map(() => '?').join(', ')})`,
-  ).run(...values.map(([, value]) => value));
+  statements
+    .statement(
+      `INSERT INTO ${quoted(rule.table)} (${values.map(([column]) => quoted(column)).join(', ')}) VALUES (${values.map(() => '?').join(', ')})`,
+    )
+    .run(...values.map(([, value]) => value));
 }
 
-export function deleteRow(sqlite: Database.Database, rule: EntityRule, entityId: string): void {
-  statement(sqlite, `DELETE FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} = ?`).run(entityId);
+export function deleteRow(statements: StatementCache, rule: EntityRule, entityId: string): void {
+  statements.statement(`DELETE FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} = ?`).run(entityId);
 }
 
 /** Composite columns to rewrite for these fields: the column and its object as JSON text. */
@@ -64,15 +65,15 @@ export function composedColumns(
 }
 
 export function writeClocks(
-  sqlite: Database.Database,
+  statements: StatementCache,
   rule: EntityRule,
   entityId: string,
   state: RecordState,
   hadClocks: boolean,
 ): void {
   if (hadClocks)
-    statement(sqlite, 'DELETE FROM row_clock WHERE entity = ? AND entity_id = ?').run(rule.entity, entityId);
-  const insert = statement(sqlite, 'INSERT INTO row_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?)');
+    statements.statement('DELETE FROM row_clock WHERE entity = ? AND entity_id = ?').run(rule.entity, entityId);
+  const insert = statements.statement('INSERT INTO row_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?)');
   // The most common stamp once, under `*`, as head office writes states (compact-state.ts).
   const star = mostCommonStamp(Object.values(state.clocks))?.stamp ?? null;
   if (star !== null) insert.run(rule.entity, entityId, SHARED_STAMP, star);
@@ -88,15 +89,14 @@ type KeptKind = 'unknown' | 'refused';
 export type Kept = { kind: KeptKind; reason?: KeptReason; dependsOn?: string };
 
 export function keepAside(
-  sqlite: Database.Database,
+  statements: StatementCache,
   record: FeedRecord,
   fields: ReadonlyArray<string>,
   nowIso: string,
   { kind, reason, dependsOn }: Kept,
   watch?: Watch,
 ): void {
-  const put = statement(
-    sqlite,
+  const put = statements.statement(
     'INSERT INTO pending_unknown (entity, entity_id, field, value, hlc, received_at, kind, reason, depends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
       'ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, received_at = excluded.received_at, kind = excluded.kind, ' +
       'reason = excluded.reason, depends_on = excluded.depends_on WHERE excluded.hlc > pending_unknown.hlc',
@@ -117,6 +117,31 @@ export function keepAside(
   if (watch) watch.keptAside = true;
 }
 
+/** The records kept aside with a stamp, in the order to replay them: a record waiting for another last. */
+export function keptAsideRecords(statements: StatementCache): Array<{ entity: string; entity_id: string }> {
+  return statements
+    .statement(
+      "SELECT entity, entity_id FROM pending_unknown WHERE hlc <> '' GROUP BY entity, entity_id ORDER BY max(reason IS 'depends'), min(rowid)",
+    )
+    .all() as Array<{ entity: string; entity_id: string }>;
+}
+
+/** The stamped fields kept aside of one record (replayed per record, so prepared once). */
+export function keptFields(statements: StatementCache, entity: string, entityId: string): unknown[] {
+  return statements
+    .statement(
+      "SELECT entity, entity_id, field, value, hlc, kind FROM pending_unknown WHERE entity = ? AND entity_id = ? AND hlc <> ''",
+    )
+    .all(entity, entityId);
+}
+
+/** Takes one kept field out before its record is replayed: apply puts back what still cannot be used. */
+export function releaseKept(statements: StatementCache, entity: string, entityId: string, field: string): void {
+  statements
+    .statement('DELETE FROM pending_unknown WHERE entity = ? AND entity_id = ? AND field = ?')
+    .run(entity, entityId, field);
+}
+
 /** A refused write: a uniqueness rule (two records with one number) or a required column still missing. */
 export const refusal = (error: Error): Kept => ({
   kind: 'refused',
@@ -129,6 +154,6 @@ export const refusal = (error: Error): Kept => ({
  */
 export type Watch = { keptAside: boolean };
 
-export function watchKeptAside(sqlite: Database.Database): Watch {
-  return { keptAside: anyKeptAside(sqlite) };
+export function watchKeptAside(statements: StatementCache): Watch {
+  return { keptAside: anyKeptAside(statements) };
 }

@@ -3,8 +3,7 @@
  * the better-sqlite3 connection so a value can be written in the same transaction as the rows it
  * describes (the pull cursor with its page).
  */
-import type Database from 'better-sqlite3';
-import { statement } from '../statement-cache';
+import type { StatementCache } from '../statement-cache';
 
 export type SyncKey =
   | 'replica_id'
@@ -29,21 +28,23 @@ export type SyncKey =
   /** The desk clock's high-water mark (db/clock.ts): never synced, like every key here. */
   | 'clock_mark';
 
-export function getState(sqlite: Database.Database, key: SyncKey): string | null {
-  const row = statement(sqlite, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+export function getState(statements: StatementCache, key: SyncKey): string | null {
+  const row = statements.statement('SELECT value FROM sync_state WHERE key = ?').get(key) as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 
-export function getNumber(sqlite: Database.Database, key: SyncKey, fallback = 0): number {
-  const value = getState(sqlite, key);
+export function getNumber(statements: StatementCache, key: SyncKey, fallback = 0): number {
+  const value = getState(statements, key);
   return value === null ? fallback : Number(value);
 }
 
-export function setState(sqlite: Database.Database, key: SyncKey, value: string | number | null): void {
-  if (value === null) statement(sqlite, 'DELETE FROM sync_state WHERE key = ?').run(key);
+export function setState(statements: StatementCache, key: SyncKey, value: string | number | null): void {
+  if (value === null) statements.statement('DELETE FROM sync_state WHERE key = ?').run(key);
   else
-    statement(
-      sqlite,
-      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ).run(key, String(value));
+    statements
+      .statement(
+        'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, String(value));
 }

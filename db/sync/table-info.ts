@@ -4,7 +4,7 @@
  * (dependencies.ts). Read from SQLite's own catalogue once per table and kept in an object the
  * engine holds for its store (a newer PC may have columns this one lacks: the catalogue decides).
  */
-import type Database from 'better-sqlite3';
+import type { StatementCache } from '../statement-cache';
 import { CamelCasePlugin } from 'kysely';
 import type { EntityRules } from './entity-rules';
 
@@ -29,18 +29,20 @@ export const fieldOf = names.fieldOf;
 
 export type TableInfoCache = {
   /** The table's columns, or null when this PC has no such table. */
-  tableInfo(sqlite: Database.Database, table: string): TableInfo | null;
+  tableInfo(statements: StatementCache, table: string): TableInfo | null;
   /** Its foreign keys to tables of synced entities. */
-  foreignKeys(sqlite: Database.Database, table: string): ReadonlyArray<ForeignKey>;
+  foreignKeys(statements: StatementCache, table: string): ReadonlyArray<ForeignKey>;
 };
 
 export function createTableInfoCache(rules: EntityRules): TableInfoCache {
   const infos = new Map<string, TableInfo | null>();
   const keys = new Map<string, ForeignKey[]>();
   return {
-    tableInfo(sqlite, table) {
+    tableInfo(statements, table) {
       if (!infos.has(table)) {
-        const rows = sqlite.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as Array<{ name: string }>;
+        const rows = statements.statement(`PRAGMA table_info(${JSON.stringify(table)})`).all() as Array<{
+          name: string;
+        }>;
         if (rows.length === 0) infos.set(table, null);
         else {
           const columns = new Map(rows.map((r) => [fieldOf(r.name), r.name]));
@@ -49,10 +51,10 @@ export function createTableInfoCache(rules: EntityRules): TableInfoCache {
       }
       return infos.get(table)!;
     },
-    foreignKeys(sqlite, table) {
+    foreignKeys(statements, table) {
       let found = keys.get(table);
       if (!found) {
-        const rows = sqlite.prepare(`PRAGMA foreign_key_list(${JSON.stringify(table)})`).all() as Array<{
+        const rows = statements.statement(`PRAGMA foreign_key_list(${JSON.stringify(table)})`).all() as Array<{
           table: string;
           from: string;
           to: string | null;

@@ -266,23 +266,16 @@ export const ticketsRecordBreaches: Handler<typeof noInput, { recorded: number }
 };
 
 /** Tickets: intake, workflow steps, queues, SLA targets, reports, settings. */
+// prettier-ignore
 export const ticketsMethods = areaMethods('tickets', {
   /** Reply and resolution targets per ticket type × priority × customer tier. */
   'tickets.slaTargets': method(noInput, { access: 'tickets.read', mutates: false }, ticketsSlaTargets),
   /** Change targets; open tickets' deadlines follow on the next read. All rows are checked before any is written. */
-  'tickets.saveSlaTargets': method(
-    saveSlaTargetsSchema,
-    { access: 'tickets.settings', mutates: true },
-    ticketsSaveSlaTargets,
-  ),
+  'tickets.saveSlaTargets': method(saveSlaTargetsSchema, { access: 'tickets.settings', mutates: true }, ticketsSaveSlaTargets),
   /** Recorded SLA breaches of a period by type, by clock and by responsible staff member. */
   'tickets.breachReport': method(breachReportSchema, { access: 'tickets.read', mutates: false }, ticketsBreachReport),
   /** Complaints of a period by category, channel and week or month, what recurs, how they ended. */
-  'tickets.complaintReport': method(
-    breachReportSchema,
-    { access: 'tickets.reports', mutates: false },
-    ticketsComplaintReport,
-  ),
+  'tickets.complaintReport': method(breachReportSchema, { access: 'tickets.reports', mutates: false }, ticketsComplaintReport),
   /** Per responsible staff member: tickets, time to resolve, ratings, complaints, breaches; and the service star. */
   'tickets.staffReport': method(breachReportSchema, { access: 'tickets.reports', mutates: false }, ticketsStaffReport),
   /** Take a ticket at the counter: consultation, complaint, after-sales request, repair or feedback. */
@@ -306,11 +299,7 @@ export const ticketsMethods = areaMethods('tickets', {
   /** The repair lead's board: open repairs by urgency and due time, and each technician's load. */
   'tickets.board': method(noInput, { access: 'tickets.read', mutates: false }, ticketsBoard),
   /** A technician's day: the appointments and planned jobs on one local date. */
-  'tickets.technicianDay': method(
-    technicianDaySchema,
-    { access: 'tickets.read', mutates: false },
-    ticketsTechnicianDay,
-  ),
+  'tickets.technicianDay': method(technicianDaySchema, { access: 'tickets.read', mutates: false }, ticketsTechnicianDay),
   /** The counter's glance: what is breached, and what falls due today. */
   'tickets.duePanel': method(noInput, { access: 'tickets.read', mutates: false }, ticketsDuePanel),
   /** Customer service's follow-up list: calls due after repairs, after-sales and complaints, and promised replies. */
@@ -321,17 +310,9 @@ export const ticketsMethods = areaMethods('tickets', {
   'tickets.recordBreaches': method(noInput, { access: 'tickets.read', mutates: true }, ticketsRecordBreaches),
   /** The follow-up interval and the store's time zone. */
   'tickets.settings': method(noInput, { access: 'tickets.read', mutates: false }, ticketsSettings),
-  'tickets.updateSettings': method(
-    ticketSettingsSchema,
-    { access: 'tickets.settings', mutates: true },
-    ticketsUpdateSettings,
-  ),
+  'tickets.updateSettings': method(ticketSettingsSchema, { access: 'tickets.settings', mutates: true }, ticketsUpdateSettings),
   /** Closed holidays and make-up working days of one year. */
   'tickets.holidays': method(holidayYearSchema, { access: 'tickets.read', mutates: false }, ticketsHolidays),
   'tickets.saveHoliday': method(holidaySchema, { access: 'tickets.settings', mutates: true }, ticketsSaveHoliday),
-  'tickets.removeHoliday': method(
-    holidayRemoveSchema,
-    { access: 'tickets.settings', mutates: true },
-    ticketsRemoveHoliday,
-  ),
+  'tickets.removeHoliday': method(holidayRemoveSchema, { access: 'tickets.settings', mutates: true }, ticketsRemoveHoliday),
 });

@@ -1,6 +1,7 @@
 /** POST /sync/v1/push (docs/SYNC.md §2.3): a batch of a replica's outbox, applied in one transaction (push.ts). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CHANGE_OPS } from '../../db/sync/protocol';
 import { deviceOf, requireDevice } from '../http/device';
 import { sendJson } from '../http/gzip';
 import type { HeadOfficeServices } from '../http/services';
@@ -13,7 +14,7 @@ export const wireChangeSchema = z.object({
   txId: idSchema,
   entity: z.string().min(1).max(64),
   entityId: z.string().min(1).max(128),
-  op: z.enum(['insert', 'update', 'delete', 'append']),
+  op: z.enum(CHANGE_OPS),
   fields: z.record(z.string(), z.unknown()),
   hlc: z.string().regex(/^[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-z]+$/),
   staffId: z.string().max(64).nullable(),

@@ -35,9 +35,9 @@ async function restartableDesk(start: number) {
   async function restart(at: number, { pruneOutbox = false } = {}): Promise<void> {
     if (pruneOutbox) {
       // A synced PC: head office acknowledged everything long enough ago that the outbox is pruned.
-      const { sqlite } = t.desk.store!;
-      markAcked(sqlite, lastLocalSeq(sqlite), new Date(clock.now - ACKED_RETENTION_MS - HOUR).toISOString());
-      pruneAcked(sqlite, clock.now);
+      const { sqlite, statements } = t.desk.store!;
+      markAcked(statements, lastLocalSeq(statements), new Date(clock.now - ACKED_RETENTION_MS - HOUR).toISOString());
+      pruneAcked(statements, clock.now);
       expect(sqlite.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
     }
     await t.desk.close();
@@ -211,9 +211,9 @@ describe('after a crash (the store never closed)', () => {
     const t = await openTestDesk({ file, now: () => clock.now });
     await setUpStore(t, { adminPin: '2468' });
     const customer = await t.ok('customers.create', { name: '王芳', phones: [{ number: '13900001234' }] });
-    const { sqlite } = t.desk.store!;
-    markAcked(sqlite, lastLocalSeq(sqlite), new Date(clock.now - ACKED_RETENTION_MS - HOUR).toISOString());
-    pruneAcked(sqlite, clock.now);
+    const { statements } = t.desk.store!;
+    markAcked(statements, lastLocalSeq(statements), new Date(clock.now - ACKED_RETENTION_MS - HOUR).toISOString());
+    pruneAcked(statements, clock.now);
     const before = Math.max(...storedTimes(file));
 
     // A second process on the same file, as after a power cut, with the PC clock three hours behind.

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deskMethods as deskApi, isMethodName } from '../../db/methods';
+import { deskMethods, isMethodName } from '../../db/methods';
 import type { ErrorCode } from '../../db/contract';
 import type { ClientState } from '../../db/desk-types';
 import { describeInput, hostile, inputShape, seededRng, shaped, type Pools } from '../support/fuzz-input';
@@ -187,9 +187,9 @@ describe('the desk under fuzzed input', () => {
       const beacon = tempFile('fuzz-beacon.txt');
       writeFileSync(beacon, 'starting');
       watchdog = startWatchdog(beacon);
-      const methods = Object.keys(deskApi).filter(isMethodName);
+      const methods = Object.keys(deskMethods).filter(isMethodName);
       expect(methods.length).toBeGreaterThan(100);
-      const shapes = new Map(methods.map((m) => [m, inputShape(deskApi[m].input)]));
+      const shapes = new Map(methods.map((m) => [m, inputShape(deskMethods[m].input)]));
       const callers = [
         { who: 'admin', client: t.client, staffId: adminId, pin: '2468' },
         { who: 'counter staff', client: counter, staffId: counterId, pin: '1111' },

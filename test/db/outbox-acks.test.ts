@@ -11,6 +11,7 @@ import { migrations } from '../../db/migrations/index';
 import type { DB } from '../../db/schema';
 import { ACKED_RETENTION_MS, markAcked, pendingCount, pruneAcked, unackFrom } from '../../db/sync/outbox';
 import { getNumber } from '../../db/sync/state';
+import { createStatementCache } from '../../db/statement-cache';
 import { tempFile } from '../support/temp-store';
 
 async function openAt(version: number) {
@@ -18,7 +19,7 @@ async function openAt(version: number) {
   const sqlite = new Database(file);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version <= version) });
-  return { sqlite, db };
+  return { sqlite, db, statements: createStatementCache(sqlite) };
 }
 
 /** `n` changes in the outbox, as desk writes leave them (no acknowledgement yet). */
@@ -35,53 +36,53 @@ const seqs = (sqlite: Database.Database) => sqlite.prepare('SELECT seq FROM chan
 
 describe('acknowledgement marks', () => {
   it('records one mark per acknowledgement and leaves the changes themselves untouched', async () => {
-    const { sqlite, db } = await openAt(13);
+    const { sqlite, db, statements } = await openAt(13);
     logChanges(sqlite, 30);
-    markAcked(sqlite, 10, '2026-11-02T00:00:00.000Z');
-    markAcked(sqlite, 10, '2026-11-03T00:00:00.000Z'); // the same answer again: nothing new
-    markAcked(sqlite, 25, '2026-11-04T00:00:00.000Z');
+    markAcked(statements, 10, '2026-11-02T00:00:00.000Z');
+    markAcked(statements, 10, '2026-11-03T00:00:00.000Z'); // the same answer again: nothing new
+    markAcked(statements, 25, '2026-11-04T00:00:00.000Z');
     expect(marks(sqlite)).toEqual([
       { through_seq: 10, acked_at: '2026-11-02T00:00:00.000Z' },
       { through_seq: 25, acked_at: '2026-11-04T00:00:00.000Z' },
     ]);
-    expect(getNumber(sqlite, 'last_acked_seq')).toBe(25);
-    expect(pendingCount(sqlite)).toBe(5);
+    expect(getNumber(statements, 'last_acked_seq')).toBe(25);
+    expect(pendingCount(statements)).toBe(5);
     expect(sqlite.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(30);
     await db.destroy();
   });
 
   it('un-acknowledging what head office lost keeps the time of the changes before it', async () => {
-    const { sqlite, db } = await openAt(13);
+    const { sqlite, db, statements } = await openAt(13);
     logChanges(sqlite, 30);
-    markAcked(sqlite, 10, '2026-11-02T00:00:00.000Z');
-    markAcked(sqlite, 25, '2026-11-04T00:00:00.000Z');
-    expect(unackFrom(sqlite, 18)).toBe(7);
+    markAcked(statements, 10, '2026-11-02T00:00:00.000Z');
+    markAcked(statements, 25, '2026-11-04T00:00:00.000Z');
+    expect(unackFrom(statements, 18)).toBe(7);
     expect(marks(sqlite)).toEqual([
       { through_seq: 10, acked_at: '2026-11-02T00:00:00.000Z' },
       { through_seq: 18, acked_at: '2026-11-04T00:00:00.000Z' },
     ]);
-    expect(getNumber(sqlite, 'last_acked_seq')).toBe(18);
-    expect(pendingCount(sqlite)).toBe(12);
-    expect(unackFrom(sqlite, 0)).toBe(18);
+    expect(getNumber(statements, 'last_acked_seq')).toBe(18);
+    expect(pendingCount(statements)).toBe(12);
+    expect(unackFrom(statements, 0)).toBe(18);
     expect(marks(sqlite)).toEqual([]);
     await db.destroy();
   });
 
   it('keeps acknowledged changes for the retention and then removes exactly those acknowledged before it', async () => {
-    const { sqlite, db } = await openAt(13);
+    const { sqlite, db, statements } = await openAt(13);
     logChanges(sqlite, 30);
     const now = Date.parse('2026-11-20T00:00:00.000Z');
     const ago = (days: number) => new Date(now - days * 86_400_000).toISOString();
-    markAcked(sqlite, 10, ago(9));
-    markAcked(sqlite, 20, ago(8));
-    markAcked(sqlite, 25, ago(2));
+    markAcked(statements, 10, ago(9));
+    markAcked(statements, 20, ago(8));
+    markAcked(statements, 25, ago(2));
     expect(ACKED_RETENTION_MS).toBe(7 * 86_400_000);
-    expect(pruneAcked(sqlite, now)).toBe(20);
+    expect(pruneAcked(statements, now)).toBe(20);
     expect(seqs(sqlite)).toEqual(Array.from({ length: 10 }, (_, i) => 21 + i));
     expect(marks(sqlite)).toEqual([{ through_seq: 25, acked_at: ago(2) }]);
-    expect(pruneAcked(sqlite, now)).toBe(0);
+    expect(pruneAcked(statements, now)).toBe(0);
     // A week later the rest of what was acknowledged goes; the unacknowledged changes stay.
-    expect(pruneAcked(sqlite, now + 7 * 86_400_000)).toBe(5);
+    expect(pruneAcked(statements, now + 7 * 86_400_000)).toBe(5);
     expect(seqs(sqlite)).toEqual([26, 27, 28, 29, 30]);
     await db.destroy();
   });

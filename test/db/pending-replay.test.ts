@@ -34,7 +34,7 @@ async function storeWithKeptValues() {
   keep.run('warranty_claim', 'claim-1', 'status', JSON.stringify('open'), newer());
   keep.run('customer', li, 'tier', 'not json', newer());
   // Kept while this PC ran the schema before this one.
-  setState(sqlite, 'pending_replay_schema', SCHEMA_VERSION - 1);
+  setState(t.desk.store!.statements, 'pending_replay_schema', SCHEMA_VERSION - 1);
   return { t, sqlite, zhang, li, wang };
 }
 
@@ -82,8 +82,8 @@ describe('values kept aside under an older schema', () => {
   });
 
   it('does nothing on a PC that already replayed for this schema', async () => {
-    const { t, sqlite } = await storeWithKeptValues();
-    setState(sqlite, 'pending_replay_schema', SCHEMA_VERSION);
+    const { t } = await storeWithKeptValues();
+    setState(t.desk.store!.statements, 'pending_replay_schema', SCHEMA_VERSION);
     expect(await replayPendingUnknown(t.desk.store!, t.desk.sync!)).toEqual({ replayed: 0, keptAside: 0 });
     expect(readTable(t.file, 'SELECT count(*) AS n FROM pending_unknown')).toEqual([{ n: 7 }]);
     await t.desk.close();

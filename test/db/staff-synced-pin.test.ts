@@ -44,7 +44,7 @@ async function colleagueSyncedFromPc1() {
   await setUpStore(pc2, { adminPin: '8642' });
   const store = pc2.desk.store!;
   store.sqlite.transaction(() =>
-    applyRecords(store.sqlite, [feedRecordFrom(pc1, lina.id)], {
+    applyRecords(store.statements, [feedRecordFrom(pc1, lina.id)], {
       rules: syncedEntities,
       hlc: store.hlc,
       serverTimeMs: Date.now(),

@@ -1,13 +1,13 @@
 /** db/statement-cache.ts: Kysely's queries reuse prepared statements, least recently used dropped first. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { withStatementCache } from '../../db/statement-cache';
+import { createStatementCache } from '../../db/statement-cache';
 
 describe('the statement cache under Kysely', () => {
   const open = () => {
     const sqlite = new Database(':memory:');
     sqlite.prepare('CREATE TABLE t (n INTEGER)').run();
-    return { sqlite, db: withStatementCache(sqlite, 2) };
+    return { sqlite, db: createStatementCache(sqlite, 2) };
   };
 
   it('hands out the prepared statement again, and drops the least recently used past its size', () => {

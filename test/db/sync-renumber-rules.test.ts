@@ -3,6 +3,7 @@
  * is the rules' to say (`numbered`), not the engine's: a rule marked numbered is renumbered, one
  * that is not keeps its clashing number; table and column names come from the rule, quoted.
  */
+import { createStatementCache } from '../../db/statement-cache';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createEntityRules, type EntityRule } from '../../db/sync/entity-rules';
@@ -54,7 +55,7 @@ describe('renumbering after a restored copy follows the entity rules', () => {
     clash(sqlite, 'memo', 'S012-2-20261123-0004');
     const rules = createEntityRules([rule('order', { numbered: { field: 'number', column: 'number' } }), rule('memo')]);
 
-    expect(renumberClashes(sqlite, rules)).toBe(1);
+    expect(renumberClashes(createStatementCache(sqlite), rules)).toBe(1);
 
     const numberOf = (table: string) =>
       (sqlite.prepare(`SELECT number FROM "${table}" WHERE id = 'ours'`).get() as { number: string }).number;
@@ -72,6 +73,6 @@ describe('renumbering after a restored copy follows the entity rules', () => {
   it('renumbers nothing when no rule is numbered', () => {
     const sqlite = open();
     clash(sqlite, 'order', 'S012-2-20261123-0004');
-    expect(renumberClashes(sqlite, createEntityRules([rule('order'), rule('memo')]))).toBe(0);
+    expect(renumberClashes(createStatementCache(sqlite), createEntityRules([rule('order'), rule('memo')]))).toBe(0);
   });
 });

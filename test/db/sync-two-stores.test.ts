@@ -33,7 +33,7 @@ async function recordsOf(names: string[]): Promise<FeedRecord[]> {
     txId: row.tx_id,
     entity: row.entity,
     entityId: row.entity_id,
-    state: readLocalState(origin.desk.store!.sqlite, syncedEntities, row.entity, row.entity_id)!,
+    state: readLocalState(origin.desk.store!.statements, syncedEntities, row.entity, row.entity_id)!,
   }));
   await origin.desk.close();
   return records;
@@ -59,8 +59,8 @@ function pullInto(t: TestDesk, changes: FeedRecord[]) {
   const store = t.desk.store!;
   const sync = t.desk.sync!;
   store.sqlite.transaction(() => {
-    setState(store.sqlite, 'pull_cursor', 'e1:0');
-    setState(store.sqlite, 'server_epoch', 'e1');
+    setState(store.statements, 'pull_cursor', 'e1:0');
+    setState(store.statements, 'server_epoch', 'e1');
   })();
   // One record per chunk: the two pulls interleave at every chunk.
   const pace = { chunkRows: 1 };

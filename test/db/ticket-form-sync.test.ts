@@ -43,7 +43,7 @@ async function ticketDesk() {
   const pull = (state: RecordState) => {
     const record: FeedRecord = { serverSeq: 1, txId: 'remote-tx', entity: 'ticket', entityId: ticket.id, state };
     return store.sqlite.transaction(() =>
-      applyRecords(store.sqlite, [record], {
+      applyRecords(store.statements, [record], {
         rules: syncedEntities,
         hlc: store.hlc,
         serverTimeMs: Date.now(),
@@ -51,7 +51,7 @@ async function ticketDesk() {
       }),
     )();
   };
-  const localState = () => readLocalState(store.sqlite, syncedEntities, 'ticket', ticket.id)!;
+  const localState = () => readLocalState(store.statements, syncedEntities, 'ticket', ticket.id)!;
   return { t, ticket, intake, row, pull, localState };
 }
 

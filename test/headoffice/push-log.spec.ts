@@ -28,7 +28,7 @@ beforeAll(async () => {
   await pc.sync();
   for (let i = 0; i < 9; i += 1)
     await pc.ok('customers.create', { name: `日志${i}`, phones: [{ number: `1390000000${i}` }] });
-  changes = pendingBatch(pc.store.sqlite, { maxChanges: 1000 }).map(wireChange);
+  changes = pendingBatch(pc.store.statements, { maxChanges: 1000 }).map(wireChange);
 });
 
 afterAll(async () => {

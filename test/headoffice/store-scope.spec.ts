@@ -375,17 +375,17 @@ describe('a store writing another store’s customers', () => {
 
 describe('a device speaking as another device’s database', () => {
   it('gets no answer about S012’s replica on pull: refused, no seq, no cursor', async () => {
-    const replicaId = getState(s012.store.sqlite, 'replica_id')!;
+    const replicaId = getState(s012.store.statements, 'replica_id')!;
     const answer = await sessionOf(s020).call(
       'GET',
-      `/sync/v1/pull?replicaId=${replicaId}&cursor=${encodeURIComponent(getState(s020.store.sqlite, 'pull_cursor') ?? '')}`,
+      `/sync/v1/pull?replicaId=${replicaId}&cursor=${encodeURIComponent(getState(s020.store.statements, 'pull_cursor') ?? '')}`,
     );
     expect(answer.status).toBe(403);
     expect(answer.body).toEqual({ error: 'replica_not_yours', message: expect.stringMatching(/another PC/) });
   });
 
   it('cannot push into S012’s replica, and learns nothing of it', async () => {
-    const replicaId = getState(s012.store.sqlite, 'replica_id')!;
+    const replicaId = getState(s012.store.statements, 'replica_id')!;
     const before = await hq.db
       .selectFrom('replica')
       .select('lastAppliedSeq')

@@ -104,8 +104,8 @@ describe('transport faults', () => {
     await newCustomers(a, 2, 'F7-');
     // Pretend the first batch was lost: this PC believes head office already has its next change.
     const { setState, getNumber } = await import('../../db/sync/state');
-    const acked = getNumber(a.store.sqlite, 'last_acked_seq');
-    setState(a.store.sqlite, 'last_acked_seq', acked + 1);
+    const acked = getNumber(a.store.statements, 'last_acked_seq');
+    setState(a.store.statements, 'last_acked_seq', acked + 1);
     await a.sync();
     expect(progressOf(a).acked).toBe(changeLog(a.file).at(-1)!.seq);
     await b.sync();

@@ -48,7 +48,7 @@ export async function applyMovement(trx: Transaction<DB>, movement: MovementReco
 
 /**
  * Moves the on-hand cache by one movement already in the ledger. applyMovement calls it for the
- * row it inserted; sync calls it for movements a pull inserted (db/sync/area-hooks.ts). It writes
+ * row it inserted; sync calls it for movements a pull inserted (db/parts/sync-hooks.ts). It writes
  * no change log: the movement itself is the synced fact, the cache is local.
  */
 export async function addToOnHand(

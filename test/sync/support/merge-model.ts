@@ -1,7 +1,7 @@
 /**
  * I4, deterministic merge (docs/SYNC.md §3a): head office's state of every record the PCs wrote equals a
  * model computed from the PCs' own change logs with the merge rules (db/sync/merge.ts, through each
- * entity's policy in db/sync/registry.ts), folded in several shuffled orders that must all agree.
+ * entity's policy in db/synced-entities.ts), folded in several shuffled orders that must all agree.
  * A ticket's status is part of it: the fold of all its events in (hlc, replica) order
  * (db/tickets/derive.ts), the same on every PC that has the ticket.
  *

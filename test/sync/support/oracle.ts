@@ -12,13 +12,12 @@ import { composeComposite, parseComposite } from '../../../db/sync/composite';
 import { EMPTY_STATE, canonicalJson, mergeStates } from '../../../db/sync/merge';
 import type { RecordState } from '../../../db/sync/protocol';
 import { syncedEntities } from '../../../db/synced-entities';
+import { fieldOf } from '../../../db/sync/table-info';
 import { readTable } from '../../support/inspect';
 import type { TestCounter } from './counter';
 import type { TestHeadOffice } from './hq';
 
 const { ruleFor } = syncedEntities;
-
-const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Head office's records in a store's scope, by "entity/id". */
 async function hqScope(hq: TestHeadOffice, storeId: string): Promise<Map<string, RecordState>> {
@@ -64,7 +63,7 @@ export async function expectConverged(
       if (state.deleted && 'deleted_at' in row && row.deleted_at === null)
         mismatches.push(`${key}: deleted at head office, live on the PC`);
       for (const [column, value] of Object.entries(row)) {
-        const field = camel(column);
+        const field = fieldOf(column);
         if (!(field in state.fields) || (rule.localColumns && field in rule.localColumns)) continue;
         const expected = typeof state.fields[field] === 'boolean' ? (state.fields[field] ? 1 : 0) : state.fields[field];
         if (canonicalJson(value) !== canonicalJson(expected ?? null))
