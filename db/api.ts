@@ -27,6 +27,7 @@ export type DeskBridge = {
 
 export type { DeskError, DeskResult, ErrorCode, FieldIssue } from './contract';
 export { errorMessages, type MessageKey } from './messages';
+export { exhaustive } from './assert';
 export { ROLES, PERMISSIONS, ROLE_PERMISSIONS, roleCan, type Role, type Permission } from './staff/roles';
 
 // What the renderer's pages use of each area: schemas to validate forms with, result types, constants.

@@ -12,9 +12,9 @@ import { expandState } from './compact-state';
 import { keptAsideParent } from './dependencies';
 import type { EntityRules } from './entity-rules';
 import { ClockDriftError, parseHlc, type Hlc } from './hlc';
-import { localState, keyOf, readRow, type Prefetched } from './local-state';
+import { localState, readRow, type Prefetched } from './local-state';
 import { changedFieldsOf, maxClock, mergeStates } from './merge';
-import type { FeedRecord, RecordState } from './protocol';
+import { recordKey, type FeedRecord, type RecordState } from './protocol';
 import {
   composedColumns,
   deleteRow,
@@ -29,12 +29,8 @@ import {
 } from './row-writes';
 import { createTableInfoCache, fieldOf, type TableInfoCache } from './table-info';
 
-export { keyOf, prefetchLocal, type Prefetched } from './local-state';
-export { TOMBSTONE_FIELD } from './protocol';
-export { watchKeptAside, type Watch } from './row-writes';
-
 /**
- * `unstamped` (replaying kept-aside values, pending-replay.ts): per record key (keyOf), fields that
+ * `unstamped` (replaying kept-aside values, pending-replay.ts): per record key (recordKey), fields that
  * were no column here when their value arrived. A stamp the PC stores for such a field (a row_clock
  * entry, or the record's common stamp) does not describe a value it holds, so only the PC's own
  * later changes (change_log) compete with the kept value.
@@ -82,7 +78,7 @@ export function applyRecords(
     // Head office writes states compactly (compact-state.ts); everything here reads them expanded.
     const state = expandState(pulled.state);
     const record = state === pulled.state ? pulled : { ...pulled, state };
-    const k = keyOf(record.entity, record.entityId);
+    const k = recordKey(record.entity, record.entityId);
     const known = prefetched?.rows.has(k) ? prefetched : undefined;
     if (known) {
       // No stamps yet (an initial sync into empty tables): nothing to delete before writing them.
@@ -133,7 +129,7 @@ function applyOne(
     record.entityId,
     options.serverTimeMs,
     lookup?.prefetched,
-    options.unstamped?.get(keyOf(record.entity, record.entityId)),
+    options.unstamped?.get(recordKey(record.entity, record.entityId)),
   );
   const merged = mergeStates(rule.policy, before, record.state);
   const changed = changedFieldsOf(before, merged);

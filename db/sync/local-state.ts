@@ -29,9 +29,6 @@ export type Prefetched = {
   changes: Map<string, ChangeRow[]>;
 };
 
-/** One record's key in the maps apply keeps (prefetched rows, `unstamped`). */
-export const keyOf = recordKey;
-
 export function prefetchLocal(
   statements: StatementCache,
   records: ReadonlyArray<FeedRecord>,
@@ -50,18 +47,18 @@ export function prefetchLocal(
     const info = rule ? shapes.tableInfo(statements, rule.table) : null;
     if (!rule || !info) continue;
     const list = JSON.stringify([...new Set(ids)]);
-    for (const id of ids) found.rows.set(keyOf(entity, id), undefined);
+    for (const id of ids) found.rows.set(recordKey(entity, id), undefined);
     for (const row of statements
       .statement(`SELECT * FROM ${quoted(rule.table)} WHERE ${quoted(rule.key)} IN (SELECT value FROM json_each(?))`)
       .all(list) as Array<Record<string, unknown>>) {
-      found.rows.set(keyOf(entity, String(row[rule.key])), row);
+      found.rows.set(recordKey(entity, String(row[rule.key])), row);
     }
     for (const c of statements
       .statement(
         'SELECT entity_id, field, hlc FROM row_clock WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))',
       )
       .all(entity, list) as Array<ClockRow & { entity_id: string }>) {
-      const k = keyOf(entity, c.entity_id);
+      const k = recordKey(entity, c.entity_id);
       found.clocks.set(k, [...(found.clocks.get(k) ?? []), { field: c.field, hlc: c.hlc }]);
     }
     const changes = statements
@@ -70,7 +67,7 @@ export function prefetchLocal(
       )
       .all(entity, list) as Array<ChangeRow & { entity_id: string }>;
     for (const c of changes) {
-      const k = keyOf(entity, c.entity_id);
+      const k = recordKey(entity, c.entity_id);
       found.changes.set(k, [...(found.changes.get(k) ?? []), { op: c.op, fields: c.fields, hlc: c.hlc }]);
     }
   }
@@ -87,7 +84,7 @@ export function localState(
   prefetched?: Prefetched,
   unstamped?: ReadonlySet<string>,
 ): RecordState {
-  const k = keyOf(rule.entity, entityId);
+  const k = recordKey(rule.entity, entityId);
   const stamps = prefetched?.rows.has(k)
     ? (prefetched.clocks.get(k) ?? [])
     : (statements

@@ -10,12 +10,12 @@
  */
 import { SCHEMA_VERSION } from '../migrations/index';
 import type { Store } from '../open';
-import { applyRecords, keyOf, TOMBSTONE_FIELD } from './apply';
+import { applyRecords } from './apply';
 import { keptAsideRecords, keptFields, releaseKept } from './row-writes';
 import { deskNowIso, saveClockMark } from '../clock';
 import { exclusive, exclusiveTx, yieldToCounter } from '../exclusive';
 import { syncWork, type SyncServices } from './hooks';
-import type { FeedRecord, RecordState } from './protocol';
+import { recordKey, TOMBSTONE_FIELD, type FeedRecord, type RecordState } from './protocol';
 import { getNumber, setState } from './state';
 
 /** Records per transaction: a kept-aside record is usually one or two fields. */
@@ -89,7 +89,7 @@ export async function replayPendingUnknown(
           // Taken out first: whatever this version still cannot use is put back by apply.
           for (const row of used) releaseKept(statements, row.entity, row.entity_id, row.field);
           unstamped.set(
-            keyOf(key.entity, key.entity_id),
+            recordKey(key.entity, key.entity_id),
             new Set(used.filter((row) => row.kind === 'unknown').map((row) => row.field)),
           );
           records.push({

@@ -8,7 +8,9 @@
  */
 import type { Store } from '../open';
 import { deskNowIso, saveClockMark } from '../clock';
-import { applyRecords, prefetchLocal, watchKeptAside, type ApplyOutcome } from './apply';
+import { applyRecords, type ApplyOutcome } from './apply';
+import { prefetchLocal } from './local-state';
+import { watchKeptAside } from './row-writes';
 import { exclusive, exclusiveTx, yieldToCounter } from '../exclusive';
 import type { EntityRules } from './entity-rules';
 import { syncWork, type SyncHooks } from './hooks';

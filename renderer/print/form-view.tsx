@@ -1,6 +1,6 @@
 /** One form, rendered from its data in the given language: shared by the print route and the preview. */
 import type { FormDataOf, PrintForm, PrintLanguage } from '../../db/api';
-import { exhaustive } from '../assert';
+import { exhaustive } from '../../db/api';
 import { IntakeReceipt } from './forms/intake-receipt';
 import { RequisitionForm } from './forms/requisition-form';
 import { TicketSheet } from './forms/service-form';

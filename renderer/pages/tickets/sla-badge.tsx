@@ -3,7 +3,7 @@ import { ClockCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlaView } from '../../../db/api';
-import { exhaustive } from '../../assert';
+import { exhaustive } from '../../../db/api';
 import { useTicketFormat } from './format';
 
 export function SlaBadge({ sla }: { sla: SlaView }) {

@@ -1,5 +1,5 @@
 /** The tickets page: the work queues, the reports, a new ticket, or one ticket, by the address (route.ts). */
-import { exhaustive } from '../../assert';
+import { exhaustive } from '../../../db/api';
 import { IntakePage } from './intake-page';
 import { QueueView } from './queue-view';
 import { ReportsView } from './reports-view';
