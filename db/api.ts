@@ -92,6 +92,7 @@ export {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_TYPES,
   holidaySchema,
+  REGION_CODE,
   ticketActSchema,
   ticketAttachSchema,
   ticketQueueSchema,
@@ -158,6 +159,7 @@ export {
 export { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './tickets/warranty-status';
 export type { SlaLevel } from './tickets/sla';
 export {
+  CLOCK_COUNTS,
   SLA_MAX_MINUTES,
   breachReportSchema,
   saveSlaTargetsSchema,
@@ -165,6 +167,7 @@ export {
   type BreachKind,
   type BreachReport,
   type BreachReportInput,
+  type ClockCounts,
   type SaveSlaTargetsInput,
   type SlaTargetInput,
   type SlaTargetView,
@@ -211,4 +214,10 @@ export type {
   StaffUpdateInput,
 } from './staff/contract';
 export { setupSchema, staffCreateSchema, staffUpdateSchema } from './staff/contract';
-export { storeUpdateSchema, type StoreSettings, type StoreUpdateInput, type AppInfo } from './store/contract';
+export {
+  storeUpdateSchema,
+  type StoreSettings,
+  type StoreUpdateInput,
+  type AppInfo,
+  type OpeningHoursTemplateView,
+} from './store/contract';

@@ -55,6 +55,18 @@ export type StoreTable = {
   hlc: string;
 };
 
+/** Opening hours head office offers (migration 0016): copied into the store's own settings, never followed. */
+export type OpeningHoursTemplateTable = {
+  id: string;
+  name: string;
+  opensAt: string;
+  closesAt: string;
+  /** JSON array of ISO weekdays, as in `store.working_days`. */
+  workingDays: string;
+  updatedAt: string;
+  hlc: string;
+};
+
 export type StaffTable = {
   id: string;
   name: string;
@@ -122,6 +134,7 @@ type FoundationTables = {
   changeAck: ChangeAckTable;
   rowClock: RowClockTable;
   store: StoreTable;
+  openingHoursTemplate: OpeningHoursTemplateTable;
   staff: StaffTable;
   session: SessionTable;
   pinLockout: PinLockoutTable;

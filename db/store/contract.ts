@@ -39,6 +39,15 @@ export type StoreSettings = Readonly<{
   idleLockMinutes: number;
 }>;
 
+/** Opening hours head office offers; applying one copies its hours into the form, saved as the store's own. */
+export type OpeningHoursTemplateView = Readonly<{
+  id: string;
+  name: string;
+  opensAt: string;
+  closesAt: string;
+  workingDays: ReadonlyArray<number>;
+}>;
+
 export type AppInfo = Readonly<{
   version: string;
   schemaVersion: number;

@@ -1,8 +1,8 @@
 /** Desk methods of the store's settings and the app's own facts (`storeMethods`, `appMethods` at the end), and their handlers. */
 import { DeskFailure, type Handler, areaMethods, method } from '../handler';
-import { findStoreRow, toStoreSettings, updateStore } from './queries';
+import { findStoreRow, listHoursTemplates, toStoreSettings, updateStore } from './queries';
 import { noInput } from '../fields';
-import { type StoreSettings, storeUpdateSchema, type AppInfo } from './contract';
+import { type StoreSettings, storeUpdateSchema, type AppInfo, type OpeningHoursTemplateView } from './contract';
 
 export const appInfo: Handler<typeof noInput, AppInfo> = async (ctx) => ctx.services.appInfo;
 
@@ -28,6 +28,9 @@ export const storeUpdate: Handler<typeof storeUpdateSchema, StoreSettings> = asy
   return toStoreSettings(after);
 };
 
+export const storeHoursTemplates: Handler<typeof noInput, ReadonlyArray<OpeningHoursTemplateView>> = async (ctx) =>
+  listHoursTemplates(ctx.trx);
+
 /** The app's own facts (reads only, so no `app.changed` event). */
 // prettier-ignore
 export const appMethods = areaMethods('app', {
@@ -42,4 +45,6 @@ export const storeMethods = areaMethods('store', {
   'store.get': method(noInput, { access: 'signedIn', mutates: false }, storeGet),
   /** Change the store's settings. The store code is fixed at setup: it is part of every ticket number. */
   'store.update': method(storeUpdateSchema, { access: 'store.manage', mutates: true }, storeUpdate),
+  /** Head office's opening-hours templates, to copy one into this store's hours on the settings page. */
+  'store.hoursTemplates': method(noInput, { access: 'store.manage', mutates: false }, storeHoursTemplates),
 });

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../ids';
 import type { DB, StoreRow } from '../schema';
 import { changedFields, insertRecorded, recordChange, type TxContext } from '../sync/change-log';
-import type { StoreSettings } from './contract';
+import type { OpeningHoursTemplateView, StoreSettings } from './contract';
 
 /** Mon–Sat, 09:00–21:00: a department store's usual week; changed on the settings page. */
 const DEFAULT_HOURS = { opensAt: '09:00', closesAt: '21:00', workingDays: [1, 2, 3, 4, 5, 6] };
@@ -77,4 +77,15 @@ export async function updateStore(
     fields: { ...changed, updatedAt: tx.nowIso },
   });
   return { ...before, ...changed, updatedAt: tx.nowIso, hlc };
+}
+
+/** Head office's opening-hours templates as pulled (a few per chain), by name. */
+export async function listHoursTemplates(db: Kysely<DB>): Promise<OpeningHoursTemplateView[]> {
+  const rows = await db
+    .selectFrom('openingHoursTemplate')
+    .select(['id', 'name', 'opensAt', 'closesAt', 'workingDays'])
+    .orderBy('name')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ ...r, workingDays: JSON.parse(r.workingDays) as number[] }));
 }

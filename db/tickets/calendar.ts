@@ -238,3 +238,26 @@ export function createCalendar(settings: CalendarSettings): StoreCalendar {
     addWorkingDays,
   };
 }
+
+/**
+ * The same store calendar counting calendar hours: every minute of every day, nights, weekends and
+ * holidays included. A standard that `counts: 'calendar'` runs its clocks in it (a 24-hour promise
+ * for an urgent repair means 24 hours on the wall clock); local dates stay the store's.
+ */
+export function calendarHours(cal: StoreCalendar): StoreCalendar {
+  const settings = { ...cal.settings, key: `${cal.settings.key ?? ''}:calendar` };
+  return {
+    settings,
+    localDate: cal.localDate,
+    localTime: cal.localTime,
+    isWorkingDay: () => true,
+    window: (date) =>
+      [
+        zonedInstant(date, '00:00', settings.timeZone),
+        zonedInstant(addDays(date, 1), '00:00', settings.timeZone),
+      ] as const,
+    workingMinutesBetween: (from, to) => (to <= from ? 0 : (to - from) / MINUTE),
+    addWorkingMinutes: (from, minutes) => from + minutes * MINUTE,
+    addWorkingDays: (from, days) => addDays(cal.localDate(from), days),
+  };
+}

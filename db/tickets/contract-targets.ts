@@ -4,6 +4,13 @@ import { TIERS, type Tier } from '../customers/contract';
 import { localDate } from './intake';
 import { PRIORITIES, TICKET_TYPES, type Priority, type TicketType } from './workflow';
 
+/**
+ * What a standard's clock counts: the store's working hours (its opening hours on working days,
+ * less holidays), or calendar hours, around the clock (db/tickets/calendar.ts `calendarHours`).
+ */
+export const CLOCK_COUNTS = ['working', 'calendar'] as const;
+export type ClockCounts = (typeof CLOCK_COUNTS)[number];
+
 /** Thirty days of working time: a target beyond that is a typing mistake, not a service standard. */
 export const SLA_MAX_MINUTES = 30 * 24 * 60;
 
@@ -20,6 +27,7 @@ export const slaTargetSchema = z
     tier: z.enum(TIERS, { error: 'invalid_value' }),
     replyMinutes: minutes,
     resolveMinutes: minutes,
+    counts: z.enum(CLOCK_COUNTS, { error: 'invalid_value' }).default('working'),
   })
   .refine((t) => t.replyMinutes < t.resolveMinutes, {
     message: 'sla_reply_not_below_resolve',
@@ -57,6 +65,7 @@ export type SlaTargetView = Readonly<{
   tier: Tier;
   replyMinutes: number;
   resolveMinutes: number;
+  counts: ClockCounts;
 }>;
 
 export type BreachKind = 'respond' | 'resolve';

@@ -63,6 +63,18 @@ export const ticketAttachSchema = z.object({
 });
 export type TicketAttachInput = z.input<typeof ticketAttachSchema>;
 
+/**
+ * A holiday region: a country (`CN`, its national days) or one of its provinces (`CN-GD`), whose
+ * own days add to the country's. ISO 3166-1/-2 style codes.
+ */
+export const REGION_CODE = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+
+/** The regions a store's calendar reads, national first: `CN-GD` → `CN`, `CN-GD`. */
+export function regionChain(region: string): string[] {
+  const country = region.slice(0, 2);
+  return region === country ? [country] : [country, region];
+}
+
 export const ticketSettingsSchema = z.object({
   followUpDays: z
     .number({ error: 'follow_up_days_range' })
@@ -70,6 +82,7 @@ export const ticketSettingsSchema = z.object({
     .min(1, 'follow_up_days_range')
     .max(30, 'follow_up_days_range'),
   timeZone: requiredText(60),
+  region: z.string({ error: 'invalid_value' }).regex(REGION_CODE, 'invalid_value').default('CN'),
 });
 export type TicketSettingsInput = z.input<typeof ticketSettingsSchema>;
 

@@ -27,7 +27,8 @@ export type FoldEvent = Readonly<{
 /** From `start` until the next segment the ticket was in `status`, paused or not. */
 export type Segment = Readonly<{ start: number; status: string; pausedFor: PauseReasonName | null }>;
 
-export type SlaTargets = Readonly<{ respondMinutes: number; resolveMinutes: number }>;
+/** `counts`: the clock the minutes are in; events recorded before it existed counted working hours. */
+export type SlaTargets = Readonly<{ respondMinutes: number; resolveMinutes: number; counts: 'working' | 'calendar' }>;
 
 export type Derived = {
   status: string;
@@ -56,9 +57,10 @@ function text(value: unknown): string | null {
 }
 
 function targetsFrom(data: Readonly<Record<string, unknown>>, fallback: SlaTargets): SlaTargets {
-  const sla = data.sla as { respondMinutes?: unknown; resolveMinutes?: unknown } | undefined;
+  const sla = data.sla as { respondMinutes?: unknown; resolveMinutes?: unknown; counts?: unknown } | undefined;
   if (sla && typeof sla.respondMinutes === 'number' && typeof sla.resolveMinutes === 'number') {
-    return { respondMinutes: sla.respondMinutes, resolveMinutes: sla.resolveMinutes };
+    const counts = sla.counts === 'calendar' ? 'calendar' : 'working';
+    return { respondMinutes: sla.respondMinutes, resolveMinutes: sla.resolveMinutes, counts };
   }
   return fallback;
 }

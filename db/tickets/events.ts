@@ -122,7 +122,7 @@ export async function refreshTicket(
     .where('id', '=', ticketId)
     .execute();
   const clocks = computeSla(machine, derived, cal, now);
-  await writeSla(tx.trx, ticketId, clocks, cal.settings.key ?? '', now);
+  await writeSla(tx.trx, ticketId, clocks, cal.settings.key ?? '', now, derived.targets.counts);
   let breachesRecorded = 0;
   for (const clock of recordBreaches ? (['respond', 'resolve'] as const) : []) {
     const breachedAt = clocks[clock].breachedAt;
@@ -148,6 +148,7 @@ async function writeSla(
   clocks: SlaClocks,
   calendarKey: string,
   now: number,
+  clockCounts: 'working' | 'calendar',
 ): Promise<void> {
   const { respond, resolve } = clocks;
   // Before the first response both clocks run; the list shows whichever runs out first.
@@ -168,6 +169,7 @@ async function writeSla(
     warnAt: iso(running?.warnAt ?? null),
     calendarKey,
     computedAt: new Date(now).toISOString(),
+    clockCounts,
   };
   await trx
     .insertInto('ticketSla')

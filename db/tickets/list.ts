@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { StoreCalendar } from './calendar';
-import type { SlaLevel } from './sla';
+import { clockCalendar, type SlaLevel } from './sla';
 import type { SlaView, TicketListItem } from './views';
 
 /** The rows every list starts from; callers add their where and order clauses. */
@@ -44,6 +44,7 @@ export function listQuery(db: Kysely<DB>) {
       'ticketSla.respondBreachedAt',
       'ticketSla.resolveDueAt',
       'ticketSla.resolveBreachedAt',
+      'ticketSla.clockCounts',
     ]);
 }
 
@@ -66,7 +67,14 @@ function signedWorkingMinutes(cal: StoreCalendar, now: number, due: number): num
 export function slaView(
   row: Pick<
     ListRow,
-    'pausedFor' | 'nextDueAt' | 'warnAt' | 'respondDueAt' | 'respondBreachedAt' | 'resolveDueAt' | 'resolveBreachedAt'
+    | 'pausedFor'
+    | 'nextDueAt'
+    | 'warnAt'
+    | 'respondDueAt'
+    | 'respondBreachedAt'
+    | 'resolveDueAt'
+    | 'resolveBreachedAt'
+    | 'clockCounts'
   >,
   cal: StoreCalendar,
   now: number,
@@ -85,7 +93,8 @@ export function slaView(
     clock,
     level,
     dueAt: row.nextDueAt,
-    remainingMinutes: signedWorkingMinutes(cal, now, due),
+    // Time left in the hours the deadline counts in (null before the first refresh: working hours).
+    remainingMinutes: signedWorkingMinutes(clockCalendar(cal, row.clockCounts ?? 'working'), now, due),
     respondBreached,
     resolveBreached,
   };

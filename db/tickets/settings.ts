@@ -1,6 +1,7 @@
 /**
  * The service desk's calendar and settings: the store's hours and working days (db/store), the time
- * zone and the follow-up interval (ticket_settings), and the holiday list with make-up working days.
+ * zone, holiday region and follow-up interval (ticket_settings), and the holiday list with make-up
+ * working days (head office's region days under the store's own, db/tickets/holidays.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -8,13 +9,18 @@ import { DeskFailure } from '../handler';
 import type { DB, StoreRow } from '../schema';
 import { findStoreRow } from '../store/queries';
 import { changedFields, insertRecorded, recordChange, type TxContext } from '../sync/change-log';
-import { createCalendar, isTimeZone, type DayKind, type StoreCalendar } from './calendar';
+import { createCalendar, isTimeZone, type StoreCalendar } from './calendar';
 import type { HolidayInput, TicketSettingsInput } from './contract';
+import { calendarDays, yearDays } from './holidays';
 import { targetsKey } from './targets';
 import type { HolidayView, TicketSettingsView } from './views';
 
 /** China has one time zone; follow-ups within three working days is the common store rule. */
-export const DEFAULT_TICKET_SETTINGS: TicketSettingsView = { followUpDays: 3, timeZone: 'Asia/Shanghai' };
+export const DEFAULT_TICKET_SETTINGS: TicketSettingsView = {
+  followUpDays: 3,
+  timeZone: 'Asia/Shanghai',
+  region: 'CN',
+};
 
 export async function requireStore(db: Kysely<DB>): Promise<StoreRow> {
   const store = await findStoreRow(db);
@@ -25,7 +31,7 @@ export async function requireStore(db: Kysely<DB>): Promise<StoreRow> {
 export async function loadTicketSettings(db: Kysely<DB>, storeId: string): Promise<TicketSettingsView> {
   const row = await db
     .selectFrom('ticketSettings')
-    .select(['followUpDays', 'timeZone'])
+    .select(['followUpDays', 'timeZone', 'region'])
     .where('storeId', '=', storeId)
     .executeTakeFirst();
   return row ?? DEFAULT_TICKET_SETTINGS;
@@ -43,11 +49,13 @@ export async function saveTicketSettings(
     .where('storeId', '=', storeId)
     .executeTakeFirst();
   const hlc = tx.stamp();
+  const region = input.region ?? before?.region ?? DEFAULT_TICKET_SETTINGS.region;
+  const values = { followUpDays: input.followUpDays, timeZone: input.timeZone, region };
   if (!before) {
-    const row = { storeId, followUpDays: input.followUpDays, timeZone: input.timeZone, updatedAt: tx.nowIso, hlc };
+    const row = { storeId, ...values, updatedAt: tx.nowIso, hlc };
     await insertRecorded(tx, 'ticketSettings', 'ticket_settings', row, { key: 'storeId' });
   } else {
-    const changed = changedFields(before, { followUpDays: input.followUpDays, timeZone: input.timeZone });
+    const changed = changedFields(before, values);
     if (Object.keys(changed).length > 0) {
       await tx.trx
         .updateTable('ticketSettings')
@@ -63,13 +71,13 @@ export async function saveTicketSettings(
       });
     }
   }
-  return { followUpDays: input.followUpDays, timeZone: input.timeZone };
+  return values;
 }
 
 export async function loadCalendar(db: Kysely<DB>): Promise<StoreCalendar> {
   const store = await requireStore(db);
   const settings = await loadTicketSettings(db, store.id);
-  const holidays = await db.selectFrom('holiday').select(['date', 'kind']).orderBy('date').execute();
+  const holidays = await calendarDays(db, settings.region);
   const workingDays = JSON.parse(store.workingDays) as number[];
   // The key covers everything deadlines depend on besides the events, SLA targets included: when it
   // changes, list reads recompute open tickets (db/tickets/methods-lists.ts).
@@ -80,7 +88,8 @@ export async function loadCalendar(db: Kysely<DB>): Promise<StoreCalendar> {
         store.opensAt,
         store.closesAt,
         workingDays,
-        holidays.map((h) => `${h.date}:${h.kind}`),
+        settings.region,
+        [...holidays].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, kind]) => `${date}:${kind}`),
         await targetsKey(db),
       ]),
     )
@@ -91,19 +100,14 @@ export async function loadCalendar(db: Kysely<DB>): Promise<StoreCalendar> {
     opensAt: store.opensAt,
     closesAt: store.closesAt,
     workingDays,
-    holidays: new Map<string, DayKind>(holidays.map((h) => [h.date, h.kind])),
+    holidays,
     key,
   });
 }
 
 export async function listHolidays(db: Kysely<DB>, year: number): Promise<HolidayView[]> {
-  return db
-    .selectFrom('holiday')
-    .select(['date', 'kind', 'name'])
-    .where('date', '>=', `${year}-01-01`)
-    .where('date', '<=', `${year}-12-31`)
-    .orderBy('date')
-    .execute();
+  const store = await requireStore(db);
+  return yearDays(db, (await loadTicketSettings(db, store.id)).region, year);
 }
 
 export async function saveHoliday(tx: TxContext, input: HolidayInput & { name: string }): Promise<void> {

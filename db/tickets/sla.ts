@@ -7,9 +7,10 @@
  * always give the same deadlines, and "now" only decides how much of the running clock has gone.
  * Event times come from HLC stamps and "now" is never before the last stamp, so setting the PC
  * clock back cannot hand a ticket its time back (it only freezes the clock until time catches up).
- * The targets come from the sla_target table (db/tickets/targets.ts).
+ * The targets come from the sla_target table (db/tickets/targets.ts); a target that counts calendar
+ * hours runs both clocks around the clock (`clockCalendar`).
  */
-import type { StoreCalendar } from './calendar';
+import { calendarHours, type StoreCalendar } from './calendar';
 import type { Derived, Segment } from './derive';
 import { isFinal, isResolved } from './steps';
 import type { AnyMachine } from './workflow';
@@ -98,8 +99,14 @@ function runClock(
 
 export type SlaClocks = Readonly<{ respond: Clock; resolve: Clock }>;
 
-export function computeSla(machine: AnyMachine, derived: Derived, cal: StoreCalendar, now: number): SlaClocks {
+/** The calendar a ticket's clocks count in: the store's working hours, or calendar hours. */
+export function clockCalendar(cal: StoreCalendar, counts: 'working' | 'calendar'): StoreCalendar {
+  return counts === 'calendar' ? calendarHours(cal) : cal;
+}
+
+export function computeSla(machine: AnyMachine, derived: Derived, storeCal: StoreCalendar, now: number): SlaClocks {
   const { segments, targets } = derived;
+  const cal = clockCalendar(storeCal, targets.counts);
   const last = segments.at(-1);
   const lastPaused = last !== undefined && last.pausedFor !== null;
   const ended = last !== undefined && isFinal(machine, last.status);

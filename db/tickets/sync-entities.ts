@@ -57,4 +57,15 @@ export const ticketEntities: ReadonlyArray<EntityRule> = [
     deleteMode: 'hard',
   },
   { entity: 'holiday', table: 'holiday', key: 'date', owner: 'store', scope: 'store', policy: {}, deleteMode: 'hard' },
+  // Closed days and make-up working days per region (`CN:2026-10-01`): head office's calendar, which
+  // a store's own holiday rows override (db/tickets/settings.ts loadCalendar).
+  {
+    entity: 'region_holiday',
+    table: 'region_holiday',
+    key: 'id',
+    owner: 'hq',
+    scope: 'global',
+    policy: { hqFields: 'all' },
+    deleteMode: 'hard',
+  },
 ];

@@ -6,8 +6,9 @@
  * rewritten in the same transaction as each event and rebuildable at any time; they are never
  * sent in the change log, because the receiving side derives them from the events it gets.
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Tier } from '../customers/contract';
+import type { ClockCounts } from './contract-targets';
 import type { PauseReasonName, Priority, TicketType } from './workflow';
 
 export type TicketTable = {
@@ -93,6 +94,8 @@ export type TicketSlaTable = {
   /** Fingerprint of the calendar the deadlines were computed in: a change of hours or holidays shows. */
   calendarKey: string;
   computedAt: string;
+  /** The clock the deadlines count in (migration 0016): the target's `counts`. */
+  clockCounts: Generated<ClockCounts>;
 };
 
 export type TicketAttachmentTable = {
@@ -142,6 +145,8 @@ export type TicketSettingsTable = {
   followUpDays: number;
   /** IANA zone the store's hours and dates are in. */
   timeZone: string;
+  /** The region whose holidays the calendar starts from (migration 0016), e.g. `CN` or `CN-GD`. */
+  region: Generated<string>;
   updatedAt: string;
   hlc: string;
 };
@@ -154,6 +159,19 @@ export type SlaTargetTable = {
   tier: Tier;
   replyMinutes: number;
   resolveMinutes: number;
+  /** Working hours (the store's calendar) or calendar hours (24/7), migration 0016. */
+  counts: Generated<ClockCounts>;
+  updatedAt: string;
+  hlc: string;
+};
+
+/** Head office's closed days and make-up working days per region (migration 0016); id is `region:date`. */
+export type RegionHolidayTable = {
+  id: string;
+  region: string;
+  date: string;
+  kind: 'closed' | 'workday';
+  name: string;
   updatedAt: string;
   hlc: string;
 };
@@ -169,6 +187,7 @@ export type TicketTables = {
   holiday: HolidayTable;
   ticketSettings: TicketSettingsTable;
   slaTarget: SlaTargetTable;
+  regionHoliday: RegionHolidayTable;
 };
 
 export type TicketRow = Selectable<TicketTable>;

@@ -26,12 +26,12 @@ export async function loadTargets(
 ): Promise<SlaTargets> {
   const row = await db
     .selectFrom('slaTarget')
-    .select(['replyMinutes', 'resolveMinutes'])
+    .select(['replyMinutes', 'resolveMinutes', 'counts'])
     .where('id', '=', targetId(type, priority, tier))
     .executeTakeFirst();
   // Seeded for every combination by the migration and never deleted: a gap is a broken database.
   if (!row) throw new Error(`sla_target missing for ${targetId(type, priority, tier)}`);
-  return { respondMinutes: row.replyMinutes, resolveMinutes: row.resolveMinutes };
+  return { respondMinutes: row.replyMinutes, resolveMinutes: row.resolveMinutes, counts: row.counts };
 }
 
 /** The targets a ticket is held to now: its type, its current priority, its customer's current tier. */
@@ -50,7 +50,7 @@ export async function ticketTargets(
 export async function listTargets(db: Kysely<DB>): Promise<SlaTargetView[]> {
   return db
     .selectFrom('slaTarget')
-    .select(['ticketType', 'priority', 'tier', 'replyMinutes', 'resolveMinutes'])
+    .select(['ticketType', 'priority', 'tier', 'replyMinutes', 'resolveMinutes', 'counts'])
     .orderBy('id')
     .execute();
 }
@@ -59,11 +59,11 @@ export async function listTargets(db: Kysely<DB>): Promise<SlaTargetView[]> {
 export async function targetsKey(db: Kysely<DB>): Promise<string> {
   const rows = await db
     .selectFrom('slaTarget')
-    .select(['id', 'replyMinutes', 'resolveMinutes'])
+    .select(['id', 'replyMinutes', 'resolveMinutes', 'counts'])
     .orderBy('id')
     .execute();
   return createHash('sha256')
-    .update(rows.map((r) => `${r.id}=${r.replyMinutes}/${r.resolveMinutes}`).join(';'))
+    .update(rows.map((r) => `${r.id}=${r.replyMinutes}/${r.resolveMinutes}/${r.counts}`).join(';'))
     .digest('hex')
     .slice(0, 16);
 }
@@ -77,7 +77,11 @@ export async function saveTargets(tx: TxContext, targets: ReadonlyArray<SlaTarge
     const id = ids[index]!;
     const before = await tx.trx.selectFrom('slaTarget').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new Error(`sla_target missing for ${id}`);
-    const changed = changedFields(before, { replyMinutes: target.replyMinutes, resolveMinutes: target.resolveMinutes });
+    const changed = changedFields(before, {
+      replyMinutes: target.replyMinutes,
+      resolveMinutes: target.resolveMinutes,
+      counts: target.counts ?? before.counts,
+    });
     if (Object.keys(changed).length === 0) continue;
     const hlc = tx.stamp();
     await tx.trx

@@ -140,6 +140,7 @@ export type DuePanel = Readonly<{
   today: string;
 }>;
 
-export type HolidayView = Readonly<{ date: string; kind: 'closed' | 'workday'; name: string }>;
+/** `region`: the region the day comes from (head office's); null: the store's own day, which wins. */
+export type HolidayView = Readonly<{ date: string; kind: 'closed' | 'workday'; name: string; region: string | null }>;
 
-export type TicketSettingsView = Readonly<{ followUpDays: number; timeZone: string }>;
+export type TicketSettingsView = Readonly<{ followUpDays: number; timeZone: string; region: string }>;

@@ -186,7 +186,7 @@ export function modelTicketStatus(
     machineOf(type),
     events,
     locationOf({ type, form: JSON.stringify(composeComposite(header.fields, TICKET_FORM)) }),
-    { respondMinutes: 0, resolveMinutes: 0 },
+    { respondMinutes: 0, resolveMinutes: 0, counts: 'working' },
   );
   return { status: derived.status, flagged: derived.flagged.length };
 }
