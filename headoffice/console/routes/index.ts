@@ -6,5 +6,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
 import { staffRoutes } from './staff';
+import { standardsRoutes } from './standards';
 
-export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [staffRoutes, auditRoutes];
+export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
+  staffRoutes,
+  auditRoutes,
+  standardsRoutes,
+];
