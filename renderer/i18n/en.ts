@@ -117,6 +117,9 @@ export const en = {
     closesAt: 'Closes at',
     workingDays: 'Working days',
     idleLockMinutes: 'Lock after idle (minutes)',
+    hoursTemplate: 'Opening hours from head office',
+    hoursTemplatePick: 'Choose a template to fill in the hours below',
+    hoursTemplateHelp: 'Fills opening and closing time and working days; save to make them this store’s own.',
   },
 };
 

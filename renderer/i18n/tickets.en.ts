@@ -321,6 +321,9 @@ export const ticketsEn = {
     followUpDays: 'Follow up after (working days)',
     timeZone: 'Time zone',
     timeZoneHelp: 'Opening hours and working days are set in the store settings.',
+    region: 'Holiday region',
+    regionHelp:
+      'The store’s calendar starts from head office’s days for this region (CN: national; a province such as CN-GD adds its own). The store’s own days below win.',
     holidays: 'Holidays and make-up working days',
     year: 'Year',
     date: 'Date',
@@ -331,7 +334,12 @@ export const ticketsEn = {
     add: 'Add',
     remove: 'Remove {{date}}',
     none: 'No holidays entered for this year',
-    targets: 'Time limits (working time)',
+    source: 'From',
+    fromStore: 'This store',
+    fromRegion: 'Head office ({{region}})',
+    overrideNote:
+      'Days from head office cannot be removed here: add a day of this store’s own on the same date to override one.',
+    targets: 'Time limits',
     targetsNote:
       'By default: reply within 15 minutes, resolve within 24 working hours; urgent tickets, gold and VIP customers get tighter limits (table below).',
   },

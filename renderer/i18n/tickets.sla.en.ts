@@ -2,7 +2,7 @@
 export const ticketsSlaEn = {
   slaTargets: {
     title: 'Reply and resolution targets',
-    note: 'Working minutes per ticket type, priority and customer tier. Open tickets follow a change at once.',
+    note: 'Minutes per ticket type, priority and customer tier, counted in working hours or calendar hours. Open tickets follow a change at once.',
     type: 'Type',
     priority: 'Priority',
     tier: 'Tier',
@@ -16,6 +16,11 @@ export const ticketsSlaEn = {
     unchanged: 'Nothing changed',
     readOnly: 'Only managers with the service-settings right can change the targets.',
     rowError: '{{row}}: {{error}}',
+    counts: 'Counts',
+    countsOf: 'Clock: {{row}}',
+    clock: { working: 'Working hours', calendar: 'Calendar hours (24/7)' },
+    hqOwned:
+      'This PC is enrolled with head office: the service standards are head office’s and are changed in the head-office console.',
   },
   tiers: { regular: 'Regular', silver: 'Silver', gold: 'Gold', vip: 'VIP' },
   reports: {

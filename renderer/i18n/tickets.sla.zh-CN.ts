@@ -4,7 +4,7 @@ import type { ticketsSlaEn } from './tickets.sla.en';
 export const ticketsSlaZhCN: typeof ticketsSlaEn = {
   slaTargets: {
     title: '响应与处理时限',
-    note: '按服务单类型、优先级和客户等级设定，单位为工作分钟。修改后未结服务单立即按新时限计算。',
+    note: '按服务单类型、优先级和客户等级设定，单位为分钟，按工作时间或自然时间计。修改后未结服务单立即按新时限计算。',
     type: '类型',
     priority: '优先级',
     tier: '客户等级',
@@ -18,6 +18,10 @@ export const ticketsSlaZhCN: typeof ticketsSlaEn = {
     unchanged: '没有修改',
     readOnly: '只有具备服务设置权限的经理可以修改时限。',
     rowError: '{{row}}：{{error}}',
+    counts: '计时方式',
+    countsOf: '计时方式：{{row}}',
+    clock: { working: '工作时间', calendar: '自然时间（全天候）' },
+    hqOwned: '本机已注册到总部：服务标准归总部所有，请在总部管理台修改。',
   },
   tiers: { regular: '普通', silver: '银卡', gold: '金卡', vip: 'VIP' },
   reports: {

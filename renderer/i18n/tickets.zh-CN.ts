@@ -304,6 +304,9 @@ export const ticketsZhCN: TicketsMessages = {
     followUpDays: '回访期限（工作日）',
     timeZone: '时区',
     timeZoneHelp: '营业时间和工作日在门店设置中修改。',
+    region: '节假日地区',
+    regionHelp:
+      '本店日历以总部为该地区设定的日子为准（CN：全国；省份如 CN-GD 另加本省的日子）。下方本店自己录入的日子优先。',
     holidays: '节假日与调休',
     year: '年份',
     date: '日期',
@@ -314,7 +317,11 @@ export const ticketsZhCN: TicketsMessages = {
     add: '添加',
     remove: '删除 {{date}}',
     none: '该年份尚未录入节假日',
-    targets: '服务时限（按工作时间计）',
+    source: '来源',
+    fromStore: '本店',
+    fromRegion: '总部（{{region}}）',
+    overrideNote: '总部设定的日子不能在此删除：在同一日期添加本店自己的日子即可覆盖。',
+    targets: '服务时限',
     targetsNote: '默认 15 分钟内响应，24 个工作小时内处理完毕；紧急服务单、金卡和 VIP 顾客时限更短（见下表）。',
   },
   due: {

@@ -119,5 +119,8 @@ export const zhCN: Messages = {
     closesAt: '营业结束',
     workingDays: '工作日',
     idleLockMinutes: '空闲锁屏（分钟）',
+    hoursTemplate: '总部营业时间模板',
+    hoursTemplatePick: '选择一个模板，填入下方的营业时间',
+    hoursTemplateHelp: '填入开门、关门时间和工作日；保存后即为本店自己的设置。',
   },
 };

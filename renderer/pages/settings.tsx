@@ -1,10 +1,14 @@
-/** Store settings (admin): name, counter, contact, opening hours, working days, idle lock. */
+/**
+ * Store settings (admin): name, counter, contact, opening hours, working days, idle lock. Head
+ * office's opening-hours templates can fill the hours; saved, they are the store's own.
+ */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Checkbox, Form, Input, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Select, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { storeUpdateSchema, type StoreSettings } from '../../db/api';
+import { storeUpdateSchema, type OpeningHoursTemplateView, type StoreSettings } from '../../db/api';
 import { useErrorText } from '../forms/error-text';
 import { describedBy, FieldFrame, NumberField, TextField } from '../forms/fields';
 import { FormAlert } from '../forms/form-alert';
@@ -52,7 +56,8 @@ function SettingsForm({ store }: { store: StoreSettings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const update = useDeskMutation('store.update');
-  const { control, handleSubmit, getValues, setError, reset, formState } = useForm<
+  const { state: templates } = useDeskQuery('store.hoursTemplates', {});
+  const { control, handleSubmit, getValues, setValue, setError, reset, formState } = useForm<
     SettingsInput,
     unknown,
     z.output<typeof storeUpdateSchema>
@@ -90,6 +95,17 @@ function SettingsForm({ store }: { store: StoreSettings }) {
       />
       <TextField control={control} name="phone" id="settings-phone" label={t('settings.phone')} maxLength={30} />
       <TextField control={control} name="address" id="settings-address" label={t('settings.address')} maxLength={200} />
+      {templates.value && templates.value.length > 0 ? (
+        <HoursTemplatePicker
+          templates={templates.value}
+          onApply={(template) => {
+            const dirty = { shouldDirty: true, shouldValidate: true };
+            setValue('opensAt', template.opensAt, dirty);
+            setValue('closesAt', template.closesAt, dirty);
+            setValue('workingDays', [...template.workingDays], dirty);
+          }}
+        />
+      ) : null}
       <div style={{ display: 'flex', gap: 16 }}>
         <TextField
           control={control}
@@ -143,5 +159,40 @@ function SettingsForm({ store }: { store: StoreSettings }) {
         {t('form.save')}
       </Button>
     </Form>
+  );
+}
+
+/** Copies a template's hours into the form; nothing is saved until the admin saves the settings. */
+function HoursTemplatePicker({
+  templates,
+  onApply,
+}: {
+  templates: ReadonlyArray<OpeningHoursTemplateView>;
+  onApply: (template: OpeningHoursTemplateView) => void;
+}) {
+  const { t } = useTranslation();
+  const [applied, setApplied] = useState<string | null>(null);
+  const days = (template: OpeningHoursTemplateView) =>
+    template.workingDays.map((d) => t(`weekdays.${String(d) as (typeof DAYS)[number]}`)).join(' ');
+  return (
+    <FieldFrame id="settings-hours-template" label={t('settings.hoursTemplate')} help={t('settings.hoursTemplateHelp')}>
+      <Select<string>
+        id="settings-hours-template"
+        value={applied}
+        placeholder={t('settings.hoursTemplatePick')}
+        onChange={(id) => {
+          const template = templates.find((x) => x.id === id);
+          if (!template) return;
+          setApplied(id);
+          onApply(template);
+        }}
+        options={templates.map((x) => ({
+          value: x.id,
+          label: `${x.name} · ${x.opensAt}–${x.closesAt} · ${days(x)}`,
+        }))}
+        style={{ width: '100%' }}
+        virtual={false}
+      />
+    </FieldFrame>
   );
 }

@@ -1,13 +1,14 @@
 /**
- * Service standards (docs/DOMAIN.md §6, §8): the follow-up interval in working days, the time zone, and
- * the SLA targets per type × priority × tier, and the holiday list with make-up working days that
- * SLA clocks and follow-up dates count in.
+ * Service standards (docs/DOMAIN.md §6, §8): the follow-up interval in working days, the time zone,
+ * the holiday region, the SLA targets per type × priority × tier, and the holiday list with make-up
+ * working days that SLA clocks and follow-up dates count in: head office's days for the region with
+ * the store's own over them.
  */
 import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketSettingsView } from '../../../db/api';
+import { REGION_CODE, type TicketSettingsView } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { FieldFrame } from '../../forms/fields';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
@@ -44,9 +45,10 @@ function SettingsForm({ settings }: { settings: TicketSettingsView }) {
   const update = useDeskMutation('tickets.updateSettings');
   const [days, setDays] = useState<number | null>(settings.followUpDays);
   const [zone, setZone] = useState(settings.timeZone);
+  const [region, setRegion] = useState(settings.region);
   const [error, setError] = useState<{ field?: string; key: string } | null>(null);
   const save = async (): Promise<void> => {
-    const result = await update.run({ followUpDays: days ?? 0, timeZone: zone });
+    const result = await update.run({ followUpDays: days ?? 0, timeZone: zone, region });
     if (result.ok) {
       setError(null);
       void message.success(common('form.saved'));
@@ -74,6 +76,21 @@ function SettingsForm({ settings }: { settings: TicketSettingsView }) {
             onChange={(e) => setZone(e.target.value)}
             maxLength={60}
             style={{ width: 240 }}
+          />
+        </FieldFrame>
+        <FieldFrame
+          id="service-region"
+          label={t('settings.region')}
+          help={t('settings.regionHelp')}
+          error={error?.field === 'region' ? error.key : undefined}
+        >
+          <Input
+            id="service-region"
+            value={region}
+            onChange={(e) => setRegion(e.target.value.toUpperCase())}
+            maxLength={6}
+            status={REGION_CODE.test(region) ? undefined : 'error'}
+            style={{ width: 120 }}
           />
         </FieldFrame>
         {error && !error.field ? (
@@ -150,6 +167,7 @@ function Holidays() {
         </Button>
       </Form>
       {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} /> : null}
+      <Typography.Paragraph type="secondary">{t('settings.overrideNote')}</Typography.Paragraph>
       <Table
         size="small"
         rowKey="date"
@@ -165,16 +183,23 @@ function Holidays() {
           },
           { key: 'name', title: t('settings.name'), dataIndex: 'name' },
           {
+            key: 'source',
+            title: t('settings.source'),
+            render: (_, h) =>
+              h.region === null ? t('settings.fromStore') : t('settings.fromRegion', { region: h.region }),
+          },
+          {
             key: 'remove',
             title: '',
-            render: (_, h) => (
-              <Button
-                size="small"
-                icon={<DeleteOutlined aria-hidden />}
-                aria-label={t('settings.remove', { date: h.date })}
-                onClick={() => void remove.run({ date: h.date })}
-              />
-            ),
+            render: (_, h) =>
+              h.region !== null ? null : (
+                <Button
+                  size="small"
+                  icon={<DeleteOutlined aria-hidden />}
+                  aria-label={t('settings.remove', { date: h.date })}
+                  onClick={() => void remove.run({ date: h.date })}
+                />
+              ),
           },
         ]}
       />

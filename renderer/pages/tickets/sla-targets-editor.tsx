@@ -1,18 +1,26 @@
 /**
  * The SLA target table on the Service standards page: reply and resolution minutes per ticket type ×
- * priority × customer tier (db/tickets/targets.ts). Rows are checked with the desk's own schema as
- * they are typed; the desk checks them again and saves all or none.
+ * priority × customer tier, and whether they count working or calendar hours (db/tickets/targets.ts).
+ * Rows are checked with the desk's own schema as they are typed; the desk checks them again and
+ * saves all or none. Once the PC is enrolled the standards are head office's: shown, not edited.
  */
 import { Alert, App, Button, Card, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { slaTargetSchema, TICKET_TYPES, type SlaTargetView, type TicketType } from '../../../db/api';
+import {
+  CLOCK_COUNTS,
+  slaTargetSchema,
+  TICKET_TYPES,
+  type ClockCounts,
+  type SlaTargetView,
+  type TicketType,
+} from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 
 type Row = SlaTargetView & { key: string };
-type Draft = Record<string, { replyMinutes: number | null; resolveMinutes: number | null }>;
+type Draft = Record<string, { replyMinutes: number | null; resolveMinutes: number | null; counts: ClockCounts }>;
 
 const rowKey = (r: Pick<SlaTargetView, 'ticketType' | 'priority' | 'tier'>): string =>
   `${r.ticketType}:${r.priority}:${r.tier}`;
@@ -27,7 +35,9 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
   const errorText = useErrorText();
   const { message } = App.useApp();
   const { can } = useSignedIn();
-  const editable = can('tickets.settings');
+  const { state: sync } = useDeskQuery('sync.status', {}, { refetchOn: ['sync.changed'] });
+  const hqOwned = sync.value?.enrolled === true;
+  const editable = can('tickets.settings') && !hqOwned;
   const save = useDeskMutation('tickets.saveSlaTargets');
   const [type, setType] = useState<TicketType>('complaint');
   const [draft, setDraft] = useState<Draft>({});
@@ -38,7 +48,10 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
   const current = (r: SlaTargetView) => ({ ...r, ...draft[rowKey(r)] });
   const changed = targets.filter((r) => {
     const d = draft[rowKey(r)];
-    return d !== undefined && (d.replyMinutes !== r.replyMinutes || d.resolveMinutes !== r.resolveMinutes);
+    return (
+      d !== undefined &&
+      (d.replyMinutes !== r.replyMinutes || d.resolveMinutes !== r.resolveMinutes || d.counts !== r.counts)
+    );
   });
   // The first problem of each changed row, by the same schema the desk applies.
   const problems = new Map<string, string>();
@@ -47,11 +60,15 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
     if (!checked.success) problems.set(rowKey(r), checked.error.issues[0]?.message ?? 'invalid_value');
   }
 
-  const edit = (r: SlaTargetView, field: 'replyMinutes' | 'resolveMinutes', value: number | null): void => {
+  const edit = <F extends 'replyMinutes' | 'resolveMinutes' | 'counts'>(
+    r: SlaTargetView,
+    field: F,
+    value: Draft[string][F],
+  ): void => {
     setDraft((d) => ({
       ...d,
       [rowKey(r)]: {
-        ...{ replyMinutes: r.replyMinutes, resolveMinutes: r.resolveMinutes },
+        ...{ replyMinutes: r.replyMinutes, resolveMinutes: r.resolveMinutes, counts: r.counts },
         ...d[rowKey(r)],
         [field]: value,
       },
@@ -85,7 +102,7 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
       style={{ marginBottom: 16 }}
     >
       <Typography.Paragraph type="secondary">
-        {editable ? t('slaTargets.note') : t('slaTargets.readOnly')}
+        {hqOwned ? t('slaTargets.hqOwned') : editable ? t('slaTargets.note') : t('slaTargets.readOnly')}
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select<TicketType>
@@ -131,6 +148,21 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
                 value={current(r).resolveMinutes}
                 onChange={(v) => edit(r, 'resolveMinutes', v)}
                 status={problems.has(r.key) ? 'error' : undefined}
+              />
+            ),
+          },
+          {
+            key: 'counts',
+            title: t('slaTargets.counts'),
+            render: (_, r) => (
+              <Select<ClockCounts>
+                aria-label={t('slaTargets.countsOf', { row: label(r) })}
+                disabled={!editable}
+                value={current(r).counts}
+                onChange={(v) => edit(r, 'counts', v)}
+                options={CLOCK_COUNTS.map((v) => ({ value: v, label: t(`slaTargets.clock.${v}`) }))}
+                style={{ width: 150 }}
+                virtual={false}
               />
             ),
           },
