@@ -134,7 +134,11 @@ describe('the work queues', () => {
 describe('service settings', () => {
   it('set the follow-up interval and the holiday list; only managers may change them', async () => {
     const d = await openTicketDesk();
-    expect(await d.ok('counter', 'tickets.settings', {})).toEqual({ followUpDays: 3, timeZone: 'Asia/Shanghai' });
+    expect(await d.ok('counter', 'tickets.settings', {})).toEqual({
+      followUpDays: 3,
+      timeZone: 'Asia/Shanghai',
+      region: 'CN',
+    });
     expect(
       await d.refused('counter', 'tickets.updateSettings', { followUpDays: 5, timeZone: 'Asia/Shanghai' }),
     ).toMatchObject({ code: 'permission_denied' });
@@ -147,14 +151,15 @@ describe('service settings', () => {
     expect(await d.ok('manager', 'tickets.updateSettings', { followUpDays: 5, timeZone: 'Asia/Shanghai' })).toEqual({
       followUpDays: 5,
       timeZone: 'Asia/Shanghai',
+      region: 'CN',
     });
 
     await d.ok('manager', 'tickets.saveHoliday', { date: '2027-02-06', kind: 'closed', name: '春节' });
     await d.ok('manager', 'tickets.saveHoliday', { date: '2027-02-14', kind: 'workday', name: '春节调休' });
     const year = await d.ok('manager', 'tickets.saveHoliday', { date: '2027-02-06', kind: 'closed', name: '除夕' });
     expect(year).toEqual([
-      { date: '2027-02-06', kind: 'closed', name: '除夕' },
-      { date: '2027-02-14', kind: 'workday', name: '春节调休' },
+      { date: '2027-02-06', kind: 'closed', name: '除夕', region: null },
+      { date: '2027-02-14', kind: 'workday', name: '春节调休', region: null },
     ]);
     expect(await d.ok('manager', 'tickets.removeHoliday', { date: '2027-02-14' })).toHaveLength(1);
     expect(await d.refused('manager', 'tickets.removeHoliday', { date: '2027-02-14' })).toMatchObject({
