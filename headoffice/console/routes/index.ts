@@ -5,10 +5,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
+import { overviewRoutes } from './overview';
 import { staffRoutes } from './staff';
 import { standardsRoutes } from './standards';
 
 export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
+  overviewRoutes,
   staffRoutes,
   auditRoutes,
   standardsRoutes,
