@@ -3,7 +3,14 @@
  * itself as its own chunk (loaded when first opened). A new page adds one entry. The menu shows
  * only what the role may read; head office checks every request anyway.
  */
-import { AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { ConsolePermission } from '../headoffice/console/contract/roles';
 import type { resources } from './i18n';
@@ -36,5 +43,26 @@ export const consolePages: ReadonlyArray<ConsolePage> = [
     permission: 'audit.read',
     icon: <AuditOutlined />,
     load: () => import('./pages/audit'),
+  },
+  {
+    path: 'standards',
+    ns: 'standards',
+    permission: 'standards.read',
+    icon: <FieldTimeOutlined />,
+    load: () => import('./pages/standards'),
+  },
+  {
+    path: 'calendar',
+    ns: 'calendar',
+    permission: 'standards.read',
+    icon: <CalendarOutlined />,
+    load: () => import('./pages/calendar'),
+  },
+  {
+    path: 'hours',
+    ns: 'hours',
+    permission: 'standards.read',
+    icon: <ClockCircleOutlined />,
+    load: () => import('./pages/hours'),
   },
 ];

@@ -8,16 +8,38 @@ import { initReactI18next } from 'react-i18next';
 import { saveLanguage, type Language } from '../../renderer/i18n/language';
 import { auditEn } from './audit.en';
 import { auditZhCN } from './audit.zh-CN';
+import { calendarEn } from './calendar.en';
+import { calendarZhCN } from './calendar.zh-CN';
 import { commonEn } from './common.en';
 import { commonZhCN } from './common.zh-CN';
 import { homeEn } from './home.en';
 import { homeZhCN } from './home.zh-CN';
+import { hoursEn } from './hours.en';
+import { hoursZhCN } from './hours.zh-CN';
 import { staffEn } from './staff.en';
 import { staffZhCN } from './staff.zh-CN';
+import { standardsEn } from './standards.en';
+import { standardsZhCN } from './standards.zh-CN';
 
 export const resources = {
-  'zh-CN': { common: commonZhCN, home: homeZhCN, staff: staffZhCN, audit: auditZhCN },
-  en: { common: commonEn, home: homeEn, staff: staffEn, audit: auditEn },
+  'zh-CN': {
+    common: commonZhCN,
+    home: homeZhCN,
+    staff: staffZhCN,
+    audit: auditZhCN,
+    standards: standardsZhCN,
+    calendar: calendarZhCN,
+    hours: hoursZhCN,
+  },
+  en: {
+    common: commonEn,
+    home: homeEn,
+    staff: staffEn,
+    audit: auditEn,
+    standards: standardsEn,
+    calendar: calendarEn,
+    hours: hoursEn,
+  },
 } as const;
 
 export function initI18n(language: Language): void {

@@ -1,0 +1,25 @@
+/** Opening-hours templates page, in Chinese. */
+export const hoursZhCN = {
+  title: '营业时间模板',
+  intro:
+    '总部提供给门店的营业时间。门店管理员在“门店设置”中选用一个模板，时间和工作日即复制为本店自己的设置；此后修改或删除模板不会改变任何门店的营业时间。',
+  add: '新增模板',
+  editTitle: '修改模板：{{name}}',
+  name: '名称',
+  hours: '营业时间',
+  opensAt: '开门时间',
+  closesAt: '关门时间',
+  workingDays: '工作日',
+  none: '尚无模板',
+  remove: '删除',
+  confirmRemove: '删除模板“{{name}}”？已选用它的门店营业时间不变。',
+  removed: '已删除模板“{{name}}”',
+  nameTaken: '已有同名模板',
+  'day.1': '周一',
+  'day.2': '周二',
+  'day.3': '周三',
+  'day.4': '周四',
+  'day.5': '周五',
+  'day.6': '周六',
+  'day.7': '周日',
+};
