@@ -24,7 +24,6 @@ export const standardsEn: Record<keyof typeof standardsZhCN, string> = {
   savedCount: '{{count}} saved; stores take them at their next sync',
   readOnly: 'Read-only: your role cannot change the standards',
   invalid: 'Not a valid value',
-  days: '{{count}} d',
   hours: '{{count}} h',
   minutes: '{{count}} min',
   'type.consultation': 'Consultation',

@@ -23,7 +23,6 @@ export const standardsZhCN = {
   savedCount: '已保存 {{count}} 项，门店下次同步时生效',
   readOnly: '只读：您的角色不能修改服务标准',
   invalid: '数值无效',
-  days: '{{count}} 天',
   hours: '{{count}} 小时',
   minutes: '{{count}} 分钟',
   'type.consultation': '咨询',

@@ -115,7 +115,7 @@ export default function CalendarPage() {
               {
                 title: t('kind'),
                 key: 'kind',
-                width: 110,
+                width: 180,
                 render: (_, d) => <Tag color={d.kind === 'closed' ? 'red' : 'blue'}>{t(`kind.${d.kind}`)}</Tag>,
               },
               { title: t('name'), dataIndex: 'name', ellipsis: { showTitle: true } },

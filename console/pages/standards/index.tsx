@@ -26,19 +26,17 @@ import { useApi } from '../../use-api';
 
 type Draft = Record<string, Partial<Pick<SlaTarget, 'replyMinutes' | 'resolveMinutes' | 'counts'>>>;
 
-/** "1440" → "24 h", "90" → "1 h 30 min": how long a number of minutes is, beside the number. */
+/**
+ * "1440" → "24 h", "90" → "1 h 30 min": how long a number of minutes is, beside the number. Never
+ * in days: 24 working hours are two or three days at the counter, not one.
+ */
 function useDuration() {
   const { t } = useTranslation('standards');
   return (minutes: number | null | undefined): string => {
     if (!minutes) return '';
-    const days = Math.floor(minutes / 1440);
-    const hours = Math.floor((minutes % 1440) / 60);
+    const hours = Math.floor(minutes / 60);
     const rest = minutes % 60;
-    return [
-      days ? t('days', { count: days }) : '',
-      hours ? t('hours', { count: hours }) : '',
-      rest ? t('minutes', { count: rest }) : '',
-    ]
+    return [hours ? t('hours', { count: hours }) : '', rest ? t('minutes', { count: rest }) : '']
       .filter(Boolean)
       .join(' ');
   };
@@ -176,7 +174,7 @@ function Editor({
           {
             title: t('counts'),
             key: 'counts',
-            width: 190,
+            width: 230,
             render: (_, row) => (
               <Select<ClockCounts>
                 aria-label={t('countsOf', { row: label(row) })}
@@ -184,7 +182,7 @@ function Editor({
                 value={current(row).counts}
                 onChange={(v) => edit(row, { counts: v })}
                 options={CLOCK_COUNTS.map((v) => ({ value: v, label: t(`clock.${v}`) }))}
-                style={{ width: 170 }}
+                style={{ width: 210 }}
               />
             ),
           },
