@@ -161,7 +161,7 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
                 value={current(r).counts}
                 onChange={(v) => edit(r, 'counts', v)}
                 options={CLOCK_COUNTS.map((v) => ({ value: v, label: t(`slaTargets.clock.${v}`) }))}
-                style={{ width: 150 }}
+                style={{ width: 190 }}
                 virtual={false}
               />
             ),
