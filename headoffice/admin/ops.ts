@@ -78,6 +78,7 @@ export async function compactFeed(db: HqDatabase, horizonSeq: number): Promise<n
   return db.transaction().execute(async (trx) => {
     await lockFeed(trx);
     const removed = await trx.deleteFrom('changeFeed').where('serverSeq', '<=', horizonSeq).executeTakeFirst();
+    await trx.deleteFrom('customerFeed').where('serverSeq', '<=', horizonSeq).execute();
     await trx
       .insertInto('serverMeta')
       .values({ key: 'horizon_seq', value: String(horizonSeq) })
