@@ -102,7 +102,8 @@ export const insertFeedRows = sql`
  */
 export const fanOutCustomerRows = sql`
   INSERT INTO customer_feed (store_id, server_seq, customer_id)
-  SELECT l.store_id, head.base + b.ord, b.customer_ref FROM batch_feed b JOIN customer_link l ON l.customer_id = b.customer_ref, head
+  SELECT l.store_id, head.base + b.ord, b.customer_ref FROM batch_feed b
+  CROSS JOIN LATERAL (SELECT store_id FROM customer_link WHERE customer_id = b.customer_ref) l, head
   WHERE b.scope = 'customer'`;
 
 /** Appends rows to the feed, numbered from feed_head in the same statement (the caller holds the feed lock). */

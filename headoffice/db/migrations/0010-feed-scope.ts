@@ -15,6 +15,8 @@
  *   same customer's rows would otherwise see none of them, and the push none of it. Every writer
  *   of links already held it (pushes, admin link-customer), so this only enforces it.
  * - `customer_link_customer (customer_id)`: the fan-out finds a row's stores by its customer.
+ * Both joins are LATERAL, one index probe per link or per row: a transition table and a batch's
+ * rows have no statistics, and a hash join read the whole feed for each push that made a link.
  * Frozen once landed.
  */
 import { sql, type Kysely } from 'kysely';
@@ -47,7 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     BEGIN
       INSERT INTO customer_feed (store_id, server_seq, customer_id)
         SELECT l.store_id, f.server_seq, l.customer_id FROM added_links l
-        JOIN change_feed f ON f.customer_ref = l.customer_id AND f.scope = 'customer'
+        CROSS JOIN LATERAL (SELECT server_seq FROM change_feed
+          WHERE customer_ref = l.customer_id AND scope = 'customer') f
         ON CONFLICT DO NOTHING;
       RETURN NULL;
     END $$`.execute(db);
