@@ -89,13 +89,24 @@ export async function handlePull(
   input: { replicaId: string; cursor: string; maxBytes: number },
   nowMs: number,
 ): Promise<PullResponse> {
-  const epoch = await readMeta(db, 'epoch');
-  const horizon = Number(await readMeta(db, 'horizon_seq').catch(() => '0'));
-  const replica = await db
-    .selectFrom('replica')
-    .select(['deviceId', 'lastAppliedSeq'])
-    .where('id', '=', input.replicaId)
-    .executeTakeFirst();
+  // What a pull checks before reading the feed, in one round trip: a pull is most of head office's
+  // requests, and each query is a round trip and a plan.
+  const { epoch, horizon, head, ...found } = await sql<{
+    epoch: string | null;
+    horizon: string | null;
+    head: number;
+    deviceId: string | null;
+    lastAppliedSeq: number | null;
+  }>`
+    SELECT (SELECT value FROM server_meta WHERE key = 'epoch') AS epoch,
+      (SELECT value FROM server_meta WHERE key = 'horizon_seq') AS horizon,
+      (SELECT last_seq FROM feed_head WHERE id = 1) AS head, r.device_id, r.last_applied_seq
+    FROM (VALUES (1)) AS one LEFT JOIN replica r ON r.id = ${input.replicaId}`
+    .execute(db)
+    .then((result) => result.rows[0]!);
+  if (epoch === null) throw new Error('server_meta.epoch is missing: the head-office database is not migrated');
+  const replica =
+    found.deviceId === null ? undefined : { deviceId: found.deviceId, lastAppliedSeq: found.lastAppliedSeq ?? 0 };
   // A replica id not known yet is this PC's next database (pull may come before its first push).
   assertOwnReplica(replica, device);
   const base = {
@@ -108,12 +119,10 @@ export async function handlePull(
     return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'bad_cursor' } };
   if (cursor.epoch !== epoch)
     return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'epoch_changed' } };
-  if (cursor.serverSeq < horizon)
+  if (cursor.serverSeq < Number(horizon ?? '0'))
     return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'behind_horizon' } };
 
-  // Rows up to the head read now are all committed (appends hold the head's lock to commit).
-  const head = (await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow())
-    .lastSeq;
+  // Rows up to the head read above are all committed (appends hold the head's lock to commit).
   const changes: FeedRecord[] = [];
   let bytes = 0;
   let last = cursor.serverSeq;

@@ -8,7 +8,16 @@
 // `git archive`, with this benchmark's files) and prints the ratio. `--profile <dir>` writes a CPU
 // profile of each run's head office there.
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +109,32 @@ function memoryOf(pid) {
   }
 }
 
+/**
+ * CPU seconds used so far by a process and all its descendants (PostgreSQL's backends are the
+ * postmaster's children): on a machine shared with other work, CPU per request says what head
+ * office costs where latency only says how busy the machine was.
+ */
+function cpuSecondsOfTree(rootPid) {
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command's closing parenthesis: state ppid … utime(14) stime(15).
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid; p > 1; p = stats.get(p)?.ppid ?? 0) if (p === rootPid) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, stat] of stats) if (inTree(pid)) ticks += stat.ticks;
+  return ticks / 100;
+}
+
 async function buildBench(tree) {
   await build({
     root: tree,
@@ -170,6 +205,7 @@ async function runLoad(label, tree) {
     const hq = await serve.firstLine;
     if (!hq) throw new Error('head office did not start');
     const before = memoryOf(serve.child.pid);
+    const cpuBefore = { hq: cpuSecondsOfTree(serve.child.pid), pg: cpuSecondsOfTree(pg.child.pid) };
     log(`${label}: ${values.rate} requests/s for ${values.seconds} s …`);
     let peakRss = 0;
     const sampler = setInterval(() => {
@@ -187,10 +223,20 @@ async function runLoad(label, tree) {
     );
     const figures = await client.done;
     clearInterval(sampler);
+    const cpu = {
+      hq: cpuSecondsOfTree(serve.child.pid) - cpuBefore.hq,
+      pg: cpuSecondsOfTree(pg.child.pid) - cpuBefore.pg,
+    };
+    const perRequest = (seconds) => +((seconds * 1000) / figures.requests).toFixed(2);
     const after = memoryOf(serve.child.pid);
     return {
       label,
       ...figures,
+      cpuMsPerRequest: {
+        headOffice: perRequest(cpu.hq),
+        postgres: perRequest(cpu.pg),
+        both: perRequest(cpu.hq + cpu.pg),
+      },
       hqRssMb: {
         atStart: Math.round(before?.rssMb ?? 0),
         peakUnderLoad: Math.round(peakRss),
@@ -240,6 +286,7 @@ const report = {
           p50: ratio(ours.all.p50, base.all.p50),
           p95: ratio(ours.all.p95, base.all.p95),
           p99: ratio(ours.all.p99, base.all.p99),
+          cpu: ratio(ours.cpuMsPerRequest.both, base.cpuMsPerRequest.both),
         },
       }
     : {}),
@@ -249,18 +296,18 @@ const report = {
 if (values.json) console.log(JSON.stringify(report));
 else {
   const row = (r) =>
-    `| ${r.label} | ${r.all.p50} | ${r.all.p95} | ${r.all.p99} | ${r.pull.p95} | ${r.push.p95} | ${r.errors} | ${r.pull.changesPerPull} | ${r.hqRssMb.peakUnderLoad} / ${r.hqRssMb.processPeak} |`;
+    `| ${r.label} | ${r.all.p50} | ${r.all.p95} | ${r.all.p99} | ${r.pull.p95} | ${r.push.p95} | ${r.errors} | ${r.pull.changesPerPull} | ${r.cpuMsPerRequest.headOffice} + ${r.cpuMsPerRequest.postgres} | ${r.hqRssMb.peakUnderLoad} / ${r.hqRssMb.processPeak} |`;
   console.log(
     [
       '',
       `${values.devices} PCs in ${values.stores} stores, ${values.rate} requests/s for ${values.seconds} s (${Number(values['push-share']) * 100} % pushes of ${values['push-size']} changes), ${machine.cpus} CPUs, load ${machine.loadavgAtStart.join(' ')} at start`,
       '',
-      '| head office | p50 ms | p95 ms | p99 ms | pull p95 | push p95 | errors | changes per pull | RSS MB (load peak / process peak) |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| head office | p50 ms | p95 ms | p99 ms | pull p95 | push p95 | errors | changes per pull | CPU ms per request (head office + PostgreSQL) | RSS MB (load peak / process peak) |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...runs.map(row),
       ...(base
         ? [
-            `| baseline ÷ this tree | ${report.baselineOverThis.p50}× | ${report.baselineOverThis.p95}× | ${report.baselineOverThis.p99}× | | | | | |`,
+            `| baseline ÷ this tree | ${report.baselineOverThis.p50}× | ${report.baselineOverThis.p95}× | ${report.baselineOverThis.p99}× | | | | | ${report.baselineOverThis.cpu}× | |`,
           ]
         : []),
       '',

@@ -85,6 +85,11 @@ async function prepare(url: string, stateFile: string, storeCount: number, devic
       seq: 0,
     };
   });
+  // Every PC has pushed before (its pulls record their cursor on its replica row, as in a running chain).
+  await sql`INSERT INTO replica (id, device_id, store_id, last_applied_seq)
+    SELECT * FROM unnest(${devices.map((d) => d.replicaId)}::text[], ${devices.map((d) => d.id)}::text[], ${devices.map((d) => d.storeId)}::text[], ${devices.map(() => 0)}::bigint[])`.execute(
+    db,
+  );
   const stores: StoreMix[] = Array.from({ length: storeCount }, (_, k) => ({
     storeId: `store${pad(k + 1)}`,
     customers: [],
