@@ -6,17 +6,14 @@
  *
  * - `change_feed_scope (scope, server_seq)`: the global rows and one store's rows, each a range.
  * - `customer_feed (store_id, server_seq, customer_id)`: one row per customer-scoped feed row per
- *   store linked to that customer, so a store's customer rows are a range too. It is kept by two
- *   writes that between them cover both orders of "row written" and "link made": feed.ts adds a
- *   feed row's fan-out to the stores linked when it is written, and the trigger below adds a new
- *   link's customer's earlier rows (through `change_feed_customer`). Pull still checks the link
- *   when it reads, so a link removed later stops the rows as before.
- * - The trigger takes the feed lock before a link is inserted: a link made while a push writes the
- *   same customer's rows would otherwise see none of them, and the push none of it. Every writer
- *   of links already held it (pushes, admin link-customer), so this only enforces it.
+ *   store linked to that customer, so a store's customer rows are a range too. Two writes keep it,
+ *   covering both orders of "row written" and "link made" (a merge's inherited links come after
+ *   the batch's rows): feed.ts adds a new feed row's fan-out to the stores linked when it is
+ *   written, and customer-links.ts `insertLinks` adds a new link's customer's earlier rows, found
+ *   through `change_feed_customer`, in the statement that inserts the link. Pull still checks the
+ *   link when it reads, so a link removed later stops the rows as before.
  * - `customer_link_customer (customer_id)`: the fan-out finds a row's stores by its customer.
- * Both joins are LATERAL, one index probe per link or per row: a transition table and a batch's
- * rows have no statistics, and a hash join read the whole feed for each push that made a link.
+ * Existing rows and links are filled in here.
  * Frozen once landed.
  */
 import { sql, type Kysely } from 'kysely';
@@ -37,23 +34,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`INSERT INTO customer_feed (store_id, server_seq, customer_id)
     SELECT l.store_id, f.server_seq, f.customer_ref FROM change_feed f JOIN customer_link l ON l.customer_id = f.customer_ref
     WHERE f.scope = 'customer'`.execute(db);
-
-  await sql`CREATE FUNCTION customer_link_lock_feed() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM 1 FROM feed_head WHERE id = 1 FOR UPDATE;
-      RETURN NULL;
-    END $$`.execute(db);
-  await sql`CREATE TRIGGER customer_link_lock_feed BEFORE INSERT ON customer_link
-    FOR EACH STATEMENT EXECUTE FUNCTION customer_link_lock_feed()`.execute(db);
-  await sql`CREATE FUNCTION customer_link_backfill() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO customer_feed (store_id, server_seq, customer_id)
-        SELECT l.store_id, f.server_seq, l.customer_id FROM added_links l
-        CROSS JOIN LATERAL (SELECT server_seq FROM change_feed
-          WHERE customer_ref = l.customer_id AND scope = 'customer') f
-        ON CONFLICT DO NOTHING;
-      RETURN NULL;
-    END $$`.execute(db);
-  await sql`CREATE TRIGGER customer_link_backfill AFTER INSERT ON customer_link
-    REFERENCING NEW TABLE AS added_links FOR EACH STATEMENT EXECUTE FUNCTION customer_link_backfill()`.execute(db);
 }
