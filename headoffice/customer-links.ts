@@ -95,21 +95,31 @@ async function addLinks(
   await appendFeed(trx, rows);
 }
 
-/** Inserts the links not there yet; with `readBack`, returns those it added. */
-async function insertLinks(
+/**
+ * Inserts the links not there yet; with `readBack`, returns those it added. The same statement
+ * adds each new link's customer's earlier feed rows to `customer_feed` (migration 0010), so the
+ * store's pulls find them by store: rows written after the link are added as they are written
+ * (feed.ts `fanOutCustomerRows`). Every writer of customer_link goes through here (the admin's
+ * link-customer too) and holds the feed lock, so no row is written between the two.
+ */
+export async function insertLinks(
   trx: Transaction<HqDB>,
-  links: ReadonlyArray<readonly [string, string]>,
+  links: ReadonlyArray<readonly [customer: string, store: string]>,
   readBack: boolean,
 ): Promise<Array<{ customerId: string; storeId: string }>> {
   if (links.length === 0) return [];
   const values = sql`SELECT * FROM unnest(${textList(links.map(([c]) => c))}, ${textList(links.map(([, s]) => s))})`;
-  if (!readBack) {
-    await sql`INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING`.execute(trx);
-    return [];
-  }
+  // One index probe per link (LATERAL): the inserted rows have no statistics to plan a join by.
   const added = await sql<{ customerId: string; storeId: string }>`
-    INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING RETURNING customer_id, store_id`.execute(
-    trx,
-  );
+    WITH added AS (
+      INSERT INTO customer_link (customer_id, store_id) ${values} ON CONFLICT DO NOTHING RETURNING customer_id, store_id
+    ), filled AS (
+      INSERT INTO customer_feed (store_id, server_seq, customer_id)
+      SELECT a.store_id, f.server_seq, a.customer_id FROM added a
+      CROSS JOIN LATERAL (SELECT server_seq FROM change_feed WHERE customer_ref = a.customer_id AND scope = 'customer') f
+      -- A link removed and made again finds its earlier rows there already.
+      ON CONFLICT DO NOTHING
+    )
+    SELECT customer_id, store_id FROM added WHERE ${readBack}`.execute(trx);
   return added.rows;
 }

@@ -94,10 +94,21 @@ export const insertFeedRows = sql`
   INSERT INTO change_feed (server_seq, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered)
   SELECT head.base + ord, tx_id, origin_replica, origin_seq, entity, entity_id, state, scope, customer_ref, altered FROM batch_feed, head`;
 
+/**
+ * Adds each customer-scoped row of `batch_feed` to `customer_feed` once per store linked to its
+ * customer, so a store's pull reads its customers' rows as one index range (migration 0010; pull.ts).
+ * Links made later add the rows written before them themselves (0010's trigger). Every statement
+ * that runs `insertFeedRows` runs this beside it.
+ */
+export const fanOutCustomerRows = sql`
+  INSERT INTO customer_feed (store_id, server_seq, customer_id)
+  SELECT l.store_id, head.base + b.ord, b.customer_ref FROM batch_feed b
+  CROSS JOIN LATERAL (SELECT store_id FROM customer_link WHERE customer_id = b.customer_ref) l, head
+  WHERE b.scope = 'customer'`;
+
 /** Appends rows to the feed, numbered from feed_head in the same statement (the caller holds the feed lock). */
 export async function appendFeed(trx: Transaction<HqDB>, rows: ReadonlyArray<FeedRow>): Promise<void> {
   if (rows.length === 0) return;
-  await sql`WITH head AS (${takeSeqs(rows.length)}), batch_feed AS (${feedRows(feedColumns(rows))}) ${insertFeedRows}`.execute(
-    trx,
-  );
+  await sql`WITH head AS (${takeSeqs(rows.length)}), batch_feed AS MATERIALIZED (${feedRows(feedColumns(rows))}),
+    fanned AS (${fanOutCustomerRows}) ${insertFeedRows}`.execute(trx);
 }

@@ -49,7 +49,29 @@ function inScope(storeId: string) {
  * Rows after `afterSeq` up to the feed head, in the store's scope, without the replica's own
  * unaltered echoes: those are filtered in PostgreSQL, so a replica that pushed 100k changes does
  * not download them back only to skip them.
+ *
+ * The scope is read as three index ranges merged by server_seq (docs/architecture/console-pull-cost.md):
+ * the global rows and the store's rows (`change_feed_scope`), and the rows of the customers linked
+ * to the store (`customer_feed`, migration 0010). A pull reads only rows it may send, never the
+ * other stores' rows after its cursor. The link is checked again here, as `inScope` does, so a link
+ * removed stops its customer's rows.
  */
+export function feedQuery(storeId: string, replicaId: string, afterSeq: number, head: number, limit: number) {
+  const columns = sql`f.server_seq, f.tx_id, f.entity, f.entity_id, f.state, f.origin_replica, f.altered`;
+  const notEcho = sql`(f.origin_replica IS DISTINCT FROM ${replicaId} OR f.altered)`;
+  const ofScope = (scope: string) => sql`
+    SELECT ${columns} FROM change_feed f
+    WHERE f.scope = ${scope} AND f.server_seq > ${afterSeq} AND f.server_seq <= ${head} AND ${notEcho}
+    ORDER BY f.server_seq LIMIT ${limit}`;
+  return sql<FeedDbRow>`
+    SELECT * FROM ((${ofScope('global')}) UNION ALL (${ofScope(storeId)}) UNION ALL (
+      SELECT ${columns} FROM customer_feed c JOIN change_feed f ON f.server_seq = c.server_seq
+      WHERE c.store_id = ${storeId} AND c.server_seq > ${afterSeq} AND c.server_seq <= ${head} AND ${notEcho}
+        AND EXISTS (SELECT 1 FROM customer_link l WHERE l.store_id = ${storeId} AND l.customer_id = c.customer_id)
+      ORDER BY c.server_seq LIMIT ${limit}
+    )) AS scoped ORDER BY server_seq LIMIT ${limit}`;
+}
+
 async function fetchFeed(
   db: Kysely<HqDB>,
   storeId: string,
@@ -58,12 +80,7 @@ async function fetchFeed(
   head: number,
   limit: number,
 ): Promise<FeedDbRow[]> {
-  const rows = await sql<FeedDbRow>`
-    SELECT f.server_seq, f.tx_id, f.entity, f.entity_id, f.state, f.origin_replica, f.altered
-    FROM change_feed f WHERE f.server_seq > ${afterSeq} AND f.server_seq <= ${head} AND ${inScope(storeId)}
-      AND (f.origin_replica IS DISTINCT FROM ${replicaId} OR f.altered)
-    ORDER BY f.server_seq LIMIT ${limit}`.execute(db);
-  return rows.rows;
+  return (await feedQuery(storeId, replicaId, afterSeq, head, limit).execute(db)).rows;
 }
 
 export async function handlePull(
@@ -72,13 +89,24 @@ export async function handlePull(
   input: { replicaId: string; cursor: string; maxBytes: number },
   nowMs: number,
 ): Promise<PullResponse> {
-  const epoch = await readMeta(db, 'epoch');
-  const horizon = Number(await readMeta(db, 'horizon_seq').catch(() => '0'));
-  const replica = await db
-    .selectFrom('replica')
-    .select(['deviceId', 'lastAppliedSeq'])
-    .where('id', '=', input.replicaId)
-    .executeTakeFirst();
+  // What a pull checks before reading the feed, in one round trip: a pull is most of head office's
+  // requests, and each query is a round trip and a plan.
+  const { epoch, horizon, head, ...found } = await sql<{
+    epoch: string | null;
+    horizon: string | null;
+    head: number;
+    deviceId: string | null;
+    lastAppliedSeq: number | null;
+  }>`
+    SELECT (SELECT value FROM server_meta WHERE key = 'epoch') AS epoch,
+      (SELECT value FROM server_meta WHERE key = 'horizon_seq') AS horizon,
+      (SELECT last_seq FROM feed_head WHERE id = 1) AS head, r.device_id, r.last_applied_seq
+    FROM (VALUES (1)) AS one LEFT JOIN replica r ON r.id = ${input.replicaId}`
+    .execute(db)
+    .then((result) => result.rows[0]!);
+  if (epoch === null) throw new Error('server_meta.epoch is missing: the head-office database is not migrated');
+  const replica =
+    found.deviceId === null ? undefined : { deviceId: found.deviceId, lastAppliedSeq: found.lastAppliedSeq ?? 0 };
   // A replica id not known yet is this PC's next database (pull may come before its first push).
   assertOwnReplica(replica, device);
   const base = {
@@ -91,12 +119,10 @@ export async function handlePull(
     return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'bad_cursor' } };
   if (cursor.epoch !== epoch)
     return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'epoch_changed' } };
-  if (cursor.serverSeq < horizon)
+  if (cursor.serverSeq < Number(horizon ?? '0'))
     return { ...base, changes: [], nextCursor: input.cursor, hasMore: false, reset: { reason: 'behind_horizon' } };
 
-  // Rows up to the head read now are all committed (appends hold the head's lock to commit).
-  const head = (await db.selectFrom('feedHead').select('lastSeq').where('id', '=', 1).executeTakeFirstOrThrow())
-    .lastSeq;
+  // Rows up to the head read above are all committed (appends hold the head's lock to commit).
   const changes: FeedRecord[] = [];
   let bytes = 0;
   let last = cursor.serverSeq;

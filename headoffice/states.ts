@@ -10,7 +10,7 @@ import { type Working } from './batch-types';
 import type { HqDB } from './db/schema';
 import { indexedPhoneDigits } from './duplicate-phones';
 import { ruleFor, type EntityRule } from './entities';
-import { feedColumns, feedRows, insertFeedRows, takeSeqs, type FeedRow } from './feed';
+import { fanOutCustomerRows, feedColumns, feedRows, insertFeedRows, takeSeqs, type FeedRow } from './feed';
 import { stateText } from './state-json';
 import { textList } from './text-list';
 
@@ -125,6 +125,7 @@ export function batchStatement(
   if (feed.length === 0 && saves.entities.length === 0) return null;
   return sql`
     WITH head AS (${takeSeqs(feed.length)}), batch_feed AS MATERIALIZED (${feedRows(feedColumns(feed))}), appended AS (${insertFeedRows}),
+    fanned AS (${fanOutCustomerRows}),
     saves AS MATERIALIZED (
       SELECT s.entity, s.entity_id, coalesce(s.state::json, f.state) AS state, s.owner_store_id, s.scope, s.customer_ref, s.last_feed_row, s.phone_digits, s.is_new
       FROM unnest(${textList(saves.entities)}, ${textList(saves.entityIds)}, ${textList(saves.states)}, ${textList(saves.ownerStoreIds)}, ${textList(saves.scopes)},

@@ -4,12 +4,12 @@
  * writes (catalogue, prices, tiers) through the same merge and feed path as a store's push.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { newId } from '../../db/ids';
 import type { Hlc } from '../../db/sync/hlc';
 import type { PushResult, WireChange } from '../../db/sync/protocol';
 import { applyChanges } from '../apply';
 import { HqError } from '../auth';
+import { insertLinks } from '../customer-links';
 import type { HqDatabase } from '../db/open';
 import { appendFeed, lockFeed } from '../feed';
 
@@ -83,6 +83,7 @@ export async function compactFeed(db: HqDatabase, horizonSeq: number): Promise<n
   return db.transaction().execute(async (trx) => {
     await lockFeed(trx);
     const removed = await trx.deleteFrom('changeFeed').where('serverSeq', '<=', horizonSeq).executeTakeFirst();
+    await trx.deleteFrom('customerFeed').where('serverSeq', '<=', horizonSeq).execute();
     await trx
       .insertInto('serverMeta')
       .values({ key: 'horizon_seq', value: String(horizonSeq) })
@@ -147,11 +148,8 @@ export async function linkCustomer(db: HqDatabase, customerId: string, storeCode
   if (!exists) throw new HqError(404, 'bad_request', `No customer ${customerId} at head office`);
   await db.transaction().execute(async (trx) => {
     await lockFeed(trx);
-    const added =
-      await sql`INSERT INTO customer_link (customer_id, store_id) VALUES (${customerId}, ${store.id}) ON CONFLICT DO NOTHING RETURNING customer_id`.execute(
-        trx,
-      );
-    if (added.rows.length === 0) return;
+    const added = await insertLinks(trx, [[customerId, store.id]], true);
+    if (added.length === 0) return;
     const file = await trx
       .selectFrom('entityState')
       .select(['entity', 'entityId', 'state'])

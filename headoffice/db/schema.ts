@@ -76,6 +76,8 @@ export type HqDB = {
   /** A view of push_batch, one row per change (read-only). */
   pushLog: { replicaId: string; seq: number; changeId: string; status: string };
   customerLink: { customerId: string; storeId: string; linkedAt: Stamped };
+  /** A customer-scoped feed row, once per store linked to its customer (migration 0010). */
+  customerFeed: { storeId: string; serverSeq: number; customerId: string };
   rejectedChange: {
     id: Generated<number>;
     replicaId: string | null;

@@ -8,6 +8,7 @@ import * as m0005 from './0005-link-store-check';
 import * as m0006 from './0006-push-batch';
 import * as m0008 from './0008-device-counter';
 import * as m0009 from './0009-console';
+import * as m0010 from './0010-feed-scope';
 
 export type HqMigration = {
   version: number;
@@ -25,4 +26,5 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 6, name: 'push-batch', up: m0006.up },
   { version: 8, name: 'device-counter', up: m0008.up },
   { version: 9, name: 'console', up: m0009.up },
+  { version: 10, name: 'feed-scope', up: m0010.up },
 ];
