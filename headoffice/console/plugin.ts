@@ -101,7 +101,8 @@ export async function registerConsole(
       root: dir,
       prefix: '/console/',
       wildcard: false,
-      index: 'index.html',
+      // A list: with `preCompressed`, @fastify/static finds a directory's index only in a list.
+      index: ['index.html'],
       preCompressed: true,
       maxAge: '365d',
       immutable: true,
