@@ -1,0 +1,119 @@
+/**
+ * Head office's catalogue edits reach a real counter through the feed: a part created and then
+ * re-priced in the console lands in the counter's `part` table with the new price while the
+ * store's own bin stays; a supplier, a tier threshold and a category's warranty months the same way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitCatalogue } from '../../../headoffice/console/catalogue/commit';
+import { planUpdateCategory } from '../../../headoffice/console/catalogue/categories';
+import { planCreatePart, planRetirePart, planUpdatePart } from '../../../headoffice/console/catalogue/parts';
+import { planCreateSupplier } from '../../../headoffice/console/catalogue/suppliers';
+import { planUpdateTier } from '../../../headoffice/console/catalogue/tiers';
+import { partFieldsSchema, type PartView } from '../../../headoffice/console/contract/catalogue';
+import { openCounter, type TestCounter } from '../../sync/support/counter';
+import { startTestHeadOffice, type TestHeadOffice } from '../../sync/support/hq';
+
+let hq: TestHeadOffice;
+let counter: TestCounter;
+const audits: unknown[] = [];
+const audit = async (_trx: unknown, entry: unknown) => void audits.push(entry);
+const services = () => ({ db: hq.db, hqClock: hq.hqClock, now: Date.now });
+
+beforeAll(async () => {
+  hq = await startTestHeadOffice();
+  await hq.addStore('S012');
+  counter = await openCounter(hq);
+  await counter.sync();
+});
+
+afterAll(async () => {
+  await counter?.close();
+  await hq?.close();
+});
+
+const sqlite = () => counter.store.sqlite;
+
+describe('catalogue edits reach the counter', () => {
+  it('a new part, then a price edit, arrive with the store’s bin kept', async () => {
+    const supplier = await commitCatalogue(
+      services(),
+      (trx, now) => planCreateSupplier(trx, { name: '美的配件中心', contact: '王工', phone: '021-5555' }, now),
+      audit,
+    );
+    const input = partFieldsSchema.parse({
+      partNo: 'wm-belt-01',
+      name: '洗衣机皮带',
+      unit: '条',
+      costFen: 1200,
+      priceFen: 2500,
+      supplierIds: [supplier.id],
+    });
+    const part: PartView = await commitCatalogue(services(), (trx, now) => planCreatePart(trx, input, now), audit);
+    expect(part.partNo).toBe('WM-BELT-01');
+    await counter.sync();
+    const arrived = sqlite().prepare('SELECT * FROM part WHERE id = ?').get(part.id) as Record<string, unknown>;
+    expect(arrived).toMatchObject({ part_no: 'WM-BELT-01', price_fen: 2500, cost_fen: 1200, bin: '' });
+    expect(JSON.parse(arrived.supplier_ids as string)).toEqual([supplier.id]);
+    expect(sqlite().prepare('SELECT name FROM supplier WHERE id = ?').get(supplier.id)).toEqual({
+      name: '美的配件中心',
+    });
+
+    await counter.ok('parts.updateStoreFields', { id: part.id, bin: 'A-03-2', reorderLevel: 2, reorderQty: 5 });
+    await counter.sync();
+    await commitCatalogue(
+      services(),
+      (trx, now) => planUpdatePart(trx, part.id, { ...input, priceFen: 2800 }, now),
+      audit,
+    );
+    await counter.sync();
+    expect(sqlite().prepare('SELECT price_fen, bin, reorder_level FROM part WHERE id = ?').get(part.id)).toEqual({
+      price_fen: 2800,
+      bin: 'A-03-2',
+      reorder_level: 2,
+    });
+    expect(audits.at(-1)).toEqual({
+      action: 'part.update',
+      target: 'WM-BELT-01',
+      before: { priceFen: 2500 },
+      after: { priceFen: 2800 },
+    });
+
+    await commitCatalogue(services(), (trx, now) => planRetirePart(trx, part.id, true, now), audit);
+    await counter.sync();
+    expect(
+      (sqlite().prepare('SELECT retired_at FROM part WHERE id = ?').get(part.id) as { retired_at: string | null })
+        .retired_at,
+    ).not.toBeNull();
+  });
+
+  it('a tier threshold and a category’s warranty months replace the counter’s built-in rows', async () => {
+    await commitCatalogue(
+      services(),
+      (trx, now) =>
+        planUpdateTier(trx, 'silver', { minSpendFen: 300_000, minVisits: 4, serviceStandard: '优先受理' }, now),
+      audit,
+    );
+    await commitCatalogue(
+      services(),
+      (trx, now) =>
+        planUpdateCategory(
+          trx,
+          'mattress',
+          { nameZh: '床垫', nameEn: 'Mattress', warrantyMonths: 60, position: 9 },
+          now,
+        ),
+      audit,
+    );
+    await counter.sync();
+    expect(
+      sqlite()
+        .prepare(
+          'SELECT min_spend_fen, min_visits, service_standard, rank, reply_minutes FROM customer_tier WHERE tier = ?',
+        )
+        .get('silver'),
+    ).toEqual({ min_spend_fen: 300_000, min_visits: 4, service_standard: '优先受理', rank: 1, reply_minutes: 20 });
+    expect(sqlite().prepare('SELECT warranty_months FROM product_category WHERE code = ?').get('mattress')).toEqual({
+      warranty_months: 60,
+    });
+  });
+});
