@@ -29,7 +29,10 @@ import { activeSuppliersByName, supplierKey } from './suppliers';
 
 type Reader = Pick<HqDatabase, 'selectFrom'>;
 
-type Planned = Omit<DryRun, 'token'> & { writes: HqWrite[]; audit: { before: object; after: object } };
+type Planned = Omit<DryRun, 'token'> & {
+  writes: HqWrite[];
+  audit: { before: Record<string, object>; after: Record<string, object> };
+};
 
 const COMPARED = ['name', 'spec', 'unit', 'models', 'costFen', 'priceFen', 'supplierIds'] as const;
 type Compared = (typeof COMPARED)[number];
@@ -155,6 +158,15 @@ async function plan(db: Reader, file: ImportFile, nowIso: string): Promise<Plann
   };
 }
 
+/** The audit entry names each part's before and after, up to a bound that keeps the entry readable. */
+export const AUDITED_PARTS = 500;
+
+function auditedParts(parts: Record<string, object>): { parts: Record<string, object>; more?: number } {
+  const entries = Object.entries(parts);
+  if (entries.length <= AUDITED_PARTS) return { parts };
+  return { parts: Object.fromEntries(entries.slice(0, AUDITED_PARTS)), more: entries.length - AUDITED_PARTS };
+}
+
 export async function dryRunImport(db: Reader, file: ImportFile, nowIso: string): Promise<DryRun> {
   const { writes: _writes, audit: _audit, version, ...dryRun } = await plan(db, file, nowIso);
   return { ...dryRun, token: tokenOf(fileBytes(file), version) };
@@ -180,9 +192,15 @@ export async function planImportApply(
       'stale_dry_run',
       'The catalogue or the file changed since the dry run: run the dry run again',
     );
+  const result = { added: planned.added, changed: planned.changed, unchanged: planned.unchanged };
   return {
     writes: planned.writes,
-    audit: { action: 'part.import', target: file.fileName, before: planned.audit.before, after: planned.audit.after },
-    result: { added: planned.added, changed: planned.changed, unchanged: planned.unchanged },
+    audit: {
+      action: 'part.import',
+      target: file.fileName,
+      before: auditedParts(planned.audit.before),
+      after: { ...result, ...auditedParts(planned.audit.after) },
+    },
+    result,
   };
 }

@@ -5,6 +5,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
+import { catalogueRoutes } from './catalogue';
+import { catalogueImportRoutes } from './catalogue-import';
+import { catalogueSettingsRoutes } from './catalogue-settings';
 import { staffRoutes } from './staff';
 
-export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [staffRoutes, auditRoutes];
+export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
+  staffRoutes,
+  auditRoutes,
+  catalogueRoutes,
+  catalogueImportRoutes,
+  catalogueSettingsRoutes,
+];

@@ -24,8 +24,12 @@ const dbName = `hq_import_${randomBytes(4).toString('hex')}`;
 let db: HqDatabase;
 const hqClock = createHlc({ node: HQ_NODE });
 const services = () => ({ db, hqClock, now: Date.now });
-const audits: Array<{ action: string; target: string; before: unknown; after: unknown }> = [];
-const audit = async (_trx: unknown, entry: (typeof audits)[number]) => void audits.push(entry);
+const lastAudit = () =>
+  db
+    .selectFrom('consoleAudit')
+    .select(['username', 'action', 'target', 'before', 'after'])
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
 const nowIso = () => new Date().toISOString();
 
 const csvFile = (name: string, text: string) => ({
@@ -34,7 +38,7 @@ const csvFile = (name: string, text: string) => ({
 });
 
 async function apply(file: { fileName: string; contentBase64: string }, token: string) {
-  return commitCatalogue(services(), (trx, now) => planImportApply(trx, { ...file, token }, now), audit);
+  return commitCatalogue(services(), null, (trx, now) => planImportApply(trx, { ...file, token }, now));
 }
 
 const partCount = async () => (await listParts(db, { status: 'all' })).total;
@@ -43,31 +47,26 @@ beforeAll(async () => {
   await ensureDatabase(adminUrl, dbName);
   db = connectHq(adminUrl.replace(/\/postgres$/, `/${dbName}`));
   await migrateHq(db);
-  const supplier = await commitCatalogue(
-    services(),
-    (trx, now) => planCreateSupplier(trx, { name: 'Haier Parts', contact: '', phone: '' }, now),
-    audit,
+  const supplier = await commitCatalogue(services(), null, (trx, now) =>
+    planCreateSupplier(trx, { name: 'Haier Parts', contact: '', phone: '' }, now),
   );
   for (const [partNo, priceFen] of [
     ['P-100', 1000],
     ['P-200', 2000],
   ] as const)
-    await commitCatalogue(
-      services(),
-      (trx, now) =>
-        planCreatePart(
-          trx,
-          partFieldsSchema.parse({
-            partNo,
-            name: `Part ${partNo}`,
-            unit: '个',
-            costFen: 500,
-            priceFen,
-            supplierIds: [supplier.id],
-          }),
-          now,
-        ),
-      audit,
+    await commitCatalogue(services(), null, (trx, now) =>
+      planCreatePart(
+        trx,
+        partFieldsSchema.parse({
+          partNo,
+          name: `Part ${partNo}`,
+          unit: '个',
+          costFen: 500,
+          priceFen,
+          supplierIds: [supplier.id],
+        }),
+        now,
+      ),
     );
 });
 
@@ -140,11 +139,12 @@ describe('apply', () => {
     expect(await apply(file, dry.token)).toEqual({ added: 0, changed: 1, unchanged: 1 });
     const p100 = (await listParts(db, { q: 'P-100' })).items[0]!;
     expect(p100).toMatchObject({ priceFen: 1300, costFen: 500, name: 'Part P-100' });
-    expect(audits.at(-1)).toEqual({
+    expect(await lastAudit()).toEqual({
+      username: '(admin CLI)',
       action: 'part.import',
       target: 'clean.csv',
-      before: { 'P-100': { priceFen: 1000 } },
-      after: { 'P-100': { priceFen: 1300 } },
+      before: { parts: { 'P-100': { priceFen: 1000 } } },
+      after: { added: 0, changed: 1, unchanged: 1, parts: { 'P-100': { priceFen: 1300 } } },
     });
   });
 
@@ -236,6 +236,9 @@ describe('apply', () => {
     expect(await apply(file, dry.token)).toMatchObject({ added: 20_000 });
     const applyMs = performance.now() - t;
     console.log(`20,000-part import: dry run ${dryMs.toFixed(0)} ms, apply ${applyMs.toFixed(0)} ms`);
+    const entry = await lastAudit();
+    expect(entry.after).toMatchObject({ added: 20_000, more: 19_500 });
+    expect(Object.keys((entry.after as { parts: object }).parts)).toHaveLength(500);
     expect(await partCount()).toBeGreaterThanOrEqual(20_003);
   });
 

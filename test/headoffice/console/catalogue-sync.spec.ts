@@ -15,8 +15,6 @@ import { startTestHeadOffice, type TestHeadOffice } from '../../sync/support/hq'
 
 let hq: TestHeadOffice;
 let counter: TestCounter;
-const audits: unknown[] = [];
-const audit = async (_trx: unknown, entry: unknown) => void audits.push(entry);
 const services = () => ({ db: hq.db, hqClock: hq.hqClock, now: Date.now });
 
 beforeAll(async () => {
@@ -35,10 +33,8 @@ const sqlite = () => counter.store.sqlite;
 
 describe('catalogue edits reach the counter', () => {
   it('a new part, then a price edit, arrive with the store’s bin kept', async () => {
-    const supplier = await commitCatalogue(
-      services(),
-      (trx, now) => planCreateSupplier(trx, { name: '美的配件中心', contact: '王工', phone: '021-5555' }, now),
-      audit,
+    const supplier = await commitCatalogue(services(), null, (trx, now) =>
+      planCreateSupplier(trx, { name: '美的配件中心', contact: '王工', phone: '021-5555' }, now),
     );
     const input = partFieldsSchema.parse({
       partNo: 'wm-belt-01',
@@ -48,7 +44,7 @@ describe('catalogue edits reach the counter', () => {
       priceFen: 2500,
       supplierIds: [supplier.id],
     });
-    const part: PartView = await commitCatalogue(services(), (trx, now) => planCreatePart(trx, input, now), audit);
+    const part: PartView = await commitCatalogue(services(), null, (trx, now) => planCreatePart(trx, input, now));
     expect(part.partNo).toBe('WM-BELT-01');
     await counter.sync();
     const arrived = sqlite().prepare('SELECT * FROM part WHERE id = ?').get(part.id) as Record<string, unknown>;
@@ -60,10 +56,8 @@ describe('catalogue edits reach the counter', () => {
 
     await counter.ok('parts.updateStoreFields', { id: part.id, bin: 'A-03-2', reorderLevel: 2, reorderQty: 5 });
     await counter.sync();
-    await commitCatalogue(
-      services(),
-      (trx, now) => planUpdatePart(trx, part.id, { ...input, priceFen: 2800 }, now),
-      audit,
+    await commitCatalogue(services(), null, (trx, now) =>
+      planUpdatePart(trx, part.id, { ...input, priceFen: 2800 }, now),
     );
     await counter.sync();
     expect(sqlite().prepare('SELECT price_fen, bin, reorder_level FROM part WHERE id = ?').get(part.id)).toEqual({
@@ -71,14 +65,20 @@ describe('catalogue edits reach the counter', () => {
       bin: 'A-03-2',
       reorder_level: 2,
     });
-    expect(audits.at(-1)).toEqual({
+    expect(
+      await hq.db
+        .selectFrom('consoleAudit')
+        .select(['action', 'target', 'before', 'after'])
+        .orderBy('id', 'desc')
+        .executeTakeFirst(),
+    ).toEqual({
       action: 'part.update',
       target: 'WM-BELT-01',
       before: { priceFen: 2500 },
       after: { priceFen: 2800 },
     });
 
-    await commitCatalogue(services(), (trx, now) => planRetirePart(trx, part.id, true, now), audit);
+    await commitCatalogue(services(), null, (trx, now) => planRetirePart(trx, part.id, true, now));
     await counter.sync();
     expect(
       (sqlite().prepare('SELECT retired_at FROM part WHERE id = ?').get(part.id) as { retired_at: string | null })
@@ -87,22 +87,11 @@ describe('catalogue edits reach the counter', () => {
   });
 
   it('a tier threshold and a category’s warranty months replace the counter’s built-in rows', async () => {
-    await commitCatalogue(
-      services(),
-      (trx, now) =>
-        planUpdateTier(trx, 'silver', { minSpendFen: 300_000, minVisits: 4, serviceStandard: '优先受理' }, now),
-      audit,
+    await commitCatalogue(services(), null, (trx, now) =>
+      planUpdateTier(trx, 'silver', { minSpendFen: 300_000, minVisits: 4, serviceStandard: '优先受理' }, now),
     );
-    await commitCatalogue(
-      services(),
-      (trx, now) =>
-        planUpdateCategory(
-          trx,
-          'mattress',
-          { nameZh: '床垫', nameEn: 'Mattress', warrantyMonths: 60, position: 9 },
-          now,
-        ),
-      audit,
+    await commitCatalogue(services(), null, (trx, now) =>
+      planUpdateCategory(trx, 'mattress', { nameZh: '床垫', nameEn: 'Mattress', warrantyMonths: 60, position: 9 }, now),
     );
     await counter.sync();
     expect(
