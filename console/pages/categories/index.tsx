@@ -1,0 +1,174 @@
+/**
+ * Product categories and their warranty months (三包 terms). Built-in categories show their
+ * defaults until head office sets them; there is no delete, because products at the counters are
+ * filed under a category's code.
+ */
+import { Alert, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography, message } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useStaff } from '../../session';
+import type { CategoryCreate, CategoryView } from '../../../headoffice/console/contract/categories';
+import { errorText } from '../catalogue/errors';
+
+function CategoryForm({
+  category,
+  nextPosition,
+  onClose,
+  onSaved,
+}: {
+  category: CategoryView | 'new' | null;
+  nextPosition: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation('categories');
+  const [form] = Form.useForm<CategoryCreate>();
+  const [error, setError] = useState<string | null>(null);
+  const editing = category !== null && category !== 'new' ? category : null;
+  useEffect(() => {
+    setError(null);
+    if (category !== null)
+      form.setFieldsValue(editing ?? { code: '', nameZh: '', nameEn: '', warrantyMonths: 12, position: nextPosition });
+  }, [category, editing, form, nextPosition]);
+  const save = async ({ code, ...fields }: CategoryCreate) => {
+    try {
+      if (editing) await api.send('PUT', `/catalogue/categories/${editing.code}`, fields);
+      else await api.send('POST', '/catalogue/categories', { code, ...fields });
+      onSaved();
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+  return (
+    <Modal
+      open={category !== null}
+      title={editing ? t('editTitle', { code: editing.code }) : t('newTitle')}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={save}>
+        <Form.Item
+          name="code"
+          label={t('code')}
+          help={editing ? t('codeFixed') : t('codeHelp')}
+          rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,19}$/, message: t('codeRule') }]}
+        >
+          <Input disabled={editing !== null} maxLength={20} />
+        </Form.Item>
+        <Form.Item
+          name="nameZh"
+          label={t('nameZh')}
+          rules={[{ required: true, whitespace: true, message: t('required') }]}
+        >
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item
+          name="nameEn"
+          label={t('nameEn')}
+          rules={[{ required: true, whitespace: true, message: t('required') }]}
+        >
+          <Input maxLength={40} />
+        </Form.Item>
+        <Space size={16}>
+          <Form.Item
+            name="warrantyMonths"
+            label={t('warrantyMonths')}
+            rules={[{ required: true, message: t('required') }]}
+          >
+            <InputNumber min={0} max={120} precision={0} suffix={t('months')} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="position" label={t('position')} rules={[{ required: true, message: t('required') }]}>
+            <InputNumber min={0} max={999} precision={0} style={{ width: 120 }} />
+          </Form.Item>
+        </Space>
+        <Typography.Paragraph type="secondary">{t('warrantyNote')}</Typography.Paragraph>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function CategoriesPage() {
+  const { t } = useTranslation('categories');
+  const { can } = useStaff();
+  const editable = can('catalogue.edit');
+  const [items, setItems] = useState<CategoryView[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [editing, setEditing] = useState<CategoryView | 'new' | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setItems((await api.get<{ items: CategoryView[] }>('/catalogue/categories')).items);
+    } catch (e) {
+      void message.error(errorText(t, e));
+    } finally {
+      setLoading(false);
+    }
+  }, [t]);
+  useEffect(() => void load(), [load]);
+  return (
+    <>
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary">{t('intro')}</Typography.Text>
+        {editable && (
+          <Button type="primary" onClick={() => setEditing('new')}>
+            {t('new')}
+          </Button>
+        )}
+      </Space>
+      <Table<CategoryView>
+        rowKey="code"
+        size="middle"
+        loading={loading}
+        dataSource={items}
+        pagination={false}
+        tableLayout="fixed"
+        columns={[
+          { title: t('code'), dataIndex: 'code', width: 160 },
+          { title: t('nameZh'), dataIndex: 'nameZh' },
+          { title: t('nameEn'), dataIndex: 'nameEn' },
+          {
+            title: t('warrantyMonths'),
+            dataIndex: 'warrantyMonths',
+            width: 140,
+            align: 'right',
+            render: (m: number) => t('monthsValue', { count: m }),
+          },
+          {
+            title: t('source'),
+            dataIndex: 'setByHeadOffice',
+            width: 140,
+            render: (set: boolean) => (set ? <Tag color="blue">{t('setByHq')}</Tag> : <Tag>{t('builtIn')}</Tag>),
+          },
+          ...(editable
+            ? [
+                {
+                  title: t('actions'),
+                  key: 'actions',
+                  width: 100,
+                  render: (_: unknown, c: CategoryView) => (
+                    <Button size="small" type="link" onClick={() => setEditing(c)}>
+                      {t('edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <CategoryForm
+        category={editing}
+        nextPosition={items.reduce((max, c) => Math.max(max, c.position + 1), 0)}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          void message.success(t('saved'));
+          void load();
+        }}
+      />
+    </>
+  );
+}

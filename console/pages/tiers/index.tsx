@@ -1,0 +1,157 @@
+/**
+ * Customer tiers and their thresholds: a counter sets an automatic tier to the highest one whose
+ * minimum spend or minimum purchases the customer reaches. Thresholds are service policy, edited by
+ * whoever may edit service standards; minimum spend is typed in yuan and kept in fen.
+ */
+import { Alert, Button, Form, Input, InputNumber, Modal, Table, Tag, Typography, message } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useStaff } from '../../session';
+import type { TierUpdateInput, TierView } from '../../../headoffice/console/contract/tiers';
+import { errorText } from '../catalogue/errors';
+import { fenToYuan, formatFen, yuanToFen } from '../catalogue/money';
+
+type Values = { minSpend: number | null; minVisits: number | null; serviceStandard: string };
+
+function TierForm({ tier, onClose, onSaved }: { tier: TierView | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('tiers');
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setError(null);
+    if (tier)
+      form.setFieldsValue({
+        minSpend: fenToYuan(tier.minSpendFen),
+        minVisits: tier.minVisits,
+        serviceStandard: tier.serviceStandard,
+      });
+  }, [tier, form]);
+  const save = async (values: Values) => {
+    if (!tier) return;
+    const body: TierUpdateInput = {
+      minSpendFen: yuanToFen(values.minSpend),
+      minVisits: values.minVisits ?? null,
+      serviceStandard: values.serviceStandard ?? '',
+    };
+    try {
+      await api.send('PUT', `/catalogue/tiers/${tier.tier}`, body);
+      onSaved();
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+  const regular = tier?.tier === 'regular';
+  return (
+    <Modal
+      open={tier !== null}
+      title={tier ? t('editTitle', { tier: t(`tier.${tier.tier}`) }) : ''}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {regular && <Alert type="info" showIcon title={t('regularNote')} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={save}>
+        <Form.Item name="minSpend" label={t('minSpend')} help={t('emptyMeansNever')}>
+          <InputNumber
+            min={0.01}
+            max={100_000_000}
+            precision={2}
+            prefix="¥"
+            disabled={regular}
+            style={{ width: 220 }}
+          />
+        </Form.Item>
+        <Form.Item name="minVisits" label={t('minVisits')} help={t('emptyMeansNever')}>
+          <InputNumber min={1} max={10_000} precision={0} disabled={regular} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="serviceStandard" label={t('serviceStandard')}>
+          <Input.TextArea maxLength={200} showCount rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function TiersPage() {
+  const { t } = useTranslation('tiers');
+  const { can } = useStaff();
+  const editable = can('standards.edit');
+  const [items, setItems] = useState<TierView[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [editing, setEditing] = useState<TierView | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setItems((await api.get<{ items: TierView[] }>('/catalogue/tiers')).items);
+    } catch (e) {
+      void message.error(errorText(t, e));
+    } finally {
+      setLoading(false);
+    }
+  }, [t]);
+  useEffect(() => void load(), [load]);
+  const never = <Typography.Text type="secondary">{t('never')}</Typography.Text>;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      <Table<TierView>
+        rowKey="tier"
+        size="middle"
+        loading={loading}
+        dataSource={items}
+        pagination={false}
+        tableLayout="fixed"
+        columns={[
+          { title: t('tierColumn'), dataIndex: 'tier', width: 120, render: (tier: string) => t(`tier.${tier}`) },
+          {
+            title: t('minSpend'),
+            dataIndex: 'minSpendFen',
+            width: 160,
+            align: 'right',
+            render: (fen: number | null) => (fen === null ? never : formatFen(fen)),
+          },
+          {
+            title: t('minVisits'),
+            dataIndex: 'minVisits',
+            width: 140,
+            align: 'right',
+            render: (n: number | null) => (n === null ? never : n),
+          },
+          { title: t('serviceStandard'), dataIndex: 'serviceStandard', ellipsis: true },
+          {
+            title: t('source'),
+            dataIndex: 'setByHeadOffice',
+            width: 130,
+            render: (set: boolean) => (set ? <Tag color="blue">{t('setByHq')}</Tag> : <Tag>{t('builtIn')}</Tag>),
+          },
+          ...(editable
+            ? [
+                {
+                  title: t('actions'),
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, tier: TierView) => (
+                    <Button size="small" type="link" onClick={() => setEditing(tier)}>
+                      {t('edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <TierForm
+        tier={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          void message.success(t('saved'));
+          void load();
+        }}
+      />
+    </>
+  );
+}
