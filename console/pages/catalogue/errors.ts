@@ -1,10 +1,12 @@
-/** A refusal from head office in the reader's language when its code is known, else its own message. */
-import type { TFunction } from 'i18next';
+/**
+ * A refusal from head office in the reader's language: the catalogue's own codes from this page's
+ * text, the shell's codes (signed out, forbidden, …) and any other message as the shell shows them.
+ */
+import i18next from 'i18next';
+import { ApiError } from '../../api';
+import { errorText as shellErrorText } from '../../shell/error-text';
 
-const KNOWN = new Set([
-  'forbidden',
-  'signed_out',
-  'csrf',
+const CODES = [
   'part_no_taken',
   'supplier_name_taken',
   'supplier_retired',
@@ -15,10 +17,12 @@ const KNOWN = new Set([
   'file_empty',
   'file_unreadable',
   'category_code_taken',
-]);
+] as const;
+type CatalogueCode = (typeof CODES)[number];
+const isCatalogueCode = (code: string): code is CatalogueCode => (CODES as ReadonlyArray<string>).includes(code);
 
-export function errorText(t: TFunction, error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  if (e.code && KNOWN.has(e.code)) return t(`catalogue:error.${e.code}`);
-  return e.message ?? String(error);
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError && isCatalogueCode(error.code))
+    return i18next.t(`error.${error.code}`, { ns: 'catalogue' });
+  return shellErrorText(error);
 }

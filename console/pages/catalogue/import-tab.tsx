@@ -20,6 +20,19 @@ import {
 import { errorText } from './errors';
 import { formatFen } from './money';
 
+/** The catalogue's field names as the dry run reports them, with their column titles. */
+const FIELD_LABELS = {
+  name: 'field.name',
+  spec: 'field.spec',
+  unit: 'field.unit',
+  models: 'field.models',
+  costFen: 'field.costFen',
+  priceFen: 'field.priceFen',
+  supplierIds: 'field.supplierIds',
+  retiredAt: 'field.retiredAt',
+} as const;
+const isLabelled = (field: string): field is keyof typeof FIELD_LABELS => field in FIELD_LABELS;
+
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
@@ -58,7 +71,7 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
       setFile(next);
       setDryRun(await api.send<DryRun>('POST', '/catalogue/import/dry-run', next));
     } catch (e) {
-      setError(errorText(t, e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -73,7 +86,7 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
       setDryRun(null);
       onImported();
     } catch (e) {
-      setError(errorText(t, e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -178,8 +191,9 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
                     <Space orientation="vertical" size={0}>
                       {line.changes.map((c: FieldChange) => (
                         <span key={c.field}>
-                          {t(`field.${c.field}`)}: <Typography.Text delete>{shown(c.field, c.before)}</Typography.Text>{' '}
-                          → <Typography.Text strong>{shown(c.field, c.after)}</Typography.Text>
+                          {isLabelled(c.field) ? t(FIELD_LABELS[c.field]) : c.field}:{' '}
+                          <Typography.Text delete>{shown(c.field, c.before)}</Typography.Text> →{' '}
+                          <Typography.Text strong>{shown(c.field, c.after)}</Typography.Text>
                         </span>
                       ))}
                     </Space>

@@ -67,7 +67,7 @@ export function PartForm({ part, suppliers, onClose, onSaved }: Props) {
         : await api.send<PartView>('POST', '/catalogue/parts', body);
       onSaved(saved);
     } catch (e) {
-      setError(errorText(t, e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

@@ -1,5 +1,5 @@
 /** The parts list: search by part number or name, paged at head office; edit and retire for editors. */
-import { Button, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
+import { App, Button, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -19,6 +19,7 @@ const ellipsis = (text: string) => (
 
 export function PartsTab({ suppliers, onChanged }: { suppliers: ReadonlyArray<SupplierView>; onChanged: () => void }) {
   const { t } = useTranslation('catalogue');
+  const { message } = App.useApp();
   const { can } = useStaff();
   const editable = can('catalogue.edit');
   const [query, setQuery] = useState({ q: '', status: 'active' as Status, page: 1, pageSize: 20 });
@@ -32,11 +33,11 @@ export function PartsTab({ suppliers, onChanged }: { suppliers: ReadonlyArray<Su
     try {
       setData(await api.get<PartPage>('/catalogue/parts', query));
     } catch (e) {
-      void message.error(errorText(t, e));
+      void message.error(errorText(e));
     } finally {
       setLoading(false);
     }
-  }, [query, t]);
+  }, [query, t, message]);
   useEffect(() => void load(), [load]);
 
   const retire = async (part: PartView, retired: boolean) => {
@@ -48,7 +49,7 @@ export function PartsTab({ suppliers, onChanged }: { suppliers: ReadonlyArray<Su
       await load();
       onChanged();
     } catch (e) {
-      void message.error(errorText(t, e));
+      void message.error(errorText(e));
     }
   };
 

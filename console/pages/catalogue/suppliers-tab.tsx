@@ -1,5 +1,5 @@
 /** Suppliers: who they are, how many parts name them; editors add, edit and retire. */
-import { Alert, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip, message } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -30,7 +30,7 @@ function SupplierForm({
       else await api.send('POST', '/catalogue/suppliers', values);
       onSaved();
     } catch (e) {
-      setError(errorText(t, e));
+      setError(errorText(e));
     }
   };
   return (
@@ -65,6 +65,7 @@ function SupplierForm({
 
 export function SuppliersTab({ suppliers, reload }: { suppliers: ReadonlyArray<SupplierView>; reload: () => void }) {
   const { t } = useTranslation('catalogue');
+  const { message } = App.useApp();
   const { can } = useStaff();
   const editable = can('catalogue.edit');
   const [editing, setEditing] = useState<SupplierView | 'new' | null>(null);
@@ -73,7 +74,7 @@ export function SuppliersTab({ suppliers, reload }: { suppliers: ReadonlyArray<S
       await api.send('POST', `/catalogue/suppliers/${supplier.id}/retire`, { retired });
       reload();
     } catch (e) {
-      void message.error(errorText(t, e));
+      void message.error(errorText(e));
     }
   };
   return (

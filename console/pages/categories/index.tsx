@@ -3,7 +3,7 @@
  * defaults until head office sets them; there is no delete, because products at the counters are
  * filed under a category's code.
  */
-import { Alert, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -37,7 +37,7 @@ function CategoryForm({
       else await api.send('POST', '/catalogue/categories', { code, ...fields });
       onSaved();
     } catch (e) {
-      setError(errorText(t, e));
+      setError(errorText(e));
     }
   };
   return (
@@ -94,6 +94,7 @@ function CategoryForm({
 
 export default function CategoriesPage() {
   const { t } = useTranslation('categories');
+  const { message } = App.useApp();
   const { can } = useStaff();
   const editable = can('catalogue.edit');
   const [items, setItems] = useState<CategoryView[]>([]);
@@ -103,14 +104,15 @@ export default function CategoriesPage() {
     try {
       setItems((await api.get<{ items: CategoryView[] }>('/catalogue/categories')).items);
     } catch (e) {
-      void message.error(errorText(t, e));
+      void message.error(errorText(e));
     } finally {
       setLoading(false);
     }
-  }, [t]);
+  }, [t, message]);
   useEffect(() => void load(), [load]);
   return (
     <>
+      <Typography.Title level={3}>{t('title')}</Typography.Title>
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">{t('intro')}</Typography.Text>
         {editable && (

@@ -3,12 +3,12 @@
  * minimum spend or minimum purchases the customer reaches. Thresholds are service policy, edited by
  * whoever may edit service standards; minimum spend is typed in yuan and kept in fen.
  */
-import { Alert, Button, Form, Input, InputNumber, Modal, Table, Tag, Typography, message } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useStaff } from '../../session';
-import type { TierUpdateInput, TierView } from '../../../headoffice/console/contract/tiers';
+import type { TierName, TierUpdateInput, TierView } from '../../../headoffice/console/contract/tiers';
 import { errorText } from '../catalogue/errors';
 import { fenToYuan, formatFen, yuanToFen } from '../catalogue/money';
 
@@ -38,7 +38,7 @@ function TierForm({ tier, onClose, onSaved }: { tier: TierView | null; onClose: 
       await api.send('PUT', `/catalogue/tiers/${tier.tier}`, body);
       onSaved();
     } catch (e) {
-      setError(errorText(t, e));
+      setError(errorText(e));
     }
   };
   const regular = tier?.tier === 'regular';
@@ -78,6 +78,7 @@ function TierForm({ tier, onClose, onSaved }: { tier: TierView | null; onClose: 
 
 export default function TiersPage() {
   const { t } = useTranslation('tiers');
+  const { message } = App.useApp();
   const { can } = useStaff();
   const editable = can('standards.edit');
   const [items, setItems] = useState<TierView[]>([]);
@@ -87,15 +88,16 @@ export default function TiersPage() {
     try {
       setItems((await api.get<{ items: TierView[] }>('/catalogue/tiers')).items);
     } catch (e) {
-      void message.error(errorText(t, e));
+      void message.error(errorText(e));
     } finally {
       setLoading(false);
     }
-  }, [t]);
+  }, [t, message]);
   useEffect(() => void load(), [load]);
   const never = <Typography.Text type="secondary">{t('never')}</Typography.Text>;
   return (
     <>
+      <Typography.Title level={3}>{t('title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Table<TierView>
         rowKey="tier"
@@ -105,7 +107,7 @@ export default function TiersPage() {
         pagination={false}
         tableLayout="fixed"
         columns={[
-          { title: t('tierColumn'), dataIndex: 'tier', width: 120, render: (tier: string) => t(`tier.${tier}`) },
+          { title: t('tierColumn'), dataIndex: 'tier', width: 120, render: (tier: TierName) => t(`tier.${tier}`) },
           {
             title: t('minSpend'),
             dataIndex: 'minSpendFen',
