@@ -2,7 +2,7 @@
 import type { categoriesZh } from './categories.zh-CN';
 
 export const categoriesEn: Record<keyof typeof categoriesZh, string> = {
-  title: 'Product categories',
+  title: 'Categories',
   intro:
     "A category sets the warranty of customers' products. Built-in categories show their defaults until head office sets them; categories cannot be deleted.",
   new: 'New category',

@@ -95,7 +95,7 @@ describe('the catalogue console', () => {
       await page
         .locator('input[type=file]')
         .setInputFiles({ name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-      await page.getByText('售价 must be an amount in yuan').waitFor();
+      await page.getByText('售价须为元，最多两位小数').waitFor();
       await expect.poll(() => page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
       expect(await sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'catalogue-import-problems-zh');
@@ -152,8 +152,8 @@ describe('the catalogue console', () => {
       await page.getByRole('tab', { name: 'Suppliers' }).click();
       await page.getByRole('cell', { name: '海尔配件中心' }).waitFor();
       await screenshot(page, 'catalogue-suppliers-auditor-en');
-      await page.getByRole('menuitem', { name: 'Product categories' }).click();
-      await page.getByRole('cell', { name: 'Mattress' }).waitFor();
+      await page.getByRole('menuitem', { name: 'Categories' }).click();
+      await page.getByRole('cell', { name: 'Mattress', exact: true }).waitFor();
       expect(await sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'categories-auditor-en');
       await page.getByRole('menuitem', { name: 'Customer tiers' }).click();

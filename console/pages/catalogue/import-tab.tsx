@@ -59,6 +59,15 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
           ? '—'
           : String(value);
 
+  const problemText = (p: ImportProblem) => {
+    const field = p.params?.field;
+    return t(`problem.${p.code}`, {
+      ...p.params,
+      column: p.column ?? '',
+      field: typeof field === 'string' && isLabelled(field) ? t(FIELD_LABELS[field]) : String(field ?? ''),
+    });
+  };
+
   const choose = async (chosen: File) => {
     setError(null);
     setResult(null);
@@ -157,7 +166,11 @@ export function ImportTab({ onImported }: { onImported: () => void }) {
                 columns={[
                   { title: t('import.line'), dataIndex: 'line', width: 80 },
                   { title: t('import.column'), dataIndex: 'column', width: 140, render: (c?: string) => c ?? '—' },
-                  { title: t('import.problem'), dataIndex: 'message' },
+                  {
+                    title: t('import.problem'),
+                    key: 'problem',
+                    render: (_: unknown, p: ImportProblem) => problemText(p),
+                  },
                 ]}
               />
             </>

@@ -1,6 +1,6 @@
 /** Add or edit a part: money typed in yuan and sent in fen; the server checks every rule again. */
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { PartFieldsInput, PartView, SupplierView } from '../../../headoffice/console/contract/catalogue';
@@ -19,8 +19,8 @@ type Values = {
 };
 
 type Props = {
-  /** The part to edit, 'new' for a new one, null when closed. */
-  part: PartView | 'new' | null;
+  /** The part to edit, or 'new'; the form is mounted only while it is open. */
+  part: PartView | 'new';
   suppliers: ReadonlyArray<SupplierView>;
   onClose: () => void;
   onSaved: (part: PartView) => void;
@@ -31,17 +31,10 @@ export function PartForm({ part, suppliers, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const editing = part !== null && part !== 'new' ? part : null;
-
-  useEffect(() => {
-    setError(null);
-    if (part === null) return;
-    form.setFieldsValue(
-      editing
-        ? { ...editing, cost: fenToYuan(editing.costFen), price: fenToYuan(editing.priceFen) }
-        : { partNo: '', name: '', spec: '', unit: '个', models: [], supplierIds: [], cost: null, price: null },
-    );
-  }, [part, editing, form]);
+  const editing = part !== 'new' ? part : null;
+  const initialValues: Values = editing
+    ? { ...editing, cost: fenToYuan(editing.costFen), price: fenToYuan(editing.priceFen) }
+    : { partNo: '', name: '', spec: '', unit: '个', models: [], supplierIds: [], cost: null, price: null };
 
   // Active suppliers, plus the retired ones this part already has (they may stay).
   const options = suppliers
@@ -76,7 +69,7 @@ export function PartForm({ part, suppliers, onClose, onSaved }: Props) {
   const money = { min: 0, max: 10_000_000, precision: 2, prefix: '¥', style: { width: '100%' } } as const;
   return (
     <Modal
-      open={part !== null}
+      open
       title={editing ? t('part.editTitle', { partNo: editing.partNo }) : t('part.newTitle')}
       okText={t('action.save')}
       cancelText={t('action.cancel')}
@@ -87,7 +80,7 @@ export function PartForm({ part, suppliers, onClose, onSaved }: Props) {
       width={640}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={save} requiredMark>
+      <Form form={form} layout="vertical" onFinish={save} initialValues={initialValues}>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <Form.Item
             name="partNo"

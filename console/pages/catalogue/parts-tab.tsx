@@ -1,9 +1,10 @@
 /** The parts list: search by part number or name, paged at head office; edit and retire for editors. */
-import { App, Button, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useStaff } from '../../session';
+import { useApi } from '../../use-api';
 import type { PartPage, PartView, SupplierView } from '../../../headoffice/console/contract/catalogue';
 import { errorText } from './errors';
 import { formatFen } from './money';
@@ -23,22 +24,11 @@ export function PartsTab({ suppliers, onChanged }: { suppliers: ReadonlyArray<Su
   const { can } = useStaff();
   const editable = can('catalogue.edit');
   const [query, setQuery] = useState({ q: '', status: 'active' as Status, page: 1, pageSize: 20 });
-  const [data, setData] = useState<PartPage | null>(null);
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<PartView | 'new' | null>(null);
   const names = new Map(suppliers.map((s) => [s.id, s.name]));
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api.get<PartPage>('/catalogue/parts', query));
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [query, t, message]);
-  useEffect(() => void load(), [load]);
+  const parts = useApi(() => api.get<PartPage>('/catalogue/parts', query), [query]);
+  const data = parts.data;
 
   const retire = async (part: PartView, retired: boolean) => {
     try {
@@ -46,7 +36,7 @@ export function PartsTab({ suppliers, onChanged }: { suppliers: ReadonlyArray<Su
       void message.success(
         retired ? t('part.retired', { partNo: part.partNo }) : t('part.reactivated', { partNo: part.partNo }),
       );
-      await load();
+      parts.reload();
       onChanged();
     } catch (e) {
       void message.error(errorText(e));
@@ -81,10 +71,11 @@ export function PartsTab({ suppliers, onChanged }: { suppliers: ReadonlyArray<Su
           </Button>
         )}
       </Space>
+      {parts.problem && <Alert type="error" showIcon title={parts.problem} style={{ marginBottom: 12 }} />}
       <Table<PartView>
         rowKey="id"
         size="middle"
-        loading={loading}
+        loading={parts.loading}
         dataSource={data?.items ?? []}
         tableLayout="fixed"
         pagination={{
@@ -164,17 +155,19 @@ export function PartsTab({ suppliers, onChanged }: { suppliers: ReadonlyArray<Su
         ]}
         locale={{ emptyText: <Typography.Text type="secondary">{t('part.empty')}</Typography.Text> }}
       />
-      <PartForm
-        part={editing}
-        suppliers={suppliers}
-        onClose={() => setEditing(null)}
-        onSaved={(saved) => {
-          setEditing(null);
-          void message.success(t('part.saved', { partNo: saved.partNo }));
-          void load();
-          onChanged();
-        }}
-      />
+      {editing && (
+        <PartForm
+          part={editing}
+          suppliers={suppliers}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            void message.success(t('part.saved', { partNo: saved.partNo }));
+            parts.reload();
+            onChanged();
+          }}
+        />
+      )}
     </>
   );
 }

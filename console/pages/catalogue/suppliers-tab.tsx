@@ -1,6 +1,6 @@
 /** Suppliers: who they are, how many parts name them; editors add, edit and retire. */
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useStaff } from '../../session';
@@ -12,18 +12,14 @@ function SupplierForm({
   onClose,
   onSaved,
 }: {
-  supplier: SupplierView | 'new' | null;
+  supplier: SupplierView | 'new';
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation('catalogue');
   const [form] = Form.useForm<SupplierFieldsInput>();
   const [error, setError] = useState<string | null>(null);
-  const editing = supplier !== null && supplier !== 'new' ? supplier : null;
-  useEffect(() => {
-    setError(null);
-    if (supplier !== null) form.setFieldsValue(editing ?? { name: '', contact: '', phone: '' });
-  }, [supplier, editing, form]);
+  const editing = supplier !== 'new' ? supplier : null;
   const save = async (values: SupplierFieldsInput) => {
     try {
       if (editing) await api.send('PUT', `/catalogue/suppliers/${editing.id}`, values);
@@ -35,7 +31,7 @@ function SupplierForm({
   };
   return (
     <Modal
-      open={supplier !== null}
+      open
       title={editing ? t('supplier.editTitle') : t('supplier.newTitle')}
       okText={t('action.save')}
       cancelText={t('action.cancel')}
@@ -44,7 +40,12 @@ function SupplierForm({
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={save}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={editing ?? { name: '', contact: '', phone: '' }}
+      >
         <Form.Item
           name="name"
           label={t('supplier.name')}
@@ -141,14 +142,16 @@ export function SuppliersTab({ suppliers, reload }: { suppliers: ReadonlyArray<S
             : []),
         ]}
       />
-      <SupplierForm
-        supplier={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          reload();
-        }}
-      />
+      {editing && (
+        <SupplierForm
+          supplier={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -4,10 +4,11 @@
  * filed under a category's code.
  */
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useStaff } from '../../session';
+import { useApi } from '../../use-api';
 import type { CategoryCreate, CategoryView } from '../../../headoffice/console/contract/categories';
 import { errorText } from '../catalogue/errors';
 
@@ -17,7 +18,7 @@ function CategoryForm({
   onClose,
   onSaved,
 }: {
-  category: CategoryView | 'new' | null;
+  category: CategoryView | 'new';
   nextPosition: number;
   onClose: () => void;
   onSaved: () => void;
@@ -25,12 +26,14 @@ function CategoryForm({
   const { t } = useTranslation('categories');
   const [form] = Form.useForm<CategoryCreate>();
   const [error, setError] = useState<string | null>(null);
-  const editing = category !== null && category !== 'new' ? category : null;
-  useEffect(() => {
-    setError(null);
-    if (category !== null)
-      form.setFieldsValue(editing ?? { code: '', nameZh: '', nameEn: '', warrantyMonths: 12, position: nextPosition });
-  }, [category, editing, form, nextPosition]);
+  const editing = category !== 'new' ? category : null;
+  const initialValues: CategoryCreate = editing ?? {
+    code: '',
+    nameZh: '',
+    nameEn: '',
+    warrantyMonths: 12,
+    position: nextPosition,
+  };
   const save = async ({ code, ...fields }: CategoryCreate) => {
     try {
       if (editing) await api.send('PUT', `/catalogue/categories/${editing.code}`, fields);
@@ -42,7 +45,7 @@ function CategoryForm({
   };
   return (
     <Modal
-      open={category !== null}
+      open
       title={editing ? t('editTitle', { code: editing.code }) : t('newTitle')}
       okText={t('save')}
       cancelText={t('cancel')}
@@ -51,7 +54,7 @@ function CategoryForm({
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={save}>
+      <Form form={form} layout="vertical" onFinish={save} initialValues={initialValues}>
         <Form.Item
           name="code"
           label={t('code')}
@@ -97,22 +100,13 @@ export default function CategoriesPage() {
   const { message } = App.useApp();
   const { can } = useStaff();
   const editable = can('catalogue.edit');
-  const [items, setItems] = useState<CategoryView[]>([]);
-  const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<CategoryView | 'new' | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setItems((await api.get<{ items: CategoryView[] }>('/catalogue/categories')).items);
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [t, message]);
-  useEffect(() => void load(), [load]);
+  const loaded = useApi(() => api.get<{ items: CategoryView[] }>('/catalogue/categories'), []);
+  const items = loaded.data?.items ?? [];
   return (
     <>
       <Typography.Title level={3}>{t('title')}</Typography.Title>
+      {loaded.problem && <Alert type="error" showIcon title={loaded.problem} style={{ marginBottom: 12 }} />}
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">{t('intro')}</Typography.Text>
         {editable && (
@@ -124,7 +118,7 @@ export default function CategoriesPage() {
       <Table<CategoryView>
         rowKey="code"
         size="middle"
-        loading={loading}
+        loading={loaded.loading}
         dataSource={items}
         pagination={false}
         tableLayout="fixed"
@@ -161,16 +155,18 @@ export default function CategoriesPage() {
             : []),
         ]}
       />
-      <CategoryForm
-        category={editing}
-        nextPosition={items.reduce((max, c) => Math.max(max, c.position + 1), 0)}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          void message.success(t('saved'));
-          void load();
-        }}
-      />
+      {editing && (
+        <CategoryForm
+          category={editing}
+          nextPosition={items.reduce((max, c) => Math.max(max, c.position + 1), 0)}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void message.success(t('saved'));
+            loaded.reload();
+          }}
+        />
+      )}
     </>
   );
 }

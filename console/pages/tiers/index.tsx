@@ -4,31 +4,22 @@
  * whoever may edit service standards; minimum spend is typed in yuan and kept in fen.
  */
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useStaff } from '../../session';
+import { useApi } from '../../use-api';
 import type { TierName, TierUpdateInput, TierView } from '../../../headoffice/console/contract/tiers';
 import { errorText } from '../catalogue/errors';
 import { fenToYuan, formatFen, yuanToFen } from '../catalogue/money';
 
 type Values = { minSpend: number | null; minVisits: number | null; serviceStandard: string };
 
-function TierForm({ tier, onClose, onSaved }: { tier: TierView | null; onClose: () => void; onSaved: () => void }) {
+function TierForm({ tier, onClose, onSaved }: { tier: TierView; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('tiers');
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setError(null);
-    if (tier)
-      form.setFieldsValue({
-        minSpend: fenToYuan(tier.minSpendFen),
-        minVisits: tier.minVisits,
-        serviceStandard: tier.serviceStandard,
-      });
-  }, [tier, form]);
   const save = async (values: Values) => {
-    if (!tier) return;
     const body: TierUpdateInput = {
       minSpendFen: yuanToFen(values.minSpend),
       minVisits: values.minVisits ?? null,
@@ -41,11 +32,11 @@ function TierForm({ tier, onClose, onSaved }: { tier: TierView | null; onClose: 
       setError(errorText(e));
     }
   };
-  const regular = tier?.tier === 'regular';
+  const regular = tier.tier === 'regular';
   return (
     <Modal
-      open={tier !== null}
-      title={tier ? t('editTitle', { tier: t(`tier.${tier.tier}`) }) : ''}
+      open
+      title={t('editTitle', { tier: t(`tier.${tier.tier}`) })}
       okText={t('save')}
       cancelText={t('cancel')}
       onOk={() => form.submit()}
@@ -54,7 +45,16 @@ function TierForm({ tier, onClose, onSaved }: { tier: TierView | null; onClose: 
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {regular && <Alert type="info" showIcon title={t('regularNote')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={save}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{
+          minSpend: fenToYuan(tier.minSpendFen),
+          minVisits: tier.minVisits,
+          serviceStandard: tier.serviceStandard,
+        }}
+      >
         <Form.Item name="minSpend" label={t('minSpend')} help={t('emptyMeansNever')}>
           <InputNumber
             min={0.01}
@@ -81,28 +81,19 @@ export default function TiersPage() {
   const { message } = App.useApp();
   const { can } = useStaff();
   const editable = can('standards.edit');
-  const [items, setItems] = useState<TierView[]>([]);
-  const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<TierView | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setItems((await api.get<{ items: TierView[] }>('/catalogue/tiers')).items);
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [t, message]);
-  useEffect(() => void load(), [load]);
+  const loaded = useApi(() => api.get<{ items: TierView[] }>('/catalogue/tiers'), []);
+  const items = loaded.data?.items ?? [];
   const never = <Typography.Text type="secondary">{t('never')}</Typography.Text>;
   return (
     <>
       <Typography.Title level={3}>{t('title')}</Typography.Title>
+      {loaded.problem && <Alert type="error" showIcon title={loaded.problem} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Table<TierView>
         rowKey="tier"
         size="middle"
-        loading={loading}
+        loading={loaded.loading}
         dataSource={items}
         pagination={false}
         tableLayout="fixed"
@@ -145,15 +136,17 @@ export default function TiersPage() {
             : []),
         ]}
       />
-      <TierForm
-        tier={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          void message.success(t('saved'));
-          void load();
-        }}
-      />
+      {editing && (
+        <TierForm
+          tier={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void message.success(t('saved'));
+            loaded.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -54,17 +54,28 @@ export function mapColumns(header: ReadonlyArray<string>): { map: ColumnMap; pro
       problems.push({
         line: 1,
         column: title,
+        code: 'unknown_column',
+        params: { known: KNOWN_TITLES.join(', ') },
         message: `Unknown column "${title}"; known: ${KNOWN_TITLES.join(', ')}`,
       });
       return null;
     }
     if (taken.has(reading.field))
-      problems.push({ line: 1, column: title, message: `Column "${title}" repeats a column already given` });
+      problems.push({
+        line: 1,
+        column: title,
+        code: 'repeated_column',
+        message: `Column "${title}" repeats a column already given`,
+      });
     taken.add(reading.field);
     return reading;
   });
   if (!taken.has('partNo'))
-    problems.push({ line: 1, message: 'The header needs a part number column (part_no or 配件编号)' });
+    problems.push({
+      line: 1,
+      code: 'no_part_no_column',
+      message: 'The header needs a part number column (part_no or 配件编号)',
+    });
   return { map: { readings, fields: [...taken] }, problems };
 }
 
@@ -95,10 +106,21 @@ const splitList = (cell: string) =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
+/** The contract's zod issue as a problem code: the schemas are the edit form's, their messages English. */
+function codeOf(issue: z.core.$ZodIssue): Pick<ImportProblem, 'code' | 'params'> {
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return { code: 'too_long', params: { max: Number(issue.maximum) } };
+  if (issue.code === 'invalid_format') return { code: 'part_no_format' };
+  if (issue.message === 'is required') return { code: 'required' };
+  if (issue.code === 'custom') return { code: 'unstorable' };
+  return { code: 'money_range' };
+}
+
 function check<T>(schema: z.ZodType<T>, value: unknown, line: number, column: string, problems: ImportProblem[]) {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  problems.push({ line, column, message: `${column} ${parsed.error.issues[0]?.message ?? 'is not valid'}` });
+  const issue = parsed.error.issues[0]!;
+  problems.push({ line, column, ...codeOf(issue), message: `${column} ${issue.message}` });
   return undefined;
 }
 
@@ -128,6 +150,8 @@ export function readRows(sheet: SheetRows, map: ColumnMap): { rows: ImportRow[];
             problems.push({
               line,
               column,
+              code: reading.unit === 'yuan' ? 'money_yuan' : 'money_fen',
+              params: { value: textCell },
               message: `${column} must be ${reading.unit === 'yuan' ? 'an amount in yuan with at most 2 decimals' : 'a whole number of fen'}, not "${textCell}"`,
             });
           else values[reading.field] = check(fenSchema, fen, line, column, problems);
@@ -136,24 +160,35 @@ export function readRows(sheet: SheetRows, map: ColumnMap): { rows: ImportRow[];
         case 'models':
           values.models = splitList(textCell).map((m) => check(SCHEMAS.model, m, line, column, problems) ?? m);
           if (values.models.length > 30)
-            problems.push({ line, column, message: `${column} names more than 30 models` });
+            problems.push({ line, column, code: 'too_many_models', message: `${column} names more than 30 models` });
           break;
         case 'suppliers':
           values.suppliers = splitList(textCell);
           if (values.suppliers.length > 5)
-            problems.push({ line, column, message: `${column} names more than 5 suppliers` });
+            problems.push({
+              line,
+              column,
+              code: 'too_many_suppliers',
+              message: `${column} names more than 5 suppliers`,
+            });
           break;
         default:
           values[reading.field] = check(SCHEMAS[reading.field], textCell, line, column, problems);
       }
     });
     if (partNo === undefined) {
-      if (problems.length === before) problems.push({ line, message: 'The part number is empty' });
+      if (problems.length === before)
+        problems.push({ line, code: 'empty_part_no', message: 'The part number is empty' });
       continue;
     }
     const first = seen.get(partNo);
     if (first !== undefined) {
-      problems.push({ line, message: `Part ${partNo} is already on line ${first}` });
+      problems.push({
+        line,
+        code: 'repeated_part',
+        params: { partNo, first },
+        message: `Part ${partNo} is already on line ${first}`,
+      });
       continue;
     }
     seen.set(partNo, line);

@@ -52,7 +52,13 @@ function resolve(row: ImportRow, suppliers: Map<string, { id: string }>, problem
   if (names) {
     const ids = names.map((name) => {
       const found = suppliers.get(supplierKey(name));
-      if (!found) problems.push({ line: row.line, message: `No active supplier named "${name}"` });
+      if (!found)
+        problems.push({
+          line: row.line,
+          code: 'unknown_supplier',
+          params: { name },
+          message: `No active supplier named "${name}"`,
+        });
       return found?.id ?? '';
     });
     values.supplierIds = ids;
@@ -93,7 +99,13 @@ async function plan(db: Reader, file: ImportFile, nowIso: string): Promise<Plann
     const known: PartView | undefined = parts.get(row.partNo);
     if (!known) {
       for (const field of ['name', 'costFen', 'priceFen'] as const)
-        if (values[field] === undefined) problems.push({ line: row.line, message: `A new part needs ${field}` });
+        if (values[field] === undefined)
+          problems.push({
+            line: row.line,
+            code: 'new_part_needs',
+            params: { field },
+            message: `A new part needs ${field}`,
+          });
       if (problems.length > before) continue;
       const fields = { partNo: row.partNo, spec: '', unit: '个', models: [], supplierIds: [], ...values };
       const shownFields = Object.fromEntries(

@@ -112,7 +112,33 @@ export type ImportLine =
   | { line: number; partNo: string; kind: 'add'; fields: Record<string, string | number> }
   | { line: number; partNo: string; kind: 'change'; changes: FieldChange[] }
   | { line: number; partNo: string; kind: 'unchanged' };
-export type ImportProblem = { line: number; column?: string; message: string };
+/** What is wrong with a line, as a code the console words in its language (with `params`) and in English. */
+export const IMPORT_PROBLEMS = [
+  'unknown_column',
+  'repeated_column',
+  'no_part_no_column',
+  'money_yuan',
+  'money_fen',
+  'money_range',
+  'too_long',
+  'required',
+  'part_no_format',
+  'unstorable',
+  'too_many_models',
+  'too_many_suppliers',
+  'empty_part_no',
+  'repeated_part',
+  'new_part_needs',
+  'unknown_supplier',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEMS)[number];
+export type ImportProblem = {
+  line: number;
+  column?: string;
+  code: ImportProblemCode;
+  params?: Record<string, string | number>;
+  message: string;
+};
 
 export type DryRun = {
   fileName: string;

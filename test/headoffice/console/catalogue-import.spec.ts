@@ -102,6 +102,13 @@ describe('dry run', () => {
         fields: { name: '新配件', spec: '', unit: '条', models: '', costFen: 320, priceFen: 800, supplierIds: '' },
       },
     ]);
+    expect(dry.problems.map((p) => p.code)).toEqual([
+      'new_part_needs',
+      'money_yuan',
+      'repeated_part',
+      'unknown_supplier',
+      'part_no_format',
+    ]);
     expect(dry.problems.map((p) => [p.line, p.message])).toEqual([
       [5, 'A new part needs name'],
       [6, '售价 must be an amount in yuan with at most 2 decimals, not "12.345"'],
@@ -124,7 +131,7 @@ describe('dry run', () => {
 
   it('an unknown column is named on line 1 and nothing else is read', async () => {
     const dryBad = await dryRunImport(db, csvFile('x.csv', 'part_no,colour\nP-1,red'), nowIso());
-    expect(dryBad.problems).toEqual([
+    expect(dryBad.problems).toMatchObject([
       { line: 1, column: 'colour', message: expect.stringMatching(/^Unknown column "colour"; known: part_no/) },
     ]);
     expect(dryBad.lines).toEqual([]);
@@ -184,7 +191,13 @@ describe('apply', () => {
     const file = { fileName: 'parts.xlsx', contentBase64: buffer.toString('base64') };
     const bad = await dryRunImport(db, file, nowIso());
     expect(bad.problems).toEqual([
-      { line: 3, column: 'price', message: 'price must be an amount in yuan with at most 2 decimals, not "-1"' },
+      {
+        line: 3,
+        column: 'price',
+        code: 'money_yuan',
+        params: { value: '-1' },
+        message: 'price must be an amount in yuan with at most 2 decimals, not "-1"',
+      },
     ]);
     const good = {
       fileName: 'parts.xlsx',
