@@ -22,6 +22,7 @@ export const tiersEn: Record<keyof typeof tiersZh, string> = {
   edit: 'Edit',
   editTitle: 'Edit the {{tier}} tier',
   regularNote: 'Regular is every other customer’s tier and has no threshold.',
+  orderProblem: "{{tier}}'s {{threshold}} must be above {{lower}}'s ({{value}})",
   save: 'Save',
   cancel: 'Cancel',
   saved: 'Saved; stores get it at their next sync',

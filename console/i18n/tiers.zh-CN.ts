@@ -20,6 +20,7 @@ export const tiersZh = {
   edit: '编辑',
   editTitle: '编辑{{tier}}等级',
   regularNote: '普通是其他所有顾客的等级，没有门槛。',
+  orderProblem: '{{tier}}的{{threshold}}须高于{{lower}}的（{{value}}）',
   save: '保存',
   cancel: '取消',
   saved: '已保存，门店下次同步时生效',

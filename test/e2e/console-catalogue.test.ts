@@ -175,6 +175,14 @@ describe('the catalogue console', () => {
       await dialog.getByLabel('最低累计消费').fill('25000');
       await dialog.getByRole('button', { name: '保存' }).click();
       await page.getByRole('cell', { name: '¥25,000.00' }).waitFor();
+      // Silver above gold is refused by head office, in the page's language; nothing is saved.
+      await page.getByRole('row', { name: /银卡/ }).getByRole('button', { name: '编辑' }).click();
+      await dialog.getByLabel('最低累计消费').fill('30000');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.getByText('金卡的最低累计消费须高于银卡的（¥30,000.00）').waitFor();
+      await screenshot(page, 'tiers-order-refused-zh');
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await page.getByRole('cell', { name: '¥5,000.00' }).waitFor();
       expect(await sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'tiers-zh');
       await page.getByRole('menuitem', { name: '产品品类' }).click();

@@ -6,7 +6,7 @@
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { useStaff } from '../../session';
 import { useApi } from '../../use-api';
 import type { TierName, TierUpdateInput, TierView } from '../../../headoffice/console/contract/tiers';
@@ -15,10 +15,31 @@ import { fenToYuan, formatFen, yuanToFen } from '../catalogue/money';
 
 type Values = { minSpend: number | null; minVisits: number | null; serviceStandard: string };
 
+/** The thresholds' order, refused by head office, in the reader's words. */
+function useTierOrderText() {
+  const { t } = useTranslation('tiers');
+  return (error: unknown): string | null => {
+    if (!(error instanceof ApiError) || error.code !== 'tier_order' || !error.extra.field) return null;
+    const { tier, lower, field, lowerValue } = error.extra as {
+      tier: TierName;
+      lower: TierName;
+      field: string;
+      lowerValue: number;
+    };
+    return t('orderProblem', {
+      tier: t(`tier.${tier}`),
+      lower: t(`tier.${lower}`),
+      threshold: field === 'minSpendFen' ? t('minSpend') : t('minVisits'),
+      value: field === 'minSpendFen' ? formatFen(lowerValue) : String(lowerValue),
+    });
+  };
+}
+
 function TierForm({ tier, onClose, onSaved }: { tier: TierView; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('tiers');
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
+  const tierOrderText = useTierOrderText();
   const save = async (values: Values) => {
     const body: TierUpdateInput = {
       minSpendFen: yuanToFen(values.minSpend),
@@ -29,7 +50,7 @@ function TierForm({ tier, onClose, onSaved }: { tier: TierView; onClose: () => v
       await api.send('PUT', `/catalogue/tiers/${tier.tier}`, body);
       onSaved();
     } catch (e) {
-      setError(errorText(e));
+      setError(tierOrderText(e) ?? errorText(e));
     }
   };
   const regular = tier.tier === 'regular';

@@ -59,6 +59,7 @@ function assertRising(tiers: ReadonlyArray<TierView>): void {
           400,
           'tier_order',
           `${t.tier}'s ${field === 'minSpendFen' ? 'minimum spend' : 'minimum purchases'} must be above ${lower.tier}'s (${lower[field]})`,
+          { tier: t.tier, field, lower: lower.tier, lowerValue: lower[field] },
         );
       lower = t;
     }

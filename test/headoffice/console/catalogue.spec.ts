@@ -284,6 +284,10 @@ describe('edits', () => {
     expect(answer.json()).toMatchObject({
       error: 'tier_order',
       message: "gold's minimum spend must be above silver's (9000000)",
+      tier: 'gold',
+      lower: 'silver',
+      field: 'minSpendFen',
+      lowerValue: 9_000_000,
     });
   });
 });
