@@ -1,7 +1,7 @@
 /** English text of the catalogue page (parts and prices, suppliers, import). */
-import type { catalogueZh } from './catalogue.zh-CN';
+import type { catalogueZhCN } from './catalogue.zh-CN';
 
-export const catalogueEn: Record<keyof typeof catalogueZh, string> = {
+export const catalogueEn: Record<keyof typeof catalogueZhCN, string> = {
   title: 'Parts catalogue',
   'tab.parts': 'Parts and prices',
   'tab.suppliers': 'Suppliers',

@@ -1,5 +1,5 @@
 /** 配件目录页（配件与价格、供应商、导入）的中文文本。 */
-export const catalogueZh = {
+export const catalogueZhCN = {
   title: '配件目录',
   'tab.parts': '配件与价格',
   'tab.suppliers': '供应商',

@@ -1,7 +1,7 @@
 /** English text of the product categories page. */
-import type { categoriesZh } from './categories.zh-CN';
+import type { categoriesZhCN } from './categories.zh-CN';
 
-export const categoriesEn: Record<keyof typeof categoriesZh, string> = {
+export const categoriesEn: Record<keyof typeof categoriesZhCN, string> = {
   title: 'Categories',
   intro:
     "A category sets the warranty of customers' products. Built-in categories show their defaults until head office sets them; categories cannot be deleted.",

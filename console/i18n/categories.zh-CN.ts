@@ -1,5 +1,5 @@
 /** 产品品类与保修月数页的中文文本。 */
-export const categoriesZh = {
+export const categoriesZhCN = {
   title: '产品品类',
   intro: '品类决定顾客产品的保修期（三包）。内置品类在总部修改前显示默认值；品类不能删除。',
   new: '新增品类',

@@ -1,7 +1,7 @@
 /** English text of the customer tiers page. */
-import type { tiersZh } from './tiers.zh-CN';
+import type { tiersZhCN } from './tiers.zh-CN';
 
-export const tiersEn: Record<keyof typeof tiersZh, string> = {
+export const tiersEn: Record<keyof typeof tiersZhCN, string> = {
   title: 'Customer tiers',
   intro:
     "A customer with an automatic tier gets the highest tier whose threshold they reach: total spend (the prices of their registered products) or purchases (registered products). Thresholds must rise with the tier; each tier's reply and resolve times are set in the service standards.",

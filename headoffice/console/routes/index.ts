@@ -8,9 +8,11 @@ import { auditRoutes } from './audit';
 import { catalogueRoutes } from './catalogue';
 import { catalogueImportRoutes } from './catalogue-import';
 import { catalogueSettingsRoutes } from './catalogue-settings';
+import { overviewRoutes } from './overview';
 import { staffRoutes } from './staff';
 
 export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
+  overviewRoutes,
   staffRoutes,
   auditRoutes,
   catalogueRoutes,
