@@ -92,7 +92,9 @@ describe('the head-office console', () => {
     const { context, page } = await openConsole(rig);
     try {
       await signInConsole(page, auditor);
-      await expect.poll(() => page.getByRole('menuitem').allTextContents()).toEqual(['概览', '审计日志']);
+      await expect
+        .poll(() => page.getByRole('menuitem').allTextContents())
+        .toEqual(['概览', '配件目录', '产品品类', '客户等级', '审计日志']);
       await page.goto(`${rig.consoleUrl}staff`);
       await page.getByText('您的角色无权执行此操作').waitFor();
       const refused = await page.evaluate(async () => (await fetch('/console/api/staff')).status);
