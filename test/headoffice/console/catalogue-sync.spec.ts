@@ -1,20 +1,25 @@
 /**
- * Head office's catalogue edits reach a real counter through the feed: a part created and then
- * re-priced in the console lands in the counter's `part` table with the new price while the
- * store's own bin stays; a supplier, a tier threshold and a category's warranty months the same way.
+ * Head office's catalogue edits reach a real counter through the feed: a part created, then
+ * re-priced through the console's route by a signed-in catalogue manager, lands in the counter's
+ * `part` table with the new price while the store's own bin stays; a supplier, a retire, a tier
+ * threshold and a category's warranty months the same way.
  */
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitCatalogue } from '../../../headoffice/console/catalogue/commit';
 import { planUpdateCategory } from '../../../headoffice/console/catalogue/categories';
-import { planCreatePart, planRetirePart, planUpdatePart } from '../../../headoffice/console/catalogue/parts';
+import { planCreatePart, planRetirePart } from '../../../headoffice/console/catalogue/parts';
 import { planCreateSupplier } from '../../../headoffice/console/catalogue/suppliers';
 import { planUpdateTier } from '../../../headoffice/console/catalogue/tiers';
 import { partFieldsSchema, type PartView } from '../../../headoffice/console/contract/catalogue';
 import { openCounter, type TestCounter } from '../../sync/support/counter';
 import { startTestHeadOffice, type TestHeadOffice } from '../../sync/support/hq';
+import { consoleApp, signIn } from './support';
 
 let hq: TestHeadOffice;
 let counter: TestCounter;
+/** The console's routes on the same database as the HTTPS head office the counter syncs with. */
+let consoleHttp: FastifyInstance;
 const services = () => ({ db: hq.db, hqClock: hq.hqClock, now: Date.now });
 
 beforeAll(async () => {
@@ -22,9 +27,11 @@ beforeAll(async () => {
   await hq.addStore('S012');
   counter = await openCounter(hq);
   await counter.sync();
+  consoleHttp = await consoleApp(hq.db);
 });
 
 afterAll(async () => {
+  await consoleHttp?.close();
   await counter?.close();
   await hq?.close();
 });
@@ -56,9 +63,15 @@ describe('catalogue edits reach the counter', () => {
 
     await counter.ok('parts.updateStoreFields', { id: part.id, bin: 'A-03-2', reorderLevel: 2, reorderQty: 5 });
     await counter.sync();
-    await commitCatalogue(services(), null, (trx, now) =>
-      planUpdatePart(trx, part.id, { ...input, priceFen: 2800 }, now),
-    );
+    // The price edit as the catalogue manager makes it: through the console's route.
+    const manager = await signIn(consoleHttp, hq.db, 'catalogue');
+    const edited = await consoleHttp.inject({
+      method: 'PUT',
+      url: `/console/api/catalogue/parts/${part.id}`,
+      headers: manager.headers,
+      payload: { ...input, priceFen: 2800 },
+    });
+    expect(edited.statusCode).toBe(200);
     await counter.sync();
     expect(sqlite().prepare('SELECT price_fen, bin, reorder_level FROM part WHERE id = ?').get(part.id)).toEqual({
       price_fen: 2800,
@@ -68,10 +81,11 @@ describe('catalogue edits reach the counter', () => {
     expect(
       await hq.db
         .selectFrom('consoleAudit')
-        .select(['action', 'target', 'before', 'after'])
+        .select(['username', 'action', 'target', 'before', 'after'])
         .orderBy('id', 'desc')
         .executeTakeFirst(),
     ).toEqual({
+      username: manager.staff.username,
       action: 'part.update',
       target: 'WM-BELT-01',
       before: { priceFen: 2500 },
