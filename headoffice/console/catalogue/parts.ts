@@ -21,32 +21,36 @@ export function likeContaining(fragment: string): string {
   return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * A page of parts. Head office keeps states as `json` text (cheap to store and send), so each part's
+ * fields are parsed once here (`::jsonb` in a materialized CTE) and the filter, the order and the
+ * count read the parsed value, instead of re-parsing the text for every operator (measured at
+ * 20,000 parts: about 1.2 s before, see test/headoffice/console/catalogue-import.spec.ts).
+ */
 export async function listParts(db: HqDatabase, query: PartListQuery): Promise<PartPage> {
   const { q, status, page, pageSize } = partListQuerySchema.parse(query);
-  let select = db.selectFrom('entityState').where('entity', '=', 'part');
+  const conditions = [sql`TRUE`];
   if (q !== '') {
     const like = likeContaining(q);
-    select = select.where(
-      sql<boolean>`(state->'fields'->>'partNo' ILIKE ${like} OR state->'fields'->>'name' ILIKE ${like})`,
-    );
+    conditions.push(sql`(f->>'partNo' ILIKE ${like} OR f->>'name' ILIKE ${like})`);
   }
-  if (status === 'active') select = select.where(sql<boolean>`state->'fields'->>'retiredAt' IS NULL`);
-  if (status === 'retired') select = select.where(sql<boolean>`state->'fields'->>'retiredAt' IS NOT NULL`);
-  const [rows, count] = await Promise.all([
-    select
-      .select(['entityId', 'state'])
-      .orderBy(sql`state->'fields'->>'partNo'`)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    select.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    items: rows.map((r) => toPartView({ id: r.entityId, fields: r.state.fields })),
-    total: Number(count.n),
-    page,
-    pageSize,
-  };
+  if (status === 'active') conditions.push(sql`f->>'retiredAt' IS NULL`);
+  if (status === 'retired') conditions.push(sql`f->>'retiredAt' IS NOT NULL`);
+  const where = sql.join(conditions, sql` AND `);
+  const parts = sql`WITH parts AS MATERIALIZED (
+      SELECT entity_id AS id, (state::jsonb)->'fields' AS f FROM entity_state WHERE entity = 'part'
+    )`;
+  const rows = await sql<{ id: string; f: Record<string, unknown>; total: string }>`${parts}
+    SELECT id, f, count(*) OVER () AS total FROM parts WHERE ${where}
+    ORDER BY f->>'partNo' LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(db);
+  // A page past the end has no rows to carry the count.
+  const total =
+    rows.rows.length > 0
+      ? Number(rows.rows[0]!.total)
+      : Number(
+          (await sql<{ n: string }>`${parts} SELECT count(*) AS n FROM parts WHERE ${where}`.execute(db)).rows[0]!.n,
+        );
+  return { items: rows.rows.map((r) => toPartView({ id: r.id, fields: r.f })), total, page, pageSize };
 }
 
 export async function getPart(db: Pick<HqDatabase, 'selectFrom'>, id: string): Promise<PartView> {
