@@ -9,6 +9,9 @@ import {
   ClockCircleOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  AppstoreOutlined,
+  CrownOutlined,
+  ShoppingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
@@ -36,6 +39,27 @@ export const consolePages: ReadonlyArray<ConsolePage> = [
     permission: 'staff.manage',
     icon: <TeamOutlined />,
     load: () => import('./pages/staff'),
+  },
+  {
+    path: 'catalogue',
+    ns: 'catalogue',
+    permission: 'catalogue.read',
+    icon: <ShoppingOutlined />,
+    load: () => import('./pages/catalogue'),
+  },
+  {
+    path: 'categories',
+    ns: 'categories',
+    permission: 'catalogue.read',
+    icon: <AppstoreOutlined />,
+    load: () => import('./pages/categories'),
+  },
+  {
+    path: 'tiers',
+    ns: 'tiers',
+    permission: 'standards.read',
+    icon: <CrownOutlined />,
+    load: () => import('./pages/tiers'),
   },
   {
     path: 'audit',

@@ -10,6 +10,10 @@ import { auditEn } from './audit.en';
 import { auditZhCN } from './audit.zh-CN';
 import { calendarEn } from './calendar.en';
 import { calendarZhCN } from './calendar.zh-CN';
+import { catalogueEn } from './catalogue.en';
+import { catalogueZhCN } from './catalogue.zh-CN';
+import { categoriesEn } from './categories.en';
+import { categoriesZhCN } from './categories.zh-CN';
 import { commonEn } from './common.en';
 import { commonZhCN } from './common.zh-CN';
 import { homeEn } from './home.en';
@@ -20,6 +24,8 @@ import { staffEn } from './staff.en';
 import { staffZhCN } from './staff.zh-CN';
 import { standardsEn } from './standards.en';
 import { standardsZhCN } from './standards.zh-CN';
+import { tiersEn } from './tiers.en';
+import { tiersZhCN } from './tiers.zh-CN';
 
 export const resources = {
   'zh-CN': {
@@ -30,6 +36,9 @@ export const resources = {
     standards: standardsZhCN,
     calendar: calendarZhCN,
     hours: hoursZhCN,
+    catalogue: catalogueZhCN,
+    categories: categoriesZhCN,
+    tiers: tiersZhCN,
   },
   en: {
     common: commonEn,
@@ -39,6 +48,9 @@ export const resources = {
     standards: standardsEn,
     calendar: calendarEn,
     hours: hoursEn,
+    catalogue: catalogueEn,
+    categories: categoriesEn,
+    tiers: tiersEn,
   },
 } as const;
 

@@ -6,7 +6,7 @@
  *   revoke DEVICE_ID               stop a PC (stolen, retired); it keeps its local data, and its
  *                                  counter number is free for another PC of the store
  *   rejected [--limit N]           changes head office refused, with the reason
- *   import-catalogue FILE.csv      parts and prices (part_no,name,spec,unit,cost_fen,price_fen)
+ *   import-catalogue FILE          parts and prices from CSV or XLSX (part_no,name,spec,unit,cost_fen,price_fen)
  *   find-customer PHONE|NAME       customers whose phone (or part, e.g. the last 4 digits) or name matches:
  *                                  id, name, phones and the stores that see them
  *   link-customer ID|PHONE STORE   let a store see a customer, given by id or by phone (refuses
@@ -99,8 +99,8 @@ async function main(): Promise<void> {
         out(await listRejected(db, Number(values.limit ?? 50)));
         break;
       case 'import-catalogue':
-        need(1, 'a CSV file');
-        out(await importCatalogue(db, createHlc({ node: HQ_NODE }), readFileSync(args[0]!, 'utf8')));
+        need(1, 'a CSV or XLSX file');
+        out(await importCatalogue(db, createHlc({ node: HQ_NODE }), args[0]!, readFileSync(args[0]!)));
         break;
       case 'find-customer': {
         need(1, 'a phone number (or part of one) or part of a name, e.g. find-customer 1111 or find-customer 张');

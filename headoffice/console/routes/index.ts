@@ -5,6 +5,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
+import { catalogueRoutes } from './catalogue';
+import { catalogueImportRoutes } from './catalogue-import';
+import { catalogueSettingsRoutes } from './catalogue-settings';
 import { overviewRoutes } from './overview';
 import { staffRoutes } from './staff';
 import { standardsRoutes } from './standards';
@@ -14,4 +17,7 @@ export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServic
   staffRoutes,
   auditRoutes,
   standardsRoutes,
+  catalogueRoutes,
+  catalogueImportRoutes,
+  catalogueSettingsRoutes,
 ];

@@ -1,0 +1,27 @@
+/** 客户等级与门槛页的中文文本。 */
+export const tiersZhCN = {
+  title: '客户等级',
+  intro:
+    '自动定级的顾客取其达到的最高等级：累计消费（名下已登记产品的价格之和）或购买次数（已登记产品数）达到门槛即可。门槛须随等级升高；各等级的响应与处理时限在服务标准中设定。',
+  tierColumn: '等级',
+  'tier.regular': '普通',
+  'tier.silver': '银卡',
+  'tier.gold': '金卡',
+  'tier.vip': 'VIP',
+  minSpend: '最低累计消费',
+  minVisits: '最低购买次数',
+  never: '不按此项',
+  emptyMeansNever: '留空表示不按此项定级',
+  serviceStandard: '服务承诺',
+  source: '来源',
+  setByHq: '总部设定',
+  builtIn: '内置默认',
+  actions: '操作',
+  edit: '编辑',
+  editTitle: '编辑{{tier}}等级',
+  regularNote: '普通是其他所有顾客的等级，没有门槛。',
+  orderProblem: '{{tier}}的{{threshold}}须高于{{lower}}的（{{value}}）',
+  save: '保存',
+  cancel: '取消',
+  saved: '已保存，门店下次同步时生效',
+};
