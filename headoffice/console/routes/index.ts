@@ -5,6 +5,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
+import { customerRoutes } from './customers';
 import { staffRoutes } from './staff';
+import { storeRoutes } from './stores';
 
-export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [staffRoutes, auditRoutes];
+export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
+  staffRoutes,
+  auditRoutes,
+  storeRoutes,
+  customerRoutes,
+];
