@@ -6,10 +6,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
 import { customerRoutes } from './customers';
+import { overviewRoutes } from './overview';
 import { staffRoutes } from './staff';
 import { storeRoutes } from './stores';
 
 export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
+  overviewRoutes,
   staffRoutes,
   auditRoutes,
   storeRoutes,
