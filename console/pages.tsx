@@ -3,7 +3,7 @@
  * itself as its own chunk (loaded when first opened). A new page adds one entry. The menu shows
  * only what the role may read; head office checks every request anyway.
  */
-import { AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, IdcardOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { ConsolePermission } from '../headoffice/console/contract/roles';
 import type { resources } from './i18n';
@@ -23,6 +23,20 @@ export type ConsolePage = {
 
 export const consolePages: ReadonlyArray<ConsolePage> = [
   { path: '', ns: 'home', permission: null, icon: <DashboardOutlined />, load: () => import('./pages/home') },
+  {
+    path: 'stores',
+    ns: 'stores',
+    permission: 'stores.read',
+    icon: <ShopOutlined />,
+    load: () => import('./pages/stores'),
+  },
+  {
+    path: 'customers',
+    ns: 'customers',
+    permission: 'customers.read',
+    icon: <IdcardOutlined />,
+    load: () => import('./pages/customers'),
+  },
   {
     path: 'staff',
     ns: 'staff',

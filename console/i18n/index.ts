@@ -14,10 +14,21 @@ import { homeEn } from './home.en';
 import { homeZhCN } from './home.zh-CN';
 import { staffEn } from './staff.en';
 import { staffZhCN } from './staff.zh-CN';
+import { storesEn } from './stores.en';
+import { storesZhCN } from './stores.zh-CN';
+import { customersEn } from './customers.en';
+import { customersZhCN } from './customers.zh-CN';
 
 export const resources = {
-  'zh-CN': { common: commonZhCN, home: homeZhCN, staff: staffZhCN, audit: auditZhCN },
-  en: { common: commonEn, home: homeEn, staff: staffEn, audit: auditEn },
+  'zh-CN': {
+    common: commonZhCN,
+    home: homeZhCN,
+    staff: staffZhCN,
+    audit: auditZhCN,
+    stores: storesZhCN,
+    customers: customersZhCN,
+  },
+  en: { common: commonEn, home: homeEn, staff: staffEn, audit: auditEn, stores: storesEn, customers: customersEn },
 } as const;
 
 export function initI18n(language: Language): void {
