@@ -60,7 +60,11 @@ export function CustomerFile({
             </Descriptions.Item>
             <Descriptions.Item label={t('phones')}>{customer.phones.join('，') || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('addresses')}>{customer.addresses.join('；') || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('tier')}>{customer.tier ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('tier')}>
+              {customer.tier && ['regular', 'silver', 'gold', 'vip'].includes(customer.tier)
+                ? t(`tier.${customer.tier as 'regular'}`)
+                : (customer.tier ?? '—')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('doNotContact')}>{customer.doNotContact ? '✓' : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('homeStore')}>{customer.homeStore ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('products')}>{customer.products}</Descriptions.Item>

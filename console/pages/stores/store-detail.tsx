@@ -51,7 +51,7 @@ function IssueCode({ code, onClose }: { code: string; onClose: () => void }) {
       footer={
         issued ? (
           <Button type="primary" onClick={onClose}>
-            OK
+            {t('done')}
           </Button>
         ) : (
           <Space>
@@ -197,7 +197,7 @@ export function StoreDetailView({ code }: { code: string }) {
             pagination={false}
             columns={[
               { title: t('device'), dataIndex: 'name', ellipsis: { showTitle: true } },
-              { title: t('counterNo'), dataIndex: 'counterNo', width: 64, render: (n: number | null) => n ?? '—' },
+              { title: t('counterNo'), dataIndex: 'counterNo', width: 84, render: (n: number | null) => n ?? '—' },
               {
                 title: t('status'),
                 dataIndex: 'status',
@@ -221,11 +221,11 @@ export function StoreDetailView({ code }: { code: string }) {
               {
                 title: t('pending'),
                 dataIndex: 'pendingChanges',
-                width: 70,
+                width: 84,
                 align: 'right',
                 render: (n: number | null) => n ?? '—',
               },
-              { title: t('refusedTotal'), dataIndex: 'refusedChanges', width: 70, align: 'right' },
+              { title: t('refusedTotal'), dataIndex: 'refusedChanges', width: 84, align: 'right' },
               { title: t('clock'), dataIndex: 'clockOffsetMs', width: 100, render: (ms: number | null) => offset(ms) },
               ...(manage
                 ? [

@@ -92,7 +92,7 @@ export function StoreList() {
           {
             title: t('pcs'),
             key: 'pcs',
-            width: 140,
+            width: 190,
             render: (_: unknown, s) =>
               t('pcsCount', { active: s.activePcs }) +
               (s.revokedPcs > 0 ? t('pcsRevoked', { revoked: s.revokedPcs }) : ''),

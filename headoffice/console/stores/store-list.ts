@@ -13,7 +13,8 @@ import { findStore } from './store-records';
 
 function summarise(store: StoreRow, devices: StoreDevice[], refusedRecently: number): StoreSummary {
   const active = devices.filter((d) => d.status === 'active');
-  const contacts = active.map((d) => d.lastContactAt).filter((at): at is string => at !== null);
+  // A revoked PC's last sync still says when the store last reached head office.
+  const contacts = devices.map((d) => d.lastContactAt).filter((at): at is string => at !== null);
   const offsets = active.map((d) => d.clockOffsetMs).filter((ms): ms is number => ms !== null);
   return {
     ...store,
