@@ -55,6 +55,9 @@ export function CustomerFile({
           )}
           {customer.deleted && <Alert type="warning" showIcon title={t('deleted')} style={{ marginBottom: 12 }} />}
           <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label="ID">
+              <Typography.Text copyable>{customer.id}</Typography.Text>
+            </Descriptions.Item>
             <Descriptions.Item label={t('name')}>
               <span data-testid="customer-name">{customer.name}</span>
             </Descriptions.Item>

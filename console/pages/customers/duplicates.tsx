@@ -19,10 +19,20 @@ import { ReasonDialog } from './reason-dialog';
 
 const PAGE_SIZE = 20;
 
+/** Two duplicates often read the same masked: the end of the id and the phones tell them apart. */
+function describeCustomer(customer: CustomerSummary): string {
+  return [
+    customer.name,
+    customer.stores.join(', ') || '—',
+    `${customer.phones.length} ☎`,
+    `#${customer.id.slice(-6)}`,
+  ].join(' · ');
+}
+
 function Who({ customer, onOpen }: { customer: CustomerSummary; onOpen: (id: string) => void }) {
   return (
     <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(customer.id)}>
-      {customer.name} · {customer.stores.join(', ') || '—'}
+      {describeCustomer(customer)}
     </Button>
   );
 }
@@ -99,7 +109,7 @@ export function Duplicates({ onOpen }: { onOpen: (id: string) => void }) {
             >
               {(['a', 'b'] as const).map((side) => (
                 <Radio key={side} value={side}>
-                  {t('keep')}: {merging.row[side].name} · {merging.row[side].stores.join(', ') || '—'}
+                  {t('keep')}: {describeCustomer(merging.row[side])}
                 </Radio>
               ))}
             </Radio.Group>

@@ -74,7 +74,7 @@ export function StoreList() {
           {
             title: t('code'),
             dataIndex: 'code',
-            width: 100,
+            width: 120,
             render: (code: string) => <Link to={`/stores/${code}`}>{code}</Link>,
           },
           {
