@@ -5,9 +5,11 @@
  * Records of any kind (a refused change, a lost conflict) are masked by their field names, so a
  * synced table added later with a `phone` or `address` field is masked too.
  */
+import { normalisePhone } from '../../db/sync/phone-digits';
 
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  // The digits the counters store (+86 and punctuation dropped), so 138****5678 however it was typed.
+  const digits = normalisePhone(phone)?.digits ?? phone.replace(/\D/g, '');
   if (digits.length < 7) return '*'.repeat(Math.max(digits.length, 4));
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
