@@ -94,6 +94,11 @@ export async function listDevices(db: HqDatabase) {
       'device.counterNo',
       'device.createdAt as enrolledAt',
       'device.lastSeenAt',
+      // What the PC last reported (http/device-report.ts) and whether it was retired.
+      'device.appVersion',
+      'device.pendingChanges',
+      'device.clockOffsetMs',
+      'device.retiredAt',
       'replica.id as replicaId',
       'replica.lastAppliedSeq',
       'replica.lastPushAt',
