@@ -6,6 +6,7 @@ import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, rmSync } from 'node:fs';
 import { writeBuildStamp } from './out-fresh.mjs';
+import { precompress } from './precompress.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -41,8 +42,10 @@ export async function buildAll({ renderer = true, clean = true } = {}) {
   if (renderer)
     await build({ configFile: `${root}/vite.renderer.config.ts`, logLevel: 'warn', build: { emptyOutDir: clean } });
   // The head-office console: built here too, so the end-to-end tests serve it from out/console.
-  if (renderer)
+  if (renderer) {
     await build({ configFile: `${root}/vite.console.config.ts`, logLevel: 'warn', build: { emptyOutDir: clean } });
+    precompress(`${root}/out/console`);
+  }
   await buildNode({ entry: 'electron/main.ts', outDir: 'out/main', fileName: 'main.js', clean });
   // A sandboxed preload can only be one CommonJS file (docs/ELECTRON.md §1).
   await buildNode({

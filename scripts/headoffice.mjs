@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { precompress } from './precompress.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const admin = process.argv[2] === '--admin';
@@ -10,7 +11,10 @@ const entry = admin ? 'headoffice/admin/cli.ts' : 'headoffice/main.ts';
 const fileName = admin ? 'admin.js' : 'headoffice.js';
 
 // The console (a browser app) is built with the server, so `npm run headoffice` serves it.
-if (!admin) await build({ configFile: `${root}vite.console.config.ts`, logLevel: 'warn' });
+if (!admin) {
+  await build({ configFile: `${root}vite.console.config.ts`, logLevel: 'warn' });
+  precompress(`${root}out/console`);
+}
 await build({
   root,
   configFile: false,

@@ -35,6 +35,17 @@ import { askPassword } from './password-prompt';
 const USAGE =
   'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|find-customer|link-customer|create-admin|after-restore|compact> … [--database-url URL | --data-dir DIR]';
 
+/** Where the console is, from the connection file `npm run headoffice` writes (else a placeholder). */
+function consoleAddress(dataDir: string): string {
+  try {
+    const { server } = JSON.parse(readFileSync(join(dataDir, 'connection.json'), 'utf8')) as { server?: string };
+    if (server) return `${server}/console/`;
+  } catch {
+    // No connection file: head office runs elsewhere.
+  }
+  return 'https://<head office>/console/';
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -120,7 +131,7 @@ async function main(): Promise<void> {
           before: null,
           after: { username, role: 'admin' },
         });
-        out(`Administrator ${staff.username} created: sign in at https://<head office>/console/`);
+        out(`Administrator ${staff.username} created: sign in at ${consoleAddress(dataDir)}`);
         break;
       }
       case 'after-restore':

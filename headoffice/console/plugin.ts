@@ -13,6 +13,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { HqError } from '../auth';
 import { readMeta } from '../db/open';
 import type { HeadOfficeServices } from '../http/services';
 import { consoleRoutes } from './routes/index';
@@ -88,9 +89,23 @@ export async function registerConsole(
   });
   for (const routes of consoleRoutes) await app.register(routes, services);
 
+  // An API path no route knows is a JSON 404, never the app's page.
+  app.all('/console/api/*', async () => {
+    throw new HqError(404, 'not_found', 'No such console API');
+  });
+
   const dir = options.consoleDir;
   if (dir && existsSync(join(dir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dir, prefix: '/console/', wildcard: false, index: 'index.html' });
+    // Assets have hashed names, so a browser keeps them for good; index.html is never cached (onSend above).
+    await app.register(fastifyStatic, {
+      root: dir,
+      prefix: '/console/',
+      wildcard: false,
+      index: 'index.html',
+      preCompressed: true,
+      maxAge: '365d',
+      immutable: true,
+    });
     app.get('/console', async (_request, reply) => reply.redirect('/console/'));
     // The app's own paths (/console/stores/S012, …) are routes of the single-page app.
     app.get('/console/*', async (_request, reply) => reply.sendFile('index.html'));
