@@ -3,17 +3,7 @@
  * itself as its own chunk (loaded when first opened). A new page adds one entry. The menu shows
  * only what the role may read; head office checks every request anyway.
  */
-import {
-  AuditOutlined,
-  CalendarOutlined,
-  ClockCircleOutlined,
-  DashboardOutlined,
-  FieldTimeOutlined,
-  AppstoreOutlined,
-  CrownOutlined,
-  ShoppingOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, IdcardOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { ConsolePermission } from '../headoffice/console/contract/roles';
 import type { resources } from './i18n';
@@ -34,6 +24,20 @@ export type ConsolePage = {
 export const consolePages: ReadonlyArray<ConsolePage> = [
   { path: '', ns: 'home', permission: null, icon: <DashboardOutlined />, load: () => import('./pages/home') },
   {
+    path: 'stores',
+    ns: 'stores',
+    permission: 'stores.read',
+    icon: <ShopOutlined />,
+    load: () => import('./pages/stores'),
+  },
+  {
+    path: 'customers',
+    ns: 'customers',
+    permission: 'customers.read',
+    icon: <IdcardOutlined />,
+    load: () => import('./pages/customers'),
+  },
+  {
     path: 'staff',
     ns: 'staff',
     permission: 'staff.manage',
@@ -41,52 +45,10 @@ export const consolePages: ReadonlyArray<ConsolePage> = [
     load: () => import('./pages/staff'),
   },
   {
-    path: 'catalogue',
-    ns: 'catalogue',
-    permission: 'catalogue.read',
-    icon: <ShoppingOutlined />,
-    load: () => import('./pages/catalogue'),
-  },
-  {
-    path: 'categories',
-    ns: 'categories',
-    permission: 'catalogue.read',
-    icon: <AppstoreOutlined />,
-    load: () => import('./pages/categories'),
-  },
-  {
-    path: 'tiers',
-    ns: 'tiers',
-    permission: 'standards.read',
-    icon: <CrownOutlined />,
-    load: () => import('./pages/tiers'),
-  },
-  {
     path: 'audit',
     ns: 'audit',
     permission: 'audit.read',
     icon: <AuditOutlined />,
     load: () => import('./pages/audit'),
-  },
-  {
-    path: 'standards',
-    ns: 'standards',
-    permission: 'standards.read',
-    icon: <FieldTimeOutlined />,
-    load: () => import('./pages/standards'),
-  },
-  {
-    path: 'calendar',
-    ns: 'calendar',
-    permission: 'standards.read',
-    icon: <CalendarOutlined />,
-    load: () => import('./pages/calendar'),
-  },
-  {
-    path: 'hours',
-    ns: 'hours',
-    permission: 'standards.read',
-    icon: <ClockCircleOutlined />,
-    load: () => import('./pages/hours'),
   },
 ];

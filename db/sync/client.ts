@@ -31,7 +31,7 @@ export type SyncHttp = {
   request(
     method: 'GET' | 'POST',
     path: string,
-    options?: { body?: unknown; token?: string | null; timeoutMs?: number },
+    options?: { body?: unknown; token?: string | null; timeoutMs?: number; headers?: Record<string, string> },
   ): Promise<HttpAnswer>;
   close(): void;
 };
@@ -44,14 +44,18 @@ export function createSyncHttp({ baseUrl, caCert }: { baseUrl: string; caCert?: 
   if (url.protocol !== 'https:') throw new Error(`Head office must be reached over HTTPS, not ${url.protocol}`);
   const agent = new Agent({ keepAlive: true, maxSockets: 2, minVersion: 'TLSv1.2', ...(caCert ? { ca: caCert } : {}) });
   return {
-    async request(method, path, { body, token, timeoutMs = 30_000 } = {}) {
+    async request(method, path, { body, token, timeoutMs = 30_000, headers: extra } = {}) {
       // zlib on its thread pool, not the event loop: a 512 KB push compresses while the counter works.
       const payload =
         body === undefined
           ? null
           : await gzipAsync(body instanceof RawJson ? body.text : JSON.stringify(body), { level: 6 });
       return new Promise<HttpAnswer>((resolve, reject) => {
-        const headers: Record<string, string | number> = { accept: 'application/json', 'accept-encoding': 'gzip' };
+        const headers: Record<string, string | number> = {
+          ...extra,
+          accept: 'application/json',
+          'accept-encoding': 'gzip',
+        };
         if (token) headers.authorization = `Bearer ${token}`;
         if (payload)
           Object.assign(headers, {

@@ -180,10 +180,23 @@ export class SyncEngine {
     if (!this.session) {
       const caCert = getState(this.store.statements, 'server_ca');
       this.http = createSyncHttp({ baseUrl: credentials.serverUrl, caCert });
-      this.session = createSession({ http: this.http, credentials, now: this.store.now });
+      this.session = createSession({ http: this.http, credentials, now: this.store.now, report: this.report });
     }
     return this.session;
   }
+
+  private reported: { atMs: number; pending: number } | null = null;
+
+  /**
+   * What this PC reports with each request (session.ts `DeviceReport`). The unsent count is read
+   * at most once a second: a pull pages many times in a row, and the count does not change then.
+   */
+  private report = () => {
+    const nowMs = this.store.now();
+    if (!this.reported || nowMs - this.reported.atMs >= 1_000 || nowMs < this.reported.atMs)
+      this.reported = { atMs: nowMs, pending: pendingCount(this.store.statements) };
+    return { appVersion: this.options.appVersion, pending: this.reported.pending, clockMs: nowMs };
+  };
 
   /**
    * A new clock over the learned offset (and the replica id, which a rotation changes), carrying on
@@ -227,6 +240,8 @@ export class SyncEngine {
       // A PC restored from a copy pushes what it wrote since only once head office's records are back.
       if (!(await exclusive(this.store, () => takingBack(statements))))
         await pushAll({ ...pushContext, onProgress: (rows) => (this.progress = { phase: 'push', rows, total }) });
+      // The pull reports what is still unsent after this push, not the count from before it.
+      this.reported = null;
       if (this.store.replicaId !== replicaBefore) this.installClock();
       this.progress = { phase: 'pull', rows: 0, total: null };
       await pullAll({

@@ -48,14 +48,31 @@ export function errorOf(answer: HttpAnswer): SyncErrorBody {
   } as SyncErrorBody;
 }
 
+/**
+ * What the PC tells head office about itself on every authenticated request, as headers head
+ * office may ignore (an older head office does): its app version, how many of its changes are
+ * still unsent, and its own clock, so the console shows each PC's health (docs/SYNC.md §2.9).
+ */
+export type DeviceReport = { appVersion: string; pending: number; clockMs: number };
+
+export function reportHeaders(report: DeviceReport): Record<string, string> {
+  return {
+    'x-counterdesk-version': report.appVersion,
+    'x-counterdesk-pending': String(report.pending),
+    'x-counterdesk-clock': new Date(report.clockMs).toISOString(),
+  };
+}
+
 export function createSession({
   http,
   credentials,
   now,
+  report,
 }: {
   http: SyncHttp;
   credentials: DeviceCredentials;
   now: () => number;
+  report?: () => DeviceReport;
 }): SyncSession {
   let token: { value: string; expiresAtMs: number } | null = null;
   const traffic = { sent: 0, received: 0, requests: 0 };
@@ -63,7 +80,8 @@ export function createSession({
   async function send(method: 'GET' | 'POST', path: string, body: unknown, bearer: string | null): Promise<HttpAnswer> {
     let answer: HttpAnswer;
     try {
-      answer = await http.request(method, path, { body, token: bearer });
+      const headers = bearer && report ? reportHeaders(report()) : undefined;
+      answer = await http.request(method, path, { body, token: bearer, ...(headers ? { headers } : {}) });
     } catch (error) {
       if (error instanceof TransportError)
         throw new TransientError(error.message, { code: error.code, params: error.params });

@@ -28,7 +28,7 @@ function isPhoneLike(query: string): boolean {
 }
 
 /** Names, live phones and linked store codes of these customers, in the order given. */
-async function describeCustomers(db: HqDatabase, ids: ReadonlyArray<string>): Promise<CustomerMatch[]> {
+export async function describeCustomers(db: HqDatabase, ids: ReadonlyArray<string>): Promise<CustomerMatch[]> {
   if (ids.length === 0) return [];
   const names = await db
     .selectFrom('entityState')

@@ -4,6 +4,7 @@
  * writes (catalogue, prices, tiers) through the same merge and feed path as a store's push.
  */
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { newId } from '../../db/ids';
 import type { Hlc } from '../../db/sync/hlc';
 import type { PushResult, WireChange } from '../../db/sync/protocol';
@@ -11,24 +12,13 @@ import { applyChanges } from '../apply';
 import { HqError } from '../auth';
 import { insertLinks } from '../customer-links';
 import type { HqDatabase } from '../db/open';
+import type { HqDB } from '../db/schema';
+import { createStore } from '../console/stores/store-records';
 import { appendFeed, lockFeed } from '../feed';
 
+/** `add-store CODE NAME`: open, in China's time zone; the console sets the rest (console/stores/store-records.ts). */
 export async function addStore(db: HqDatabase, code: string, name: string): Promise<string> {
-  if (!/^[A-Z][A-Z0-9]{1,9}$/.test(code))
-    throw new HqError(
-      400,
-      'bad_request',
-      `Store code must be a capital letter then 1–9 capitals or digits, e.g. S012 (got ${code})`,
-    );
-  const id = newId();
-  const added = await db
-    .insertInto('hqStore')
-    .values({ id, code, name })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!added) throw new HqError(409, 'bad_request', `A store with code ${code} already exists`);
-  return id;
+  return (await createStore(db, { code, name, address: '', timeZone: 'Asia/Shanghai', status: 'active' })).id;
 }
 
 export type HqWrite = { entity: string; entityId: string; op: WireChange['op']; fields: Record<string, unknown> };
@@ -106,6 +96,11 @@ export async function listDevices(db: HqDatabase) {
       'device.counterNo',
       'device.createdAt as enrolledAt',
       'device.lastSeenAt',
+      // What the PC last reported (http/device-report.ts) and whether it was retired.
+      'device.appVersion',
+      'device.pendingChanges',
+      'device.clockOffsetMs',
+      'device.retiredAt',
       'replica.id as replicaId',
       'replica.lastAppliedSeq',
       'replica.lastPushAt',
@@ -148,27 +143,41 @@ export async function linkCustomer(db: HqDatabase, customerId: string, storeCode
   if (!exists) throw new HqError(404, 'bad_request', `No customer ${customerId} at head office`);
   await db.transaction().execute(async (trx) => {
     await lockFeed(trx);
-    const added = await insertLinks(trx, [[customerId, store.id]], true);
-    if (added.length === 0) return;
-    const file = await trx
-      .selectFrom('entityState')
-      .select(['entity', 'entityId', 'state'])
-      .where('customerRef', '=', customerId)
-      .execute();
-    await appendFeed(
-      trx,
-      file.map((r) => ({
-        txId: `link-${store.id}-${customerId}`,
-        originReplica: null,
-        originSeq: null,
-        entity: r.entity,
-        entityId: r.entityId,
-        state: r.state,
-        scope: store.id,
-        customerRef: null,
-        altered: true,
-        keep: null,
-      })),
-    );
+    await linkCustomerInTransaction(trx, customerId, store.id);
   });
+}
+
+/**
+ * Inside a transaction holding the feed lock: links the customer to the store and sends the store
+ * the customer's file as it stands (store-scoped feed rows). False when the link was there already.
+ */
+export async function linkCustomerInTransaction(
+  trx: Transaction<HqDB>,
+  customerId: string,
+  storeId: string,
+): Promise<boolean> {
+  // Through insertLinks, so the store's customer_feed also gets the customer's earlier rows.
+  const added = await insertLinks(trx, [[customerId, storeId]], true);
+  if (added.length === 0) return false;
+  const file = await trx
+    .selectFrom('entityState')
+    .select(['entity', 'entityId', 'state'])
+    .where('customerRef', '=', customerId)
+    .execute();
+  await appendFeed(
+    trx,
+    file.map((r) => ({
+      txId: `link-${storeId}-${customerId}`,
+      originReplica: null,
+      originSeq: null,
+      entity: r.entity,
+      entityId: r.entityId,
+      state: r.state,
+      scope: storeId,
+      customerRef: null,
+      altered: true,
+      keep: null,
+    })),
+  );
+  return true;
 }

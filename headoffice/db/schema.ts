@@ -14,7 +14,17 @@ type Json<T> = ColumnType<T, string, string>;
 
 export type HqDB = {
   serverMeta: { key: string; value: string };
-  hqStore: { id: string; code: string; name: string; createdAt: Stamped };
+  hqStore: {
+    id: string;
+    code: string;
+    name: string;
+    createdAt: Stamped;
+    /** Migration 0014: where it is, the IANA time zone its counters keep, open or closed. */
+    address: ColumnType<string, string | undefined, string>;
+    timeZone: ColumnType<string, string | undefined, string>;
+    status: ColumnType<'active' | 'closed', 'active' | 'closed' | undefined, 'active' | 'closed'>;
+    updatedAt: Stamped;
+  };
   device: {
     id: string;
     storeId: string;
@@ -26,6 +36,14 @@ export type HqDB = {
     lastSeenAt: Timestamp | null;
     /** The counter number the PC was set up with (migration 0008); null for PCs enrolled before it. */
     counterNo: number | null;
+    /** What the PC said on its last push or pull (migration 0014); null until it reports. */
+    appVersion: ColumnType<string | null, string | null | undefined, string | null>;
+    pendingChanges: ColumnType<number | null, number | null | undefined, number | null>;
+    /** The PC's clock minus head office's, measured when it reported. */
+    clockOffsetMs: ColumnType<number | null, number | null | undefined, number | null>;
+    reportedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    /** Retired: revoked for good and hidden from the default list. */
+    retiredAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   };
   enrollmentCode: {
     codeHash: string;

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deviceOf, requireDevice } from '../http/device';
+import { recordDeviceReport } from '../http/device-report';
 import { sendJson } from '../http/gzip';
 import type { HeadOfficeServices } from '../http/services';
 import { handlePull } from '../pull';
@@ -18,7 +19,11 @@ export const pullQuerySchema = z.object({
 export const pullRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, services) => {
   app.get(
     '/sync/v1/pull',
-    { schema: { querystring: pullQuerySchema }, preValidation: requireDevice(services) },
+    {
+      schema: { querystring: pullQuerySchema },
+      preValidation: requireDevice(services),
+      preHandler: recordDeviceReport(services),
+    },
     async (request, reply) => {
       return sendJson(
         request,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CHANGE_OPS } from '../../db/sync/protocol';
 import { deviceOf, requireDevice } from '../http/device';
+import { recordDeviceReport } from '../http/device-report';
 import { sendJson } from '../http/gzip';
 import type { HeadOfficeServices } from '../http/services';
 import { handlePush } from '../push';
@@ -33,7 +34,12 @@ export const pushSchema = z.object({
 export const pushRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, services) => {
   app.post(
     '/sync/v1/push',
-    { schema: { body: pushSchema }, preValidation: requireDevice(services) },
+    {
+      schema: { body: pushSchema },
+      preValidation: requireDevice(services),
+      // A PC too old to send the report headers still names its version in the push body.
+      preHandler: recordDeviceReport(services, (request) => (request.body as { appVersion?: string }).appVersion),
+    },
     async (request, reply) => {
       const { db, hqClock, now } = services;
       return sendJson(request, reply, 200, await handlePush(db, deviceOf(request), request.body, hqClock, now()));

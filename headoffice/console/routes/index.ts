@@ -11,6 +11,8 @@ import { catalogueSettingsRoutes } from './catalogue-settings';
 import { overviewRoutes } from './overview';
 import { staffRoutes } from './staff';
 import { standardsRoutes } from './standards';
+import { customerRoutes } from './customers';
+import { storeRoutes } from './stores';
 
 export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
   overviewRoutes,
@@ -20,4 +22,6 @@ export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServic
   catalogueRoutes,
   catalogueImportRoutes,
   catalogueSettingsRoutes,
+  storeRoutes,
+  customerRoutes,
 ];
