@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { monthsBetween, type PartLine, type PartsReport, type ReportQuery } from '../console/contract/reports';
 import type { HqDatabase } from '../db/open';
 import { rollupFilter } from './report-query';
+import { CHAIN } from './rollup-write';
 
 const TOP = 100;
 const DAY_MS = 86_400_000;
@@ -27,42 +28,40 @@ async function catalogue(db: HqDatabase, partIds: ReadonlyArray<string>) {
 }
 
 export async function partsReport(db: HqDatabase, q: ReportQuery, nowMs: number): Promise<PartsReport> {
-  const where = rollupFilter(q, { withType: false });
+  // The chain's rows when no store is chosen; each store's total over its parts is part '*'.
+  const where = rollupFilter(q, { withType: false, chain: true });
   const [months, top] = await Promise.all([
     sql<{ month: string; consumed: number; consumedFen: number }>`
       SELECT month, sum(consumed)::float8 AS consumed, sum(consumed_fen)::float8 AS consumed_fen
-      FROM report_parts_month WHERE ${where} GROUP BY month`.execute(db),
-    sql<{ partId: string; consumed: number; consumedFen: number; stores: number }>`
-      SELECT part_id, sum(consumed)::float8 AS consumed, sum(consumed_fen)::float8 AS consumed_fen,
-        count(DISTINCT store_id)::float8 AS stores
-      FROM report_parts_month WHERE ${where} GROUP BY part_id
+      FROM report_parts_month WHERE ${where} AND part_id = ${CHAIN} GROUP BY month`.execute(db),
+    sql<{ partId: string; consumed: number; consumedFen: number }>`
+      SELECT part_id, sum(consumed)::float8 AS consumed, sum(consumed_fen)::float8 AS consumed_fen
+      FROM report_parts_month WHERE ${where} AND part_id <> ${CHAIN} GROUP BY part_id
       HAVING sum(consumed) <> 0 ORDER BY sum(consumed) DESC, part_id LIMIT ${TOP}`.execute(db),
   ]);
+  const topIds = top.rows.map((r) => r.partId);
+  const storesOfTop =
+    topIds.length === 0
+      ? new Map<string, number>()
+      : new Map(
+          (
+            await sql<{ partId: string; stores: number }>`
+              SELECT part_id, count(DISTINCT store_id)::float8 AS stores FROM report_parts_month
+              WHERE part_id = ANY(${topIds}::text[]) AND ${rollupFilter(q, { withType: false })} AND consumed <> 0
+              GROUP BY part_id`.execute(db)
+          ).rows.map((r) => [r.partId, r.stores]),
+        );
   const slowBefore = nowMs - q.slowDays * DAY_MS;
   const storeFilter = q.stores.length > 0 ? sql`AND store_id = ANY(${q.stores}::text[])` : sql``;
-  // Every part held too long, summed over stores; valued below with the catalogue's cost.
-  const slow = await sql<{ partId: string; onHand: number; stores: number }>`
-    SELECT part_id, sum(on_hand)::float8 AS on_hand, count(*)::float8 AS stores FROM report_stock
-    WHERE on_hand > 0 AND coalesce(last_issue_ms, first_in_ms) < ${slowBefore} ${storeFilter}
-    GROUP BY part_id`.execute(db);
-  const slowCosts = await catalogue(
-    db,
-    slow.rows.map((r) => r.partId),
-  );
-  const valued = slow.rows
-    .map((r) => {
-      const part = slowCosts.get(r.partId) ?? { partId: r.partId, partNo: r.partId, name: '', costFen: 0 };
-      return {
-        partId: r.partId,
-        partNo: part.partNo,
-        name: part.name,
-        onHand: r.onHand,
-        valueFen: r.onHand * part.costFen,
-        stores: r.stores,
-      };
-    })
-    .sort((a, b) => b.valueFen - a.valueFen || b.onHand - a.onHand || a.partNo.localeCompare(b.partNo))
-    .slice(0, TOP);
+  // Every part held too long, summed over stores and valued at the catalogue's cost; the most valuable first.
+  const slow = await sql<PartsReport['slow'][number]>`
+    SELECT s.part_id, coalesce(p.state->'fields'->>'partNo', s.part_id) AS part_no, coalesce(p.state->'fields'->>'name', '') AS name,
+      s.on_hand, s.on_hand * coalesce((p.state->'fields'->>'costFen')::float8, 0) AS value_fen, s.stores
+    FROM (SELECT part_id, sum(on_hand)::float8 AS on_hand, count(*)::float8 AS stores FROM report_stock
+      WHERE on_hand > 0 AND coalesce(last_issue_ms, first_in_ms) < ${slowBefore} ${storeFilter}
+      GROUP BY part_id) s
+    LEFT JOIN entity_state p ON p.entity = 'part' AND p.entity_id = s.part_id
+    ORDER BY value_fen DESC, s.on_hand DESC, part_no LIMIT ${TOP}`.execute(db);
   const topParts = await catalogue(
     db,
     top.rows.map((r) => r.partId),
@@ -84,10 +83,10 @@ export async function partsReport(db: HqDatabase, q: ReportQuery, nowMs: number)
         name: part?.name ?? '',
         consumed: r.consumed,
         consumedFen: r.consumedFen,
-        stores: r.stores,
+        stores: storesOfTop.get(r.partId) ?? 0,
       };
     }),
     slowDays: q.slowDays,
-    slow: valued,
+    slow: slow.rows,
   };
 }

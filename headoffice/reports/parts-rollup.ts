@@ -2,10 +2,12 @@
  * Parts consumption and stock across stores from the stock ledger (`stock_movement`, append-only:
  * a movement arrives once and never changes, so each one only adds). Consumption is what was issued
  * to jobs less what came back from them (an issue reversed keeps the kind `issue` with the opposite
- * sign); on hand is the sum of every movement; a part's last issue dates its slow stock.
+ * sign); on hand is the sum of every movement; a part's last issue dates its slow stock. Each
+ * consumption also moves the store's total and the chain's rows (`CHAIN`, migration 0011).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { HqDB } from '../db/schema';
+import { CHAIN } from './rollup-write';
 import { reportMonth } from './ticket-facts';
 
 type Db = Transaction<HqDB> | Kysely<HqDB>;
@@ -47,12 +49,28 @@ export class PartsDeltas {
     this.stock.set(stockKey, stock);
     if (!CONSUMING_KINDS.has(kind)) return;
     const month = reportMonth(at);
-    const monthKey = `${month}\u0000${stockKey}`;
-    const row = this.months.get(monthKey) ?? { month, storeId, partId, consumed: 0, consumedFen: 0, movements: 0 };
-    row.consumed -= qty;
-    row.consumedFen -= qty * (typeof unitCostFen === 'number' && Number.isInteger(unitCostFen) ? unitCostFen : 0);
-    row.movements += 1;
-    this.months.set(monthKey, row);
+    const fen = qty * (typeof unitCostFen === 'number' && Number.isInteger(unitCostFen) ? unitCostFen : 0);
+    // The store's part, the store's total, the chain's part and the chain's total.
+    for (const [store, part] of [
+      [storeId, partId],
+      [storeId, CHAIN],
+      [CHAIN, partId],
+      [CHAIN, CHAIN],
+    ] as const) {
+      const monthKey = `${month}\u0000${store}\u0000${part}`;
+      const row = this.months.get(monthKey) ?? {
+        month,
+        storeId: store,
+        partId: part,
+        consumed: 0,
+        consumedFen: 0,
+        movements: 0,
+      };
+      row.consumed -= qty;
+      row.consumedFen -= fen;
+      row.movements += 1;
+      this.months.set(monthKey, row);
+    }
   }
 }
 
@@ -72,7 +90,7 @@ export async function writePartsDeltas(trx: Db, deltas: PartsDeltas): Promise<vo
       INSERT INTO report_parts_month (month, store_id, part_id, consumed, consumed_fen, movements)
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(doc)}::jsonb)
         AS d(month text, store_id text, part_id text, consumed bigint, consumed_fen bigint, movements bigint)
-      ON CONFLICT (month, store_id, part_id) DO UPDATE SET
+      ON CONFLICT (store_id, month, part_id) DO UPDATE SET
         consumed = report_parts_month.consumed + EXCLUDED.consumed,
         consumed_fen = report_parts_month.consumed_fen + EXCLUDED.consumed_fen,
         movements = report_parts_month.movements + EXCLUDED.movements`.execute(trx);

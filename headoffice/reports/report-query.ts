@@ -7,13 +7,18 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Clock, Ratings, ReportQuery, StoreRef, Turnaround } from '../console/contract/reports';
 import type { HqDatabase } from '../db/open';
+import { CHAIN } from './rollup-write';
 
-/** `WHERE` over a rollup with month and store_id columns (and type, unless `withType` is false). */
-export function rollupFilter(q: ReportQuery, { withType = true, alias = '' } = {}): RawBuilder<unknown> {
-  const col = (name: string) => sql.raw(alias ? `${alias}.${name}` : name);
-  const parts = [sql`${col('month')} BETWEEN ${q.from} AND ${q.to}`];
-  if (q.stores.length > 0) parts.push(sql`${col('store_id')} = ANY(${q.stores}::text[])`);
-  if (withType && q.type) parts.push(sql`${col('type')} = ${q.type}`);
+/**
+ * `WHERE` over a rollup with month and store_id columns (and type, unless `withType` is false).
+ * `chain`: the rollup holds the chain's rows (store '*', migration 0011), read when no store is
+ * chosen; otherwise the filter leaves them out.
+ */
+export function rollupFilter(q: ReportQuery, { withType = true, chain = false } = {}): RawBuilder<unknown> {
+  const parts = [sql`month BETWEEN ${q.from} AND ${q.to}`];
+  if (q.stores.length > 0) parts.push(sql`store_id = ANY(${q.stores}::text[])`);
+  else parts.push(chain ? sql`store_id = ${CHAIN}` : sql`store_id <> ${CHAIN}`);
+  if (withType && q.type) parts.push(sql`type = ${q.type}`);
   return sql.join(parts, sql` AND `);
 }
 

@@ -64,6 +64,9 @@ export async function saveFacts(trx: Db, facts: ReadonlyArray<TicketFacts>): Pro
     ON CONFLICT (ticket_id) DO UPDATE SET ${updates}`.execute(trx);
 }
 
+/** The store of the rows that sum up every store (and the part of a store's total over its parts). */
+export const CHAIN = '*';
+
 /** Deltas gathered over a batch, keyed by rollup row; zero deltas are dropped before writing. */
 export class RollupDeltas {
   readonly month = new Map<string, { month: string; storeId: string; type: string; m: MonthMeasures }>();
@@ -86,10 +89,13 @@ export class RollupDeltas {
       this.month.set(monthKey, month);
     }
     for (const [k, v] of Object.entries(c.measures)) month.m[k as keyof MonthMeasures] += sign * v;
-    const mixKey = `${monthKey}\u0000${c.category}\u0000${c.channel}`;
-    const mix = this.mix.get(mixKey) ?? { ...c, tickets: 0 };
-    mix.tickets += sign;
-    this.mix.set(mixKey, mix);
+    // The store's row and the chain's (store '*').
+    for (const storeId of [c.storeId, CHAIN]) {
+      const mixKey = `${c.month}\u0000${storeId}\u0000${c.type}\u0000${c.category}\u0000${c.channel}`;
+      const mix = this.mix.get(mixKey) ?? { ...c, storeId, tickets: 0 };
+      mix.tickets += sign;
+      this.mix.set(mixKey, mix);
+    }
   }
 }
 
@@ -109,7 +115,7 @@ export async function writeTicketDeltas(trx: Db, deltas: RollupDeltas): Promise<
       SELECT month, store_id, type, ${sql.raw(columns.join(', '))}
       FROM jsonb_to_recordset(${JSON.stringify(doc)}::jsonb)
         AS d(month text, store_id text, type text, ${sql.raw(columns.map((c) => `${c} bigint`).join(', '))})
-      ON CONFLICT (month, store_id, type) DO UPDATE SET
+      ON CONFLICT (store_id, month, type) DO UPDATE SET
         ${sql.raw(columns.map((c) => `${c} = report_month.${c} + EXCLUDED.${c}`).join(', '))}`.execute(trx);
   }
   if (mixes.length > 0) {
@@ -125,7 +131,7 @@ export async function writeTicketDeltas(trx: Db, deltas: RollupDeltas): Promise<
       INSERT INTO report_mix (month, store_id, type, category, channel, tickets)
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(doc)}::jsonb)
         AS d(month text, store_id text, type text, category text, channel text, tickets bigint)
-      ON CONFLICT (month, store_id, type, category, channel) DO UPDATE SET tickets = report_mix.tickets + EXCLUDED.tickets`.execute(
+      ON CONFLICT (store_id, month, type, category, channel) DO UPDATE SET tickets = report_mix.tickets + EXCLUDED.tickets`.execute(
       trx,
     );
   }

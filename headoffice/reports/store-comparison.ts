@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { ReportQuery, StoreComparisonRow, StoresReport } from '../console/contract/reports';
 import type { HqDatabase } from '../db/open';
+import { CHAIN } from './rollup-write';
 import { clock, ratings, refOf, rollupFilter, storeRefs, turnaround } from './report-query';
 
 type StoreSums = {
@@ -39,7 +40,7 @@ export async function storesReport(db: HqDatabase, q: ReportQuery): Promise<Stor
       FROM report_month WHERE ${rollupFilter(q)} GROUP BY store_id`.execute(db),
     sql<{ storeId: string; consumedFen: number }>`
       SELECT store_id, sum(consumed_fen)::float8 AS consumed_fen FROM report_parts_month
-      WHERE ${rollupFilter(q, { withType: false })} GROUP BY store_id`.execute(db),
+      WHERE ${rollupFilter(q, { withType: false })} AND part_id = ${CHAIN} GROUP BY store_id`.execute(db),
     storeRefs(db),
   ]);
   const rows = new Map<string, StoreComparisonRow>();

@@ -67,18 +67,17 @@ const clocksOf = (s: MonthSums) => ({
 });
 const ratingsOf = (s: MonthSums) => ratings([s.rating1, s.rating2, s.rating3, s.rating4, s.rating5]);
 
+/** Complaints of the period: the chain's (or the chosen stores') mix rows, and the stores' counts from `report_month`. */
 export async function complaintsReport(db: HqDatabase, q: ReportQuery): Promise<ComplaintsReport> {
-  const [rows, stores] = await Promise.all([
-    sql<{
-      month: string | null;
-      storeId: string | null;
-      category: string | null;
-      channel: string | null;
-      count: number;
-    }>`
-      SELECT month, store_id, category, channel, sum(tickets)::float8 AS count FROM report_mix
-      WHERE ${rollupFilter({ ...q, type: 'complaint' })}
-      GROUP BY GROUPING SETS ((month, category), (store_id), (channel))`.execute(db),
+  const complaints = { ...q, type: 'complaint' as const };
+  const [rows, perStore, stores] = await Promise.all([
+    sql<{ month: string | null; category: string | null; channel: string | null; count: number }>`
+      SELECT month, category, channel, sum(tickets)::float8 AS count FROM report_mix
+      WHERE ${rollupFilter(complaints, { chain: true })}
+      GROUP BY GROUPING SETS ((month, category), (channel))`.execute(db),
+    sql<{ storeId: string; count: number }>`
+      SELECT store_id, sum(tickets)::float8 AS count FROM report_month
+      WHERE ${rollupFilter(complaints)} GROUP BY store_id HAVING sum(tickets) > 0`.execute(db),
     storeRefs(db),
   ]);
   const trend = new Map(
@@ -86,7 +85,6 @@ export async function complaintsReport(db: HqDatabase, q: ReportQuery): Promise<
   );
   const byCategory = new Map<string, number>();
   const byChannel: ComplaintsReport['byChannel'] = [];
-  const byStore: ComplaintsReport['byStore'] = [];
   for (const row of rows.rows) {
     if (row.count === 0) continue;
     if (row.month !== null) {
@@ -94,8 +92,7 @@ export async function complaintsReport(db: HqDatabase, q: ReportQuery): Promise<
       month.total += row.count;
       month.byCategory[row.category ?? ''] = row.count;
       byCategory.set(row.category ?? '', (byCategory.get(row.category ?? '') ?? 0) + row.count);
-    } else if (row.storeId !== null) byStore.push({ ...refOf(stores, row.storeId), count: row.count });
-    else byChannel.push({ channel: row.channel ?? '', count: row.count });
+    } else byChannel.push({ channel: row.channel ?? '', count: row.count });
   }
   return {
     total: [...byCategory.values()].reduce((a, b) => a + b, 0),
@@ -104,7 +101,9 @@ export async function complaintsReport(db: HqDatabase, q: ReportQuery): Promise<
       .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
     byChannel: byChannel.sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)),
     trend: [...trend.values()],
-    byStore: byStore.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    byStore: perStore.rows
+      .map((r) => ({ ...refOf(stores, r.storeId), count: r.count }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
   };
 }
 

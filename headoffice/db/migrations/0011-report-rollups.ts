@@ -9,6 +9,8 @@
  * - `report_month`: per store × month × ticket type, the counts, SLA clocks, ratings and turnaround.
  * - `report_mix`: per store × month × type × category × channel, ticket counts ('' for none).
  * - `report_parts_month`: per store × month × part, what was consumed (issued less returned from jobs).
+ *   These two also hold the whole chain's rows (store '*', and for parts each store's total over
+ *   its parts, part '*'), so a chain-wide report reads a few hundred rows instead of a million.
  * - `report_stock`: per store × part, on hand and when it last went out (slow stock).
  *
  * Months are local months in China (UTC+8). A database that already holds tickets or movements is
@@ -69,13 +71,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE TABLE report_month (
       month TEXT NOT NULL, store_id TEXT NOT NULL, type TEXT NOT NULL, ${measures},
-      PRIMARY KEY (month, store_id, type)
+      PRIMARY KEY (store_id, month, type)
     )`.execute(db);
   await sql`
     CREATE TABLE report_mix (
       month TEXT NOT NULL, store_id TEXT NOT NULL, type TEXT NOT NULL, category TEXT NOT NULL, channel TEXT NOT NULL,
       tickets BIGINT NOT NULL DEFAULT 0,
-      PRIMARY KEY (month, store_id, type, category, channel)
+      PRIMARY KEY (store_id, month, type, category, channel)
     )`.execute(db);
   await sql`
     CREATE TABLE report_parts_month (
@@ -83,8 +85,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       consumed BIGINT NOT NULL DEFAULT 0,
       consumed_fen BIGINT NOT NULL DEFAULT 0,
       movements BIGINT NOT NULL DEFAULT 0,
-      PRIMARY KEY (month, store_id, part_id)
+      PRIMARY KEY (store_id, month, part_id)
     )`.execute(db);
+  // How many stores consumed each of the period's top parts.
+  await sql`CREATE INDEX report_parts_month_part ON report_parts_month (part_id, month) WHERE store_id <> '*'`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE report_stock (
       store_id TEXT NOT NULL, part_id TEXT NOT NULL,

@@ -271,11 +271,19 @@ export async function recomputedRollups(db: HqDatabase): Promise<Record<string, 
     }
     const storeId = t.ownerStoreId ?? f.storeId;
     bump(month, { month: monthOf(created), storeId, type: f.type }, m);
-    bump(
-      mix,
-      { month: monthOf(created), storeId, type: f.type, category: f.category ?? '', channel: f.channel ?? '' },
-      { tickets: 1 },
-    );
+    // Each store's row and the chain's ('*').
+    for (const mixStore of [storeId, '*'])
+      bump(
+        mix,
+        {
+          month: monthOf(created),
+          storeId: mixStore,
+          type: f.type,
+          category: f.category ?? '',
+          channel: f.channel ?? '',
+        },
+        { tickets: 1 },
+      );
   }
   const parts = new Map<string, Record<string, unknown>>();
   const stock = new Map<string, Record<string, unknown>>();
@@ -300,15 +308,18 @@ export async function recomputedRollups(db: HqDatabase): Promise<Record<string, 
     if (f.kind === 'issue' && f.qty < 0) s.lastIssueMs = Math.max((s.lastIssueMs as number | null) ?? at, at);
     if (f.qty > 0) s.firstInMs = Math.min((s.firstInMs as number | null) ?? at, at);
     stock.set(key, s);
-    if (f.kind === 'issue' || f.kind === 'return_from_job')
+    if (f.kind !== 'issue' && f.kind !== 'return_from_job') continue;
+    // The store's part, the store's total ('*'), the chain's part and the chain's total.
+    for (const [storeId, partId] of [
+      [mv.ownerStoreId, f.partId],
+      [mv.ownerStoreId, '*'],
+      ['*', f.partId],
+      ['*', '*'],
+    ])
       bump(
         parts,
-        { month: monthOf(at), storeId: mv.ownerStoreId, partId: f.partId },
-        {
-          consumed: -f.qty,
-          consumedFen: -f.qty * (f.unitCostFen ?? 0),
-          movements: 1,
-        },
+        { month: monthOf(at), storeId, partId },
+        { consumed: -f.qty, consumedFen: -f.qty * (f.unitCostFen ?? 0), movements: 1 },
       );
   }
   const measures = [
