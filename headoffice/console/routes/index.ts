@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
+import { reportRoutes } from './reports';
 import { overviewRoutes } from './overview';
 import { staffRoutes } from './staff';
 
@@ -12,4 +13,5 @@ export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServic
   overviewRoutes,
   staffRoutes,
   auditRoutes,
+  reportRoutes,
 ];
