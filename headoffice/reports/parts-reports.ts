@@ -30,7 +30,10 @@ async function catalogue(db: HqDatabase, partIds: ReadonlyArray<string>) {
 export async function partsReport(db: HqDatabase, q: ReportQuery, nowMs: number): Promise<PartsReport> {
   // The chain's rows when no store is chosen; each store's total over its parts is part '*'.
   const where = rollupFilter(q, { withType: false, chain: true });
-  const [months, top] = await Promise.all([
+  const slowBefore = nowMs - q.slowDays * DAY_MS;
+  const storeFilter = q.stores.length > 0 ? sql`AND store_id = ANY(${q.stores}::text[])` : sql``;
+  // The three reads go on separate connections, so PostgreSQL runs them side by side.
+  const [months, top, slow] = await Promise.all([
     sql<{ month: string; consumed: number; consumedFen: number }>`
       SELECT month, sum(consumed)::float8 AS consumed, sum(consumed_fen)::float8 AS consumed_fen
       FROM report_parts_month WHERE ${where} AND part_id = ${CHAIN} GROUP BY month`.execute(db),
@@ -38,34 +41,28 @@ export async function partsReport(db: HqDatabase, q: ReportQuery, nowMs: number)
       SELECT part_id, sum(consumed)::float8 AS consumed, sum(consumed_fen)::float8 AS consumed_fen
       FROM report_parts_month WHERE ${where} AND part_id <> ${CHAIN} GROUP BY part_id
       HAVING sum(consumed) <> 0 ORDER BY sum(consumed) DESC, part_id LIMIT ${TOP}`.execute(db),
+    // Every part held too long, summed over stores and valued at the catalogue's cost; the most valuable first.
+    sql<PartsReport['slow'][number]>`
+      SELECT s.part_id, coalesce(p.state->'fields'->>'partNo', s.part_id) AS part_no, coalesce(p.state->'fields'->>'name', '') AS name,
+        s.on_hand, s.on_hand * coalesce((p.state->'fields'->>'costFen')::float8, 0) AS value_fen, s.stores
+      FROM (SELECT part_id, sum(on_hand)::float8 AS on_hand, count(*)::float8 AS stores FROM report_stock
+        WHERE on_hand > 0 AND coalesce(last_issue_ms, first_in_ms) < ${slowBefore} ${storeFilter}
+        GROUP BY part_id) s
+      LEFT JOIN entity_state p ON p.entity = 'part' AND p.entity_id = s.part_id
+      ORDER BY value_fen DESC, s.on_hand DESC, part_no LIMIT ${TOP}`.execute(db),
   ]);
   const topIds = top.rows.map((r) => r.partId);
-  const storesOfTop =
+  const [storesOfTop, topParts] = await Promise.all([
     topIds.length === 0
       ? new Map<string, number>()
-      : new Map(
-          (
-            await sql<{ partId: string; stores: number }>`
-              SELECT part_id, count(DISTINCT store_id)::float8 AS stores FROM report_parts_month
-              WHERE part_id = ANY(${topIds}::text[]) AND ${rollupFilter(q, { withType: false })} AND consumed <> 0
-              GROUP BY part_id`.execute(db)
-          ).rows.map((r) => [r.partId, r.stores]),
-        );
-  const slowBefore = nowMs - q.slowDays * DAY_MS;
-  const storeFilter = q.stores.length > 0 ? sql`AND store_id = ANY(${q.stores}::text[])` : sql``;
-  // Every part held too long, summed over stores and valued at the catalogue's cost; the most valuable first.
-  const slow = await sql<PartsReport['slow'][number]>`
-    SELECT s.part_id, coalesce(p.state->'fields'->>'partNo', s.part_id) AS part_no, coalesce(p.state->'fields'->>'name', '') AS name,
-      s.on_hand, s.on_hand * coalesce((p.state->'fields'->>'costFen')::float8, 0) AS value_fen, s.stores
-    FROM (SELECT part_id, sum(on_hand)::float8 AS on_hand, count(*)::float8 AS stores FROM report_stock
-      WHERE on_hand > 0 AND coalesce(last_issue_ms, first_in_ms) < ${slowBefore} ${storeFilter}
-      GROUP BY part_id) s
-    LEFT JOIN entity_state p ON p.entity = 'part' AND p.entity_id = s.part_id
-    ORDER BY value_fen DESC, s.on_hand DESC, part_no LIMIT ${TOP}`.execute(db);
-  const topParts = await catalogue(
-    db,
-    top.rows.map((r) => r.partId),
-  );
+      : sql<{ partId: string; stores: number }>`
+          SELECT part_id, count(DISTINCT store_id)::float8 AS stores FROM report_parts_month
+          WHERE part_id = ANY(${topIds}::text[]) AND ${rollupFilter(q, { withType: false })} AND consumed <> 0
+          GROUP BY part_id`
+          .execute(db)
+          .then((rows) => new Map(rows.rows.map((r) => [r.partId, r.stores]))),
+    catalogue(db, topIds),
+  ]);
   const byMonth = new Map(months.rows.map((r) => [r.month, r]));
   return {
     consumed: months.rows.reduce((a, r) => a + r.consumed, 0),
