@@ -36,6 +36,9 @@ const TABS: Record<ReportName, (props: { filters: ReportFilters }) => React.JSX.
   stores: StoresTab,
 };
 
+/** The reports a ticket type narrows (complaints are one type; parts have none). */
+const TYPED: ReadonlySet<ReportName> = new Set(['sla', 'satisfaction', 'turnaround', 'stores']);
+
 const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 const shift = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -114,17 +117,19 @@ export default function ReportsPage() {
             onChange={(stores: string[]) => setChosen((c) => ({ ...c, stores }))}
           />
         </Form.Item>
-        <Form.Item label={t('type')}>
-          <Select
-            aria-label={t('type')}
-            allowClear
-            placeholder={t('allTypes')}
-            style={{ width: 130 }}
-            value={chosen.type}
-            options={REPORT_TICKET_TYPES.map((type) => ({ value: type, label: t(`ticketType.${type}`) }))}
-            onChange={(type?: ReportTicketType) => setChosen((c) => ({ ...c, type }))}
-          />
-        </Form.Item>
+        {TYPED.has(tab) && (
+          <Form.Item label={t('type')}>
+            <Select
+              aria-label={t('type')}
+              allowClear
+              placeholder={t('allTypes')}
+              style={{ width: 130 }}
+              value={chosen.type}
+              options={REPORT_TICKET_TYPES.map((type) => ({ value: type, label: t(`ticketType.${type}`) }))}
+              onChange={(type?: ReportTicketType) => setChosen((c) => ({ ...c, type }))}
+            />
+          </Form.Item>
+        )}
         {tab === 'parts' && (
           <Form.Item label={t('slowDays')}>
             <InputNumber
