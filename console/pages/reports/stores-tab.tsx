@@ -1,5 +1,5 @@
 /** Stores side by side (docs/DOMAIN.md §8): the same measures for every store that had any in the period. */
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { ReportFilters } from '../../../headoffice/console/contract/reports';
 import { Figure } from './figure';
@@ -33,6 +33,7 @@ export function StoresTab({ filters }: { filters: ReportFilters }) {
                 <XAxis dataKey="code" />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
+                <Legend />
                 <Bar dataKey="tickets" name={t('tickets')} fill={CHART_COLOURS[0]} isAnimationActive={false} />
                 <Bar dataKey="complaints" name={t('complaints')} fill={CHART_COLOURS[3]} isAnimationActive={false} />
               </BarChart>
