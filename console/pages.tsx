@@ -1,9 +1,23 @@
 /**
- * The console's pages: path, menu title, the permission a role needs to see it, icon, and the page
- * itself as its own chunk (loaded when first opened). A new page adds one entry. The menu shows
- * only what the role may read; head office checks every request anyway.
+ * The console's pages in menu order: path, text namespace (its `title` is the menu entry), the
+ * permission a role needs to see it, icon, and the page itself as its own chunk (loaded when first
+ * opened). A new page adds one entry. The menu shows only what the role may read; head office
+ * checks every request anyway.
  */
-import { AuditOutlined, DashboardOutlined, IdcardOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  CrownOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  IdcardOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { ConsolePermission } from '../headoffice/console/contract/roles';
 import type { resources } from './i18n';
@@ -36,6 +50,55 @@ export const consolePages: ReadonlyArray<ConsolePage> = [
     permission: 'customers.read',
     icon: <IdcardOutlined />,
     load: () => import('./pages/customers'),
+  },
+  {
+    path: 'reports',
+    ns: 'reports',
+    permission: 'reports.read',
+    icon: <BarChartOutlined />,
+    load: () => import('./pages/reports'),
+  },
+  {
+    path: 'catalogue',
+    ns: 'catalogue',
+    permission: 'catalogue.read',
+    icon: <ShoppingOutlined />,
+    load: () => import('./pages/catalogue'),
+  },
+  {
+    path: 'categories',
+    ns: 'categories',
+    permission: 'catalogue.read',
+    icon: <AppstoreOutlined />,
+    load: () => import('./pages/categories'),
+  },
+  {
+    path: 'tiers',
+    ns: 'tiers',
+    permission: 'standards.read',
+    icon: <CrownOutlined />,
+    load: () => import('./pages/tiers'),
+  },
+  {
+    path: 'standards',
+    ns: 'standards',
+    permission: 'standards.read',
+    icon: <FieldTimeOutlined />,
+    load: () => import('./pages/standards'),
+  },
+  {
+    path: 'calendar',
+    ns: 'calendar',
+    permission: 'standards.read',
+    icon: <CalendarOutlined />,
+    load: () => import('./pages/calendar'),
+  },
+  {
+    path: 'hours',
+    ns: 'hours',
+    permission: 'standards.read',
+    icon: <ClockCircleOutlined />,
+    load: () => import('./pages/hours'),
   },
   {
     path: 'staff',

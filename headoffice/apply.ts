@@ -7,7 +7,8 @@
  * goes on; nothing here throws for one bad change. Loading and saving the states is states.ts, the
  * rejections, conflicts and clock skews side-records.ts, re-stamping clock-skew.ts. What customers
  * need beyond the merge (links, merged-away customers, duplicate phones) are follow-ups
- * (batch-types.ts `BatchFollowUp`): customer-links.ts, customer-merge.ts, duplicate-phones.ts.
+ * (batch-types.ts `BatchFollowUp`): customer-links.ts, customer-merge.ts, duplicate-phones.ts, and
+ * the report rollups (reports/rollup-follow-up.ts).
  */
 import type { RawBuilder, Transaction } from 'kysely';
 import { losingFields, mergeStates, sameState, sameValue, stateOfChange } from '../db/sync/merge';
@@ -19,6 +20,7 @@ import type { HqDB } from './db/schema';
 import { duplicatePhoneCheck } from './duplicate-phones';
 import { opAllowedFromStore, ruleFor, type EntityRule } from './entities';
 import type { FeedRow } from './feed';
+import { reportRollups } from './reports/rollup-follow-up';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
 import { batchStatement, loadStates, scopeOf } from './states';
 import { loadStoreScope } from './store-scope';
@@ -73,7 +75,7 @@ export async function prepareChanges(
   const rejections: Rejection[] = [];
   const conflicts: Conflict[] = [];
   const skews: Skew[] = [];
-  const followUps: BatchFollowUp[] = [customerLinking(ctx, working), duplicatePhoneCheck()];
+  const followUps: BatchFollowUp[] = [customerLinking(ctx, working), duplicatePhoneCheck(), reportRollups()];
   const fromStore = ctx.storeId !== null;
   const storeScope = fromStore ? await loadStoreScope(trx, ctx.storeId!, changes, working) : null;
 

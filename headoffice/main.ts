@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connectHq, migrateHq } from './db/open';
 import { ensureDatabase, startLocalPostgres } from './db/postgres';
+import { rebuildReportRollupsIfStale } from './reports/rebuild';
 import { startHeadOffice } from './server';
 import { makeTestCertificates } from './tls';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const db = connectHq(url);
   const applied = await migrateHq(db);
   if (applied.length > 0) process.stdout.write(`Migrated the head-office database: ${applied.join(', ')}\n`);
+  if (await rebuildReportRollupsIfStale(db)) process.stdout.write('Built the report rollups from the records held\n');
 
   let tls: { key: string; cert: string };
   let caFile: string | null = null;

@@ -8,27 +8,62 @@ import { initReactI18next } from 'react-i18next';
 import { saveLanguage, type Language } from '../../renderer/i18n/language';
 import { auditEn } from './audit.en';
 import { auditZhCN } from './audit.zh-CN';
+import { calendarEn } from './calendar.en';
+import { calendarZhCN } from './calendar.zh-CN';
+import { catalogueEn } from './catalogue.en';
+import { catalogueZhCN } from './catalogue.zh-CN';
+import { categoriesEn } from './categories.en';
+import { categoriesZhCN } from './categories.zh-CN';
 import { commonEn } from './common.en';
 import { commonZhCN } from './common.zh-CN';
-import { homeEn } from './home.en';
-import { homeZhCN } from './home.zh-CN';
-import { staffEn } from './staff.en';
-import { staffZhCN } from './staff.zh-CN';
-import { storesEn } from './stores.en';
-import { storesZhCN } from './stores.zh-CN';
 import { customersEn } from './customers.en';
 import { customersZhCN } from './customers.zh-CN';
+import { homeEn } from './home.en';
+import { homeZhCN } from './home.zh-CN';
+import { hoursEn } from './hours.en';
+import { hoursZhCN } from './hours.zh-CN';
+import { reportsEn } from './reports.en';
+import { reportsZhCN } from './reports.zh-CN';
+import { staffEn } from './staff.en';
+import { staffZhCN } from './staff.zh-CN';
+import { standardsEn } from './standards.en';
+import { standardsZhCN } from './standards.zh-CN';
+import { storesEn } from './stores.en';
+import { storesZhCN } from './stores.zh-CN';
+import { tiersEn } from './tiers.en';
+import { tiersZhCN } from './tiers.zh-CN';
 
 export const resources = {
   'zh-CN': {
     common: commonZhCN,
     home: homeZhCN,
-    staff: staffZhCN,
-    audit: auditZhCN,
     stores: storesZhCN,
     customers: customersZhCN,
+    reports: reportsZhCN,
+    catalogue: catalogueZhCN,
+    categories: categoriesZhCN,
+    tiers: tiersZhCN,
+    standards: standardsZhCN,
+    calendar: calendarZhCN,
+    hours: hoursZhCN,
+    staff: staffZhCN,
+    audit: auditZhCN,
   },
-  en: { common: commonEn, home: homeEn, staff: staffEn, audit: auditEn, stores: storesEn, customers: customersEn },
+  en: {
+    common: commonEn,
+    home: homeEn,
+    stores: storesEn,
+    customers: customersEn,
+    reports: reportsEn,
+    catalogue: catalogueEn,
+    categories: categoriesEn,
+    tiers: tiersEn,
+    standards: standardsEn,
+    calendar: calendarEn,
+    hours: hoursEn,
+    staff: staffEn,
+    audit: auditEn,
+  },
 } as const;
 
 export function initI18n(language: Language): void {

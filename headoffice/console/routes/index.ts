@@ -8,10 +8,11 @@ import { auditRoutes } from './audit';
 import { catalogueRoutes } from './catalogue';
 import { catalogueImportRoutes } from './catalogue-import';
 import { catalogueSettingsRoutes } from './catalogue-settings';
+import { customerRoutes } from './customers';
 import { overviewRoutes } from './overview';
+import { reportRoutes } from './reports';
 import { staffRoutes } from './staff';
 import { standardsRoutes } from './standards';
-import { customerRoutes } from './customers';
 import { storeRoutes } from './stores';
 
 export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
@@ -24,4 +25,5 @@ export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServic
   catalogueSettingsRoutes,
   storeRoutes,
   customerRoutes,
+  reportRoutes,
 ];

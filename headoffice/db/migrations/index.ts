@@ -9,6 +9,7 @@ import * as m0006 from './0006-push-batch';
 import * as m0008 from './0008-device-counter';
 import * as m0009 from './0009-console';
 import * as m0010 from './0010-feed-scope';
+import * as m0011 from './0011-report-rollups';
 import * as m0014 from './0014-stores-devices';
 
 export type HqMigration = {
@@ -28,5 +29,6 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 8, name: 'device-counter', up: m0008.up },
   { version: 9, name: 'console', up: m0009.up },
   { version: 10, name: 'feed-scope', up: m0010.up },
+  { version: 11, name: 'report-rollups', up: m0011.up },
   { version: 14, name: 'stores-devices', up: m0014.up },
 ];
