@@ -20,6 +20,8 @@ import { duplicatePhoneCheck } from './duplicate-phones';
 import { opAllowedFromStore, ruleFor, type EntityRule } from './entities';
 import type { FeedRow } from './feed';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
+import { hqChanges } from './join/hq-changes';
+import { joinOffers, type JoinOffers } from './join/offers';
 import { batchStatement, loadStates, scopeOf } from './states';
 import { loadStoreScope } from './store-scope';
 
@@ -43,6 +45,8 @@ export type PreparedBatch = {
   results: PushResult[];
   statement: RawBuilder<unknown> | null;
   followUps: BatchFollowUp[];
+  /** What a standalone store offered in this batch (join/offers.ts), written after the batch. */
+  offers: JoinOffers | null;
   rejections: Rejection[];
   conflicts: Conflict[];
   skews: Skew[];
@@ -55,7 +59,29 @@ export async function applyChanges(
 ): Promise<PushResult[]> {
   const prepared = await prepareChanges(trx, ctx, changes);
   await writePrepared(trx, ctx, prepared);
+  await writeOffers(trx, ctx, prepared);
   return prepared.results;
+}
+
+/**
+ * A standalone store's offers of the batch (join/offers.ts) and head office's notices of them to
+ * the store, written after the batch: the notices are head office's own writes, fed to that store.
+ */
+export async function writeOffers(trx: Transaction<HqDB>, ctx: ApplyContext, prepared: PreparedBatch): Promise<void> {
+  await prepared.offers?.write(trx, (writes) =>
+    applyChanges(
+      trx,
+      {
+        storeId: null,
+        replicaId: null,
+        deviceId: null,
+        hqClock: ctx.hqClock,
+        nowMs: ctx.nowMs,
+        onBehalfOf: ctx.storeId,
+      },
+      hqChanges(ctx.hqClock, ctx.nowMs, writes),
+    ),
+  );
 }
 
 /**
@@ -76,6 +102,7 @@ export async function prepareChanges(
   const followUps: BatchFollowUp[] = [customerLinking(ctx, working), duplicatePhoneCheck()];
   const fromStore = ctx.storeId !== null;
   const storeScope = fromStore ? await loadStoreScope(trx, ctx.storeId!, changes, working) : null;
+  const offers = fromStore ? joinOffers(trx, ctx, changes) : null;
 
   const reject = (
     change: WireChange,
@@ -146,6 +173,11 @@ export async function prepareChanges(
         w.existed &&
         Object.keys(change.fields).every((f) => rule.storeFields!.includes(f));
       if (rule.owner === 'hq' && !storeKept) {
+        // Made while the store worked standalone: offered for review, not refused (join/offers.ts).
+        if (await offers!.takes(change)) {
+          results.push({ seq: change.seq, status: 'offered', code: 'join_offer' });
+          continue;
+        }
         reject(change, 'hq_owned', w, rule, Object.keys(change.fields));
         continue;
       }
@@ -222,7 +254,7 @@ export async function prepareChanges(
       });
       continue;
     }
-    if (!w.existed && w.ownerStoreId === null) w.ownerStoreId = ctx.storeId;
+    if (!w.existed && w.ownerStoreId === null) w.ownerStoreId = ctx.storeId ?? ctx.onBehalfOf ?? null;
     w.state = merged;
     w.dirty = true;
     w.existed = true;
@@ -230,7 +262,16 @@ export async function prepareChanges(
     results.push({ seq: change.seq, status: 'applied', ...(fieldRejected ? { code: 'hq_field' } : {}) });
   }
 
-  return { working, results, statement: batchStatement(feed, working), followUps, rejections, conflicts, skews };
+  return {
+    working,
+    results,
+    statement: batchStatement(feed, working),
+    followUps,
+    offers,
+    rejections,
+    conflicts,
+    skews,
+  };
 }
 
 /**

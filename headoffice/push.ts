@@ -14,7 +14,7 @@ import {
   type PushResponse,
   type PushResult,
 } from '../db/sync/protocol';
-import { prepareChanges, writePrepared, type ApplyContext } from './apply';
+import { prepareChanges, writeOffers, writePrepared, type ApplyContext } from './apply';
 import { assertOwnReplica, HqError, REPLICA_NOT_YOURS, type AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
@@ -131,6 +131,8 @@ export async function handlePush(
         .where('id', '=', device.id)
         .execute(),
     ]);
+    // The store's offers and their notices to it go after the batch: they are head office's writes.
+    await writeOffers(trx, ctx, prepared);
     return { lastAppliedSeq, results, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
   });
 }

@@ -18,6 +18,7 @@ import * as m0012 from './0012-pending-kind';
 import * as m0013 from './0013-ack-marks';
 import * as m0014 from './0014-pin-lockout';
 import * as m0015 from './0015-kept-aside-reason';
+import * as m0017 from './0017-join-offers';
 
 export type Migration = {
   version: number;
@@ -42,6 +43,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 13, name: 'ack-marks', up: m0013.up },
   { version: 14, name: 'pin-lockout', up: m0014.up },
   { version: 15, name: 'kept-aside-reason', up: m0015.up },
+  { version: 17, name: 'join-offers', up: m0017.up },
 ];
 
 /** The schema version this build of the app writes. */
