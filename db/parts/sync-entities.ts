@@ -28,6 +28,8 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
     deleteMode: 'soft',
     storeFields: ['bin', 'reorderLevel', 'reorderQty', 'updatedAt'],
     localColumns: { bin: '', reorderLevel: null, reorderQty: 0 },
+    // Kept aside (a part number this PC's own part holds), it is listed by its number.
+    label: { field: 'partNo', column: 'part_no' },
   },
   {
     entity: 'supplier',
