@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { SERVER_BODY_LIMIT } from '../db/sync/protocol';
 import type { HqDatabase } from './db/open';
+import { registerConsole } from './console/plugin';
 import { errorHandler } from './http/errors';
 import { inflateGzipBody } from './http/gzip';
 import { createServices } from './http/services';
@@ -25,9 +26,20 @@ export type BuildOptions = {
   /** Injectable clock for tests (token expiry, clock-skew clamping). */
   now?: () => number;
   log?: (line: string) => void;
+  /** The built head-office console (out/console), served at /console/; its API is there either way. */
+  consoleDir?: string;
+  /** Console sign-in attempts per address per minute (default 20). */
+  signInsPerMinute?: number;
 };
 
-export async function buildHeadOffice({ db, tls, now, log = () => {} }: BuildOptions): Promise<FastifyInstance> {
+export async function buildHeadOffice({
+  db,
+  tls,
+  now,
+  log = () => {},
+  consoleDir,
+  signInsPerMinute,
+}: BuildOptions): Promise<FastifyInstance> {
   const options = { bodyLimit: SERVER_BODY_LIMIT, logger: false };
   // The HTTPS instance differs from the plain one only in its Node server; routes do not touch it.
   const app = (tls
@@ -42,6 +54,7 @@ export async function buildHeadOffice({ db, tls, now, log = () => {} }: BuildOpt
   const services = createServices({ db, now, log });
   for (const routes of [healthRoutes, enrollRoutes, tokenRoutes, pushRoutes, pullRoutes, snapshotRoutes])
     await app.register(routes, services);
+  await registerConsole(app, services, { consoleDir, secureCookies: Boolean(tls), signInsPerMinute });
   await app.ready();
   return app;
 }

@@ -11,6 +11,8 @@
  *                                  id, name, phones and the stores that see them
  *   link-customer ID|PHONE STORE   let a store see a customer, given by id or by phone (refuses
  *                                  to guess when several customers share the phone)
+ *   create-admin USERNAME NAME     the console's first administrator (or another); the password is
+ *                                  read from HEADOFFICE_ADMIN_PASSWORD or asked for on the terminal
  *   after-restore                  run after restoring the database from a backup
  *   compact HORIZON_SEQ            drop feed rows up to a seq (replicas behind it reset)
  * The database: --database-url, or the one `npm run headoffice` started (read from --data-dir).
@@ -24,10 +26,14 @@ import { issueEnrollmentCode, revokeDevice } from '../auth';
 import { connectHq, migrateHq } from '../db/open';
 import { importCatalogue } from './catalogue';
 import { findCustomers, formatMatches, linkCustomerByIdOrPhone } from './customers';
+import { recordAudit } from '../console/audit';
+import { passwordSchema, usernameSchema } from '../console/contract/session';
+import { createStaff } from '../console/sessions';
 import { addStore, afterRestore, compactFeed, listDevices, listRejected } from './ops';
+import { askPassword } from './password-prompt';
 
 const USAGE =
-  'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|find-customer|link-customer|after-restore|compact> … [--database-url URL | --data-dir DIR]';
+  'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|find-customer|link-customer|create-admin|after-restore|compact> … [--database-url URL | --data-dir DIR]';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -96,6 +102,27 @@ async function main(): Promise<void> {
         // The store comes last, so a phone typed with spaces (138 0000 1111) still reads whole.
         out(await linkCustomerByIdOrPhone(db, args.slice(0, -1).join(' '), args.at(-1)!));
         break;
+      case 'create-admin': {
+        need(2, 'a user name and a display name, e.g. create-admin wang.li 王力');
+        const username = usernameSchema.parse(args[0]);
+        const password = passwordSchema.parse(
+          process.env.HEADOFFICE_ADMIN_PASSWORD ?? (await askPassword(`Password for ${username}: `)),
+        );
+        const staff = await createStaff(db, {
+          username,
+          displayName: args.slice(1).join(' '),
+          role: 'admin',
+          password,
+        });
+        await recordAudit(db, null, {
+          action: 'staff.create',
+          target: username,
+          before: null,
+          after: { username, role: 'admin' },
+        });
+        out(`Administrator ${staff.username} created: sign in at https://<head office>/console/`);
+        break;
+      }
       case 'after-restore':
         out(`New epoch ${await afterRestore(db)}: replicas will re-push what the backup lost and re-pull`);
         break;

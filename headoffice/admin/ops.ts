@@ -33,15 +33,10 @@ export async function addStore(db: HqDatabase, code: string, name: string): Prom
 
 export type HqWrite = { entity: string; entityId: string; op: WireChange['op']; fields: Record<string, unknown> };
 
-/** Head office's own changes: stamped with its clock, merged and fed like any push. */
-export async function writeAsHq(
-  db: HqDatabase,
-  hqClock: Hlc,
-  writes: ReadonlyArray<HqWrite>,
-  nowMs = Date.now(),
-): Promise<PushResult[]> {
+/** Head office's own writes as wire changes of one transaction, stamped with its clock. */
+export function hqChanges(hqClock: Hlc, writes: ReadonlyArray<HqWrite>, nowMs: number): WireChange[] {
   const txId = newId();
-  const changes: WireChange[] = writes.map((w, index) => ({
+  return writes.map((w, index) => ({
     seq: index + 1,
     changeId: newId(),
     txId,
@@ -54,6 +49,16 @@ export async function writeAsHq(
     createdAt: new Date(nowMs).toISOString(),
     schemaVersion: 0,
   }));
+}
+
+/** Head office's own changes: stamped with its clock, merged and fed like any push. */
+export async function writeAsHq(
+  db: HqDatabase,
+  hqClock: Hlc,
+  writes: ReadonlyArray<HqWrite>,
+  nowMs = Date.now(),
+): Promise<PushResult[]> {
+  const changes = hqChanges(hqClock, writes, nowMs);
   return db.transaction().execute(async (trx) => {
     await lockFeed(trx);
     return applyChanges(trx, { storeId: null, replicaId: null, deviceId: null, hqClock, nowMs }, changes);

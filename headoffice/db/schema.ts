@@ -138,4 +138,26 @@ export type HqDB = {
     flaggedAt: Stamped;
     resolvedAt: Timestamp | null;
   };
+  hqStaff: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: 'admin' | 'quality' | 'catalogue' | 'auditor';
+    passwordHash: string;
+    disabledAt: Timestamp | null;
+    createdAt: Stamped;
+    passwordChangedAt: Stamped;
+  };
+  hqSession: { tokenHash: string; staffId: string; createdAt: Timestamp; lastSeenAt: Timestamp; expiresAt: Timestamp };
+  loginFailure: { username: string; failures: number; firstFailedAt: Timestamp; lockedUntil: Timestamp | null };
+  consoleAudit: {
+    id: Generated<number>;
+    at: Stamped;
+    staffId: string | null;
+    username: string;
+    action: string;
+    target: string;
+    before: Json<unknown> | null;
+    after: Json<unknown> | null;
+  };
 };

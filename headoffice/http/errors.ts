@@ -47,6 +47,16 @@ export function errorHandler(log: (line: string) => void) {
         message: 'Head office database is unavailable; retry later',
       });
     const status = error.statusCode;
+    if (typeof error.code === 'string' && error.code.startsWith('FST_CSRF'))
+      return sendJson(request, reply, 403, {
+        error: 'csrf',
+        message: "The page's security token is missing or out of date: reload the page",
+      });
+    if (status === 429)
+      return sendJson(request, reply, 429, {
+        error: 'too_many',
+        message: 'Too many attempts from this address: wait a minute',
+      });
     if (status && status >= 400 && status < 500)
       return sendJson(request, reply, status, { error: 'bad_request', message: error.message });
     log(`[error] ${request.method} ${request.url}: ${error.stack ?? String(error)}`);

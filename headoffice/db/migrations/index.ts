@@ -7,6 +7,7 @@ import * as m0004 from './0004-phone-digits';
 import * as m0005 from './0005-link-store-check';
 import * as m0006 from './0006-push-batch';
 import * as m0008 from './0008-device-counter';
+import * as m0009 from './0009-console';
 import * as m0012 from './0012-join-review';
 
 export type HqMigration = {
@@ -24,5 +25,6 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 5, name: 'link-store-check', up: m0005.up },
   { version: 6, name: 'push-batch', up: m0006.up },
   { version: 8, name: 'device-counter', up: m0008.up },
+  { version: 9, name: 'console', up: m0009.up },
   { version: 12, name: 'join-review', up: m0012.up },
 ];
