@@ -20,7 +20,6 @@ import { duplicatePhoneCheck } from './duplicate-phones';
 import { opAllowedFromStore, ruleFor, type EntityRule } from './entities';
 import type { FeedRow } from './feed';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
-import { hqChanges } from './join/hq-changes';
 import { joinOffers, type JoinOffers } from './join/offers';
 import { batchStatement, loadStates, scopeOf } from './states';
 import { loadStoreScope } from './store-scope';
@@ -52,6 +51,7 @@ export type PreparedBatch = {
   skews: Skew[];
 };
 
+/** Prepare and write at once: head office's own writes (a store's push goes through push.ts, which also writes its offers). */
 export async function applyChanges(
   trx: Transaction<HqDB>,
   ctx: ApplyContext,
@@ -59,29 +59,7 @@ export async function applyChanges(
 ): Promise<PushResult[]> {
   const prepared = await prepareChanges(trx, ctx, changes);
   await writePrepared(trx, ctx, prepared);
-  await writeOffers(trx, ctx, prepared);
   return prepared.results;
-}
-
-/**
- * A standalone store's offers of the batch (join/offers.ts) and head office's notices of them to
- * the store, written after the batch: the notices are head office's own writes, fed to that store.
- */
-export async function writeOffers(trx: Transaction<HqDB>, ctx: ApplyContext, prepared: PreparedBatch): Promise<void> {
-  await prepared.offers?.write(trx, (writes) =>
-    applyChanges(
-      trx,
-      {
-        storeId: null,
-        replicaId: null,
-        deviceId: null,
-        hqClock: ctx.hqClock,
-        nowMs: ctx.nowMs,
-        onBehalfOf: ctx.storeId,
-      },
-      hqChanges(ctx.hqClock, ctx.nowMs, writes),
-    ),
-  );
 }
 
 /**

@@ -14,11 +14,12 @@ import {
   type PushResponse,
   type PushResult,
 } from '../db/sync/protocol';
-import { prepareChanges, writeOffers, writePrepared, type ApplyContext } from './apply';
+import { prepareChanges, writePrepared, type ApplyContext } from './apply';
 import { assertOwnReplica, HqError, REPLICA_NOT_YOURS, type AuthedDevice } from './auth';
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
 import { lockFeed } from './feed';
+import { writeAsHqIn } from './join/hq-write';
 
 export async function handlePush(
   db: HqDatabase,
@@ -131,8 +132,11 @@ export async function handlePush(
         .where('id', '=', device.id)
         .execute(),
     ]);
-    // The store's offers and their notices to it go after the batch: they are head office's writes.
-    await writeOffers(trx, ctx, prepared);
+    // A standalone store's offers and head office's notices of them to the store go after the
+    // batch: the notices are head office's own writes, fed to that store only (join/offers.ts).
+    await prepared.offers?.write(trx, (writes) =>
+      writeAsHqIn(trx, { hqClock, nowMs, onBehalfOf: device.storeId }, writes),
+    );
     return { lastAppliedSeq, results, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
   });
 }

@@ -7,11 +7,11 @@
 import type { Transaction } from 'kysely';
 import type { Hlc } from '../../db/sync/hlc';
 import type { PushResult } from '../../db/sync/protocol';
+import { hqChanges, type HqWrite } from '../admin/ops';
 import { applyChanges } from '../apply';
 import type { HqDB } from '../db/schema';
-import { hqChanges, type HqWrite } from './hq-changes';
 
-export type { HqWrite } from './hq-changes';
+export type { HqWrite } from '../admin/ops';
 
 export async function writeAsHqIn(
   trx: Transaction<HqDB>,
@@ -22,6 +22,6 @@ export async function writeAsHqIn(
   return applyChanges(
     trx,
     { storeId: null, replicaId: null, deviceId: null, hqClock, nowMs, onBehalfOf },
-    hqChanges(hqClock, nowMs, writes),
+    hqChanges(hqClock, writes, nowMs),
   );
 }

@@ -16,7 +16,7 @@ import type { WireChange } from '../../db/sync/protocol';
 import type { ApplyContext } from '../batch-types';
 import type { HqDB } from '../db/schema';
 import { ruleFor } from '../entities';
-import type { HqWrite } from './hq-changes';
+import type { HqWrite } from '../admin/ops';
 import { OFFERABLE_ENTITIES, offerLabel } from './labels';
 
 type Gathered = { entity: string; entityId: string; fields: Record<string, unknown> };
