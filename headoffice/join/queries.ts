@@ -5,16 +5,16 @@
 import { sql } from 'kysely';
 import { expandState } from '../../db/sync/compact-state';
 import type { RecordState } from '../../db/sync/protocol';
+import type {
+  JoinOfferRow,
+  JoinOffersPage,
+  JoinStatus,
+  JoinStoreSummary,
+  JoinSuggestion,
+  JoinTarget,
+} from '../console/contract/join';
 import type { HqDatabase } from '../db/open';
 import { MAPPABLE_ENTITIES, offerLabel } from './labels';
-
-export type JoinStoreSummary = {
-  storeId: string;
-  storeCode: string;
-  storeName: string;
-  pending: number;
-  decided: number;
-};
 
 export async function joinStores(db: HqDatabase): Promise<JoinStoreSummary[]> {
   const rows = await db
@@ -34,35 +34,15 @@ export async function joinStores(db: HqDatabase): Promise<JoinStoreSummary[]> {
   return rows.map((r) => ({ ...r, pending: Number(r.pending), decided: Number(r.decided) }));
 }
 
-export type JoinSuggestion = { targetId: string; label: string; why: 'same_part_no' | 'same_name' | 'same_record' };
-
-export type JoinOfferRow = {
-  id: string;
-  entity: string;
-  entityId: string;
-  label: string;
-  fields: Record<string, unknown>;
-  status: 'pending' | 'accepted' | 'mapped' | 'dropped';
-  mappedTo: string | null;
-  reason: string;
-  offeredAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  suggestion: JoinSuggestion | null;
-};
-
 export type JoinOfferQuery = {
   storeId: string;
-  status?: 'pending' | 'accepted' | 'mapped' | 'dropped' | undefined;
+  status?: JoinStatus | undefined;
   entity?: string | undefined;
   page: number;
   pageSize: number;
 };
 
-export async function joinOffersOf(
-  db: HqDatabase,
-  query: JoinOfferQuery,
-): Promise<{ total: number; offers: JoinOfferRow[] }> {
+export async function joinOffersOf(db: HqDatabase, query: JoinOfferQuery): Promise<JoinOffersPage> {
   let base = db.selectFrom('joinOffer').where('storeId', '=', query.storeId);
   if (query.status) base = base.where('status', '=', query.status);
   if (query.entity) base = base.where('entity', '=', query.entity);
@@ -70,10 +50,12 @@ export async function joinOffersOf(
     { total: number },
   ];
   const rows = await base
-    .selectAll()
-    .orderBy('entity')
-    .orderBy('label')
-    .orderBy('id')
+    .leftJoin('hqStaff', 'hqStaff.id', 'joinOffer.decidedBy')
+    .selectAll('joinOffer')
+    .select('hqStaff.displayName as decidedByName')
+    .orderBy('joinOffer.entity')
+    .orderBy('joinOffer.label')
+    .orderBy('joinOffer.id')
     .offset(query.page * query.pageSize)
     .limit(query.pageSize)
     .execute();
@@ -90,7 +72,7 @@ export async function joinOffersOf(
       reason: row.reason,
       offeredAt: row.offeredAt.toISOString(),
       decidedAt: row.decidedAt?.toISOString() ?? null,
-      decidedBy: row.decidedBy,
+      decidedBy: row.decidedByName ?? row.decidedBy,
       suggestion: row.status === 'pending' ? await suggestionFor(db, row.entity, row.entityId, row.fields) : null,
     });
   }
@@ -141,8 +123,6 @@ async function suggestionFor(
     .executeTakeFirst();
   return same ? { targetId: entityId, label: offerLabel(entity, entityId, {}), why: 'same_record' } : null;
 }
-
-export type JoinTarget = { id: string; label: string };
 
 /** Head office's live parts or suppliers whose number or name contains the text (at most 20). */
 export async function joinTargets(db: HqDatabase, entity: 'part' | 'supplier', text: string): Promise<JoinTarget[]> {

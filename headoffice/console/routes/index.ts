@@ -5,6 +5,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
+import { joinRoutes } from './join';
 import { staffRoutes } from './staff';
 
-export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [staffRoutes, auditRoutes];
+export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
+  staffRoutes,
+  auditRoutes,
+  joinRoutes,
+];
