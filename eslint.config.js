@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['{renderer,console}/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat['recommended-latest'],
     languageOptions: { globals: { ...globals.browser } },
   },
@@ -65,13 +65,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['{renderer,console}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron],
-          patterns: [{ group: ['node:*', 'better-sqlite3', 'kysely'], message: 'The renderer has no Node access.' }],
+          patterns: [
+            {
+              group: ['node:*', 'better-sqlite3', 'kysely'],
+              message: 'The renderer and the console run in a browser: no Node access.',
+            },
+          ],
         },
       ],
     },

@@ -151,16 +151,48 @@ export const layers = [
     },
   },
   {
+    // What the head-office console (a browser app) shares with head office: request and answer
+    // shapes as zod schemas and types. Pure, so the console's bundle carries no server code.
+    name: 'console contract',
+    files: ['headoffice/console/contract/**'],
+    mayImport: [],
+    says: "The console's contract is shared with the browser, so it imports nothing from the repository",
+    hint: 'Keep server code in headoffice/console/; put only schemas and types here.',
+    forbidPackages: [
+      {
+        packages: ['kysely', 'pg', 'fastify', 'better-sqlite3', 'electron', 'react'],
+        builtins: true,
+        says: "The console's contract is bundled into the browser app, so it uses no server package or Node module",
+        hint: 'Keep server code in headoffice/console/.',
+      },
+    ],
+  },
+  {
     name: 'head office',
     files: ['headoffice/**'],
-    mayImport: ['sync protocol', 'synced entities', 'ids'],
+    mayImport: ['sync protocol', 'synced entities', 'ids', 'console contract'],
     says: 'Head office imports from db/ only the sync protocol, db/synced-entities.ts and db/ids.ts',
     hint: "Move what head office shares with the counter into the sync protocol (e.g. db/sync/phone-digits.ts); the counter's store code stays on the counter.",
   },
   {
+    // The counter's language choice, which the head-office console uses the same way.
+    name: 'shared ui',
+    files: ['renderer/i18n/language'],
+    mayImport: [],
+    says: 'renderer/i18n/language.ts is shared with the head-office console and imports nothing',
+    hint: 'Keep it a leaf.',
+  },
+  {
+    name: 'console',
+    files: ['console/**'],
+    mayImport: ['console contract', 'shared ui'],
+    says: 'The head-office console imports only its contract (headoffice/console/contract/) and the shared language module',
+    hint: "Put the request and answer shapes in headoffice/console/contract/; the server's code stays on the server.",
+  },
+  {
     name: 'renderer',
     files: ['renderer/**'],
-    mayImport: ['api'],
+    mayImport: ['api', 'shared ui'],
     says: 'The renderer imports from db/ only db/api.ts, and nothing from electron/ or headoffice/',
     hint: 'db/api.ts re-exports the schemas and types the UI needs; anything else pulls Node code into the renderer bundle.',
   },

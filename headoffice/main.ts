@@ -5,9 +5,11 @@
  *   --host H --port N    default 127.0.0.1:8443
  *   --cert F --key F     the company's certificate (else a generated CA + server certificate; the
  *                        CA file is what counter PCs trust at enrollment)
+ *   --console-dir DIR    the built console (default: out/console beside this bundle), served at /console/
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connectHq, migrateHq } from './db/open';
 import { ensureDatabase, startLocalPostgres } from './db/postgres';
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
       cert: { type: 'string' },
       key: { type: 'string' },
       hostname: { type: 'string', multiple: true },
+      'console-dir': { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.HEADOFFICE_DATA_DIR ?? '.headoffice');
@@ -65,10 +68,29 @@ async function main(): Promise<void> {
       key: readFileSync(join(tlsDir, 'server.key'), 'utf8'),
     };
   }
-  const server = await startHeadOffice({ db, tls, host, port, log: (line) => process.stderr.write(`${line}\n`) });
+  // The bundle is out/headoffice-server/headoffice.js; the console is built into out/console.
+  const consoleDir = resolve(values['console-dir'] ?? fileURLToPath(new URL('../console', import.meta.url)));
+  const server = await startHeadOffice({
+    db,
+    tls,
+    host,
+    port,
+    consoleDir,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   writeFileSync(join(dataDir, 'connection.json'), JSON.stringify({ url, server: server.url }), { mode: 0o600 });
   process.stdout.write(`Head office listening on ${server.url}\n`);
   if (caFile) process.stdout.write(`Counter PCs trust this CA certificate at enrollment: ${caFile}\n`);
+  process.stdout.write(
+    existsSync(join(consoleDir, 'index.html'))
+      ? `Head-office console: ${server.url}/console/\n`
+      : `No console build in ${consoleDir} (npm run headoffice builds it)\n`,
+  );
+  const admins = await db.selectFrom('hqStaff').select('id').where('role', '=', 'admin').limit(1).execute();
+  if (admins.length === 0)
+    process.stdout.write(
+      'No console administrator yet: npm run headoffice:admin -- create-admin USERNAME "Your name"\n',
+    );
   process.stdout.write(
     'Next: npm run headoffice:admin -- add-store S012 南京西路店 ; npm run headoffice:admin -- issue-code S012\n',
   );

@@ -40,6 +40,9 @@ export async function buildAll({ renderer = true, clean = true } = {}) {
   if (clean) rmSync(`${root}/out`, { recursive: true, force: true });
   if (renderer)
     await build({ configFile: `${root}/vite.renderer.config.ts`, logLevel: 'warn', build: { emptyOutDir: clean } });
+  // The head-office console: built here too, so the end-to-end tests serve it from out/console.
+  if (renderer)
+    await build({ configFile: `${root}/vite.console.config.ts`, logLevel: 'warn', build: { emptyOutDir: clean } });
   await buildNode({ entry: 'electron/main.ts', outDir: 'out/main', fileName: 'main.js', clean });
   // A sandboxed preload can only be one CommonJS file (docs/ELECTRON.md §1).
   await buildNode({

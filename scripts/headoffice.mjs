@@ -9,6 +9,8 @@ const admin = process.argv[2] === '--admin';
 const entry = admin ? 'headoffice/admin/cli.ts' : 'headoffice/main.ts';
 const fileName = admin ? 'admin.js' : 'headoffice.js';
 
+// The console (a browser app) is built with the server, so `npm run headoffice` serves it.
+if (!admin) await build({ configFile: `${root}vite.console.config.ts`, logLevel: 'warn' });
 await build({
   root,
   configFile: false,

@@ -5,6 +5,7 @@
  * Console answers carry a strict Content-Security-Policy and are never cached, except the hashed
  * assets.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -26,15 +27,35 @@ export type ConsoleOptions = {
   signInsPerMinute?: number;
 };
 
+/** The largest file the console accepts (a catalogue of ~20,000 lines is about 2 MB). */
+export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/**
+ * The key that signs the console's CSRF cookie, kept in the database so every head-office process
+ * and restart agrees. Head office must start while its database is down (the sync routes answer 503
+ * and devices retry), so then a key of this process is used: a browser's token from before is
+ * refused once with `csrf`, and reloading the page gets a new one.
+ */
+async function cookieSecret(services: HeadOfficeServices): Promise<string> {
+  try {
+    return await readMeta(services.db, 'console_secret');
+  } catch (error) {
+    services.log(
+      `[console] cookie key not read from the database (${error instanceof Error ? error.message : String(error)}); using this process's own`,
+    );
+    return randomBytes(32).toString('base64');
+  }
+}
 
 export async function registerConsole(
   app: FastifyInstance,
   services: HeadOfficeServices,
   options: ConsoleOptions,
 ): Promise<void> {
-  await app.register(fastifyCookie, { secret: await readMeta(services.db, 'console_secret') });
+  await app.register(fastifyCookie, { secret: await cookieSecret(services) });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'cd_csrf',
@@ -44,6 +65,12 @@ export async function registerConsole(
   // Only routes that ask for it (the sign-in) are limited; the sync routes are not touched.
   await app.register(fastifyRateLimit, { global: false });
   app.decorateRequest('staff', null);
+  // Imports (CSV, XLSX) arrive as the file's bytes; the route reads the Buffer and bounds its rows.
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
 
   app.addHook('onSend', async (request, reply) => {
     if (!request.url.startsWith('/console')) return;

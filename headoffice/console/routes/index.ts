@@ -6,9 +6,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { HeadOfficeServices } from '../../http/services';
 import { auditRoutes } from './audit';
 import { joinRoutes } from './join';
+import { overviewRoutes } from './overview';
 import { staffRoutes } from './staff';
 
 export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServices>> = [
+  overviewRoutes,
   staffRoutes,
   auditRoutes,
   joinRoutes,

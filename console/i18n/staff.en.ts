@@ -1,0 +1,26 @@
+import type { staffZhCN } from './staff.zh-CN';
+
+export const staffEn: Record<keyof typeof staffZhCN, string> = {
+  title: 'Head-office accounts',
+  add: 'Add account',
+  username: 'User name',
+  displayName: 'Name',
+  role: 'Role',
+  status: 'Status',
+  active: 'Active',
+  disabled: 'Disabled',
+  created: 'Created',
+  passwordChanged: 'Password changed',
+  actions: 'Actions',
+  disable: 'Disable',
+  enable: 'Enable',
+  resetPassword: 'Reset password',
+  password: 'First password (at least 10 characters)',
+  newPassword: 'New password (at least 10 characters)',
+  created_ok: 'Account {{username}} created',
+  reset_ok: "{{username}}'s password was reset and their sessions ended",
+  last_admin: 'This is the only active administrator: make another administrator first',
+  username_taken: 'That user name is taken',
+  usernameHint: '3–32 lower-case letters, digits or . _ -, starting with a letter',
+  confirmDisable: 'Disable {{username}}? Their sessions end at once.',
+};
