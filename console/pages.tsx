@@ -3,7 +3,7 @@
  * itself as its own chunk (loaded when first opened). A new page adds one entry. The menu shows
  * only what the role may read; head office checks every request anyway.
  */
-import { AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, MergeCellsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { ConsolePermission } from '../headoffice/console/contract/roles';
 import type { resources } from './i18n';
@@ -36,5 +36,12 @@ export const consolePages: ReadonlyArray<ConsolePage> = [
     permission: 'audit.read',
     icon: <AuditOutlined />,
     load: () => import('./pages/audit'),
+  },
+  {
+    path: 'join',
+    ns: 'join',
+    permission: 'join.review',
+    icon: <MergeCellsOutlined />,
+    load: () => import('./pages/join'),
   },
 ];

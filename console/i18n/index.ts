@@ -12,12 +12,14 @@ import { commonEn } from './common.en';
 import { commonZhCN } from './common.zh-CN';
 import { homeEn } from './home.en';
 import { homeZhCN } from './home.zh-CN';
+import { joinEn } from './join.en';
+import { joinZhCN } from './join.zh-CN';
 import { staffEn } from './staff.en';
 import { staffZhCN } from './staff.zh-CN';
 
 export const resources = {
-  'zh-CN': { common: commonZhCN, home: homeZhCN, staff: staffZhCN, audit: auditZhCN },
-  en: { common: commonEn, home: homeEn, staff: staffEn, audit: auditEn },
+  'zh-CN': { common: commonZhCN, home: homeZhCN, staff: staffZhCN, audit: auditZhCN, join: joinZhCN },
+  en: { common: commonEn, home: homeEn, staff: staffEn, audit: auditEn, join: joinEn },
 } as const;
 
 export function initI18n(language: Language): void {

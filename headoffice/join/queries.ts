@@ -69,6 +69,7 @@ export async function joinOffersOf(db: HqDatabase, query: JoinOfferQuery): Promi
       fields: row.fields,
       status: row.status,
       mappedTo: row.mappedTo,
+      mappedLabel: row.mappedTo ? await labelOfRecord(db, row.entity, row.mappedTo) : null,
       reason: row.reason,
       offeredAt: row.offeredAt.toISOString(),
       decidedAt: row.decidedAt?.toISOString() ?? null,
@@ -77,6 +78,16 @@ export async function joinOffersOf(db: HqDatabase, query: JoinOfferQuery): Promi
     });
   }
   return { total: Number(total), offers };
+}
+
+async function labelOfRecord(db: HqDatabase, entity: string, entityId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('entityState')
+    .select('state')
+    .where('entity', '=', entity)
+    .where('entityId', '=', entityId)
+    .executeTakeFirst();
+  return row ? offerLabel(entity, entityId, expandState(row.state).fields) : null;
 }
 
 /** Head office's record an offer most likely is: a part by its number, a supplier by its name, a standard by its key. */

@@ -57,6 +57,8 @@ export type JoinOfferRow = {
   fields: Record<string, unknown>;
   status: JoinStatus;
   mappedTo: string | null;
+  /** Head office's record it was mapped onto, as people know it. */
+  mappedLabel: string | null;
   reason: string;
   offeredAt: string;
   decidedAt: string | null;
