@@ -198,7 +198,7 @@ export default function JoinReviewPage() {
           columns={[
             {
               title: t('record'),
-              width: 230,
+              width: 220,
               render: (_, o) => (
                 <Space direction="vertical" size={0}>
                   <Typography.Text type="secondary">{t(`entity.${o.entity as 'part'}`)}</Typography.Text>
@@ -224,7 +224,7 @@ export default function JoinReviewPage() {
             },
             {
               title: t('suggestion'),
-              width: 230,
+              width: 270,
               render: (_, o) =>
                 o.status !== 'pending' ? null : o.suggestion ? (
                   <Typography.Text ellipsis={{ tooltip: true }}>
@@ -234,7 +234,7 @@ export default function JoinReviewPage() {
                   <Typography.Text type="secondary">{t('noSuggestion')}</Typography.Text>
                 ),
             },
-            { title: t('outcome'), width: 190, render: (_, o) => outcome(o) },
+            { title: t('outcome'), width: 170, render: (_, o) => outcome(o) },
             { title: t('actions'), width: 230, render: (_, o) => actions(o) },
           ]}
         />
