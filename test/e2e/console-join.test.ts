@@ -97,8 +97,10 @@ describe('a standalone store joins', () => {
       await row('静安五金').getByRole('button', { name: '采用', exact: true }).click();
       await row('静安五金').waitFor({ state: 'detached' });
 
+      // "All" is the first status, just above "To review".
       await page.getByRole('combobox', { name: '状态' }).click();
-      await page.getByRole('option', { name: '全部' }).click();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
       await row('P-7 门店自建 P-7').getByText('对应到 P-7 配件 P-7').waitFor();
       await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'join-review-decided-zh');
@@ -126,7 +128,13 @@ describe('a standalone store joins', () => {
       try {
         const page = await context.newPage();
         await page.goto(host.launchUrl);
-        await page.getByRole('radio', { name: '管理员1' }).check();
+        await page
+          .getByRole('radio', { name: '管理员1' })
+          .check({ timeout: 60_000 })
+          .catch(async (error: unknown) => {
+            await screenshot(page, `counter-sign-in-failed-${lang}`);
+            throw error;
+          });
         await page.getByLabel('PIN', { exact: true }).fill('2468');
         await page.getByRole('button', { name: lang === 'en' ? 'Sign in' : '登录' }).click();
         await page.evaluate(() => (window.location.hash = '#/sync'));
@@ -159,5 +167,6 @@ describe('a standalone store joins', () => {
       { part_id: p7Local, qty: 0 },
       { part_id: hqP7.entityId, qty: 3 },
     ]);
-  });
+    // Two browser hosts start one after the other, each syncing once.
+  }, 180_000);
 });
