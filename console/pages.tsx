@@ -14,6 +14,7 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   IdcardOutlined,
+  MergeCellsOutlined,
   ShopOutlined,
   ShoppingOutlined,
   TeamOutlined,
@@ -57,6 +58,13 @@ export const consolePages: ReadonlyArray<ConsolePage> = [
     permission: 'reports.read',
     icon: <BarChartOutlined />,
     load: () => import('./pages/reports'),
+  },
+  {
+    path: 'join',
+    ns: 'join',
+    permission: 'join.review',
+    icon: <MergeCellsOutlined />,
+    load: () => import('./pages/join'),
   },
   {
     path: 'catalogue',

@@ -22,6 +22,7 @@ import { opAllowedFromStore, ruleFor, type EntityRule } from './entities';
 import type { FeedRow } from './feed';
 import { reportRollups } from './reports/rollup-follow-up';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
+import { joinOffers, type JoinOffers } from './join/offers';
 import { batchStatement, loadStates, scopeOf } from './states';
 import { loadStoreScope } from './store-scope';
 
@@ -45,11 +46,14 @@ export type PreparedBatch = {
   results: PushResult[];
   statement: RawBuilder<unknown> | null;
   followUps: BatchFollowUp[];
+  /** What a standalone store offered in this batch (join/offers.ts), written after the batch. */
+  offers: JoinOffers | null;
   rejections: Rejection[];
   conflicts: Conflict[];
   skews: Skew[];
 };
 
+/** Prepare and write at once: head office's own writes (a store's push goes through push.ts, which also writes its offers). */
 export async function applyChanges(
   trx: Transaction<HqDB>,
   ctx: ApplyContext,
@@ -78,6 +82,7 @@ export async function prepareChanges(
   const followUps: BatchFollowUp[] = [customerLinking(ctx, working), duplicatePhoneCheck(), reportRollups()];
   const fromStore = ctx.storeId !== null;
   const storeScope = fromStore ? await loadStoreScope(trx, ctx.storeId!, changes, working) : null;
+  const offers = fromStore ? joinOffers(trx, ctx, changes) : null;
 
   const reject = (
     change: WireChange,
@@ -148,6 +153,11 @@ export async function prepareChanges(
         w.existed &&
         Object.keys(change.fields).every((f) => rule.storeFields!.includes(f));
       if (rule.owner === 'hq' && !storeKept) {
+        // Made while the store worked standalone: offered for review, not refused (join/offers.ts).
+        if (await offers!.takes(change)) {
+          results.push({ seq: change.seq, status: 'offered', code: 'join_offer' });
+          continue;
+        }
         reject(change, 'hq_owned', w, rule, Object.keys(change.fields));
         continue;
       }
@@ -224,7 +234,7 @@ export async function prepareChanges(
       });
       continue;
     }
-    if (!w.existed && w.ownerStoreId === null) w.ownerStoreId = ctx.storeId;
+    if (!w.existed && w.ownerStoreId === null) w.ownerStoreId = ctx.storeId ?? ctx.onBehalfOf ?? null;
     w.state = merged;
     w.dirty = true;
     w.existed = true;
@@ -232,7 +242,16 @@ export async function prepareChanges(
     results.push({ seq: change.seq, status: 'applied', ...(fieldRejected ? { code: 'hq_field' } : {}) });
   }
 
-  return { working, results, statement: batchStatement(feed, working), followUps, rejections, conflicts, skews };
+  return {
+    working,
+    results,
+    statement: batchStatement(feed, working),
+    followUps,
+    offers,
+    rejections,
+    conflicts,
+    skews,
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { newId } from '../db/ids';
 import type { CounterHolder, EnrollRequest, EnrollResponse } from '../db/sync/protocol';
 import type { Kysely } from 'kysely';
 import { readMeta, type HqDatabase } from './db/open';
+import { markStandalone } from './join/standalone';
 import type { HqDB } from './db/schema';
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
@@ -165,6 +166,7 @@ async function enrollInTransaction(db: HqDatabase, request: EnrollRequest, nowMs
       .set({ usedAt: new Date(nowMs), deviceId })
       .where('codeHash', '=', code.codeHash)
       .execute();
+    await markStandalone(trx, request, code.storeId, deviceId);
     // A PC enrolled again (after a revocation) keeps its database, so its replica moves to the new device.
     await trx
       .updateTable('replica')

@@ -17,6 +17,8 @@ export type ApplyContext = {
   deviceId: string | null;
   hqClock: Hlc;
   nowMs: number;
+  /** Head office writing a new store-scoped record for this store (a join offer's notice): it becomes that store's. */
+  onBehalfOf?: string | null;
 };
 
 /** `known`: head office had the record before this batch (`existed` turns true once the batch creates it). */

@@ -19,6 +19,7 @@ import { assertOwnReplica, HqError, REPLICA_NOT_YOURS, type AuthedDevice } from 
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
 import { lockFeed } from './feed';
+import { writeAsHqIn } from './join/hq-write';
 
 export async function handlePush(
   db: HqDatabase,
@@ -131,6 +132,11 @@ export async function handlePush(
         .where('id', '=', device.id)
         .execute(),
     ]);
+    // A standalone store's offers and head office's notices of them to the store go after the
+    // batch: the notices are head office's own writes, fed to that store only (join/offers.ts).
+    await prepared.offers?.write(trx, (writes) =>
+      writeAsHqIn(trx, { hqClock, nowMs, onBehalfOf: device.storeId }, writes),
+    );
     return { lastAppliedSeq, results, serverTime: new Date(nowMs).toISOString(), serverEpoch: epoch };
   });
 }

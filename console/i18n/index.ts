@@ -22,6 +22,8 @@ import { homeEn } from './home.en';
 import { homeZhCN } from './home.zh-CN';
 import { hoursEn } from './hours.en';
 import { hoursZhCN } from './hours.zh-CN';
+import { joinEn } from './join.en';
+import { joinZhCN } from './join.zh-CN';
 import { reportsEn } from './reports.en';
 import { reportsZhCN } from './reports.zh-CN';
 import { staffEn } from './staff.en';
@@ -39,6 +41,7 @@ export const resources = {
     home: homeZhCN,
     stores: storesZhCN,
     customers: customersZhCN,
+    join: joinZhCN,
     reports: reportsZhCN,
     catalogue: catalogueZhCN,
     categories: categoriesZhCN,
@@ -54,6 +57,7 @@ export const resources = {
     home: homeEn,
     stores: storesEn,
     customers: customersEn,
+    join: joinEn,
     reports: reportsEn,
     catalogue: catalogueEn,
     categories: categoriesEn,

@@ -95,6 +95,7 @@ import {
 } from './stocktake/methods';
 import { slowMovingSchema } from './reports/contract';
 import { partsReorderList, partsSlowMoving, partsNegativeStock, partsAlerts } from './reports/methods';
+import { partsJoinOffers } from './join/methods';
 
 // prettier-ignore
 export const partsMethods = areaMethods('parts', {
@@ -181,4 +182,6 @@ export const partsMethods = areaMethods('parts', {
   'parts.negativeStock': method(noInput, { access: 'parts.read', mutates: false }, partsNegativeStock),
   /** The counts behind the parts page's badges. */
   'parts.alerts': method(noInput, { access: 'parts.read', mutates: false }, partsAlerts),
+  /** What this store offered head office when it joined, with head office's decisions (the Sync page). */
+  'parts.joinOffers': method(noInput, { access: 'signedIn', mutates: false }, partsJoinOffers),
 });

@@ -28,6 +28,8 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
     deleteMode: 'soft',
     storeFields: ['bin', 'reorderLevel', 'reorderQty', 'updatedAt'],
     localColumns: { bin: '', reorderLevel: null, reorderQty: 0 },
+    // Kept aside (a part number this PC's own part holds), it is listed by its number.
+    label: { field: 'partNo', column: 'part_no' },
   },
   {
     entity: 'supplier',
@@ -81,6 +83,19 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
     refersTo,
     ...documentNumbering(entity),
   })),
+  // Head office's word on what this store offered when it joined (headoffice/join/): head office
+  // writes it for this store only; the outcome is carried out here once (join/settle.ts).
+  {
+    entity: 'join_offer',
+    table: 'join_offer',
+    key: 'id',
+    owner: 'hq',
+    scope: 'store',
+    policy: { hqFields: 'all' },
+    deleteMode: 'hard',
+    localColumns: { settledAt: null, movedQty: 0 },
+    label: { field: 'label' },
+  },
   {
     entity: 'requisition_event',
     table: 'requisition_event',

@@ -1,5 +1,9 @@
-/** What sync must know about the parts area on a counter PC: a pulled movement moves on-hand. */
+/**
+ * What sync must know about the parts area on a counter PC: a pulled movement moves on-hand, and
+ * head office's decision on what the store offered when it joined is carried out (join/settle.ts).
+ */
 import type { SyncRegistration } from '../sync/registration';
+import { settleMappedTo, settleOffers } from './join/settle';
 import { addToOnHand } from './ledger/movements';
 
 export function registerPartsSync(sync: SyncRegistration): void {
@@ -11,4 +15,25 @@ export function registerPartsSync(sync: SyncRegistration): void {
       await addToOnHand(trx, { partId: f.partId, locationId: f.locationId, qty: f.qty, createdAt: f.createdAt ?? '' });
     }
   });
+  sync.onApplied(
+    'join_offer',
+    (work, records) =>
+      settleOffers(
+        work,
+        records.map((r) => r.entityId),
+      ),
+    {
+      fields: ['status', 'mappedTo'],
+    },
+  );
+  // A mapped part's stock waits for head office's part when that was kept aside.
+  sync.onApplied(
+    'part',
+    (work, records) =>
+      settleMappedTo(
+        work,
+        records.map((r) => r.entityId),
+      ),
+    { fields: ['partNo'] },
+  );
 }

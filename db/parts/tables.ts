@@ -256,6 +256,28 @@ export type StocktakeLineTable = {
   hlc: string;
 };
 
+/**
+ * What this store offered head office when it joined (migration 0017): head office's record, synced
+ * to this store; `settledAt` and `movedQty` stay on this PC (db/parts/join/settle.ts).
+ */
+export type JoinOfferTable = {
+  id: string;
+  entity: string;
+  entityId: string;
+  label: string;
+  deviceId: string | null;
+  status: 'pending' | 'accepted' | 'mapped' | 'dropped';
+  mappedTo: string | null;
+  mappedLabel: string | null;
+  reason: string;
+  offeredAt: string | null;
+  decidedAt: string | null;
+  updatedAt: string;
+  hlc: string;
+  settledAt: string | null;
+  movedQty: number;
+};
+
 export type PartsTables = {
   supplier: SupplierTable;
   part: PartTable;
@@ -271,6 +293,7 @@ export type PartsTables = {
   requisitionEvent: RequisitionEventTable;
   stocktake: StocktakeTable;
   stocktakeLine: StocktakeLineTable;
+  joinOffer: JoinOfferTable;
 };
 
 export type SupplierRow = Selectable<SupplierTable>;

@@ -256,6 +256,8 @@ export class SyncEngine {
         ...(this.options.maxPullBytes ? { maxBytes: this.options.maxPullBytes } : {}),
         onReplicaChanged: () => this.installClock(),
       });
+      // A pulled record may have cleared what kept others aside (a join offer mapped a part).
+      await this.replayKeptAside();
       if (await exclusive(this.store, () => takingBack(statements) && getState(statements, 'pull_cursor') !== null)) {
         await finishTakingBack(this.store, this.options.services);
         this.options.logger.warn('database restored from an older copy: continued as a new replica', {

@@ -15,7 +15,8 @@ import { exclusive, exclusiveTx } from '../exclusive';
 import type { CounterHolder, EnrollResponse, SyncErrorBody } from './protocol';
 import type { SyncServices } from './registration';
 import { errorOf } from './session';
-import { setState } from './state';
+import { lastLocalSeq } from './outbox';
+import { getNumber, getState, setState } from './state';
 import type { EnrollFailure } from './status';
 import type { EnrollInput } from './contract';
 
@@ -69,6 +70,13 @@ export async function enrollDevice(
   const local = await exclusiveTx(store, (trx) => facts.counter(trx));
   if (!local) throw new EnrollError('setup_needed', 'Set up the store on this PC before enrolling it');
 
+  // A PC never enrolled before worked standalone: head office offers what it made of head
+  // office's kinds of record (its parts, suppliers, standards) for review instead of refusing it.
+  const standaloneThroughSeq = await exclusive(store, () =>
+    getState(store.statements, 'device_id') === null
+      ? lastLocalSeq(store.statements) - getNumber(store.statements, 'seq_base')
+      : undefined,
+  );
   const http = createSyncHttp({ baseUrl: url.origin, caCert });
   try {
     const answer = await http
@@ -79,6 +87,7 @@ export async function enrollDevice(
           storeCode: local.storeCode,
           deviceName: input.deviceName,
           counterNo: local.counterNo,
+          ...(standaloneThroughSeq ? { standaloneThroughSeq } : {}),
         },
       })
       .catch((error: unknown) => {

@@ -5,6 +5,7 @@
  */
 import { deskNowMs } from '../clock';
 import type { Store } from '../open';
+import { setState } from './state';
 import type { ApplyHook, AppliedRecord, SearchBacklog, SnapshotSettler, SyncHooks, SyncWork } from './registration';
 
 export type { SyncHooks, SyncServices, TouchedRecord } from './registration';
@@ -68,4 +69,7 @@ export const syncWork = (store: Store, trx: SyncWork['trx']): SyncWork => ({
   trx,
   nowMs: () => deskNowMs(store.hlc),
   statements: store.statements,
+  stamp: () => store.hlc.send(),
+  // The engine replays kept-aside records after the pull when this mark is below the schema.
+  retryKeptAside: () => setState(store.statements, 'pending_replay_schema', 0),
 });

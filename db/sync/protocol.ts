@@ -63,7 +63,11 @@ export type PushRequest = {
   changes: WireChange[];
 };
 
-export type PushStatus = 'applied' | 'superseded' | 'rejected';
+/**
+ * `offered`: a head-office kind of record the store made while it worked standalone, before it
+ * enrolled; head office keeps it as a join offer for review instead of refusing it.
+ */
+export type PushStatus = 'applied' | 'superseded' | 'rejected' | 'offered';
 export type PushResult = { seq: number; status: PushStatus; code?: string };
 
 export type PushResponse = {
@@ -115,13 +119,19 @@ export type SnapshotResponse = {
   serverEpoch: string;
 };
 
-/** `counterNo`: the counter number the PC was set up with (older PCs do not send it). */
+/**
+ * `counterNo`: the counter number the PC was set up with (older PCs do not send it).
+ * `standaloneThroughSeq`: on a PC never enrolled before, its last change so far (a wire seq):
+ * head-office records among the changes up to it were made while the store worked standalone and
+ * are offered to head office for review rather than refused.
+ */
 export type EnrollRequest = {
   code: string;
   replicaId: string;
   storeCode: string;
   deviceName: string;
   counterNo?: number;
+  standaloneThroughSeq?: number;
 };
 export type EnrollResponse = {
   deviceId: string;

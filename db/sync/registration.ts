@@ -21,10 +21,22 @@ export type AppliedRecord = Readonly<{ entityId: string; state: RecordState; cha
 
 /**
  * What derived-data code works with: the transaction the records were written in, the desk's
- * clock (its never-backwards time), and the connection's prepared statements for the few hot
- * bulk writes (one cache with Kysely's, see db/statement-cache.ts).
+ * clock (its never-backwards time and its stamps), the connection's prepared statements for the
+ * few hot bulk writes (one cache with Kysely's, see db/statement-cache.ts), and a way to have the
+ * kept-aside records tried again.
  */
-export type SyncWork = Readonly<{ trx: Transaction<DB>; nowMs: () => number; statements: StatementCache }>;
+export type SyncWork = Readonly<{
+  trx: Transaction<DB>;
+  nowMs: () => number;
+  statements: StatementCache;
+  /** A fresh stamp of the desk's clock, for a change the hook records itself (a ledger movement). */
+  stamp: () => string;
+  /**
+   * Ask for every record kept aside here to be tried again once this pull is applied: the hook
+   * removed what kept one aside (a clashing part number).
+   */
+  retryKeptAside: () => void;
+}>;
 
 export type ApplyHook = (work: SyncWork, records: ReadonlyArray<AppliedRecord>, phase: ApplyPhase) => Promise<void>;
 

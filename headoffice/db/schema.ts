@@ -132,6 +132,24 @@ export type HqDB = {
     skewMs: number;
     loggedAt: Stamped;
   };
+  /** The last change each replica made before it enrolled (migration 0012): up to it, a head-office record is offered. */
+  joinStandalone: { replicaId: string; storeId: string; deviceId: string; throughSeq: number; enrolledAt: Stamped };
+  /** A store's record of head office's kinds made while standalone, offered for review (migration 0012). */
+  joinOffer: {
+    id: string;
+    storeId: string;
+    deviceId: string | null;
+    entity: string;
+    entityId: string;
+    label: string;
+    fields: ColumnType<Record<string, unknown>, string, string>;
+    status: 'pending' | 'accepted' | 'mapped' | 'dropped';
+    mappedTo: string | null;
+    decidedBy: string | null;
+    decidedAt: Timestamp | null;
+    reason: string;
+    offeredAt: Stamped;
+  };
   duplicateFlag: {
     id: Generated<number>;
     digits: string;

@@ -12,6 +12,7 @@ export const enrollSchema = z.object({
   storeCode: z.string().min(1).max(16),
   deviceName: z.string().min(1).max(100),
   counterNo: z.number().int().min(1).max(99).optional(),
+  standaloneThroughSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export const enrollRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, { db, now }) => {

@@ -130,6 +130,8 @@ export const syncEn = {
       requisition_line: 'Requisition line',
       requisition_event: 'Requisition step',
       stock_movement: 'Stock movement',
+      part: 'Part',
+      supplier: 'Supplier',
     },
     reasons: {
       duplicate:
@@ -138,6 +140,8 @@ export const syncEn = {
       depends: 'It belongs to a record that is kept aside ({{parent}}); stored alone it would be incomplete.',
       unknown: 'This version of Counterdesk does not know this kind of record or field yet.',
       refused: 'This PC could not store the record.',
+      duplicate_part:
+        'This PC has a part of its own with this part number, offered to head office when the store joined.',
     },
     todos: {
       duplicate:
@@ -146,6 +150,35 @@ export const syncEn = {
       depends: 'Nothing on its own: it is stored together with that record.',
       unknown: 'Install the Counterdesk update: the record is stored by itself afterwards.',
       refused: 'Press Try again; if it stays, call head office support.',
+      duplicate_part:
+        'Nothing here: once head office maps this store’s part onto its own, the stock moves over and this record is stored by itself.',
+    },
+  },
+  join: {
+    title: 'Offered to head office',
+    intro:
+      'This store worked on its own before it joined head office. What it made of head office’s kinds of record (parts, suppliers, service standards) was offered to head office for review; nothing was lost.',
+    summary_pending: '{{count}} records offered to head office for review',
+    summary_decided: '{{count}} reviewed by head office',
+    what: 'Record',
+    outcome: 'Outcome',
+    decided: 'Decided',
+    entities: {
+      part: 'Part',
+      supplier: 'Supplier',
+      sla_target: 'Service standard',
+      customer_tier: 'Customer tier',
+      product_category: 'Product category',
+    },
+    outcomes: {
+      pending: 'Offered to head office for review',
+      accepted: 'Adopted by head office',
+      mapped: 'Now the same as head office’s {{target}} (stock moved: {{moved}})',
+      mapped_supplier: 'Now the same as head office’s supplier {{target}}',
+      mapped_waiting:
+        'Now the same as head office’s {{target}}: the stock moves over once that part arrives on this PC',
+      dropped: 'Not adopted — kept on this PC only',
+      dropped_reason: 'Not adopted — kept on this PC only ({{reason}})',
     },
   },
   problems: {

@@ -117,6 +117,8 @@ export const syncZhCN: typeof syncEn = {
       requisition_line: '领用单明细',
       requisition_event: '领用单记录',
       stock_movement: '库存变动',
+      part: '配件',
+      supplier: '供应商',
     },
     reasons: {
       duplicate: '本机已有一条相同单号的记录。本店两台电脑设置了相同的柜台号时会出现这种情况。',
@@ -124,6 +126,7 @@ export const syncZhCN: typeof syncEn = {
       depends: '它属于一条暂存的记录（{{parent}}），单独入库会不完整。',
       unknown: '当前版本的 Counterdesk 还不认识这类记录或字段。',
       refused: '本机无法存入这条记录。',
+      duplicate_part: '本机有一个同编号的本店配件，已在门店加入总部时提交总部审核。',
     },
     todos: {
       duplicate:
@@ -132,6 +135,33 @@ export const syncZhCN: typeof syncEn = {
       depends: '无需单独处理：它会随那条记录一起入库。',
       unknown: '请安装 Counterdesk 更新：更新后会自动入库。',
       refused: '请点“重试”；如一直存在，请联系总部技术支持。',
+      duplicate_part: '无需处理：总部把本店配件对应到总部配件后，库存会转过去，这条记录也会自动入库。',
+    },
+  },
+  join: {
+    title: '已提交总部审核',
+    intro:
+      '本店加入总部之前是独立运行的。本店自建的总部管理类资料（配件、供应商、服务标准）已提交总部审核，没有任何资料丢失。',
+    summary_pending: '{{count}} 条记录已提交总部审核',
+    summary_decided: '总部已审核 {{count}} 条',
+    what: '记录',
+    outcome: '审核结果',
+    decided: '审核时间',
+    entities: {
+      part: '配件',
+      supplier: '供应商',
+      sla_target: '服务标准',
+      customer_tier: '顾客等级',
+      product_category: '产品类别',
+    },
+    outcomes: {
+      pending: '已提交总部，等待审核',
+      accepted: '总部已采用',
+      mapped: '已与总部配件 {{target}} 合并（转移库存：{{moved}}）',
+      mapped_supplier: '已与总部供应商 {{target}} 合并',
+      mapped_waiting: '已对应总部的 {{target}}：该配件到达本机后库存会自动转过去',
+      dropped: '总部未采用 — 仅保留在本机',
+      dropped_reason: '总部未采用 — 仅保留在本机（{{reason}}）',
     },
   },
   problems: {

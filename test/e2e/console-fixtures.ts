@@ -27,6 +27,8 @@ export type ConsoleRig = {
   browser: Browser;
   /** https://127.0.0.1:PORT/console/ */
   consoleUrl: string;
+  /** Head office's CA certificate, for a counter PC that enrolls with it. */
+  caCert: string;
   stop(): Promise<void>;
 };
 
@@ -46,6 +48,7 @@ export async function startConsoleRig(): Promise<ConsoleRig> {
     server,
     browser,
     consoleUrl: `${server.url}/console/`,
+    caCert: tls.caCert,
     async stop() {
       await browser.close().catch(() => {});
       await server.close().catch(() => {});

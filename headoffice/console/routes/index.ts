@@ -9,6 +9,7 @@ import { catalogueRoutes } from './catalogue';
 import { catalogueImportRoutes } from './catalogue-import';
 import { catalogueSettingsRoutes } from './catalogue-settings';
 import { customerRoutes } from './customers';
+import { joinRoutes } from './join';
 import { overviewRoutes } from './overview';
 import { reportRoutes } from './reports';
 import { staffRoutes } from './staff';
@@ -26,4 +27,5 @@ export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServic
   storeRoutes,
   customerRoutes,
   reportRoutes,
+  joinRoutes,
 ];

@@ -10,6 +10,7 @@ import * as m0008 from './0008-device-counter';
 import * as m0009 from './0009-console';
 import * as m0010 from './0010-feed-scope';
 import * as m0011 from './0011-report-rollups';
+import * as m0012 from './0012-join-review';
 import * as m0014 from './0014-stores-devices';
 
 export type HqMigration = {
@@ -30,5 +31,6 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 9, name: 'console', up: m0009.up },
   { version: 10, name: 'feed-scope', up: m0010.up },
   { version: 11, name: 'report-rollups', up: m0011.up },
+  { version: 12, name: 'join-review', up: m0012.up },
   { version: 14, name: 'stores-devices', up: m0014.up },
 ];

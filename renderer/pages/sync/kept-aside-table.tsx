@@ -17,6 +17,9 @@ export function KeptAsideTable() {
   const entityName = (entity: string) => t(`keptAside.entities.${entity as 'ticket'}`, { defaultValue: entity });
   const parentOf = (r: KeptAsideRecord) =>
     r.dependsOn ? `${entityName(r.dependsOn.entity)} ${r.number ?? r.dependsOn.entityId.slice(-8)}` : '';
+  // A part number clash is a store that joined with parts of its own: said as such (join-offers-panel.tsx).
+  const reasonOf = (r: KeptAsideRecord) =>
+    r.entity === 'part' && r.reason === 'duplicate' ? ('duplicate_part' as const) : r.reason;
   if (records.length === 0 && state.status !== 'loading') return null;
   return (
     <section aria-labelledby="sync-kept-aside-title" style={{ marginBottom: 24 }}>
@@ -42,8 +45,11 @@ export function KeptAsideTable() {
         columns={[
           { title: t('keptAside.what'), render: (_, r) => `${entityName(r.entity)} ${r.entityId.slice(-8)}` },
           { title: t('keptAside.number'), dataIndex: 'number', render: (number: string | null) => number ?? '—' },
-          { title: t('keptAside.why'), render: (_, r) => t(`keptAside.reasons.${r.reason}`, { parent: parentOf(r) }) },
-          { title: t('keptAside.todo'), render: (_, r) => t(`keptAside.todos.${r.reason}`) },
+          {
+            title: t('keptAside.why'),
+            render: (_, r) => t(`keptAside.reasons.${reasonOf(r)}`, { parent: parentOf(r) }),
+          },
+          { title: t('keptAside.todo'), render: (_, r) => t(`keptAside.todos.${reasonOf(r)}`) },
           {
             title: t('keptAside.received'),
             dataIndex: 'receivedAt',

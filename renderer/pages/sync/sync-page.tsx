@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation } from '../../use-desk';
 import { EnrollForm } from './enroll-form';
+import { JoinOffersPanel } from './join-offers-panel';
 import { KeptAsideTable } from './kept-aside-table';
 import { ProblemsTable } from './problems-table';
 import { useSyncStatus } from './use-sync-status';
@@ -82,6 +83,7 @@ export function SyncPage() {
       {status && can('store.manage') && (!status.enrolled || status.stopReason) && (
         <EnrollForm status={status} refetch={refetch} />
       )}
+      <JoinOffersPanel />
       <KeptAsideTable />
       <ProblemsTable />
     </section>
