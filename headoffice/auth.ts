@@ -125,6 +125,7 @@ async function enrollInTransaction(db: HqDatabase, request: EnrollRequest, nowMs
         'enrollmentCode.usedAt',
         'hqStore.id as storeId',
         'hqStore.code as storeCode',
+        'hqStore.status as storeStatus',
       ])
       .where('enrollmentCode.codeHash', '=', hashSecret(normaliseCode(request.code)))
       .forUpdate()
@@ -145,6 +146,13 @@ async function enrollInTransaction(db: HqDatabase, request: EnrollRequest, nowMs
         { codeStore: code.storeCode },
       );
     }
+    // A code issued before the store closed does not enroll a PC into a closed store.
+    if (code.storeStatus !== 'active')
+      throw new HqError(
+        403,
+        'enroll_code_invalid',
+        `Store ${code.storeCode} is closed at head office: no PC can enroll into it`,
+      );
     if (request.counterNo !== undefined) await refuseTakenCounter(trx, code.storeId, code.storeCode, request.counterNo);
     const deviceId = newId();
     const refreshSecret = randomBytes(32).toString('base64url');

@@ -19,7 +19,7 @@ export type HqDB = {
     code: string;
     name: string;
     createdAt: Stamped;
-    /** Migration 0014: where it is, the IANA time zone its counters keep, open or closed. */
+    /** migration 0013: where it is, the IANA time zone its counters keep, open or closed. */
     address: ColumnType<string, string | undefined, string>;
     timeZone: ColumnType<string, string | undefined, string>;
     status: ColumnType<'active' | 'closed', 'active' | 'closed' | undefined, 'active' | 'closed'>;
@@ -36,7 +36,7 @@ export type HqDB = {
     lastSeenAt: Timestamp | null;
     /** The counter number the PC was set up with (migration 0008); null for PCs enrolled before it. */
     counterNo: number | null;
-    /** What the PC said on its last push or pull (migration 0014); null until it reports. */
+    /** What the PC said on its last push or pull (migration 0013); null until it reports. */
     appVersion: ColumnType<string | null, string | null | undefined, string | null>;
     pendingChanges: ColumnType<number | null, number | null | undefined, number | null>;
     /** The PC's clock minus head office's, measured when it reported. */

@@ -3,7 +3,7 @@
  * version, how many of its changes are still unsent, and its own clock. The headers are optional,
  * so a PC of an older version still syncs; a value that does not parse is ignored rather than
  * refused (it is health information, not part of the protocol). Saved on the device row, where the
- * console reads each PC's health (migration 0014).
+ * console reads each PC's health (migration 0013).
  */
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { HqDatabase } from '../db/open';

@@ -9,12 +9,15 @@ import { syncZhCN } from '../../renderer/i18n/sync.zh-CN';
 import { placeholders, syncTranslator } from './sync-i18n';
 
 const REASONS: ReadonlyArray<KeptAsideRecord['reason']> = ['unknown', 'duplicate', 'incomplete', 'depends', 'refused'];
+/** The page's own wording beside the reasons: a part whose number clashes because the store joined head office. */
+const TEXTS = [...REASONS, 'duplicate_part'] as const;
 
 describe('kept-aside records and a restored copy on the Sync page', () => {
   it('has a why and a what-to-do for every reason, in both languages, with the same placeholders', () => {
-    expect(Object.keys(syncEn.keptAside.reasons).sort()).toEqual([...REASONS].sort());
-    expect(Object.keys(syncEn.keptAside.todos).sort()).toEqual([...REASONS].sort());
-    for (const reason of REASONS) {
+    expect(Object.keys(syncEn.keptAside.reasons).sort()).toEqual([...TEXTS].sort());
+    expect(Object.keys(syncEn.keptAside.todos).sort()).toEqual([...TEXTS].sort());
+    expect(Object.keys(syncZhCN.keptAside.reasons).sort()).toEqual([...TEXTS].sort());
+    for (const reason of TEXTS) {
       for (const texts of [syncEn.keptAside, syncZhCN.keptAside]) {
         expect(texts.reasons[reason].length, reason).toBeGreaterThan(10);
         expect(texts.todos[reason].length, reason).toBeGreaterThan(4);

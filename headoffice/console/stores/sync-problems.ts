@@ -2,7 +2,7 @@
  * A store's sync problems, readable at head office: the changes it refused from the store's PCs
  * (the reason's code, which the console words in its language, and the fields, customers'
  * personal data masked unless the role may unmask), the clock skews it re-stamped, and the
- * conflicts where a PC's value lost to another. Paged, newest first, by the indexes of migration 0014.
+ * conflicts where a PC's value lost to another. Paged, newest first, by the indexes of migration 0013.
  */
 import { sql, type Kysely } from 'kysely';
 import type { HqDB } from '../../db/schema';

@@ -1,5 +1,5 @@
 /**
- * 0014: stores and PCs as the console shows them. A store gains its address, the time zone its
+ * 0013: stores and PCs as the console shows them. A store gains its address, the time zone its
  * counters keep (a store's local dates and opening hours are read in it) and whether it is open or
  * closed; a closed store takes no new enrollment codes. A PC gains what it reports on each push
  * and pull (its app version, how many of its changes are waiting to be sent, how far its clock is
