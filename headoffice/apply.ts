@@ -155,10 +155,6 @@ export async function prepareChanges(
       if (rule.owner === 'hq' && !storeKept) {
         // Made while the store worked standalone: offered for review, not refused (join/offers.ts).
         if (await offers!.takes(change)) {
-          // A record head office already has (a standard, tier or category keyed the same at every
-          // store) keeps head office's value at the store until the offer is decided: re-sent with
-          // a fresh stamp, so the store's older edit does not win on its PC (docs/SYNC.md F25).
-          if (w.existed) reassert(w, rule, change, Object.keys(change.fields));
           results.push({ seq: change.seq, status: 'offered', code: 'join_offer' });
           continue;
         }

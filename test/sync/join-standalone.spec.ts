@@ -24,6 +24,7 @@ beforeAll(async () => {
   hq = await startTestHeadOffice();
   await hq.addStore('S012');
   await hq.addStore('S013');
+  await hq.addStore('S014');
   await hq.write([hqP123]);
   a = await openCounter(hq, { storeCode: 'S012', enroll: false });
   b = await openCounter(hq, { storeCode: 'S013', enroll: false });
@@ -198,6 +199,45 @@ describe('a standalone store joins head office', () => {
     expect(partIdOf(b, 'P-NEW-1')).toBe(adopted);
     expect(onHand(b, adopted)).toBe(1);
     expect(b.engine.status().keptAside).toBe(0);
+  });
+
+  it('a standard head office has already set keeps head office’s value at the store while the offer waits', async () => {
+    const key = 'repair:urgent:vip';
+    await hq.write([
+      {
+        entity: 'sla_target',
+        entityId: key,
+        op: 'insert',
+        fields: {
+          ticketType: 'repair',
+          priority: 'urgent',
+          tier: 'vip',
+          replyMinutes: 5,
+          resolveMinutes: 180,
+          counts: 'calendar',
+          updatedAt: new Date().toISOString(),
+        },
+      },
+    ]);
+    const c = await openCounter(hq, { storeCode: 'S014', enroll: false });
+    try {
+      await c.ok('tickets.saveSlaTargets', {
+        targets: [{ ticketType: 'repair', priority: 'urgent', tier: 'vip', replyMinutes: 9, resolveMinutes: 400 }],
+      });
+      await c.enroll();
+      await c.sync();
+      await c.sync();
+      // The store's values wait at head office as an offer; its PC follows head office meanwhile
+      // (head office's fields win on a head-office record, whatever the stamps: hqFields 'all').
+      const offers = await offersAt('S014');
+      expect(offers.map((o) => [o.entity, o.entityId, o.status])).toEqual([['sla_target', key, 'pending']]);
+      expect(readTable(c.file, 'SELECT reply_minutes, resolve_minutes FROM sla_target WHERE id = ?', key)).toEqual([
+        { reply_minutes: 5, resolve_minutes: 180 },
+      ]);
+      expect(await c.ok('sync.problems', {})).toEqual([]);
+    } finally {
+      await c.close();
+    }
   });
 
   it('a store already enrolled still cannot change head office’s records', async () => {

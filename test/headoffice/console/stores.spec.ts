@@ -188,11 +188,25 @@ describe('PCs', () => {
     expect(all.devices.map((d) => d.status)).toEqual(['retired']);
   });
 
-  it('a closed store takes no enrollment code', async () => {
+  it('a closed store takes no enrollment code, and a code issued before it closed enrolls no PC', async () => {
+    const earlier = (await send(admin, 'POST', '/console/api/stores/S050/codes', { hours: 4 })).json<IssuedCode>();
     await send(admin, 'PATCH', '/console/api/stores/S050', { ...newStore, code: undefined, status: 'closed' });
     const answer = await send(admin, 'POST', '/console/api/stores/S050/codes', {});
     expect(answer.statusCode).toBe(409);
     expect(answer.json()).toMatchObject({ error: 'store_closed' });
+    const enroll = await app.inject({
+      method: 'POST',
+      url: '/sync/v1/enroll',
+      payload: {
+        code: earlier.code,
+        replicaId: 'replica-after-close',
+        storeCode: 'S050',
+        deviceName: 'S050 counter 9',
+      },
+    });
+    expect(enroll.statusCode).toBe(403);
+    expect(enroll.json<{ message: string }>().message).toContain('closed');
+    expect(await hq.db.selectFrom('device').select('name').where('name', '=', 'S050 counter 9').execute()).toEqual([]);
   });
 
   it('sync problems: personal data in full only for a role that may unmask, and that view is audited', async () => {
