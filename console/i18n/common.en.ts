@@ -30,6 +30,8 @@ export const commonEn: Record<CommonKeys, string> = {
   'error.forbidden': 'Your role may not do this',
   'error.csrf': "The page's security token is out of date: reload the page",
   'error.unavailable': 'The head-office database is unavailable: try again shortly',
+  'error.masked_search':
+    'Your role sees customers masked: search by the whole phone number, its last 4 digits, or a name',
   'error.network': 'Cannot reach head office',
   'error.other': 'That did not work: {{message}}',
   'action.save': 'Save',

@@ -27,6 +27,7 @@ export const commonZhCN = {
   'error.forbidden': '您的角色无权执行此操作',
   'error.csrf': '页面安全令牌已过期，请刷新页面',
   'error.unavailable': '总部数据库暂时不可用，请稍后重试',
+  'error.masked_search': '您的角色看不到顾客的完整信息：请用完整手机号、手机号后 4 位或姓名查找',
   'error.network': '无法连接总部服务器',
   'error.other': '操作失败：{{message}}',
   'action.save': '保存',

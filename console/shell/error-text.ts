@@ -2,7 +2,16 @@
 import i18next from 'i18next';
 import { ApiError } from '../api';
 
-const KNOWN = ['signed_out', 'bad_credentials', 'locked', 'too_many', 'forbidden', 'csrf', 'unavailable'] as const;
+const KNOWN = [
+  'signed_out',
+  'bad_credentials',
+  'locked',
+  'too_many',
+  'forbidden',
+  'csrf',
+  'unavailable',
+  'masked_search',
+] as const;
 type Known = (typeof KNOWN)[number];
 const isKnown = (code: string): code is Known => (KNOWN as ReadonlyArray<string>).includes(code);
 

@@ -26,13 +26,14 @@ import {
   linkSchema,
   mergeSchema,
   type CustomerPage,
+  type CustomerSummary,
 } from '../contract/customers';
 import { closeFlagsOf, dismissDuplicate, listDuplicates } from '../customers/duplicates';
 import { linkStore, unlinkStore } from '../customers/links';
 import { customerDetail, searchCustomers } from '../customers/lookup';
 import { planMerge } from '../customers/merge';
 import { consoleGuard, staffOf } from '../guard';
-import { writeAsHqAudited } from '../hq-writes';
+import { planAndWriteAsHq } from '../hq-writes';
 import { can } from '../roles';
 
 const idParams = z.object({ id: customerIdSchema });
@@ -54,6 +55,25 @@ function unmasking(request: FastifyRequest, asked: '0' | '1'): boolean {
   return true;
 }
 
+/**
+ * A masked view shows a phone's first 3 and last 4 digits, so a search by any other part of the
+ * number would let a role without `customers.unmask` read the hidden digits one search at a time.
+ * Masked, digits find a customer only by the whole number or by its last digits (at most 4, which
+ * the mask shows anyway).
+ */
+export function maskedPhoneSearch(found: CustomerSummary[], query: string, unmask: boolean): CustomerSummary[] {
+  const digits = query.replace(/\D/g, '');
+  if (unmask || digits.length === 0) return found;
+  if (digits.length > 4 && digits.length < 11)
+    throw new HqError(
+      400,
+      'masked_search',
+      'Without the right to see customers in full, search by the whole phone number, its last 4 digits, or a name',
+    );
+  const ends = (phone: string) => phone.replace(/\D/g, '').endsWith(digits.slice(-4));
+  return found.filter((c) => c.phones.some(ends));
+}
+
 export const customerRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app, services) => {
   const { db, now } = services;
   const read = consoleGuard(services, 'customers.read');
@@ -64,7 +84,7 @@ export const customerRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (
     { schema: { querystring: customerSearchSchema.extend(customerViewSchema.shape) }, preValidation: read },
     async (request, reply) => {
       const unmask = unmasking(request, request.query.unmask);
-      const customers = await searchCustomers(db, request.query.q, unmask);
+      const customers = maskedPhoneSearch(await searchCustomers(db, request.query.q, unmask), request.query.q, unmask);
       if (unmask)
         await recordAudit(db, staffOf(request), {
           action: 'customer.unmask',
@@ -116,15 +136,26 @@ export const customerRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (
     { schema: { body: mergeSchema }, preValidation: edit },
     async (request, reply) => {
       const { fromId, intoId, reason } = request.body;
-      const plan = await planMerge(db, fromId, intoId, new Date(now()).toISOString());
-      await writeAsHqAudited(
+      // Planned under the feed lock: two merges of the same pair at once cannot both go through.
+      const result = await planAndWriteAsHq(
         services,
         staffOf(request),
-        plan.writes,
-        { action: 'customer.merge', target: fromId, before: plan.audit.before, after: { ...plan.audit.after, reason } },
+        async (trx) => {
+          const plan = await planMerge(trx, fromId, intoId, new Date(now()).toISOString());
+          return {
+            writes: plan.writes,
+            audit: {
+              action: 'customer.merge',
+              target: fromId,
+              before: plan.audit.before,
+              after: { ...plan.audit.after, reason },
+            },
+            result: plan.result,
+          };
+        },
         (trx) => closeFlagsOf(trx, fromId, now()),
       );
-      return sendJson(request, reply, 200, plan.result);
+      return sendJson(request, reply, 200, result);
     },
   );
 

@@ -5,6 +5,7 @@
  * customer to the store, and a merge of duplicates from two stores reaching both.
  */
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CustomerDetail,
@@ -86,6 +87,15 @@ describe('looking customers up', () => {
     expect(await auditOf('customer.unmask')).toEqual([
       { username: admin.staff.username, target: zhou, before: null, after: null },
     ]);
+    // Masked, the hidden middle digits cannot be searched for one at a time.
+    for (const q of ['1381234', '12345', '8123']) {
+      const answer = await send(auditor, 'GET', `/console/api/customers?q=${q}`);
+      if (q === '8123') expect(answer.json<CustomerPage>().customers).toEqual([]);
+      else expect(answer.json()).toMatchObject({ error: 'masked_search' });
+    }
+    expect((await send(auditor, 'GET', '/console/api/customers?q=13812345678')).json<CustomerPage>().customers).toEqual(
+      [{ id: zhou, name: '周**', phones: ['138****5678'], stores: ['S012'] }],
+    );
     expect((await send(null, 'GET', '/console/api/customers?q=5678')).statusCode).toBe(401);
     expect((await send(admin, 'GET', '/console/api/customers?q=')).statusCode).toBe(400);
     expect((await send(admin, 'GET', '/console/api/customers/not-an-id')).statusCode).toBe(400);
@@ -192,5 +202,25 @@ describe('duplicates', () => {
     expect((await send(admin, 'POST', '/console/api/customers/merge', body)).json()).toMatchObject({
       error: 'customer_deleted',
     });
+  });
+
+  it('two merges of the same pair in opposite directions at once: one goes through, the other is refused', async () => {
+    const a = await s012.ok('customers.create', { name: '郑洁', phones: [{ number: '13966660001' }] });
+    const b = await s020.ok('customers.create', { name: '郑洁', phones: [{ number: '13966660001' }] });
+    await s012.sync();
+    await s020.sync();
+    const answers = await Promise.all([
+      send(admin, 'POST', '/console/api/customers/merge', { fromId: a.id, intoId: b.id, reason: '同一位顾客' }),
+      send(admin, 'POST', '/console/api/customers/merge', { fromId: b.id, intoId: a.id, reason: '同一位顾客' }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const gone = await hq.db
+      .selectFrom('entityState')
+      .select('entityId')
+      .where('entity', '=', 'customer')
+      .where('entityId', 'in', [a.id, b.id])
+      .where(sql<boolean>`state->>'deleted' IS NOT NULL`)
+      .execute();
+    expect(gone).toHaveLength(1);
   });
 });
