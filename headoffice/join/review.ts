@@ -56,7 +56,7 @@ async function hqRecord(
   return state.deleted ? null : state;
 }
 
-/** Head office's part with this number (the join_part_no index), if any. */
+/** Head office's part with this number, if any. */
 export async function hqPartByNumber(
   db: Transaction<HqDB> | HqDatabase,
   partNo: string,
