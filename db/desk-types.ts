@@ -30,7 +30,36 @@ export type Desk = {
   readonly sync?: DeskSync;
   /** Backups, the backup folder, the daily integrity check (absent in test fakes). */
   readonly storage?: StorageService;
+  /**
+   * The shell's updater reports its state here (the updater lives in Electron's main process, the
+   * desk in the store process); the desk keeps the latest for `app.updateStatus` and announces
+   * `sync.changed` so the About/Sync page shows it live. Absent in test fakes.
+   */
+  setUpdateStatus?(status: UpdateStatus): void;
+  /**
+   * What the updater asks before it installs: is a sync running right now, and when the store allows
+   * an install (local `HH:MM` times, `from` may be after `to` for a window over midnight; null: only
+   * when the app quits). Absent in test fakes.
+   */
+  updateGate?(): Promise<UpdateGate>;
 };
+
+/** The updater's state as the counter shows it (About/Sync page). */
+export type UpdateStatus = {
+  /** The running app's version. */
+  current: string;
+  state: 'off' | 'idle' | 'checking' | 'downloading' | 'ready' | 'error';
+  /** The version found, being downloaded or ready to install. */
+  available: string | null;
+  /** 0–100 while downloading. */
+  percent: number | null;
+  /** ISO time of the last completed check. */
+  checkedAt: string | null;
+  /** Why the last check or download failed, in plain words. */
+  error: string | null;
+};
+
+export type UpdateGate = { syncing: boolean; installWindow: { from: string; to: string } | null };
 
 export type StoreReplaceHooks = { before(): Promise<void>; after(store: Store): Promise<void> };
 
@@ -48,4 +77,6 @@ export type DeskOptions = {
   ticks?: () => number;
   /** Start the daily backup and integrity check timers (the transports do; tests drive them by hand). */
   schedule?: boolean;
+  /** The folder of this PC's log files, for the admin's diagnostics export (absent: no logs to add). */
+  logDir?: string;
 };
