@@ -7,7 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'node_modules/**'],
+          // test/packaging packages out/ with electron-builder: it runs after `npm run build`, in e2e.
+          exclude: ['test/e2e/**', 'test/packaging/**', 'node_modules/**'],
           environment: 'node',
           // Several workers each open SQLite files and hash PINs; two cores are all there is.
           maxWorkers: 2,
@@ -19,7 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'test/packaging/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
