@@ -1,5 +1,5 @@
 /**
- * A stand-in for an unpacked Electron for Linux x64, so electron-builder can package the app
+ * A stand-in for an unpacked Electron for Linux or Windows x64, so electron-builder can package the app
  * without downloading the Electron zip (docs/ELECTRON.md §4: github.com is out of reach here).
  *
  * electron-builder treats a directory given as `electronDist` that holds no zip as an unpacked
@@ -40,11 +40,15 @@ function stubBinary(): Buffer {
   return Buffer.concat([script, padding, Buffer.from(FUSE_SENTINEL, 'latin1'), wire, padding]);
 }
 
-/** Writes the stand-in into `dir` (created) and returns `dir`. */
-export async function writeStandInElectron(dir: string, version: string): Promise<string> {
+/**
+ * Writes the stand-in for `platform` into `dir` (created) and returns `dir`. The Windows binary is
+ * not a PE file, so a Windows package must skip what edits its resources (the icon and version
+ * info, the asar integrity hash): that part is on the release checklist.
+ */
+export async function writeStandInElectron(dir: string, version: string, platform: 'linux' | 'win32'): Promise<string> {
   await mkdir(path.join(dir, 'resources'), { recursive: true });
   await mkdir(path.join(dir, 'locales'), { recursive: true });
-  const binary = path.join(dir, 'electron');
+  const binary = path.join(dir, platform === 'win32' ? 'electron.exe' : 'electron');
   await writeFile(binary, stubBinary());
   await chmod(binary, 0o755);
   await writeFile(path.join(dir, 'version'), `${version}\n`);
