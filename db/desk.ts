@@ -101,6 +101,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     swapStore,
     reopen: open,
     changed: () => emit('backup.changed'),
+    logDir: options.logDir ?? null,
   });
 
   const dispatchInner = createDispatcher({

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDesk } from '../db/desk';
-import { createConsoleLogger } from '../db/log';
+import { createLogger, logFolder } from '../db/log';
 import { fileCredentialStore } from '../db/sync/credentials';
 import { startDeskSync } from '../db/sync/start';
 import { startBrowserHost } from './host';
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, lang: { type: 'string' } },
   });
-  const logger = createConsoleLogger('host');
   const dataDir = resolve(values['data-dir'] ?? process.env.COUNTERDESK_DATA_DIR ?? join(homedir(), '.counterdesk'));
+  const logger = createLogger({ scope: 'host', logDir: logFolder(dataDir) });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     host: 'browser',
     forcedLanguage: forcedLanguageFrom(values.lang ?? process.env.COUNTERDESK_LANG),
     logger,
+    logDir: logFolder(dataDir),
     // The daily backup (checked now and hourly) and the daily integrity check.
     schedule: true,
   });
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     await host.close();
     await sync.stop();
     await desk.close();
+    await logger.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -7,7 +7,7 @@ import { app, dialog, ipcMain, protocol, webContents } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { openDesk } from '../db/desk';
 import type { Desk, Logger } from '../db/desk-types';
-import { createConsoleLogger } from '../db/log';
+import { createLogger, logFolder } from '../db/log';
 import { startDeskSync } from '../db/sync/start';
 import { safeStorageCredentials } from './sync-credentials';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -17,7 +17,10 @@ import { startPrinting } from './print/electron-print';
 import { startUpdater } from './updater';
 import { createMainWindow, installHardening } from './window';
 
-const logger = createConsoleLogger('main');
+const logger = createLogger({
+  scope: 'main',
+  logDir: logFolder(databaseLocation(process.env, app.getPath('userData')).dir),
+});
 
 function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
@@ -61,6 +64,7 @@ async function openDeskOrExplain(log: Logger): Promise<Desk | null> {
       host: 'electron',
       forcedLanguage,
       logger: log,
+      logDir: logFolder(databaseLocation(process.env, app.getPath('userData')).dir),
       schedule: true,
     });
     log.info('Desk open', { file });

@@ -51,6 +51,8 @@ export const PERMISSIONS = [
   'tickets.reports',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
+  /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
+  'diagnostics.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

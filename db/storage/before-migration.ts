@@ -24,5 +24,5 @@ export async function backupBeforeMigration({
     );
   }
   rotateBackups(choice.folder);
-  logger.info('Backup taken before migrating the database', { name: entry.name, folder: choice.folder });
+  logger.info('Backup taken before migrating the database', { file: entry.name, folder: choice.folder });
 }

@@ -60,3 +60,21 @@ export const backupRestoreDamagedSchema = z.object({
   staffId: z.uuid({ error: 'invalid_value' }),
   pin: pinSchema,
 });
+
+/** Where the diagnostics zip went and what it holds. */
+export type DiagnosticsExport = Readonly<{
+  /** The zip's full path. */
+  file: string;
+  folder: string;
+  sizeBytes: number;
+  logFiles: number;
+  /** Log text included (before compression). */
+  logBytes: number;
+  /** Older log text was left out to keep the zip small. */
+  logsCut: boolean;
+}>;
+
+export const diagnosticsExportSchema = z.object({
+  /** An absolute path that exists and this PC may write to, or null for the backup folder in use. */
+  folder: z.string({ error: 'invalid_value' }).trim().min(1, 'required').max(400, 'too_long').nullable().default(null),
+});

@@ -34,6 +34,10 @@ export const storageMessages = {
     zh: '该文件夹不存在或无法访问（U 盘或网络共享未连接？）',
   },
   folder_not_writable: { en: 'This PC may not write to this folder', zh: '本机无权写入该文件夹' },
+  diagnostics_failed: {
+    en: 'The diagnostics file could not be written to this folder: choose another one',
+    zh: '诊断文件无法写入该文件夹，请换一个文件夹',
+  },
   staff_unreadable: {
     en: 'The staff list cannot be read from the damaged file: call IT to restore a backup by hand',
     zh: '无法从损坏的文件中读取员工名单，请联系 IT 手动恢复备份',

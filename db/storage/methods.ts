@@ -10,7 +10,10 @@ import {
   backupRestoreDamagedSchema,
   type BackupSettingsView,
   backupFolderSchema,
+  type DiagnosticsExport,
+  diagnosticsExportSchema,
 } from './contract';
+import { exportDiagnostics } from './diagnostics';
 
 export const backupStatus: Handler<typeof noInput, StorageHealth> = async (ctx) => ctx.services.storage.health();
 
@@ -50,6 +53,26 @@ export const backupSettings: Handler<typeof noInput, BackupSettingsView> = async
 export const backupSetFolder: Handler<typeof backupFolderSchema, BackupSettingsView> = async (ctx, input) =>
   ctx.services.storage.setFolder(input.folder);
 
+export const backupExportDiagnostics: Handler<typeof diagnosticsExportSchema, DiagnosticsExport> = async (
+  ctx,
+  input,
+) => {
+  const { storage } = ctx.services;
+  const result = await exportDiagnostics({
+    services: ctx.services,
+    logDir: storage.logDir,
+    folder: input.folder,
+    now: ctx.services.store.now(),
+  });
+  storage.logger.info('Diagnostics exported', {
+    file: result.file,
+    bytes: result.sizeBytes,
+    logFiles: result.logFiles,
+    logsCut: result.logsCut,
+  });
+  return result;
+};
+
 /** Backups and the damaged-database screen. */
 // prettier-ignore
 export const backupMethods = areaMethods('backup', {
@@ -69,4 +92,6 @@ export const backupMethods = areaMethods('backup', {
   'backup.settings': method(noInput, { access: 'backup.manage', mutates: false }, backupSettings),
   /** Choose the backup folder (a USB drive, a network share) or null for the default. */
   'backup.setFolder': method(backupFolderSchema, { access: 'backup.manage', mutates: true, outsideTransaction: true }, backupSetFolder),
+  /** Write the diagnostics zip for support (no customer data) into the backup folder in use or the admin's folder; answers its path. */
+  'backup.exportDiagnostics': method(diagnosticsExportSchema, { access: 'diagnostics.export', mutates: false, outsideTransaction: true }, backupExportDiagnostics),
 });

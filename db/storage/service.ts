@@ -34,6 +34,8 @@ export type StorageOptions = {
   reopen: (file: string) => Promise<Store>;
   /** Announces a change of health or backups (`backup.changed`). */
   changed: () => void;
+  /** This PC's log folder, for the diagnostics export (null: no log files kept). */
+  logDir?: string | null;
 };
 
 function summary(entry: BackupEntry, folder: string): BackupSummary {
@@ -58,6 +60,14 @@ export class StorageService {
 
   get file(): string {
     return this.options.file;
+  }
+
+  get logDir(): string | null {
+    return this.options.logDir ?? null;
+  }
+
+  get logger(): Logger {
+    return this.options.logger;
   }
 
   private restoredFrom: { kind: BackupSummary['kind']; createdAt: string } | null = null;
@@ -138,8 +148,9 @@ export class StorageService {
       });
     const entry = await takeBackup({ source: this.file, folder: choice.folder, kind, now: this.options.now() });
     const deleted = rotateBackups(choice.folder);
+    // `file`, not `name`: the logger drops every value under a key called name.
     this.options.logger.info('Backup taken', {
-      name: entry.name,
+      file: entry.name,
       kind,
       status: entry.status,
       bytes: entry.sizeBytes,
@@ -266,7 +277,7 @@ export class StorageService {
         }),
       );
       this.options.logger.info('Database restored from a backup', {
-        name,
+        file: name,
         kind: chosen.kind,
         createdAt: chosen.createdAt,
         wasDamaged: damaged,

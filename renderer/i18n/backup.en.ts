@@ -29,6 +29,17 @@ export const backupEn = {
     restored: 'Database restored. The app reloads.',
     none: 'No backups yet.',
   },
+  diagnostics: {
+    title: 'Diagnostics for support',
+    intro:
+      'One zip file for IT or support: the log files of this PC, the versions, the sync state, the settings and the database check. It holds no customer data, no PINs and no passwords.',
+    folder: 'Save to folder',
+    folderHelp: 'Leave empty for the backup folder in use, or enter a full path, e.g. a USB drive (E:\\Support).',
+    export: 'Export diagnostics',
+    done: 'Diagnostics saved ({{size}})',
+    doneHelp: 'Send this file to IT or support.',
+    logsCut: 'The oldest log entries were left out to keep the file small.',
+  },
   restoredFrom: 'The database was restored from the backup of {{when}} ({{kind}}). Sign in again.',
   kinds: { daily: 'Daily', manual: 'By hand', 'pre-migration': 'Before an upgrade', 'pre-restore': 'Before a restore' },
   warning: {

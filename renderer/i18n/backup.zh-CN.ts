@@ -30,6 +30,17 @@ export const backupZhCN: typeof backupEn = {
     restored: '数据库已恢复，应用将重新加载。',
     none: '还没有备份。',
   },
+  diagnostics: {
+    title: '诊断信息（供技术支持）',
+    intro:
+      '生成一个 zip 文件交给 IT 或技术支持：包含本机的日志、版本、同步状态、设置和数据库检查结果，不含任何顾客资料、PIN 或密码。',
+    folder: '保存到文件夹',
+    folderHelp: '留空则保存到当前使用的备份文件夹，或填写完整路径，如 U 盘（E:\\Support）。',
+    export: '导出诊断信息',
+    done: '诊断信息已保存（{{size}}）',
+    doneHelp: '请将此文件发送给 IT 或技术支持。',
+    logsCut: '为控制文件大小，最早的日志未包含在内。',
+  },
   restoredFrom: '数据库已从 {{when}} 的备份（{{kind}}）恢复。请重新登录。',
   kinds: { daily: '每日', manual: '手动', 'pre-migration': '升级前', 'pre-restore': '恢复前' },
   warning: {

@@ -7,7 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettingsView, BackupSummary } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
+import { DiagnosticsCard } from './diagnostics-card';
 import { sizeText, timeText } from './format';
 
 export function BackupsPage() {
@@ -19,6 +21,7 @@ export function BackupsPage() {
   const create = useDeskMutation('backup.create');
   const restore = useDeskMutation('backup.restore');
   const [problem, setProblem] = useState<string | null>(null);
+  const { can } = useSignedIn();
   const saved = settings.state.value;
   const backUpNow = async () => {
     setProblem(null);
@@ -112,6 +115,7 @@ export function BackupsPage() {
           },
         ]}
       />
+      {can('diagnostics.export') && <DiagnosticsCard backupFolder={saved?.inUse} />}
     </section>
   );
 }

@@ -1,0 +1,83 @@
+/**
+ * "Export diagnostics" on the Backups page (admin): a zip for support with this PC's logs,
+ * versions, sync state and settings, and no customer data. It goes to the backup folder in use
+ * unless the admin names another (a USB drive to carry it away); the main process checks
+ * `diagnostics.export` and the folder.
+ */
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodResult } from '../../../db/api';
+import { useErrorText } from '../../forms/error-text';
+import { useDeskMutation } from '../../use-desk';
+import { sizeText } from './format';
+
+type Exported = MethodResult<'backup.exportDiagnostics'>;
+
+export function DiagnosticsCard({ backupFolder }: { backupFolder: string | undefined }) {
+  const { t } = useTranslation('backup');
+  const errorText = useErrorText();
+  const run = useDeskMutation('backup.exportDiagnostics');
+  const [folder, setFolder] = useState('');
+  const [done, setDone] = useState<Exported | null>(null);
+  const [problem, setProblem] = useState<{ key: string; field: string | undefined } | null>(null);
+
+  const exportNow = async () => {
+    setDone(null);
+    setProblem(null);
+    const result = await run.run({ folder: folder.trim() === '' ? null : folder.trim() });
+    if (result.ok) setDone(result.value);
+    else setProblem({ key: result.error.key, field: result.error.field });
+  };
+  const folderProblem = problem?.field === 'folder' ? problem.key : null;
+
+  return (
+    <section aria-labelledby="diagnostics-title" style={{ marginTop: 32 }}>
+      <Typography.Title level={3} id="diagnostics-title">
+        {t('diagnostics.title')}
+      </Typography.Title>
+      <Typography.Paragraph>{t('diagnostics.intro')}</Typography.Paragraph>
+      <Form layout="vertical" onFinish={() => void exportNow()}>
+        <Form.Item
+          label={t('diagnostics.folder')}
+          htmlFor="diagnostics-folder"
+          help={folderProblem ? errorText(folderProblem) : t('diagnostics.folderHelp')}
+          validateStatus={folderProblem ? 'error' : undefined}
+        >
+          <Input
+            id="diagnostics-folder"
+            value={folder}
+            maxLength={400}
+            onChange={(event) => setFolder(event.target.value)}
+            placeholder={backupFolder}
+            aria-invalid={folderProblem ? true : undefined}
+          />
+        </Form.Item>
+        <Space style={{ marginBottom: 16 }}>
+          <Button htmlType="submit" loading={run.pending}>
+            {t('diagnostics.export')}
+          </Button>
+        </Space>
+      </Form>
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('diagnostics.done', { size: sizeText(done.sizeBytes) })}
+          description={
+            <>
+              <Typography.Text copyable code style={{ wordBreak: 'break-all' }}>
+                {done.file}
+              </Typography.Text>
+              <br />
+              {t('diagnostics.doneHelp')}
+              {done.logsCut ? ` ${t('diagnostics.logsCut')}` : ''}
+            </>
+          }
+        />
+      )}
+      {problem && !folderProblem && <Alert type="error" showIcon role="alert" title={errorText(problem.key)} />}
+    </section>
+  );
+}
