@@ -5,7 +5,7 @@
 // so `cd out/headoffice && npm ci --omit=dev && node headoffice.js` runs it (docs/architecture/headoffice-deploy.md).
 // npm packages stay outside the bundle (bare imports), installed from that package.json.
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { precompress } from './precompress.mjs';
@@ -101,5 +101,5 @@ export async function buildHeadOfficeDist({ outDir = join(root, 'out/headoffice'
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outDir = process.argv[2];
-  await buildHeadOfficeDist({ outDir: outDir ? join(process.cwd(), outDir) : undefined });
+  await buildHeadOfficeDist({ outDir: outDir ? resolve(outDir) : undefined });
 }
