@@ -1,38 +1,25 @@
-// `npm run headoffice` / `npm run headoffice:admin -- <command>`: builds head office (Vite, Node
-// bundle; its npm dependencies stay in node_modules) into out/headoffice-server or -admin, then runs it.
+// `npm run headoffice` / `npm run headoffice:admin -- <command>`: builds head office into
+// out/headoffice (scripts/headoffice-build.mjs; run from the repository, its npm packages come from
+// the repository's node_modules), then runs the server or the admin CLI with the arguments given.
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { precompress } from './precompress.mjs';
+import { buildHeadOfficeBundles, buildHeadOfficeDist } from './headoffice-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = join(root, 'out/headoffice');
 const admin = process.argv[2] === '--admin';
-const entry = admin ? 'headoffice/admin/cli.ts' : 'headoffice/main.ts';
-const fileName = admin ? 'admin.js' : 'headoffice.js';
 
-// The console (a browser app) is built with the server, so `npm run headoffice` serves it.
-if (!admin) {
-  await build({ configFile: `${root}vite.console.config.ts`, logLevel: 'warn' });
-  precompress(`${root}out/console`);
-}
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    ssr: entry,
-    outDir: `out/headoffice-${admin ? 'admin' : 'server'}`,
-    emptyOutDir: true,
-    target: 'node22',
-    sourcemap: true,
-    minify: false,
-    rollupOptions: { output: { format: 'es', entryFileNames: fileName } },
-  },
-});
+// The admin CLI needs only the bundles: rebuilding them leaves the console (and a server running
+// from the same folder) alone.
+if (admin) await buildHeadOfficeBundles(outDir);
+else await buildHeadOfficeDist({ outDir });
 const child = spawn(
   process.execPath,
-  [`${root}out/headoffice-${admin ? 'admin' : 'server'}/${fileName}`, ...process.argv.slice(admin ? 3 : 2)],
+  [join(outDir, admin ? 'admin.js' : 'headoffice.js'), ...process.argv.slice(admin ? 3 : 2)],
   { stdio: 'inherit' },
 );
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+// The child gets the terminal's Ctrl-C itself; a SIGTERM sent to this script is passed on.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
