@@ -126,9 +126,12 @@ describe('Linux: app.asar', () => {
     for (const file of ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html', 'package.json']) {
       expect(linux.entries, file).toContain(file);
     }
-    // The store process is built by its own entry; until that lands on this branch, its absence
-    // from out/ is not a packaging fault. Once built, it must ship.
-    if (existsSync(path.join(projectDir, 'out/store/store.js'))) expect(linux.entries).toContain('out/store/store.js');
+    // The store process (electron/store/, built to out/store/store.js) must ship once it exists in
+    // the source tree; before that, only a stale out/ could hold it.
+    const hasStoreProcess = existsSync(path.join(projectDir, 'electron/store'));
+    if (hasStoreProcess || existsSync(path.join(projectDir, 'out/store/store.js'))) {
+      expect(linux.entries).toContain('out/store/store.js');
+    }
     const packaged = JSON.parse(extractFile(linux.asar, 'package.json').toString('utf8')) as {
       main: string;
       desktopName: string;
