@@ -60,7 +60,8 @@ const SETTINGS = {
 } as const;
 
 function portSchema() {
-  return z.coerce.number().int('must be a whole number').min(1).max(65535);
+  const message = 'must be a port number from 1 to 65535';
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(65535, message);
 }
 
 type Raw = { [K in keyof typeof SETTINGS]: z.output<(typeof SETTINGS)[K]['schema']> };

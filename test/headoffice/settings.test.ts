@@ -85,7 +85,7 @@ describe('readSettings', () => {
       HEADOFFICE_SHUTDOWN_SECONDS: '2.5',
       HEADOFFICE_HOST: 'evil host; rm',
     });
-    expect(message).toContain('HEADOFFICE_PORT (or --port)');
+    expect(message).toContain('HEADOFFICE_PORT (or --port): must be a port number from 1 to 65535');
     expect(message).toContain('got "70000"');
     expect(message).toContain('HEADOFFICE_LOG_LEVEL (or --log-level)');
     expect(message).toContain('HEADOFFICE_SHUTDOWN_SECONDS (or --shutdown-seconds): must be a whole number');
