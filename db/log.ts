@@ -37,7 +37,7 @@ export function createLogger(options: LoggerOptions): ClosableLogger {
   const scrub: ScrubOptions = { home: safeHome() };
   const toStderr = options.stderr !== false;
   // Typed as a plain Writable: the stream's own event map names no 'error' under this @types/node.
-  const stream: Writable | null = options.logDir ? openLogFile(options.logDir, options.scope, options.size) : null;
+  const stream: Writable | null = options.logDir ? openOrSay(options.logDir, options.scope, options.size) : null;
   let fileOpen = stream !== null;
   stream?.on('error', (error: unknown) => {
     // A full disk or a removed folder must not take the counter down: stderr still has the entries.
@@ -84,6 +84,16 @@ export function createLogger(options: LoggerOptions): ClosableLogger {
 /** stderr only, as before: tools and tests that keep no files. */
 export function createConsoleLogger(scope: string): Logger {
   return createLogger({ scope });
+}
+
+/** The log file, or null when its folder cannot be made (read-only disk, no rights): the app starts anyway, logging to stderr. */
+function openOrSay(logDir: string, scope: string, size: LogFileSize | undefined): Writable | null {
+  try {
+    return openLogFile(logDir, scope, size);
+  } catch (error) {
+    process.stderr.write(`${new Date().toISOString()} error [${scope}] no log file in ${logDir}: ${String(error)}\n`);
+    return null;
+  }
 }
 
 function safeHome(): string | null {

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { DeskFailure, type Services } from '../handler';
 import { listLogFiles } from '../log-files';
 import { scrubText, scrubValue, type ScrubOptions } from '../log-scrub';
@@ -58,17 +58,17 @@ export async function exportDiagnostics(input: ExportInput): Promise<Diagnostics
 
   const scrub: ScrubOptions = { home: homedir() };
   const json = (value: unknown) => strToU8(`${JSON.stringify(scrubValue(value, scrub), null, 2)}\n`);
-  const files: Zippable = {
+  const files: Record<string, Uint8Array> = {
     'README.txt': strToU8(README),
     'about.json': json(versionFacts(services, input.now)),
     'sync.json': json(syncFacts(services)),
     'settings.json': json(settingsFacts(services)),
     'health.json': json(await healthFacts(services)),
   };
-  const logs = takeLogs(input.logDir, scrub);
+  const logs = await takeLogs(input.logDir, scrub);
   for (const log of logs.files) files[`logs/${log.name}`] = log.data;
 
-  const zipped = zipSync(files, { level: 6, mtime: new Date(input.now) });
+  const zipped = await zipInSlices(files, new Date(input.now));
   const target = freeName(folder, stamp(input.now));
   const part = `${target}.part`;
   try {
@@ -100,7 +100,7 @@ export async function exportDiagnostics(input: ExportInput): Promise<Diagnostics
 type TakenLogs = { files: Array<{ name: string; data: Uint8Array }>; bytes: number; cut: boolean };
 
 /** The newest log files up to the cap, each scrubbed again (a file may be older than the scrubber). */
-function takeLogs(logDir: string | null, scrub: ScrubOptions): TakenLogs {
+async function takeLogs(logDir: string | null, scrub: ScrubOptions): Promise<TakenLogs> {
   const taken: TakenLogs = { files: [], bytes: 0, cut: false };
   if (logDir === null) return taken;
   for (const file of listLogFiles(logDir)) {
@@ -113,9 +113,52 @@ function takeLogs(logDir: string | null, scrub: ScrubOptions): TakenLogs {
     if (text === null) continue;
     if (file.bytes > room) taken.cut = true;
     taken.bytes += Buffer.byteLength(text);
-    taken.files.push({ name: file.name, data: strToU8(scrubText(text, scrub)) });
+    taken.files.push({ name: file.name, data: strToU8(await scrubInSlices(text, scrub)) });
   }
   return taken;
+}
+
+const SLICE_CHARS = 256 * 1024;
+const SLICE_BYTES = 64 * 1024;
+
+/**
+ * Deflates the files 64 KB at a time on this thread, letting other calls run between slices:
+ * megabytes of log text compressed in one go would hold the store's calls for a second, and
+ * fflate's worker-thread `zip` still stalls the thread handing the data over.
+ */
+async function zipInSlices(files: Record<string, Uint8Array>, mtime: Date): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zipper = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const [name, data] of Object.entries(files)) {
+    const entry = new ZipDeflate(name, { level: 6 });
+    entry.mtime = mtime;
+    zipper.add(entry);
+    if (data.length === 0) entry.push(data, true);
+    for (let start = 0; start < data.length; start += SLICE_BYTES) {
+      entry.push(data.subarray(start, start + SLICE_BYTES), start + SLICE_BYTES >= data.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  zipper.end();
+  if (failure) throw failure;
+  return Buffer.concat(chunks);
+}
+
+/** Scrubs a log's text a slice of whole lines at a time, letting other calls run between slices. */
+async function scrubInSlices(text: string, scrub: ScrubOptions): Promise<string> {
+  const out: string[] = [];
+  for (let start = 0; start < text.length;) {
+    const newline = text.indexOf('\n', Math.min(start + SLICE_CHARS, text.length - 1));
+    const end = newline === -1 ? text.length : newline + 1;
+    out.push(scrubText(text.slice(start, end), scrub));
+    start = end;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out.join('');
 }
 
 /** At most the last `bytes` of a file, from the start of a line (the newest entries), or null if it went away. */

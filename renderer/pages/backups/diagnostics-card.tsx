@@ -5,7 +5,7 @@
  * `diagnostics.export` and the folder.
  */
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
@@ -30,6 +30,11 @@ export function DiagnosticsCard({ backupFolder }: { backupFolder: string | undef
     else setProblem({ key: result.error.key, field: result.error.field });
   };
   const folderProblem = problem?.field === 'folder' ? problem.key : null;
+  // The answer appears below the button, at the foot of a long page: bring it into view.
+  const answer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done || problem) answer.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [done, problem]);
 
   return (
     <section aria-labelledby="diagnostics-title" style={{ marginTop: 32 }}>
@@ -59,25 +64,27 @@ export function DiagnosticsCard({ backupFolder }: { backupFolder: string | undef
           </Button>
         </Space>
       </Form>
-      {done && (
-        <Alert
-          type="success"
-          showIcon
-          role="status"
-          title={t('diagnostics.done', { size: sizeText(done.sizeBytes) })}
-          description={
-            <>
-              <Typography.Text copyable code style={{ wordBreak: 'break-all' }}>
-                {done.file}
-              </Typography.Text>
-              <br />
-              {t('diagnostics.doneHelp')}
-              {done.logsCut ? ` ${t('diagnostics.logsCut')}` : ''}
-            </>
-          }
-        />
-      )}
-      {problem && !folderProblem && <Alert type="error" showIcon role="alert" title={errorText(problem.key)} />}
+      <div ref={answer}>
+        {done && (
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            title={t('diagnostics.done', { size: sizeText(done.sizeBytes) })}
+            description={
+              <>
+                <Typography.Text copyable code style={{ wordBreak: 'break-all' }}>
+                  {done.file}
+                </Typography.Text>
+                <br />
+                {t('diagnostics.doneHelp')}
+                {done.logsCut ? ` ${t('diagnostics.logsCut')}` : ''}
+              </>
+            }
+          />
+        )}
+        {problem && !folderProblem && <Alert type="error" showIcon role="alert" title={errorText(problem.key)} />}
+      </div>
     </section>
   );
 }

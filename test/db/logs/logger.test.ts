@@ -1,5 +1,5 @@
 /** The logger's files: one JSON line per entry, rotated by size, and nothing personal in them. */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,6 +105,14 @@ describe('log files', () => {
       for (let i = 0; i < 20; i += 1) logger.info(`after ${i}`, { padding: 'y'.repeat(80) });
     }).not.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(logger.close()).resolves.toBeUndefined();
+  });
+
+  it('starts without a file when its folder cannot be made', async () => {
+    const blocker = join(tempDir(), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const logger = createLogger({ scope: 'main', logDir: join(blocker, 'logs'), stderr: false });
+    expect(() => logger.error('still works')).not.toThrow();
     await expect(logger.close()).resolves.toBeUndefined();
   });
 
