@@ -17,7 +17,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { printRouteHash, type Paper, type PrintForm, type PrintLanguage } from '../../db/api';
 import { diffPngs } from '../print/png-diff';
-import { pdfFonts, pdfInfo, pdfText, pdfToPngs } from '../print/poppler';
+import { pdfFonts, pdfInfo, pdfText, pdfToPngs } from '../print/pdf';
 import { ADMIN, PRINT_TIME_ZONE, seedPrintStore, type PrintStore } from '../print/print-seed';
 import { openCounter, type Counter } from './fixtures';
 
@@ -71,8 +71,8 @@ async function renderPdf(
 }
 
 /** Each page of the PDF against test/print/reference/<name>-<page>.png. */
-function compareWithReferences(name: string, file: string): void {
-  const pages = pdfToPngs(file, work, name);
+async function compareWithReferences(name: string, file: string): Promise<void> {
+  const pages = await pdfToPngs(file, work, name);
   for (const [index, png] of pages.entries()) {
     const reference = join(REFERENCES, `${name}-${index + 1}.png`);
     if (UPDATE) {
@@ -97,8 +97,8 @@ function compareWithReferences(name: string, file: string): void {
   }
 }
 
-function expectBundledFontsOnly(file: string): void {
-  const fonts = pdfFonts(file);
+async function expectBundledFontsOnly(file: string): Promise<void> {
+  const fonts = await pdfFonts(file);
   expect(fonts.length).toBeGreaterThan(0);
   // Every glyph comes from the bundled Noto faces, embedded: nothing fell back to a system font.
   for (const font of fonts) {
@@ -246,7 +246,7 @@ describe('printed forms', () => {
       ...(c.copyNo ? { copyNo: c.copyNo } : {}),
       ...(c.paper ? { paper: c.paper } : {}),
     });
-    const info = pdfInfo(file);
+    const info = await pdfInfo(file);
     expect(info.widthMm).toBeCloseTo(c.size[0], 0);
     if (c.size[1] !== null) expect(info.heightMm).toBeCloseTo(c.size[1], 0);
     else {
@@ -255,11 +255,11 @@ describe('printed forms', () => {
       expect(info.heightMm).toBeGreaterThan(100);
       expect(info.heightMm).toBeLessThan(300);
     }
-    const text = pdfText(file);
+    const text = await pdfText(file);
     for (const expected of c.texts()) expect(text, `"${expected}" on the ${name}`).toContain(expected);
     if (c.copyNo === undefined) expect(text).not.toMatch(/副本|COPY/);
-    expectBundledFontsOnly(file);
-    compareWithReferences(name, file);
+    await expectBundledFontsOnly(file);
+    await compareWithReferences(name, file);
   });
 
   test('a long parts list runs onto a second page, under the letterhead and column headings repeated', async () => {
@@ -268,10 +268,10 @@ describe('printed forms', () => {
       subjectId: store.longTicket.id,
       language: 'zh-CN',
     });
-    const info = pdfInfo(file);
+    const info = await pdfInfo(file);
     expect(info.pages).toBeGreaterThanOrEqual(2);
-    const first = pdfText(file, 1);
-    const second = pdfText(file, 2);
+    const first = await pdfText(file, 1);
+    const second = await pdfText(file, 2);
     expect(first).toContain('GEN-001');
     expect(second).toContain('GEN-038');
     for (const page of [first, second]) {
@@ -281,6 +281,6 @@ describe('printed forms', () => {
       expect(page).toMatch(/第 \d 页，共 \d 页/);
     }
     expect(second).toContain('打印时间 2026-11-25 09:30');
-    expectBundledFontsOnly(file);
+    await expectBundledFontsOnly(file);
   });
 });
