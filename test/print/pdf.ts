@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 
 export const MM_PER_PT = 25.4 / 72;
 
@@ -77,40 +76,158 @@ export function pdfFonts(file: string): Promise<PdfFont[]> {
   });
 }
 
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** `inner` then `outer`, as PDF matrices compose (pdf.js's Util.transform(outer, inner)). */
+function compose(outer: Matrix, inner: Matrix): Matrix {
+  const [a, b, c, d, e, f] = outer;
+  const [g, h, i, j, k, l] = inner;
+  return [a * g + c * h, b * g + d * h, a * i + c * j, b * i + d * j, a * k + c * l + e, b * k + d * l + f];
+}
+
+type Glyph = { unicode: string; width: number; isSpace?: boolean };
+type PlacedChar = { text: string; x: number; y: number; size: number; advance: number };
+
 /**
- * One page's text in reading order: pieces on the same baseline (within a third of their height)
- * make a line, left to right; a gap wider than a fifth of the text height reads as one space.
+ * Every character a page draws, where it is drawn: the text operators replayed with their text
+ * and graphics state (PDF 32000 §9.4). pdf.js's getTextContent guesses spaces from gaps, and reads
+ * letter-spaced text ("C O P Y") as words; Chromium writes its spaces as glyphs, so the gaps here
+ * only decide where two runs (table cells, say) meet.
+ */
+async function placedChars(page: PDFPageProxy): Promise<PlacedChar[]> {
+  const { fnArray, argsArray } = await page.getOperatorList();
+  const chars: PlacedChar[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [...IDENTITY];
+  let lineMatrix: Matrix = [...IDENTITY];
+  let textMatrix: Matrix = [...IDENTITY];
+  let fontSize = 0;
+  let fontScale = 0.001;
+  let charSpacing = 0;
+  let wordSpacing = 0;
+  let hScale = 1;
+  let leading = 0;
+  let rise = 0;
+  const moveText = (tx: number, ty: number) => {
+    lineMatrix = compose(lineMatrix, [1, 0, 0, 1, tx, ty]);
+    textMatrix = [...lineMatrix];
+  };
+  const show = (glyphs: ReadonlyArray<Glyph | number | null>) => {
+    for (const glyph of glyphs) {
+      if (glyph === null) continue;
+      if (typeof glyph === 'number') {
+        textMatrix = compose(textMatrix, [1, 0, 0, 1, (-glyph / 1000) * fontSize * hScale, 0]);
+        continue;
+      }
+      const render = compose(ctm, compose(textMatrix, [1, 0, 0, 1, 0, rise]));
+      const tx = (glyph.width * fontScale * fontSize + charSpacing + (glyph.isSpace ? wordSpacing : 0)) * hScale;
+      chars.push({
+        text: glyph.unicode,
+        x: render[4],
+        y: render[5],
+        size: Math.abs(fontSize * Math.hypot(render[2], render[3])) || 1,
+        advance: tx * Math.hypot(render[0], render[1]),
+      });
+      textMatrix = compose(textMatrix, [1, 0, 0, 1, tx, 0]);
+    }
+  };
+  fnArray.forEach((fn, index) => {
+    const args = (argsArray[index] ?? []) as unknown[];
+    const numbers = (value: unknown) => Array.from(value as ArrayLike<number>);
+    switch (fn) {
+      case OPS.save:
+        stack.push(ctm);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.transform:
+        ctm = compose(ctm, numbers(args) as Matrix);
+        break;
+      case OPS.beginText:
+        lineMatrix = [...IDENTITY];
+        textMatrix = [...IDENTITY];
+        break;
+      case OPS.setFont: {
+        fontSize = Number(args[1]);
+        const font = page.commonObjs.get(String(args[0])) as { fontMatrix?: number[] };
+        fontScale = font.fontMatrix?.[0] ?? 0.001;
+        break;
+      }
+      case OPS.setTextMatrix:
+        lineMatrix = numbers(args[0]) as Matrix;
+        textMatrix = [...lineMatrix];
+        break;
+      case OPS.moveText:
+        moveText(Number(args[0]), Number(args[1]));
+        break;
+      case OPS.setLeadingMoveText:
+        leading = -Number(args[1]);
+        moveText(Number(args[0]), Number(args[1]));
+        break;
+      case OPS.setLeading:
+        leading = Number(args[0]);
+        break;
+      case OPS.nextLine:
+        moveText(0, -leading);
+        break;
+      case OPS.setCharSpacing:
+        charSpacing = Number(args[0]);
+        break;
+      case OPS.setWordSpacing:
+        wordSpacing = Number(args[0]);
+        break;
+      case OPS.setHScale:
+        hScale = Number(args[0]) / 100;
+        break;
+      case OPS.setTextRise:
+        rise = Number(args[0]);
+        break;
+      case OPS.showText:
+      case OPS.showSpacedText:
+        show(args[0] as Glyph[]);
+        break;
+      case OPS.nextLineShowText:
+        moveText(0, -leading);
+        show(args[0] as Glyph[]);
+        break;
+      case OPS.nextLineSetSpacingShowText:
+        wordSpacing = Number(args[0]);
+        charSpacing = Number(args[1]);
+        moveText(0, -leading);
+        show(args[2] as Glyph[]);
+        break;
+    }
+  });
+  return chars;
+}
+
+/**
+ * One page's text in reading order: characters on the same baseline (within a third of their
+ * height) make a line, left to right; where two runs meet with a gap wider than a fifth of the
+ * text height (letter-spacing is a tenth), one space.
  */
 async function pageText(page: PDFPageProxy): Promise<string> {
-  const items = (await page.getTextContent()).items.filter(
-    (item): item is TextItem => 'str' in item && item.str !== '',
-  );
-  const pieces = items.map((item) => ({
-    text: item.str,
-    x: item.transform[4] as number,
-    y: item.transform[5] as number,
-    width: item.width,
-    size: Math.hypot(item.transform[2] as number, item.transform[3] as number) || 1,
-  }));
-  pieces.sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Array<typeof pieces> = [];
-  for (const piece of pieces) {
+  const chars = await placedChars(page);
+  chars.sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: PlacedChar[][] = [];
+  for (const char of chars) {
     const line = lines.at(-1);
-    if (line && Math.abs(line[0]!.y - piece.y) <= piece.size / 3) line.push(piece);
-    else lines.push([piece]);
+    if (line && Math.abs(line[0]!.y - char.y) <= char.size / 3) line.push(char);
+    else lines.push([char]);
   }
   return lines
     .map((line) => {
       line.sort((a, b) => a.x - b.x);
       let text = '';
       let end: number | null = null;
-      for (const piece of line) {
-        const gap = end === null ? 0 : piece.x - end;
-        if (end !== null && gap > piece.size / 5 && !text.endsWith(' ') && !piece.text.startsWith(' ')) text += ' ';
-        text += piece.text;
-        end = piece.x + piece.width;
+      for (const char of line) {
+        if (end !== null && char.x - end > char.size / 5 && !text.endsWith(' ') && char.text !== ' ') text += ' ';
+        text += char.text;
+        end = char.x + char.advance;
       }
-      return text.trimEnd();
+      return text.replace(/ +$/, '');
     })
     .join('\n');
 }
@@ -132,7 +249,8 @@ export function pdfToPngs(file: string, outDir: string, name: string, dpi = 50):
     for (const number of pageNumbers(pdf)) {
       const page = await pdf.getPage(number);
       const viewport = page.getViewport({ scale: dpi / 72 });
-      const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
+      // Whole pixels, rounded up, as poppler's pdftoppm sizes its pages.
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
       const context = canvas.getContext('2d');
       context.fillStyle = '#fff';
       context.fillRect(0, 0, canvas.width, canvas.height);
