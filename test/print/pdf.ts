@@ -16,11 +16,11 @@ const pdfjsFolder = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/p
 function openPdf(file: string) {
   return getDocument({
     data: new Uint8Array(readFileSync(file)),
-    // Fonts are drawn from the PDF's own glyph outlines; nothing is taken from the system.
+    // Fonts are drawn from the PDF's own glyph outlines. Nothing stands in for a font the PDF does
+    // not carry (no system fonts, no pdf.js standard-font data), so pdfFonts can tell it is missing.
     disableFontFace: true,
     useSystemFonts: false,
     fontExtraProperties: true,
-    standardFontDataUrl: join(pdfjsFolder, 'standard_fonts') + '/',
     cMapUrl: join(pdfjsFolder, 'cmaps') + '/',
     cMapPacked: true,
     verbosity: 0,

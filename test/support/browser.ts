@@ -132,6 +132,10 @@ function launcher(folder: string): string {
  * the one that loses the race throws its copy away — the folder is never seen half-written.
  */
 export function unpackedChromium(): string {
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new Error(
+      `the Chromium in @sparticuz/chromium runs on Linux x64 only, not ${process.platform} ${process.arch}: set CHROMIUM_PATH to a Chrome or Chromium`,
+    );
   const folder = browserFolder();
   const entry = join(folder, LAUNCHER);
   if (existsSync(entry)) return entry;
