@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts', 'test/packaging/**/*.test.ts'],
           environment: 'node',
+          // Unpacks the tests' Chromium once; its teardown stops any browser host a failed test left.
+          globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One Chromium and one host at a time: the machine has two cores.

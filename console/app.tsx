@@ -78,7 +78,12 @@ export function ConsoleApp() {
   }, [answer]);
 
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      // The font list styles.css sets, bundled CJK face included, for antd's own components too.
+      theme={{ token: { fontFamily: 'var(--hq-font-family)' } }}
+    >
       <AntApp style={{ height: '100%' }}>
         {answer === 'loading' ? (
           <div className="hq-centre">

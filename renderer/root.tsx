@@ -15,6 +15,8 @@ export function Root() {
       locale={locale}
       // antd spaces out two-character Chinese labels ("保 存"), which changes their accessible names.
       button={{ autoInsertSpace: false }}
+      // The font list styles.css sets, bundled CJK face included, for antd's own components too.
+      theme={{ token: { fontFamily: 'var(--cd-font-family)' } }}
     >
       <AntApp style={{ height: '100%' }}>
         <PrintOrApp>

@@ -1,13 +1,14 @@
 /**
  * End-to-end fixture for the head-office console: an embedded PostgreSQL, head office over HTTPS
- * with its own CA serving the built console (out/console, `npm run build`), and Debian's Chromium.
+ * with its own CA serving the built console (out/console, `npm run build`), and the tests' Chromium
+ * (test/support/browser.ts).
  * Staff accounts are made directly in the database; signing in goes through the page like a person.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ConsoleStaff } from '../../headoffice/console/contract/session';
 import type { ConsoleRole } from '../../headoffice/console/roles';
 import { createStaff } from '../../headoffice/console/sessions';
@@ -16,7 +17,7 @@ import { ensureDatabase, startLocalPostgres, type LocalPostgres } from '../../he
 import { startHeadOffice, type HeadOffice } from '../../headoffice/server';
 import { makeTestCertificates } from '../../headoffice/tls';
 import { freePort } from '../headoffice/global-setup';
-import { CHROMIUM, CHROMIUM_ARGS } from './fixtures';
+import { launchTestBrowser } from '../support/browser';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(root, 'test-results/console');
@@ -35,24 +36,37 @@ export type ConsoleRig = {
 export async function startConsoleRig(): Promise<ConsoleRig> {
   const folder = mkdtempSync(join(tmpdir(), 'counterdesk-console-'));
   let pg: LocalPostgres | null = null;
-  pg = await startLocalPostgres({ dataDir: join(folder, 'pg'), port: await freePort(), ephemeral: true });
-  await ensureDatabase(pg.url, 'headoffice');
-  const db = connectHq(pg.urlFor('headoffice'));
-  await migrateHq(db);
-  const tls = await makeTestCertificates(['localhost']);
-  const server = await startHeadOffice({ db, tls, consoleDir: join(root, 'out/console') });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let db: HqDatabase | null = null;
+  let server: HeadOffice | null = null;
+  let browser: Browser;
+  let tls: Awaited<ReturnType<typeof makeTestCertificates>>;
+  try {
+    pg = await startLocalPostgres({ dataDir: join(folder, 'pg'), port: await freePort(), ephemeral: true });
+    await ensureDatabase(pg.url, 'headoffice');
+    db = connectHq(pg.urlFor('headoffice'));
+    await migrateHq(db);
+    tls = await makeTestCertificates(['localhost']);
+    server = await startHeadOffice({ db, tls, consoleDir: join(root, 'out/console') });
+    browser = await launchTestBrowser();
+  } catch (error) {
+    // Whatever started must not outlive the failed start (PostgreSQL above all).
+    await server?.close().catch(() => {});
+    await db?.destroy().catch(() => {});
+    await pg?.stop().catch(() => {});
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const started = { db, server };
   return {
-    db,
-    server,
+    ...started,
     browser,
-    consoleUrl: `${server.url}/console/`,
+    consoleUrl: `${started.server.url}/console/`,
     caCert: tls.caCert,
     async stop() {
       await browser.close().catch(() => {});
-      await server.close().catch(() => {});
-      await db.destroy().catch(() => {});
+      await started.server.close().catch(() => {});
+      await started.db.destroy().catch(() => {});
       await pg?.stop();
       rmSync(folder, { recursive: true, force: true });
     },

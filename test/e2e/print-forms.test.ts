@@ -17,15 +17,15 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { printRouteHash, type Paper, type PrintForm, type PrintLanguage } from '../../db/api';
 import { diffPngs } from '../print/png-diff';
-import { pdfFonts, pdfInfo, pdfText, pdfToPngs } from '../print/poppler';
+import { pdfFonts, pdfInfo, pdfText, pdfToPngs } from '../print/pdf';
 import { ADMIN, PRINT_TIME_ZONE, seedPrintStore, type PrintStore } from '../print/print-seed';
 import { openCounter, type Counter } from './fixtures';
 
 const REFERENCES = fileURLToPath(new URL('../print/reference/', import.meta.url));
 const DIFFS = fileURLToPath(new URL('../../test-results/print-diff/', import.meta.url));
 const UPDATE = process.env.UPDATE_PRINT_REFERENCES === '1';
-/** At most this share of a page's pixels may differ from the reference. */
-const TOLERANCE = 0.004;
+/** At most this share of a page's pixels may differ from the reference (an A4 page at 50 dpi: ~480 pixels). */
+const TOLERANCE = 0.002;
 /** When the forms are printed: the footer's "printed at" reads this on every run. */
 const PRINTED_AT = new Date(Date.parse('2026-11-25T09:30:00+08:00'));
 
@@ -51,10 +51,14 @@ afterAll(async () => {
 
 type Rendered = { file: string; title: string };
 
-/** Opens the print route in a tab of its own, waits for its "ready", and prints it to PDF the way Electron's printToPDF does. */
+/**
+ * Opens the print route in a tab of its own, waits for its "ready", and prints it to PDF the way
+ * Electron's printToPDF does. `alteration` is CSS added before printing, to stand for a layout change.
+ */
 async function renderPdf(
   name: string,
   route: { form: PrintForm; subjectId: string; language: PrintLanguage; copyNo?: number; paper?: Paper },
+  alteration?: string,
 ): Promise<Rendered> {
   const page = await counter.context.newPage();
   try {
@@ -62,6 +66,8 @@ async function renderPdf(
     await page.locator('html[data-print-state]').waitFor({ state: 'attached' });
     const title = await page.title();
     expect(title, `the ${name} page reported an error`).toMatch(/^counterdesk-print:ready:/);
+    // Through the test browser's own channel: the page's CSP does not apply to it.
+    if (alteration) await page.addStyleTag({ content: alteration });
     const file = join(work, `${name}.pdf`);
     writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     return { file, title };
@@ -70,9 +76,17 @@ async function renderPdf(
   }
 }
 
+/** Each page of the PDF against its reference, as the share of its pixels that differ. */
+async function differenceFromReferences(name: string, file: string): Promise<number[]> {
+  const pages = await pdfToPngs(file, work, `${name}-check`);
+  return pages.map(
+    (png, index) => diffPngs(readFileSync(png), readFileSync(join(REFERENCES, `${name}-${index + 1}.png`))).ratio,
+  );
+}
+
 /** Each page of the PDF against test/print/reference/<name>-<page>.png. */
-function compareWithReferences(name: string, file: string): void {
-  const pages = pdfToPngs(file, work, name);
+async function compareWithReferences(name: string, file: string): Promise<void> {
+  const pages = await pdfToPngs(file, work, name);
   for (const [index, png] of pages.entries()) {
     const reference = join(REFERENCES, `${name}-${index + 1}.png`);
     if (UPDATE) {
@@ -97,8 +111,8 @@ function compareWithReferences(name: string, file: string): void {
   }
 }
 
-function expectBundledFontsOnly(file: string): void {
-  const fonts = pdfFonts(file);
+async function expectBundledFontsOnly(file: string): Promise<void> {
+  const fonts = await pdfFonts(file);
   expect(fonts.length).toBeGreaterThan(0);
   // Every glyph comes from the bundled Noto faces, embedded: nothing fell back to a system font.
   for (const font of fonts) {
@@ -246,7 +260,7 @@ describe('printed forms', () => {
       ...(c.copyNo ? { copyNo: c.copyNo } : {}),
       ...(c.paper ? { paper: c.paper } : {}),
     });
-    const info = pdfInfo(file);
+    const info = await pdfInfo(file);
     expect(info.widthMm).toBeCloseTo(c.size[0], 0);
     if (c.size[1] !== null) expect(info.heightMm).toBeCloseTo(c.size[1], 0);
     else {
@@ -255,11 +269,24 @@ describe('printed forms', () => {
       expect(info.heightMm).toBeGreaterThan(100);
       expect(info.heightMm).toBeLessThan(300);
     }
-    const text = pdfText(file);
+    const text = await pdfText(file);
     for (const expected of c.texts()) expect(text, `"${expected}" on the ${name}`).toContain(expected);
     if (c.copyNo === undefined) expect(text).not.toMatch(/副本|COPY/);
-    expectBundledFontsOnly(file);
-    compareWithReferences(name, file);
+    await expectBundledFontsOnly(file);
+    await compareWithReferences(name, file);
+  });
+
+  // The tolerance absorbs anti-aliasing, not layout: each of these changes alone must fail the comparison.
+  test.skipIf(UPDATE).each([
+    ['the text set a little looser', '.pf-root { line-height: 1.45 !important; }'],
+    ['the parts table pushed down 1.5 mm', '.pf-lines { margin-top: 2.5mm !important; }'],
+    ['the signature lines gone', '.pf-sign-line { visibility: hidden !important; }'],
+    ['the QR and bar codes gone', '.pf-codes { visibility: hidden !important; }'],
+  ])('a service form with %s differs from its reference beyond the tolerance', async (_change, css) => {
+    const route = { form: 'service-form', subjectId: store.ticket.id, language: 'zh-CN' } as const;
+    const { file } = await renderPdf('service-form-zh-altered', route, css);
+    const [ratio] = await differenceFromReferences('service-form-zh', file);
+    expect(ratio).toBeGreaterThan(TOLERANCE);
   });
 
   test('a long parts list runs onto a second page, under the letterhead and column headings repeated', async () => {
@@ -268,10 +295,10 @@ describe('printed forms', () => {
       subjectId: store.longTicket.id,
       language: 'zh-CN',
     });
-    const info = pdfInfo(file);
+    const info = await pdfInfo(file);
     expect(info.pages).toBeGreaterThanOrEqual(2);
-    const first = pdfText(file, 1);
-    const second = pdfText(file, 2);
+    const first = await pdfText(file, 1);
+    const second = await pdfText(file, 2);
     expect(first).toContain('GEN-001');
     expect(second).toContain('GEN-038');
     for (const page of [first, second]) {
@@ -281,6 +308,6 @@ describe('printed forms', () => {
       expect(page).toMatch(/第 \d 页，共 \d 页/);
     }
     expect(second).toContain('打印时间 2026-11-25 09:30');
-    expectBundledFontsOnly(file);
+    await expectBundledFontsOnly(file);
   });
 });

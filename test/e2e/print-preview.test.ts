@@ -9,7 +9,7 @@ process.env.TZ = 'Asia/Shanghai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { count } from '../support/inspect';
 import { join } from 'node:path';
-import { pdfInfo, pdfText } from '../print/poppler';
+import { pdfInfo, pdfText } from '../print/pdf';
 import { ADMIN, PRINT_TIME_ZONE, seedPrintStore } from '../print/print-seed';
 import { openCounter, type Counter } from './fixtures';
 import { SignIn } from './pages';
@@ -78,10 +78,10 @@ describe('printing at the counter', () => {
     await preview.getByRole('button', { name: '另存为 PDF' }).click();
     const pdf = join(host.dataDir, 'receipt.pdf');
     await (await download).saveAs(pdf);
-    const info = pdfInfo(pdf);
+    const info = await pdfInfo(pdf);
     expect(info.pages).toBe(1);
     expect(info.widthMm).toBeCloseTo(80, 0);
-    expect(pdfText(pdf)).toMatch(/COPY 2[\s\S]*Intake receipt|Intake receipt[\s\S]*COPY 2/);
+    expect(await pdfText(pdf)).toMatch(/COPY 2[\s\S]*Intake receipt|Intake receipt[\s\S]*COPY 2/);
     await page.getByText('PDF 已保存').waitFor();
 
     await expect

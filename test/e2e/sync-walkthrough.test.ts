@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { linkCustomerByIdOrPhone } from '../../headoffice/admin/customers';
 import { addStore, listDevices } from '../../headoffice/admin/ops';
@@ -20,7 +20,8 @@ import { startHeadOffice, type HeadOffice } from '../../headoffice/server';
 import { makeTestCertificates, type TlsMaterial } from '../../headoffice/tls';
 import { freePort } from '../headoffice/global-setup';
 import { readTable } from '../support/inspect';
-import { CHROMIUM, CHROMIUM_ARGS, startHost, type RunningHost } from './fixtures';
+import { launchTestBrowser } from '../support/browser';
+import { startHost, type RunningHost } from './fixtures';
 import { CustomerForm, FirstRunSetup, say, SignIn } from './pages';
 import { CustomerFile, headerSync, openTicketNumbers, SyncPage, syncUntil, takeComplaint } from './sync-pages';
 
@@ -43,7 +44,7 @@ beforeAll(async () => {
   await migrateHq(db);
   tls = await makeTestCertificates(['localhost']);
   server = await startHeadOffice({ db, tls });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchTestBrowser();
 });
 
 afterAll(async () => {
