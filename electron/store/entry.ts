@@ -4,7 +4,9 @@
  *   - Electron's utilityProcess (the app): messages on `process.parentPort`, each wrapped in an event;
  *   - a forked Node process (tests that kill it with SIGKILL): `process.send` with `advanced` serialization.
  */
-import { parentPort } from 'node:worker_threads';
+import { writeSync } from 'node:fs';
+import { isMainThread, parentPort } from 'node:worker_threads';
+import type { Logger } from '../../db/desk-types';
 import { createConsoleLogger } from '../../db/log';
 import type { FromStore, ToStore } from './protocol';
 import { serveStore, type StorePort } from './serve';
@@ -52,4 +54,21 @@ function pickPort(): StorePort {
   throw new Error('out/store/store.js is started by the app, never on its own');
 }
 
-serveStore(pickPort(), createConsoleLogger('store'));
+/**
+ * A worker thread's process.stderr is carried by the shell's thread; the store writes its lines to
+ * file descriptor 2 itself, so a busy store does not make the shell's loop write its log.
+ */
+function storeLogger(): Logger {
+  if (isMainThread) return createConsoleLogger('store');
+  const write = (level: string, message: string, details?: Record<string, unknown>) => {
+    const extra = details ? ` ${JSON.stringify(details)}` : '';
+    writeSync(2, `${new Date().toISOString()} ${level} [store] ${message}${extra}\n`);
+  };
+  return {
+    info: (message, details) => write('info', message, details),
+    warn: (message, details) => write('warn', message, details),
+    error: (message, details) => write('error', message, details),
+  };
+}
+
+serveStore(pickPort(), storeLogger());
