@@ -135,7 +135,9 @@ describe('the store process', () => {
     // Sent, then the process is killed before it can answer any of them.
     const inFlight: Array<Promise<DeskResult<unknown>>> = [];
     for (let i = 0; i < 5; i += 1)
-      inFlight.push(store.dispatch(client, 'customers.create', { name: `顾客${i}`, phones: [] }));
+      inFlight.push(
+        store.dispatch(client, 'customers.create', { name: `顾客${i}`, phones: [{ number: `1391234560${i}` }] }),
+      );
     process.kill(children[0]!.pid!, 'SIGKILL');
     const answers = await Promise.all(inFlight);
     const failed = answers.filter((a) => !a.ok);
@@ -204,6 +206,25 @@ describe('the store process', () => {
     expect((failure as Error).message).toMatch(/written by a newer Counterdesk/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(spawned).toBe(1);
+  });
+
+  it("forwards the updater's gate, and answers the cautious one while the store is down", async () => {
+    const { store, children } = await start(tempFile(), 'process', {
+      restart: { firstDelayMs: 10, maxDelayMs: 20, maxQuickFaults: 1 },
+    });
+    // A desk without an install window (the updater's part is not in this desk yet) lets it install.
+    expect(await store.updateGate!()).toEqual({ syncing: false, installWindow: null });
+    store.setUpdateStatus!({
+      current: '0.1.0',
+      state: 'idle',
+      available: null,
+      percent: null,
+      checkedAt: null,
+      error: null,
+    });
+    process.kill(children[0]!.pid!, 'SIGKILL');
+    await until(() => store.status().state === 'stopped');
+    expect(await store.updateGate!()).toEqual({ syncing: true, installWindow: null });
   });
 
   it('closes cleanly: the process ends and the file opens again', async () => {
