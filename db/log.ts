@@ -27,6 +27,11 @@ export type LoggerOptions = {
   logDir?: string;
   /** Default true. Tests turn it off to keep their output readable. */
   stderr?: boolean;
+  /**
+   * How a stderr line is written; default `process.stderr.write`. A worker thread's process.stderr
+   * is carried by the parent thread's loop, so the store thread writes file descriptor 2 itself.
+   */
+  writeLine?: (line: string) => void;
   /** Tests rotate at a few kilobytes. */
   size?: LogFileSize;
 };
@@ -36,6 +41,7 @@ type Level = 'info' | 'warn' | 'error';
 export function createLogger(options: LoggerOptions): ClosableLogger {
   const scrub: ScrubOptions = { home: safeHome() };
   const toStderr = options.stderr !== false;
+  const writeLine = options.writeLine ?? ((line: string) => void process.stderr.write(line));
   // Typed as a plain Writable: the stream's own event map names no 'error' under this @types/node.
   const stream: Writable | null = options.logDir ? openOrSay(options.logDir, options.scope, options.size) : null;
   let fileOpen = stream !== null;
@@ -62,7 +68,7 @@ export function createLogger(options: LoggerOptions): ClosableLogger {
     const clean = scrubDetails(details, scrub);
     if (toStderr) {
       const extra = clean ? ` ${JSON.stringify(clean)}` : '';
-      process.stderr.write(`${new Date().toISOString()} ${level} [${options.scope}] ${text}${extra}\n`);
+      writeLine(`${new Date().toISOString()} ${level} [${options.scope}] ${text}${extra}\n`);
     }
     if (file && fileOpen) file[level](clean ? { details: clean } : {}, text);
   };

@@ -9,6 +9,7 @@ import { ticketMessages } from './tickets/messages';
 import { printMessages } from './print/messages';
 import { storageMessages } from './storage/messages';
 import { syncMessages } from './sync/messages';
+import { storeProcessMessages } from './store-process-messages';
 
 export const errorMessages = {
   required: { en: 'This field is required', zh: '此项必填' },
@@ -71,6 +72,7 @@ export const errorMessages = {
   ...customerMessages,
   ...syncMessages,
   ...storageMessages,
+  ...storeProcessMessages,
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type MessageKey = keyof typeof errorMessages;

@@ -9,12 +9,11 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openDesk } from '../db/desk';
 import { createLogger, logFolder } from '../db/log';
-import { fileCredentialStore } from '../db/sync/credentials';
-import { startDeskSync } from '../db/sync/start';
 import { startBrowserHost } from './host';
 import { DATABASE_FILE_NAME, forcedLanguageFrom } from './paths';
+import { storeWorker } from './store/children';
+import { startStoreProcess } from './store/supervisor';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,22 +25,22 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a whole number from 0 to 65535, not ${values.port}`);
 
-  const desk = await openDesk({
-    file: join(dataDir, DATABASE_FILE_NAME),
-    appVersion: __APP_VERSION__,
-    host: 'browser',
-    forcedLanguage: forcedLanguageFrom(values.lang ?? process.env.COUNTERDESK_LANG),
-    logger,
-    logDir: logFolder(dataDir),
-    // The daily backup (checked now and hourly) and the daily integrity check.
-    schedule: true,
-  });
-  // Sync with head office once enrolled; the browser host keeps the device secret in a file only
-  // this OS user can read (mode 0600), beside the database.
-  const sync = await startDeskSync({
-    desk,
-    credentials: fileCredentialStore(join(dataDir, 'sync-credentials.json')),
-    appVersion: __APP_VERSION__,
+  // The store (database, dispatcher, sync, backup timers) runs in a worker thread, so a long sync
+  // never holds this thread, which serves the page (docs/architecture/store-process.md).
+  const desk = await startStoreProcess({
+    spawn: () => storeWorker(fileURLToPath(new URL('../store/store.js', import.meta.url)), logger),
+    init: {
+      file: join(dataDir, DATABASE_FILE_NAME),
+      appVersion: __APP_VERSION__,
+      host: 'browser',
+      forcedLanguage: forcedLanguageFrom(values.lang ?? process.env.COUNTERDESK_LANG),
+      // The daily backup (checked now and hourly) and the daily integrity check.
+      schedule: true,
+      logDir: logFolder(dataDir),
+      // Sync with head office once enrolled; the browser host keeps the device secret in a file only
+      // this OS user can read (mode 0600), beside the database.
+      credentials: { kind: 'file', file: join(dataDir, 'sync-credentials.json') },
+    },
     logger,
   });
   const host = await startBrowserHost({
@@ -54,9 +53,12 @@ async function main(): Promise<void> {
   process.stdout.write(`Open this address in Chromium or Chrome: ${host.launchUrl}\n`);
   process.stdout.write(`COUNTERDESK_URL=${host.launchUrl}\n`);
 
+  // Stops serving, then lets the store process stop sync and close the file (killed if it hangs).
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await host.close();
-    await sync.stop();
     await desk.close();
     await logger.close();
     process.exit(0);

@@ -1,15 +1,17 @@
 /**
- * The Electron entry (built to out/main/main.js, ESM): lifecycle only. It opens the desk, binds it
- * to IPC, opens the hardened window and starts the updater; everything with logic lives in a
- * module of its own and is tested there.
+ * The Electron entry (built to out/main/main.js, ESM): lifecycle only. It starts the store process
+ * (the desk, sync and backups in a utilityProcess: docs/architecture/store-process.md), binds its
+ * proxy desk to IPC, opens the hardened window and starts the updater; everything with logic lives
+ * in a module of its own and is tested there.
  */
 import { app, dialog, ipcMain, protocol, webContents } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { openDesk } from '../db/desk';
+import { fileURLToPath } from 'node:url';
 import type { Desk, Logger } from '../db/desk-types';
 import { createLogger, logFolder } from '../db/log';
-import { startDeskSync } from '../db/sync/start';
 import { safeStorageCredentials } from './sync-credentials';
+import { StoreOpenError, startStoreProcess } from './store/supervisor';
+import { storeUtilityProcess } from './store/utility-child';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { bindDesk } from './ipc';
 import { databaseLocation, forcedLanguageFrom } from './paths';
@@ -52,20 +54,32 @@ function installCrashHandlers(): void {
 }
 
 async function openDeskOrExplain(log: Logger): Promise<Desk | null> {
-  const { file } = databaseLocation(process.env, app.getPath('userData'));
+  const { file, dir } = databaseLocation(process.env, app.getPath('userData'));
   const language = process.env['COUNTERDESK_LANG'];
   const forcedLanguage = forcedLanguageFrom(language);
   if (language && forcedLanguage === null)
     log.warn('COUNTERDESK_LANG is not zh-CN or en; ignored', { value: language });
+  // safeStorage exists only in main: main keeps the sync credentials, the store process a copy.
+  const credentials = safeStorageCredentials(dir);
   try {
-    const desk = await openDesk({
-      file,
-      appVersion: app.getVersion(),
-      host: 'electron',
-      forcedLanguage,
+    const desk = await startStoreProcess({
+      spawn: () => storeUtilityProcess(fileURLToPath(new URL('../store/store.js', import.meta.url)), log),
+      init: {
+        file,
+        appVersion: app.getVersion(),
+        host: 'electron',
+        forcedLanguage,
+        schedule: true,
+        logDir: logFolder(dir),
+        credentials: {
+          kind: 'shell',
+          saved: credentials.load(),
+          description: credentials.description,
+          protection: credentials.protection,
+        },
+      },
       logger: log,
-      logDir: logFolder(databaseLocation(process.env, app.getPath('userData')).dir),
-      schedule: true,
+      onCredentials: (saved) => (saved ? credentials.save(saved) : credentials.clear()),
     });
     log.info('Desk open', { file });
     return desk;
@@ -75,7 +89,11 @@ async function openDeskOrExplain(log: Logger): Promise<Desk | null> {
     log.error('The database could not be opened', { file, error: errorText(error) });
     const message = error instanceof Error ? error.message : String(error);
     const detail = message.includes(file) ? message : `${message}\n\n${file}`;
-    dialog.showErrorBox('Counterdesk 无法打开数据库 / Counterdesk cannot open its database', detail);
+    const title =
+      error instanceof StoreOpenError
+        ? 'Counterdesk 无法打开数据库 / Counterdesk cannot open its database'
+        : 'Counterdesk 无法启动数据存储 / Counterdesk cannot start its store';
+    dialog.showErrorBox(title, detail);
     return null;
   }
 }
@@ -84,7 +102,6 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let desk: Desk | null = null;
   let unbindDesk: (() => void) | null = null;
-  let stopSync: (() => Promise<void>) | null = null;
 
   // A second launch (double-clicked icon) brings the running window forward instead of opening
   // the same SQLite file twice.
@@ -95,10 +112,14 @@ function start(): void {
     mainWindow.focus();
   });
 
+  // A service manager's or the OS's SIGTERM quits like the window's close: the store process closes first.
+  process.on('SIGTERM', () => app.quit());
+
   // The app is one window; closing it ends the app on every platform, macOS included.
   app.on('window-all-closed', () => app.quit());
 
-  // Close the desk (and so the database) before the process ends: quitting waits for it once.
+  // Close the store process (sync stopped, database closed; killed if it hangs) before the app
+  // ends: quitting waits for it once.
   app.on('will-quit', (event) => {
     if (!desk) return;
     event.preventDefault();
@@ -106,8 +127,8 @@ function start(): void {
     desk = null;
     unbindDesk?.();
     unbindDesk = null;
-    (stopSync ?? (async () => {}))()
-      .then(() => closing.close())
+    closing
+      .close()
       .catch((error: unknown) => logger.error('The desk did not close cleanly', { error: errorText(error) }))
       .finally(() => app.quit());
   });
@@ -124,10 +145,6 @@ function start(): void {
         return;
       }
       unbindDesk = bindDesk(desk, ipcMain, { logger, listTargets: () => webContents.getAllWebContents() });
-      const { dir } = databaseLocation(process.env, app.getPath('userData'));
-      stopSync = (
-        await startDeskSync({ desk, credentials: safeStorageCredentials(dir), appVersion: app.getVersion(), logger })
-      ).stop;
       startPrinting(ipcMain, logger);
       mainWindow = createMainWindow(logger);
       mainWindow.on('closed', () => {

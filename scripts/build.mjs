@@ -56,6 +56,8 @@ export async function buildAll({ renderer = true, clean = true } = {}) {
     clean,
   });
   await buildNode({ entry: 'electron/host-main.ts', outDir: 'out/host', fileName: 'host.js', clean });
+  // The store process (docs/architecture/store-process.md): a utilityProcess in the app, a worker thread in the host.
+  await buildNode({ entry: 'electron/store/entry.ts', outDir: 'out/store', fileName: 'store.js', clean });
   await buildNode({ entry: 'test/support/demo-main.ts', outDir: 'out/demo', fileName: 'demo.js', clean });
   if (renderer) writeBuildStamp(root, version, started);
   console.log(`Built out/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -33,6 +33,7 @@ import { connectHq, migrateHq } from '../../headoffice/db/open';
 import { ensureDatabase, startLocalPostgres } from '../../headoffice/db/postgres';
 import { startHeadOffice } from '../../headoffice/server';
 import { makeTestCertificates } from '../../headoffice/tls';
+import { fillOutbox } from './outbox-fill';
 
 const N = Number(process.argv[2] ?? 100_000);
 const M = Number(process.argv[3] ?? 250_000);
@@ -75,51 +76,6 @@ async function counter(
     return result.value as T;
   };
   return { desk, client, engine, store: desk.store!, ok };
-}
-
-/** N customer changes in the outbox, as a week offline would leave them (inserts and edits). */
-function fillOutbox(store: Awaited<ReturnType<typeof counter>>['store'], n: number): void {
-  const now = new Date().toISOString();
-  const insertCustomer = store.sqlite.prepare(
-    "INSERT INTO customer (id, name, tier, notes, created_store_id, created_by, created_at, updated_at, deleted_at, hlc) VALUES (?, ?, 'regular', ?, NULL, NULL, ?, ?, NULL, ?)",
-  );
-  const log = store.sqlite.prepare(
-    "INSERT INTO change_log (change_id, tx_id, entity, entity_id, op, fields, hlc, staff_id, schema_version, created_at) VALUES (?, ?, 'customer', ?, ?, ?, ?, NULL, ?, ?)",
-  );
-  store.sqlite.transaction(() => {
-    const ids: string[] = [];
-    for (let i = 0; i < n; i += 1) {
-      const hlc = store.hlc.send();
-      if (i % 5 === 4 && ids.length > 0) {
-        const id = ids[i % ids.length]!;
-        log.run(
-          newId(),
-          newId(),
-          id,
-          'update',
-          JSON.stringify({ notes: `回访 ${i}`, updatedAt: now }),
-          hlc,
-          SCHEMA_VERSION,
-          now,
-        );
-        continue;
-      }
-      const id = newId();
-      ids.push(id);
-      const fields = {
-        name: `顾客${i}`,
-        tier: 'regular',
-        notes: '',
-        createdStoreId: null,
-        createdBy: null,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      };
-      insertCustomer.run(id, fields.name, '', now, now, hlc);
-      log.run(newId(), newId(), id, 'insert', JSON.stringify(fields), hlc, SCHEMA_VERSION, now);
-    }
-  })();
 }
 
 /** Head office's server in a child process on the bench's database; resolves with its URL. */
