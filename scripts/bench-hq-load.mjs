@@ -164,9 +164,24 @@ function baselineTree(ref, scratch) {
   mkdirSync(tree);
   execFileSync('sh', ['-c', `git -C "${root}" archive "${ref}" | tar -x -C "${tree}"`], { stdio: 'inherit' });
   symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
-  for (const file of ['hq-load-server.ts', 'hq-load-client.ts', 'hq-load-mix.ts'])
+  for (const file of ['hq-load-server.ts', 'hq-load-client.ts', 'hq-load-mix.ts', 'hq-load-probe.ts'])
     copyFileSync(join(root, 'test/bench', file), join(tree, 'test/bench', file));
   return tree;
+}
+
+/** Head office's own figures (hq-load-probe.ts), which it writes to `file` on SIGUSR2. */
+async function probeFigures(child, file) {
+  child.kill('SIGUSR2');
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      // not written yet
+    }
+  }
+  log("head office's own figures did not come");
+  return null;
 }
 
 async function runLoad(label, tree) {
@@ -229,6 +244,8 @@ async function runLoad(label, tree) {
     };
     const perRequest = (seconds) => +((seconds * 1000) / figures.requests).toFixed(2);
     const after = memoryOf(serve.child.pid);
+    // Head office's own figures (hq-load-probe.ts): printed as it stops.
+    const inside = await probeFigures(serve.child, `${stateFile}.probe.json`);
     return {
       label,
       ...figures,
@@ -243,6 +260,7 @@ async function runLoad(label, tree) {
         processPeak: Math.round(after?.hwmMb ?? 0),
       },
       wallSeconds: Math.round((Date.now() - started) / 1000),
+      inside,
     };
   } finally {
     if (serve) {

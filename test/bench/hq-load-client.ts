@@ -13,6 +13,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { signAccessToken } from '../../headoffice/auth';
 import {
@@ -143,12 +144,16 @@ const total = Math.round(rate * seconds);
 const pushEvery = pushShare > 0 ? Math.round(1 / pushShare) : Infinity;
 const start = performance.now() + 200;
 const inFlight: Array<Promise<void>> = [];
-let lagMax = 0;
+// The generator's own health: a send later than its due time is the generator starved (its
+// latency still counts from the due time), and its event loop's delay says by how much.
+const lateness: number[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 for (let k = 0; k < total; k++) {
   const due = start + (k * 1000) / rate;
   const wait = due - performance.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  lagMax = Math.max(lagMax, performance.now() - due);
+  lateness.push(performance.now() - due);
   let work: Promise<void>;
   if (k % pushEvery === pushEvery - 1) {
     let device = state.devices[randomInt(0, state.devices.length)]!;
@@ -182,7 +187,16 @@ console.log(
     seconds,
     rate,
     sendSeconds: +((sentAt - start) / 1000).toFixed(1),
-    generatorLagMaxMs: +lagMax.toFixed(1),
+    generator: {
+      sendsLate10ms: lateness.filter((ms) => ms > 10).length,
+      sendsLate50ms: lateness.filter((ms) => ms > 50).length,
+      lateMs: figures(lateness.sort((a, b) => a - b)),
+      eventLoopDelayMs: {
+        p50: +(loopDelay.percentile(50) / 1e6).toFixed(1),
+        p99: +(loopDelay.percentile(99) / 1e6).toFixed(1),
+        max: +(loopDelay.max / 1e6).toFixed(1),
+      },
+    },
     all: figures(all),
     pull: {
       ...figures(latencies.pull),
