@@ -6,7 +6,9 @@
 // against the targets p95 ≤ 100 ms, p99 ≤ 250 ms, 0 errors, RSS ≤ 400 MB; exits 1 on a miss.
 // `--baseline <ref>` runs the same load on that commit's head office too (its tree from
 // `git archive`, with this benchmark's files) and prints the ratio. `--profile <dir>` writes a CPU
-// profile of each run's head office there.
+// profile of each run's head office there. Each run also says where its time went: head office's
+// own figures (test/bench/hq-load-probe.ts: server time, pool wait, SQL, feed lock held, event-loop
+// delay, GC, PostgreSQL's lock waits; `inside` in --json) and the generator's lateness.
 import { spawn, execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -330,6 +332,16 @@ else {
         : []),
       '',
       `Targets: p95 ≤ ${TARGETS.p95} ms, p99 ≤ ${TARGETS.p99} ms, ${TARGETS.errors} errors, RSS ≤ ${TARGETS.rssMb} MB: ${misses.length === 0 ? 'met' : `MISSED (${misses.join('; ')})`}`,
+      '',
+      'Where the time went (head office measured from inside, hq-load-probe.ts; the generator its own lateness):',
+      '',
+      '| head office | server pull p95 | server push p95 | pool wait p95 | feed lock held p50 / p95 | event-loop delay p99 | GC pauses (sum / max) | sends late > 50 ms |',
+      '|---|---|---|---|---|---|---|---|',
+      ...runs.map((r) => {
+        const i = r.inside;
+        if (!i) return `| ${r.label} | (no figures) | | | | | | ${r.generator.sendsLate50ms} |`;
+        return `| ${r.label} | ${i.serverMs.pull.p95} | ${i.serverMs.push.p95} | ${i.poolWaitMs.p95} | ${i.feedLockHeldMs.p50} / ${i.feedLockHeldMs.p95} | ${i.eventLoopDelayMs.p99} | ${i.gcMs.sumMs ?? 0} / ${i.gcMs.max ?? 0} | ${r.generator.sendsLate50ms} |`;
+      }),
       ...runs.filter((r) => r.errorSamples.length > 0).map((r) => `${r.label} errors: ${r.errorSamples.join(' | ')}`),
     ].join('\n'),
   );
