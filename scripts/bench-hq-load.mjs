@@ -37,12 +37,13 @@ const { values } = parseArgs({
     history: { type: 'string', default: '60' },
     'push-share': { type: 'string', default: '0.1' },
     'push-size': { type: 'string', default: '50' },
+    sockets: { type: 'string', default: '128' },
     baseline: { type: 'string' },
     profile: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
-const numbers = ['seconds', 'rate', 'stores', 'devices', 'history', 'push-share', 'push-size'];
+const numbers = ['seconds', 'rate', 'stores', 'devices', 'history', 'push-share', 'push-size', 'sockets'];
 for (const name of numbers) {
   if (!(Number(values[name]) > 0)) {
     console.error(`--${name} must be a positive number (got "${values[name]}")`);
@@ -234,7 +235,7 @@ async function runLoad(label, tree) {
         entries.client,
         stateFile,
         hq.url,
-        ...['rate', 'seconds', 'push-share', 'push-size'].flatMap((name) => [`--${name}`, values[name]]),
+        ...['rate', 'seconds', 'push-share', 'push-size', 'sockets'].flatMap((name) => [`--${name}`, values[name]]),
       ],
       env,
     );

@@ -38,9 +38,10 @@ const pushSize = option('push-size', 50);
 
 const state = JSON.parse(readFileSync(stateFile, 'utf8')) as LoadState;
 const mixOf = new Map(state.stores.map((s) => [s.storeId, s]));
-// Real PCs each hold a connection; a pool this size keeps the TLS handshakes out of the figures
-// without letting the generator queue requests the server could already take.
-const agent = new Agent({ keepAlive: true, maxSockets: 128, ca: state.tls.caCert });
+// Real PCs each hold a connection; a pool keeps the TLS handshakes out of the figures. While
+// pushes queue in head office they hold its sockets, and pulls then wait here for one (the
+// generator's queue, not head office's): `--sockets` (default 128) sets the pool's size.
+const agent = new Agent({ keepAlive: true, maxSockets: option('sockets', 128), ca: state.tls.caCert });
 
 type Answer = { status: number; body: unknown };
 function call(method: 'GET' | 'POST', path: string, device: LoadDevice, body?: unknown): Promise<Answer> {
