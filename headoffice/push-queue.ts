@@ -9,7 +9,8 @@
  * The feed lock stays: it is what orders server_seq with commits, and head office's other writers
  * (console, admin CLI, join review) take it without this queue. The queue is bounded: a push that
  * would wait behind `limit` others is answered 503 at once, which a PC retries with backoff, instead
- * of the queue growing without end while the database is slow.
+ * of the queue growing without end while the database is slow; and a push stuck past
+ * `PUSH_TURN_MS` lets the next one start.
  */
 import { HqError } from './auth';
 
@@ -21,8 +22,14 @@ export type PushQueue = {
 };
 
 export const PUSH_QUEUE_LIMIT = 200;
+/**
+ * A push that has not settled after this long (a connection silently gone, no reset) stops holding
+ * the others back: the next one starts, and waits for the feed lock in PostgreSQL if the first still
+ * holds it, as every push did before this queue.
+ */
+export const PUSH_TURN_MS = 30_000;
 
-export function createPushQueue(limit = PUSH_QUEUE_LIMIT): PushQueue {
+export function createPushQueue(limit = PUSH_QUEUE_LIMIT, turnMs = PUSH_TURN_MS): PushQueue {
   let tail: Promise<unknown> = Promise.resolve();
   let size = 0;
   return {
@@ -35,7 +42,12 @@ export function createPushQueue(limit = PUSH_QUEUE_LIMIT): PushQueue {
       size += 1;
       const turn = tail.then(push);
       const done = turn.finally(() => (size -= 1));
-      tail = done.catch(() => {});
+      let timer: NodeJS.Timeout | undefined;
+      const overdue = new Promise<void>((resolve) => {
+        // Started when this push's turn comes, so the time counts its own run only.
+        void tail.then(() => (timer = setTimeout(resolve, turnMs).unref()));
+      });
+      tail = Promise.race([done.catch(() => {}), overdue]).finally(() => clearTimeout(timer));
       return done;
     },
   };

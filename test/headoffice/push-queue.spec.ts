@@ -122,4 +122,14 @@ describe('pushes queue in the process', () => {
     expect(log).toEqual(['first starts', 'first ends', 'second runs']);
     expect(queue.size).toBe(0);
   });
+
+  it('lets the next push start when one has not settled within its turn', async () => {
+    const queue = createPushQueue(10, 50);
+    const stuck = queue.run(() => new Promise<never>(() => {}));
+    const started = Date.now();
+    expect(await queue.run(async () => 'next')).toBe('next');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(queue.size).toBe(1);
+    void stuck;
+  });
 });
