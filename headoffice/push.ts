@@ -19,6 +19,7 @@ import { assertOwnReplica, HqError, REPLICA_NOT_YOURS, type AuthedDevice } from 
 import { readMeta, type HqDatabase } from './db/open';
 import type { HqDB } from './db/schema';
 import { lockFeed } from './feed';
+import { pushQueueOf } from './push-queue';
 import { writeAsHqIn } from './join/hq-write';
 
 export async function handlePush(
@@ -49,6 +50,19 @@ export async function handlePush(
   }
   const epoch = await readMeta(db, 'epoch');
 
+  // One push at a time takes a connection; the others wait in this process (push-queue.ts).
+  return pushQueueOf(db).run(() => applyPush(db, device, request, changes, hqClock, nowMs, epoch));
+}
+
+async function applyPush(
+  db: HqDatabase,
+  device: AuthedDevice,
+  request: PushRequest,
+  changes: PushRequest['changes'],
+  hqClock: Hlc,
+  nowMs: number,
+  epoch: string,
+): Promise<PushResponse> {
   return db.transaction().execute(async (trx) => {
     const replica = await lockReplica(trx, request.replicaId, device, changes[0]?.seq);
     await lockFeed(trx);

@@ -34,24 +34,15 @@ export async function loadStates(
     ids.push(c.entityId);
   }
   if (entities.length === 0) return working;
-  // One indexed lookup per entity (entity = $1 AND entity_id = ANY($2) walks the primary key); a
-  // tuple IN over unnest lets the planner scan the whole table, which grows with every store.
-  const byEntity = new Map<string, string[]>();
-  entities.forEach((entity, i) => {
-    const list = byEntity.get(entity);
-    if (list) list.push(ids[i]!);
-    else byEntity.set(entity, [ids[i]!]);
-  });
-  const rows = {
-    rows: [] as Array<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }>,
-  };
-  for (const [entity, entityIds] of byEntity) {
-    const found = await sql<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }>`
-      SELECT entity, entity_id, state, owner_store_id FROM entity_state WHERE entity = ${entity} AND entity_id = ANY(${textList(entityIds)})`.execute(
-      trx,
-    );
-    rows.rows.push(...found.rows);
-  }
+  // One statement, one primary-key probe per record (CROSS JOIN LATERAL): a push holds the feed lock
+  // while it loads, so a round trip per entity kind was a wait for this process per kind with every
+  // other push queued behind it. A tuple IN over unnest lets the planner scan the whole table,
+  // which grows with every store.
+  const rows = await sql<{ entity: string; entityId: string; state: RecordState; ownerStoreId: string | null }>`
+    SELECT s.entity, s.entity_id, s.state, s.owner_store_id
+    FROM unnest(${textList(entities)}, ${textList(ids)}) AS k(entity, entity_id)
+    CROSS JOIN LATERAL (SELECT entity, entity_id, state, owner_store_id FROM entity_state e
+      WHERE e.entity = k.entity AND e.entity_id = k.entity_id) s`.execute(trx);
   for (const row of rows.rows) {
     const w = working.get(recordKey(row.entity, row.entityId))!;
     w.state = expandState(row.state);

@@ -6,7 +6,9 @@
 // against the targets p95 ≤ 100 ms, p99 ≤ 250 ms, 0 errors, RSS ≤ 400 MB; exits 1 on a miss.
 // `--baseline <ref>` runs the same load on that commit's head office too (its tree from
 // `git archive`, with this benchmark's files) and prints the ratio. `--profile <dir>` writes a CPU
-// profile of each run's head office there.
+// profile of each run's head office there. Each run also says where its time went: head office's
+// own figures (test/bench/hq-load-probe.ts: server time, pool wait, SQL, feed lock held, event-loop
+// delay, GC, PostgreSQL's lock waits; `inside` in --json) and the generator's lateness.
 import { spawn, execFileSync } from 'node:child_process';
 import {
   chmodSync,
@@ -35,12 +37,13 @@ const { values } = parseArgs({
     history: { type: 'string', default: '60' },
     'push-share': { type: 'string', default: '0.1' },
     'push-size': { type: 'string', default: '50' },
+    sockets: { type: 'string', default: '128' },
     baseline: { type: 'string' },
     profile: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
-const numbers = ['seconds', 'rate', 'stores', 'devices', 'history', 'push-share', 'push-size'];
+const numbers = ['seconds', 'rate', 'stores', 'devices', 'history', 'push-share', 'push-size', 'sockets'];
 for (const name of numbers) {
   if (!(Number(values[name]) > 0)) {
     console.error(`--${name} must be a positive number (got "${values[name]}")`);
@@ -164,9 +167,24 @@ function baselineTree(ref, scratch) {
   mkdirSync(tree);
   execFileSync('sh', ['-c', `git -C "${root}" archive "${ref}" | tar -x -C "${tree}"`], { stdio: 'inherit' });
   symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
-  for (const file of ['hq-load-server.ts', 'hq-load-client.ts', 'hq-load-mix.ts'])
+  for (const file of ['hq-load-server.ts', 'hq-load-client.ts', 'hq-load-mix.ts', 'hq-load-probe.ts'])
     copyFileSync(join(root, 'test/bench', file), join(tree, 'test/bench', file));
   return tree;
+}
+
+/** Head office's own figures (hq-load-probe.ts), which it writes to `file` on SIGUSR2. */
+async function probeFigures(child, file) {
+  child.kill('SIGUSR2');
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      // not written yet
+    }
+  }
+  log("head office's own figures did not come");
+  return null;
 }
 
 async function runLoad(label, tree) {
@@ -217,7 +235,7 @@ async function runLoad(label, tree) {
         entries.client,
         stateFile,
         hq.url,
-        ...['rate', 'seconds', 'push-share', 'push-size'].flatMap((name) => [`--${name}`, values[name]]),
+        ...['rate', 'seconds', 'push-share', 'push-size', 'sockets'].flatMap((name) => [`--${name}`, values[name]]),
       ],
       env,
     );
@@ -229,6 +247,8 @@ async function runLoad(label, tree) {
     };
     const perRequest = (seconds) => +((seconds * 1000) / figures.requests).toFixed(2);
     const after = memoryOf(serve.child.pid);
+    // Head office's own figures (hq-load-probe.ts): printed as it stops.
+    const inside = await probeFigures(serve.child, `${stateFile}.probe.json`);
     return {
       label,
       ...figures,
@@ -243,6 +263,7 @@ async function runLoad(label, tree) {
         processPeak: Math.round(after?.hwmMb ?? 0),
       },
       wallSeconds: Math.round((Date.now() - started) / 1000),
+      inside,
     };
   } finally {
     if (serve) {
@@ -312,6 +333,16 @@ else {
         : []),
       '',
       `Targets: p95 ≤ ${TARGETS.p95} ms, p99 ≤ ${TARGETS.p99} ms, ${TARGETS.errors} errors, RSS ≤ ${TARGETS.rssMb} MB: ${misses.length === 0 ? 'met' : `MISSED (${misses.join('; ')})`}`,
+      '',
+      'Where the time went (head office measured from inside, hq-load-probe.ts; the generator its own lateness):',
+      '',
+      '| head office | server pull p95 | server push p95 | pool wait p95 | feed lock held p50 / p95 | event-loop delay p99 | GC pauses (sum / max) | sends late > 50 ms |',
+      '|---|---|---|---|---|---|---|---|',
+      ...runs.map((r) => {
+        const i = r.inside;
+        if (!i) return `| ${r.label} | (no figures) | | | | | | ${r.generator.sendsLate50ms} |`;
+        return `| ${r.label} | ${i.serverMs.pull.p95} | ${i.serverMs.push.p95} | ${i.poolWaitMs.p95} | ${i.feedLockHeldMs.p50} / ${i.feedLockHeldMs.p95} | ${i.eventLoopDelayMs.p99} | ${i.gcMs.sumMs ?? 0} / ${i.gcMs.max ?? 0} | ${r.generator.sendsLate50ms} |`;
+      }),
       ...runs.filter((r) => r.errorSamples.length > 0).map((r) => `${r.label} errors: ${r.errorSamples.join(' | ')}`),
     ].join('\n'),
   );

