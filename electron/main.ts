@@ -130,7 +130,8 @@ function start(): void {
     closing
       .close()
       .catch((error: unknown) => logger.error('The desk did not close cleanly', { error: errorText(error) }))
-      .finally(() => app.quit());
+      // The log file's last lines are written out before the process ends.
+      .finally(() => void logger.close().finally(() => app.quit()));
   });
 
   app
