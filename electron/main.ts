@@ -121,15 +121,14 @@ function start(): void {
       }
       unbindDesk = bindDesk(desk, ipcMain, { logger, listTargets: () => webContents.getAllWebContents() });
       const { dir } = databaseLocation(process.env, app.getPath('userData'));
-      stopSync = (
-        await startDeskSync({ desk, credentials: safeStorageCredentials(dir), appVersion: app.getVersion(), logger })
-      ).stop;
+      const credentials = safeStorageCredentials(dir);
+      stopSync = (await startDeskSync({ desk, credentials, appVersion: app.getVersion(), logger })).stop;
       startPrinting(ipcMain, logger);
       mainWindow = createMainWindow(logger);
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
-      await startUpdater({ logger, isPackaged: app.isPackaged });
+      await startUpdater({ logger, isPackaged: app.isPackaged, appVersion: app.getVersion(), desk, credentials });
     })
     .catch((error: unknown) => {
       logger.error('Start-up failed', { error: errorText(error) });

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       key: { type: 'string' },
       hostname: { type: 'string', multiple: true },
       'console-dir': { type: 'string' },
+      'updates-dir': { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.HEADOFFICE_DATA_DIR ?? '.headoffice');
@@ -72,12 +73,15 @@ async function main(): Promise<void> {
   }
   // The bundle is out/headoffice-server/headoffice.js; the console is built into out/console.
   const consoleDir = resolve(values['console-dir'] ?? fileURLToPath(new URL('../console', import.meta.url)));
+  // Uploaded releases (`headoffice:admin -- release upload`), served to the counters under /updates/.
+  const updatesDir = resolve(values['updates-dir'] ?? process.env.HEADOFFICE_UPDATES_DIR ?? join(dataDir, 'updates'));
   const server = await startHeadOffice({
     db,
     tls,
     host,
     port,
     consoleDir,
+    updatesDir,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   writeFileSync(join(dataDir, 'connection.json'), JSON.stringify({ url, server: server.url }), { mode: 0o600 });
