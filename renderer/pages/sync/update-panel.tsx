@@ -31,7 +31,7 @@ export function UpdatePanel() {
   }[status.state];
 
   return (
-    <Descriptions bordered size="small" column={1} title={t('update.title')} style={{ marginBottom: 24 }}>
+    <Descriptions bordered size="small" column={1} title={t('update.title')} style={{ margin: '24px 0' }}>
       <Descriptions.Item label={t('update.version')}>{status.current}</Descriptions.Item>
       <Descriptions.Item label={t('update.state')}>
         <Space direction="vertical" size={4} style={{ width: '100%' }}>
