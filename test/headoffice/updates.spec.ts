@@ -186,6 +186,23 @@ describe('electron-updater against head office', () => {
     );
   });
 
+  it('gets the same file block by block when told not to ask for several ranges at once', async () => {
+    const dir = join(work, 'pc-single-ranges');
+    const { updater, http } = counterUpdater('1.0.0', dir, access(pcs.a001), {
+      differential: true,
+      multipleRanges: false,
+    });
+    mkdirSync(join(dir, UPDATER_CACHE), { recursive: true });
+    writeFileSync(join(dir, UPDATER_CACHE, 'installer.exe'), v1);
+    await updater.checkForUpdates();
+    const [installer] = await updater.downloadUpdate();
+    expect(sha512(readFileSync(installer!))).toBe(sha512(v2));
+    const ranged = http.requests.filter((r) => r.path.endsWith(installerName('1.0.1')));
+    expect(ranged.length).toBeGreaterThan(1);
+    expect(ranged.filter((r) => !(r.status === 206 && r.range !== null && !r.range.includes(',')))).toEqual([]);
+    expect(http.received.get(`/updates/win/${installerName('1.0.1')}`)).toBeLessThan(v2.length / 10);
+  });
+
   it('refuses a file that was tampered with on the server (sha512 mismatch)', async () => {
     const stored = join(updatesDir, 'win', installerName('1.0.1'));
     copyFileSync(stored, `${stored}.kept`);

@@ -59,7 +59,8 @@ export class CountingExecutor extends PinnedHttpExecutor {
 
   override createRequest(options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest {
     const path = String(options.path ?? '').split('?')[0]!;
-    const range = (options.headers as Record<string, string> | undefined)?.Range ?? null;
+    const headers = (options.headers ?? {}) as Record<string, string>;
+    const range = headers.Range ?? headers.range ?? null;
     return super.createRequest(options, (response) => {
       this.requests.push({ path, range, status: response.statusCode ?? 0 });
       callback(response);
@@ -103,7 +104,7 @@ export function counterUpdater(
   version: string,
   dir: string,
   access: FeedAccess,
-  { differential }: { differential: boolean },
+  { differential, multipleRanges = true }: { differential: boolean; multipleRanges?: boolean },
 ): { updater: NsisUpdater; http: CountingExecutor } {
   mkdirSync(dir, { recursive: true });
   // electron-builder writes app-update.yml into the app's resources; the updater reads its cache folder name there.
@@ -122,6 +123,6 @@ export function counterUpdater(
   applyFeed(updater, access, null);
   const http = new CountingExecutor(access.caCert);
   internals.httpExecutor = http;
-  updater.setFeedURL({ provider: 'generic', url: access.url });
+  updater.setFeedURL({ provider: 'generic', url: access.url, useMultipleRangeRequest: multipleRanges });
   return { updater, http };
 }
