@@ -24,10 +24,15 @@ export function updateErrorCode(error: unknown): UpdateErrorCode {
   const { code, statusCode, message } = (error ?? {}) as ErrorLike;
   const text = typeof message === 'string' ? message : '';
   if (code === 'ERR_CHECKSUM_MISMATCH' || /sha512 checksum mismatch/i.test(text)) return 'checksum';
-  if ((typeof code === 'string' && CERTIFICATE_CODES.has(code)) || /certificate/i.test(text)) return 'certificate';
+  // The token request goes through the sync's client, whose TransportError codes start with tls_.
+  if (
+    (typeof code === 'string' && (CERTIFICATE_CODES.has(code) || code.startsWith('tls_'))) ||
+    /certificate/i.test(text)
+  )
+    return 'certificate';
   if (statusCode === 401 || statusCode === 403 || /\b40[13]\b/.test(text)) return 'refused';
   if (
-    (typeof code === 'string' && NETWORK_CODES.has(code)) ||
+    (typeof code === 'string' && (NETWORK_CODES.has(code) || code === 'unreachable' || code === 'interrupted')) ||
     /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|socket hang up/.test(text)
   )
     return 'unreachable';

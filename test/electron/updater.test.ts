@@ -161,6 +161,9 @@ describe('rules', () => {
     ).toBe('certificate');
     expect(updateErrorCode(Object.assign(new Error('HttpError: 401'), { statusCode: 401 }))).toBe('refused');
     expect(updateErrorCode(new Error('something else'))).toBe('failed');
+    // The token request's failures, from the sync's client.
+    expect(updateErrorCode(Object.assign(new Error('x'), { code: 'tls_ca_mismatch' }))).toBe('certificate');
+    expect(updateErrorCode(Object.assign(new Error('x'), { code: 'unreachable' }))).toBe('unreachable');
   });
 });
 
