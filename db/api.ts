@@ -216,6 +216,8 @@ export type {
 export { setupSchema, staffCreateSchema, staffUpdateSchema } from './staff/contract';
 export {
   storeUpdateSchema,
+  installWindowSchema,
+  type InstallWindow,
   type StoreSettings,
   type StoreUpdateInput,
   type AppInfo,

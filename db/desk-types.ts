@@ -55,11 +55,16 @@ export type UpdateStatus = {
   percent: number | null;
   /** ISO time of the last completed check. */
   checkedAt: string | null;
-  /** Why the last check or download failed, in plain words. */
+  /** Why the last check or download failed, as a code the page words: unreachable, certificate, refused, checksum, failed. */
   error: string | null;
 };
 
-export type UpdateGate = { syncing: boolean; installWindow: { from: string; to: string } | null };
+export type UpdateGate = {
+  syncing: boolean;
+  installWindow: { from: string; to: string } | null;
+  /** The head office this PC is enrolled with and the CA it trusts (the update feed is there); null before enrolment. */
+  server?: { url: string; caCert: string | null } | null;
+};
 
 export type StoreReplaceHooks = { before(): Promise<void>; after(store: Store): Promise<void> };
 

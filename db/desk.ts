@@ -9,7 +9,7 @@
 import { DESK_EVENTS, type DeskEvent } from './contract';
 import { DeskFailure } from './handler';
 import { createDispatcher } from './dispatcher';
-import type { Desk, DeskOptions, StoreReplaceHooks } from './desk-types';
+import type { Desk, DeskOptions, StoreReplaceHooks, UpdateStatus } from './desk-types';
 import { deskMethods } from './methods';
 import { SCHEMA_VERSION } from './migrations/index';
 import { closeStore, openStore, type Store } from './open';
@@ -18,10 +18,12 @@ import { registerPartsSync } from './parts/sync-hooks';
 import { createPinThrottle } from './staff/pin-throttle';
 import { staffNames } from './staff/queries';
 import { findCounter } from './store/queries';
+import { readInstallWindow } from './store/updates';
 import { backupBeforeMigration } from './storage/before-migration';
 import { RestoreFailure } from './storage/restore';
 import { StorageService } from './storage/service';
 import type { DeskSync } from './sync/desk-sync';
+import { getState } from './sync/state';
 import { createSyncHooks, type SyncServices } from './sync/hooks';
 import { syncedEntities } from './synced-entities';
 import { registerTicketsSync } from './tickets/sync-hooks';
@@ -63,6 +65,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         });
       }
     }
+  };
+
+  // The updater lives in the shell; its latest report is kept here for `app.updateStatus`.
+  let updateStatus: UpdateStatus = {
+    current: options.appVersion,
+    state: 'off',
+    available: null,
+    percent: null,
+    checkedAt: null,
+    error: null,
   };
 
   let inFlight = 0;
@@ -118,6 +130,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         forcedLanguage: options.forcedLanguage,
         host: options.host,
       },
+      updates: { status: () => updateStatus },
     },
     methods: deskMethods,
     logger: options.logger,
@@ -153,6 +166,21 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     },
     storage,
     sync,
+    setUpdateStatus(status) {
+      updateStatus = { ...status, current: options.appVersion };
+      emit('sync.changed');
+    },
+    async updateGate() {
+      while (gate) await gate;
+      const status = sync.engine?.status() ?? null;
+      return {
+        syncing: status?.state === 'syncing' || status?.state === 'enrolling',
+        installWindow: await readInstallWindow(slot.store.db),
+        server: status?.serverUrl
+          ? { url: status.serverUrl, caCert: getState(slot.store.statements, 'server_ca') }
+          : null,
+      };
+    },
   };
 }
 

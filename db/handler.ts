@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Access, ErrorCode, MethodArea, MethodContract } from './contract';
-import type { ClientState } from './desk-types';
+import type { ClientState, UpdateStatus } from './desk-types';
 import type { MessageKey } from './messages';
 import type { Store } from './open';
 import type { Role } from './staff/roles';
@@ -24,6 +24,8 @@ export type Services = Readonly<{
   pinThrottle: PinThrottle;
   appInfo: AppInfo;
   sync: DeskSync;
+  /** The updater's latest report (db/desk.ts keeps it; the shell's updater sends it). */
+  updates: { status(): UpdateStatus };
 }>;
 
 export type HandlerContext = TxContext & {

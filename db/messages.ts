@@ -30,6 +30,10 @@ export const errorMessages = {
   counter_no_range: { en: 'Counter number is a whole number from 1 to 99', zh: '柜台号为 1 至 99 的整数' },
   time_format: { en: 'Use 24-hour time, e.g. 09:30', zh: '请使用 24 小时制时间，如 09:30' },
   closes_before_opens: { en: 'Closing time must be after opening time', zh: '营业结束时间须晚于开始时间' },
+  window_empty: {
+    en: 'The install window must not start and end at the same time',
+    zh: '安装时段的开始与结束时间不能相同',
+  },
   working_days_min: { en: 'Choose at least one working day', zh: '请至少选择一个工作日' },
   idle_minutes_range: { en: 'Idle lock: 1 to 120 minutes', zh: '空闲锁屏时间为 1 至 120 分钟' },
   invalid_value: { en: 'Invalid value', zh: '取值无效' },

@@ -9,6 +9,7 @@ import type { PartsTables } from './parts/tables';
 import type { PrintTables } from './print/tables';
 import type { SyncTables } from './sync/tables';
 import type { TicketTables } from './tickets/tables';
+import type { UpdateTables } from './store/update-tables';
 
 export type MetaTable = { key: string; value: string };
 
@@ -125,7 +126,13 @@ export type CustomerPhoneTable = {
  * The whole database. Each area adds its tables as a map in `db/<area>/tables.ts` and joins it
  * here with one `&` line, so areas never edit each other's types.
  */
-export type DB = FoundationTables & CustomerFileTables & PartsTables & TicketTables & PrintTables & SyncTables;
+export type DB = FoundationTables &
+  CustomerFileTables &
+  PartsTables &
+  TicketTables &
+  PrintTables &
+  SyncTables &
+  UpdateTables;
 
 type FoundationTables = {
   meta: MetaTable;

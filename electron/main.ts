@@ -146,12 +146,14 @@ function start(): void {
         return;
       }
       unbindDesk = bindDesk(desk, ipcMain, { logger, listTargets: () => webContents.getAllWebContents() });
+      // The updater asks head office for a token with the PC's credentials (kept here, in main).
+      const credentials = safeStorageCredentials(databaseLocation(process.env, app.getPath('userData')).dir);
       startPrinting(ipcMain, logger);
       mainWindow = createMainWindow(logger);
       mainWindow.on('closed', () => {
         mainWindow = null;
       });
-      await startUpdater({ logger, isPackaged: app.isPackaged });
+      await startUpdater({ logger, isPackaged: app.isPackaged, appVersion: app.getVersion(), desk, credentials });
     })
     .catch((error: unknown) => {
       logger.error('Start-up failed', { error: errorText(error) });

@@ -18,6 +18,7 @@ import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { snapshotRoutes } from './routes/snapshot';
 import { tokenRoutes } from './routes/token';
+import { updateRoutes } from './updates/routes';
 
 export type BuildOptions = {
   db: HqDatabase;
@@ -30,6 +31,8 @@ export type BuildOptions = {
   consoleDir?: string;
   /** Console sign-in attempts per address per minute (default 20). */
   signInsPerMinute?: number;
+  /** The folder uploaded releases' files are kept in (the update feed); without it no updates are served. */
+  updatesDir?: string;
 };
 
 export async function buildHeadOffice({
@@ -39,11 +42,14 @@ export async function buildHeadOffice({
   log = () => {},
   consoleDir,
   signInsPerMinute,
+  updatesDir,
 }: BuildOptions): Promise<FastifyInstance> {
   const options = { bodyLimit: SERVER_BODY_LIMIT, logger: false };
   // The HTTPS instance differs from the plain one only in its Node server; routes do not touch it.
+  // A differential update asks for up to 1000 byte ranges in one Range header (~20 KB), over
+  // Node's 16 KB default for a request's headers.
   const app = (tls
-    ? Fastify({ ...options, https: { key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' } })
+    ? Fastify({ ...options, https: { key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2', maxHeaderSize: 64 * 1024 } })
     : Fastify(options)) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,6 +60,7 @@ export async function buildHeadOffice({
   const services = createServices({ db, now, log });
   for (const routes of [healthRoutes, enrollRoutes, tokenRoutes, pushRoutes, pullRoutes, snapshotRoutes])
     await app.register(routes, services);
+  await app.register(updateRoutes(updatesDir ?? null), services);
   await registerConsole(app, services, { consoleDir, secureCookies: Boolean(tls), signInsPerMinute });
   await app.ready();
   return app;

@@ -94,6 +94,8 @@ async function main(log: HeadOfficeLogger, settings: HeadOfficeSettings): Promis
     port: settings.port,
     consoleDir,
     signInsPerMinute: settings.signInsPerMinute,
+    // Uploaded releases (`headoffice:admin -- release upload`), served to the counters under /updates/.
+    updatesDir: settings.updatesDir,
     log: (line) => log.error(line),
   });
   exitOnSignals({

@@ -54,3 +54,17 @@ export type AppInfo = Readonly<{
   forcedLanguage: 'zh-CN' | 'en' | null;
   host: 'electron' | 'browser';
 }>;
+
+/**
+ * When this PC may install a downloaded update: local `HH:MM` times (`from` after `to` spans
+ * midnight), or null to install only when the app quits.
+ */
+export const installWindowSchema = z
+  .object({
+    window: z.object({ from: timeSchema, to: timeSchema }).nullable(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.window && value.window.from === value.window.to)
+      ctx.addIssue({ code: 'custom', message: 'window_empty', path: ['window', 'to'] });
+  });
+export type InstallWindow = Readonly<{ from: string; to: string }> | null;

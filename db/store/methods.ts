@@ -2,7 +2,14 @@
 import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { findStoreRow, listHoursTemplates, toStoreSettings, updateStore } from './queries';
 import { noInput } from '../fields';
-import { type StoreSettings, storeUpdateSchema, type AppInfo, type OpeningHoursTemplateView } from './contract';
+import {
+  type StoreSettings,
+  storeUpdateSchema,
+  type AppInfo,
+  type OpeningHoursTemplateView,
+  installWindowSchema,
+} from './contract';
+import { installWindowGet, installWindowSet, updateStatusOf } from './updates';
 
 export const appInfo: Handler<typeof noInput, AppInfo> = async (ctx) => ctx.services.appInfo;
 
@@ -36,6 +43,8 @@ export const storeHoursTemplates: Handler<typeof noInput, ReadonlyArray<OpeningH
 export const appMethods = areaMethods('app', {
   /** Version, schema version and the language forced by setting or environment, if any. */
   'app.info': method(noInput, { access: 'public', mutates: false }, appInfo),
+  /** The updater's state: version running, checking, downloading (percent), ready to install, or why it failed. */
+  'app.updateStatus': method(noInput, { access: 'signedIn', mutates: false }, updateStatusOf),
 });
 
 /** The store's settings. */
@@ -47,4 +56,8 @@ export const storeMethods = areaMethods('store', {
   'store.update': method(storeUpdateSchema, { access: 'store.manage', mutates: true }, storeUpdate),
   /** Head office's opening-hours templates, to copy one into this store's hours on the settings page. */
   'store.hoursTemplates': method(noInput, { access: 'store.manage', mutates: false }, storeHoursTemplates),
+  /** When this PC may install a downloaded update (local times), or null: only when the app quits. */
+  'store.installWindow': method(noInput, { access: 'signedIn', mutates: false }, installWindowGet),
+  /** Set or clear this PC's install window. */
+  'store.setInstallWindow': method(installWindowSchema, { access: 'store.manage', mutates: true }, installWindowSet),
 });

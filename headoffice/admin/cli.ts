@@ -15,7 +15,10 @@
  *                                  read from HEADOFFICE_ADMIN_PASSWORD or asked for on the terminal
  *   after-restore                  run after restoring the database from a backup
  *   compact HORIZON_SEQ            drop feed rows up to a seq (replicas behind it reset)
+ *   release upload|list|rollout|pause|resume …
+ *                                  app releases for the counters' updates (admin/releases.ts)
  * The database: --database-url, or the one `npm run headoffice` started (read from --data-dir).
+ * Release files: --updates-dir, HEADOFFICE_UPDATES_DIR, or <data dir>/updates.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,9 +34,10 @@ import { passwordSchema, usernameSchema } from '../console/contract/session';
 import { createStaff } from '../console/sessions';
 import { addStore, afterRestore, compactFeed, listDevices, listRejected } from './ops';
 import { askPassword } from './password-prompt';
+import { runReleaseCommand } from './releases';
 
 const USAGE =
-  'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|find-customer|link-customer|create-admin|after-restore|compact> … [--database-url URL | --data-dir DIR]';
+  'usage: headoffice-admin <add-store|issue-code|devices|revoke|rejected|import-catalogue|find-customer|link-customer|create-admin|after-restore|compact|release> … [--database-url URL | --data-dir DIR]';
 
 /** Where the console is, from the connection file `npm run headoffice` writes (else a placeholder). */
 function consoleAddress(dataDir: string): string {
@@ -54,6 +58,9 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       hours: { type: 'string' },
       limit: { type: 'string' },
+      'updates-dir': { type: 'string' },
+      stores: { type: 'string' },
+      percent: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -141,6 +148,13 @@ async function main(): Promise<void> {
         need(1, 'the highest feed seq to drop');
         out(`Removed ${await compactFeed(db, Number(args[0]))} feed rows`);
         break;
+      case 'release': {
+        const updatesDir = resolve(
+          values['updates-dir'] ?? process.env.HEADOFFICE_UPDATES_DIR ?? join(dataDir, 'updates'),
+        );
+        out(await runReleaseCommand(db, updatesDir, args, { stores: values.stores, percent: values.percent }));
+        break;
+      }
       default:
         throw new Error(`Unknown command ${command}\n${USAGE}`);
     }

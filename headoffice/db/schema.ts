@@ -180,4 +180,15 @@ export type HqDB = {
     before: Json<unknown> | null;
     after: Json<unknown> | null;
   };
+  /** migration 0014: app releases and their rollout (docs/architecture/updates.md). */
+  updateRelease: {
+    version: string;
+    uploadedAt: Stamped;
+    storeCodes: ColumnType<string[], string[] | undefined, string[]>;
+    percent: ColumnType<number, number | undefined, number>;
+    paused: ColumnType<boolean, boolean | undefined, boolean>;
+    updatedAt: Stamped;
+  };
+  updateFeed: { version: string; platform: 'win' | 'linux'; channelFile: string; channelText: string };
+  updateFile: { platform: 'win' | 'linux'; name: string; version: string; size: number; sha512: string };
 };

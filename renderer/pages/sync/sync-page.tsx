@@ -8,6 +8,7 @@ import { JoinOffersPanel } from './join-offers-panel';
 import { KeptAsideTable } from './kept-aside-table';
 import { ProblemsTable } from './problems-table';
 import { useSyncStatus } from './use-sync-status';
+import { UpdatePanel } from './update-panel';
 import { lastProblemText } from './last-problem';
 import { credentialsText } from './credentials-text';
 
@@ -83,6 +84,7 @@ export function SyncPage() {
       {status && can('store.manage') && (!status.enrolled || status.stopReason) && (
         <EnrollForm status={status} refetch={refetch} />
       )}
+      <UpdatePanel />
       <JoinOffersPanel />
       <KeptAsideTable />
       <ProblemsTable />
