@@ -212,8 +212,8 @@ describe('the store process', () => {
     const { store, children } = await start(tempFile(), 'process', {
       restart: { firstDelayMs: 10, maxDelayMs: 20, maxQuickFaults: 1 },
     });
-    // A desk without an install window (the updater's part is not in this desk yet) lets it install.
-    expect(await store.updateGate!()).toEqual({ syncing: false, installWindow: null });
+    // The desk's own answer, through the process: no sync running, no install window set, not enrolled.
+    expect(await store.updateGate!()).toEqual({ syncing: false, installWindow: null, server: null });
     store.setUpdateStatus!({
       current: '0.1.0',
       state: 'idle',
