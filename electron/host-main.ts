@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     logger,
     port,
   });
+  logger.info('Browser host listening', { origin: host.origin, version: __APP_VERSION__ });
   process.stdout.write(`Counterdesk browser host (database: ${join(dataDir, DATABASE_FILE_NAME)})\n`);
   process.stdout.write(`Open this address in Chromium or Chrome: ${host.launchUrl}\n`);
   process.stdout.write(`COUNTERDESK_URL=${host.launchUrl}\n`);

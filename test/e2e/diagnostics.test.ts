@@ -86,8 +86,11 @@ describe('export diagnostics in the browser', () => {
       const files = Object.fromEntries(
         Object.entries(unzipSync(readFileSync(path))).map(([name, data]) => [name, strFromU8(data)]),
       );
+      // The host's own log and the store process's (the desk runs there and logs opening the store).
       expect(Object.keys(files)).toContain('logs/host.log');
       expect(files['logs/host.log']).toMatch(/"scope":"host"/);
+      expect(Object.keys(files)).toContain('logs/store.log');
+      expect(files['logs/store.log']).toMatch(/"scope":"store".*Store open/);
       for (const [name, text] of Object.entries(files)) {
         expect(text, name).not.toContain(PHONE);
         expect(text, name).not.toContain(NAME);
