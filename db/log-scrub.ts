@@ -47,8 +47,12 @@ const SECRET_KEY_SET = new Set(SECRET_KEYS);
 /** Pino's own `redact` paths for the same keys: the details sit under `details` in each entry. */
 export const PINO_REDACT_PATHS = SECRET_KEYS.flatMap((key) => [`details.${key}`, `details.*.${key}`]);
 
+/** Parts that mark a key as secret or personal wherever they stand in it (`refreshSecret`, `accessToken`, `customerPhone`). */
+const SECRET_KEY_PARTS = /secret|token|password|phone|mobile|pin(?:hash)?$|idnumber|idcard|email|address/;
+
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEY_SET.has(key.replace(/[_-]/g, '').toLowerCase());
+  const plain = key.replace(/[_-]/g, '').toLowerCase();
+  return SECRET_KEY_SET.has(plain) || SECRET_KEY_PARTS.test(plain);
 }
 
 /**
@@ -63,6 +67,8 @@ const PATTERNS: ReadonlyArray<RegExp> = [
   /(?<!\d)0\d{2,3}[\s-]\d{7,8}(?!\d)/g,
   /(?<!\d)\d{11,}(?!\d)/g,
   /(?<!\d)\d{15}(?!\d)/g,
+  // E-mail addresses name their owner.
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
 ];
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+/gu;

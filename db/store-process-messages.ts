@@ -1,8 +1,8 @@
 /** What the counter is told when its store process is down or refuses a call; joined into db/messages.ts. */
 export const storeProcessMessages = {
   store_restarting: {
-    en: 'The store is restarting after a fault; nothing of this request was saved. Try again in a moment.',
-    zh: '数据存储出现故障，正在重新启动，本次操作未保存。请稍后重试。',
+    en: 'The store is restarting after a fault; this request may or may not have been saved. Check before entering it again.',
+    zh: '数据存储出现故障，正在重新启动；本次操作可能已保存，也可能未保存，请先查看再重新录入。',
   },
   store_stopped: {
     en: 'The store stopped after repeated faults. Close Counterdesk and start it again; if it happens again, call support.',

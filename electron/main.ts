@@ -9,6 +9,7 @@ import type { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import type { Desk, Logger } from '../db/desk-types';
 import { createLogger, logFolder } from '../db/log';
+import type { CredentialStore, DeviceCredentials } from '../db/sync/credentials';
 import { safeStorageCredentials } from './sync-credentials';
 import { StoreOpenError, startStoreProcess } from './store/supervisor';
 import { storeUtilityProcess } from './store/utility-child';
@@ -53,6 +54,20 @@ function installCrashHandlers(): void {
   });
 }
 
+/**
+ * The PC's saved sync credentials, or none when they cannot be read (the keyring changed, the file
+ * is damaged): the counter then works unenrolled and says so on the Sync page, as it always has,
+ * instead of refusing to start.
+ */
+function savedCredentials(credentials: CredentialStore, log: Logger): DeviceCredentials | null {
+  try {
+    return credentials.load();
+  } catch (error) {
+    log.warn('The saved sync credentials could not be read; working unenrolled', { error: errorText(error) });
+    return null;
+  }
+}
+
 async function openDeskOrExplain(log: Logger): Promise<Desk | null> {
   const { file, dir } = databaseLocation(process.env, app.getPath('userData'));
   const language = process.env['COUNTERDESK_LANG'];
@@ -73,7 +88,7 @@ async function openDeskOrExplain(log: Logger): Promise<Desk | null> {
         logDir: logFolder(dir),
         credentials: {
           kind: 'shell',
-          saved: credentials.load(),
+          saved: savedCredentials(credentials, log),
           description: credentials.description,
           protection: credentials.protection,
         },

@@ -15,8 +15,13 @@
 import { HqError } from './auth';
 
 export type PushQueue = {
-  /** Runs `push` when the pushes queued before it have finished (whatever their outcome). */
-  run<T>(push: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `push` when the pushes queued before it have finished (whatever their outcome). When its
+   * turn comes, a push whose PC has gone (`stillWanted` false: it timed out and will push the same
+   * changes again) or that waited longer than a PC waits for an answer is not run: it is answered
+   * 503 and costs the database nothing, so abandoned pushes cannot pile up work while it is slow.
+   */
+  run<T>(push: () => Promise<T>, stillWanted?: () => boolean): Promise<T>;
   /** Pushes running or waiting now. */
   readonly size: number;
 };
@@ -28,19 +33,28 @@ export const PUSH_QUEUE_LIMIT = 200;
  * holds it, as every push did before this queue.
  */
 export const PUSH_TURN_MS = 30_000;
+/** Under the counter's 30 s request timeout (db/sync/client.ts): a push that waited this long is answered 503 before its PC gives up. */
+export const PUSH_WAIT_MS = 20_000;
 
-export function createPushQueue(limit = PUSH_QUEUE_LIMIT, turnMs = PUSH_TURN_MS): PushQueue {
+export function createPushQueue(limit = PUSH_QUEUE_LIMIT, turnMs = PUSH_TURN_MS, waitMs = PUSH_WAIT_MS): PushQueue {
   let tail: Promise<unknown> = Promise.resolve();
   let size = 0;
   return {
     get size() {
       return size;
     },
-    run<T>(push: () => Promise<T>): Promise<T> {
+    run<T>(push: () => Promise<T>, stillWanted: () => boolean = () => true): Promise<T> {
       if (size >= limit)
         return Promise.reject(new HqError(503, 'unavailable', `Head office has ${size} pushes waiting; retry later`));
       size += 1;
-      const turn = tail.then(push);
+      const queuedAt = Date.now();
+      const turn = tail.then(() => {
+        if (!stillWanted())
+          throw new HqError(503, 'unavailable', 'The PC stopped waiting for this push; it will push again');
+        if (Date.now() - queuedAt > waitMs)
+          throw new HqError(503, 'unavailable', 'Head office is busy with other pushes; retry later');
+        return push();
+      });
       const done = turn.finally(() => (size -= 1));
       let timer: NodeJS.Timeout | undefined;
       const overdue = new Promise<void>((resolve) => {

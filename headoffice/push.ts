@@ -28,6 +28,8 @@ export async function handlePush(
   request: PushRequest,
   hqClock: Hlc,
   nowMs: number,
+  /** False once the PC has stopped waiting (its connection closed): a queued push is then skipped. */
+  stillWanted?: () => boolean,
 ): Promise<PushResponse> {
   if (request.protocol !== PROTOCOL_VERSION)
     throw new HqError(
@@ -51,7 +53,7 @@ export async function handlePush(
   const epoch = await readMeta(db, 'epoch');
 
   // One push at a time takes a connection; the others wait in this process (push-queue.ts).
-  return pushQueueOf(db).run(() => applyPush(db, device, request, changes, hqClock, nowMs, epoch));
+  return pushQueueOf(db).run(() => applyPush(db, device, request, changes, hqClock, nowMs, epoch), stillWanted);
 }
 
 async function applyPush(

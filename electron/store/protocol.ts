@@ -73,7 +73,8 @@ export const STORE_ERRORS = {
   restarting: {
     code: 'unavailable',
     key: 'store_restarting',
-    message: 'The store is restarting after a fault; nothing of this request was saved. Try again in a moment.',
+    message:
+      'The store is restarting after a fault; this request may or may not have been saved. Check before entering it again.',
   },
   stopped: {
     code: 'unavailable',

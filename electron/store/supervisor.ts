@@ -64,6 +64,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
   let faults = 0;
   let lastFault: string | null = null;
   let lastUpdateStatus: UpdateStatus | null = null;
+  let init = options.init;
   let closed: (() => void) | null = null;
   let restartTimer: NodeJS.Timeout | null = null;
 
@@ -107,16 +108,29 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
         emit(message.event);
         return;
       case 'credentials-saved':
-        options.onCredentials?.(message.credentials);
+        rememberCredentials(message.credentials);
         return;
       case 'credentials-cleared':
-        options.onCredentials?.(null);
+        rememberCredentials(null);
         return;
       case 'closed':
         closed?.();
         return;
       default:
       // 'ready' and 'open-failed' are awaited by launch().
+    }
+  }
+
+  /**
+   * The shell keeps the credentials (safeStorage lives in Electron's main process): a store process
+   * started again after a crash gets the ones saved or cleared since, not those of the first start.
+   */
+  function rememberCredentials(saved: DeviceCredentials | null): void {
+    if (init.credentials?.kind === 'shell') init = { ...init, credentials: { ...init.credentials, saved } };
+    try {
+      options.onCredentials?.(saved);
+    } catch (error) {
+      logger.error('The sync credentials could not be kept', { error: String(error) });
     }
   }
 
@@ -145,7 +159,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
         else if (state === 'running') fault(`the store process ended unexpectedly (exit code ${code})`);
         else closed?.();
       });
-      started.post({ type: 'init', init: options.init });
+      started.post({ type: 'init', init });
     });
   }
 

@@ -42,7 +42,19 @@ export const pushRoutes: FastifyPluginAsyncZod<HeadOfficeServices> = async (app,
     },
     async (request, reply) => {
       const { db, hqClock, now } = services;
-      return sendJson(request, reply, 200, await handlePush(db, deviceOf(request), request.body, hqClock, now()));
+      return sendJson(
+        request,
+        reply,
+        200,
+        await handlePush(
+          db,
+          deviceOf(request),
+          request.body,
+          hqClock,
+          now(),
+          () => request.raw.socket.destroyed !== true,
+        ),
+      );
     },
   );
 };

@@ -132,4 +132,30 @@ describe('pushes queue in the process', () => {
     expect(queue.size).toBe(1);
     void stuck;
   });
+
+  it('skips a push whose PC stopped waiting, or that waited longer than a PC waits, answering 503 without running it', async () => {
+    const queue = createPushQueue(10, 30_000, 40);
+    let release!: () => void;
+    const first = queue.run(() => new Promise<string>((resolve) => (release = () => resolve('first'))));
+    const ran: string[] = [];
+    let wanted = true;
+    const abandoned = queue.run(
+      async () => ran.push('abandoned'),
+      () => wanted,
+    );
+    wanted = false;
+    const late = queue.run(async () => ran.push('late'));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    release();
+    expect(await first).toBe('first');
+    for (const skipped of [abandoned, late]) {
+      const error = await skipped.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(HqError);
+      expect((error as HqError).status).toBe(503);
+    }
+    expect(ran).toEqual([]);
+    // A push queued now, with nothing ahead of it, runs.
+    expect(await queue.run(async () => 'fresh')).toBe('fresh');
+    expect(queue.size).toBe(0);
+  });
 });

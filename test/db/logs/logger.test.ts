@@ -135,6 +135,27 @@ describe('scrubbing', () => {
     expect(scrubText('id 110105194912310021')).toBe('id [number]');
   });
 
+  it('masks keys that only contain a secret or personal word, and e-mail addresses, but keeps ordinary keys', () => {
+    const scrubbed = scrubValue(
+      {
+        refreshSecret: 'abc123',
+        accessToken: 'eyJhbGciOi',
+        customerPhone: '021-5555-1234',
+        contactEmail: 'x@y.cn',
+        method: 'sync.push',
+        changes: 12,
+      },
+      {},
+    ) as Record<string, unknown>;
+    expect(scrubbed['refreshSecret']).toBe('[redacted]');
+    expect(scrubbed['accessToken']).toBe('[redacted]');
+    expect(scrubbed['customerPhone']).toBe('[redacted]');
+    expect(scrubbed['contactEmail']).toBe('[redacted]');
+    expect(scrubbed['method']).toBe('sync.push');
+    expect(scrubbed['changes']).toBe(12);
+    expect(scrubText('mail wang.li+desk@example.com.cn about it')).not.toContain('wang.li');
+  });
+
   it('shortens the home folder, which names the person using the PC', () => {
     expect(scrubText(`${homedir()}/.counterdesk/counterdesk.sqlite`, { home: homedir() })).toBe(
       '~/.counterdesk/counterdesk.sqlite',
