@@ -28,8 +28,8 @@ import { addStore } from '../../headoffice/admin/ops';
 import { issueEnrollmentCode } from '../../headoffice/auth';
 import { connectHq, migrateHq } from '../../headoffice/db/open';
 import { ensureDatabase, startLocalPostgres } from '../../headoffice/db/postgres';
-import { startHeadOffice } from '../../headoffice/server';
 import { makeTestCertificates } from '../../headoffice/tls';
+import { serveHeadOffice, startHqProcess } from './hq-child';
 import { fillOutbox } from './outbox-fill';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -182,41 +182,6 @@ async function measureWhileSyncing(desk: Desk, sessionId: string, label: string)
   };
 }
 
-async function startHqProcess(dbUrl: string, tls: { key: string; cert: string }) {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--headoffice'], {
-    env: { ...process.env, BENCH_HQ: JSON.stringify({ dbUrl, tls }) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /HQ_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`head office exited with ${code}`)));
-  });
-  return { url, child };
-}
-
-async function serveHeadOffice(): Promise<void> {
-  const { dbUrl, tls } = JSON.parse(process.env.BENCH_HQ ?? '{}') as {
-    dbUrl: string;
-    tls: { key: string; cert: string };
-  };
-  const db = connectHq(dbUrl);
-  const hq = await startHeadOffice({ db, tls });
-  process.stdout.write(`HQ_URL=${hq.url}\n`);
-  process.on(
-    'SIGTERM',
-    () =>
-      void hq
-        .close()
-        .then(() => db.destroy())
-        .then(() => process.exit(0)),
-  );
-}
-
 /** M customers at head office, every one visible to both stores (bulk, as test/bench/sync-bench.ts). */
 async function seedCustomers(db: Hq, m: number): Promise<void> {
   await sql`WITH generated AS (SELECT g, gen_random_uuid()::text AS id FROM generate_series(1, ${m}) g),
@@ -245,7 +210,7 @@ async function main(): Promise<void> {
   try {
     await migrateHq(db);
     const tls = await makeTestCertificates();
-    const started = await startHqProcess(pg.urlFor('bench'), tls);
+    const started = await startHqProcess(fileURLToPath(import.meta.url), pg.urlFor('bench'), tls);
     hqChild = started.child;
     const hq = { url: started.url, caCert: tls.caCert, db };
     const stores: Record<Arrangement, string> = { 'store process': 'S012', 'in process': 'S013' };

@@ -10,7 +10,6 @@
  * process (this file re-run with `--headoffice`): in a store they are on another machine, and
  * sharing the counter's event loop would charge head office's work to the counter.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -31,8 +30,8 @@ import { writeOfflineWeek } from '../sync/support/week-offline';
 import { issueEnrollmentCode } from '../../headoffice/auth';
 import { connectHq, migrateHq } from '../../headoffice/db/open';
 import { ensureDatabase, startLocalPostgres } from '../../headoffice/db/postgres';
-import { startHeadOffice } from '../../headoffice/server';
 import { makeTestCertificates } from '../../headoffice/tls';
+import { serveHeadOffice, startHqProcess } from './hq-child';
 import { fillOutbox } from './outbox-fill';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -76,45 +75,6 @@ async function counter(
     return result.value as T;
   };
   return { desk, client, engine, store: desk.store!, ok };
-}
-
-/** Head office's server in a child process on the bench's database; resolves with its URL. */
-async function startHqProcess(
-  dbUrl: string,
-  tls: { key: string; cert: string },
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--headoffice'], {
-    env: { ...process.env, BENCH_HQ: JSON.stringify({ dbUrl, tls }) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /HQ_URL=(\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`head office exited with ${code}`)));
-  });
-  return { url, child };
-}
-
-async function serveHeadOffice(): Promise<void> {
-  const { dbUrl, tls } = JSON.parse(process.env.BENCH_HQ ?? '{}') as {
-    dbUrl: string;
-    tls: { key: string; cert: string };
-  };
-  const db = connectHq(dbUrl);
-  const hq = await startHeadOffice({ db, tls });
-  process.stdout.write(`HQ_URL=${hq.url}\n`);
-  process.on(
-    'SIGTERM',
-    () =>
-      void hq
-        .close()
-        .then(() => db.destroy())
-        .then(() => process.exit(0)),
-  );
 }
 
 /** `n` existing customers' notes edited, each its own transaction, as the counter writes them. */
@@ -244,7 +204,7 @@ async function main(): Promise<void> {
   const db = connectHq(pg.urlFor('bench'));
   await migrateHq(db);
   const tls = await makeTestCertificates();
-  const hq = await startHqProcess(pg.urlFor('bench'), tls);
+  const hq = await startHqProcess(fileURLToPath(import.meta.url), pg.urlFor('bench'), tls);
   await addStore(db, 'S012', '基准店');
   const results: Record<string, unknown> = { N, M, node: process.version };
   const loop = monitorEventLoopDelay({ resolution: 10 });
