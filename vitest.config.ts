@@ -10,6 +10,7 @@ export default defineConfig({
           // test/packaging packages out/ with electron-builder: it runs after `npm run build`, in e2e.
           exclude: ['test/e2e/**', 'test/packaging/**', 'node_modules/**'],
           environment: 'node',
+          globalSetup: ['test/support/store-template.ts'],
           // Several workers each open SQLite files and hash PINs; two cores are all there is.
           maxWorkers: 2,
           // A test that seeds a store and hashes several PINs takes 1-3 s here and more on a busy
@@ -39,7 +40,7 @@ export default defineConfig({
           name: 'sync',
           include: ['test/sync/**/*.spec.ts', 'test/headoffice/**/*.spec.ts'],
           environment: 'node',
-          globalSetup: ['test/headoffice/global-setup.ts'],
+          globalSetup: ['test/headoffice/global-setup.ts', 'test/support/store-template.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           maxWorkers: 2,

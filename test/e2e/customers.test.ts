@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { count, readTable } from '../support/inspect';
 import { openCounter, type Counter } from './fixtures';
-import { CounterSearch, FirstRunSetup } from './pages';
+import { chooseOption, CounterSearch, FirstRunSetup } from './pages';
 
 let counter: Counter | undefined;
 afterEach(async () => {
@@ -76,14 +76,8 @@ describe('customers at the counter', () => {
     // Register a product with its receipt number.
     await page.getByRole('button', { name: 'Register product' }).click();
     const drawer = page.getByRole('dialog');
-    await drawer.getByLabel('Category').click();
-    await page.getByRole('option', { name: /^Fridge/ }).click();
-    // Wait for the choice to show in the field, so a slow machine never saves before it lands.
-    await drawer
-      .locator('.ant-select-content, .ant-select-selection-item')
-      .filter({ hasText: /^Fridge/ })
-      .first()
-      .waitFor();
+    // The choice must show in the field before saving, so a slow machine never saves without it.
+    await chooseOption(page, drawer.getByLabel('Category'), /^Fridge/);
     await drawer.getByLabel('Brand').fill('海尔');
     await drawer.getByLabel('Model').fill('BCD-470WDPG');
     await drawer.getByLabel('Serial number').fill('HR2026X88A1942');

@@ -2,9 +2,40 @@
  * Page models named after the workflows (docs/STYLE.md §15). They find controls by role and accessible
  * name, in whichever language the page shows, so a test reads like the person at the counter.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export type Lang = 'en' | 'zh';
+
+/**
+ * Picks an antd Select option and waits until the field shows it. On a loaded machine a click can
+ * land while the dropdown is still moving into place and choose nothing; the choice is then tried
+ * again, and after four tries the error says what the field shows instead.
+ */
+export async function chooseOption(
+  page: Page,
+  field: Locator,
+  option: string | RegExp,
+  { exact = typeof option === 'string' } = {},
+): Promise<void> {
+  const select = field.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  const shown = typeof option === 'string' ? option : new RegExp(option.source.replace(/^\^/, ''), option.flags);
+  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first();
+  for (let attempt = 1; ; attempt += 1) {
+    if (!(await openList.isVisible())) await field.click();
+    await page.getByRole('option', { name: option, exact }).click();
+    try {
+      await select.filter({ hasText: shown }).waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4)
+        throw new Error(`"${String(option)}" did not land in the field; it shows "${await select.innerText()}"`, {
+          cause: error,
+        });
+    }
+  }
+}
 const text = {
   setupHeading: { en: 'Set up this store', zh: '门店初始设置' },
   storeCode: { en: 'Store code', zh: '门店编码' },

@@ -3,6 +3,7 @@
  * workflow, the follow-up call, the customer's signature. Controls are found by role and name.
  */
 import type { Page } from 'playwright-core';
+import { chooseOption } from './pages';
 
 export class TicketIntake {
   constructor(private readonly page: Page) {}
@@ -19,8 +20,7 @@ export class TicketIntake {
     await p.getByRole('button', { name: customerName }).click();
   }
   async choose(label: string, option: string): Promise<void> {
-    await this.page.getByLabel(label, { exact: true }).click();
-    await this.page.getByRole('option', { name: option, exact: true }).click();
+    await chooseOption(this.page, this.page.getByLabel(label, { exact: true }), option);
   }
   async submit(): Promise<string> {
     await this.page.getByRole('button', { name: 'Take the ticket' }).click();
@@ -61,8 +61,7 @@ export class TicketSteps {
     }
   }
   async pick(dialog: ReturnType<Page['getByRole']>, label: string, option: string | RegExp): Promise<void> {
-    await dialog.getByLabel(label, { exact: true }).click();
-    await this.page.getByRole('option', { name: option }).click();
+    await chooseOption(this.page, dialog.getByLabel(label, { exact: true }), option, { exact: false });
   }
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTable } from '../support/inspect';
 import { openCounter, type Counter } from './fixtures';
-import { CustomerForm, FirstRunSetup } from './pages';
+import { chooseOption, CustomerForm, FirstRunSetup } from './pages';
 import { FollowUpCall, signOnPad, TicketIntake, TicketSteps } from './tickets-pages';
 
 let counter: Counter | undefined;
@@ -132,8 +132,7 @@ describe('tickets', () => {
     await page.getByRole('button', { name: 'Add staff' }).click();
     const staff = page.getByRole('dialog');
     await staff.getByLabel('Name', { exact: true }).fill('Chen');
-    await staff.getByLabel('Role').click();
-    await page.getByRole('option', { name: 'Technician' }).click();
+    await chooseOption(page, staff.getByLabel('Role'), 'Technician');
     await staff.getByLabel('PIN', { exact: true }).fill('4444');
     await staff.getByRole('button', { name: 'Save' }).click();
     await staff.waitFor({ state: 'hidden' });

@@ -1,8 +1,11 @@
-/** A fresh SQLite file per test in a temporary folder (docs/STYLE.md §14), removed afterwards. */
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * A fresh SQLite file per test in a temporary folder (docs/STYLE.md §14), removed afterwards; a new
+ * store is a copy of the run's migrated template (test/support/store-template.ts) when there is one.
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import type { MethodInput, MethodName, MethodResult } from '../../db/api';
 import type { DeskResult } from '../../db/contract';
 import { openDesk } from '../../db/desk';
@@ -36,10 +39,14 @@ export async function openTestDesk(
   options: { file?: string; now?: () => number; ticks?: () => number; appVersion?: string } = {},
 ) {
   const file = options.file ?? tempFile();
+  const appVersion = options.appVersion ?? '0.1.0-test';
+  // A new store starts from the run's migrated template where the project's setup made one.
+  const template = inject('storeTemplate');
+  if (template && appVersion === inject('storeTemplateVersion') && !existsSync(file)) copyFileSync(template, file);
   const logger = memoryLogger();
   const desk: Desk = await openDesk({
     file,
-    appVersion: options.appVersion ?? '0.1.0-test',
+    appVersion,
     host: 'browser',
     forcedLanguage: null,
     logger,

@@ -1,5 +1,6 @@
 /** A head office for one test file: its own database on the run's PostgreSQL, HTTPS on 127.0.0.1. */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { createHlc } from '../../../db/sync/hlc';
 import { HQ_NODE } from '../../../db/sync/merge';
@@ -15,6 +16,17 @@ export function testCertificates(): Promise<TlsMaterial> {
   return (certificates ??= makeTestCertificates(['localhost']));
 }
 
+/** New random values for what migration 0001 and 0009 draw at random for each head office. */
+async function freshIdentity(db: HqDatabase): Promise<void> {
+  const values: Record<string, string> = {
+    epoch: randomBytes(6).toString('hex'),
+    token_secret: randomBytes(32).toString('base64'),
+    console_secret: randomBytes(32).toString('base64'),
+  };
+  for (const [key, value] of Object.entries(values))
+    await sql`UPDATE server_meta SET value = ${value} WHERE key = ${key}`.execute(db);
+}
+
 export type TestHeadOffice = Awaited<ReturnType<typeof startTestHeadOffice>>;
 
 export async function startTestHeadOffice({
@@ -23,10 +35,14 @@ export async function startTestHeadOffice({
   adminUrl = inject('pgAdminUrl'),
 }: { now?: () => number; database?: string; adminUrl?: string } = {}) {
   const dbName = database ?? `hq_${randomBytes(6).toString('hex')}`;
-  await ensureDatabase(adminUrl, dbName);
+  // A new database is copied from the run's migrated template when it is on the run's server; the
+  // copy then gets its own epoch and secrets, as a fresh install would.
+  const template = !database && adminUrl === inject('pgAdminUrl') ? inject('hqTemplate') : undefined;
+  await ensureDatabase(adminUrl, dbName, template ? { template } : {});
   const pgUrl = adminUrl.replace(/\/postgres$/, `/${dbName}`);
   let db: HqDatabase = connectHq(pgUrl);
   await migrateHq(db);
+  if (template) await freshIdentity(db);
   const tls = await testCertificates();
   let server: HeadOffice = await startHeadOffice({ db, tls, now });
   const hqClock = createHlc({ node: HQ_NODE, now });

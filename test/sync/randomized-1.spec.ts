@@ -1,0 +1,4 @@
+/** F27, the first half of the seeds (test/sync/support/random-runs.ts says what a run does). */
+import { describeRandomRuns } from './support/random-runs';
+
+describeRandomRuns(0);
