@@ -73,7 +73,7 @@ export function SyncPage() {
             )}
           </Descriptions>
           <Button
-            onClick={() => void syncNow.run({ online: true }).then(() => window.setTimeout(refetch, 500))}
+            onClick={() => void syncNow.run({ online: true })}
             loading={syncNow.pending || status.state === 'syncing'}
             disabled={status.state === 'stopped'}
           >
