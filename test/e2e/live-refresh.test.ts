@@ -6,7 +6,7 @@
  * that PC pulls, without navigating and keeping the filter she chose. Nothing sleeps: every step
  * waits for what a page shows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -222,6 +222,10 @@ it('shows a technician’s request on the parts lead’s PC without navigating, 
       .locator('xpath=ancestor::*[contains(@class, "ant-select")][1]')
       .innerText(),
   ).resolves.toContain('Open');
+
+  mkdirSync('test-results', { recursive: true });
+  await lead.screenshot({ path: 'test-results/live-refresh-lead-en.png' });
+  await syncTab.screenshot({ path: 'test-results/live-refresh-sync-en.png' });
 
   expect(problems).toEqual([]);
 }, 90_000);

@@ -177,5 +177,7 @@ export async function openTicketNumbers(page: Page): Promise<string[]> {
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
   const table = page.getByRole('table', { name: 'Ticket list' });
   await table.getByRole('link').or(table.getByText('No tickets in this queue')).first().waitFor();
+  // While the queue loads, antd shows its empty text under the spinner: read once it is gone.
+  await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'hidden' });
   return table.getByRole('link', { name: /^S\d+-/ }).allInnerTexts();
 }

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../db/contract';
+import { errorMessages } from '../../db/messages';
 import type { EventOrigin } from '../../db/desk-types';
 import { bindDesk, DESK_CALL_CHANNEL, DESK_EVENT_CHANNEL, type IpcMainLike, type SenderLike } from '../../electron/ipc';
 import { storeWorker } from '../../electron/store/children';
@@ -85,6 +86,44 @@ describe('after a pull', () => {
     // And the list a parts lead looks at now holds it.
     const open = await b.ok('parts.requisitions', { filter: 'open', mine: false });
     expect(open.items.map((r) => r.ticketNumber)).toEqual([ticket.number]);
+  });
+
+  it('shows an open ticket’s new status after the pull, and refuses a step from the old screen in the counter’s language', async () => {
+    const customer = await a.ok('customers.create', { name: '周先生', phones: [{ number: '13912340032' }] });
+    const other = await a.ok('tickets.create', {
+      type: 'repair',
+      customerId: customer.id,
+      location: 'in_store',
+      fault: '冰箱不制冷',
+      condition: '外观完好',
+    });
+    await a.sync();
+    await b.sync();
+    // B has the ticket open (its screen holds this version); A voids it meanwhile.
+    const onScreen = await b.ok('tickets.get', { id: other.id });
+    const before = await a.ok('tickets.get', { id: other.id });
+    await a.ok('tickets.act', {
+      ticketId: other.id,
+      version: before.version,
+      step: { action: 'void', reason: '客户取消' },
+    });
+    await a.sync();
+    await b.engine.searchIndexed();
+    const events = listen(b);
+    await b.sync();
+    events.off();
+    // The open ticket's page reads again (it listens to tickets.changed) and shows where it stands.
+    expect(events.fromSync('tickets.changed')).toHaveLength(1);
+    const now = await b.ok('tickets.get', { id: other.id });
+    expect(now.status).not.toBe(onScreen.status);
+    expect(now.status).toBe((await a.ok('tickets.get', { id: other.id })).status);
+    const refused = await b.desk.dispatch(b.client, 'tickets.act', {
+      ticketId: other.id,
+      version: onScreen.version,
+      step: { action: 'void', reason: '重复登记' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', key: 'ticket_stale' } });
+    expect(errorMessages.ticket_stale.zh).toBe('该服务单刚被他人修改，本次操作未保存。请查看最新内容后重试');
   });
 
   it('announces nothing but the sync status when a pull brings nothing', async () => {
