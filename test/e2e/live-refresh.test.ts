@@ -226,6 +226,16 @@ it('shows a technician’s request on the parts lead’s PC without navigating, 
   mkdirSync('test-results', { recursive: true });
   await lead.screenshot({ path: 'test-results/live-refresh-lead-en.png' });
   await syncTab.screenshot({ path: 'test-results/live-refresh-sync-en.png' });
+  // The same screens in Chinese (the header's language choice; the pages stay where they are).
+  await lead.getByLabel('Language').selectOption('zh-CN');
+  await lead
+    .getByRole('table', { name: '配件领用单' })
+    .getByRole('link', { name: new RegExp(number) })
+    .waitFor();
+  await lead.screenshot({ path: 'test-results/live-refresh-lead-zh.png' });
+  await syncTab.getByLabel('Language').selectOption('zh-CN');
+  await syncTab.getByRole('heading', { level: 2, name: '与总部同步' }).waitFor();
+  await syncTab.screenshot({ path: 'test-results/live-refresh-sync-zh.png' });
 
   expect(problems).toEqual([]);
 }, 90_000);
