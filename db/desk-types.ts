@@ -16,11 +16,20 @@ export type Logger = {
   error(message: string, details?: Record<string, unknown>): void;
 };
 
+/**
+ * Who wrote what an event announces: a desk call (this PC's own work), or the sync engine (another
+ * PC's work pulled, or sync's own state). Sync does not push what it pulled back to head office.
+ */
+export type EventOrigin = 'call' | 'sync';
+
 export type Desk = {
   /** validate → check permission → run the handler in one transaction → result or typed error. Never throws. */
   dispatch(client: ClientState, method: string, input: unknown): Promise<DeskResult<unknown>>;
-  /** `<area>.changed` after each committed mutation. Returns an unsubscribe function. */
-  onEvent(listener: (event: DeskEvent) => void): () => void;
+  /**
+   * `<area>.changed` after each committed mutation, and after sync wrote records of that area
+   * (origin `sync`). Returns an unsubscribe function.
+   */
+  onEvent(listener: (event: DeskEvent, origin: EventOrigin) => void): () => void;
   close(): Promise<void>;
   /** The open store file, for the sync engine (db/sync/engine.ts) that runs beside the dispatcher (absent in test fakes). A restore replaces it. */
   readonly store?: Store;

@@ -9,7 +9,7 @@
 import { DESK_EVENTS, type DeskEvent } from './contract';
 import { DeskFailure } from './handler';
 import { createDispatcher } from './dispatcher';
-import type { Desk, DeskOptions, StoreReplaceHooks, UpdateStatus } from './desk-types';
+import type { Desk, DeskOptions, EventOrigin, StoreReplaceHooks, UpdateStatus } from './desk-types';
 import { deskMethods } from './methods';
 import { SCHEMA_VERSION } from './migrations/index';
 import { closeStore, openStore, type Store } from './open';
@@ -25,20 +25,33 @@ import { StorageService } from './storage/service';
 import type { DeskSync } from './sync/desk-sync';
 import { getState } from './sync/state';
 import { createSyncHooks, type SyncServices } from './sync/hooks';
-import { syncedEntities } from './synced-entities';
+import { AREAS_OF_ENTITY, syncedEntities } from './synced-entities';
 import { registerTicketsSync } from './tickets/sync-hooks';
+
+/** The events of the pages that show a synced entity (`AREAS_OF_ENTITY`); none for one unknown here. */
+export function eventsOfEntity(entity: string): ReadonlyArray<DeskEvent> {
+  return (Object.hasOwn(AREAS_OF_ENTITY, entity) ? AREAS_OF_ENTITY[entity]! : []).map(
+    (area): DeskEvent => `${area}.changed`,
+  );
+}
 
 /**
  * What the sync engine is built with: every area's synced entities, the derived data each area
- * rebuilds for pulled records (db/<area>/sync-hooks.ts), and what the desk knows of itself (its
- * store code and counter number, its staff's names). One per desk: the engine imports no area.
+ * rebuilds for pulled records (db/<area>/sync-hooks.ts), what the desk knows of itself (its store
+ * code and counter number, its staff's names) and how it tells its pages what sync changed
+ * (`announce`: the desk's events, marked as sync's). One per desk: the engine imports no area.
  */
-export function createSyncServices(): SyncServices {
+export function createSyncServices(announce: (event: DeskEvent) => void = () => {}): SyncServices {
   const hooks = createSyncHooks();
   registerCustomersSync(hooks);
   registerPartsSync(hooks);
   registerTicketsSync(hooks);
-  return { rules: syncedEntities, hooks, facts: { counter: findCounter, staffNames } };
+  return {
+    rules: syncedEntities,
+    hooks,
+    facts: { counter: findCounter, staffNames },
+    announcements: { eventsOf: eventsOfEntity, announce },
+  };
 }
 
 export async function openDesk(options: DeskOptions): Promise<Desk> {
@@ -51,13 +64,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       beforeMigration: () => backupBeforeMigration({ file, now: now(), logger: options.logger }),
     });
   const slot: { store: Store } = { store: await open(options.file) };
-  const sync: DeskSync = { ...createSyncServices(), engine: null };
-  const listeners = new Set<(event: DeskEvent) => void>();
+  const listeners = new Set<(event: DeskEvent, origin: EventOrigin) => void>();
   const replaceHooks = new Set<StoreReplaceHooks>();
-  const emit = (event: DeskEvent) => {
+  const emit = (event: DeskEvent, origin: EventOrigin = 'call') => {
     for (const listener of listeners) {
       try {
-        listener(event);
+        listener(event, origin);
       } catch (error) {
         options.logger.error('desk event listener failed', {
           event,
@@ -66,6 +78,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       }
     }
   };
+  const sync: DeskSync = { ...createSyncServices((event) => emit(event, 'sync')), engine: null };
 
   // The updater lives in the shell; its latest report is kept here for `app.updateStatus`.
   let updateStatus: UpdateStatus = {

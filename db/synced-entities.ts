@@ -19,3 +19,52 @@ export const syncedEntities = createEntityRules([
   ...ticketEntities,
   ...printEntities,
 ]);
+
+/** The areas whose pages can show a synced record; each has a `<area>.changed` event (db/contract.ts). */
+export type ShownArea = 'store' | 'staff' | 'customers' | 'parts' | 'tickets' | 'print' | 'sync';
+
+/**
+ * Which pages show each synced entity: when a pull writes one, the counter announces these areas'
+ * `<area>.changed` so open pages read again (docs/architecture/live-refresh.md). An entity shown on
+ * another area's pages names that area too (a ticket list shows its customer's name). Head-office-
+ * only entities are never pulled and name no area. test/db/live-areas.test.ts fails when a synced
+ * entity is missing here.
+ */
+export const AREAS_OF_ENTITY: Readonly<Record<string, ReadonlyArray<ShownArea>>> = {
+  store: [],
+  opening_hours_template: ['store', 'tickets'],
+  staff: ['staff', 'tickets'],
+  customer: ['customers', 'tickets'],
+  customer_phone: ['customers', 'tickets'],
+  customer_address: ['customers', 'tickets'],
+  customer_note: ['customers'],
+  product: ['customers', 'tickets'],
+  customer_merge: ['customers', 'tickets'],
+  customer_tier: ['customers', 'tickets'],
+  product_category: ['customers', 'tickets'],
+  customer_export: [],
+  part: ['parts'],
+  supplier: ['parts'],
+  stock_location: ['parts'],
+  stock_movement: ['parts'],
+  goods_receipt: ['parts'],
+  goods_receipt_line: ['parts'],
+  supplier_return: ['parts'],
+  supplier_return_line: ['parts'],
+  requisition: ['parts'],
+  requisition_line: ['parts'],
+  stocktake: ['parts'],
+  stocktake_line: ['parts'],
+  // The sync page lists what head office decided about this store's offered parts.
+  join_offer: ['parts', 'sync'],
+  requisition_event: ['parts'],
+  sla_target: ['tickets'],
+  ticket: ['tickets'],
+  ticket_event: ['tickets'],
+  ticket_attachment: ['tickets'],
+  ticket_signature: ['tickets'],
+  ticket_settings: ['tickets'],
+  holiday: ['tickets'],
+  region_holiday: ['tickets'],
+  print_log: ['print'],
+};

@@ -26,6 +26,7 @@ import type { SyncServices } from './hooks';
 import { createTableInfoCache, type TableInfoCache } from './table-info';
 import type { EnrollFailure, SyncStatus } from './status';
 import { readStatus, type Progress } from './engine-status';
+import { Announcer } from './announcer';
 import { DEFAULT_TIMING, retryDelay, Timers, type SyncTiming } from './timers';
 
 export { DEFAULT_TIMING, type SyncTiming } from './timers';
@@ -40,6 +41,8 @@ export type SyncEngineOptions = {
   timing?: Partial<SyncTiming>;
   random?: () => number;
   maxPullBytes?: number;
+  /** How far apart the same page event goes out during a sync (announcer.ts; tests shorten it). */
+  announceGapMs?: number;
 };
 
 export class SyncEngine {
@@ -63,12 +66,26 @@ export class SyncEngine {
   /** This store's table shapes and chunk pace, learned as it syncs. */
   private readonly tables: TableInfoCache;
   private readonly pace: PullContext['pace'] = { chunkRows: CHUNK_ROWS };
+  /** Tells the open pages what this engine wrote and when its status moved. */
+  private readonly announcer: Announcer;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.store = options.store;
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.tables = createTableInfoCache(options.services.rules);
     this.timers = new Timers(options.logger);
+    this.announcer = new Announcer(options.services.announcements, options.announceGapMs);
+  }
+
+  /** Pulled or replayed records committed: their pages read again. */
+  private readonly committed = (entities: ReadonlySet<string>, keptAside = 0): void => {
+    this.announcer.entitiesChanged(entities);
+    if (keptAside > 0) this.statusChanged();
+  };
+
+  /** What the status bar and the sync page show moved (state, waiting, refused, kept aside). */
+  private statusChanged(): void {
+    this.announcer.changed(['sync.changed']);
   }
 
   /** Reads the saved offset, installs the offset-aware clock and starts the timers. */
@@ -86,6 +103,7 @@ export class SyncEngine {
     if (this.pushTimer) clearTimeout(this.pushTimer);
     await this.running?.catch(() => {});
     await this.indexing;
+    this.announcer.drop();
     this.http?.close();
   }
 
@@ -95,6 +113,8 @@ export class SyncEngine {
     if (this.pushTimer) clearTimeout(this.pushTimer);
     this.pushTimer = setTimeout(() => void this.syncNow(), this.timing.pushDebounceMs);
     this.pushTimer.unref();
+    // One more change waits to be sent.
+    this.statusChanged();
   }
 
   /** The network is back (the renderer's `online` event): forget the backoff and sync. */
@@ -118,14 +138,21 @@ export class SyncEngine {
         } while (this.again && !this.stopped);
       } finally {
         this.running = null;
+        // After `running` is cleared, so a page reading the status on this event sees the round over.
+        if (!this.stopped) {
+          this.statusChanged();
+          this.announcer.flush();
+        }
       }
     })();
+    this.statusChanged();
     return this.running;
   }
 
   /** Enrollment talks to head office: it runs here, never inside a counter transaction. */
   enroll(input: EnrollInput): Promise<void> {
     this.enrolling = { state: 'working', failure: null };
+    this.statusChanged();
     return enrollDevice(this.store, this.options.credentials, input, this.options.services)
       .then(async () => {
         this.enrolling = null;
@@ -135,6 +162,7 @@ export class SyncEngine {
       })
       .catch((error: unknown) => {
         this.enrolling = { state: 'failed', failure: enrollFailureOf(error) };
+        this.statusChanged();
       });
   }
 
@@ -238,8 +266,11 @@ export class SyncEngine {
         onServerTime: this.onServerTime,
       };
       // A PC restored from a copy pushes what it wrote since only once head office's records are back.
-      if (!(await exclusive(this.store, () => takingBack(statements))))
+      if (!(await exclusive(this.store, () => takingBack(statements)))) {
         await pushAll({ ...pushContext, onProgress: (rows) => (this.progress = { phase: 'push', rows, total }) });
+        // Fewer waiting, perhaps some refused.
+        if (total > 0) this.statusChanged();
+      }
       // The pull reports what is still unsent after this push, not the count from before it.
       this.reported = null;
       if (this.store.replicaId !== replicaBefore) this.installClock();
@@ -255,17 +286,21 @@ export class SyncEngine {
         onProgress: (rows) => (this.progress = { phase: 'pull', rows: (this.progress?.rows ?? 0) + rows, total: null }),
         ...(this.options.maxPullBytes ? { maxBytes: this.options.maxPullBytes } : {}),
         onReplicaChanged: () => this.installClock(),
+        onCommitted: this.committed,
       });
       // A pulled record may have cleared what kept others aside (a join offer mapped a part).
       await this.replayKeptAside();
       if (await exclusive(this.store, () => takingBack(statements) && getState(statements, 'pull_cursor') !== null)) {
-        await finishTakingBack(this.store, this.options.services);
+        await finishTakingBack(this.store, this.options.services, this.committed);
         this.options.logger.warn('database restored from an older copy: continued as a new replica', {
           takenBack: restoredCopyOf(statements)?.takenBack ?? 0,
         });
       }
       // What head office lost on a restore, found during the pull, goes back now.
-      if (pendingCount(statements) > 0) await pushAll(pushContext);
+      if (pendingCount(statements) > 0) {
+        await pushAll(pushContext);
+        this.statusChanged();
+      }
       await exclusive(this.store, () => {
         setState(statements, 'last_sync_at', deskNowIso(this.store.hlc));
         setState(statements, 'last_error', null);
@@ -312,8 +347,12 @@ export class SyncEngine {
     try {
       const { replayed, keptAside } = await replayPendingUnknown(this.store, this.options.services, {
         stopped: () => this.stopped,
+        onCommitted: this.committed,
       });
-      if (replayed > 0) this.options.logger.info('kept-aside values replayed', { replayed, keptAside });
+      if (replayed > 0) {
+        this.options.logger.info('kept-aside values replayed', { replayed, keptAside });
+        this.statusChanged();
+      }
     } catch (error) {
       this.options.logger.error('replaying kept-aside values failed', {
         error: error instanceof Error ? error.stack : String(error),
@@ -327,12 +366,16 @@ export class SyncEngine {
       return await replayPendingUnknown(this.store, this.options.services, {
         always: true,
         stopped: () => this.stopped,
+        onCommitted: this.committed,
       });
     } catch (error) {
       this.options.logger.error('replaying kept-aside records failed', {
         error: error instanceof Error ? error.stack : String(error),
       });
       throw error;
+    } finally {
+      this.statusChanged();
+      this.announcer.flush();
     }
   }
 
@@ -357,6 +400,11 @@ export class SyncEngine {
       .finally(() => {
         this.indexing = null;
         this.indexProgress = null;
+        // Customers the snapshot brought are found by search now.
+        if (!this.stopped) {
+          this.announcer.changed(['sync.changed', 'customers.changed']);
+          this.announcer.flush();
+        }
       });
   }
 

@@ -65,7 +65,16 @@ function stateOf(rows: ReadonlyArray<PendingRow>): { state: RecordState; used: P
 export async function replayPendingUnknown(
   store: Store,
   { rules, hooks }: SyncServices,
-  { stopped = () => false, always = false }: { stopped?: () => boolean; always?: boolean } = {},
+  {
+    stopped = () => false,
+    always = false,
+    onCommitted,
+  }: {
+    stopped?: () => boolean;
+    always?: boolean;
+    /** A chunk committed: the entities of the records it wrote (their pages read again). */
+    onCommitted?: (entities: ReadonlySet<string>) => void;
+  } = {},
 ): Promise<{ replayed: number; keptAside: number }> {
   const { statements } = store;
   const keys = await exclusive(store, () => {
@@ -109,11 +118,16 @@ export async function replayPendingUnknown(
         });
         saveClockMark(statements, store.hlc);
         await hooks.runApplyHooks(syncWork(store, trx), result.touched, { snapshot: false });
-        return { records: records.length, keptAside: result.keptAside };
+        return {
+          records: records.length,
+          keptAside: result.keptAside,
+          entities: new Set(result.touched.map((t) => t.entity)),
+        };
       },
       // As in a pull: a kept-aside row may refer to rows this PC has not got yet.
       { foreignKeys: false },
     );
+    if (outcome.entities.size > 0) onCommitted?.(outcome.entities);
     replayed += outcome.records;
     keptAside += outcome.keptAside;
     await yieldToCounter();

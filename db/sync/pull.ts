@@ -61,6 +61,11 @@ export type PullContext = {
   maxBytes?: number;
   /** This database turned out to be an older copy and continues as a new replica (the clock's node follows it). */
   onReplicaChanged?: () => void;
+  /**
+   * A chunk committed: the entities of the records it wrote, and how many it kept aside. Called
+   * after the commit, never inside the transaction, so a page that reads again sees the rows.
+   */
+  onCommitted?: (entities: ReadonlySet<string>, keptAside: number) => void;
 };
 
 /**
@@ -94,13 +99,14 @@ async function applyInChunks(
     // adapts to what the whole chunk cost last time: the time bound holds with the hooks included.
     const rowBudget = ctx.pace.chunkRows;
     const started = performance.now();
-    const end = await exclusiveTx(
+    const { end, entities, keptAside } = await exclusiveTx(
       ctx.store,
       async (trx) => {
         const nowIso = deskNowIso(ctx.store.hlc);
         let end = index;
         const touched: ApplyOutcome['touched'] = [];
         let applied = 0;
+        let keptAside = 0;
         const watch = watchKeptAside(ctx.store.statements);
         // The local state of the records this chunk will most likely take, read in one go.
         const prefetched = prefetchLocal(ctx.store.statements, records.slice(index, index + rowBudget), ctx);
@@ -127,6 +133,7 @@ async function applyInChunks(
           );
           touched.push(...outcome.touched);
           applied += outcome.applied;
+          keptAside += outcome.keptAside;
           end = stop;
         }
         await ctx.hooks.runApplyHooks(syncWork(ctx.store, trx), touched, phase);
@@ -134,10 +141,11 @@ async function applyInChunks(
         onApplied?.(applied);
         // Stamps merged from head office raised the clock: the mark commits with the rows that carried them.
         saveClockMark(ctx.store.statements, ctx.store.hlc);
-        return end;
+        return { end, entities: new Set(touched.map((t) => t.entity)), keptAside };
       },
       { foreignKeys: false },
     );
+    if (entities.size > 0 || keptAside > 0) ctx.onCommitted?.(entities, keptAside);
     // The commit counts too: writing the pages is a good part of a chunk's cost.
     const elapsed = performance.now() - started;
     const rows = end - index;

@@ -8,6 +8,7 @@
  * Type-only: areas import it without importing the engine.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { DeskEvent } from '../contract';
 import type { StatementCache } from '../statement-cache';
 import type { DB } from '../schema';
 import type { EntityRules } from './entity-rules';
@@ -86,7 +87,21 @@ export type DeskFacts = Readonly<{
 }>;
 
 /**
- * What the engine is handed at construction (db/desk.ts builds it): the entity rules, the areas'
- * hooks and what the desk knows of itself.
+ * How open pages hear of what sync wrote (docs/architecture/live-refresh.md): the events whose pages
+ * show a synced entity (db/synced-entities.ts `AREAS_OF_ENTITY`), and the desk's way to announce one.
  */
-export type SyncServices = Readonly<{ rules: EntityRules; hooks: SyncHooks; facts: DeskFacts }>;
+export type SyncAnnouncements = Readonly<{
+  eventsOf(entity: string): ReadonlyArray<DeskEvent>;
+  announce(event: DeskEvent): void;
+}>;
+
+/**
+ * What the engine is handed at construction (db/desk.ts builds it): the entity rules, the areas'
+ * hooks, what the desk knows of itself and how it tells its pages what changed.
+ */
+export type SyncServices = Readonly<{
+  rules: EntityRules;
+  hooks: SyncHooks;
+  facts: DeskFacts;
+  announcements: SyncAnnouncements;
+}>;

@@ -103,12 +103,22 @@ export function countTakenBack(statements: StatementCache, applied: number): voi
  * Once the snapshot is in: records written since the restore whose numbers head office already
  * has take the next free ones, then head office's records kept aside because of them are applied.
  */
-export async function finishTakingBack(store: Store, services: SyncServices): Promise<void> {
+export async function finishTakingBack(
+  store: Store,
+  services: SyncServices,
+  onCommitted?: (entities: ReadonlySet<string>) => void,
+): Promise<void> {
   const { sqlite, statements } = store;
   const renumbered = await exclusive(store, () =>
     sqlite.transaction(() => renumberClashes(statements, services.rules))(),
   );
-  const { replayed, keptAside } = await replayPendingUnknown(store, services, { always: true });
+  // Renumbered documents show new numbers on their pages.
+  if (renumbered > 0)
+    onCommitted?.(new Set(services.rules.entities().filter((e) => services.rules.ruleFor(e)?.numbered)));
+  const { replayed, keptAside } = await replayPendingUnknown(store, services, {
+    always: true,
+    ...(onCommitted ? { onCommitted } : {}),
+  });
   await exclusive(store, () => {
     const recorded = read(statements);
     if (!recorded) return;

@@ -52,11 +52,13 @@ export async function startDeskSync({
     await running?.stop();
   }
 
-  const unsubscribe = desk.onEvent((event) => {
+  const unsubscribe = desk.onEvent((event, origin) => {
     if (event === 'backup.changed' && desk.store?.health.damage && engine) {
       void stopEngine();
       return;
     }
+    // What sync wrote came from head office: nothing to send back.
+    if (origin === 'sync') return;
     // Signing in and out writes nothing that syncs; everything else may have.
     if (event !== 'session.changed' && event !== 'sync.changed' && event !== 'backup.changed') engine?.localWrite();
   });

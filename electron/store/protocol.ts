@@ -5,7 +5,7 @@
  * survives a structured clone (worker_threads, Electron's utilityProcess, Node's `advanced` IPC).
  */
 import type { DeskError, DeskEvent, DeskResult } from '../../db/contract';
-import type { UpdateGate, UpdateStatus } from '../../db/desk-types';
+import type { EventOrigin, UpdateGate, UpdateStatus } from '../../db/desk-types';
 import type { DeviceCredentials } from '../../db/sync/credentials';
 import type { CredentialProtection } from '../../db/sync/status';
 import type { SyncTiming } from '../../db/sync/engine';
@@ -51,7 +51,8 @@ export type FromStore =
   /** `sessionId`: the caller's sign-in after the call (signing in or out changes it). */
   | { type: 'result'; id: number; result: DeskResult<unknown>; sessionId: string | null }
   | { type: 'gate'; id: number; gate: UpdateGate }
-  | { type: 'event'; event: DeskEvent }
+  /** A desk event and who caused it (a call, or sync writing what other PCs did). */
+  | { type: 'event'; event: DeskEvent; origin: EventOrigin }
   | { type: 'credentials-saved'; credentials: DeviceCredentials }
   | { type: 'credentials-cleared' }
   | { type: 'closed' };

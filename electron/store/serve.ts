@@ -87,7 +87,7 @@ export function serveStore(port: StorePort, loggerFor: (logDir: string | undefin
       port.exit(0);
       return;
     }
-    desk.onEvent((event) => port.post({ type: 'event', event }));
+    desk.onEvent((event, origin) => port.post({ type: 'event', event, origin }));
     const credentials = credentialStore(init, port);
     if (credentials) {
       const sync = await startDeskSync({

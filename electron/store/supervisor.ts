@@ -11,7 +11,7 @@
  * faults in a row it stays down and every call says so, rather than crash in a loop.
  */
 import { DESK_EVENTS, type DeskError, type DeskEvent, type DeskResult } from '../../db/contract';
-import type { ClientState, Desk, Logger, UpdateGate, UpdateStatus } from '../../db/desk-types';
+import type { ClientState, Desk, EventOrigin, Logger, UpdateGate, UpdateStatus } from '../../db/desk-types';
 import type { DeviceCredentials } from '../../db/sync/credentials';
 import { jsonChars, STORE_ERRORS, STORE_LIMITS, type FromStore, type StoreInit, type ToStore } from './protocol';
 import { RestartPolicy, type RestartSettings } from './restart-policy';
@@ -55,7 +55,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
   const { logger } = options;
   const limits = { ...STORE_LIMITS, ...options.limits };
   const policy = new RestartPolicy(options.restart);
-  const listeners = new Set<(event: DeskEvent) => void>();
+  const listeners = new Set<(event: DeskEvent, origin: EventOrigin) => void>();
   const pending = new Map<number, Pending>();
   const gates = new Map<number, (gate: UpdateGate) => void>();
   let nextId = 1;
@@ -68,10 +68,10 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
   let closed: (() => void) | null = null;
   let restartTimer: NodeJS.Timeout | null = null;
 
-  const emit = (event: DeskEvent) => {
+  const emit = (event: DeskEvent, origin: EventOrigin = 'call') => {
     for (const listener of listeners) {
       try {
-        listener(event);
+        listener(event, origin);
       } catch (error) {
         logger.error('desk event listener failed', { event, error: String(error) });
       }
@@ -105,7 +105,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
         gates.delete(message.id);
         return;
       case 'event':
-        emit(message.event);
+        emit(message.event, message.origin);
         return;
       case 'credentials-saved':
         rememberCredentials(message.credentials);

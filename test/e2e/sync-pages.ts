@@ -62,15 +62,33 @@ export class SyncPage {
     await this.page.getByRole('button', { name: 'Sync now' }).click();
   }
 
+  /**
+   * "Sync now", and wait until that sync has ended: the page re-reads its status when sync
+   * announces it (sync.changed), and shows the new last sync time. Waits first for a sync already
+   * running to end, so the one waited for started after the click.
+   */
+  async syncOnce(): Promise<void> {
+    const idle = 'section[data-sync-state]:not([data-sync-state="syncing"])';
+    await this.page.locator(idle).waitFor();
+    const before = (await this.page.locator(idle).getAttribute('data-last-sync')) ?? '';
+    await this.syncNow();
+    await this.page.locator(`${idle}:not([data-last-sync="${before}"])`).waitFor({ timeout: 20_000 });
+  }
+
   /** Nothing waiting, nothing refused, no problem left: this PC has given head office everything. */
   async expectAllSent(): Promise<void> {
+    // Read as the page updates itself: the counts drop when a push is acknowledged, and the last
+    // problem goes when the whole sync round has ended well.
     await expect
       .poll(
-        async () => [await this.value('Changes waiting to be sent'), await this.value('Changes head office refused')],
+        async () => [
+          await this.value('Changes waiting to be sent'),
+          await this.value('Changes head office refused'),
+          await this.page.getByRole('row').filter({ hasText: 'Last problem' }).count(),
+        ],
         { timeout: 20_000 },
       )
-      .toEqual(['0', '0']);
-    await expect(this.page.getByRole('row').filter({ hasText: 'Last problem' }).count()).resolves.toBe(0);
+      .toEqual(['0', '0', 0]);
   }
 }
 
@@ -80,27 +98,21 @@ export function headerSync(page: Page): Locator {
 }
 
 /**
- * Sync the way a person at the counter would when waiting for a colleague's work: press
- * "Sync now", look, and press it again after a moment if it is not there yet.
+ * Sync the way a person at the counter would when waiting for a colleague's work: once the
+ * colleagues' PCs (`senders`) say on their sync pages that nothing waits to be sent, press
+ * "Sync now" once, wait for that sync to end, and look. No retries and no fixed waits: each step
+ * waits for what the page shows, which it updates by itself when sync announces a change.
  */
-export async function syncUntil(
-  page: Page,
-  arrived: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const sync = new SyncPage(page);
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    await sync.open();
-    await sync.syncNow();
-    // A sync round trip on this machine takes well under a second; look twice, then press again.
-    for (let look = 0; look < 2; look += 1) {
-      await page.waitForTimeout(750);
-      if (await arrived()) return;
-    }
+export async function syncUntil(page: Page, arrived: () => Promise<boolean>, what: string, senders: Page[] = []) {
+  for (const sender of senders) {
+    const sending = new SyncPage(sender);
+    await sending.open();
+    await sending.expectAllSent();
   }
-  throw new Error(`${what} did not arrive within ${timeoutMs / 1000} s of pressing "Sync now"`);
+  const sync = new SyncPage(page);
+  await sync.open();
+  await sync.syncOnce();
+  if (!(await arrived())) throw new Error(`${what} did not arrive with the first sync after it was sent`);
 }
 
 export class CustomerFile {
@@ -165,5 +177,7 @@ export async function openTicketNumbers(page: Page): Promise<string[]> {
   await page.getByRole('link', { name: 'Tickets', exact: true }).click();
   const table = page.getByRole('table', { name: 'Ticket list' });
   await table.getByRole('link').or(table.getByText('No tickets in this queue')).first().waitFor();
+  // While the queue loads, antd shows its empty text under the spinner: read once it is gone.
+  await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'hidden' });
   return table.getByRole('link', { name: /^S\d+-/ }).allInnerTexts();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { DeskEvent } from '../../db/api';
 import type { DeskResult } from '../../db/contract';
-import type { ClientState, Desk, Logger } from '../../db/desk-types';
+import type { ClientState, Desk, EventOrigin, Logger } from '../../db/desk-types';
 import type { FrameLike, InvokeEventLike, IpcMainLike, SenderLike } from '../../electron/ipc';
 import {
   bindDesk,
@@ -110,7 +110,7 @@ function fakeIpcMain(): IpcMainLike & { handlers: Map<string, Handler> } {
 }
 
 function fakeDesk(dispatch: Desk['dispatch'] = async (_client, method) => ({ ok: true, value: method })) {
-  const listeners = new Set<(event: DeskEvent) => void>();
+  const listeners = new Set<(event: DeskEvent, origin: EventOrigin) => void>();
   const calls: Array<{ client: ClientState; method: string; input: unknown }> = [];
   const desk: Desk = {
     dispatch: async (client, method, input) => {
@@ -123,7 +123,12 @@ function fakeDesk(dispatch: Desk['dispatch'] = async (_client, method) => ({ ok:
     },
     close: async () => {},
   };
-  return { desk, calls, listeners, emit: (event: DeskEvent) => listeners.forEach((listener) => listener(event)) };
+  return {
+    desk,
+    calls,
+    listeners,
+    emit: (event: DeskEvent, origin: EventOrigin = 'call') => listeners.forEach((listener) => listener(event, origin)),
+  };
 }
 
 function setUp(options: { dispatch?: Desk['dispatch']; targets?: FakeSender[] } = {}) {

@@ -20,7 +20,14 @@ export function SyncPage() {
   const status = state.value;
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('bar.never'));
   return (
-    <section aria-labelledby="sync-page-title">
+    // What a sync shows as it goes (state, last sync's exact time, waiting count), for whoever waits
+    // on this page for a sync to end or a count to move.
+    <section
+      aria-labelledby="sync-page-title"
+      data-sync-state={status?.state}
+      data-last-sync={status?.lastSyncAt ?? ''}
+      data-pending={status?.pending}
+    >
       <Typography.Title level={2} id="sync-page-title" style={{ marginTop: 0 }}>
         {t('page.title')}
       </Typography.Title>
@@ -73,7 +80,7 @@ export function SyncPage() {
             )}
           </Descriptions>
           <Button
-            onClick={() => void syncNow.run({ online: true }).then(() => window.setTimeout(refetch, 500))}
+            onClick={() => void syncNow.run({ online: true })}
             loading={syncNow.pending || status.state === 'syncing'}
             disabled={status.state === 'stopped'}
           >

@@ -123,8 +123,8 @@ async function main(): Promise<void> {
     timing: { pushDebounceMs: 5, pullEveryMs: 40, backoffMinMs: 20, backoffMaxMs: 200, probeMs: 50 },
     maxPullBytes: Number(env('F15_PULL_BYTES', '2048')),
   });
-  desk.onEvent((event) => {
-    if (event !== 'session.changed' && event !== 'sync.changed') engine.localWrite();
+  desk.onEvent((event, origin) => {
+    if (origin === 'call' && event !== 'session.changed' && event !== 'sync.changed') engine.localWrite();
   });
   desk.sync!.engine = engine;
   await engine.start();
