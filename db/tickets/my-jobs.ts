@@ -1,6 +1,6 @@
 /**
  * A technician's "my jobs today" (docs/DOMAIN.md §5): their open repairs at this store that are
- * overdue or on today (an appointment today, or planned for today without one), overdue first,
+ * overdue or on today (an appointment today, or planned for today or for no day), overdue first,
  * then in time order; the visit address on their own on-site jobs only (visit-contact.ts); and the
  * parts they are waiting for — requisitions for their open jobs that are requested or approved but
  * not yet fully issued. Always the signed-in person's own list: the caller passes the actor.
@@ -39,7 +39,11 @@ export async function myJobsToday(
         eb.or([
           eb('ticketSla.nextDueAt', '<=', nowIso),
           eb(appointmentWithin(start, end), '=', 1),
-          eb.and([eb('ticket.appointmentAt', 'is', null), eb('ticket.plannedDate', '<=', today)]),
+          // Planned for today or before, or for no day at all (goods at the counter, done when free).
+          eb.and([
+            eb('ticket.appointmentAt', 'is', null),
+            eb.or([eb('ticket.plannedDate', 'is', null), eb('ticket.plannedDate', '<=', today)]),
+          ]),
           eb(sql`julianday(ticket.appointment_at)`, '<', sql`julianday(${start})`),
         ]),
       )

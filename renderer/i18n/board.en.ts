@@ -43,6 +43,7 @@ export const boardEn = {
     at: 'At {{time}}',
     plannedToday: 'Planned today, no time fixed',
     plannedOn: 'Planned for {{date}}',
+    undated: 'No day fixed: when free',
     address: 'Address',
     parts: 'Parts waiting',
     partsEmpty: 'No parts waiting',

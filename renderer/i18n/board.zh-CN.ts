@@ -47,6 +47,7 @@ export const boardZhCN: Texts<typeof boardEn> = {
     at: '{{time}}',
     plannedToday: '计划今日，未约时间',
     plannedOn: '计划 {{date}}',
+    undated: '未定日期，空闲时处理',
     address: '地址',
     parts: '待领配件',
     partsEmpty: '没有待领配件',

@@ -157,6 +157,7 @@ describe('my jobs today', () => {
     const others = await repair(d, 'on_site');
     const overdue = await repair(d, 'in_store');
     const later = await repair(d, 'in_store');
+    const undated = await repair(d, 'in_store');
 
     const v = await act(d, 'repair_lead', visit, { action: 'schedule', technicianId: d.idOf('technician') });
     await act(d, 'technician', v, { action: 'contact_customer', appointmentAt: iso('2026-11-24 15:00') });
@@ -177,23 +178,27 @@ describe('my jobs today', () => {
       technicianId: d.idOf('technician'),
       plannedDate: '2026-11-26',
     });
+    await act(d, 'repair_lead', undated, { action: 'schedule', technicianId: d.idOf('technician') });
     let o = await act(d, 'repair_lead', others, { action: 'schedule', technicianId: d.idOf('technician2') });
     o = await act(d, 'technician2', o, { action: 'contact_customer', appointmentAt: iso('2026-11-24 11:00') });
 
     d.setTime(sh('2026-11-24 08:30'));
     const mine = await d.ok('technician', 'tickets.myJobs', {});
     expect(mine.today).toBe('2026-11-24');
-    // Yesterday's planned job first; then 10:00, 15:00; the job planned without a time last. Not
-    // Thursday's job, not the other technician's visit.
-    expect(ids(mine.jobs)).toEqual([overdue.id, early.id, visit.id, bench.id]);
+    // Yesterday's planned job first; then 10:00, 15:00; the jobs without a time last (planned for
+    // today, or for no day: done when free). Not Thursday's job, not the other technician's visit.
+    expect(ids(mine.jobs)).toEqual([overdue.id, early.id, visit.id, bench.id, undated.id]);
     expect(mine.jobs.map((j) => [j.overdue, j.time])).toEqual([
       [true, null],
       [false, '10:00'],
       [false, '15:00'],
       [false, null],
+      [false, null],
     ]);
     expect(mine.jobs[1]!.address).toBe(ADDRESS);
     expect(mine.jobs[3]!.address).toBeNull();
+    // Those two by number: the bench job was taken first.
+    expect(mine.jobs.slice(3).map((j) => j.plannedDate)).toEqual(['2026-11-24', null]);
     const theirs = await d.ok('technician2', 'tickets.myJobs', {});
     expect(ids(theirs.jobs)).toEqual([o.id]);
     expect(theirs.jobs[0]!.address).toBe(ADDRESS);

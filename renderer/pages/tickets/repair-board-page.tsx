@@ -5,7 +5,7 @@
  * dragging a job onto a lane, or ticking several and choosing "Assign to…" — one step per job
  * (board/assign-jobs.ts); everyone else sees the board as it stands.
  */
-import { Alert, Button, Card, Empty, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TechnicianLoad, TicketListItem } from '../../../db/api';
@@ -77,13 +77,11 @@ export function RepairBoardPage() {
             style={{ width: 240 }}
             virtual={false}
           />
-          <Input
+          <DatePicker
             aria-label={t('board.plannedDate')}
-            addonBefore={t('board.plannedDate')}
-            type="date"
-            value={plannedDate}
-            onChange={(e) => setPlannedDate(e.target.value)}
-            style={{ width: 250 }}
+            placeholder={t('board.plannedDate')}
+            onChange={(_, text) => setPlannedDate(typeof text === 'string' ? text : '')}
+            style={{ width: 160 }}
           />
           <Button
             type="primary"
@@ -145,7 +143,7 @@ export function RepairBoardPage() {
           ))}
         </div>
       </div>
-      <BoardCalendar today={board?.today ?? ''} technicians={technicians} />
+      {board ? <BoardCalendar today={board.today} technicians={technicians} /> : null}
     </section>
   );
 }

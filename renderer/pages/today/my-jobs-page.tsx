@@ -34,9 +34,8 @@ export function MyJobsPage() {
       {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card size="small" title={t('myJobs.title')}>
+          <Card size="small" title={t('myJobs.title')} role="region" aria-label={t('myJobs.title')}>
             <List<MyJob>
-              aria-label={t('myJobs.title')}
               loading={mine === undefined && state.status === 'loading'}
               locale={{ emptyText: <Empty description={t('myJobs.empty')} /> }}
               dataSource={[...(mine?.jobs ?? [])]}
@@ -45,9 +44,8 @@ export function MyJobsPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('myJobs.parts')}>
+          <Card size="small" title={t('myJobs.parts')} role="region" aria-label={t('myJobs.parts')}>
             <List
-              aria-label={t('myJobs.parts')}
               size="small"
               locale={{ emptyText: t('myJobs.partsEmpty') }}
               dataSource={[...(mine?.partsWaiting ?? [])]}
@@ -79,9 +77,11 @@ function JobItem({ job, today }: { job: MyJob; today: string }) {
   const when =
     job.time !== null
       ? t('myJobs.at', { time: job.time })
-      : job.plannedDate === today
-        ? t('myJobs.plannedToday')
-        : t('myJobs.plannedOn', { date: format.date(job.plannedDate) });
+      : job.plannedDate === null
+        ? t('myJobs.undated')
+        : job.plannedDate === today
+          ? t('myJobs.plannedToday')
+          : t('myJobs.plannedOn', { date: format.date(job.plannedDate) });
   return (
     <List.Item key={job.id} actions={[<SlaBadge key="sla" sla={job.sla} />]}>
       <List.Item.Meta
