@@ -114,6 +114,11 @@ describe('a repair on site', () => {
     });
     expectNoContact(await d.ok('technician', 'tickets.get', { id: ticket.id }));
     expectNoContact(await d.ok('technician', 'print.ticket', { ticketId: ticket.id }));
+    // "My jobs today" follows too: the visit (now overdue) with its address for the new technician only.
+    d.setTime(sh('2026-12-01 09:00'));
+    const theirs = await d.ok('technician2', 'tickets.myJobs', {});
+    expect(theirs.jobs.map((job) => [job.id, job.address])).toEqual([[ticket.id, VISIT]]);
+    expect((await d.ok('technician', 'tickets.myJobs', {})).jobs).toEqual([]);
   });
 
   it('keeps the address in the signed service form for the technician and counter, not for others', async () => {
