@@ -148,6 +148,12 @@ describe('the repair board', () => {
     await expect.poll(() => unscheduled.getByRole('checkbox').count()).toBe(0);
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `${SHOTS}/board-en-1366.png` });
+    const calendar = page.getByRole('region', { name: 'Appointments' });
+    await calendar.getByText('Week', { exact: true }).click();
+    await calendar.getByRole('columnheader').nth(7).waitFor();
+    await calendar.scrollIntoViewIfNeeded();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `${SHOTS}/board-week-en-1366.png` });
 
     await switchLanguage(page, 'zh-CN');
     await page.getByRole('heading', { name: '维修看板' }).waitFor();
