@@ -182,8 +182,13 @@ export {
 export type {
   AttachmentMeta,
   ClockView,
+  BoardWeek,
+  CalendarJob,
   DuePanel,
   HolidayView,
+  MyJob,
+  MyJobsToday,
+  PartsWaiting,
   ProductRef as TicketProductRef,
   RepairBoard,
   SignatureView,
@@ -194,6 +199,7 @@ export type {
   TicketListItem,
   TicketSettingsView,
   TimelineEntry,
+  TodayFigures,
 } from './tickets/views';
 export {
   syncEnrollSchema,

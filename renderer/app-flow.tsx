@@ -71,6 +71,8 @@ export function AppFlow() {
             : null
         }
         onSignedIn={() => {
+          // Whoever signs in starts on their role's page (shell/start-page.ts), not where the last person left off.
+          window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
           setSignedOutBecause(null);
           refetch();
         }}

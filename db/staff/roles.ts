@@ -49,6 +49,10 @@ export const PERMISSIONS = [
   'tickets.settings',
   /** Complaint analysis and staff performance (docs/DOMAIN.md §3, §8): leads and managers. */
   'tickets.reports',
+  /** Schedule repairs from the board and see every technician's day (docs/DOMAIN.md §5): repair leads and managers. */
+  'tickets.dispatch',
+  /** Work repair jobs as a technician: their own "my jobs today" with the addresses of their visits. */
+  'tickets.ownJobs',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -75,11 +79,18 @@ const customerLead: ReadonlyArray<Permission> = [
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
   cs_lead: [...counter, ...customerLead, 'tickets.reports'],
-  repair_lead: [...counter, 'parts.request', 'tickets.reports'],
-  technician: [...everyone, 'parts.request', 'tickets.work'],
+  repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch'],
+  technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
   parts_clerk: [...everyone, ...partsClerk],
-  aftersales_manager: [...counter, ...customerLead, 'parts.reports', 'tickets.settings', 'tickets.reports'],
+  aftersales_manager: [
+    ...counter,
+    ...customerLead,
+    'parts.reports',
+    'tickets.settings',
+    'tickets.reports',
+    'tickets.dispatch',
+  ],
   admin: PERMISSIONS,
 };
 

@@ -15,6 +15,7 @@ export const QUEUES = [
   'unassigned',
   'due_soon',
   'breached',
+  'due_today',
   'waiting_parts',
   'waiting_customer',
   'follow_up',
@@ -98,5 +99,7 @@ export const ticketGetSchema = z.object({ id });
 export const ticketNoteSchema = z.object({ ticketId: id, note: requiredText(2000) });
 export const attachmentGetSchema = z.object({ id });
 export const technicianDaySchema = z.object({ technicianId: id, date: localDate });
+/** The week of the board's calendar: any day in it (the week runs Monday to Sunday). */
+export const boardWeekSchema = z.object({ date: localDate });
 export const holidayYearSchema = z.object({ year: z.number().int().min(2000).max(2100) });
 export const holidayRemoveSchema = z.object({ date: localDate });

@@ -60,6 +60,19 @@ export function byUrgency(query: ListQuery): ListQuery {
     .orderBy('ticket.createdAt');
 }
 
+/**
+ * The repair board's order (docs/DOMAIN.md §5: the lead schedules by urgency): urgency first, then
+ * the nearest deadline, then the oldest. Deadline-first (`byUrgency`) would drop an Urgent job
+ * below Normal ones once scheduling answers its short reply clock and only the resolve clock is left.
+ */
+export function urgencyFirst(query: ListQuery): ListQuery {
+  return query
+    .orderBy(sql`CASE ticket.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END`)
+    .orderBy(sql`ticket_sla.next_due_at IS NULL`)
+    .orderBy('ticketSla.nextDueAt')
+    .orderBy('ticket.createdAt');
+}
+
 function signedWorkingMinutes(cal: StoreCalendar, now: number, due: number): number {
   return Math.round(due > now ? cal.workingMinutesBetween(now, due) : -cal.workingMinutesBetween(due, now));
 }

@@ -1,13 +1,13 @@
-/** Handlers for the lists: queues, the repair board, a technician's day, follow-ups, the counter's due panel. */
+/** Handlers for the lists: queues, follow-ups, the counter's due panel (the board's are in methods-board.ts). */
 import type { Handler, HandlerContext } from '../handler';
 import { roleCan, type Role } from '../staff/roles';
 import type { StoreCalendar } from './calendar';
 import { refreshTicket } from './events';
 import { deskNow } from './now';
-import { duePanel, followUpList, repairBoard, technicianDay, ticketQueue } from './queues';
+import { duePanel, followUpList, ticketQueue } from './queues';
 import { loadCalendar } from './settings';
-import type { ticketQueueSchema, technicianDaySchema } from './contract';
-import type { TicketListItem, RepairBoard, DuePanel } from './views';
+import type { ticketQueueSchema } from './contract';
+import type { TicketListItem, DuePanel } from './views';
 import type { noInput } from '../fields';
 import type { StaffSummary } from '../staff/contract';
 
@@ -22,7 +22,7 @@ const FRESHEN_PER_READ = 500;
  * working days or holidays changed (or tickets synced in without a deadline yet) are recomputed
  * before a list shows them. Only the local cache is written; no event, nothing synced.
  */
-async function freshDeadlines(ctx: HandlerContext): Promise<{ cal: StoreCalendar; now: number }> {
+export async function freshDeadlines(ctx: HandlerContext): Promise<{ cal: StoreCalendar; now: number }> {
   const cal = await loadCalendar(ctx.trx);
   const now = deskNow(ctx);
   const stale = await ctx.trx
@@ -45,19 +45,6 @@ export const ticketsQueue: Handler<
 > = async (ctx, input) => {
   const { cal, now } = await freshDeadlines(ctx);
   return ticketQueue(ctx.trx, input, ctx.staffId, cal, now);
-};
-
-export const ticketsBoard: Handler<typeof noInput, RepairBoard> = async (ctx) => {
-  const { cal, now } = await freshDeadlines(ctx);
-  return repairBoard(ctx.trx, cal, now);
-};
-
-export const ticketsTechnicianDay: Handler<
-  typeof technicianDaySchema,
-  { date: string; jobs: ReadonlyArray<TicketListItem> }
-> = async (ctx, input) => {
-  const { cal, now } = await freshDeadlines(ctx);
-  return { date: input.date, jobs: await technicianDay(ctx.trx, input.technicianId, input.date, cal, now) };
 };
 
 export const ticketsDuePanel: Handler<typeof noInput, DuePanel> = async (ctx) => {

@@ -31,6 +31,7 @@ import {
   attachmentGetSchema,
   ticketQueueSchema,
   technicianDaySchema,
+  boardWeekSchema,
   ticketSettingsSchema,
   holidayYearSchema,
   holidaySchema,
@@ -40,14 +41,15 @@ import { noInput } from '../fields';
 import { ticketsSlaTargets, ticketsSaveSlaTargets, ticketsBreachReport } from './methods-targets';
 import { saveSlaTargetsSchema, breachReportSchema } from './contract-targets';
 import { ticketsComplaintReport, ticketsStaffReport } from './methods-reports';
+import { ticketsQueue, ticketsStaff, ticketsDuePanel, ticketsFollowUps } from './methods-lists';
 import {
-  ticketsQueue,
-  ticketsStaff,
   ticketsBoard,
+  ticketsBoardWeek,
+  ticketsMyJobs,
   ticketsTechnicianDay,
-  ticketsDuePanel,
-  ticketsFollowUps,
-} from './methods-lists';
+  ticketsTechnicianLoad,
+  ticketsToday,
+} from './methods-board';
 import {
   ticketsSettings,
   ticketsUpdateSettings,
@@ -296,10 +298,18 @@ export const ticketsMethods = areaMethods('tickets', {
   'tickets.attachment': method(attachmentGetSchema, { access: 'tickets.read', mutates: false }, ticketsAttachment),
   /** Active staff who can be made responsible for a ticket, with their roles. */
   'tickets.staff': method(noInput, { access: 'tickets.read', mutates: false }, ticketsStaff),
-  /** The repair lead's board: open repairs by urgency and due time, and each technician's load. */
+  /** The repair lead's board: open repairs by urgency, then the nearest deadline, and each technician's load. */
   'tickets.board': method(noInput, { access: 'tickets.read', mutates: false }, ticketsBoard),
-  /** A technician's day: the appointments and planned jobs on one local date. */
+  /** The board's week calendar: the appointments and planned jobs of the week holding a date. */
+  'tickets.boardWeek': method(boardWeekSchema, { access: 'tickets.read', mutates: false }, ticketsBoardWeek),
+  /** Who a repair can be scheduled to, with their open jobs, today's jobs and hours booked today. */
+  'tickets.technicianLoad': method(noInput, { access: 'tickets.read', mutates: false }, ticketsTechnicianLoad),
+  /** A technician's day: the appointments and planned jobs on one local date. Someone else's only for those who dispatch. */
   'tickets.technicianDay': method(technicianDaySchema, { access: 'tickets.read', mutates: false }, ticketsTechnicianDay),
+  /** The signed-in technician's jobs today at this store: overdue first, addresses of their own visits, parts waiting. */
+  'tickets.myJobs': method(noInput, { access: 'tickets.ownJobs', mutates: false }, ticketsMyJobs),
+  /** The manager's figures: open, breached, due today, and this week's follow-up satisfaction. */
+  'tickets.today': method(noInput, { access: 'tickets.reports', mutates: false }, ticketsToday),
   /** The counter's glance: what is breached, and what falls due today. */
   'tickets.duePanel': method(noInput, { access: 'tickets.read', mutates: false }, ticketsDuePanel),
   /** Customer service's follow-up list: calls due after repairs, after-sales and complaints, and promised replies. */

@@ -1,15 +1,16 @@
 /**
- * The work queues: mine, unassigned, due soon, breached, waiting for parts or the
+ * The work queues: mine, unassigned, due soon, breached, due today, waiting for parts or the
  * customer, awaiting follow-up, escalated; filtered by type, status, category, person, customer,
- * dates and text. Also the repair board, a technician's day, the follow-up list and the counter's
+ * dates and text. Also a technician's day, the follow-up list and the counter's
  * due panel, which are fixed queries over the same rows.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { addDays, zonedInstant, type StoreCalendar } from './calendar';
 import type { Queue, TicketQueueInput } from './contract';
+import { REPAIR_BOARD_STATES } from './board';
 import { byUrgency, listQuery, runList, type ListQuery } from './list';
-import type { TechnicianLoad, TicketListItem } from './views';
+import type { TicketListItem } from './views';
 
 type Filters = Omit<TicketQueueInput, 'limit' | 'offset' | 'queue'> & { queue: Queue };
 
@@ -17,7 +18,13 @@ function likeContaining(fragment: string): string {
   return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function applyQueue(query: ListQuery, queue: Queue, staffId: string | null, nowIso: string): ListQuery {
+function applyQueue(
+  query: ListQuery,
+  queue: Queue,
+  staffId: string | null,
+  nowIso: string,
+  endOfToday: string,
+): ListQuery {
   switch (queue) {
     case 'all':
       return query;
@@ -31,6 +38,8 @@ function applyQueue(query: ListQuery, queue: Queue, staffId: string | null, nowI
       return query.where('ticketSla.warnAt', '<=', nowIso).where('ticketSla.nextDueAt', '>', nowIso);
     case 'breached':
       return query.where('ticketSla.nextDueAt', '<=', nowIso);
+    case 'due_today':
+      return query.where('ticketSla.nextDueAt', '>', nowIso).where('ticketSla.nextDueAt', '<', endOfToday);
     case 'waiting_parts':
       return query.where('ticket.pausedFor', '=', 'parts');
     case 'waiting_customer':
@@ -78,7 +87,10 @@ export async function ticketQueue(
   now: number,
 ): Promise<{ items: TicketListItem[]; total: number }> {
   const nowIso = new Date(now).toISOString();
-  const filtered = applyFilters(applyQueue(listQuery(db), input.queue, staffId, nowIso), input, cal);
+  const endOfToday = new Date(
+    zonedInstant(addDays(cal.localDate(now), 1), '00:00', cal.settings.timeZone),
+  ).toISOString();
+  const filtered = applyFilters(applyQueue(listQuery(db), input.queue, staffId, nowIso, endOfToday), input, cal);
   const ordered = input.queue === 'all' ? filtered.orderBy('ticket.createdAt', 'desc') : byUrgency(filtered);
   const items = await runList(ordered.limit(input.limit).offset(input.offset), cal, now);
   const counted = await filtered
@@ -87,41 +99,6 @@ export async function ticketQueue(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return { items, total: Number(counted?.n ?? 0) };
-}
-
-const REPAIR_BOARD_STATES = ['received', 'scheduled', 'appointment_set', 'in_repair', 'reopened'];
-
-export async function repairBoard(
-  db: Kysely<DB>,
-  cal: StoreCalendar,
-  now: number,
-): Promise<{ jobs: TicketListItem[]; technicians: TechnicianLoad[]; today: string }> {
-  const today = cal.localDate(now);
-  const jobs = await runList(
-    byUrgency(listQuery(db).where('ticket.type', '=', 'repair').where('ticket.status', 'in', REPAIR_BOARD_STATES)),
-    cal,
-    now,
-  );
-  const technicians = await db
-    .selectFrom('staff')
-    .select(['id', 'name'])
-    .where('role', '=', 'technician')
-    .where('active', '=', 1)
-    .orderBy('name')
-    .execute();
-  return {
-    today,
-    jobs,
-    technicians: technicians.map((tech) => {
-      const mine = jobs.filter((job) => job.assignee?.id === tech.id);
-      return {
-        id: tech.id,
-        name: tech.name,
-        open: mine.length,
-        today: mine.filter((job) => onDay(job, today, cal)).length,
-      };
-    }),
-  };
 }
 
 /** A job is on a day when its appointment falls on it, or (no appointment yet) it was planned for it. */
@@ -152,7 +129,7 @@ export async function technicianDay(
 
 /** Calls due (follow-ups after repairs, after-sales and complaints) and promised consultation replies. */
 export async function followUpList(db: Kysely<DB>, cal: StoreCalendar, now: number): Promise<TicketListItem[]> {
-  const items = await runList(applyQueue(listQuery(db), 'follow_up', null, new Date(now).toISOString()), cal, now);
+  const items = await runList(applyQueue(listQuery(db), 'follow_up', null, new Date(now).toISOString(), ''), cal, now);
   const dueKey = (item: TicketListItem): string =>
     item.followUpDue ?? (item.promisedReplyAt ? cal.localDate(Date.parse(item.promisedReplyAt)) : '9999-12-31');
   return items.sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.number.localeCompare(b.number));

@@ -126,12 +126,68 @@ export type TicketDetail = TicketListItem &
     sourceRequest: LinkedTicket | null;
   }>;
 
-export type TechnicianLoad = Readonly<{ id: string; name: string; open: number; today: number }>;
+/** Someone a repair can be scheduled to, and their load (db/tickets/board.ts). */
+export type TechnicianLoad = Readonly<{
+  id: string;
+  name: string;
+  role: 'technician' | 'repair_lead';
+  /** Open repairs assigned to them. */
+  open: number;
+  /** Of those, on today: an appointment today, or planned for today without one. */
+  today: number;
+  /** Today's jobs at the standard hours per job (STANDARD_JOB_HOURS): an estimate. */
+  hoursBooked: number;
+}>;
 
 export type RepairBoard = Readonly<{
+  /** Urgency first, then the nearest deadline; at most BOARD_JOB_LIMIT of `total`. */
   jobs: ReadonlyArray<TicketListItem>;
+  total: number;
   technicians: ReadonlyArray<TechnicianLoad>;
   today: string;
+}>;
+
+/** A job on the week calendar: its local day, and its appointment's local time (null: planned only). */
+export type CalendarJob = TicketListItem & Readonly<{ day: string; time: string | null }>;
+
+export type BoardWeek = Readonly<{
+  /** The Monday, and the seven local dates from it. */
+  from: string;
+  days: ReadonlyArray<string>;
+  today: string;
+  jobs: ReadonlyArray<CalendarJob>;
+  /** More jobs than one read returns (WEEK_JOB_LIMIT) fall in this week. */
+  truncated: boolean;
+}>;
+
+/** A job on a technician's own list: the visit address only on their own on-site jobs. */
+export type MyJob = TicketListItem & Readonly<{ address: string | null; overdue: boolean; time: string | null }>;
+
+/** A requisition for one of their open jobs that has not been fully issued yet. */
+export type PartsWaiting = Readonly<{
+  id: string;
+  number: string;
+  status: 'requested' | 'approved' | 'partly_issued';
+  requestedAt: string;
+  ticketId: string;
+  ticketNumber: string;
+  lines: number;
+}>;
+
+export type MyJobsToday = Readonly<{
+  today: string;
+  /** Overdue first, then by appointment time; planned jobs without a time after those. */
+  jobs: ReadonlyArray<MyJob>;
+  partsWaiting: ReadonlyArray<PartsWaiting>;
+}>;
+
+export type TodayFigures = Readonly<{
+  today: string;
+  open: number;
+  breached: number;
+  dueToday: number;
+  /** Follow-up ratings recorded this store-local week (Monday to Sunday). */
+  satisfaction: Readonly<{ weekFrom: string; weekTo: string; ratings: number; average: number | null; low: number }>;
 }>;
 
 export type DuePanel = Readonly<{

@@ -14,6 +14,8 @@ export const en = {
   nav: {
     label: 'Pages',
     counter: 'Counter',
+    today: 'Today',
+    'my-jobs': 'My jobs today',
     tickets: 'Tickets',
     repairs: 'Repair board',
     followups: 'Follow-ups',

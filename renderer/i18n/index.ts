@@ -7,6 +7,8 @@ import { initReactI18next } from 'react-i18next';
 import { errorMessages, type MessageKey } from '../../db/api';
 import { backupEn } from './backup.en';
 import { backupZhCN } from './backup.zh-CN';
+import { boardEn } from './board.en';
+import { boardZhCN } from './board.zh-CN';
 import { customersEn } from './customers.en';
 import { customersZhCN } from './customers.zh-CN';
 import { en } from './en';
@@ -38,6 +40,7 @@ export const resources = {
     tickets: ticketsEn,
     sync: syncEn,
     backup: backupEn,
+    board: boardEn,
   },
   'zh-CN': {
     common: zhCN,
@@ -48,6 +51,7 @@ export const resources = {
     tickets: ticketsZhCN,
     sync: syncZhCN,
     backup: backupZhCN,
+    board: boardZhCN,
   },
 } satisfies Record<Language, unknown>;
 

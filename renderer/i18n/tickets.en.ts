@@ -180,6 +180,7 @@ export const ticketsEn = {
       unassigned: 'Unassigned',
       due_soon: 'Due soon',
       breached: 'Breached',
+      due_today: 'Due today',
       waiting_parts: 'Waiting for parts',
       waiting_customer: 'Waiting for customer',
       follow_up: 'Awaiting follow-up',

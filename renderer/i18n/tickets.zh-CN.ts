@@ -164,6 +164,7 @@ export const ticketsZhCN: TicketsMessages = {
       unassigned: '未指派',
       due_soon: '即将超时',
       breached: '已超时',
+      due_today: '今日到期',
       waiting_parts: '等待配件',
       waiting_customer: '等待顾客',
       follow_up: '待回访',

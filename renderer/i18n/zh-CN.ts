@@ -16,6 +16,8 @@ export const zhCN: Messages = {
   nav: {
     label: '页面',
     counter: '柜台',
+    today: '今日概况',
+    'my-jobs': '我的今日工作',
     tickets: '服务单',
     repairs: '维修调度',
     followups: '回访',

@@ -3,6 +3,8 @@ import { useSyncExternalStore } from 'react';
 
 export const PAGES = [
   'counter',
+  'today',
+  'my-jobs',
   'tickets',
   'repairs',
   'followups',

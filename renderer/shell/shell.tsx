@@ -18,6 +18,8 @@ import { FollowUpsPage } from '../pages/tickets/follow-ups-page';
 import { RepairBoardPage } from '../pages/tickets/repair-board-page';
 import { ServiceSettingsPage } from '../pages/tickets/service-settings-page';
 import { TicketsPage } from '../pages/tickets/tickets-page';
+import { MyJobsPage } from '../pages/today/my-jobs-page';
+import { TodayPage } from '../pages/today/today-page';
 import { useDeskMutation } from '../use-desk';
 import { useSyncStatus } from '../pages/sync/use-sync-status';
 import { FirstSyncScreen, ResyncBanner } from './first-sync';
@@ -25,11 +27,14 @@ import { ShellHeader } from './header';
 import { useIdleLock } from './idle-lock';
 import { pageHref, useHashPage, type Page } from './router';
 import { SignedInContext } from './signed-in';
+import { startPage } from './start-page';
 
 type PageDef = { page: Page; permission: Permission; render: () => ReactNode };
 
 const PAGE_DEFS: ReadonlyArray<PageDef> = [
   { page: 'counter', permission: 'customers.read', render: () => <CounterPage /> },
+  { page: 'today', permission: 'tickets.reports', render: () => <TodayPage /> },
+  { page: 'my-jobs', permission: 'tickets.ownJobs', render: () => <MyJobsPage /> },
   { page: 'tickets', permission: 'tickets.read', render: () => <TicketsPage /> },
   { page: 'repairs', permission: 'tickets.read', render: () => <RepairBoardPage /> },
   { page: 'followups', permission: 'tickets.work', render: () => <FollowUpsPage /> },
@@ -56,7 +61,11 @@ export function Shell({ staff, store, onSignedOut }: ShellProps) {
   const can = (permission: Permission): boolean => staff.permissions.includes(permission);
   const pages = PAGE_DEFS.filter((def) => can(def.permission));
   const hashPage = useHashPage();
-  const current = pages.find((def) => def.page === hashPage) ?? pages[0];
+  const landing = startPage(
+    staff,
+    pages.map((def) => def.page),
+  );
+  const current = pages.find((def) => def.page === hashPage) ?? pages.find((def) => def.page === landing);
   const shownPage = current?.page;
 
   useEffect(() => {

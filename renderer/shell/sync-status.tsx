@@ -50,7 +50,10 @@ export function SyncStatusBar() {
       <Space size={6}>
         {icon}
         <span>{label}</span>
-        {status.pending > 0 && <Tag>{t('bar.pending', { count: status.pending })}</Tag>}
+        {/* A store not enrolled yet keeps its changes until it joins: a count here would read as an alarm. */}
+        {status.pending > 0 && status.state !== 'not_enrolled' && (
+          <Tag>{t('bar.pending', { count: status.pending })}</Tag>
+        )}
         {status.rejected > 0 && <Tag color="error">{t('bar.rejected', { count: status.rejected })}</Tag>}
         {status.keptAside > 0 && <Tag color="warning">{t('bar.keptAside', { count: status.keptAside })}</Tag>}
         {status.clockWarning && (

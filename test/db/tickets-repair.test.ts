@@ -272,7 +272,7 @@ describe('a repair in store', () => {
 });
 
 describe('the repair board', () => {
-  it('lists open repairs by due time and urgency, and each technician’s load', async () => {
+  it('lists open repairs by urgency, then due time, and each technician’s load', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
     const normal = await repair(d, 'in_store');
     d.advance(1);
@@ -284,11 +284,13 @@ describe('the repair board', () => {
     });
     const board = await d.ok('repair_lead', 'tickets.board', {});
     expect(board.today).toBe('2026-11-23');
-    // The urgent one's 5-minute reply clock has been answered; it is due (1440/4 = 6 h) before the normal one's 15-minute reply.
-    expect(board.jobs.map((j) => j.id)).toEqual([normal.id, urgent.id]);
+    // The urgent one's 5-minute reply clock has been answered and its 6-hour resolve clock is due
+    // after the normal one's 15-minute reply; urgency still puts it first (tickets-board.test.ts).
+    expect(board.jobs.map((j) => j.id)).toEqual([urgent.id, normal.id]);
     expect(board.technicians).toEqual([
-      { id: d.idOf('technician2'), name: '王师傅', open: 1, today: 1 },
-      { id: d.idOf('technician'), name: '陈师傅', open: 0, today: 0 },
+      { id: d.idOf('technician2'), name: '王师傅', role: 'technician', open: 1, today: 1, hoursBooked: 2 },
+      { id: d.idOf('technician'), name: '陈师傅', role: 'technician', open: 0, today: 0, hoursBooked: 0 },
+      { id: d.idOf('repair_lead'), name: '刘强', role: 'repair_lead', open: 0, today: 0, hoursBooked: 0 },
     ]);
   });
 });

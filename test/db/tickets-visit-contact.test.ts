@@ -79,15 +79,22 @@ describe('a repair on site', () => {
     expect(sheet.intake.map((line) => line.key)).not.toContain('address');
     expectNoContact(sheet);
 
-    // Lists carry no contact details for anyone, the job's own technician included.
+    // Lists carry no contact details for anyone, the job's own technician included; only their own
+    // "my jobs today" carries the address of their own visit (tickets-board.test.ts).
     for (const who of ['technician', 'technician2'] as const) {
       expectNoContact(await d.ok(who, 'tickets.queue', { queue: 'all' }));
       expectNoContact(await d.ok(who, 'tickets.board', {}));
-      expectNoContact(
-        await d.ok(who, 'tickets.technicianDay', { technicianId: d.idOf('technician'), date: '2026-11-24' }),
-      );
+      expectNoContact(await d.ok(who, 'tickets.boardWeek', { date: '2026-11-24' }));
       expectNoContact(await d.ok(who, 'tickets.duePanel', {}));
     }
+    expectNoContact(
+      await d.ok('technician', 'tickets.technicianDay', { technicianId: d.idOf('technician'), date: '2026-11-24' }),
+    );
+    expectNoContact(
+      await d.ok('repair_lead', 'tickets.technicianDay', { technicianId: d.idOf('technician'), date: '2026-11-24' }),
+    );
+    d.setTime(sh('2026-11-24 09:00'));
+    expectNoContact(await d.ok('technician2', 'tickets.myJobs', {}));
   });
 
   it('goes with the job: once reassigned to another technician, the first one no longer sees them', async () => {
@@ -107,6 +114,11 @@ describe('a repair on site', () => {
     });
     expectNoContact(await d.ok('technician', 'tickets.get', { id: ticket.id }));
     expectNoContact(await d.ok('technician', 'print.ticket', { ticketId: ticket.id }));
+    // "My jobs today" follows too: the visit (now overdue) with its address for the new technician only.
+    d.setTime(sh('2026-12-01 09:00'));
+    const theirs = await d.ok('technician2', 'tickets.myJobs', {});
+    expect(theirs.jobs.map((job) => [job.id, job.address])).toEqual([[ticket.id, VISIT]]);
+    expect((await d.ok('technician', 'tickets.myJobs', {})).jobs).toEqual([]);
   });
 
   it('keeps the address in the signed service form for the technician and counter, not for others', async () => {

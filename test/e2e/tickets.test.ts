@@ -156,12 +156,14 @@ describe('tickets', () => {
     await steps.take('Set appointment', (dialog) => dialog.getByLabel('Appointment').fill(`${ymd}T14:30`));
     await steps.waitForStatus('Appointment set');
 
-    // The repair lead's board shows the job and Chen's load.
+    // The repair lead's board shows the job in Chen's lane with his load, and tomorrow's appointment.
     await page.getByRole('link', { name: 'Repair board' }).click();
-    await page.getByRole('table', { name: 'Open repairs' }).getByRole('link', { name: number }).waitFor();
-    await page.getByText('1 open · 0 today').waitFor();
-    await page.getByRole('region', { name: 'Day view' }).getByLabel('Day').fill(ymd);
-    await page.getByRole('region', { name: 'Day view' }).getByRole('link', { name: number }).click();
+    const lane = page.getByRole('region', { name: 'Chen: 1 open' });
+    await lane.getByRole('link', { name: number }).waitFor();
+    await lane.getByText('1 open · 0 today · 0 h booked').waitFor();
+    const calendar = page.getByRole('region', { name: 'Appointments' });
+    await calendar.getByRole('button', { name: 'Next' }).click();
+    await calendar.getByRole('link', { name: `14:30 ${number} · 刘女士` }).click();
 
     await steps.take('Arrived on site');
     await steps.waitForStatus('Being repaired');

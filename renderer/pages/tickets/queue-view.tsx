@@ -34,13 +34,13 @@ type Filters = {
   text: string;
 };
 
-export function QueueView() {
+export function QueueView({ initialQueue = 'open' }: { initialQueue?: TicketQueue }) {
   const { t } = useTranslation('tickets');
   const errorText = useErrorText();
   const labels = useTicketLabels();
   const { can } = useSignedIn();
   const staff = useTicketStaff();
-  const [queue, setQueue] = useState<TicketQueue>('open');
+  const [queue, setQueue] = useState<TicketQueue>(initialQueue);
   const [filters, setFilters] = useState<Filters>({ text: '' });
   const [page, setPage] = useState(1);
   const text = useDebounced(filters.text.trim(), 200);

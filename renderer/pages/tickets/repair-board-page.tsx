@@ -1,131 +1,243 @@
 /**
- * The repair lead's board (docs/DOMAIN.md §5): open repairs by due time and urgency, each technician's
- * load, and one technician's day with its appointments and planned jobs.
+ * The repair lead's board (docs/DOMAIN.md §5): the jobs not yet scheduled beside a lane per
+ * technician with their load, and a day or week calendar of appointments below. Jobs are in the
+ * lead's order: urgency first, then the nearest deadline. Whoever dispatches assigns from here —
+ * dragging a job onto a lane, or ticking several and choosing "Assign to…" — one step per job
+ * (board/assign-jobs.ts); everyone else sees the board as it stands.
  */
-import { Alert, Card, Col, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketListItem } from '../../../db/api';
+import type { TechnicianLoad, TicketListItem } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
-import { todayLocal, useTicketFormat } from './format';
-import { useTicketLabels } from './labels';
-import { ticketHref } from './route';
-import { SlaBadge } from './sla-badge';
-import { TicketTable } from './ticket-table';
+import { useAssignJobs, type AssignOutcome } from '../board/assign-jobs';
+import { BoardCalendar } from '../board/board-calendar';
+import { JOB_DRAG_TYPE, JobCard } from '../board/job-card';
+import { useLoadLabel } from '../board/use-technician-load';
+import '../board/board.css';
 
 export function RepairBoardPage() {
-  const { t } = useTranslation('tickets');
+  const { t } = useTranslation('board');
   const errorText = useErrorText();
-  const format = useTicketFormat();
+  const { can } = useSignedIn();
+  const dispatches = can('tickets.dispatch');
   const { state } = useDeskQuery('tickets.board', {}, { refetchOn: ['tickets.changed', 'staff.changed'] });
   const board = state.value;
-  const when = (item: TicketListItem) =>
-    item.appointmentAt ? (
-      format.dateTime(item.appointmentAt)
-    ) : item.plannedDate ? (
-      `${t('board.planned')} ${format.date(item.plannedDate)}`
-    ) : (
-      <Tag>{t('board.unscheduled')}</Tag>
-    );
+  const jobs = board?.jobs ?? [];
+  const technicians = board?.technicians ?? [];
+  const unassigned = jobs.filter((job) => job.assignee === null);
+  const assignable = (job: TicketListItem): boolean => dispatches && job.assignee === null && job.status === 'received';
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [target, setTarget] = useState<string | undefined>(undefined);
+  const [plannedDate, setPlannedDate] = useState('');
+  const [outcome, setOutcome] = useState<(AssignOutcome & { name: string; total: number }) | null>(null);
+  const assign = useAssignJobs();
+  const loadLabel = useLoadLabel();
+  // Jobs someone else assigned meanwhile drop out of the selection.
+  const chosen = unassigned.filter((job) => selected.has(job.id) && assignable(job));
+
+  const assignTo = async (ids: ReadonlyArray<string>, technicianId: string): Promise<void> => {
+    const picked = jobs.filter((job) => ids.includes(job.id));
+    const tech = technicians.find((x) => x.id === technicianId);
+    if (picked.length === 0 || !tech) return;
+    const result = await assign.run(picked, technicianId, plannedDate || null);
+    setOutcome({ ...result, name: tech.name, total: picked.length });
+    setSelected(new Set([...selected].filter((id) => !result.assigned.includes(id))));
+  };
+  const onDrop = (technicianId: string, droppedId: string): void => {
+    // Dropping one of the ticked jobs takes all of them along.
+    const ids = selected.has(droppedId) ? chosen.map((job) => job.id) : [droppedId];
+    void assignTo(ids, technicianId);
+  };
 
   return (
-    <section aria-labelledby="board-title">
-      <Typography.Title level={2} id="board-title" style={{ marginTop: 0 }}>
-        {t('board.title')}
-      </Typography.Title>
+    <section aria-labelledby="board-title" className="cd-board">
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} align="baseline">
+        <Typography.Title level={2} id="board-title" style={{ margin: 0 }}>
+          {t('board.title')}
+        </Typography.Title>
+        {dispatches ? <Typography.Text type="secondary">{t('board.dragHint')}</Typography.Text> : null}
+      </Space>
       {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} /> : null}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xxl={16}>
-          <Card size="small" title={t('board.jobs')}>
-            <TicketTable
-              label={t('board.jobs')}
-              items={board?.jobs ?? []}
-              loading={state.status === 'loading'}
-              extra={[
-                {
-                  key: 'where',
-                  title: t('fields.location'),
-                  render: (item) => (item.location ? t(`locations.${item.location}`) : ''),
-                },
-                { key: 'when', title: t('detail.appointment'), render: when },
-              ]}
+      {board && board.total > board.jobs.length ? (
+        <Alert type="info" showIcon title={t('board.more', { shown: board.jobs.length, total: board.total })} />
+      ) : null}
+      {dispatches ? (
+        <Space wrap role="group" aria-label={t('board.assignTo')} className="cd-board-toolbar">
+          <Typography.Text strong>{t('board.selected', { count: chosen.length })}</Typography.Text>
+          <Select<string>
+            aria-label={t('board.assignTo')}
+            placeholder={t('board.assignTo')}
+            value={target}
+            onChange={setTarget}
+            options={technicians.map((tech) => ({ value: tech.id, label: loadLabel(tech.name, tech) }))}
+            style={{ width: 240 }}
+            virtual={false}
+          />
+          <DatePicker
+            aria-label={t('board.plannedDate')}
+            placeholder={t('board.plannedDate')}
+            onChange={(_, text) => setPlannedDate(typeof text === 'string' ? text : '')}
+            style={{ width: 160 }}
+          />
+          <Button
+            type="primary"
+            disabled={chosen.length === 0 || target === undefined}
+            loading={assign.progress !== null}
+            onClick={() =>
+              target &&
+              void assignTo(
+                chosen.map((job) => job.id),
+                target,
+              )
+            }
+          >
+            {assign.progress
+              ? t('board.assigning', { done: assign.progress.done, total: assign.progress.total })
+              : t('board.assign')}
+          </Button>
+          <Button disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
+            {t('board.clear')}
+          </Button>
+        </Space>
+      ) : null}
+      {outcome ? <OutcomeAlert outcome={outcome} onClose={() => setOutcome(null)} errorText={errorText} /> : null}
+      <div className="cd-board-main">
+        <Card
+          size="small"
+          className="cd-board-unassigned"
+          title={`${t('board.unassigned')} (${unassigned.length})`}
+          role="region"
+          aria-label={t('board.unassigned')}
+        >
+          {unassigned.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('board.unassignedEmpty')} />
+          ) : null}
+          {unassigned.map((job) => (
+            <JobCard
+              key={job.id}
+              job={job}
+              selectable={assignable(job)}
+              selected={selected.has(job.id)}
+              onSelect={(id, on) => {
+                const next = new Set(selected);
+                if (on) next.add(id);
+                else next.delete(id);
+                setSelected(next);
+              }}
             />
-          </Card>
-        </Col>
-        <Col xs={24} xxl={8}>
-          <Card size="small" title={t('board.technicians')} style={{ marginBottom: 16 }}>
-            <List
-              size="small"
-              dataSource={[...(board?.technicians ?? [])]}
-              renderItem={(tech) => (
-                <List.Item key={tech.id}>
-                  <span>{tech.name}</span>
-                  <Typography.Text type="secondary">
-                    {t('board.load', { open: tech.open, today: tech.today })}
-                  </Typography.Text>
-                </List.Item>
-              )}
+          ))}
+        </Card>
+        <div className="cd-board-lanes" role="region" aria-label={t('board.lanes')}>
+          {technicians.map((tech) => (
+            <Lane
+              key={tech.id}
+              tech={tech}
+              jobs={jobs.filter((job) => job.assignee?.id === tech.id)}
+              droppable={dispatches}
+              onDrop={(id) => onDrop(tech.id, id)}
             />
-          </Card>
-          <TechnicianDay technicians={board?.technicians ?? []} />
-        </Col>
-      </Row>
+          ))}
+        </div>
+      </div>
+      {board ? <BoardCalendar today={board.today} technicians={technicians} /> : null}
     </section>
   );
 }
 
-function TechnicianDay({ technicians }: { technicians: ReadonlyArray<{ id: string; name: string }> }) {
-  const { t } = useTranslation('tickets');
-  const labels = useTicketLabels();
-  const format = useTicketFormat();
-  const [technicianId, setTechnicianId] = useState<string | undefined>(undefined);
-  const [date, setDate] = useState(todayLocal());
-  const chosen = technicianId ?? technicians[0]?.id;
-  const { state } = useDeskQuery(
-    'tickets.technicianDay',
-    { technicianId: chosen ?? '', date },
-    { enabled: chosen !== undefined && date !== '', refetchOn: ['tickets.changed'] },
-  );
-  const jobs = state.value?.jobs ?? [];
+function Lane({
+  tech,
+  jobs,
+  droppable,
+  onDrop,
+}: {
+  tech: TechnicianLoad;
+  jobs: ReadonlyArray<TicketListItem>;
+  droppable: boolean;
+  onDrop: (jobId: string) => void;
+}) {
+  const { t } = useTranslation('board');
+  const [over, setOver] = useState(false);
   return (
-    <Card size="small" title={t('board.dayView')} role="region" aria-label={t('board.dayView')}>
-      <Space wrap style={{ marginBottom: 8 }}>
-        <Select<string>
-          aria-label={t('board.technician')}
-          value={chosen}
-          onChange={setTechnicianId}
-          options={technicians.map((tech) => ({ value: tech.id, label: tech.name }))}
-          style={{ width: 160 }}
-          virtual={false}
-        />
-        <Input
-          aria-label={t('board.day')}
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          style={{ width: 170 }}
-        />
-      </Space>
-      <List
-        size="small"
-        locale={{ emptyText: t('board.noJobs') }}
-        dataSource={[...jobs]}
-        renderItem={(job) => (
-          <List.Item key={job.id}>
-            <Space orientation="vertical" size={0}>
-              <span>
-                <strong>{job.appointmentAt ? format.time(job.appointmentAt) : t('board.planned')}</strong>{' '}
-                <a href={ticketHref(job.id)}>{job.number}</a> · {job.customerName}
-              </span>
-              <Typography.Text type="secondary">
-                {labels.status(job.status)} · {job.location ? t(`locations.${job.location}`) : ''} · {job.summary}
-              </Typography.Text>
-            </Space>
-            <SlaBadge sla={job.sla} />
-          </List.Item>
-        )}
+    <section
+      className="cd-board-lane"
+      aria-label={t('board.laneLabel', { name: tech.name, open: tech.open })}
+      data-technician={tech.name}
+      data-over={over ? 'true' : undefined}
+      onDragOver={(e) => {
+        if (!droppable || !e.dataTransfer.types.includes(JOB_DRAG_TYPE)) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        const id = e.dataTransfer.getData(JOB_DRAG_TYPE);
+        if (droppable && id) {
+          e.preventDefault();
+          onDrop(id);
+        }
+      }}
+    >
+      <header className="cd-board-lane-head" title={t('board.hoursHelp')}>
+        <Typography.Text strong ellipsis={{ tooltip: tech.name }}>
+          {tech.name}
+        </Typography.Text>
+        <Typography.Text type="secondary" className="cd-board-load">
+          {t('board.load', { open: tech.open, today: tech.today, hours: tech.hoursBooked })}
+        </Typography.Text>
+      </header>
+      <div className="cd-board-lane-jobs">
+        {jobs.length === 0 ? (
+          <Typography.Text type="secondary">
+            {droppable ? t('board.dropHere', { name: tech.name }) : t('board.laneEmpty')}
+          </Typography.Text>
+        ) : null}
+        {jobs.map((job) => (
+          <JobCard key={job.id} job={job} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function OutcomeAlert({
+  outcome,
+  onClose,
+  errorText,
+}: {
+  outcome: AssignOutcome & { name: string; total: number };
+  onClose: () => void;
+  errorText: (key: string) => string;
+}) {
+  const { t } = useTranslation('board');
+  if (outcome.failed.length === 0)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        closable={{ onClose }}
+        title={t('board.assigned', { count: outcome.assigned.length, name: outcome.name })}
+        style={{ marginBottom: 8 }}
       />
-    </Card>
+    );
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      closable={{ onClose }}
+      style={{ marginBottom: 8 }}
+      title={t('board.partlyAssigned', { ok: outcome.assigned.length, total: outcome.total })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {outcome.failed.map((f) => (
+            <li key={f.id}>{t('board.assignFailed', { number: f.number, reason: errorText(f.error.key) })}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }

@@ -1,12 +1,16 @@
 /**
- * Where the tickets page is: the queues (`#/tickets`), a new ticket (`#/tickets/new`, optionally
+ * Where the tickets page is: the queues (`#/tickets`, or one queue: `#/tickets/queue/<queue>`), a new ticket (`#/tickets/new`, optionally
  * `#/tickets/new/<customerId>` from the counter), the breach report (`#/tickets/reports`) or one
  * ticket (`#/tickets/<id>`).
  */
 import { useSyncExternalStore } from 'react';
+import { TICKET_QUEUES, type TicketQueue } from '../../../db/api';
 
 export type TicketRoute =
-  { view: 'queue' } | { view: 'reports' } | { view: 'new'; customerId: string | null } | { view: 'ticket'; id: string };
+  | { view: 'queue'; queue: TicketQueue | null }
+  | { view: 'reports' }
+  | { view: 'new'; customerId: string | null }
+  | { view: 'ticket'; id: string };
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -20,7 +24,8 @@ export function parseTicketRoute(hash: string): TicketRoute {
   if (second === 'reports') return { view: 'reports' };
   if (second === 'new') return { view: 'new', customerId: third && UUID.test(third) ? third : null };
   if (second && UUID.test(second)) return { view: 'ticket', id: second };
-  return { view: 'queue' };
+  if (second === 'queue') return { view: 'queue', queue: TICKET_QUEUES.find((q) => q === third) ?? null };
+  return { view: 'queue', queue: null };
 }
 
 export function useTicketRoute(): TicketRoute {
@@ -32,6 +37,8 @@ export const ticketHref = (id: string): string => `#/tickets/${id}`;
 export const newTicketHref = (customerId?: string): string =>
   customerId ? `#/tickets/new/${customerId}` : '#/tickets/new';
 export const queueHref = '#/tickets';
+/** One queue opened: `#/tickets/queue/breached` (the manager's figures link here). */
+export const queueHrefFor = (queue: TicketQueue): string => `#/tickets/queue/${queue}`;
 export const reportsHref = '#/tickets/reports';
 
 export function go(href: string): void {

@@ -14,6 +14,7 @@ import { useTicketLabels } from './labels';
 import { SpecFields, type FormValues } from './spec-fields';
 import { stepSpecs } from './step-specs';
 import { useTicketStaff } from './use-staff';
+import { useLoadLabel, useTechnicianLoad } from '../board/use-technician-load';
 import { showDeskError, validateWith } from './validate-form';
 
 type Props = {
@@ -43,6 +44,9 @@ function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAct
   const { t } = useTranslation('tickets');
   const { t: common } = useTranslation();
   const staff = useTicketStaff();
+  const schedules = action === 'schedule' || action === 'reschedule';
+  const loads = useTechnicianLoad(schedules);
+  const loadLabel = useLoadLabel();
   const act = useDeskMutation('tickets.act');
   const [version] = useState(ticket.version);
   // A confirmed repair plan, started: the repair job is opened with it (db/tickets/repair-job.ts).
@@ -55,9 +59,19 @@ function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAct
   });
   // The visit address on site, the goods' condition in store: only the chosen place's detail.
   const hidden = useWatch({ control: form.control, name: 'location' }) === 'on_site' ? 'condition' : 'address';
-  const specs = stepSpecs(action, t, staff, (role) => common(`roles.${role}`), createsRepairJob).filter(
-    (s) => !createsRepairJob || s.name !== hidden,
-  );
+  const technicianLabel = (s: { id: string; name: string }): string =>
+    loadLabel(
+      s.name,
+      loads.find((load) => load.id === s.id),
+    );
+  const specs = stepSpecs(
+    action,
+    t,
+    staff,
+    (role) => common(`roles.${role}`),
+    createsRepairJob,
+    technicianLabel,
+  ).filter((s) => !createsRepairJob || s.name !== hidden);
   const fields = specs.map((s) => s.name as string);
 
   const submit = form.handleSubmit(async (values) => {

@@ -33,6 +33,8 @@ export function stepSpecs(
   staff: ReadonlyArray<StaffSummary>,
   roleName: (role: StaffSummary['role']) => string,
   createsRepairJob = false,
+  /** A technician's label with their load (open jobs, today's), as the board shows it. */
+  technicianLabel: (s: StaffSummary) => string = (s) => s.name,
 ): FieldSpec[] {
   const people: FieldSpec = {
     name: 'assigneeId',
@@ -46,7 +48,7 @@ export function stepSpecs(
     required: true,
     options: staff
       .filter((s) => s.role === 'technician' || s.role === 'repair_lead')
-      .map((s) => ({ value: s.id, label: s.name })),
+      .map((s) => ({ value: s.id, label: technicianLabel(s) })),
   };
   switch (action) {
     case 'assign':

@@ -10,7 +10,7 @@ export function TicketsPage() {
   const route = useTicketRoute();
   switch (route.view) {
     case 'queue':
-      return <QueueView />;
+      return <QueueView key={route.queue ?? ''} initialQueue={route.queue ?? 'open'} />;
     case 'reports':
       return <ReportsView />;
     case 'new':
