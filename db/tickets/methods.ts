@@ -12,7 +12,10 @@ import type { StoreCalendar } from './calendar';
 import { loadTicketDetail, ticketVersion } from './detail';
 import { appendEvent, foldTicket, refreshTicket, type TicketFold } from './events';
 import { updateTicketHeader, insertTicket } from './header';
-import { type TicketIntake, ticketIntakeSchema } from './intake';
+import { parseAbout, type TicketIntake, ticketIntakeSchema } from './intake';
+import { MANAGER } from './machines/roles';
+import type { TicketRow } from './tables';
+import { parseComposite } from '../sync/composite';
 import { machineOf } from './machines/index';
 import { deskNow } from './now';
 import { repairJobIntake } from './repair-job';
@@ -107,6 +110,27 @@ async function checkIntake(ctx: HandlerContext, intake: TicketIntake, { cal, now
   return { tier: customer.tier };
 }
 
+/**
+ * Whom a complaint is about: a staff member of this store, active when named (a correction that
+ * keeps the person named before is not checked again), and changed after intake by the manager only.
+ */
+async function checkAbout(ctx: HandlerContext, intake: TicketIntake, before: TicketRow | null): Promise<void> {
+  if (intake.type !== 'complaint') return;
+  const previous = before ? (parseComposite(before.form).about ?? 'none') : null;
+  if (previous !== null && previous === intake.about) return;
+  if (previous !== null && !MANAGER.includes(requireActor(ctx).role))
+    throw new DeskFailure('permission_denied', 'complaint_about_manager_only', 'intake.about');
+  const about = parseAbout(intake.about);
+  if (about.kind !== 'staff') return;
+  const staff = await ctx.trx
+    .selectFrom('staff')
+    .select('id')
+    .where('id', '=', about.staffId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (!staff) throw new DeskFailure('validation', 'complaint_about_invalid', before ? 'intake.about' : 'about');
+}
+
 /** The one way a ticket is opened: numbered, its create event and SLA clocks, its intake's first steps. */
 async function createTicket(
   ctx: HandlerContext,
@@ -116,6 +140,7 @@ async function createTicket(
 ): Promise<string> {
   const store = await requireStore(ctx.trx);
   const { tier } = await checkIntake(ctx, input, clock);
+  await checkAbout(ctx, input, null);
   const ticket = await insertTicket(ctx, store, input, clock.cal.localDate(clock.now), parentTicketId);
   const sla = await loadTargets(ctx.trx, input.type, input.priority, tier);
   await appendEvent(ctx, {
@@ -152,6 +177,7 @@ export const ticketsUpdate: Handler<typeof ticketUpdateSchema, TicketDetail> = a
     throw new DeskFailure('validation', 'ticket_customer_fixed', 'intake.type');
   const clock = await clocked(ctx);
   const { tier } = await checkIntake(ctx, input.intake, clock);
+  await checkAbout(ctx, input.intake, ticket);
   const changed = await updateTicketHeader(ctx, ticket, input.intake);
   if (changed.priority !== undefined) {
     const sla = await loadTargets(ctx.trx, ticket.type, changed.priority, tier);

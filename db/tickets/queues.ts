@@ -44,6 +44,15 @@ function applyQueue(query: ListQuery, queue: Queue, staffId: string | null, nowI
       );
     case 'escalated':
       return query.where('ticket.isOpen', '=', 1).where('ticket.escalatedAt', 'is not', null);
+    case 'for_manager':
+      return query
+        .where('ticket.isOpen', '=', 1)
+        .where((eb) =>
+          eb.or([
+            eb('ticket.forRole', 'is not', null),
+            eb.and([eb('ticket.type', '=', 'complaint'), eb('ticket.status', '=', 'reopened')]),
+          ]),
+        );
   }
 }
 

@@ -18,12 +18,23 @@ import {
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
+import { useTicketFormat } from './format';
 
 type Row = SlaTargetView & { key: string };
 type Draft = Record<string, { replyMinutes: number | null; resolveMinutes: number | null; counts: ClockCounts }>;
 
 const rowKey = (r: Pick<SlaTargetView, 'ticketType' | 'priority' | 'tier'>): string =>
   `${r.ticketType}:${r.priority}:${r.tier}`;
+
+/** The target as a person reads it, with its clock: "24 小时（自然时）", "15 min (working)". */
+function Span({ minutes, counts }: { minutes: number | null; counts: ClockCounts }) {
+  const format = useTicketFormat();
+  return minutes === null || minutes < 1 ? null : (
+    <Typography.Text data-testid="sla-span" style={{ whiteSpace: 'nowrap' }}>
+      {format.span(minutes, counts)}
+    </Typography.Text>
+  );
+}
 
 export function SlaTargetsEditor() {
   const { state } = useDeskQuery('tickets.slaTargets', {}, { refetchOn: ['tickets.changed'] });
@@ -137,6 +148,11 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
             ),
           },
           {
+            key: 'replySpan',
+            title: t('slaTargets.replySpan'),
+            render: (_, r) => <Span minutes={current(r).replyMinutes} counts={current(r).counts} />,
+          },
+          {
             key: 'resolve',
             title: t('slaTargets.resolve'),
             render: (_, r) => (
@@ -150,6 +166,11 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
                 status={problems.has(r.key) ? 'error' : undefined}
               />
             ),
+          },
+          {
+            key: 'resolveSpan',
+            title: t('slaTargets.resolveSpan'),
+            render: (_, r) => <Span minutes={current(r).resolveMinutes} counts={current(r).counts} />,
           },
           {
             key: 'counts',
