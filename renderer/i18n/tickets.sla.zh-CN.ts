@@ -10,8 +10,6 @@ export const ticketsSlaZhCN: typeof ticketsSlaEn = {
     tier: '客户等级',
     reply: '响应时限（分钟）',
     resolve: '处理时限（分钟）',
-    replySpan: '响应',
-    resolveSpan: '处理',
     replyOf: '响应时限（分钟）：{{row}}',
     resolveOf: '处理时限（分钟）：{{row}}',
     filterType: '显示的服务单类型',

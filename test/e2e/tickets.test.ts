@@ -125,8 +125,8 @@ describe('tickets', () => {
     const events = readTable<{ action: string }>(dbFile(counter), 'SELECT action FROM ticket_event ORDER BY hlc');
     expect(events.map((e) => e.action)).toEqual([
       'create',
-      'attach',
       'first_reply',
+      'attach',
       'assign',
       'start_investigation',
       'propose_solution',
