@@ -108,7 +108,10 @@ export {
 export {
   CHANNELS as TICKET_CHANNELS,
   COMPLAINT_CATEGORIES,
+  COMPLAINT_DEPARTMENTS,
   FEEDBACK_CATEGORIES,
+  parseAbout,
+  type ComplaintDepartment,
   REMEDIES,
   ticketIntakeSchema,
   consultationIntake,
@@ -136,11 +139,13 @@ export {
   ALL_STATUSES as ALL_TICKET_STATUSES,
   ANNOTATIONS as TICKET_ANNOTATIONS,
   FOLLOW_UP_ACTIONS,
+  FOR_ROLES,
   PRIORITIES as TICKET_PRIORITIES,
   REPAIR_LOCATIONS,
   STATUSES as TICKET_STATUSES,
   TICKET_TYPES,
   type EventAction,
+  type ForRole,
   type MachineAction,
   type PauseReasonName,
   type Priority as TicketPriority,
@@ -180,6 +185,7 @@ export {
   type StaffPerformanceRow,
 } from './tickets/contract-reports';
 export type {
+  AboutView,
   AttachmentMeta,
   ClockView,
   BoardWeek,

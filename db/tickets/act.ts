@@ -11,6 +11,7 @@ import type { StoreCalendar } from './calendar';
 import { loadTicketDetail } from './detail';
 import { appendEvent, locationOf, refreshTicket, type TicketFold } from './events';
 import { machineOf } from './machines/index';
+import { managerRoute, routesToManager } from './manager-route';
 import { loadTicketSettings } from './settings';
 import { insertSignature, verifySignedForm, type SignedForm } from './signatures';
 import type { StepParsed } from './step-input';
@@ -79,6 +80,7 @@ async function stepData(sc: StepContext, step: StepParsed): Promise<Record<strin
     case 'resume':
     case 'void':
     case 'answer':
+    case 'first_reply':
     case 'start_investigation':
     case 'propose_solution':
     case 'inform_customer':
@@ -128,6 +130,7 @@ export async function applyAction(
     const { followUpDays } = await loadTicketSettings(sc.ctx.trx, ticket.storeId);
     recorded.followUpDue = sc.cal.addWorkingDays(sc.now, followUpDays);
   }
+  if (routesToManager(ticket.type, action)) recorded.route = await managerRoute(sc.ctx.trx);
   // Not reached: try again on the next working day.
   if (action === 'follow_up_unreached') recorded.followUpDue = sc.cal.addWorkingDays(sc.now, 1);
   const event = await appendEvent(sc.ctx, {

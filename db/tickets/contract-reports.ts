@@ -53,7 +53,9 @@ export type StaffPerformanceRow = Readonly<{
   averageRating: number | null;
   /** Follow-ups on their tickets rated LOW_RATING or less: the customer complained of the service. */
   lowRatings: number;
-  /** Complaints about service attitude among their tickets. */
+  /** Complaints of the period about them (the complaint's `about`), whoever handled the complaint. */
+  complaintsAbout: number;
+  /** Of those, complaints about service attitude. */
   attitudeComplaints: number;
   /** Recorded SLA breaches on their tickets. */
   breaches: number;

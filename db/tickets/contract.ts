@@ -20,6 +20,8 @@ export const QUEUES = [
   'waiting_customer',
   'follow_up',
   'escalated',
+  /** Complaints sent back to the manager: reopened, or waiting for a manager or the admin to take them. */
+  'for_manager',
   'all',
 ] as const;
 export type Queue = (typeof QUEUES)[number];

@@ -9,7 +9,9 @@ import { isFinal, refuseByWorkflow, stepOf } from './steps';
 import {
   ACTIONS,
   FOLLOW_UP_ACTIONS,
+  FOR_ROLES,
   type AnyMachine,
+  type ForRole,
   type MachineAction,
   type PauseReasonName,
   type RepairLocation,
@@ -39,6 +41,8 @@ export type Derived = {
   appointmentAt: string | null;
   plannedDate: string | null;
   promisedReplyAt: string | null;
+  /** Waiting for a role rather than a person: a reopened complaint routed to the manager(s). */
+  forRole: ForRole | null;
   stateHlc: string;
   flagged: string[];
   createdAt: number;
@@ -65,6 +69,23 @@ function targetsFrom(data: Readonly<Record<string, unknown>>, fallback: SlaTarge
   return fallback;
 }
 
+function forRoleOf(value: unknown): ForRole | null {
+  return (FOR_ROLES as ReadonlyArray<unknown>).includes(value) ? (value as ForRole) : null;
+}
+
+/**
+ * A reopen that recorded where it was routed (db/tickets/manager-route.ts) hands the ticket to that
+ * manager, or to nobody but flagged for the role. The choice is in the event, not made here, so
+ * every PC folds the same assignee whatever staff it knows. Reopens recorded before routing existed
+ * carry no `route` and leave the ticket with its handler, as they did.
+ */
+function applyRoute(state: Derived, data: Readonly<Record<string, unknown>>): void {
+  const route = data.route as { managerId?: unknown; forRole?: unknown } | undefined;
+  if (!route || typeof route !== 'object') return;
+  state.assigneeId = text(route.managerId);
+  state.forRole = state.assigneeId === null ? forRoleOf(route.forRole) : null;
+}
+
 /** What a step does besides moving the status: the facts the lists and the board read. */
 function applyEffects(state: Derived, action: MachineAction, event: FoldEvent): void {
   const { data } = event;
@@ -72,6 +93,11 @@ function applyEffects(state: Derived, action: MachineAction, event: FoldEvent): 
     case 'assign':
     case 'reassign':
       state.assigneeId = text(data.assigneeId);
+      state.forRole = null;
+      return;
+    case 'follow_up_reopen':
+    case 'customer_disagrees':
+      applyRoute(state, data);
       return;
     case 'schedule':
     case 'reschedule':
@@ -103,13 +129,16 @@ function applyEffects(state: Derived, action: MachineAction, event: FoldEvent): 
     case 'follow_up_unreached':
       state.followUpDue = text(data.followUpDue) ?? state.followUpDue;
       return;
-    // Nothing besides moving the status.
+    case 'resolve':
+      state.forRole = null;
+      return;
+    // Nothing besides moving the status (a first reply stops the respond clock in foldEvents and
+    // assigns nobody).
+    case 'first_reply':
     case 'void':
     case 'start_investigation':
     case 'propose_solution':
     case 'inform_customer':
-    case 'customer_disagrees':
-    case 'resolve':
     case 'archive':
     case 'verify':
     case 'decline':
@@ -125,7 +154,6 @@ function applyEffects(state: Derived, action: MachineAction, event: FoldEvent): 
     case 'review':
     case 'close':
     case 'follow_up_satisfied':
-    case 'follow_up_reopen':
       return;
     default:
       return exhaustive(action, 'action');
@@ -143,6 +171,7 @@ export type InitialDerived = Pick<
   | 'appointmentAt'
   | 'plannedDate'
   | 'promisedReplyAt'
+  | 'forRole'
 >;
 
 /**
@@ -160,6 +189,7 @@ export function initialDerived(machine: AnyMachine): InitialDerived {
     appointmentAt: null,
     plannedDate: null,
     promisedReplyAt: null,
+    forRole: null,
   };
 }
 
@@ -213,8 +243,17 @@ export function foldEvents(
       state.followUpDue = text(event.data.followUpDue);
     if (next !== machine.followUp) state.followUpDue = null;
     state.status = next;
-    if (isFinal(machine, next)) state.pausedFor = null;
-    if (state.respondedAt === null && before.status === machine.initial && next !== machine.initial)
+    if (isFinal(machine, next)) {
+      state.pausedFor = null;
+      state.forRole = null;
+    }
+    // The first response: the first step out of the initial state, or a first reply given at the
+    // counter before anyone is made responsible.
+    if (
+      state.respondedAt === null &&
+      before.status === machine.initial &&
+      (next !== machine.initial || action === 'first_reply')
+    )
       state.respondedAt = event.at;
     if (before.status !== state.status || before.pausedFor !== state.pausedFor) {
       state.segments.push({ start: event.at, status: state.status, pausedFor: state.pausedFor });

@@ -9,14 +9,14 @@ import type { Actor } from '../handler';
 import type { DB } from '../schema';
 import type { StoreCalendar } from './calendar';
 import { foldTicket, locationOf } from './events';
-import type { TicketForm } from './intake';
+import { parseAbout, type TicketForm } from './intake';
 import { listQuery, toListItem } from './list';
 import { machineOf } from './machines/index';
 import { loadSignatures } from './signatures';
 import { decidedPlan, linkedTicket, repairJobOf } from './repair-job';
 import { computeSla, type Clock } from './sla';
 import { allowedSteps } from './steps';
-import type { ClockView, ProductRef, TicketDetail, TimelineEntry } from './views';
+import type { AboutView, ClockView, ProductRef, TicketDetail, TimelineEntry } from './views';
 import { customerPhones, seesTicketContact, withoutAddress } from './visit-contact';
 import { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './warranty-status';
 import type { EventAction, TicketType } from './workflow';
@@ -156,6 +156,8 @@ export async function loadTicketDetail(
     version: ticketVersion(ticket),
     allowedSteps: allowedSteps(machine, { ...derived, location: locationOf(ticket) }, actor),
     clocks: { respond: clockView(clocks.respond), resolve: clockView(clocks.resolve) },
+    clockCounts: derived.targets.counts,
+    about: ticket.type === 'complaint' ? await aboutView(db, stored.about) : null,
     timeline,
     attachments: attachmentRows,
     signatures: (await loadSignatures(db, id)).map((s) => (contact ? s : { ...s, form: { ...s.form, address: '' } })),
@@ -176,6 +178,13 @@ export async function loadTicketDetail(
           }
         : null,
   };
+}
+
+async function aboutView(db: Kysely<DB>, value: unknown): Promise<AboutView> {
+  const about = parseAbout(value);
+  if (about.kind !== 'staff') return about;
+  const staff = await db.selectFrom('staff').select('name').where('id', '=', about.staffId).executeTakeFirst();
+  return { ...about, name: staff?.name ?? '' };
 }
 
 /** The later of the header's stamp and the last state change's: what a stale edit is judged by. */

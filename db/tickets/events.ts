@@ -116,6 +116,7 @@ export async function refreshTicket(
       appointmentAt: derived.appointmentAt,
       plannedDate: derived.plannedDate,
       promisedReplyAt: derived.promisedReplyAt,
+      forRole: derived.forRole,
       stateHlc: derived.stateHlc,
       flaggedEvents: derived.flagged.length,
     })

@@ -12,6 +12,38 @@ import { PRIORITIES, REPAIR_LOCATIONS } from './workflow';
 export const CHANNELS = ['phone', 'email', 'in_store', 'online'] as const;
 export const COMPLAINT_CATEGORIES = ['product_quality', 'service_attitude', 'delivery', 'aftersales', 'other'] as const;
 export const FEEDBACK_CATEGORIES = ['product', 'service', 'environment', 'price', 'other'] as const;
+/**
+ * The departments a complaint can be about when no one person is named. Fixed, not a store
+ * setting: these are the departments every store of the chain has, the complaint report counts
+ * them side by side across stores, and each has its words in both languages.
+ */
+export const COMPLAINT_DEPARTMENTS = ['aftersales', 'delivery', 'installation', 'sales', 'other'] as const;
+export type ComplaintDepartment = (typeof COMPLAINT_DEPARTMENTS)[number];
+
+const ABOUT_PATTERN = new RegExp(
+  `^(none|staff:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|department:(${COMPLAINT_DEPARTMENTS.join('|')}))$`,
+);
+
+/**
+ * Whom a complaint is about, separate from who handles it: `none`, `staff:<staff id>` or
+ * `department:<department>`. One form key, so a correction made on two PCs merges as one value
+ * (form-sync.ts) and never pairs one PC's kind with the other's person.
+ */
+export const complaintAbout = textInput({ error: 'complaint_about_invalid' })
+  .regex(ABOUT_PATTERN, 'complaint_about_invalid')
+  .default('none');
+
+export type ComplaintAbout =
+  { kind: 'none' } | { kind: 'staff'; staffId: string } | { kind: 'department'; department: ComplaintDepartment };
+
+export function parseAbout(value: unknown): ComplaintAbout {
+  if (typeof value !== 'string' || !ABOUT_PATTERN.test(value) || value === 'none') return { kind: 'none' };
+  const [kind, rest] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+  return kind === 'staff'
+    ? { kind: 'staff', staffId: rest }
+    : { kind: 'department', department: rest as ComplaintDepartment };
+}
+
 /** What the customer asks for at the counter; the plan is decided later (docs/DOMAIN.md §4). */
 export const REMEDIES = ['replace', 'repair', 'refund'] as const;
 
@@ -53,6 +85,7 @@ export const complaintIntake = z.object({
   customerWants: requiredText(2000),
   /** Serious complaints and disputes go to the after-sales manager at once. */
   serious: z.boolean().default(false),
+  about: complaintAbout,
 });
 
 export const aftersalesIntake = z.object({

@@ -38,6 +38,7 @@ export function listQuery(db: Kysely<DB>) {
       'ticket.appointmentAt',
       'ticket.plannedDate',
       'ticket.promisedReplyAt',
+      'ticket.forRole',
       'ticketSla.nextDueAt',
       'ticketSla.warnAt',
       'ticketSla.respondDueAt',
@@ -135,6 +136,7 @@ export function toListItem(row: ListRow, cal: StoreCalendar, now: number): Ticke
     appointmentAt: row.appointmentAt,
     plannedDate: row.plannedDate,
     promisedReplyAt: row.promisedReplyAt,
+    forRole: row.forRole,
     sla: slaView(row, cal, now),
   };
 }

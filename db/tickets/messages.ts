@@ -49,6 +49,18 @@ export const ticketMessages = {
     zh: '该服务单已有晚于本机时间的记录，本次操作不会生效，未保存。请检查本机的日期和时间后重试',
   },
   ticket_already_escalated: { en: 'Already escalated to the after-sales manager', zh: '已升级至售后部经理' },
+  ticket_already_replied: {
+    en: 'The customer already had a first reply on this complaint',
+    zh: '该投诉已给过顾客首次答复',
+  },
+  complaint_about_invalid: {
+    en: 'Whom the complaint is about: choose a staff member of this store, a department, or nobody',
+    zh: '投诉对象：请选择本店员工、部门，或“不涉及个人”',
+  },
+  complaint_about_manager_only: {
+    en: 'Only the after-sales manager can change whom a complaint is about',
+    zh: '只有售后部经理可以修改投诉对象',
+  },
   ticket_role_not_allowed: {
     en: 'Your role may not take this step, and you are not the person responsible for the ticket',
     zh: '您的岗位无权执行此操作，且您不是该服务单的负责人',

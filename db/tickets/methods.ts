@@ -4,7 +4,6 @@
  * follow-ups. Lists, settings, targets and reports have their own `methods-*.ts` files.
  */
 import { sql } from 'kysely';
-import type { Tier } from '../customers/contract';
 import { DeskFailure, requireActor, type Handler, type HandlerContext, areaMethods, method } from '../handler';
 import { applyAction, stepContext, takeStep } from './act';
 import { insertAttachment, loadAttachment } from './attachments';
@@ -13,6 +12,7 @@ import { loadTicketDetail, ticketVersion } from './detail';
 import { appendEvent, foldTicket, refreshTicket, type TicketFold } from './events';
 import { updateTicketHeader, insertTicket } from './header';
 import { type TicketIntake, ticketIntakeSchema } from './intake';
+import { checkAbout, checkIntake } from './intake-checks';
 import { machineOf } from './machines/index';
 import { deskNow } from './now';
 import { repairJobIntake } from './repair-job';
@@ -78,37 +78,6 @@ async function currentTicket(ctx: HandlerContext, id: string, version: string | 
   return fold;
 }
 
-async function checkIntake(ctx: HandlerContext, intake: TicketIntake, { cal, now }: Clocked): Promise<{ tier: Tier }> {
-  const customer = await ctx.trx
-    .selectFrom('customer')
-    .select(['id', 'tier'])
-    .where('id', '=', intake.customerId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  if (!customer) throw new DeskFailure('validation', 'ticket_customer_unknown', 'customerId');
-  if ('productId' in intake && intake.productId !== undefined) {
-    const product = await ctx.trx
-      .selectFrom('product')
-      .select('customerId')
-      .where('id', '=', intake.productId)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
-    if (product?.customerId !== intake.customerId)
-      throw new DeskFailure('validation', 'ticket_product_unknown', 'productId');
-  }
-  if (intake.type === 'aftersales' && intake.purchaseDate > cal.localDate(now))
-    throw new DeskFailure('validation', 'purchase_date_future', 'purchaseDate');
-  if (
-    intake.type === 'consultation' &&
-    intake.answer === '' &&
-    intake.promisedReplyAt !== undefined &&
-    Date.parse(intake.promisedReplyAt) < now - 5 * 60_000
-  ) {
-    throw new DeskFailure('validation', 'promise_in_past', 'promisedReplyAt');
-  }
-  return { tier: customer.tier };
-}
-
 /** The one way a ticket is opened: numbered, its create event and SLA clocks, its intake's first steps. */
 async function createTicket(
   ctx: HandlerContext,
@@ -118,6 +87,7 @@ async function createTicket(
 ): Promise<string> {
   const store = await requireStore(ctx.trx);
   const { tier } = await checkIntake(ctx, input, clock);
+  await checkAbout(ctx, input, null);
   const ticket = await insertTicket(ctx, store, input, clock.cal.localDate(clock.now), parentTicketId);
   const sla = await loadTargets(ctx.trx, input.type, input.priority, tier);
   await appendEvent(ctx, {
@@ -154,6 +124,7 @@ export const ticketsUpdate: Handler<typeof ticketUpdateSchema, TicketDetail> = a
     throw new DeskFailure('validation', 'ticket_customer_fixed', 'intake.type');
   const clock = await clocked(ctx);
   const { tier } = await checkIntake(ctx, input.intake, clock);
+  await checkAbout(ctx, input.intake, ticket);
   const changed = await updateTicketHeader(ctx, ticket, input.intake);
   if (changed.priority !== undefined) {
     const sla = await loadTargets(ctx.trx, ticket.type, changed.priority, tier);

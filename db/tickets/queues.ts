@@ -53,6 +53,15 @@ function applyQueue(
       );
     case 'escalated':
       return query.where('ticket.isOpen', '=', 1).where('ticket.escalatedAt', 'is not', null);
+    case 'for_manager':
+      return query
+        .where('ticket.isOpen', '=', 1)
+        .where((eb) =>
+          eb.or([
+            eb('ticket.forRole', 'is not', null),
+            eb.and([eb('ticket.type', '=', 'complaint'), eb('ticket.status', '=', 'reopened')]),
+          ]),
+        );
   }
 }
 

@@ -6,7 +6,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { StoreCalendar } from './calendar';
 import type { RatingSummary } from './contract-reports';
+import { parseComposite } from '../sync/composite';
 import { toFoldEvent } from './events';
+import { parseAbout } from './intake';
 import { machineOf } from './machines';
 import { LOW_RATING } from './step-input';
 import type { TicketType } from './workflow';
@@ -31,6 +33,8 @@ export type ReportTicket = {
   lowRatings: number;
   breaches: number;
   product: string | null;
+  /** A complaint's `about` staff member (intake.ts); null when it names nobody. */
+  aboutStaffId: string | null;
 };
 
 const resolvedStates = (type: TicketType): ReadonlyArray<string> => machineOf(type).resolved;
@@ -57,6 +61,7 @@ export async function periodTickets(
       't.assigneeId',
       't.escalatedAt',
       't.status',
+      't.form',
       'p.brand',
       'p.model',
     ])
@@ -84,6 +89,7 @@ export async function periodTickets(
       lowRatings: 0,
       breaches: 0,
       product: t.brand || t.model ? `${t.brand ?? ''} ${t.model ?? ''}`.trim() : null,
+      aboutStaffId: t.type === 'complaint' ? staffAbout(t.form) : null,
     });
   }
   if (byId.size === 0) return [];
@@ -111,6 +117,11 @@ export async function periodTickets(
       ticket.resolveMinutes = Math.round((Date.parse(row.at) - Date.parse(ticket.createdAt)) / 60_000);
   }
   return [...byId.values()];
+}
+
+function staffAbout(form: string): string | null {
+  const about = parseAbout(parseComposite(form).about);
+  return about.kind === 'staff' ? about.staffId : null;
 }
 
 /** The value at quantile q (0–1) of sorted numbers, nearest rank; null for none. */

@@ -113,8 +113,11 @@ export async function staffReport(
   from: string,
   to: string,
 ): Promise<StaffPerformanceReport> {
-  const tickets = (await periodTickets(db, cal, from, to)).filter((t) => t.assigneeId !== null);
-  const ids = [...new Set(tickets.map((t) => t.assigneeId!))];
+  const period = await periodTickets(db, cal, from, to);
+  const tickets = period.filter((t) => t.assigneeId !== null);
+  // Complaints count against the person they are about, whoever handled them.
+  const about = period.filter((t) => t.aboutStaffId !== null);
+  const ids = [...new Set([...tickets.map((t) => t.assigneeId!), ...about.map((t) => t.aboutStaffId!)])];
   const names = new Map(
     ids.length === 0
       ? []
@@ -124,6 +127,7 @@ export async function staffReport(
   );
   const staff = ids.map((staffId): StaffPerformanceRow => {
     const mine = tickets.filter((t) => t.assigneeId === staffId);
+    const against = about.filter((t) => t.aboutStaffId === staffId);
     const times = mine.flatMap((t) => (t.resolved && t.resolveMinutes !== null ? [t.resolveMinutes] : []));
     const ratings = summariseRatings(mine.flatMap((t) => t.ratings));
     return {
@@ -136,7 +140,8 @@ export async function staffReport(
       ratingCount: ratings.count,
       averageRating: ratings.average,
       lowRatings: mine.reduce((n, t) => n + t.lowRatings, 0),
-      attitudeComplaints: mine.filter((t) => t.type === 'complaint' && t.category === 'service_attitude').length,
+      complaintsAbout: against.length,
+      attitudeComplaints: against.filter((t) => t.category === 'service_attitude').length,
       breaches: mine.reduce((n, t) => n + t.breaches, 0),
     };
   });

@@ -49,6 +49,8 @@ export const stepSchema = z.discriminatedUnion(
     withReason('void'),
     z.object({ action: z.literal('answer'), answer: requiredText(2000), note }),
     z.object({ action: z.literal('promise_reply'), promisedAt: isoInstant, note }),
+    // What the counter told the customer in the first reply (who and when are the event's own).
+    z.object({ action: z.literal('first_reply'), reply: requiredText(2000), note }),
     plain('start_investigation'),
     z.object({
       action: z.literal('propose_solution'),
@@ -132,6 +134,7 @@ export const STEP_FIELDS = [
   'signerName',
   'signature',
   'response',
+  'reply',
   'note',
 ] as const;
 

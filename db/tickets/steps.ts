@@ -38,6 +38,8 @@ export type StepState = Readonly<{
   pausedFor: PauseReasonName | null;
   escalatedAt: string | null;
   location: RepairLocation | null;
+  /** When the first response was given (epoch ms); a first reply is given once. */
+  respondedAt: number | null;
 }>;
 
 export type StepRefusal = Readonly<{ code: 'validation' | 'permission_denied'; key: MessageKey }>;
@@ -53,6 +55,8 @@ export function refuseByWorkflow(machine: AnyMachine, state: StepState, action: 
   if (action === 'resume' && state.pausedFor === null) return { code: 'validation', key: 'ticket_not_paused' };
   if (action === 'escalate' && state.escalatedAt !== null)
     return { code: 'validation', key: 'ticket_already_escalated' };
+  if (action === 'first_reply' && state.respondedAt !== null)
+    return { code: 'validation', key: 'ticket_already_replied' };
   return null;
 }
 

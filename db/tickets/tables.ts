@@ -9,7 +9,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { Tier } from '../customers/contract';
 import type { ClockCounts } from './contract-targets';
-import type { PauseReasonName, Priority, TicketType } from './workflow';
+import type { ForRole, PauseReasonName, Priority, TicketType } from './workflow';
 
 export type TicketTable = {
   id: string;
@@ -53,6 +53,8 @@ export type TicketTable = {
   plannedDate: string | null;
   /** Derived: the consultation's promised reply time (ISO). */
   promisedReplyAt: string | null;
+  /** Derived (migration 0019): a reopened complaint waiting for every after-sales manager, or for the admin. */
+  forRole: ForRole | null;
   /** Derived: HLC of the last event that changed the state: with `hlc`, the ticket's version. */
   stateHlc: string;
   /** Derived: events that did not fit the workflow when merged (docs/SYNC.md §2.5), kept for review. */

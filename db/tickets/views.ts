@@ -1,10 +1,19 @@
 /** What the tickets area answers with: list rows, the ticket page, the board. No Node imports. */
 import type { Tier } from '../customers/contract';
-import type { TicketForm } from './intake';
+import type { ClockCounts } from './contract-targets';
+import type { ComplaintDepartment, TicketForm } from './intake';
 import type { ServiceForm, ServiceFormSource } from './service-form';
 import type { SlaLevel } from './sla';
 import type { WarrantyStatus } from './warranty-status';
-import type { EventAction, MachineAction, PauseReasonName, Priority, RepairLocation, TicketType } from './workflow';
+import type {
+  EventAction,
+  ForRole,
+  MachineAction,
+  PauseReasonName,
+  Priority,
+  RepairLocation,
+  TicketType,
+} from './workflow';
 
 export type StaffRef = Readonly<{ id: string; name: string }>;
 
@@ -40,6 +49,8 @@ export type TicketListItem = Readonly<{
   appointmentAt: string | null;
   plannedDate: string | null;
   promisedReplyAt: string | null;
+  /** Nobody responsible yet: waiting for every after-sales manager, or the admin (db/tickets/manager-route.ts). */
+  forRole: ForRole | null;
   sla: SlaView;
 }>;
 
@@ -110,6 +121,10 @@ export type TicketDetail = TicketListItem &
     /** The steps the signed-in staff member can take now. */
     allowedSteps: ReadonlyArray<MachineAction>;
     clocks: Readonly<{ respond: ClockView; resolve: ClockView }>;
+    /** What the clocks count: the store's working hours, or calendar hours around the clock. */
+    clockCounts: ClockCounts;
+    /** A complaint: whom it is about (the form's `about`), with the person's name; null for other types. */
+    about: AboutView | null;
     timeline: ReadonlyArray<TimelineEntry>;
     attachments: ReadonlyArray<AttachmentMeta>;
     signatures: ReadonlyArray<SignatureView>;
@@ -125,6 +140,11 @@ export type TicketDetail = TicketListItem &
     repairJob: LinkedTicket | null;
     sourceRequest: LinkedTicket | null;
   }>;
+
+export type AboutView =
+  | Readonly<{ kind: 'none' }>
+  | Readonly<{ kind: 'staff'; staffId: string; name: string }>
+  | Readonly<{ kind: 'department'; department: ComplaintDepartment }>;
 
 /** Someone a repair can be scheduled to, and their load (db/tickets/board.ts). */
 export type TechnicianLoad = Readonly<{

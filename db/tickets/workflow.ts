@@ -57,6 +57,7 @@ export const ACTIONS = [
   'answer',
   'promise_reply',
   // complaint
+  'first_reply',
   'start_investigation',
   'propose_solution',
   'inform_customer',
@@ -95,6 +96,13 @@ export type MachineAction = StepAction | FollowUpAction;
 export const ANNOTATIONS = ['create', 'note', 'attach', 'sign', 'set_priority', 'sla_breach'] as const;
 export type Annotation = (typeof ANNOTATIONS)[number];
 export type EventAction = MachineAction | Annotation;
+
+/**
+ * Whom a reopened complaint waits for when no single manager could be made responsible
+ * (db/tickets/manager-route.ts): every after-sales manager, or, in a store without one, the admin.
+ */
+export const FOR_ROLES = ['aftersales_manager', 'admin'] as const;
+export type ForRole = (typeof FOR_ROLES)[number];
 
 /** While a ticket waits for the customer or for parts, only these steps are possible. */
 export const WHILE_PAUSED: ReadonlyArray<MachineAction> = ['resume', 'reassign', 'escalate', 'void'];

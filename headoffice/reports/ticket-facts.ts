@@ -144,8 +144,9 @@ export function withEvent(facts: TicketFacts, event: Fields): TicketFacts {
     next.status = to;
     next.statusHlc = hlc;
   }
-  // The first move out of the first state is the first response (db/tickets/derive.ts).
-  if (from !== null && to !== null && from !== to && at !== null)
+  // The first move out of the first state is the first response, and so is a first reply given at
+  // the counter before anyone was made responsible (db/tickets/derive.ts).
+  if (((from !== null && to !== null && from !== to) || action === 'first_reply') && at !== null)
     next.respondedMs = next.respondedMs === null ? at : Math.min(next.respondedMs, at);
   if (to !== null && RESOLVED_STATUSES.has(to) && (from === null || !RESOLVED_STATUSES.has(from)) && at !== null) {
     if (next.resolvedHlc === null || hlc > next.resolvedHlc) {

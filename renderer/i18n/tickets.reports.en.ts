@@ -49,12 +49,13 @@ export const ticketsReportsEn = {
       average: 'Average rating',
       ratingCount: 'Ratings',
       lowRatings: 'Low ratings (1–2)',
-      attitude: 'Service-attitude complaints',
+      complaintsAbout: 'Complaints about them',
+      attitude: 'Of which service attitude',
       breaches: 'SLA breaches',
       star: 'Service star of the period: {{name}}',
       noStar: 'No service star this period: nobody has {{min}} rated follow-ups, or the best are tied.',
       starRule:
-        'Service star: the highest average follow-up rating among staff with at least {{min}} ratings; a tie goes to more tickets resolved, then more ratings. Counts the tickets taken in the period that each person is responsible for; times are wall-clock time from taking to resolution.',
+        'Service star: the highest average follow-up rating among staff with at least {{min}} ratings; a tie goes to more tickets resolved, then more ratings. Counts the tickets taken in the period that each person is responsible for; times are wall-clock time from taking to resolution. A complaint counts against the person it is about, not the person who handled it.',
     },
   },
 };

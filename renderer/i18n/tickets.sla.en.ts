@@ -2,7 +2,7 @@
 export const ticketsSlaEn = {
   slaTargets: {
     title: 'Reply and resolution targets',
-    note: 'Minutes per ticket type, priority and customer tier, counted in working hours or calendar hours. Open tickets follow a change at once.',
+    note: 'Minutes per ticket type, priority and customer tier, counted in working hours (the store’s opening hours on working days) or calendar hours (around the clock). The regulation’s "within 24 hours" is calendar time. Open tickets follow a change at once.',
     type: 'Type',
     priority: 'Priority',
     tier: 'Tier',

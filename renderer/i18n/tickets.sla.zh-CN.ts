@@ -4,7 +4,7 @@ import type { ticketsSlaEn } from './tickets.sla.en';
 export const ticketsSlaZhCN: typeof ticketsSlaEn = {
   slaTargets: {
     title: '响应与处理时限',
-    note: '按服务单类型、优先级和客户等级设定，单位为分钟，按工作时间或自然时间计。修改后未结服务单立即按新时限计算。',
+    note: '按服务单类型、优先级和客户等级设定，单位为分钟，按工作时间（门店工作日的营业时间）或自然时间（全天候）计。规定中的“24 小时内”为自然时间。修改后未结服务单立即按新时限计算。',
     type: '类型',
     priority: '优先级',
     tier: '客户等级',

@@ -191,6 +191,7 @@ describe('a ticket’s intake form in sync', () => {
       whatHappened: '送货延误三天',
       customerWants: '尽快送达',
       serious: false,
+      about: 'none',
     });
     expect(row()).toMatchObject({ summary: '送货延误三天', channel: 'phone', category: 'delivery' });
     expect(readTable(t.file, 'SELECT count(*) AS n FROM pending_unknown')).toEqual([{ n: 0 }]);
@@ -226,6 +227,8 @@ describe('a ticket’s intake form in sync', () => {
       whatHappened: '旧版本：包装破损',
       customerWants: '换货',
       serious: false,
+      // Kept: the old PC's form has no such key, so this PC's stamped value stands.
+      about: 'none',
     });
     expect(row()).toMatchObject({ summary: '旧版本：包装破损', channel: 'online', category: 'other' });
     expect(localState().clocks['form.whatHappened']).toBe(at);

@@ -31,7 +31,8 @@ describe('a complaint', () => {
     let ticket = await takeComplaint(d);
     expect(ticket.number).toBe('S012-2-20261123-0001');
     expect(ticket.status).toBe('recorded');
-    expect(ticket.allowedSteps).toEqual(['escalate']);
+    // Counter staff may escalate it or give the customer a first reply; assigning is the lead's.
+    expect(ticket.allowedSteps).toEqual(['escalate', 'first_reply']);
 
     const lead = await d.ok('cs_lead', 'tickets.get', { id: ticket.id });
     expect(lead.allowedSteps).toContain('assign');
@@ -63,6 +64,8 @@ describe('a complaint', () => {
     });
     expect(ticket.status).toBe('reopened');
     expect(ticket.followUpDue).toBeNull();
+    // Back to the store's one after-sales manager, not to 李娜 whose solution it was.
+    expect(ticket.assignee?.name).toBe('周经理');
     expect(ticket.timeline.at(-1)).toMatchObject({
       action: 'follow_up_reopen',
       staffName: '李娜',

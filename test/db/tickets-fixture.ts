@@ -86,6 +86,15 @@ export async function openTicketDesk(start = MONDAY_OPEN) {
     ok,
     refused,
     customer,
+    /**
+     * Count every standard in the store's working hours. A fresh store counts its whole-day targets
+     * ("within 24 hours") in calendar hours (migration 0019); tests of working-time arithmetic
+     * (nights, weekends, holidays) say so with this first.
+     */
+    countWorkingHours: async () => {
+      const targets = await ok('admin', 'tickets.slaTargets', {});
+      await ok('admin', 'tickets.saveSlaTargets', { targets: targets.map((t) => ({ ...t, counts: 'working' })) });
+    },
     /** Move the desk's clock (forwards or, to test a PC clock change, backwards). */
     setTime: (ms: number) => {
       clock.now = ms;

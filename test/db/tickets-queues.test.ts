@@ -110,6 +110,7 @@ describe('the work queues', () => {
 
   it('recompute deadlines when the store’s hours or holidays change', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:00'));
+    await d.countWorkingHours();
     const ticket = await complaint(d, 'delivery', '送货晚了');
     await d.ok('cs_lead', 'tickets.act', {
       ticketId: ticket.id,

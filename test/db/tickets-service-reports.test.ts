@@ -12,6 +12,8 @@ type Complaint = {
   category: 'product_quality' | 'service_attitude' | 'delivery' | 'aftersales' | 'other';
   channel: 'phone' | 'email' | 'in_store' | 'online';
   fridge?: boolean;
+  /** Whom it is about (`staff:<id>`, `department:delivery`); nobody by default. */
+  about?: string;
 };
 
 /** A complaint from a new customer; `fridge`: about the Haier BCD-470 they registered. */
@@ -70,7 +72,9 @@ async function aWeekOfComplaints() {
   await take(d, { category: 'delivery', channel: 'phone' });
   d.setTime(sh('2026-11-23 09:00'));
 
-  const a = await settle(d, await take(d, { category: 'service_attitude', channel: 'in_store' }), 'counter', 60);
+  // About the technician's manner on a visit; 李娜 at the desk handles it.
+  const about = `staff:${d.idOf('technician')}`;
+  const a = await settle(d, await take(d, { category: 'service_attitude', channel: 'in_store', about }), 'counter', 60);
   await rate(d, a, 5);
   const b = await settle(
     d,
@@ -163,8 +167,9 @@ describe('staff performance', () => {
   it('counts each responsible person’s tickets, times and ratings, and names the service star', async () => {
     const d = await aWeekOfComplaints();
     const week = await d.ok('manager', 'tickets.staffReport', { from: '2026-11-23', to: '2026-11-29' });
-    // Escalated f has nobody responsible yet; the manager settling b leaves 李娜 responsible for it.
-    expect(week.staff.map((s) => s.name)).toEqual(['张敏', '李娜']);
+    // Escalated f has nobody responsible yet; b, rated 2, went back to the manager, who settled it.
+    // 陈师傅 handled nothing, but complaint a is about him.
+    expect(week.staff.map((s) => s.name)).toEqual(['张敏', '周经理', '李娜', '陈师傅']);
     const row = (who: Who) => week.staff.find((s) => s.staffId === d.idOf(who));
     expect(row('cs_lead')).toMatchObject({
       assigned: 2,
@@ -174,24 +179,34 @@ describe('staff performance', () => {
       ratingCount: 2,
       averageRating: 4,
       lowRatings: 0,
+      complaintsAbout: 0,
       attitudeComplaints: 0,
       breaches: 0,
     });
     expect(row('counter')).toMatchObject({
-      assigned: 2,
-      resolved: 2,
-      medianResolveMinutes: 90,
-      p90ResolveMinutes: 120,
-      ratingCount: 2,
-      averageRating: 3.5,
-      lowRatings: 1,
+      assigned: 1,
+      resolved: 1,
+      medianResolveMinutes: 60,
+      ratingCount: 1,
+      averageRating: 5,
+      lowRatings: 0,
+      // The service-attitude complaint she handled is not counted against her.
+      complaintsAbout: 0,
+      attitudeComplaints: 0,
+    });
+    expect(row('manager')).toMatchObject({ assigned: 1, resolved: 1, ratingCount: 1, lowRatings: 1 });
+    expect(row('technician')).toMatchObject({
+      assigned: 0,
+      resolved: 0,
+      ratingCount: 0,
+      complaintsAbout: 1,
       attitudeComplaints: 1,
     });
-    // Both have the two ratings the star needs; 张敏's average is higher.
+    // Only 张敏 has the two ratings the star needs.
     expect(week.starStaffId).toBe(d.idOf('cs_lead'));
-    // On Monday alone 张敏 has one rating: not enough for the star, and 李娜's 3.5 is the only eligible.
+    // On Monday alone nobody has two ratings: no star.
     const monday = await d.ok('manager', 'tickets.staffReport', { from: '2026-11-23', to: '2026-11-23' });
-    expect(monday.starStaffId).toBe(d.idOf('counter'));
+    expect(monday.starStaffId).toBeNull();
   });
 });
 
@@ -211,6 +226,7 @@ describe('the service star rule', () => {
     ratingCount,
     averageRating,
     lowRatings: 0,
+    complaintsAbout: 0,
     attitudeComplaints: 0,
     breaches: 0,
   });

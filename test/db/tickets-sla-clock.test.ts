@@ -59,6 +59,7 @@ describe('a standard counting calendar hours', () => {
   it('runs through the night and a holiday; a working-hours standard still skips them', async () => {
     // Wednesday 30 Sep 2026, 20:00, the eve of the National Day week.
     const d = await openTicketDesk(sh('2026-09-30 20:00'));
+    await d.countWorkingHours();
     pulledRegionDays(d, NATIONAL_DAY_2026);
     const working = await afterSales(d);
     expect(working.clocks.resolve.targetMinutes).toBe(24 * 60);
@@ -133,6 +134,7 @@ describe('the calendar from head office’s region days', () => {
   it('counts the 2026 National Day week as closed and its make-up Saturday as open', async () => {
     // A Mon–Fri store: Saturday 10 Oct is a working day only because it is a make-up day.
     const d = await openTicketDesk(sh('2026-09-30 15:00'));
+    await d.countWorkingHours();
     await monToFriStore(d);
     pulledRegionDays(d, NATIONAL_DAY_2026);
     const ticket = await afterSales(d);
@@ -156,6 +158,7 @@ describe('the calendar from head office’s region days', () => {
 
   it('adds the province’s days for a store in that region, and the store’s own rows win', async () => {
     const d = await openTicketDesk(sh('2026-09-30 15:00'));
+    await d.countWorkingHours();
     pulledRegionDays(d, [...NATIONAL_DAY_2026, ['CN-GD', '2026-10-08', 'closed', '广东地方假日']]);
     // The store opens on 7 Oct although it is a public holiday.
     await d.ok('admin', 'tickets.saveHoliday', { date: '2026-10-07', kind: 'workday', name: '门店照常营业' });

@@ -45,6 +45,12 @@ describe('SLA targets', () => {
     expect(of('repair', 'normal', 'vip')).toMatchObject({ replyMinutes: 10, resolveMinutes: 720 });
     expect(of('repair', 'high', 'vip')).toMatchObject({ replyMinutes: 10, resolveMinutes: 360 });
     expect(of('feedback', 'normal', 'vip')).toMatchObject({ replyMinutes: 1440, resolveMinutes: 4320 });
+    // The regulation's "24 hours" is calendar time; a target that is not whole days counts the
+    // store's working hours.
+    expect(of('complaint', 'normal', 'regular')?.counts).toBe('calendar');
+    expect(of('feedback', 'normal', 'vip')?.counts).toBe('calendar');
+    expect(of('complaint', 'urgent', 'regular')?.counts).toBe('working');
+    expect(of('repair', 'normal', 'gold')?.counts).toBe('working');
   });
 
   it('are taken from the customer’s tier at intake', async () => {
@@ -61,6 +67,7 @@ describe('an SLA clock', () => {
   it('runs in opening hours across a night and a weekend, and breaches when the time is used up', async () => {
     // Taken on Saturday 28 Nov at 20:00: one hour left that evening, Sunday closed.
     const d = await openTicketDesk(sh('2026-11-28 20:00'));
+    await d.countWorkingHours();
     let ticket = await afterSales(d);
     expect(ticket.sla).toMatchObject({
       clock: 'respond',
@@ -90,6 +97,7 @@ describe('an SLA clock', () => {
 
   it('skips a holiday and counts a make-up working day', async () => {
     const d = await openTicketDesk(sh('2026-09-30 15:00'));
+    await d.countWorkingHours();
     for (const day of ['01', '02', '03', '04', '05', '06', '07'])
       await d.ok('admin', 'tickets.saveHoliday', { date: `2026-10-${day}`, kind: 'closed', name: '国庆节' });
     await d.ok('admin', 'tickets.saveHoliday', { date: '2026-10-11', kind: 'workday', name: '国庆调休' });
@@ -106,6 +114,7 @@ describe('an SLA clock', () => {
 
   it('pauses while the ticket waits for parts, and carries on where it stopped', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:00'));
+    await d.countWorkingHours();
     let ticket = await afterSales(d);
     ticket = await act(d, ticket, { action: 'verify', findings: '属实' });
     ticket = await act(d, ticket, { action: 'decide_plan', plan: 'repair', details: '更换压缩机' });
@@ -130,6 +139,7 @@ describe('an SLA clock', () => {
 
   it('is not reset by setting the PC clock back', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:00'));
+    await d.countWorkingHours();
     let ticket = await afterSales(d);
     d.setTime(sh('2026-11-23 11:00'));
     ticket = await act(d, ticket, { action: 'verify', findings: '属实' });
@@ -154,6 +164,7 @@ describe('an SLA clock', () => {
 
   it('restarts the resolution clock on reopen where it stopped, and records breaches as events', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:00'));
+    await d.countWorkingHours();
     let ticket = await afterSales(d);
     d.setTime(sh('2026-11-23 10:00'));
     // The first response came 45 minutes late.

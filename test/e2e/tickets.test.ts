@@ -67,10 +67,23 @@ describe('tickets', () => {
     await intake.choose('Category', 'Service attitude');
     await page.getByLabel('What happened').fill('安装师傅迟到两小时，态度恶劣');
     await page.getByLabel('What the customer wants').fill('道歉并重新安排安装');
+    // Whom it is about, apart from who will handle it.
+    await intake.choose('Complaint is about', 'Department: Installation');
+    const aboutField = page.locator('.ant-select', { has: page.getByLabel('Complaint is about', { exact: true }) });
+    await expect.poll(() => aboutField.innerText()).toContain('Installation');
     const number = await intake.submit();
     expect(number).toMatch(/^S012-2-\d{8}-0001$/);
 
     const steps = new TicketSteps(page);
+    await steps.waitForStatus('Recorded');
+    await page.getByRole('region', { name: 'Intake' }).getByText('Department: Installation').waitFor();
+    // The counter answers the customer at once: the 15-minute clock stops, nobody is assigned yet.
+    await steps.take('First reply given', (dialog) =>
+      dialog.getByLabel('What the customer was told').fill('已致歉，今天内安排专人回电'),
+    );
+    const clocks = page.getByRole('region', { name: 'Time limits' });
+    await clocks.getByText('met', { exact: true }).waitFor();
+    await clocks.getByText('Target 24 h (calendar)', { exact: false }).waitFor();
     await steps.waitForStatus('Recorded');
     // Evidence: a photo of the delivery note, from a file.
     await page.getByLabel('Caption').fill('送货单');
@@ -94,11 +107,14 @@ describe('tickets', () => {
     await new FollowUpCall(page).record(number, { rating: 2, solved: true, comments: '对态度仍不满意' });
     await page.getByRole('table', { name: 'Follow-ups' }).getByText('No tickets in this queue').waitFor();
     await page.getByRole('link', { name: 'Tickets', exact: true }).click();
-    await page.getByRole('tab', { name: 'Escalated' }).waitFor();
+    // This store has no after-sales manager: the complaint waits in the admin's queue.
+    await page.getByRole('tab', { name: 'For the manager' }).click();
     await page.getByRole('table', { name: 'Ticket list' }).getByRole('link', { name: number }).click();
     await steps.waitForStatus('Reopened: with the manager');
+    await page.getByText('Waiting for the admin: this store has no after-sales manager').first().waitFor();
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await timeline.getByText('Follow-up: back to the manager').waitFor();
+    await timeline.getByText('The admin: this store has no after-sales manager').waitFor();
 
     await steps.take('Resolve', (dialog) => dialog.getByLabel('Result').fill('经理致歉并赠送清洗服务，顾客满意'));
     await steps.waitForStatus('Resolved');
@@ -109,6 +125,7 @@ describe('tickets', () => {
     const events = readTable<{ action: string }>(dbFile(counter), 'SELECT action FROM ticket_event ORDER BY hlc');
     expect(events.map((e) => e.action)).toEqual([
       'create',
+      'first_reply',
       'attach',
       'assign',
       'start_investigation',

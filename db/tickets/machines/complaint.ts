@@ -1,7 +1,8 @@
 /**
  * Complaint (投诉, docs/DOMAIN.md §3): record and classify → assign a responsible person → investigate →
  * decide a solution → tell the customer and ask their view → satisfaction survey (the follow-up
- * call) → archive. A customer who is not satisfied sends it back to the manager, and round again.
+ * call) → archive. A customer who is not satisfied sends it back to the manager, and round again:
+ * the reopen is routed to the store's after-sales manager (db/tickets/manager-route.ts).
  */
 import type { Machine } from '../workflow';
 import { DESK, LEADS, MANAGER, WORKERS } from './roles';
@@ -15,7 +16,14 @@ export const complaintMachine: Machine<'complaint'> = {
   type: 'complaint',
   initial: 'recorded',
   steps: {
-    recorded: { assign: { to: 'assigned', roles: LEADS }, escalate, void: voidIt },
+    // The desk may give the customer a first reply before anyone is made responsible: it stops the
+    // 15-minute response clock and leaves the complaint unassigned.
+    recorded: {
+      first_reply: { to: 'same', roles: DESK },
+      assign: { to: 'assigned', roles: LEADS },
+      escalate,
+      void: voidIt,
+    },
     assigned: {
       start_investigation: { to: 'investigating', roles: LEADS, assignee: true },
       reassign,

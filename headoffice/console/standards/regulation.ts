@@ -6,10 +6,12 @@
 import type { Priority, SlaTarget, Tier, TicketType } from '../contract/standards';
 import { PRIORITIES, TICKET_TYPES, TIERS } from '../contract/standards';
 
-/** Reply within 15 minutes, handle within 24 working hours; a suggestion within 1 and 3 days. */
+/** Reply within 15 minutes, handle within 24 hours; a suggestion within 1 and 3 days. */
 function base(type: TicketType): [number, number] {
   return type === 'feedback' ? [24 * 60, 72 * 60] : [15, 24 * 60];
 }
+
+const DAY_MINUTES = 24 * 60;
 
 /** Higher priority: a tighter reply limit and a share of the resolution time. */
 const PRIORITY_RULES: Readonly<Record<Priority, { replyAtMost: number | null; resolveShare: number }>> = {
@@ -42,7 +44,9 @@ export function regulationTarget(ticketType: TicketType, priority: Priority, tie
     tier,
     replyMinutes: Math.max(1, reply),
     resolveMinutes: Math.max(2, resolve),
-    counts: 'working',
+    // The regulation's "24 hours" is calendar time: a target of whole days counts around the
+    // clock, shorter ones the store's working hours (as a counter's migration 0019 seeds them).
+    counts: resolve % DAY_MINUTES === 0 ? 'calendar' : 'working',
   };
 }
 

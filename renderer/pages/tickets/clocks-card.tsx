@@ -1,16 +1,16 @@
 /** The ticket's two time limits: reply and resolve, with target, time used, due or missed. */
-import { Card, Descriptions, Tag } from 'antd';
+import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ClockView, TicketDetail } from '../../../db/api';
+import type { ClockCounts, ClockView, TicketDetail } from '../../../db/api';
 import { useTicketFormat } from './format';
 import { SlaBadge } from './sla-badge';
 
-function ClockLine({ clock }: { clock: ClockView }) {
+function ClockLine({ clock, counts }: { clock: ClockView; counts: ClockCounts }) {
   const { t } = useTranslation('tickets');
   const format = useTicketFormat();
   return (
     <span>
-      {t('sla.target', { time: format.duration(clock.targetMinutes) })} ·{' '}
+      {t('sla.target', { time: format.span(clock.targetMinutes, counts) })} ·{' '}
       {t('sla.elapsed', { time: format.duration(clock.elapsedMinutes) })}
       {clock.state === 'running' && clock.dueAt ? ` · ${t('sla.due', { when: format.dateTime(clock.dueAt) })}` : ''}
       {clock.state === 'paused' ? ` · ${t('sla.paused')}` : ''}
@@ -40,10 +40,13 @@ export function ClocksCard({ ticket }: { ticket: TicketDetail }) {
     >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('sla.respond')}>
-          <ClockLine clock={ticket.clocks.respond} />
+          <ClockLine clock={ticket.clocks.respond} counts={ticket.clockCounts} />
         </Descriptions.Item>
         <Descriptions.Item label={t('sla.resolve')}>
-          <ClockLine clock={ticket.clocks.resolve} />
+          <ClockLine clock={ticket.clocks.resolve} counts={ticket.clockCounts} />
+        </Descriptions.Item>
+        <Descriptions.Item label={null}>
+          <Typography.Text type="secondary">{t(`sla.countsNote.${ticket.clockCounts}`)}</Typography.Text>
         </Descriptions.Item>
       </Descriptions>
     </Card>

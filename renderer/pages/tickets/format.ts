@@ -1,5 +1,6 @@
 /** How ticket pages show times, local dates and working-time durations, in the UI language. */
 import { useTranslation } from 'react-i18next';
+import type { ClockCounts } from '../../../db/api';
 
 export type TicketFormat = Readonly<{
   /** A stored UTC instant as local date and time. */
@@ -9,6 +10,8 @@ export type TicketFormat = Readonly<{
   time: (iso: string) => string;
   /** Working minutes as "1 h 20 min". */
   duration: (minutes: number) => string;
+  /** A target with the clock it counts in: "24 h (calendar)", "15 min (working)". */
+  span: (minutes: number, counts: ClockCounts) => string;
 }>;
 
 export function useTicketFormat(): TicketFormat {
@@ -17,17 +20,19 @@ export function useTicketFormat(): TicketFormat {
   const timeFormat = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
   // A calendar date has no zone: format it as the UTC day it names.
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const duration = (minutes: number): string => {
+    const total = Math.round(Math.abs(minutes));
+    const h = Math.floor(total / 60);
+    const m = total % 60;
+    if (h === 0) return t('sla.minutes', { m });
+    return m === 0 ? t('sla.wholeHours', { h }) : t('sla.hours', { h, m });
+  };
   return {
     dateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : ''),
     date: (ymd) => (ymd ? dateFormat.format(new Date(`${ymd}T00:00:00Z`)) : ''),
     time: (iso) => timeFormat.format(new Date(iso)),
-    duration: (minutes) => {
-      const total = Math.round(Math.abs(minutes));
-      const h = Math.floor(total / 60);
-      const m = total % 60;
-      if (h === 0) return t('sla.minutes', { m });
-      return m === 0 ? t('sla.wholeHours', { h }) : t('sla.hours', { h, m });
-    },
+    duration,
+    span: (minutes, counts) => t(`sla.span.${counts}`, { time: duration(minutes) }),
   };
 }
 

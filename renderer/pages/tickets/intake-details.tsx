@@ -33,9 +33,17 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
         return format.date(raw);
       case 'promisedReplyAt':
         return format.dateTime(raw);
+      case 'about':
+        return aboutText(ticket.about);
       default:
         return <span style={{ whiteSpace: 'pre-wrap' }}>{raw}</span>;
     }
+  };
+
+  const aboutText = (about: TicketDetail['about']): string => {
+    if (about === null || about.kind === 'none') return t('about.none');
+    if (about.kind === 'staff') return t('about.staff', { name: about.name });
+    return t('about.department', { name: t(`about.departments.${about.department}`) });
   };
 
   const rows: Array<[string, ReactNode]> = [];
@@ -50,6 +58,8 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
         {t(`warranty.${ticket.warranty}`)}
       </Tag>,
     ]);
+  // Complaints taken before "about" existed say "nobody in particular" too.
+  if (ticket.about !== null && !('about' in ticket.form)) rows.push([t('fields.about'), aboutText(ticket.about)]);
   for (const [key, raw] of Object.entries(ticket.form)) {
     // An unticked box (not serious) says nothing worth a row.
     // The warranty carried from an after-sales request shows as the warranty row above.

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { ticketIntakeSchema, type TicketDetail } from '../../../db/api';
 import { FormAlert } from '../../forms/form-alert';
 import { useDeskMutation } from '../../use-desk';
+import { useSignedIn } from '../../shell/signed-in';
 import { intakeSpecs } from './intake-specs';
+import { useTicketStaff } from './use-staff';
 import { SpecFields, type FormValues } from './spec-fields';
 import { showDeskError, validateWith } from './validate-form';
 
@@ -26,7 +28,10 @@ function EditForm({ ticket, onClose, onSaved }: Omit<Props, 'open'>) {
   const { t: common } = useTranslation();
   const update = useDeskMutation('tickets.update');
   const [version] = useState(ticket.version);
-  const specs = intakeSpecs(ticket.type, t);
+  const staff = useTicketStaff();
+  const { staff: me } = useSignedIn();
+  const manager = me.role === 'aftersales_manager' || me.role === 'admin';
+  const specs = intakeSpecs(ticket.type, t, { staff, current: ticket.about, locked: !manager });
   const fields = specs.map((s) => s.name as string);
   const form = useForm<FormValues>({ defaultValues: { ...ticket.form, type: ticket.type, priority: ticket.priority } });
 

@@ -10,6 +10,7 @@ import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
 import { todayLocal } from './format';
 import { intakeDefaults, intakeSpecs } from './intake-specs';
+import { useTicketStaff } from './use-staff';
 import { go, queueHref, ticketHref } from './route';
 import { SpecFields, type FormValues } from './spec-fields';
 import { showDeskError, validateWith } from './validate-form';
@@ -69,7 +70,8 @@ function IntakeForm({ type, customerId }: { type: TicketType; customerId: string
   const products = history.state.value?.products ?? [];
   const address = history.state.value?.customer.addresses[0]?.address;
   const form = useForm<FormValues>({ defaultValues: intakeDefaults(type, address ? { address } : {}) });
-  const specs = intakeSpecs(type, t);
+  const staff = useTicketStaff();
+  const specs = intakeSpecs(type, t, { staff });
   const fields = [...specs.map((s) => s.name as string), 'productId', 'customerId'];
   const [productId, setProductId] = useState<string | undefined>(undefined);
 

@@ -1,12 +1,15 @@
 /** What each ticket type's intake form asks for, in the order the counter asks it. */
 import type { TFunction } from 'i18next';
 import {
+  COMPLAINT_DEPARTMENTS,
   COMPLAINT_CATEGORIES,
   FEEDBACK_CATEGORIES,
   REMEDIES,
   REPAIR_LOCATIONS,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
+  type AboutView,
+  type StaffSummary,
   type TicketType,
 } from '../../../db/api';
 import type { FieldSpec, FormValues } from './spec-fields';
@@ -25,7 +28,38 @@ const priority = (t: T): FieldSpec => ({
   options: TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) })),
 });
 
-export function intakeSpecs(type: TicketType, t: T): FieldSpec[] {
+/** Whom a complaint can be about: the staff to choose from, and whether this person may change it. */
+export type AboutChoices = Readonly<{
+  staff: ReadonlyArray<StaffSummary>;
+  /** The complaint's current `about`, kept as a choice even if that person is no longer listed. */
+  current?: AboutView | null;
+  /** After intake only the after-sales manager (and the admin) changes it. */
+  locked?: boolean;
+}>;
+
+function aboutSpec(t: T, choices: AboutChoices): FieldSpec {
+  const staff = choices.staff.map((s) => ({ value: `staff:${s.id}`, label: t('about.staff', { name: s.name }) }));
+  const current = choices.current;
+  if (current?.kind === 'staff' && !choices.staff.some((s) => s.id === current.staffId))
+    staff.push({ value: `staff:${current.staffId}`, label: t('about.staff', { name: current.name }) });
+  return {
+    name: 'about',
+    kind: 'select',
+    required: true,
+    disabled: choices.locked ?? false,
+    ...(choices.locked ? { help: t('aboutLocked') } : {}),
+    options: [
+      { value: 'none', label: t('about.none') },
+      ...COMPLAINT_DEPARTMENTS.map((d) => ({
+        value: `department:${d}`,
+        label: t('about.department', { name: t(`about.departments.${d}`) }),
+      })),
+      ...staff,
+    ],
+  };
+}
+
+export function intakeSpecs(type: TicketType, t: T, about: AboutChoices = { staff: [] }): FieldSpec[] {
   switch (type) {
     case 'consultation':
       return [
@@ -46,6 +80,7 @@ export function intakeSpecs(type: TicketType, t: T): FieldSpec[] {
         },
         { name: 'whatHappened', kind: 'multiline', required: true, max: 4000 },
         { name: 'customerWants', kind: 'multiline', required: true, max: 2000 },
+        aboutSpec(t, about),
         { name: 'serious', kind: 'checkbox' },
         priority(t),
       ];
@@ -105,7 +140,7 @@ export function intakeDefaults(type: TicketType, extra: { address?: string } = {
     case 'consultation':
       return { ...base, channel: 'in_store', question: '', answer: '' };
     case 'complaint':
-      return { ...base, channel: 'in_store', whatHappened: '', customerWants: '', serious: false };
+      return { ...base, channel: 'in_store', whatHappened: '', customerWants: '', about: 'none', serious: false };
     case 'aftersales':
       return { ...base, channel: 'in_store', receiptNo: '', model: '', serial: '', fault: '', wants: 'undecided' };
     case 'repair':

@@ -38,7 +38,9 @@ export function QueueView({ initialQueue = 'open' }: { initialQueue?: TicketQueu
   const { t } = useTranslation('tickets');
   const errorText = useErrorText();
   const labels = useTicketLabels();
-  const { can } = useSignedIn();
+  const { can, staff: me } = useSignedIn();
+  // Complaints sent back to the manager: the after-sales manager's work, and the admin's in a store without one.
+  const managesComplaints = me.role === 'aftersales_manager' || me.role === 'admin';
   const staff = useTicketStaff();
   const [queue, setQueue] = useState<TicketQueue>(initialQueue);
   const [filters, setFilters] = useState<Filters>({ text: '' });
@@ -80,7 +82,10 @@ export function QueueView({ initialQueue = 'open' }: { initialQueue?: TicketQueu
           setQueue(key as TicketQueue);
           setPage(1);
         }}
-        items={TICKET_QUEUES.map((q) => ({ key: q, label: t(`queue.queues.${q}`) }))}
+        items={TICKET_QUEUES.filter((q) => q !== 'for_manager' || managesComplaints).map((q) => ({
+          key: q,
+          label: t(`queue.queues.${q}`),
+        }))}
       />
       <Space wrap role="group" aria-label={t('queue.filters')} style={{ marginBottom: 12 }}>
         <Input

@@ -18,12 +18,23 @@ import {
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
+import { useTicketFormat } from './format';
 
 type Row = SlaTargetView & { key: string };
 type Draft = Record<string, { replyMinutes: number | null; resolveMinutes: number | null; counts: ClockCounts }>;
 
 const rowKey = (r: Pick<SlaTargetView, 'ticketType' | 'priority' | 'tier'>): string =>
   `${r.ticketType}:${r.priority}:${r.tier}`;
+
+/** The target as a person reads it, with its clock: "24 小时（自然时）", "15 min (working)". */
+function Span({ minutes, counts }: { minutes: number | null; counts: ClockCounts }) {
+  const format = useTicketFormat();
+  return minutes === null || minutes < 1 ? null : (
+    <Typography.Text type="secondary" data-testid="sla-span" style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+      {format.span(minutes, counts)}
+    </Typography.Text>
+  );
+}
 
 export function SlaTargetsEditor() {
   const { state } = useDeskQuery('tickets.slaTargets', {}, { refetchOn: ['tickets.changed'] });
@@ -119,36 +130,50 @@ function Editor({ targets }: { targets: ReadonlyArray<SlaTargetView> }) {
         pagination={false}
         dataSource={rows}
         columns={[
-          { key: 'priority', title: t('slaTargets.priority'), render: (_, r) => t(`priorities.${r.priority}`) },
-          { key: 'tier', title: t('slaTargets.tier'), render: (_, r) => t(`tiers.${r.tier}`) },
+          {
+            key: 'priority',
+            title: t('slaTargets.priority'),
+            render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{t(`priorities.${r.priority}`)}</span>,
+          },
+          {
+            key: 'tier',
+            title: t('slaTargets.tier'),
+            render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{t(`tiers.${r.tier}`)}</span>,
+          },
           {
             key: 'reply',
             title: t('slaTargets.reply'),
             render: (_, r) => (
-              <InputNumber
-                aria-label={t('slaTargets.replyOf', { row: label(r) })}
-                disabled={!editable}
-                min={1}
-                precision={0}
-                value={current(r).replyMinutes}
-                onChange={(v) => edit(r, 'replyMinutes', v)}
-                status={problems.has(r.key) ? 'error' : undefined}
-              />
+              <Space orientation="vertical" size={2}>
+                <InputNumber
+                  aria-label={t('slaTargets.replyOf', { row: label(r) })}
+                  disabled={!editable}
+                  min={1}
+                  precision={0}
+                  value={current(r).replyMinutes}
+                  onChange={(v) => edit(r, 'replyMinutes', v)}
+                  status={problems.has(r.key) ? 'error' : undefined}
+                />
+                <Span minutes={current(r).replyMinutes} counts={current(r).counts} />
+              </Space>
             ),
           },
           {
             key: 'resolve',
             title: t('slaTargets.resolve'),
             render: (_, r) => (
-              <InputNumber
-                aria-label={t('slaTargets.resolveOf', { row: label(r) })}
-                disabled={!editable}
-                min={1}
-                precision={0}
-                value={current(r).resolveMinutes}
-                onChange={(v) => edit(r, 'resolveMinutes', v)}
-                status={problems.has(r.key) ? 'error' : undefined}
-              />
+              <Space orientation="vertical" size={2}>
+                <InputNumber
+                  aria-label={t('slaTargets.resolveOf', { row: label(r) })}
+                  disabled={!editable}
+                  min={1}
+                  precision={0}
+                  value={current(r).resolveMinutes}
+                  onChange={(v) => edit(r, 'resolveMinutes', v)}
+                  status={problems.has(r.key) ? 'error' : undefined}
+                />
+                <Span minutes={current(r).resolveMinutes} counts={current(r).counts} />
+              </Space>
             ),
           },
           {

@@ -16,7 +16,16 @@ export type Choice = Readonly<{ value: string; label: string }>;
 
 export type FieldSpec = Readonly<
   | { name: FieldName; kind: 'text' | 'multiline'; required?: boolean; max: number }
-  | { name: FieldName; kind: 'select' | 'radio'; required?: boolean; options: ReadonlyArray<Choice> }
+  | {
+      name: FieldName;
+      kind: 'select' | 'radio';
+      required?: boolean;
+      options: ReadonlyArray<Choice>;
+      /** Shown but not changeable (the main process refuses the change too). */
+      disabled?: boolean;
+      /** Why it cannot be changed, under the field. */
+      help?: string;
+    }
   | { name: FieldName; kind: 'date' | 'datetime'; required?: boolean }
   | { name: FieldName; kind: 'checkbox' }
 >;
@@ -41,7 +50,8 @@ function SpecField({
       name={spec.name}
       render={({ field, fieldState }) => {
         const error = fieldState.error?.message;
-        const a11y = describedBy(id, error, undefined);
+        const help = spec.kind === 'select' ? spec.help : undefined;
+        const a11y = describedBy(id, error, help);
         const text = typeof field.value === 'string' ? field.value : '';
         if (spec.kind === 'checkbox') {
           return (
@@ -54,7 +64,7 @@ function SpecField({
         }
         const required = spec.required ?? false;
         return (
-          <FieldFrame id={id} label={label} error={error} required={required}>
+          <FieldFrame id={id} label={label} error={error} required={required} help={help}>
             {spec.kind === 'text' ? (
               <Input
                 {...a11y}
@@ -84,6 +94,7 @@ function SpecField({
                 onBlur={field.onBlur}
                 options={spec.options.map((o) => ({ value: o.value, label: o.label }))}
                 allowClear={!required}
+                disabled={spec.disabled ?? false}
                 virtual={false}
                 autoFocus={autoFocus}
               />

@@ -75,6 +75,7 @@ export function StaffReportTab({ period }: { period: BreachReportInput }) {
           { key: 'average', title: s('average'), value: (r) => r.averageRating ?? '—' },
           { key: 'ratingCount', title: s('ratingCount'), value: (r) => r.ratingCount },
           { key: 'lowRatings', title: s('lowRatings'), value: (r) => r.lowRatings },
+          { key: 'complaintsAbout', title: s('complaintsAbout'), value: (r) => r.complaintsAbout },
           { key: 'attitude', title: s('attitude'), value: (r) => r.attitudeComplaints },
           { key: 'breaches', title: s('breaches'), value: (r) => r.breaches },
         ]}

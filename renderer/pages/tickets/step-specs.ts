@@ -63,6 +63,8 @@ export function stepSpecs(
       return [reason, note];
     case 'answer':
       return [text('answer'), note];
+    case 'first_reply':
+      return [text('reply'), note];
     case 'promise_reply':
       return [{ name: 'promisedAt', kind: 'datetime', required: true }, note];
     case 'propose_solution':

@@ -91,6 +91,7 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
             <Tag color={ticket.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${ticket.priority}`)}</Tag>
           ) : null}
           {ticket.escalated ? <Tag color="magenta">{t('detail.escalated')}</Tag> : null}
+          {ticket.forRole ? <Tag color="volcano">{t(`detail.forRole.${ticket.forRole}`)}</Tag> : null}
           <SlaBadge sla={ticket.sla} />
         </Space>
         <TicketPrintButtons ticket={ticket} />

@@ -41,7 +41,16 @@ function useDataLine() {
       shown = t(`productWorks.${value as 'works_well'}`);
     } else if (key === 'comments') label = t('followUp.comments');
     else if (key === 'reason' && value === 'serious_at_intake') shown = t('fields.serious');
-    else if (key === 'priority') shown = t(`priorities.${value as 'normal'}`);
+    else if (key === 'route' && typeof value === 'object' && value !== null) {
+      // Where a complaint sent back to the manager went, and why there (db/tickets/manager-route.ts).
+      const route = value as { managerId?: string | null; managers?: number };
+      label = t('fields.route');
+      shown = route.managerId
+        ? t('route.manager', { name: staff.find((s) => s.id === route.managerId)?.name ?? '' })
+        : route.managers
+          ? t('route.managers', { count: route.managers })
+          : t('route.admin');
+    } else if (key === 'priority') shown = t(`priorities.${value as 'normal'}`);
     else if (key === 'location') shown = t(`locations.${value as 'in_store'}`);
     return (
       <div key={key}>
