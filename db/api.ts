@@ -192,6 +192,7 @@ export type {
   TechnicianLoad,
   TicketDetail,
   TicketListItem,
+  FollowUpItem,
   TicketSettingsView,
   TimelineEntry,
 } from './tickets/views';
