@@ -137,6 +137,11 @@ export type CustomerSummary = Readonly<{
   tier: Tier;
   maskedPhones: ReadonlyArray<string>;
   updatedAt: string;
+  /**
+   * A phone search's hit: which of `maskedPhones` matched and where the typed digits sit in it
+   * ([start, end) in characters), so the list can mark them. The masked digits stay masked.
+   */
+  phoneMatch?: Readonly<{ phone: number; start: number; end: number }>;
 }>;
 
 export type ProductHit = Readonly<{

@@ -12,6 +12,7 @@ import { desk } from '../../desk';
 import { useErrorText } from '../../forms/error-text';
 import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
+import { MarkedPhones } from './marked-phones';
 import { TierTag } from './tier-tag';
 
 const LIST_ID = 'customer-results';
@@ -196,7 +197,9 @@ export function CustomerResults({
               <li key={customer.id} {...optionProps(`customer-${customer.id}`, customer.id)}>
                 <span className="cd-result-name">{customer.name}</span>
                 <TierTag tier={customer.tier} />
-                <span className="cd-result-phones">{customer.maskedPhones.join(' · ')}</span>
+                <span className="cd-result-phones">
+                  <MarkedPhones customer={customer} />
+                </span>
               </li>
             ))}
           </ul>
