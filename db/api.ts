@@ -215,6 +215,7 @@ export type {
   StaffUpdateInput,
 } from './staff/contract';
 export { setupSchema, staffCreateSchema, staffUpdateSchema } from './staff/contract';
+export type { SignInName } from './staff/sign-in-names';
 export {
   storeUpdateSchema,
   installWindowSchema,
