@@ -59,6 +59,7 @@ export {
   productCreateSchema,
   productUpdateSchema,
   type ProductCategory,
+  type CategoryChoice,
   type ProductDetail,
   type ProductCreateInput,
 } from './customers/product-contract';
