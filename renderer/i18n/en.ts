@@ -59,6 +59,7 @@ export const en = {
     pin: 'PIN',
     submit: 'Sign in',
   },
+  shortcut: { hint: 'Shortcut: {{keys}}' },
   counter: {
     search: 'Search customers',
     searchPlaceholder: 'Phone number or name — any part',

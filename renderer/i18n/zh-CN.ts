@@ -61,6 +61,7 @@ export const zhCN: Messages = {
     pin: 'PIN',
     submit: '登录',
   },
+  shortcut: { hint: '快捷键：{{keys}}' },
   counter: {
     search: '搜索顾客',
     searchPlaceholder: '电话号码或姓名（任意部分）',

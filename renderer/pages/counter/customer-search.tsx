@@ -9,6 +9,7 @@ import { useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterSearchResult, DeskError } from '../../../db/api';
 import { desk } from '../../desk';
+import { SHORTCUT_KEYS } from '../../shell/shortcuts';
 import { useErrorText } from '../../forms/error-text';
 import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
@@ -138,7 +139,9 @@ export function CustomerSearchBox({ search, query, onQueryChange, inputRef }: Bo
       aria-controls={LIST_ID}
       aria-activedescendant={search.highlighted ? optionId(search.highlighted) : undefined}
       aria-describedby={HINT_ID}
-      placeholder={tc('search.placeholder')}
+      placeholder={`${tc('search.placeholder')} (${SHORTCUT_KEYS.search})`}
+      title={t('shortcut.hint', { keys: SHORTCUT_KEYS.search })}
+      aria-keyshortcuts={SHORTCUT_KEYS.search.replace('Ctrl', 'Control')}
       autoFocus
       autoComplete="off"
       spellCheck={false}
