@@ -59,6 +59,7 @@ export {
   productCreateSchema,
   productUpdateSchema,
   type ProductCategory,
+  type CategoryChoice,
   type ProductDetail,
   type ProductCreateInput,
 } from './customers/product-contract';
@@ -203,6 +204,7 @@ export type {
   TechnicianLoad,
   TicketDetail,
   TicketListItem,
+  FollowUpItem,
   TicketSettingsView,
   TimelineEntry,
   TodayFigures,
@@ -226,6 +228,7 @@ export type {
   StaffUpdateInput,
 } from './staff/contract';
 export { setupSchema, staffCreateSchema, staffUpdateSchema } from './staff/contract';
+export type { SignInName } from './staff/sign-in-names';
 export {
   storeUpdateSchema,
   installWindowSchema,

@@ -137,6 +137,11 @@ export type CustomerSummary = Readonly<{
   tier: Tier;
   maskedPhones: ReadonlyArray<string>;
   updatedAt: string;
+  /**
+   * A phone search's hit: which of `maskedPhones` matched and where the typed digits sit in it
+   * ([start, end) in characters), so the list can mark them. The masked digits stay masked.
+   */
+  phoneMatch?: Readonly<{ phone: number; start: number; end: number }>;
 }>;
 
 export type ProductHit = Readonly<{
@@ -197,4 +202,6 @@ export const noteSchema = z.object({
 export const mergeSchema = z
   .object({ fromId: z.uuid({ error: 'invalid_value' }), intoId: z.uuid({ error: 'invalid_value' }) })
   .refine((value) => value.fromId !== value.intoId, { message: 'merge_same', path: ['intoId'] });
-export const duplicatesSchema = z.object({ phones: z.array(textInput().max(30)).min(1).max(5) });
+export const duplicatesSchema = z.object({
+  phones: z.array(textInput().max(30, 'too_long')).min(1, 'phones_min_one').max(5, 'too_many'),
+});

@@ -38,7 +38,8 @@ import {
 import { counterSearch, withMaskedPhones } from './search';
 import { listTiers } from './tiers';
 import { noInput } from '../fields';
-import { type ProductCategory, productCreateSchema, productUpdateSchema } from './product-contract';
+import { type CategoryChoice, productCreateSchema, productUpdateSchema } from './product-contract';
+import { namePinyin } from './search-terms';
 import { customersAddProduct, customersUpdateProduct, customersRemoveProduct } from './product-methods';
 import { importBeginSchema, importCheckSchema, importBatchSchema, exportSchema } from './exchange-contract';
 import {
@@ -147,8 +148,11 @@ export const customersMerge: Handler<typeof mergeSchema, CustomerDetail> = async
 export const customersTiers: Handler<typeof noInput, ReadonlyArray<TierStandardView>> = async (ctx) =>
   listTiers(ctx.trx);
 
-export const customersCategories: Handler<typeof noInput, ReadonlyArray<ProductCategory>> = async (ctx) =>
-  listCategories(ctx.trx);
+export const customersCategories: Handler<typeof noInput, ReadonlyArray<CategoryChoice>> = async (ctx) =>
+  (await listCategories(ctx.trx)).map((category) => {
+    const spelled = namePinyin(category.nameZh);
+    return { ...category, initials: spelled?.initials ?? '', pinyin: spelled?.full ?? '' };
+  });
 
 /** The customer file: records, products, notes, merge, import and export. */
 // prettier-ignore

@@ -59,3 +59,5 @@ export type ProductDetail = Readonly<{
 }>;
 
 export type ProductCategory = Readonly<{ code: string; nameZh: string; nameEn: string; warrantyMonths: number }>;
+/** A category as the picker offers it: with the pinyin of its Chinese name, to find it by typing `kt` for 空调. */
+export type CategoryChoice = ProductCategory & Readonly<{ initials: string; pinyin: string }>;

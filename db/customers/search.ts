@@ -65,16 +65,19 @@ export function planSearch(query: string): SearchPlan {
   return { customerRanges, productRanges, ticketPrefix };
 }
 
-async function scan(db: Kysely<DB>, range: Range): Promise<string[]> {
+/** The customers a range holds, and those whose term is the key itself (for phones: numbers ending in it). */
+async function scan(db: Kysely<DB>, range: Range): Promise<{ ids: string[]; exact: Set<string> }> {
   const [low, high] = prefixRange(range.kind, range.key);
   const rows = await db
     .selectFrom('searchTerm')
-    .select('customerId')
+    .select(['customerId', 'term'])
     .where('term', '>=', low)
     .where('term', '<', high)
     .limit(CANDIDATES_PER_RANGE)
     .execute();
-  return rows.map((r) => r.customerId);
+  // The key sorts before every longer term of the range, so the exact ones are always among those read.
+  const exact = new Set(rows.filter((r) => r.term === low).map((r) => r.customerId));
+  return { ids: rows.map((r) => r.customerId), exact };
 }
 
 /** Exact name (or its whole initials/pinyin) first, then names starting with the query, then the rest; newest first within each. */
@@ -93,46 +96,110 @@ export async function counterSearch(db: Kysely<DB>, query: string, limit: number
   const plan = planSearch(query);
   let more = false;
   const customerIds = new Set<string>();
+  // A phone's whole digits suffix equal to the query: the number ends in the typed digits.
+  const endsInQuery = new Set<string>();
   for (const range of plan.customerRanges) {
-    const ids = await scan(db, range);
+    const { ids, exact } = await scan(db, range);
     if (ids.length === CANDIDATES_PER_RANGE) more = true;
     for (const id of ids) customerIds.add(id);
+    if (range.kind === 'phone') for (const id of exact) endsInQuery.add(id);
   }
   const productOwners = new Set<string>();
   for (const range of plan.productRanges) {
-    const ids = await scan(db, range);
+    const { ids } = await scan(db, range);
     if (ids.length === CANDIDATES_PER_RANGE) more = true;
     for (const id of ids) productOwners.add(id);
   }
 
   const byName = plan.customerRanges.some((r) => r.kind !== 'phone');
-  const items = await summarise(db, [...customerIds], byName ? query : null, limit);
+  const phoneKey = plan.customerRanges.find((r) => r.kind === 'phone')?.key ?? null;
+  const items = byName
+    ? await summarise(db, [...customerIds], query, limit)
+    : await summariseByPhone(db, [...customerIds], endsInQuery, phoneKey ?? '', limit);
   if (customerIds.size > limit) more = true;
   const products = await productHits(db, [...productOwners], normaliseCode(query), limit);
   const tickets: TicketHit[] = plan.ticketPrefix ? await searchTickets(db, plan.ticketPrefix, limit) : [];
   return { items, products, tickets, more };
 }
 
-/** `nameQuery` null: a phone search, where only recency orders the hits. */
-async function summarise(
-  db: Kysely<DB>,
-  ids: string[],
-  nameQuery: string | null,
-  limit: number,
-): Promise<CustomerSummary[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
+async function customerRows(db: Kysely<DB>, ids: string[]) {
+  return db
     .selectFrom('customer')
     .select(['id', 'name', 'tier', 'updatedAt'])
     .where('id', 'in', ids)
     .where('deletedAt', 'is', null)
     .execute();
+}
+
+async function summarise(db: Kysely<DB>, ids: string[], nameQuery: string, limit: number): Promise<CustomerSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await customerRows(db, ids);
   const ranked = rows
-    .map((row) => ({ row, score: nameQuery === null ? 0 : rank(row.name, nameQuery) }))
+    .map((row) => ({ row, score: rank(row.name, nameQuery) }))
     .sort((a, b) => a.score - b.score || b.row.updatedAt.localeCompare(a.row.updatedAt))
     .slice(0, limit)
     .map((r) => r.row);
   return withMaskedPhones(db, ranked);
+}
+
+/**
+ * Where typed digits sit in a number: at its end when they are its tail (how a customer gives
+ * their number: "尾号 5678"), else their first place. Positions count digits, as the mask does.
+ */
+export function phoneDigitsMatch(number: string, digits: string): { start: number; tail: boolean } | null {
+  const own = number.replace(/\D/g, '');
+  if (digits === '') return null;
+  if (own.endsWith(digits)) return { start: own.length - digits.length, tail: true };
+  const start = own.indexOf(digits);
+  return start === -1 ? null : { start, tail: false };
+}
+
+/**
+ * A phone search: numbers ending in the digits first (the tail is what customers say), then
+ * those holding them elsewhere; newest first within each. Phones are read for the page only,
+ * and each hit says where the digits matched.
+ */
+async function summariseByPhone(
+  db: Kysely<DB>,
+  ids: string[],
+  endsInQuery: ReadonlySet<string>,
+  digits: string,
+  limit: number,
+): Promise<CustomerSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = (await customerRows(db, ids))
+    .sort(
+      (a, b) => Number(endsInQuery.has(b.id)) - Number(endsInQuery.has(a.id)) || b.updatedAt.localeCompare(a.updatedAt),
+    )
+    .slice(0, limit);
+  const phones = await phonesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const own = phones.filter((p) => p.customerId === row.id);
+    let best: { phone: number; start: number; tail: boolean } | null = null;
+    for (const [index, phone] of own.entries()) {
+      const found = phoneDigitsMatch(phone.number, digits);
+      if (found && (best === null || (found.tail && !best.tail))) best = { phone: index, ...found };
+    }
+    return {
+      ...row,
+      maskedPhones: own.map((p) => maskPhone(p.number)),
+      ...(best === null
+        ? {}
+        : { phoneMatch: { phone: best.phone, start: best.start, end: best.start + digits.length } }),
+    };
+  });
+}
+
+function phonesOf(db: Kysely<DB>, customerIds: ReadonlyArray<string>) {
+  return db
+    .selectFrom('customerPhone')
+    .select(['customerId', 'number'])
+    .where('customerId', 'in', customerIds)
+    .orderBy('position')
+    .execute();
 }
 
 export async function withMaskedPhones(
@@ -140,16 +207,10 @@ export async function withMaskedPhones(
   rows: ReadonlyArray<{ id: string; name: string; tier: CustomerSummary['tier']; updatedAt: string }>,
 ): Promise<CustomerSummary[]> {
   if (rows.length === 0) return [];
-  const phones = await db
-    .selectFrom('customerPhone')
-    .select(['customerId', 'number'])
-    .where(
-      'customerId',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('position')
-    .execute();
+  const phones = await phonesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     ...row,
     maskedPhones: phones.filter((p) => p.customerId === row.id).map((p) => maskPhone(p.number)),

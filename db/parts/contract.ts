@@ -19,3 +19,9 @@ export {
   type DocType,
   type RequisitionStatus,
 } from './tables';
+
+/**
+ * The ledger reason a join with head office writes on the stock it moves, followed by head office's
+ * part. Stored as written (head office reads it too); the renderer shows it in the page's language.
+ */
+export const JOIN_REASON_PREFIX = "Join: now head office's part ";

@@ -141,3 +141,10 @@ export type FormDataOf = {
   requisition: RequisitionPrintData;
   'stocktake-sheet': StocktakePrintData;
 };
+
+/** The number a form is filed under: the ticket's, the requisition's or the stocktake's. */
+export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDataOf]): string {
+  if (form === 'requisition') return (data as RequisitionPrintData).requisition.number;
+  if (form === 'stocktake-sheet') return (data as StocktakePrintData).stocktake.number;
+  return (data as TicketPrintData).ticket.number;
+}

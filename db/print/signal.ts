@@ -30,3 +30,12 @@ export function parsePrintStateTitle(title: string): PrintPageState | null {
   if (!Number.isFinite(heightMm) || heightMm <= 0) return null;
   return { state: 'ready', heightMm };
 }
+
+/**
+ * Run by the loader in the ready page just before it prints or makes the PDF: the title becomes
+ * the form's own (维修服务单 S012-2-20261207-0001), which Chromium writes as the PDF's Title and
+ * a printer queue shows as the job's name. The page keeps it in `data-print-title`, as the title
+ * itself carries the ready signal until then.
+ */
+export const USE_FORM_TITLE_SCRIPT =
+  'document.title = document.documentElement.dataset.printTitle || document.title; document.title';

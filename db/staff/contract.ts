@@ -43,7 +43,7 @@ export const staffUpdateSchema = z.object({
   name: staffNameSchema,
   role: roleSchema,
   /** Left out or empty: the PIN stays as it is. */
-  pin: z.union([z.literal(''), pinSchema]).optional(),
+  pin: z.union([z.literal(''), pinSchema], { error: 'pin_format' }).optional(),
   active: z.boolean(),
 });
 export type StaffCreateInput = z.input<typeof staffCreateSchema>;

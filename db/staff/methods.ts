@@ -1,4 +1,5 @@
 /** Desk methods of sign-in sessions, first-run setup and the staff list (`staffMethods` at the end), and their handlers. */
+import { signInNames, type SignInName } from './sign-in-names';
 import { newId } from '../ids';
 import { DeskFailure, requireActor, type Handler, type HandlerContext, areaMethods, method } from '../handler';
 import type { StaffRow } from '../schema';
@@ -55,8 +56,8 @@ export const sessionStatus: Handler<typeof noInput, SessionStatus> = async (ctx)
   };
 };
 
-export const sessionStaffList: Handler<typeof noInput, ReadonlyArray<StaffSummary>> = async (ctx) =>
-  (await listStaff(ctx.trx, { activeOnly: true })).map(toStaffSummary);
+export const sessionStaffList: Handler<typeof noInput, ReadonlyArray<SignInName>> = async (ctx) =>
+  signInNames((await listStaff(ctx.trx, { activeOnly: true })).map(toStaffSummary));
 
 export const sessionSignIn: Handler<typeof signInSchema, SignedInStaff> = async (ctx, input) => {
   const { pinThrottle } = ctx.services;

@@ -13,7 +13,10 @@ export const storeUpdateSchema = z
     address: textInput().trim().max(200, 'too_long').default(''),
     opensAt: timeSchema,
     closesAt: timeSchema,
-    workingDays: z.array(z.number().int().min(1).max(7)).min(1, 'working_days_min').max(7),
+    workingDays: z
+      .array(z.number().int('invalid_value').min(1, 'invalid_value').max(7, 'invalid_value'))
+      .min(1, 'working_days_min')
+      .max(7, 'invalid_value'),
     idleLockMinutes: z
       .number({ error: 'idle_minutes_range' })
       .int('idle_minutes_range')

@@ -30,7 +30,7 @@ export const ticketQueueSchema = z.object({
   queue: z.enum(QUEUES, { error: 'invalid_value' }).default('open'),
   type: z.enum(TICKET_TYPES, { error: 'invalid_value' }).optional(),
   status: z.enum(ALL_STATUSES as [string, ...string[]], { error: 'invalid_value' }).optional(),
-  category: textInput().trim().max(40).optional(),
+  category: textInput().trim().max(40, 'too_long').optional(),
   /** The responsible person, or the technician for repairs. */
   assigneeId: id.optional(),
   customerId: id.optional(),

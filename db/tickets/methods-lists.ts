@@ -7,7 +7,8 @@ import { deskNow } from './now';
 import { duePanel, followUpList, ticketQueue } from './queues';
 import { loadCalendar } from './settings';
 import type { ticketQueueSchema } from './contract';
-import type { TicketListItem, DuePanel } from './views';
+import { phonesByCustomer } from './visit-contact';
+import type { FollowUpItem, TicketListItem, DuePanel } from './views';
 import type { noInput } from '../fields';
 import type { StaffSummary } from '../staff/contract';
 
@@ -52,12 +53,19 @@ export const ticketsDuePanel: Handler<typeof noInput, DuePanel> = async (ctx) =>
   return duePanel(ctx.trx, cal, now);
 };
 
-export const ticketsFollowUps: Handler<
-  typeof noInput,
-  { items: ReadonlyArray<TicketListItem>; today: string }
-> = async (ctx) => {
+export const ticketsFollowUps: Handler<typeof noInput, { items: ReadonlyArray<FollowUpItem>; today: string }> = async (
+  ctx,
+) => {
   const { cal, now } = await freshDeadlines(ctx);
-  return { items: await followUpList(ctx.trx, cal, now), today: cal.localDate(now) };
+  const list = await followUpList(ctx.trx, cal, now);
+  const full = ctx.actor !== null && roleCan(ctx.actor.role, 'customers.personal');
+  const phones = await phonesByCustomer(
+    ctx.trx,
+    list.map((item) => item.customerId),
+    full,
+  );
+  const items = list.map((item) => ({ ...item, phones: phones.get(item.customerId) ?? [] }));
+  return { items, today: cal.localDate(now) };
 };
 
 export const ticketsStaff: Handler<typeof noInput, ReadonlyArray<StaffSummary>> = async (ctx) => {

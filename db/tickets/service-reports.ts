@@ -57,7 +57,9 @@ export async function complaintReport(
 
   const recurring = new Map<string, { product: string | null; category: ComplaintCategory; count: number }>();
   for (const t of complaints) {
-    const key = `${t.product ?? ''}\u0000${t.category}`;
+    // Complaints with no product linked share nothing but the lack of one: no recurring product.
+    if (t.product === null || t.product.trim() === '') continue;
+    const key = `${t.product}\u0000${t.category}`;
     const entry = recurring.get(key) ?? { product: t.product, category: t.category as ComplaintCategory, count: 0 };
     entry.count += 1;
     recurring.set(key, entry);

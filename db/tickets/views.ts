@@ -54,6 +54,12 @@ export type TicketListItem = Readonly<{
   sla: SlaView;
 }>;
 
+/**
+ * A line of the follow-up list: the ticket and the phones to call, in full for roles with
+ * `customers.personal`, masked (138****5678) for everyone else — masked here, never in the page.
+ */
+export type FollowUpItem = TicketListItem & Readonly<{ phones: ReadonlyArray<string> }>;
+
 export type TimelineEntry = Readonly<{
   id: string;
   action: EventAction;

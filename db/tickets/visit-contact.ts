@@ -45,3 +45,26 @@ export async function customerPhones(db: Kysely<DB>, customerId: string, full: b
     .execute();
   return rows.map((row) => (full ? row.number : maskPhone(row.number)));
 }
+
+/** Phones of several customers in one read, in each one's order: in full, or masked. */
+export async function phonesByCustomer(
+  db: Kysely<DB>,
+  customerIds: ReadonlyArray<string>,
+  full: boolean,
+): Promise<Map<string, string[]>> {
+  const byCustomer = new Map<string, string[]>();
+  if (customerIds.length === 0) return byCustomer;
+  const rows = await db
+    .selectFrom('customerPhone')
+    .select(['customerId', 'number'])
+    .where('customerId', 'in', [...new Set(customerIds)])
+    .orderBy('customerId')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const list = byCustomer.get(row.customerId) ?? [];
+    list.push(full ? row.number : maskPhone(row.number));
+    byCustomer.set(row.customerId, list);
+  }
+  return byCustomer;
+}

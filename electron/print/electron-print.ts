@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMain, type WebContents } from 'electron';
 import type { Logger } from '../../db/desk-types';
 import type { PrinterSummary } from '../../db/print/job';
-import { parsePrintStateTitle, type PrintPageState } from '../../db/print/signal';
+import { parsePrintStateTitle, USE_FORM_TITLE_SCRIPT, type PrintPageState } from '../../db/print/signal';
 import type { SenderLike } from '../ipc';
 import { bindPrintChannels } from './print-ipc';
 import type { PrintToPdfOptions, WebContentsPrintOptions } from './print-options';
@@ -71,11 +71,16 @@ async function openPrintWindow(url: string, logger: Logger): Promise<PrintWindow
       });
       return Promise.race([announced, timeout]).finally(() => clearTimeout(timer));
     },
-    print: (options) =>
-      new Promise((resolve) => {
+    print: async (options) => {
+      await contents.executeJavaScript(USE_FORM_TITLE_SCRIPT);
+      return new Promise((resolve) => {
         contents.print(options, (success, failureReason) => resolve({ success, failureReason }));
-      }),
-    printToPdf: async (options) => new Uint8Array(await contents.printToPDF(options)),
+      });
+    },
+    printToPdf: async (options) => {
+      await contents.executeJavaScript(USE_FORM_TITLE_SCRIPT);
+      return new Uint8Array(await contents.printToPDF(options));
+    },
     close: () => {
       if (!window.isDestroyed()) window.destroy();
     },

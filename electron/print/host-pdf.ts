@@ -14,7 +14,7 @@ import type { ServerResponse } from 'node:http';
 import type { Browser, BrowserType } from 'playwright-core';
 import type { Logger } from '../../db/desk-types';
 import { parsePrintRouteHash } from '../../db/print/job';
-import { parsePrintStateTitle } from '../../db/print/signal';
+import { parsePrintStateTitle, USE_FORM_TITLE_SCRIPT } from '../../db/print/signal';
 import { SECURITY_HEADERS } from '../csp';
 import { pdfFileName } from './print-options';
 import { createPrintQueue } from './print-queue';
@@ -118,6 +118,7 @@ export async function renderRoutePdf({
       const state = parsePrintStateTitle(await page.title());
       if (state?.state !== 'ready')
         throw new Error(`the form could not be shown: ${state?.state === 'error' ? state.reason : 'no ready signal'}`);
+      await page.evaluate(USE_FORM_TITLE_SCRIPT);
       return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     } finally {
       await context.close();

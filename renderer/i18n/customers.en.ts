@@ -59,6 +59,9 @@ export const customersEn = {
   channel: { phone: 'phone call', sms: 'SMS', wechat: 'WeChat', email: 'e-mail', visit: 'in store' },
   tierRule: { manual: 'By hand', auto: 'From spend and purchases' },
   products: {
+    categoryHelp: 'Type to filter: name or pinyin initials (kt for 空调)',
+    loadingCategories: 'Loading categories…',
+    noCategory: 'No category matches',
     title: 'Products',
     add: 'Register product',
     addTitle: 'Register a product',

@@ -54,6 +54,9 @@ export const customersZhCN: CustomerMessages = {
   channel: { phone: '电话', sms: '短信', wechat: '微信', email: '邮件', visit: '到店' },
   tierRule: { manual: '手动设定', auto: '按消费与购买次数' },
   products: {
+    categoryHelp: '输入名称或拼音首字母筛选（如 kt 为空调）',
+    loadingCategories: '正在读取类别…',
+    noCategory: '没有匹配的类别',
     title: '商品',
     add: '登记商品',
     addTitle: '登记商品',

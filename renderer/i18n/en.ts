@@ -56,11 +56,12 @@ export const en = {
   signIn: {
     title: 'Sign in',
     staff: 'Staff member',
-    pickStaff: 'Choose your name',
+    pickStaff: 'Choose your name, or type the first letters of its pinyin (e.g. wf for 王芳)',
     noStaff: 'No active staff: ask an administrator.',
     pin: 'PIN',
     submit: 'Sign in',
   },
+  shortcut: { hint: 'Shortcut: {{keys}}' },
   counter: {
     search: 'Search customers',
     searchPlaceholder: 'Phone number or name — any part',

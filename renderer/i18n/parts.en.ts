@@ -80,6 +80,7 @@ export const partsEn = {
     reverseOf: 'Reverse the movement of {{when}}',
     reverseTitle: 'Reverse this movement',
     more: 'Older movements are not shown.',
+    joinReason: "Joined with head office: now head office's part {{part}}",
   },
   adjust: {
     open: 'Adjust',

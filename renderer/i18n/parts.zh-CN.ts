@@ -76,6 +76,7 @@ export const partsZhCN: PartsMessages = {
     reverseOf: '冲销 {{when}} 的流水',
     reverseTitle: '冲销这条流水',
     more: '更早的流水未显示。',
+    joinReason: '与总部对接：现为总部配件 {{part}}',
   },
   adjust: {
     open: '调整',

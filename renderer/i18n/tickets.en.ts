@@ -336,6 +336,8 @@ export const ticketsEn = {
     overdue: 'Overdue',
     today: 'Today',
     answer: 'Answer now',
+    phone: 'Phone to call',
+    noPhone: 'No phone on file',
   },
   board: {
     title: 'Repair board',

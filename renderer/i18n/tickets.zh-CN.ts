@@ -319,6 +319,8 @@ export const ticketsZhCN: TicketsMessages = {
     overdue: '已逾期',
     today: '今天',
     answer: '立即答复',
+    phone: '回访电话',
+    noPhone: '未登记电话',
   },
   board: {
     title: '维修调度',

@@ -58,11 +58,12 @@ export const zhCN: Messages = {
   signIn: {
     title: '登录',
     staff: '员工',
-    pickStaff: '请选择您的姓名',
+    pickStaff: '请选择您的姓名，或键入姓名拼音首字母（如王芳键入 wf）',
     noStaff: '没有在岗员工，请联系管理员。',
     pin: 'PIN',
     submit: '登录',
   },
+  shortcut: { hint: '快捷键：{{keys}}' },
   counter: {
     search: '搜索顾客',
     searchPlaceholder: '电话号码或姓名（任意部分）',

@@ -1,12 +1,13 @@
 /** Sign-in: pick your name, type your PIN, Enter. */
 import { Alert, Button, Empty, Form, Input, Radio, type InputRef } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../db/api';
 import { useErrorText } from '../forms/error-text';
 import { describedBy, FieldFrame } from '../forms/fields';
 import { useDeskMutation, useDeskQuery } from '../use-desk';
 import { Screen } from './screen';
+import { matchTyped, TYPING_PAUSE_MS, typedLetter } from './sign-in-typing';
 
 type SignInProps = {
   /** Why the screen shows (an errors key such as `session_expired`), or null. */
@@ -25,7 +26,7 @@ export function SignInPage({ reason, notice, onSignedIn }: SignInProps) {
   const errorText = useErrorText();
   const { state } = useDeskQuery('session.staffList', {}, { refetchOn: ['staff.changed', 'setup.changed'] });
   const signIn = useDeskMutation('session.signIn');
-  const staffList = state.value ?? [];
+  const staffList = useMemo(() => state.value ?? [], [state.value]);
   const [chosen, setChosen] = useState<string | null>(null);
   const staffId = chosen ?? (staffList.length === 1 ? (staffList[0]?.id ?? null) : null);
   const [pin, setPin] = useState('');
@@ -33,9 +34,38 @@ export function SignInPage({ reason, notice, onSignedIn }: SignInProps) {
   const [pinError, setPinError] = useState<string | undefined>(undefined);
   const pinRef = useRef<InputRef>(null);
 
-  // Once we know who is signing in (picked, or the only one on the list), the PIN is next.
+  // Letters typed outside the PIN pick a name; the PIN gets the focus once the typing pauses.
+  const typing = useRef<{ word: string; timer: number | undefined }>({ word: '', timer: undefined });
   useEffect(() => {
-    if (staffId !== null) pinRef.current?.focus();
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null;
+      if (target instanceof HTMLInputElement && target.type !== 'radio') return;
+      if (target instanceof HTMLTextAreaElement) return;
+      const letter = typedLetter(event);
+      if (letter === null) return;
+      const state = typing.current;
+      window.clearTimeout(state.timer);
+      state.word += letter;
+      const found = matchTyped(staffList, state.word);
+      if (found) {
+        event.preventDefault();
+        setChosen(found.id);
+        setStaffError(undefined);
+      }
+      state.timer = window.setTimeout(() => {
+        state.word = '';
+        if (found) pinRef.current?.focus();
+      }, TYPING_PAUSE_MS);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [staffList]);
+  useEffect(() => () => window.clearTimeout(typing.current.timer), []);
+
+  // Once we know who is signing in (picked, or the only one on the list), the PIN is next —
+  // unless the name is being typed, when its next letter must not land in the PIN.
+  useEffect(() => {
+    if (staffId !== null && typing.current.word === '') pinRef.current?.focus();
   }, [staffId]);
 
   const submit = async (): Promise<void> => {

@@ -8,6 +8,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
+  formNumber,
   paperFor,
   parsePrintRouteHash,
   type FormDataOf,
@@ -111,9 +112,16 @@ function PrintPage({ route, language, data }: { route: Route; language: PrintLan
   useEffect(() => {
     // Announced once the @page rule carries the measured length (it is in the DOM by now).
     if (contentMm === null) return;
+    // The form's own title (its heading and number) for the PDF and the print job: see USE_FORM_TITLE_SCRIPT.
+    const heading = root.current?.querySelector('.pf-title')?.textContent?.trim() ?? '';
+    const title = [heading, formNumber(route.form, data)].filter(Boolean).join(' ');
+    document.documentElement.dataset.printTitle = title;
     announce({ state: 'ready', heightMm: paper === 'receipt-80' ? receiptLengthMm(contentMm) : contentMm });
-    if (route.autoPrint) window.print();
-  }, [contentMm, paper, route.autoPrint]);
+    if (route.autoPrint) {
+      document.title = title;
+      window.print();
+    }
+  }, [contentMm, paper, route.autoPrint, route.form, data]);
 
   const css = pageCss(
     paper,

@@ -44,6 +44,32 @@ describe('counter search', () => {
     expect(await names(t, '567')).toEqual([]);
   });
 
+  it('ranks numbers ending in 4 typed digits first, newest first within each, and says where they matched', async () => {
+    const t = await openTestDesk();
+    await setUpStore(t);
+    // Created oldest first: the tail matches are the two oldest, so recency alone would list them last.
+    await t.ok('customers.create', { name: '尾号甲', phones: [{ number: '13800003456' }] });
+    await t.ok('customers.create', { name: '尾号乙', phones: [{ number: '13611110000' }, { number: '15900003456' }] });
+    await t.ok('customers.create', { name: '中间甲', phones: [{ number: '13734567777' }] });
+    await t.ok('customers.create', { name: '中间乙', phones: [{ number: '18834560000' }] });
+    const { items } = await t.ok('customers.search', { query: '3456' });
+    expect(items.map((c) => c.name)).toEqual(['尾号乙', '尾号甲', '中间乙', '中间甲']);
+    const [second, first, middle] = items;
+    // The matched digits' place in the masked number: the tail of the second phone here.
+    expect(second).toMatchObject({
+      maskedPhones: ['136****0000', '159****3456'],
+      phoneMatch: { phone: 1, start: 7, end: 11 },
+    });
+    expect(first).toMatchObject({ phoneMatch: { phone: 0, start: 7, end: 11 } });
+    expect(middle).toMatchObject({ maskedPhones: ['188****0000'], phoneMatch: { phone: 0, start: 3, end: 7 } });
+    // What stays masked stays masked: the answer holds no full number.
+    expect(items.flatMap((c) => c.maskedPhones).every((p) => /^\d{3}\*{4}\d{4}$/.test(p))).toBe(true);
+    // A name search marks no phone.
+    expect((await t.ok('customers.search', { query: '尾号' })).items.every((c) => c.phoneMatch === undefined)).toBe(
+      true,
+    );
+  });
+
   it('finds a 2-character Chinese name, and any part of a name', async () => {
     const { t } = await counterWithCustomers();
     expect(await names(t, '李四')).toEqual(['李四']);

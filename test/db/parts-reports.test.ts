@@ -99,6 +99,46 @@ describe('parts reports', () => {
     expect(await d.call('parts.slowMoving', { days: 0 })).toMatchObject({ ok: false, error: { key: 'days_range' } });
   });
 
+  it('does not suggest reordering what the slow-moving report says never moves, unless it is reserved', async () => {
+    let now = Date.parse('2026-03-01T02:00:00.000Z');
+    const d = await openPartsDesk({ now: () => now });
+    // Capacitors (level 4): 3 delivered on 1 March and never issued. Pumps (level 3): 2 delivered then too.
+    await stockUp(d, { 'AC-CAP-04': 3, 'WM-PUMP-01': 2 }, '2026-03-01');
+    const partNos = async () => (await d.ok('parts.reorderList', {}, d.as.clerk)).items.map((l) => l.partNo);
+    // Fresh stock is not idle yet: both are at or below their level.
+    expect(await partNos()).toEqual(['AC-CAP-04', 'WM-BELT-02', 'RF-THERM-03', 'WM-PUMP-01']);
+
+    // 100 days later a pump is issued to a repair; the capacitors still lie untouched.
+    now += 100 * DAY;
+    await d.signInAgain();
+    const ticket = await openRepairTicket(d);
+    const pump = await d.ok(
+      'parts.requisitionCreate',
+      { ticketId: ticket.id, lines: [{ partId: d.partId('WM-PUMP-01'), qty: 1 }] },
+      d.as.technician,
+    );
+    await d.ok('parts.requisitionApprove', { requisitionId: pump.id }, d.as.lead);
+    await d.ok(
+      'parts.requisitionIssue',
+      { requisitionId: pump.id, lines: [{ lineId: pump.lines[0]!.id, qty: 1 }] },
+      d.as.clerk,
+    );
+    const slow = await d.ok('parts.slowMoving', {}, d.as.lead);
+    expect(slow.items.map((l) => l.partNo)).toEqual(['AC-CAP-04']);
+    // The idle capacitors are not suggested (nor counted in the badge); the belt and thermostat, never stocked, still are.
+    expect(await partNos()).toEqual(['WM-BELT-02', 'RF-THERM-03', 'WM-PUMP-01']);
+    expect((await d.ok('parts.alerts', {}, d.as.lead)).reorder).toBe(3);
+
+    // A repair reserves two capacitors: now they are wanted, and the list suggests them again.
+    const caps = await d.ok(
+      'parts.requisitionCreate',
+      { ticketId: ticket.id, lines: [{ partId: d.partId('AC-CAP-04'), qty: 2 }] },
+      d.as.technician,
+    );
+    await d.ok('parts.requisitionApprove', { requisitionId: caps.id }, d.as.lead);
+    expect(await partNos()).toEqual(['AC-CAP-04', 'WM-BELT-02', 'RF-THERM-03', 'WM-PUMP-01']);
+  });
+
   it('flags stock below zero for the parts lead', async () => {
     const d = await openPartsDesk();
     await stockUp(d, { 'AC-CAP-04': 1 }, '2026-01-02');

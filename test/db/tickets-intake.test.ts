@@ -86,6 +86,12 @@ describe('a consultation', () => {
     });
     const list = await d.ok('counter', 'tickets.followUps', {});
     expect(list.items.map((i) => i.id)).toEqual([ticket.id]);
+    // The phone to call: in full for counter staff, masked in the payload for roles without personal data.
+    const phone = list.items[0]!.phones[0]!;
+    expect(phone).toMatch(/^1390000\d{4}$/);
+    const masked = (await d.ok('technician', 'tickets.followUps', {})).items[0]!.phones;
+    expect(masked).toEqual([`${phone.slice(0, 3)}****${phone.slice(-4)}`]);
+    expect(JSON.stringify(await d.ok('parts_clerk', 'tickets.followUps', {}))).not.toContain(phone);
     const panel = await d.ok('counter', 'tickets.duePanel', {});
     expect(panel.dueToday.map((i) => i.id)).toContain(ticket.id);
 

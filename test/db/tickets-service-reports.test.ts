@@ -105,6 +105,16 @@ async function aWeekOfComplaints() {
 }
 
 describe('complaint analysis', () => {
+  it('does not count complaints with no product linked as a recurring product', async () => {
+    const d = await openTicketDesk(sh('2026-11-23 09:00'));
+    for (let i = 0; i < 3; i++) await take(d, { category: 'delivery', channel: 'phone' });
+    await take(d, { category: 'delivery', channel: 'phone', fridge: true });
+    await take(d, { category: 'delivery', channel: 'online', fridge: true });
+    const week = await d.ok('cs_lead', 'tickets.complaintReport', { from: '2026-11-23', to: '2026-11-29' });
+    expect(week.total).toBe(5);
+    expect(week.recurring).toEqual([{ product: '海尔 BCD-470', category: 'delivery', count: 2 }]);
+  });
+
   it('counts the week by category, channel and week, finds what recurs and how the complaints ended', async () => {
     const d = await aWeekOfComplaints();
     const week = await d.ok('cs_lead', 'tickets.complaintReport', { from: '2026-11-23', to: '2026-11-29' });

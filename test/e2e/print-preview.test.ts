@@ -9,7 +9,7 @@ process.env.TZ = 'Asia/Shanghai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { count } from '../support/inspect';
 import { join } from 'node:path';
-import { pdfInfo, pdfText } from '../print/pdf';
+import { pdfInfo, pdfText, pdfTitle } from '../print/pdf';
 import { ADMIN, PRINT_TIME_ZONE, seedPrintStore } from '../print/print-seed';
 import { openCounter, type Counter } from './fixtures';
 import { SignIn } from './pages';
@@ -61,7 +61,8 @@ describe('printing at the counter', () => {
     const printWindow = await popup;
     // The same print route, alone on the page, ready for the browser's print dialog.
     await printWindow.locator('html[data-print-state="ready"]').waitFor({ state: 'attached' });
-    expect(await printWindow.title()).toMatch(/^counterdesk-print:ready:\d+/);
+    // Ready, then titled as the form, so the print dialog's job and "Save as PDF" carry the form's name.
+    expect(await printWindow.title()).toBe(`Intake receipt ${store.ticket.number}`);
     expect(printWindow.url()).toContain(
       `#/print/intake-receipt/${store.ticket.id}?lang=en&copy=1&paper=receipt-80&auto=print`,
     );
@@ -82,6 +83,7 @@ describe('printing at the counter', () => {
     expect(info.pages).toBe(1);
     expect(info.widthMm).toBeCloseTo(80, 0);
     expect(await pdfText(pdf)).toMatch(/COPY 2[\s\S]*Intake receipt|Intake receipt[\s\S]*COPY 2/);
+    expect(await pdfTitle(pdf)).toBe(`Intake receipt ${store.ticket.number}`);
     await page.getByText('PDF 已保存').waitFor();
 
     await expect

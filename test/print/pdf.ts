@@ -53,6 +53,15 @@ export function pdfInfo(file: string): Promise<PdfInfo> {
   });
 }
 
+/** The document's Title in its metadata (what a PDF reader shows in its title bar), or null. */
+export function pdfTitle(file: string): Promise<string | null> {
+  return withPdf(file, async (pdf) => {
+    const { info } = await pdf.getMetadata();
+    const title = (info as { Title?: unknown }).Title;
+    return typeof title === 'string' && title !== '' ? title : null;
+  });
+}
+
 export type PdfFont = { name: string; type: string; embedded: boolean };
 
 type LoadedFont = { name?: string; type?: string; missingFile?: boolean };

@@ -16,6 +16,7 @@
  * holds it. `settled_at` makes every outcome happen once.
  */
 import { sql } from 'kysely';
+import { JOIN_REASON_PREFIX } from '../contract';
 import { newId } from '../../ids';
 import type { SyncWork } from '../../sync/registration';
 import { appendMovement } from '../ledger/movements';
@@ -114,7 +115,7 @@ async function moveStock(work: SyncWork, offer: OfferRow, nowIso: string): Promi
     .orderBy('locationId')
     .execute();
   const tx = { trx: work.trx, txId: newId(), staffId: null, nowIso, stamp: work.stamp };
-  const reason = `Join: now head office's part ${offer.mappedLabel ?? offer.mappedTo}`.slice(0, 200);
+  const reason = `${JOIN_REASON_PREFIX}${offer.mappedLabel ?? offer.mappedTo}`.slice(0, 200);
   let moved = 0;
   for (const { locationId, qty } of stock) {
     const common = { docType: 'transfer' as const, docId: offer.id, reason };

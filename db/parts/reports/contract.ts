@@ -4,9 +4,17 @@
  */
 import { z } from 'zod';
 
+/** The slow-moving report's window when none is asked for; the reorder list leaves out what it lists. */
+export const SLOW_MOVING_DAYS = 90;
+
 export const slowMovingSchema = z.object({
   /** No issue in this many days. */
-  days: z.number({ error: 'days_range' }).int('days_range').min(1, 'days_range').max(3650, 'days_range').default(90),
+  days: z
+    .number({ error: 'days_range' })
+    .int('days_range')
+    .min(1, 'days_range')
+    .max(3650, 'days_range')
+    .default(SLOW_MOVING_DAYS),
 });
 
 export type ReorderLine = Readonly<{

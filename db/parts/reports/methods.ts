@@ -5,7 +5,7 @@ import type { noInput } from '../../fields';
 import type { ReorderList, slowMovingSchema, SlowMoving, NegativeLine, PartsAlerts } from './contract';
 
 export const partsReorderList: Handler<typeof noInput, ReorderList> = async (ctx) => {
-  const items = await loadReorderList(ctx.trx);
+  const items = await loadReorderList(ctx.trx, ctx.nowIso);
   return { asOf: ctx.nowIso, items, totalFen: items.reduce((sum, line) => sum + line.amountFen, 0) };
 };
 
@@ -18,4 +18,4 @@ export const partsNegativeStock: Handler<typeof noInput, { items: ReadonlyArray<
   items: await loadNegativeStock(ctx.trx),
 });
 
-export const partsAlerts: Handler<typeof noInput, PartsAlerts> = async (ctx) => loadAlerts(ctx.trx);
+export const partsAlerts: Handler<typeof noInput, PartsAlerts> = async (ctx) => loadAlerts(ctx.trx, ctx.nowIso);

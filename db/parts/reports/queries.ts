@@ -1,7 +1,7 @@
 /** Reorder, slow-moving and negative-stock reports, read from the on-hand cache and the ledger. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema';
-import type { NegativeLine, PartsAlerts, ReorderLine, SlowLine } from './contract';
+import { SLOW_MOVING_DAYS, type NegativeLine, type PartsAlerts, type ReorderLine, type SlowLine } from './contract';
 
 const DAY_MS = 86_400_000;
 
@@ -48,8 +48,19 @@ async function reorderRows(db: Kysely<DB>): Promise<ReorderRow[]> {
   return result.rows;
 }
 
-export async function loadReorderList(db: Kysely<DB>): Promise<ReorderLine[]> {
-  return (await reorderRows(db)).map((row) => {
+/**
+ * The reorder list leaves out what the slow-moving report (its default window) says lies idle,
+ * unless a requisition already reserves it: buying more of a part that never moves only adds stock.
+ */
+async function reorderable(db: Kysely<DB>, nowIso: string): Promise<ReorderRow[]> {
+  const rows = await reorderRows(db);
+  if (rows.length === 0) return rows;
+  const idle = new Set((await loadSlowMoving(db, nowIso, SLOW_MOVING_DAYS)).map((line) => line.partId));
+  return rows.filter((row) => row.demand > 0 || !idle.has(row.partId));
+}
+
+export async function loadReorderList(db: Kysely<DB>, nowIso: string): Promise<ReorderLine[]> {
+  return (await reorderable(db, nowIso)).map((row) => {
     const qty = suggestedQty(row.onHand - row.demand, row.reorderLevel, row.reorderQty);
     return { ...row, suggestedQty: qty, amountFen: qty * row.costFen };
   });
@@ -128,7 +139,7 @@ export async function loadNegativeStock(db: Kysely<DB>): Promise<NegativeLine[]>
     .execute();
 }
 
-export async function loadAlerts(db: Kysely<DB>): Promise<PartsAlerts> {
+export async function loadAlerts(db: Kysely<DB>, nowIso: string): Promise<PartsAlerts> {
   const negative = await db
     .selectFrom('stockOnHand')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -144,7 +155,7 @@ export async function loadAlerts(db: Kysely<DB>): Promise<PartsAlerts> {
     statuses.filter((s) => wanted.includes(s.status)).reduce((sum, s) => sum + Number(s.n), 0);
   return {
     negative: Number(negative?.n ?? 0),
-    reorder: (await reorderRows(db)).length,
+    reorder: (await reorderable(db, nowIso)).length,
     toApprove: countOf('requested'),
     toIssue: countOf('approved', 'partly_issued'),
   };

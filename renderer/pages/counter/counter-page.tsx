@@ -1,8 +1,9 @@
 /** The counter: find the customer in front of you, open them, or register them. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, Empty, Row, type InputRef } from 'antd';
+import { App, Button, Col, Empty, Row, Tooltip, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SHORTCUT_KEYS, useShortcut } from '../../shell/shortcuts';
 import { useSignedIn } from '../../shell/signed-in';
 import { ExportButtons } from '../customers/export-buttons';
 import { CounterDuePanel } from '../tickets/counter-due-panel';
@@ -27,6 +28,9 @@ export function CounterPage() {
   const searchRef = useRef<InputRef>(null);
 
   const search = useCustomerSearch(query, setOpenId, () => setQuery(''));
+  const newCustomer = (): void => setEditor({ kind: 'create', prefill: prefillFrom(query) });
+  useShortcut('search', () => searchRef.current?.focus({ cursor: 'all' }));
+  useShortcut('newCustomer', can('customers.write') ? newCustomer : null);
 
   const closeEditor = (): void => {
     setEditor(null);
@@ -41,14 +45,17 @@ export function CounterPage() {
         </div>
         {can('customers.export') ? <ExportButtons query={query} /> : null}
         {can('customers.write') ? (
-          <Button
-            size="large"
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setEditor({ kind: 'create', prefill: prefillFrom(query) })}
-          >
-            {t('counter.newCustomer')}
-          </Button>
+          <Tooltip title={t('shortcut.hint', { keys: SHORTCUT_KEYS.newCustomer })}>
+            <Button
+              size="large"
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              aria-keyshortcuts={SHORTCUT_KEYS.newCustomer}
+              onClick={newCustomer}
+            >
+              {t('counter.newCustomer')}
+            </Button>
+          </Tooltip>
         ) : null}
       </div>
       <Row gutter={[24, 16]}>

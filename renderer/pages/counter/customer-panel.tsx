@@ -3,11 +3,12 @@
  * file (full phones and addresses for roles that serve customers), products, tickets and notes.
  */
 import { CloseOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { SHORTCUT_KEYS, useShortcut } from '../../shell/shortcuts';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
 import { MergeDialog } from '../customers/merge-dialog';
@@ -30,6 +31,7 @@ export function CustomerPanel({ customerId, onEdit, onClose }: PanelProps) {
   const [merging, setMerging] = useState(false);
   const { state } = useDeskQuery('customers.history', { id: customerId }, { refetchOn: ['customers.changed'] });
   const history = state.value;
+  useShortcut('newTicket', history && can('tickets.intake') ? () => go(newTicketHref(customerId)) : null);
 
   if (state.status === 'error') {
     return (
@@ -60,9 +62,16 @@ export function CustomerPanel({ customerId, onEdit, onClose }: PanelProps) {
         extra={
           <Space wrap>
             {can('tickets.intake') ? (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => go(newTicketHref(customer.id))}>
-                {t('queue.newTicket', { ns: 'tickets' })}
-              </Button>
+              <Tooltip title={t('shortcut.hint', { keys: SHORTCUT_KEYS.newTicket })}>
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined aria-hidden />}
+                  aria-keyshortcuts={SHORTCUT_KEYS.newTicket}
+                  onClick={() => go(newTicketHref(customer.id))}
+                >
+                  {t('queue.newTicket', { ns: 'tickets' })}
+                </Button>
+              </Tooltip>
             ) : null}
             {can('customers.write') ? (
               <Button icon={<EditOutlined aria-hidden />} onClick={() => onEdit(customer)}>

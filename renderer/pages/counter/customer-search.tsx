@@ -9,9 +9,11 @@ import { useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterSearchResult, DeskError } from '../../../db/api';
 import { desk } from '../../desk';
+import { SHORTCUT_KEYS } from '../../shell/shortcuts';
 import { useErrorText } from '../../forms/error-text';
 import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
+import { MarkedPhones } from './marked-phones';
 import { TierTag } from './tier-tag';
 
 const LIST_ID = 'customer-results';
@@ -137,7 +139,9 @@ export function CustomerSearchBox({ search, query, onQueryChange, inputRef }: Bo
       aria-controls={LIST_ID}
       aria-activedescendant={search.highlighted ? optionId(search.highlighted) : undefined}
       aria-describedby={HINT_ID}
-      placeholder={tc('search.placeholder')}
+      placeholder={`${tc('search.placeholder')} (${SHORTCUT_KEYS.search})`}
+      title={t('shortcut.hint', { keys: SHORTCUT_KEYS.search })}
+      aria-keyshortcuts={SHORTCUT_KEYS.search.replace('Ctrl', 'Control')}
       autoFocus
       autoComplete="off"
       spellCheck={false}
@@ -196,7 +200,9 @@ export function CustomerResults({
               <li key={customer.id} {...optionProps(`customer-${customer.id}`, customer.id)}>
                 <span className="cd-result-name">{customer.name}</span>
                 <TierTag tier={customer.tier} />
-                <span className="cd-result-phones">{customer.maskedPhones.join(' · ')}</span>
+                <span className="cd-result-phones">
+                  <MarkedPhones customer={customer} />
+                </span>
               </li>
             ))}
           </ul>

@@ -5,11 +5,12 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { productCreateSchema, type ProductDetail } from '../../../db/api';
-import { SelectField, TextField } from '../../forms/fields';
+import { TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation } from '../../use-desk';
-import { useCategories } from './use-categories';
+import { CategoryField } from './category-field';
+import { useCategoryChoices } from './use-categories';
 
 const formSchema = productCreateSchema.omit({ priceFen: true }).extend({
   price: z
@@ -39,10 +40,10 @@ function toFen(price: string): number | null {
 type Props = { customerId: string; product: ProductDetail | null; onClose: () => void };
 
 export function ProductDrawer({ customerId, product, onClose }: Props) {
-  const { t, i18n } = useTranslation('cust');
+  const { t } = useTranslation('cust');
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
-  const categories = useCategories();
+  const categories = useCategoryChoices();
   const add = useDeskMutation('customers.addProduct');
   const update = useDeskMutation('customers.updateProduct');
   const remove = useDeskMutation('customers.removeProduct');
@@ -69,7 +70,6 @@ export function ProductDrawer({ customerId, product, onClose }: Props) {
       onClose();
     } else applyDeskError(result.error, form.setError, isField);
   });
-  const zh = i18n.language.startsWith('zh');
   const { control } = form;
   return (
     <Drawer
@@ -81,16 +81,16 @@ export function ProductDrawer({ customerId, product, onClose }: Props) {
     >
       <FormProvider {...form}>
         <Form layout="vertical" onFinish={() => void submit()}>
-          <SelectField
+          <CategoryField
             control={control}
             name="category"
-            id="product-category"
-            label={t('products.category')}
-            required
-            options={categories.map((c) => ({
-              value: c.code,
-              label: `${zh ? c.nameZh : c.nameEn} (${t('products.months', { count: c.warrantyMonths })})`,
-            }))}
+            categories={categories.list}
+            loading={categories.loading}
+            onUnknown={() => {
+              // Nothing half-chosen is kept: the field empties and says why.
+              form.setValue('category', '');
+              form.setError('category', { message: 'unknown_category' });
+            }}
           />
           <TextField
             control={control}

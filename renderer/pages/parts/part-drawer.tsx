@@ -2,7 +2,7 @@
 import { Alert, App, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MovementView, PartDetail } from '../../../db/api';
+import { JOIN_REASON_PREFIX, type MovementView, type PartDetail } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
@@ -106,7 +106,14 @@ export function PartDrawer({ partId, onClose }: { partId: string | null; onClose
               { key: 'balance', title: t('history.balance'), align: 'right', dataIndex: 'balanceAfter' },
               { key: 'location', title: t('history.location'), dataIndex: 'locationCode' },
               { key: 'doc', title: t('history.document'), render: (_, m) => m.docNumber ?? '' },
-              { key: 'reason', title: t('history.reason'), dataIndex: 'reason' },
+              {
+                key: 'reason',
+                title: t('history.reason'),
+                render: (_, m) =>
+                  m.reason?.startsWith(JOIN_REASON_PREFIX)
+                    ? t('history.joinReason', { part: m.reason.slice(JOIN_REASON_PREFIX.length) })
+                    : m.reason,
+              },
               { key: 'staff', title: t('history.staff'), render: (_, m) => m.staffName ?? '' },
               ...(can('parts.approve')
                 ? [

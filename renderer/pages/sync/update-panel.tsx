@@ -6,6 +6,7 @@
 import { Alert, Button, Descriptions, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 
@@ -66,6 +67,7 @@ export function UpdatePanel() {
 function WindowEditor({ saved, refetch }: { saved: Window; refetch: () => void }) {
   const { t } = useTranslation('sync');
   const save = useDeskMutation('store.setInstallWindow');
+  const errorText = useErrorText();
   const [from, setFrom] = useState(saved?.from ?? '');
   const [to, setTo] = useState(saved?.to ?? '');
   const [problem, setProblem] = useState<string | null>(null);
@@ -74,7 +76,8 @@ function WindowEditor({ saved, refetch }: { saved: Window; refetch: () => void }
     if (window && window.from === window.to) return setProblem(t('update.windowEmpty'));
     setProblem(null);
     const result = await save.run({ window });
-    if (!result.ok) setProblem(result.error.message);
+    // The key, in the page's language: the error's message is English, for logs.
+    if (!result.ok) setProblem(errorText(result.error.key));
     refetch();
   };
   return (

@@ -73,6 +73,9 @@ export function CounterDuePanel() {
       aria-label={t('due.title')}
       extra={<a href={queueHref}>{t('due.allTickets')}</a>}
       style={{ marginTop: 16 }}
+      // A skeleton until the first answer: "Breached (0)" before it would be a false all-clear.
+      loading={panel === undefined && state.status === 'loading'}
+      aria-busy={panel === undefined && state.status === 'loading'}
     >
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('due.none')} />

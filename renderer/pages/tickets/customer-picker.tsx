@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
+import { MarkedPhones } from '../counter/marked-phones';
 import { TierTag } from '../counter/tier-tag';
 
 export type PickedCustomer = Readonly<{ id: string; name: string }>;
@@ -64,7 +65,9 @@ export function CustomerPicker({
               </Button>
               <Space>
                 <TierTag tier={customer.tier} />
-                <Typography.Text type="secondary">{customer.maskedPhones.join(' · ')}</Typography.Text>
+                <Typography.Text type="secondary">
+                  <MarkedPhones customer={customer} />
+                </Typography.Text>
               </Space>
             </List.Item>
           )}

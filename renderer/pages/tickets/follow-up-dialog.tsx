@@ -3,7 +3,7 @@
  * whether the problem is solved, the customer's comments. A low rating or an unsolved problem
  * sends the ticket back to the manager (decided in db/, shown here so the caller knows).
  */
-import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +16,25 @@ import { showDeskError, validateWith } from './validate-form';
 
 const FIELDS = ['reached', 'rating', 'productWorks', 'problemSolved', 'comments'];
 
-type Target = Readonly<{ id: string; number: string; version: string }>;
+/** The phones come from the list, full or masked as the main process decided for this role. */
+export type FollowUpTarget = Readonly<{ id: string; number: string; version: string; phones: ReadonlyArray<string> }>;
+type Target = FollowUpTarget;
 type Props = { target: Target | null; onClose: () => void; onDone: (ticket: TicketDetail) => void };
+
+/** The numbers to dial, one per line, each copyable; or a plain "no phone on file". */
+export function CallPhones({ phones }: { phones: ReadonlyArray<string> }) {
+  const { t } = useTranslation('tickets');
+  if (phones.length === 0) return <Typography.Text type="secondary">{t('followUp.noPhone')}</Typography.Text>;
+  return (
+    <span className="cd-call-phones">
+      {phones.map((phone) => (
+        <Typography.Text key={phone} copyable={!phone.includes('*')} style={{ whiteSpace: 'nowrap', display: 'block' }}>
+          {phone}
+        </Typography.Text>
+      ))}
+    </span>
+  );
+}
 
 export function FollowUpDialog({ target, onClose, onDone }: Props) {
   const { t } = useTranslation('tickets');
@@ -92,6 +109,12 @@ function FollowUpForm({ target, onClose, onDone }: Props & { target: Target }) {
         void submit();
       }}
     >
+      <Descriptions
+        size="small"
+        column={1}
+        style={{ marginBottom: 16 }}
+        items={[{ key: 'phone', label: t('followUp.phone'), children: <CallPhones phones={target.phones} /> }]}
+      />
       {yesNo('reached', t('followUp.reached'), t('followUp.notReached'))}
       {reached ? (
         <>

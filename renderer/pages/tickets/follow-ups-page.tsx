@@ -10,7 +10,7 @@ import type { TicketListItem } from '../../../db/api';
 import { desk } from '../../desk';
 import { useErrorText } from '../../forms/error-text';
 import { useDeskQuery } from '../../use-desk';
-import { FollowUpDialog } from './follow-up-dialog';
+import { CallPhones, FollowUpDialog, type FollowUpTarget } from './follow-up-dialog';
 import { useTicketFormat } from './format';
 import { go, ticketHref } from './route';
 import { TicketTable } from './ticket-table';
@@ -21,13 +21,16 @@ export function FollowUpsPage() {
   const errorText = useErrorText();
   const format = useTicketFormat();
   const { state } = useDeskQuery('tickets.followUps', {}, { refetchOn: ['tickets.changed'] });
-  const [target, setTarget] = useState<{ id: string; number: string; version: string } | null>(null);
+  const [target, setTarget] = useState<FollowUpTarget | null>(null);
   const today = state.value?.today ?? '';
+  const phonesOf = (item: TicketListItem): ReadonlyArray<string> =>
+    state.value?.items.find((line) => line.id === item.id)?.phones ?? [];
 
   // The version is read when the call starts, so a change by someone else meanwhile is caught.
   const startCall = async (item: TicketListItem): Promise<void> => {
     const result = await desk.call('tickets.get', { id: item.id });
-    if (result.ok) setTarget({ id: item.id, number: item.number, version: result.value.version });
+    if (result.ok)
+      setTarget({ id: item.id, number: item.number, version: result.value.version, phones: phonesOf(item) });
     else void message.error(errorText(result.error.key));
   };
 
@@ -68,6 +71,11 @@ export function FollowUpsPage() {
         loading={state.status === 'loading'}
         extra={[
           { key: 'due', title: t('followUp.due'), render: due },
+          {
+            key: 'phone',
+            title: t('followUp.phone'),
+            render: (item) => <CallPhones phones={phonesOf(item)} />,
+          },
           {
             key: 'call',
             title: '',

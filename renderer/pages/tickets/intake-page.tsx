@@ -6,18 +6,21 @@ import { useTranslation } from 'react-i18next';
 import { TICKET_TYPES, ticketIntakeSchema, warrantyStatus, type ProductDetail, type TicketType } from '../../../db/api';
 import { FieldFrame } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
+import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
 import { todayLocal } from './format';
 import { intakeDefaults, intakeSpecs } from './intake-specs';
 import { useTicketStaff } from './use-staff';
+import { lastTicketType, rememberTicketType } from './last-ticket-type';
 import { go, queueHref, ticketHref } from './route';
 import { SpecFields, type FormValues } from './spec-fields';
 import { showDeskError, validateWith } from './validate-form';
 
 export function IntakePage({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation('tickets');
-  const [type, setType] = useState<TicketType>('complaint');
+  const { staff } = useSignedIn();
+  const [type, setType] = useState<TicketType>(() => lastTicketType(staff.id) ?? 'complaint');
   const [picked, setPicked] = useState<PickedCustomer | null>(null);
   const fromRoute = useDeskQuery(
     'customers.get',
@@ -46,7 +49,11 @@ export function IntakePage({ customerId }: { customerId: string | null }) {
           optionType="button"
           buttonStyle="solid"
           value={type}
-          onChange={(e) => setType(e.target.value as TicketType)}
+          onChange={(e) => {
+            const chosen = e.target.value as TicketType;
+            setType(chosen);
+            rememberTicketType(staff.id, chosen);
+          }}
           options={TICKET_TYPES.map((ty) => ({ value: ty, label: t(`types.${ty}`) }))}
         />
       </FieldFrame>

@@ -215,7 +215,11 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
         }}
       />
       <FollowUpDialog
-        target={followingUp ? { id: ticket.id, number: ticket.number, version: ticket.version } : null}
+        target={
+          followingUp
+            ? { id: ticket.id, number: ticket.number, version: ticket.version, phones: ticket.customerPhones }
+            : null
+        }
         onClose={() => setFollowingUp(false)}
         onDone={(after) => {
           setFollowingUp(false);
