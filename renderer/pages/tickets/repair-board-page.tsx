@@ -2,10 +2,11 @@
  * The repair lead's board (docs/DOMAIN.md §5): open repairs by due time and urgency, each technician's
  * load, and one technician's day with its appointments and planned jobs.
  */
-import { Alert, Card, Col, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketListItem } from '../../../db/api';
+import { DateInput } from '../../forms/date-input';
 import { useErrorText } from '../../forms/error-text';
 import { useDeskQuery } from '../../use-desk';
 import { todayLocal, useTicketFormat } from './format';
@@ -99,13 +100,7 @@ function TechnicianDay({ technicians }: { technicians: ReadonlyArray<{ id: strin
           style={{ width: 160 }}
           virtual={false}
         />
-        <Input
-          aria-label={t('board.day')}
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          style={{ width: 170 }}
-        />
+        <DateInput aria-label={t('board.day')} value={date} onChange={(value) => setDate(value ?? todayLocal())} />
       </Space>
       <List
         size="small"
