@@ -67,10 +67,11 @@ export function FollowUpsPage() {
         items={state.value?.items ?? []}
         loading={state.status === 'loading'}
         extra={[
-          { key: 'due', title: t('followUp.due'), render: due },
+          { key: 'due', title: t('followUp.due'), width: 130, render: due },
           {
             key: 'call',
             title: '',
+            width: 110,
             render: (item) =>
               item.followUpDue ? (
                 <Button
