@@ -161,7 +161,10 @@ describe('tickets', () => {
     await page.getByRole('link', { name: 'Repair board' }).click();
     await page.getByRole('table', { name: 'Open repairs' }).getByRole('link', { name: number }).waitFor();
     await page.getByText('1 open · 0 today').waitFor();
-    await page.getByRole('region', { name: 'Day view' }).getByLabel('Day').fill(ymd);
+    // The date picker takes a typed ISO date; Enter keeps it and closes the calendar.
+    const day = page.getByRole('region', { name: 'Day view' }).getByLabel('Day');
+    await day.fill(ymd);
+    await day.press('Enter');
     await page.getByRole('region', { name: 'Day view' }).getByRole('link', { name: number }).click();
 
     await steps.take('Arrived on site');

@@ -67,11 +67,11 @@ export function FollowUpsPage() {
         items={state.value?.items ?? []}
         loading={state.status === 'loading'}
         extra={[
-          { key: 'due', title: t('followUp.due'), width: 130, render: due },
+          { key: 'due', title: t('followUp.due'), width: 120, render: due },
           {
             key: 'call',
             title: '',
-            width: 110,
+            width: 140,
             render: (item) =>
               item.followUpDue ? (
                 <Button

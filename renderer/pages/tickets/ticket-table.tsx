@@ -77,7 +77,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'type',
           title: t('queue.type'),
-          width: 130,
+          width: 110,
           render: (_, item) => (
             <Space size={4} wrap>
               <Tag>{labels.type(item.type)}</Tag>
@@ -91,7 +91,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'status',
           title: t('queue.status'),
-          width: 110,
+          width: 100,
           render: (_, item) => (
             <Space orientation="vertical" size={0}>
               <span>{labels.status(item.status)}</span>
@@ -113,7 +113,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'customer',
           title: t('fields.customer'),
-          width: 150,
+          width: 140,
           render: (_, item) => (
             <Space size={4} style={{ maxWidth: '100%' }}>
               <Typography.Text ellipsis={{ tooltip: item.customerName }}>{item.customerName}</Typography.Text>
@@ -128,7 +128,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
           render: (_, item) =>
             item.assignee?.name ?? <Typography.Text type="secondary">{t('detail.unassigned')}</Typography.Text>,
         },
-        { key: 'sla', title: t('queue.sla'), width: 160, render: (_, item) => <SlaBadge sla={item.sla} /> },
+        { key: 'sla', title: t('queue.sla'), width: 150, render: (_, item) => <SlaBadge sla={item.sla} /> },
         ...extra.map((column) => ({
           key: column.key,
           title: column.title,
