@@ -91,7 +91,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'status',
           title: t('queue.status'),
-          width: 100,
+          width: 95,
           render: (_, item) => (
             <Space orientation="vertical" size={0}>
               <span>{labels.status(item.status)}</span>
@@ -124,7 +124,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'assignee',
           title: t('queue.assignee'),
-          width: 90,
+          width: 105,
           render: (_, item) =>
             item.assignee?.name ?? <Typography.Text type="secondary">{t('detail.unassigned')}</Typography.Text>,
         },
