@@ -5,6 +5,7 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { DateInput } from './date-input';
 import { useErrorText } from './error-text';
 
 type FieldFrameProps = {
@@ -53,6 +54,27 @@ type BoundProps<T extends FieldValues, O> = {
   autoFocus?: boolean;
   disabled?: boolean;
 };
+
+/** A calendar date (YYYY-MM-DD) with the one date picker (date-input.tsx). */
+export function DateField<T extends FieldValues, O>(props: BoundProps<T, O> & { placeholder?: string }) {
+  const { control, name, id, label, help, required, disabled, placeholder } = props;
+  const { field, fieldState } = useController({ control, name });
+  const error = fieldState.error?.message;
+  return (
+    <FieldFrame id={id} label={label} error={error} help={help} required={required}>
+      <DateInput
+        {...describedBy(id, error, help)}
+        name={field.name}
+        value={typeof field.value === 'string' ? field.value : ''}
+        // The form keeps '' for "no date", as a text field did.
+        onChange={(value) => field.onChange(value ?? '')}
+        onBlur={field.onBlur}
+        disabled={disabled}
+        {...(placeholder === undefined ? {} : { placeholder })}
+      />
+    </FieldFrame>
+  );
+}
 
 type TextKind = 'text' | 'pin' | 'multiline' | 'time';
 

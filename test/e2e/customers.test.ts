@@ -92,7 +92,7 @@ describe('customers at the counter', () => {
     });
     const products = page.getByRole('region', { name: 'Products' });
     await products.getByText('FP20260315-0099').waitFor();
-    await products.getByText('Until 2027-03-14').waitFor();
+    await products.getByText('Until 14 Mar 2027').waitFor();
     expect(readTable(dbFile(counter), 'SELECT receipt_no, warranty_end FROM product')).toEqual([
       { receipt_no: 'FP20260315-0099', warranty_end: '2027-03-14' },
     ]);

@@ -168,9 +168,14 @@ describe('tickets', () => {
     await steps.take('Schedule a technician', async (dialog) => {
       await steps.pick(dialog, 'Technician', 'Chen');
       await dialog.getByLabel('Planned date').fill(ymd);
+      // Leaving a date picker keeps the typed date and closes its calendar.
+      await dialog.getByLabel('Planned date').press('Tab');
     });
     await steps.waitForStatus('Scheduled');
-    await steps.take('Set appointment', (dialog) => dialog.getByLabel('Appointment').fill(`${ymd}T14:30`));
+    await steps.take('Set appointment', async (dialog) => {
+      await dialog.getByLabel('Appointment').fill(`${ymd} 14:30`);
+      await dialog.getByLabel('Appointment').press('Tab');
+    });
     await steps.waitForStatus('Appointment set');
 
     // The repair lead's board shows the job in Chen's lane with his load, and tomorrow's appointment.
@@ -228,7 +233,8 @@ describe('tickets', () => {
     const inHalfAnHour = new Date(Date.now() + 30 * 60_000);
     const pad = (n: number) => String(n).padStart(2, '0');
     const local = `${inHalfAnHour.getFullYear()}-${pad(inHalfAnHour.getMonth() + 1)}-${pad(inHalfAnHour.getDate())}T${pad(inHalfAnHour.getHours())}:${pad(inHalfAnHour.getMinutes())}`;
-    await page.getByLabel('Promised reply time').fill(local);
+    await page.getByLabel('Promised reply time').fill(local.replace('T', ' '));
+    await page.getByLabel('Promised reply time').press('Tab');
     const number = await intake.submit();
     await new TicketSteps(page).waitForStatus('Reply promised');
 

@@ -9,6 +9,7 @@ import { describeTransportFailure } from '../../db/sync/transport-failure';
 import { syncEn } from '../../renderer/i18n/sync.en';
 import { syncZhCN } from '../../renderer/i18n/sync.zh-CN';
 import { enrollFailureText, type EnrollFailure } from '../../renderer/pages/sync/enroll-failure';
+import { formatDateTime } from '../../renderer/format/date';
 
 /** What db/ produces for each failure the page knows (see test/headoffice/enroll-errors.spec.ts). */
 const failures: EnrollFailure[] = [
@@ -102,11 +103,7 @@ describe('enrollment failures on the Sync page', () => {
     expect(taken).toContain('本店已有另一台电脑注册为 1 号柜台（设备编号 01a24e7e，注册于 ');
     // Times in the counter's own format, not as ISO text.
     expect(taken).not.toContain('T09:12');
-    expect(taken).toContain(
-      new Intl.DateTimeFormat('zh-CN', { dateStyle: 'short', timeStyle: 'short' }).format(
-        Date.parse('2026-12-06T09:12:00.000Z'),
-      ),
-    );
+    expect(taken).toContain(formatDateTime('2026-12-06T09:12:00.000Z', 'zh-CN'));
     // No English sentence left in any of them (the admin command to type is a command, not a sentence).
     for (const failure of failures)
       expect(enrollFailureText(t, failure).replace(/npm run headoffice:admin -- \w+/g, '')).not.toMatch(

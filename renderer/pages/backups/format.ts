@@ -1,4 +1,5 @@
 /** Sizes and times of backups as the counter reads them. */
+import { formatDateTime } from '../../format/date';
 export function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
@@ -6,5 +7,5 @@ export function sizeText(bytes: number): string {
 }
 
 export function timeText(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language);
+  return formatDateTime(iso, language);
 }

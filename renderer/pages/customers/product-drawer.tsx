@@ -5,7 +5,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { productCreateSchema, type ProductDetail } from '../../../db/api';
-import { TextField } from '../../forms/fields';
+import { DateField, TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation } from '../../use-desk';
@@ -109,13 +109,11 @@ export function ProductDrawer({ customerId, product, onClose }: Props) {
             maxLength={60}
           />
           <TextField control={control} name="serial" id="product-serial" label={t('products.serial')} maxLength={40} />
-          <TextField
+          <DateField
             control={control}
             name="purchaseDate"
             id="product-date"
             label={t('products.purchased')}
-            placeholder="2026-11-23"
-            maxLength={10}
             help={t('products.dateHelp')}
           />
           <TextField

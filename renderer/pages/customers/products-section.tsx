@@ -7,6 +7,7 @@ import type { ProductDetail } from '../../../db/api';
 import { useSignedIn } from '../../shell/signed-in';
 import { ProductDrawer } from './product-drawer';
 import { useCategoryName } from './use-categories';
+import { formatDate } from '../../format/date';
 
 export function ProductsSection({
   customerId,
@@ -51,7 +52,7 @@ export function ProductsSection({
               key: 'product',
               render: (_, p) => `${categoryName(p.category)} · ${p.brand} ${p.model}`,
             },
-            { title: t('products.serial'), dataIndex: 'serial', render: (v: string | null) => v ?? '—' },
+            { title: t('products.serial'), dataIndex: 'serial', render: (v: string | null) => formatDate(v) },
             { title: t('products.receipt'), dataIndex: 'receiptNo', render: (v: string | null) => v ?? '—' },
             { title: t('products.purchased'), dataIndex: 'purchaseDate', render: (v: string | null) => v ?? '—' },
             {
@@ -62,7 +63,7 @@ export function ProductsSection({
                   '—'
                 ) : (
                   <Tag color={p.underWarranty ? 'green' : 'default'}>
-                    {t(p.underWarranty ? 'products.until' : 'products.expired', { date: p.warrantyEnd })}
+                    {t(p.underWarranty ? 'products.until' : 'products.expired', { date: formatDate(p.warrantyEnd) })}
                   </Tag>
                 ),
             },

@@ -97,7 +97,7 @@ export function CatalogueTab({ openId }: { openId: string | null }) {
                     part.onHand < 0
                       ? '#cf1322'
                       : part.reorderLevel !== null && part.onHand <= part.reorderLevel
-                        ? '#d46b08'
+                        ? '#ad4e00'
                         : undefined,
                 }}
               >

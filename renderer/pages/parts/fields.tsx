@@ -3,7 +3,7 @@
  * local date, a part picker that searches the catalogue as you type, and the error line under a
  * dialog's single field.
  */
-import { Input, InputNumber, Select } from 'antd';
+import { InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -47,25 +47,8 @@ export function MoneyField<T extends FieldValues, O>({ control, name, id, label,
   );
 }
 
-export function DateField<T extends FieldValues, O>({ control, name, id, label, required, help }: BoundProps<T, O>) {
-  const { field, fieldState } = useController({ control, name });
-  const { ref, value, onChange, onBlur } = field;
-  const error = fieldState.error?.message;
-  return (
-    <FieldFrame id={id} label={label} error={error} required={required} help={help}>
-      <Input
-        {...describedBy(id, error, help)}
-        type="date"
-        name={name}
-        ref={ref}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(event) => onChange(event.target.value)}
-        onBlur={onBlur}
-        style={{ width: 180 }}
-      />
-    </FieldFrame>
-  );
-}
+/** Parts forms use the one date picker. */
+export { DateField } from '../../forms/fields';
 
 type PartSelectProps = {
   id?: string;

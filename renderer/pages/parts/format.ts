@@ -1,4 +1,5 @@
 /** How the parts pages show money (integer fen, shown in yuan), times and quantities. */
+import { formatDateTime, todayIso } from '../../format/date';
 
 /** ¥1,234.50 from 123450 fen; integer arithmetic until the very end. */
 export function formatFen(fen: number): string {
@@ -14,17 +15,14 @@ export function yuanToFen(yuan: number | null): number | null {
   return Math.round(yuan * 100);
 }
 
-/** A stored UTC instant as the counter's local date and time. */
+/** A stored UTC instant as the counter's local date and time, in the UI language's format. */
 export function formatTime(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return iso ? formatDateTime(iso) : '';
 }
 
 /** Today as YYYY-MM-DD on this PC's calendar. */
 export function todayLocal(): string {
-  return formatTime(new Date().toISOString()).slice(0, 10);
+  return todayIso();
 }
 
 /** +3 / −2: signs the clerk reads at a glance. */

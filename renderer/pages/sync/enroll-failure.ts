@@ -4,6 +4,7 @@
  * message db/sync/enroll.ts wrote, rather than nothing.
  */
 import type { TFunction } from 'i18next';
+import { formatDateTime } from '../../format/date';
 import type { SyncStatus } from '../../../db/api';
 import type { syncEn } from '../../i18n/sync.en';
 
@@ -18,10 +19,7 @@ export function enrollFailureText(t: TFunction<'sync'>, failure: EnrollFailure, 
   for (const key of INSTANTS) {
     const value = params[key];
     if (value === undefined) continue;
-    const ms = Date.parse(value);
-    params[key] = Number.isNaN(ms)
-      ? '—'
-      : new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+    params[key] = formatDateTime(value, language);
   }
   return t(`enroll.errors.${failure.code as EnrollErrorCode}`, { ...params, defaultValue: failure.message });
 }

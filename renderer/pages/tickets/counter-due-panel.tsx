@@ -34,7 +34,11 @@ function DueList({ title, items, danger }: { title: string; items: ReadonlyArray
               <span>
                 <a href={ticketHref(item.id)}>{item.number}</a> · {labels.type(item.type)} · {item.customerName}
               </span>
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
+              <Typography.Text
+                type="secondary"
+                ellipsis={{ tooltip: `${labels.status(item.status)} · ${item.summary}` }}
+                style={{ maxWidth: 320 }}
+              >
                 {labels.status(item.status)} · {item.summary}
               </Typography.Text>
             </Space>

@@ -70,7 +70,7 @@ export function FollowUpsPage() {
         items={state.value?.items ?? []}
         loading={state.status === 'loading'}
         extra={[
-          { key: 'due', title: t('followUp.due'), render: due },
+          { key: 'due', title: t('followUp.due'), width: 120, render: due },
           {
             key: 'phone',
             title: t('followUp.phone'),
@@ -79,6 +79,7 @@ export function FollowUpsPage() {
           {
             key: 'call',
             title: '',
+            width: 140,
             render: (item) =>
               item.followUpDue ? (
                 <Button

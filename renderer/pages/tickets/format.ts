@@ -1,6 +1,7 @@
 /** How ticket pages show times, local dates and working-time durations, in the UI language. */
 import { useTranslation } from 'react-i18next';
 import type { ClockCounts } from '../../../db/api';
+import { formatDate, formatDateTime, formatTime, todayIso } from '../../format/date';
 
 export type TicketFormat = Readonly<{
   /** A stored UTC instant as local date and time. */
@@ -16,10 +17,7 @@ export type TicketFormat = Readonly<{
 
 export function useTicketFormat(): TicketFormat {
   const { t, i18n } = useTranslation('tickets');
-  const dateTimeFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const timeFormat = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
-  // A calendar date has no zone: format it as the UTC day it names.
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const language = i18n.language;
   const duration = (minutes: number): string => {
     const total = Math.round(Math.abs(minutes));
     const h = Math.floor(total / 60);
@@ -28,9 +26,9 @@ export function useTicketFormat(): TicketFormat {
     return m === 0 ? t('sla.wholeHours', { h }) : t('sla.hours', { h, m });
   };
   return {
-    dateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : ''),
-    date: (ymd) => (ymd ? dateFormat.format(new Date(`${ymd}T00:00:00Z`)) : ''),
-    time: (iso) => timeFormat.format(new Date(iso)),
+    dateTime: (iso) => (iso ? formatDateTime(iso, language) : ''),
+    date: (ymd) => (ymd ? formatDate(ymd, language) : ''),
+    time: (iso) => formatTime(iso, language),
     duration,
     span: (minutes, counts) => t(`sla.span.${counts}`, { time: duration(minutes) }),
   };
@@ -38,20 +36,5 @@ export function useTicketFormat(): TicketFormat {
 
 /** This PC's local date as YYYY-MM-DD (the counter PC is in the store's zone). */
 export function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** A value for <input type="datetime-local"> from a stored instant, and back. */
-export function toLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function fromLocalInput(value: string): string | undefined {
-  if (value === '') return undefined;
-  const ms = new Date(value).getTime();
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  return todayIso();
 }

@@ -13,7 +13,9 @@ import {
   type TicketQueueInput,
   type TicketType,
 } from '../../../db/api';
+import { useDateFormats } from '../../forms/date-input';
 import { useErrorText } from '../../forms/error-text';
+import { isoDate } from '../../format/date';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
@@ -36,6 +38,7 @@ type Filters = {
 
 export function QueueView({ initialQueue = 'open' }: { initialQueue?: TicketQueue }) {
   const { t } = useTranslation('tickets');
+  const dateFormats = useDateFormats();
   const errorText = useErrorText();
   const labels = useTicketLabels();
   const { can, staff: me } = useSignedIn();
@@ -77,6 +80,8 @@ export function QueueView({ initialQueue = 'open' }: { initialQueue?: TicketQueu
       </Space>
       <Tabs
         aria-label={t('queue.queueLabel')}
+        // Nine queues fit a 1366-wide screen in English with this spacing, none hidden under "…".
+        tabBarGutter={20}
         activeKey={queue}
         onChange={(key) => {
           setQueue(key as TicketQueue);
@@ -145,8 +150,15 @@ export function QueueView({ initialQueue = 'open' }: { initialQueue?: TicketQueu
         />
         <DatePicker.RangePicker
           aria-label={t('queue.from')}
+          format={dateFormats.date}
           placeholder={[t('queue.from'), t('queue.to')]}
-          onChange={(_, [from, to]) => set({ from: from || undefined, to: to || undefined })}
+          // The shown text is in the store's format; the filter takes ISO dates.
+          onChange={(days) =>
+            set({
+              from: days?.[0] ? isoDate(days[0]) : undefined,
+              to: days?.[1] ? isoDate(days[1]) : undefined,
+            })
+          }
         />
         <Button
           onClick={() =>

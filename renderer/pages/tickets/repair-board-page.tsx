@@ -5,10 +5,11 @@
  * dragging a job onto a lane, or ticking several and choosing "Assign to…" — one step per job
  * (board/assign-jobs.ts); everyone else sees the board as it stands.
  */
-import { Alert, Button, Card, DatePicker, Empty, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TechnicianLoad, TicketListItem } from '../../../db/api';
+import { DateInput } from '../../forms/date-input';
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
@@ -77,10 +78,11 @@ export function RepairBoardPage() {
             style={{ width: 240 }}
             virtual={false}
           />
-          <DatePicker
+          <DateInput
             aria-label={t('board.plannedDate')}
             placeholder={t('board.plannedDate')}
-            onChange={(_, text) => setPlannedDate(typeof text === 'string' ? text : '')}
+            value={plannedDate || null}
+            onChange={(value) => setPlannedDate(value ?? '')}
             style={{ width: 160 }}
           />
           <Button

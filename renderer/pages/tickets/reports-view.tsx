@@ -4,10 +4,11 @@
  * analysis and staff performance (docs/DOMAIN.md §3, §8).
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreachReportInput } from '../../../db/api';
+import { DateInput } from '../../forms/date-input';
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
@@ -56,21 +57,17 @@ function PeriodReports({ timeZone }: { timeZone: string }) {
       </Space>
       <Form layout="inline" onFinish={() => setPeriod(draft)} style={{ marginBottom: 12 }}>
         <Form.Item label={t('reports.from')} htmlFor="report-from">
-          <Input
+          <DateInput
             id="report-from"
-            type="date"
             value={draft.from}
-            onChange={(e) => setDraft((p) => ({ ...p, from: e.target.value }))}
-            style={{ width: 170 }}
+            onChange={(value) => setDraft((p) => ({ ...p, from: value ?? '' }))}
           />
         </Form.Item>
         <Form.Item label={t('reports.to')} htmlFor="report-to">
-          <Input
+          <DateInput
             id="report-to"
-            type="date"
             value={draft.to}
-            onChange={(e) => setDraft((p) => ({ ...p, to: e.target.value }))}
-            style={{ width: 170 }}
+            onChange={(value) => setDraft((p) => ({ ...p, to: value ?? '' }))}
           />
         </Form.Item>
         <Button htmlType="submit">{t('reports.show')}</Button>

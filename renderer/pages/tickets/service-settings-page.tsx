@@ -9,6 +9,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Tabl
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_CODE, type TicketSettingsView } from '../../../db/api';
+import { DateInput } from '../../forms/date-input';
 import { useErrorText } from '../../forms/error-text';
 import { FieldFrame } from '../../forms/fields';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
@@ -136,13 +137,7 @@ function Holidays() {
         />
       </Space>
       <Form layout="inline" onFinish={() => void add()} style={{ marginBottom: 12 }}>
-        <Input
-          aria-label={t('settings.date')}
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          style={{ width: 170 }}
-        />
+        <DateInput aria-label={t('settings.date')} value={date} onChange={(value) => setDate(value ?? '')} />
         <Select<'closed' | 'workday'>
           aria-label={t('settings.kind')}
           value={kind}

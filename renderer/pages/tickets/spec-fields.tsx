@@ -6,9 +6,9 @@
 import { Checkbox, Input, Radio, Select } from 'antd';
 import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../forms/date-input';
 import { describedBy, FieldFrame } from '../../forms/fields';
 import type { TicketsMessages } from '../../i18n/tickets.en';
-import { fromLocalInput, toLocalInput } from './format';
 
 export type FormValues = Record<string, unknown>;
 type FieldName = keyof TicketsMessages['fields'];
@@ -109,22 +109,14 @@ function SpecField({
                 options={spec.options.map((o) => ({ value: o.value, label: o.label }))}
               />
             ) : spec.kind === 'date' ? (
-              <Input
-                {...a11y}
-                type="date"
-                value={text}
-                onChange={(e) => field.onChange(e.target.value === '' ? undefined : e.target.value)}
-                onBlur={field.onBlur}
-                style={{ width: 200 }}
-              />
+              <DateInput {...a11y} value={text} onChange={field.onChange} onBlur={field.onBlur} />
             ) : (
-              <Input
+              <DateInput
                 {...a11y}
-                type="datetime-local"
-                value={toLocalInput(typeof field.value === 'string' ? field.value : undefined)}
-                onChange={(e) => field.onChange(fromLocalInput(e.target.value))}
+                withTime
+                value={typeof field.value === 'string' ? field.value : undefined}
+                onChange={field.onChange}
                 onBlur={field.onBlur}
-                style={{ width: 240 }}
               />
             )}
           </FieldFrame>

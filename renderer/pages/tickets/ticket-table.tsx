@@ -1,4 +1,4 @@
-/** Tickets as a table: number (opens the ticket), type, state, summary, customer, responsible, time limit. */
+/** Tickets as a table: number (opens the ticket) and when taken, type, state, summary, customer, responsible, time limit. */
 import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketListItem } from '../../../db/api';
@@ -13,7 +13,12 @@ type Props = {
   label: string;
   loading?: boolean;
   /** Extra columns a page adds (the follow-up list's due date and call button). */
-  extra?: ReadonlyArray<{ key: string; title: string; render: (item: TicketListItem) => React.ReactNode }>;
+  extra?: ReadonlyArray<{
+    key: string;
+    title: string;
+    width?: number;
+    render: (item: TicketListItem) => React.ReactNode;
+  }>;
   pagination?: { total: number; page: number; pageSize: number; onChange: (page: number) => void } | false;
 };
 
@@ -26,6 +31,9 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
       aria-label={label}
       rowKey="id"
       size="small"
+      // Fixed widths for the short columns; the summary takes what is left and cuts its text with
+      // the whole of it on hover, so the table fits a 1366-wide screen (docs/architecture/layout-and-accessibility.md).
+      tableLayout="fixed"
       loading={loading}
       dataSource={[...items]}
       locale={{ emptyText: t('queue.empty') }}
@@ -53,15 +61,23 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'number',
           title: t('queue.number'),
+          width: 170,
+          // When the ticket was taken sits under its number: one column fewer to fit the screen.
           render: (_, item) => (
-            <a href={ticketHref(item.id)} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-              {item.number}
-            </a>
+            <Space orientation="vertical" size={0}>
+              <a href={ticketHref(item.id)} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                {item.number}
+              </a>
+              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+                {format.dateTime(item.createdAt)}
+              </Typography.Text>
+            </Space>
           ),
         },
         {
           key: 'type',
           title: t('queue.type'),
+          width: 110,
           render: (_, item) => (
             <Space size={4} wrap>
               <Tag>{labels.type(item.type)}</Tag>
@@ -75,6 +91,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'status',
           title: t('queue.status'),
+          width: 95,
           render: (_, item) => (
             <Space orientation="vertical" size={0}>
               <span>{labels.status(item.status)}</span>
@@ -88,7 +105,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
           key: 'summary',
           title: t('queue.summary'),
           render: (_, item) => (
-            <Typography.Text ellipsis={{ tooltip: item.summary }} style={{ maxWidth: 260 }}>
+            <Typography.Text ellipsis={{ tooltip: item.summary }} style={{ width: '100%' }}>
               {item.summary}
             </Typography.Text>
           ),
@@ -96,9 +113,10 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'customer',
           title: t('fields.customer'),
+          width: 140,
           render: (_, item) => (
-            <Space size={4}>
-              {item.customerName}
+            <Space size={4} style={{ maxWidth: '100%' }}>
+              <Typography.Text ellipsis={{ tooltip: item.customerName }}>{item.customerName}</Typography.Text>
               <TierTag tier={item.customerTier} />
             </Space>
           ),
@@ -106,20 +124,17 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'assignee',
           title: t('queue.assignee'),
+          width: 105,
           render: (_, item) =>
             item.assignee?.name ?? <Typography.Text type="secondary">{t('detail.unassigned')}</Typography.Text>,
         },
-        { key: 'sla', title: t('queue.sla'), render: (_, item) => <SlaBadge sla={item.sla} /> },
+        { key: 'sla', title: t('queue.sla'), width: 150, render: (_, item) => <SlaBadge sla={item.sla} /> },
         ...extra.map((column) => ({
           key: column.key,
           title: column.title,
+          width: column.width,
           render: (_: unknown, item: TicketListItem) => column.render(item),
         })),
-        {
-          key: 'created',
-          title: t('queue.created'),
-          render: (_, item) => <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(item.createdAt)}</span>,
-        },
       ]}
     />
   );
