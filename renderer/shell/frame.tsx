@@ -1,7 +1,7 @@
 /**
  * The frame around the pages, inside the router: the menu of the pages this role may use, and
- * the content area. The content area names the page on screen (`data-page`) and shows a skeleton
- * while a page's chunk loads, so a switch never flashes an empty area.
+ * the content area, which shows a skeleton while a page's chunk loads, so a switch never flashes
+ * an empty area.
  */
 import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -35,7 +35,7 @@ export function PagesFrame({ pages }: { pages: readonly Page[] }) {
           />
         </nav>
       </Layout.Sider>
-      <Layout.Content style={{ padding: 24, minWidth: 0 }} data-page={loading ? undefined : (current ?? undefined)}>
+      <Layout.Content style={{ padding: 24, minWidth: 0 }}>
         {resyncing && <ResyncBanner status={resyncing} />}
         {firstSync && current !== 'sync' ? (
           <FirstSyncScreen status={firstSync} />

@@ -3,7 +3,7 @@
  * use. Each page is its own chunk, loaded when first opened. A page a role cannot use is not in the
  * menu and its address shows "no permission"; the dispatcher checks every call regardless.
  */
-import { Layout, Result } from 'antd';
+import { Button, Layout, Result } from 'antd';
 import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
@@ -13,7 +13,7 @@ import { PagesFrame } from './frame';
 import { ShellHeader } from './header';
 import { useIdleLock } from './idle-lock';
 import { PageLoadFailed, PageLoading } from './page-loading';
-import { type Page } from './router';
+import { pageHref, type Page } from './router';
 import { SignedInContext } from './signed-in';
 
 export type PageDef = { page: Page; permission: Permission; load: () => Promise<ComponentType> };
@@ -40,9 +40,33 @@ function landingPage(_staff: SignedInStaff, pages: readonly Page[]): Page | unde
   return pages[0];
 }
 
-function NotPermitted() {
+/** The page marked `data-page` once it is on screen (tests and the benchmark wait on it); no box of its own. */
+function onScreenAs(page: Page, Content: ComponentType): ComponentType {
+  return function OnScreen() {
+    return (
+      <div data-page={page} style={{ display: 'contents' }}>
+        <Content />
+      </div>
+    );
+  };
+}
+
+/** A page the role may not use (a typed address, an old bookmark), with the way back to the role's own page. */
+function NotPermitted({ landing }: { landing: Page | undefined }) {
   const { t } = useTranslation();
-  return <Result status="403" title={t('permission_denied', { ns: 'errors' })} />;
+  return (
+    <Result
+      status="403"
+      title={t('permission_denied', { ns: 'errors' })}
+      extra={
+        landing && (
+          <Button type="primary" href={pageHref(landing)}>
+            {t(`nav.${landing}`)}
+          </Button>
+        )
+      }
+    />
+  );
 }
 
 function routesFor(staff: SignedInStaff): RouteObject[] {
@@ -50,7 +74,7 @@ function routesFor(staff: SignedInStaff): RouteObject[] {
   const pages = allowed.map((def) => def.page);
   const landing = landingPage(staff, pages);
   // The address names no page (or one that does not exist): show the landing page and say so in the address.
-  const toLanding = landing ? <Navigate replace to={`/${landing}`} /> : <NotPermitted />;
+  const toLanding = landing ? <Navigate replace to={`/${landing}`} /> : <NotPermitted landing={undefined} />;
   return [
     {
       path: '/',
@@ -62,11 +86,11 @@ function routesFor(staff: SignedInStaff): RouteObject[] {
           path: `${def.page}/*`,
           ...(allowed.includes(def)
             ? {
-                lazy: async () => ({ Component: await def.load() }),
+                lazy: async () => ({ Component: onScreenAs(def.page, await def.load()) }),
                 hydrateFallbackElement: <PageLoading />,
                 ErrorBoundary: PageLoadFailed,
               }
-            : { element: <NotPermitted /> }),
+            : { element: <NotPermitted landing={landing} /> }),
         })),
         { path: '*', element: toLanding },
       ],

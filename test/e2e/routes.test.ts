@@ -198,6 +198,9 @@ describe('in the browser', () => {
     const menu = page.getByRole('navigation', { name: '页面' });
     await menu.getByRole('link', { name: '柜台' }).waitFor();
     expect(await menu.getByRole('link', { name: '员工' }).count()).toBe(0);
+    // The way back is the role's own page.
+    await page.locator('.ant-result').getByRole('link', { name: '柜台' }).click();
+    await page.locator('[data-page="counter"]').waitFor();
     // The dispatcher refuses regardless of the screen.
     const answer = await counter.context.request.post(`${counter.host.origin}/api/call`, {
       data: { method: 'staff.create', input: { name: '王五', role: 'admin', pin: '9999' } },
