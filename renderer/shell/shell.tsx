@@ -154,7 +154,8 @@ export function Shell({ staff, store, onSignedOut }: ShellProps) {
     <SignedInContext value={{ staff, store, can }}>
       <Layout style={{ minHeight: '100%' }}>
         <ShellHeader onLock={() => void lock('manual')} locking={signOut.pending} />
-        <RouterProvider router={router} />
+        {/* Rendered at once, not as a transition: a counter clicking a page wants it now, not when React finds time. */}
+        <RouterProvider router={router} useTransitions={false} />
       </Layout>
     </SignedInContext>
   );
