@@ -17,7 +17,17 @@ const noElectron = {
 
 export default tseslint.config(
   // test/lint/fixtures/ breaks the layers on purpose; test/lint/layers.test.ts lints it on its own.
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.counterdesk*/**', 'test/lint/fixtures/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      '.counterdesk*/**',
+      'test/lint/fixtures/**',
+      'test/.cache/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

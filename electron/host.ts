@@ -12,13 +12,14 @@
  * overwrite the first one's cookie and sign its tab out.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClientState, Desk, Logger } from '../db/desk-types';
 import { SECURITY_HEADERS } from './csp';
-import { contentTypeFor, resolveInsideRoot } from './paths';
+import { resolveInsideRoot } from './paths';
 import { servePrintPdf } from './print/host-pdf';
+import { createStaticFiles } from './static-files';
 
 /** The session cookie's name for the host listening on `port`. */
 export function sessionCookieName(port: number | string): string {
@@ -107,6 +108,7 @@ export async function startBrowserHost({
   // The host serves one counter: every tab of the browser shares its sign-in, like one Electron window.
   const client: ClientState = { sessionId: null };
   const streams = new Set<ServerResponse>();
+  const files = createStaticFiles();
   let origin = '';
   let cookieName = '';
 
@@ -119,7 +121,7 @@ export async function startBrowserHost({
   }, KEEPALIVE_MS);
   keepalive.unref();
 
-  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+  async function serveStatic(req: IncomingMessage, pathname: string, res: ServerResponse): Promise<void> {
     const indexFile = resolveInsideRoot(rendererDir, '/index.html')!;
     const decoded = decodedPath(pathname);
     // A broken %-sequence names no file: the caller's mistake, not the host's.
@@ -132,14 +134,10 @@ export async function startBrowserHost({
       if (/\.[a-z0-9]+$/i.test(pathname)) return send(res, 404, 'Not found');
       file = indexFile;
     }
-    const body = await readFile(file).catch(() => null);
-    if (!body) return send(res, 404, 'The app is not built: run npm run build');
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': contentTypeFor(file),
-      'Cache-Control': file === indexFile ? 'no-store' : 'max-age=3600',
+    await files.send(req, res, file, pathname, file === indexFile).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      send(res, 404, 'The app is not built: run npm run build');
     });
-    res.end(body);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -210,7 +208,7 @@ export async function startBrowserHost({
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    return serveStatic(url.pathname, res);
+    return serveStatic(req, url.pathname, res);
   }
 
   const server = createServer((req, res) => {

@@ -4,15 +4,30 @@
  * and whenever a call finds the session gone.
  */
 import { Button, Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onSessionLost } from './desk';
-import { DamagedScreen } from './pages/backups/damaged-screen';
 import { timeText } from './pages/backups/format';
-import { SetupPage } from './pages/setup';
-import { SignInPage } from './pages/sign-in';
 import { Shell } from './shell/shell';
 import { useDeskQuery } from './use-desk';
+
+// Screens shown before the shell, each its own chunk: setup and the damaged file are rare.
+const DamagedScreen = lazy(async () => ({ default: (await import('./pages/backups/damaged-screen')).DamagedScreen }));
+const SetupPage = lazy(async () => ({ default: (await import('./pages/setup')).SetupPage }));
+const SignInPage = lazy(async () => ({ default: (await import('./pages/sign-in')).SignInPage }));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="cd-centre">
+      <Spin size="large" description={t('app.loading')} />
+    </div>
+  );
+}
+
+function Screen({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 export function AppFlow() {
   const { t } = useTranslation();
@@ -37,7 +52,12 @@ export function AppFlow() {
   );
 
   const status = state.value;
-  if (health?.damaged) return <DamagedScreen health={health} />;
+  if (health?.damaged)
+    return (
+      <Screen>
+        <DamagedScreen health={health} />
+      </Screen>
+    );
   if (!status) {
     if (state.status === 'error') {
       return (
@@ -50,33 +70,36 @@ export function AppFlow() {
         </div>
       );
     }
-    return (
-      <div className="cd-centre">
-        <Spin size="large" description={t('app.loading')} />
-      </div>
-    );
+    return <Loading />;
   }
 
-  if (status.needsSetup || !status.store) return <SetupPage onDone={refetch} />;
+  if (status.needsSetup || !status.store)
+    return (
+      <Screen>
+        <SetupPage onDone={refetch} />
+      </Screen>
+    );
   if (!status.staff) {
     return (
-      <SignInPage
-        reason={signedOutBecause}
-        notice={
-          health?.restoredFrom
-            ? tb('restoredFrom', {
-                when: timeText(health.restoredFrom.createdAt, i18n.language),
-                kind: tb(`kinds.${health.restoredFrom.kind}`),
-              })
-            : null
-        }
-        onSignedIn={() => {
-          // Whoever signs in starts on their role's page (shell/start-page.ts), not where the last person left off.
-          window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
-          setSignedOutBecause(null);
-          refetch();
-        }}
-      />
+      <Screen>
+        <SignInPage
+          reason={signedOutBecause}
+          notice={
+            health?.restoredFrom
+              ? tb('restoredFrom', {
+                  when: timeText(health.restoredFrom.createdAt, i18n.language),
+                  kind: tb(`kinds.${health.restoredFrom.kind}`),
+                })
+              : null
+          }
+          onSignedIn={() => {
+            // Whoever signs in starts on their role's page (shell/start-page.ts), not where the last person left off.
+            window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+            setSignedOutBecause(null);
+            refetch();
+          }}
+        />
+      </Screen>
     );
   }
   return (

@@ -5,6 +5,10 @@ export const en = {
     loading: 'Loading…',
     unreachable: 'The desk is not answering',
     retry: 'Try again',
+    loadingPage: 'Loading the page…',
+    pageFailed: 'This page could not be loaded',
+    pageFailedHint: 'Counterdesk may have been updated or stopped. Reload to try again.',
+    reload: 'Reload',
   },
   language: { label: 'Language' },
   header: {

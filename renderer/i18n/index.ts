@@ -12,7 +12,7 @@ import { boardZhCN } from './board.zh-CN';
 import { customersEn } from './customers.en';
 import { customersZhCN } from './customers.zh-CN';
 import { en } from './en';
-import { LANGUAGES, isLanguage, saveLanguage, type Language } from './language';
+import { LANGUAGES, saveLanguage, type Language } from './language';
 import { partsEn } from './parts.en';
 import { partsZhCN } from './parts.zh-CN';
 import { printEn } from './print.en';
@@ -22,6 +22,8 @@ import { syncZhCN } from './sync.zh-CN';
 import { ticketsEn } from './tickets.en';
 import { ticketsZhCN } from './tickets.zh-CN';
 import { zhCN } from './zh-CN';
+
+export { currentLanguage } from './language';
 
 type ErrorTexts = Record<MessageKey, string>;
 
@@ -81,10 +83,6 @@ export function initI18n(language: Language): typeof i18next {
 export function switchLanguage(language: Language): void {
   saveLanguage(language);
   void i18next.changeLanguage(language);
-}
-
-export function currentLanguage(language: string): Language {
-  return isLanguage(language) ? language : 'en';
 }
 
 /** Is this string a key of the `errors` namespace (server and zod messages are keys)? */

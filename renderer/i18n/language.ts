@@ -8,6 +8,11 @@ export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((language) => language === value);
 }
 
+/** i18next's language as one of ours (English for anything else). */
+export function currentLanguage(language: string): Language {
+  return isLanguage(language) ? language : 'en';
+}
+
 function savedLanguage(): Language | null {
   try {
     const saved = window.localStorage.getItem(STORAGE_KEY);

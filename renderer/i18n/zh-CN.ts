@@ -7,6 +7,10 @@ export const zhCN: Messages = {
     loading: '正在加载…',
     unreachable: '服务台无响应',
     retry: '重试',
+    loadingPage: '正在加载页面…',
+    pageFailed: '此页面无法加载',
+    pageFailedHint: '柜台服务台可能已更新或已停止运行。请重新加载后再试。',
+    reload: '重新加载',
   },
   language: { label: '语言' },
   header: {

@@ -17,7 +17,7 @@ import {
   type PrintRoute as Route,
 } from '../../db/api';
 import i18next from 'i18next';
-import { currentLanguage } from '../i18n';
+import { currentLanguage } from '../i18n/language';
 import { formatDateTime } from './format';
 import { FormView } from './form-view';
 import { loadFormData } from './load-form';

@@ -1,6 +1,8 @@
-/** A hash router of three pages is small enough to write: `#/counter`, `#/staff`, `#/settings`. */
-import { useSyncExternalStore } from 'react';
-
+/**
+ * The counter's page names, which are its hash routes (`#/counter`, `#/tickets/<id>`, …). The
+ * routing itself is react-router's hash router (shell.tsx); this module only names the pages, so
+ * links from anywhere (`pageHref('sync')`) need not load the router.
+ */
 export const PAGES = [
   'counter',
   'today',
@@ -19,19 +21,9 @@ export const PAGES = [
 ] as const;
 export type Page = (typeof PAGES)[number];
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
-function currentHash(): string {
-  return window.location.hash;
-}
-
-/** The page named by the hash, or null when the hash names none. */
-export function useHashPage(): Page | null {
-  const hash = useSyncExternalStore(subscribe, currentHash);
-  const name = hash.replace(/^#\/?/, '').split('/')[0];
+/** The page a router path names (`/tickets/<id>` → tickets), or null when it names none. */
+export function pageOfPath(pathname: string): Page | null {
+  const name = pathname.replace(/^\/+/, '').split('/')[0];
   return PAGES.find((page) => page === name) ?? null;
 }
 

@@ -1,52 +1,135 @@
 /**
- * The signed-in app: header, the pages this role may use, and the idle lock. Pages a role cannot
- * use are not shown at all; the dispatcher checks every call regardless.
+ * The signed-in app: the header, then react-router's hash router over the pages this role may
+ * use. Each page is its own chunk, loaded when first opened. A page a role cannot use is not in the
+ * menu and its address shows "no permission"; the dispatcher checks every call regardless.
  */
-import { Layout, Menu, Result } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { Button, Layout, Result } from 'antd';
+import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import type { Permission, SessionStatus, SignedInStaff } from '../../db/api';
-import { CounterPage } from '../pages/counter/counter-page';
-import { ImportPage } from '../pages/customers/import-page';
-import { PartsPage } from '../pages/parts/parts-page';
-import { BackupsPage } from '../pages/backups/backups-page';
-import { PrintPage } from '../pages/print/print-page';
-import { SettingsPage } from '../pages/settings';
-import { StaffPage } from '../pages/staff';
-import { SyncPage } from '../pages/sync/sync-page';
-import { FollowUpsPage } from '../pages/tickets/follow-ups-page';
-import { RepairBoardPage } from '../pages/tickets/repair-board-page';
-import { ServiceSettingsPage } from '../pages/tickets/service-settings-page';
-import { TicketsPage } from '../pages/tickets/tickets-page';
-import { MyJobsPage } from '../pages/today/my-jobs-page';
-import { TodayPage } from '../pages/today/today-page';
 import { useDeskMutation } from '../use-desk';
-import { useSyncStatus } from '../pages/sync/use-sync-status';
-import { FirstSyncScreen, ResyncBanner } from './first-sync';
+import { PagesFrame } from './frame';
 import { ShellHeader } from './header';
 import { useIdleLock } from './idle-lock';
-import { pageHref, useHashPage, type Page } from './router';
+import { PageLoadFailed, PageLoading } from './page-loading';
+import { pageHref, type Page } from './router';
 import { SignedInContext } from './signed-in';
 import { startPage } from './start-page';
 
-type PageDef = { page: Page; permission: Permission; render: () => ReactNode };
+export type PageDef = { page: Page; permission: Permission; load: () => Promise<ComponentType> };
 
-const PAGE_DEFS: ReadonlyArray<PageDef> = [
-  { page: 'counter', permission: 'customers.read', render: () => <CounterPage /> },
-  { page: 'today', permission: 'tickets.reports', render: () => <TodayPage /> },
-  { page: 'my-jobs', permission: 'tickets.ownJobs', render: () => <MyJobsPage /> },
-  { page: 'tickets', permission: 'tickets.read', render: () => <TicketsPage /> },
-  { page: 'repairs', permission: 'tickets.read', render: () => <RepairBoardPage /> },
-  { page: 'followups', permission: 'tickets.work', render: () => <FollowUpsPage /> },
-  { page: 'import', permission: 'customers.import', render: () => <ImportPage /> },
-  { page: 'parts', permission: 'parts.read', render: () => <PartsPage /> },
-  { page: 'staff', permission: 'staff.manage', render: () => <StaffPage /> },
-  { page: 'settings', permission: 'store.manage', render: () => <SettingsPage /> },
-  { page: 'printing', permission: 'print.setup', render: () => <PrintPage /> },
-  { page: 'service', permission: 'tickets.settings', render: () => <ServiceSettingsPage /> },
-  { page: 'sync', permission: 'customers.read', render: () => <SyncPage /> },
-  { page: 'backups', permission: 'backup.manage', render: () => <BackupsPage /> },
+/** The pages in menu order, one line each: its name (= its address), the permission it needs, its chunk. */
+// prettier-ignore
+export const PAGE_DEFS: ReadonlyArray<PageDef> = [
+  { page: 'counter', permission: 'customers.read', load: async () => (await import('../pages/counter/counter-page')).CounterPage },
+  { page: 'today', permission: 'tickets.reports', load: async () => (await import('../pages/today/today-page')).TodayPage },
+  { page: 'my-jobs', permission: 'tickets.ownJobs', load: async () => (await import('../pages/today/my-jobs-page')).MyJobsPage },
+  { page: 'tickets', permission: 'tickets.read', load: async () => (await import('../pages/tickets/tickets-page')).TicketsPage },
+  { page: 'repairs', permission: 'tickets.read', load: async () => (await import('../pages/tickets/repair-board-page')).RepairBoardPage },
+  { page: 'followups', permission: 'tickets.work', load: async () => (await import('../pages/tickets/follow-ups-page')).FollowUpsPage },
+  { page: 'import', permission: 'customers.import', load: async () => (await import('../pages/customers/import-page')).ImportPage },
+  { page: 'parts', permission: 'parts.read', load: async () => (await import('../pages/parts/parts-page')).PartsPage },
+  { page: 'staff', permission: 'staff.manage', load: async () => (await import('../pages/staff')).StaffPage },
+  { page: 'settings', permission: 'store.manage', load: async () => (await import('../pages/settings')).SettingsPage },
+  { page: 'printing', permission: 'print.setup', load: async () => (await import('../pages/print/print-page')).PrintPage },
+  { page: 'service', permission: 'tickets.settings', load: async () => (await import('../pages/tickets/service-settings-page')).ServiceSettingsPage },
+  { page: 'sync', permission: 'customers.read', load: async () => (await import('../pages/sync/sync-page')).SyncPage },
+  { page: 'backups', permission: 'backup.manage', load: async () => (await import('../pages/backups/backups-page')).BackupsPage },
 ];
+
+/** The page marked `data-page` once it is on screen (tests and the benchmark wait on it); no box of its own. */
+function onScreenAs(page: Page, Content: ComponentType): ComponentType {
+  return function OnScreen() {
+    return (
+      <div data-page={page} style={{ display: 'contents' }}>
+        <Content />
+      </div>
+    );
+  };
+}
+
+/** A page the role may not use (a typed address, an old bookmark), with the way back to the role's own page. */
+function NotPermitted({ landing }: { landing: Page | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="403"
+      title={t('permission_denied', { ns: 'errors' })}
+      extra={
+        landing && (
+          <Button type="primary" href={pageHref(landing)}>
+            {t(`nav.${landing}`)}
+          </Button>
+        )
+      }
+    />
+  );
+}
+
+function routesFor(staff: SignedInStaff): RouteObject[] {
+  const allowed = PAGE_DEFS.filter((def) => staff.permissions.includes(def.permission));
+  const pages = allowed.map((def) => def.page);
+  // The page a role lands on when the address names none (shell/start-page.ts).
+  const landing = pages.length > 0 ? startPage(staff, pages) : undefined;
+  // The address names no page (or one that does not exist): show the landing page and say so in the address.
+  const toLanding = landing ? <Navigate replace to={`/${landing}`} /> : <NotPermitted landing={undefined} />;
+  return [
+    {
+      path: '/',
+      element: <PagesFrame pages={pages} />,
+      children: [
+        { index: true, element: toLanding },
+        ...PAGE_DEFS.map((def): RouteObject => ({
+          // `/*`: the tickets and parts pages keep their own places below their name (`#/tickets/<id>`).
+          path: `${def.page}/*`,
+          ...(allowed.includes(def)
+            ? {
+                lazy: async () => ({ Component: onScreenAs(def.page, await def.load()) }),
+                hydrateFallbackElement: <PageLoading />,
+                ErrorBoundary: PageLoadFailed,
+              }
+            : { element: <NotPermitted landing={landing} /> }),
+        })),
+        { path: '*', element: toLanding },
+      ],
+    },
+  ];
+}
+
+/** The same staff object while the role and permissions stay (a re-read session is a new object). */
+function useKeptStaff(staff: SignedInStaff): SignedInStaff {
+  const keyOf = (s: SignedInStaff) => `${s.id}|${s.role}|${s.permissions.join(',')}`;
+  const [kept, setKept] = useState(staff);
+  if (keyOf(kept) !== keyOf(staff)) {
+    setKept(staff);
+    return staff;
+  }
+  return kept;
+}
+
+/**
+ * One router per signed-in staff member (the pages follow the role). It is disposed of — its
+ * history listener removed — once no longer shown; a tick later, since StrictMode's trial unmount
+ * in development is followed at once by a remount of the same router.
+ */
+function usePagesRouter(staff: SignedInStaff) {
+  const kept = useKeptStaff(staff);
+  const router = useMemo(() => createHashRouter(routesFor(kept)), [kept]);
+  useEffect(() => {
+    const pending = disposals.get(router);
+    if (pending !== undefined) window.clearTimeout(pending);
+    return () => {
+      disposals.set(
+        router,
+        window.setTimeout(() => router.dispose(), 0),
+      );
+    };
+  }, [router]);
+  return router;
+}
+
+const disposals = new WeakMap<ReturnType<typeof createHashRouter>, number>();
 
 type ShellProps = {
   staff: SignedInStaff;
@@ -56,60 +139,22 @@ type ShellProps = {
 };
 
 export function Shell({ staff, store, onSignedOut }: ShellProps) {
-  const { t } = useTranslation();
   const signOut = useDeskMutation('session.signOut');
   const can = (permission: Permission): boolean => staff.permissions.includes(permission);
-  const pages = PAGE_DEFS.filter((def) => can(def.permission));
-  const hashPage = useHashPage();
-  const landing = startPage(
-    staff,
-    pages.map((def) => def.page),
-  );
-  const current = pages.find((def) => def.page === hashPage) ?? pages.find((def) => def.page === landing);
-  const shownPage = current?.page;
-
-  useEffect(() => {
-    // Keep the address naming the page on screen (a role without the page asked for sees another).
-    if (shownPage && hashPage !== shownPage) window.history.replaceState(null, '', pageHref(shownPage));
-  }, [hashPage, shownPage]);
+  const router = usePagesRouter(staff);
 
   const lock = async (reason: 'manual' | 'idle'): Promise<void> => {
     await signOut.run({ reason });
     onSignedOut(reason === 'idle' ? 'session_expired' : null);
   };
   useIdleLock(store.idleLockMinutes, () => void lock('idle'));
-  const syncStatus = useSyncStatus().state.value;
-  const firstSync = syncStatus?.firstSync ? syncStatus : null;
-  const resyncing = syncStatus?.resyncing ? syncStatus : null;
 
   return (
     <SignedInContext value={{ staff, store, can }}>
       <Layout style={{ minHeight: '100%' }}>
         <ShellHeader onLock={() => void lock('manual')} locking={signOut.pending} />
-        <Layout>
-          <Layout.Sider theme="light" width={200} breakpoint="lg" collapsedWidth={0}>
-            <nav aria-label={t('nav.label')}>
-              <Menu
-                mode="inline"
-                selectedKeys={current ? [current.page] : []}
-                items={pages.map((def) => ({
-                  key: def.page,
-                  label: <a href={pageHref(def.page)}>{t(`nav.${def.page}`)}</a>,
-                }))}
-              />
-            </nav>
-          </Layout.Sider>
-          <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-            {resyncing && <ResyncBanner status={resyncing} />}
-            {firstSync && current?.page !== 'sync' ? (
-              <FirstSyncScreen status={firstSync} />
-            ) : current ? (
-              current.render()
-            ) : (
-              <Result status="403" title={t('permission_denied', { ns: 'errors' })} />
-            )}
-          </Layout.Content>
-        </Layout>
+        {/* Rendered at once, not as a transition: a counter clicking a page wants it now, not when React finds time. */}
+        <RouterProvider router={router} useTransitions={false} />
       </Layout>
     </SignedInContext>
   );
