@@ -98,6 +98,10 @@ export const ticketMessages = {
   date_invalid: { en: 'Use a date like 2026-11-23', zh: '日期格式应为 2026-11-23' },
   rating_range: { en: 'Rate from 1 to 5', zh: '请评 1 至 5 分' },
   signature_required: { en: 'The customer must sign on the pad', zh: '请客户在签名板上签字' },
+  signature_off_pad: {
+    en: 'The signature runs off the pad: clear it and sign again',
+    zh: '签名超出了签名板，请清除后重新签名',
+  },
   signature_too_complex: {
     en: 'The signature is too long: clear it and sign again',
     zh: '签名笔画过多，请清除后重新签字',

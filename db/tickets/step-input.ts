@@ -22,9 +22,14 @@ export const signatureSchema = z
     strokes: z
       .array(
         z
-          .array(z.tuple([z.number().min(0).max(2000), z.number().min(0).max(1000)]))
-          .min(1)
-          .max(2000),
+          .array(
+            z.tuple([
+              z.number().min(0, 'signature_off_pad').max(2000, 'signature_off_pad'),
+              z.number().min(0, 'signature_off_pad').max(1000, 'signature_off_pad'),
+            ]),
+          )
+          .min(1, 'signature_required')
+          .max(2000, 'signature_too_complex'),
       )
       .min(1, 'signature_required')
       .max(200, 'signature_too_complex'),
