@@ -27,8 +27,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One Chromium and one host at a time: the machine has two cores.
-          fileParallelism: false,
+          // Two files at a time, each with its own host, data folder and Chromium: most of an
+          // end-to-end test is waiting on the browser or the host, so two share the two cores well.
+          maxWorkers: 2,
           retry: 0,
         },
       },

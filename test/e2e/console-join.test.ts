@@ -138,7 +138,10 @@ describe('a standalone store joins', () => {
           });
         await page.getByLabel('PIN', { exact: true }).fill('2468');
         await page.getByRole('button', { name: lang === 'en' ? 'Sign in' : '登录' }).click();
+        // Signing in lands on the role's start page; then the Sync page is opened by its address.
+        await page.locator('[data-page]').first().waitFor();
         await page.evaluate(() => (window.location.hash = '#/sync'));
+        await page.locator('[data-page="sync"]').waitFor();
         const mapped =
           lang === 'en'
             ? 'Now the same as head office’s P-7 配件 P-7 (stock moved: 3)'

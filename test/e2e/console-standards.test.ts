@@ -79,8 +79,9 @@ describe('service standards in the console', () => {
       // Checked as typed, by the server's own schema: resolve must be longer than reply.
       await expect.poll(() => page.getByRole('alert').first().textContent()).toContain(row);
       await page.getByLabel(`处理时限（分钟）：${row}`).fill('300');
-      await page.getByRole('combobox', { name: `计时方式：${row}` }).click();
-      await page.getByTitle('自然时间（全天候）').click();
+      // A whole-day standard (the regulation's 24 hours) already counts calendar hours.
+      const clock = page.locator('.ant-select', { has: page.getByRole('combobox', { name: `计时方式：${row}` }) });
+      await clock.getByTitle('自然时间（全天候）').waitFor();
       await page.getByText('已修改 1 项').waitFor();
       expect(await sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'standards-zh');

@@ -21,9 +21,9 @@ export async function chooseOption(
     'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );
   const shown = typeof option === 'string' ? option : new RegExp(option.source.replace(/^\^/, ''), option.flags);
-  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first();
   for (let attempt = 1; ; attempt += 1) {
-    if (!(await openList.isVisible())) await field.click();
+    // This field's own list: another select's list may still be fading out.
+    if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
     await page.getByRole('option', { name: option, exact }).click();
     try {
       await select.filter({ hasText: shown }).waitFor({ timeout: 3_000 });
