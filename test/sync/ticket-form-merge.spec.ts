@@ -100,6 +100,7 @@ describe('F24: two PCs correct different details of one ticket offline', () => {
         whatHappened: '送货迟到三小时，师傅未提前电话',
         customerWants: '道歉',
         serious: false,
+        about: 'none',
       };
       for (const [name, pc] of [
         ['A', pcA],
@@ -153,6 +154,7 @@ describe('F24: two PCs correct different details of one ticket offline', () => {
       whatHappened: '送货迟到',
       customerWants: '道歉',
       serious: false,
+      about: 'none',
     };
     for (const [name, pc] of [
       ['A', pcA],

@@ -224,6 +224,7 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
         whatHappened,
         customerWants: '尽快处理',
         serious: false,
+        about: 'none',
       };
       const stamp = hlc.send();
       // The form travels key by key, as the desk logs it (db/tickets/form-sync.ts).
