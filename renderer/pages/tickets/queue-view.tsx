@@ -1,6 +1,6 @@
 /** The work queues with their filters: pick a queue, narrow it, open a ticket. */
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Input, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -20,6 +20,7 @@ import { useSignedIn } from '../../shell/signed-in';
 import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
 import { useTicketLabels } from './labels';
+import { QueueTabs } from './queue-tabs';
 import { go, newTicketHref, reportsHref } from './route';
 import { TicketTable } from './ticket-table';
 import { useTicketStaff } from './use-staff';
@@ -78,13 +79,11 @@ export function QueueView({ initialQueue = 'open' }: { initialQueue?: TicketQueu
           ) : null}
         </Space>
       </Space>
-      <Tabs
-        aria-label={t('queue.queueLabel')}
-        // Nine queues fit a 1366-wide screen in English with this spacing, none hidden under "…".
-        tabBarGutter={20}
-        activeKey={queue}
+      <QueueTabs
+        label={t('queue.queueLabel')}
+        active={queue}
         onChange={(key) => {
-          setQueue(key as TicketQueue);
+          setQueue(key);
           setPage(1);
         }}
         items={TICKET_QUEUES.filter((q) => q !== 'for_manager' || managesComplaints).map((q) => ({

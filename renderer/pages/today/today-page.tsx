@@ -42,7 +42,8 @@ export function TodayPage() {
           const value = figures?.[figure.key];
           return (
             <Col key={figure.key} xs={24} sm={12} xl={6}>
-              <a href={queueHrefFor(figure.queue)} aria-label={`${t(`today.${figure.key}`)}: ${value ?? ''}`}>
+              {/* Named by what it shows (title, number, "open the queue"), so a spoken command matches it. */}
+              <a href={queueHrefFor(figure.queue)}>
                 <Card hoverable loading={figures === undefined}>
                   <Statistic
                     title={t(`today.${figure.key}`)}
@@ -58,7 +59,7 @@ export function TodayPage() {
           );
         })}
         <Col xs={24} sm={12} xl={6}>
-          <a href={reportsHref} aria-label={t('today.satisfaction')}>
+          <a href={reportsHref}>
             <Card hoverable loading={figures === undefined}>
               <Statistic
                 title={t('today.satisfaction')}
