@@ -272,6 +272,9 @@ it('two PCs of one store and one of another enroll, work while head office is do
   const raw = new Database(b1.file);
   raw.prepare("DELETE FROM sync_state WHERE key = 'pull_cursor'").run();
   raw.close();
+  // A database changed behind the app's back shows at the next sync round (the page re-reads on
+  // sync's events, not on a fast poll); the network coming back starts one at once.
+  await b1.page.evaluate(() => window.dispatchEvent(new Event('online')));
   const resync = b1.page.getByRole('status').filter({ hasText: 'Head office is sending this store’s records again' });
   await resync.waitFor({ timeout: 15_000 });
   expect(await filesB1.search('3333')).toEqual(['赵敏']);
