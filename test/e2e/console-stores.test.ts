@@ -165,8 +165,11 @@ describe('stores and PCs in the console', () => {
 
       await row.getByRole('button', { name: '停用' }).click();
       const confirm = page.getByRole('dialog');
+      // antd zooms a dialog in: a click while it is still scaling can land beside the button.
+      await confirm.and(page.locator('.ant-modal:not(.ant-zoom-appear)')).waitFor();
       await confirm.getByLabel('原因').fill('电脑被盗');
       await confirm.getByRole('button', { name: '停用' }).click();
+      await confirm.waitFor({ state: 'hidden' });
       await row.getByText('已停用').waitFor();
       const refused = await pull();
       expect(refused.status).toBe(403);
