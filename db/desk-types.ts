@@ -10,6 +10,17 @@ import type { DeskSync } from './sync/desk-sync';
 /** Per-client state kept by the transport: a window's webContents (IPC) or the host's one client. */
 export type ClientState = { sessionId: string | null };
 
+/**
+ * The window's sign-in after a call that was sent with `sent` and ended with `after`. Calls overlap
+ * (a page re-reading while the counter signs in): a sign-in or a switch to another staff member
+ * always stands, but a call that found its session gone, or signed out, clears only the session it
+ * was sent with — never one a later sign-in started meanwhile.
+ */
+export function settleSession(client: ClientState, sent: string | null, after: string | null): void {
+  if (after === sent) return;
+  if (after !== null || client.sessionId === sent) client.sessionId = after;
+}
+
 export type Logger = {
   info(message: string, details?: Record<string, unknown>): void;
   warn(message: string, details?: Record<string, unknown>): void;

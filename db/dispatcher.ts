@@ -15,7 +15,7 @@ import {
   type ErrorCode,
   type FieldIssue,
 } from './contract';
-import type { ClientState, Logger } from './desk-types';
+import { settleSession, type ClientState, type Logger } from './desk-types';
 import { isDiskFull } from './disk-full';
 import { DeskFailure, type Actor, type AnyMethod, type HandlerContext, type Services } from './handler';
 import { changesSoFar, deskNowIso, MARK_EVERY_MS, saveClockMark } from './clock';
@@ -179,12 +179,16 @@ export function createDispatcher({
   return async (client, method, input) => {
     if (!isMethodName(method)) return fail('unknown_method', 'unknown_method');
     const started = performance.now();
-    const sessionBefore = client.sessionId;
+    const sent = client.sessionId;
+    // The call works on its own copy of the sign-in; what it leaves is settled into the window's
+    // state once it returns, so overlapping calls cannot undo each other's sign-in.
+    const call: ClientState = { sessionId: sent };
     try {
-      return await run(client, method, input);
+      const result = await run(call, method, input);
+      settleSession(client, sent, call.sessionId);
+      return result;
     } catch (error) {
-      // A handler's failure rolled its transaction back, so a sign-in it started must not stick.
-      client.sessionId = sessionBefore;
+      // A handler's failure rolled its transaction back: a sign-in it started is not settled.
       if (error instanceof DeskFailure) return fail(error.code, error.key, error.field);
       if (isDiskFull(error)) {
         logger.error(`desk call ${method} failed: the disk is full`, {

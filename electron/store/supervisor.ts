@@ -11,7 +11,15 @@
  * faults in a row it stays down and every call says so, rather than crash in a loop.
  */
 import { DESK_EVENTS, type DeskError, type DeskEvent, type DeskResult } from '../../db/contract';
-import type { ClientState, Desk, EventOrigin, Logger, UpdateGate, UpdateStatus } from '../../db/desk-types';
+import {
+  settleSession,
+  type ClientState,
+  type Desk,
+  type EventOrigin,
+  type Logger,
+  type UpdateGate,
+  type UpdateStatus,
+} from '../../db/desk-types';
 import type { DeviceCredentials } from '../../db/sync/credentials';
 import { jsonChars, STORE_ERRORS, STORE_LIMITS, type FromStore, type StoreInit, type ToStore } from './protocol';
 import { RestartPolicy, type RestartSettings } from './restart-policy';
@@ -96,7 +104,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
         if (!call) return;
         pending.delete(message.id);
         // Only a call that signed in or out (or found its session ended) changes the window's sign-in.
-        if (message.sessionId !== call.sentSession) call.client.sessionId = message.sessionId;
+        settleSession(call.client, call.sentSession, message.sessionId);
         call.resolve(message.result);
         return;
       }
