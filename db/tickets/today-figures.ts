@@ -1,8 +1,8 @@
 /**
  * The after-sales manager's day at a glance: open tickets, breached now, falling due before the
- * end of today, and this week's satisfaction from the follow-up calls (docs/DOMAIN.md §6, §8).
+ * end of today, waiting for the manager (reopened complaints), and this week's satisfaction from the follow-up calls (docs/DOMAIN.md §6, §8).
  * Each figure is one aggregate query, and each number counts exactly what its queue lists
- * (`tickets.queue` with `open`, `breached`, `due_today`), so the page's link shows the same tickets.
+ * (`tickets.queue` with `open`, `breached`, `due_today`, `for_manager`), so the page's link shows the same tickets.
  * Days and weeks are the store's: its time zone, weeks from Monday.
  */
 import { sql, type Kysely } from 'kysely';
@@ -26,6 +26,10 @@ export async function todayFigures(db: Kysely<DB>, cal: StoreCalendar, now: numb
       sql<number>`COALESCE(SUM(ticket_sla.next_due_at <= ${nowIso}), 0)`.as('breached'),
       sql<number>`COALESCE(SUM(ticket_sla.next_due_at > ${nowIso} AND ticket_sla.next_due_at < ${endOfToday}), 0)`.as(
         'dueToday',
+      ),
+      // The for_manager queue's condition (queues.ts).
+      sql<number>`COALESCE(SUM(ticket.is_open = 1 AND (ticket.for_role IS NOT NULL OR (ticket.type = 'complaint' AND ticket.status = 'reopened'))), 0)`.as(
+        'forManager',
       ),
     ])
     .executeTakeFirstOrThrow();
@@ -51,6 +55,7 @@ export async function todayFigures(db: Kysely<DB>, cal: StoreCalendar, now: numb
     open: Number(clocks.open),
     breached: Number(clocks.breached),
     dueToday: Number(clocks.dueToday),
+    forManager: Number(clocks.forManager),
     satisfaction: {
       weekFrom: from,
       weekTo: addDays(from, 6),

@@ -212,6 +212,8 @@ export type TodayFigures = Readonly<{
   open: number;
   breached: number;
   dueToday: number;
+  /** Open tickets waiting for the manager: reopened complaints and those routed to the manager. */
+  forManager: number;
   /** Follow-up ratings recorded this store-local week (Monday to Sunday). */
   satisfaction: Readonly<{ weekFrom: string; weekTo: string; ratings: number; average: number | null; low: number }>;
 }>;

@@ -59,6 +59,7 @@ export const boardEn = {
     open: 'Open tickets',
     breached: 'Breached',
     dueToday: 'Due today',
+    forManager: 'For the manager',
     satisfaction: 'Satisfaction this week',
     ratings: '{{count}} ratings, {{low}} low',
     noRatings: 'No ratings yet',

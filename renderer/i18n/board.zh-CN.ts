@@ -64,6 +64,7 @@ export const boardZhCN: Texts<typeof boardEn> = {
     open: '未结服务单',
     breached: '已超时',
     dueToday: '今日到期',
+    forManager: '待经理处理',
     satisfaction: '本周满意度',
     ratings: '{{count}} 条评价，{{low}} 条低分',
     noRatings: '暂无评价',

@@ -331,17 +331,20 @@ describe('today’s figures', () => {
     });
     d.setTime(sh('2026-11-30 09:10'));
     const figures = await d.ok('manager', 'tickets.today', {});
-    const queue = async (name: 'open' | 'breached' | 'due_today') =>
+    const queue = async (name: 'open' | 'breached' | 'due_today' | 'for_manager') =>
       (await d.ok('manager', 'tickets.queue', { queue: name })).total;
     expect(figures).toMatchObject({
       today: '2026-11-30',
       open: await queue('open'),
       breached: await queue('breached'),
       dueToday: await queue('due_today'),
+      forManager: await queue('for_manager'),
       satisfaction: { weekFrom: '2026-11-30', weekTo: '2026-12-06', ratings: 1, average: 1, low: 1 },
     });
     // a and b resolved (open until archived), c reopened to the manager, the repair, the new complaint.
     expect([figures.open, figures.breached, figures.dueToday]).toEqual([5, 1, 1]);
+    // c, rated 1, went back to the manager.
+    expect(figures.forManager).toBe(1);
 
     expect(await d.refused('counter', 'tickets.today', {})).toMatchObject({ code: 'permission_denied' });
     expect(await d.refused('technician', 'tickets.today', {})).toMatchObject({ code: 'permission_denied' });

@@ -11,12 +11,13 @@ import { useDeskQuery } from '../../use-desk';
 import { useTicketFormat } from '../tickets/format';
 import { queueHrefFor, reportsHref } from '../tickets/route';
 
-type Figure = { key: 'open' | 'breached' | 'dueToday'; queue: TicketQueue; danger?: boolean };
+type Figure = { key: 'open' | 'breached' | 'dueToday' | 'forManager'; queue: TicketQueue; danger?: boolean };
 
 const FIGURES: ReadonlyArray<Figure> = [
   { key: 'open', queue: 'open' },
   { key: 'breached', queue: 'breached', danger: true },
   { key: 'dueToday', queue: 'due_today' },
+  { key: 'forManager', queue: 'for_manager', danger: true },
 ];
 
 export function TodayPage() {
@@ -41,10 +42,10 @@ export function TodayPage() {
         {FIGURES.map((figure) => {
           const value = figures?.[figure.key];
           return (
-            <Col key={figure.key} xs={24} sm={12} xl={6}>
+            <Col key={figure.key} flex="1 1 200px">
               {/* Named by what it shows (title, number, "open the queue"), so a spoken command matches it. */}
-              <a href={queueHrefFor(figure.queue)}>
-                <Card hoverable loading={figures === undefined}>
+              <a href={queueHrefFor(figure.queue)} style={{ display: 'block', height: '100%' }}>
+                <Card hoverable loading={figures === undefined} style={{ height: '100%' }}>
                   <Statistic
                     title={t(`today.${figure.key}`)}
                     value={value ?? 0}
@@ -58,9 +59,9 @@ export function TodayPage() {
             </Col>
           );
         })}
-        <Col xs={24} sm={12} xl={6}>
-          <a href={reportsHref}>
-            <Card hoverable loading={figures === undefined}>
+        <Col flex="1 1 200px">
+          <a href={reportsHref} style={{ display: 'block', height: '100%' }}>
+            <Card hoverable loading={figures === undefined} style={{ height: '100%' }}>
               <Statistic
                 title={t('today.satisfaction')}
                 value={satisfaction?.average ?? '–'}
