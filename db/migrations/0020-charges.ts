@@ -9,7 +9,12 @@
  *
  * `payment`: the append-only ledger of deposits, payments and refunds, one row per money movement
  * at the counter. A refund's amount is positive and names the payment it refunds (`refund_of`);
- * no foreign key there, as a pulled refund may arrive before what it refunds. Frozen once landed.
+ * no foreign key there, as a pulled refund may arrive before what it refunds.
+ *
+ * The print tables lose their list of forms (0006 named the five of its time): the app checks a
+ * form's name against the forms it knows (db/print/forms.ts), so a new form, such as the day's
+ * takings hand-over, needs no migration, and a print record of a newer form pulled from another
+ * PC is stored rather than refused. Frozen once landed.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -54,4 +59,47 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The day's takings read one day's payments of the store in time order.
   await sql`CREATE INDEX payment_taken_at ON payment (taken_at)`.execute(db);
   await sql`CREATE INDEX payment_refund_of ON payment (refund_of) WHERE refund_of IS NOT NULL`.execute(db);
+
+  await withoutFormList(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time
+async function withoutFormList(db: Kysely<any>): Promise<void> {
+  await sql`CREATE TABLE print_log_0020 (
+    id TEXT PRIMARY KEY,
+    form TEXT NOT NULL CHECK (length(form) BETWEEN 1 AND 40),
+    subject_id TEXT NOT NULL,
+    subject_no TEXT NOT NULL,
+    copy_no INTEGER NOT NULL CHECK (copy_no >= 0),
+    language TEXT NOT NULL CHECK (language IN ('zh-CN','en')),
+    output TEXT NOT NULL CHECK (output IN ('printer','pdf','browser')),
+    result TEXT NOT NULL CHECK (result IN ('printed','saved','sent','cancelled','failed')),
+    printer TEXT,
+    reason TEXT NOT NULL DEFAULT '',
+    staff_id TEXT,
+    printed_at TEXT NOT NULL,
+    hlc TEXT NOT NULL
+  )`.execute(db);
+  await sql`INSERT INTO print_log_0020 SELECT id, form, subject_id, subject_no, copy_no, language, output, result, printer, reason, staff_id, printed_at, hlc FROM print_log`.execute(
+    db,
+  );
+  await sql`DROP TABLE print_log`.execute(db);
+  await sql`ALTER TABLE print_log_0020 RENAME TO print_log`.execute(db);
+  await sql`CREATE INDEX print_log_subject ON print_log (subject_id, form)`.execute(db);
+  await sql`CREATE INDEX print_log_printed_at ON print_log (printed_at)`.execute(db);
+
+  await sql`CREATE TABLE print_setting_0020 (
+    form TEXT PRIMARY KEY CHECK (length(form) BETWEEN 1 AND 40),
+    printer TEXT,
+    silent INTEGER NOT NULL DEFAULT 0 CHECK (silent IN (0, 1) AND (silent = 0 OR printer IS NOT NULL)),
+    paper TEXT NOT NULL CHECK (paper IN ('A4','A5','receipt-80')),
+    copies INTEGER NOT NULL DEFAULT 1 CHECK (copies BETWEEN 1 AND 9),
+    updated_by TEXT,
+    updated_at TEXT NOT NULL
+  )`.execute(db);
+  await sql`INSERT INTO print_setting_0020 SELECT form, printer, silent, paper, copies, updated_by, updated_at FROM print_setting`.execute(
+    db,
+  );
+  await sql`DROP TABLE print_setting`.execute(db);
+  await sql`ALTER TABLE print_setting_0020 RENAME TO print_setting`.execute(db);
 }
