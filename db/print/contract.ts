@@ -3,7 +3,7 @@
  * needs (`print.<subject>`). No Node imports: the renderer imports it through db/api.ts.
  */
 import { z } from 'zod';
-import { instant, textInput } from '../fields';
+import { calendarDate, instant, textInput } from '../fields';
 import { FORM_PAPERS, PAPERS, PRINT_FORMS, type Paper, type PrintForm } from './forms';
 import { PRINT_LANGUAGES, type PrintLanguage } from './job';
 import { PRINT_OUTPUTS, PRINT_RESULTS, type PrintOutput, type PrintResult } from './tables';
@@ -94,3 +94,4 @@ export const printLogQuerySchema = z.object({
 export const printTicketSchema = z.object({ ticketId: subjectIdSchema });
 export const printRequisitionSchema = z.object({ requisitionId: subjectIdSchema });
 export const printStocktakeSchema = z.object({ stocktakeId: subjectIdSchema });
+export const printTakingsSchema = z.object({ date: calendarDate('date_format') });

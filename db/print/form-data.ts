@@ -4,6 +4,7 @@
  * figures. Times are UTC ISO strings (the page shows local time); money is integer fen.
  * No Node imports.
  */
+import type { Takings } from '../charges/contract';
 
 /** The letterhead: every form is headed with the store and how to reach it. */
 export type PrintStoreHeader = Readonly<{
@@ -140,11 +141,16 @@ export type FormDataOf = {
   'intake-receipt': TicketPrintData;
   requisition: RequisitionPrintData;
   'stocktake-sheet': StocktakePrintData;
+  'takings-handover': TakingsPrintData;
 };
+
+/** The hand-over sheet: the day's takings under the store's letterhead. */
+export type TakingsPrintData = Takings & { store: PrintStoreHeader; number: string };
 
 /** The number a form is filed under: the ticket's, the requisition's or the stocktake's. */
 export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDataOf]): string {
   if (form === 'requisition') return (data as RequisitionPrintData).requisition.number;
   if (form === 'stocktake-sheet') return (data as StocktakePrintData).stocktake.number;
+  if (form === 'takings-handover') return (data as TakingsPrintData).number;
   return (data as TicketPrintData).ticket.number;
 }

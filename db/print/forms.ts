@@ -15,6 +15,8 @@ export const PRINT_FORMS = [
   'requisition',
   /** 盘点表: the sheet a clerk counts the shelves with. */
   'stocktake-sheet',
+  /** 收款交班单: a day's takings per method, counter and staff, signed by who hands over and who receives. */
+  'takings-handover',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -28,10 +30,13 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   'intake-receipt': ['receipt-80'],
   requisition: ['A4', 'A5'],
   'stocktake-sheet': ['A4'],
+  // A4, not 80 mm: it lists every entry of the day and carries two signatures, and it is filed;
+  // thermal paper fades within months.
+  'takings-handover': ['A4'],
 };
 
-/** What a form prints: a ticket, a requisition or a stocktake. */
-export type PrintSubject = 'ticket' | 'requisition' | 'stocktake';
+/** What a form prints: a ticket, a requisition, a stocktake, or a day's takings (its id is the date). */
+export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -39,6 +44,7 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'intake-receipt': 'ticket',
   requisition: 'requisition',
   'stocktake-sheet': 'stocktake',
+  'takings-handover': 'takings',
 };
 
 /** Printing a form shows what reading its subject shows, so it needs the same permission. */
@@ -46,6 +52,7 @@ export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
   ticket: 'tickets.read',
   requisition: 'parts.read',
   stocktake: 'parts.read',
+  takings: 'charges.take',
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */

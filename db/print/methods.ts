@@ -13,6 +13,7 @@ import {
 } from './queries';
 import { findSubjectNo, requireFormAccess } from './subjects';
 import { loadTicketPrint } from './ticket-data';
+import { loadTakingsPrint } from './takings-data';
 import { noInput } from '../fields';
 import {
   type PrintSetting,
@@ -25,8 +26,9 @@ import {
   printTicketSchema,
   printRequisitionSchema,
   printStocktakeSchema,
+  printTakingsSchema,
 } from './contract';
-import type { TicketPrintData, RequisitionPrintData, StocktakePrintData } from './form-data';
+import type { TicketPrintData, RequisitionPrintData, StocktakePrintData, TakingsPrintData } from './form-data';
 
 export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({
   items: await listSettings(ctx.trx),
@@ -83,6 +85,9 @@ export const printRequisition: Handler<typeof printRequisitionSchema, Requisitio
 export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) =>
   loadStocktakePrint(ctx.trx, input.stocktakeId);
 
+export const printTakings: Handler<typeof printTakingsSchema, TakingsPrintData> = async (ctx, input) =>
+  loadTakingsPrint(ctx.trx, input.date, ctx.nowIso);
+
 /** Printing: this PC's settings and the store's print log. */
 // prettier-ignore
 export const printMethods = areaMethods('print', {
@@ -102,4 +107,6 @@ export const printMethods = areaMethods('print', {
   'print.requisition': method(printRequisitionSchema, { access: 'parts.read', mutates: false }, printRequisition),
   /** A stocktake's count sheet: the parts to count, by bin. */
   'print.stocktake': method(printStocktakeSchema, { access: 'parts.read', mutates: false }, printStocktake),
+  /** A day's takings hand-over sheet (收款交班单): per method, counter and staff, with every entry. */
+  'print.takings': method(printTakingsSchema, { access: 'charges.take', mutates: false }, printTakings),
 });

@@ -7,6 +7,7 @@ import { exhaustive } from '../assert';
 import { DeskFailure, requireActor, type HandlerContext } from '../handler';
 import type { DB } from '../schema';
 import { roleCan } from '../staff/roles';
+import { isCalendarDate } from '../fields';
 import { FORM_SUBJECT, SUBJECT_PERMISSION, type PrintForm, type PrintSubject } from './forms';
 
 export function requireFormAccess(ctx: HandlerContext, form: PrintForm): void {
@@ -24,7 +25,16 @@ export async function findSubjectNo(db: Kysely<DB>, subject: PrintSubject, id: s
       return (await db.selectFrom('requisition').select('number').where('id', '=', id).executeTakeFirst())?.number;
     case 'stocktake':
       return (await db.selectFrom('stocktake').select('number').where('id', '=', id).executeTakeFirst())?.number;
+    case 'takings':
+      return takingsNumber(db, id);
     default:
       return exhaustive(subject, 'print subject');
   }
+}
+
+/** A day's hand-over sheet is filed as the store and day it covers: `S012-20261123`. */
+async function takingsNumber(db: Kysely<DB>, date: string): Promise<string | undefined> {
+  if (!isCalendarDate(date)) return undefined;
+  const store = await db.selectFrom('store').select('code').executeTakeFirst();
+  return store ? `${store.code}-${date.replaceAll('-', '')}` : undefined;
 }

@@ -23,6 +23,7 @@ export const en = {
     tickets: 'Tickets',
     repairs: 'Repair board',
     followups: 'Follow-ups',
+    takings: "Today's takings",
     service: 'Service standards',
     import: 'Import customers',
     parts: 'Spare parts',

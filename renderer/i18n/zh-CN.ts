@@ -25,6 +25,7 @@ export const zhCN: Messages = {
     tickets: '服务单',
     repairs: '维修调度',
     followups: '回访',
+    takings: '今日收款',
     service: '服务标准',
     import: '导入顾客',
     parts: '配件',

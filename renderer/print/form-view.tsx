@@ -5,6 +5,7 @@ import { IntakeReceipt } from './forms/intake-receipt';
 import { RequisitionForm } from './forms/requisition-form';
 import { TicketSheet } from './forms/service-form';
 import { StocktakeSheet } from './forms/stocktake-sheet';
+import { TakingsSheet } from './forms/takings-sheet';
 import { usePrintTexts } from './print-texts';
 
 export type FormViewProps<F extends PrintForm = PrintForm> = {
@@ -37,6 +38,8 @@ export function FormView(props: FormViewProps) {
       return <RequisitionForm data={props.data as FormDataOf['requisition']} copyNo={copyNo} t={t} />;
     case 'stocktake-sheet':
       return <StocktakeSheet data={props.data as FormDataOf['stocktake-sheet']} copyNo={copyNo} t={t} />;
+    case 'takings-handover':
+      return <TakingsSheet data={props.data as FormDataOf['takings-handover']} copyNo={copyNo} t={t} />;
     default:
       return exhaustive(props.form, 'form');
   }

@@ -62,6 +62,7 @@ function useFormData<F extends PrintForm>(form: F, subjectId: string, open: bool
 function numberOf(form: PrintForm, data: FormDataOf[PrintForm]): string {
   if (form === 'requisition') return (data as FormDataOf['requisition']).requisition.number;
   if (form === 'stocktake-sheet') return (data as FormDataOf['stocktake-sheet']).stocktake.number;
+  if (form === 'takings-handover') return (data as FormDataOf['takings-handover']).number;
   return (data as FormDataOf['service-form']).ticket.number;
 }
 

@@ -10,6 +10,7 @@ export const PAGES = [
   'tickets',
   'repairs',
   'followups',
+  'takings',
   'import',
   'parts',
   'staff',

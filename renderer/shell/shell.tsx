@@ -28,6 +28,7 @@ export const PAGE_DEFS: ReadonlyArray<PageDef> = [
   { page: 'tickets', permission: 'tickets.read', load: async () => (await import('../pages/tickets/tickets-page')).TicketsPage },
   { page: 'repairs', permission: 'tickets.read', load: async () => (await import('../pages/tickets/repair-board-page')).RepairBoardPage },
   { page: 'followups', permission: 'tickets.work', load: async () => (await import('../pages/tickets/follow-ups-page')).FollowUpsPage },
+  { page: 'takings', permission: 'charges.take', load: async () => (await import('../pages/takings/takings-page')).TakingsPage },
   { page: 'import', permission: 'customers.import', load: async () => (await import('../pages/customers/import-page')).ImportPage },
   { page: 'parts', permission: 'parts.read', load: async () => (await import('../pages/parts/parts-page')).PartsPage },
   { page: 'staff', permission: 'staff.manage', load: async () => (await import('../pages/staff')).StaffPage },

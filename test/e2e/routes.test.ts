@@ -51,6 +51,7 @@ const PAGE_MODULES = [
   'pages/tickets/tickets-page.tsx',
   'pages/tickets/repair-board-page.tsx',
   'pages/tickets/follow-ups-page.tsx',
+  'pages/takings/takings-page.tsx',
   'pages/customers/import-page.tsx',
   'pages/parts/parts-page.tsx',
   'pages/staff.tsx',
