@@ -4,10 +4,11 @@
  * the ticket through requisitions (0004). The events are read as stored: the plan, the work done
  * and the signature are what the ticket's own steps recorded.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { maskPhone } from '../customers/phone';
 import { underWarranty } from '../customers/warranty';
 import { DeskFailure, requireActor, type HandlerContext } from '../handler';
+import { issuedToTicket, partDescription } from '../parts/requisitions/issued-to-ticket';
 import type { DB } from '../schema';
 import { seesTicketContact } from '../tickets/visit-contact';
 import type { TicketPrintData, TicketPrintLine } from './form-data';
@@ -42,29 +43,14 @@ async function lastEvent(db: Kysely<DB>, ticketId: string, actions: ReadonlyArra
 }
 
 async function issuedParts(db: Kysely<DB>, ticketId: string): Promise<TicketPrintLine[]> {
-  // Net issued per part over the ticket's requisitions (issues are negative, returns positive).
-  const rows = await db
-    .selectFrom('stockMovement as m')
-    .innerJoin('requisition as r', (join) => join.onRef('r.id', '=', 'm.docId').on('m.docType', '=', 'requisition'))
-    .innerJoin('part', 'part.id', 'm.partId')
-    .select(['part.partNo', 'part.name', 'part.spec', 'part.unit', 'part.priceFen'])
-    .select(sql<number>`-SUM(m.qty)`.as('qty'))
-    .where('r.ticketId', '=', ticketId)
-    .groupBy(['part.id', 'part.partNo', 'part.name', 'part.spec', 'part.unit', 'part.priceFen'])
-    .having(sql`-SUM(m.qty)`, '>', 0)
-    .orderBy('part.partNo')
-    .execute();
-  return rows.map((row) => {
-    const qty = Number(row.qty);
-    return {
-      partNo: row.partNo,
-      description: row.spec ? `${row.name} ${row.spec}` : row.name,
-      qty,
-      unit: row.unit,
-      unitFen: row.priceFen,
-      amountFen: row.priceFen * qty,
-    };
-  });
+  return (await issuedToTicket(db, ticketId)).map((part) => ({
+    partNo: part.partNo,
+    description: partDescription(part),
+    qty: part.qty,
+    unit: part.unit,
+    unitFen: part.priceFen,
+    amountFen: part.priceFen * part.qty,
+  }));
 }
 
 function parseStrokes(json: string): ReadonlyArray<ReadonlyArray<readonly [number, number]>> {

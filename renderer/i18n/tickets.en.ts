@@ -77,6 +77,7 @@ export const ticketsEn = {
     note: 'Note',
     attach: 'Photo added',
     sign: 'Customer signed',
+    accept_form_change: 'Change after signing accepted',
     set_priority: 'Priority changed',
     sla_breach: 'Time limit missed',
   },

@@ -72,6 +72,7 @@ export const ticketsZhCN: TicketsMessages = {
     note: '备注',
     attach: '添加照片',
     sign: '顾客签字',
+    accept_form_change: '确认签字后的变更',
     set_priority: '修改优先级',
     sla_breach: '超出时限',
   },
