@@ -1,15 +1,18 @@
 /**
  * The data of a ticket's forms (service form, job sheet, intake receipt), read from the ticket
  * tables (db/tickets/tables.ts, migration 0003), the customer file (0002) and the parts issued to
- * the ticket through requisitions (0004). The events are read as stored: the plan, the work done
- * and the signature are what the ticket's own steps recorded.
+ * the ticket through requisitions (0004), its charges and payments (0020). The events are read as
+ * stored: the plan, the work done and the signature are what the ticket's own steps recorded; the
+ * signature comes with whether the form still matches it (db/tickets/signature-check.ts).
  */
 import type { Kysely } from 'kysely';
+import { loadChargeSummary } from '../charges/summary';
 import { maskPhone } from '../customers/phone';
 import { underWarranty } from '../customers/warranty';
 import { DeskFailure, requireActor, type HandlerContext } from '../handler';
 import { issuedToTicket, partDescription } from '../parts/requisitions/issued-to-ticket';
 import type { DB } from '../schema';
+import { checkSignatures } from '../tickets/signature-check';
 import { seesTicketContact } from '../tickets/visit-contact';
 import type { TicketPrintData, TicketPrintLine } from './form-data';
 import { loadStoreHeader, staffNames } from './store-header';
@@ -119,6 +122,8 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
     .where('ticketId', '=', ticketId)
     .executeTakeFirst();
   const lines = await issuedParts(db, ticketId);
+  const { checks, agreement } = await checkSignatures(db, ticketId);
+  const check = checks.find((c) => c.signatureId === signature?.id);
   const names = await staffNames(db, [ticket.createdBy, ticket.assigneeId]);
 
   const warrantyEnd = product?.warrantyEnd ?? null;
@@ -166,6 +171,7 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
     promisedAt: ticket.promisedReplyAt ?? sla?.resolveDueAt ?? null,
     workDone: text(work?.workDone),
     result: text(work?.result),
+    charges: await loadChargeSummary(db, ticketId),
     signature: signature
       ? {
           signerName: signature.signerName,
@@ -173,6 +179,11 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
           width: signature.width,
           height: signature.height,
           strokes: parseStrokes(signature.strokes),
+          matches: check?.matches ?? false,
+          changes: (check?.changes ?? []).map((c) =>
+            !personal && c.kind === 'text' && c.field === 'address' ? { ...c, signed: '', current: '' } : c,
+          ),
+          acceptance: agreement?.signatureId === signature.id ? agreement.acceptance : null,
         }
       : null,
   };

@@ -190,7 +190,9 @@ function withoutSignedAddress(view: SignatureView): SignatureView {
   return {
     ...view,
     form: { ...view.form, address: '' },
-    changes: view.changes.map((c) => (c.kind === 'text' && c.field === 'address' ? { ...c, signed: '', current: '' } : c)),
+    changes: view.changes.map((c) =>
+      c.kind === 'text' && c.field === 'address' ? { ...c, signed: '', current: '' } : c,
+    ),
   };
 }
 

@@ -16,12 +16,7 @@ import { canonicalJson } from './canonical-json';
 import { buildServiceForm, SERVICE_FORM_VERSION, type ServiceFormSource } from './service-form';
 import { currentCompletion, loadServiceFormSource } from './service-form-source';
 import { buildServiceFormV1, SERVICE_FORM_V1 } from './service-form-v1';
-import {
-  formChanges,
-  type AnyServiceForm,
-  type FormAgreement,
-  type FormChange,
-} from './signed-changes';
+import { formChanges, type AnyServiceForm, type FormAgreement, type FormChange } from './signed-changes';
 import { sha256Hex } from './signatures';
 
 export type SignatureCheck = Readonly<{
@@ -103,10 +98,16 @@ function agreementOf(latest: SignatureCheck, events: ReadonlyArray<AcceptEvent>)
   const accepted = [...events].reverse().find((event) => {
     if (event.action !== 'accept_form_change') return false;
     const data = JSON.parse(event.data) as Record<string, unknown>;
-    return latest.currentHash !== '' && data.signatureId === latest.signatureId && data.currentHash === latest.currentHash;
+    return (
+      latest.currentHash !== '' && data.signatureId === latest.signatureId && data.currentHash === latest.currentHash
+    );
   });
   if (!accepted) return { ...base, state: 'changed', acceptance: null };
-  return { ...base, state: 'accepted', acceptance: { staffName: accepted.staffName, at: accepted.at, reason: accepted.note } };
+  return {
+    ...base,
+    state: 'accepted',
+    acceptance: { staffName: accepted.staffName, at: accepted.at, reason: accepted.note },
+  };
 }
 
 /** Closing a repair needs its latest signature to match, or the change accepted with a reason. */
