@@ -361,16 +361,14 @@ describe('printed forms', () => {
   ])('a service form with %s differs from its reference beyond the tolerance', async (_change, css) => {
     const route = { form: 'service-form', subjectId: store.ticket.id, language: 'zh-CN' } as const;
     const { file } = await renderPdf('service-form-zh-altered', route, css);
-    const [ratio] = await differenceFromReferences('service-form-zh', file);
-    expect(ratio).toBeGreaterThan(TOLERANCE);
+    // Any page may hold the change (the signatures are on the second since the form lists the money).
+    const ratios = await differenceFromReferences('service-form-zh', file);
+    expect(Math.max(...ratios)).toBeGreaterThan(TOLERANCE);
   });
 
   test.each([
-    ['zh-CN', ['签名后内容已更改', '新增收款：支付宝 ¥120.00', '应付余额：¥120.00 → ¥0.00', '须请顾客重新签字']],
-    [
-      'en',
-      ['Changed after signing', 'Payment added: Alipay ¥120.00', 'Balance due: ¥120.00 → ¥0.00', 'must sign again'],
-    ],
+    ['zh-CN', ['签名后内容已更改', '新增收款：支付宝 ¥120.00', '应付余额：¥120.00 → ¥0.00']],
+    ['en', ['Changed after signing', 'Payment added: Alipay ¥120.00', 'Balance due: ¥120.00 → ¥0.00']],
   ] as const)(
     'a form paid after signing prints "changed after signing" with what changed (%s)',
     async (language, texts) => {
