@@ -163,7 +163,27 @@ export {
   type Completion as ServiceCompletion,
   type ServiceForm,
   type ServiceFormSource,
+  type SignedChargeLine,
+  type SignedPart,
+  type SignedPayment,
+  type SignedTotals,
 } from './tickets/service-form';
+export type { ServiceFormV1 } from './tickets/service-form-v1';
+export { SERVICE_TERMS, type ServiceTerms } from './tickets/service-terms';
+export {
+  MAX_CHANGES as MAX_FORM_CHANGES,
+  type AnyServiceForm,
+  type FormAcceptance,
+  type FormAgreement,
+  type FormChange,
+  type FormTextField,
+} from './tickets/signed-changes';
+export {
+  acceptFormChangeSchema,
+  signAgainSchema,
+  type AcceptFormChangeInput,
+  type SignAgainInput,
+} from './tickets/contract-signatures';
 export { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './tickets/warranty-status';
 export type { SlaLevel } from './tickets/sla';
 export {

@@ -5,6 +5,8 @@
  * No Node imports.
  */
 import type { Takings } from '../charges/contract';
+import type { ChargeSummary } from '../charges/summary';
+import type { FormAcceptance, FormChange } from '../tickets/signed-changes';
 
 /** The letterhead: every form is headed with the store and how to reach it. */
 export type PrintStoreHeader = Readonly<{
@@ -17,7 +19,7 @@ export type PrintStoreHeader = Readonly<{
 
 export type PrintPerson = Readonly<{ name: string; at: string }>;
 
-/** A part issued to the ticket. Labour has no price in the ticket, so the form leaves it to write in. */
+/** A part issued to the ticket through its requisitions, at the catalogue price. */
 export type TicketPrintLine = Readonly<{
   partNo: string;
   description: string;
@@ -69,13 +71,22 @@ export type TicketPrintData = Readonly<{
   promisedAt: string | null;
   workDone: string;
   result: string;
-  /** The customer's signature when the form was signed: strokes to redraw as SVG. */
+  /** What the customer is charged and has paid: labour, parts, covered lines, discounts, payments, balance. */
+  charges: ChargeSummary;
+  /**
+   * The customer's latest signature: strokes to redraw as SVG, and whether the form as it now
+   * prints is still the one signed (db/tickets/signature-check.ts), with what changed since.
+   */
   signature: Readonly<{
     signerName: string;
     signedAt: string;
     width: number;
     height: number;
     strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+    matches: boolean;
+    changes: ReadonlyArray<FormChange>;
+    /** A lead recorded why the changed form stands (who, when, why); null if not (or it matches). */
+    acceptance: FormAcceptance | null;
   }> | null;
 }>;
 
@@ -139,6 +150,7 @@ export type FormDataOf = {
   'service-form': TicketPrintData;
   'job-sheet': TicketPrintData;
   'intake-receipt': TicketPrintData;
+  'payment-receipt': TicketPrintData;
   requisition: RequisitionPrintData;
   'stocktake-sheet': StocktakePrintData;
   'takings-handover': TakingsPrintData;

@@ -11,6 +11,8 @@ export const PRINT_FORMS = [
   'job-sheet',
   /** 受理回执: the 80 mm slip the customer takes home at intake. */
   'intake-receipt',
+  /** 收款凭条: the 80 mm slip of a ticket's charges, payments and balance due. */
+  'payment-receipt',
   /** 配件领用单: signed by the technician, the parts lead and the clerk who issues. */
   'requisition',
   /** 盘点表: the sheet a clerk counts the shelves with. */
@@ -28,6 +30,7 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   'service-form': ['A4'],
   'job-sheet': ['A4'],
   'intake-receipt': ['receipt-80'],
+  'payment-receipt': ['receipt-80'],
   requisition: ['A4', 'A5'],
   'stocktake-sheet': ['A4'],
   // A4, not 80 mm: it lists every entry of the day and carries two signatures, and it is filed;
@@ -42,6 +45,7 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
   'job-sheet': 'ticket',
   'intake-receipt': 'ticket',
+  'payment-receipt': 'ticket',
   requisition: 'requisition',
   'stocktake-sheet': 'stocktake',
   'takings-handover': 'takings',

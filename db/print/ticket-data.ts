@@ -1,14 +1,18 @@
 /**
  * The data of a ticket's forms (service form, job sheet, intake receipt), read from the ticket
  * tables (db/tickets/tables.ts, migration 0003), the customer file (0002) and the parts issued to
- * the ticket through requisitions (0004). The events are read as stored: the plan, the work done
- * and the signature are what the ticket's own steps recorded.
+ * the ticket through requisitions (0004), its charges and payments (0020). The events are read as
+ * stored: the plan, the work done and the signature are what the ticket's own steps recorded; the
+ * signature comes with whether the form still matches it (db/tickets/signature-check.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { loadChargeSummary } from '../charges/summary';
 import { maskPhone } from '../customers/phone';
 import { underWarranty } from '../customers/warranty';
 import { DeskFailure, requireActor, type HandlerContext } from '../handler';
+import { issuedToTicket, partDescription } from '../parts/requisitions/issued-to-ticket';
 import type { DB } from '../schema';
+import { checkSignatures } from '../tickets/signature-check';
 import { seesTicketContact } from '../tickets/visit-contact';
 import type { TicketPrintData, TicketPrintLine } from './form-data';
 import { loadStoreHeader, staffNames } from './store-header';
@@ -42,29 +46,14 @@ async function lastEvent(db: Kysely<DB>, ticketId: string, actions: ReadonlyArra
 }
 
 async function issuedParts(db: Kysely<DB>, ticketId: string): Promise<TicketPrintLine[]> {
-  // Net issued per part over the ticket's requisitions (issues are negative, returns positive).
-  const rows = await db
-    .selectFrom('stockMovement as m')
-    .innerJoin('requisition as r', (join) => join.onRef('r.id', '=', 'm.docId').on('m.docType', '=', 'requisition'))
-    .innerJoin('part', 'part.id', 'm.partId')
-    .select(['part.partNo', 'part.name', 'part.spec', 'part.unit', 'part.priceFen'])
-    .select(sql<number>`-SUM(m.qty)`.as('qty'))
-    .where('r.ticketId', '=', ticketId)
-    .groupBy(['part.id', 'part.partNo', 'part.name', 'part.spec', 'part.unit', 'part.priceFen'])
-    .having(sql`-SUM(m.qty)`, '>', 0)
-    .orderBy('part.partNo')
-    .execute();
-  return rows.map((row) => {
-    const qty = Number(row.qty);
-    return {
-      partNo: row.partNo,
-      description: row.spec ? `${row.name} ${row.spec}` : row.name,
-      qty,
-      unit: row.unit,
-      unitFen: row.priceFen,
-      amountFen: row.priceFen * qty,
-    };
-  });
+  return (await issuedToTicket(db, ticketId)).map((part) => ({
+    partNo: part.partNo,
+    description: partDescription(part),
+    qty: part.qty,
+    unit: part.unit,
+    unitFen: part.priceFen,
+    amountFen: part.priceFen * part.qty,
+  }));
 }
 
 function parseStrokes(json: string): ReadonlyArray<ReadonlyArray<readonly [number, number]>> {
@@ -133,6 +122,8 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
     .where('ticketId', '=', ticketId)
     .executeTakeFirst();
   const lines = await issuedParts(db, ticketId);
+  const { checks, agreement } = await checkSignatures(db, ticketId);
+  const check = checks.find((c) => c.signatureId === signature?.id);
   const names = await staffNames(db, [ticket.createdBy, ticket.assigneeId]);
 
   const warrantyEnd = product?.warrantyEnd ?? null;
@@ -180,6 +171,7 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
     promisedAt: ticket.promisedReplyAt ?? sla?.resolveDueAt ?? null,
     workDone: text(work?.workDone),
     result: text(work?.result),
+    charges: await loadChargeSummary(db, ticketId),
     signature: signature
       ? {
           signerName: signature.signerName,
@@ -187,6 +179,11 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
           width: signature.width,
           height: signature.height,
           strokes: parseStrokes(signature.strokes),
+          matches: check?.matches ?? false,
+          changes: (check?.changes ?? []).map((c) =>
+            !personal && c.kind === 'text' && c.field === 'address' ? { ...c, signed: '', current: '' } : c,
+          ),
+          acceptance: agreement?.signatureId === signature.id ? agreement.acceptance : null,
         }
       : null,
   };

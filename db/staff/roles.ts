@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'charges.discount',
   /** Refund a payment, with a reason: leads and managers. */
   'charges.refund',
+  /** Let a repair be closed on a service form changed after the customer signed it, recording why (db/tickets/signature-check.ts): leads and managers. */
+  'tickets.acceptChangedForm',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -86,8 +88,8 @@ const customerLead: ReadonlyArray<Permission> = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
-  cs_lead: [...counter, ...customerLead, ...moneyLead, 'tickets.reports'],
-  repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch'],
+  cs_lead: [...counter, ...customerLead, ...moneyLead, 'tickets.reports', 'tickets.acceptChangedForm'],
+  repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch', 'tickets.acceptChangedForm'],
   technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
   parts_clerk: [...everyone, ...partsClerk],
@@ -99,6 +101,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
     'tickets.settings',
     'tickets.reports',
     'tickets.dispatch',
+    'tickets.acceptChangedForm',
   ],
   admin: PERMISSIONS,
 };

@@ -13,6 +13,7 @@ import { appendEvent, locationOf, refreshTicket, type TicketFold } from './event
 import { machineOf } from './machines/index';
 import { managerRoute, routesToManager } from './manager-route';
 import { loadTicketSettings } from './settings';
+import { requireFormAgreed } from './signature-check';
 import { insertSignature, verifySignedForm, type SignedForm } from './signatures';
 import type { StepParsed } from './step-input';
 import { refuseStep, stepOf } from './steps';
@@ -125,6 +126,9 @@ export async function applyAction(
   const signed = signing ? await checkSignedForm(sc, fold, signing) : null;
   const step = stepOf(machine, derived.status, action)!;
   const to = step.to === 'same' ? derived.status : step.to;
+  // A repair is closed on the form the customer signed: changed since, it needs a new signature
+  // or a lead's recorded reason first (signature-check.ts).
+  if (ticket.type === 'repair' && to === 'closed') await requireFormAgreed(sc.ctx.trx, ticket.id);
   const recorded = { ...data };
   if (machine.followUp !== null && to === machine.followUp && derived.status !== to) {
     const { followUpDays } = await loadTicketSettings(sc.ctx.trx, ticket.storeId);

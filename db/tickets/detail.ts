@@ -12,11 +12,13 @@ import { foldTicket, locationOf } from './events';
 import { parseAbout, type TicketForm } from './intake';
 import { listQuery, toListItem } from './list';
 import { machineOf } from './machines/index';
+import { currentCompletion, loadServiceFormSource } from './service-form-source';
+import { checkSignatures } from './signature-check';
 import { loadSignatures } from './signatures';
 import { decidedPlan, linkedTicket, repairJobOf } from './repair-job';
 import { computeSla, type Clock } from './sla';
 import { allowedSteps } from './steps';
-import type { AboutView, ClockView, ProductRef, TicketDetail, TimelineEntry } from './views';
+import type { AboutView, ClockView, ProductRef, SignatureView, TicketDetail, TimelineEntry } from './views';
 import { customerPhones, seesTicketContact, withoutAddress } from './visit-contact';
 import { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './warranty-status';
 import type { EventAction, TicketType } from './workflow';
@@ -145,7 +147,8 @@ export async function loadTicketDetail(
             cal.localDate(Date.parse(ticket.createdAt)),
           )
         : null;
-  const productLabel = product?.label ?? [textOf(form, 'model'), textOf(form, 'serial')].filter(Boolean).join(' ');
+  const source = ticket.type === 'repair' ? await loadServiceFormSource(db, id) : null;
+  const signed = await checkSignatures(db, id, source);
 
   return {
     ...item,
@@ -160,23 +163,36 @@ export async function loadTicketDetail(
     about: ticket.type === 'complaint' ? await aboutView(db, stored.about) : null,
     timeline,
     attachments: attachmentRows,
-    signatures: (await loadSignatures(db, id)).map((s) => (contact ? s : { ...s, form: { ...s.form, address: '' } })),
+    signatures: (await loadSignatures(db, id)).map((stored) => {
+      const check = signed.checks.find((c) => c.signatureId === stored.id);
+      const view = {
+        ...stored,
+        intact: check?.intact ?? false,
+        matches: check?.matches ?? false,
+        changes: check?.changes ?? [],
+      };
+      return contact ? view : withoutSignedAddress(view);
+    }),
+    formAgreement: signed.agreement,
     customerPhones: await customerPhones(db, ticket.customerId, contact),
     contactHidden: !contact,
     plan: ticket.type === 'aftersales' ? decidedPlan(events) : null,
     repairJob: ticket.type === 'aftersales' ? await repairJobOf(db, ticket.id) : null,
     sourceRequest: await linkedTicket(db, ticket.parentTicketId),
     flaggedEvents: derived.flagged.length,
-    serviceFormSource:
-      ticket.type === 'repair'
-        ? {
-            number: ticket.number,
-            customerName: item.customerName,
-            productLabel,
-            technicianName: item.assignee?.name ?? '',
-            form,
-          }
-        : null,
+    currentWork: source ? currentCompletion(events, '') : null,
+    serviceFormSource: source && !contact ? { ...source, form: withoutAddress(source.form) } : source,
+  };
+}
+
+/** A signature as a reader who may not see the visit address gets it: the address blanked, even in what changed. */
+function withoutSignedAddress(view: SignatureView): SignatureView {
+  return {
+    ...view,
+    form: { ...view.form, address: '' },
+    changes: view.changes.map((c) =>
+      c.kind === 'text' && c.field === 'address' ? { ...c, signed: '', current: '' } : c,
+    ),
   };
 }
 

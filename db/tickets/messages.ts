@@ -110,6 +110,18 @@ export const ticketMessages = {
     en: 'The service form changed after the customer signed it: show the customer the form again and ask them to sign once more',
     zh: '客户签字后服务单内容有变，请重新给客户确认并再次签字',
   },
+  signed_form_changed: {
+    en: 'The service form changed after the customer signed it: ask the customer to sign the current form, or a lead records why the change stands, before the job is closed',
+    zh: '顾客签字后服务单内容已更改：结单前请顾客在当前服务单上重新签字，或由组长/经理记录变更原因',
+  },
+  signed_form_unchanged: {
+    en: 'The signed form still matches the ticket: there is nothing to accept',
+    zh: '已签字的服务单与工单内容一致，无需确认变更',
+  },
+  signed_form_none: {
+    en: 'This ticket has no signed service form yet',
+    zh: '该工单尚无已签字的服务单',
+  },
   attachment_too_large: {
     en: 'The picture is too large (at most 640 KB after scaling down)',
     zh: '图片过大（压缩后不超过 640 KB）',

@@ -57,6 +57,8 @@ import {
   ticketsSaveHoliday,
   ticketsRemoveHoliday,
 } from './methods-settings';
+import { ticketsAcceptFormChange, ticketsSignAgain } from './methods-signatures';
+import { acceptFormChangeSchema, signAgainSchema } from './contract-signatures';
 
 type Clocked = { cal: StoreCalendar; now: number };
 
@@ -285,6 +287,10 @@ export const ticketsMethods = areaMethods('tickets', {
   'tickets.duePanel': method(noInput, { access: 'tickets.read', mutates: false }, ticketsDuePanel),
   /** Customer service's follow-up list: calls due after repairs, after-sales and complaints, and promised replies. */
   'tickets.followUps': method(noInput, { access: 'tickets.read', mutates: false }, ticketsFollowUps),
+  /** The customer signs the repair's service form as it now stands (after a change since the last signature). */
+  'tickets.signAgain': method(signAgainSchema, { access: 'tickets.work', mutates: true }, ticketsSignAgain),
+  /** A lead lets a repair close on a form changed after signing, recording why. */
+  'tickets.acceptFormChange': method(acceptFormChangeSchema, { access: 'tickets.acceptChangedForm', mutates: true }, ticketsAcceptFormChange),
   /** Record a follow-up call; a low rating or an unsolved problem reopens the ticket to the manager. */
   'tickets.recordFollowUp': method(followUpSchema, { access: 'tickets.work', mutates: true }, ticketsRecordFollowUp),
   /** Record, as events, the SLA breaches that happened since a ticket last moved (they count in reports). */

@@ -1,24 +1,56 @@
 /**
- * The repair service form (维修服务单) the customer signs on completion (docs/DOMAIN.md §5), and the
- * canonical JSON its signature is bound to. The renderer builds the form from the ticket it shows
- * and hashes it (SHA-256) as the customer signs; the main process rebuilds it from the stored
- * ticket and the same completion text, and refuses the signature if the hashes differ: the
- * customer signed something other than what is being stored. No Node imports.
+ * The repair service form (维修服务单) the customer signs (docs/DOMAIN.md §5), and what the
+ * signature binds: the ticket's fields and the work done, the parts issued to the job (the stock
+ * ledger), the charge lines and payments with their totals, and the terms printed on the form.
+ * The renderer builds it from the ticket it shows and hashes its canonical JSON (SHA-256) as the
+ * customer signs; the main process rebuilds it from the stored ticket and refuses the signature if
+ * the hashes differ. Later, the same rebuild from the ticket as it stands tells whether the
+ * signature still matches (db/tickets/signature-check.ts). No Node imports.
  */
+import type { ChargeSummary } from '../charges/summary';
 import type { TicketForm } from './intake';
+import { field, type Completion } from './service-form-v1';
+import type { ServiceTerms } from './service-terms';
 
-export const SERVICE_FORM_VERSION = 'repair-service-form/1';
+export const SERVICE_FORM_VERSION = 'repair-service-form/2';
 
-/** What the form is made of: the ticket as stored, plus what the technician writes at completion. */
+/** A part issued to the job through its requisitions (issued less returned), at the catalogue price. */
+export type SignedPart = Readonly<{ partNo: string; description: string; qty: number; unit: string; unitFen: number }>;
+
+/** What the form is made of: the ticket, its parts and money as stored, and the terms in force. */
 export type ServiceFormSource = Readonly<{
   number: string;
   customerName: string;
   productLabel: string;
   technicianName: string;
   form: TicketForm;
+  parts: ReadonlyArray<SignedPart>;
+  charges: ChargeSummary;
+  terms: ServiceTerms;
 }>;
 
-export type Completion = Readonly<{ workDone: string; result: string; signerName: string }>;
+export type SignedChargeLine = Readonly<{
+  id: string;
+  kind: string;
+  description: string;
+  quantity: number;
+  unitPriceFen: number;
+  covered: boolean;
+  amountFen: number;
+  reason: string;
+}>;
+
+export type SignedPayment = Readonly<{
+  id: string;
+  kind: string;
+  method: string;
+  amountFen: number;
+  refundOf: string | null;
+  reason: string;
+  takenAt: string;
+}>;
+
+export type SignedTotals = Readonly<{ chargesFen: number; coveredFen: number; paidFen: number; balanceFen: number }>;
 
 export type ServiceForm = Readonly<{
   form: typeof SERVICE_FORM_VERSION;
@@ -26,6 +58,7 @@ export type ServiceForm = Readonly<{
   customer: string;
   product: string;
   location: string;
+  /** The visit address of an on-site repair; empty in store, where no one goes to the customer. */
   address: string;
   fault: string;
   accessories: string;
@@ -34,21 +67,25 @@ export type ServiceForm = Readonly<{
   workDone: string;
   result: string;
   signedBy: string;
+  parts: ReadonlyArray<SignedPart>;
+  charges: ReadonlyArray<SignedChargeLine>;
+  payments: ReadonlyArray<SignedPayment>;
+  totals: SignedTotals;
+  terms: ServiceTerms;
 }>;
 
-function field(form: TicketForm, key: string): string {
-  const value = form[key];
-  return typeof value === 'string' ? value : '';
-}
+export type { Completion } from './service-form-v1';
 
 export function buildServiceForm(source: ServiceFormSource, completion: Completion): ServiceForm {
+  const location = field(source.form, 'location');
+  const { charges } = source;
   return {
     form: SERVICE_FORM_VERSION,
     ticketNumber: source.number,
     customer: source.customerName,
     product: source.productLabel,
-    location: field(source.form, 'location'),
-    address: field(source.form, 'address'),
+    location,
+    address: location === 'on_site' ? field(source.form, 'address') : '',
     fault: field(source.form, 'fault'),
     accessories: field(source.form, 'accessories'),
     condition: field(source.form, 'condition'),
@@ -56,25 +93,40 @@ export function buildServiceForm(source: ServiceFormSource, completion: Completi
     workDone: completion.workDone.trim(),
     result: completion.result.trim(),
     signedBy: completion.signerName.trim(),
+    parts: source.parts.map((p) => ({
+      partNo: p.partNo,
+      description: p.description,
+      qty: p.qty,
+      unit: p.unit,
+      unitFen: p.unitFen,
+    })),
+    charges: charges.lines.map((line) => ({
+      id: line.id,
+      kind: line.kind,
+      description: line.description,
+      quantity: line.quantity,
+      unitPriceFen: line.unitPriceFen,
+      covered: line.covered,
+      amountFen: line.amountFen,
+      reason: line.reason,
+    })),
+    payments: charges.payments.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      method: p.method,
+      amountFen: p.amountFen,
+      refundOf: p.refundOf,
+      reason: p.reason,
+      takenAt: p.takenAt,
+    })),
+    totals: {
+      chargesFen: charges.chargesFen,
+      coveredFen: charges.coveredFen,
+      paidFen: charges.paidFen,
+      balanceFen: charges.balanceFen,
+    },
+    terms: { version: source.terms.version, zh: [...source.terms.zh], en: [...source.terms.en] },
   };
 }
 
-/**
- * JSON with object keys sorted and no white space, so one value has one text on every machine
- * (the subset of RFC 8785 our forms need: strings, finite numbers, booleans, null, arrays, objects).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error('canonicalJson: numbers must be finite');
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  throw new Error(`canonicalJson: cannot encode a ${typeof value}`);
-}
+export { canonicalJson } from './canonical-json';

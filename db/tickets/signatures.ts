@@ -4,6 +4,7 @@
  * the canonical JSON of the form it signs and that JSON's SHA-256. The hash the renderer computed
  * while the customer signed must equal the one rebuilt here from the stored ticket: otherwise the
  * customer signed something other than what would be stored, and the completion is refused.
+ * Whether a signature still matches the ticket as it stands is signature-check.ts's.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -19,8 +20,11 @@ import {
   type ServiceForm,
   type ServiceFormSource,
 } from './service-form';
+import type { AnyServiceForm } from './signed-changes';
 import type { SignatureInput } from './step-input';
 import type { SignatureView } from './views';
+
+export type StoredSignature = Omit<SignatureView, 'intact' | 'matches' | 'changes'>;
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -65,7 +69,8 @@ export async function insertSignature(
   return row.id;
 }
 
-export async function loadSignatures(db: Kysely<DB>, ticketId: string): Promise<SignatureView[]> {
+/** The signatures as stored; detail.ts adds whether each still matches (signature-check.ts). */
+export async function loadSignatures(db: Kysely<DB>, ticketId: string): Promise<StoredSignature[]> {
   const rows = await db
     .selectFrom('ticketSignature')
     .selectAll()
@@ -79,9 +84,8 @@ export async function loadSignatures(db: Kysely<DB>, ticketId: string): Promise<
     width: row.width,
     height: row.height,
     strokes: JSON.parse(row.strokes) as Array<Array<[number, number]>>,
-    form: JSON.parse(row.formJson) as ServiceForm,
+    form: JSON.parse(row.formJson) as AnyServiceForm,
     formHash: row.formHash,
     signedAt: row.signedAt,
-    intact: sha256Hex(row.formJson) === row.formHash,
   }));
 }

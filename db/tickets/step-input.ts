@@ -23,10 +23,13 @@ export const signatureSchema = z
       .array(
         z
           .array(
-            z.tuple([
-              z.number().min(0, 'signature_off_pad').max(2000, 'signature_off_pad'),
-              z.number().min(0, 'signature_off_pad').max(1000, 'signature_off_pad'),
-            ]),
+            z.tuple(
+              [
+                z.number().min(0, 'signature_off_pad').max(2000, 'signature_off_pad'),
+                z.number().min(0, 'signature_off_pad').max(1000, 'signature_off_pad'),
+              ],
+              { error: 'invalid_value' },
+            ),
           )
           .min(1, 'signature_required')
           .max(2000, 'signature_too_complex'),

@@ -2,7 +2,8 @@
 import type { Tier } from '../customers/contract';
 import type { ClockCounts } from './contract-targets';
 import type { ComplaintDepartment, TicketForm } from './intake';
-import type { ServiceForm, ServiceFormSource } from './service-form';
+import type { ServiceFormSource } from './service-form';
+import type { AnyServiceForm, FormAgreement, FormChange } from './signed-changes';
 import type { SlaLevel } from './sla';
 import type { WarrantyStatus } from './warranty-status';
 import type {
@@ -90,11 +91,16 @@ export type SignatureView = Readonly<{
   width: number;
   height: number;
   strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
-  form: ServiceForm;
+  /** The form as signed (an older version's signatures keep theirs: 'repair-service-form/1'). */
+  form: AnyServiceForm;
   formHash: string;
   signedAt: string;
   /** The stored form still hashes to the stored hash. */
   intact: boolean;
+  /** The form rebuilt from the ticket as it stands is the one signed (db/tickets/signature-check.ts). */
+  matches: boolean;
+  /** What changed since signing, when it no longer matches. */
+  changes: ReadonlyArray<FormChange>;
 }>;
 
 export type ClockView = Readonly<{
@@ -134,9 +140,13 @@ export type TicketDetail = TicketListItem &
     timeline: ReadonlyArray<TimelineEntry>;
     attachments: ReadonlyArray<AttachmentMeta>;
     signatures: ReadonlyArray<SignatureView>;
+    /** Repairs: whether the latest signature still binds the ticket (null: nothing signed yet). */
+    formAgreement: FormAgreement | null;
     flaggedEvents: number;
     /** For repairs: what the service form is built from (with the completion text) when signing. */
     serviceFormSource: ServiceFormSource | null;
+    /** For repairs: the completion text as the ticket now says it, to sign the current form again. */
+    currentWork: Readonly<{ workDone: string; result: string }> | null;
     /** The customer's phones: in full, or masked (and `form` without the address) when `contactHidden` (visit-contact.ts). */
     customerPhones: ReadonlyArray<string>;
     contactHidden: boolean;

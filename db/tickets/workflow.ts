@@ -93,7 +93,16 @@ export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
 export type MachineAction = StepAction | FollowUpAction;
 
 /** Events that annotate a ticket without moving it: never part of a machine. */
-export const ANNOTATIONS = ['create', 'note', 'attach', 'sign', 'set_priority', 'sla_breach'] as const;
+export const ANNOTATIONS = [
+  'create',
+  'note',
+  'attach',
+  'sign',
+  /** A lead accepts that the signed form changed, with the reason in the note (db/tickets/signature-check.ts). */
+  'accept_form_change',
+  'set_priority',
+  'sla_breach',
+] as const;
 export type Annotation = (typeof ANNOTATIONS)[number];
 export type EventAction = MachineAction | Annotation;
 

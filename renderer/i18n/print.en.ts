@@ -1,9 +1,13 @@
 /** The `print` namespace: printed forms, print preview and printer settings, in English. */
+import { printSignedEn } from './print-signed.en';
+
 export const printEn = {
+  ...printSignedEn,
   form: {
     'service-form': 'Service form',
     'job-sheet': 'Job sheet',
     'intake-receipt': 'Intake receipt',
+    'payment-receipt': 'Payment receipt',
     requisition: 'Parts requisition',
     'stocktake-sheet': 'Stocktake count sheet',
     'takings-handover': 'Takings hand-over sheet',
@@ -67,18 +71,13 @@ export const printEn = {
     unitPrice: 'Unit price',
     amount: 'Amount',
     labour: 'Labour',
+    partsUsed: 'Parts used',
     noParts: 'No parts issued',
     partsTotal: 'Parts total',
     total: 'Total',
     workDone: 'Work done',
     result: 'Result',
     terms: 'Terms of service',
-    termsText: [
-      'Please check the goods and accessories listed above before you leave them with us.',
-      'Repairs under warranty are free of charge with proof of purchase; otherwise parts and labour are charged as listed.',
-      'Goods not collected within 90 days of our notice may be disposed of in accordance with the law.',
-      'Data on storage devices is the customer\u2019s responsibility: please back it up before the repair.',
-    ],
     customerSignature: 'Customer signature',
     staffSignature: 'Staff signature',
     technicianSignature: 'Technician signature',

@@ -1,11 +1,14 @@
 /** The `print` namespace in Chinese: printed forms, print preview and printer settings. */
 import type { PrintMessages } from './print.en';
+import { printSignedZhCN } from './print-signed.zh-CN';
 
 export const printZhCN: PrintMessages = {
+  ...printSignedZhCN,
   form: {
     'service-form': '维修服务单',
     'job-sheet': '派工单',
     'intake-receipt': '受理回执',
+    'payment-receipt': '收款凭条',
     requisition: '配件领用单',
     'stocktake-sheet': '盘点表',
     'takings-handover': '收款交班单',
@@ -63,18 +66,13 @@ export const printZhCN: PrintMessages = {
     unitPrice: '单价',
     amount: '金额',
     labour: '工时费',
+    partsUsed: '所用配件',
     noParts: '未领用配件',
     partsTotal: '配件小计',
     total: '合计',
     workDone: '维修记录',
     result: '处理结果',
     terms: '服务条款',
-    termsText: [
-      '送修前请核对以上所列商品及附件。',
-      '保修期内凭购买凭证免费维修；保修期外按所列配件及工时收费。',
-      '接到取件通知后 90 天内未取的商品，本店将依法处理。',
-      '存储设备内的数据请顾客自行备份，维修过程中数据丢失本店不承担责任。',
-    ],
     customerSignature: '顾客签字',
     staffSignature: '经办人签字',
     technicianSignature: '维修人员签字',

@@ -2,6 +2,7 @@
 import type { FormDataOf, PrintForm, PrintLanguage } from '../../db/api';
 import { exhaustive } from '../../db/api';
 import { IntakeReceipt } from './forms/intake-receipt';
+import { PaymentReceipt } from './forms/payment-receipt';
 import { RequisitionForm } from './forms/requisition-form';
 import { TicketSheet } from './forms/service-form';
 import { StocktakeSheet } from './forms/stocktake-sheet';
@@ -34,6 +35,8 @@ export function FormView(props: FormViewProps) {
       return (
         <IntakeReceipt data={props.data as FormDataOf['intake-receipt']} copyNo={copyNo} t={t} language={language} />
       );
+    case 'payment-receipt':
+      return <PaymentReceipt data={props.data as FormDataOf['payment-receipt']} copyNo={copyNo} t={t} />;
     case 'requisition':
       return <RequisitionForm data={props.data as FormDataOf['requisition']} copyNo={copyNo} t={t} />;
     case 'stocktake-sheet':

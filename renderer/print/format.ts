@@ -16,7 +16,7 @@ export function formatDate(value: string | null | undefined): string {
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** Integer fen as yuan: 128000 → ¥1,280.00. */
+/** Integer fen as yuan: 128000 → ¥1,280.00; a discount or refund −1000 → -¥10.00. */
 export function formatFen(fen: number): string {
-  return `¥${money.format(fen / 100)}`;
+  return `${fen < 0 ? '-' : ''}¥${money.format(Math.abs(fen) / 100)}`;
 }

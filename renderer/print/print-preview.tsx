@@ -21,6 +21,7 @@ import {
 import { useErrorText } from '../forms/error-text';
 import { currentLanguage } from '../i18n';
 import { useDeskQuery } from '../use-desk';
+import { changeText } from './form-changes';
 import { FormView } from './form-view';
 import { loadFormData } from './load-form';
 import {
@@ -163,6 +164,7 @@ export function PrintPreview({ form, subjectId, open, onClose }: PrintPreviewPro
           <Alert type="error" showIcon title={ui('preview.loadFailed')} description={errorText(loaded.error.key)} />
         )}
         {loaded.status === 'loading' && <Spin />}
+        {loaded.status === 'ok' && <ChangedAfterSigning form={form} data={loaded.data} />}
         {loaded.status === 'ok' && (
           <div className="pf-desk" aria-label={ui('preview.title', { form: formTexts(`form.${form}`) })}>
             <div
@@ -180,5 +182,27 @@ export function PrintPreview({ form, subjectId, open, onClose }: PrintPreviewPro
         )}
       </Space>
     </Modal>
+  );
+}
+
+/** Before printing a service form whose content changed since the customer signed it: say so above the paper. */
+function ChangedAfterSigning({ form, data }: { form: PrintForm; data: FormDataOf[PrintForm] }) {
+  const { t } = useTranslation('print');
+  if (form !== 'service-form') return null;
+  const signature = (data as FormDataOf['service-form']).signature;
+  if (!signature || signature.matches) return null;
+  return (
+    <Alert
+      type={signature.acceptance ? 'warning' : 'error'}
+      showIcon
+      title={t('signed.changed')}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {signature.changes.map((change, i) => (
+            <li key={i}>{changeText(change, t)}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }

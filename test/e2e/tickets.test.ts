@@ -206,7 +206,7 @@ describe('tickets', () => {
     await steps.waitForStatus('Follow-up due');
     const signatures = page.getByRole('region', { name: 'Signatures' });
     await signatures.getByRole('img', { name: 'Customer’s signature: 刘女士' }).waitFor();
-    await signatures.getByText('The signed form is unchanged').waitFor();
+    await signatures.getByText('The form as signed matches the ticket').waitFor();
 
     const [signature] = readTable<{ form_json: string; form_hash: string; strokes: string }>(
       dbFile(counter),
@@ -220,6 +220,26 @@ describe('tickets', () => {
       signedBy: '刘女士',
     });
     expect((JSON.parse(signature!.strokes) as unknown[]).length).toBe(2);
+
+    // Corrected after signing: the signature no longer matches, and the page says what changed.
+    await page.getByRole('button', { name: 'Correct the intake' }).click();
+    const edit = page.getByRole('dialog', { name: 'Correct the intake details' });
+    await edit.getByLabel('Fault').fill('空调制热时外机噪音大，外机滴水');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await signatures.getByText('Fault: “空调制热时外机噪音大” → “空调制热时外机噪音大，外机滴水”').waitFor();
+    await signatures.getByRole('alert').getByText('Changed after signing').waitFor();
+    await signatures.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/signed-changed-en.png' });
+    // The customer reads the current form and signs it again; the new signature matches.
+    await signatures.getByRole('button', { name: 'Customer signs again' }).click();
+    const again = page.getByRole('dialog', { name: 'The customer signs the current service form' });
+    await again.getByText('空调制热时外机噪音大，外机滴水').waitFor();
+    await signOnPad(page);
+    await again.getByRole('button', { name: 'Customer signs again' }).click();
+    await again.waitFor({ state: 'hidden' });
+    await signatures.getByText('The form as signed matches the ticket').waitFor();
+    expect(readTable(dbFile(counter), 'SELECT id FROM ticket_signature')).toHaveLength(2);
   });
 
   it('shows at the counter what falls due today: a reply promised to a customer, until it is kept', async () => {

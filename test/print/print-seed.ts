@@ -18,6 +18,7 @@ import {
   type TicketDetail,
 } from '../../db/api';
 import { openDesk } from '../../db/desk';
+import { newId } from '../../db/ids';
 import type { ClientState } from '../../db/desk-types';
 import { DATABASE_FILE_NAME } from '../../electron/paths';
 import { memoryLogger } from '../support/temp-store';
@@ -45,6 +46,8 @@ export type PrintStore = {
   adminId: string;
   ticket: { id: string; number: string };
   longTicket: { id: string; number: string };
+  /** Signed, then a payment taken: its service form changed after signing. */
+  changedTicket: { id: string; number: string };
   requisition: { id: string; number: string };
   stocktake: { id: string; number: string };
 };
@@ -58,6 +61,78 @@ const SIGNATURE = {
     Array.from({ length: 10 }, (_, i) => [210 + i * 12, 40 + i * 6] as [number, number]),
   ],
 };
+
+let seq = 0;
+
+/** Writes charge lines and payments as rows of their tables (migration 0020), as the charges area does. */
+function charges(desk: Awaited<ReturnType<typeof openDesk>>, ticketId: string, now: () => number) {
+  const db = desk.store!.db;
+  const stamp = () => {
+    seq += 1;
+    return { at: new Date(now() + seq).toISOString(), hlc: `seed-${String(seq).padStart(4, '0')}` };
+  };
+  return {
+    line: async (
+      kind: 'labour' | 'part' | 'discount',
+      description: string,
+      quantity: number,
+      unitPriceFen: number,
+      options: { covered?: boolean; reason?: string } = {},
+    ) => {
+      const { at, hlc } = stamp();
+      const covered = options.covered ?? false;
+      const amountFen = covered ? 0 : kind === 'discount' ? -unitPriceFen : quantity * unitPriceFen;
+      await db
+        .insertInto('chargeLine')
+        .values({
+          id: newId(),
+          ticketId,
+          kind,
+          description,
+          partId: null,
+          sourceId: null,
+          quantity,
+          unitPriceFen,
+          covered: covered ? 1 : 0,
+          amountFen,
+          reason: options.reason ?? '',
+          createdBy: null,
+          createdAt: at,
+          voidedAt: null,
+          voidedBy: null,
+          voidReason: '',
+          hlc,
+        })
+        .execute();
+    },
+    payment: async (
+      kind: 'deposit' | 'payment' | 'refund',
+      method: 'cash' | 'wechat' | 'alipay' | 'card' | 'account',
+      amountFen: number,
+      options: { refundOf?: string; reason?: string } = {},
+    ): Promise<string> => {
+      const { at, hlc } = stamp();
+      const id = newId();
+      await db
+        .insertInto('payment')
+        .values({
+          id,
+          ticketId,
+          kind,
+          method,
+          amountFen,
+          refundOf: options.refundOf ?? null,
+          reason: options.reason ?? '',
+          takenBy: null,
+          deviceId: 'S012-2',
+          takenAt: at,
+          hlc,
+        })
+        .execute();
+      return id;
+    },
+  };
+}
 
 export async function seedPrintStore(): Promise<PrintStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-print-'));
@@ -182,6 +257,17 @@ export async function seedPrintStore(): Promise<PrintStore> {
       requisitionId: requisition.id,
       lines: requisition.lines.map((line) => ({ lineId: line.id, qty: line.requestedQty })),
     });
+    // What the customer is charged and paid, as the charges area records it (rows of migration 0020):
+    // the capacitor under warranty at ¥0, filters and the visit charged, a discount, a deposit,
+    // a payment and a refund. Charges ¥80.00, paid ¥60.00, balance due ¥20.00.
+    const money = charges(desk, ticket.id, () => clock.now);
+    await money.line('labour', '上门检测及维修', 1, 5000);
+    await money.line('part', '空调启动电容 35μF 450V', 1, 4000, { covered: true });
+    await money.line('part', '空调过滤网 标准型', 2, 2000);
+    await money.line('discount', '会员优惠', 1, 1000, { reason: '金卡会员' });
+    const deposit = await money.payment('deposit', 'cash', 3000);
+    await money.payment('payment', 'wechat', 4000);
+    await money.payment('refund', 'cash', 1000, { refundOf: deposit, reason: '定金多收' });
     ticket = await ok('tickets.get', { id: ticket.id });
     const workDone = '更换空调启动电容，清洗过滤网，紧固外机风扇叶片。';
     const result = '制热运行正常，噪音消除，已向顾客演示。';
@@ -219,12 +305,49 @@ export async function seedPrintStore(): Promise<PrintStore> {
       });
     }
 
+    // A repair signed, then paid: the payment changed the form after the customer signed it.
+    await later('2026-11-24T17:00:00+08:00');
+    let changedTicket = await ok('tickets.create', {
+      type: 'repair',
+      customerId: customer.id,
+      location: 'in_store',
+      model: 'BCD-215',
+      fault: '冰箱冷藏室不制冷。',
+      accessories: '无',
+      condition: '外壳完好',
+    });
+    changedTicket = await act(changedTicket, { action: 'schedule', technicianId: technician.id });
+    changedTicket = await act(changedTicket, { action: 'start_work' });
+    const changedMoney = charges(desk, changedTicket.id, () => clock.now);
+    await changedMoney.line('labour', '检测及更换温控器', 1, 12000);
+    changedTicket = await ok('tickets.get', { id: changedTicket.id });
+    const changedWork = '更换冰箱温控器。';
+    const changedResult = '制冷恢复正常。';
+    changedTicket = await act(changedTicket, {
+      action: 'complete',
+      workDone: changedWork,
+      result: changedResult,
+      signerName: '吴先生',
+      signature: SIGNATURE,
+      formHash: sha256(
+        canonicalJson(
+          buildServiceForm(changedTicket.serviceFormSource!, {
+            workDone: changedWork,
+            result: changedResult,
+            signerName: '吴先生',
+          }),
+        ),
+      ),
+    });
+    await changedMoney.payment('payment', 'alipay', 12000);
+
     const stocktake = await ok('parts.stocktakeStart', { binPrefix: '', note: '月度盘点' });
     return {
       dataDir,
       adminId: admin.id,
       ticket: { id: ticket.id, number: ticket.number },
       longTicket: { id: longTicket.id, number: longTicket.number },
+      changedTicket: { id: changedTicket.id, number: changedTicket.number },
       requisition: { id: requisition.id, number: requisition.number },
       stocktake: { id: stocktake.id, number: stocktake.number },
     };

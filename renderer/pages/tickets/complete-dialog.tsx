@@ -1,6 +1,7 @@
 /**
  * Completing a repair (docs/DOMAIN.md §5): the technician writes what was done and the result, the
- * customer reads the service form (维修服务单) and signs it on the pad. The signature is bound to
+ * customer reads the service form (维修服务单) — with the parts, charges, payments and terms — and
+ * signs it on the pad. The signature is bound to
  * the SHA-256 of the form's canonical JSON; changing the text after signing clears the signature,
  * because the customer would no longer have signed what is stored.
  */
@@ -11,8 +12,10 @@ import { useTranslation } from 'react-i18next';
 import { buildServiceForm, canonicalJson, stepSchema, type TicketDetail } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { FormAlert } from '../../forms/form-alert';
+import { sha256Hex } from './form-hash';
 import { useDeskMutation } from '../../use-desk';
 import { PAD_HEIGHT, PAD_WIDTH, SignaturePad, type Stroke } from './signature-pad';
+import { SignedFormContent } from './signed-form-content';
 import { SpecFields, type FieldSpec, type FormValues } from './spec-fields';
 import { showDeskError, validateWith } from './validate-form';
 
@@ -22,11 +25,6 @@ const SPECS: ReadonlyArray<FieldSpec> = [
   { name: 'signerName', kind: 'text', required: true, max: 40 },
 ];
 const FIELDS = ['workDone', 'result', 'signerName', 'signature', 'note'];
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 type Props = { ticket: TicketDetail; open: boolean; onClose: () => void; onDone: (ticket: TicketDetail) => void };
 
@@ -127,6 +125,7 @@ function CompleteForm({ ticket, onClose, onDone }: Omit<Props, 'open'>) {
           <Descriptions.Item label={t('fields.technicianId')}>{serviceForm.technician}</Descriptions.Item>
           <Descriptions.Item label={t('fields.signerName')}>{serviceForm.signedBy}</Descriptions.Item>
         </Descriptions>
+        <SignedFormContent form={serviceForm} />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 4 }}>
           {t('complete.hash', { hash: hash.slice(0, 16) })}
         </Typography.Paragraph>

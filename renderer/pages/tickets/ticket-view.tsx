@@ -23,7 +23,7 @@ import { IntakeEditDialog } from './intake-edit-dialog';
 import { useTicketLabels } from './labels';
 import { TicketParts } from '../parts/ticket-parts';
 import { go, queueHref } from './route';
-import { SignatureImage } from './signature-pad';
+import { SignaturesCard } from './signatures-card';
 import { SlaBadge } from './sla-badge';
 import { StepDialog } from './step-dialog';
 import { TicketTimeline } from './timeline';
@@ -168,26 +168,7 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
             ) : null}
             {ticket.type === 'repair' || ticket.type === 'aftersales' ? <ChargesSection ticketId={ticket.id} /> : null}
             <AttachmentsSection ticket={ticket} onChanged={onChanged} />
-            {ticket.signatures.length > 0 ? (
-              <Card size="small" title={t('detail.signatures')} role="region" aria-label={t('detail.signatures')}>
-                {ticket.signatures.map((s) => (
-                  <Space key={s.id} orientation="vertical">
-                    <SignatureImage
-                      strokes={s.strokes}
-                      width={s.width}
-                      height={s.height}
-                      label={`${t('fields.signature')}: ${s.signerName}`}
-                    />
-                    <Tag color={s.intact ? 'green' : 'red'}>
-                      {s.intact ? t('detail.signatureIntact') : t('detail.signatureBroken')}
-                    </Tag>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      SHA-256 {s.formHash}
-                    </Typography.Text>
-                  </Space>
-                ))}
-              </Card>
-            ) : null}
+            <SignaturesCard ticket={ticket} onChanged={onChanged} />
           </Space>
         </Col>
         <Col xs={24} xl={10}>
@@ -242,7 +223,7 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
   );
 }
 
-/** The customer's service form and intake receipt; the technician's job sheet only for repairs. */
+/** The customer's service form, intake and payment receipts; the technician's job sheet only for repairs. */
 function TicketPrintButtons({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation('print');
   return (
@@ -250,6 +231,7 @@ function TicketPrintButtons({ ticket }: { ticket: TicketDetail }) {
       <PrintButton form="service-form" subjectId={ticket.id} />
       {ticket.type === 'repair' ? <PrintButton form="job-sheet" subjectId={ticket.id} /> : null}
       <PrintButton form="intake-receipt" subjectId={ticket.id} />
+      <PrintButton form="payment-receipt" subjectId={ticket.id} />
     </Space>
   );
 }

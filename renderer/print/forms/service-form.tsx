@@ -2,13 +2,16 @@
  * The A4 service form (维修服务单) the customer signs, and the job sheet (派工单) the repair lead
  * gives the technician: one ticket, two audiences. Both show the customer, the product with its
  * proof of purchase and warranty, the fault and the goods as received, the plan and the parts;
- * the service form ends with the terms and the signatures, the job sheet with room for the work.
+ * the service form lists the charges and payments and ends with the terms and the signatures (and
+ * says so when the form changed after signing), the job sheet leaves room for the work.
  */
-import type { PrintLanguage, TicketPrintData } from '../../../db/api';
+import { SERVICE_TERMS, type PrintLanguage, type TicketPrintData } from '../../../db/api';
 import { formatDate, formatDateTime, formatFen } from '../format';
 import type { PrintT } from '../print-texts';
 import { Letterhead, Sheet, SignatureBox } from '../sheet';
 import { SignatureImage } from '../signature';
+import { ChargesSection } from './charges-section';
+import { SignedMark } from './signed-mark';
 
 /** Intake fields shown in their own places; the rest are listed under "details". */
 const PLACED = new Set([
@@ -138,6 +141,43 @@ function FaultAndPlan({ data, t }: { data: TicketPrintData; t: PrintT }) {
   );
 }
 
+/** The parts issued to the job, as the ledger has them; its money is in the charges below it. */
+function PartsUsed({ data, t }: { data: TicketPrintData; t: PrintT }) {
+  return (
+    <section className="pf-section" data-section="parts">
+      <h2>{t('ticket.partsUsed')}</h2>
+      <table className="pf-lines">
+        <thead>
+          <tr>
+            <th style={{ width: '7mm' }}>#</th>
+            <th style={{ width: '30mm' }}>{t('ticket.partNo')}</th>
+            <th>{t('ticket.description')}</th>
+            <th className="pf-num">{t('ticket.qty')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.lines.map((line, i) => (
+            <tr key={`${line.partNo}-${i}`}>
+              <td className="pf-num">{i + 1}</td>
+              <td>{line.partNo}</td>
+              <td>{line.description}</td>
+              <td className="pf-num">
+                {line.qty} {line.unit}
+              </td>
+            </tr>
+          ))}
+          {data.lines.length === 0 && (
+            <tr>
+              <td colSpan={4}>{t('ticket.noParts')}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The technician's copy: parts at price, and labour and the total left to write in by hand. */
 function PartsLines({ data, t }: { data: TicketPrintData; t: PrintT }) {
   return (
     <section className="pf-section">
@@ -226,14 +266,26 @@ export function TicketSheet({ data, variant, copyNo, t, language }: TicketSheetP
       </dl>
       <CustomerAndProduct data={data} t={t} language={language} />
       <FaultAndPlan data={data} t={t} />
-      <PartsLines data={data} t={t} />
-      {variant === 'service-form' ? <ServiceFormEnd data={data} t={t} /> : <JobSheetEnd data={data} t={t} />}
+      {variant === 'service-form' ? (
+        <>
+          <PartsUsed data={data} t={t} />
+          <ChargesSection charges={data.charges} t={t} />
+          <ServiceFormEnd data={data} t={t} language={language} />
+        </>
+      ) : (
+        <>
+          <PartsLines data={data} t={t} />
+          <JobSheetEnd data={data} t={t} />
+        </>
+      )}
     </Sheet>
   );
 }
 
-function ServiceFormEnd({ data, t }: { data: TicketPrintData; t: PrintT }) {
-  const terms = t('ticket.termsText', { returnObjects: true }) as ReadonlyArray<string>;
+function ServiceFormEnd({ data, t, language }: { data: TicketPrintData; t: PrintT; language: PrintLanguage }) {
+  // The terms the customer signs (db/tickets/service-terms.ts), in the form's language.
+  const terms = language === 'zh-CN' ? SERVICE_TERMS.zh : SERVICE_TERMS.en;
+  const signature = data.signature;
   return (
     <>
       {(data.workDone || data.result) && (
@@ -252,18 +304,23 @@ function ServiceFormEnd({ data, t }: { data: TicketPrintData; t: PrintT }) {
         </ol>
       </section>
       <div className="pf-signatures pf-two">
-        <SignatureBox
-          label={t('ticket.customerSignature')}
-          name={
-            data.signature
-              ? t('ticket.signedBy', { name: data.signature.signerName, at: formatDateTime(data.signature.signedAt) })
-              : null
-          }
-        >
-          {data.signature && (
-            <SignatureImage signature={data.signature} heightMm={13} label={data.signature.signerName} />
-          )}
-        </SignatureBox>
+        <div>
+          <SignatureBox
+            label={t('ticket.customerSignature')}
+            name={
+              signature
+                ? t('ticket.signedBy', { name: signature.signerName, at: formatDateTime(signature.signedAt) })
+                : null
+            }
+          >
+            {signature && (
+              <span className={signature.matches ? undefined : 'pf-faded'}>
+                <SignatureImage signature={signature} heightMm={13} label={signature.signerName} />
+              </span>
+            )}
+          </SignatureBox>
+          {signature && <SignedMark signature={signature} t={t} />}
+        </div>
         <SignatureBox label={t('ticket.staffSignature')} name={data.ticket.createdByName} />
       </div>
     </>
