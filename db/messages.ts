@@ -6,6 +6,7 @@
 import { customerMessages } from './customers/messages';
 import { partsMessages } from './parts/messages';
 import { ticketMessages } from './tickets/messages';
+import { estimateMessages } from './tickets/estimates/messages';
 import { printMessages } from './print/messages';
 import { storageMessages } from './storage/messages';
 import { syncMessages } from './sync/messages';
@@ -72,6 +73,7 @@ export const errorMessages = {
   },
   ...partsMessages,
   ...ticketMessages,
+  ...estimateMessages,
   ...printMessages,
   ...customerMessages,
   ...syncMessages,

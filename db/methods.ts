@@ -11,6 +11,7 @@ import { staffMethods } from './staff/methods';
 import { appMethods, storeMethods } from './store/methods';
 import { backupMethods } from './storage/methods';
 import { syncMethods } from './sync/methods';
+import { estimateMethods } from './tickets/estimates/methods';
 import { ticketsMethods } from './tickets/methods';
 
 export const deskMethods = {
@@ -21,6 +22,7 @@ export const deskMethods = {
   ...partsMethods,
   ...printMethods,
   ...ticketsMethods,
+  ...estimateMethods,
   ...syncMethods,
   ...backupMethods,
 } satisfies Record<string, AnyMethod>;

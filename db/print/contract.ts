@@ -94,3 +94,4 @@ export const printLogQuerySchema = z.object({
 export const printTicketSchema = z.object({ ticketId: subjectIdSchema });
 export const printRequisitionSchema = z.object({ requisitionId: subjectIdSchema });
 export const printStocktakeSchema = z.object({ stocktakeId: subjectIdSchema });
+export const printEstimateSchema = z.object({ estimateId: subjectIdSchema });

@@ -4,6 +4,7 @@
  * figures. Times are UTC ISO strings (the page shows local time); money is integer fen.
  * No Node imports.
  */
+import type { EstimateView } from '../tickets/estimates/contract';
 
 /** The letterhead: every form is headed with the store and how to reach it. */
 export type PrintStoreHeader = Readonly<{
@@ -134,17 +135,26 @@ export type StocktakePrintData = Readonly<{
   lines: ReadonlyArray<StocktakePrintLine>;
 }>;
 
+/** One version of a job's estimate (报价单), with what identifies the job. */
+export type EstimatePrintData = Readonly<{
+  store: PrintStoreHeader;
+  ticket: Readonly<{ id: string; number: string; type: string; customerName: string; product: string; fault: string }>;
+  estimate: EstimateView;
+}>;
+
 export type FormDataOf = {
   'service-form': TicketPrintData;
   'job-sheet': TicketPrintData;
   'intake-receipt': TicketPrintData;
   requisition: RequisitionPrintData;
   'stocktake-sheet': StocktakePrintData;
+  estimate: EstimatePrintData;
 };
 
 /** The number a form is filed under: the ticket's, the requisition's or the stocktake's. */
 export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDataOf]): string {
   if (form === 'requisition') return (data as RequisitionPrintData).requisition.number;
   if (form === 'stocktake-sheet') return (data as StocktakePrintData).stocktake.number;
+  if (form === 'estimate') return (data as EstimatePrintData).ticket.number;
   return (data as TicketPrintData).ticket.number;
 }

@@ -15,6 +15,8 @@ export const PRINT_FORMS = [
   'requisition',
   /** 盘点表: the sheet a clerk counts the shelves with. */
   'stocktake-sheet',
+  /** 报价单: one version of a job's estimate, for the customer to approve (signature box or the recorded approval). */
+  'estimate',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -28,10 +30,11 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   'intake-receipt': ['receipt-80'],
   requisition: ['A4', 'A5'],
   'stocktake-sheet': ['A4'],
+  estimate: ['A4'],
 };
 
-/** What a form prints: a ticket, a requisition or a stocktake. */
-export type PrintSubject = 'ticket' | 'requisition' | 'stocktake';
+/** What a form prints: a ticket, a requisition, a stocktake or one version of an estimate. */
+export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'estimate';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -39,6 +42,7 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'intake-receipt': 'ticket',
   requisition: 'requisition',
   'stocktake-sheet': 'stocktake',
+  estimate: 'estimate',
 };
 
 /** Printing a form shows what reading its subject shows, so it needs the same permission. */
@@ -46,6 +50,7 @@ export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
   ticket: 'tickets.read',
   requisition: 'parts.read',
   stocktake: 'parts.read',
+  estimate: 'tickets.read',
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */

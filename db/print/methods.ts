@@ -25,8 +25,10 @@ import {
   printTicketSchema,
   printRequisitionSchema,
   printStocktakeSchema,
+  printEstimateSchema,
 } from './contract';
-import type { TicketPrintData, RequisitionPrintData, StocktakePrintData } from './form-data';
+import type { TicketPrintData, RequisitionPrintData, StocktakePrintData, EstimatePrintData } from './form-data';
+import { loadEstimatePrint } from './estimate-data';
 
 export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({
   items: await listSettings(ctx.trx),
@@ -80,6 +82,9 @@ export const printTicket: Handler<typeof printTicketSchema, TicketPrintData> = a
 export const printRequisition: Handler<typeof printRequisitionSchema, RequisitionPrintData> = async (ctx, input) =>
   loadRequisitionPrint(ctx.trx, input.requisitionId);
 
+export const printEstimate: Handler<typeof printEstimateSchema, EstimatePrintData> = async (ctx, input) =>
+  loadEstimatePrint(ctx, input.estimateId);
+
 export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) =>
   loadStocktakePrint(ctx.trx, input.stocktakeId);
 
@@ -102,4 +107,6 @@ export const printMethods = areaMethods('print', {
   'print.requisition': method(printRequisitionSchema, { access: 'parts.read', mutates: false }, printRequisition),
   /** A stocktake's count sheet: the parts to count, by bin. */
   'print.stocktake': method(printStocktakeSchema, { access: 'parts.read', mutates: false }, printStocktake),
+  /** One version of a job's estimate (报价单): lines, totals, validity, and the customer's decision once recorded. */
+  'print.estimate': method(printEstimateSchema, { access: 'tickets.read', mutates: false }, printEstimate),
 });

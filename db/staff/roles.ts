@@ -53,6 +53,8 @@ export const PERMISSIONS = [
   'tickets.dispatch',
   /** Work repair jobs as a technician: their own "my jobs today" with the addresses of their visits. */
   'tickets.ownJobs',
+  /** Write a job's estimate (报价单) and hand it to the customer: those who price the work at the counter or at the bench. */
+  'charges.estimate',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -68,6 +70,7 @@ const counter: ReadonlyArray<Permission> = [
   'customers.personal',
   'tickets.intake',
   'tickets.work',
+  'charges.estimate',
 ];
 const customerLead: ReadonlyArray<Permission> = [
   'customers.tier',
@@ -80,7 +83,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
   counter_staff: counter,
   cs_lead: [...counter, ...customerLead, 'tickets.reports'],
   repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch'],
-  technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs'],
+  technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs', 'charges.estimate'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
   parts_clerk: [...everyone, ...partsClerk],
   aftersales_manager: [

@@ -13,5 +13,7 @@ export async function loadFormData<F extends PrintForm>(
       return (await desk.call('print.requisition', { requisitionId: subjectId })) as DeskResult<FormDataOf[F]>;
     case 'stocktake':
       return (await desk.call('print.stocktake', { stocktakeId: subjectId })) as DeskResult<FormDataOf[F]>;
+    case 'estimate':
+      return (await desk.call('print.estimate', { estimateId: subjectId })) as DeskResult<FormDataOf[F]>;
   }
 }
