@@ -260,3 +260,5 @@ export {
   type AppInfo,
   type OpeningHoursTemplateView,
 } from './store/contract';
+export * from './tickets/estimates/contract';
+export { addDays } from './tickets/estimates/dates';

@@ -7,6 +7,7 @@ import { chargesMessages } from './charges/messages';
 import { customerMessages } from './customers/messages';
 import { partsMessages } from './parts/messages';
 import { ticketMessages } from './tickets/messages';
+import { estimateMessages } from './tickets/estimates/messages';
 import { printMessages } from './print/messages';
 import { storageMessages } from './storage/messages';
 import { syncMessages } from './sync/messages';
@@ -73,6 +74,7 @@ export const errorMessages = {
   },
   ...partsMessages,
   ...ticketMessages,
+  ...estimateMessages,
   ...printMessages,
   ...customerMessages,
   ...syncMessages,

@@ -12,6 +12,7 @@ import { staffMethods } from './staff/methods';
 import { appMethods, storeMethods } from './store/methods';
 import { backupMethods } from './storage/methods';
 import { syncMethods } from './sync/methods';
+import { estimateMethods } from './tickets/estimates/methods';
 import { ticketsMethods } from './tickets/methods';
 
 export const deskMethods = {
@@ -23,6 +24,7 @@ export const deskMethods = {
   ...printMethods,
   ...ticketsMethods,
   ...chargesMethods,
+  ...estimateMethods,
   ...syncMethods,
   ...backupMethods,
 } satisfies Record<string, AnyMethod>;

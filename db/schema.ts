@@ -9,6 +9,7 @@ import type { CustomerFileTables } from './customers/tables';
 import type { PartsTables } from './parts/tables';
 import type { PrintTables } from './print/tables';
 import type { SyncTables } from './sync/tables';
+import type { EstimateTables } from './tickets/estimates/tables';
 import type { TicketTables } from './tickets/tables';
 import type { UpdateTables } from './store/update-tables';
 
@@ -131,6 +132,7 @@ export type DB = FoundationTables &
   CustomerFileTables &
   PartsTables &
   TicketTables &
+  EstimateTables &
   PrintTables &
   ChargesTables &
   SyncTables &

@@ -65,6 +65,8 @@ export const AREAS_OF_ENTITY: Readonly<Record<string, ReadonlyArray<ShownArea>>>
   ticket_event: ['tickets'],
   ticket_attachment: ['tickets'],
   ticket_signature: ['tickets'],
+  estimate: ['tickets'],
+  estimate_decision: ['tickets'],
   ticket_settings: ['tickets'],
   holiday: ['tickets'],
   region_holiday: ['tickets'],

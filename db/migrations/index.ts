@@ -24,6 +24,7 @@ import * as m0018 from './0018-update-window';
 import * as m0019 from './0019-manager-route-calendar-days';
 import * as m0020 from './0020-charges';
 import * as m0022 from './0022-payment-receipt';
+import * as m0021 from './0021-estimates';
 
 export type Migration = {
   version: number;
@@ -54,6 +55,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 19, name: 'manager-route-calendar-days', up: m0019.up },
   { version: 20, name: 'charges', up: m0020.up },
   { version: 22, name: 'payment-receipt', up: m0022.up },
+  { version: 21, name: 'estimates', up: m0021.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -95,3 +95,4 @@ export const printTicketSchema = z.object({ ticketId: subjectIdSchema });
 export const printRequisitionSchema = z.object({ requisitionId: subjectIdSchema });
 export const printStocktakeSchema = z.object({ stocktakeId: subjectIdSchema });
 export const printTakingsSchema = z.object({ date: calendarDate('date_format') });
+export const printEstimateSchema = z.object({ estimateId: subjectIdSchema });

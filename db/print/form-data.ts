@@ -7,6 +7,7 @@
 import type { Takings } from '../charges/contract';
 import type { ChargeSummary } from '../charges/summary';
 import type { FormAcceptance, FormChange } from '../tickets/signed-changes';
+import type { EstimateView } from '../tickets/estimates/contract';
 
 /** The letterhead: every form is headed with the store and how to reach it. */
 export type PrintStoreHeader = Readonly<{
@@ -146,6 +147,13 @@ export type StocktakePrintData = Readonly<{
   lines: ReadonlyArray<StocktakePrintLine>;
 }>;
 
+/** One version of a job's estimate (报价单), with what identifies the job. */
+export type EstimatePrintData = Readonly<{
+  store: PrintStoreHeader;
+  ticket: Readonly<{ id: string; number: string; type: string; customerName: string; product: string; fault: string }>;
+  estimate: EstimateView;
+}>;
+
 export type FormDataOf = {
   'service-form': TicketPrintData;
   'job-sheet': TicketPrintData;
@@ -154,6 +162,7 @@ export type FormDataOf = {
   requisition: RequisitionPrintData;
   'stocktake-sheet': StocktakePrintData;
   'takings-handover': TakingsPrintData;
+  estimate: EstimatePrintData;
 };
 
 /** The hand-over sheet: the day's takings under the store's letterhead. */
@@ -164,5 +173,6 @@ export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDa
   if (form === 'requisition') return (data as RequisitionPrintData).requisition.number;
   if (form === 'stocktake-sheet') return (data as StocktakePrintData).stocktake.number;
   if (form === 'takings-handover') return (data as TakingsPrintData).number;
+  if (form === 'estimate') return (data as EstimatePrintData).ticket.number;
   return (data as TicketPrintData).ticket.number;
 }

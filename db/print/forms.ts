@@ -19,6 +19,8 @@ export const PRINT_FORMS = [
   'stocktake-sheet',
   /** 收款交班单: a day's takings per method, counter and staff, signed by who hands over and who receives. */
   'takings-handover',
+  /** 报价单: one version of a job's estimate, for the customer to approve (signature box or the recorded approval). */
+  'estimate',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -36,10 +38,11 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   // A4, not 80 mm: it lists every entry of the day and carries two signatures, and it is filed;
   // thermal paper fades within months.
   'takings-handover': ['A4'],
+  estimate: ['A4'],
 };
 
-/** What a form prints: a ticket, a requisition, a stocktake, or a day's takings (its id is the date). */
-export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings';
+/** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date) or one version of an estimate. */
+export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings' | 'estimate';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -49,6 +52,7 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   requisition: 'requisition',
   'stocktake-sheet': 'stocktake',
   'takings-handover': 'takings',
+  estimate: 'estimate',
 };
 
 /** Printing a form shows what reading its subject shows, so it needs the same permission. */
@@ -57,6 +61,7 @@ export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
   requisition: 'parts.read',
   stocktake: 'parts.read',
   takings: 'charges.take',
+  estimate: 'tickets.read',
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */

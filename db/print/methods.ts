@@ -27,8 +27,16 @@ import {
   printRequisitionSchema,
   printStocktakeSchema,
   printTakingsSchema,
+  printEstimateSchema,
 } from './contract';
-import type { TicketPrintData, RequisitionPrintData, StocktakePrintData, TakingsPrintData } from './form-data';
+import type {
+  TicketPrintData,
+  RequisitionPrintData,
+  StocktakePrintData,
+  TakingsPrintData,
+  EstimatePrintData,
+} from './form-data';
+import { loadEstimatePrint } from './estimate-data';
 
 export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({
   items: await listSettings(ctx.trx),
@@ -82,6 +90,9 @@ export const printTicket: Handler<typeof printTicketSchema, TicketPrintData> = a
 export const printRequisition: Handler<typeof printRequisitionSchema, RequisitionPrintData> = async (ctx, input) =>
   loadRequisitionPrint(ctx.trx, input.requisitionId);
 
+export const printEstimate: Handler<typeof printEstimateSchema, EstimatePrintData> = async (ctx, input) =>
+  loadEstimatePrint(ctx, input.estimateId);
+
 export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) =>
   loadStocktakePrint(ctx.trx, input.stocktakeId);
 
@@ -107,6 +118,15 @@ export const printMethods = areaMethods('print', {
   'print.requisition': method(printRequisitionSchema, { access: 'parts.read', mutates: false }, printRequisition),
   /** A stocktake's count sheet: the parts to count, by bin. */
   'print.stocktake': method(printStocktakeSchema, { access: 'parts.read', mutates: false }, printStocktake),
-  /** A day's takings hand-over sheet (收款交班单): per method, counter and staff, with every entry. */
-  'print.takings': method(printTakingsSchema, { access: 'charges.take', mutates: false }, printTakings),
+  printTakingsSchema,
+  printEstimateSchema,
+} from './contract';
+import type {
+  TicketPrintData,
+  RequisitionPrintData,
+  StocktakePrintData,
+  TakingsPrintData,
+  EstimatePrintData,
+} from './form-data';
+import { loadEstimatePrint } from './estimate-data';
 });

@@ -27,6 +27,15 @@ export async function findSubjectNo(db: Kysely<DB>, subject: PrintSubject, id: s
       return (await db.selectFrom('stocktake').select('number').where('id', '=', id).executeTakeFirst())?.number;
     case 'takings':
       return takingsNumber(db, id);
+    case 'estimate': {
+      const row = await db
+        .selectFrom('estimate')
+        .innerJoin('ticket', 'ticket.id', 'estimate.ticketId')
+        .select(['ticket.number', 'estimate.version'])
+        .where('estimate.id', '=', id)
+        .executeTakeFirst();
+      return row ? `${row.number} v${row.version}` : undefined;
+    }
     default:
       return exhaustive(subject, 'print subject');
   }

@@ -61,6 +61,8 @@ export const PERMISSIONS = [
   'charges.refund',
   /** Let a repair be closed on a service form changed after the customer signed it, recording why (db/tickets/signature-check.ts): leads and managers. */
   'tickets.acceptChangedForm',
+  /** Write a job's estimate (报价单) and hand it to the customer: those who price the work at the counter or at the bench. */
+  'charges.estimate',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -77,6 +79,7 @@ const counter: ReadonlyArray<Permission> = [
   'tickets.intake',
   'tickets.work',
   'charges.take',
+  'charges.estimate',
 ];
 const moneyLead: ReadonlyArray<Permission> = ['charges.discount', 'charges.refund'];
 const customerLead: ReadonlyArray<Permission> = [
@@ -90,7 +93,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
   counter_staff: counter,
   cs_lead: [...counter, ...customerLead, ...moneyLead, 'tickets.reports', 'tickets.acceptChangedForm'],
   repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch', 'tickets.acceptChangedForm'],
-  technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs'],
+  technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs', 'charges.estimate'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
   parts_clerk: [...everyone, ...partsClerk],
   aftersales_manager: [

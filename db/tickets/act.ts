@@ -9,6 +9,7 @@ import { DeskFailure, requireActor, type Actor, type HandlerContext } from '../h
 import { roleCan } from '../staff/roles';
 import type { StoreCalendar } from './calendar';
 import { loadTicketDetail } from './detail';
+import { isGatedStep, workGate } from './estimates/gate';
 import { appendEvent, locationOf, refreshTicket, type TicketFold } from './events';
 import { machineOf } from './machines/index';
 import { managerRoute, routesToManager } from './manager-route';
@@ -123,6 +124,11 @@ export async function applyAction(
   const machine = machineOf(ticket.type);
   const refusal = refuseStep(machine, { ...derived, location: locationOf(ticket) }, action, sc.actor);
   if (refusal) throw new DeskFailure(refusal.code, refusal.key);
+  // Work that costs the customer money waits for their approval of its price (estimates/gate.ts).
+  if (isGatedStep(ticket.type, action)) {
+    const unpriced = await workGate(sc.ctx.trx, ticket, sc.cal, sc.cal.localDate(sc.now));
+    if (unpriced) throw new DeskFailure('validation', unpriced);
+  }
   const signed = signing ? await checkSignedForm(sc, fold, signing) : null;
   const step = stepOf(machine, derived.status, action)!;
   const to = step.to === 'same' ? derived.status : step.to;

@@ -47,6 +47,31 @@ export const ticketEntities: ReadonlyArray<EntityRule> = [
     // Kept aside, an event, attachment or signature is known by its ticket's number.
     label: { via: { field: 'ticketId', entity: 'ticket' } },
   })),
+  // An estimate version: edited in place only while a draft, then frozen (db/tickets/estimates/).
+  {
+    entity: 'estimate',
+    table: 'estimate',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    deleteMode: 'hard',
+    refersTo: { ticketId: 'ticket' },
+    label: { via: { field: 'ticketId', entity: 'ticket' } },
+  },
+  // The customer's approval or refusal of an estimate: a record of what was decided, never changed.
+  {
+    entity: 'estimate_decision',
+    table: 'estimate_decision',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    appendOnly: true,
+    deleteMode: 'hard',
+    refersTo: { ticketId: 'ticket', estimateId: 'estimate' },
+    label: { via: { field: 'ticketId', entity: 'ticket' } },
+  },
   {
     entity: 'ticket_settings',
     table: 'ticket_settings',

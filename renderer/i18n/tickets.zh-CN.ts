@@ -2,10 +2,12 @@
 import type { TicketsMessages } from './tickets.en';
 import { ticketsSlaZhCN } from './tickets.sla.zh-CN';
 import { ticketsReportsZhCN } from './tickets.reports.zh-CN';
+import { ticketsEstimateZh } from './tickets.estimate.zh-CN';
 
 export const ticketsZhCN: TicketsMessages = {
   ...ticketsSlaZhCN,
   ...ticketsReportsZhCN,
+  ...ticketsEstimateZh,
   types: { consultation: '咨询', complaint: '投诉', aftersales: '售后申请', repair: '维修', feedback: '意见建议' },
   statuses: {
     recorded: '已登记',

@@ -1,6 +1,7 @@
 /** One form, rendered from its data in the given language: shared by the print route and the preview. */
 import type { FormDataOf, PrintForm, PrintLanguage } from '../../db/api';
 import { exhaustive } from '../../db/api';
+import { EstimateSheet } from './forms/estimate-sheet';
 import { IntakeReceipt } from './forms/intake-receipt';
 import { PaymentReceipt } from './forms/payment-receipt';
 import { RequisitionForm } from './forms/requisition-form';
@@ -43,6 +44,8 @@ export function FormView(props: FormViewProps) {
       return <StocktakeSheet data={props.data as FormDataOf['stocktake-sheet']} copyNo={copyNo} t={t} />;
     case 'takings-handover':
       return <TakingsSheet data={props.data as FormDataOf['takings-handover']} copyNo={copyNo} t={t} />;
+    case 'estimate':
+      return <EstimateSheet data={props.data as FormDataOf['estimate']} copyNo={copyNo} t={t} />;
     default:
       return exhaustive(props.form, 'form');
   }

@@ -15,5 +15,7 @@ export async function loadFormData<F extends PrintForm>(
       return (await desk.call('print.stocktake', { stocktakeId: subjectId })) as DeskResult<FormDataOf[F]>;
     case 'takings':
       return (await desk.call('print.takings', { date: subjectId })) as DeskResult<FormDataOf[F]>;
+    case 'estimate':
+      return (await desk.call('print.estimate', { estimateId: subjectId })) as DeskResult<FormDataOf[F]>;
   }
 }

@@ -18,6 +18,7 @@ import { appMethods, storeMethods } from '../../db/store/methods';
 import { syncMethods } from '../../db/sync/methods';
 import { ticketsMethods } from '../../db/tickets/methods';
 import { chargesMethods } from '../../db/charges/methods';
+import { estimateMethods } from '../../db/tickets/estimates/methods';
 
 const byIdSchema = z.object({ id: z.string() });
 const byYearSchema = z.object({ year: z.number() });
@@ -73,6 +74,7 @@ describe('method declarations', () => {
       printMethods,
       ticketsMethods,
       chargesMethods,
+      estimateMethods,
       syncMethods,
       backupMethods,
     ];

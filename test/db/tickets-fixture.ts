@@ -7,6 +7,7 @@ import type { MethodInput, MethodName, MethodResult } from '../../db/api';
 import type { DeskResult } from '../../db/contract';
 import type { ClientState } from '../../db/desk-types';
 import type { Role } from '../../db/staff/roles';
+import { approvedEstimate } from '../support/estimate-approval';
 import { openTestDesk, setUpStore } from '../support/temp-store';
 
 /** Local time in Shanghai (UTC+8, no daylight saving) as epoch ms: `sh('2026-11-23 09:00')`. */
@@ -95,6 +96,8 @@ export async function openTicketDesk(start = MONDAY_OPEN) {
       const targets = await ok('admin', 'tickets.slaTargets', {});
       await ok('admin', 'tickets.saveSlaTargets', { targets: targets.map((t) => ({ ...t, counts: 'working' })) });
     },
+    /** Price the job and record the customer's approval by phone, so its work may start. */
+    approveEstimate: (ticketId: string) => approvedEstimate((m, i) => ok('counter', m, i), ticketId, '吴先生'),
     /** Move the desk's clock (forwards or, to test a PC clock change, backwards). */
     setTime: (ms: number) => {
       clock.now = ms;

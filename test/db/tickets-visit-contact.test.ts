@@ -35,6 +35,7 @@ async function scheduledRepair(d: TicketDesk, location: 'on_site' | 'in_store'):
     fault: '空调制热时外机噪音大',
     condition: location === 'in_store' ? '外壳有轻微划痕' : '',
   });
+  await d.approveEstimate(ticket.id);
   return act(d, 'repair_lead', ticket, {
     action: 'schedule',
     technicianId: d.idOf('technician'),

@@ -37,6 +37,7 @@ async function repairedTicket(d: TicketDesk): Promise<TicketDetail> {
     technicianId: d.idOf('technician'),
     plannedDate: '2026-11-24',
   });
+  await d.approveEstimate(ticket.id);
   ticket = await act(d, 'technician', ticket, { action: 'start_work' });
 
   const supplier = await d.ok('admin', 'parts.supplierCreate', { name: '宁波海天制冷配件厂' });

@@ -18,6 +18,7 @@ import type { ClientState, Desk } from '../../db/desk-types';
 import type { Role } from '../../db/staff/roles';
 import { addDays, localDateOf, zonedInstant } from '../../db/tickets/calendar';
 import { createProductGenerator, type GeneratedProduct } from './generator';
+import { approvedEstimate } from './estimate-approval';
 
 const TIME_ZONE = 'Asia/Shanghai';
 
@@ -130,6 +131,11 @@ export async function seedService(
   const act = async (role: Role, ticket: TicketDetail, step: StepInput): Promise<TicketDetail> =>
     must(desk, await as(role), 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
   const intake = (input: MethodInput<'tickets.create'>) => must(desk, counter, 'tickets.create', input);
+  /** Work outside warranty starts once the customer has approved its estimate (by phone here). */
+  const priced = async (ticket: TicketDetail, customerName: string): Promise<void> => {
+    const { gate } = await must(desk, counter, 'tickets.estimates', { ticketId: ticket.id });
+    if (gate !== null) await approvedEstimate((m, i) => must(desk, counter, m, i), ticket.id, customerName);
+  };
   const priority = () => (gen.random() < 0.15 ? 'urgent' : 'normal') as 'urgent' | 'normal';
   let tickets = 0;
   /** A local time later today if there is room for it, else tomorrow's. */
@@ -187,9 +193,11 @@ export async function seedService(
         new Date(zonedInstant(plannedDate, `${String(9 + (i % 8)).padStart(2, '0')}:30`, TIME_ZONE)).toISOString();
       ticket = await act(tech, ticket, { action: 'contact_customer', appointmentAt: when, note: '已电话确认上门时间' });
       if (i < 28) continue;
+      await priced(ticket, o.name);
       ticket = await act(tech, ticket, { action: 'arrive' });
     } else {
       if (i < 20) continue;
+      await priced(ticket, o.name);
       ticket = await act(tech, ticket, { action: 'start_work' });
     }
     if (i < 34) {
@@ -240,6 +248,7 @@ export async function seedService(
     });
     if (i < 17) continue;
     ticket = await act('aftersales_manager', ticket, { action: 'customer_confirms' });
+    await priced(ticket, o.name);
     ticket = await act('aftersales_manager', ticket, { action: 'start_work' });
     if (i < 21) continue;
     ticket = await act('aftersales_manager', ticket, { action: 'mark_done', result: '已按方案处理完毕' });

@@ -17,6 +17,7 @@ import { AttachmentsSection } from './attachments-section';
 import { ChargesSection } from './charges-section';
 import { ClocksCard } from './clocks-card';
 import { CompleteDialog } from './complete-dialog';
+import { EstimateSection } from './estimate-section';
 import { FollowUpDialog } from './follow-up-dialog';
 import { IntakeDetails } from './intake-details';
 import { IntakeEditDialog } from './intake-edit-dialog';
@@ -163,6 +164,7 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
               <IntakeDetails ticket={ticket} />
             </Card>
             <ClocksCard ticket={ticket} />
+            {ticket.type === 'repair' || ticket.type === 'aftersales' ? <EstimateSection ticket={ticket} /> : null}
             {ticket.type === 'repair' && can('parts.read') ? (
               <TicketParts ticketId={ticket.id} ticketNumber={ticket.number} />
             ) : null}
