@@ -76,6 +76,8 @@ export type TicketPrintData = Readonly<{
     height: number;
     strokes: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
   }> | null;
+  /** Head office's progress page the receipt points the customer to; null on a standalone PC. */
+  progressUrl: string | null;
 }>;
 
 export type RequisitionPrintLine = Readonly<{

@@ -11,6 +11,7 @@ import { DeskFailure, requireActor, type HandlerContext } from '../handler';
 import type { DB } from '../schema';
 import { seesTicketContact } from '../tickets/visit-contact';
 import type { TicketPrintData, TicketPrintLine } from './form-data';
+import { progressPageUrl } from './progress-url';
 import { loadStoreHeader, staffNames } from './store-header';
 
 type EventData = Readonly<Record<string, unknown>>;
@@ -189,5 +190,6 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
           strokes: parseStrokes(signature.strokes),
         }
       : null,
+    progressUrl: await progressPageUrl(db),
   };
 }
