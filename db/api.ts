@@ -75,6 +75,8 @@ export {
   type ImportKind,
 } from './customers/exchange-contract';
 export * from './parts/contract';
+export * from './charges/contract';
+export type { ChargeSummary, ChargeSummaryLine, ChargeSummaryPayment } from './charges/summary';
 export * from './print/forms';
 export * from './print/form-data';
 export * from './print/job';

@@ -36,6 +36,7 @@ export const DESK_EVENTS = [
   'parts.changed',
   'print.changed',
   'tickets.changed',
+  'charges.changed',
   'sync.changed',
   'backup.changed',
 ] as const;

@@ -3,6 +3,7 @@
  * the keys as their messages; the dispatcher sends the English text with the key, and the
  * renderer shows the key's text in the current language. One list, so the two never drift.
  */
+import { chargesMessages } from './charges/messages';
 import { customerMessages } from './customers/messages';
 import { partsMessages } from './parts/messages';
 import { ticketMessages } from './tickets/messages';
@@ -77,6 +78,7 @@ export const errorMessages = {
   ...syncMessages,
   ...storageMessages,
   ...storeProcessMessages,
+  ...chargesMessages,
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type MessageKey = keyof typeof errorMessages;

@@ -4,6 +4,7 @@
  * type-only import, so none of this reaches the renderer's bundle.
  */
 import type { AnyMethod } from './handler';
+import { chargesMethods } from './charges/methods';
 import { customersMethods } from './customers/methods';
 import { partsMethods } from './parts/methods';
 import { printMethods } from './print/methods';
@@ -21,6 +22,7 @@ export const deskMethods = {
   ...partsMethods,
   ...printMethods,
   ...ticketsMethods,
+  ...chargesMethods,
   ...syncMethods,
   ...backupMethods,
 } satisfies Record<string, AnyMethod>;

@@ -4,6 +4,7 @@
  * Nullable columns are `| null`, never optional.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ChargesTables } from './charges/tables';
 import type { CustomerFileTables } from './customers/tables';
 import type { PartsTables } from './parts/tables';
 import type { PrintTables } from './print/tables';
@@ -131,6 +132,7 @@ export type DB = FoundationTables &
   PartsTables &
   TicketTables &
   PrintTables &
+  ChargesTables &
   SyncTables &
   UpdateTables;
 

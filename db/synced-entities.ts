@@ -3,6 +3,7 @@
  * data: the counter's desk hands it to the sync engine, and head office imports it to merge the
  * same way. Adding a synced table is one line in its area's list (docs/architecture/add-a-synced-table.md).
  */
+import { chargesEntities } from './charges/sync-entities';
 import { customerEntities } from './customers/sync-entities';
 import { partsEntities } from './parts/sync-entities';
 import { printEntities } from './print/sync-entities';
@@ -18,6 +19,7 @@ export const syncedEntities = createEntityRules([
   ...partsEntities,
   ...ticketEntities,
   ...printEntities,
+  ...chargesEntities,
 ]);
 
 /** The areas whose pages can show a synced record; each has a `<area>.changed` event (db/contract.ts). */
@@ -67,4 +69,6 @@ export const AREAS_OF_ENTITY: Readonly<Record<string, ReadonlyArray<ShownArea>>>
   holiday: ['tickets'],
   region_holiday: ['tickets'],
   print_log: ['print'],
+  charge_line: ['tickets'],
+  payment: ['tickets'],
 };

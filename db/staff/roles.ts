@@ -53,6 +53,12 @@ export const PERMISSIONS = [
   'tickets.dispatch',
   /** Work repair jobs as a technician: their own "my jobs today" with the addresses of their visits. */
   'tickets.ownJobs',
+  /** Charges and payments: add labour, void a line, take deposits and payments, see the day's takings (not technicians or the parts group). */
+  'charges.take',
+  /** Give a discount on a ticket's charges, with a reason: leads and managers. */
+  'charges.discount',
+  /** Refund a payment, with a reason: leads and managers. */
+  'charges.refund',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -68,7 +74,9 @@ const counter: ReadonlyArray<Permission> = [
   'customers.personal',
   'tickets.intake',
   'tickets.work',
+  'charges.take',
 ];
+const moneyLead: ReadonlyArray<Permission> = ['charges.discount', 'charges.refund'];
 const customerLead: ReadonlyArray<Permission> = [
   'customers.tier',
   'customers.merge',
@@ -78,7 +86,7 @@ const customerLead: ReadonlyArray<Permission> = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
-  cs_lead: [...counter, ...customerLead, 'tickets.reports'],
+  cs_lead: [...counter, ...customerLead, ...moneyLead, 'tickets.reports'],
   repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch'],
   technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
@@ -86,6 +94,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
   aftersales_manager: [
     ...counter,
     ...customerLead,
+    ...moneyLead,
     'parts.reports',
     'tickets.settings',
     'tickets.reports',

@@ -9,6 +9,8 @@ import { backupEn } from './backup.en';
 import { backupZhCN } from './backup.zh-CN';
 import { boardEn } from './board.en';
 import { boardZhCN } from './board.zh-CN';
+import { chargesEn } from './charges.en';
+import { chargesZhCN } from './charges.zh-CN';
 import { customersEn } from './customers.en';
 import { customersZhCN } from './customers.zh-CN';
 import { en } from './en';
@@ -43,6 +45,7 @@ export const resources = {
     sync: syncEn,
     backup: backupEn,
     board: boardEn,
+    charges: chargesEn,
   },
   'zh-CN': {
     common: zhCN,
@@ -54,6 +57,7 @@ export const resources = {
     sync: syncZhCN,
     backup: backupZhCN,
     board: boardZhCN,
+    charges: chargesZhCN,
   },
 } satisfies Record<Language, unknown>;
 

@@ -17,6 +17,7 @@ import { backupMethods } from '../../db/storage/methods';
 import { appMethods, storeMethods } from '../../db/store/methods';
 import { syncMethods } from '../../db/sync/methods';
 import { ticketsMethods } from '../../db/tickets/methods';
+import { chargesMethods } from '../../db/charges/methods';
 
 const byIdSchema = z.object({ id: z.string() });
 const byYearSchema = z.object({ year: z.number() });
@@ -71,6 +72,7 @@ describe('method declarations', () => {
       partsMethods,
       printMethods,
       ticketsMethods,
+      chargesMethods,
       syncMethods,
       backupMethods,
     ];

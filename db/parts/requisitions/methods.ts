@@ -1,4 +1,5 @@
 /** Handlers for the requisition form: request, sign (approve or reject), issue, return. */
+import { chargePartsUsed } from '../../charges/part-lines';
 import { landing, takeStep, type DocumentStep } from '../../document-machine';
 import { DeskFailure, requireActor, type Handler, type HandlerContext } from '../../handler';
 import { findPartRow } from '../catalogue/queries';
@@ -202,6 +203,8 @@ export const partsRequisitionIssue: Handler<typeof requisitionIssueSchema, Issue
   await updateRequisition(ctx, requisition, {
     status: landing(step, requisition.status, issueStatus(lines, await lineFigures(ctx.trx, requisition.id))),
   });
+  // The parts go on the ticket's charges at today's price, in the same transaction (db/charges/part-lines.ts).
+  await chargePartsUsed(ctx, requisition.ticketId, requisition.number);
   await appendRequisitionEvent(ctx, requisition.id, 'issued', '', { lines: input.lines });
   return { requisition: await viewOrFail(ctx, requisition.id), wentNegative };
 };
@@ -229,6 +232,7 @@ export const partsRequisitionReturn: Handler<typeof requisitionReturnSchema, Req
       docLineId: line.id,
     });
   }
+  await chargePartsUsed(ctx, requisition.ticketId, input.reason);
   await appendRequisitionEvent(ctx, requisition.id, 'returned', input.reason, { lines: input.lines });
   return viewOrFail(ctx, requisition.id);
 };

@@ -14,6 +14,7 @@ import { PrintButton } from '../../print/print-button';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { TierTag } from '../counter/tier-tag';
 import { AttachmentsSection } from './attachments-section';
+import { ChargesSection } from './charges-section';
 import { ClocksCard } from './clocks-card';
 import { CompleteDialog } from './complete-dialog';
 import { FollowUpDialog } from './follow-up-dialog';
@@ -165,6 +166,7 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
             {ticket.type === 'repair' && can('parts.read') ? (
               <TicketParts ticketId={ticket.id} ticketNumber={ticket.number} />
             ) : null}
+            {ticket.type === 'repair' || ticket.type === 'aftersales' ? <ChargesSection ticketId={ticket.id} /> : null}
             <AttachmentsSection ticket={ticket} onChanged={onChanged} />
             {ticket.signatures.length > 0 ? (
               <Card size="small" title={t('detail.signatures')} role="region" aria-label={t('detail.signatures')}>
