@@ -10,7 +10,7 @@ import { statusWords, WORDS, type ProgressLanguage } from './texts';
 
 const STYLE = `
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f1f1f;background:#f5f5f5}
+body{margin:0;font:16px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC","Helvetica Neue",Arial,sans-serif;color:#1f1f1f;background:#f5f5f5}
 main{max-width:30rem;margin:0 auto;padding:1rem}
 header{display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
 h1{font-size:1.4rem;margin:.5rem 0 1rem}
@@ -19,6 +19,7 @@ a{color:#0050b3}
 .card{background:#fff;border-radius:8px;padding:1rem 1.25rem;margin-bottom:1rem;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 label{display:block;font-weight:600;margin-top:.75rem}
 .hint{color:#595959;font-size:.875rem;margin:.125rem 0 .25rem}
+input,button{font-family:inherit}
 input{width:100%;font-size:1.125rem;padding:.6rem .75rem;border:1px solid #8c8c8c;border-radius:6px}
 input:focus{outline:3px solid #91caff;border-color:#0050b3}
 button{margin-top:1.25rem;width:100%;font-size:1.125rem;padding:.7rem;border:0;border-radius:6px;background:#0050b3;color:#fff;font-weight:600}
@@ -125,7 +126,8 @@ function form(state: PageState): string {
 </form>`;
 }
 
-export function renderPage(state: PageState): string {
+/** The page; `fontsHref` links the Chinese web font where head office has it (fonts.ts). */
+export function renderPage(state: PageState, fontsHref: string | null = null): string {
   const w = WORDS[state.language];
   const other: ProgressLanguage = state.language === 'zh-CN' ? 'en' : 'zh-CN';
   const body = state.found
@@ -138,7 +140,7 @@ export function renderPage(state: PageState): string {
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${w.title}</title>
-<style>${STYLE}</style>
+${fontsHref ? `<link rel="stylesheet" href="${fontsHref}">\n` : ''}<style>${STYLE}</style>
 </head>
 <body>
 <main data-page="progress">

@@ -11,7 +11,9 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { HqError } from '../auth';
 import type { HeadOfficeServices } from '../http/services';
+import { progressFonts } from './fonts';
 import { cookieValue, FORM_COOKIE, formCookie, formTokenValid, issueFormToken } from './form-token';
 import { maskedNumber, readQuery } from './input';
 import {
@@ -39,7 +41,7 @@ export type ProgressOptions = {
 export const PROGRESS_BODY_LIMIT = 4096;
 const PRUNE_EVERY_MS = 60_000;
 
-const CSP = `default-src 'none'; style-src ${STYLE_SOURCE}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+const CSP = `default-src 'none'; style-src 'self' ${STYLE_SOURCE}; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
 type FormBody = Partial<Record<'number' | 'tail' | 'lang' | 'token', string>>;
 
@@ -50,10 +52,14 @@ function parseForm(text: string): FormBody {
   return form;
 }
 
-/** The post comes from this page: a browser's Origin, when it sends one, names this host. */
+/**
+ * The post does not come from another site: a browser's Origin, when it names one, is this host.
+ * Our own page sends `null` (its `Referrer-Policy: no-referrer` makes Chromium hide the origin of
+ * a form post), so `null` and no Origin leave the decision to the token and its SameSite cookie.
+ */
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
     return new URL(origin).host === request.headers.host;
   } catch {
@@ -65,6 +71,8 @@ export function progressRoutes(services: HeadOfficeServices, options: ProgressOp
   const limits = options.limits ?? PROGRESS_LIMITS;
   const minAnswerMs = options.minAnswerMs ?? 400;
   let prunedAt = 0;
+  const fonts = progressFonts();
+  const fontsHref = fonts ? `/progress/fonts.css?v=${fonts.version}` : null;
 
   async function send(reply: FastifyReply, status: number, state: Omit<PageState, 'token'>) {
     const token = issueFormToken(await services.tokenSecret(), services.now());
@@ -77,7 +85,7 @@ export function progressRoutes(services: HeadOfficeServices, options: ProgressOp
       .header('x-frame-options', 'DENY')
       .header('cache-control', 'no-store')
       .header('set-cookie', formCookie(token, options.secureCookies))
-      .send(renderPage({ ...state, token }));
+      .send(renderPage({ ...state, token }, fontsHref));
   }
 
   const minutesUntil = (atMs: number) => Math.max(1, Math.ceil((atMs - services.now()) / 60_000));
@@ -126,6 +134,29 @@ export function progressRoutes(services: HeadOfficeServices, options: ProgressOp
       send(reply, 200, { language: pickLanguage(request.query.lang, request.headers['accept-language']) }),
     );
     app.get('/progress/', async (_request, reply) => reply.redirect('/progress'));
+    // The web font: its stylesheet and slices never change under their names, so browsers keep them.
+    app.get('/progress/fonts.css', async (_request, reply) => {
+      if (!fonts) throw new HqError(404, 'not_found', 'No web font on this head office');
+      return reply
+        .header('content-type', 'text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(fonts.css);
+    });
+    app.get<{ Params: { file: string } }>('/progress/fonts/:file', async (request, reply) => {
+      let bytes: Buffer | null;
+      try {
+        bytes = fonts?.file(request.params.file) ?? null;
+      } catch {
+        bytes = null;
+      }
+      if (!bytes) throw new HqError(404, 'not_found', 'No such font file');
+      return reply
+        .header('content-type', 'font/woff2')
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(bytes);
+    });
     app.post<{ Body: FormBody }>('/progress', { bodyLimit: PROGRESS_BODY_LIMIT }, async (request, reply) => {
       // Only the page's own form posts here; JSON and the rest are not read at all.
       if (!String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded'))

@@ -220,7 +220,7 @@ describe('the form', () => {
     expect(en.body).toContain('Check your service progress');
     const headers = zh.page.headers;
     expect(headers['content-security-policy']).toMatch(
-      /default-src 'none'; style-src 'sha256-[^']+'; form-action 'self'/,
+      /default-src 'none'; style-src 'self' 'sha256-[^']+'; font-src 'self'; form-action 'self'/,
     );
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['x-frame-options']).toBe('DENY');
@@ -229,6 +229,21 @@ describe('the form', () => {
       /^cd_progress=[^;]+; Path=\/progress; Max-Age=7200; HttpOnly; SameSite=Strict$/,
     );
     expect(zh.page.body).not.toContain('<script');
+    // The Chinese web font for browsers without one: its stylesheet and slices, and nothing else.
+    const css = await app.inject({
+      method: 'GET',
+      url: /href="(\/progress\/fonts\.css\?v=\w+)"/.exec(zh.page.body)![1]!,
+    });
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    const slice = /url\((\/progress\/fonts\/[^)]+)\)/.exec(css.body)![1]!;
+    const font = await app.inject({ method: 'GET', url: slice });
+    expect([font.statusCode, font.headers['content-type']]).toEqual([200, 'font/woff2']);
+    for (const url of [
+      '/progress/fonts/..%2F400.css',
+      '/progress/fonts/noto-sans-sc-1-400-normal.woff',
+      '/progress/fonts/x',
+    ])
+      expect((await app.inject({ method: 'GET', url })).statusCode).toBe(404);
   });
 });
 
