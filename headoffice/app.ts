@@ -14,6 +14,7 @@ import { inflateGzipBody } from './http/gzip';
 import { createServices } from './http/services';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
+import { progressRoutes, type ProgressOptions } from './progress/routes';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { snapshotRoutes } from './routes/snapshot';
@@ -33,6 +34,8 @@ export type BuildOptions = {
   signInsPerMinute?: number;
   /** The folder uploaded releases' files are kept in (the update feed); without it no updates are served. */
   updatesDir?: string;
+  /** The customers' progress page: its rate limits and the least time an answer takes (tests shorten them). */
+  progress?: Omit<ProgressOptions, 'secureCookies'>;
 };
 
 export async function buildHeadOffice({
@@ -43,6 +46,7 @@ export async function buildHeadOffice({
   consoleDir,
   signInsPerMinute,
   updatesDir,
+  progress,
 }: BuildOptions): Promise<FastifyInstance> {
   const options = { bodyLimit: SERVER_BODY_LIMIT, logger: false };
   // The HTTPS instance differs from the plain one only in its Node server; routes do not touch it.
@@ -62,6 +66,7 @@ export async function buildHeadOffice({
     await app.register(routes, services);
   await app.register(updateRoutes(updatesDir ?? null), services);
   await registerConsole(app, services, { consoleDir, secureCookies: Boolean(tls), signInsPerMinute });
+  await app.register(progressRoutes(services, { ...progress, secureCookies: Boolean(tls) }));
   await app.ready();
   return app;
 }

@@ -89,6 +89,8 @@ export type TicketPrintData = Readonly<{
     /** A lead recorded why the changed form stands (who, when, why); null if not (or it matches). */
     acceptance: FormAcceptance | null;
   }> | null;
+  /** Head office's progress page the receipt points the customer to; null on a standalone PC. */
+  progressUrl: string | null;
 }>;
 
 export type RequisitionPrintLine = Readonly<{

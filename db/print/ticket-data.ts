@@ -15,6 +15,7 @@ import type { DB } from '../schema';
 import { checkSignatures } from '../tickets/signature-check';
 import { seesTicketContact } from '../tickets/visit-contact';
 import type { TicketPrintData, TicketPrintLine } from './form-data';
+import { progressPageUrl } from './progress-url';
 import { loadStoreHeader, staffNames } from './store-header';
 
 type EventData = Readonly<Record<string, unknown>>;
@@ -186,5 +187,6 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
           acceptance: agreement?.signatureId === signature.id ? agreement.acceptance : null,
         }
       : null,
+    progressUrl: await progressPageUrl(db),
   };
 }

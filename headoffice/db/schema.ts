@@ -191,4 +191,6 @@ export type HqDB = {
   };
   updateFeed: { version: string; platform: 'win' | 'linux'; channelFile: string; channelText: string };
   updateFile: { platform: 'win' | 'linux'; name: string; version: string; size: number; sha512: string };
+  /** migration 0017: the progress page's counted tries (headoffice/progress/limits.ts). */
+  progressAttempt: { id: Generated<number>; bucket: 'address' | 'number'; keyHash: string; at: Timestamp };
 };

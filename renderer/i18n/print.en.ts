@@ -86,6 +86,7 @@ export const printEn = {
     workNotes: 'Work done and findings (technician)',
     customerConfirms: 'Customer confirms the work',
     keepReceipt: 'Keep this receipt: show it to collect your goods or to ask about your request.',
+    checkProgressAt: 'Check progress online at {{url}} with this number and the last 4 digits of your phone.',
     scanToCheck: 'Ticket number',
     intakeKey: {
       question: 'Question',

@@ -81,6 +81,7 @@ export const printZhCN: PrintMessages = {
     workNotes: '维修记录及检测结果（维修人员填写）',
     customerConfirms: '顾客确认',
     keepReceipt: '请妥善保管本回执，凭此取件或查询进度。',
+    checkProgressAt: '网上查询进度：{{url}}（输入本单号及手机号码后 4 位）',
     scanToCheck: '服务单号',
     intakeKey: {
       question: '咨询内容',

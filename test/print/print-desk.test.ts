@@ -3,6 +3,7 @@
  * print log that marks reprints as copies, and this PC's printer settings.
  */
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildServiceForm, canonicalJson, type StepInput, type TicketDetail } from '../../db/api';
 import { changeLog, count } from '../support/inspect';
@@ -327,5 +328,32 @@ describe('printer settings', () => {
       }),
     ).toMatchObject({ code: 'permission_denied' });
     expect(count(d.file, 'print_setting')).toBe(0);
+  });
+});
+
+describe('the intake receipt’s progress address', () => {
+  it('is head office’s progress page once the PC is enrolled over https, and nothing while standalone', async () => {
+    const d = await openTicketDesk(sh('2026-11-23 10:00'));
+    const customer = await d.customer('周女士');
+    const ticket = await d.ok('counter', 'tickets.create', {
+      type: 'repair',
+      customerId: customer.id,
+      location: 'in_store',
+      fault: '不开机',
+      condition: '外观完好',
+    });
+    expect((await d.ok('counter', 'print.ticket', { ticketId: ticket.id })).progressUrl).toBeNull();
+    const raw = new Database(d.file);
+    const setState = raw.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)');
+    setState.run('server_url', 'https://hq.example.com:8443');
+    // The address alone (enrolment not finished) is not enough.
+    expect((await d.ok('counter', 'print.ticket', { ticketId: ticket.id })).progressUrl).toBeNull();
+    setState.run('device_id', 'dev-1');
+    expect((await d.ok('counter', 'print.ticket', { ticketId: ticket.id })).progressUrl).toBe(
+      'https://hq.example.com:8443/progress',
+    );
+    setState.run('server_url', 'http://hq.example.com');
+    expect((await d.ok('counter', 'print.ticket', { ticketId: ticket.id })).progressUrl).toBeNull();
+    raw.close();
   });
 });

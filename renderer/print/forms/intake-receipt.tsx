@@ -78,6 +78,11 @@ export function IntakeReceipt({
       </dl>
       <div className="pf-rule" />
       <p>{t('ticket.keepReceipt')}</p>
+      {data.progressUrl && (
+        <p className="pf-text" style={{ overflowWrap: 'anywhere' }}>
+          {t('ticket.checkProgressAt', { url: data.progressUrl })}
+        </p>
+      )}
       <div className="pf-receipt-centre" style={{ marginTop: '2mm' }}>
         {data.store.phone && <div style={{ fontWeight: 700 }}>{t('sheet.tel', { phone: data.store.phone })}</div>}
         {data.store.address && <div>{data.store.address}</div>}
