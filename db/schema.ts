@@ -5,6 +5,7 @@
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CustomerFileTables } from './customers/tables';
+import type { MessagesTables } from './messages/tables';
 import type { PartsTables } from './parts/tables';
 import type { PrintTables } from './print/tables';
 import type { SyncTables } from './sync/tables';
@@ -131,6 +132,7 @@ export type DB = FoundationTables &
   PartsTables &
   TicketTables &
   PrintTables &
+  MessagesTables &
   SyncTables &
   UpdateTables;
 

@@ -4,6 +4,7 @@
  * same way. Adding a synced table is one line in its area's list (docs/architecture/add-a-synced-table.md).
  */
 import { customerEntities } from './customers/sync-entities';
+import { messageEntities } from './messages/sync-entities';
 import { partsEntities } from './parts/sync-entities';
 import { printEntities } from './print/sync-entities';
 import { staffEntities } from './staff/sync-entities';
@@ -18,6 +19,7 @@ export const syncedEntities = createEntityRules([
   ...partsEntities,
   ...ticketEntities,
   ...printEntities,
+  ...messageEntities,
 ]);
 
 /** The areas whose pages can show a synced record; each has a `<area>.changed` event (db/contract.ts). */
@@ -67,4 +69,9 @@ export const AREAS_OF_ENTITY: Readonly<Record<string, ReadonlyArray<ShownArea>>>
   holiday: ['tickets'],
   region_holiday: ['tickets'],
   print_log: ['print'],
+  customer_message: ['tickets'],
+  message_delivery: ['tickets'],
+  message_reply: ['tickets'],
+  message_settings: ['tickets'],
+  message_template: ['tickets'],
 };

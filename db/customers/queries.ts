@@ -143,6 +143,7 @@ export async function insertCustomer(
     preferredChannel: input.preferredChannel ?? null,
     contactConsent: input.contactConsent ? 1 : 0,
     doNotContact: input.doNotContact ? 1 : 0,
+    language: null,
     createdStoreId,
     createdBy: tx.staffId,
     createdAt: tx.nowIso,
