@@ -4,6 +4,7 @@
  * renderer shows the key's text in the current language. One list, so the two never drift.
  */
 import { customerMessages } from './customers/messages';
+import { customerMessageErrors } from './messages/errors';
 import { partsMessages } from './parts/messages';
 import { ticketMessages } from './tickets/messages';
 import { printMessages } from './print/messages';
@@ -74,6 +75,7 @@ export const errorMessages = {
   ...ticketMessages,
   ...printMessages,
   ...customerMessages,
+  ...customerMessageErrors,
   ...syncMessages,
   ...storageMessages,
   ...storeProcessMessages,

@@ -5,6 +5,7 @@
  */
 import type { AnyMethod } from './handler';
 import { customersMethods } from './customers/methods';
+import { messagesMethods } from './messages/methods';
 import { partsMethods } from './parts/methods';
 import { printMethods } from './print/methods';
 import { staffMethods } from './staff/methods';
@@ -21,6 +22,7 @@ export const deskMethods = {
   ...partsMethods,
   ...printMethods,
   ...ticketsMethods,
+  ...messagesMethods,
   ...syncMethods,
   ...backupMethods,
 } satisfies Record<string, AnyMethod>;

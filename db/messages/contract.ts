@@ -79,6 +79,7 @@ export type MessageReplyFields = Readonly<{
 export const NOT_QUEUED_REASONS = [
   'do_not_contact',
   'no_consent',
+  'prefers_other_channel',
   'no_mobile',
   'already_queued',
   'ticket_missing',

@@ -53,6 +53,8 @@ export const PERMISSIONS = [
   'tickets.dispatch',
   /** Work repair jobs as a technician: their own "my jobs today" with the addresses of their visits. */
   'tickets.ownJobs',
+  /** Edit the customer messages' templates and quiet hours (db/messages/settings.ts). */
+  'messages.settings',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -78,7 +80,7 @@ const customerLead: ReadonlyArray<Permission> = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
-  cs_lead: [...counter, ...customerLead, 'tickets.reports'],
+  cs_lead: [...counter, ...customerLead, 'tickets.reports', 'messages.settings'],
   repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch'],
   technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
@@ -90,6 +92,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
     'tickets.settings',
     'tickets.reports',
     'tickets.dispatch',
+    'messages.settings',
   ],
   admin: PERMISSIONS,
 };
