@@ -11,7 +11,13 @@ import { MESSAGE_EVENTS, MESSAGE_LANGUAGES, type MessageEvent, type MessageLangu
 import { DEFAULT_QUIET_HOURS, isClockTime, type QuietHours } from './quiet-hours';
 import { DEFAULT_TEMPLATES, templateProblem } from './templates';
 
-export type TemplateView = Readonly<{ event: MessageEvent; language: MessageLanguage; body: string; edited: boolean }>;
+export type TemplateView = Readonly<{
+  event: MessageEvent;
+  language: MessageLanguage;
+  body: string;
+  edited: boolean;
+  defaultBody: string;
+}>;
 export type MessageSettingsView = Readonly<{ quietHours: QuietHours; templates: ReadonlyArray<TemplateView> }>;
 
 export type MessageSettingsInput = Readonly<{
@@ -59,7 +65,8 @@ export async function loadMessageSettings(db: Kysely<DB>, storeId: string): Prom
   for (const event of MESSAGE_EVENTS) {
     for (const language of MESSAGE_LANGUAGES) {
       const body = own.get(`${event}:${language}`);
-      templates.push({ event, language, body: body ?? DEFAULT_TEMPLATES[event][language], edited: body !== undefined });
+      const defaultBody = DEFAULT_TEMPLATES[event][language];
+      templates.push({ event, language, body: body ?? defaultBody, edited: body !== undefined, defaultBody });
     }
   }
   return { quietHours: await loadQuietHours(db, storeId), templates };

@@ -24,6 +24,7 @@ export const en = {
     repairs: 'Repair board',
     followups: 'Follow-ups',
     service: 'Service standards',
+    messages: 'Customer messages',
     import: 'Import customers',
     parts: 'Spare parts',
     staff: 'Staff',

@@ -1,9 +1,11 @@
 /** English texts of the service tickets (the `tickets` namespace). tickets.zh-CN.ts has the same keys. */
 import { ticketsSlaEn } from './tickets.sla.en';
+import { ticketsMessagesEn } from './tickets.messages.en';
 import { ticketsReportsEn } from './tickets.reports.en';
 
 export const ticketsEn = {
   ...ticketsSlaEn,
+  ...ticketsMessagesEn,
   ...ticketsReportsEn,
   types: {
     consultation: 'Consultation',

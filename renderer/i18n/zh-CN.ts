@@ -26,6 +26,7 @@ export const zhCN: Messages = {
     repairs: '维修调度',
     followups: '回访',
     service: '服务标准',
+    messages: '客户短信',
     import: '导入顾客',
     parts: '配件',
     staff: '员工',

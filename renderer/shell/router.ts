@@ -16,6 +16,7 @@ export const PAGES = [
   'settings',
   'printing',
   'service',
+  'messages',
   'sync',
   'backups',
 ] as const;

@@ -19,6 +19,7 @@ import { CompleteDialog } from './complete-dialog';
 import { FollowUpDialog } from './follow-up-dialog';
 import { IntakeDetails } from './intake-details';
 import { IntakeEditDialog } from './intake-edit-dialog';
+import { MessagesSection } from './messages-section';
 import { useTicketLabels } from './labels';
 import { TicketParts } from '../parts/ticket-parts';
 import { go, queueHref } from './route';
@@ -166,6 +167,7 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
               <TicketParts ticketId={ticket.id} ticketNumber={ticket.number} />
             ) : null}
             <AttachmentsSection ticket={ticket} onChanged={onChanged} />
+            <MessagesSection ticketId={ticket.id} />
             {ticket.signatures.length > 0 ? (
               <Card size="small" title={t('detail.signatures')} role="region" aria-label={t('detail.signatures')}>
                 {ticket.signatures.map((s) => (
