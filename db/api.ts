@@ -232,6 +232,18 @@ export type {
   TodayFigures,
 } from './tickets/views';
 export {
+  MESSAGE_EVENTS,
+  MESSAGE_LANGUAGES,
+  TEMPLATE_MAX_CHARS,
+  type MessageEvent,
+  type MessageLanguage,
+  type NotQueuedReason,
+} from './messages/contract';
+export { messageSettingsSchema, type MessageSettingsInput } from './messages/schemas';
+export { PLACEHOLDERS, renderTemplate, smsSegments, templateProblem, CHECK_HINT } from './messages/templates';
+export type { MessageSettingsView, TemplateView } from './messages/settings';
+export type { MessageState, TicketMessageView, TicketMessagesView, TicketReplyView } from './messages/view';
+export {
   syncEnrollSchema,
   type KeptAsideRecord,
   type SyncEnrollInput,

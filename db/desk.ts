@@ -14,6 +14,7 @@ import { deskMethods } from './methods';
 import { SCHEMA_VERSION } from './migrations/index';
 import { closeStore, openStore, type Store } from './open';
 import { registerCustomersSync } from './customers/sync-hooks';
+import { registerMessagesSync } from './messages/sync-hooks';
 import { registerPartsSync } from './parts/sync-hooks';
 import { createPinThrottle } from './staff/pin-throttle';
 import { staffNames } from './staff/queries';
@@ -46,6 +47,7 @@ export function createSyncServices(announce: (event: DeskEvent) => void = () => 
   registerCustomersSync(hooks);
   registerPartsSync(hooks);
   registerTicketsSync(hooks);
+  registerMessagesSync(hooks);
   return {
     rules: syncedEntities,
     hooks,

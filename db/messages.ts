@@ -5,6 +5,7 @@
  */
 import { chargesMessages } from './charges/messages';
 import { customerMessages } from './customers/messages';
+import { customerMessageErrors } from './messages/errors';
 import { partsMessages } from './parts/messages';
 import { ticketMessages } from './tickets/messages';
 import { estimateMessages } from './tickets/estimates/messages';
@@ -77,6 +78,7 @@ export const errorMessages = {
   ...estimateMessages,
   ...printMessages,
   ...customerMessages,
+  ...customerMessageErrors,
   ...syncMessages,
   ...storageMessages,
   ...storeProcessMessages,

@@ -6,6 +6,7 @@
 import type { AnyMethod } from './handler';
 import { chargesMethods } from './charges/methods';
 import { customersMethods } from './customers/methods';
+import { messagesMethods } from './messages/methods';
 import { partsMethods } from './parts/methods';
 import { printMethods } from './print/methods';
 import { staffMethods } from './staff/methods';
@@ -25,6 +26,7 @@ export const deskMethods = {
   ...ticketsMethods,
   ...chargesMethods,
   ...estimateMethods,
+  ...messagesMethods,
   ...syncMethods,
   ...backupMethods,
 } satisfies Record<string, AnyMethod>;

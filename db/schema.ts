@@ -6,6 +6,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ChargesTables } from './charges/tables';
 import type { CustomerFileTables } from './customers/tables';
+import type { MessagesTables } from './messages/tables';
 import type { PartsTables } from './parts/tables';
 import type { PrintTables } from './print/tables';
 import type { SyncTables } from './sync/tables';
@@ -135,6 +136,7 @@ export type DB = FoundationTables &
   EstimateTables &
   PrintTables &
   ChargesTables &
+  MessagesTables &
   SyncTables &
   UpdateTables;
 

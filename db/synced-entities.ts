@@ -5,6 +5,7 @@
  */
 import { chargesEntities } from './charges/sync-entities';
 import { customerEntities } from './customers/sync-entities';
+import { messageEntities } from './messages/sync-entities';
 import { partsEntities } from './parts/sync-entities';
 import { printEntities } from './print/sync-entities';
 import { staffEntities } from './staff/sync-entities';
@@ -20,6 +21,7 @@ export const syncedEntities = createEntityRules([
   ...ticketEntities,
   ...printEntities,
   ...chargesEntities,
+  ...messageEntities,
 ]);
 
 /** The areas whose pages can show a synced record; each has a `<area>.changed` event (db/contract.ts). */
@@ -73,4 +75,9 @@ export const AREAS_OF_ENTITY: Readonly<Record<string, ReadonlyArray<ShownArea>>>
   print_log: ['print'],
   charge_line: ['tickets'],
   payment: ['tickets'],
+  customer_message: ['tickets'],
+  message_delivery: ['tickets'],
+  message_reply: ['tickets'],
+  message_settings: ['tickets'],
+  message_template: ['tickets'],
 };

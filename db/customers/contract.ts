@@ -51,6 +51,8 @@ const fileFields = {
   contactConsent: z.boolean(),
   doNotContact: z.boolean(),
   tierRule: z.enum(TIER_RULES, { error: 'invalid_value' }),
+  /** The language the customer reads messages in; null: the store's (Chinese). */
+  language: z.enum(['zh-CN', 'en'], { error: 'invalid_value' }).nullable(),
 };
 
 type PhonesOut = ReadonlyArray<{ number: { digits: string } }>;
@@ -71,6 +73,7 @@ export const customerCreateSchema = z
     contactConsent: fileFields.contactConsent.default(false),
     doNotContact: fileFields.doNotContact.default(false),
     tierRule: fileFields.tierRule.default('manual'),
+    language: fileFields.language.default(null),
     /** The counter saw the existing customer with this phone and still wants a new record (e.g. a shared landline). */
     confirmDuplicate: z.boolean().default(false),
   })
@@ -84,6 +87,7 @@ export const customerUpdateSchema = z
     contactConsent: fileFields.contactConsent.optional(),
     doNotContact: fileFields.doNotContact.optional(),
     tierRule: fileFields.tierRule.optional(),
+    language: fileFields.language.optional(),
   })
   .superRefine(noRepeatedPhones);
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
@@ -122,6 +126,8 @@ export type CustomerDetail = Readonly<{
   preferredChannel: ContactChannel | null;
   contactConsent: boolean;
   doNotContact: boolean;
+  /** The language messages to the customer are written in; null: Chinese. */
+  language: 'zh-CN' | 'en' | null;
   createdAt: string;
   updatedAt: string;
   createdByName: string | null;

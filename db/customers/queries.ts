@@ -22,6 +22,7 @@ export type CustomerWrite = {
   contactConsent?: boolean | undefined;
   doNotContact?: boolean | undefined;
   tierRule?: TierRule | undefined;
+  language?: 'zh-CN' | 'en' | null | undefined;
 };
 
 export class UnknownChildError extends Error {
@@ -102,6 +103,7 @@ export async function loadCustomerDetail(
     preferredChannel: row.preferredChannel,
     contactConsent: row.contactConsent === 1,
     doNotContact: row.doNotContact === 1,
+    language: row.language,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     createdByName: row.createdByName,
@@ -143,6 +145,7 @@ export async function insertCustomer(
     preferredChannel: input.preferredChannel ?? null,
     contactConsent: input.contactConsent ? 1 : 0,
     doNotContact: input.doNotContact ? 1 : 0,
+    language: input.language ?? null,
     createdStoreId,
     createdBy: tx.staffId,
     createdAt: tx.nowIso,
@@ -216,6 +219,7 @@ export async function updateCustomer(tx: TxContext, before: CustomerFileRow, inp
     preferredChannel: input.preferredChannel,
     contactConsent: flag(input.contactConsent),
     doNotContact: flag(input.doNotContact),
+    language: input.language,
   });
   if (Object.keys(changed).length > 0) {
     const hlc = tx.stamp();

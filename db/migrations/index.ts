@@ -25,6 +25,7 @@ import * as m0019 from './0019-manager-route-calendar-days';
 import * as m0020 from './0020-charges';
 import * as m0022 from './0022-payment-receipt';
 import * as m0021 from './0021-estimates';
+import * as m0024 from './0024-customer-messages';
 
 export type Migration = {
   version: number;
@@ -56,6 +57,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 20, name: 'charges', up: m0020.up },
   { version: 22, name: 'payment-receipt', up: m0022.up },
   { version: 21, name: 'estimates', up: m0021.up },
+  { version: 24, name: 'customer-messages', up: m0024.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -63,6 +63,8 @@ export const PERMISSIONS = [
   'tickets.acceptChangedForm',
   /** Write a job's estimate (报价单) and hand it to the customer: those who price the work at the counter or at the bench. */
   'charges.estimate',
+  /** Edit the customer messages' templates and quiet hours (db/messages/settings.ts). */
+  'messages.settings',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -91,7 +93,7 @@ const customerLead: ReadonlyArray<Permission> = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
-  cs_lead: [...counter, ...customerLead, ...moneyLead, 'tickets.reports', 'tickets.acceptChangedForm'],
+  cs_lead: [...counter, ...customerLead, ...moneyLead, 'tickets.reports', 'tickets.acceptChangedForm', 'messages.settings'],
   repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch', 'tickets.acceptChangedForm'],
   technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs', 'charges.estimate'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
@@ -105,6 +107,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
     'tickets.reports',
     'tickets.dispatch',
     'tickets.acceptChangedForm',
+    'messages.settings',
   ],
   admin: PERMISSIONS,
 };

@@ -5,6 +5,7 @@
  * dispatcher's transaction makes the whole step one change either way.
  */
 import { exhaustive } from '../assert';
+import { messageOnStep } from '../messages/on-step';
 import { DeskFailure, requireActor, type Actor, type HandlerContext } from '../handler';
 import { roleCan } from '../staff/roles';
 import type { StoreCalendar } from './calendar';
@@ -175,6 +176,17 @@ export async function applyAction(
   // of this one) would be skipped by the fold: refuse it, and the call's rollback writes nothing.
   if (after.derived.flagged.includes(event.id) || after.derived.status !== to)
     throw new DeskFailure('conflict', 'ticket_step_behind_clock');
+  await messageOnStep(sc.ctx, {
+    ticketId: ticket.id,
+    type: ticket.type,
+    action,
+    fromStatus: derived.status,
+    toStatus: to,
+    data: recorded,
+    location: locationOf(ticket),
+    followUpState: machine.followUp,
+    nowMs: sc.now,
+  });
   return after;
 }
 

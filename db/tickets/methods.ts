@@ -4,6 +4,7 @@
  * follow-ups. Lists, settings, targets and reports have their own `methods-*.ts` files.
  */
 import { sql } from 'kysely';
+import { messageOnIntake } from '../messages/on-step';
 import { DeskFailure, requireActor, type Handler, type HandlerContext, areaMethods, method } from '../handler';
 import { applyAction, stepContext, takeStep } from './act';
 import { insertAttachment, loadAttachment } from './attachments';
@@ -110,6 +111,7 @@ async function createTicket(
   }
   if (input.type === 'complaint' && input.serious)
     await applyAction(sc, fold, 'escalate', { reason: 'serious_at_intake' }, '');
+  await messageOnIntake(ctx, { id: ticket.id, type: input.type, parentTicketId }, clock.now);
   return ticket.id;
 }
 

@@ -25,6 +25,7 @@ export const en = {
     followups: 'Follow-ups',
     takings: "Today's takings",
     service: 'Service standards',
+    messages: 'Customer messages',
     import: 'Import customers',
     parts: 'Spare parts',
     staff: 'Staff',

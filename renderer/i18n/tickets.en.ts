@@ -1,10 +1,12 @@
 /** English texts of the service tickets (the `tickets` namespace). tickets.zh-CN.ts has the same keys. */
 import { ticketsSlaEn } from './tickets.sla.en';
+import { ticketsMessagesEn } from './tickets.messages.en';
 import { ticketsReportsEn } from './tickets.reports.en';
 import { ticketsEstimateEn } from './tickets.estimate.en';
 
 export const ticketsEn = {
   ...ticketsSlaEn,
+  ...ticketsMessagesEn,
   ...ticketsReportsEn,
   ...ticketsEstimateEn,
   types: {

@@ -1,11 +1,13 @@
 /** 服务单的简体中文文字（`tickets` 命名空间）。键与 tickets.en.ts 一致，由类型检查保证。 */
 import type { TicketsMessages } from './tickets.en';
 import { ticketsSlaZhCN } from './tickets.sla.zh-CN';
+import { ticketsMessagesZhCN } from './tickets.messages.zh-CN';
 import { ticketsReportsZhCN } from './tickets.reports.zh-CN';
 import { ticketsEstimateZh } from './tickets.estimate.zh-CN';
 
 export const ticketsZhCN: TicketsMessages = {
   ...ticketsSlaZhCN,
+  ...ticketsMessagesZhCN,
   ...ticketsReportsZhCN,
   ...ticketsEstimateZh,
   types: { consultation: '咨询', complaint: '投诉', aftersales: '售后申请', repair: '维修', feedback: '意见建议' },

@@ -27,6 +27,7 @@ export const zhCN: Messages = {
     followups: '回访',
     takings: '今日收款',
     service: '服务标准',
+    messages: '客户短信',
     import: '导入顾客',
     parts: '配件',
     staff: '员工',

@@ -17,6 +17,7 @@ export const PAGES = [
   'settings',
   'printing',
   'service',
+  'messages',
   'sync',
   'backups',
 ] as const;

@@ -35,6 +35,7 @@ export const PAGE_DEFS: ReadonlyArray<PageDef> = [
   { page: 'settings', permission: 'store.manage', load: async () => (await import('../pages/settings')).SettingsPage },
   { page: 'printing', permission: 'print.setup', load: async () => (await import('../pages/print/print-page')).PrintPage },
   { page: 'service', permission: 'tickets.settings', load: async () => (await import('../pages/tickets/service-settings-page')).ServiceSettingsPage },
+  { page: 'messages', permission: 'messages.settings', load: async () => (await import('../pages/messages/message-settings-page')).MessageSettingsPage },
   { page: 'sync', permission: 'customers.read', load: async () => (await import('../pages/sync/sync-page')).SyncPage },
   { page: 'backups', permission: 'backup.manage', load: async () => (await import('../pages/backups/backups-page')).BackupsPage },
 ];

@@ -58,6 +58,7 @@ const PAGE_MODULES = [
   'pages/settings.tsx',
   'pages/print/print-page.tsx',
   'pages/tickets/service-settings-page.tsx',
+  'pages/messages/message-settings-page.tsx',
   'pages/sync/sync-page.tsx',
   'pages/backups/backups-page.tsx',
 ];

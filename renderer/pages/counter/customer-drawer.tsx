@@ -64,6 +64,7 @@ const FIELDS = [
   'contactConsent',
   'doNotContact',
   'tierRule',
+  'language',
 ];
 const isCustomerField = fieldsOf<CreateInput>(...FIELDS);
 const isUpdateField = fieldsOf<UpdateInput>(...FIELDS);
@@ -90,6 +91,7 @@ function CreateCustomerForm({
       contactConsent: false,
       doNotContact: false,
       tierRule: 'manual',
+      language: null,
     },
   });
   const save = async (confirmDuplicate: boolean): Promise<void> => {
@@ -158,6 +160,7 @@ function EditCustomerForm({ customer, onSaved, onCancel }: FormProps & { custome
       preferredChannel: customer.preferredChannel,
       contactConsent: customer.contactConsent,
       doNotContact: customer.doNotContact,
+      language: customer.language,
       // A role that does not see addresses must not send an empty list that would erase them.
       ...(customer.contactHidden
         ? {}

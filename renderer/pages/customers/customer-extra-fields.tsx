@@ -63,8 +63,28 @@ export function ContactFields({ idPrefix }: { idPrefix: string }) {
   const { t } = useTranslation('cust');
   const { control } = useFormContext<Values>();
   const channelId = `${idPrefix}-channel`;
+  const languageId = `${idPrefix}-language`;
   return (
     <>
+      <Controller
+        control={control}
+        name="language"
+        render={({ field }) => (
+          <FieldFrame id={languageId} label={t('file.messageLanguage')}>
+            <Select<string>
+              id={languageId}
+              value={field.value ?? ''}
+              onChange={(next) => field.onChange(next === '' ? null : next)}
+              options={[
+                { value: '', label: t('file.messageLanguageDefault') },
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+              virtual={false}
+            />
+          </FieldFrame>
+        )}
+      />
       <Controller
         control={control}
         name="preferredChannel"
@@ -89,7 +109,7 @@ export function ContactFields({ idPrefix }: { idPrefix: string }) {
           name="contactConsent"
           render={({ field }) => (
             <Checkbox checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)}>
-              {t('file.consent')}
+              {t('file.consentMessages')}
             </Checkbox>
           )}
         />

@@ -21,6 +21,7 @@ import { EstimateSection } from './estimate-section';
 import { FollowUpDialog } from './follow-up-dialog';
 import { IntakeDetails } from './intake-details';
 import { IntakeEditDialog } from './intake-edit-dialog';
+import { MessagesSection } from './messages-section';
 import { useTicketLabels } from './labels';
 import { TicketParts } from '../parts/ticket-parts';
 import { go, queueHref } from './route';
@@ -170,6 +171,7 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
             ) : null}
             {ticket.type === 'repair' || ticket.type === 'aftersales' ? <ChargesSection ticketId={ticket.id} /> : null}
             <AttachmentsSection ticket={ticket} onChanged={onChanged} />
+            <MessagesSection ticketId={ticket.id} />
             <SignaturesCard ticket={ticket} onChanged={onChanged} />
           </Space>
         </Col>
