@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { snapshotRoutes } from './routes/snapshot';
+import { registerSms, type SmsSetup } from './sms/plugin';
 import { tokenRoutes } from './routes/token';
 import { updateRoutes } from './updates/routes';
 
@@ -33,6 +34,8 @@ export type BuildOptions = {
   signInsPerMinute?: number;
   /** The folder uploaded releases' files are kept in (the update feed); without it no updates are served. */
   updatesDir?: string;
+  /** Customer messages: the sender's loop and the provider's callbacks (sms/plugin.ts); without it neither runs. */
+  sms?: SmsSetup;
 };
 
 export async function buildHeadOffice({
@@ -43,6 +46,7 @@ export async function buildHeadOffice({
   consoleDir,
   signInsPerMinute,
   updatesDir,
+  sms,
 }: BuildOptions): Promise<FastifyInstance> {
   const options = { bodyLimit: SERVER_BODY_LIMIT, logger: false };
   // The HTTPS instance differs from the plain one only in its Node server; routes do not touch it.
@@ -62,6 +66,7 @@ export async function buildHeadOffice({
     await app.register(routes, services);
   await app.register(updateRoutes(updatesDir ?? null), services);
   await registerConsole(app, services, { consoleDir, secureCookies: Boolean(tls), signInsPerMinute });
+  if (sms) await registerSms(app, services, sms);
   await app.ready();
   return app;
 }
