@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Hlc } from '../db/sync/hlc';
 import { SERVER_BODY_LIMIT } from '../db/sync/protocol';
 import type { HqDatabase } from './db/open';
 import { registerConsole } from './console/plugin';
@@ -36,6 +37,8 @@ export type BuildOptions = {
   updatesDir?: string;
   /** Customer messages: the sender's loop and the provider's callbacks (sms/plugin.ts); without it neither runs. */
   sms?: SmsSetup;
+  /** Head office's clock, shared with writers outside the app (tests); made here otherwise. */
+  hqClock?: Hlc;
 };
 
 export async function buildHeadOffice({
@@ -47,6 +50,7 @@ export async function buildHeadOffice({
   signInsPerMinute,
   updatesDir,
   sms,
+  hqClock,
 }: BuildOptions): Promise<FastifyInstance> {
   const options = { bodyLimit: SERVER_BODY_LIMIT, logger: false };
   // The HTTPS instance differs from the plain one only in its Node server; routes do not touch it.
@@ -61,7 +65,7 @@ export async function buildHeadOffice({
   app.setErrorHandler(errorHandler(log));
   app.decorateRequest('device', null);
 
-  const services = createServices({ db, now, log });
+  const services = createServices({ db, now, log, hqClock });
   for (const routes of [healthRoutes, enrollRoutes, tokenRoutes, pushRoutes, pullRoutes, snapshotRoutes])
     await app.register(routes, services);
   await app.register(updateRoutes(updatesDir ?? null), services);

@@ -48,6 +48,20 @@ export async function writeForStores(
   nowMs: number,
   writes: ReadonlyArray<{ storeId: string; write: HqWrite }>,
 ): Promise<void> {
+  if (writes.length === 0) return;
+  // Another head-office process (or this one before a restart) may have stamped these records last:
+  // the clock moves past their stamps first, so a newer report never loses to an older claim.
+  const held = await trx
+    .selectFrom('entityState')
+    .select('state')
+    .where(
+      'entityId',
+      'in',
+      writes.map((w) => w.write.entityId),
+    )
+    .where('entity', 'in', [...new Set(writes.map((w) => w.write.entity))])
+    .execute();
+  for (const { state } of held) for (const stamp of Object.values(state.clocks)) hqClock.recv(stamp);
   const byStore = new Map<string, HqWrite[]>();
   for (const { storeId, write } of writes) byStore.set(storeId, [...(byStore.get(storeId) ?? []), write]);
   for (const [storeId, storeWrites] of byStore) {

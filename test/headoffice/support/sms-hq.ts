@@ -39,9 +39,12 @@ export async function startSmsHeadOffice() {
   const s012 = await addStore(db, 'S012', '南京西路店');
   const s020 = await addStore(db, 'S020', '徐家汇店');
   const logged: string[] = [];
+  // One head-office clock for the app (callbacks) and the tests' senders, as in one running head office.
+  const hqClock = createHlc({ node: HQ_NODE, now });
   const app: FastifyInstance = await buildHeadOffice({
     db,
     now,
+    hqClock,
     log: (line) => logged.push(line),
     sms: {
       settings: readSmsSettings({ HEADOFFICE_SMS_GATEWAY: 'off', HEADOFFICE_SMS_CALLBACK_TOKEN: CALLBACK_TOKEN }),
@@ -170,7 +173,7 @@ export async function startSmsHeadOffice() {
   const sender = (over: Partial<SenderOptions> = {}) =>
     createSmsSender({
       db,
-      hqClock: createHlc({ node: HQ_NODE, now }),
+      hqClock,
       now,
       gateway: aliyunGateway(gatewayConfig(), { now: () => new Date(clock.ms) }),
       random: () => 0.5,
