@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Hlc } from '../db/sync/hlc';
 import { SERVER_BODY_LIMIT } from '../db/sync/protocol';
 import type { HqDatabase } from './db/open';
 import { registerConsole } from './console/plugin';
@@ -18,6 +19,7 @@ import { progressRoutes, type ProgressOptions } from './progress/routes';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { snapshotRoutes } from './routes/snapshot';
+import { registerSms, type SmsSetup } from './sms/plugin';
 import { tokenRoutes } from './routes/token';
 import { updateRoutes } from './updates/routes';
 
@@ -36,6 +38,10 @@ export type BuildOptions = {
   updatesDir?: string;
   /** The customers' progress page: its rate limits and the least time an answer takes (tests shorten them). */
   progress?: Omit<ProgressOptions, 'secureCookies'>;
+  /** Customer messages: the sender's loop and the provider's callbacks (sms/plugin.ts); without it neither runs. */
+  sms?: SmsSetup;
+  /** Head office's clock, shared with writers outside the app (tests); made here otherwise. */
+  hqClock?: Hlc;
 };
 
 export async function buildHeadOffice({
@@ -47,6 +53,8 @@ export async function buildHeadOffice({
   signInsPerMinute,
   updatesDir,
   progress,
+  sms,
+  hqClock,
 }: BuildOptions): Promise<FastifyInstance> {
   const options = { bodyLimit: SERVER_BODY_LIMIT, logger: false };
   // The HTTPS instance differs from the plain one only in its Node server; routes do not touch it.
@@ -61,12 +69,13 @@ export async function buildHeadOffice({
   app.setErrorHandler(errorHandler(log));
   app.decorateRequest('device', null);
 
-  const services = createServices({ db, now, log });
+  const services = createServices({ db, now, log, hqClock });
   for (const routes of [healthRoutes, enrollRoutes, tokenRoutes, pushRoutes, pullRoutes, snapshotRoutes])
     await app.register(routes, services);
   await app.register(updateRoutes(updatesDir ?? null), services);
   await registerConsole(app, services, { consoleDir, secureCookies: Boolean(tls), signInsPerMinute });
   await app.register(progressRoutes(services, { ...progress, secureCookies: Boolean(tls) }));
+  if (sms) await registerSms(app, services, sms);
   await app.ready();
   return app;
 }

@@ -8,7 +8,7 @@
  * rejections, conflicts and clock skews side-records.ts, re-stamping clock-skew.ts. What customers
  * need beyond the merge (links, merged-away customers, duplicate phones) are follow-ups
  * (batch-types.ts `BatchFollowUp`): customer-links.ts, customer-merge.ts, duplicate-phones.ts, and
- * the report rollups (reports/rollup-follow-up.ts).
+ * the report rollups (reports/rollup-follow-up.ts), and the SMS outbox (sms/outbox-follow-up.ts).
  */
 import type { RawBuilder, Transaction } from 'kysely';
 import { losingFields, mergeStates, sameState, sameValue, stateOfChange } from '../db/sync/merge';
@@ -23,6 +23,7 @@ import type { FeedRow } from './feed';
 import { reportRollups } from './reports/rollup-follow-up';
 import { saveSideRecords, type Conflict, type Rejection, type Skew } from './side-records';
 import { joinOffers, type JoinOffers } from './join/offers';
+import { smsOutboxFollowUp } from './sms/outbox-follow-up';
 import { batchStatement, loadStates, scopeOf } from './states';
 import { loadStoreScope } from './store-scope';
 
@@ -79,7 +80,12 @@ export async function prepareChanges(
   const rejections: Rejection[] = [];
   const conflicts: Conflict[] = [];
   const skews: Skew[] = [];
-  const followUps: BatchFollowUp[] = [customerLinking(ctx, working), duplicatePhoneCheck(), reportRollups()];
+  const followUps: BatchFollowUp[] = [
+    customerLinking(ctx, working),
+    duplicatePhoneCheck(),
+    reportRollups(),
+    smsOutboxFollowUp(ctx.storeId),
+  ];
   const fromStore = ctx.storeId !== null;
   const storeScope = fromStore ? await loadStoreScope(trx, ctx.storeId!, changes, working) : null;
   const offers = fromStore ? joinOffers(trx, ctx, changes) : null;

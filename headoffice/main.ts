@@ -20,6 +20,7 @@ import { rebuildReportRollupsIfStale } from './reports/rebuild';
 import { startHeadOffice } from './server';
 import { readSettings, SettingsError, type HeadOfficeSettings } from './settings';
 import { exitOnSignals } from './shutdown';
+import { readSmsSettings, type SmsSettings } from './sms/settings';
 import { makeTestCertificates } from './tls';
 
 type Database = { url: string; stop: (() => Promise<void>) | null };
@@ -72,7 +73,7 @@ async function certificates(
   };
 }
 
-async function main(log: HeadOfficeLogger, settings: HeadOfficeSettings): Promise<void> {
+async function main(log: HeadOfficeLogger, settings: HeadOfficeSettings, sms: SmsSettings): Promise<void> {
   // What a person starting it by hand needs to read; quiet below the info level.
   const say = (line: string) => {
     if (settings.logLevel === 'info') process.stdout.write(`${line}\n`);
@@ -96,6 +97,8 @@ async function main(log: HeadOfficeLogger, settings: HeadOfficeSettings): Promis
     signInsPerMinute: settings.signInsPerMinute,
     // Uploaded releases (`headoffice:admin -- release upload`), served to the counters under /updates/.
     updatesDir: settings.updatesDir,
+    // Customer messages: HEADOFFICE_SMS_* (sms/settings.ts); by default logged, not sent.
+    sms: { settings: sms, log },
     log: (line) => log.error(line),
   });
   exitOnSignals({
@@ -110,6 +113,9 @@ async function main(log: HeadOfficeLogger, settings: HeadOfficeSettings): Promis
   });
   log.info('listening', { url: server.url, updatesDir: settings.updatesDir });
   say(`Head office listening on ${server.url}`);
+  say(
+    `Customer messages: ${sms.gateway === 'log' ? 'logged, not sent (HEADOFFICE_SMS_GATEWAY=aliyun sends them)' : sms.gateway === 'off' ? 'not sent (HEADOFFICE_SMS_GATEWAY=off)' : 'sent through Alibaba Cloud SMS'}`,
+  );
   if (caFile) say(`Counter PCs trust this CA certificate at enrollment: ${caFile}`);
   say(
     existsSync(join(consoleDir, 'index.html'))
@@ -123,14 +129,16 @@ async function main(log: HeadOfficeLogger, settings: HeadOfficeSettings): Promis
 }
 
 let settings: HeadOfficeSettings;
+let sms: SmsSettings;
 try {
   settings = readSettings(process.argv.slice(2), process.env);
+  sms = readSmsSettings(process.env);
 } catch (error) {
   process.stderr.write(`${error instanceof SettingsError ? error.message : String(error)}\n`);
   process.exit(2);
 }
 const log = headOfficeLogger(settings.logLevel);
-main(log, settings).catch((error: unknown) => {
+main(log, settings, sms).catch((error: unknown) => {
   log.error(`Head office could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -193,4 +193,30 @@ export type HqDB = {
   updateFile: { platform: 'win' | 'linux'; name: string; version: string; size: number; sha512: string };
   /** migration 0017: the progress page's counted tries (headoffice/progress/limits.ts). */
   progressAttempt: { id: Generated<number>; bucket: 'address' | 'number'; keyHash: string; at: Timestamp };
+  /** migration 0016: the sender's record of each customer message (docs/architecture/sms-gateway.md). */
+  smsOutbox: {
+    messageId: string;
+    storeId: string;
+    ticketId: string;
+    event: string;
+    phoneDigits: string;
+    notBefore: Timestamp;
+    status: ColumnType<SmsOutboxStatus, SmsOutboxStatus | undefined, SmsOutboxStatus>;
+    attempts: ColumnType<number, number | undefined, number>;
+    nextAttemptAt: Timestamp;
+    claimedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    claimedBy: ColumnType<string | null, string | null | undefined, string | null>;
+    unsure: ColumnType<boolean, boolean | undefined, boolean>;
+    provider: ColumnType<string, string | undefined, string>;
+    providerMessageId: ColumnType<string, string | undefined, string>;
+    lastError: ColumnType<string, string | undefined, string>;
+    sentAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    deliveredAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    createdAt: Stamped;
+    updatedAt: Stamped;
+  };
+  /** Provider callbacks already applied (migration 0016), so a repeated one is applied once. */
+  smsInbound: { provider: string; kind: 'report' | 'reply'; key: string; receivedAt: Stamped };
 };
+
+export type SmsOutboxStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled';

@@ -20,15 +20,18 @@ export function createServices({
   db,
   now = Date.now,
   log = () => {},
+  hqClock = createHlc({ node: HQ_NODE, now }),
 }: {
   db: HqDatabase;
   now?: () => number;
   log?: (line: string) => void;
+  /** Head office's clock, when something outside the app writes with it too (a test's SMS sender). */
+  hqClock?: Hlc;
 }): HeadOfficeServices {
   let secret: Promise<string> | null = null;
   return {
     db,
-    hqClock: createHlc({ node: HQ_NODE, now }),
+    hqClock,
     now,
     log,
     tokenSecret() {

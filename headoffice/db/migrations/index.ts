@@ -13,6 +13,7 @@ import * as m0011 from './0011-report-rollups';
 import * as m0012 from './0012-join-review';
 import * as m0013 from './0013-stores-devices';
 import * as m0014 from './0014-update-releases';
+import * as m0016 from './0016-sms-outbox';
 import * as m0017 from './0017-progress-page';
 
 export type HqMigration = {
@@ -36,5 +37,6 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 12, name: 'join-review', up: m0012.up },
   { version: 13, name: 'stores-devices', up: m0013.up },
   { version: 14, name: 'update-releases', up: m0014.up },
+  { version: 16, name: 'sms-outbox', up: m0016.up },
   { version: 17, name: 'progress-page', up: m0017.up },
 ];
