@@ -162,7 +162,15 @@ export {
   type ServiceForm,
   type ServiceFormSource,
 } from './tickets/service-form';
-export { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './tickets/warranty-status';
+export {
+  DEFAULT_SANBAO_RULES,
+  WARRANTY_STATUSES,
+  warrantyStatus,
+  warrantyView,
+  type SanbaoRules,
+  type WarrantyStatus,
+  type WarrantyView,
+} from './tickets/warranty-status';
 export type { SlaLevel } from './tickets/sla';
 export {
   CLOCK_COUNTS,

@@ -22,6 +22,7 @@ import * as m0016 from './0016-sla-clock-regions';
 import * as m0017 from './0017-join-offers';
 import * as m0018 from './0018-update-window';
 import * as m0019 from './0019-manager-route-calendar-days';
+import * as m0023 from './0023-sanbao-windows';
 
 export type Migration = {
   version: number;
@@ -50,6 +51,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 17, name: 'join-offers', up: m0017.up },
   { version: 18, name: 'update-window', up: m0018.up },
   { version: 19, name: 'manager-route-calendar-days', up: m0019.up },
+  { version: 23, name: 'sanbao-windows', up: m0023.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -10,6 +10,7 @@ import { underWarranty } from '../customers/warranty';
 import { DeskFailure, requireActor, type HandlerContext } from '../handler';
 import type { DB } from '../schema';
 import { seesTicketContact } from '../tickets/visit-contact';
+import { loadTicketWarranty } from '../tickets/warranty-of-ticket-load';
 import type { TicketPrintData, TicketPrintLine } from './form-data';
 import { loadStoreHeader, staffNames } from './store-header';
 
@@ -168,6 +169,7 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
       warrantyEnd,
     },
     inWarranty: warrantyEnd === null ? null : underWarranty(warrantyEnd, ticket.createdAt),
+    sanbao: await loadTicketWarranty(db, ticket.id),
     intake: Object.entries(form)
       .filter(([key]) => personal || key !== 'address')
       .map(([key, value]) => ({ key, value: typeof value === 'boolean' ? String(value) : text(value) })),

@@ -53,6 +53,11 @@ export const PERMISSIONS = [
   'tickets.dispatch',
   /** Work repair jobs as a technician: their own "my jobs today" with the addresses of their visits. */
   'tickets.ownJobs',
+  /**
+   * Decide a refund outside the product category's return window, or an exchange outside its exchange
+   * window (三包, docs/architecture/sanbao-rules.md), with a recorded reason: after-sales managers and admin.
+   */
+  'aftersales.outsideWindow',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -90,6 +95,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
     'tickets.settings',
     'tickets.reports',
     'tickets.dispatch',
+    'aftersales.outsideWindow',
   ],
   admin: PERMISSIONS,
 };
