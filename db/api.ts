@@ -184,7 +184,15 @@ export {
   type AcceptFormChangeInput,
   type SignAgainInput,
 } from './tickets/contract-signatures';
-export { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './tickets/warranty-status';
+export {
+  DEFAULT_SANBAO_RULES,
+  WARRANTY_STATUSES,
+  warrantyStatus,
+  warrantyView,
+  type SanbaoRules,
+  type WarrantyStatus,
+  type WarrantyView,
+} from './tickets/warranty-status';
 export type { SlaLevel } from './tickets/sla';
 export {
   CLOCK_COUNTS,

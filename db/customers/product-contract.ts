@@ -58,6 +58,15 @@ export type ProductDetail = Readonly<{
   createdAt: string;
 }>;
 
-export type ProductCategory = Readonly<{ code: string; nameZh: string; nameEn: string; warrantyMonths: number }>;
+export type ProductCategory = Readonly<{
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  warrantyMonths: number;
+  /** 三包 windows and the main components' warranty (docs/architecture/sanbao-rules.md). */
+  returnDays: number;
+  exchangeDays: number;
+  mainPartsMonths: number;
+}>;
 /** A category as the picker offers it: with the pinyin of its Chinese name, to find it by typing `kt` for 空调. */
 export type CategoryChoice = ProductCategory & Readonly<{ initials: string; pinyin: string }>;

@@ -56,7 +56,7 @@ export async function listProducts(db: Kysely<DB>, customerIds: ReadonlyArray<st
 export async function listCategories(db: Kysely<DB>): Promise<ProductCategory[]> {
   return db
     .selectFrom('productCategory')
-    .select(['code', 'nameZh', 'nameEn', 'warrantyMonths'])
+    .select(['code', 'nameZh', 'nameEn', 'warrantyMonths', 'returnDays', 'exchangeDays', 'mainPartsMonths'])
     .orderBy('position')
     .execute();
 }

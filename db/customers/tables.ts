@@ -65,7 +65,13 @@ export type ProductCategoryTable = {
   code: string;
   nameZh: string;
   nameEn: string;
+  /** The whole unit's repair warranty (整机三包有效期). */
   warrantyMonths: number;
+  /** 三包 windows after the purchase (docs/architecture/sanbao-rules.md). */
+  returnDays: number;
+  exchangeDays: number;
+  /** The main components' repair warranty (主要部件三包有效期), never shorter than the whole unit's. */
+  mainPartsMonths: number;
   position: number;
   updatedAt: string;
   hlc: string;

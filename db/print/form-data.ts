@@ -8,6 +8,7 @@ import type { Takings } from '../charges/contract';
 import type { ChargeSummary } from '../charges/summary';
 import type { FormAcceptance, FormChange } from '../tickets/signed-changes';
 import type { EstimateView } from '../tickets/estimates/contract';
+import type { WarrantyView } from '../tickets/warranty-status';
 
 /** The letterhead: every form is headed with the store and how to reach it. */
 export type PrintStoreHeader = Readonly<{
@@ -58,6 +59,8 @@ export type TicketPrintData = Readonly<{
   }>;
   /** Under warranty on the day the ticket was opened; null when no warranty end is known. */
   inWarranty: boolean | null;
+  /** After-sales requests and repairs: the 三包 status as the ticket's page shows it (db/tickets/warranty-of-ticket.ts). */
+  sanbao: WarrantyView | null;
   /** The intake form as the counter filled it, in its order: field name → text. */
   intake: ReadonlyArray<Readonly<{ key: string; value: string }>>;
   /** The after-sales plan (replace / repair / refund) and its details, once decided. */

@@ -14,6 +14,7 @@ import { issuedToTicket, partDescription } from '../parts/requisitions/issued-to
 import type { DB } from '../schema';
 import { checkSignatures } from '../tickets/signature-check';
 import { seesTicketContact } from '../tickets/visit-contact';
+import { loadTicketWarranty } from '../tickets/warranty-of-ticket-load';
 import type { TicketPrintData, TicketPrintLine } from './form-data';
 import { progressPageUrl } from './progress-url';
 import { loadStoreHeader, staffNames } from './store-header';
@@ -160,6 +161,7 @@ export async function loadTicketPrint(ctx: HandlerContext, ticketId: string): Pr
       warrantyEnd,
     },
     inWarranty: warrantyEnd === null ? null : underWarranty(warrantyEnd, ticket.createdAt),
+    sanbao: await loadTicketWarranty(db, ticket.id),
     intake: Object.entries(form)
       .filter(([key]) => personal || key !== 'address')
       .map(([key, value]) => ({ key, value: typeof value === 'boolean' ? String(value) : text(value) })),

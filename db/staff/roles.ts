@@ -65,6 +65,11 @@ export const PERMISSIONS = [
   'charges.estimate',
   /** Edit the customer messages' templates and quiet hours (db/messages/settings.ts). */
   'messages.settings',
+  /**
+   * Decide a refund outside the product category's return window, or an exchange outside its exchange
+   * window (三包, docs/architecture/sanbao-rules.md), with a recorded reason: after-sales managers and admin.
+   */
+  'aftersales.outsideWindow',
   /** Back up this PC's database, choose the backup folder and restore a backup (it replaces the whole store). */
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
@@ -108,6 +113,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
     'tickets.dispatch',
     'tickets.acceptChangedForm',
     'messages.settings',
+    'aftersales.outsideWindow',
   ],
   admin: PERMISSIONS,
 };

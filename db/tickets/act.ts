@@ -13,6 +13,7 @@ import { loadTicketDetail } from './detail';
 import { isGatedStep, workGate } from './estimates/gate';
 import { appendEvent, locationOf, refreshTicket, type TicketFold } from './events';
 import { machineOf } from './machines/index';
+import { checkPlanWindow } from './plan-window';
 import { managerRoute, routesToManager } from './manager-route';
 import { loadTicketSettings } from './settings';
 import { requireFormAgreed } from './signature-check';
@@ -50,7 +51,7 @@ function notPast(
 }
 
 /** Check what the step carries, and return what its event records (the step's fields but the note). */
-async function stepData(sc: StepContext, step: StepParsed): Promise<Record<string, unknown>> {
+async function stepData(sc: StepContext, fold: TicketFold, step: StepParsed): Promise<Record<string, unknown>> {
   const { action: _action, note: _note, ...data } = step;
   switch (step.action) {
     case 'assign':
@@ -76,6 +77,14 @@ async function stepData(sc: StepContext, step: StepParsed): Promise<Record<strin
       const { signature: _signature, ...rest } = data as typeof data & { signature: unknown };
       return rest;
     }
+    case 'decide_plan': {
+      // Refund and exchange have their 三包 windows: outside one, only a manager with a reason.
+      const { overrideReason: _reason, ...rest } = data as typeof data & { overrideReason: unknown };
+      return {
+        ...rest,
+        ...(await checkPlanWindow(sc.ctx.trx, fold.ticket.id, sc.actor, sc.cal, step)),
+      };
+    }
     // The schema checked all these carry: the event records it as given.
     case 'escalate':
     case 'wait_customer':
@@ -92,7 +101,6 @@ async function stepData(sc: StepContext, step: StepParsed): Promise<Record<strin
     case 'archive':
     case 'verify':
     case 'decline':
-    case 'decide_plan':
     case 'customer_confirms':
     case 'customer_declines':
     case 'mark_done':
@@ -202,7 +210,7 @@ async function checkSignedForm(sc: StepContext, fold: TicketFold, { step }: Sign
 }
 
 export async function takeStep(sc: StepContext, fold: TicketFold, step: StepParsed): Promise<TicketFold> {
-  const data = await stepData(sc, step);
+  const data = await stepData(sc, fold, step);
   return applyAction(sc, fold, step.action, data, step.note, step.action === 'complete' ? { step } : undefined);
 }
 

@@ -20,7 +20,6 @@ import { computeSla, type Clock } from './sla';
 import { allowedSteps } from './steps';
 import type { AboutView, ClockView, ProductRef, SignatureView, TicketDetail, TimelineEntry } from './views';
 import { customerPhones, seesTicketContact, withoutAddress } from './visit-contact';
-import { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from './warranty-status';
 import type { EventAction, TicketType } from './workflow';
 
 export type TicketHeader = Readonly<{
@@ -135,18 +134,8 @@ export async function loadTicketDetail(
     .execute();
 
   const product = await loadProduct(db, ticket.productId);
-  const purchaseDate = product?.purchaseDate ?? (textOf(form, 'purchaseDate') || null);
-  // A repair job opened from an after-sales request keeps the status the request was judged by.
-  const carried = WARRANTY_STATUSES.find((w): w is WarrantyStatus => w === form.warranty);
-  const warranty =
-    carried !== undefined
-      ? carried
-      : ticket.type === 'aftersales' || ticket.type === 'repair'
-        ? warrantyStatus(
-            { purchaseDate, warrantyEnd: product?.warrantyEnd ?? null },
-            cal.localDate(Date.parse(ticket.createdAt)),
-          )
-        : null;
+  // Judged once, in the list row (warranty-of-ticket.ts), so queues and the page agree.
+  const warranty = item.sanbao?.status ?? null;
   const source = ticket.type === 'repair' ? await loadServiceFormSource(db, id) : null;
   const signed = await checkSignatures(db, id, source);
 

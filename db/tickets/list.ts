@@ -8,6 +8,7 @@ import type { DB } from '../schema';
 import type { StoreCalendar } from './calendar';
 import { clockCalendar, type SlaLevel } from './sla';
 import type { SlaView, TicketListItem } from './views';
+import { warrantyOfTicket } from './warranty-of-ticket';
 
 /** The rows every list starts from; callers add their where and order clauses. */
 export function listQuery(db: Kysely<DB>) {
@@ -16,6 +17,8 @@ export function listQuery(db: Kysely<DB>) {
     .innerJoin('customer', 'customer.id', 'ticket.customerId')
     .leftJoin('staff as assignee', 'assignee.id', 'ticket.assigneeId')
     .leftJoin('ticketSla', 'ticketSla.ticketId', 'ticket.id')
+    .leftJoin('product', 'product.id', 'ticket.productId')
+    .leftJoin('productCategory', 'productCategory.code', 'product.category')
     .select([
       'ticket.id',
       'ticket.number',
@@ -46,6 +49,14 @@ export function listQuery(db: Kysely<DB>) {
       'ticketSla.resolveDueAt',
       'ticketSla.resolveBreachedAt',
       'ticketSla.clockCounts',
+      // What the 三包 status is judged from (warranty-of-ticket.ts).
+      'product.purchaseDate as productPurchaseDate',
+      'product.warrantyEnd as productWarrantyEnd',
+      'productCategory.returnDays',
+      'productCategory.exchangeDays',
+      'productCategory.warrantyMonths',
+      sql<string | null>`json_extract(ticket.form, '$.purchaseDate')`.as('formPurchaseDate'),
+      sql<string | null>`json_extract(ticket.form, '$.warranty')`.as('carriedWarranty'),
     ]);
 }
 
@@ -138,6 +149,7 @@ export function toListItem(row: ListRow, cal: StoreCalendar, now: number): Ticke
     promisedReplyAt: row.promisedReplyAt,
     forRole: row.forRole,
     sla: slaView(row, cal, now),
+    sanbao: warrantyOfTicket(row, cal),
   };
 }
 

@@ -3,6 +3,31 @@
  * what is wrong and, where it helps, what to do. No Node imports (the renderer reads them).
  */
 export const ticketMessages = {
+  // 三包 windows of an after-sales plan (plan-window.ts): who may decide outside them, and with what.
+  plan_outside_return_manager: {
+    en: 'The return window has passed: only an after-sales manager may decide a refund now, with a reason. Choose another plan or ask the manager',
+    zh: '已过退货期：现在退货只能由售后经理决定并填写原因。请改选其他方案或请售后经理处理',
+  },
+  plan_outside_exchange_manager: {
+    en: 'The exchange window has passed: only an after-sales manager may decide an exchange now, with a reason. Choose another plan or ask the manager',
+    zh: '已过换货期：现在换货只能由售后经理决定并填写原因。请改选其他方案或请售后经理处理',
+  },
+  plan_purchase_unknown_manager: {
+    en: 'The purchase date is not known, so the return and exchange windows cannot be checked: only an after-sales manager may decide a refund or exchange, with a reason',
+    zh: '购买日期不详，无法确认是否在退换货期内：退货或换货只能由售后经理决定并填写原因',
+  },
+  plan_outside_return_reason: {
+    en: 'The return window has passed: give the reason for refunding anyway',
+    zh: '已过退货期：请填写仍予退货的原因',
+  },
+  plan_outside_exchange_reason: {
+    en: 'The exchange window has passed: give the reason for exchanging anyway',
+    zh: '已过换货期：请填写仍予换货的原因',
+  },
+  plan_purchase_unknown_reason: {
+    en: 'The purchase date is not known, so this counts as outside the window: give the reason for deciding it anyway',
+    zh: '购买日期不详，按超出退换货期处理：请填写仍予处理的原因',
+  },
   standards_hq_owned: {
     en: 'Service time limits are set by head office once this PC is enrolled; ask head office to change them',
     zh: '本机已接入总部，服务时限由总部统一设定，如需调整请联系总部',

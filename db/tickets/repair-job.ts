@@ -15,7 +15,9 @@ import type { TicketFold } from './events';
 import { repairIntake, type TicketForm, type TicketIntake } from './intake';
 import type { StepParsed } from './step-input';
 import type { LinkedTicket } from './views';
-import { warrantyStatus, type WarrantyStatus } from './warranty-status';
+import { listQuery } from './list';
+import { warrantyOfTicket } from './warranty-of-ticket';
+import type { WarrantyStatus } from './warranty-status';
 import type { TicketType } from './workflow';
 
 export type Plan = 'replace' | 'repair' | 'refund';
@@ -63,24 +65,9 @@ function text(form: TicketForm, key: string): string {
 }
 
 /** The request's warranty status as its page shows it: judged on the day the request was taken. */
-async function requestWarranty(
-  db: Kysely<DB>,
-  fold: TicketFold,
-  form: TicketForm,
-  cal: StoreCalendar,
-): Promise<WarrantyStatus> {
-  const product = fold.ticket.productId
-    ? await db
-        .selectFrom('product')
-        .select(['purchaseDate', 'warrantyEnd'])
-        .where('id', '=', fold.ticket.productId)
-        .executeTakeFirst()
-    : undefined;
-  const purchaseDate = product?.purchaseDate ?? (text(form, 'purchaseDate') || null);
-  return warrantyStatus(
-    { purchaseDate, warrantyEnd: product?.warrantyEnd ?? null },
-    cal.localDate(Date.parse(fold.ticket.createdAt)),
-  );
+async function requestWarranty(db: Kysely<DB>, fold: TicketFold, cal: StoreCalendar): Promise<WarrantyStatus> {
+  const row = await listQuery(db).where('ticket.id', '=', fold.ticket.id).executeTakeFirstOrThrow();
+  return warrantyOfTicket(row, cal)?.status ?? 'unknown';
 }
 
 /**
@@ -115,7 +102,7 @@ export async function repairJobIntake(
     fault: text(form, 'fault'),
     receiptNo: text(form, 'receiptNo'),
     ...(text(form, 'purchaseDate') ? { purchaseDate: text(form, 'purchaseDate') } : {}),
-    warranty: await requestWarranty(db, fold, form, cal),
+    warranty: await requestWarranty(db, fold, cal),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -76,6 +76,8 @@ export const stepSchema = z.discriminatedUnion(
       action: z.literal('decide_plan'),
       plan: z.enum(REMEDIES, { error: 'required' }),
       details: requiredText(2000),
+      /** Why a refund or exchange is decided outside its 三包 window (plan-window.ts); '' inside it. */
+      overrideReason: optionalText(500),
       note,
     }),
     plain('customer_confirms'),
@@ -132,6 +134,7 @@ export const STEP_FIELDS = [
   'result',
   'plan',
   'details',
+  'overrideReason',
   'technicianId',
   'plannedDate',
   'appointmentAt',

@@ -5,7 +5,7 @@ import type { ComplaintDepartment, TicketForm } from './intake';
 import type { ServiceFormSource } from './service-form';
 import type { AnyServiceForm, FormAgreement, FormChange } from './signed-changes';
 import type { SlaLevel } from './sla';
-import type { WarrantyStatus } from './warranty-status';
+import type { WarrantyStatus, WarrantyView } from './warranty-status';
 import type {
   EventAction,
   ForRole,
@@ -53,6 +53,11 @@ export type TicketListItem = Readonly<{
   /** Nobody responsible yet: waiting for every after-sales manager, or the admin (db/tickets/manager-route.ts). */
   forRole: ForRole | null;
   sla: SlaView;
+  /**
+   * After-sales requests and repairs: the 三包 status judged on the day the ticket was taken (the
+   * customer's rights are fixed when they claim them), with the windows' last days.
+   */
+  sanbao: WarrantyView | null;
 }>;
 
 /**

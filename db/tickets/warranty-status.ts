@@ -1,32 +1,87 @@
 /**
- * Warranty status of an after-sales request or repair, by the "three guarantees"
- * (三包) rules: within 7 days of purchase a faulty product may be returned, within 15 days
- * exchanged, and within the warranty it is repaired free. Plain calendar dates, no time zone.
- * No Node imports: the intake form shows it as the dates are typed.
+ * Warranty status of an after-sales request or repair under the "three guarantees" (三包) rules:
+ * within the return window after the purchase a faulty product may be returned, within the exchange
+ * window exchanged, and within the warranty it is repaired free. The windows are the product
+ * category's (product_category.return_days, exchange_days, warranty_months; docs/architecture/sanbao-rules.md).
+ *
+ * Days count as the Civil Code counts a period (民法典 第二百零一条): the purchase day is not counted,
+ * so bought on 09-18 with a 7-day window, the last day to return is 09-25; every window includes
+ * its last day. Plain calendar dates: the caller passes the store's local date. No Node imports:
+ * the intake form shows the status as the dates are typed.
  */
-import { isCalendarDate, warrantyEnd } from '../customers/warranty';
+import { addDays, isCalendarDate, warrantyEnd } from '../customers/warranty';
+import { dateInRange } from '../fields';
 
 export const WARRANTY_STATUSES = ['return_window', 'exchange_window', 'in_warranty', 'expired', 'unknown'] as const;
 export type WarrantyStatus = (typeof WARRANTY_STATUSES)[number];
 
-/** When the product has no warranty end on file (not registered), the usual whole-unit term. */
-export const DEFAULT_WARRANTY_MONTHS = 12;
-const RETURN_DAYS = 7;
-const EXCHANGE_DAYS = 15;
+export type SanbaoRules = Readonly<{ returnDays: number; exchangeDays: number; warrantyMonths: number }>;
 
-function daysBetween(from: string, to: string): number {
+/**
+ * When the product's category is not known (a request typed without a registered product): the
+ * national rules' 7-day return and 15-day exchange (《部分商品修理更换退货责任规定》 articles 8–9)
+ * and the usual whole-unit term of a year.
+ */
+export const DEFAULT_SANBAO_RULES: SanbaoRules = { returnDays: 7, exchangeDays: 15, warrantyMonths: 12 };
+/** Kept for callers that only need the whole-unit default. */
+export const DEFAULT_WARRANTY_MONTHS = DEFAULT_SANBAO_RULES.warrantyMonths;
+
+export type WarrantyFacts = Readonly<{
+  purchaseDate: string | null;
+  /** The product's stored warranty end (fixed when it was registered), if any. */
+  warrantyEnd: string | null;
+  rules?: SanbaoRules;
+}>;
+
+export type WarrantyView = Readonly<{
+  status: WarrantyStatus;
+  purchaseDate: string | null;
+  /** The last day a return is accepted (null: no return window, or no purchase date). */
+  returnUntil: string | null;
+  exchangeUntil: string | null;
+  warrantyEnd: string | null;
+  /** Whole days left in the status's window on the day judged, counting that day's end (0: the last day). */
+  daysLeft: number | null;
+  /** The day the status was judged on. */
+  judgedOn: string;
+}>;
+
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export type WarrantyFacts = Readonly<{ purchaseDate: string | null; warrantyEnd: string | null }>;
+/** A purchase date the rules can be applied to: a real date, in the years a counter works with. */
+function usablePurchaseDate(date: string | null): date is string {
+  return date !== null && isCalendarDate(date) && dateInRange(date);
+}
+
+export function warrantyView(facts: WarrantyFacts, onDate: string): WarrantyView {
+  const rules = facts.rules ?? DEFAULT_SANBAO_RULES;
+  const unknown: WarrantyView = {
+    status: 'unknown',
+    purchaseDate: facts.purchaseDate,
+    returnUntil: null,
+    exchangeUntil: null,
+    warrantyEnd: facts.warrantyEnd,
+    daysLeft: null,
+    judgedOn: onDate,
+  };
+  const { purchaseDate } = facts;
+  if (!usablePurchaseDate(purchaseDate) || !isCalendarDate(onDate)) return unknown;
+  // Bought after the day judged: a typing slip, not a product inside every window.
+  if (purchaseDate > onDate) return unknown;
+  const returnUntil = rules.returnDays > 0 ? addDays(purchaseDate, rules.returnDays) : null;
+  const exchangeUntil = rules.exchangeDays > 0 ? addDays(purchaseDate, rules.exchangeDays) : null;
+  const end = facts.warrantyEnd ?? warrantyEnd(purchaseDate, rules.warrantyMonths);
+  const view = { ...unknown, purchaseDate, returnUntil, exchangeUntil, warrantyEnd: end };
+  if (returnUntil !== null && onDate <= returnUntil)
+    return { ...view, status: 'return_window', daysLeft: daysBetween(onDate, returnUntil) };
+  if (exchangeUntil !== null && onDate <= exchangeUntil)
+    return { ...view, status: 'exchange_window', daysLeft: daysBetween(onDate, exchangeUntil) };
+  if (onDate <= end) return { ...view, status: 'in_warranty', daysLeft: daysBetween(onDate, end) };
+  return { ...view, status: 'expired' };
+}
 
 export function warrantyStatus(facts: WarrantyFacts, onDate: string): WarrantyStatus {
-  const { purchaseDate } = facts;
-  if (purchaseDate === null || !isCalendarDate(purchaseDate) || !isCalendarDate(onDate)) return 'unknown';
-  const age = daysBetween(purchaseDate, onDate);
-  if (age < 0) return 'unknown';
-  if (age <= RETURN_DAYS) return 'return_window';
-  if (age <= EXCHANGE_DAYS) return 'exchange_window';
-  const end = facts.warrantyEnd ?? warrantyEnd(purchaseDate, DEFAULT_WARRANTY_MONTHS);
-  return onDate <= end ? 'in_warranty' : 'expired';
+  return warrantyView(facts, onDate).status;
 }

@@ -56,6 +56,11 @@ export const printEn = {
     inWarranty: 'In warranty until {{date}}',
     outOfWarranty: 'Out of warranty since {{date}}',
     warrantyUnknown: 'Not known',
+    // 三包 status on the day the ticket was taken; the windows include their last day.
+    returnWindow: 'May be returned: return window until {{date}} ({{days}} days left when taken)',
+    exchangeWindow: 'May be exchanged: exchange window until {{date}} ({{days}} days left when taken)',
+    inWarrantyDays: 'In warranty until {{date}} ({{days}} days left when taken)',
+    expiredOn: 'Out of warranty: covered until {{date}}',
     fault: 'Fault reported',
     condition: 'Condition received',
     accessories: 'Accessories received',

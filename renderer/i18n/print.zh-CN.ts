@@ -51,6 +51,11 @@ export const printZhCN: PrintMessages = {
     inWarranty: '在保，至 {{date}}',
     outOfWarranty: '已过保（{{date}} 到期）',
     warrantyUnknown: '未知',
+    // 三包 status on the day the ticket was taken; the windows include their last day.
+    returnWindow: '可退货，退货期至 {{date}}（受理日剩 {{days}} 天）',
+    exchangeWindow: '可换货，换货期至 {{date}}（受理日剩 {{days}} 天）',
+    inWarrantyDays: '保修内，保修期至 {{date}}（受理日剩 {{days}} 天）',
+    expiredOn: '保修外，保修期至 {{date}} 止',
     fault: '故障描述',
     condition: '收货时外观状况',
     accessories: '随机附件',

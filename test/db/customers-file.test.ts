@@ -93,7 +93,8 @@ describe('the customer file', () => {
       receiptNo: 'FP0001',
       priceFen: 499_900,
     });
-    expect(tv).toMatchObject({ warrantyEnd: '2027-01-30', underWarranty: true, receiptNo: 'FP0001' });
+    // Inclusive of its last day (民法典 第二百零二条): bought 01-31, 12 months → covered through 2027-01-31.
+    expect(tv).toMatchObject({ warrantyEnd: '2027-01-31', underWarranty: true, receiptNo: 'FP0001' });
     const mattress = await t.ok('customers.addProduct', {
       customerId: customer.id,
       category: 'mattress',
@@ -101,7 +102,7 @@ describe('the customer file', () => {
       model: 'X1',
       purchaseDate: '2022-11-01',
     });
-    expect(mattress).toMatchObject({ warrantyEnd: '2025-10-31', underWarranty: false, serial: null });
+    expect(mattress).toMatchObject({ warrantyEnd: '2025-11-01', underWarranty: false, serial: null });
     expect(
       await t.call('customers.addProduct', { customerId: customer.id, category: 'boat', brand: 'x', model: 'y' }),
     ).toMatchObject({ ok: false, error: { key: 'unknown_category', field: 'category' } });
@@ -133,7 +134,7 @@ describe('the customer file', () => {
       receiptNo: 'FP0001',
       priceFen: 499_900,
     });
-    expect(moved.warrantyEnd).toBe('2027-02-27');
+    expect(moved.warrantyEnd).toBe('2027-02-28');
     const history = await t.ok('customers.history', { id: customer.id });
     expect(history.products.map((p) => p.model)).toEqual(['X1', '65E7K']);
   });

@@ -91,7 +91,7 @@ describe('importing customers and products', () => {
     const products = (await t.ok('customers.history', { id: owner.id })).products;
     expect(products.map((p) => [p.category, p.purchaseDate, p.priceFen, p.warrantyEnd])).toEqual(
       expect.arrayContaining([
-        ['fridge', '2026-03-05', 499_900, '2027-03-04'],
+        ['fridge', '2026-03-05', 499_900, '2027-03-05'],
         ['washer', null, null, null],
       ]),
     );

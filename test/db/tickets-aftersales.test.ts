@@ -134,7 +134,7 @@ describe('an after-sales request', () => {
     const ticket = await request(d, '2026-03-01', product.id, owner.id);
     expect(ticket).toMatchObject({
       warranty: 'in_warranty',
-      product: { id: product.id, label: '海尔 XQG100-14', warrantyEnd: '2027-02-28' },
+      product: { id: product.id, label: '海尔 XQG100-14', warrantyEnd: '2027-03-01' },
     });
 
     const stranger = await d.customer('路人甲');

@@ -48,7 +48,13 @@ async function confirmedPlan(d: TicketDesk, plan: Remedy, withProduct = true): P
     fault: '洗衣机脱水时剧烈震动并报 E4',
   });
   ticket = await act(d, 'counter', ticket, { action: 'verify', findings: '小票与型号、序列号一致，故障复现' });
-  ticket = await act(d, 'manager', ticket, { action: 'decide_plan', plan, details: '按方案处理' });
+  // Bought in March: a replace or refund is outside its 三包 window, so the manager gives the reason.
+  ticket = await act(d, 'manager', ticket, {
+    action: 'decide_plan',
+    plan,
+    details: '按方案处理',
+    ...(plan === 'repair' ? {} : { overrideReason: '多次维修未果' }),
+  });
   return act(d, 'counter', ticket, { action: 'customer_confirms' });
 }
 

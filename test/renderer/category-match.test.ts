@@ -8,6 +8,9 @@ const c = (code: string, nameZh: string, nameEn: string, initials: string, pinyi
   nameZh,
   nameEn,
   warrantyMonths: 12,
+  returnDays: 7,
+  exchangeDays: 15,
+  mainPartsMonths: 12,
   initials,
   pinyin,
 });

@@ -1,5 +1,5 @@
 /** The intake as taken, and the facts the workflow keeps (responsible, appointment, follow-up…). */
-import { Descriptions, Tag } from 'antd';
+import { Descriptions, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../db/api';
@@ -7,6 +7,7 @@ import type { TicketsMessages } from '../../i18n/tickets.en';
 import { useTicketFormat } from './format';
 import { useTicketLabels } from './labels';
 import { ticketHref } from './route';
+import { useWarrantyDetail, WarrantyTag } from './warranty-tag';
 
 type FieldKey = keyof TicketsMessages['fields'];
 
@@ -14,6 +15,7 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation('tickets');
   const format = useTicketFormat();
   const labels = useTicketLabels();
+  const warrantyDetail = useWarrantyDetail();
   const fieldLabels = t('fields', { returnObjects: true }) as TicketsMessages['fields'];
 
   const value = (key: string, raw: string | boolean): ReactNode => {
@@ -51,12 +53,13 @@ export function IntakeDetails({ ticket }: { ticket: TicketDetail }) {
   if (ticket.customerPhones.length > 0) rows.push([t('fields.customerPhones'), ticket.customerPhones.join(' / ')]);
   if (ticket.product)
     rows.push([t('fields.product'), [ticket.product.label, ticket.product.serial].filter(Boolean).join(' · ')]);
-  if (ticket.warranty)
+  if (ticket.sanbao)
     rows.push([
       t('intake.warranty'),
-      <Tag key="w" color={ticket.warranty === 'expired' ? 'default' : 'green'}>
-        {t(`warranty.${ticket.warranty}`)}
-      </Tag>,
+      <Space key="w" size={4} wrap>
+        <WarrantyTag view={ticket.sanbao} />
+        <span>{warrantyDetail(ticket.sanbao)}</span>
+      </Space>,
     ]);
   // Complaints taken before "about" existed say "nobody in particular" too.
   if (ticket.about !== null && !('about' in ticket.form)) rows.push([t('fields.about'), aboutText(ticket.about)]);

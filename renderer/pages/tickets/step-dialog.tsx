@@ -9,8 +9,10 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { stepSchema, type StepAction, type TicketDetail } from '../../../db/api';
 import { FormAlert } from '../../forms/form-alert';
+import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation } from '../../use-desk';
 import { useTicketLabels } from './labels';
+import { overrideReasonSpec, PlanWindowAlert, planOutside } from './plan-window-alert';
 import { SpecFields, type FormValues } from './spec-fields';
 import { stepSpecs } from './step-specs';
 import { useTicketStaff } from './use-staff';
@@ -59,6 +61,8 @@ function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAct
   });
   // The visit address on site, the goods' condition in store: only the chosen place's detail.
   const hidden = useWatch({ control: form.control, name: 'location' }) === 'on_site' ? 'condition' : 'address';
+  const chosenPlan = useWatch({ control: form.control, name: 'plan' });
+  const { can } = useSignedIn();
   const technicianLabel = (s: { id: string; name: string }): string =>
     loadLabel(
       s.name,
@@ -72,6 +76,10 @@ function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAct
     createsRepairJob,
     technicianLabel,
   ).filter((s) => !createsRepairJob || s.name !== hidden);
+  // A refund or exchange outside its 三包 window: said here, and the manager gives the reason.
+  const outside = action === 'decide_plan' ? planOutside(ticket.sanbao, chosenPlan) : null;
+  const mayOverride = can('aftersales.outsideWindow');
+  if (outside !== null && mayOverride) specs.splice(specs.length - 1, 0, overrideReasonSpec);
   const fields = specs.map((s) => s.name as string);
 
   const submit = form.handleSubmit(async (values) => {
@@ -107,6 +115,7 @@ function StepForm({ ticket, action, onClose, onDone }: Props & { action: StepAct
         />
       ) : null}
       <SpecFields specs={specs} control={form.control} idPrefix={`step-${action}`} />
+      {outside !== null ? <PlanWindowAlert view={ticket.sanbao} outside={outside} mayOverride={mayOverride} /> : null}
       <FormAlert errors={form.formState.errors} />
       <Space>
         <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>

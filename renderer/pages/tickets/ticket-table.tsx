@@ -1,4 +1,4 @@
-/** Tickets as a table: number (opens the ticket) and when taken, type, state, summary, customer, responsible, time limit. */
+/** Tickets as a table: number (opens the ticket) and when taken, type (with the 三包 status), state, summary, customer, responsible, time limit. */
 import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketListItem } from '../../../db/api';
@@ -7,6 +7,7 @@ import { useTicketFormat } from './format';
 import { useTicketLabels } from './labels';
 import { ticketHref } from './route';
 import { SlaBadge } from './sla-badge';
+import { WarrantyTag } from './warranty-tag';
 
 type Props = {
   items: ReadonlyArray<TicketListItem>;
@@ -77,7 +78,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'type',
           title: t('queue.type'),
-          width: 110,
+          width: 130,
           render: (_, item) => (
             <Space size={4} wrap>
               <Tag>{labels.type(item.type)}</Tag>
@@ -85,6 +86,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
                 <Tag color={item.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${item.priority}`)}</Tag>
               ) : null}
               {item.escalated ? <Tag color="magenta">{t('detail.escalated')}</Tag> : null}
+              {item.sanbao ? <WarrantyTag view={item.sanbao} /> : null}
             </Space>
           ),
         },

@@ -50,6 +50,21 @@ function useDataLine() {
         : route.managers
           ? t('route.managers', { count: route.managers })
           : t('route.admin');
+    } else if (key === 'window' && typeof value === 'object' && value !== null) {
+      // The 三包 window a refund or exchange was judged by (db/tickets/plan-window.ts).
+      const w = value as {
+        kind?: string;
+        days?: number;
+        purchaseDate?: string | null;
+        until?: string | null;
+        inside?: boolean;
+      };
+      label = t('sanbao.windowLabel');
+      shown = t(w.inside ? 'sanbao.windowInside' : 'sanbao.windowOutside', {
+        window: t(w.kind === 'return' ? 'sanbao.returnWindow' : 'sanbao.exchangeWindow', { days: w.days ?? 0 }),
+        purchase: w.purchaseDate ? format.date(w.purchaseDate) : t('sanbao.purchaseUnknown'),
+        until: w.until ? format.date(w.until) : '—',
+      });
     } else if (key === 'priority') shown = t(`priorities.${value as 'normal'}`);
     else if (key === 'location') shown = t(`locations.${value as 'in_store'}`);
     return (

@@ -45,6 +45,16 @@ function Field({ label, value, wide = false }: { label: string; value: string; w
 }
 
 function warrantyText(data: TicketPrintData, t: PrintT): string {
+  const view = data.sanbao;
+  if (view !== null && view.daysLeft !== null) {
+    const days = view.daysLeft;
+    if (view.status === 'return_window') return t('ticket.returnWindow', { date: formatDate(view.returnUntil), days });
+    if (view.status === 'exchange_window')
+      return t('ticket.exchangeWindow', { date: formatDate(view.exchangeUntil), days });
+    if (view.status === 'in_warranty') return t('ticket.inWarrantyDays', { date: formatDate(view.warrantyEnd), days });
+  }
+  if (view !== null && view.status === 'expired' && view.warrantyEnd !== null)
+    return t('ticket.expiredOn', { date: formatDate(view.warrantyEnd) });
   const end = data.purchase.warrantyEnd;
   if (data.inWarranty === null || end === null) return t('ticket.warrantyUnknown');
   return data.inWarranty ? t('ticket.inWarranty', { date: end }) : t('ticket.outOfWarranty', { date: end });
