@@ -118,15 +118,8 @@ export const printMethods = areaMethods('print', {
   'print.requisition': method(printRequisitionSchema, { access: 'parts.read', mutates: false }, printRequisition),
   /** A stocktake's count sheet: the parts to count, by bin. */
   'print.stocktake': method(printStocktakeSchema, { access: 'parts.read', mutates: false }, printStocktake),
-  printTakingsSchema,
-  printEstimateSchema,
-} from './contract';
-import type {
-  TicketPrintData,
-  RequisitionPrintData,
-  StocktakePrintData,
-  TakingsPrintData,
-  EstimatePrintData,
-} from './form-data';
-import { loadEstimatePrint } from './estimate-data';
+  /** A day's takings hand-over sheet (收款交班单): per method, counter and staff, with every entry. */
+  'print.takings': method(printTakingsSchema, { access: 'charges.take', mutates: false }, printTakings),
+  /** One version of a job's estimate (报价单): lines, totals, validity, and the customer's decision once recorded. */
+  'print.estimate': method(printEstimateSchema, { access: 'tickets.read', mutates: false }, printEstimate),
 });

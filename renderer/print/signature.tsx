@@ -1,7 +1,8 @@
 /** The customer's captured signature, redrawn from its strokes as vector lines. */
 import type { TicketPrintData } from '../../db/api';
 
-type Signature = NonNullable<TicketPrintData['signature']>;
+// Only what redraws it: the print forms pass ticket signatures and estimate approvals alike.
+type Signature = Pick<NonNullable<TicketPrintData['signature']>, 'width' | 'height' | 'strokes'>;
 
 export function strokePaths(strokes: Signature['strokes']): string[] {
   return strokes
