@@ -72,11 +72,6 @@ async function loadProduct(db: Kysely<DB>, productId: string | null): Promise<Pr
   };
 }
 
-function textOf(form: TicketForm, key: string): string {
-  const value = form[key];
-  return typeof value === 'string' ? value : '';
-}
-
 export async function loadTicketDetail(
   db: Kysely<DB>,
   id: string,

@@ -98,8 +98,6 @@ export function EstimateSheet({ data, copyNo, t }: { data: EstimatePrintData; co
             {decision.strokes && decision.width && decision.height ? (
               <SignatureImage
                 signature={{
-                  signerName: decision.customerName,
-                  signedAt: decision.decidedAt,
                   width: decision.width,
                   height: decision.height,
                   strokes: decision.strokes,
