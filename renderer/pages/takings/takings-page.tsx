@@ -24,6 +24,7 @@ function TotalsTable({ rows, first, label }: { rows: ReadonlyArray<Row>; first: 
       rowKey="key"
       pagination={false}
       dataSource={[...rows]}
+      locale={{ emptyText: t('takings.none') }}
       aria-label={label}
       scroll={{ x: 'max-content' }}
       columns={[

@@ -142,8 +142,13 @@ function ChargesBody({ charges, onSaved }: { charges: TicketCharges; onSaved: ()
 
   const due = charges.balanceFen;
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      {charges.underWarranty ? <Tag color="green">{t('underWarranty')}</Tag> : null}
+    // A flex column rather than antd's Space: Space keeps a gap for the warranty tag when it is absent.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      {charges.underWarranty ? (
+        <Tag color="green" style={{ alignSelf: 'flex-start' }}>
+          {t('underWarranty')}
+        </Tag>
+      ) : null}
       <Table
         size="small"
         rowKey="id"
@@ -208,6 +213,6 @@ function ChargesBody({ charges, onSaved }: { charges: TicketCharges; onSaved: ()
         }}
         call={(d, input) => desk.call(METHOD_OF_DIALOG[d.kind], input as never)}
       />
-    </Space>
+    </div>
   );
 }
