@@ -44,6 +44,15 @@ test('a service form changed after signing: the page and the preview say what ch
   expect(await layoutProblems(page)).toEqual([]);
   expect(await axeViolations(page)).toEqual([]);
 
+  // Signing again shows the customer the whole current form: parts, charges, payments, terms.
+  await signatures.getByRole('button', { name: '顾客重新签字' }).click();
+  const again = page.getByRole('dialog', { name: '顾客在当前服务单上签字' });
+  await again.getByTestId('signed-form-content').getByText('收款 · 支付宝').waitFor();
+  await again.getByText('本单所列费用、已收款项及应付余额经顾客签字确认', { exact: false }).waitFor();
+  await page.screenshot({ path: 'test-results/signed-sign-again-zh.png' });
+  await again.getByRole('button', { name: '取消' }).click();
+  await again.waitFor({ state: 'hidden' });
+
   // The preview says it above the paper, and the paper carries the mark.
   await page.getByRole('button', { name: '维修服务单' }).click();
   const preview = page.getByRole('dialog', { name: /打印预览/ });
