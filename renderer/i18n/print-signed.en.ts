@@ -26,7 +26,7 @@ export const printSignedEn = {
     changed: 'Changed after signing',
     changedNote:
       'This form changed after the customer signed it. The signature above does not cover the changes below: the customer must sign again.',
-    accepted: 'Changed after signing; accepted by {{name}} on {{at}}: {{reason}}',
+    accepted: 'Accepted by {{name}} on {{at}}: {{reason}}',
     tampered: 'The stored signature does not match its own record.',
     more: 'and more changes',
     field: {

@@ -27,7 +27,7 @@ export const printSignedZhCN: Pick<PrintMessages, 'money' | 'signed'> = {
     matches: '本单内容与顾客签字时一致。',
     changed: '签名后内容已更改',
     changedNote: '本服务单在顾客签字后内容已更改，上方签字不包含以下变更，须请顾客重新签字。',
-    accepted: '签名后内容已更改；{{name}} 于 {{at}} 确认：{{reason}}',
+    accepted: '{{name}} 于 {{at}} 确认变更：{{reason}}',
     tampered: '所存签字与其记录不符。',
     more: '等更多变更',
     field: {

@@ -328,7 +328,7 @@ export const ticketsEn = {
     signatureChanged: 'Changed after signing',
     signatureChangedHelp:
       'The ticket changed after the customer signed it (listed below). Before the job is closed, ask the customer to sign the current form, or a lead records why the change stands.',
-    signatureAccepted: 'Changed after signing; accepted by {{name}} on {{at}}: {{reason}}',
+    signatureAccepted: 'Accepted by {{name}} on {{at}}: {{reason}}',
     signatureOlder: 'Signed on the first version of the form, which did not cover parts, charges or terms.',
     signatureSuperseded: 'Earlier signature',
     signAgain: 'Customer signs again',

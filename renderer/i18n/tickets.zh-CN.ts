@@ -311,7 +311,7 @@ export const ticketsZhCN: TicketsMessages = {
     signatureChanged: '签名后内容已更改',
     signatureChangedHelp:
       '顾客签字后工单内容已更改（见下）。结单前请顾客在当前服务单上重新签字，或由组长/经理记录变更原因。',
-    signatureAccepted: '签名后内容已更改；{{name}} 于 {{at}} 确认：{{reason}}',
+    signatureAccepted: '{{name}} 于 {{at}} 确认变更：{{reason}}',
     signatureOlder: '此签字签于第一版服务单，该版不含配件、费用及服务条款。',
     signatureSuperseded: '较早的签字',
     signAgain: '顾客重新签字',

@@ -89,6 +89,8 @@ export class FollowUpCall {
 /** The customer signs with the mouse: pointer events, as a finger or pen would send them. */
 export async function signOnPad(page: Page): Promise<void> {
   const pad = page.getByRole('img', { name: /Signature pad/ });
+  // Below the form the customer reads, the pad may start out of view: the mouse signs only what is shown.
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   const strokes: Array<Array<[number, number]>> = [
     [

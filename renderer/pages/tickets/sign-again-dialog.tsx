@@ -5,7 +5,7 @@
  * if the ticket changes while the dialog is open, the main process refuses and nothing is stored.
  */
 import { Alert, Button, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildServiceForm, canonicalJson, type TicketDetail } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
@@ -35,6 +35,7 @@ function SignAgainForm({ ticket, onClose, onDone }: Omit<Props, 'open'>) {
   const [strokes, setStrokes] = useState<Stroke[]>([]);
   const [hash, setHash] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const hashed = useRef('');
   const source = ticket.serviceFormSource;
   const work = ticket.currentWork;
   const serviceForm =
@@ -45,9 +46,11 @@ function SignAgainForm({ ticket, onClose, onDone }: Omit<Props, 'open'>) {
     let current = true;
     void sha256Hex(json).then((digest) => {
       if (!current) return;
+      // Another name on the form is another form: the customer signs what is shown. The first
+      // hash clears nothing, so a signature drawn while it is computed stays.
+      if (hashed.current !== '' && hashed.current !== digest) setStrokes([]);
+      hashed.current = digest;
       setHash(digest);
-      // Another name on the form is another form: the customer signs what is shown.
-      setStrokes([]);
     });
     return () => {
       current = false;

@@ -9,7 +9,7 @@ import { useTicketLabels } from './labels';
 import { useTicketStaff } from './use-staff';
 
 /** Recorded with the event but shown elsewhere, or not meant for reading. */
-const HIDDEN = new Set(['sla', 'formHash', 'signatureId', 'attachmentId', 'signature']);
+const HIDDEN = new Set(['sla', 'formHash', 'currentHash', 'again', 'signatureId', 'attachmentId', 'signature']);
 
 function useDataLine() {
   const { t } = useTranslation('tickets');
