@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HqError } from '../auth';
+import { isDatabaseDown } from '../http/errors';
 import type { HeadOfficeServices } from '../http/services';
 import { shortCode } from './aliyun-gateway';
 import { applyDeliveryReports, applyReplies } from './inbound';
@@ -60,35 +61,55 @@ function requireToken(token: string) {
 
 const ACCEPTED = { code: 0, msg: '成功' };
 
+/**
+ * The shared error handler logs a failed request's URL, which here holds the token: a failure is
+ * logged without it and answered as head office's own error instead.
+ */
+async function withoutUrlInLog<T>(services: HeadOfficeServices, route: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HqError) throw error;
+    if (isDatabaseDown(error))
+      throw new HqError(503, 'unavailable', 'Head office database is unavailable; retry later');
+    services.log(`[error] ${route}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new HqError(500, 'internal', 'Head office hit an error; nothing was applied');
+  }
+}
+
 export function smsCallbackRoutes(token: string, provider = 'aliyun'): FastifyPluginAsyncZod<HeadOfficeServices> {
   return async (app, services) => {
     const deps = { db: services.db, hqClock: services.hqClock, now: services.now, provider };
     // onRequest: a caller without the token is refused before its body is read or parsed.
     const common = { onRequest: requireToken(token), bodyLimit: CALLBACK_BODY_LIMIT };
     app.post('/sms/v1/aliyun/report', { ...common, schema: { body: smsReportSchema } }, async (request) => {
-      const summary = await applyDeliveryReports(
-        deps,
-        request.body.map((r) => ({
-          messageId: r.out_id ? r.out_id : null,
-          providerMessageId: r.biz_id,
-          delivered: r.success,
-          code: r.success ? '' : shortCode(r.err_code ?? 'failed'),
-          key: `${r.biz_id}|${r.report_time ?? ''}|${r.success}`,
-        })),
+      const summary = await withoutUrlInLog(services, 'sms report', () =>
+        applyDeliveryReports(
+          deps,
+          request.body.map((r) => ({
+            messageId: r.out_id ? r.out_id : null,
+            providerMessageId: r.biz_id,
+            delivered: r.success,
+            code: r.success ? '' : shortCode(r.err_code ?? 'failed'),
+            key: `${r.biz_id}|${r.report_time ?? ''}|${r.success}`,
+          })),
+        ),
       );
       if (summary.unmatched > 0) services.log(`[warn] sms: ${summary.unmatched} delivery report(s) matched no message`);
       return ACCEPTED;
     });
     app.post('/sms/v1/aliyun/reply', { ...common, schema: { body: smsUpSchema } }, async (request) => {
-      const summary = await applyReplies(
-        deps,
-        request.body.map((r) => ({
-          phone: r.phone_number,
-          text: r.content,
-          key: r.sequence_id
-            ? `seq|${r.sequence_id}`
-            : createHash('sha256').update(`${r.phone_number}|${r.send_time}|${r.content}`).digest('hex'),
-        })),
+      const summary = await withoutUrlInLog(services, 'sms reply', () =>
+        applyReplies(
+          deps,
+          request.body.map((r) => ({
+            phone: r.phone_number,
+            text: r.content,
+            key: r.sequence_id
+              ? `seq|${r.sequence_id}`
+              : createHash('sha256').update(`${r.phone_number}|${r.send_time}|${r.content}`).digest('hex'),
+          })),
+        ),
       );
       if (summary.unmatched > 0)
         services.log(`[warn] sms: ${summary.unmatched} reply(ies) matched no message sent in the last 7 days`);

@@ -15,6 +15,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Nothing head office logged while answering callbacks names the token or a customer's number.
+  expect(hq.logged.join('\n')).not.toMatch(new RegExp(`${CALLBACK_TOKEN}|13[0-9]{9}`));
   await hq?.close();
 });
 
