@@ -4,6 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import i18next from 'i18next';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { printEn } from '../../renderer/i18n/print.en';
+import { printZhCN } from '../../renderer/i18n/print.zh-CN';
+import { IntakeReceipt } from '../../renderer/print/forms/intake-receipt';
+import type { PrintT } from '../../renderer/print/print-texts';
 import { describe, expect, it } from 'vitest';
 import { buildServiceForm, canonicalJson, type StepInput, type TicketDetail } from '../../db/api';
 import { changeLog, count } from '../support/inspect';
@@ -349,9 +356,26 @@ describe('the intake receipt’s progress address', () => {
     // The address alone (enrolment not finished) is not enough.
     expect((await d.ok('counter', 'print.ticket', { ticketId: ticket.id })).progressUrl).toBeNull();
     setState.run('device_id', 'dev-1');
-    expect((await d.ok('counter', 'print.ticket', { ticketId: ticket.id })).progressUrl).toBe(
-      'https://hq.example.com:8443/progress',
-    );
+    const data = await d.ok('counter', 'print.ticket', { ticketId: ticket.id });
+    expect(data.progressUrl).toBe('https://hq.example.com:8443/progress');
+    // The receipt prints it under "keep this receipt", in the form's language.
+    const texts = i18next.createInstance();
+    await texts.init({
+      resources: { en: { print: printEn }, 'zh-CN': { print: printZhCN } },
+      ns: ['print'],
+      defaultNS: 'print',
+      nsSeparator: false,
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
+    for (const [language, words] of [
+      ['zh-CN', '网上查询进度：https://hq.example.com:8443/progress（输入本单号及手机号码后 4 位）'],
+      ['en', 'Check progress online at https://hq.example.com:8443/progress with this number'],
+    ] as const) {
+      const t = texts.getFixedT(language, 'print') as unknown as PrintT;
+      const html = renderToStaticMarkup(createElement(IntakeReceipt, { data, copyNo: 0, t, language }));
+      expect(html).toContain(words);
+    }
     setState.run('server_url', 'http://hq.example.com');
     expect((await d.ok('counter', 'print.ticket', { ticketId: ticket.id })).progressUrl).toBeNull();
     raw.close();
