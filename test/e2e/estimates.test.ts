@@ -188,6 +188,16 @@ describe('an estimate', () => {
       { version: 1, decision: 'approved', method: 'signature', customer_name: '刘女士' },
       { version: 2, decision: 'approved', method: 'phone', customer_name: '刘先生' },
     ]);
+    // The printed estimate (A4): the lines, totals, validity and the recorded approval, in Chinese.
+    const [latest] = readTable<{ id: string }>(file, 'SELECT id FROM estimate WHERE version = 2');
+    const sheet = await counter.context.newPage();
+    await sheet.setViewportSize({ width: 1366, height: 768 });
+    await sheet.goto(`${new URL(page.url()).origin}/#/print/estimate/${latest!.id}?lang=zh-CN&copy=0&paper=A4`);
+    await sheet.getByText('维修报价单').first().waitFor();
+    await sheet.getByText(/刘先生电话同意/).waitFor();
+    await sheet.getByText('¥440.00').first().waitFor();
+    await sheet.screenshot({ path: `${SHOTS}/estimate-print-zh.png`, fullPage: true });
+    await sheet.close();
     expect(readTable(file, 'SELECT total_fen FROM estimate ORDER BY version')).toEqual([
       { total_fen: 26_000 },
       { total_fen: 44_000 },
