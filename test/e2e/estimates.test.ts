@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTable } from '../support/inspect';
 import { openCounter, type Counter } from './fixtures';
+import { axeViolations, layoutProblems } from './layout-checks';
 import { chooseOption, FirstRunSetup } from './pages';
 import { signOnPad, TicketSteps } from './tickets-pages';
 
@@ -124,6 +125,7 @@ describe('an estimate', () => {
     await editor.getByRole('button', { name: 'Add part' }).click();
     await chooseOption(page, editor.getByLabel('Part, line 2'), /FAN-35/);
     await editor.getByText('Customer pays: ¥260.00').waitFor();
+    await page.screenshot({ path: `${SHOTS}/estimate-editor-en-1366.png` });
     await editor.getByRole('button', { name: 'Save estimate' }).click();
     await editor.waitFor({ state: 'hidden' });
     await section.getByText('Draft', { exact: true }).waitFor();
@@ -140,6 +142,9 @@ describe('an estimate', () => {
     await section.getByText('The customer has agreed the price: the work may start.').waitFor();
     await section.getByText('The decision matches this version').waitFor();
     await page.screenshot({ path: `${SHOTS}/estimate-approved-en-1366.png`, fullPage: true });
+    // The section fits 1366×768 and passes the accessibility checks every page passes.
+    expect(await layoutProblems(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await switchLanguage(page, 'zh-CN');
     await page.getByRole('region', { name: '报价' }).getByText('客户已同意报价，可以开工。').waitFor();
     await page.screenshot({ path: `${SHOTS}/estimate-approved-zh-1366.png`, fullPage: true });
