@@ -10,6 +10,7 @@ export const ticketsEstimateEn = {
     sent: 'Marked as handed to the customer',
     decide: 'Record customer’s decision',
     version: 'Version {{version}}',
+    versionLabel: 'Version · written by',
     validUntil: 'Valid until',
     total: 'Customer pays',
     covered: 'Covered by warranty',

@@ -12,6 +12,7 @@ export const ticketsEstimateZh: typeof ticketsEstimateEn = {
     sent: '已标记为交给客户',
     decide: '记录客户意见',
     version: '第 {{version}} 版',
+    versionLabel: '版本 · 报价人',
     validUntil: '有效期至',
     total: '客户应付',
     covered: '保修承担',

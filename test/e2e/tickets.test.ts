@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addDays, estimateCanonicalJson, type EstimatesView } from '../../db/api';
 import { readTable } from '../support/inspect';
 import { openCounter, type Counter } from './fixtures';
 import { chooseOption, CustomerForm, FirstRunSetup } from './pages';
@@ -16,6 +18,40 @@ afterEach(async () => {
   await counter?.close();
   counter = undefined;
 });
+
+/** Price the job and record the customer's approval by phone, through the desk as the signed-in person. */
+async function approveByPhone(page: Page, ticketId: string, customerName: string): Promise<void> {
+  const call = (method: string, input: unknown) =>
+    page.evaluate(
+      async ([m, i]) => {
+        const response = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          credentials: 'same-origin',
+          body: JSON.stringify({ method: m, input: i }),
+        });
+        const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+        if (!body.ok) throw new Error(`${m} failed: ${JSON.stringify(body.error)}`);
+        return body.value;
+      },
+      [method, input] as const,
+    );
+  const { today } = (await call('tickets.estimates', { ticketId })) as EstimatesView;
+  const saved = (await call('tickets.estimateSave', {
+    ticketId,
+    estimateId: null,
+    validUntil: addDays(today, 7),
+    lines: [{ kind: 'labour', description: '上门检修', quantity: 1, unitPriceFen: 8000 }],
+  })) as EstimatesView;
+  const estimate = saved.versions[0]!;
+  await call('tickets.estimateDecide', {
+    estimateId: estimate.id,
+    decision: 'approved',
+    method: 'phone',
+    customerName,
+    estimateHash: createHash('sha256').update(estimateCanonicalJson(estimate), 'utf8').digest('hex'),
+  });
+}
 
 const dbFile = (c: Counter) => join(c.host.dataDir, 'counterdesk.sqlite');
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -187,6 +223,9 @@ describe('tickets', () => {
     await calendar.getByRole('button', { name: 'Next' }).click();
     await calendar.getByRole('link', { name: `14:30 ${number} · 刘女士` }).click();
 
+    // Out of warranty: the customer approves the price by phone before the visit starts the work.
+    await approveByPhone(page, new URL(page.url()).hash.replace('#/tickets/', ''), '刘女士');
+    await page.getByText('The customer has agreed the price: the work may start.').waitFor();
     await steps.take('Arrived on site');
     await steps.waitForStatus('Being repaired');
     await page

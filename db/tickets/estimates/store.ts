@@ -55,8 +55,9 @@ export function statusOf(
   decision: DecisionRow | undefined,
   today: string,
 ): EstimateStatus {
-  if (decision) return decision.decision;
+  // An old version keeps its decision on record, but what it says now is that it no longer applies.
   if (!current) return 'superseded';
+  if (decision) return decision.decision;
   if (row.validUntil < today) return 'expired';
   return row.sentAt === null ? 'draft' : 'sent';
 }

@@ -289,6 +289,7 @@ function EditorBody({ ticket, view, onClose, onSaved }: Props) {
             maxLength={500}
             autoSize={{ minRows: 1, maxRows: 3 }}
             onChange={(e) => setNote(e.target.value)}
+            style={{ width: 360 }}
           />
         </label>
       </Space>

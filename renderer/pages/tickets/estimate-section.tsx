@@ -136,8 +136,8 @@ function CurrentVersion({ estimate }: { estimate: EstimateView }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('estimate.covered')}>{formatFen(estimate.coveredFen)}</Descriptions.Item>
         <Descriptions.Item label={t('estimate.validUntil')}>{formatDate(estimate.validUntil)}</Descriptions.Item>
-        <Descriptions.Item label={t('estimate.version', { version: estimate.version })}>
-          {estimate.createdByName}
+        <Descriptions.Item label={t('estimate.versionLabel')}>
+          {`${estimate.version} · ${estimate.createdByName}`}
         </Descriptions.Item>
         {estimate.note ? (
           <Descriptions.Item label={t('estimate.note')} span={2}>
