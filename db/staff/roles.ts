@@ -98,7 +98,14 @@ const customerLead: ReadonlyArray<Permission> = [
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   counter_staff: counter,
-  cs_lead: [...counter, ...customerLead, ...moneyLead, 'tickets.reports', 'tickets.acceptChangedForm', 'messages.settings'],
+  cs_lead: [
+    ...counter,
+    ...customerLead,
+    ...moneyLead,
+    'tickets.reports',
+    'tickets.acceptChangedForm',
+    'messages.settings',
+  ],
   repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch', 'tickets.acceptChangedForm'],
   technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs', 'charges.estimate'],
   parts_lead: [...everyone, ...partsClerk, 'parts.approve'],

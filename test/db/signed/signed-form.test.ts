@@ -311,13 +311,19 @@ describe('a signature on the first version of the form', () => {
     const source = s.ticket.serviceFormSource!;
     const v1 = buildServiceFormV1(source, { workDone: WORK_DONE, result: RESULT, signerName: '顾客甲' });
     const json = canonicalJson(v1);
-    await db.updateTable('ticketSignature').set({ formJson: json, formHash: sha256(json) }).execute();
+    await db
+      .updateTable('ticketSignature')
+      .set({ formJson: json, formHash: sha256(json) })
+      .execute();
     let ticket = await get(s.d, s.ticket.id);
     expect(ticket.signatures[0]).toMatchObject({ form: { form: 'repair-service-form/1' }, matches: true });
     await addPayment(s.d, s.ticket.id, { kind: 'payment', method: 'card', amountFen: 100 });
     expect((await get(s.d, s.ticket.id)).signatures[0]).toMatchObject({ matches: true });
     // What it did cover still binds: the fault as taken in.
-    await db.updateTable('ticket').set({ form: JSON.stringify({ ...source.form, fault: '不脱水' }) }).execute();
+    await db
+      .updateTable('ticket')
+      .set({ form: JSON.stringify({ ...source.form, fault: '不脱水' }) })
+      .execute();
     ticket = await get(s.d, s.ticket.id);
     expect(ticket.signatures[0]).toMatchObject({ matches: false });
     expect(ticket.signatures[0]!.changes).toContainEqual(
