@@ -16,7 +16,7 @@ export type CustomerFileColumns = {
   contactConsent: number;
   /** 0/1: never call or text. Wins over consent, and wins in a sync conflict (docs/SYNC.md §2.5). */
   doNotContact: number;
-  /** The language the customer reads messages in (migration 0024); null: the store's default. */
+  /** The language the customer reads messages in (migration 0023); null: the store's default. */
   language: 'zh-CN' | 'en' | null;
 };
 

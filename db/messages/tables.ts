@@ -1,4 +1,4 @@
-/** Table types of customer messages (migration 0024), joined into `DB` in db/schema.ts. */
+/** Table types of customer messages (migration 0023), joined into `DB` in db/schema.ts. */
 import type { Selectable } from 'kysely';
 import type { DeliveryStatus, MessageChannel, MessageEvent, MessageLanguage } from './contract';
 

@@ -23,10 +23,9 @@ import * as m0017 from './0017-join-offers';
 import * as m0018 from './0018-update-window';
 import * as m0019 from './0019-manager-route-calendar-days';
 import * as m0020 from './0020-charges';
-import * as m0022 from './0022-payment-receipt';
 import * as m0021 from './0021-estimates';
-import * as m0024 from './0024-customer-messages';
-import * as m0023 from './0023-sanbao-windows';
+import * as m0022 from './0022-sanbao-windows';
+import * as m0023 from './0023-customer-messages';
 
 export type Migration = {
   version: number;
@@ -56,10 +55,9 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 18, name: 'update-window', up: m0018.up },
   { version: 19, name: 'manager-route-calendar-days', up: m0019.up },
   { version: 20, name: 'charges', up: m0020.up },
-  { version: 22, name: 'payment-receipt', up: m0022.up },
   { version: 21, name: 'estimates', up: m0021.up },
-  { version: 24, name: 'customer-messages', up: m0024.up },
-  { version: 23, name: 'sanbao-windows', up: m0023.up },
+  { version: 22, name: 'sanbao-windows', up: m0022.up },
+  { version: 23, name: 'customer-messages', up: m0023.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -1,5 +1,5 @@
 /**
- * 0024: customer messages (text messages to the customer about their ticket), docs/architecture/customer-messages.md.
+ * 0023: customer messages (text messages to the customer about their ticket), docs/architecture/customer-messages.md.
  * - customer_message: the outbox, written once by the counter (db/messages/queue.ts); only
  *   `cancelled_at`/`cancel_reason` change later. `not_before` already has the store's quiet hours
  *   applied. Its id is derived from ticket + event + appointment, so two PCs of a store queue one

@@ -1,5 +1,5 @@
 /**
- * Migration 0023: the 三包 windows per category, and stored warranty ends moved to the inclusive
+ * Migration 0022: the 三包 windows per category, and stored warranty ends moved to the inclusive
  * rule only where the old rule had computed them.
  */
 import Database from 'better-sqlite3';
@@ -10,12 +10,12 @@ import { migrations } from '../../db/migrations/index';
 import type { DB } from '../../db/schema';
 import { tempFile } from '../support/temp-store';
 
-describe('migration 0023 (三包 windows)', () => {
+describe('migration 0022 (三包 windows)', () => {
   it('adds the windows with the national defaults and moves only the old rule’s warranty ends on a day', async () => {
     const file = tempFile();
     const sqlite = new Database(file);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
-    await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version < 23) });
+    await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version < 22) });
     // Head office had already set the furniture category's warranty to 36 months.
     sqlite.exec(`UPDATE product_category SET warranty_months = 36, hlc = 'hq1' WHERE code = 'furniture'`);
     sqlite.pragma('foreign_keys = OFF');
@@ -29,7 +29,9 @@ describe('migration 0023 (三包 windows)', () => {
     insert.run('no-date', 'tv', null, null);
     sqlite.pragma('foreign_keys = ON');
 
-    expect(await migrate(db, { file, appVersion: '0.1.0', migrations })).toEqual([23]);
+    expect(
+      await migrate(db, { file, appVersion: '0.1.0', migrations: migrations.filter((m) => m.version <= 22) }),
+    ).toEqual([22]);
     const categories = sqlite
       .prepare('SELECT code, return_days, exchange_days, warranty_months, main_parts_months FROM product_category')
       .all() as Array<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 /**
- * 0023: the 三包 rules as data, per product category (docs/architecture/sanbao-rules.md).
+ * 0022: the 三包 rules as data, per product category (docs/architecture/sanbao-rules.md).
  * - product_category.return_days and exchange_days: how many days after the purchase a faulty
  *   product may be returned or exchanged. 7 and 15 for every seeded category, from
  *   《部分商品修理更换退货责任规定》 (1995) articles 8 and 9, which the later household-appliance,
