@@ -86,5 +86,10 @@ describe('三包 windows in the plan dialog', () => {
       .first()
       .waitFor();
     await page.screenshot({ path: 'test-results/sanbao-plan-timeline-zh.png', fullPage: true });
+
+    // The queue shows the same status in the type column.
+    await page.getByRole('button', { name: '返回列表' }).click();
+    await page.getByRole('table').locator('[data-warranty="in_warranty"]').first().waitFor();
+    await page.screenshot({ path: 'test-results/sanbao-queue-zh.png' });
   });
 });
