@@ -4,7 +4,7 @@ import type { categoriesZhCN } from './categories.zh-CN';
 export const categoriesEn: Record<keyof typeof categoriesZhCN, string> = {
   title: 'Categories',
   intro:
-    "A category sets the warranty of customers' products. Built-in categories show their defaults until head office sets them; categories cannot be deleted.",
+    "A category sets the 三包 terms of customers' products: return and exchange windows and warranty. Built-in categories show their defaults until head office sets them; categories cannot be deleted.",
   new: 'New category',
   newTitle: 'New category',
   editTitle: 'Edit category {{code}}',
@@ -14,7 +14,17 @@ export const categoriesEn: Record<keyof typeof categoriesZhCN, string> = {
   codeRule: '2–20 lowercase letters, digits or _, starting with a letter',
   nameZh: 'Chinese name',
   nameEn: 'English name',
-  warrantyMonths: 'Warranty',
+  warrantyMonths: 'Whole-unit warranty',
+  mainPartsMonths: 'Main parts warranty',
+  mainPartsRule: 'Not shorter than the whole unit’s warranty',
+  returnDays: 'Return window (days)',
+  exchangeDays: 'Exchange window (days)',
+  exchangeRule: 'Not shorter than the return window',
+  days: 'days',
+  windows: 'Return / exchange',
+  windowsValue: '{{ret}} d / {{exch}} d',
+  windowsNote:
+    'The return and exchange windows count from the day after the purchase and include their last day (defaults from the national 三包 rules: return within 7 days, exchange within 15). Stores judge on the day the after-sales request is taken; a refund or exchange outside its window needs an after-sales manager and a reason.',
   months: 'months',
   monthsValue: '{{count}} months',
   position: 'Order',

@@ -1,7 +1,7 @@
 /** 产品品类与保修月数页的中文文本。 */
 export const categoriesZhCN = {
   title: '产品品类',
-  intro: '品类决定顾客产品的保修期（三包）。内置品类在总部修改前显示默认值；品类不能删除。',
+  intro: '品类决定顾客产品的三包期限：退货期、换货期和保修期。内置品类在总部修改前显示默认值；品类不能删除。',
   new: '新增品类',
   newTitle: '新增品类',
   editTitle: '编辑品类 {{code}}',
@@ -11,7 +11,17 @@ export const categoriesZhCN = {
   codeRule: '2–20 位小写字母、数字或 _，以字母开头',
   nameZh: '中文名称',
   nameEn: '英文名称',
-  warrantyMonths: '保修月数',
+  warrantyMonths: '整机保修月数',
+  mainPartsMonths: '主要部件保修月数',
+  mainPartsRule: '不能短于整机保修期',
+  returnDays: '退货期（天）',
+  exchangeDays: '换货期（天）',
+  exchangeRule: '不能短于退货期',
+  days: '天',
+  windows: '退货 / 换货期',
+  windowsValue: '{{ret}} 天 / {{exch}} 天',
+  windowsNote:
+    '退货期、换货期自购买次日起算，含最后一天（默认依《部分商品修理更换退货责任规定》：7 日内可退货，15 日内可换货）。门店按受理售后申请当天判断；超期退换须售后经理填写原因。',
   months: '个月',
   monthsValue: '{{count}} 个月',
   position: '排序',

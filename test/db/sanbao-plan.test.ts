@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { StepInput, TicketDetail } from '../../db/api';
+import { ROLE_PERMISSIONS, ROLES } from '../../db/staff/roles';
 import { openTicketDesk, sh, type TicketDesk, type Who } from './tickets-fixture';
 
 // Requests are taken on 2026-11-23 (Shanghai): bought 11-16 is the 7-day window's last day,
@@ -67,6 +68,13 @@ async function refusedStep(d: TicketDesk, who: Who, ticket: TicketDetail, step: 
 }
 
 describe('a refund or exchange decided under the 三包 windows', () => {
+  it('may be decided outside its window only by after-sales managers and the admin', () => {
+    expect(ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('aftersales.outsideWindow'))).toEqual([
+      'aftersales_manager',
+      'admin',
+    ]);
+  });
+
   it('is decided by a lead inside its window, and the event records the window', async () => {
     const d = await openTicketDesk(TAKEN);
     const refund = await verified(d, '2026-11-16');

@@ -155,7 +155,12 @@ describe('an SLA clock', () => {
     expect(ticket.clocks.resolve.elapsedMinutes).toBe(360);
     expect(ticket.clocks.resolve.dueAt).toBe(new Date(sh('2026-11-24 21:00')).toISOString());
     // A step taken now is stamped after the last one, never before it.
-    ticket = await act(d, ticket, { action: 'decide_plan', plan: 'replace', details: '换新' });
+    ticket = await act(d, ticket, {
+      action: 'decide_plan',
+      plan: 'replace',
+      details: '换新',
+      overrideReason: '超过换货期，经理同意',
+    });
     const times = ticket.timeline.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(Date.parse(ticket.timeline.at(-1)!.at)).toBeGreaterThanOrEqual(sh('2026-11-23 11:00'));
@@ -174,7 +179,12 @@ describe('an SLA clock', () => {
     expect(recorded.recorded).toBe(1);
     expect((await d.ok('counter', 'tickets.recordBreaches', {})).recorded).toBe(0);
     ticket = await act(d, ticket, { action: 'verify', findings: '属实' });
-    ticket = await act(d, ticket, { action: 'decide_plan', plan: 'replace', details: '换新' });
+    ticket = await act(d, ticket, {
+      action: 'decide_plan',
+      plan: 'replace',
+      details: '换新',
+      overrideReason: '超过换货期，经理同意',
+    });
     ticket = await act(d, ticket, { action: 'customer_confirms' });
     ticket = await act(d, ticket, { action: 'start_work' });
     d.setTime(sh('2026-11-23 12:00'));

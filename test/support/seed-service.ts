@@ -245,6 +245,8 @@ export async function seedService(
       action: 'decide_plan',
       plan,
       details: plan === 'repair' ? '安排师傅维修，更换故障部件' : plan === 'replace' ? '同型号换新' : '按原价退款',
+      // Kept only when the plan falls outside its 三包 window (db/tickets/plan-window.ts).
+      ...(plan === 'repair' ? {} : { overrideReason: '多次维修未果，经理同意' }),
     });
     if (i < 17) continue;
     ticket = await act('aftersales_manager', ticket, { action: 'customer_confirms' });

@@ -1,5 +1,6 @@
 /**
- * Product categories and their warranty months (三包 terms). Built-in categories show their
+ * Product categories and their 三包 terms: the whole unit's and the main components' warranty months,
+ * and the return and exchange windows in days that an after-sales plan is judged by. Built-in categories show their
  * defaults until head office sets them; there is no delete, because products at the counters are
  * filed under a category's code.
  */
@@ -32,6 +33,9 @@ function CategoryForm({
     nameZh: '',
     nameEn: '',
     warrantyMonths: 12,
+    mainPartsMonths: 12,
+    returnDays: 7,
+    exchangeDays: 15,
     position: nextPosition,
   };
   const save = async ({ code, ...fields }: CategoryCreate) => {
@@ -89,7 +93,45 @@ function CategoryForm({
             <InputNumber min={0} max={999} precision={0} style={{ width: 120 }} />
           </Form.Item>
         </Space>
+        <Space size={16} wrap>
+          <Form.Item
+            name="mainPartsMonths"
+            label={t('mainPartsMonths')}
+            dependencies={['warrantyMonths']}
+            rules={[
+              { required: true, message: t('required') },
+              ({ getFieldValue }) => ({
+                validator: (_, value: number | null) =>
+                  value === null || value >= (getFieldValue('warrantyMonths') as number)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('mainPartsRule'))),
+              }),
+            ]}
+          >
+            <InputNumber min={0} max={120} precision={0} suffix={t('months')} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="returnDays" label={t('returnDays')} rules={[{ required: true, message: t('required') }]}>
+            <InputNumber min={0} max={3650} precision={0} suffix={t('days')} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item
+            name="exchangeDays"
+            label={t('exchangeDays')}
+            dependencies={['returnDays']}
+            rules={[
+              { required: true, message: t('required') },
+              ({ getFieldValue }) => ({
+                validator: (_, value: number | null) =>
+                  value === null || value >= (getFieldValue('returnDays') as number)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('exchangeRule'))),
+              }),
+            ]}
+          >
+            <InputNumber min={0} max={3650} precision={0} suffix={t('days')} style={{ width: 140 }} />
+          </Form.Item>
+        </Space>
         <Typography.Paragraph type="secondary">{t('warrantyNote')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('windowsNote')}</Typography.Paragraph>
       </Form>
     </Modal>
   );
@@ -132,6 +174,19 @@ export default function CategoriesPage() {
             width: 140,
             align: 'right',
             render: (m: number) => t('monthsValue', { count: m }),
+          },
+          {
+            title: t('mainPartsMonths'),
+            dataIndex: 'mainPartsMonths',
+            width: 130,
+            align: 'right',
+            render: (m: number) => t('monthsValue', { count: m }),
+          },
+          {
+            title: t('windows'),
+            key: 'windows',
+            width: 150,
+            render: (_: unknown, c: CategoryView) => t('windowsValue', { ret: c.returnDays, exch: c.exchangeDays }),
           },
           {
             title: t('source'),

@@ -16,26 +16,44 @@ import { loadRecords } from './records';
 
 type Trx = Transaction<HqDB>;
 
-/** The counter's seeded categories: code, 中文, English, warranty months (position is the index). */
-export const DEFAULT_CATEGORIES: ReadonlyArray<readonly [string, string, string, number]> = [
-  ['tv', '电视', 'TV', 12],
-  ['fridge', '冰箱', 'Fridge', 12],
-  ['washer', '洗衣机', 'Washing machine', 12],
-  ['aircon', '空调', 'Air conditioner', 12],
-  ['kitchen', '厨房电器', 'Kitchen appliance', 12],
-  ['small', '小家电', 'Small appliance', 12],
-  ['phone', '手机', 'Phone', 12],
-  ['computer', '电脑', 'Computer', 12],
-  ['furniture', '家具', 'Furniture', 24],
-  ['mattress', '床垫', 'Mattress', 36],
-  ['other', '其他', 'Other', 12],
+/**
+ * The counter's seeded categories (position is the index): code, 中文, English, whole-unit warranty
+ * months (db/migrations/0002-customer-file.ts) and main-parts months (0023, from the national 三包
+ * rules: 3 years for compressors and motors, 2 for a computer's main parts, 1 for a phone).
+ */
+export const DEFAULT_CATEGORIES: ReadonlyArray<readonly [string, string, string, number, number]> = [
+  ['tv', '电视', 'TV', 12, 36],
+  ['fridge', '冰箱', 'Fridge', 12, 36],
+  ['washer', '洗衣机', 'Washing machine', 12, 36],
+  ['aircon', '空调', 'Air conditioner', 12, 36],
+  ['kitchen', '厨房电器', 'Kitchen appliance', 12, 36],
+  ['small', '小家电', 'Small appliance', 12, 12],
+  ['phone', '手机', 'Phone', 12, 12],
+  ['computer', '电脑', 'Computer', 12, 24],
+  ['furniture', '家具', 'Furniture', 24, 24],
+  ['mattress', '床垫', 'Mattress', 36, 36],
+  ['other', '其他', 'Other', 12, 12],
 ];
+/** 《部分商品修理更换退货责任规定》 articles 8–9: return within 7 days of the purchase, exchange within 15. */
+export const DEFAULT_RETURN_DAYS = 7;
+export const DEFAULT_EXCHANGE_DAYS = 15;
 
 export async function listCategories(db: Pick<HqDatabase, 'selectFrom'>): Promise<CategoryView[]> {
   const set = new Map((await loadRecords(db, 'product_category')).map((r) => [r.id, r.fields]));
   const views = new Map<string, CategoryView>();
-  DEFAULT_CATEGORIES.forEach(([code, nameZh, nameEn, warrantyMonths], position) =>
-    views.set(code, { code, nameZh, nameEn, warrantyMonths, position, setByHeadOffice: false, updatedAt: null }),
+  DEFAULT_CATEGORIES.forEach(([code, nameZh, nameEn, warrantyMonths, mainPartsMonths], position) =>
+    views.set(code, {
+      code,
+      nameZh,
+      nameEn,
+      warrantyMonths,
+      mainPartsMonths,
+      returnDays: DEFAULT_RETURN_DAYS,
+      exchangeDays: DEFAULT_EXCHANGE_DAYS,
+      position,
+      setByHeadOffice: false,
+      updatedAt: null,
+    }),
   );
   for (const [code, f] of set) {
     const base = views.get(code);
@@ -44,6 +62,10 @@ export async function listCategories(db: Pick<HqDatabase, 'selectFrom'>): Promis
       nameZh: String(f.nameZh ?? base?.nameZh ?? code),
       nameEn: String(f.nameEn ?? base?.nameEn ?? code),
       warrantyMonths: Number(f.warrantyMonths ?? base?.warrantyMonths ?? 0),
+      // Set before head office kept these: the counters hold their migration's values, the defaults.
+      mainPartsMonths: Number(f.mainPartsMonths ?? base?.mainPartsMonths ?? f.warrantyMonths ?? 0),
+      returnDays: Number(f.returnDays ?? DEFAULT_RETURN_DAYS),
+      exchangeDays: Number(f.exchangeDays ?? DEFAULT_EXCHANGE_DAYS),
       position: Number(f.position ?? base?.position ?? 0),
       setByHeadOffice: true,
       updatedAt: typeof f.updatedAt === 'string' ? f.updatedAt : null,
@@ -56,6 +78,9 @@ const fieldsOf = (v: CategoryView): CategoryFields => ({
   nameZh: v.nameZh,
   nameEn: v.nameEn,
   warrantyMonths: v.warrantyMonths,
+  mainPartsMonths: v.mainPartsMonths,
+  returnDays: v.returnDays,
+  exchangeDays: v.exchangeDays,
   position: v.position,
 });
 

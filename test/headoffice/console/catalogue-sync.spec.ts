@@ -105,7 +105,20 @@ describe('catalogue edits reach the counter', () => {
       planUpdateTier(trx, 'silver', { minSpendFen: 300_000, minVisits: 4, serviceStandard: '优先受理' }, now),
     );
     await commitCatalogue(services(), null, (trx, now) =>
-      planUpdateCategory(trx, 'mattress', { nameZh: '床垫', nameEn: 'Mattress', warrantyMonths: 60, position: 9 }, now),
+      planUpdateCategory(
+        trx,
+        'mattress',
+        {
+          nameZh: '床垫',
+          nameEn: 'Mattress',
+          warrantyMonths: 60,
+          mainPartsMonths: 60,
+          returnDays: 7,
+          exchangeDays: 15,
+          position: 9,
+        },
+        now,
+      ),
     );
     await counter.sync();
     expect(
@@ -117,6 +130,70 @@ describe('catalogue edits reach the counter', () => {
     ).toEqual({ min_spend_fen: 300_000, min_visits: 4, service_standard: '优先受理', rank: 1, reply_minutes: 20 });
     expect(sqlite().prepare('SELECT warranty_months FROM product_category WHERE code = ?').get('mattress')).toEqual({
       warranty_months: 60,
+    });
+  });
+
+  it('a category’s return window set in the console decides an after-sales plan at the counter after sync', async () => {
+    // Bought ten days before today (Shanghai): outside the national 7-day return window.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const bought = new Date(Date.parse(`${today}T00:00:00Z`) - 10 * 86_400_000).toISOString().slice(0, 10);
+    const customer = await counter.ok('customers.create', { name: '吴女士', phones: [{ number: '13900009876' }] });
+    const product = await counter.ok('customers.addProduct', {
+      customerId: customer.id,
+      category: 'aircon',
+      brand: '格力',
+      model: 'KFR-35GW',
+      purchaseDate: bought,
+    });
+    let ticket = await counter.ok('tickets.create', {
+      type: 'aftersales',
+      customerId: customer.id,
+      productId: product.id,
+      channel: 'in_store',
+      receiptNo: 'FP-778',
+      purchaseDate: bought,
+      model: 'KFR-35GW',
+      fault: '不制冷',
+      wants: 'refund',
+    });
+    ticket = await counter.ok('tickets.act', {
+      ticketId: ticket.id,
+      version: ticket.version,
+      step: { action: 'verify', findings: '压缩机不启动' },
+    });
+    expect(ticket.sanbao).toMatchObject({ status: 'exchange_window', purchaseDate: bought });
+    const refund = { action: 'decide_plan', plan: 'refund', details: '退货' } as const;
+    expect(
+      await counter.call('tickets.act', { ticketId: ticket.id, version: ticket.version, step: refund }),
+    ).toMatchObject({ ok: false, error: { key: 'plan_outside_return_reason' } });
+
+    const manager = await signIn(consoleHttp, hq.db, 'catalogue');
+    const edited = await consoleHttp.inject({
+      method: 'PUT',
+      url: '/console/api/catalogue/categories/aircon',
+      headers: manager.headers,
+      payload: {
+        nameZh: '空调',
+        nameEn: 'Air conditioner',
+        warrantyMonths: 12,
+        mainPartsMonths: 36,
+        returnDays: 30,
+        exchangeDays: 30,
+        position: 3,
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    await counter.sync();
+    expect(
+      sqlite()
+        .prepare('SELECT return_days, exchange_days, main_parts_months FROM product_category WHERE code = ?')
+        .get('aircon'),
+    ).toEqual({ return_days: 30, exchange_days: 30, main_parts_months: 36 });
+    const now = await counter.ok('tickets.get', { id: ticket.id });
+    expect(now.sanbao).toMatchObject({ status: 'return_window', daysLeft: 20 });
+    const decided = await counter.ok('tickets.act', { ticketId: ticket.id, version: now.version, step: refund });
+    expect(decided.timeline.find((e) => e.action === 'decide_plan')?.data).toMatchObject({
+      window: { kind: 'return', days: 30, purchaseDate: bought, inside: true },
     });
   });
 });

@@ -82,7 +82,19 @@ describe('who may', () => {
       ['PUT', `${API}/parts/${part.id}`, { ...newPart, priceFen: 1 }],
       ['POST', `${API}/parts/${part.id}/retire`, { retired: true }],
       ['POST', `${API}/suppliers`, { name: 'x' }],
-      ['PUT', `${API}/categories/tv`, { nameZh: '电视', nameEn: 'TV', warrantyMonths: 1, position: 0 }],
+      [
+        'PUT',
+        `${API}/categories/tv`,
+        {
+          nameZh: '电视',
+          nameEn: 'TV',
+          warrantyMonths: 1,
+          mainPartsMonths: 36,
+          returnDays: 7,
+          exchangeDays: 15,
+          position: 0,
+        },
+      ],
       ['PUT', `${API}/tiers/gold`, { minSpendFen: 1, minVisits: null, serviceStandard: '' }],
       ['POST', `${API}/import/dry-run`, { fileName: 'a.csv', contentBase64: '' }],
     ] as const) {
@@ -252,7 +264,15 @@ describe('edits', () => {
       method: 'PUT',
       url: `${API}/categories/furniture`,
       headers: editor.headers,
-      payload: { nameZh: '家具', nameEn: 'Furniture', warrantyMonths: 121, position: 8 },
+      payload: {
+        nameZh: '家具',
+        nameEn: 'Furniture',
+        warrantyMonths: 121,
+        mainPartsMonths: 121,
+        returnDays: 7,
+        exchangeDays: 15,
+        position: 8,
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ message: expect.stringMatching(/warrantyMonths: at most 120 months/) });
@@ -260,17 +280,89 @@ describe('edits', () => {
       method: 'POST',
       url: `${API}/categories`,
       headers: editor.headers,
-      payload: { code: 'tv', nameZh: '电视', nameEn: 'TV', warrantyMonths: 12, position: 20 },
+      payload: {
+        code: 'tv',
+        nameZh: '电视',
+        nameEn: 'TV',
+        warrantyMonths: 12,
+        mainPartsMonths: 36,
+        returnDays: 7,
+        exchangeDays: 15,
+        position: 20,
+      },
     });
     expect(taken.statusCode).toBe(409);
     const created = await app.inject({
       method: 'POST',
       url: `${API}/categories`,
       headers: editor.headers,
-      payload: { code: 'water_heater', nameZh: '热水器', nameEn: 'Water heater', warrantyMonths: 36, position: 11 },
+      payload: {
+        code: 'water_heater',
+        nameZh: '热水器',
+        nameEn: 'Water heater',
+        warrantyMonths: 36,
+        mainPartsMonths: 36,
+        returnDays: 7,
+        exchangeDays: 15,
+        position: 11,
+      },
     });
     expect(created.statusCode).toBe(201);
     expect(await lastAudit()).toMatchObject({ action: 'category.create', target: 'water_heater' });
+  });
+
+  it('三包 windows: national defaults until set, bounded, in order, audited field by field', async () => {
+    const list = await app.inject({ method: 'GET', url: `${API}/categories`, headers: auditor.headers });
+    expect(list.json<{ items: CategoryView[] }>().items.find((c) => c.code === 'fridge')).toMatchObject({
+      warrantyMonths: 12,
+      mainPartsMonths: 36,
+      returnDays: 7,
+      exchangeDays: 15,
+      setByHeadOffice: false,
+    });
+    const fridge = { nameZh: '冰箱', nameEn: 'Fridge', warrantyMonths: 12, mainPartsMonths: 36, position: 1 };
+    for (const [terms, message] of [
+      [{ returnDays: 3651, exchangeDays: 3651 }, /returnDays: at most 3650 days/],
+      [{ returnDays: -1, exchangeDays: 15 }, /returnDays: must not be negative/],
+      [{ returnDays: 7.5, exchangeDays: 15 }, /returnDays: must be whole days/],
+      [{ returnDays: 15, exchangeDays: 7 }, /exchangeDays: must not be shorter than the return window/],
+      [{ returnDays: 7, exchangeDays: 15, mainPartsMonths: 6 }, /mainPartsMonths: must not be shorter/],
+    ] as const) {
+      const bad = await app.inject({
+        method: 'PUT',
+        url: `${API}/categories/fridge`,
+        headers: editor.headers,
+        payload: { ...fridge, ...terms },
+      });
+      expect(bad.statusCode, JSON.stringify(terms)).toBe(400);
+      expect(bad.json()).toMatchObject({ message: expect.stringMatching(message) });
+    }
+    const before = await hq.db
+      .selectFrom('changeFeed')
+      .select((eb) => eb.fn.max('serverSeq').as('seq'))
+      .executeTakeFirstOrThrow();
+    expect((await lastAudit()).target).not.toBe('fridge');
+    const ok = await app.inject({
+      method: 'PUT',
+      url: `${API}/categories/fridge`,
+      headers: editor.headers,
+      payload: { ...fridge, returnDays: 30, exchangeDays: 30 },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ returnDays: 30, exchangeDays: 30, setByHeadOffice: true });
+    expect(await lastAudit()).toMatchObject({
+      action: 'category.update',
+      target: 'fridge',
+      before: { returnDays: 7, exchangeDays: 15 },
+      after: { returnDays: 30, exchangeDays: 30 },
+    });
+    // One feed row for every counter (scope global): nothing was written by the refused edits.
+    const fed = await hq.db
+      .selectFrom('changeFeed')
+      .select(['entity', 'entityId', 'scope'])
+      .where('serverSeq', '>', Number(before.seq ?? 0))
+      .execute();
+    expect(fed).toEqual([{ entity: 'product_category', entityId: 'fridge', scope: 'global' }]);
   });
 
   it('tier thresholds must rise with the tier', async () => {
