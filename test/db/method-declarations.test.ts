@@ -16,6 +16,7 @@ import { staffMethods } from '../../db/staff/methods';
 import { backupMethods } from '../../db/storage/methods';
 import { appMethods, storeMethods } from '../../db/store/methods';
 import { syncMethods } from '../../db/sync/methods';
+import { messagesMethods } from '../../db/messages/methods';
 import { ticketsMethods } from '../../db/tickets/methods';
 
 const byIdSchema = z.object({ id: z.string() });
@@ -71,6 +72,7 @@ describe('method declarations', () => {
       partsMethods,
       printMethods,
       ticketsMethods,
+      messagesMethods,
       syncMethods,
       backupMethods,
     ];
