@@ -16,6 +16,7 @@ import { staffMethods } from '../../db/staff/methods';
 import { backupMethods } from '../../db/storage/methods';
 import { appMethods, storeMethods } from '../../db/store/methods';
 import { syncMethods } from '../../db/sync/methods';
+import { messagesMethods } from '../../db/messages/methods';
 import { ticketsMethods } from '../../db/tickets/methods';
 import { chargesMethods } from '../../db/charges/methods';
 import { estimateMethods } from '../../db/tickets/estimates/methods';
@@ -75,6 +76,7 @@ describe('method declarations', () => {
       ticketsMethods,
       chargesMethods,
       estimateMethods,
+      messagesMethods,
       syncMethods,
       backupMethods,
     ];

@@ -146,7 +146,7 @@ function TemplateField({
       help={
         <span>
           {t('messageSettings.preview')}: {preview}{' '}
-          <Typography.Text type={segments > 1 ? 'warning' : 'secondary'} data-testid="template-segments">
+          <Typography.Text strong={segments > 1} data-testid="template-segments">
             ({t('messageSettings.segments', { chars: preview.length, segments })})
           </Typography.Text>
         </span>
