@@ -34,6 +34,8 @@ export type TicketMessageRequest = Readonly<{
   appointmentAt?: string;
   /** follow_up: the local date (YYYY-MM-DD) the follow-up is due. */
   dueDate?: string;
+  /** estimate_ready: the version handed over; a new version is a new message. */
+  estimateVersion?: number;
 }>;
 
 export type QueueResult =
@@ -47,6 +49,7 @@ function occasionOf(request: TicketMessageRequest): string {
   if (request.event === 'appointment_booked' || request.event === 'appointment_changed')
     return request.appointmentAt ?? '';
   if (request.event === 'follow_up') return request.dueDate ?? '';
+  if (request.event === 'estimate_ready') return `v${request.estimateVersion ?? 1}`;
   return '';
 }
 

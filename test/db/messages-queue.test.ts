@@ -88,6 +88,36 @@ describe('queuing a message at intake', () => {
     expect(logged[0]).toMatchObject({ op: 'insert' });
   });
 
+  it('queues "estimate ready" when an estimate is handed over, once per version', async () => {
+    const d = await openTicketDesk(sh('2026-11-23 09:30'));
+    const c = await customer(d, CONSENT);
+    const ticket = await repair(d, c.id, 'in_store');
+    const labour = { kind: 'labour' as const, description: '更换压缩机电容', quantity: 1, unitPriceFen: 12000 };
+    const save = (estimateId: string | null, unitPriceFen: number) =>
+      d.ok('counter', 'tickets.estimateSave', {
+        ticketId: ticket.id,
+        estimateId,
+        validUntil: '2026-11-30',
+        lines: [{ ...labour, unitPriceFen }],
+      });
+    const ready = async () =>
+      (await messagesOf(d, ticket.id)).messages.filter((m) => m.event === 'estimate_ready').length;
+
+    let view = await save(null, 12000);
+    const first = view.versions[0]!;
+    // A draft tells the customer nothing yet.
+    expect(await ready()).toBe(0);
+    await d.ok('counter', 'tickets.estimateSend', { estimateId: first.id });
+    expect(await ready()).toBe(1);
+    // Handing the same version over again (a reprint) sends nothing more.
+    await d.ok('counter', 'tickets.estimateSend', { estimateId: first.id });
+    expect(await ready()).toBe(1);
+    // A changed estimate is a new version: the customer is told again.
+    view = await save(first.id, 15000);
+    await d.ok('counter', 'tickets.estimateSend', { estimateId: view.versions[0]!.id });
+    expect(await ready()).toBe(2);
+  });
+
   it('queues nothing, and says why, without consent, with do-not-contact, another channel or no mobile', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
     const cases: Array<[Consent, string | undefined, string]> = [
@@ -191,6 +221,9 @@ describe('messages from the workflow', () => {
     const c = await customer(d, CONSENT);
     let ticket = await repair(d, c.id, 'in_store');
     ticket = await act(d, 'repair_lead', ticket, { action: 'schedule', technicianId: d.idOf('technician') });
+    // Out of warranty: the customer approves the estimate before the work starts.
+    await d.approveEstimate(ticket.id);
+    ticket = await d.ok('counter', 'tickets.get', { id: ticket.id });
     ticket = await act(d, 'technician', ticket, { action: 'start_work' });
     ticket = await act(d, 'technician', ticket, { action: 'record_work', workDone: '更换电容' });
     ticket = await act(d, 'technician', ticket, { action: 'record_work', workDone: '试机正常' });

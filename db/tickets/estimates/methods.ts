@@ -3,6 +3,7 @@
  * save a version, hand it to the customer, record the customer's decision. They are `tickets.*`
  * methods, so a change announces `tickets.changed` and an open ticket page reads again.
  */
+import { enqueueTicketMessage } from '../../messages/queue';
 import { DeskFailure, areaMethods, method, type Handler, type HandlerContext } from '../../handler';
 import type { StoreCalendar } from '../calendar';
 import { deskNow } from '../now';
@@ -64,6 +65,13 @@ async function sceneOfEstimate(ctx: HandlerContext, estimateId: string): Promise
  */
 async function estimateAwaitingApproval(scene: EstimateScene, row: EstimateRow): Promise<void> {
   await updateEstimate(scene.ctx, row, { sentAt: scene.ctx.nowIso, sentBy: scene.ctx.staffId });
+  // Consent, quiet hours and "once per version" are the queue's to decide (db/messages/queue.ts).
+  await enqueueTicketMessage(scene.ctx, {
+    ticketId: scene.ticket.id,
+    event: 'estimate_ready',
+    nowMs: deskNow(scene.ctx),
+    estimateVersion: row.version,
+  });
 }
 
 export const ticketsEstimates: Handler<typeof estimatesGetSchema, EstimatesView> = async (ctx, input) =>
