@@ -100,7 +100,9 @@ async function doneRepair(d: TicketDesk) {
     condition: '外壳完好',
   });
   ticket = await act(ticket, { action: 'schedule', technicianId: d.idOf('technician') }, 'repair_lead');
-  ticket = await act(ticket, { action: 'start_work' });
+  // Out of warranty: the customer approved the estimate before the work started.
+  await d.approveEstimate(ticket.id);
+  ticket = await act(await d.ok('counter', 'tickets.get', { id: ticket.id }), { action: 'start_work' });
   ticket = await act(ticket, completion(ticket));
   const followUp = (await d.ok('counter', 'tickets.messages', { ticketId: ticket.id })).messages.find(
     (m) => m.event === 'follow_up',

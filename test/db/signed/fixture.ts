@@ -13,6 +13,7 @@ import {
 } from '../../../db/api';
 import type { ChargeLineKind, PaymentKind } from '../../../db/charges/tables';
 import { newId } from '../../../db/ids';
+import { approvedEstimate } from '../../support/estimate-approval';
 import { openPartsDesk, openRepairTicket, stockUp, type PartsDesk } from '../../support/parts-desk';
 
 export const SIGNATURE = {
@@ -149,10 +150,19 @@ export async function signedRepair(): Promise<SignedRepair> {
   const technicianId = (await d.ok('session.status', {}, d.as.technician)).staff!.id;
   let ticket = await get(d, opened.id);
   ticket = await act(d, ticket, { action: 'schedule', technicianId });
-  ticket = await act(d, ticket, { action: 'start_work' });
+  // Out of warranty: the customer approved the estimate before the work started.
+  await approvedEstimate((method, input) => d.ok(method, input), ticket.id, '吴先生');
+  ticket = await act(d, await get(d, ticket.id), { action: 'start_work' });
+  // Issued parts are charged at the catalogue price of the moment (db/charges/part-lines.ts): ¥45.50 here.
+  const pump = await d.ok('parts.get', { id: d.partId('WM-PUMP-01') });
+  await d.ok('parts.update', {
+    ...pump,
+    models: [...pump.models],
+    supplierIds: pump.suppliers.map((supplier) => supplier.id),
+    priceFen: 4_550,
+  });
   const requested = await issueParts(d, ticket.id, [{ partNo: 'WM-PUMP-01', qty: 2 }]);
   await addCharge(d, ticket.id, { kind: 'labour', description: '上门检测及更换', unitPriceFen: 8_000 });
-  await addCharge(d, ticket.id, { kind: 'part', description: '排水泵', quantity: 2, unitPriceFen: 4_550 });
   const depositId = await addPayment(d, ticket.id, { kind: 'deposit', method: 'cash', amountFen: 5_000 });
   ticket = await get(d, ticket.id);
   ticket = await act(d, ticket, {
