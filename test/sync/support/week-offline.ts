@@ -116,6 +116,8 @@ export async function writeOfflineWeek(ctx: OfflineContext, changes: number): Pr
         tierRule: 'manual',
         notes: person.notes,
         preferredChannel: null,
+        // The customer's message language: the row's NULL default, logged like the desk logs it.
+        language: null,
         contactConsent: 0,
         doNotContact: 0,
         createdStoreId: ctx.storeId,
