@@ -4,6 +4,7 @@
  * site and signed for, with two parts issued; a second repair with a long parts list; their
  * requisitions; a stocktake of the whole store room.
  */
+import { approvedEstimate } from '../support/estimate-approval';
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -258,12 +259,11 @@ export async function seedPrintStore(): Promise<PrintStore> {
       lines: requisition.lines.map((line) => ({ lineId: line.id, qty: line.requestedQty })),
     });
     // What the customer is charged and paid, as the charges area records it (rows of migration 0020):
-    // the capacitor under warranty at ¥0, filters and the visit charged, a discount, a deposit,
-    // a payment and a refund. Charges ¥80.00, paid ¥60.00, balance due ¥20.00.
+    // the parts, charged when issued, are under warranty at ¥0 (¥80.00 the warranty pays); the visit
+    // is charged, with a discount, a deposit, a payment and a refund. Charges ¥80.00, paid ¥60.00,
+    // balance due ¥20.00.
     const money = charges(desk, ticket.id, () => clock.now);
-    await money.line('labour', '上门检测及维修', 1, 5000);
-    await money.line('part', '空调启动电容 35μF 450V', 1, 4000, { covered: true });
-    await money.line('part', '空调过滤网 标准型', 2, 2000);
+    await money.line('labour', '上门检测及维修', 1, 9000);
     await money.line('discount', '会员优惠', 1, 1000, { reason: '金卡会员' });
     const deposit = await money.payment('deposit', 'cash', 3000);
     await money.payment('payment', 'wechat', 4000);
@@ -317,7 +317,9 @@ export async function seedPrintStore(): Promise<PrintStore> {
       condition: '外壳完好',
     });
     changedTicket = await act(changedTicket, { action: 'schedule', technicianId: technician.id });
-    changedTicket = await act(changedTicket, { action: 'start_work' });
+    // Out of warranty: the customer approved the estimate by phone before the work started.
+    await approvedEstimate((method, input) => ok(method, input), changedTicket.id, customer.name);
+    changedTicket = await act(await ok('tickets.get', { id: changedTicket.id }), { action: 'start_work' });
     const changedMoney = charges(desk, changedTicket.id, () => clock.now);
     await changedMoney.line('labour', '检测及更换温控器', 1, 12000);
     changedTicket = await ok('tickets.get', { id: changedTicket.id });
