@@ -23,7 +23,7 @@ const THEME: ThemeConfig = {
     // A select's placeholder ("Any type") is its only visible label, so it must be read as text.
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorSuccess: '#237804',
-    colorWarning: '#ad6800',
+    colorWarning: '#874d00',
     colorError: '#cf1322',
   },
 };

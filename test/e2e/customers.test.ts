@@ -92,9 +92,10 @@ describe('customers at the counter', () => {
     });
     const products = page.getByRole('region', { name: 'Products' });
     await products.getByText('FP20260315-0099').waitFor();
-    await products.getByText('Until 14 Mar 2027').waitFor();
+    // Bought 15 Mar 2026 with 12 months: covered through 15 Mar 2027, its last day included.
+    await products.getByText('Until 15 Mar 2027').waitFor();
     expect(readTable(dbFile(counter), 'SELECT receipt_no, warranty_end FROM product')).toEqual([
-      { receipt_no: 'FP20260315-0099', warranty_end: '2027-03-14' },
+      { receipt_no: 'FP20260315-0099', warranty_end: '2027-03-15' },
     ]);
 
     // Find the customer by the end of the serial, from the product group of the results.

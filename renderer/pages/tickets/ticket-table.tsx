@@ -78,7 +78,7 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
         {
           key: 'type',
           title: t('queue.type'),
-          width: 130,
+          width: 110,
           render: (_, item) => (
             <Space size={4} wrap>
               <Tag>{labels.type(item.type)}</Tag>
