@@ -24,6 +24,10 @@ const THEME: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorSuccess: '#237804',
     colorWarning: '#874d00',
+    // The dark warning seed would tint warning alerts brown; they keep antd's light yellow.
+    colorWarningBg: '#fffbe6',
+    colorWarningBgHover: '#fff1b8',
+    colorWarningBorder: '#ffe58f',
     colorError: '#cf1322',
   },
 };
