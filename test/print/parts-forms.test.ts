@@ -34,7 +34,7 @@ describe('the requisition form’s data', () => {
 
     await d.ok(
       'parts.requisitionApprove',
-      { requisitionId: requested.id, lines: [{ lineId: pump!.id, approvedQty: 1 }] },
+      { requisitionId: requested.id, lines: [{ lineId: pump!.id, approvedQty: 1, reason: '先换一个' }] },
       d.as.lead,
     );
     await d.ok(
