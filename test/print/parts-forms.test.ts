@@ -61,6 +61,11 @@ describe('the requisition form’s data', () => {
       // Issued and returned: the technician holds none.
       [1, 'WM-BELT-02', 'A-01-2', 1, 1, 0],
     ]);
+    // The lead's word per line, with the reason the form prints under a reduced line.
+    expect(data.lines.map((l) => [l.decision, l.decisionReason])).toEqual([
+      ['reduced', '先换一个'],
+      ['approved', ''],
+    ]);
     expect([data.requestedBy?.name, data.decidedBy?.name, data.issuedBy?.name]).toEqual([
       'technician-staff',
       'lead-staff',

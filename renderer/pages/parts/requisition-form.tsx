@@ -151,6 +151,7 @@ function RequisitionFormBody({
                 value={chosenLocation}
                 onChange={(id: string) => field.onChange(id)}
                 options={locations.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
+                virtual={false}
                 style={{ maxWidth: 320 }}
               />
             )}
