@@ -255,7 +255,7 @@ export const partsEn = {
   },
   pickStock: {
     of: 'Stock of the part on line {{n}}',
-    onHand: 'On hand:',
+    onHand: 'On hand: ',
     none: 'none in any location',
     short: 'Only {{onHand}} at {{location}}, fewer than the {{qty}} asked: the parts lead decides.',
   },

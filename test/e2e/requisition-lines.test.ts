@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { printRouteHash, type MethodInput, type MethodName, type MethodResult } from '../../db/api';
 import { openDesk } from '../../db/desk';
 import type { ClientState } from '../../db/desk-types';
-import { pdfText } from '../print/pdf';
+import { pdfText, pdfToPngs } from '../print/pdf';
 import { readTable } from '../support/inspect';
 import { memoryLogger } from '../support/temp-store';
 import { openCounter, type Counter } from './fixtures';
@@ -107,6 +107,13 @@ async function screenshots(page: Page, name: string, zhShows: string | RegExp): 
   await switchLanguage(page, 'en');
 }
 
+/** Picks a line's decision the way the lead does: a click on the button-styled choice, then it shows chosen. */
+async function decide(page: Page, group: string, choice: string): Promise<void> {
+  const radios = page.getByRole('dialog').getByRole('radiogroup', { name: group });
+  await radios.getByText(choice, { exact: true }).click();
+  await expect.poll(() => radios.getByRole('radio', { name: choice }).isChecked()).toBe(true);
+}
+
 let counter: Counter | undefined;
 let work: string | undefined;
 afterEach(async () => {
@@ -175,16 +182,10 @@ describe('a requisition decided line by line', () => {
     await page.getByRole('tab', { name: 'Requisitions', exact: true }).click();
     await page.getByRole('link', { name: `Open requisition ${number}` }).click();
     const sign = page.getByRole('dialog');
-    await sign
-      .getByRole('radiogroup', { name: 'Decision for 洗衣机皮带' })
-      .getByRole('radio', { name: 'Reduce' })
-      .check();
+    await decide(page, 'Decision for 洗衣机皮带', 'Reduce');
     await sign.getByLabel('Approve for 洗衣机皮带').fill('1');
     await sign.getByLabel('Reason for 洗衣机皮带').fill('先换一条，其余待复检');
-    await sign
-      .getByRole('radiogroup', { name: 'Decision for 冰箱温控器' })
-      .getByRole('radio', { name: 'Reject' })
-      .check();
+    await decide(page, 'Decision for 冰箱温控器', 'Reject');
     await sign.getByRole('button', { name: 'Sign the decisions' }).click();
     await sign.getByRole('alert').getByText('RF-THERM-03 冰箱温控器: Say why this line is rejected').waitFor();
     expect(readTable(file, 'SELECT status FROM requisition')).toEqual([{ status: 'requested' }]);
@@ -225,6 +226,8 @@ describe('a requisition decided line by line', () => {
       writeFileSync(pdf, await tab.pdf({ preferCSSPageSize: true, printBackground: true }));
       await tab.close();
       texts[language] = (await pdfText(pdf)).replace(/\s+/g, ' ');
+      // A picture of the print beside the screenshots, to look at.
+      await pdfToPngs(pdf, SHOTS, `requisition-print-${language}`, 80);
     }
     const zh = texts['zh-CN']!;
     expect(zh).toMatch(/WM-PUMP-01 排水泵 个 2 2 2/);
@@ -236,5 +239,5 @@ describe('a requisition decided line by line', () => {
     expect(en).toMatch(/RF-THERM-03 冰箱温控器 个 1 Rejected/);
     expect(en).toMatch(/Reduced: 先换一条，其余待复检/);
     expect(en).toMatch(/Rejected: 温控器检测正常，不需更换/);
-  });
+  }, 240_000);
 });

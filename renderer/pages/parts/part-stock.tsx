@@ -39,7 +39,7 @@ export function PartStock({
   return (
     <div aria-label={t('pickStock.of', { n: line })} role="note" style={{ marginTop: 4, fontSize: 13 }}>
       <Typography.Text type="secondary">
-        {t('pickStock.onHand')}{' '}
+        {t('pickStock.onHand')}
         {held.length === 0 ? t('pickStock.none') : held.map((s) => `${s.name} ${s.qty}`).join(' · ')}
       </Typography.Text>
       {short ? (

@@ -125,7 +125,11 @@ export function SignStep({ requisition }: { requisition: RequisitionView }) {
             <LineDecision
               line={l}
               choice={choices[l.id]!}
-              onChange={(choice) => setChoices({ ...choices, [l.id]: choice })}
+              onChange={(choice) => {
+                setChoices({ ...choices, [l.id]: choice });
+                // The refusal was about the choices before this change.
+                errors.show(null);
+              }}
             />
           ),
         }}
