@@ -169,7 +169,7 @@ describe('the parts lead decides a requisition line by line', () => {
       { requisitionId: form.id, lines: [{ lineId: belt, approvedQty: 1, reason: huge }] },
       d.as.lead,
     );
-    expect(oversized.ok).toBe(false);
+    expect(oversized).toMatchObject({ ok: false, error: { key: 'too_long', field: 'lines.0.reason' } });
     expect(JSON.stringify(oversized).length).toBeLessThan(2000);
     expect(changeLog(d.file)).toHaveLength(before);
     expect((await d.ok('parts.requisition', { id: form.id })).lines.map((l) => l.decision)).toEqual([null, null, null]);
