@@ -84,7 +84,11 @@ export const partsMessages = {
   },
   requisition_cancelled: { en: 'This requisition was cancelled', zh: '该领用单已取消' },
   approve_over_request: { en: 'You cannot approve more than was requested', zh: '批准数量不能超过申领数量' },
-  approve_nothing: { en: 'Approve at least one unit, or reject the requisition', zh: '请至少批准一件，或驳回该领用单' },
+  line_reduced_reason_required: {
+    en: 'Say why fewer are approved than were requested',
+    zh: '核减数量时请填写原因',
+  },
+  line_rejected_reason_required: { en: 'Say why this line is rejected', zh: '驳回该行时请填写原因' },
   over_issue: { en: 'More than was approved and not yet issued', zh: '超出已批准未发放的数量' },
   over_return: { en: 'More than was issued and not yet returned', zh: '超出已发放未退回的数量' },
   stocktake_closed: { en: 'This stocktake is no longer counting', zh: '该盘点单已结束' },

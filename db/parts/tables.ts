@@ -47,6 +47,10 @@ export const REQUISITION_EVENT_KINDS = [
 ] as const;
 export type RequisitionEventKind = (typeof REQUISITION_EVENT_KINDS)[number];
 
+/** What the parts lead decided for one requisition line: in full, fewer than asked, or none. */
+export const LINE_DECISIONS = ['approved', 'reduced', 'rejected'] as const;
+export type LineDecision = (typeof LINE_DECISIONS)[number];
+
 export type SupplierTable = {
   id: string;
   name: string;
@@ -206,8 +210,13 @@ export type RequisitionLineTable = {
   position: number;
   partId: string;
   requestedQty: number;
-  /** Null until the parts lead signs. */
+  /** Null until the parts lead signs; 0 on a rejected line. */
   approvedQty: number | null;
+  /** The lead's word on this line (null until signed), with the reason for reducing or rejecting it. */
+  decision: LineDecision | null;
+  decisionReason: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
   hlc: string;
 };
 

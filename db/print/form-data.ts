@@ -106,6 +106,9 @@ export type RequisitionPrintLine = Readonly<{
   requestedQty: number;
   /** Null until the parts lead signs. */
   approvedQty: number | null;
+  /** The lead's word on the line (null until signed) and why a reduced or rejected line got less. */
+  decision: 'approved' | 'reduced' | 'rejected' | null;
+  decisionReason: string;
   /** Issued less returned: what the technician holds. */
   issuedQty: number;
 }>;

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { DeskFailure } from '../handler';
+import { decisionOf } from '../parts/requisitions/queries';
 import type { DB } from '../schema';
 import type { RequisitionPrintData, StocktakePrintData } from './form-data';
 import { loadStoreHeader, person, staffNames } from './store-header';
@@ -31,6 +32,8 @@ export async function loadRequisitionPrint(db: Kysely<DB>, requisitionId: string
       'line.position',
       'line.requestedQty',
       'line.approvedQty',
+      'line.decision',
+      'line.decisionReason',
       'part.partNo',
       'part.name',
       'part.spec',
@@ -82,6 +85,9 @@ export async function loadRequisitionPrint(db: Kysely<DB>, requisitionId: string
       bin: line.bin,
       requestedQty: line.requestedQty,
       approvedQty: line.approvedQty,
+      decision: decisionOf(line, requisition.status),
+      // A line rejected with the whole form before per-line decisions carries the form's reason.
+      decisionReason: line.decisionReason || (requisition.status === 'rejected' ? requisition.rejectReason : ''),
       issuedQty: Number(line.issuedQty),
     })),
   };

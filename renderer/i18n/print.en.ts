@@ -140,6 +140,9 @@ export const printEn = {
     requestedBy: 'Requested by (technician)',
     decidedBy: 'Approved by (parts lead)',
     issuedBy: 'Issued by (parts clerk)',
+    lineRejected: 'Rejected',
+    rejectedBecause: 'Rejected: {{reason}}',
+    reducedBecause: 'Reduced: {{reason}}',
   },
   estimate: {
     version: 'Version',

@@ -135,6 +135,9 @@ export const printZhCN: PrintMessages = {
     requestedBy: '领用人（维修人员）',
     decidedBy: '审批人（配件组长）',
     issuedBy: '发料人（配件员）',
+    lineRejected: '驳回',
+    rejectedBecause: '驳回：{{reason}}',
+    reducedBecause: '核减：{{reason}}',
   },
   estimate: {
     version: '版本',

@@ -147,7 +147,7 @@ async function randomSequence(d: PartsDesk, seed: number, steps: number): Promis
       const approved = int(1, asked);
       await d.ok(
         'parts.requisitionApprove',
-        { requisitionId: form.id, lines: [{ lineId: line, approvedQty: approved }] },
+        { requisitionId: form.id, lines: [{ lineId: line, approvedQty: approved, reason: '按库存核减' }] },
         d.as.lead,
       );
       const issued = int(1, approved);

@@ -54,7 +54,7 @@ describe('the requisition form (配件领用单)', () => {
     });
     const approved = await d.ok(
       'parts.requisitionApprove',
-      { requisitionId: requested.id, lines: [{ lineId: pumpLine!.id, approvedQty: 1 }] },
+      { requisitionId: requested.id, lines: [{ lineId: pumpLine!.id, approvedQty: 1, reason: '先换一个试机' }] },
       d.as.lead,
     );
     expect(approved).toMatchObject({ status: 'approved', decidedByName: 'lead-staff' });
@@ -184,7 +184,7 @@ describe('the requisition form (配件领用单)', () => {
     expect((await d.ok('parts.requisitions', { filter: 'open' })).items).toEqual([]);
   });
 
-  it('refuses approvals above the request, and an approval of nothing', async () => {
+  it('refuses approvals above the request, and a line rejected without a reason', async () => {
     const d = await openPartsDesk();
     const ticket = await openRepairTicket(d);
     const form = await d.ok(
@@ -211,7 +211,7 @@ describe('the requisition form (配件领用单)', () => {
       ),
     ).toMatchObject({
       ok: false,
-      error: { key: 'approve_nothing' },
+      error: { key: 'line_rejected_reason_required', field: 'lines.0.reason' },
     });
     expect(
       await d.call(

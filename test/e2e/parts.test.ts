@@ -229,7 +229,7 @@ describe('spare parts', () => {
     await signInAs(page, 'lead');
     await tab(page, 'Requisitions');
     await page.getByRole('link', { name: `Open requisition ${number}` }).click();
-    await page.getByRole('button', { name: 'Approve and sign' }).click();
+    await page.getByRole('button', { name: 'Sign the decisions' }).click();
     await page
       .getByRole('dialog')
       .getByRole('row', { name: /Status\s+Approved/ })

@@ -34,7 +34,7 @@ describe('the requisition form’s data', () => {
 
     await d.ok(
       'parts.requisitionApprove',
-      { requisitionId: requested.id, lines: [{ lineId: pump!.id, approvedQty: 1 }] },
+      { requisitionId: requested.id, lines: [{ lineId: pump!.id, approvedQty: 1, reason: '先换一个' }] },
       d.as.lead,
     );
     await d.ok(
@@ -60,6 +60,11 @@ describe('the requisition form’s data', () => {
       [0, 'WM-PUMP-01', 'A-01-1', 2, 1, 1],
       // Issued and returned: the technician holds none.
       [1, 'WM-BELT-02', 'A-01-2', 1, 1, 0],
+    ]);
+    // The lead's word per line, with the reason the form prints under a reduced line.
+    expect(data.lines.map((l) => [l.decision, l.decisionReason])).toEqual([
+      ['reduced', '先换一个'],
+      ['approved', ''],
     ]);
     expect([data.requestedBy?.name, data.decidedBy?.name, data.issuedBy?.name]).toEqual([
       'technician-staff',

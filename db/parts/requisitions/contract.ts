@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { textInput } from '../../fields';
 import { countSchema, idSchema, noRepeatedParts, noteSchema, qtySchema, reasonSchema } from '../fields';
-import type { RequisitionEventKind, RequisitionStatus } from '../tables';
+import type { LineDecision, RequisitionEventKind, RequisitionStatus } from '../tables';
 
 const lineQty = z.object({ lineId: idSchema, qty: qtySchema });
 function noRepeatedLines(value: { lines: ReadonlyArray<{ lineId: string }> }, ctx: z.RefinementCtx): void {
@@ -32,12 +32,22 @@ export const requisitionCreateSchema = z
   .superRefine(noRepeatedParts);
 export type RequisitionCreateInput = z.input<typeof requisitionCreateSchema>;
 
-/** Lines left out are approved as requested. */
+/**
+ * The parts lead's decision, line by line: the requested quantity approves the line in full, fewer
+ * reduces it and 0 rejects it; reducing and rejecting need a reason (the handler knows what was
+ * asked, so it names the missing reason). Lines left out are approved as requested.
+ */
 export const requisitionApproveSchema = z
   .object({
     requisitionId: idSchema,
     lines: z
-      .array(z.object({ lineId: idSchema, approvedQty: countSchema }))
+      .array(
+        z.object({
+          lineId: idSchema,
+          approvedQty: countSchema,
+          reason: textInput().trim().max(200, 'too_long').default(''),
+        }),
+      )
       .max(30, 'too_many')
       .default([]),
   })
@@ -101,6 +111,12 @@ export type RequisitionLineView = Readonly<{
   unit: string;
   requestedQty: number;
   approvedQty: number | null;
+  /** The lead's word on the line; null while the form waits to be signed. */
+  decision: LineDecision | null;
+  /** Why the line was reduced or rejected ('' when approved in full). */
+  decisionReason: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
   issuedQty: number;
   returnedQty: number;
   /** Approved and not yet issued. */

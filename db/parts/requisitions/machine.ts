@@ -1,6 +1,7 @@
 /**
  * The requisition form (配件领用单, docs/DOMAIN.md §7) as a machine: the technician requests, the parts
- * lead signs (approves or rejects), and only then does the clerk issue, in one go or in parts.
+ * lead signs (decides each line: approves, reduces or rejects it; or rejects the whole form), and
+ * only then does the clerk issue what was approved, in one go or in parts.
  * Returns of unused parts are not a step: they move stock back against the form whatever its
  * status, bounded by what the ticket still holds (methods.ts).
  */
@@ -12,6 +13,8 @@ export type RequisitionAction = (typeof REQUISITION_ACTIONS)[number];
 
 /** Issuing lands on whichever the issue progress says (queries.ts `issueStatus`). */
 const issue = { to: ['partly_issued', 'issued'] } as const;
+/** Signing line by line lands on rejected when every line was rejected (methods.ts `signedStatus`). */
+const approve = { to: ['approved', 'rejected'] } as const;
 const signed = { key: 'requisition_signed', from: { cancelled: 'requisition_cancelled' } } as const;
 
 export const requisitionMachine: DocumentMachine<RequisitionStatus, RequisitionAction> = {
@@ -20,7 +23,7 @@ export const requisitionMachine: DocumentMachine<RequisitionStatus, RequisitionA
   actions: REQUISITION_ACTIONS,
   initial: 'requested',
   steps: {
-    requested: { approve: { to: 'approved' }, reject: { to: 'rejected' }, cancel: { to: 'cancelled' } },
+    requested: { approve, reject: { to: 'rejected' }, cancel: { to: 'cancelled' } },
     // Once anything left the shelf the form stays open for returns against it: the ledger needs the document.
     approved: { issue, cancel: { to: 'cancelled' } },
     partly_issued: { issue },

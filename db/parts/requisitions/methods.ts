@@ -35,7 +35,8 @@ import {
   loadRequisitionView,
   loadTicketParts,
   requisitionLineRows,
-  setApprovedQty,
+  signLine,
+  type LineSignature,
   updateRequisition,
 } from './queries';
 import { assertTicketTakesParts, findTicketRef, findTicketRefByNumber } from './tickets';
@@ -118,6 +119,60 @@ function stepOn(
   );
 }
 
+/** Each line's decision from the lead's input: left out is approved in full, fewer needs a reason. */
+function decideLines(
+  lines: ReadonlyArray<RequisitionLineRow>,
+  input: ReadonlyArray<{ lineId: string; approvedQty: number; reason: string }>,
+): Map<string, LineSignature> {
+  const decided = new Map<string, LineSignature>(
+    lines.map((line) => [line.id, { approvedQty: line.requestedQty, decision: 'approved', decisionReason: '' }]),
+  );
+  linesNamed(lines, input).forEach((line, index) => {
+    const { approvedQty, reason } = input[index]!;
+    if (approvedQty > line.requestedQty)
+      throw new DeskFailure('validation', 'approve_over_request', `lines.${index}.approvedQty`);
+    if (approvedQty === line.requestedQty) return;
+    const decision = approvedQty === 0 ? 'rejected' : 'reduced';
+    if (reason === '') throw new DeskFailure('validation', `line_${decision}_reason_required`, `lines.${index}.reason`);
+    decided.set(line.id, { approvedQty, decision, decisionReason: reason });
+  });
+  return decided;
+}
+
+/** What the event log keeps of a signature: every line with what was asked and what the lead said. */
+function signatureDetail(lines: ReadonlyArray<RequisitionLineRow>, decided: Map<string, LineSignature>) {
+  return {
+    lines: lines.map((line) => ({
+      lineId: line.id,
+      partId: line.partId,
+      requestedQty: line.requestedQty,
+      ...decided.get(line.id)!,
+    })),
+  };
+}
+
+async function sign(
+  ctx: HandlerContext,
+  requisition: RequisitionRow,
+  step: DocumentStep<RequisitionStatus>,
+  lines: ReadonlyArray<RequisitionLineRow>,
+  decided: Map<string, LineSignature>,
+): Promise<void> {
+  for (const line of lines) await signLine(ctx, line, decided.get(line.id)!);
+  const signatures = [...decided.values()];
+  // Every line rejected rejects the form; any line approved, in full or reduced, approves it.
+  const status = signatures.every((d) => d.decision === 'rejected') ? 'rejected' : 'approved';
+  const reasons = [...new Set(signatures.map((d) => d.decisionReason).filter((r) => r !== ''))];
+  await updateRequisition(ctx, requisition, {
+    status: landing(step, requisition.status, status),
+    decidedBy: ctx.staffId,
+    decidedAt: ctx.nowIso,
+    rejectReason: status === 'rejected' ? reasons.join('; ') : '',
+  });
+  const reason = status === 'rejected' ? reasons.join('; ') : '';
+  await appendRequisitionEvent(ctx, requisition.id, status, reason, signatureDetail(lines, decided));
+}
+
 export const partsRequisitionApprove: Handler<typeof requisitionApproveSchema, RequisitionView> = async (
   ctx,
   input,
@@ -125,35 +180,19 @@ export const partsRequisitionApprove: Handler<typeof requisitionApproveSchema, R
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const step = stepOn(ctx, requisition, 'approve');
   const lines = await requisitionLineRows(ctx.trx, requisition.id);
-  const named = linesNamed(lines, input.lines);
-  const approved = new Map(lines.map((line) => [line.id, line.requestedQty]));
-  named.forEach((line, index) => {
-    const qty = input.lines[index]!.approvedQty;
-    if (qty > line.requestedQty)
-      throw new DeskFailure('validation', 'approve_over_request', `lines.${index}.approvedQty`);
-    approved.set(line.id, qty);
-  });
-  if ([...approved.values()].every((qty) => qty === 0)) throw new DeskFailure('validation', 'approve_nothing', 'lines');
-  for (const line of lines) await setApprovedQty(ctx, line, approved.get(line.id)!);
-  await updateRequisition(ctx, requisition, {
-    status: landing(step, requisition.status),
-    decidedBy: ctx.staffId,
-    decidedAt: ctx.nowIso,
-  });
-  await appendRequisitionEvent(ctx, requisition.id, 'approved', '', { lines: Object.fromEntries(approved) });
+  await sign(ctx, requisition, step, lines, decideLines(lines, input.lines));
   return viewOrFail(ctx, requisition.id);
 };
 
+/** The whole form refused: every line rejected with the one reason. */
 export const partsRequisitionReject: Handler<typeof requisitionRejectSchema, RequisitionView> = async (ctx, input) => {
   const requisition = await requisitionOrFail(ctx, input.requisitionId);
   const step = stepOn(ctx, requisition, 'reject');
-  await updateRequisition(ctx, requisition, {
-    status: landing(step, requisition.status),
-    decidedBy: ctx.staffId,
-    decidedAt: ctx.nowIso,
-    rejectReason: input.reason,
-  });
-  await appendRequisitionEvent(ctx, requisition.id, 'rejected', input.reason, {});
+  const lines = await requisitionLineRows(ctx.trx, requisition.id);
+  const decided = new Map<string, LineSignature>(
+    lines.map((line) => [line.id, { approvedQty: 0, decision: 'rejected', decisionReason: input.reason }]),
+  );
+  await sign(ctx, requisition, step, lines, decided);
   return viewOrFail(ctx, requisition.id);
 };
 

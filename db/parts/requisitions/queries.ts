@@ -6,7 +6,13 @@ import { sql, type Kysely } from 'kysely';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
 import { insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
-import type { RequisitionEventKind, RequisitionLineRow, RequisitionRow, RequisitionStatus } from '../tables';
+import type {
+  LineDecision,
+  RequisitionEventKind,
+  RequisitionLineRow,
+  RequisitionRow,
+  RequisitionStatus,
+} from '../tables';
 import type {
   RequisitionFilter,
   RequisitionLineView,
@@ -77,6 +83,7 @@ export async function loadRequisitionView(db: Kysely<DB>, id: string): Promise<R
     .leftJoin('stockOnHand as h', (join) =>
       join.onRef('h.partId', '=', 'x.partId').on('h.locationId', '=', row.locationId),
     )
+    .leftJoin('staff as s', 's.id', 'x.decidedBy')
     .select([
       'x.id',
       'x.partId',
@@ -85,15 +92,26 @@ export async function loadRequisitionView(db: Kysely<DB>, id: string): Promise<R
       'p.unit',
       'x.requestedQty',
       'x.approvedQty',
+      'x.decision',
+      'x.decisionReason',
+      's.name as lineDeciderName',
+      'x.decidedAt as lineDecidedAt',
       'h.qty as onHand',
     ])
     .where('x.requisitionId', '=', id)
     .orderBy('x.position')
     .execute();
-  const lines: RequisitionLineView[] = lineRows.map((line) => {
+  const lines: RequisitionLineView[] = lineRows.map(({ lineDeciderName, lineDecidedAt, ...line }) => {
     const { issued, returned } = figures.get(line.id) ?? { issued: 0, returned: 0 };
+    const decision = decisionOf(line, row.status);
+    // A line signed before per-line decisions carries the form's signature and, rejected, its reason.
+    const signedWhole = line.decision === null && decision !== null;
     return {
       ...line,
+      decision,
+      decisionReason: signedWhole && decision === 'rejected' ? row.rejectReason : line.decisionReason,
+      decidedByName: signedWhole ? row.decidedByName : lineDeciderName,
+      decidedAt: signedWhole ? row.decidedAt : lineDecidedAt,
       onHand: line.onHand ?? 0,
       issuedQty: issued,
       returnedQty: returned,
@@ -206,6 +224,10 @@ export async function insertRequisition(
       partId: line.partId,
       requestedQty: line.qty,
       approvedQty: null,
+      decision: null,
+      decisionReason: '',
+      decidedBy: null,
+      decidedAt: null,
       hlc: lineHlc,
     };
     await insertRecorded(tx, 'requisitionLine', 'requisition_line', lineRow);
@@ -240,10 +262,36 @@ export async function appendRequisitionEvent(
   await recordChange(tx, { entity: 'requisition_event', entityId: id, op: 'append', hlc, fields });
 }
 
-export async function setApprovedQty(tx: TxContext, line: RequisitionLineRow, approvedQty: number): Promise<void> {
+export type LineSignature = { approvedQty: number; decision: LineDecision; decisionReason: string };
+
+/**
+ * The lead's decision on one line. The quantity, decision, reason and signature are written under
+ * one stamp, so when two PCs sign the same line offline the later signature wins whole
+ * (docs/SYNC.md §2.5: per field, last stamp wins) and never a quantity of one with a reason of the other.
+ */
+export async function signLine(tx: TxContext, line: RequisitionLineRow, signature: LineSignature): Promise<void> {
   const hlc = tx.stamp();
-  await tx.trx.updateTable('requisitionLine').set({ approvedQty, hlc }).where('id', '=', line.id).execute();
-  await recordChange(tx, { entity: 'requisition_line', entityId: line.id, op: 'update', hlc, fields: { approvedQty } });
+  const fields = { ...signature, decidedBy: tx.staffId, decidedAt: tx.nowIso };
+  await tx.trx
+    .updateTable('requisitionLine')
+    .set({ ...fields, hlc })
+    .where('id', '=', line.id)
+    .execute();
+  await recordChange(tx, { entity: 'requisition_line', entityId: line.id, op: 'update', hlc, fields });
+}
+
+/**
+ * A line's decision as stored, or, for a line signed by a PC that predates per-line decisions
+ * (only its approved quantity synced), what that quantity says; a form rejected as a whole rejects it.
+ */
+export function decisionOf(
+  line: { decision: LineDecision | null; approvedQty: number | null; requestedQty: number },
+  status: RequisitionStatus,
+): LineDecision | null {
+  if (line.decision !== null) return line.decision;
+  if (line.approvedQty === null) return status === 'rejected' ? 'rejected' : null;
+  if (line.approvedQty >= line.requestedQty) return 'approved';
+  return line.approvedQty > 0 ? 'reduced' : 'rejected';
 }
 
 /** Header fields of a requisition, changed fields only. */

@@ -1,6 +1,6 @@
 /**
  * One requisition form: who asked, the parts lead's signature, what was issued and returned; and
- * the step this role can take now: sign (approve or reject), issue, or take parts back.
+ * the step this role can take now: sign (line by line), issue, or take parts back.
  */
 import { Alert, Descriptions, Drawer, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,8 @@ import { useDeskQuery } from '../../use-desk';
 import { formatTime } from './format';
 import { LinesTable } from './requisition-lines';
 import { CancelStep, canCancel } from './requisition-cancel';
-import { IssueStep, ReturnStep, SignStep } from './requisition-steps';
+import { SignStep } from './requisition-sign';
+import { IssueStep, ReturnStep } from './requisition-steps';
 
 export function RequisitionDrawer({ requisitionId, onClose }: { requisitionId: string | null; onClose: () => void }) {
   const { t } = useTranslation('parts');

@@ -1,11 +1,12 @@
 /**
  * The requisition form (配件领用单) a technician fills in: the repair ticket it is for (found by
- * its number), and the parts and quantities needed. It then waits for the parts lead's signature.
+ * its number), the location it issues from, and the parts and quantities needed, each showing its
+ * stock per location (part-stock.tsx). It then waits for the parts lead's signature.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, InputNumber, Space, Table } from 'antd';
+import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { useState } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { RequisitionView, TicketRef } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
@@ -14,11 +15,12 @@ import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation, useDeskQuery, type QueryState } from '../../use-desk';
 import { PartSelect } from './fields';
+import { PartStock, useIssueLocations } from './part-stock';
 import { LineErrors } from './receipt-form';
 
 type Line = { partId: string; qty: number | null };
-type RequisitionForm = { ticketId: string; note: string; lines: Line[] };
-const isFormField = fieldsOf<RequisitionForm>('ticketId', 'note', 'lines');
+type RequisitionForm = { ticketId: string; locationId: string; note: string; lines: Line[] };
+const isFormField = fieldsOf<RequisitionForm>('ticketId', 'locationId', 'note', 'lines');
 
 type Props = {
   open: boolean;
@@ -98,14 +100,19 @@ function RequisitionFormBody({
   );
   const ticket = lookup.status === 'ok' ? lookup.value : null;
   const { control, handleSubmit, getValues, setError, clearErrors, formState } = useForm<RequisitionForm>({
-    defaultValues: { ticketId: '', note: '', lines: [{ partId: '', qty: 1 }] },
+    defaultValues: { ticketId: '', locationId: '', note: '', lines: [{ partId: '', qty: 1 }] },
   });
   const lines = useFieldArray({ control, name: 'lines' });
+  const watched = useWatch({ control, name: 'lines' });
+  const { locations, mainId } = useIssueLocations();
+  const chosenLocation = useWatch({ control, name: 'locationId' }) || mainId;
+  const location = locations.find((l) => l.id === chosenLocation);
   const submit = handleSubmit(async () => {
     const v = getValues();
     if (!ticket) return setError('ticketId', { message: 'ticket_unknown' });
     const result = await create.run({
       ticketId: ticket.id,
+      ...(chosenLocation ? { locationId: chosenLocation } : {}),
       note: v.note,
       lines: v.lines.map((l) => ({ partId: l.partId, qty: l.qty ?? Number.NaN })),
     });
@@ -133,6 +140,24 @@ function RequisitionFormBody({
           style={{ marginBottom: 16 }}
         />
       ) : null}
+      {locations.length > 1 ? (
+        <FieldFrame id="requisition-location" label={t('requisition.location')} required>
+          <Controller
+            control={control}
+            name="locationId"
+            render={({ field }) => (
+              <Select
+                id="requisition-location"
+                value={chosenLocation}
+                onChange={(id: string) => field.onChange(id)}
+                options={locations.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
+                virtual={false}
+                style={{ maxWidth: 320 }}
+              />
+            )}
+          />
+        </FieldFrame>
+      ) : null}
       <Table<{ key: string; index: number }>
         size="small"
         pagination={false}
@@ -148,12 +173,20 @@ function RequisitionFormBody({
                 control={control}
                 name={`lines.${index}.partId`}
                 render={({ field }) => (
-                  <PartSelect
-                    value={field.value || undefined}
-                    onChange={(id) => field.onChange(id)}
-                    label={t('requisition.partOf', { n: index + 1 })}
-                    invalid={cellError(index, 'partId') !== undefined}
-                  />
+                  <>
+                    <PartSelect
+                      value={field.value || undefined}
+                      onChange={(id) => field.onChange(id)}
+                      label={t('requisition.partOf', { n: index + 1 })}
+                      invalid={cellError(index, 'partId') !== undefined}
+                    />
+                    <PartStock
+                      partId={field.value}
+                      qty={watched[index]?.qty ?? null}
+                      location={location}
+                      line={index + 1}
+                    />
+                  </>
                 )}
               />
             ),

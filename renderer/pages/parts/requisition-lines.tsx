@@ -1,8 +1,22 @@
-/** The lines of a requisition: asked, signed, issued, returned, and what is on the shelf. */
-import { Table } from 'antd';
+/** The lines of a requisition: asked, signed (with the lead's decision and reason), issued, returned, and what is on the shelf. */
+import { Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequisitionLineView } from '../../../db/api';
+
+const DECISION_COLOR = { approved: 'blue', reduced: 'gold', rejected: 'red' } as const;
+
+/** The lead's word on a line: a tag, and why when the line was reduced or rejected. */
+export function LineDecisionTag({ line }: { line: RequisitionLineView }) {
+  const { t } = useTranslation('parts');
+  if (line.decision === null) return <>—</>;
+  return (
+    <>
+      <Tag color={DECISION_COLOR[line.decision]}>{t(`decide.decisions.${line.decision}`)}</Tag>
+      {line.decisionReason}
+    </>
+  );
+}
 
 /** `extra` adds an input column; `signing` leaves out what nobody has yet (approved, issued, returned). */
 export function LinesTable({
@@ -38,6 +52,11 @@ export function LinesTable({
                 title: t('requisition.approved'),
                 align: 'right' as const,
                 render: (_: unknown, l: RequisitionLineView) => l.approvedQty ?? '—',
+              },
+              {
+                key: 'decision',
+                title: t('decide.decision'),
+                render: (_: unknown, l: RequisitionLineView) => <LineDecisionTag line={l} />,
               },
               { key: 'issued', title: t('requisition.issued'), align: 'right' as const, dataIndex: 'issuedQty' },
               { key: 'returned', title: t('requisition.returned'), align: 'right' as const, dataIndex: 'returnedQty' },

@@ -1,19 +1,18 @@
 /**
- * The steps on a requisition, each a quantity per line and one button: the parts lead signs
- * (approves up to what was asked, or rejects with a reason), the clerk issues what was approved
- * (some now, the rest later), and takes back what the job did not use.
+ * The clerk's steps on a requisition, each a quantity per line and one button: issue what the parts
+ * lead approved (some now, the rest later), and take back what the job did not use. The lead's
+ * signature is requisition-sign.tsx.
  */
-import { Alert, App, Button, Input, InputNumber, Modal, Space } from 'antd';
+import { Alert, App, Button, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskError, RequisitionLineView, RequisitionView } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useDeskMutation } from '../../use-desk';
 import { LinesTable } from './requisition-lines';
-import { DialogError } from './fields';
 
 /** A line's server error ("lines.2.qty") said with the part it belongs to. */
-function useStepError(lines: ReadonlyArray<RequisitionLineView>) {
+export function useStepError(lines: ReadonlyArray<RequisitionLineView>) {
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const show = (failure: DeskError | null, sent: ReadonlyArray<string> = []): void => {
@@ -26,7 +25,7 @@ function useStepError(lines: ReadonlyArray<RequisitionLineView>) {
   return { show, banner };
 }
 
-function QtyInput({
+export function QtyInput({
   label,
   value,
   max,
@@ -47,84 +46,6 @@ function QtyInput({
       onChange={(v) => onChange(typeof v === 'number' ? v : 0)}
       style={{ width: 90 }}
     />
-  );
-}
-
-export function SignStep({ requisition }: { requisition: RequisitionView }) {
-  const { t } = useTranslation('parts');
-  const { message } = App.useApp();
-  const approve = useDeskMutation('parts.requisitionApprove');
-  const reject = useDeskMutation('parts.requisitionReject');
-  const [qty, setQty] = useState<Record<string, number>>(() =>
-    Object.fromEntries(requisition.lines.map((l) => [l.id, l.requestedQty])),
-  );
-  const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const errors = useStepError(requisition.lines);
-  const rejectErrorText = useErrorText();
-  const [rejectError, setRejectError] = useState<string | null>(null);
-
-  const sign = async (): Promise<void> => {
-    const lines = requisition.lines.map((l) => ({ lineId: l.id, approvedQty: qty[l.id] ?? 0 }));
-    const result = await approve.run({ requisitionId: requisition.id, lines });
-    errors.show(
-      result.ok ? null : result.error,
-      lines.map((l) => l.lineId),
-    );
-    if (result.ok) void message.success(t('statuses.approved'));
-  };
-  const refuse = async (): Promise<void> => {
-    const result = await reject.run({ requisitionId: requisition.id, reason });
-    setRejectError(result.ok ? null : rejectErrorText(result.error.key));
-    if (result.ok) setRejecting(false);
-  };
-
-  return (
-    <>
-      <LinesTable
-        lines={requisition.lines}
-        signing
-        extra={{
-          title: t('requisition.approved'),
-          render: (l) => (
-            <QtyInput
-              label={t('requisition.approvedOf', { part: l.partName })}
-              value={qty[l.id] ?? 0}
-              max={l.requestedQty}
-              onChange={(v) => setQty({ ...qty, [l.id]: v })}
-            />
-          ),
-        }}
-      />
-      {errors.banner}
-      <Space style={{ marginTop: 16 }}>
-        <Button type="primary" loading={approve.pending} onClick={() => void sign()}>
-          {t('requisition.approve')}
-        </Button>
-        <Button danger onClick={() => setRejecting(true)}>
-          {t('requisition.reject')}
-        </Button>
-      </Space>
-      <Modal
-        open={rejecting}
-        title={t('requisition.rejectTitle')}
-        okText={t('requisition.reject')}
-        cancelText={t('actions.cancel')}
-        okButtonProps={{ danger: true, loading: reject.pending }}
-        onOk={() => void refuse()}
-        onCancel={() => setRejecting(false)}
-        destroyOnHidden
-      >
-        <Input.TextArea
-          aria-label={t('requisition.rejectReason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={200}
-          autoFocus
-        />
-        <DialogError message={rejectError} />
-      </Modal>
-    </>
   );
 }
 

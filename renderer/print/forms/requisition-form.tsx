@@ -1,7 +1,9 @@
 /**
  * The requisition form (配件领用单, docs/DOMAIN.md §7): the lines with requested, approved and issued
- * quantities, and the three signatures — technician, parts lead, the clerk who issued. A4 or A5.
+ * quantities (a rejected line marked as rejected, a reduced or rejected line with the lead's reason
+ * under it), and the three signatures — technician, parts lead, the clerk who issued. A4 or A5.
  */
+import { Fragment } from 'react';
 import type { RequisitionPrintData } from '../../../db/api';
 import { formatDateTime } from '../format';
 import type { PrintT } from '../print-texts';
@@ -49,16 +51,35 @@ export function RequisitionForm({ data, copyNo, t }: { data: RequisitionPrintDat
         </thead>
         <tbody>
           {data.lines.map((line, i) => (
-            <tr key={line.position}>
-              <td className="pf-num">{i + 1}</td>
-              <td>{line.partNo}</td>
-              <td>{line.spec ? `${line.name} ${line.spec}` : line.name}</td>
-              <td>{line.bin}</td>
-              <td>{line.unit}</td>
-              <td className="pf-num">{line.requestedQty}</td>
-              <td className="pf-num">{line.approvedQty ?? ''}</td>
-              <td className="pf-num">{line.issuedQty > 0 ? line.issuedQty : ''}</td>
-            </tr>
+            <Fragment key={line.position}>
+              <tr>
+                <td className="pf-num">{i + 1}</td>
+                <td>{line.partNo}</td>
+                <td>{line.spec ? `${line.name} ${line.spec}` : line.name}</td>
+                <td>{line.bin}</td>
+                <td>{line.unit}</td>
+                <td className="pf-num">{line.requestedQty}</td>
+                <td className="pf-num">
+                  {line.decision === 'rejected' ? (
+                    <strong>{t('requisition.lineRejected')}</strong>
+                  ) : (
+                    (line.approvedQty ?? '')
+                  )}
+                </td>
+                <td className="pf-num">{line.issuedQty > 0 ? line.issuedQty : ''}</td>
+              </tr>
+              {/* Why the lead gave less than asked, under the line it concerns. */}
+              {(line.decision === 'reduced' || line.decision === 'rejected') && line.decisionReason ? (
+                <tr>
+                  <td />
+                  <td colSpan={7} className="pf-text">
+                    {t(line.decision === 'rejected' ? 'requisition.rejectedBecause' : 'requisition.reducedBecause', {
+                      reason: line.decisionReason,
+                    })}
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
           ))}
         </tbody>
       </table>
