@@ -4,6 +4,7 @@
  * steps out of order refused with nothing written.
  */
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../db/ids';
 import { changeLog, count, readTable } from '../support/inspect';
 import { openPartsDesk, stockUp, type PartsDesk } from '../support/parts-desk';
 
@@ -335,5 +336,46 @@ describe('supplier returns with steps', () => {
     });
     await d.ok('parts.supplierReturnShip', { returnId, shippedOn: '2026-01-05', carrier: '德邦物流' }, d.as.clerk);
     expect(ledger(d)).toEqual({ 'WM-BELT-02': 3 });
+  });
+});
+
+describe('the return note', () => {
+  it('prints the supplier, the lines at cost, the steps and the names behind the signatures', async () => {
+    const d = await openPartsDesk({ now: () => JAN_5 });
+    await stockUp(d, { 'WM-PUMP-01': 6, 'WM-BELT-02': 5 }, '2026-01-02');
+    const created = await slowStockReturn(d);
+    await d.ok(
+      'parts.supplierReturnShip',
+      { returnId: created.id, shippedOn: '2026-01-05', carrier: '顺丰速运', waybillNo: 'SF1' },
+      d.as.clerk,
+    );
+    const data = await d.ok('print.supplierReturn', { returnId: created.id }, d.as.counter);
+    expect(data.supplier).toEqual({ name: '苏州恒达电器配件有限公司', contact: '周经理', phone: '0512-66881234' });
+    expect(data.supplierReturn).toMatchObject({
+      number: created.number,
+      status: 'shipped',
+      agreementRef: 'HD-2026-017',
+      createdByName: 'lead-staff',
+      shipped: { byName: 'clerk-staff', carrier: '顺丰速运' },
+      valueFen: 20_400,
+    });
+    expect(data.supplierReturn.lines.map((l) => [l.partNo, l.qty, l.unitCostFen])).toEqual([
+      ['WM-PUMP-01', 4, 4_500],
+      ['WM-BELT-02', 2, 1_200],
+    ]);
+    // Printed copies are logged under the return's number.
+    await d.ok('print.record', {
+      form: 'supplier-return',
+      subjectId: created.id,
+      copyNo: 0,
+      language: 'zh-CN',
+      output: 'pdf',
+      result: 'saved',
+    });
+    expect((await d.ok('print.history', { form: 'supplier-return', subjectId: created.id })).nextCopyNo).toBe(1);
+    expect(await d.call('print.supplierReturn', { returnId: newId() })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
