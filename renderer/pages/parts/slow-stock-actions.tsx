@@ -44,7 +44,7 @@ export function SlowStockActions({ line }: { line: SlowLine }) {
           <Button
             size="small"
             onClick={() => setActing('clearance')}
-            aria-label={`${t('clearance.start')} ${line.partNo}`}
+            aria-label={`${line.clearance ? t('clearance.change') : t('clearance.start')} ${line.partNo}`}
           >
             {line.clearance ? t('clearance.change') : t('clearance.start')}
           </Button>
