@@ -62,6 +62,7 @@ export const AREAS_OF_ENTITY: Readonly<Record<string, ReadonlyArray<ShownArea>>>
   // The sync page lists what head office decided about this store's offered parts.
   join_offer: ['parts', 'sync'],
   requisition_event: ['parts'],
+  part_clearance: ['parts'],
   sla_target: ['tickets'],
   ticket: ['tickets'],
   ticket_event: ['tickets'],

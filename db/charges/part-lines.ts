@@ -1,14 +1,16 @@
 /**
  * Parts used at their price. A part issued to a job becomes a `part` line in the same transaction
- * as its stock movement, at the part's price at that moment (frozen: a later price change does not
- * touch it), covered when the job is under warranty. A part returned (or its issue reversed) voids
- * lines, newest first, and puts back what is still used at the voided line's own price.
+ * as its stock movement, at the part's price at that moment (its clearance price while it is on
+ * clearance, db/parts/clearance/; frozen: a later price change does not touch it), covered when
+ * the job is under warranty. A part returned (or its issue reversed) voids lines, newest first,
+ * and puts back what is still used at the voided line's own price.
  *
  * Why at issue time, not on demand: the charge then exists exactly when the part left the shelf,
  * travels to head office in the same push as the movement, and is never written twice by two PCs
  * that each noticed the same movement (docs/architecture/charges.md).
  */
 import { sql } from 'kysely';
+import { clearancePriceOfMovement } from '../parts/clearance/queries';
 import type { TxContext } from '../sync/change-log';
 import { insertLine, markVoided } from './lines';
 import { chargedTicketOrFail } from './ticket';
@@ -54,8 +56,10 @@ export async function chargePartsUsed(tx: TxContext, ticketId: string, reason: s
       partId,
       sourceId: part.lastMovementId,
       quantity: wanted - lined,
-      // What is put back after a partial return keeps the price it was issued at.
-      unitPriceFen: priceOf?.unitPriceFen ?? part.priceFen,
+      // What is put back after a partial return keeps the price it was issued at; a part on
+      // clearance when it left the shelf is charged the clearance price.
+      unitPriceFen:
+        priceOf?.unitPriceFen ?? (await clearancePriceOfMovement(tx.trx, part.lastMovementId)) ?? part.priceFen,
       covered: priceOf ? priceOf.covered === 1 : underWarranty,
     });
   }

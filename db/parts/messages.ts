@@ -103,4 +103,36 @@ export const partsMessages = {
     zh: '领用发料请在领用单上办理退料更正',
   },
   days_range: { en: 'Days: a whole number from 1 to 3650', zh: '天数为 1 至 3650 的整数' },
+  carrier_required: { en: 'Name the carrier (or "own van")', zh: '请填写承运方（或"自送"）' },
+  credit_note_required: { en: "Enter the supplier's credit note number", zh: '请填写供应商的红字发票/贷项通知单号' },
+  shipped_on_future: { en: 'The shipping date cannot be in the future', zh: '发货日期不能晚于今天' },
+  shipped_before_created: {
+    en: 'The shipping date cannot be before the return was written',
+    zh: '发货日期不能早于退货单开单日期',
+  },
+  return_already_shipped: { en: 'This return has already been shipped', zh: '该退货单已发货' },
+  return_not_shipped: {
+    en: 'Ship the return before recording the credit note',
+    zh: '退货单尚未发货，不能登记供应商退款',
+  },
+  return_already_credited: { en: "The supplier's credit is already recorded", zh: '该退货单已登记供应商退款' },
+  return_cancelled: { en: 'This return was cancelled', zh: '该退货单已取消' },
+  return_cancel_shipped: {
+    en: 'The goods have left the store: a shipped return cannot be cancelled',
+    zh: '货物已发出，已发货的退货单不能取消',
+  },
+  return_cancel_inspection: {
+    en: 'Rejects from a delivery never entered stock and must still go back: ship this return',
+    zh: '验收拒收的货物从未入库，仍须退回供应商，请办理发货',
+  },
+  return_over_stock: {
+    en: 'More than this location holds: return at most what is on the shelf',
+    zh: '超出该库位现有库存，退货数量不能多于在库数量',
+  },
+  clearance_not_reduced: {
+    en: 'The clearance price must be below the catalogue price',
+    zh: '清仓价必须低于目录售价',
+  },
+  clearance_no_stock: { en: 'This part has no stock to clear', zh: '该配件没有库存，无需清仓' },
+  clearance_none_open: { en: 'This part is not on clearance', zh: '该配件不在清仓中' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -42,15 +42,29 @@ import {
   supplierReturnCreateSchema,
 } from './receiving/contract';
 import {
+  supplierReturnGetSchema,
+  supplierReturnShipSchema,
+  supplierReturnCreditSchema,
+  supplierReturnCancelSchema,
+} from './returns/contract';
+import {
   partsReceipts,
   partsReceipt,
   partsReceiptCreate,
   partsReceiptAddLine,
   partsReceiptInspect,
   partsReceiptClose,
-  partsSupplierReturns,
-  partsSupplierReturnCreate,
 } from './receiving/methods';
+import {
+  partsSupplierReturns,
+  partsSupplierReturn,
+  partsSupplierReturnCreate,
+  partsSupplierReturnShip,
+  partsSupplierReturnCredit,
+  partsSupplierReturnCancel,
+} from './returns/methods';
+import { clearanceStartSchema, clearanceEndSchema } from './clearance/contract';
+import { partsClearanceStart, partsClearanceEnd } from './clearance/methods';
 import {
   requisitionListSchema,
   requisitionGetSchema,
@@ -140,8 +154,19 @@ export const partsMethods = areaMethods('parts', {
   /** Close the receipt: accepted units enter stock, rejected ones go on a return-to-supplier document. */
   'parts.receiptClose': method(receiptCloseSchema, { access: 'parts.receive', mutates: true }, partsReceiptClose),
   'parts.supplierReturns': method(supplierReturnListSchema, { access: 'parts.read', mutates: false }, partsSupplierReturns),
-  /** Send stock back to its supplier (slow stock, a faulty batch found later): it leaves the ledger. */
+  'parts.supplierReturn': method(supplierReturnGetSchema, { access: 'parts.read', mutates: false }, partsSupplierReturn),
+  /** Send stock back to its supplier (slow stock by agreement, a faulty batch found later): it leaves the ledger. */
   'parts.supplierReturnCreate': method(supplierReturnCreateSchema, { access: 'parts.approve', mutates: true }, partsSupplierReturnCreate),
+  /** The return leaves the store: date, carrier, waybill (who packs it at the dock). */
+  'parts.supplierReturnShip': method(supplierReturnShipSchema, { access: 'parts.receive', mutates: true }, partsSupplierReturnShip),
+  /** The supplier's credit note for a shipped return: its number and amount (the parts lead). */
+  'parts.supplierReturnCredit': method(supplierReturnCreditSchema, { access: 'parts.approve', mutates: true }, partsSupplierReturnCredit),
+  /** Withdraw a return before it ships: stock it took off the shelf goes back through the ledger. */
+  'parts.supplierReturnCancel': method(supplierReturnCancelSchema, { access: 'parts.approve', mutates: true }, partsSupplierReturnCancel),
+  /** Sell a part's stock at a reduced price until it is gone or ended by hand: what a job is charged when the part is issued. */
+  'parts.clearanceStart': method(clearanceStartSchema, { access: 'parts.clearance', mutates: true }, partsClearanceStart),
+  /** End a part's clearance by hand: parts issued from now on are charged the catalogue price. */
+  'parts.clearanceEnd': method(clearanceEndSchema, { access: 'parts.clearance', mutates: true }, partsClearanceEnd),
   'parts.requisitions': method(requisitionListSchema, { access: 'parts.read', mutates: false }, partsRequisitions),
   'parts.requisition': method(requisitionGetSchema, { access: 'parts.read', mutates: false }, partsRequisition),
   /** Find the repair ticket a requisition is for, by its number. */

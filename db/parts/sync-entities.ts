@@ -96,6 +96,16 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
     localColumns: { settledAt: null, movedQty: 0 },
     label: { field: 'label' },
   },
+  // Slow stock sold at a reduced price: the store's own decision, its prices stay head office's.
+  {
+    entity: 'part_clearance',
+    table: 'part_clearance',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    deleteMode: 'hard',
+  },
   {
     entity: 'requisition_event',
     table: 'requisition_event',

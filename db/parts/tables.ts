@@ -4,6 +4,7 @@
  * rebuilt from it at will and never synced. Quantities are whole units; money is integer fen.
  */
 import type { Generated, Selectable } from 'kysely';
+import type { PartClearanceTable } from './clearance/tables';
 
 /** Every reason stock changes. A reversing movement keeps the kind of the one it reverses. */
 export const MOVEMENT_KINDS = [
@@ -173,8 +174,29 @@ export type SupplierReturnTable = {
   reason: string;
   createdBy: string | null;
   createdAt: string;
+  /** Where the return stands (receiving/return-machine.ts); the columns below are each step's record. */
+  status: Generated<SupplierReturnStatus>;
+  /** The supplier's agreement a return of slow stock was made under (empty for rejects at inspection). */
+  agreementRef: Generated<string>;
+  shippedOn: string | null;
+  carrier: Generated<string>;
+  waybillNo: Generated<string>;
+  shippedBy: string | null;
+  shippedAt: string | null;
+  /** The supplier's credit note: its number and amount (fen), and who recorded it. */
+  creditNoteNo: Generated<string>;
+  creditFen: number | null;
+  creditedBy: string | null;
+  creditedAt: string | null;
+  cancelReason: Generated<string>;
+  cancelledBy: string | null;
+  cancelledAt: string | null;
+  updatedAt: string | null;
   hlc: string;
 };
+
+export const SUPPLIER_RETURN_STATUSES = ['created', 'shipped', 'credited', 'cancelled'] as const;
+export type SupplierReturnStatus = (typeof SUPPLIER_RETURN_STATUSES)[number];
 
 export type SupplierReturnLineTable = {
   id: string;
@@ -303,6 +325,7 @@ export type PartsTables = {
   stocktake: StocktakeTable;
   stocktakeLine: StocktakeLineTable;
   joinOffer: JoinOfferTable;
+  partClearance: PartClearanceTable;
 };
 
 export type SupplierRow = Selectable<SupplierTable>;
@@ -315,3 +338,4 @@ export type RequisitionRow = Selectable<RequisitionTable>;
 export type RequisitionLineRow = Selectable<RequisitionLineTable>;
 export type StocktakeRow = Selectable<StocktakeTable>;
 export type StocktakeLineRow = Selectable<StocktakeLineTable>;
+export type SupplierReturnRow = Selectable<SupplierReturnTable>;

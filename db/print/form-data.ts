@@ -8,6 +8,7 @@ import type { Takings } from '../charges/contract';
 import type { ChargeSummary } from '../charges/summary';
 import type { FormAcceptance, FormChange } from '../tickets/signed-changes';
 import type { EstimateView } from '../tickets/estimates/contract';
+import type { SupplierReturnView } from '../parts/receiving/contract';
 import type { WarrantyView } from '../tickets/warranty-status';
 
 /** The letterhead: every form is headed with the store and how to reach it. */
@@ -171,7 +172,15 @@ export type FormDataOf = {
   'stocktake-sheet': StocktakePrintData;
   'takings-handover': TakingsPrintData;
   estimate: EstimatePrintData;
+  'supplier-return': SupplierReturnPrintData;
 };
+
+/** A return to supplier (退货单) under the store's letterhead, with who wrote, shipped and credited it. */
+export type SupplierReturnPrintData = Readonly<{
+  store: PrintStoreHeader;
+  supplier: Readonly<{ name: string; contact: string; phone: string }>;
+  supplierReturn: SupplierReturnView;
+}>;
 
 /** The hand-over sheet: the day's takings under the store's letterhead. */
 export type TakingsPrintData = Takings & { store: PrintStoreHeader; number: string };
@@ -182,5 +191,6 @@ export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDa
   if (form === 'stocktake-sheet') return (data as StocktakePrintData).stocktake.number;
   if (form === 'takings-handover') return (data as TakingsPrintData).number;
   if (form === 'estimate') return (data as EstimatePrintData).ticket.number;
+  if (form === 'supplier-return') return (data as SupplierReturnPrintData).supplierReturn.number;
   return (data as TicketPrintData).ticket.number;
 }

@@ -2,6 +2,7 @@
 import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { FORM_SUBJECT } from './forms';
 import { loadRequisitionPrint, loadStocktakePrint } from './parts-data';
+import { loadSupplierReturnPrint } from './supplier-return-data';
 import {
   countPrinted,
   findLogEntry,
@@ -28,6 +29,7 @@ import {
   printStocktakeSchema,
   printTakingsSchema,
   printEstimateSchema,
+  printSupplierReturnSchema,
 } from './contract';
 import type {
   TicketPrintData,
@@ -35,6 +37,7 @@ import type {
   StocktakePrintData,
   TakingsPrintData,
   EstimatePrintData,
+  SupplierReturnPrintData,
 } from './form-data';
 import { loadEstimatePrint } from './estimate-data';
 
@@ -96,6 +99,11 @@ export const printEstimate: Handler<typeof printEstimateSchema, EstimatePrintDat
 export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) =>
   loadStocktakePrint(ctx.trx, input.stocktakeId);
 
+export const printSupplierReturn: Handler<typeof printSupplierReturnSchema, SupplierReturnPrintData> = async (
+  ctx,
+  input,
+) => loadSupplierReturnPrint(ctx, input.returnId);
+
 export const printTakings: Handler<typeof printTakingsSchema, TakingsPrintData> = async (ctx, input) =>
   loadTakingsPrint(ctx.trx, input.date, ctx.nowIso);
 
@@ -122,4 +130,6 @@ export const printMethods = areaMethods('print', {
   'print.takings': method(printTakingsSchema, { access: 'charges.take', mutates: false }, printTakings),
   /** One version of a job's estimate (报价单): lines, totals, validity, and the customer's decision once recorded. */
   'print.estimate': method(printEstimateSchema, { access: 'tickets.read', mutates: false }, printEstimate),
+  /** A return to supplier (退货单): lines, why, how it shipped, the credit, and room for signatures. */
+  'print.supplierReturn': method(printSupplierReturnSchema, { access: 'parts.read', mutates: false }, printSupplierReturn),
 });

@@ -27,6 +27,8 @@ export async function findSubjectNo(db: Kysely<DB>, subject: PrintSubject, id: s
       return (await db.selectFrom('stocktake').select('number').where('id', '=', id).executeTakeFirst())?.number;
     case 'takings':
       return takingsNumber(db, id);
+    case 'supplier_return':
+      return (await db.selectFrom('supplierReturn').select('number').where('id', '=', id).executeTakeFirst())?.number;
     case 'estimate': {
       const row = await db
         .selectFrom('estimate')

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'parts.issue',
   'parts.count',
   'parts.reports',
+  /** Put slow stock on clearance at a reduced price, or end it (the price a job is charged): parts lead and manager. */
+  'parts.clearance',
   /** Choose this PC's printers per form, and read the store's print log (who printed what when). */
   'print.setup',
   /** Service tickets (docs/DOMAIN.md §2–§6): see them; take them at the counter; work them (each step's roles are in db/tickets/machines/); holidays and follow-up settings. */
@@ -108,13 +110,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
   ],
   repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch', 'tickets.acceptChangedForm'],
   technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs', 'charges.estimate'],
-  parts_lead: [...everyone, ...partsClerk, 'parts.approve'],
+  parts_lead: [...everyone, ...partsClerk, 'parts.approve', 'parts.clearance'],
   parts_clerk: [...everyone, ...partsClerk],
   aftersales_manager: [
     ...counter,
     ...customerLead,
     ...moneyLead,
     'parts.reports',
+    'parts.clearance',
     'tickets.settings',
     'tickets.reports',
     'tickets.dispatch',

@@ -1,4 +1,5 @@
 /** The `parts` namespace: spare parts (配件管理) in English. parts.zh-CN.ts has the same keys. */
+import { partsReturnsEn } from './parts.returns.en';
 export const partsEn = {
   title: 'Spare parts',
   loading: 'Loading…',
@@ -320,6 +321,7 @@ export const partsEn = {
     lastMovement: 'Last movement',
     nothing: 'Nothing to show',
   },
+  ...partsReturnsEn,
   actions: { cancel: 'Cancel', save: 'Save', confirm: 'Confirm', close: 'Close' },
 };
 

@@ -1,4 +1,5 @@
 /** `parts` 命名空间：配件管理的简体中文文字。键与 parts.en.ts 一致，由类型检查保证。 */
+import { partsReturnsZhCN } from './parts.returns.zh-CN';
 import type { PartsMessages } from './parts.en';
 
 export const partsZhCN: PartsMessages = {
@@ -314,5 +315,6 @@ export const partsZhCN: PartsMessages = {
     lastMovement: '最近变动',
     nothing: '暂无数据',
   },
+  ...partsReturnsZhCN,
   actions: { cancel: '取消', save: '保存', confirm: '确认', close: '关闭' },
 };

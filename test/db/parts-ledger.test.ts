@@ -181,7 +181,9 @@ async function randomSequence(d: PartsDesk, seed: number, steps: number): Promis
         counting = { id: sheet.id, locationId, book, lines: sheet.lines.map((l) => ({ id: l.id, partId: l.partId })) };
       }
     } else if (roll < 0.93) {
-      const qty = int(1, 3);
+      // A return sends back only what the shelf holds.
+      const qty = Math.min(int(1, 3), model.get(`${partId}|${locationId}`) ?? 0);
+      if (qty <= 0) continue;
       await d.ok(
         'parts.supplierReturnCreate',
         { supplierId: pick(d.supplierIds), locationId, reason: '积压退货', lines: [{ partId, qty }] },

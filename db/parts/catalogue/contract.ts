@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { textInput } from '../../fields';
 import { countSchema, fenSchema, idSchema, MAX_QTY, partNoSchema } from '../fields';
+import type { ClearanceView } from '../clearance/contract';
 
 const text = (max: number) => textInput().trim().max(max, 'too_long');
 const requiredText = (max: number) => textInput({ error: 'required' }).trim().min(1, 'required').max(max, 'too_long');
@@ -95,6 +96,8 @@ export type PartDetail = PartSummary &
   Readonly<{
     suppliers: ReadonlyArray<SupplierSummary>;
     stock: ReadonlyArray<LocationSummary & { qty: number }>;
+    /** The clearance the part is on (its stock sold at a reduced price), or null. */
+    clearance: ClearanceView | null;
     createdAt: string;
     updatedAt: string;
   }>;

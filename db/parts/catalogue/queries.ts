@@ -4,6 +4,7 @@ import { newId } from '../../ids';
 import type { DB } from '../../schema';
 import { changedFields, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type { PartRow, SupplierRow } from '../tables';
+import { clearanceViews } from '../clearance/queries';
 import type { PartDetail, PartSummary, SupplierSummary } from './contract';
 
 export type PartWrite = {
@@ -113,6 +114,7 @@ export async function loadPartDetail(db: Kysely<DB>, id: string): Promise<PartDe
     ...toPartSummary(row, onHand),
     suppliers: ordered,
     stock,
+    clearance: (await clearanceViews(db, [id])).get(id) ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

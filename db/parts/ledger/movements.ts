@@ -10,6 +10,7 @@ import { DeskFailure } from '../../handler';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
 import { recordChange, type TxContext } from '../../sync/change-log';
+import { endClearanceWhenSoldOut } from '../clearance/queries';
 import type { DocType, MovementKind, StockMovementTable } from '../tables';
 
 export type MovementInput = {
@@ -95,6 +96,7 @@ export async function appendMovement(tx: TxContext, input: MovementInput): Promi
   await applyMovement(tx.trx, movement);
   const { id, hlc: _hlc, ...fields } = movement;
   await recordChange(tx, { entity: 'stock_movement', entityId: id, op: 'append', hlc, fields });
+  if (movement.qty < 0) await endClearanceWhenSoldOut(tx, movement.partId);
   return movement;
 }
 

@@ -77,6 +77,8 @@ export const supplierReturnCreateSchema = z
     supplierId: idSchema,
     locationId: idSchema.optional(),
     reason: reasonSchema,
+    /** The supplier's agreement to take slow stock back (a letter, a contract clause). */
+    agreementRef: textInput().trim().max(60, 'too_long').default(''),
     lines: z
       .array(z.object({ partId: idSchema, qty: qtySchema }))
       .min(1, 'lines_min_one')
@@ -133,6 +135,8 @@ export type ReceiptSummary = Readonly<{
   createdAt: string;
 }>;
 
+export type SupplierReturnStep = Readonly<{ byName: string | null; at: string }>;
+
 export type SupplierReturnView = Readonly<{
   id: string;
   number: string;
@@ -141,9 +145,28 @@ export type SupplierReturnView = Readonly<{
   receipt: DocRef | null;
   locationCode: string;
   reason: string;
+  agreementRef: string;
   createdByName: string | null;
   createdAt: string;
-  lines: ReadonlyArray<{ partId: string; partNo: string; partName: string; unit: string; qty: number; reason: string }>;
+  status: 'created' | 'shipped' | 'credited' | 'cancelled';
+  shipped: (SupplierReturnStep & { on: string; carrier: string; waybillNo: string }) | null;
+  credited: (SupplierReturnStep & { creditNoteNo: string; creditFen: number }) | null;
+  cancelled: (SupplierReturnStep & { reason: string }) | null;
+  /** Shipped and still without its credit note: whole days since it was shipped (store's calendar), else null. */
+  waitingDays: number | null;
+  /** Waiting longer than CREDIT_OVERDUE_DAYS: the list makes it stand out. */
+  creditOverdue: boolean;
+  /** What the goods cost us (Σ qty × unit cost): what the credit note is expected to cover. */
+  valueFen: number;
+  lines: ReadonlyArray<{
+    partId: string;
+    partNo: string;
+    partName: string;
+    unit: string;
+    qty: number;
+    reason: string;
+    unitCostFen: number | null;
+  }>;
 }>;
 
 const statusFilter = z.enum(['open', 'closed']).optional();
@@ -154,4 +177,7 @@ export const receiptListSchema = z.object({
 });
 export const receiptGetSchema = z.object({ id: idSchema });
 export const receiptCloseSchema = z.object({ receiptId: idSchema });
-export const supplierReturnListSchema = z.object({ limit: z.number().int().min(1).max(500).default(100) });
+export const supplierReturnListSchema = z.object({
+  status: z.enum(['created', 'shipped', 'credited', 'cancelled']).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});

@@ -1,5 +1,4 @@
 /** Handlers for goods receipts with inspection, and returns to supplier. */
-import { assert } from '../../assert';
 import { landing, takeStep } from '../../document-machine';
 import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
 import { findPartRow, findSupplierRow } from '../catalogue/queries';
@@ -16,9 +15,6 @@ import type {
   receiptAddLineSchema,
   receiptInspectSchema,
   receiptCloseSchema,
-  supplierReturnListSchema,
-  SupplierReturnView,
-  supplierReturnCreateSchema,
 } from './contract';
 import { receiptMachine, type ReceiptAction } from './machine';
 import {
@@ -31,7 +27,7 @@ import {
   markReceiptClosed,
   receiptLineRows,
 } from './queries';
-import { insertSupplierReturn, listSupplierReturns, loadSupplierReturnView } from './returns';
+import { insertSupplierReturn } from './returns';
 
 async function viewOrFail(ctx: HandlerContext, id: string): Promise<ReceiptView> {
   const view = await loadReceiptView(ctx.trx, id);
@@ -149,34 +145,4 @@ export const partsReceiptClose: Handler<typeof receiptCloseSchema, ReceiptView> 
   }
   await markReceiptClosed(ctx, receipt, to);
   return viewOrFail(ctx, receipt.id);
-};
-
-export const partsSupplierReturns: Handler<
-  typeof supplierReturnListSchema,
-  { items: ReadonlyArray<SupplierReturnView> }
-> = async (ctx, input) => ({ items: await listSupplierReturns(ctx.trx, input.limit) });
-
-export const partsSupplierReturnCreate: Handler<typeof supplierReturnCreateSchema, SupplierReturnView> = async (
-  ctx,
-  input,
-) => {
-  await activeSupplier(ctx, input.supplierId);
-  const location = await resolveLocation(ctx, input.locationId);
-  const lines = [];
-  for (const [index, line] of input.lines.entries()) {
-    const part = await findPartRow(ctx.trx, line.partId);
-    if (!part) throw new DeskFailure('not_found', 'not_found', `lines.${index}.partId`);
-    lines.push({ partId: part.id, qty: line.qty, reason: input.reason, unitCostFen: part.costFen });
-  }
-  const id = await insertSupplierReturn(ctx, {
-    supplierId: input.supplierId,
-    locationId: location.id,
-    source: 'stock',
-    receiptId: null,
-    reason: input.reason,
-    lines,
-  });
-  const view = await loadSupplierReturnView(ctx.trx, id);
-  assert(view, 'a supplier return written in this transaction reads back');
-  return view;
 };

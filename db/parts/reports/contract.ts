@@ -3,6 +3,7 @@
  * idle (库存积压, to return or discount), and stock below zero for the parts lead. No Node imports.
  */
 import { z } from 'zod';
+import type { ClearanceView } from '../clearance/contract';
 
 /** The slow-moving report's window when none is asked for; the reorder list leaves out what it lists. */
 export const SLOW_MOVING_DAYS = 90;
@@ -51,6 +52,9 @@ export type SlowLine = Readonly<{
   costFen: number;
   /** Value tied up: on-hand × cost. */
   valueFen: number;
+  /** The catalogue price, and the clearance the part is on (null when none). */
+  priceFen: number;
+  clearance: ClearanceView | null;
 }>;
 
 export type SlowMoving = Readonly<{ asOf: string; days: number; items: ReadonlyArray<SlowLine>; totalFen: number }>;

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../schema';
 import { SLOW_MOVING_DAYS, type NegativeLine, type PartsAlerts, type ReorderLine, type SlowLine } from './contract';
+import { clearanceViews } from '../clearance/queries';
 
 const DAY_MS = 86_400_000;
 
@@ -73,6 +74,7 @@ type SlowRow = {
   unit: string;
   onHand: number;
   costFen: number;
+  priceFen: number;
   lastIssueAt: string | null;
   firstReceivedOn: string | null;
   firstMovementAt: string | null;
@@ -82,7 +84,7 @@ type SlowRow = {
 export async function loadSlowMoving(db: Kysely<DB>, nowIso: string, days: number): Promise<SlowLine[]> {
   const result = await sql<SlowRow>`
     WITH on_hand AS (SELECT part_id, SUM(qty) AS qty FROM stock_on_hand GROUP BY part_id)
-    SELECT p.id AS part_id, p.part_no, p.name, p.unit, o.qty AS on_hand, p.cost_fen,
+    SELECT p.id AS part_id, p.part_no, p.name, p.unit, o.qty AS on_hand, p.cost_fen, p.price_fen,
       (SELECT MAX(m.created_at) FROM stock_movement m WHERE m.part_id = p.id AND m.kind = 'issue' AND m.qty < 0) AS last_issue_at,
       (SELECT MIN(r.received_on) FROM goods_receipt_line g JOIN goods_receipt r ON r.id = g.receipt_id
         WHERE g.part_id = p.id AND r.status = 'closed' AND g.accepted_qty > 0) AS first_received_on,
@@ -115,8 +117,16 @@ export async function loadSlowMoving(db: Kysely<DB>, nowIso: string, days: numbe
       idleDays,
       costFen: row.costFen,
       valueFen: row.onHand * row.costFen,
+      priceFen: row.priceFen,
+      clearance: null,
     });
   }
+  const clearances = await clearanceViews(
+    db,
+    lines.map((line) => line.partId),
+  );
+  for (const [index, line] of lines.entries())
+    lines[index] = { ...line, clearance: clearances.get(line.partId) ?? null };
   return lines.sort((a, b) => b.valueFen - a.valueFen || a.partNo.localeCompare(b.partNo));
 }
 

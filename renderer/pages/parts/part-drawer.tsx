@@ -173,7 +173,15 @@ function PartFacts({ part }: { part: PartDetail }) {
       <Descriptions.Item label={t('part.unit')}>{part.unit}</Descriptions.Item>
       <Descriptions.Item label={t('part.bin')}>{part.bin}</Descriptions.Item>
       <Descriptions.Item label={t('part.cost')}>{formatFen(part.costFen)}</Descriptions.Item>
-      <Descriptions.Item label={t('part.price')}>{formatFen(part.priceFen)}</Descriptions.Item>
+      <Descriptions.Item label={t('part.price')}>
+        {formatFen(part.priceFen)}
+        {part.clearance ? (
+          <div>
+            <Tag color="volcano">{t('clearance.tag', { price: formatFen(part.clearance.priceFen) })}</Tag>
+            <Typography.Text type="secondary">{part.clearance.reason}</Typography.Text>
+          </div>
+        ) : null}
+      </Descriptions.Item>
       <Descriptions.Item label={t('part.reorderLevel')}>{part.reorderLevel ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('part.reorderQty')}>{part.reorderQty}</Descriptions.Item>
       <Descriptions.Item label={t('part.suppliers')} span={2}>

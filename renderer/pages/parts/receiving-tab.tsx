@@ -1,15 +1,15 @@
-/** Receiving: goods receipts (open ones first to inspect and close) and returns to supplier. */
+/** Receiving: goods receipts (open ones first to inspect and close) and returns to supplier with their steps. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReceiptSummary, SupplierReturnView } from '../../../db/api';
+import type { ReceiptSummary } from '../../../db/api';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskQuery } from '../../use-desk';
-import { formatTime } from './format';
 import { partsHref } from './route';
 import { ReceiptDrawer } from './receipt-detail';
 import { ReceiptFormDrawer } from './receipt-form';
+import { SupplierReturnsList } from './supplier-returns-list';
 
 export function ReceivingTab({ openId }: { openId: string | null }) {
   const { t } = useTranslation('parts');
@@ -18,7 +18,6 @@ export function ReceivingTab({ openId }: { openId: string | null }) {
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const [creating, setCreating] = useState(false);
   const { state } = useDeskQuery('parts.receipts', { status }, { refetchOn: ['parts.changed'] });
-  const { state: returns } = useDeskQuery('parts.supplierReturns', {}, { refetchOn: ['parts.changed'] });
 
   return (
     <>
@@ -67,31 +66,7 @@ export function ReceivingTab({ openId }: { openId: string | null }) {
           },
         ]}
       />
-      <Typography.Title level={4} style={{ marginTop: 24 }}>
-        {t('supplierReturn.list')}
-      </Typography.Title>
-      <Table<SupplierReturnView>
-        rowKey="id"
-        size="small"
-        aria-label={t('supplierReturn.list')}
-        dataSource={[...(returns.value?.items ?? [])]}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        columns={[
-          { key: 'number', title: t('supplierReturn.number'), dataIndex: 'number' },
-          { key: 'supplier', title: t('receipt.supplier'), dataIndex: 'supplierName' },
-          {
-            key: 'source',
-            title: t('supplierReturn.source'),
-            render: (_, r) => `${t(`supplierReturn.${r.source}`)}${r.receipt ? ` · ${r.receipt.number}` : ''}`,
-          },
-          {
-            key: 'lines',
-            title: t('supplierReturn.lines'),
-            render: (_, r) => r.lines.map((l) => `${l.partNo} ×${l.qty}${l.reason ? ` (${l.reason})` : ''}`).join('; '),
-          },
-          { key: 'at', title: t('history.at'), render: (_, r) => formatTime(r.createdAt) },
-        ]}
-      />
+      <SupplierReturnsList />
       <ReceiptDrawer receiptId={openId} onClose={() => (window.location.hash = partsHref('receiving'))} />
       <ReceiptFormDrawer
         open={creating}

@@ -9,6 +9,7 @@ import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
 import { formatFen, formatTime } from './format';
 import { saveReorderXlsx } from './reorder-xlsx';
+import { SlowStockActions } from './slow-stock-actions';
 
 export function ReportsTab() {
   return (
@@ -143,6 +144,7 @@ function SlowReport() {
           },
           { key: 'idle', title: t('reports.idle'), align: 'right', dataIndex: 'idleDays' },
           { key: 'value', title: t('reports.value'), align: 'right', render: (_, l) => formatFen(l.valueFen) },
+          { key: 'actions', title: t('clearance.actions'), render: (_, l) => <SlowStockActions line={l} /> },
         ]}
         summary={() =>
           list && list.items.length > 0 ? (
@@ -153,6 +155,7 @@ function SlowReport() {
               <Table.Summary.Cell index={4} align="right">
                 {formatFen(list.totalFen)}
               </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} />
             </Table.Summary.Row>
           ) : null
         }

@@ -1,0 +1,28 @@
+/** English texts of the return note (退货单), joined into the `print` namespace. */
+export const printReturnsEn = {
+  supplierReturn: {
+    supplier: 'Supplier',
+    contact: 'Contact',
+    source: 'Why',
+    sources: { inspection: 'Rejected at inspection', stock: 'Taken from stock' },
+    receipt: 'Delivery',
+    agreement: 'Agreement',
+    reason: 'Reason',
+    location: 'From location',
+    status: 'Status',
+    statuses: { created: 'Written', shipped: 'Shipped', credited: 'Credited', cancelled: 'Cancelled' },
+    shipped: 'Shipped',
+    shippedLine: '{{on}} · {{carrier}} {{waybill}}',
+    credit: 'Credit note',
+    creditLine: '{{no}} · {{amount}}',
+    cancelled: 'Cancelled',
+    unitCost: 'Unit cost',
+    amount: 'Amount',
+    lineReason: 'Reason',
+    total: 'Total at cost',
+    writtenBy: 'Written by',
+    shippedBy: 'Shipped by',
+    carrierSign: 'Carrier',
+    supplierSign: 'Received by supplier',
+  },
+};
