@@ -62,6 +62,10 @@ export const AREAS_OF_ENTITY: Readonly<Record<string, ReadonlyArray<ShownArea>>>
   // The sync page lists what head office decided about this store's offered parts.
   join_offer: ['parts', 'sync'],
   requisition_event: ['parts'],
+  purchase_order: ['parts'],
+  purchase_order_line: ['parts'],
+  purchase_order_event: ['parts'],
+  purchase_settings: ['parts'],
   sla_target: ['tickets'],
   ticket: ['tickets'],
   ticket_event: ['tickets'],

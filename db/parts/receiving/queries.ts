@@ -112,6 +112,7 @@ export async function insertReceipt(tx: TxContext, header: ReceiptHeaderWrite): 
     id: newId(),
     ...header,
     status: receiptMachine.initial,
+    purchaseOrderId: null,
     createdBy: tx.staffId,
     createdAt: tx.nowIso,
     closedBy: null,
@@ -150,6 +151,7 @@ export async function insertReceiptLine(
     rejectReason: inspected?.rejectReason ?? '',
     inspectedBy: inspected ? tx.staffId : null,
     inspectedAt: inspected ? tx.nowIso : null,
+    purchaseOrderLineId: null,
     hlc,
   };
   await insertRecorded(tx, 'goodsReceiptLine', 'goods_receipt_line', row);
