@@ -7,6 +7,7 @@
 import type { Takings } from '../charges/contract';
 import type { ChargeSummary } from '../charges/summary';
 import type { FormAcceptance, FormChange } from '../tickets/signed-changes';
+import type { PurchaseOrderView } from '../parts/purchasing/contract';
 import type { EstimateView } from '../tickets/estimates/contract';
 import type { WarrantyView } from '../tickets/warranty-status';
 
@@ -168,7 +169,11 @@ export type FormDataOf = {
   'stocktake-sheet': StocktakePrintData;
   'takings-handover': TakingsPrintData;
   estimate: EstimatePrintData;
+  'purchase-order': PurchaseOrderPrintData;
 };
+
+/** A purchase order as the supplier receives it: the store, the supplier, the lines at agreed prices, who approved. */
+export type PurchaseOrderPrintData = Readonly<{ store: PrintStoreHeader; order: PurchaseOrderView }>;
 
 /** The hand-over sheet: the day's takings under the store's letterhead. */
 export type TakingsPrintData = Takings & { store: PrintStoreHeader; number: string };
@@ -179,5 +184,6 @@ export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDa
   if (form === 'stocktake-sheet') return (data as StocktakePrintData).stocktake.number;
   if (form === 'takings-handover') return (data as TakingsPrintData).number;
   if (form === 'estimate') return (data as EstimatePrintData).ticket.number;
+  if (form === 'purchase-order') return (data as PurchaseOrderPrintData).order.number;
   return (data as TicketPrintData).ticket.number;
 }

@@ -21,6 +21,8 @@ export const PRINT_FORMS = [
   'takings-handover',
   /** 报价单: one version of a job's estimate, for the customer to approve (signature box or the recorded approval). */
   'estimate',
+  /** 采购单: an order to a supplier with the agreed prices, its approval and signature boxes. */
+  'purchase-order',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -39,10 +41,11 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   // thermal paper fades within months.
   'takings-handover': ['A4'],
   estimate: ['A4'],
+  'purchase-order': ['A4'],
 };
 
 /** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date) or one version of an estimate. */
-export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings' | 'estimate';
+export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings' | 'estimate' | 'purchase_order';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -53,6 +56,7 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'stocktake-sheet': 'stocktake',
   'takings-handover': 'takings',
   estimate: 'estimate',
+  'purchase-order': 'purchase_order',
 };
 
 /** Printing a form shows what reading its subject shows, so it needs the same permission. */
@@ -62,6 +66,7 @@ export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
   stocktake: 'parts.read',
   takings: 'charges.take',
   estimate: 'tickets.read',
+  purchase_order: 'parts.read',
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */

@@ -2,6 +2,7 @@
 import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { FORM_SUBJECT } from './forms';
 import { loadRequisitionPrint, loadStocktakePrint } from './parts-data';
+import { loadPurchaseOrderPrint } from './purchase-order-data';
 import {
   countPrinted,
   findLogEntry,
@@ -26,6 +27,7 @@ import {
   printTicketSchema,
   printRequisitionSchema,
   printStocktakeSchema,
+  printPurchaseOrderSchema,
   printTakingsSchema,
   printEstimateSchema,
 } from './contract';
@@ -33,6 +35,7 @@ import type {
   TicketPrintData,
   RequisitionPrintData,
   StocktakePrintData,
+  PurchaseOrderPrintData,
   TakingsPrintData,
   EstimatePrintData,
 } from './form-data';
@@ -96,6 +99,11 @@ export const printEstimate: Handler<typeof printEstimateSchema, EstimatePrintDat
 export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrintData> = async (ctx, input) =>
   loadStocktakePrint(ctx.trx, input.stocktakeId);
 
+export const printPurchaseOrder: Handler<typeof printPurchaseOrderSchema, PurchaseOrderPrintData> = async (
+  ctx,
+  input,
+) => loadPurchaseOrderPrint(ctx.trx, input.purchaseOrderId);
+
 export const printTakings: Handler<typeof printTakingsSchema, TakingsPrintData> = async (ctx, input) =>
   loadTakingsPrint(ctx.trx, input.date, ctx.nowIso);
 
@@ -122,4 +130,6 @@ export const printMethods = areaMethods('print', {
   'print.takings': method(printTakingsSchema, { access: 'charges.take', mutates: false }, printTakings),
   /** One version of a job's estimate (报价单): lines, totals, validity, and the customer's decision once recorded. */
   'print.estimate': method(printEstimateSchema, { access: 'tickets.read', mutates: false }, printEstimate),
+  /** A purchase order (采购单) for the supplier: lines at agreed prices, totals, approval and signature boxes. */
+  'print.purchaseOrder': method(printPurchaseOrderSchema, { access: 'parts.read', mutates: false }, printPurchaseOrder),
 });

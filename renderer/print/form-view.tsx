@@ -4,6 +4,7 @@ import { exhaustive } from '../../db/api';
 import { EstimateSheet } from './forms/estimate-sheet';
 import { IntakeReceipt } from './forms/intake-receipt';
 import { PaymentReceipt } from './forms/payment-receipt';
+import { PurchaseOrderSheet } from './forms/purchase-order';
 import { RequisitionForm } from './forms/requisition-form';
 import { TicketSheet } from './forms/service-form';
 import { StocktakeSheet } from './forms/stocktake-sheet';
@@ -46,6 +47,8 @@ export function FormView(props: FormViewProps) {
       return <TakingsSheet data={props.data as FormDataOf['takings-handover']} copyNo={copyNo} t={t} />;
     case 'estimate':
       return <EstimateSheet data={props.data as FormDataOf['estimate']} copyNo={copyNo} t={t} />;
+    case 'purchase-order':
+      return <PurchaseOrderSheet data={props.data as FormDataOf['purchase-order']} copyNo={copyNo} t={t} />;
     default:
       return exhaustive(props.form, 'form');
   }
