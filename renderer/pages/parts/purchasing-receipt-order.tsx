@@ -42,6 +42,7 @@ export function OrderPicker({
             value={field.value}
             allowClear
             loading={loading}
+            virtual={false}
             placeholder={t('purchasing.noOrder')}
             options={orders.map((o) => ({
               value: o.id,
