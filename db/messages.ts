@@ -7,6 +7,7 @@ import { chargesMessages } from './charges/messages';
 import { customerMessages } from './customers/messages';
 import { customerMessageErrors } from './messages/errors';
 import { partsMessages } from './parts/messages';
+import { purchasingMessages } from './parts/purchasing/messages';
 import { ticketMessages } from './tickets/messages';
 import { estimateMessages } from './tickets/estimates/messages';
 import { printMessages } from './print/messages';
@@ -74,6 +75,7 @@ export const errorMessages = {
     zh: '文本中含有无法保存的字符（残缺字符或空字符），请重新输入',
   },
   ...partsMessages,
+  ...purchasingMessages,
   ...ticketMessages,
   ...estimateMessages,
   ...printMessages,

@@ -8,6 +8,7 @@ import { chargesMethods } from './charges/methods';
 import { customersMethods } from './customers/methods';
 import { messagesMethods } from './messages/methods';
 import { partsMethods } from './parts/methods';
+import { purchasingMethods } from './parts/purchasing/table';
 import { printMethods } from './print/methods';
 import { staffMethods } from './staff/methods';
 import { appMethods, storeMethods } from './store/methods';
@@ -22,6 +23,7 @@ export const deskMethods = {
   ...storeMethods,
   ...customersMethods,
   ...partsMethods,
+  ...purchasingMethods,
   ...printMethods,
   ...ticketsMethods,
   ...chargesMethods,

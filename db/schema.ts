@@ -7,6 +7,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ChargesTables } from './charges/tables';
 import type { CustomerFileTables } from './customers/tables';
 import type { MessagesTables } from './messages/tables';
+import type { PurchasingTables } from './parts/purchasing/tables';
 import type { PartsTables } from './parts/tables';
 import type { PrintTables } from './print/tables';
 import type { SyncTables } from './sync/tables';
@@ -132,6 +133,7 @@ export type CustomerPhoneTable = {
 export type DB = FoundationTables &
   CustomerFileTables &
   PartsTables &
+  PurchasingTables &
   TicketTables &
   EstimateTables &
   PrintTables &

@@ -26,6 +26,7 @@ import * as m0020 from './0020-charges';
 import * as m0021 from './0021-estimates';
 import * as m0022 from './0022-sanbao-windows';
 import * as m0023 from './0023-customer-messages';
+import * as m0024 from './0024-purchase-orders';
 import * as m0025 from './0025-supplier-return-steps';
 import * as m0026 from './0026-requisition-line-decisions';
 
@@ -60,6 +61,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 21, name: 'estimates', up: m0021.up },
   { version: 22, name: 'sanbao-windows', up: m0022.up },
   { version: 23, name: 'customer-messages', up: m0023.up },
+  { version: 24, name: 'purchase-orders', up: m0024.up },
   { version: 25, name: 'supplier-return-steps', up: m0025.up },
   { version: 26, name: 'requisition-line-decisions', up: m0026.up },
 ];

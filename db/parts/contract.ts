@@ -12,6 +12,7 @@ export * from './requisitions/contract';
 export * from './stocktake/contract';
 export * from './reports/contract';
 export * from './join/contract';
+export * from './purchasing/contract';
 export { MAX_QTY, MAX_FEN, reasonSchema as partsReasonSchema } from './fields';
 export {
   MOVEMENT_KINDS,

@@ -4,10 +4,12 @@
  */
 import { receiptMachine } from './receiving/machine';
 import { requisitionMachine } from './requisitions/machine';
+import { purchaseOrderMachine } from './purchasing/machine';
 import { stocktakeMachine } from './stocktake/machine';
 
 export const DOCUMENT_MACHINES = {
   requisition: requisitionMachine,
   receipt: receiptMachine,
   stocktake: stocktakeMachine,
+  purchase_order: purchaseOrderMachine,
 } as const;

@@ -1,6 +1,6 @@
 /**
  * Human numbers of parts documents, shaped like ticket numbers (S012-2-20261123-0042) with a
- * document prefix: R- requisition, GR- goods receipt, RT- return to supplier, ST- stocktake.
+ * document prefix: R- requisition, GR- goods receipt, RT- return to supplier, ST- stocktake, PO- purchase order.
  * Store code and counter number make numbers from PCs working offline at the same time distinct
  * (docs/SYNC.md §2.1); the sequence restarts each day of the store's calendar, the one ticket numbers
  * use (db/tickets/settings.ts keeps the store's time zone), so a repair and its requisition
@@ -14,7 +14,13 @@ import type { TxContext } from '../sync/change-log';
 import { localDateOf } from '../tickets/calendar';
 import { DEFAULT_TICKET_SETTINGS, loadTicketSettings } from '../tickets/settings';
 
-const NUMBERED = { R: 'requisition', GR: 'goods_receipt', RT: 'supplier_return', ST: 'stocktake' } as const;
+const NUMBERED = {
+  R: 'requisition',
+  GR: 'goods_receipt',
+  RT: 'supplier_return',
+  ST: 'stocktake',
+  PO: 'purchase_order',
+} as const;
 export type NumberPrefix = keyof typeof NUMBERED;
 
 /** The store's calendar date (YYYY-MM-DD) of an instant. */

@@ -1,8 +1,14 @@
 /** The parts area's synced entities (rules: db/sync/entity-rules.ts). */
 import type { EntityRule } from '../sync/entity-rules';
 
-/** The documents numbered per counter and day (R-, GR-, RT-, ST-); a requisition line is known by its requisition. */
-const NUMBERED_DOCUMENTS: ReadonlyArray<string> = ['goods_receipt', 'supplier_return', 'requisition', 'stocktake'];
+/** The documents numbered per counter and day (R-, GR-, RT-, ST-, PO-); a requisition line is known by its requisition. */
+const NUMBERED_DOCUMENTS: ReadonlyArray<string> = [
+  'goods_receipt',
+  'supplier_return',
+  'requisition',
+  'stocktake',
+  'purchase_order',
+];
 
 function documentNumbering(entity: string): Pick<EntityRule, 'numbered' | 'label'> {
   if (!NUMBERED_DOCUMENTS.includes(entity)) return {};
@@ -63,8 +69,10 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
   },
   ...(
     [
-      ['goods_receipt', { locationId: 'stock_location' }],
-      ['goods_receipt_line', { receiptId: 'goods_receipt' }],
+      ['purchase_order', { locationId: 'stock_location' }],
+      ['purchase_order_line', { purchaseOrderId: 'purchase_order' }],
+      ['goods_receipt', { locationId: 'stock_location', purchaseOrderId: 'purchase_order' }],
+      ['goods_receipt_line', { receiptId: 'goods_receipt', purchaseOrderLineId: 'purchase_order_line' }],
       ['supplier_return', { locationId: 'stock_location', receiptId: 'goods_receipt' }],
       ['supplier_return_line', { returnId: 'supplier_return' }],
       ['requisition', { locationId: 'stock_location', ticketId: 'ticket' }],
@@ -116,5 +124,26 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
     appendOnly: true,
     deleteMode: 'hard',
     refersTo: { requisitionId: 'requisition' },
+  },
+  {
+    entity: 'purchase_order_event',
+    table: 'purchase_order_event',
+    key: 'id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    appendOnly: true,
+    deleteMode: 'hard',
+    refersTo: { purchaseOrderId: 'purchase_order' },
+  },
+  // The store's purchasing rules (the approval threshold), one row per store.
+  {
+    entity: 'purchase_settings',
+    table: 'purchase_settings',
+    key: 'store_id',
+    owner: 'store',
+    scope: 'store',
+    policy: {},
+    deleteMode: 'hard',
   },
 ];

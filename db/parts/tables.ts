@@ -139,6 +139,8 @@ export type GoodsReceiptTable = {
   receivedOn: string;
   note: string;
   status: ReceiptStatus;
+  /** The purchase order this delivery is against (0024); null for a delivery without one. */
+  purchaseOrderId: string | null;
   createdBy: string | null;
   createdAt: string;
   closedBy: string | null;
@@ -160,6 +162,8 @@ export type GoodsReceiptLineTable = {
   rejectReason: string;
   inspectedBy: string | null;
   inspectedAt: string | null;
+  /** The order line this line delivers (0024): its received quantities are summed from these. */
+  purchaseOrderLineId: string | null;
   hlc: string;
 };
 

@@ -97,3 +97,4 @@ export const printStocktakeSchema = z.object({ stocktakeId: subjectIdSchema });
 export const printTakingsSchema = z.object({ date: calendarDate('date_format') });
 export const printEstimateSchema = z.object({ estimateId: subjectIdSchema });
 export const printSupplierReturnSchema = z.object({ returnId: subjectIdSchema });
+export const printPurchaseOrderSchema = z.object({ purchaseOrderId: subjectIdSchema });

@@ -7,6 +7,7 @@
 import type { Takings } from '../charges/contract';
 import type { ChargeSummary } from '../charges/summary';
 import type { FormAcceptance, FormChange } from '../tickets/signed-changes';
+import type { PurchaseOrderView } from '../parts/purchasing/contract';
 import type { EstimateView } from '../tickets/estimates/contract';
 import type { SupplierReturnView } from '../parts/receiving/contract';
 import type { WarrantyView } from '../tickets/warranty-status';
@@ -173,6 +174,7 @@ export type FormDataOf = {
   'takings-handover': TakingsPrintData;
   estimate: EstimatePrintData;
   'supplier-return': SupplierReturnPrintData;
+  'purchase-order': PurchaseOrderPrintData;
 };
 
 /** A return to supplier (退货单) under the store's letterhead, with who wrote, shipped and credited it. */
@@ -181,6 +183,9 @@ export type SupplierReturnPrintData = Readonly<{
   supplier: Readonly<{ name: string; contact: string; phone: string }>;
   supplierReturn: SupplierReturnView;
 }>;
+
+/** A purchase order as the supplier receives it: the store, the supplier, the lines at agreed prices, who approved. */
+export type PurchaseOrderPrintData = Readonly<{ store: PrintStoreHeader; order: PurchaseOrderView }>;
 
 /** The hand-over sheet: the day's takings under the store's letterhead. */
 export type TakingsPrintData = Takings & { store: PrintStoreHeader; number: string };
@@ -192,5 +197,6 @@ export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDa
   if (form === 'takings-handover') return (data as TakingsPrintData).number;
   if (form === 'estimate') return (data as EstimatePrintData).ticket.number;
   if (form === 'supplier-return') return (data as SupplierReturnPrintData).supplierReturn.number;
+  if (form === 'purchase-order') return (data as PurchaseOrderPrintData).order.number;
   return (data as TicketPrintData).ticket.number;
 }

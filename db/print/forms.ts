@@ -23,6 +23,8 @@ export const PRINT_FORMS = [
   'estimate',
   /** 退货单: a return to supplier with its lines, why, how it shipped and the credit; signed by who ships and the carrier. */
   'supplier-return',
+  /** 采购单: an order to a supplier with the agreed prices, its approval and signature boxes. */
+  'purchase-order',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -42,10 +44,18 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   'takings-handover': ['A4'],
   estimate: ['A4'],
   'supplier-return': ['A4'],
+  'purchase-order': ['A4'],
 };
 
-/** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date) or one version of an estimate. */
-export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings' | 'estimate' | 'supplier_return';
+/** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date), one version of an estimate, a return to supplier or a purchase order. */
+export type PrintSubject =
+  | 'ticket'
+  | 'requisition'
+  | 'stocktake'
+  | 'takings'
+  | 'estimate'
+  | 'supplier_return'
+  | 'purchase_order';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -57,6 +67,7 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'takings-handover': 'takings',
   estimate: 'estimate',
   'supplier-return': 'supplier_return',
+  'purchase-order': 'purchase_order',
 };
 
 /** Printing a form shows what reading its subject shows, so it needs the same permission. */
@@ -67,6 +78,7 @@ export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
   takings: 'charges.take',
   estimate: 'tickets.read',
   supplier_return: 'parts.read',
+  purchase_order: 'parts.read',
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */

@@ -3,6 +3,7 @@ import { DeskFailure, type Handler, areaMethods, method } from '../handler';
 import { FORM_SUBJECT } from './forms';
 import { loadRequisitionPrint, loadStocktakePrint } from './parts-data';
 import { loadSupplierReturnPrint } from './supplier-return-data';
+import { loadPurchaseOrderPrint } from './purchase-order-data';
 import {
   countPrinted,
   findLogEntry,
@@ -27,6 +28,7 @@ import {
   printTicketSchema,
   printRequisitionSchema,
   printStocktakeSchema,
+  printPurchaseOrderSchema,
   printTakingsSchema,
   printEstimateSchema,
   printSupplierReturnSchema,
@@ -35,6 +37,7 @@ import type {
   TicketPrintData,
   RequisitionPrintData,
   StocktakePrintData,
+  PurchaseOrderPrintData,
   TakingsPrintData,
   EstimatePrintData,
   SupplierReturnPrintData,
@@ -103,6 +106,10 @@ export const printSupplierReturn: Handler<typeof printSupplierReturnSchema, Supp
   ctx,
   input,
 ) => loadSupplierReturnPrint(ctx, input.returnId);
+export const printPurchaseOrder: Handler<typeof printPurchaseOrderSchema, PurchaseOrderPrintData> = async (
+  ctx,
+  input,
+) => loadPurchaseOrderPrint(ctx.trx, input.purchaseOrderId);
 
 export const printTakings: Handler<typeof printTakingsSchema, TakingsPrintData> = async (ctx, input) =>
   loadTakingsPrint(ctx.trx, input.date, ctx.nowIso);
@@ -132,4 +139,6 @@ export const printMethods = areaMethods('print', {
   'print.estimate': method(printEstimateSchema, { access: 'tickets.read', mutates: false }, printEstimate),
   /** A return to supplier (退货单): lines, why, how it shipped, the credit, and room for signatures. */
   'print.supplierReturn': method(printSupplierReturnSchema, { access: 'parts.read', mutates: false }, printSupplierReturn),
+  /** A purchase order (采购单) for the supplier: lines at agreed prices, totals, approval and signature boxes. */
+  'print.purchaseOrder': method(printPurchaseOrderSchema, { access: 'parts.read', mutates: false }, printPurchaseOrder),
 });

@@ -38,6 +38,8 @@ export async function findSubjectNo(db: Kysely<DB>, subject: PrintSubject, id: s
         .executeTakeFirst();
       return row ? `${row.number} v${row.version}` : undefined;
     }
+    case 'purchase_order':
+      return (await db.selectFrom('purchaseOrder').select('number').where('id', '=', id).executeTakeFirst())?.number;
     default:
       return exhaustive(subject, 'print subject');
   }

@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   /** The parts lead's signature: approve or reject requisitions, post stocktakes, adjust and reverse. */
   'parts.approve',
   'parts.receive',
+  /** Draft, submit, cancel and close short purchase orders (采购单): the parts group. */
+  'parts.order',
+  /** Approve a purchase order worth more than the store's threshold (the parts lead approves up to it): the manager. */
+  'parts.approveLargeOrder',
+  /** Set the store's purchasing rules (the approval threshold): the manager. */
+  'parts.purchaseSettings',
   'parts.issue',
   'parts.count',
   'parts.reports',
@@ -80,7 +86,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: ReadonlyArray<Permission> = ['customers.read', 'parts.read', 'tickets.read'];
-const partsClerk: ReadonlyArray<Permission> = ['parts.receive', 'parts.issue', 'parts.count', 'parts.reports'];
+const partsClerk: ReadonlyArray<Permission> = [
+  'parts.receive',
+  'parts.order',
+  'parts.issue',
+  'parts.count',
+  'parts.reports',
+];
 const counter: ReadonlyArray<Permission> = [
   ...everyone,
   'customers.write',
@@ -118,6 +130,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
     ...moneyLead,
     'parts.reports',
     'parts.clearance',
+    'parts.approveLargeOrder',
+    'parts.purchaseSettings',
     'tickets.settings',
     'tickets.reports',
     'tickets.dispatch',

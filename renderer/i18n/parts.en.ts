@@ -1,6 +1,9 @@
 /** The `parts` namespace: spare parts (配件管理) in English. parts.zh-CN.ts has the same keys. */
 import { partsReturnsEn } from './parts.returns.en';
+import { partsPurchasingEn } from './parts.purchasing.en';
+
 export const partsEn = {
+  ...partsPurchasingEn,
   title: 'Spare parts',
   loading: 'Loading…',
   tabs: {
@@ -9,6 +12,7 @@ export const partsEn = {
     receiving: 'Receiving',
     stocktake: 'Stocktake',
     reports: 'Reports',
+    purchasing: 'Purchasing',
   },
   alerts: {
     negative_one: '{{count}} part is below zero: count it or adjust it',

@@ -1,11 +1,20 @@
 /** `parts` 命名空间：配件管理的简体中文文字。键与 parts.en.ts 一致，由类型检查保证。 */
 import { partsReturnsZhCN } from './parts.returns.zh-CN';
 import type { PartsMessages } from './parts.en';
+import { partsPurchasingZhCN } from './parts.purchasing.zh-CN';
 
 export const partsZhCN: PartsMessages = {
+  ...partsPurchasingZhCN,
   title: '配件管理',
   loading: '正在加载…',
-  tabs: { stock: '库存', requisitions: '领用单', receiving: '入库验收', stocktake: '盘点', reports: '报表' },
+  tabs: {
+    stock: '库存',
+    requisitions: '领用单',
+    receiving: '入库验收',
+    stocktake: '盘点',
+    reports: '报表',
+    purchasing: '采购',
+  },
   alerts: {
     negative_one: '有 {{count}} 种配件库存为负，请盘点或调整',
     negative_other: '有 {{count}} 种配件库存为负，请盘点或调整',

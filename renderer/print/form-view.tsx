@@ -4,6 +4,7 @@ import { exhaustive } from '../../db/api';
 import { EstimateSheet } from './forms/estimate-sheet';
 import { IntakeReceipt } from './forms/intake-receipt';
 import { PaymentReceipt } from './forms/payment-receipt';
+import { PurchaseOrderSheet } from './forms/purchase-order';
 import { RequisitionForm } from './forms/requisition-form';
 import { TicketSheet } from './forms/service-form';
 import { StocktakeSheet } from './forms/stocktake-sheet';
@@ -49,6 +50,8 @@ export function FormView(props: FormViewProps) {
       return <EstimateSheet data={props.data as FormDataOf['estimate']} copyNo={copyNo} t={t} />;
     case 'supplier-return':
       return <SupplierReturnNote data={props.data as FormDataOf['supplier-return']} copyNo={copyNo} t={t} />;
+    case 'purchase-order':
+      return <PurchaseOrderSheet data={props.data as FormDataOf['purchase-order']} copyNo={copyNo} t={t} />;
     default:
       return exhaustive(props.form, 'form');
   }

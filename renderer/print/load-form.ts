@@ -19,5 +19,7 @@ export async function loadFormData<F extends PrintForm>(
       return (await desk.call('print.estimate', { estimateId: subjectId })) as DeskResult<FormDataOf[F]>;
     case 'supplier_return':
       return (await desk.call('print.supplierReturn', { returnId: subjectId })) as DeskResult<FormDataOf[F]>;
+    case 'purchase_order':
+      return (await desk.call('print.purchaseOrder', { purchaseOrderId: subjectId })) as DeskResult<FormDataOf[F]>;
   }
 }

@@ -65,6 +65,7 @@ function numberOf(form: PrintForm, data: FormDataOf[PrintForm]): string {
   if (form === 'stocktake-sheet') return (data as FormDataOf['stocktake-sheet']).stocktake.number;
   if (form === 'takings-handover') return (data as FormDataOf['takings-handover']).number;
   if (form === 'supplier-return') return (data as FormDataOf['supplier-return']).supplierReturn.number;
+  if (form === 'purchase-order') return (data as FormDataOf['purchase-order']).order.number;
   return (data as FormDataOf['service-form']).ticket.number;
 }
 

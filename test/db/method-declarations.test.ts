@@ -11,6 +11,7 @@ import { noInput } from '../../db/fields';
 import { areaMethods, method, type Handler } from '../../db/handler';
 import { deskMethods, isMethodName } from '../../db/methods';
 import { partsMethods } from '../../db/parts/methods';
+import { purchasingMethods } from '../../db/parts/purchasing/table';
 import { printMethods } from '../../db/print/methods';
 import { staffMethods } from '../../db/staff/methods';
 import { backupMethods } from '../../db/storage/methods';
@@ -72,6 +73,7 @@ describe('method declarations', () => {
       storeMethods,
       customersMethods,
       partsMethods,
+      purchasingMethods,
       printMethods,
       ticketsMethods,
       chargesMethods,

@@ -52,6 +52,8 @@ export const receiptCreateSchema = z
   .object({
     supplierId: idSchema,
     locationId: idSchema.optional(),
+    /** The purchase order this delivery is against: its lines fill the order's lines of the same parts. */
+    purchaseOrderId: idSchema.optional(),
     supplierRef: textInput().trim().max(40, 'too_long').default(''),
     receivedOn: dateSchema,
     note: noteSchema,
@@ -122,6 +124,7 @@ export type ReceiptView = Readonly<{
   closedAt: string | null;
   lines: ReadonlyArray<ReceiptLineView>;
   supplierReturns: ReadonlyArray<DocRef>;
+  purchaseOrder: DocRef | null;
 }>;
 
 export type ReceiptSummary = Readonly<{

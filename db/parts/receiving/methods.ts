@@ -5,6 +5,7 @@ import { findPartRow, findSupplierRow } from '../catalogue/queries';
 import { assertTakesStock, resolveLocation } from '../ledger/locations';
 import { appendMovement } from '../ledger/movements';
 import { nextNumber, storeDate } from '../numbers';
+import { orderLinesDelivered, receivableOrder } from '../purchasing/receiving';
 import type { GoodsReceiptRow, PartRow, ReceiptStatus } from '../tables';
 import type {
   ReceiptView,
@@ -73,7 +74,13 @@ export const partsReceiptCreate: Handler<typeof receiptCreateSchema, ReceiptView
     throw new DeskFailure('validation', 'received_on_future', 'receivedOn');
   await activeSupplier(ctx, input.supplierId);
   for (const [index, line] of input.lines.entries()) await receivablePart(ctx, line.partId, `lines.${index}.partId`);
-  const location = await resolveLocation(ctx, input.locationId);
+  // Against an order, the goods go where the order said they would.
+  const order =
+    input.purchaseOrderId === undefined ? null : await receivableOrder(ctx, input.purchaseOrderId, input.supplierId);
+  const orderLineIds = order
+    ? await orderLinesDelivered(ctx, order, input.lines, (index, key) => `lines.${index}.${key}`)
+    : [];
+  const location = await resolveLocation(ctx, order?.locationId ?? input.locationId);
   assertTakesStock(location, 'locationId');
   const receipt = await insertReceipt(ctx, {
     number: await nextNumber(ctx, 'GR'),
@@ -82,8 +89,13 @@ export const partsReceiptCreate: Handler<typeof receiptCreateSchema, ReceiptView
     supplierRef: input.supplierRef,
     receivedOn: input.receivedOn,
     note: input.note,
+    purchaseOrderId: order?.id ?? null,
   });
-  for (const [position, line] of input.lines.entries()) await insertReceiptLine(ctx, receipt.id, position, line);
+  for (const [position, line] of input.lines.entries())
+    await insertReceiptLine(ctx, receipt.id, position, {
+      ...line,
+      purchaseOrderLineId: orderLineIds[position] ?? null,
+    });
   return viewOrFail(ctx, receipt.id);
 };
 
@@ -93,7 +105,10 @@ export const partsReceiptAddLine: Handler<typeof receiptAddLineSchema, ReceiptVi
   const lines = await receiptLineRows(ctx.trx, receipt.id);
   if (lines.some((line) => line.partId === input.partId))
     throw new DeskFailure('validation', 'lines_repeated', 'partId');
-  await insertReceiptLine(ctx, receipt.id, lines.length, input);
+  const order =
+    receipt.purchaseOrderId === null ? null : await receivableOrder(ctx, receipt.purchaseOrderId, receipt.supplierId);
+  const [purchaseOrderLineId] = order ? await orderLinesDelivered(ctx, order, [input], (_index, key) => key) : [];
+  await insertReceiptLine(ctx, receipt.id, lines.length, { ...input, purchaseOrderLineId });
   return viewOrFail(ctx, receipt.id);
 };
 

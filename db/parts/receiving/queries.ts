@@ -71,6 +71,14 @@ export async function loadReceiptView(db: Kysely<DB>, id: string): Promise<Recei
     .where('g.receiptId', '=', id)
     .orderBy('g.position')
     .execute();
+  const purchaseOrder =
+    row.purchaseOrderId === null
+      ? null
+      : ((await db
+          .selectFrom('purchaseOrder')
+          .select(['id', 'number'])
+          .where('id', '=', row.purchaseOrderId)
+          .executeTakeFirst()) ?? null);
   const supplierReturns = await db
     .selectFrom('supplierReturn')
     .select(['id', 'number'])
@@ -94,6 +102,7 @@ export async function loadReceiptView(db: Kysely<DB>, id: string): Promise<Recei
     closedAt: row.closedAt,
     lines,
     supplierReturns,
+    purchaseOrder,
   };
 }
 
@@ -104,6 +113,7 @@ export type ReceiptHeaderWrite = {
   supplierRef: string;
   receivedOn: string;
   note: string;
+  purchaseOrderId: string | null;
 };
 
 export async function insertReceipt(tx: TxContext, header: ReceiptHeaderWrite): Promise<GoodsReceiptRow> {
@@ -128,6 +138,8 @@ export type ReceiptLineWrite = {
   deliveredQty: number;
   unitCostFen: number;
   inspection?: { acceptedQty: number; rejectedQty: number; rejectReason: string } | undefined;
+  /** The purchase order line this line delivers, if the receipt is against an order. */
+  purchaseOrderLineId?: string | null | undefined;
 };
 
 export async function insertReceiptLine(
@@ -150,6 +162,7 @@ export async function insertReceiptLine(
     rejectReason: inspected?.rejectReason ?? '',
     inspectedBy: inspected ? tx.staffId : null,
     inspectedAt: inspected ? tx.nowIso : null,
+    purchaseOrderLineId: line.purchaseOrderLineId ?? null,
     hlc,
   };
   await insertRecorded(tx, 'goodsReceiptLine', 'goods_receipt_line', row);

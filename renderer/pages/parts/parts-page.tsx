@@ -13,12 +13,14 @@ import { CatalogueTab } from './catalogue-tab';
 import { ReceivingTab } from './receiving-tab';
 import { ReportsTab } from './reports-tab';
 import { RequisitionsTab } from './requisitions-tab';
+import { PurchasingTab } from './purchasing-tab';
 import { partsHref, TABS, usePartsRoute, type Tab } from './route';
 import { StocktakeTab } from './stocktake-tab';
 
 const TAB_PERMISSION: Record<Tab, Permission> = {
   stock: 'parts.read',
   requisitions: 'parts.read',
+  purchasing: 'parts.read',
   receiving: 'parts.read',
   stocktake: 'parts.read',
   reports: 'parts.reports',
@@ -43,6 +45,7 @@ export function PartsPage() {
   const render: Record<Tab, () => ReactNode> = {
     stock: () => <CatalogueTab openId={route.tab === 'stock' ? route.id : null} />,
     requisitions: () => <RequisitionsTab openId={route.tab === 'requisitions' ? route.id : null} />,
+    purchasing: () => <PurchasingTab openId={route.tab === 'purchasing' ? route.id : null} />,
     receiving: () => <ReceivingTab openId={route.tab === 'receiving' ? route.id : null} />,
     stocktake: () => <StocktakeTab openId={route.tab === 'stocktake' ? route.id : null} />,
     reports: () => <ReportsTab />,

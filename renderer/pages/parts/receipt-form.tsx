@@ -4,7 +4,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Drawer, Form, Input, InputNumber, Select, Space, Table } from 'antd';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DeskError, ReceiptView } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
@@ -13,17 +13,22 @@ import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { DateField, PartSelect } from './fields';
+import { OrderPicker } from './purchasing-receipt-order';
 import { todayLocal, yuanToFen } from './format';
 
-type Line = {
+export type Line = {
   partId: string;
+  /** Known when the line came from a purchase order, so the part shows before any search. */
+  partNo?: string;
+  partName?: string;
   deliveredQty: number | null;
   unitCostFen: number | null;
   rejectedQty: number | null;
   rejectReason: string;
 };
-type ReceiptForm = {
+export type ReceiptForm = {
   supplierId: string;
+  purchaseOrderId: string | undefined;
   locationId: string | undefined;
   supplierRef: string;
   receivedOn: string;
@@ -31,8 +36,20 @@ type ReceiptForm = {
   lines: Line[];
 };
 
-const EMPTY_LINE: Line = { partId: '', deliveredQty: null, unitCostFen: null, rejectedQty: 0, rejectReason: '' };
-const isFormField = fieldsOf<ReceiptForm>('supplierId', 'locationId', 'supplierRef', 'receivedOn', 'note', 'lines');
+export const EMPTY_LINE: Line = { partId: '', deliveredQty: null, unitCostFen: null, rejectedQty: 0, rejectReason: '' };
+const isFormField = fieldsOf<ReceiptForm>(
+  'supplierId',
+  'purchaseOrderId',
+  'locationId',
+  'supplierRef',
+  'receivedOn',
+  'note',
+  'lines',
+);
+
+function partShown(line: Line): { id: string; partNo: string; name: string } | undefined {
+  return line.partNo ? { id: line.partId, partNo: line.partNo, name: line.partName ?? '' } : undefined;
+}
 
 /** The desk names inspection fields under `inspection`; this form keeps them on the line. */
 function toFormError(error: DeskError): DeskError {
@@ -76,9 +93,10 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
   const errorText = useErrorText();
   const create = useDeskMutation('parts.receiptCreate');
   const { state: lookups } = useDeskQuery('parts.lookups', {});
-  const { control, handleSubmit, getValues, setError, formState } = useForm<ReceiptForm>({
+  const { control, handleSubmit, getValues, setError, formState, setValue } = useForm<ReceiptForm>({
     defaultValues: {
       supplierId: '',
+      purchaseOrderId: undefined,
       locationId: undefined,
       supplierRef: '',
       receivedOn: todayLocal(),
@@ -87,6 +105,7 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
     },
   });
   const lines = useFieldArray({ control, name: 'lines' });
+  const supplierId = useWatch({ control, name: 'supplierId' });
   const suppliers = (lookups.value?.suppliers ?? []).filter((s) => !s.retired);
   const locations = lookups.value?.locations ?? [];
 
@@ -94,6 +113,7 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
     const v = getValues();
     const result = await create.run({
       supplierId: v.supplierId,
+      ...(v.purchaseOrderId ? { purchaseOrderId: v.purchaseOrderId } : {}),
       ...(v.locationId ? { locationId: v.locationId } : {}),
       supplierRef: v.supplierRef,
       receivedOn: v.receivedOn,
@@ -131,12 +151,20 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
             <Select
               {...describedBy('receipt-supplier', fieldState.error?.message, undefined)}
               value={field.value || undefined}
-              onChange={field.onChange}
+              onChange={(id) => {
+                field.onChange(id);
+                setValue('purchaseOrderId', undefined);
+              }}
               options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
               virtual={false}
             />
           </FieldFrame>
         )}
+      />
+      <OrderPicker
+        control={control}
+        supplierId={supplierId}
+        onLines={(open) => lines.replace(open.length > 0 ? open : [{ ...EMPTY_LINE }])}
       />
       <Space size="large" wrap>
         <TextField
@@ -184,6 +212,7 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
                   <PartSelect
                     value={field.value || undefined}
                     onChange={(id) => field.onChange(id)}
+                    initial={partShown(getValues(`lines.${index}`))}
                     label={t('receipt.partOf', { n: index + 1 })}
                     invalid={cellError(index, 'partId') !== undefined}
                   />

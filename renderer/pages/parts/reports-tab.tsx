@@ -8,6 +8,7 @@ import { useErrorText } from '../../forms/error-text';
 import { useDebounced } from '../../use-debounced';
 import { useDeskQuery } from '../../use-desk';
 import { formatFen, formatTime } from './format';
+import { PurchaseFromReorderButton } from './purchasing-from-reorder';
 import { saveReorderXlsx } from './reorder-xlsx';
 import { SlowStockActions } from './slow-stock-actions';
 
@@ -27,6 +28,9 @@ function ReorderReport() {
   const errorText = useErrorText();
   const { state } = useDeskQuery('parts.reorderList', {}, { refetchOn: ['parts.changed'] });
   const list = state.value;
+  // Ticked lines become purchase orders; all of them until the lead unticks some.
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const ticked = (list?.items ?? []).filter((line) => !unticked.has(line.partId));
   const exportIt = async (): Promise<void> => {
     if (!list) return;
     const file = await saveReorderXlsx(list, {
@@ -52,13 +56,16 @@ function ReorderReport() {
         <Typography.Title level={4} id="reorder-title" style={{ margin: 0 }}>
           {t('reports.reorder')}
         </Typography.Title>
-        <Button
-          icon={<DownloadOutlined aria-hidden />}
-          disabled={!list || list.items.length === 0}
-          onClick={() => void exportIt()}
-        >
-          {t('reports.export')}
-        </Button>
+        <Space>
+          <Button
+            icon={<DownloadOutlined aria-hidden />}
+            disabled={!list || list.items.length === 0}
+            onClick={() => void exportIt()}
+          >
+            {t('reports.export')}
+          </Button>
+          <PurchaseFromReorderButton lines={ticked} />
+        </Space>
       </Space>
       <Typography.Paragraph type="secondary">{t('reports.reorderHint')}</Typography.Paragraph>
       {state.status === 'error' ? <Alert type="error" showIcon title={errorText(state.error.key)} /> : null}
@@ -70,6 +77,11 @@ function ReorderReport() {
         dataSource={[...(list?.items ?? [])]}
         locale={{ emptyText: t('reports.nothing') }}
         pagination={false}
+        rowSelection={{
+          selectedRowKeys: ticked.map((line) => line.partId),
+          onChange: (keys) =>
+            setUnticked(new Set((list?.items ?? []).map((l) => l.partId).filter((id) => !keys.includes(id)))),
+        }}
         columns={[
           { key: 'supplier', title: t('reports.supplier'), render: (_, l) => l.supplierName ?? '' },
           { key: 'part', title: t('part.name'), render: (_, l) => `${l.partNo} ${l.name}` },
@@ -87,10 +99,10 @@ function ReorderReport() {
         summary={() =>
           list && list.items.length > 0 ? (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={6}>
+              <Table.Summary.Cell index={0} colSpan={7}>
                 {t('reports.total')}
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">
+              <Table.Summary.Cell index={7} align="right">
                 {formatFen(list.totalFen)}
               </Table.Summary.Cell>
             </Table.Summary.Row>

@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const TABS = ['stock', 'requisitions', 'receiving', 'stocktake', 'reports'] as const;
+export const TABS = ['stock', 'requisitions', 'purchasing', 'receiving', 'stocktake', 'reports'] as const;
 export type Tab = (typeof TABS)[number];
 
 function subscribe(onChange: () => void): () => void {

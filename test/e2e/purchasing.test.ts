@@ -1,0 +1,186 @@
+/**
+ * Purchasing in Chromium, as the parts lead would do it: the reorder list becomes a draft purchase
+ * order, the lead submits and approves it, prints it (A4, text checked in the PDF), and the clerk
+ * receives the delivery against it; the order then shows what arrived. Screenshots of the tab at
+ * 1366×768 in English and Chinese go to test-results/.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { printRouteHash, type MethodInput, type MethodName, type MethodResult } from '../../db/api';
+import { openDesk } from '../../db/desk';
+import type { ClientState } from '../../db/desk-types';
+import { pdfInfo, pdfText } from '../print/pdf';
+import { readTable } from '../support/inspect';
+import { memoryLogger } from '../support/temp-store';
+import { openCounter, type Counter } from './fixtures';
+import { chooseOption, SignIn } from './pages';
+
+const STAFF = {
+  clerk: { name: '赵磊', role: 'parts_clerk', pin: '6666' },
+  lead: { name: '杨洋', role: 'parts_lead', pin: '5555' },
+} as const;
+
+async function seedStore(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-purchasing-e2e-'));
+  const desk = await openDesk({
+    file: join(dataDir, 'counterdesk.sqlite'),
+    appVersion: '0.1.0-test',
+    host: 'browser',
+    forcedLanguage: null,
+    logger: memoryLogger(),
+  });
+  const admin: ClientState = { sessionId: null };
+  const ok = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
+    const result = await desk.dispatch(admin, method, input);
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+    return result.value as MethodResult<M>;
+  };
+  await ok('setup.createStore', {
+    storeCode: 'S012',
+    storeName: '南京西路店',
+    counterNo: 2,
+    adminName: '王经理',
+    adminPin: '2468',
+  });
+  for (const staff of Object.values(STAFF)) await ok('staff.create', staff);
+  const supplier = await ok('parts.supplierCreate', {
+    name: '苏州恒达电器配件有限公司',
+    contact: '周经理',
+    phone: '0512-66881234',
+  });
+  await ok('parts.create', {
+    partNo: 'WM-PUMP-01',
+    name: '排水泵',
+    spec: '220V 30W',
+    unit: '个',
+    costFen: 4500,
+    priceFen: 8800,
+    bin: 'A-01-1',
+    supplierIds: [supplier.id],
+    reorderLevel: 3,
+    reorderQty: 10,
+  });
+  await ok('parts.create', {
+    partNo: 'WM-BELT-02',
+    name: '洗衣机皮带',
+    spec: '1270J5',
+    unit: '条',
+    costFen: 1200,
+    priceFen: 3000,
+    bin: 'A-01-2',
+    supplierIds: [supplier.id],
+    reorderLevel: 5,
+    reorderQty: 20,
+  });
+  await desk.close();
+  return dataDir;
+}
+
+async function signInAs(page: Page, who: keyof typeof STAFF): Promise<void> {
+  for (let open = await page.getByRole('dialog').count(); open > 0; open = await page.getByRole('dialog').count()) {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBeLessThan(open);
+  }
+  if (await page.getByRole('button', { name: 'Lock' }).isVisible())
+    await page.getByRole('button', { name: 'Lock' }).click();
+  await new SignIn(page).as(STAFF[who].name, STAFF[who].pin);
+  await page.getByRole('link', { name: 'Spare parts' }).click();
+  await page.getByRole('heading', { name: 'Spare parts' }).waitFor();
+}
+
+let counter: Counter | undefined;
+afterEach(async () => {
+  await counter?.close();
+  counter = undefined;
+});
+
+describe('purchasing', () => {
+  it('turns the reorder list into an order, approves and prints it, and receives against it', async () => {
+    const dataDir = await seedStore();
+    counter = await openCounter({ dataDir, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+    const { page } = counter;
+    const file = join(dataDir, 'counterdesk.sqlite');
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    await signInAs(page, 'lead');
+    await page.getByRole('tab', { name: 'Reports', exact: true }).click();
+    await page.getByRole('table', { name: 'Reorder list' }).getByText('WM-PUMP-01 排水泵').waitFor();
+    await page.getByRole('button', { name: 'Create purchase orders' }).click();
+    await page.waitForURL(/#\/parts\/purchasing$/);
+    const link = page.getByRole('link', { name: /^Open purchase order PO-S012-2-\d{8}-0001$/ });
+    await link.click();
+    const drawer = page.getByRole('dialog', { name: /^PO number PO-S012-2-/ });
+    await drawer.getByText('Within the store’s approval limit of ¥5,000.00: the parts lead approves it.').waitFor();
+    await drawer.getByRole('button', { name: 'Submit for approval' }).click();
+    await drawer.getByText('Awaiting approval', { exact: true }).waitFor();
+    await page.screenshot({ path: 'test-results/purchasing-awaiting-en.png' });
+    await drawer.getByRole('button', { name: 'Approve', exact: true }).click();
+    await drawer.getByText('Approved (sent)', { exact: true }).waitFor();
+    const orderId = decodeURIComponent(page.url().split('/').at(-1)!);
+    expect(readTable(file, 'SELECT status, total_fen FROM purchase_order')).toEqual([
+      { status: 'approved', total_fen: 10 * 4500 + 20 * 1200 },
+    ]);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/purchasing-order-en.png' });
+    await page.keyboard.press('Escape');
+    await link.waitFor();
+    await page.screenshot({ path: 'test-results/purchasing-tab-en.png', fullPage: false });
+
+    // The printed order: A4, the supplier, the contract lines and the total in yuan, in Chinese.
+    const work = mkdtempSync(join(tmpdir(), 'counterdesk-po-pdf-'));
+    try {
+      const print = await counter.context.newPage();
+      await print.goto(
+        `${counter.host.origin}/${printRouteHash({ form: 'purchase-order', subjectId: orderId, language: 'zh-CN', copyNo: 0, paper: null })}`,
+      );
+      await print.locator('html[data-print-state]').waitFor({ state: 'attached' });
+      expect(await print.title()).toMatch(/^counterdesk-print:ready:/);
+      const pdf = join(work, 'po.pdf');
+      writeFileSync(pdf, await print.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await print.close();
+      const info = await pdfInfo(pdf);
+      expect(info.pages).toBe(1);
+      expect(Math.round(info.widthMm)).toBe(210);
+      expect(Math.round(info.heightMm)).toBe(297);
+      const text = await pdfText(pdf);
+      for (const expected of [
+        '采购单',
+        '苏州恒达电器配件有限公司',
+        'WM-PUMP-01',
+        '¥450.00',
+        '¥690.00',
+        '杨洋',
+        '供应商（签字盖章）',
+      ])
+        expect(text).toContain(expected);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+
+    // The clerk receives the delivery against the order: its open lines fill the form.
+    await signInAs(page, 'clerk');
+    await page.getByRole('tab', { name: 'Receiving', exact: true }).click();
+    await page.getByRole('button', { name: 'New receipt' }).click();
+    const receipt = page.getByRole('dialog', { name: 'Receive a delivery' });
+    await chooseOption(page, receipt.getByRole('combobox', { name: 'Supplier' }), '苏州恒达电器配件有限公司');
+    await chooseOption(page, receipt.getByRole('combobox', { name: 'Purchase order' }), /^PO-S012-2-/);
+    // The open lines, in the order's order: belts, then pumps; six pumps came of the ten.
+    await expect.poll(() => receipt.getByLabel('Delivered on line 1', { exact: true }).inputValue()).toBe('20');
+    await expect.poll(() => receipt.getByLabel('Delivered on line 2', { exact: true }).inputValue()).toBe('10');
+    await receipt.getByLabel('Delivered on line 2', { exact: true }).fill('6');
+    await receipt.getByRole('button', { name: 'Save receipt' }).click();
+    await page.getByRole('dialog', { name: /^Receipt GR-S012-2-/ }).waitFor();
+    expect(
+      readTable(
+        file,
+        'SELECT delivered_qty FROM goods_receipt_line WHERE purchase_order_line_id IS NOT NULL ORDER BY position',
+      ),
+    ).toEqual([{ delivered_qty: 20 }, { delivered_qty: 6 }]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Purchasing', exact: true }).click();
+    await page.getByRole('row', { name: /PO-S012-2-\d{8}-0001.*Partly received/ }).waitFor();
+  });
+});
