@@ -15,6 +15,7 @@ import { backupMethods } from './storage/methods';
 import { syncMethods } from './sync/methods';
 import { estimateMethods } from './tickets/estimates/methods';
 import { ticketsMethods } from './tickets/methods';
+import { trainingMethods } from './training/methods';
 
 export const deskMethods = {
   ...appMethods,
@@ -27,6 +28,7 @@ export const deskMethods = {
   ...chargesMethods,
   ...estimateMethods,
   ...messagesMethods,
+  ...trainingMethods,
   ...syncMethods,
   ...backupMethods,
 } satisfies Record<string, AnyMethod>;

@@ -96,3 +96,4 @@ export const printRequisitionSchema = z.object({ requisitionId: subjectIdSchema 
 export const printStocktakeSchema = z.object({ stocktakeId: subjectIdSchema });
 export const printTakingsSchema = z.object({ date: calendarDate('date_format') });
 export const printEstimateSchema = z.object({ estimateId: subjectIdSchema });
+export const printRankingSchema = z.object({ periodId: subjectIdSchema });

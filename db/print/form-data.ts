@@ -9,6 +9,7 @@ import type { ChargeSummary } from '../charges/summary';
 import type { FormAcceptance, FormChange } from '../tickets/signed-changes';
 import type { EstimateView } from '../tickets/estimates/contract';
 import type { WarrantyView } from '../tickets/warranty-status';
+import type { PeriodView } from '../training/contract';
 
 /** The letterhead: every form is headed with the store and how to reach it. */
 export type PrintStoreHeader = Readonly<{
@@ -168,7 +169,11 @@ export type FormDataOf = {
   'stocktake-sheet': StocktakePrintData;
   'takings-handover': TakingsPrintData;
   estimate: EstimatePrintData;
+  'assessment-ranking': RankingPrintData;
 };
+
+/** A period's ranking as the printing lead or manager may read it (a lead's: their group only). */
+export type RankingPrintData = PeriodView & { store: PrintStoreHeader; printedAt: string };
 
 /** The hand-over sheet: the day's takings under the store's letterhead. */
 export type TakingsPrintData = Takings & { store: PrintStoreHeader; number: string };
@@ -179,5 +184,6 @@ export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDa
   if (form === 'stocktake-sheet') return (data as StocktakePrintData).stocktake.number;
   if (form === 'takings-handover') return (data as TakingsPrintData).number;
   if (form === 'estimate') return (data as EstimatePrintData).ticket.number;
+  if (form === 'assessment-ranking') return (data as RankingPrintData).period.name;
   return (data as TicketPrintData).ticket.number;
 }

@@ -21,6 +21,8 @@ export const PRINT_FORMS = [
   'takings-handover',
   /** 报价单: one version of a job's estimate, for the customer to approve (signature box or the recorded approval). */
   'estimate',
+  /** 考核排名表: a period's assessments ranked by weighted total, with the grade, for the bonus decision. */
+  'assessment-ranking',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -39,10 +41,11 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   // thermal paper fades within months.
   'takings-handover': ['A4'],
   estimate: ['A4'],
+  'assessment-ranking': ['A4'],
 };
 
 /** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date) or one version of an estimate. */
-export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings' | 'estimate';
+export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings' | 'estimate' | 'assessment_period';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -53,15 +56,20 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'stocktake-sheet': 'stocktake',
   'takings-handover': 'takings',
   estimate: 'estimate',
+  'assessment-ranking': 'assessment_period',
 };
 
-/** Printing a form shows what reading its subject shows, so it needs the same permission. */
-export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
+/**
+ * Printing a form shows what reading its subject shows, so it needs the same permission (any one
+ * of a list; the subject's data loader narrows further, e.g. a lead's ranking to their group).
+ */
+export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission | ReadonlyArray<Permission>>> = {
   ticket: 'tickets.read',
   requisition: 'parts.read',
   stocktake: 'parts.read',
   takings: 'charges.take',
   estimate: 'tickets.read',
+  assessment_period: ['training.manage', 'training.lead'],
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */

@@ -28,6 +28,7 @@ import {
   printStocktakeSchema,
   printTakingsSchema,
   printEstimateSchema,
+  printRankingSchema,
 } from './contract';
 import type {
   TicketPrintData,
@@ -35,7 +36,9 @@ import type {
   StocktakePrintData,
   TakingsPrintData,
   EstimatePrintData,
+  RankingPrintData,
 } from './form-data';
+import { loadRankingPrint } from './ranking-data';
 import { loadEstimatePrint } from './estimate-data';
 
 export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({
@@ -99,6 +102,9 @@ export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrint
 export const printTakings: Handler<typeof printTakingsSchema, TakingsPrintData> = async (ctx, input) =>
   loadTakingsPrint(ctx.trx, input.date, ctx.nowIso);
 
+export const printRanking: Handler<typeof printRankingSchema, RankingPrintData> = async (ctx, input) =>
+  loadRankingPrint(ctx, input.periodId);
+
 /** Printing: this PC's settings and the store's print log. */
 // prettier-ignore
 export const printMethods = areaMethods('print', {
@@ -122,4 +128,6 @@ export const printMethods = areaMethods('print', {
   'print.takings': method(printTakingsSchema, { access: 'charges.take', mutates: false }, printTakings),
   /** One version of a job's estimate (报价单): lines, totals, validity, and the customer's decision once recorded. */
   'print.estimate': method(printEstimateSchema, { access: 'tickets.read', mutates: false }, printEstimate),
+  /** A period's assessment ranking (考核排名表): the manager's of everyone, a lead's of their group (checked in the loader). */
+  'print.assessmentRanking': method(printRankingSchema, { access: 'signedIn', mutates: false }, printRanking),
 });

@@ -1,8 +1,10 @@
 /** The `print` namespace: printed forms, print preview and printer settings, in English. */
+import { printRankingEn } from './print-ranking.en';
 import { printSignedEn } from './print-signed.en';
 
 export const printEn = {
   ...printSignedEn,
+  ...printRankingEn,
   form: {
     'service-form': 'Service form',
     'job-sheet': 'Job sheet',
@@ -12,6 +14,7 @@ export const printEn = {
     'stocktake-sheet': 'Stocktake count sheet',
     'takings-handover': 'Takings hand-over sheet',
     estimate: 'Repair estimate',
+    'assessment-ranking': 'Assessment ranking',
   },
   paper: { A4: 'A4', A5: 'A5', 'receipt-80': '80 mm receipt' },
   sheet: {

@@ -7,6 +7,7 @@ import { PaymentReceipt } from './forms/payment-receipt';
 import { RequisitionForm } from './forms/requisition-form';
 import { TicketSheet } from './forms/service-form';
 import { StocktakeSheet } from './forms/stocktake-sheet';
+import { RankingSheet } from './forms/ranking-sheet';
 import { TakingsSheet } from './forms/takings-sheet';
 import { usePrintTexts } from './print-texts';
 
@@ -46,6 +47,8 @@ export function FormView(props: FormViewProps) {
       return <TakingsSheet data={props.data as FormDataOf['takings-handover']} copyNo={copyNo} t={t} />;
     case 'estimate':
       return <EstimateSheet data={props.data as FormDataOf['estimate']} copyNo={copyNo} t={t} />;
+    case 'assessment-ranking':
+      return <RankingSheet data={props.data as FormDataOf['assessment-ranking']} copyNo={copyNo} t={t} />;
     default:
       return exhaustive(props.form, 'form');
   }

@@ -17,5 +17,7 @@ export async function loadFormData<F extends PrintForm>(
       return (await desk.call('print.takings', { date: subjectId })) as DeskResult<FormDataOf[F]>;
     case 'estimate':
       return (await desk.call('print.estimate', { estimateId: subjectId })) as DeskResult<FormDataOf[F]>;
+    case 'assessment_period':
+      return (await desk.call('print.assessmentRanking', { periodId: subjectId })) as DeskResult<FormDataOf[F]>;
   }
 }

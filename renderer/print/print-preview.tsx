@@ -64,6 +64,7 @@ function numberOf(form: PrintForm, data: FormDataOf[PrintForm]): string {
   if (form === 'requisition') return (data as FormDataOf['requisition']).requisition.number;
   if (form === 'stocktake-sheet') return (data as FormDataOf['stocktake-sheet']).stocktake.number;
   if (form === 'takings-handover') return (data as FormDataOf['takings-handover']).number;
+  if (form === 'assessment-ranking') return (data as FormDataOf['assessment-ranking']).period.name;
   return (data as FormDataOf['service-form']).ticket.number;
 }
 

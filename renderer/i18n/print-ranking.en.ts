@@ -1,0 +1,33 @@
+/** The printed assessment ranking's texts, joined into the `print` namespace. */
+export const printRankingEn = {
+  ranking: {
+    period: 'Period',
+    dates: 'Dates',
+    weights: 'Weights',
+    weightsValue: 'self {{self}}% · supervisor {{supervisor}}% · customers {{customers}}%',
+    bands: 'Grades',
+    bandsValue: 'A ≥ {{a}} · B ≥ {{b}} · C below',
+    status: 'Status',
+    open: 'Open (figures may still change)',
+    closed: 'Closed {{at}} by {{name}}',
+    scope: 'Covers',
+    scopeAll: 'Every assessed staff member',
+    scopeGroup: 'The {{group}} only',
+    rank: 'Rank',
+    name: 'Name',
+    group: 'Group',
+    self: 'Self',
+    supervisor: 'Supervisor',
+    customers: 'Customers (n)',
+    total: 'Total',
+    grade: 'Grade',
+    missing: 'Missing: {{parts}}',
+    parts: { self: 'self', supervisor: 'supervisor', customers: 'customers' },
+    spreadMark: '*',
+    groups: { counter: 'counter group', repair: 'repair group', parts: 'parts group' },
+    rules:
+      'Customers: follow-up ratings 1–5 counted as (rating − 1) × 25 on tickets the person handled (responsible or took it at the counter). Total = Σ weight × score, rounded half up to 0.01. Equal totals share a rank. * No customer ratings: their weight is spread over self and supervisor in proportion.',
+    approvedBy: 'Approved by (manager)',
+    printedAt: 'Printed {{at}}',
+  },
+};
