@@ -1,5 +1,5 @@
 /** Record a session's attendance and results, one line per person the caller may record for. */
-import { Alert, Input, InputNumber, Modal, Select, Table } from 'antd';
+import { Alert, Input, InputNumber, Modal, Radio, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type AttendeeView, type SessionView } from '../../../db/api';
@@ -73,13 +73,14 @@ export function AttendanceForm({ session, onClose }: { session: SessionView; onC
           {
             key: 'status',
             title: t('plan.status'),
-            width: 130,
+            width: 250,
             render: (_, l, i) => (
-              <Select
+              <Radio.Group
                 aria-label={`${l.name} ${t('plan.status')}`}
+                size="small"
+                optionType="button"
                 value={l.status}
-                style={{ width: 110 }}
-                onChange={(status) => change(i, { status })}
+                onChange={(e) => change(i, { status: e.target.value as AttendanceStatus })}
                 options={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
               />
             ),

@@ -1,5 +1,5 @@
 /** Plan or change a session: topic, kind, trainer, dates, hours and who must attend (a lead: their group only). */
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -66,11 +66,12 @@ export function SessionForm({ session, people, reach, onClose }: Props) {
         <Form.Item label={t('plan.topic')} htmlFor="session-topic" required {...on('topic')}>
           <Input id="session-topic" value={topic} maxLength={200} onChange={(e) => setTopic(e.target.value)} />
         </Form.Item>
-        <Form.Item label={t('plan.kind')} htmlFor="session-kind" {...on('kind')}>
-          <Select
-            id="session-kind"
+        <Form.Item label={t('plan.kind')} {...on('kind')}>
+          <Radio.Group
+            aria-label={t('plan.kind')}
+            optionType="button"
             value={kind}
-            onChange={setKind}
+            onChange={(e) => setKind(e.target.value as TrainingKind)}
             options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
           />
         </Form.Item>
@@ -86,11 +87,12 @@ export function SessionForm({ session, people, reach, onClose }: Props) {
         <Form.Item label={t('plan.hours')} htmlFor="session-hours" required {...on('hours')}>
           <InputNumber id="session-hours" min={0.5} max={1000} step={0.5} value={hours} onChange={setHours} />
         </Form.Item>
-        <Form.Item label={t('plan.audience')} htmlFor="session-audience" {...on('audience')}>
-          <Select
-            id="session-audience"
+        <Form.Item label={t('plan.audience')} {...on('audience')}>
+          <Radio.Group
+            aria-label={t('plan.audience')}
+            optionType="button"
             value={audience}
-            onChange={setAudience}
+            onChange={(e) => setAudience(e.target.value as Audience)}
             options={audiences.map((a) => ({ value: a, label: t(`audiences.${a}`) }))}
           />
         </Form.Item>
