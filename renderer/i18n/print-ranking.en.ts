@@ -22,6 +22,7 @@ export const printRankingEn = {
     total: 'Total',
     grade: 'Grade',
     missing: 'Missing: {{parts}}',
+    partsSeparator: ', ',
     parts: { self: 'self', supervisor: 'supervisor', customers: 'customers' },
     spreadMark: '*',
     groups: { counter: 'counter group', repair: 'repair group', parts: 'parts group' },

@@ -24,6 +24,7 @@ export const printRankingZhCN: typeof printRankingEn = {
     total: '综合得分',
     grade: '档次',
     missing: '缺：{{parts}}',
+    partsSeparator: '、',
     parts: { self: '自评', supervisor: '上级评分', customers: '客户评价' },
     spreadMark: '*',
     groups: { counter: '客服组', repair: '维修组', parts: '配件组' },

@@ -76,6 +76,7 @@ export const trainingEn = {
     total: 'Total',
     grade: 'Grade',
     missing: 'Missing: {{parts}}',
+    partsSeparator: ', ',
     parts: { self: 'self', supervisor: 'supervisor', customers: 'customers' },
     rate: 'Rate',
     rateTitle: 'Supervisor’s rating: {{name}}',

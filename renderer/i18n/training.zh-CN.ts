@@ -72,6 +72,7 @@ export const trainingZhCN: TrainingMessages = {
     total: '综合得分',
     grade: '档次',
     missing: '缺：{{parts}}',
+    partsSeparator: '、',
     parts: { self: '自评', supervisor: '上级评分', customers: '客户评价' },
     rate: '评分',
     rateTitle: '上级评分：{{name}}',

@@ -87,8 +87,11 @@ describe('training and assessment', () => {
     await dialog.waitFor({ state: 'hidden' });
     const plan = page.getByTestId('training-plan');
     const session = plan.getByRole('row', { name: /变频空调故障诊断/ });
-    await session.getByText('现场实操').waitFor();
-    await expect.poll(() => session.innerText()).toMatch(/6\.5[\s\S]*维修组[\s\S]*2/);
+    await expect
+      .poll(() => session.innerText())
+      .toMatch(
+        new RegExp(`${year}-06-10 – ${year}-06-11\\s+变频空调故障诊断\\s+现场实操\\s+刘强\\s+6\\.5\\s+维修组\\s+2`),
+      );
 
     await session.getByRole('button', { name: '登记出勤' }).click();
     dialog = await openDialog(page, '登记出勤 · 变频空调故障诊断');

@@ -123,9 +123,11 @@ function PeriodActions({ view, onEdit }: { view: PeriodView; onEdit: () => void 
       ratings: `${t('assessment.customers')} (n)`,
       total: t('assessment.total'),
       grade: t('assessment.grade'),
-      groupName: (group) => t(`groups.${group as 'counter'}`),
+      groupName: (group) => t(`audiences.${group as 'counter'}`),
       missing: (parts) =>
-        t('assessment.missing', { parts: parts.map((p) => t(`assessment.parts.${p as 'self'}`)).join(', ') }),
+        t('assessment.missing', {
+          parts: parts.map((p) => t(`assessment.parts.${p as 'self'}`)).join(t('assessment.partsSeparator')),
+        }),
     });
     void message.success(t('assessment.exported', { file }));
   };

@@ -2,7 +2,7 @@
  * The year's training plan: sessions in date order with whom they are for, each opening to its
  * attendees and their results. The manager and leads plan and record here; staff see their own.
  */
-import { Button, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendeeView, SessionView } from '../../../db/api';
@@ -32,7 +32,7 @@ export function AttendeesTable({ rows }: { rows: ReadonlyArray<AttendeeView> }) 
           width: 110,
           render: (_, a) => (a.passed === null ? '' : a.passed ? t('plan.yes') : t('plan.no')),
         },
-        { key: 'note', title: t('plan.note'), ellipsis: { showTitle: true }, render: (_, a) => a.note },
+        { key: 'note', title: t('plan.note'), width: 260, render: (_, a) => a.note },
       ]}
     />
   );
@@ -88,8 +88,8 @@ export function PlanTab() {
         }}
         columns={[
           { key: 'dates', title: t('plan.dates'), width: 230, render: (_, s) => dates(s) },
-          { key: 'topic', title: t('plan.topic'), ellipsis: { showTitle: true }, render: (_, s) => s.topic },
-          { key: 'kind', title: t('plan.kind'), width: 120, render: (_, s) => <Tag>{t(`kinds.${s.kind}`)}</Tag> },
+          { key: 'topic', title: t('plan.topic'), width: 260, render: (_, s) => s.topic },
+          { key: 'kind', title: t('plan.kind'), width: 150, render: (_, s) => t(`kinds.${s.kind}`) },
           { key: 'trainer', title: t('plan.trainer'), width: 110, render: (_, s) => s.trainer },
           { key: 'hours', title: t('plan.hours'), width: 70, align: 'right', render: (_, s) => s.hours },
           { key: 'audience', title: t('plan.audience'), width: 130, render: (_, s) => t(`audiences.${s.audience}`) },

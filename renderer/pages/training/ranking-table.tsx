@@ -24,7 +24,7 @@ export function RankingTable({ view, onRate }: { view: PeriodView; onRate: (row:
           key: 'group',
           title: t('assessment.group'),
           width: 130,
-          render: (_, r) => (r.group ? t(`groups.${r.group}`) : ''),
+          render: (_, r) => (r.group ? t(`audiences.${r.group}`) : ''),
         },
         { key: 'self', title: t('assessment.self'), width: 80, align: 'right', render: (_, r) => r.selfScore ?? '' },
         {
@@ -60,7 +60,9 @@ export function RankingTable({ view, onRate }: { view: PeriodView; onRate: (row:
           render: (_, r) =>
             r.totalX100 === null ? (
               <span>
-                {t('assessment.missing', { parts: r.missing.map((p) => t(`assessment.parts.${p}`)).join(', ') })}
+                {t('assessment.missing', {
+                  parts: r.missing.map((p) => t(`assessment.parts.${p}`)).join(t('assessment.partsSeparator')),
+                })}
               </span>
             ) : (
               <strong>{points(r.totalX100)}</strong>

@@ -82,7 +82,7 @@ export function SessionForm({ session, people, reach, onClose }: Props) {
           <DateInput id="session-starts" value={startsOn} onChange={setStartsOn} />
         </Form.Item>
         <Form.Item label={t('plan.endsOn')} htmlFor="session-ends" required {...on('endsOn')}>
-          <DateInput id="session-ends" value={endsOn ?? startsOn} onChange={setEndsOn} />
+          <DateInput id="session-ends" value={endsOn} onChange={setEndsOn} />
         </Form.Item>
         <Form.Item label={t('plan.hours')} htmlFor="session-hours" required {...on('hours')}>
           <InputNumber id="session-hours" min={0.5} max={1000} step={0.5} value={hours} onChange={setHours} />

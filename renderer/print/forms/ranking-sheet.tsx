@@ -101,7 +101,7 @@ export function RankingSheet({ data, copyNo, t }: { data: RankingPrintData; copy
               <td className="pf-num">
                 {row.totalX100 === null
                   ? t('ranking.missing', {
-                      parts: row.missing.map((part) => t(`ranking.parts.${part}`)).join(', '),
+                      parts: row.missing.map((part) => t(`ranking.parts.${part}`)).join(t('ranking.partsSeparator')),
                     })
                   : points(row.totalX100)}
               </td>
