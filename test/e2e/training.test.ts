@@ -181,5 +181,6 @@ describe('training and assessment', () => {
     await page.getByRole('tab', { name: 'Training plan' }).click();
     await page.getByTestId('training-plan').getByText('On-site practice').waitFor();
     await page.screenshot({ path: join(SHOTS, 'training-plan-lead-en.png') });
-  });
+    // Four people signing in and a PDF render: about 50 s alone, twice that beside another file.
+  }, 240_000);
 });
