@@ -102,7 +102,8 @@ export const attendanceSchema = z.object({
         }),
     )
     .min(1, 'required')
-    .max(PEOPLE_MAX, 'too_many'),
+    .max(PEOPLE_MAX, 'too_many')
+    .refine((rows) => new Set(rows.map((r) => r.staffId)).size === rows.length, 'invalid_value'),
 });
 export type AttendanceInput = z.input<typeof attendanceSchema>;
 

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pdfInfo, pdfText } from '../print/pdf';
+import { pdfInfo, pdfText, pdfToPngs } from '../print/pdf';
 import { openCounter, type Counter } from './fixtures';
 import { FirstRunSetup, SignIn } from './pages';
 
@@ -170,6 +170,7 @@ describe('training and assessment', () => {
     expect(text).toContain('考核排名表');
     expect(text).toMatch(/陈师傅[\s\S]*88\.57/);
     expect(text).not.toContain('李娜');
+    await pdfToPngs(pdf, SHOTS, 'training-ranking-zh', 100);
     await page.keyboard.press('Escape');
     await preview.waitFor({ state: 'hidden' });
 
