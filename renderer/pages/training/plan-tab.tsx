@@ -80,26 +80,26 @@ export function PlanTab() {
         pagination={false}
         dataSource={plan ? [...plan.sessions] : []}
         aria-label={t('tabs.plan')}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description={t('plan.none')} /> }}
         expandable={{
           expandedRowRender: (s) => <AttendeesTable rows={s.attendees} />,
           rowExpandable: (s) => s.attendees.length > 0,
         }}
         columns={[
-          { key: 'dates', title: t('plan.dates'), width: 230, render: (_, s) => dates(s) },
-          { key: 'topic', title: t('plan.topic'), width: 260, render: (_, s) => s.topic },
-          { key: 'kind', title: t('plan.kind'), width: 150, render: (_, s) => t(`kinds.${s.kind}`) },
-          { key: 'trainer', title: t('plan.trainer'), width: 110, render: (_, s) => s.trainer },
-          { key: 'hours', title: t('plan.hours'), width: 70, align: 'right', render: (_, s) => s.hours },
-          { key: 'audience', title: t('plan.audience'), width: 130, render: (_, s) => t(`audiences.${s.audience}`) },
-          { key: 'count', title: t('plan.attendees'), width: 100, align: 'right', render: (_, s) => s.attendeeCount },
+          { key: 'dates', title: t('plan.dates'), width: 200, render: (_, s) => dates(s) },
+          // The one column that gives way: a long topic wraps.
+          { key: 'topic', title: t('plan.topic'), render: (_, s) => s.topic },
+          { key: 'kind', title: t('plan.kind'), width: 120, render: (_, s) => t(`kinds.${s.kind}`) },
+          { key: 'trainer', title: t('plan.trainer'), width: 100, render: (_, s) => s.trainer },
+          { key: 'hours', title: t('plan.hours'), width: 64, align: 'right', render: (_, s) => s.hours },
+          { key: 'audience', title: t('plan.audience'), width: 110, render: (_, s) => t(`audiences.${s.audience}`) },
+          { key: 'count', title: t('plan.attendees'), width: 90, align: 'right', render: (_, s) => s.attendeeCount },
           ...(planner
             ? [
                 {
                   key: 'actions',
                   title: '',
-                  width: 200,
+                  width: 190,
                   render: (_: unknown, s: SessionView) => (
                     <Space size={4} wrap>
                       {s.editable ? (
