@@ -282,3 +282,4 @@ export {
 } from './store/contract';
 export * from './tickets/estimates/contract';
 export { addDays } from './tickets/estimates/dates';
+export * from './training/contract';

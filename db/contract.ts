@@ -37,6 +37,7 @@ export const DESK_EVENTS = [
   'print.changed',
   'tickets.changed',
   'charges.changed',
+  'training.changed',
   'sync.changed',
   'backup.changed',
 ] as const;

@@ -13,6 +13,7 @@ import { estimateMessages } from './tickets/estimates/messages';
 import { printMessages } from './print/messages';
 import { storageMessages } from './storage/messages';
 import { syncMessages } from './sync/messages';
+import { trainingMessages } from './training/messages';
 import { storeProcessMessages } from './store-process-messages';
 
 export const errorMessages = {
@@ -85,6 +86,7 @@ export const errorMessages = {
   ...storageMessages,
   ...storeProcessMessages,
   ...chargesMessages,
+  ...trainingMessages,
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type MessageKey = keyof typeof errorMessages;

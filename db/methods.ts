@@ -16,6 +16,7 @@ import { backupMethods } from './storage/methods';
 import { syncMethods } from './sync/methods';
 import { estimateMethods } from './tickets/estimates/methods';
 import { ticketsMethods } from './tickets/methods';
+import { trainingMethods } from './training/methods';
 
 export const deskMethods = {
   ...appMethods,
@@ -29,6 +30,7 @@ export const deskMethods = {
   ...chargesMethods,
   ...estimateMethods,
   ...messagesMethods,
+  ...trainingMethods,
   ...syncMethods,
   ...backupMethods,
 } satisfies Record<string, AnyMethod>;

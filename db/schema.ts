@@ -13,6 +13,7 @@ import type { PrintTables } from './print/tables';
 import type { SyncTables } from './sync/tables';
 import type { EstimateTables } from './tickets/estimates/tables';
 import type { TicketTables } from './tickets/tables';
+import type { TrainingTables } from './training/tables';
 import type { UpdateTables } from './store/update-tables';
 
 export type MetaTable = { key: string; value: string };
@@ -139,6 +140,7 @@ export type DB = FoundationTables &
   PrintTables &
   ChargesTables &
   MessagesTables &
+  TrainingTables &
   SyncTables &
   UpdateTables;
 

@@ -12,6 +12,7 @@ import { staffEntities } from './staff/sync-entities';
 import { storeEntities } from './store/sync-entities';
 import { createEntityRules } from './sync/entity-rules';
 import { ticketEntities } from './tickets/sync-entities';
+import { trainingEntities } from './training/sync-entities';
 
 export const syncedEntities = createEntityRules([
   ...storeEntities,
@@ -22,6 +23,7 @@ export const syncedEntities = createEntityRules([
   ...printEntities,
   ...chargesEntities,
   ...messageEntities,
+  ...trainingEntities,
 ]);
 
 /** The areas whose pages can show a synced record; each has a `<area>.changed` event (db/contract.ts). */
@@ -85,4 +87,8 @@ export const AREAS_OF_ENTITY: Readonly<Record<string, ReadonlyArray<ShownArea>>>
   message_reply: ['tickets'],
   message_settings: ['tickets'],
   message_template: ['tickets'],
+  training_session: ['staff'],
+  training_attendance: ['staff'],
+  assessment_period: ['staff'],
+  assessment_entry: ['staff'],
 };

@@ -8,7 +8,7 @@
 // reported with `says` and `hint`, or with the words in `because[target layer]` when the reason
 // is more specific. Type-only imports count: a type ties two layers together as much as a value.
 
-const AREAS = '{customers,parts,tickets,staff,store,print,storage,charges,messages}';
+const AREAS = '{customers,parts,tickets,staff,store,print,storage,charges,messages,training}';
 
 /** The table, narrowest layers first. */
 export const layers = [

@@ -98,3 +98,4 @@ export const printTakingsSchema = z.object({ date: calendarDate('date_format') }
 export const printEstimateSchema = z.object({ estimateId: subjectIdSchema });
 export const printSupplierReturnSchema = z.object({ returnId: subjectIdSchema });
 export const printPurchaseOrderSchema = z.object({ purchaseOrderId: subjectIdSchema });
+export const printRankingSchema = z.object({ periodId: subjectIdSchema });

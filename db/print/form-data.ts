@@ -11,6 +11,7 @@ import type { PurchaseOrderView } from '../parts/purchasing/contract';
 import type { EstimateView } from '../tickets/estimates/contract';
 import type { SupplierReturnView } from '../parts/receiving/contract';
 import type { WarrantyView } from '../tickets/warranty-status';
+import type { PeriodView } from '../training/contract';
 
 /** The letterhead: every form is headed with the store and how to reach it. */
 export type PrintStoreHeader = Readonly<{
@@ -175,6 +176,7 @@ export type FormDataOf = {
   estimate: EstimatePrintData;
   'supplier-return': SupplierReturnPrintData;
   'purchase-order': PurchaseOrderPrintData;
+  'assessment-ranking': RankingPrintData;
 };
 
 /** A return to supplier (退货单) under the store's letterhead, with who wrote, shipped and credited it. */
@@ -187,6 +189,9 @@ export type SupplierReturnPrintData = Readonly<{
 /** A purchase order as the supplier receives it: the store, the supplier, the lines at agreed prices, who approved. */
 export type PurchaseOrderPrintData = Readonly<{ store: PrintStoreHeader; order: PurchaseOrderView }>;
 
+/** A period's ranking as the printing lead or manager may read it (a lead's: their group only). */
+export type RankingPrintData = PeriodView & { store: PrintStoreHeader; printedAt: string };
+
 /** The hand-over sheet: the day's takings under the store's letterhead. */
 export type TakingsPrintData = Takings & { store: PrintStoreHeader; number: string };
 
@@ -198,5 +203,6 @@ export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDa
   if (form === 'estimate') return (data as EstimatePrintData).ticket.number;
   if (form === 'supplier-return') return (data as SupplierReturnPrintData).supplierReturn.number;
   if (form === 'purchase-order') return (data as PurchaseOrderPrintData).order.number;
+  if (form === 'assessment-ranking') return (data as RankingPrintData).period.name;
   return (data as TicketPrintData).ticket.number;
 }

@@ -25,6 +25,8 @@ export const PRINT_FORMS = [
   'supplier-return',
   /** 采购单: an order to a supplier with the agreed prices, its approval and signature boxes. */
   'purchase-order',
+  /** 考核排名表: a period's assessments ranked by weighted total, with the grade, for the bonus decision. */
+  'assessment-ranking',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
@@ -45,9 +47,10 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   estimate: ['A4'],
   'supplier-return': ['A4'],
   'purchase-order': ['A4'],
+  'assessment-ranking': ['A4'],
 };
 
-/** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date), one version of an estimate, a return to supplier or a purchase order. */
+/** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date), one version of an estimate, a return to supplier, a purchase order or an assessment period's ranking. */
 export type PrintSubject =
   | 'ticket'
   | 'requisition'
@@ -55,7 +58,8 @@ export type PrintSubject =
   | 'takings'
   | 'estimate'
   | 'supplier_return'
-  | 'purchase_order';
+  | 'purchase_order'
+  | 'assessment_period';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -68,10 +72,14 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   estimate: 'estimate',
   'supplier-return': 'supplier_return',
   'purchase-order': 'purchase_order',
+  'assessment-ranking': 'assessment_period',
 };
 
-/** Printing a form shows what reading its subject shows, so it needs the same permission. */
-export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
+/**
+ * Printing a form shows what reading its subject shows, so it needs the same permission (any one
+ * of a list; the subject's data loader narrows further, e.g. a lead's ranking to their group).
+ */
+export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission | ReadonlyArray<Permission>>> = {
   ticket: 'tickets.read',
   requisition: 'parts.read',
   stocktake: 'parts.read',
@@ -79,6 +87,7 @@ export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
   estimate: 'tickets.read',
   supplier_return: 'parts.read',
   purchase_order: 'parts.read',
+  assessment_period: ['training.manage', 'training.lead'],
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */

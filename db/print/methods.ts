@@ -32,6 +32,7 @@ import {
   printTakingsSchema,
   printEstimateSchema,
   printSupplierReturnSchema,
+  printRankingSchema,
 } from './contract';
 import type {
   TicketPrintData,
@@ -41,7 +42,9 @@ import type {
   TakingsPrintData,
   EstimatePrintData,
   SupplierReturnPrintData,
+  RankingPrintData,
 } from './form-data';
+import { loadRankingPrint } from './ranking-data';
 import { loadEstimatePrint } from './estimate-data';
 
 export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({
@@ -114,6 +117,9 @@ export const printPurchaseOrder: Handler<typeof printPurchaseOrderSchema, Purcha
 export const printTakings: Handler<typeof printTakingsSchema, TakingsPrintData> = async (ctx, input) =>
   loadTakingsPrint(ctx.trx, input.date, ctx.nowIso);
 
+export const printRanking: Handler<typeof printRankingSchema, RankingPrintData> = async (ctx, input) =>
+  loadRankingPrint(ctx, input.periodId);
+
 /** Printing: this PC's settings and the store's print log. */
 // prettier-ignore
 export const printMethods = areaMethods('print', {
@@ -141,4 +147,6 @@ export const printMethods = areaMethods('print', {
   'print.supplierReturn': method(printSupplierReturnSchema, { access: 'parts.read', mutates: false }, printSupplierReturn),
   /** A purchase order (采购单) for the supplier: lines at agreed prices, totals, approval and signature boxes. */
   'print.purchaseOrder': method(printPurchaseOrderSchema, { access: 'parts.read', mutates: false }, printPurchaseOrder),
+  /** A period's assessment ranking (考核排名表): the manager's of everyone, a lead's of their group (checked in the loader). */
+  'print.assessmentRanking': method(printRankingSchema, { access: 'signedIn', mutates: false }, printRanking),
 });

@@ -6,13 +6,15 @@ import type { Kysely } from 'kysely';
 import { exhaustive } from '../assert';
 import { DeskFailure, requireActor, type HandlerContext } from '../handler';
 import type { DB } from '../schema';
-import { roleCan } from '../staff/roles';
+import { roleCan, type Permission } from '../staff/roles';
 import { isCalendarDate } from '../fields';
 import { FORM_SUBJECT, SUBJECT_PERMISSION, type PrintForm, type PrintSubject } from './forms';
 
 export function requireFormAccess(ctx: HandlerContext, form: PrintForm): void {
   const actor = requireActor(ctx);
-  if (!roleCan(actor.role, SUBJECT_PERMISSION[FORM_SUBJECT[form]]))
+  const needed = SUBJECT_PERMISSION[FORM_SUBJECT[form]];
+  const anyOf: ReadonlyArray<Permission> = typeof needed === 'string' ? [needed] : needed;
+  if (!anyOf.some((permission) => roleCan(actor.role, permission)))
     throw new DeskFailure('permission_denied', 'permission_denied');
 }
 
@@ -40,6 +42,8 @@ export async function findSubjectNo(db: Kysely<DB>, subject: PrintSubject, id: s
     }
     case 'purchase_order':
       return (await db.selectFrom('purchaseOrder').select('number').where('id', '=', id).executeTakeFirst())?.number;
+    case 'assessment_period':
+      return (await db.selectFrom('assessmentPeriod').select('name').where('id', '=', id).executeTakeFirst())?.name;
     default:
       return exhaustive(subject, 'print subject');
   }

@@ -82,6 +82,16 @@ export const PERMISSIONS = [
   'backup.manage',
   /** Export the diagnostics zip for support (logs, versions, sync state, settings; no customer data): admin only. */
   'diagnostics.export',
+  /**
+   * Plan training and run assessments for everyone (docs/DOMAIN.md §8b): set the weights, rate any
+   * person, close a period, print and export its ranking. After-sales managers and admin.
+   */
+  'training.manage',
+  /**
+   * A group lead's share of it: plan training for, record results of and rate the members of their
+   * own group only (db/training/groups.ts decides the group).
+   */
+  'training.lead',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -119,10 +129,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
     'tickets.reports',
     'tickets.acceptChangedForm',
     'messages.settings',
+    'training.lead',
   ],
-  repair_lead: [...counter, 'parts.request', 'tickets.reports', 'tickets.dispatch', 'tickets.acceptChangedForm'],
+  repair_lead: [
+    ...counter,
+    'parts.request',
+    'tickets.reports',
+    'tickets.dispatch',
+    'tickets.acceptChangedForm',
+    'training.lead',
+  ],
   technician: [...everyone, 'parts.request', 'tickets.work', 'tickets.ownJobs', 'charges.estimate'],
-  parts_lead: [...everyone, ...partsClerk, 'parts.approve', 'parts.clearance'],
+  parts_lead: [...everyone, ...partsClerk, 'parts.approve', 'parts.clearance', 'training.lead'],
   parts_clerk: [...everyone, ...partsClerk],
   aftersales_manager: [
     ...counter,
@@ -138,6 +156,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlyArray<Permission>>>
     'tickets.acceptChangedForm',
     'messages.settings',
     'aftersales.outsideWindow',
+    'training.manage',
   ],
   admin: PERMISSIONS,
 };

@@ -26,6 +26,7 @@ export const en = {
     takings: "Today's takings",
     service: 'Service standards',
     messages: 'Customer messages',
+    training: 'Training & assessment',
     import: 'Import customers',
     parts: 'Spare parts',
     staff: 'Staff',

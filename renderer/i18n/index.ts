@@ -23,6 +23,8 @@ import { syncEn } from './sync.en';
 import { syncZhCN } from './sync.zh-CN';
 import { ticketsEn } from './tickets.en';
 import { ticketsZhCN } from './tickets.zh-CN';
+import { trainingEn } from './training.en';
+import { trainingZhCN } from './training.zh-CN';
 import { zhCN } from './zh-CN';
 
 export { currentLanguage } from './language';
@@ -46,6 +48,7 @@ export const resources = {
     backup: backupEn,
     board: boardEn,
     charges: chargesEn,
+    training: trainingEn,
   },
   'zh-CN': {
     common: zhCN,
@@ -58,6 +61,7 @@ export const resources = {
     backup: backupZhCN,
     board: boardZhCN,
     charges: chargesZhCN,
+    training: trainingZhCN,
   },
 } satisfies Record<Language, unknown>;
 

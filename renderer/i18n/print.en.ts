@@ -1,10 +1,12 @@
 /** The `print` namespace: printed forms, print preview and printer settings, in English. */
 import { printReturnsEn } from './print-returns.en';
+import { printRankingEn } from './print-ranking.en';
 import { printSignedEn } from './print-signed.en';
 
 export const printEn = {
   ...printSignedEn,
   ...printReturnsEn,
+  ...printRankingEn,
   form: {
     'service-form': 'Service form',
     'job-sheet': 'Job sheet',
@@ -16,6 +18,7 @@ export const printEn = {
     'takings-handover': 'Takings hand-over sheet',
     estimate: 'Repair estimate',
     'supplier-return': 'Return to supplier note',
+    'assessment-ranking': 'Assessment ranking',
   },
   paper: { A4: 'A4', A5: 'A5', 'receipt-80': '80 mm receipt' },
   sheet: {

@@ -1,11 +1,13 @@
 /** The `print` namespace in Chinese: printed forms, print preview and printer settings. */
 import type { PrintMessages } from './print.en';
 import { printReturnsZhCN } from './print-returns.zh-CN';
+import { printRankingZhCN } from './print-ranking.zh-CN';
 import { printSignedZhCN } from './print-signed.zh-CN';
 
 export const printZhCN: PrintMessages = {
   ...printSignedZhCN,
   ...printReturnsZhCN,
+  ...printRankingZhCN,
   form: {
     'service-form': '维修服务单',
     'job-sheet': '派工单',
@@ -17,6 +19,7 @@ export const printZhCN: PrintMessages = {
     'takings-handover': '收款交班单',
     estimate: '维修报价单',
     'supplier-return': '退货单',
+    'assessment-ranking': '考核排名表',
   },
   paper: { A4: 'A4', A5: 'A5', 'receipt-80': '80 毫米小票' },
   sheet: {

@@ -28,6 +28,7 @@ export const zhCN: Messages = {
     takings: '今日收款',
     service: '服务标准',
     messages: '客户短信',
+    training: '培训与考核',
     import: '导入顾客',
     parts: '配件',
     staff: '员工',

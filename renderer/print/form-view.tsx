@@ -9,6 +9,7 @@ import { RequisitionForm } from './forms/requisition-form';
 import { TicketSheet } from './forms/service-form';
 import { StocktakeSheet } from './forms/stocktake-sheet';
 import { SupplierReturnNote } from './forms/supplier-return-note';
+import { RankingSheet } from './forms/ranking-sheet';
 import { TakingsSheet } from './forms/takings-sheet';
 import { usePrintTexts } from './print-texts';
 
@@ -52,6 +53,8 @@ export function FormView(props: FormViewProps) {
       return <SupplierReturnNote data={props.data as FormDataOf['supplier-return']} copyNo={copyNo} t={t} />;
     case 'purchase-order':
       return <PurchaseOrderSheet data={props.data as FormDataOf['purchase-order']} copyNo={copyNo} t={t} />;
+    case 'assessment-ranking':
+      return <RankingSheet data={props.data as FormDataOf['assessment-ranking']} copyNo={copyNo} t={t} />;
     default:
       return exhaustive(props.form, 'form');
   }

@@ -21,5 +21,7 @@ export async function loadFormData<F extends PrintForm>(
       return (await desk.call('print.supplierReturn', { returnId: subjectId })) as DeskResult<FormDataOf[F]>;
     case 'purchase_order':
       return (await desk.call('print.purchaseOrder', { purchaseOrderId: subjectId })) as DeskResult<FormDataOf[F]>;
+    case 'assessment_period':
+      return (await desk.call('print.assessmentRanking', { periodId: subjectId })) as DeskResult<FormDataOf[F]>;
   }
 }

@@ -66,6 +66,7 @@ function numberOf(form: PrintForm, data: FormDataOf[PrintForm]): string {
   if (form === 'takings-handover') return (data as FormDataOf['takings-handover']).number;
   if (form === 'supplier-return') return (data as FormDataOf['supplier-return']).supplierReturn.number;
   if (form === 'purchase-order') return (data as FormDataOf['purchase-order']).order.number;
+  if (form === 'assessment-ranking') return (data as FormDataOf['assessment-ranking']).period.name;
   return (data as FormDataOf['service-form']).ticket.number;
 }
 

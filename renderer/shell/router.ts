@@ -18,6 +18,7 @@ export const PAGES = [
   'printing',
   'service',
   'messages',
+  'training',
   'sync',
   'backups',
 ] as const;

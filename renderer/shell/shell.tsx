@@ -36,6 +36,8 @@ export const PAGE_DEFS: ReadonlyArray<PageDef> = [
   { page: 'printing', permission: 'print.setup', load: async () => (await import('../pages/print/print-page')).PrintPage },
   { page: 'service', permission: 'tickets.settings', load: async () => (await import('../pages/tickets/service-settings-page')).ServiceSettingsPage },
   { page: 'messages', permission: 'messages.settings', load: async () => (await import('../pages/messages/message-settings-page')).MessageSettingsPage },
+  // Everyone signed in has a training record and an assessment; what each sees is decided per row in the main process.
+  { page: 'training', permission: 'customers.read', load: async () => (await import('../pages/training/training-page')).TrainingPage },
   { page: 'sync', permission: 'customers.read', load: async () => (await import('../pages/sync/sync-page')).SyncPage },
   { page: 'backups', permission: 'backup.manage', load: async () => (await import('../pages/backups/backups-page')).BackupsPage },
 ];

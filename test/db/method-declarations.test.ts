@@ -18,6 +18,7 @@ import { backupMethods } from '../../db/storage/methods';
 import { appMethods, storeMethods } from '../../db/store/methods';
 import { syncMethods } from '../../db/sync/methods';
 import { messagesMethods } from '../../db/messages/methods';
+import { trainingMethods } from '../../db/training/methods';
 import { ticketsMethods } from '../../db/tickets/methods';
 import { chargesMethods } from '../../db/charges/methods';
 import { estimateMethods } from '../../db/tickets/estimates/methods';
@@ -79,6 +80,7 @@ describe('method declarations', () => {
       chargesMethods,
       estimateMethods,
       messagesMethods,
+      trainingMethods,
       syncMethods,
       backupMethods,
     ];

@@ -59,6 +59,7 @@ const PAGE_MODULES = [
   'pages/print/print-page.tsx',
   'pages/tickets/service-settings-page.tsx',
   'pages/messages/message-settings-page.tsx',
+  'pages/training/training-page.tsx',
   'pages/sync/sync-page.tsx',
   'pages/backups/backups-page.tsx',
 ];
