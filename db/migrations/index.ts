@@ -26,6 +26,7 @@ import * as m0020 from './0020-charges';
 import * as m0021 from './0021-estimates';
 import * as m0022 from './0022-sanbao-windows';
 import * as m0023 from './0023-customer-messages';
+import * as m0027 from './0027-labels-blind-counts';
 
 export type Migration = {
   version: number;
@@ -58,6 +59,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 21, name: 'estimates', up: m0021.up },
   { version: 22, name: 'sanbao-windows', up: m0022.up },
   { version: 23, name: 'customer-messages', up: m0023.up },
+  { version: 27, name: 'labels-blind-counts', up: m0027.up },
 ];
 
 /** The schema version this build of the app writes. */

@@ -21,10 +21,16 @@ export const PRINT_FORMS = [
   'takings-handover',
   /** 报价单: one version of a job's estimate, for the customer to approve (signature box or the recorded approval). */
   'estimate',
+  /** 配件标签: a part's number as Code 128 with its name, spec and bin; one label per unit when receiving. */
+  'part-label',
+  /** 货位标签: a bin's location and code as Code 128, with the parts kept on it. */
+  'bin-label',
+  /** 送修物品标签: tied to the customer's goods taken in: ticket number as Code 128 and QR, surname, masked phone. */
+  'goods-tag',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
-export const PAPERS = ['A4', 'A5', 'receipt-80'] as const;
+export const PAPERS = ['A4', 'A5', 'receipt-80', 'label-50x30', 'label-40x30', 'A4-labels'] as const;
 export type Paper = (typeof PAPERS)[number];
 
 /** Which papers a form can go on; the first is the default. */
@@ -39,10 +45,20 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   // thermal paper fades within months.
   'takings-handover': ['A4'],
   estimate: ['A4'],
+  'part-label': ['label-50x30', 'label-40x30', 'A4-labels'],
+  'bin-label': ['label-50x30', 'label-40x30', 'A4-labels'],
+  'goods-tag': ['label-50x30', 'label-40x30', 'A4-labels'],
 };
 
-/** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date) or one version of an estimate. */
-export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings' | 'estimate';
+/** The papers that carry labels (one label per page on a roll, a grid of them on an A4 sheet). */
+export const LABEL_PAPERS: ReadonlyArray<Paper> = ['label-50x30', 'label-40x30', 'A4-labels'];
+
+/**
+ * What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date),
+ * one version of an estimate, a part (its id may carry a label count, db/print/label-subjects.ts)
+ * or a bin (location id and bin code).
+ */
+export type PrintSubject = 'ticket' | 'requisition' | 'stocktake' | 'takings' | 'estimate' | 'part' | 'bin';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -53,6 +69,9 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'stocktake-sheet': 'stocktake',
   'takings-handover': 'takings',
   estimate: 'estimate',
+  'part-label': 'part',
+  'bin-label': 'bin',
+  'goods-tag': 'ticket',
 };
 
 /** Printing a form shows what reading its subject shows, so it needs the same permission. */
@@ -62,6 +81,8 @@ export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission>> = {
   stocktake: 'parts.read',
   takings: 'charges.take',
   estimate: 'tickets.read',
+  part: 'parts.read',
+  bin: 'parts.read',
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */
@@ -69,6 +90,10 @@ export const PAPER_MM: Readonly<Record<Paper, { width: number; height: number | 
   A4: { width: 210, height: 297 },
   A5: { width: 148, height: 210 },
   'receipt-80': { width: 80, height: 'content' },
+  'label-50x30': { width: 50, height: 30 },
+  'label-40x30': { width: 40, height: 30 },
+  // A4 label stock: 3 × 8 labels of 70 × 37 mm, cut to the sheet's edges (296 of its 297 mm).
+  'A4-labels': { width: 210, height: 297 },
 };
 
 /** Printable margins in millimetres: office printers need ~5 mm; thermal heads print edge to edge. */
@@ -76,7 +101,18 @@ export const PAPER_MARGIN_MM: Readonly<Record<Paper, number>> = {
   A4: 12,
   A5: 8,
   'receipt-80': 0,
+  'label-50x30': 0,
+  'label-40x30': 0,
+  // The labels are pre-cut to the sheet's edges; each label keeps its own inner margin.
+  'A4-labels': 0,
 };
+
+/** The A4 label sheet's grid: columns × rows of labels, each this size in millimetres. */
+export const A4_LABEL_GRID = { columns: 3, rows: 8, widthMm: 70, heightMm: 37 } as const;
+
+export function isLabelPaper(paper: Paper): boolean {
+  return LABEL_PAPERS.includes(paper);
+}
 
 export function isPrintForm(value: string): value is PrintForm {
   return (PRINT_FORMS as ReadonlyArray<string>).includes(value);

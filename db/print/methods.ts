@@ -37,6 +37,16 @@ import type {
   EstimatePrintData,
 } from './form-data';
 import { loadEstimatePrint } from './estimate-data';
+import { resolveCode } from './label-codes';
+import { loadBinLabels, loadGoodsTag, loadPartLabel } from './label-data';
+import type { BinLabelPrintData, GoodsTagPrintData, PartLabelPrintData } from './form-data';
+import {
+  printBinLabelSchema,
+  printGoodsTagSchema,
+  printPartLabelSchema,
+  printResolveCodeSchema,
+  type ScannedRecord,
+} from './contract';
 
 export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({
   items: await listSettings(ctx.trx),
@@ -99,6 +109,18 @@ export const printStocktake: Handler<typeof printStocktakeSchema, StocktakePrint
 export const printTakings: Handler<typeof printTakingsSchema, TakingsPrintData> = async (ctx, input) =>
   loadTakingsPrint(ctx.trx, input.date, ctx.nowIso);
 
+export const printPartLabel: Handler<typeof printPartLabelSchema, PartLabelPrintData> = async (ctx, input) =>
+  loadPartLabel(ctx.trx, input.partId);
+
+export const printBinLabel: Handler<typeof printBinLabelSchema, BinLabelPrintData> = async (ctx, input) =>
+  loadBinLabels(ctx.trx, input.binId);
+
+export const printGoodsTag: Handler<typeof printGoodsTagSchema, GoodsTagPrintData> = async (ctx, input) =>
+  loadGoodsTag(ctx.trx, input.ticketId);
+
+export const printResolveCode: Handler<typeof printResolveCodeSchema, ScannedRecord> = async (ctx, input) =>
+  resolveCode(ctx, input.code);
+
 /** Printing: this PC's settings and the store's print log. */
 // prettier-ignore
 export const printMethods = areaMethods('print', {
@@ -122,4 +144,12 @@ export const printMethods = areaMethods('print', {
   'print.takings': method(printTakingsSchema, { access: 'charges.take', mutates: false }, printTakings),
   /** One version of a job's estimate (报价单): lines, totals, validity, and the customer's decision once recorded. */
   'print.estimate': method(printEstimateSchema, { access: 'tickets.read', mutates: false }, printEstimate),
+  /** A part's label (配件标签): number as Code 128, name, spec, bin; `partId*n` for n labels. */
+  'print.partLabel': method(printPartLabelSchema, { access: 'parts.read', mutates: false }, printPartLabel),
+  /** Bin labels (货位标签) of a location: one bin, a shelf (`A-01*`) or every bin (`*`). */
+  'print.binLabel': method(printBinLabelSchema, { access: 'parts.read', mutates: false }, printBinLabel),
+  /** The tag on a customer's goods taken in: ticket number, surname, masked phone; `ticketId*n` for n tags. */
+  'print.goodsTag': method(printGoodsTagSchema, { access: 'tickets.read', mutates: false }, printGoodsTag),
+  /** What a scanned label names: a ticket (by number) or a part (by part number), as far as the role may read. */
+  'print.resolveCode': method(printResolveCodeSchema, { access: 'signedIn', mutates: false }, printResolveCode),
 });

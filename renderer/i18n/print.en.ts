@@ -1,8 +1,10 @@
 /** The `print` namespace: printed forms, print preview and printer settings, in English. */
+import { printLabelsEn } from './print-labels.en';
 import { printSignedEn } from './print-signed.en';
 
 export const printEn = {
   ...printSignedEn,
+  ...printLabelsEn,
   form: {
     'service-form': 'Service form',
     'job-sheet': 'Job sheet',
@@ -12,8 +14,18 @@ export const printEn = {
     'stocktake-sheet': 'Stocktake count sheet',
     'takings-handover': 'Takings hand-over sheet',
     estimate: 'Repair estimate',
+    'part-label': 'Part label',
+    'bin-label': 'Bin label',
+    'goods-tag': 'Goods tag',
   },
-  paper: { A4: 'A4', A5: 'A5', 'receipt-80': '80 mm receipt' },
+  paper: {
+    A4: 'A4',
+    A5: 'A5',
+    'receipt-80': '80 mm receipt',
+    'label-50x30': '50 × 30 mm label',
+    'label-40x30': '40 × 30 mm label',
+    'A4-labels': 'A4 label sheet (3 × 8)',
+  },
   sheet: {
     copy: 'COPY',
     copyNo: 'COPY {{n}}',

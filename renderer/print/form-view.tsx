@@ -1,5 +1,5 @@
 /** One form, rendered from its data in the given language: shared by the print route and the preview. */
-import type { FormDataOf, PrintForm, PrintLanguage } from '../../db/api';
+import { defaultPaper, type FormDataOf, type Paper, type PrintForm, type PrintLanguage } from '../../db/api';
 import { exhaustive } from '../../db/api';
 import { EstimateSheet } from './forms/estimate-sheet';
 import { IntakeReceipt } from './forms/intake-receipt';
@@ -8,6 +8,7 @@ import { RequisitionForm } from './forms/requisition-form';
 import { TicketSheet } from './forms/service-form';
 import { StocktakeSheet } from './forms/stocktake-sheet';
 import { TakingsSheet } from './forms/takings-sheet';
+import { BinLabels, GoodsTags, PartLabels } from './forms/labels';
 import { usePrintTexts } from './print-texts';
 
 export type FormViewProps<F extends PrintForm = PrintForm> = {
@@ -15,11 +16,14 @@ export type FormViewProps<F extends PrintForm = PrintForm> = {
   data: FormDataOf[F];
   copyNo: number;
   language: PrintLanguage;
+  /** Labels lay themselves out on their paper; the forms' layout does not depend on it. */
+  paper?: Paper;
 };
 
 export function FormView(props: FormViewProps) {
   const t = usePrintTexts(props.language);
   const { copyNo, language } = props;
+  const paper = props.paper ?? defaultPaper(props.form);
   switch (props.form) {
     case 'service-form':
     case 'job-sheet':
@@ -46,6 +50,12 @@ export function FormView(props: FormViewProps) {
       return <TakingsSheet data={props.data as FormDataOf['takings-handover']} copyNo={copyNo} t={t} />;
     case 'estimate':
       return <EstimateSheet data={props.data as FormDataOf['estimate']} copyNo={copyNo} t={t} />;
+    case 'part-label':
+      return <PartLabels data={props.data as FormDataOf['part-label']} paper={paper} t={t} />;
+    case 'bin-label':
+      return <BinLabels data={props.data as FormDataOf['bin-label']} paper={paper} t={t} />;
+    case 'goods-tag':
+      return <GoodsTags data={props.data as FormDataOf['goods-tag']} paper={paper} t={t} />;
     default:
       return exhaustive(props.form, 'form');
   }
