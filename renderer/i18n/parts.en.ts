@@ -125,6 +125,8 @@ export const partsEn = {
     emptyFirst: 'Holds stock: move or adjust it to zero before retiring',
   },
   receipt: {
+    labels: 'Labels',
+    labelsOf: 'Print labels for {{partNo}}',
     list: 'Goods receipts',
     new: 'New receipt',
     newTitle: 'Receive a delivery',

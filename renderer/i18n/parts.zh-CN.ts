@@ -121,6 +121,8 @@ export const partsZhCN: PartsMessages = {
     emptyFirst: '仍有库存，请先调出或调整为零再停用',
   },
   receipt: {
+    labels: '标签',
+    labelsOf: '打印 {{partNo}} 的标签',
     list: '入库单',
     new: '新建入库单',
     newTitle: '到货入库',

@@ -13,6 +13,8 @@ import { describedBy, FieldFrame, TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation, useDeskQuery, type QueryState } from '../../use-desk';
+import { usePartLinesScan } from '../../scan/part-lines';
+import { ScanField } from '../../scan/scan-field';
 import { PartSelect } from './fields';
 import { LineErrors } from './receipt-form';
 
@@ -97,10 +99,16 @@ function RequisitionFormBody({
     { enabled: ticketQuery !== '' },
   );
   const ticket = lookup.status === 'ok' ? lookup.value : null;
-  const { control, handleSubmit, getValues, setError, clearErrors, formState } = useForm<RequisitionForm>({
+  const { control, handleSubmit, getValues, setValue, setError, clearErrors, formState } = useForm<RequisitionForm>({
     defaultValues: { ticketId: '', note: '', lines: [{ partId: '', qty: 1 }] },
   });
   const lines = useFieldArray({ control, name: 'lines' });
+  const scan = usePartLinesScan({
+    current: () => getValues('lines'),
+    setQty: (index, qty) => setValue(`lines.${index}.qty`, qty),
+    fill: (index, partId) => lines.update(index, { partId, qty: 1 }),
+    add: (partId) => lines.append({ partId, qty: 1 }),
+  });
   const submit = handleSubmit(async () => {
     const v = getValues();
     if (!ticket) return setError('ticketId', { message: 'ticket_unknown' });
@@ -133,6 +141,7 @@ function RequisitionFormBody({
           style={{ marginBottom: 16 }}
         />
       ) : null}
+      <ScanField onCode={scan.onCode} />
       <Table<{ key: string; index: number }>
         size="small"
         pagination={false}
@@ -151,6 +160,7 @@ function RequisitionFormBody({
                   <PartSelect
                     value={field.value || undefined}
                     onChange={(id) => field.onChange(id)}
+                    initial={scan.scannedPart(field.value)}
                     label={t('requisition.partOf', { n: index + 1 })}
                     invalid={cellError(index, 'partId') !== undefined}
                   />
