@@ -1,7 +1,8 @@
 /**
  * Telling a barcode scanner from a person at the keyboard. A keyboard-wedge scanner "types" the
  * code it read as key presses a few milliseconds apart and ends with Enter; a person types about
- * ten keys a second at best (≈ 100 ms apart) and never keeps under 40 ms for a whole code.
+ * ten keys a second at best (≈ 100 ms apart) and never keeps under 50 ms a key for a whole code
+ * (that is 240 words a minute).
  *
  * A run of keys is a scan when, at its Enter:
  * - it has at least MIN_SCAN_LENGTH characters (a short run is too easily a fast pair of keys);
@@ -11,9 +12,9 @@
  * A longer pause starts a new run at the key after it. Pure and unit-tested.
  */
 
-export const MIN_SCAN_LENGTH = 4;
-export const MAX_AVERAGE_GAP_MS = 40;
-export const MAX_GAP_MS = 150;
+export const MIN_SCAN_LENGTH = 6;
+export const MAX_AVERAGE_GAP_MS = 50;
+export const MAX_GAP_MS = 200;
 /** No label carries more; a longer run is something else (a key held down). */
 export const MAX_SCAN_LENGTH = 64;
 

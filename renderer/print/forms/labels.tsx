@@ -79,15 +79,16 @@ export function BinLabels({ data, paper, t }: { data: BinLabelPrintData; paper: 
 
 function GoodsTag({ data, paper, t, n }: { data: GoodsTagPrintData; paper: Paper; t: PrintT; n: number }) {
   const size = labelMm(paper);
-  const qrMm = Math.min(size.height * 0.5, 16);
+  const qrMm = Math.min(size.height * 0.42, 15);
   const { ticket, customer } = data;
   return (
     <div className="pf-label-body" style={{ padding: `${PAD_MM}mm` }}>
-      <LabelBarcode text={ticket.number} widthMm={size.width - 2 * PAD_MM} heightMm={size.height * 0.24} />
+      <LabelBarcode text={ticket.number} widthMm={size.width - 2 * PAD_MM} heightMm={size.height * 0.22} />
+      {/* The number under its barcode, whole on one line: the counter reads it out when the code will not scan. */}
+      <div className="pf-label-strong pf-label-small pf-label-number">{ticket.number}</div>
       <div className="pf-label-row">
         <QrCode text={ticket.number} sizeMm={qrMm} label={ticket.number} />
         <div className="pf-label-text">
-          <div className="pf-label-strong pf-label-small">{ticket.number}</div>
           <div className="pf-label-line">
             {customer.surname} {customer.phone}
           </div>
