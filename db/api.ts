@@ -88,7 +88,9 @@ export {
   type PrintSetting,
   type PrintSettingInput,
   type PrintRecordInput,
+  type ScannedRecord,
 } from './print/contract';
+export * from './print/label-subjects';
 export { PRINT_OUTPUTS, PRINT_RESULTS, type PrintOutput, type PrintResult } from './print/tables';
 export {
   QUEUES as TICKET_QUEUES,

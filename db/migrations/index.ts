@@ -29,6 +29,7 @@ import * as m0023 from './0023-customer-messages';
 import * as m0024 from './0024-purchase-orders';
 import * as m0025 from './0025-supplier-return-steps';
 import * as m0026 from './0026-requisition-line-decisions';
+import * as m0027 from './0027-labels-blind-counts';
 import * as m0028 from './0028-training';
 
 export type Migration = {
@@ -65,6 +66,7 @@ export const migrations: ReadonlyArray<Migration> = [
   { version: 24, name: 'purchase-orders', up: m0024.up },
   { version: 25, name: 'supplier-return-steps', up: m0025.up },
   { version: 26, name: 'requisition-line-decisions', up: m0026.up },
+  { version: 27, name: 'labels-blind-counts', up: m0027.up },
   { version: 28, name: 'training', up: m0028.up },
 ];
 

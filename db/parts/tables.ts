@@ -266,6 +266,8 @@ export type StocktakeTable = {
   /** Empty: every part; else only parts whose bin starts with it. */
   binPrefix: string;
   note: string;
+  /** 1: a blind count — the counting screen is not sent the book quantities (migration 0027). */
+  blind: number;
   status: StocktakeStatus;
   /** The ledger cut: the last movement seq this replica had seen when counting began. */
   cutSeq: number;

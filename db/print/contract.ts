@@ -99,3 +99,19 @@ export const printEstimateSchema = z.object({ estimateId: subjectIdSchema });
 export const printSupplierReturnSchema = z.object({ returnId: subjectIdSchema });
 export const printPurchaseOrderSchema = z.object({ purchaseOrderId: subjectIdSchema });
 export const printRankingSchema = z.object({ periodId: subjectIdSchema });
+/** `partId` or `partId*n` (label-subjects.ts). */
+export const printPartLabelSchema = z.object({ partId: subjectIdSchema });
+/** `locationId:bin`, `locationId:A-01*` or `locationId:*`. */
+export const printBinLabelSchema = z.object({ binId: subjectIdSchema });
+/** `ticketId` or `ticketId*n`. */
+export const printGoodsTagSchema = z.object({ ticketId: subjectIdSchema });
+/** What a scanner typed: a ticket number or a part number. */
+export const printResolveCodeSchema = z.object({
+  code: textInput({ error: 'required' }).trim().min(1, 'required').max(64, 'too_long'),
+});
+
+/** The record a scanned label's code names. */
+export type ScannedRecord = Readonly<
+  | { kind: 'ticket'; id: string; number: string }
+  | { kind: 'part'; id: string; partNo: string; name: string; unit: string; bin: string }
+>;

@@ -165,6 +165,43 @@ export type EstimatePrintData = Readonly<{
   estimate: EstimateView;
 }>;
 
+/** A part's label (配件标签), `count` of them: the barcode carries the part number. */
+export type PartLabelPrintData = Readonly<{
+  store: PrintStoreHeader;
+  part: Readonly<{ id: string; partNo: string; name: string; spec: string; unit: string; bin: string }>;
+  count: number;
+}>;
+
+/** One bin's label: its barcode carries `code` (location/bin); a few of the parts kept there, by number. */
+export type BinLabel = Readonly<{
+  bin: string;
+  code: string;
+  parts: ReadonlyArray<Readonly<{ partNo: string; name: string }>>;
+  /** Parts on the bin beyond those listed. */
+  moreParts: number;
+}>;
+
+/** Bin labels (货位标签) of one location: one bin, a shelf's bins or all of them. */
+export type BinLabelPrintData = Readonly<{
+  store: PrintStoreHeader;
+  location: Readonly<{ id: string; code: string; name: string }>;
+  /** The bin, shelf (`A-01*`) or `*` the labels were asked for. */
+  bins: string;
+  labels: ReadonlyArray<BinLabel>;
+}>;
+
+/**
+ * The tag tied to a customer's goods taken in (送修物品标签), `count` of them. It travels through
+ * the workshop, so it carries no more of the customer than the counter needs to match the goods
+ * to the person collecting them: the surname and a masked phone (docs/DOMAIN.md §9).
+ */
+export type GoodsTagPrintData = Readonly<{
+  store: PrintStoreHeader;
+  ticket: Readonly<{ id: string; number: string; createdAt: string; product: string }>;
+  customer: Readonly<{ surname: string; phone: string }>;
+  count: number;
+}>;
+
 export type FormDataOf = {
   'service-form': TicketPrintData;
   'job-sheet': TicketPrintData;
@@ -177,6 +214,9 @@ export type FormDataOf = {
   'supplier-return': SupplierReturnPrintData;
   'purchase-order': PurchaseOrderPrintData;
   'assessment-ranking': RankingPrintData;
+  'part-label': PartLabelPrintData;
+  'bin-label': BinLabelPrintData;
+  'goods-tag': GoodsTagPrintData;
 };
 
 /** A return to supplier (退货单) under the store's letterhead, with who wrote, shipped and credited it. */
@@ -204,5 +244,11 @@ export function formNumber(form: keyof FormDataOf, data: FormDataOf[keyof FormDa
   if (form === 'supplier-return') return (data as SupplierReturnPrintData).supplierReturn.number;
   if (form === 'purchase-order') return (data as PurchaseOrderPrintData).order.number;
   if (form === 'assessment-ranking') return (data as RankingPrintData).period.name;
+  if (form === 'part-label') return (data as PartLabelPrintData).part.partNo;
+  if (form === 'bin-label') {
+    const bins = data as BinLabelPrintData;
+    return `${bins.location.code} ${bins.bins}`;
+  }
+  if (form === 'goods-tag') return (data as GoodsTagPrintData).ticket.number;
   return (data as TicketPrintData).ticket.number;
 }

@@ -27,10 +27,16 @@ export const PRINT_FORMS = [
   'purchase-order',
   /** 考核排名表: a period's assessments ranked by weighted total, with the grade, for the bonus decision. */
   'assessment-ranking',
+  /** 配件标签: a part's number as Code 128 with its name, spec and bin; one label per unit when receiving. */
+  'part-label',
+  /** 货位标签: a bin's location and code as Code 128, with the parts kept on it. */
+  'bin-label',
+  /** 送修物品标签: tied to the customer's goods taken in: ticket number as Code 128 and QR, surname, masked phone. */
+  'goods-tag',
 ] as const;
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
-export const PAPERS = ['A4', 'A5', 'receipt-80'] as const;
+export const PAPERS = ['A4', 'A5', 'receipt-80', 'label-50x30', 'label-40x30', 'A4-labels'] as const;
 export type Paper = (typeof PAPERS)[number];
 
 /** Which papers a form can go on; the first is the default. */
@@ -48,9 +54,20 @@ export const FORM_PAPERS: Readonly<Record<PrintForm, ReadonlyArray<Paper>>> = {
   'supplier-return': ['A4'],
   'purchase-order': ['A4'],
   'assessment-ranking': ['A4'],
+  'part-label': ['label-50x30', 'label-40x30', 'A4-labels'],
+  'bin-label': ['label-50x30', 'label-40x30', 'A4-labels'],
+  'goods-tag': ['label-50x30', 'label-40x30', 'A4-labels'],
 };
 
-/** What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date), one version of an estimate, a return to supplier, a purchase order or an assessment period's ranking. */
+/** The papers that carry labels (one label per page on a roll, a grid of them on an A4 sheet). */
+export const LABEL_PAPERS: ReadonlyArray<Paper> = ['label-50x30', 'label-40x30', 'A4-labels'];
+
+/**
+ * What a form prints: a ticket, a requisition, a stocktake, a day's takings (its id is the date),
+ * one version of an estimate, a return to supplier, a purchase order, an assessment period's
+ * ranking, a part (its id may carry a label count, db/print/label-subjects.ts) or a bin (location
+ * id and bin code).
+ */
 export type PrintSubject =
   | 'ticket'
   | 'requisition'
@@ -59,7 +76,9 @@ export type PrintSubject =
   | 'estimate'
   | 'supplier_return'
   | 'purchase_order'
-  | 'assessment_period';
+  | 'assessment_period'
+  | 'part'
+  | 'bin';
 
 export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'service-form': 'ticket',
@@ -73,6 +92,9 @@ export const FORM_SUBJECT: Readonly<Record<PrintForm, PrintSubject>> = {
   'supplier-return': 'supplier_return',
   'purchase-order': 'purchase_order',
   'assessment-ranking': 'assessment_period',
+  'part-label': 'part',
+  'bin-label': 'bin',
+  'goods-tag': 'ticket',
 };
 
 /**
@@ -88,6 +110,8 @@ export const SUBJECT_PERMISSION: Readonly<Record<PrintSubject, Permission | Read
   supplier_return: 'parts.read',
   purchase_order: 'parts.read',
   assessment_period: ['training.manage', 'training.lead'],
+  part: 'parts.read',
+  bin: 'parts.read',
 };
 
 /** Paper sizes in millimetres; a receipt's height follows its content. */
@@ -95,6 +119,10 @@ export const PAPER_MM: Readonly<Record<Paper, { width: number; height: number | 
   A4: { width: 210, height: 297 },
   A5: { width: 148, height: 210 },
   'receipt-80': { width: 80, height: 'content' },
+  'label-50x30': { width: 50, height: 30 },
+  'label-40x30': { width: 40, height: 30 },
+  // A4 label stock: 3 × 8 labels of 70 × 37 mm, cut to the sheet's edges (296 of its 297 mm).
+  'A4-labels': { width: 210, height: 297 },
 };
 
 /** Printable margins in millimetres: office printers need ~5 mm; thermal heads print edge to edge. */
@@ -102,7 +130,18 @@ export const PAPER_MARGIN_MM: Readonly<Record<Paper, number>> = {
   A4: 12,
   A5: 8,
   'receipt-80': 0,
+  'label-50x30': 0,
+  'label-40x30': 0,
+  // The labels are pre-cut to the sheet's edges; each label keeps its own inner margin.
+  'A4-labels': 0,
 };
+
+/** The A4 label sheet's grid: columns × rows of labels, each this size in millimetres. */
+export const A4_LABEL_GRID = { columns: 3, rows: 8, widthMm: 70, heightMm: 37 } as const;
+
+export function isLabelPaper(paper: Paper): boolean {
+  return LABEL_PAPERS.includes(paper);
+}
 
 export function isPrintForm(value: string): value is PrintForm {
   return (PRINT_FORMS as ReadonlyArray<string>).includes(value);

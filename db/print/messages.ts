@@ -13,4 +13,13 @@ export const printMessages = {
     en: 'That copy number is ahead of the print log: refresh and print again',
     zh: '副本编号与打印记录不符，请刷新后重新打印',
   },
+  label_count_range: {
+    en: `Labels: a whole number from 1 to 200 per print (a whole location at most 240 bins)`,
+    zh: '标签数量为每次 1 至 200 张（整个库位最多 240 个货位）',
+  },
+  label_no_bins: { en: 'No bins match: no part is kept on such a bin', zh: '没有匹配的货位：没有配件存放在这样的货位' },
+  scan_unknown: {
+    en: 'Not a ticket or part this counter knows',
+    zh: '不是本柜台已知的工单或配件',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;

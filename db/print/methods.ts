@@ -46,6 +46,16 @@ import type {
 } from './form-data';
 import { loadRankingPrint } from './ranking-data';
 import { loadEstimatePrint } from './estimate-data';
+import { resolveCode } from './label-codes';
+import { loadBinLabels, loadGoodsTag, loadPartLabel } from './label-data';
+import type { BinLabelPrintData, GoodsTagPrintData, PartLabelPrintData } from './form-data';
+import {
+  printBinLabelSchema,
+  printGoodsTagSchema,
+  printPartLabelSchema,
+  printResolveCodeSchema,
+  type ScannedRecord,
+} from './contract';
 
 export const printSettings: Handler<typeof noInput, { items: ReadonlyArray<PrintSetting> }> = async (ctx) => ({
   items: await listSettings(ctx.trx),
@@ -119,6 +129,17 @@ export const printTakings: Handler<typeof printTakingsSchema, TakingsPrintData> 
 
 export const printRanking: Handler<typeof printRankingSchema, RankingPrintData> = async (ctx, input) =>
   loadRankingPrint(ctx, input.periodId);
+export const printPartLabel: Handler<typeof printPartLabelSchema, PartLabelPrintData> = async (ctx, input) =>
+  loadPartLabel(ctx.trx, input.partId);
+
+export const printBinLabel: Handler<typeof printBinLabelSchema, BinLabelPrintData> = async (ctx, input) =>
+  loadBinLabels(ctx.trx, input.binId);
+
+export const printGoodsTag: Handler<typeof printGoodsTagSchema, GoodsTagPrintData> = async (ctx, input) =>
+  loadGoodsTag(ctx.trx, input.ticketId);
+
+export const printResolveCode: Handler<typeof printResolveCodeSchema, ScannedRecord> = async (ctx, input) =>
+  resolveCode(ctx, input.code);
 
 /** Printing: this PC's settings and the store's print log. */
 // prettier-ignore
@@ -149,4 +170,12 @@ export const printMethods = areaMethods('print', {
   'print.purchaseOrder': method(printPurchaseOrderSchema, { access: 'parts.read', mutates: false }, printPurchaseOrder),
   /** A period's assessment ranking (考核排名表): the manager's of everyone, a lead's of their group (checked in the loader). */
   'print.assessmentRanking': method(printRankingSchema, { access: 'signedIn', mutates: false }, printRanking),
+  /** A part's label (配件标签): number as Code 128, name, spec, bin; `partId*n` for n labels. */
+  'print.partLabel': method(printPartLabelSchema, { access: 'parts.read', mutates: false }, printPartLabel),
+  /** Bin labels (货位标签) of a location: one bin, a shelf (`A-01*`) or every bin (`*`). */
+  'print.binLabel': method(printBinLabelSchema, { access: 'parts.read', mutates: false }, printBinLabel),
+  /** The tag on a customer's goods taken in: ticket number, surname, masked phone; `ticketId*n` for n tags. */
+  'print.goodsTag': method(printGoodsTagSchema, { access: 'tickets.read', mutates: false }, printGoodsTag),
+  /** What a scanned label names: a ticket (by number) or a part (by part number), as far as the role may read. */
+  'print.resolveCode': method(printResolveCodeSchema, { access: 'signedIn', mutates: false }, printResolveCode),
 });

@@ -8,6 +8,7 @@ import { DeskFailure, requireActor, type HandlerContext } from '../handler';
 import type { DB } from '../schema';
 import { roleCan, type Permission } from '../staff/roles';
 import { isCalendarDate } from '../fields';
+import { parseBinSubject, parseCountedSubject } from './label-subjects';
 import { FORM_SUBJECT, SUBJECT_PERMISSION, type PrintForm, type PrintSubject } from './forms';
 
 export function requireFormAccess(ctx: HandlerContext, form: PrintForm): void {
@@ -21,8 +22,27 @@ export function requireFormAccess(ctx: HandlerContext, form: PrintForm): void {
 /** The subject's number, e.g. S012-2-20261123-0042; undefined when there is no such record. */
 export async function findSubjectNo(db: Kysely<DB>, subject: PrintSubject, id: string): Promise<string | undefined> {
   switch (subject) {
-    case 'ticket':
-      return (await db.selectFrom('ticket').select('number').where('id', '=', id).executeTakeFirst())?.number;
+    case 'ticket': {
+      // A goods tag's id may carry its count (label-subjects.ts); the ticket is the same.
+      const ticketId = parseCountedSubject(id)?.id ?? id;
+      return (await db.selectFrom('ticket').select('number').where('id', '=', ticketId).executeTakeFirst())?.number;
+    }
+    case 'part': {
+      const part = parseCountedSubject(id);
+      if (!part) return undefined;
+      const row = await db.selectFrom('part').select('partNo').where('id', '=', part.id).executeTakeFirst();
+      return row && (part.count > 1 ? `${row.partNo} ×${part.count}` : row.partNo);
+    }
+    case 'bin': {
+      const bin = parseBinSubject(id);
+      if (!bin) return undefined;
+      const row = await db
+        .selectFrom('stockLocation')
+        .select('code')
+        .where('id', '=', bin.locationId)
+        .executeTakeFirst();
+      return row && `${row.code} ${bin.bin}`;
+    }
     case 'requisition':
       return (await db.selectFrom('requisition').select('number').where('id', '=', id).executeTakeFirst())?.number;
     case 'stocktake':

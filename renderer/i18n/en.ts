@@ -69,6 +69,17 @@ export const en = {
     submit: 'Sign in',
   },
   shortcut: { hint: 'Shortcut: {{keys}}' },
+  scan: {
+    field: 'Scan a part label',
+    placeholder: 'Scan or type a part number, then Enter',
+    unknown: '{{code}}: not a ticket or part this counter knows',
+    notPart: '{{code}} is a ticket, not a part',
+    opening: 'Ticket {{number}} scanned: opening it',
+    part: 'Part {{partNo}} {{name}} (bin {{bin}})',
+    failed: '{{code}}: {{reason}}',
+    picked: '{{partNo}} {{name}} added',
+    pickedAgain: '{{partNo}} {{name}} ×{{qty}}',
+  },
   counter: {
     search: 'Search customers',
     searchPlaceholder: 'Phone number or name — any part',

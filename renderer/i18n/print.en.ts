@@ -1,12 +1,14 @@
 /** The `print` namespace: printed forms, print preview and printer settings, in English. */
 import { printReturnsEn } from './print-returns.en';
 import { printRankingEn } from './print-ranking.en';
+import { printLabelsEn } from './print-labels.en';
 import { printSignedEn } from './print-signed.en';
 
 export const printEn = {
   ...printSignedEn,
   ...printReturnsEn,
   ...printRankingEn,
+  ...printLabelsEn,
   form: {
     'service-form': 'Service form',
     'job-sheet': 'Job sheet',
@@ -19,8 +21,18 @@ export const printEn = {
     estimate: 'Repair estimate',
     'supplier-return': 'Return to supplier note',
     'assessment-ranking': 'Assessment ranking',
+    'part-label': 'Part label',
+    'bin-label': 'Bin label',
+    'goods-tag': 'Goods tag',
   },
-  paper: { A4: 'A4', A5: 'A5', 'receipt-80': '80 mm receipt' },
+  paper: {
+    A4: 'A4',
+    A5: 'A5',
+    'receipt-80': '80 mm receipt',
+    'label-50x30': '50 × 30 mm label',
+    'label-40x30': '40 × 30 mm label',
+    'A4-labels': 'A4 label sheet (3 × 8)',
+  },
   sheet: {
     copy: 'COPY',
     copyNo: 'COPY {{n}}',

@@ -2,12 +2,14 @@
 import type { PrintMessages } from './print.en';
 import { printReturnsZhCN } from './print-returns.zh-CN';
 import { printRankingZhCN } from './print-ranking.zh-CN';
+import { printLabelsZhCN } from './print-labels.zh-CN';
 import { printSignedZhCN } from './print-signed.zh-CN';
 
 export const printZhCN: PrintMessages = {
   ...printSignedZhCN,
   ...printReturnsZhCN,
   ...printRankingZhCN,
+  ...printLabelsZhCN,
   form: {
     'service-form': '维修服务单',
     'job-sheet': '派工单',
@@ -20,8 +22,18 @@ export const printZhCN: PrintMessages = {
     estimate: '维修报价单',
     'supplier-return': '退货单',
     'assessment-ranking': '考核排名表',
+    'part-label': '配件标签',
+    'bin-label': '货位标签',
+    'goods-tag': '送修物品标签',
   },
-  paper: { A4: 'A4', A5: 'A5', 'receipt-80': '80 毫米小票' },
+  paper: {
+    A4: 'A4',
+    A5: 'A5',
+    'receipt-80': '80 毫米小票',
+    'label-50x30': '50 × 30 毫米标签',
+    'label-40x30': '40 × 30 毫米标签',
+    'A4-labels': 'A4 标签纸（3 × 8）',
+  },
   sheet: {
     copy: '副本',
     copyNo: '副本 {{n}}',

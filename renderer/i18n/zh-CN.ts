@@ -71,6 +71,17 @@ export const zhCN: Messages = {
     submit: '登录',
   },
   shortcut: { hint: '快捷键：{{keys}}' },
+  scan: {
+    field: '扫描配件标签',
+    placeholder: '扫描或输入配件编号后按回车',
+    unknown: '{{code}}：不是本柜台已知的工单或配件',
+    notPart: '{{code}} 是工单号，不是配件',
+    opening: '已扫描工单 {{number}}，正在打开',
+    part: '配件 {{partNo}} {{name}}（货位 {{bin}}）',
+    failed: '{{code}}：{{reason}}',
+    picked: '已添加 {{partNo}} {{name}}',
+    pickedAgain: '{{partNo}} {{name}} ×{{qty}}',
+  },
   counter: {
     search: '搜索顾客',
     searchPlaceholder: '电话号码或姓名（任意部分）',

@@ -1,5 +1,5 @@
 /** One form, rendered from its data in the given language: shared by the print route and the preview. */
-import type { FormDataOf, PrintForm, PrintLanguage } from '../../db/api';
+import { defaultPaper, type FormDataOf, type Paper, type PrintForm, type PrintLanguage } from '../../db/api';
 import { exhaustive } from '../../db/api';
 import { EstimateSheet } from './forms/estimate-sheet';
 import { IntakeReceipt } from './forms/intake-receipt';
@@ -11,6 +11,7 @@ import { StocktakeSheet } from './forms/stocktake-sheet';
 import { SupplierReturnNote } from './forms/supplier-return-note';
 import { RankingSheet } from './forms/ranking-sheet';
 import { TakingsSheet } from './forms/takings-sheet';
+import { BinLabels, GoodsTags, PartLabels } from './forms/labels';
 import { usePrintTexts } from './print-texts';
 
 export type FormViewProps<F extends PrintForm = PrintForm> = {
@@ -18,11 +19,14 @@ export type FormViewProps<F extends PrintForm = PrintForm> = {
   data: FormDataOf[F];
   copyNo: number;
   language: PrintLanguage;
+  /** Labels lay themselves out on their paper; the forms' layout does not depend on it. */
+  paper?: Paper;
 };
 
 export function FormView(props: FormViewProps) {
   const t = usePrintTexts(props.language);
   const { copyNo, language } = props;
+  const paper = props.paper ?? defaultPaper(props.form);
   switch (props.form) {
     case 'service-form':
     case 'job-sheet':
@@ -55,6 +59,12 @@ export function FormView(props: FormViewProps) {
       return <PurchaseOrderSheet data={props.data as FormDataOf['purchase-order']} copyNo={copyNo} t={t} />;
     case 'assessment-ranking':
       return <RankingSheet data={props.data as FormDataOf['assessment-ranking']} copyNo={copyNo} t={t} />;
+    case 'part-label':
+      return <PartLabels data={props.data as FormDataOf['part-label']} paper={paper} t={t} />;
+    case 'bin-label':
+      return <BinLabels data={props.data as FormDataOf['bin-label']} paper={paper} t={t} />;
+    case 'goods-tag':
+      return <GoodsTags data={props.data as FormDataOf['goods-tag']} paper={paper} t={t} />;
     default:
       return exhaustive(props.form, 'form');
   }

@@ -6,7 +6,13 @@ export async function loadFormData<F extends PrintForm>(
   form: F,
   subjectId: string,
 ): Promise<DeskResult<FormDataOf[F]>> {
+  if (form === 'goods-tag')
+    return (await desk.call('print.goodsTag', { ticketId: subjectId })) as DeskResult<FormDataOf[F]>;
   switch (FORM_SUBJECT[form]) {
+    case 'part':
+      return (await desk.call('print.partLabel', { partId: subjectId })) as DeskResult<FormDataOf[F]>;
+    case 'bin':
+      return (await desk.call('print.binLabel', { binId: subjectId })) as DeskResult<FormDataOf[F]>;
     case 'ticket':
       return (await desk.call('print.ticket', { ticketId: subjectId })) as DeskResult<FormDataOf[F]>;
     case 'requisition':

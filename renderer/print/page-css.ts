@@ -40,6 +40,8 @@ export function pageCss(paper: Paper, footer: PageFooter, receiptMm?: number): s
     const length = receiptLengthMm(receiptMm ?? 100);
     return `@page { size: ${size.width}mm ${length}mm; margin: 0; }`;
   }
+  // Labels: edge to edge, no footer (a page number on a 30 mm label would cover the label).
+  if (margin === 0) return `@page { size: ${size.width}mm ${size.height}mm; margin: 0; }`;
   const font = `font-family: 'Noto Sans SC', 'Noto Sans', sans-serif; font-size: 7.5pt;`;
   return [
     `@page {`,

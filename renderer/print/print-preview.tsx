@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FORM_PAPERS,
+  formNumber,
   PAPER_MARGIN_MM,
   PAPER_MM,
   paperFor,
@@ -59,17 +60,6 @@ function useFormData<F extends PrintForm>(form: F, subjectId: string, open: bool
   return loaded?.key === key ? loaded.value : { status: 'loading' };
 }
 
-/** The subject's human number, for the PDF's name. */
-function numberOf(form: PrintForm, data: FormDataOf[PrintForm]): string {
-  if (form === 'requisition') return (data as FormDataOf['requisition']).requisition.number;
-  if (form === 'stocktake-sheet') return (data as FormDataOf['stocktake-sheet']).stocktake.number;
-  if (form === 'takings-handover') return (data as FormDataOf['takings-handover']).number;
-  if (form === 'supplier-return') return (data as FormDataOf['supplier-return']).supplierReturn.number;
-  if (form === 'purchase-order') return (data as FormDataOf['purchase-order']).order.number;
-  if (form === 'assessment-ranking') return (data as FormDataOf['assessment-ranking']).period.name;
-  return (data as FormDataOf['service-form']).ticket.number;
-}
-
 export type PrintPreviewProps = { form: PrintForm; subjectId: string; open: boolean; onClose: () => void };
 
 export function PrintPreview({ form, subjectId, open, onClose }: PrintPreviewProps) {
@@ -98,7 +88,7 @@ export function PrintPreview({ form, subjectId, open, onClose }: PrintPreviewPro
       language,
       paper,
       copyNo,
-      fileName: `${formTexts(`form.${form}`)}-${numberOf(form, loaded.data)}`,
+      fileName: `${formTexts(`form.${form}`)}-${formNumber(form, loaded.data)}`,
     };
     setBusy(true);
     let done: PrintDone | null;
@@ -176,7 +166,7 @@ export function PrintPreview({ form, subjectId, open, onClose }: PrintPreviewPro
               data-paper={paper}
               style={{ width: `${size.width}mm`, padding: `${margin}mm` }}
             >
-              <FormView form={form} data={loaded.data} copyNo={copyNo} language={language} />
+              <FormView form={form} data={loaded.data} copyNo={copyNo} language={language} paper={paper} />
             </div>
           </div>
         )}

@@ -131,7 +131,7 @@ function PrintPage({ route, language, data }: { route: Route; language: PrintLan
   return (
     <div className="pf-root" lang={language} ref={root} data-form={route.form} data-paper={paper}>
       <style>{css}</style>
-      <FormView form={route.form} data={data} copyNo={route.copyNo} language={language} />
+      <FormView form={route.form} data={data} copyNo={route.copyNo} language={language} paper={paper} />
     </div>
   );
 }

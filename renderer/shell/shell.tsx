@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import type { Permission, SessionStatus, SignedInStaff } from '../../db/api';
+import { CounterScanner } from '../scan/counter-scanner';
 import { useDeskMutation } from '../use-desk';
 import { PagesFrame } from './frame';
 import { ShellHeader } from './header';
@@ -157,6 +158,7 @@ export function Shell({ staff, store, onSignedOut }: ShellProps) {
     <SignedInContext value={{ staff, store, can }}>
       <Layout style={{ minHeight: '100%' }}>
         <ShellHeader onLock={() => void lock('manual')} locking={signOut.pending} />
+        {can('tickets.read') && <CounterScanner />}
         {/* Rendered at once, not as a transition: a counter clicking a page wants it now, not when React finds time. */}
         <RouterProvider router={router} useTransitions={false} />
       </Layout>

@@ -259,7 +259,7 @@ describe('document machines through the desk', () => {
     for (const line of posted.lines)
       await d.ok(
         'parts.stocktakeCount',
-        { stocktakeId: posted.id, lineId: line.id, countedQty: line.bookQty },
+        { stocktakeId: posted.id, lineId: line.id, countedQty: line.bookQty! },
         d.as.clerk,
       );
     await d.ok('parts.stocktakePost', { stocktakeId: posted.id }, d.as.lead);

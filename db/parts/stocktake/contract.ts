@@ -15,6 +15,8 @@ export const stocktakeStartSchema = z.object({
   /** Count only parts whose bin starts with this (one shelf); empty counts every part. */
   binPrefix: textInput().trim().toUpperCase().max(20, 'too_long').default(''),
   note: noteSchema,
+  /** A blind count: whoever counts is not shown the book quantities; the lead sees differences at posting. */
+  blind: z.boolean().default(false),
 });
 export type StocktakeStartInput = z.input<typeof stocktakeStartSchema>;
 
@@ -52,10 +54,10 @@ export type StocktakeLineView = Readonly<{
   partName: string;
   unit: string;
   bin: string;
-  /** Book quantity at the ledger cut. */
-  bookQty: number;
+  /** Book quantity at the ledger cut; null on a blind count for whoever counts (not the lead). */
+  bookQty: number | null;
   countedQty: number | null;
-  /** counted − book at the cut; null until counted. */
+  /** counted − book at the cut; null until counted, and null while hidden on a blind count. */
   variance: number | null;
   reason: string;
   countedByName: string | null;
@@ -73,6 +75,10 @@ export type StocktakeView = Readonly<{
   locationName: string;
   binPrefix: string;
   note: string;
+  /** Book quantities and differences are not sent to those who count (queries.ts hideBook). */
+  blind: boolean;
+  /** True when this view left the book quantities out (a blind count, read by someone who counts). */
+  bookHidden: boolean;
   status: StocktakeStatus;
   startedByName: string | null;
   startedAt: string;
@@ -81,9 +87,10 @@ export type StocktakeView = Readonly<{
   cancelReason: string;
   lines: ReadonlyArray<StocktakeLineView>;
   counted: number;
-  withVariance: number;
-  /** Σ variance × cost. */
-  varianceFen: number;
+  /** Null while the book quantities are hidden. */
+  withVariance: number | null;
+  /** Σ variance × cost; null while the book quantities are hidden. */
+  varianceFen: number | null;
 }>;
 
 export type StocktakeSummary = Readonly<{
@@ -92,6 +99,7 @@ export type StocktakeSummary = Readonly<{
   locationCode: string;
   binPrefix: string;
   status: StocktakeStatus;
+  blind: boolean;
   startedAt: string;
   startedByName: string | null;
   lineCount: number;

@@ -1,7 +1,8 @@
 /** Handlers for stocktaking: start (the ledger cut), count, scan, post, cancel. */
 import { assert } from '../../assert';
 import { landing, takeStep } from '../../document-machine';
-import { DeskFailure, type Handler, type HandlerContext } from '../../handler';
+import { DeskFailure, requireActor, type Handler, type HandlerContext } from '../../handler';
+import { blindLine, hidesBook, viewFor } from './blind';
 import { findPartByNo } from '../catalogue/queries';
 import { resolveLocation } from '../ledger/locations';
 import { appendMovement, bookQtyAt, ledgerHead } from '../ledger/movements';
@@ -33,10 +34,19 @@ import {
   updateStocktakeLine,
 } from './queries';
 
-async function viewOrFail(ctx: HandlerContext, id: string): Promise<StocktakeView> {
+async function wholeViewOrFail(ctx: HandlerContext, id: string): Promise<StocktakeView> {
   const view = await loadStocktakeView(ctx.trx, id);
   if (!view) throw new DeskFailure('not_found', 'not_found');
   return view;
+}
+
+/** The view as the signed-in role may see it: a blind count hides the book from whoever counts. */
+async function viewOrFail(ctx: HandlerContext, id: string): Promise<StocktakeView> {
+  return viewFor(await wholeViewOrFail(ctx, id), requireActor(ctx).role);
+}
+
+function lineFor(ctx: HandlerContext, stocktake: StocktakeRow, line: StocktakeLineView): StocktakeLineView {
+  return hidesBook(stocktake, requireActor(ctx).role) ? blindLine(line) : line;
 }
 
 /** The sheet, if its machine (machine.ts) allows the action from its status: a posted or cancelled sheet takes nothing more. */
@@ -81,6 +91,7 @@ export const partsStocktakeStart: Handler<typeof stocktakeStartSchema, Stocktake
     binPrefix: input.binPrefix,
     note: input.note,
     cutSeq,
+    blind: input.blind,
   });
   for (const line of await sheetParts(ctx.trx, location.id, input.binPrefix, cutSeq))
     await insertStocktakeLine(ctx, id, line);
@@ -95,7 +106,7 @@ export const partsStocktakeCount: Handler<typeof stocktakeCountSchema, Stocktake
     countedQty: input.countedQty,
     ...(input.reason !== undefined ? { reason: input.reason } : {}),
   });
-  return loadStocktakeLineView(ctx.trx, stocktake, line.id);
+  return lineFor(ctx, stocktake, await loadStocktakeLineView(ctx.trx, stocktake, line.id));
 };
 
 export const partsStocktakeScan: Handler<typeof stocktakeScanSchema, StocktakeLineView> = async (ctx, input) => {
@@ -113,12 +124,13 @@ export const partsStocktakeScan: Handler<typeof stocktakeScanSchema, StocktakeLi
     assert(line, 'a line inserted in this transaction reads back');
   }
   await updateStocktakeLine(ctx, line, { countedQty: (line.countedQty ?? 0) + input.qty });
-  return loadStocktakeLineView(ctx.trx, stocktake, line.id);
+  return lineFor(ctx, stocktake, await loadStocktakeLineView(ctx.trx, stocktake, line.id));
 };
 
 export const partsStocktakePost: Handler<typeof stocktakePostSchema, StocktakeView> = async (ctx, input) => {
   const { stocktake, to } = await countingStocktake(ctx, input.stocktakeId, 'post');
-  const view = await viewOrFail(ctx, stocktake.id);
+  // The whole view: posting computes the differences against the book, blind or not.
+  const view = await wholeViewOrFail(ctx, stocktake.id);
   const rows = await stocktakeLineRows(ctx.trx, stocktake.id);
   const given = new Map(input.reasons.map((r) => [r.lineId, r.reason]));
   const uncounted = view.lines.findIndex((line) => line.countedQty === null);
@@ -131,6 +143,7 @@ export const partsStocktakePost: Handler<typeof stocktakePostSchema, StocktakeVi
     const row = rows.find((r) => r.id === line.id)!;
     if (reason !== line.reason) await updateStocktakeLine(ctx, row, { reason });
     if (!line.variance) continue;
+    assert(line.bookQty !== null, 'the whole view carries the book quantity');
     // counted − book at the cut: movements since the cut stay in the ledger and are not redone.
     await appendMovement(ctx, {
       partId: line.partId,

@@ -40,12 +40,13 @@ export async function sheetParts(
 
 export async function insertStocktake(
   tx: TxContext,
-  header: { number: string; locationId: string; binPrefix: string; note: string; cutSeq: number },
+  header: { number: string; locationId: string; binPrefix: string; note: string; cutSeq: number; blind: boolean },
 ): Promise<string> {
   const hlc = tx.stamp();
   const row: StocktakeRow = {
     id: newId(),
     ...header,
+    blind: header.blind ? 1 : 0,
     status: stocktakeMachine.initial,
     startedBy: tx.staffId,
     startedAt: tx.nowIso,
@@ -174,6 +175,8 @@ export async function loadStocktakeView(db: Kysely<DB>, id: string): Promise<Sto
     locationName: row.locationName,
     binPrefix: row.binPrefix,
     note: row.note,
+    blind: row.blind === 1,
+    bookHidden: false,
     status: row.status,
     startedByName: row.startedByName,
     startedAt: row.startedAt,
@@ -198,6 +201,7 @@ export async function listStocktakes(db: Kysely<DB>, limit: number): Promise<Sto
       'l.code as locationCode',
       't.binPrefix',
       't.status',
+      't.blind',
       't.startedAt',
       'a.name as startedByName',
     ])
@@ -211,5 +215,5 @@ export async function listStocktakes(db: Kysely<DB>, limit: number): Promise<Sto
     .orderBy('t.startedAt', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ ...row, lineCount: Number(row.lineCount ?? 0) }));
+  return rows.map((row) => ({ ...row, blind: row.blind === 1, lineCount: Number(row.lineCount ?? 0) }));
 }

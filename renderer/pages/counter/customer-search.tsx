@@ -149,6 +149,8 @@ export function CustomerSearchBox({ search, query, onQueryChange, inputRef }: Bo
       value={query}
       onChange={(event) => onQueryChange(event.target.value)}
       onKeyDown={search.onKeyDown}
+      // A goods tag scanned here opens its ticket instead of searching (renderer/scan/counter-scanner.tsx).
+      data-scan-anywhere
     />
   );
 }

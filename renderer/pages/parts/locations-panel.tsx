@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { locationCreateSchema, type LocationView } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { BinLabelsButton } from '../../print/label-buttons';
 import { TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
@@ -61,6 +62,7 @@ function LocationItem({ location: l }: { location: LocationView }) {
   };
   const holds = l.stock.map((s) => `${s.partNo} ${s.partName} ×${s.qty}`).join(', ');
   const actions = [
+    <BinLabelsButton key="labels" locationId={l.id} locationCode={l.code} />,
     <Button
       key="rename"
       size="small"

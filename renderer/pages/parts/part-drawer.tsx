@@ -1,5 +1,6 @@
 /** One part: catalogue data, stock per location, its movement history, and what this role may do. */
 import { Alert, App, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { CountedLabelsButton } from '../../print/label-buttons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOIN_REASON_PREFIX, type MovementView, type PartDetail } from '../../../db/api';
@@ -63,6 +64,7 @@ export function PartDrawer({ partId, onClose }: { partId: string | null; onClose
             {can('parts.issue') && (lookups.value?.locations.length ?? 0) > 1 ? (
               <Button onClick={() => setDialog({ kind: 'transfer' })}>{t('transfer.open')}</Button>
             ) : null}
+            <PartLabelButton partId={part.id} />
           </Space>
           {dialog?.kind === 'store' ? (
             <StoreFieldsForm part={part} onSaved={done} onCancel={() => setDialog(null)} />
@@ -194,5 +196,19 @@ function PartFacts({ part }: { part: PartDetail }) {
         {part.retired ? <Tag style={{ marginLeft: 8 }}>{t('part.retiredTag')}</Tag> : null}
       </Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/** A part's labels, as many as the clerk asks for (one per unit on the shelf). */
+function PartLabelButton({ partId }: { partId: string }) {
+  const { t } = useTranslation('print');
+  return (
+    <CountedLabelsButton
+      form="part-label"
+      recordId={partId}
+      text={t('label.printPartLabels')}
+      countLabel={t('label.count')}
+      countHelp={t('label.countHelp')}
+    />
   );
 }

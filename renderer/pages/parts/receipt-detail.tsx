@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptLineView, ReceiptView } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { UnitLabelsButton } from '../../print/label-buttons';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { formatFen, formatTime } from './format';
@@ -103,6 +104,18 @@ function ReceiptBody({ receipt }: { receipt: ReceiptView }) {
                     </span>
                   ),
               },
+          {
+            key: 'labels',
+            title: t('receipt.labels'),
+            // A label per unit taken onto the shelf: the accepted quantity once inspected, else what came.
+            render: (_, l) => (
+              <UnitLabelsButton
+                partId={l.partId}
+                units={l.acceptedQty ?? l.deliveredQty}
+                ariaLabel={t('receipt.labelsOf', { partNo: l.partNo })}
+              />
+            ),
+          },
         ]}
       />
       {error ? <Alert type="error" role="alert" showIcon title={error} style={{ marginTop: 16 }} /> : null}

@@ -12,6 +12,8 @@ import { describedBy, FieldFrame, TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
+import { usePartLinesScan } from '../../scan/part-lines';
+import { ScanField } from '../../scan/scan-field';
 import { DateField, PartSelect } from './fields';
 import { OrderPicker } from './purchasing-receipt-order';
 import { todayLocal, yuanToFen } from './format';
@@ -93,7 +95,7 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
   const errorText = useErrorText();
   const create = useDeskMutation('parts.receiptCreate');
   const { state: lookups } = useDeskQuery('parts.lookups', {});
-  const { control, handleSubmit, getValues, setError, formState, setValue } = useForm<ReceiptForm>({
+  const { control, handleSubmit, getValues, setValue, setError, formState } = useForm<ReceiptForm>({
     defaultValues: {
       supplierId: '',
       purchaseOrderId: undefined,
@@ -106,6 +108,13 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
   });
   const lines = useFieldArray({ control, name: 'lines' });
   const supplierId = useWatch({ control, name: 'supplierId' });
+  // A scanned label counts one more delivered of its part (what was rejected is typed at inspection).
+  const scan = usePartLinesScan({
+    current: () => getValues('lines').map((line) => ({ partId: line.partId, qty: line.deliveredQty })),
+    setQty: (index, qty) => setValue(`lines.${index}.deliveredQty`, qty),
+    fill: (index, partId) => lines.update(index, { ...getValues(`lines.${index}`), partId, deliveredQty: 1 }),
+    add: (partId) => lines.append({ ...EMPTY_LINE, partId, deliveredQty: 1 }),
+  });
   const suppliers = (lookups.value?.suppliers ?? []).filter((s) => !s.retired);
   const locations = lookups.value?.locations ?? [];
 
@@ -194,6 +203,7 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
           />
         ) : null}
       </Space>
+      <ScanField onCode={scan.onCode} />
       <Table<{ key: string; index: number }>
         size="small"
         pagination={false}
@@ -212,7 +222,7 @@ function ReceiptFormBody({ onSaved, onCancel }: { onSaved: (receipt: ReceiptView
                   <PartSelect
                     value={field.value || undefined}
                     onChange={(id) => field.onChange(id)}
-                    initial={partShown(getValues(`lines.${index}`))}
+                    initial={scan.scannedPart(field.value) ?? partShown(getValues(`lines.${index}`))}
                     label={t('receipt.partOf', { n: index + 1 })}
                     invalid={cellError(index, 'partId') !== undefined}
                   />

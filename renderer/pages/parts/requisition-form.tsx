@@ -14,6 +14,8 @@ import { describedBy, FieldFrame, TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation, useDeskQuery, type QueryState } from '../../use-desk';
+import { usePartLinesScan } from '../../scan/part-lines';
+import { ScanField } from '../../scan/scan-field';
 import { PartSelect } from './fields';
 import { PartStock, useIssueLocations } from './part-stock';
 import { LineErrors } from './receipt-form';
@@ -99,7 +101,7 @@ function RequisitionFormBody({
     { enabled: ticketQuery !== '' },
   );
   const ticket = lookup.status === 'ok' ? lookup.value : null;
-  const { control, handleSubmit, getValues, setError, clearErrors, formState } = useForm<RequisitionForm>({
+  const { control, handleSubmit, getValues, setValue, setError, clearErrors, formState } = useForm<RequisitionForm>({
     defaultValues: { ticketId: '', locationId: '', note: '', lines: [{ partId: '', qty: 1 }] },
   });
   const lines = useFieldArray({ control, name: 'lines' });
@@ -107,6 +109,12 @@ function RequisitionFormBody({
   const { locations, mainId } = useIssueLocations();
   const chosenLocation = useWatch({ control, name: 'locationId' }) || mainId;
   const location = locations.find((l) => l.id === chosenLocation);
+  const scan = usePartLinesScan({
+    current: () => getValues('lines'),
+    setQty: (index, qty) => setValue(`lines.${index}.qty`, qty),
+    fill: (index, partId) => lines.update(index, { partId, qty: 1 }),
+    add: (partId) => lines.append({ partId, qty: 1 }),
+  });
   const submit = handleSubmit(async () => {
     const v = getValues();
     if (!ticket) return setError('ticketId', { message: 'ticket_unknown' });
@@ -158,6 +166,7 @@ function RequisitionFormBody({
           />
         </FieldFrame>
       ) : null}
+      <ScanField onCode={scan.onCode} />
       <Table<{ key: string; index: number }>
         size="small"
         pagination={false}
@@ -177,6 +186,7 @@ function RequisitionFormBody({
                     <PartSelect
                       value={field.value || undefined}
                       onChange={(id) => field.onChange(id)}
+                      initial={scan.scannedPart(field.value)}
                       label={t('requisition.partOf', { n: index + 1 })}
                       invalid={cellError(index, 'partId') !== undefined}
                     />

@@ -1,7 +1,9 @@
 /**
  * The count sheet (盘点表): scan part numbers or type counts; each line shows the book at the
  * start of the count, the difference, and what moved since (shown, never counted twice). The
- * parts lead explains the differences and posts them.
+ * parts lead explains the differences and posts them. On a blind count the desk sends whoever
+ * counts no book quantities (db/parts/stocktake/blind.ts), so those columns are not shown. Each
+ * scan says what it counted in the one status line under the scan field.
  */
 import {
   Alert,
@@ -15,12 +17,13 @@ import {
   Space,
   Table,
   Tag,
-  type InputRef,
+  type TableColumnsType,
 } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StocktakeLineView, StocktakeView } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
+import { ScanField, type ScanOutcome } from '../../scan/scan-field';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation } from '../../use-desk';
 import { formatFen, formatTime, signed } from './format';
@@ -30,31 +33,37 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
   const { can } = useSignedIn();
   const { message } = App.useApp();
   const errorText = useErrorText();
+  const { t: common } = useTranslation();
   const scan = useDeskMutation('parts.stocktakeScan');
   const count = useDeskMutation('parts.stocktakeCount');
   const post = useDeskMutation('parts.stocktakePost');
   const cancel = useDeskMutation('parts.stocktakeCancel');
-  const [scanned, setScanned] = useState('');
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
-  const scanRef = useRef<InputRef>(null);
   const counting = s.status === 'counting' && can('parts.count');
+  // A blind count read by whoever counts: the desk sent no book, so no book or difference column.
+  const withoutBook = (columns: TableColumnsType<StocktakeLineView>): TableColumnsType<StocktakeLineView> =>
+    s.bookHidden ? columns.filter((column) => column.key !== 'book' && column.key !== 'variance') : columns;
 
   const fail = (key: string, line?: StocktakeLineView): void =>
     setError(`${line ? `${line.partNo}: ` : ''}${errorText(key)}`);
-  const onScan = async (): Promise<void> => {
-    if (scanned.trim() === '') return;
-    const result = await scan.run({ stocktakeId: s.id, partNo: scanned.trim() });
-    if (result.ok) {
-      setError(null);
-      void message.success(
-        t('stocktake.scanned', { partNo: result.value.partNo, count: result.value.countedQty ?? 0 }),
-      );
-    } else fail(result.error.key);
-    setScanned('');
-    scanRef.current?.focus();
+  const onScan = async (code: string): Promise<ScanOutcome> => {
+    const result = await scan.run({ stocktakeId: s.id, partNo: code });
+    if (!result.ok)
+      return {
+        ok: false,
+        text:
+          result.error.key === 'part_no_unknown'
+            ? common('scan.unknown', { code })
+            : common('scan.failed', { code, reason: errorText(result.error.key) }),
+      };
+    const line = result.value;
+    return {
+      ok: true,
+      text: t('stocktake.scanLine', { bin: line.bin || '—', name: line.partName, count: line.countedQty ?? 0 }),
+    };
   };
   const saveCount = async (line: StocktakeLineView, countedQty: number, reason?: string): Promise<void> => {
     const result = await count.run({
@@ -102,26 +111,26 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
         </Descriptions.Item>
       </Descriptions>
       <p>
-        {t('stocktake.progress', {
-          counted: s.counted,
-          total: s.lines.length,
-          varied: s.withVariance,
-          value: formatFen(s.varianceFen),
-        })}
+        {s.bookHidden || s.withVariance === null || s.varianceFen === null
+          ? t('stocktake.progressBlind', { counted: s.counted, total: s.lines.length })
+          : t('stocktake.progress', {
+              counted: s.counted,
+              total: s.lines.length,
+              varied: s.withVariance,
+              value: formatFen(s.varianceFen),
+            })}
       </p>
+      {s.blind ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={s.bookHidden ? t('stocktake.blindCounter') : t('stocktake.blindLead')}
+        />
+      ) : null}
       {counting ? (
         <Space direction="vertical" style={{ marginBottom: 16, width: '100%' }}>
-          <Input.Search
-            ref={scanRef}
-            aria-label={t('stocktake.scan')}
-            placeholder={t('stocktake.scan')}
-            value={scanned}
-            onChange={(e) => setScanned(e.target.value)}
-            onSearch={() => void onScan()}
-            enterButton={t('actions.confirm')}
-            autoFocus
-            style={{ maxWidth: 420 }}
-          />
+          <ScanField onCode={onScan} autoFocus />
           <span style={{ opacity: 0.7 }}>{t('stocktake.scanHelp')}</span>
         </Space>
       ) : null}
@@ -132,7 +141,7 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
         pagination={false}
         aria-label={t('stocktake.list')}
         dataSource={[...s.lines]}
-        columns={[
+        columns={withoutBook([
           { key: 'bin', title: t('part.bin'), dataIndex: 'bin' },
           { key: 'part', title: t('part.name'), render: (_, l) => `${l.partNo} ${l.partName}` },
           { key: 'book', title: t('stocktake.book'), align: 'right', dataIndex: 'bookQty' },
@@ -190,7 +199,7 @@ export function StocktakeSheet({ stocktake: s }: { stocktake: StocktakeView }) {
             align: 'right',
             render: (_, l) => (l.movedSinceCut ? signed(l.movedSinceCut) : ''),
           },
-        ]}
+        ])}
       />
       {s.status === 'counting' && can('parts.approve') ? (
         <Space style={{ marginTop: 16 }}>

@@ -1,6 +1,6 @@
 /** Stocktakes: the list, starting a count at a location (or one shelf), and the open count sheet. */
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StocktakeSummary } from '../../../db/api';
@@ -85,7 +85,10 @@ function StocktakeList() {
             key: 'status',
             title: t('stocktake.status'),
             render: (_, s) => (
-              <Tag color={s.status === 'counting' ? 'blue' : undefined}>{t(`stocktake.statuses.${s.status}`)}</Tag>
+              <>
+                <Tag color={s.status === 'counting' ? 'blue' : undefined}>{t(`stocktake.statuses.${s.status}`)}</Tag>
+                {s.blind ? <Tag>{t('stocktake.blind')}</Tag> : null}
+              </>
             ),
           },
           {
@@ -108,10 +111,11 @@ function StartDialog({ open, onClose }: { open: boolean; onClose: () => void }) 
   const { state: lookups } = useDeskQuery('parts.lookups', {}, { enabled: open });
   const [locationId, setLocationId] = useState<string | undefined>(undefined);
   const [binPrefix, setBinPrefix] = useState('');
+  const [blind, setBlind] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const locations = lookups.value?.locations ?? [];
   const run = async (): Promise<void> => {
-    const result = await start.run({ ...(locationId ? { locationId } : {}), binPrefix });
+    const result = await start.run({ ...(locationId ? { locationId } : {}), binPrefix, blind });
     if (!result.ok) return setError(errorText(result.error.key));
     setError(null);
     onClose();
@@ -142,6 +146,9 @@ function StartDialog({ open, onClose }: { open: boolean; onClose: () => void }) 
         ) : null}
         <Form.Item label={t('stocktake.binPrefix')} htmlFor="stocktake-bin" extra={t('stocktake.binPrefixHelp')}>
           <Input id="stocktake-bin" value={binPrefix} onChange={(e) => setBinPrefix(e.target.value)} maxLength={20} />
+        </Form.Item>
+        <Form.Item label={t('stocktake.blind')} htmlFor="stocktake-blind" extra={t('stocktake.blindHelp')}>
+          <Switch id="stocktake-blind" checked={blind} onChange={setBlind} />
         </Form.Item>
       </Form>
       <Space>{error ? <Alert type="error" role="alert" showIcon title={error} /> : null}</Space>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_ACTIONS, type StepAction, type TicketDetail } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useSignedIn } from '../../shell/signed-in';
+import { CountedLabelsButton } from '../../print/label-buttons';
 import { PrintButton } from '../../print/print-button';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { TierTag } from '../counter/tier-tag';
@@ -227,7 +228,7 @@ function TicketPage({ ticket, onChanged }: { ticket: TicketDetail; onChanged: ()
   );
 }
 
-/** The customer's service form, intake and payment receipts; the technician's job sheet only for repairs. */
+/** The customer's service form, intake and payment receipts; the technician's job sheet only for repairs; the goods tag. */
 function TicketPrintButtons({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation('print');
   return (
@@ -236,6 +237,16 @@ function TicketPrintButtons({ ticket }: { ticket: TicketDetail }) {
       {ticket.type === 'repair' ? <PrintButton form="job-sheet" subjectId={ticket.id} /> : null}
       <PrintButton form="intake-receipt" subjectId={ticket.id} />
       <PrintButton form="payment-receipt" subjectId={ticket.id} />
+      {/* Goods come in with a repair or an after-sales request (an exchange, a return). */}
+      {ticket.type === 'repair' || ticket.type === 'aftersales' ? (
+        <CountedLabelsButton
+          form="goods-tag"
+          recordId={ticket.id}
+          text={t('label.printGoodsTags')}
+          countLabel={t('label.pieces')}
+          countHelp={t('label.piecesHelp')}
+        />
+      ) : null}
     </Space>
   );
 }

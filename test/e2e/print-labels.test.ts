@@ -1,0 +1,174 @@
+/**
+ * Labels and scanning, end to end on the built browser host: the label PDFs come out on their
+ * paper (50 × 30, 40 × 30 mm, A4 sheet of 3 × 8), carry their text, and their barcodes and QR codes
+ * decode — with a real decoder, at 400 dpi — to the part number, bin and ticket number; a goods
+ * tag scanned at the counter opens its ticket; a part label scanned into a requisition picks it.
+ */
+process.env.TZ = 'Asia/Shanghai';
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { printRouteHash, type Paper, type PrintForm } from '../../db/api';
+import { pdfInfo, pdfText, pdfToPngs } from '../print/pdf';
+import { ADMIN, PRINT_TIME_ZONE, seedPrintStore, type PrintStore } from '../print/print-seed';
+import { readCodes } from '../print/read-codes';
+import { openCounter, type Counter } from './fixtures';
+
+let store: PrintStore;
+let counter: Counter;
+let work: string;
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const response = await counter.context.request.post(`${counter.host.origin}/api/call`, { data: { method, input } });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+beforeAll(async () => {
+  store = await seedPrintStore();
+  counter = await openCounter({ dataDir: store.dataDir, timezoneId: PRINT_TIME_ZONE, locale: 'zh-CN' });
+  await call('session.signIn', { staffId: store.adminId, pin: ADMIN.pin });
+  work = mkdtempSync(join(tmpdir(), 'counterdesk-labels-'));
+});
+
+afterAll(async () => {
+  await counter?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** The print route in a tab of its own, printed to PDF as Electron's printToPDF does, once it is ready. */
+async function renderPdf(name: string, form: PrintForm, subjectId: string, paper: Paper): Promise<string> {
+  const page = await counter.context.newPage();
+  try {
+    await page.goto(
+      `${counter.host.origin}/${printRouteHash({ form, subjectId, language: 'zh-CN', copyNo: 0, paper })}`,
+    );
+    await page.locator('html[data-print-state]').waitFor({ state: 'attached' });
+    expect(await page.title(), `the ${name} page reported an error`).toMatch(/^counterdesk-print:ready:/);
+    const file = join(work, `${name}.pdf`);
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    return file;
+  } finally {
+    await page.close();
+  }
+}
+
+async function partId(partNo: string): Promise<string> {
+  const found = await call<{ items: Array<{ id: string; partNo: string }> }>('parts.list', { query: partNo, limit: 5 });
+  return found.items.find((p) => p.partNo === partNo)!.id;
+}
+
+const PNGS = join(process.cwd(), 'test-results/labels');
+
+describe('label PDFs', () => {
+  test('part labels on 50 × 30 mm: one page per label, the text, a Code 128 of the part number', async () => {
+    const file = await renderPdf('part-label', 'part-label', `${await partId('WM-PUMP-01')}*3`, 'label-50x30');
+    const info = await pdfInfo(file);
+    expect(info.pages).toBe(3);
+    expect(info.widthMm).toBeCloseTo(50, 0);
+    expect(info.heightMm).toBeCloseTo(30, 0);
+    const text = await pdfText(file, 1);
+    for (const expected of ['WM-PUMP-01', '排水泵', '220V 30W', 'A-01-1']) expect(text).toContain(expected);
+    const [png] = await pdfToPngs(file, PNGS, 'part-label-50x30', 400);
+    expect(await readCodes(png!)).toEqual([{ format: 'Code128', text: 'WM-PUMP-01' }]);
+  });
+
+  test('a goods tag on 40 × 30 mm: ticket number as Code 128 and QR, the surname and a masked phone only', async () => {
+    const file = await renderPdf('goods-tag', 'goods-tag', store.ticket.id, 'label-40x30');
+    const info = await pdfInfo(file);
+    expect(info.pages).toBe(1);
+    expect(info.widthMm).toBeCloseTo(40, 0);
+    expect(info.heightMm).toBeCloseTo(30, 0);
+    const text = await pdfText(file);
+    expect(text).toContain(store.ticket.number);
+    expect(text).toContain('139****5678');
+    expect(text).toContain('吴');
+    expect(text).not.toContain('吴先生');
+    expect(text).not.toContain('13912345678');
+    const [png] = await pdfToPngs(file, PNGS, 'goods-tag-40x30', 400);
+    const codes = await readCodes(png!);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        { format: 'Code128', text: store.ticket.number },
+        { format: 'QRCode', text: store.ticket.number },
+      ]),
+    );
+  });
+
+  test('bin labels on an A4 sheet of 3 × 8: every bin of the store room, 24 to a page, each bin’s code decodes', async () => {
+    const locations = await call<{ items: Array<{ id: string; code: string; isMain: boolean }> }>(
+      'parts.locations',
+      {},
+    );
+    const main = locations.items.find((l) => l.isMain)!;
+    const file = await renderPdf('bin-labels', 'bin-label', `${main.id}:*`, 'A4-labels');
+    const info = await pdfInfo(file);
+    // 6 parts on their own bins and 38 on E-01-1 … E-38-1: 44 labels, two sheets.
+    expect(info.pages).toBe(2);
+    expect(info.widthMm).toBeCloseTo(210, 0);
+    expect(info.heightMm).toBeCloseTo(297, 0);
+    expect(await pdfText(file, 1)).toContain('A-01-1');
+    const [first] = await pdfToPngs(file, PNGS, 'bin-labels-a4', 200);
+    const codes = (await readCodes(first!)).map((c) => c.text);
+    expect(codes).toContain(`${main.code}/A-01-1`);
+    expect(codes).toContain(`${main.code}/C-01-3`);
+    expect(codes.length).toBe(24);
+  });
+});
+
+describe('scanning at the counter', () => {
+  test('a goods tag scanned on the counter page (the search box focused) opens its ticket', async () => {
+    const { page } = counter;
+    await page.goto(`${counter.host.origin}/#/counter`);
+    const search = page.getByRole('combobox', { name: '搜索顾客' });
+    // The counter page puts the cursor in its search box: the scan arrives there.
+    await search.waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+    // A scanner types the code in a burst and ends with Enter.
+    await page.keyboard.type(store.ticket.number, { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`#/tickets/${store.ticket.id}$`));
+    await page.locator('[data-page="tickets"]').getByText(store.ticket.number).first().waitFor();
+  });
+
+  test('typing the same number at a person’s pace does not open it; an unknown scanned code is named', async () => {
+    const { page } = counter;
+    await page.goto(`${counter.host.origin}/#/counter`);
+    const search = page.getByRole('combobox', { name: '搜索顾客' });
+    await search.waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+    await page.keyboard.type('NOPE-0000-1', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.getByText('NOPE-0000-1：不是本柜台已知的工单或配件').waitFor();
+    await search.fill('');
+    await search.pressSequentially(store.ticket.number.slice(0, 6), { delay: 120 });
+    await page.keyboard.press('Enter');
+    expect(await search.inputValue()).toBe(store.ticket.number.slice(0, 6));
+    expect(page.url()).toMatch(/#\/counter$/);
+  });
+
+  test('a part label scanned into a new requisition picks the part; scanned again, one more', async () => {
+    const { page } = counter;
+    await page.goto(`${counter.host.origin}/#/parts/requisitions`);
+    await page.getByRole('button', { name: '新建领用单' }).click();
+    const field = page.getByRole('textbox', { name: '扫描配件标签' });
+    await field.click();
+    await page.keyboard.type('WM-PUMP-01', { delay: 0 });
+    await page.keyboard.press('Enter');
+    const status = page.locator('[data-scan-status]');
+    await status.getByText('已添加 WM-PUMP-01 排水泵').waitFor();
+    await page
+      .getByRole('combobox', { name: '第 1 行配件' })
+      .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')
+      .getByText('WM-PUMP-01 排水泵')
+      .waitFor();
+    await page.keyboard.type('WM-PUMP-01', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await status.getByText('WM-PUMP-01 排水泵 ×2').waitFor();
+    await expect.poll(() => page.getByRole('spinbutton', { name: '第 1 行数量' }).inputValue()).toBe('2');
+    await page.screenshot({ path: join(PNGS, 'requisition-scan-zh.png') });
+  });
+});
