@@ -212,7 +212,6 @@ export const partsEn = {
     addLine: 'Add part',
     removeLine: 'Remove line {{n}}',
     submit: 'Send to the parts lead',
-    approve: 'Approve and sign',
     reject: 'Reject',
     rejectTitle: 'Reject this requisition',
     cancel: 'Cancel requisition',

@@ -212,7 +212,6 @@ export const partsZhCN: PartsMessages = {
     addLine: '添加配件',
     removeLine: '删除第 {{n}} 行',
     submit: '提交配件组长审批',
-    approve: '批准并签字',
     reject: '驳回',
     rejectTitle: '驳回该领用单',
     cancel: '取消领用单',
