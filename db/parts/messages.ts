@@ -134,5 +134,9 @@ export const partsMessages = {
     zh: '清仓价必须低于目录售价',
   },
   clearance_no_stock: { en: 'This part has no stock to clear', zh: '该配件没有库存，无需清仓' },
+  movement_on_shipped_return: {
+    en: 'These parts left with a return that has shipped (or was cancelled): they cannot be put back by reversing',
+    zh: '该退货单已发货（或已取消），不能通过冲销把配件放回库存',
+  },
   clearance_none_open: { en: 'This part is not on clearance', zh: '该配件不在清仓中' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -145,6 +145,16 @@ describe('supplier returns with steps', () => {
     expect(snapshot()).toEqual(before);
 
     await d.ok('parts.supplierReturnShip', ship, d.as.clerk);
+    // The goods are gone: their movement cannot be reversed by hand either.
+    const [movement] = readTable<{ id: string }>(
+      d.file,
+      "SELECT id FROM stock_movement WHERE doc_type = 'supplier_return' AND doc_id = ?",
+      created.id,
+    );
+    expect(await d.call('parts.reverse', { movementId: movement!.id, reason: '放回' }, d.as.lead)).toMatchObject({
+      ok: false,
+      error: { key: 'movement_on_shipped_return' },
+    });
     before = snapshot();
     expect(await d.call('parts.supplierReturnShip', ship, d.as.clerk)).toMatchObject({
       ok: false,

@@ -67,6 +67,16 @@ async function assertReversible(ctx: HandlerContext, movement: MovementRecord): 
   if (movement.reversesId !== null) throw new DeskFailure('conflict', 'movement_is_reversal', 'movementId');
   // A requisition's figures (issued, returned) are its movements: it is corrected by a return.
   if (movement.docType === 'requisition') throw new DeskFailure('conflict', 'movement_on_requisition', 'movementId');
+  // Goods that left with a shipped return are gone: only a return not yet shipped puts stock back.
+  if (movement.docType === 'supplier_return' && movement.docId !== null) {
+    const shipped = await ctx.trx
+      .selectFrom('supplierReturn')
+      .select('status')
+      .where('id', '=', movement.docId)
+      .where('status', '!=', 'created')
+      .executeTakeFirst();
+    if (shipped) throw new DeskFailure('conflict', 'movement_on_shipped_return', 'movementId');
+  }
   const reversal = await ctx.trx
     .selectFrom('stockMovement')
     .select('id')
