@@ -126,7 +126,7 @@ describe('purchasing', () => {
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/purchasing-order-en.png' });
     await page.keyboard.press('Escape');
-    await link.waitFor();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.screenshot({ path: 'test-results/purchasing-tab-en.png', fullPage: false });
 
     // The printed order: A4, the supplier, the contract lines and the total in yuan, in Chinese.
@@ -182,5 +182,16 @@ describe('purchasing', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Purchasing', exact: true }).click();
     await page.getByRole('row', { name: /PO-S012-2-\d{8}-0001.*Partly received/ }).waitFor();
+
+    // The same tab and order in Chinese, for the screenshots.
+    await page.getByLabel(/^(Language|语言)$/).selectOption('zh-CN');
+    await page.getByRole('row', { name: /PO-S012-2-\d{8}-0001.*部分到货/ }).waitFor();
+    await page.screenshot({ path: 'test-results/purchasing-tab-zh.png' });
+    await page.getByRole('link', { name: /^打开采购单 PO-S012-2-/ }).click();
+    await page
+      .getByRole('dialog', { name: /^采购单号 PO-S012-2-/ })
+      .getByText('待检验')
+      .waitFor();
+    await page.screenshot({ path: 'test-results/purchasing-order-zh.png' });
   });
 });
