@@ -256,18 +256,3 @@ function storedStatusOf(shown: PurchaseOrderShown | undefined): PurchaseOrderSta
   if (shown === 'partly_received' || shown === 'received') return 'approved';
   return shown;
 }
-
-/** Open quantities on approved orders, per part: what the reorder list counts as already coming. */
-export async function onOrderByPart(db: Kysely<DB>): Promise<Map<string, number>> {
-  const lines = await db
-    .selectFrom('purchaseOrderLine as l')
-    .innerJoin('purchaseOrder as o', 'o.id', 'l.purchaseOrderId')
-    .select(['l.id', 'l.partId', 'l.orderedQty', 'o.id as orderId'])
-    .where('o.status', '=', 'approved')
-    .execute();
-  const arrivals = await arrivalsByLine(db, [...new Set(lines.map((line) => line.orderId))]);
-  const result = new Map<string, number>();
-  for (const line of lines)
-    result.set(line.partId, (result.get(line.partId) ?? 0) + openQtyOf(line.orderedQty, arrivals.get(line.id)));
-  return result;
-}
