@@ -282,7 +282,10 @@ describe('spare parts', () => {
       await page.getByLabel('Scan a part label').fill('WM-BELT-02');
       await page.getByLabel('Scan a part label').press('Enter');
       // One status line, replaced at each scan: bin, name and the count so far.
-      await page.locator('[data-scan-status]').getByText(new RegExp(`^A-01-2 .+ ×${i + 1}$`)).waitFor();
+      await page
+        .locator('[data-scan-status]')
+        .getByText(new RegExp(`^A-01-2 .+ ×${i + 1}$`))
+        .waitFor();
     }
     await page.getByLabel('Counted of RF-THERM-03').fill('0');
     await page.getByLabel('Counted of RF-THERM-03').press('Enter');
