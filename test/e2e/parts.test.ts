@@ -279,9 +279,13 @@ describe('spare parts', () => {
     await page.getByLabel('Counted of WM-PUMP-01').fill('2');
     await page.getByLabel('Counted of WM-PUMP-01').press('Enter');
     for (let i = 0; i < 2; i++) {
-      await page.getByLabel('Scan or type a part number').fill('WM-BELT-02');
-      await page.getByLabel('Scan or type a part number').press('Enter');
-      await page.getByText(`WM-BELT-02: ${i + 1} counted`).waitFor();
+      await page.getByLabel('Scan a part label').fill('WM-BELT-02');
+      await page.getByLabel('Scan a part label').press('Enter');
+      // One status line, replaced at each scan: bin, name and the count so far.
+      await page
+        .locator('[data-scan-status]')
+        .getByText(new RegExp(`^A-01-2 .+ ×${i + 1}$`))
+        .waitFor();
     }
     await page.getByLabel('Counted of RF-THERM-03').fill('0');
     await page.getByLabel('Counted of RF-THERM-03').press('Enter');

@@ -172,3 +172,34 @@ describe('scanning at the counter', () => {
     await page.screenshot({ path: join(PNGS, 'requisition-scan-zh.png') });
   });
 });
+
+describe('the pages at 1366 × 768', () => {
+  test('a blind count, the label dialogs and a label preview, in Chinese and English, without sideways scrolling', async () => {
+    const { page } = counter;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // The seeded count of the whole store room gives way to a blind one.
+    await call('parts.stocktakeCancel', { stocktakeId: store.stocktake.id, reason: '改为盲盘' });
+    const count = await call<{ id: string }>('parts.stocktakeStart', { binPrefix: 'A-', blind: true });
+    for (const [lang, texts] of [
+      ['zh-CN', { blind: '盲盘：盘点人看不到', goodsTag: '打印物品标签', preview: '预览' }],
+      ['en', { blind: 'Blind count: the counters', goodsTag: 'Print goods tag', preview: 'Preview' }],
+    ] as const) {
+      await page.goto(`${counter.host.origin}/#/parts/stocktake/${count.id}`);
+      await page.getByLabel(/^(Language|语言)$/).selectOption(lang);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await page.getByText(texts.blind).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      await page.screenshot({ path: join(PNGS, `stocktake-blind-${lang}.png`) });
+
+      await page.goto(`${counter.host.origin}/#/tickets/${store.ticket.id}`);
+      await page.getByRole('button', { name: texts.goodsTag }).click();
+      await page.getByRole('button', { name: texts.preview }).click();
+      await page.locator('.pf-desk .pf-label').first().waitFor();
+      await page.screenshot({ path: join(PNGS, `goods-tag-preview-${lang}.png`) });
+      await page.keyboard.press('Escape');
+      await page.locator('.pf-desk').waitFor({ state: 'detached' });
+    }
+  });
+});
