@@ -311,6 +311,7 @@ export const partsEn = {
     reorder: 'Reorder list',
     reorderHint: 'Parts at or below their reorder level, after what approved requisitions still need.',
     demand: 'Approved, not issued',
+    onOrder: 'On order',
     level: 'Level',
     suggested: 'Order',
     amount: 'Amount',

@@ -311,6 +311,7 @@ export const partsZhCN: PartsMessages = {
     reorder: '补货清单',
     reorderHint: '扣除已批准待发数量后，库存不高于补货点的配件。',
     demand: '已批待发',
+    onOrder: '在途采购',
     level: '补货点',
     suggested: '建议采购',
     amount: '金额',

@@ -349,6 +349,18 @@ describe('purchase orders', () => {
     ]);
     expect(new Set(items.map((o) => o.number)).size).toBe(items.length);
 
+    // What is on order counts as coming: the list no longer asks for the same parts again, and a
+    // cancelled order's parts come back onto it.
+    expect((await d.ok('parts.reorderList', {}, d.as.clerk)).items).toEqual([]);
+    const pumpOrder = items.find((o) => o.lines.some((l) => l.partNo === 'WM-PUMP-01'))!;
+    await d.ok('parts.purchaseOrderCancel', { purchaseOrderId: pumpOrder.id, reason: '供应商停产' }, d.as.clerk);
+    expect(
+      (await d.ok('parts.reorderList', {}, d.as.clerk)).items.map((i) => [i.partNo, i.onOrder, i.suggestedQty]),
+    ).toEqual([
+      ['RF-THERM-03', 0, 6],
+      ['WM-PUMP-01', 0, 10],
+    ]);
+
     // A part with no supplier names its line; nothing is written.
     const loose = await d.ok('parts.create', {
       partNo: 'XX-LOOSE-9',

@@ -27,9 +27,11 @@ export type ReorderLine = Readonly<{
   onHand: number;
   /** Approved on requisitions and not yet issued: already spoken for. */
   demand: number;
+  /** Still to arrive on open purchase orders (drafts, awaiting approval, approved). */
+  onOrder: number;
   reorderLevel: number;
   reorderQty: number;
-  /** Whole reorder quantities until on-hand less demand is above the reorder level. */
+  /** Whole reorder quantities until on-hand less demand plus on order is above the reorder level. */
   suggestedQty: number;
   costFen: number;
   amountFen: number;

@@ -21,6 +21,7 @@ type ReorderRow = {
   unit: string;
   onHand: number;
   demand: number;
+  onOrder: number;
   reorderLevel: number;
   reorderQty: number;
   costFen: number;
@@ -28,6 +29,11 @@ type ReorderRow = {
   supplierPhone: string | null;
 };
 
+/**
+ * The stock position the reorder rule compares with the level: on hand, less what approved
+ * requisitions still take, plus what open purchase orders (drafts included, so a second click does
+ * not order twice) still bring — ordered less what arrived and was not rejected.
+ */
 async function reorderRows(db: Kysely<DB>): Promise<ReorderRow[]> {
   const result = await sql<ReorderRow>`
     WITH on_hand AS (SELECT part_id, SUM(qty) AS qty FROM stock_on_hand GROUP BY part_id),
@@ -36,15 +42,22 @@ async function reorderRows(db: Kysely<DB>): Promise<ReorderRow[]> {
         (SELECT SUM(m.qty) FROM stock_movement m WHERE m.doc_id = x.requisition_id AND m.doc_line_id = x.id AND m.kind = 'issue'), 0))) AS qty
       FROM requisition_line x JOIN requisition r ON r.id = x.requisition_id
       WHERE r.status IN ('approved', 'partly_issued')
-      GROUP BY x.part_id)
+      GROUP BY x.part_id),
+    on_order AS (
+      SELECT l.part_id, SUM(MAX(0, l.ordered_qty - COALESCE(
+        (SELECT SUM(g.delivered_qty - COALESCE(g.rejected_qty, 0)) FROM goods_receipt_line g WHERE g.purchase_order_line_id = l.id), 0))) AS qty
+      FROM purchase_order_line l JOIN purchase_order po ON po.id = l.purchase_order_id
+      WHERE po.status IN ('draft', 'awaiting_approval', 'approved')
+      GROUP BY l.part_id)
     SELECT p.id AS part_id, p.part_no, p.name, p.spec, p.unit, COALESCE(o.qty, 0) AS on_hand, COALESCE(d.qty, 0) AS demand,
-      p.reorder_level, p.reorder_qty, p.cost_fen, s.name AS supplier_name, s.phone AS supplier_phone
+      COALESCE(q.qty, 0) AS on_order, p.reorder_level, p.reorder_qty, p.cost_fen, s.name AS supplier_name, s.phone AS supplier_phone
     FROM part p
     LEFT JOIN on_hand o ON o.part_id = p.id
     LEFT JOIN demand d ON d.part_id = p.id
+    LEFT JOIN on_order q ON q.part_id = p.id
     LEFT JOIN supplier s ON s.id = json_extract(p.supplier_ids, '$[0]')
     WHERE p.retired_at IS NULL AND p.reorder_level IS NOT NULL
-      AND COALESCE(o.qty, 0) - COALESCE(d.qty, 0) <= p.reorder_level
+      AND COALESCE(o.qty, 0) - COALESCE(d.qty, 0) + COALESCE(q.qty, 0) <= p.reorder_level
     ORDER BY s.name, p.part_no`.execute(db);
   return result.rows;
 }
@@ -62,7 +75,7 @@ async function reorderable(db: Kysely<DB>, nowIso: string): Promise<ReorderRow[]
 
 export async function loadReorderList(db: Kysely<DB>, nowIso: string): Promise<ReorderLine[]> {
   return (await reorderable(db, nowIso)).map((row) => {
-    const qty = suggestedQty(row.onHand - row.demand, row.reorderLevel, row.reorderQty);
+    const qty = suggestedQty(row.onHand - row.demand + row.onOrder, row.reorderLevel, row.reorderQty);
     return { ...row, suggestedQty: qty, amountFen: qty * row.costFen };
   });
 }

@@ -87,6 +87,7 @@ function ReorderReport() {
           { key: 'part', title: t('part.name'), render: (_, l) => `${l.partNo} ${l.name}` },
           { key: 'onHand', title: t('part.onHand'), align: 'right', dataIndex: 'onHand' },
           { key: 'demand', title: t('reports.demand'), align: 'right', dataIndex: 'demand' },
+          { key: 'onOrder', title: t('reports.onOrder'), align: 'right', dataIndex: 'onOrder' },
           { key: 'level', title: t('reports.level'), align: 'right', dataIndex: 'reorderLevel' },
           {
             key: 'suggested',
