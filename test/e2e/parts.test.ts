@@ -4,19 +4,15 @@
  * signs; the clerk issues; the ticket shows the parts; a stocktake finds one unit missing and the
  * lead posts the adjustment.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodResult } from '../../db/api';
-import { openDesk } from '../../db/desk';
-import type { ClientState } from '../../db/desk-types';
 import { readTable } from '../support/inspect';
-import { memoryLogger } from '../support/temp-store';
 import { openCounter, type Counter } from './fixtures';
 import { SignIn } from './pages';
+import { newStoreDesk } from './seed-desk';
 
 const STAFF = {
   clerk: { name: '赵磊', role: 'parts_clerk', pin: '6666' },
@@ -26,28 +22,7 @@ const STAFF = {
 
 /** A store with its parts staff, two suppliers, three parts in the catalogue and a repair ticket. */
 async function seedStore(): Promise<{ dataDir: string; ticket: { id: string; number: string } }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-parts-e2e-'));
-  const file = join(dataDir, 'counterdesk.sqlite');
-  const desk = await openDesk({
-    file,
-    appVersion: '0.1.0-test',
-    host: 'browser',
-    forcedLanguage: null,
-    logger: memoryLogger(),
-  });
-  const admin: ClientState = { sessionId: null };
-  const ok = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
-    const result = await desk.dispatch(admin, method, input);
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value as MethodResult<M>;
-  };
-  await ok('setup.createStore', {
-    storeCode: 'S012',
-    storeName: '南京西路店',
-    counterNo: 2,
-    adminName: '王经理',
-    adminPin: '2468',
-  });
+  const { dataDir, ok, close } = await newStoreDesk('parts-e2e');
   for (const staff of Object.values(STAFF)) await ok('staff.create', staff);
   const supplier = await ok('parts.supplierCreate', { name: '苏州恒达电器配件有限公司' });
   await ok('parts.create', {
@@ -90,7 +65,7 @@ async function seedStore(): Promise<{ dataDir: string; ticket: { id: string; num
     fault: '洗衣机不排水',
     condition: '外观完好',
   });
-  await desk.close();
+  await close();
   return { dataDir, ticket: { id: ticket.id, number: ticket.number } };
 }
 

@@ -9,15 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { printRouteHash, type MethodInput, type MethodName, type MethodResult } from '../../db/api';
-import { openDesk } from '../../db/desk';
-import type { ClientState } from '../../db/desk-types';
+import { printRouteHash } from '../../db/api';
 import { pdfInfo, pdfText } from '../print/pdf';
 import { readTable } from '../support/inspect';
-import { memoryLogger } from '../support/temp-store';
 import { openCounter, type Counter } from './fixtures';
 import { axeViolations, layoutProblems } from './layout-checks';
 import { chooseOption, SignIn } from './pages';
+import { newStoreDesk } from './seed-desk';
 
 const STAFF = {
   clerk: { name: '赵磊', role: 'parts_clerk', pin: '6666' },
@@ -25,27 +23,7 @@ const STAFF = {
 } as const;
 
 async function seedStore(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-purchasing-e2e-'));
-  const desk = await openDesk({
-    file: join(dataDir, 'counterdesk.sqlite'),
-    appVersion: '0.1.0-test',
-    host: 'browser',
-    forcedLanguage: null,
-    logger: memoryLogger(),
-  });
-  const admin: ClientState = { sessionId: null };
-  const ok = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
-    const result = await desk.dispatch(admin, method, input);
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value as MethodResult<M>;
-  };
-  await ok('setup.createStore', {
-    storeCode: 'S012',
-    storeName: '南京西路店',
-    counterNo: 2,
-    adminName: '王经理',
-    adminPin: '2468',
-  });
+  const { dataDir, ok, close } = await newStoreDesk('purchasing-e2e');
   for (const staff of Object.values(STAFF)) await ok('staff.create', staff);
   const supplier = await ok('parts.supplierCreate', {
     name: '苏州恒达电器配件有限公司',
@@ -76,7 +54,7 @@ async function seedStore(): Promise<string> {
     reorderLevel: 5,
     reorderQty: 20,
   });
-  await desk.close();
+  await close();
   return dataDir;
 }
 

@@ -10,14 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { printRouteHash, type MethodInput, type MethodName, type MethodResult } from '../../db/api';
-import { openDesk } from '../../db/desk';
-import type { ClientState } from '../../db/desk-types';
+import { printRouteHash } from '../../db/api';
 import { pdfText, pdfToPngs } from '../print/pdf';
 import { readTable } from '../support/inspect';
-import { memoryLogger } from '../support/temp-store';
 import { openCounter, type Counter } from './fixtures';
 import { chooseOption, SignIn } from './pages';
+import { newStoreDesk } from './seed-desk';
 
 const SHOTS = 'test-results';
 const STAFF = {
@@ -28,27 +26,7 @@ const STAFF = {
 
 /** A store with its parts staff, three parts in stock (the pump also in the van) and a repair ticket. */
 async function seedStore(): Promise<{ dataDir: string; ticketNumber: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-reqlines-e2e-'));
-  const desk = await openDesk({
-    file: join(dataDir, 'counterdesk.sqlite'),
-    appVersion: '0.1.0-test',
-    host: 'browser',
-    forcedLanguage: null,
-    logger: memoryLogger(),
-  });
-  const admin: ClientState = { sessionId: null };
-  const ok = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
-    const result = await desk.dispatch(admin, method, input);
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value as MethodResult<M>;
-  };
-  await ok('setup.createStore', {
-    storeCode: 'S012',
-    storeName: '南京西路店',
-    counterNo: 2,
-    adminName: '王经理',
-    adminPin: '2468',
-  });
+  const { dataDir, ok, close } = await newStoreDesk('reqlines-e2e');
   for (const staff of Object.values(STAFF)) await ok('staff.create', staff);
   const van = await ok('parts.locationCreate', { code: 'VAN1', name: '车1' });
   const parts = [
@@ -75,7 +53,7 @@ async function seedStore(): Promise<{ dataDir: string; ticketNumber: string }> {
     fault: '洗衣机不排水',
     condition: '外观完好',
   });
-  await desk.close();
+  await close();
   return { dataDir, ticketNumber: ticket.number };
 }
 

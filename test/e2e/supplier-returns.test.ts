@@ -9,16 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { printRouteHash, type MethodInput, type MethodName, type MethodResult } from '../../db/api';
-import { openDesk } from '../../db/desk';
-import type { ClientState } from '../../db/desk-types';
+import { printRouteHash } from '../../db/api';
 import { localDateOf } from '../../db/tickets/calendar';
 import { DEFAULT_TICKET_SETTINGS } from '../../db/tickets/settings';
 import { pdfInfo, pdfText } from '../print/pdf';
 import { readTable } from '../support/inspect';
-import { memoryLogger } from '../support/temp-store';
 import { openCounter, type Counter } from './fixtures';
 import { chooseOption, SignIn } from './pages';
+import { newStoreDesk } from './seed-desk';
 
 const SHOTS = join(process.cwd(), 'test-results', 'supplier-returns');
 const DAY = 86_400_000;
@@ -26,29 +24,8 @@ const LEAD = { name: '杨洋', role: 'parts_lead', pin: '5555' } as const;
 
 /** A store whose stock came in 120 days ago, with a return shipped 40 days ago and still not credited. */
 async function seedStore(): Promise<{ dataDir: string; overdue: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counterdesk-returns-e2e-'));
   let now = Date.now() - 120 * DAY;
-  const desk = await openDesk({
-    file: join(dataDir, 'counterdesk.sqlite'),
-    appVersion: '0.1.0-test',
-    host: 'browser',
-    forcedLanguage: null,
-    logger: memoryLogger(),
-    now: () => now,
-  });
-  const admin: ClientState = { sessionId: null };
-  const ok = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> => {
-    const result = await desk.dispatch(admin, method, input);
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.value as MethodResult<M>;
-  };
-  await ok('setup.createStore', {
-    storeCode: 'S012',
-    storeName: '南京西路店',
-    counterNo: 2,
-    adminName: '王经理',
-    adminPin: '2468',
-  });
+  const { dataDir, ok, close } = await newStoreDesk('returns-e2e', () => now);
   const adminId = (await ok('session.status', {})).staff!.id;
   await ok('staff.create', LEAD);
   const supplier = await ok('parts.supplierCreate', {
@@ -87,7 +64,7 @@ async function seedStore(): Promise<{ dataDir: string; overdue: string }> {
     carrier: '德邦物流',
     waybillNo: 'DB778',
   });
-  await desk.close();
+  await close();
   return { dataDir, overdue: overdue.number };
 }
 
