@@ -64,7 +64,7 @@ describe('the catalogue console', () => {
       await signInConsole(page, manager);
       await page.getByRole('menuitem', { name: '配件目录' }).click();
       await page.getByRole('cell', { name: 'FR-SEAL-01' }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'catalogue-parts-zh');
 
       await page
@@ -97,7 +97,7 @@ describe('the catalogue console', () => {
         .setInputFiles({ name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
       await page.getByText('售价须为元，最多两位小数').waitFor();
       await expect.poll(() => page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'catalogue-import-problems-zh');
 
       await page.getByRole('button', { name: '重新选择文件' }).click();
@@ -134,7 +134,7 @@ describe('the catalogue console', () => {
       expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'New part' }).count()).toBe(0);
       expect(await page.getByRole('tab', { name: 'Import' }).count()).toBe(0);
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'catalogue-parts-auditor-en');
 
       // The browser sends the write with a valid session and CSRF token: the server says no.
@@ -154,7 +154,7 @@ describe('the catalogue console', () => {
       await screenshot(page, 'catalogue-suppliers-auditor-en');
       await page.getByRole('menuitem', { name: 'Categories' }).click();
       await page.getByRole('cell', { name: 'Mattress', exact: true }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'categories-auditor-en');
       await page.getByRole('menuitem', { name: 'Customer tiers' }).click();
       await page.getByRole('cell', { name: 'Gold' }).waitFor();
@@ -183,7 +183,7 @@ describe('the catalogue console', () => {
       await screenshot(page, 'tiers-order-refused-zh');
       await dialog.getByRole('button', { name: '取消' }).click();
       await page.getByRole('cell', { name: '¥5,000.00' }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'tiers-zh');
       await page.getByRole('menuitem', { name: '产品品类' }).click();
       await page.getByRole('cell', { name: '床垫' }).waitFor();

@@ -120,7 +120,10 @@ export async function signInConsole(
   await page.getByTestId('staff-menu').filter({ hasText: staff.displayName }).waitFor();
 }
 
-/** The page scrolls sideways by this many pixels (0 when it fits). */
+/**
+ * How far the page scrolls sideways, in pixels (0 when it fits). Tests poll it (`expect.poll`): a select's list or a message
+ * still animating out may stick out for a moment on a busy machine; what stays is a real overflow.
+ */
 export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

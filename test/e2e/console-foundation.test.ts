@@ -38,7 +38,7 @@ describe('the head-office console', () => {
       await page.locator('form button[type=submit]').click();
       await page.getByRole('heading', { name: '王总，您好' }).waitFor();
       await page.getByText('在用电脑').waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'overview-zh');
     } finally {
       await context.close();
@@ -67,7 +67,7 @@ describe('the head-office console', () => {
       await page.getByRole('combobox', { name: 'Role li.na' }).click();
       await page.getByTitle('Catalogue manager').click();
       await page.getByText('Saved').waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'staff-en');
 
       await page.getByRole('menuitem', { name: 'Audit log' }).click();

@@ -153,7 +153,7 @@ describe('a standalone store joins', () => {
           })
           .waitFor();
         await page.getByText(lang === 'en' ? 'Adopted by head office' : '总部已采用').waitFor();
-        expect(await sidewaysOverflow(page)).toBe(0);
+        await expect.poll(() => sidewaysOverflow(page)).toBe(0);
         await screenshot(page, `counter-sync-join-${lang === 'en' ? 'en' : 'zh'}`);
         // Head office's P-7 holds the stock now; the store's own P-7 is retired with its history.
         const stock = readTable<{ part_id: string; qty: number }>(

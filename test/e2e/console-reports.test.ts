@@ -46,7 +46,7 @@ describe('chain reports in the console', () => {
       const trend = page.getByRole('table', { name: '投诉趋势（按月、按类别）（表格）' });
       await trend.getByRole('row', { name: /2026-01\s*1\s*1\s*0\s*0\s*0\s*2/ }).waitFor();
       await page.getByRole('img', { name: '投诉趋势（按月、按类别）' }).locator('svg').first().waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'reports-complaints-zh');
 
       // The Excel file holds the table's numbers.
@@ -66,7 +66,7 @@ describe('chain reports in the console', () => {
       await slaByStore.getByRole('row', { name: /S001 南京西路店\s*3\s*1\s*75\.0%\s*2\s*1\s*66\.7%/ }).waitFor();
       await slaByStore.getByRole('row', { name: /S002 徐家汇店\s*2\s*0\s*100\.0%\s*0\s*1\s*0\.0%/ }).waitFor();
       await page.getByText('83.3%').first().waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'reports-sla-zh');
 
       await page.getByRole('tab', { name: '门店对比' }).click();
@@ -75,7 +75,7 @@ describe('chain reports in the console', () => {
         .getByRole('row', { name: /S001 南京西路店\s*4\s*3\s*75\.0%\s*66\.7%\s*3\.67\s*12\s*¥87\.00/ })
         .waitFor();
       await stores.getByRole('row', { name: /S002 徐家汇店\s*2\s*1\s*100\.0%\s*0\.0%\s*—\s*96\s*¥0\.00/ }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'reports-stores-zh');
 
       // One store only: its complaints.
@@ -109,7 +109,7 @@ describe('chain reports in the console', () => {
       const buckets = page.getByRole('table', { name: 'Time taken (table)' });
       await buckets.getByRole('row', { name: /Within 1 day\s*1/ }).waitFor();
       await buckets.getByRole('row', { name: /3–7 days\s*1/ }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
 
       await page.getByRole('tab', { name: 'Parts' }).click();
       const top = page.getByRole('table', { name: 'Most consumed parts (table)' });
@@ -118,7 +118,7 @@ describe('chain reports in the console', () => {
       // Nothing issued for 90 days by now (the seed's last issue is in February 2026): all stock is slow.
       const slow = page.getByRole('table', { name: 'Slow stock (not issued for 90 days) (table)' });
       await slow.getByRole('row', { name: /F-100\s*滤芯\s*11\s*¥275\.00\s*2/ }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'reports-parts-en');
     } finally {
       await context.close();

@@ -83,7 +83,7 @@ describe('service standards in the console', () => {
       const clock = page.locator('.ant-select', { has: page.getByRole('combobox', { name: `计时方式：${row}` }) });
       await clock.getByTitle('自然时间（全天候）').waitFor();
       await page.getByText('已修改 1 项').waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'standards-zh');
       await page.getByRole('button', { name: '保存服务标准' }).click();
       await page.getByText('已保存 1 项，门店下次同步时生效').waitFor();
@@ -137,7 +137,7 @@ describe('service standards in the console', () => {
       await dialog.waitFor({ state: 'hidden' });
       await page.getByRole('button', { name: /^2026-10-10 Make-up working day/ }).waitFor();
       await page.getByRole('button', { name: /^2026-10-01 Closed/ }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'calendar-en');
     } finally {
       await context.close();
@@ -162,7 +162,7 @@ describe('service standards in the console', () => {
       await dialog.getByLabel('周日').check();
       await dialog.getByRole('button', { name: '保存' }).click();
       await page.getByRole('cell', { name: '商场标准' }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'hours-zh');
       await page.getByRole('menuitem', { name: '节假日日历' }).click();
       await page.getByRole('heading', { name: '节假日日历' }).waitFor();

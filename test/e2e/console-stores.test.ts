@@ -160,7 +160,7 @@ describe('stores and PCs in the console', () => {
       await expect.poll(() => row.textContent()).toContain('0.2.0');
       expect(await row.textContent()).toContain('快 3 分钟');
       await row.getByTestId('health-problem').waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'stores-detail-zh');
 
       await row.getByRole('button', { name: '停用' }).click();
@@ -177,7 +177,7 @@ describe('stores and PCs in the console', () => {
 
       await page.getByRole('link', { name: /返回门店列表/ }).click();
       await page.getByRole('row', { name: /S088/ }).waitFor();
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'stores-list-zh');
 
       // The customer the PC sent: masked first, in full when asked (audited).
@@ -235,13 +235,13 @@ describe('stores and PCs in the console', () => {
       await page.getByRole('menuitem', { name: 'Stores and PCs' }).click();
       await page.getByRole('row', { name: /S088/ }).waitFor();
       expect(await page.getByRole('button', { name: 'Add store' }).count()).toBe(0);
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'stores-list-en');
       await page.getByRole('link', { name: 'S088' }).click();
       await page.getByRole('row', { name: /S088 柜台 1/ }).waitFor();
       expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Issue enrollment code' }).count()).toBe(0);
-      expect(await sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => sidewaysOverflow(page)).toBe(0);
       await screenshot(page, 'stores-detail-en');
       await page.getByRole('menuitem', { name: 'Customers' }).click();
       await page.getByLabel('Phone (3+ digits) or part of a name').fill('林');
