@@ -1,6 +1,6 @@
 /**
  * The reorder list as an Excel file the parts lead sends to suppliers: one row per part, grouped
- * by supplier, amounts in yuan. The rows are built here (plain data, testable); the browser
+ * by supplier, with the columns the page shows (on hand, demand, on order), amounts in yuan. The rows are built here (plain data, testable); the browser
  * build of write-excel-file (already used for the customer export) writes the file.
  */
 import writeXlsxFile from 'write-excel-file/browser';
@@ -18,6 +18,7 @@ export type ReorderHeaders = Readonly<{
   unit: string;
   onHand: string;
   demand: string;
+  onOrder: string;
   level: string;
   suggested: string;
   unitCost: string;
@@ -37,6 +38,7 @@ export function reorderRows(list: ReorderList, headers: ReorderHeaders): Cell[][
     headers.unit,
     headers.onHand,
     headers.demand,
+    headers.onOrder,
     headers.level,
     headers.suggested,
     headers.unitCost,
@@ -51,6 +53,8 @@ export function reorderRows(list: ReorderList, headers: ReorderHeaders): Cell[][
     line.unit,
     line.onHand,
     line.demand,
+    // Already ordered from the supplier and not yet received: the suggestion counts it.
+    line.onOrder,
     line.reorderLevel,
     line.suggestedQty,
     // Fen become yuan only here, for people reading the sheet.
@@ -59,6 +63,7 @@ export function reorderRows(list: ReorderList, headers: ReorderHeaders): Cell[][
   ]);
   const total: Cell[] = [
     headers.total,
+    null,
     null,
     null,
     null,

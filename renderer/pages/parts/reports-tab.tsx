@@ -42,6 +42,7 @@ function ReorderReport() {
       unit: t('part.unit'),
       onHand: t('part.onHand'),
       demand: t('reports.demand'),
+      onOrder: t('reports.onOrder'),
       level: t('reports.level'),
       suggested: t('reports.suggested'),
       unitCost: t('part.cost'),
