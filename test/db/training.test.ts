@@ -235,6 +235,48 @@ describe('assessment period', () => {
     });
   });
 
+  it('counts a rating for everyone the ticket was assigned to, not only the last assignee', async () => {
+    const d = await openTicketDesk(sh('2026-11-23 09:00'));
+    const { id: periodId } = await d.ok('manager', 'training.savePeriod', PERIOD);
+    const customer = await d.customer('顾女士');
+    let t = await d.ok('counter', 'tickets.create', {
+      type: 'complaint',
+      customerId: customer.id,
+      category: 'delivery',
+      channel: 'phone',
+      whatHappened: '送货迟到',
+      customerWants: '道歉',
+      serious: false,
+    });
+    // 陈师傅 (B) is assigned, 张敏 (A) takes it over, then hands it back to B: A→B, B assigned twice.
+    t = await step(d, 'cs_lead', t, { action: 'assign', assigneeId: d.idOf('technician') });
+    t = await step(d, 'cs_lead', t, { action: 'reassign', assigneeId: d.idOf('cs_lead'), reason: '需要组长处理' });
+    t = await step(d, 'cs_lead', t, { action: 'reassign', assigneeId: d.idOf('technician'), reason: '交回上门' });
+    expect(t.assignee?.id).toBe(d.idOf('technician'));
+    t = await step(d, 'cs_lead', t, { action: 'start_investigation' });
+    t = await step(d, 'cs_lead', t, { action: 'propose_solution', findings: '属实', solution: '致歉' });
+    t = await step(d, 'cs_lead', t, { action: 'inform_customer', customerView: '接受' });
+    await d.ok('counter', 'tickets.recordFollowUp', {
+      ticketId: t.id,
+      version: t.version,
+      reached: true,
+      rating: 4,
+      problemSolved: true,
+    });
+    await d.ok('cs_lead', 'training.selfAssess', { periodId, score: 70 });
+    await d.ok('manager', 'training.rate', { periodId, staffId: d.idOf('cs_lead'), score: 80 });
+
+    const view = await d.ok('manager', 'training.period', { periodId });
+    const row = (who: Who) => view.rows.find((r) => r.staffId === d.idOf(who))!;
+    // Rated 4 → 75 points, once each for A, B and the clerk who took it (B's two assignments count once).
+    expect(row('cs_lead')).toMatchObject({ customerCount: 1, customerX100: 7500 });
+    expect(row('technician')).toMatchObject({ customerCount: 1, customerX100: 7500 });
+    expect(row('counter')).toMatchObject({ customerCount: 1, customerX100: 7500 });
+    expect(row('technician2')).toMatchObject({ customerCount: 0, customerX100: null });
+    // 0.3·70 + 0.4·80 + 0.3·75 = 75.50.
+    expect(row('cs_lead')).toMatchObject({ totalX100: 7550, grade: 'B' });
+  });
+
   it('shows each person their own row, a lead their group, the manager everyone', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:00'));
     const { id: periodId } = await d.ok('manager', 'training.savePeriod', PERIOD);
