@@ -22,6 +22,13 @@ function documentNumbering(entity: string): Pick<EntityRule, 'numbered' | 'label
   };
 }
 
+/**
+ * A return cancelled on one PC and shipped on another while both were offline is shipped: the goods
+ * left the store, whichever step was stamped last (db/parts/returns/settle.ts then takes the stock
+ * the cancel put back off the shelf again). Every step of the return's machine moves up this order.
+ */
+const SUPPLIER_RETURN_POLICY = { precedence: { status: ['created', 'cancelled', 'shipped', 'credited'] } };
+
 export const partsEntities: ReadonlyArray<EntityRule> = [
   // The catalogue and prices are head office's; each store keeps its own shelf bin and reorder rule.
   {
@@ -86,7 +93,7 @@ export const partsEntities: ReadonlyArray<EntityRule> = [
     key: 'id',
     owner: 'store',
     scope: 'store',
-    policy: {},
+    policy: entity === 'supplier_return' ? SUPPLIER_RETURN_POLICY : {},
     deleteMode: 'hard',
     refersTo,
     ...documentNumbering(entity),

@@ -121,6 +121,15 @@ function applyOne(
     return;
   }
   const row = lookup ? lookup.row : readRow(statements, rule, record.entityId);
+  // A ledger row or event already held here is final, as at head office (headoffice/apply.ts): it is
+  // never updated. Two PCs that wrote the same derived record (one correction both made, under one
+  // id and with the same values) each keep their own copy instead of rewriting it with the other's
+  // stamp. Values kept aside for a column this PC lacked still fill that column once it has it.
+  const replaying = options.unstamped?.has(recordKey(record.entity, record.entityId)) ?? false;
+  if (row && rule.appendOnly && !rule.keyedByOthers && !replaying) {
+    outcome.unchanged += 1;
+    return;
+  }
   const before = localState(
     statements,
     rule,

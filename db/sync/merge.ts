@@ -9,6 +9,8 @@
  * - `hqFields` (a customer's tier, anything head office owns): a head-office stamp beats any store
  *   stamp, so a store's offline edit can never outlive head office's value.
  * - Deletes win: the tombstone is kept (the latest one) and no later update brings the record back.
+ * - `precedence` fields (a supplier return's status): a value further along the field's order wins
+ *   whatever the stamps (shipped beats cancelled: the goods left); equal ranks fall back to the stamps.
  * - `composite` columns (a ticket's intake form) merge key by key; `derived` copies (its summary
  *   line) are recomputed from the merged state with their source's stamp (composite.ts, db/tickets/form-sync.ts).
  */
@@ -24,6 +26,12 @@ export type DerivedField = Readonly<{ field: string; value: unknown; from: strin
 export type MergePolicy = {
   trueWins?: ReadonlyArray<string>;
   hqFields?: ReadonlyArray<string> | 'all';
+  /**
+   * Fields whose values outrank each other, lowest first: the higher-ranked value wins whatever its
+   * stamp; a value not listed ranks below all. A field's order must agree with every way it can
+   * change (a status only ever moves to a higher rank), or a later step could be lost.
+   */
+  precedence?: Readonly<Record<string, ReadonlyArray<string>>>;
   /** JSON object columns merged key by key (composite.ts). */
   composite?: ReadonlyArray<CompositeColumn>;
   /** The copies to recompute from a merged state; only fields whose source is in the state. */
@@ -68,7 +76,16 @@ function truthy(value: unknown): boolean {
 
 type Cell = { value: unknown; clock: string };
 
+function rankOf(order: ReadonlyArray<string>, value: unknown): number {
+  return typeof value === 'string' ? order.indexOf(value) : -1;
+}
+
 function pick(policy: MergePolicy, field: string, a: Cell, b: Cell): Cell {
+  const ranks = policy.precedence?.[field];
+  if (ranks) {
+    const byRank = rankOf(ranks, a.value) - rankOf(ranks, b.value);
+    if (byRank !== 0) return byRank > 0 ? a : b;
+  }
   const order = compareFieldClocks(policy, field, a.clock, b.clock);
   if (order !== 0) return order > 0 ? a : b;
   // Same stamp, different values: cannot happen for one change; decide deterministically anyway.

@@ -34,6 +34,7 @@ export const partsReturnsEn = {
     shippedLine: '{{on}} · {{carrier}} {{waybill}} · {{name}}',
     creditedLine: '{{no}} · {{amount}} · {{name}}',
     cancelledLine: '{{reason}} · {{name}}',
+    cancelOverruled: 'Cancelled on another PC after it had shipped; the stock went out again: {{reason}} · {{name}}',
     done: '{{number}}: {{step}}',
   },
   clearance: {

@@ -36,6 +36,7 @@ export const partsReturnsZhCN: typeof partsReturnsEn = {
     shippedLine: '{{on}} · {{carrier}} {{waybill}} · {{name}}',
     creditedLine: '{{no}} · {{amount}} · {{name}}',
     cancelledLine: '{{reason}} · {{name}}',
+    cancelOverruled: '已在另一台电脑上取消，但货物已发出：取消无效，库存已重新出库（{{reason}} · {{name}}）',
     done: '{{number}}：{{step}}',
   },
   clearance: {

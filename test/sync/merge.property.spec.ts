@@ -35,7 +35,7 @@ const clock = fc
   })
   .map(formatHlc);
 const value = fc.oneof(
-  fc.constantFrom(0, 1, true, false, null),
+  fc.constantFrom(0, 1, true, false, null, 'created', 'cancelled', 'shipped'),
   fc.string({ maxLength: 3 }),
   fc.integer({ min: -5, max: 5 }),
 );
@@ -58,6 +58,7 @@ const POLICIES: Array<[string, MergePolicy]> = [
   ['plain last writer wins', {}],
   ['customer (consent wins, tier is head office’s)', { trueWins: ['doNotContact'], hqFields: ['tier'] }],
   ['head-office owned', { hqFields: 'all' }],
+  ['a status ranked over its stamps', { precedence: { notes: ['created', 'cancelled', 'shipped'] } }],
   ...registeredEntities().map((entity): [string, MergePolicy] => [entity, ruleFor(entity)!.policy]),
 ];
 

@@ -14,6 +14,8 @@ import { endClearanceWhenSoldOut } from '../clearance/queries';
 import type { DocType, MovementKind, StockMovementTable } from '../tables';
 
 export type MovementInput = {
+  /** A derived id, for a movement two PCs may both write (db/parts/returns/settle.ts); else a new one. */
+  id?: string;
   partId: string;
   locationId: string;
   kind: MovementKind;
@@ -78,7 +80,7 @@ export async function appendMovement(tx: TxContext, input: MovementInput): Promi
   if (await bringsNewStockToRetired(tx, input)) throw new DeskFailure('conflict', 'location_retired', 'locationId');
   const hlc = tx.stamp();
   const movement: MovementRecord = {
-    id: newId(),
+    id: input.id ?? newId(),
     partId: input.partId,
     locationId: input.locationId,
     kind: input.kind,

@@ -166,9 +166,15 @@ function StepCell({ record: r }: { record: SupplierReturnView }) {
           })}
         </Typography.Text>
       ) : null}
-      {r.cancelled ? (
+      {r.cancelled && r.status === 'cancelled' ? (
         <Typography.Text type="secondary">
           {t('returns.cancelledLine', { reason: r.cancelled.reason, name: r.cancelled.byName ?? '' })}
+        </Typography.Text>
+      ) : null}
+      {/* Shipped on one PC, cancelled on another while both were offline: the shipment stands. */}
+      {r.cancelled && r.status !== 'cancelled' ? (
+        <Typography.Text type="warning">
+          {t('returns.cancelOverruled', { reason: r.cancelled.reason, name: r.cancelled.byName ?? '' })}
         </Typography.Text>
       ) : null}
     </Space>
