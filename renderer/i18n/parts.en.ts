@@ -111,6 +111,8 @@ export const partsEn = {
     contact: 'Contact',
     phone: 'Phone',
     none: 'No suppliers yet',
+    recordSince: 'Since {{from}}: on time {{onTime}} · rejected at inspection {{rejected}}',
+    noRecordSince: 'No deliveries since {{from}}',
   },
   location: {
     title: 'Stock locations',
@@ -208,6 +210,9 @@ export const partsEn = {
     onHand: 'On hand',
     issueNow: 'Issue now',
     issueOf: 'Issue now of {{part}}',
+    lineRejected: '{{part}} rejected',
+    lineReduced: '{{part}} ×{{approved}} of {{requested}}',
+    lineSeparator: ', ',
     returnOf: 'Return now of {{part}}',
     addLine: 'Add part',
     removeLine: 'Remove line {{n}}',

@@ -112,6 +112,8 @@ export const partsZhCN: PartsMessages = {
     contact: '联系人',
     phone: '电话',
     none: '暂无供应商',
+    recordSince: '自 {{from}} 起：及时到货 {{onTime}} · 验收拒收 {{rejected}}',
+    noRecordSince: '自 {{from}} 起无到货',
   },
   location: {
     title: '库位',
@@ -208,6 +210,9 @@ export const partsZhCN: PartsMessages = {
     onHand: '库存',
     issueNow: '本次发料',
     issueOf: '{{part}} 本次发料',
+    lineRejected: '{{part}} 驳回',
+    lineReduced: '{{part}} 批准 {{approved}} / 申领 {{requested}}',
+    lineSeparator: '，',
     returnOf: '{{part}} 本次退料',
     addLine: '添加配件',
     removeLine: '删除第 {{n}} 行',

@@ -181,11 +181,34 @@ describe('a requisition decided line by line', () => {
     await page.getByRole('tab', { name: 'Requisitions', exact: true }).click();
     await page.getByRole('link', { name: `Open requisition ${number}` }).click();
     const issue = page.getByRole('dialog');
-    await expect.poll(() => issue.getByLabel('Issue now of 洗衣机皮带').inputValue()).toBe('1');
-    await expect.poll(() => issue.getByLabel('Issue now of 冰箱温控器').inputValue()).toBe('0');
+    // The reduced belt line takes at most the 1 approved; the rejected thermostat has no box at all.
+    const beltBox = issue.getByLabel('Issue now of 洗衣机皮带');
+    await expect.poll(() => beltBox.inputValue()).toBe('1');
+    await beltBox.fill('3');
+    await beltBox.blur();
+    await expect.poll(() => beltBox.inputValue()).toBe('1');
+    expect(await issue.getByLabel('Issue now of 冰箱温控器').count()).toBe(0);
+    await expect
+      .poll(() =>
+        issue
+          .getByRole('row', { name: /RF-THERM-03/ })
+          .getByText('Rejected', { exact: true })
+          .count(),
+      )
+      .toBe(2);
+    await screenshots(page, 'p17ui-requisition-issue', '驳回');
     await issue.getByRole('button', { name: 'Issue parts' }).click();
     await issue.getByRole('row', { name: /Status\s+Issued/ }).waitFor();
     await screenshots(page, 'requisition-issued', '驳回');
+
+    // The list says what became of each line: rejected, or approved of requested; never "×0".
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    // The clerk's list shows what is still to issue; this one is issued now.
+    await chooseOption(page, page.getByRole('combobox', { name: 'Show' }), 'Issued');
+    const listed = page.getByRole('row', { name: new RegExp(number) });
+    await listed.getByText('排水泵 ×2, 洗衣机皮带 ×1 of 3, 冰箱温控器 rejected').waitFor();
+    await screenshots(page, 'p17ui-requisition-list', '排水泵 ×2，洗衣机皮带 批准 1 / 申领 3，冰箱温控器 驳回');
     expect(
       readTable(file, `SELECT qty FROM stock_movement WHERE kind = 'issue' AND doc_id = ? ORDER BY seq`, id),
     ).toEqual([{ qty: -2 }, { qty: -1 }]);

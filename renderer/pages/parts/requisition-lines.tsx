@@ -18,6 +18,23 @@ export function LineDecisionTag({ line }: { line: RequisitionLineView }) {
   );
 }
 
+type SummaryLine = Readonly<{ partName: string; requestedQty: number; approvedQty: number | null }>;
+
+/**
+ * A requisition's lines in one phrase for a list: "排水泵 ×1，皮带 驳回". A rejected line says so
+ * (not "×0"), a reduced one shows what was approved of what was asked.
+ */
+export function LinesSummary({ lines }: { lines: ReadonlyArray<SummaryLine> }) {
+  const { t } = useTranslation('parts');
+  const phrase = (l: SummaryLine): string => {
+    if (l.approvedQty === 0) return t('requisition.lineRejected', { part: l.partName });
+    if (l.approvedQty !== null && l.approvedQty < l.requestedQty)
+      return t('requisition.lineReduced', { part: l.partName, approved: l.approvedQty, requested: l.requestedQty });
+    return `${l.partName} ×${l.approvedQty ?? l.requestedQty}`;
+  };
+  return <>{lines.map(phrase).join(t('requisition.lineSeparator'))}</>;
+}
+
 /** `extra` adds an input column; `signing` leaves out what nobody has yet (approved, issued, returned). */
 export function LinesTable({
   lines,

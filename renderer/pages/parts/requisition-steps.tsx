@@ -3,7 +3,7 @@
  * lead approved (some now, the rest later), and take back what the job did not use. The lead's
  * signature is requisition-sign.tsx.
  */
-import { Alert, App, Button, Input, InputNumber, Space } from 'antd';
+import { Alert, App, Button, Input, InputNumber, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskError, RequisitionLineView, RequisitionView } from '../../../db/api';
@@ -29,11 +29,13 @@ export function QtyInput({
   label,
   value,
   max,
+  disabled = false,
   onChange,
 }: {
   label: string;
   value: number;
   max: number;
+  disabled?: boolean;
   onChange: (qty: number) => void;
 }) {
   return (
@@ -41,6 +43,7 @@ export function QtyInput({
       aria-label={label}
       min={0}
       max={Math.max(max, 0)}
+      disabled={disabled}
       precision={0}
       value={value}
       onChange={(v) => onChange(typeof v === 'number' ? v : 0)}
@@ -59,7 +62,9 @@ export function IssueStep({ requisition }: { requisition: RequisitionView }) {
   const errors = useStepError(requisition.lines);
 
   const run = async (): Promise<void> => {
-    const lines = requisition.lines.filter((l) => (qty[l.id] ?? 0) > 0).map((l) => ({ lineId: l.id, qty: qty[l.id]! }));
+    const lines = requisition.lines
+      .map((l) => ({ lineId: l.id, qty: Math.min(qty[l.id] ?? 0, l.toIssueQty) }))
+      .filter((l) => l.qty > 0);
     const result = await issue.run({ requisitionId: requisition.id, lines });
     errors.show(
       result.ok ? null : result.error,
@@ -81,15 +86,20 @@ export function IssueStep({ requisition }: { requisition: RequisitionView }) {
         lines={requisition.lines}
         extra={{
           title: t('requisition.issueNow'),
-          // The input allows more than approved so the desk's "over-issue" answer is what the clerk sees.
-          render: (l) => (
-            <QtyInput
-              label={t('requisition.issueOf', { part: l.partName })}
-              value={qty[l.id] ?? 0}
-              max={99999}
-              onChange={(v) => setQty({ ...qty, [l.id]: v })}
-            />
-          ),
+          // A rejected line has nothing to issue; any other line takes at most what is still approved
+          // and not yet issued. The desk refuses more anyway (over_issue), but the box never offers it.
+          render: (l) =>
+            l.decision === 'rejected' ? (
+              <Tag color="red">{t('decide.decisions.rejected')}</Tag>
+            ) : (
+              <QtyInput
+                label={t('requisition.issueOf', { part: l.partName })}
+                value={Math.min(qty[l.id] ?? 0, l.toIssueQty)}
+                max={l.toIssueQty}
+                disabled={l.toIssueQty === 0}
+                onChange={(v) => setQty({ ...qty, [l.id]: v })}
+              />
+            ),
         }}
       />
       {errors.banner}

@@ -12,6 +12,7 @@ import { useDeskQuery } from '../../use-desk';
 import { formatTime } from './format';
 import { partsHref } from './route';
 import { RequisitionDrawer, StatusTag } from './requisition-detail';
+import { LinesSummary } from './requisition-lines';
 import { RequisitionFormDrawer } from './requisition-form';
 
 export function RequisitionsTab({ openId }: { openId: string | null }) {
@@ -71,7 +72,7 @@ export function RequisitionsTab({ openId }: { openId: string | null }) {
           {
             key: 'lines',
             title: t('requisition.lines'),
-            render: (_, r) => r.lines.map((l) => `${l.partName} ×${l.approvedQty ?? l.requestedQty}`).join('，'),
+            render: (_, r) => <LinesSummary lines={r.lines} />,
           },
           { key: 'by', title: t('requisition.requestedBy'), render: (_, r) => r.requestedByName ?? '' },
           { key: 'at', title: t('requisition.requestedAt'), render: (_, r) => formatTime(r.requestedAt) },
