@@ -1,13 +1,15 @@
 /**
  * Scans anywhere at the counter: with no text field focused (or in a field marked
- * `data-scan-anywhere`, the counter's search box), a scanned goods tag opens its ticket. The scan
- * is told from typing by its pace (detector.ts); a code that names nothing is said, with the code.
+ * `data-scan-anywhere`, the counter's search box), a scanned goods tag opens its ticket and a part
+ * label opens the part (the desk names a part only to a role with parts.read). The scan is told
+ * from typing by its pace (detector.ts); a code that names nothing is said, with the code.
  * Fields that take scans themselves (ScanField) are text fields, so this leaves them alone.
  */
 import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../desk';
+import { partsHref } from '../pages/parts/route';
 import { ticketHref } from '../pages/tickets/route';
 import { ScanDetector } from './detector';
 
@@ -47,7 +49,9 @@ export function CounterScanner() {
         void say.info(text('scan.opening', { number: record.number }));
         window.location.hash = ticketHref(record.id);
       } else {
+        // The part's drawer on the Parts page: its stock per location, bin, clearance and label.
         void say.info(text('scan.part', { partNo: record.partNo, name: record.name, bin: record.bin || '—' }));
+        window.location.hash = partsHref('stock', record.id);
       }
     };
     const onKeyDown = (event: KeyboardEvent): void => {

@@ -2,13 +2,15 @@
  * Labels and scanning, end to end on the built browser host: the label PDFs come out on their
  * paper (50 × 30, 40 × 30 mm, A4 sheet of 3 × 8), carry their text, and their barcodes and QR codes
  * decode — with a real decoder, at 400 dpi — to the part number, bin and ticket number; a goods
- * tag scanned at the counter opens its ticket; a part label scanned into a requisition picks it.
+ * tag scanned at the counter opens its ticket, a part label there opens the part; a part label
+ * scanned into a requisition picks it.
  */
 process.env.TZ = 'Asia/Shanghai';
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { printRouteHash, type Paper, type PrintForm } from '../../db/api';
 import { pdfInfo, pdfText, pdfToPngs } from '../print/pdf';
@@ -119,6 +121,18 @@ describe('label PDFs', () => {
   });
 });
 
+/**
+ * A scanner's keys as one burst, dispatched in the page in one go: typed through the test browser on
+ * a busy machine, keys can arrive slower than any scanner sends them and read as a person typing.
+ */
+async function scanBurst(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of [...text, 'Enter'])
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }, code);
+}
+
 describe('scanning at the counter', () => {
   test('a goods tag scanned on the counter page (the search box focused) opens its ticket', async () => {
     const { page } = counter;
@@ -132,6 +146,29 @@ describe('scanning at the counter', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#/tickets/${store.ticket.id}$`));
     await page.locator('[data-page="tickets"]').getByText(store.ticket.number).first().waitFor();
+  });
+
+  test('a part label scanned on the counter page opens the part in its drawer on the Parts page', async () => {
+    const { page } = counter;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${counter.host.origin}/#/counter`);
+    await page.getByRole('combobox', { name: '搜索顾客' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+    await scanBurst(page, 'WM-PUMP-01');
+    const pump = await partId('WM-PUMP-01');
+    await page.waitForURL(new RegExp(`#/parts/stock/${pump}$`));
+    await page.locator('[data-page="parts"]').waitFor();
+    // The drawer is laid over the page (antd puts it at the end of the body).
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('排水泵').first().waitFor();
+    await drawer.getByText('WM-PUMP-01').first().waitFor();
+    await page.screenshot({ path: 'test-results/p17ui-part-scan-zh-1366.png' });
+    await page.getByLabel(/^(Language|语言)$/).selectOption('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.screenshot({ path: 'test-results/p17ui-part-scan-en-1366.png' });
+    await page.getByLabel(/^(Language|语言)$/).selectOption('zh-CN');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.keyboard.press('Escape');
   });
 
   test('typing the same number at a person’s pace does not open it; an unknown scanned code is named', async () => {
