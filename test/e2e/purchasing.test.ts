@@ -58,14 +58,18 @@ async function seedStore(): Promise<string> {
   return dataDir;
 }
 
-async function signInAs(page: Page, who: keyof typeof STAFF): Promise<void> {
+/** The store's admin, made with the store: the one who keeps the suppliers list. */
+const ADMIN = { name: '王经理', pin: '2468' } as const;
+
+async function signInAs(page: Page, who: keyof typeof STAFF | typeof ADMIN): Promise<void> {
+  const { name, pin } = typeof who === 'string' ? STAFF[who] : who;
   for (let open = await page.getByRole('dialog').count(); open > 0; open = await page.getByRole('dialog').count()) {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBeLessThan(open);
   }
   if (await page.getByRole('button', { name: 'Lock' }).isVisible())
     await page.getByRole('button', { name: 'Lock' }).click();
-  await new SignIn(page).as(STAFF[who].name, STAFF[who].pin);
+  await new SignIn(page).as(name, pin);
   await page.getByRole('link', { name: 'Spare parts' }).click();
   await page.getByRole('heading', { name: 'Spare parts' }).waitFor();
 }
@@ -175,5 +179,24 @@ describe('purchasing', () => {
       .waitFor();
     await page.screenshot({ path: 'test-results/purchasing-order-zh.png' });
     expect(await axeViolations(page)).toEqual([]);
-  });
+
+    // The suppliers panel on the Stock tab (the admin's) gives each supplier's record: the Purchasing tab's figures.
+    await page.getByLabel(/^(Language|语言)$/).selectOption('en');
+    await signInAs(page, ADMIN);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('tab', { name: 'Stock', exact: true }).click();
+    await page.getByRole('button', { name: /Suppliers \(1\)/ }).click();
+    const record = page.getByRole('listitem', { name: '苏州恒达电器配件有限公司' });
+    await expect
+      .poll(() => record.innerText())
+      .toMatch(/Since \d{4}-\d{2}-01: on time 1 \(100%\) · rejected at inspection 0 \(0%\)$/);
+    await record.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/p17ui-suppliers-en-1366.png' });
+    await page.getByLabel(/^(Language|语言)$/).selectOption('zh-CN');
+    await expect
+      .poll(() => record.innerText())
+      .toMatch(/自 \d{4}-\d{2}-01 起：及时到货 1 \(100%\) · 验收拒收 0 \(0%\)$/);
+    await page.screenshot({ path: 'test-results/p17ui-suppliers-zh-1366.png' });
+    expect(await axeViolations(page)).toEqual([]);
+  }, 240_000);
 });

@@ -17,23 +17,41 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${Math.round((part * 1000) / whole) / 10}%`;
 }
 
+/** "8 (80%)": on-time deliveries of all deliveries. */
+export const onTimeFigure = (r: SupplierRecordLine): string => `${r.onTime} (${percent(r.onTime, r.deliveries)})`;
+/** "2 (4%)": units rejected of all inspected. */
+export const rejectedFigure = (r: SupplierRecordLine): string =>
+  `${r.rejectedQty} (${percent(r.rejectedQty, r.inspectedQty)})`;
+
 function monthStart(today: string): string {
   return `${today.slice(0, 8)}01`;
 }
 
-export function SupplierRecordCard() {
-  const { t } = useTranslation('parts');
-  const { can } = useSignedIn();
-  const errorText = useErrorText();
+/** The record's default period: from the first of this month a year ago to today. */
+export function defaultRecordPeriod(): { from: string; to: string } {
   const today = todayLocal();
-  const [from, setFrom] = useState(monthStart(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`));
-  const [to, setTo] = useState(today);
+  return { from: monthStart(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`), to: today };
+}
+
+/** Each supplier's record over a period, for whoever may read the parts reports (others: none asked). */
+export function useSupplierRecord(from: string, to: string) {
+  const { can } = useSignedIn();
+  const allowed = can('parts.reports');
   const { state } = useDeskQuery(
     'parts.supplierRecord',
     { from, to },
-    { refetchOn: ['parts.changed'], enabled: can('parts.reports') },
+    { refetchOn: ['parts.changed'], enabled: allowed },
   );
-  if (!can('parts.reports')) return null;
+  return { allowed, state };
+}
+
+export function SupplierRecordCard() {
+  const { t } = useTranslation('parts');
+  const errorText = useErrorText();
+  const [from, setFrom] = useState(() => defaultRecordPeriod().from);
+  const [to, setTo] = useState(() => defaultRecordPeriod().to);
+  const { allowed, state } = useSupplierRecord(from, to);
+  if (!allowed) return null;
   return (
     <Card title={t('purchasing.record')} size="small" style={{ marginTop: 24 }}>
       <Typography.Paragraph type="secondary">{t('purchasing.recordHint')}</Typography.Paragraph>
@@ -58,14 +76,14 @@ export function SupplierRecordCard() {
             key: 'onTime',
             title: t('purchasing.onTime'),
             align: 'right',
-            render: (_, r) => `${r.onTime} (${percent(r.onTime, r.deliveries)})`,
+            render: (_, r) => onTimeFigure(r),
           },
           { key: 'inspected', title: t('purchasing.inspected'), align: 'right', dataIndex: 'inspectedQty' },
           {
             key: 'rejected',
             title: t('purchasing.rejectedShare'),
             align: 'right',
-            render: (_, r) => `${r.rejectedQty} (${percent(r.rejectedQty, r.inspectedQty)})`,
+            render: (_, r) => rejectedFigure(r),
           },
         ]}
       />

@@ -1,19 +1,25 @@
-/** The suppliers parts come from (the store's admin, while the store owns the catalogue). */
+/** The suppliers parts come from (the store's admin, while the store owns the catalogue), each with its delivery record. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Collapse, Form, List, Space } from 'antd';
+import { Button, Collapse, Form, List, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { supplierSchema, type SupplierSummary } from '../../../db/api';
+import { supplierSchema, type SupplierRecordLine, type SupplierSummary } from '../../../db/api';
 import { TextField } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../../forms/server-error';
 import { useDeskMutation } from '../../use-desk';
+import { defaultRecordPeriod, onTimeFigure, rejectedFigure, useSupplierRecord } from './purchasing-record';
 
 type SupplierInput = z.input<typeof supplierSchema>;
 
 export function SuppliersPanel({ suppliers }: { suppliers: ReadonlyArray<SupplierSummary> }) {
   const { t } = useTranslation('parts');
+  // The Purchasing tab's query over its default period: one request for the whole list.
+  const [{ from, to }] = useState(defaultRecordPeriod);
+  const record = useSupplierRecord(from, to);
+  const lineOf = (id: string) => record.state.value?.items.find((r) => r.supplierId === id);
   return (
     <Collapse
       style={{ marginTop: 24 }}
@@ -28,8 +34,11 @@ export function SuppliersPanel({ suppliers }: { suppliers: ReadonlyArray<Supplie
                 dataSource={[...suppliers]}
                 locale={{ emptyText: t('supplier.none') }}
                 renderItem={(s) => (
-                  <List.Item>
-                    {s.name} {s.contact} {s.phone}
+                  <List.Item aria-label={s.name}>
+                    <span>
+                      {s.name} {s.contact} {s.phone}
+                    </span>
+                    {record.allowed && record.state.value ? <RecordOf line={lineOf(s.id)} from={from} /> : null}
                   </List.Item>
                 )}
               />
@@ -39,6 +48,18 @@ export function SuppliersPanel({ suppliers }: { suppliers: ReadonlyArray<Supplie
         },
       ]}
     />
+  );
+}
+
+/** A supplier's delivery record beside its name, the same figures as the Purchasing tab's table. */
+function RecordOf({ line, from }: { line: SupplierRecordLine | undefined; from: string }) {
+  const { t } = useTranslation('parts');
+  return (
+    <Typography.Text type="secondary">
+      {line && line.deliveries > 0
+        ? t('supplier.recordSince', { from, onTime: onTimeFigure(line), rejected: rejectedFigure(line) })
+        : t('supplier.noRecordSince', { from })}
+    </Typography.Text>
   );
 }
 
