@@ -3,6 +3,7 @@
  * calendar, a technician's own "my jobs today" (scope, addresses, overdue first, parts waiting),
  * who may read whose day, and the manager's figures in the store's days and weeks.
  */
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { StepInput, TicketDetail } from '../../db/api';
 import { BOARD_JOB_LIMIT } from '../../db/tickets/board';
@@ -203,6 +204,27 @@ describe('my jobs today', () => {
     expect(ids(theirs.jobs)).toEqual([o.id]);
     expect(theirs.jobs[0]!.address).toBe(ADDRESS);
     expect(mine.partsWaiting).toEqual([]);
+  });
+
+  it('leaves out another store’s jobs, even one assigned to the same technician', async () => {
+    const d = await openTicketDesk(sh('2026-11-23 09:30'));
+    const here = await repair(d, 'in_store');
+    const there = await repair(d, 'on_site');
+    for (const ticket of [here, there])
+      await act(d, 'repair_lead', ticket, { action: 'schedule', technicianId: d.idOf('technician') });
+    expect(ids((await d.ok('technician', 'tickets.myJobs', {})).jobs).sort()).toEqual([here.id, there.id].sort());
+
+    // A ticket of another store in this PC's file (as sync brings a customer's history): same
+    // technician id, still open and undated, so only the store tells it apart.
+    const raw = new Database(d.file);
+    try {
+      raw.prepare('UPDATE ticket SET store_id = ? WHERE id = ?').run('another-store', there.id);
+    } finally {
+      raw.close();
+    }
+    const mine = await d.ok('technician', 'tickets.myJobs', {});
+    expect(ids(mine.jobs)).toEqual([here.id]);
+    expect(mine.jobs[0]!.address).toBeNull();
   });
 
   it('is refused to roles that do not repair, and a technician cannot read another technician’s day', async () => {
