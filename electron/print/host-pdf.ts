@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import type { Browser, BrowserType } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserType } from 'playwright-core';
 import type { Logger } from '../../db/desk-types';
 import { parsePrintRouteHash } from '../../db/print/job';
 import { parsePrintStateTitle, USE_FORM_TITLE_SCRIPT } from '../../db/print/signal';
@@ -55,7 +55,10 @@ export class PdfUnavailableError extends Error {
   override readonly name = 'PdfUnavailableError';
 }
 
-let browser: Promise<Browser> | null = null;
+/** The headless browser and its one context, made once and kept warm between PDFs. */
+type Warm = { browser: Browser; context: BrowserContext; token: string };
+
+let warm: Promise<Warm> | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
 const queue = createPrintQueue({ limit: 5 });
 
@@ -79,23 +82,54 @@ async function launch(): Promise<Browser> {
   return playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
-/** One headless browser, kept a minute after the last PDF so a run of PDFs does not start it each time. */
-function sharedBrowser(): Promise<Browser> {
+async function start(token: string): Promise<Warm> {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-desk-token': token } });
+    return { browser, context, token };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function close(closing: Promise<Warm> | null): void {
+  void closing?.then((w) => w.browser.close()).catch(() => undefined);
+}
+
+/**
+ * One headless browser with one context, kept a minute after the last PDF. The context keeps its
+ * HTTP cache, so the print chunk, its styles and the fonts load from memory after the first PDF
+ * instead of over the host again (a fresh context per PDF cost about 0.6 s each). The host's token
+ * is fixed for its life; another token (a test's second host in one process) gets a new context.
+ */
+async function warmContext(token: string): Promise<BrowserContext> {
   if (idleTimer) clearTimeout(idleTimer);
-  if (!browser) {
-    browser = launch();
-    browser.catch(() => {
-      browser = null;
+  const current = warm;
+  if (current) {
+    const ready = await current.catch(() => null);
+    if (ready && ready.token === token && ready.browser.isConnected()) return ready.context;
+    if (warm === current) {
+      warm = null;
+      close(current);
+    }
+  }
+  if (!warm) {
+    const starting = start(token);
+    warm = starting;
+    starting.catch(() => {
+      if (warm === starting) warm = null;
     });
   }
-  return browser;
+  return (await warm).context;
 }
 
 function releaseLater(): void {
+  if (idleTimer) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
-    const closing = browser;
-    browser = null;
-    void closing?.then((b) => b.close()).catch(() => undefined);
+    const closing = warm;
+    warm = null;
+    close(closing);
   }, IDLE_CLOSE_MS);
   idleTimer.unref();
 }
@@ -110,9 +144,8 @@ export async function renderRoutePdf({
   hash: string;
 }): Promise<Uint8Array> {
   return queue.enqueue(async () => {
-    const context = await (await sharedBrowser()).newContext({ extraHTTPHeaders: { 'x-desk-token': token } });
+    const page = await (await warmContext(token)).newPage();
     try {
-      const page = await context.newPage();
       await page.goto(`${origin}/${hash}`);
       await page.locator('html[data-print-state]').waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS });
       const state = parsePrintStateTitle(await page.title());
@@ -121,7 +154,8 @@ export async function renderRoutePdf({
       await page.evaluate(USE_FORM_TITLE_SCRIPT);
       return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     } finally {
-      await context.close();
+      // The PDF is sent while the tab closes: closing is not part of the wait.
+      void page.close().catch(() => undefined);
       releaseLater();
     }
   });

@@ -22,6 +22,20 @@ export function PageLoading() {
   );
 }
 
+/**
+ * Where content will be while its first answer is on its way: grey lines instead of a blank or
+ * a "0" that is not true yet. The one pattern for figures and cards; tables use antd Table's own
+ * `loading`. Once an answer has come, a re-read keeps the old content on screen.
+ */
+export function ContentLoading({ rows = 4 }: { rows?: number }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status" aria-busy="true" aria-label={t('app.loading')}>
+      <Skeleton active title={false} paragraph={{ rows }} />
+    </div>
+  );
+}
+
 export function PageLoadFailed() {
   const { t } = useTranslation();
   const error = useRouteError();

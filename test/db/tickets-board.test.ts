@@ -3,36 +3,13 @@
  * calendar, a technician's own "my jobs today" (scope, addresses, overdue first, parts waiting),
  * who may read whose day, and the manager's figures in the store's days and weeks.
  */
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { StepInput, TicketDetail } from '../../db/api';
+import type { TicketDetail } from '../../db/api';
 import { BOARD_JOB_LIMIT } from '../../db/tickets/board';
 import { MY_JOBS_LIMIT } from '../../db/tickets/my-jobs';
 import { openPartsDesk, openRepairTicket, stockUp } from '../support/parts-desk';
-import { openTicketDesk, sh, type TicketDesk, type Who } from './tickets-fixture';
-
-const ADDRESS = '上海市静安区南京西路 1266 号 12 楼';
-
-function act(d: TicketDesk, who: Who, ticket: TicketDetail, step: StepInput): Promise<TicketDetail> {
-  return d.ok(who, 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
-}
-
-async function repair(
-  d: TicketDesk,
-  location: 'on_site' | 'in_store',
-  priority: 'normal' | 'high' | 'urgent' = 'normal',
-): Promise<TicketDetail> {
-  const customer = await d.customer('吴先生');
-  return d.ok('counter', 'tickets.create', {
-    type: 'repair',
-    customerId: customer.id,
-    priority,
-    location,
-    address: location === 'on_site' ? ADDRESS : '',
-    model: 'KFR-35GW',
-    fault: '空调制热时外机噪音大',
-    condition: location === 'in_store' ? '外壳有轻微划痕' : '',
-  });
-}
+import { act, newRepair, openTicketDesk, sh, VISIT_ADDRESS, type TicketDesk } from './tickets-fixture';
 
 const ids = (items: ReadonlyArray<{ id: string }>): string[] => items.map((i) => i.id);
 const iso = (local: string): string => new Date(sh(local)).toISOString();
@@ -40,13 +17,13 @@ const iso = (local: string): string => new Date(sh(local)).toISOString();
 describe('the repair board', () => {
   it('keeps an Urgent job above Normal ones after it is scheduled, then orders by the nearest deadline', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
-    const normal = await repair(d, 'in_store');
+    const normal = await newRepair(d, 'in_store');
     d.advance(1);
-    const urgent = await repair(d, 'on_site', 'urgent');
+    const urgent = await newRepair(d, 'on_site', { priority: 'urgent' });
     d.advance(1);
-    const high = await repair(d, 'in_store', 'high');
+    const high = await newRepair(d, 'in_store', { priority: 'high' });
     d.advance(1);
-    const normalLater = await repair(d, 'in_store');
+    const normalLater = await newRepair(d, 'in_store');
     expect(ids((await d.ok('repair_lead', 'tickets.board', {})).jobs)).toEqual([
       urgent.id,
       high.id,
@@ -64,9 +41,9 @@ describe('the repair board', () => {
 
   it('shows each technician’s load: open jobs, today’s jobs and hours booked; 0 for one with none', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
-    const visit = await repair(d, 'on_site');
-    const bench = await repair(d, 'in_store');
-    const tomorrow = await repair(d, 'in_store');
+    const visit = await newRepair(d, 'on_site');
+    const bench = await newRepair(d, 'in_store');
+    const tomorrow = await newRepair(d, 'in_store');
     const booked = await act(d, 'repair_lead', visit, { action: 'schedule', technicianId: d.idOf('technician2') });
     await act(d, 'technician2', booked, { action: 'contact_customer', appointmentAt: iso('2026-11-23 14:00') });
     await act(d, 'repair_lead', bench, {
@@ -93,9 +70,9 @@ describe('the repair board', () => {
 
   it('puts a week’s appointments and planned jobs on the calendar, Monday to Sunday in the store’s zone', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
-    const monday = await repair(d, 'on_site');
-    const sunday = await repair(d, 'on_site');
-    const nextWeek = await repair(d, 'in_store');
+    const monday = await newRepair(d, 'on_site');
+    const sunday = await newRepair(d, 'on_site');
+    const nextWeek = await newRepair(d, 'in_store');
     const mine = await act(d, 'repair_lead', monday, { action: 'schedule', technicianId: d.idOf('technician') });
     await act(d, 'technician', mine, { action: 'contact_customer', appointmentAt: iso('2026-11-23 16:00') });
     const late = await act(d, 'repair_lead', sunday, { action: 'schedule', technicianId: d.idOf('technician') });
@@ -151,13 +128,13 @@ describe('the repair board', () => {
 describe('my jobs today', () => {
   it('lists only the signed-in technician’s jobs: overdue first, then by time, with their own visits’ addresses', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
-    const visit = await repair(d, 'on_site');
-    const bench = await repair(d, 'in_store');
-    const early = await repair(d, 'on_site');
-    const others = await repair(d, 'on_site');
-    const overdue = await repair(d, 'in_store');
-    const later = await repair(d, 'in_store');
-    const undated = await repair(d, 'in_store');
+    const visit = await newRepair(d, 'on_site');
+    const bench = await newRepair(d, 'in_store');
+    const early = await newRepair(d, 'on_site');
+    const others = await newRepair(d, 'on_site');
+    const overdue = await newRepair(d, 'in_store');
+    const later = await newRepair(d, 'in_store');
+    const undated = await newRepair(d, 'in_store');
 
     const v = await act(d, 'repair_lead', visit, { action: 'schedule', technicianId: d.idOf('technician') });
     await act(d, 'technician', v, { action: 'contact_customer', appointmentAt: iso('2026-11-24 15:00') });
@@ -195,14 +172,35 @@ describe('my jobs today', () => {
       [false, null],
       [false, null],
     ]);
-    expect(mine.jobs[1]!.address).toBe(ADDRESS);
+    expect(mine.jobs[1]!.address).toBe(VISIT_ADDRESS);
     expect(mine.jobs[3]!.address).toBeNull();
     // Those two by number: the bench job was taken first.
     expect(mine.jobs.slice(3).map((j) => j.plannedDate)).toEqual(['2026-11-24', null]);
     const theirs = await d.ok('technician2', 'tickets.myJobs', {});
     expect(ids(theirs.jobs)).toEqual([o.id]);
-    expect(theirs.jobs[0]!.address).toBe(ADDRESS);
+    expect(theirs.jobs[0]!.address).toBe(VISIT_ADDRESS);
     expect(mine.partsWaiting).toEqual([]);
+  });
+
+  it('leaves out another store’s jobs, even one assigned to the same technician', async () => {
+    const d = await openTicketDesk(sh('2026-11-23 09:30'));
+    const here = await newRepair(d, 'in_store');
+    const there = await newRepair(d, 'on_site');
+    for (const ticket of [here, there])
+      await act(d, 'repair_lead', ticket, { action: 'schedule', technicianId: d.idOf('technician') });
+    expect(ids((await d.ok('technician', 'tickets.myJobs', {})).jobs).sort()).toEqual([here.id, there.id].sort());
+
+    // A ticket of another store in this PC's file (as sync brings a customer's history): same
+    // technician id, still open and undated, so only the store tells it apart.
+    const raw = new Database(d.file);
+    try {
+      raw.prepare('UPDATE ticket SET store_id = ? WHERE id = ?').run('another-store', there.id);
+    } finally {
+      raw.close();
+    }
+    const mine = await d.ok('technician', 'tickets.myJobs', {});
+    expect(ids(mine.jobs)).toEqual([here.id]);
+    expect(mine.jobs[0]!.address).toBeNull();
   });
 
   it('is refused to roles that do not repair, and a technician cannot read another technician’s day', async () => {
@@ -281,7 +279,7 @@ describe('today’s figures', () => {
     const b = await complaintInFollowUp(d, '乙');
     const c = await complaintInFollowUp(d, '丙');
     // A repair nobody scheduled: its 15-minute reply clock ran out on Friday.
-    await repair(d, 'in_store');
+    await newRepair(d, 'in_store');
     // Friday: a rated 5 (closes). Sunday 23:30 local (15:30 UTC): b rated 4. Monday 00:30 local
     // (Sunday 16:30 UTC, the next week there): c rated 1.
     d.setTime(sh('2026-11-27 10:00'));

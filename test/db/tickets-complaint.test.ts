@@ -4,31 +4,13 @@
  * again. Each step by a role allowed to take it, each recorded as an event; refused steps change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import type { StepInput, TicketDetail } from '../../db/api';
 import { changeLog, count } from '../support/inspect';
-import { openTicketDesk, type TicketDesk, type Who } from './tickets-fixture';
-
-async function takeComplaint(d: TicketDesk, serious = false): Promise<TicketDetail> {
-  const customer = await d.customer('刘女士');
-  return d.ok('counter', 'tickets.create', {
-    type: 'complaint',
-    customerId: customer.id,
-    channel: 'in_store',
-    category: 'service_attitude',
-    whatHappened: '上门安装师傅态度恶劣，未按约定时间到达',
-    customerWants: '道歉并重新安排安装',
-    serious,
-  });
-}
-
-function step(d: TicketDesk, who: Who, ticket: TicketDetail, s: StepInput): Promise<TicketDetail> {
-  return d.ok(who, 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: s });
-}
+import { act, newComplaint, openTicketDesk } from './tickets-fixture';
 
 describe('a complaint', () => {
   it('goes round: assign, investigate, solution, customer informed, a low rating reopens, the manager resolves, archived', async () => {
     const d = await openTicketDesk();
-    let ticket = await takeComplaint(d);
+    let ticket = await newComplaint(d);
     expect(ticket.number).toBe('S012-2-20261123-0001');
     expect(ticket.status).toBe('recorded');
     // Counter staff may escalate it or give the customer a first reply; assigning is the lead's.
@@ -36,19 +18,19 @@ describe('a complaint', () => {
 
     const lead = await d.ok('cs_lead', 'tickets.get', { id: ticket.id });
     expect(lead.allowedSteps).toContain('assign');
-    ticket = await step(d, 'cs_lead', lead, { action: 'assign', assigneeId: d.idOf('counter'), note: '李娜负责跟进' });
+    ticket = await act(d, 'cs_lead', lead, { action: 'assign', assigneeId: d.idOf('counter'), note: '李娜负责跟进' });
     expect(ticket.status).toBe('assigned');
     expect(ticket.assignee?.name).toBe('李娜');
 
     // The assignee works the ticket whatever her role.
-    ticket = await step(d, 'counter', ticket, { action: 'start_investigation', note: '已致电顾客了解情况' });
-    ticket = await step(d, 'counter', ticket, {
+    ticket = await act(d, 'counter', ticket, { action: 'start_investigation', note: '已致电顾客了解情况' });
+    ticket = await act(d, 'counter', ticket, {
       action: 'propose_solution',
       findings: '安装师傅迟到两小时，语气不当',
       solution: '书面道歉，免费延保一年，明日上午重新安装',
     });
     expect(ticket.status).toBe('solution_proposed');
-    ticket = await step(d, 'counter', ticket, { action: 'inform_customer', customerView: '顾客接受' });
+    ticket = await act(d, 'counter', ticket, { action: 'inform_customer', customerView: '顾客接受' });
     expect(ticket.status).toBe('follow_up');
     // Three working days after Monday: Thursday.
     expect(ticket.followUpDue).toBe('2026-11-26');
@@ -79,12 +61,12 @@ describe('a complaint', () => {
       step: { action: 'resolve', result: 'x' },
     });
     expect(byLead).toMatchObject({ code: 'permission_denied', key: 'ticket_role_not_allowed' });
-    ticket = await step(d, 'manager', ticket, {
+    ticket = await act(d, 'manager', ticket, {
       action: 'resolve',
       result: '经理亲自致歉，赠送清洗服务一次，顾客表示满意',
     });
     expect(ticket.status).toBe('resolved');
-    ticket = await step(d, 'cs_lead', ticket, { action: 'archive' });
+    ticket = await act(d, 'cs_lead', ticket, { action: 'archive' });
     expect(ticket.status).toBe('archived');
     expect(ticket.allowedSteps).toEqual([]);
 
@@ -112,25 +94,25 @@ describe('a complaint', () => {
 
   it('goes round again with a new responsible person when the customer disagrees with the solution', async () => {
     const d = await openTicketDesk();
-    let ticket = await takeComplaint(d);
-    ticket = await step(d, 'cs_lead', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
-    ticket = await step(d, 'counter', ticket, { action: 'start_investigation' });
-    ticket = await step(d, 'counter', ticket, { action: 'propose_solution', findings: '属实', solution: '赠送优惠券' });
-    ticket = await step(d, 'counter', ticket, { action: 'customer_disagrees', customerView: '不要优惠券，要求赔偿' });
+    let ticket = await newComplaint(d);
+    ticket = await act(d, 'cs_lead', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
+    ticket = await act(d, 'counter', ticket, { action: 'start_investigation' });
+    ticket = await act(d, 'counter', ticket, { action: 'propose_solution', findings: '属实', solution: '赠送优惠券' });
+    ticket = await act(d, 'counter', ticket, { action: 'customer_disagrees', customerView: '不要优惠券，要求赔偿' });
     expect(ticket.status).toBe('reopened');
-    ticket = await step(d, 'manager', ticket, {
+    ticket = await act(d, 'manager', ticket, {
       action: 'assign',
       assigneeId: d.idOf('cs_lead'),
       note: '由组长重新处理',
     });
     expect(ticket).toMatchObject({ status: 'assigned', assignee: { name: '张敏' } });
-    ticket = await step(d, 'cs_lead', ticket, { action: 'start_investigation' });
-    ticket = await step(d, 'cs_lead', ticket, {
+    ticket = await act(d, 'cs_lead', ticket, { action: 'start_investigation' });
+    ticket = await act(d, 'cs_lead', ticket, {
       action: 'propose_solution',
       findings: '属实',
       solution: '退还安装费 200 元',
     });
-    ticket = await step(d, 'cs_lead', ticket, { action: 'inform_customer' });
+    ticket = await act(d, 'cs_lead', ticket, { action: 'inform_customer' });
     ticket = await d.ok('counter', 'tickets.recordFollowUp', {
       ticketId: ticket.id,
       version: ticket.version,
@@ -144,7 +126,7 @@ describe('a complaint', () => {
 
   it('refuses steps the workflow does not allow, or the role may not take, and changes nothing', async () => {
     const d = await openTicketDesk();
-    const ticket = await takeComplaint(d);
+    const ticket = await newComplaint(d);
     const before = { events: count(d.file, 'ticket_event'), changes: changeLog(d.file).length };
 
     // Out of order: no solution before an investigation.
@@ -215,8 +197,8 @@ describe('a complaint', () => {
 
   it('refuses a stale step: someone else moved the ticket since it was opened', async () => {
     const d = await openTicketDesk();
-    const seen = await takeComplaint(d);
-    await step(d, 'cs_lead', seen, { action: 'assign', assigneeId: d.idOf('counter') });
+    const seen = await newComplaint(d);
+    await act(d, 'cs_lead', seen, { action: 'assign', assigneeId: d.idOf('counter') });
     const stale = await d.refused('manager', 'tickets.act', {
       ticketId: seen.id,
       version: seen.version,
@@ -232,15 +214,15 @@ describe('a complaint', () => {
 
   it('escalates a serious complaint to the after-sales manager at intake, and a reassignment needs a reason', async () => {
     const d = await openTicketDesk();
-    let ticket = await takeComplaint(d, true);
+    let ticket = await newComplaint(d, { serious: true });
     expect(ticket.escalated).toBe(true);
     expect(ticket.timeline.map((e) => e.action)).toEqual(['create', 'escalate']);
     expect(ticket.allowedSteps).not.toContain('escalate');
     const escalated = await d.ok('manager', 'tickets.queue', { queue: 'escalated' });
     expect(escalated.items.map((i) => i.id)).toEqual([ticket.id]);
 
-    ticket = await step(d, 'manager', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
-    ticket = await step(d, 'manager', ticket, {
+    ticket = await act(d, 'manager', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
+    ticket = await act(d, 'manager', ticket, {
       action: 'reassign',
       assigneeId: d.idOf('cs_lead'),
       reason: '李娜休假',

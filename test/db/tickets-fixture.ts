@@ -3,7 +3,7 @@
  * staff member per role each in their own window (client), and a clock the test moves. A window
  * whose session locked while the clock jumped signs in again, as the staff member would.
  */
-import type { MethodInput, MethodName, MethodResult } from '../../db/api';
+import type { MethodInput, MethodName, MethodResult, StepInput, TicketDetail } from '../../db/api';
 import type { DeskResult } from '../../db/contract';
 import type { ClientState } from '../../db/desk-types';
 import type { Role } from '../../db/staff/roles';
@@ -109,3 +109,54 @@ export async function openTicketDesk(start = MONDAY_OPEN) {
 }
 
 export type TicketDesk = Awaited<ReturnType<typeof openTicketDesk>>;
+
+/** One workflow step by `who` on the ticket as last seen (its version guards against a stale screen). */
+export function act(d: TicketDesk, who: Who, ticket: TicketDetail, step: StepInput): Promise<TicketDetail> {
+  return d.ok(who, 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
+}
+
+export const VISIT_ADDRESS = '上海市静安区南京西路 1266 号 12 楼';
+
+/**
+ * A repair of 吴先生's air conditioner taken at the counter: on site at VISIT_ADDRESS, or brought in
+ * with its remote and a scratched case. `approved`: out of warranty, the customer approves the price
+ * at the counter, so the work may start.
+ */
+export async function newRepair(
+  d: TicketDesk,
+  location: 'on_site' | 'in_store',
+  { priority = 'normal', approved = false }: { priority?: 'normal' | 'high' | 'urgent'; approved?: boolean } = {},
+): Promise<TicketDetail> {
+  const customer = await d.customer('吴先生');
+  const ticket = await d.ok('counter', 'tickets.create', {
+    type: 'repair',
+    customerId: customer.id,
+    priority,
+    location,
+    address: location === 'on_site' ? VISIT_ADDRESS : '',
+    model: 'KFR-35GW',
+    fault: '空调制热时外机噪音大',
+    accessories: location === 'in_store' ? '遥控器一个' : '',
+    condition: location === 'in_store' ? '外壳有轻微划痕' : '',
+  });
+  if (approved) await d.approveEstimate(ticket.id);
+  return ticket;
+}
+
+/** 刘女士's complaint about a rude installer, taken at the counter; `about` names whom it is about. */
+export async function newComplaint(
+  d: TicketDesk,
+  { serious = false, about }: { serious?: boolean; about?: string } = {},
+): Promise<TicketDetail> {
+  const customer = await d.customer('刘女士');
+  return d.ok('counter', 'tickets.create', {
+    type: 'complaint',
+    customerId: customer.id,
+    channel: 'in_store',
+    category: 'service_attitude',
+    whatHappened: '上门安装师傅态度恶劣，未按约定时间到达',
+    customerWants: '道歉并重新安排安装',
+    serious,
+    ...(about === undefined ? {} : { about }),
+  });
+}

@@ -5,35 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildServiceForm, canonicalJson, type StepInput, type TicketDetail } from '../../db/api';
+import { buildServiceForm, canonicalJson, type TicketDetail } from '../../db/api';
 import { count, readTable } from '../support/inspect';
-import { openTicketDesk, sh, type TicketDesk, type Who } from './tickets-fixture';
-
-function act(d: TicketDesk, who: Who, ticket: TicketDetail, step: StepInput): Promise<TicketDetail> {
-  return d.ok(who, 'tickets.act', { ticketId: ticket.id, version: ticket.version, step });
-}
-
-async function repair(
-  d: TicketDesk,
-  location: 'on_site' | 'in_store',
-  priority: 'normal' | 'urgent' = 'normal',
-): Promise<TicketDetail> {
-  const customer = await d.customer('吴先生');
-  const ticket = await d.ok('counter', 'tickets.create', {
-    type: 'repair',
-    customerId: customer.id,
-    priority,
-    location,
-    address: location === 'on_site' ? '上海市静安区南京西路 1266 号 12 楼' : '',
-    model: 'KFR-35GW',
-    fault: '空调制热时外机噪音大',
-    accessories: location === 'in_store' ? '遥控器一个' : '',
-    condition: location === 'in_store' ? '外壳有轻微划痕' : '',
-  });
-  // Out of warranty: the customer approves the price at the counter, so the work may start.
-  await d.approveEstimate(ticket.id);
-  return ticket;
-}
+import { act, newRepair, openTicketDesk, sh } from './tickets-fixture';
 
 const SIGNATURE = {
   width: 400,
@@ -61,7 +35,7 @@ function completion(ticket: TicketDetail, workDone: string, result: string, sign
 describe('a repair on site', () => {
   it('is scheduled, the appointment fixed, the technician arrives, repairs, and the customer signs', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
-    let ticket = await repair(d, 'on_site');
+    let ticket = await newRepair(d, 'on_site', { approved: true });
     expect(ticket).toMatchObject({
       status: 'received',
       location: 'on_site',
@@ -201,7 +175,7 @@ describe('a repair on site', () => {
 describe('a repair that did not hold', () => {
   it('is reopened by the follow-up call and rescheduled by the repair lead', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
-    let ticket = await repair(d, 'in_store');
+    let ticket = await newRepair(d, 'in_store', { approved: true });
     ticket = await act(d, 'repair_lead', ticket, { action: 'schedule', technicianId: d.idOf('technician') });
     ticket = await act(d, 'technician', ticket, { action: 'start_work' });
     ticket = await act(d, 'technician', ticket, completion(ticket, '更换风扇电机', '噪音消除', '吴先生'));
@@ -240,7 +214,7 @@ describe('a repair that did not hold', () => {
 describe('a repair in store', () => {
   it('starts without an appointment, and "arrive" does not apply', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
-    let ticket = await repair(d, 'in_store');
+    let ticket = await newRepair(d, 'in_store', { approved: true });
     ticket = await act(d, 'repair_lead', ticket, { action: 'schedule', technicianId: d.idOf('technician') });
     expect(ticket.allowedSteps).not.toContain('arrive');
     ticket = await act(d, 'technician', ticket, { action: 'start_work' });
@@ -277,9 +251,9 @@ describe('a repair in store', () => {
 describe('the repair board', () => {
   it('lists open repairs by urgency, then due time, and each technician’s load', async () => {
     const d = await openTicketDesk(sh('2026-11-23 09:30'));
-    const normal = await repair(d, 'in_store');
+    const normal = await newRepair(d, 'in_store', { approved: true });
     d.advance(1);
-    const urgent = await repair(d, 'on_site', 'urgent');
+    const urgent = await newRepair(d, 'on_site', { priority: 'urgent', approved: true });
     await act(d, 'repair_lead', urgent, {
       action: 'schedule',
       technicianId: d.idOf('technician2'),

@@ -9,32 +9,15 @@ import type { StepInput, TicketDetail } from '../../db/api';
 import { foldEvents, type FoldEvent } from '../../db/tickets/derive';
 import { complaintMachine } from '../../db/tickets/machines/complaint';
 import { changeLog, count } from '../support/inspect';
-import { openTicketDesk, type TicketDesk, type Who } from './tickets-fixture';
-
-async function takeComplaint(d: TicketDesk, about?: string): Promise<TicketDetail> {
-  const customer = await d.customer('刘女士');
-  return d.ok('counter', 'tickets.create', {
-    type: 'complaint',
-    customerId: customer.id,
-    channel: 'in_store',
-    category: 'service_attitude',
-    whatHappened: '上门安装师傅态度恶劣',
-    customerWants: '道歉',
-    ...(about === undefined ? {} : { about }),
-  });
-}
-
-function step(d: TicketDesk, who: Who, ticket: TicketDetail, s: StepInput): Promise<TicketDetail> {
-  return d.ok(who, 'tickets.act', { ticketId: ticket.id, version: ticket.version, step: s });
-}
+import { act, newComplaint, openTicketDesk, type TicketDesk, type Who } from './tickets-fixture';
 
 /** Assigned to 李娜, solved, and rated 1 at the follow-up call: back to the manager. */
 async function reopenedByLowRating(d: TicketDesk): Promise<TicketDetail> {
-  let ticket = await takeComplaint(d);
-  ticket = await step(d, 'cs_lead', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
-  ticket = await step(d, 'counter', ticket, { action: 'start_investigation' });
-  ticket = await step(d, 'counter', ticket, { action: 'propose_solution', findings: '属实', solution: '致歉' });
-  ticket = await step(d, 'counter', ticket, { action: 'inform_customer' });
+  let ticket = await newComplaint(d);
+  ticket = await act(d, 'cs_lead', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
+  ticket = await act(d, 'counter', ticket, { action: 'start_investigation' });
+  ticket = await act(d, 'counter', ticket, { action: 'propose_solution', findings: '属实', solution: '致歉' });
+  ticket = await act(d, 'counter', ticket, { action: 'inform_customer' });
   return d.ok('counter', 'tickets.recordFollowUp', {
     ticketId: ticket.id,
     version: ticket.version,
@@ -71,7 +54,7 @@ describe('a complaint sent back after a low rating', () => {
     expect(ticket.timeline.at(-1)?.data).toMatchObject({ route: { managerId: null, managers: 2 } });
     expect(await forManager(d, 'manager')).toEqual([ticket.number]);
     // The manager takes it round again with a new handler: no longer waiting for a manager.
-    const taken = await step(d, 'manager', ticket, { action: 'assign', assigneeId: d.idOf('cs_lead') });
+    const taken = await act(d, 'manager', ticket, { action: 'assign', assigneeId: d.idOf('cs_lead') });
     expect(taken).toMatchObject({ status: 'assigned', assignee: { name: '张敏' }, forRole: null });
     expect(await forManager(d, 'manager')).toEqual([]);
   });
@@ -87,17 +70,17 @@ describe('a complaint sent back after a low rating', () => {
     const ticket = await reopenedByLowRating(d);
     expect(ticket).toMatchObject({ assignee: null, forRole: 'admin' });
     expect(await forManager(d, 'admin')).toEqual([ticket.number]);
-    const settled = await step(d, 'admin', ticket, { action: 'resolve', result: '店长亲自致歉' });
+    const settled = await act(d, 'admin', ticket, { action: 'resolve', result: '店长亲自致歉' });
     expect(settled).toMatchObject({ status: 'resolved', forRole: null });
   });
 
   it('also goes to the manager when the customer refuses the solution', async () => {
     const d = await openTicketDesk();
-    let ticket = await takeComplaint(d);
-    ticket = await step(d, 'cs_lead', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
-    ticket = await step(d, 'counter', ticket, { action: 'start_investigation' });
-    ticket = await step(d, 'counter', ticket, { action: 'propose_solution', findings: '属实', solution: '优惠券' });
-    ticket = await step(d, 'counter', ticket, { action: 'customer_disagrees', customerView: '要求赔偿' });
+    let ticket = await newComplaint(d);
+    ticket = await act(d, 'cs_lead', ticket, { action: 'assign', assigneeId: d.idOf('counter') });
+    ticket = await act(d, 'counter', ticket, { action: 'start_investigation' });
+    ticket = await act(d, 'counter', ticket, { action: 'propose_solution', findings: '属实', solution: '优惠券' });
+    ticket = await act(d, 'counter', ticket, { action: 'customer_disagrees', customerView: '要求赔偿' });
     expect(ticket).toMatchObject({ status: 'reopened', assignee: { name: '周经理' } });
   });
 
@@ -135,10 +118,10 @@ describe('a complaint sent back after a low rating', () => {
 describe('the first reply at the counter', () => {
   it('stops the 15-minute clock, records who said what, and leaves the complaint unassigned', async () => {
     const d = await openTicketDesk();
-    let ticket = await takeComplaint(d);
+    let ticket = await newComplaint(d);
     expect(ticket.clocks.respond.state).toBe('running');
     d.advance(7);
-    ticket = await step(d, 'counter', ticket, { action: 'first_reply', reply: '已向顾客致歉，今天内由组长回电' });
+    ticket = await act(d, 'counter', ticket, { action: 'first_reply', reply: '已向顾客致歉，今天内由组长回电' });
     expect(ticket).toMatchObject({ status: 'recorded', assignee: null });
     expect(ticket.clocks.respond).toMatchObject({ state: 'stopped', elapsedMinutes: 7, breachedAt: null });
     expect(ticket.clocks.resolve.state).toBe('running');
@@ -159,26 +142,26 @@ describe('the first reply at the counter', () => {
 
   it('is refused to a technician, a second time, and without what was said, writing nothing', async () => {
     const d = await openTicketDesk();
-    const ticket = await takeComplaint(d);
+    const ticket = await newComplaint(d);
     const before = { events: count(d.file, 'ticket_event'), changes: changeLog(d.file).length };
-    const act = (who: Who, s: StepInput, version = ticket.version) =>
+    const attempt = (who: Who, s: StepInput, version = ticket.version) =>
       d.refused(who, 'tickets.act', { ticketId: ticket.id, version, step: s });
-    expect(await act('technician', { action: 'first_reply', reply: '好的' })).toMatchObject({
+    expect(await attempt('technician', { action: 'first_reply', reply: '好的' })).toMatchObject({
       code: 'permission_denied',
       key: 'ticket_role_not_allowed',
     });
-    expect(await act('counter', { action: 'first_reply', reply: '  ' })).toMatchObject({
+    expect(await attempt('counter', { action: 'first_reply', reply: '  ' })).toMatchObject({
       code: 'validation',
       field: 'step.reply',
     });
-    expect(await act('counter', { action: 'first_reply', reply: 'x'.repeat(2001) })).toMatchObject({
+    expect(await attempt('counter', { action: 'first_reply', reply: 'x'.repeat(2001) })).toMatchObject({
       code: 'validation',
       key: 'too_long',
       field: 'step.reply',
     });
     expect({ events: count(d.file, 'ticket_event'), changes: changeLog(d.file).length }).toEqual(before);
-    const replied = await step(d, 'counter', ticket, { action: 'first_reply', reply: '已登记，稍后回电' });
-    expect(await act('cs_lead', { action: 'first_reply', reply: '再次答复' }, replied.version)).toMatchObject({
+    const replied = await act(d, 'counter', ticket, { action: 'first_reply', reply: '已登记，稍后回电' });
+    expect(await attempt('cs_lead', { action: 'first_reply', reply: '再次答复' }, replied.version)).toMatchObject({
       code: 'validation',
       key: 'ticket_already_replied',
     });
@@ -188,7 +171,7 @@ describe('the first reply at the counter', () => {
 describe('whom a complaint is about', () => {
   it('is chosen at intake, shown with the name, and changed afterwards by the manager only', async () => {
     const d = await openTicketDesk();
-    const ticket = await takeComplaint(d, `staff:${d.idOf('technician')}`);
+    const ticket = await newComplaint(d, { about: `staff:${d.idOf('technician')}` });
     expect(ticket.about).toEqual({ kind: 'staff', staffId: d.idOf('technician'), name: '陈师傅' });
     expect(ticket.assignee).toBeNull();
 

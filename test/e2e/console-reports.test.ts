@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHlc } from '../../db/sync/hlc';
 import { HQ_NODE } from '../../db/sync/merge';
 import { seedReportChain } from '../headoffice/reports/seed';
+import { chartCount, chartLegendProblems } from './chart-legends';
 import {
   makeStaff,
   openConsole,
@@ -47,6 +48,8 @@ describe('chain reports in the console', () => {
       await trend.getByRole('row', { name: /2026-01\s*1\s*1\s*0\s*0\s*0\s*2/ }).waitFor();
       await page.getByRole('img', { name: '投诉趋势（按月、按类别）' }).locator('svg').first().waitFor();
       await expect.poll(() => sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => chartCount(page)).toBeGreaterThan(0);
+      await expect.poll(() => chartLegendProblems(page)).toEqual([]);
       await screenshot(page, 'reports-complaints-zh');
 
       // The Excel file holds the table's numbers.
@@ -67,6 +70,8 @@ describe('chain reports in the console', () => {
       await slaByStore.getByRole('row', { name: /S002 徐家汇店\s*2\s*0\s*100\.0%\s*0\s*1\s*0\.0%/ }).waitFor();
       await page.getByText('83.3%').first().waitFor();
       await expect.poll(() => sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => chartCount(page)).toBeGreaterThan(0);
+      await expect.poll(() => chartLegendProblems(page)).toEqual([]);
       await screenshot(page, 'reports-sla-zh');
 
       await page.getByRole('tab', { name: '门店对比' }).click();
@@ -76,6 +81,8 @@ describe('chain reports in the console', () => {
         .waitFor();
       await stores.getByRole('row', { name: /S002 徐家汇店\s*2\s*1\s*100\.0%\s*0\.0%\s*—\s*96\s*¥0\.00/ }).waitFor();
       await expect.poll(() => sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => chartCount(page)).toBeGreaterThan(0);
+      await expect.poll(() => chartLegendProblems(page)).toEqual([]);
       await screenshot(page, 'reports-stores-zh');
 
       // One store only: its complaints.
@@ -102,6 +109,8 @@ describe('chain reports in the console', () => {
       await page.getByRole('tab', { name: 'Satisfaction' }).click();
       const byStore = page.getByRole('table', { name: 'Satisfaction per store (table)' });
       await byStore.getByRole('row', { name: /S001 南京西路店\s*3\s*3\.67\s*0\s*1\s*0\s*1\s*1/ }).waitFor();
+      await expect.poll(() => chartCount(page)).toBeGreaterThan(0);
+      await expect.poll(() => chartLegendProblems(page)).toEqual([]);
       await screenshot(page, 'reports-satisfaction-en');
 
       await page.getByRole('tab', { name: 'Turnaround' }).click();
@@ -109,6 +118,8 @@ describe('chain reports in the console', () => {
       const buckets = page.getByRole('table', { name: 'Time taken (table)' });
       await buckets.getByRole('row', { name: /Within 1 day\s*1/ }).waitFor();
       await buckets.getByRole('row', { name: /3–7 days\s*1/ }).waitFor();
+      await expect.poll(() => chartCount(page)).toBeGreaterThan(0);
+      await expect.poll(() => chartLegendProblems(page)).toEqual([]);
       await expect.poll(() => sidewaysOverflow(page)).toBe(0);
 
       await page.getByRole('tab', { name: 'Parts' }).click();
@@ -119,6 +130,8 @@ describe('chain reports in the console', () => {
       const slow = page.getByRole('table', { name: 'Slow stock (not issued for 90 days) (table)' });
       await slow.getByRole('row', { name: /F-100\s*滤芯\s*11\s*¥275\.00\s*2/ }).waitFor();
       await expect.poll(() => sidewaysOverflow(page)).toBe(0);
+      await expect.poll(() => chartCount(page)).toBeGreaterThan(0);
+      await expect.poll(() => chartLegendProblems(page)).toEqual([]);
       await screenshot(page, 'reports-parts-en');
     } finally {
       await context.close();

@@ -6,11 +6,10 @@
  * that PC pulls, without navigating and keeping the filter she chose. Nothing sleeps: every step
  * waits for what a page shows.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodResult } from '../../db/api';
 import { openDesk } from '../../db/desk';
 import type { ClientState } from '../../db/desk-types';
@@ -20,47 +19,15 @@ import { createHlc } from '../../db/sync/hlc';
 import { HQ_NODE } from '../../db/sync/merge';
 import { addStore, writeAsHq } from '../../headoffice/admin/ops';
 import { issueEnrollmentCode } from '../../headoffice/auth';
-import { connectHq, migrateHq, type HqDatabase } from '../../headoffice/db/open';
-import { ensureDatabase, startLocalPostgres, type LocalPostgres } from '../../headoffice/db/postgres';
-import { startHeadOffice, type HeadOffice } from '../../headoffice/server';
-import { makeTestCertificates, type TlsMaterial } from '../../headoffice/tls';
-import { freePort } from '../headoffice/global-setup';
-import { launchTestBrowser } from '../support/browser';
 import { memoryLogger } from '../support/temp-store';
 import { hqPart } from '../sync/support/parts';
-import { startHost, type RunningHost } from './fixtures';
+import { startHost } from './fixtures';
 import { SignIn } from './pages';
 import { SyncPage } from './sync-pages';
+import { useSyncRig } from './sync-rig';
 
 const STORE = 'S012';
-const folder = mkdtempSync(join(tmpdir(), 'counterdesk-live-'));
-const problems: string[] = [];
-let pg: LocalPostgres;
-let db: HqDatabase;
-let tls: TlsMaterial;
-let server: HeadOffice;
-let browser: Browser;
-const hosts: RunningHost[] = [];
-
-beforeAll(async () => {
-  pg = await startLocalPostgres({ dataDir: join(folder, 'pg'), port: await freePort(), ephemeral: true });
-  await ensureDatabase(pg.url, 'headoffice');
-  db = connectHq(pg.urlFor('headoffice'));
-  await migrateHq(db);
-  tls = await makeTestCertificates(['localhost']);
-  server = await startHeadOffice({ db, tls });
-  browser = await launchTestBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(hosts.map((host) => host.stop()));
-  await server?.close().catch(() => {});
-  await db?.destroy();
-  await pg?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
-
+const rig = useSyncRig('live');
 /**
  * A counter PC's data folder, set up and enrolled with head office as its admin would have done it
  * (set-up page, staff page, sync page), so the test starts where the day starts.
@@ -70,7 +37,7 @@ async function seedPc(
   counterNo: number,
   work: (ok: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodResult<M>>) => Promise<void>,
 ): Promise<string> {
-  const dataDir = join(folder, name);
+  const dataDir = join(rig.folder, name);
   const desk = await openDesk({
     file: join(dataDir, 'counterdesk.sqlite'),
     appVersion: '0.1.0-test',
@@ -97,9 +64,9 @@ async function seedPc(
     desk.store!,
     fileCredentialStore(join(dataDir, 'sync-credentials.json')),
     {
-      serverUrl: server.url,
-      code: (await issueEnrollmentCode(db, STORE)).code,
-      caCert: tls.caCert,
+      serverUrl: rig.server.url,
+      code: (await issueEnrollmentCode(rig.db, STORE)).code,
+      caCert: rig.tls.caCert,
       deviceName: `${STORE} counter ${counterNo}`,
     },
     desk.sync!,
@@ -110,13 +77,10 @@ async function seedPc(
 
 async function openPc(dataDir: string, label: string, who: { name: string; pin: string }): Promise<Page> {
   const host = await startHost({ dataDir });
-  hosts.push(host);
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+  rig.keep(host);
+  const context = await rig.browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`${label}: page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${label}: console error: ${message.text()}`);
-  });
+  rig.watch(page, label);
   await page.goto(host.launchUrl);
   await new SignIn(page).as(who.name, who.pin);
   // The first sync of an enrolled PC holds the pages back until it is in (the sync page stays open).
@@ -141,8 +105,8 @@ async function choose(page: Page, box: ReturnType<Page['getByRole']>, option: st
 
 it('shows a technician’s request on the parts lead’s PC without navigating, and the sync page’s waiting count live', async () => {
   const pump = hqPart('WM-PUMP-01', 8_800);
-  await addStore(db, STORE, '南京西路店');
-  await writeAsHq(db, createHlc({ node: HQ_NODE, now: Date.now }), [pump]);
+  await addStore(rig.db, STORE, '南京西路店');
+  await writeAsHq(rig.db, createHlc({ node: HQ_NODE, now: Date.now }), [pump]);
   let ticketNumber = '';
   const [technicianDir, leadDir] = await Promise.all([
     seedPc('pc-technician', 1, async (ok) => {
@@ -237,5 +201,5 @@ it('shows a technician’s request on the parts lead’s PC without navigating, 
   await syncTab.getByRole('heading', { level: 2, name: '与总部同步' }).waitFor();
   await syncTab.screenshot({ path: 'test-results/live-refresh-sync-zh.png' });
 
-  expect(problems).toEqual([]);
+  expect(rig.problems).toEqual([]);
 }, 90_000);

@@ -5,74 +5,37 @@
  * sync" page; records made and edited through the UI while head office is down; then head office
  * comes back and every PC converges, checked on screen and in the SQLite files.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { linkCustomerByIdOrPhone } from '../../headoffice/admin/customers';
 import { addStore, listDevices } from '../../headoffice/admin/ops';
 import { issueEnrollmentCode } from '../../headoffice/auth';
-import { connectHq, migrateHq, type HqDatabase } from '../../headoffice/db/open';
-import { ensureDatabase, startLocalPostgres, type LocalPostgres } from '../../headoffice/db/postgres';
-import { startHeadOffice, type HeadOffice } from '../../headoffice/server';
-import { makeTestCertificates, type TlsMaterial } from '../../headoffice/tls';
-import { freePort } from '../headoffice/global-setup';
 import { readTable } from '../support/inspect';
-import { launchTestBrowser } from '../support/browser';
 import { startHost, type RunningHost } from './fixtures';
 import { CustomerForm, FirstRunSetup, say, SignIn } from './pages';
 import { CustomerFile, headerSync, openTicketNumbers, SyncPage, syncUntil, takeComplaint } from './sync-pages';
+import { useSyncRig } from './sync-rig';
 
 type Pc = { label: string; store: string; host: RunningHost; context: BrowserContext; page: Page; file: string };
 
-const folder = mkdtempSync(join(tmpdir(), 'counterdesk-sync-walk-'));
-const problems: string[] = [];
-let pg: LocalPostgres;
-let db: HqDatabase;
-let tls: TlsMaterial;
-let server: HeadOffice;
-let browser: Browser;
-const pcs: Pc[] = [];
-
-beforeAll(async () => {
-  // What `npm run headoffice` does without --database-url: an embedded PostgreSQL and its own CA.
-  pg = await startLocalPostgres({ dataDir: join(folder, 'pg'), port: await freePort(), ephemeral: true });
-  await ensureDatabase(pg.url, 'headoffice');
-  db = connectHq(pg.urlFor('headoffice'));
-  await migrateHq(db);
-  tls = await makeTestCertificates(['localhost']);
-  server = await startHeadOffice({ db, tls });
-  browser = await launchTestBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(pcs.map((pc) => pc.host.stop()));
-  await server?.close().catch(() => {});
-  await db?.destroy();
-  await pg?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
+const rig = useSyncRig('sync-walk');
 
 /** A counter PC: a browser host on its own data folder, a browser window, the store set up. */
 async function startPc(
   label: string,
   store: { code: string; name: string; counterNo: number; adminName: string; pin: string },
 ): Promise<Pc> {
-  const host = await startHost({ dataDir: join(folder, label) });
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  const host = await startHost({ dataDir: join(rig.folder, label) });
+  rig.keep(host);
+  const context = await rig.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`${label}: page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${label}: console error: ${message.text()}`);
-  });
+  rig.watch(page, label);
   await page.goto(host.launchUrl);
   await new FirstRunSetup(page).createStore(store);
   await page.getByText(`(${store.code}) · Counter ${store.counterNo}`).waitFor();
   const pc = { label, store: store.code, host, context, page, file: join(host.dataDir, 'counterdesk.sqlite') };
-  pcs.push(pc);
   return pc;
 }
 
@@ -103,12 +66,12 @@ function onDisk(pc: Pc) {
 
 it('two PCs of one store and one of another enroll, work while head office is down, and converge when it is back', async () => {
   // Head office: two stores and three one-time codes (`headoffice:admin -- add-store …`, `issue-code …`).
-  await addStore(db, 'S012', '南京西路店');
-  await addStore(db, 'S020', '徐家汇店');
+  await addStore(rig.db, 'S012', '南京西路店');
+  await addStore(rig.db, 'S020', '徐家汇店');
   const [codeA1, codeA2, codeB1] = [
-    (await issueEnrollmentCode(db, 'S012')).code,
-    (await issueEnrollmentCode(db, 'S012')).code,
-    (await issueEnrollmentCode(db, 'S020')).code,
+    (await issueEnrollmentCode(rig.db, 'S012')).code,
+    (await issueEnrollmentCode(rig.db, 'S012')).code,
+    (await issueEnrollmentCode(rig.db, 'S020')).code,
   ];
 
   const [a1, a2, b1] = await Promise.all([
@@ -118,7 +81,7 @@ it('two PCs of one store and one of another enroll, work while head office is do
   ]);
   // Enrollment on each PC's sync page. Without the CA head office's certificate is not trusted, and
   // the page says so; a code for the other store is refused by name; neither uses the code up.
-  const url = server.url;
+  const url = rig.server.url;
   const syncA1 = new SyncPage(a1.page);
   await syncA1.open();
   await expect(headerSync(a1.page).innerText()).resolves.toContain('Not connected to head office');
@@ -129,27 +92,27 @@ it('two PCs of one store and one of another enroll, work while head office is do
       hasText: 'Head office’s certificate is not trusted by this PC: add head office’s CA certificate (ca.pem) below.',
     })
     .waitFor();
-  await syncA1.enroll({ url, code: codeA1, caCert: tls.caCert, caVia: 'file' });
+  await syncA1.enroll({ url, code: codeA1, caCert: rig.tls.caCert, caVia: 'file' });
   await syncA1.waitEnrolledAs('S012');
 
   const syncA2 = new SyncPage(a2.page);
   await syncA2.open();
-  await syncA2.enroll({ url, code: codeB1, caCert: tls.caCert, caVia: 'paste' });
+  await syncA2.enroll({ url, code: codeB1, caCert: rig.tls.caCert, caVia: 'paste' });
   await syncA2
     .failure()
     .filter({
       hasText: 'This code is for store S020, but this PC is set up as store S012: use a code issued for S012.',
     })
     .waitFor();
-  await syncA2.enroll({ url, code: codeA2, caCert: tls.caCert, caVia: 'paste' });
+  await syncA2.enroll({ url, code: codeA2, caCert: rig.tls.caCert, caVia: 'paste' });
   await syncA2.waitEnrolledAs('S012');
 
   const syncB1 = new SyncPage(b1.page);
   await syncB1.open();
-  await syncB1.enroll({ url, code: codeB1, caCert: tls.caCert, caVia: 'paste' });
+  await syncB1.enroll({ url, code: codeB1, caCert: rig.tls.caCert, caVia: 'paste' });
   await syncB1.waitEnrolledAs('S020');
   // Head office lists them (`headoffice:admin -- devices`).
-  expect((await listDevices(db)).map((d) => `${d.name} ${d.status}`).sort()).toEqual([
+  expect((await listDevices(rig.db)).map((d) => `${d.name} ${d.status}`).sort()).toEqual([
     'S012 counter 1 active',
     'S012 counter 2 active',
     'S020 counter 1 active',
@@ -170,7 +133,7 @@ it('two PCs of one store and one of another enroll, work while head office is do
   // Head office goes down. Work goes on: both S012 PCs edit different fields of the same customer
   // (PC 1 the remark; PC 2 the contact consent and an address), PC 2 registers a new customer,
   // S020 takes a complaint.
-  await server.close();
+  await rig.stopHeadOffice();
   const filesA1 = new CustomerFile(a1.page);
   await filesA1.edit('1111', '张伟', (dialog) => dialog.getByLabel('Remark').fill('周末上午在家'));
   await filesA2.edit('1111', '张伟', async (dialog) => {
@@ -190,7 +153,7 @@ it('two PCs of one store and one of another enroll, work while head office is do
   }
 
   // Head office is back on the same address: "Sync now" on each PC, and the edits meet.
-  server = await startHeadOffice({ db, tls, port: server.port });
+  await rig.startHeadOfficeAgain();
   await Promise.all(
     [a1, a2, b1].map(async (pc) => {
       const sync = new SyncPage(pc.page);
@@ -251,7 +214,9 @@ it('two PCs of one store and one of another enroll, work while head office is do
   const [{ id }] = readTable<{ id: string }>(a1.file, "SELECT id FROM customer WHERE name = '张伟'") as [
     { id: string },
   ];
-  expect(await linkCustomerByIdOrPhone(db, '13800001111', 'S020')).toBe(`Customer 张伟 (${id}) now reaches store S020`);
+  expect(await linkCustomerByIdOrPhone(rig.db, '13800001111', 'S020')).toBe(
+    `Customer 张伟 (${id}) now reaches store S020`,
+  );
   await syncUntil(b1.page, async () => (await filesB1.search('1111')).includes('张伟'), 'the linked customer on S020');
   expect(onDisk(b1).customers).toEqual([zhangWei, { name: '赵敏', notes: '', consent: 0, addresses: null }]);
   expect(onDisk(b1).tickets).toEqual([ticketB]);
@@ -268,7 +233,7 @@ it('two PCs of one store and one of another enroll, work while head office is do
 
   // S020's PC is told to take head office's records again (a reset) while head office is away: it
   // says so above its pages, the counter keeps working, and the notice goes once the records are in.
-  await server.close();
+  await rig.stopHeadOffice();
   const raw = new Database(b1.file);
   raw.prepare("DELETE FROM sync_state WHERE key = 'pull_cursor'").run();
   raw.close();
@@ -278,9 +243,9 @@ it('two PCs of one store and one of another enroll, work while head office is do
   const resync = b1.page.getByRole('status').filter({ hasText: 'Head office is sending this store’s records again' });
   await resync.waitFor({ timeout: 15_000 });
   expect(await filesB1.search('3333')).toEqual(['赵敏']);
-  server = await startHeadOffice({ db, tls, port: server.port });
+  await rig.startHeadOfficeAgain();
   await syncUntil(b1.page, async () => (await resync.count()) === 0, 'the end of the re-sync on S020');
   expect(onDisk(b1).customers).toEqual([zhangWei, { name: '赵敏', notes: '', consent: 0, addresses: null }]);
 
-  expect(problems).toEqual([]);
+  expect(rig.problems).toEqual([]);
 }, 120_000);

@@ -4,6 +4,7 @@
  * performance; the same tabs in Chinese.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { chartCount, chartLegendProblems } from './chart-legends';
 import { openCounter, type Counter } from './fixtures';
 import { CustomerForm, FirstRunSetup } from './pages';
 import { TicketIntake, TicketSteps } from './tickets-pages';
@@ -51,6 +52,8 @@ describe('service reports', () => {
     await expect.poll(() => byCategory.getByRole('img', { name: 'Complaints by category' }).count()).toBe(1);
     const row = byCategory.getByRole('row', { name: /Service attitude/ });
     await expect.poll(() => row.getByRole('cell').allInnerTexts()).toEqual(['Service attitude', '1', '100%']);
+    await expect.poll(() => chartCount(page)).toBe(2);
+    await expect.poll(() => chartLegendProblems(page)).toEqual([]);
 
     await page.getByRole('tab', { name: 'Staff performance' }).click();
     const table = page.getByRole('region', { name: 'Performance by responsible staff member' });
@@ -64,6 +67,8 @@ describe('service reports', () => {
       )
       .toBe('1');
     await page.getByText('No service star this period').waitFor();
+    await expect.poll(() => chartCount(page)).toBe(1);
+    await expect.poll(() => chartLegendProblems(page)).toEqual([]);
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('中文');
     await page.getByRole('tab', { name: '投诉分析' }).click();

@@ -1,6 +1,6 @@
 /** Parts across stores (docs/DOMAIN.md §7): consumption by month, the most consumed parts, and slow stock. */
 import { Col, Row, Statistic } from 'antd';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { ReportFilters } from '../../../headoffice/console/contract/reports';
 import { Figure } from './figure';
@@ -36,6 +36,7 @@ export function PartsTab({ filters }: { filters: ReportFilters }) {
                   <XAxis dataKey="month" />
                   <YAxis allowDecimals={false} />
                   <Tooltip />
+                  <Legend />
                   <Bar dataKey="consumed" name={t('consumed')} fill={CHART_COLOURS[5]} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>

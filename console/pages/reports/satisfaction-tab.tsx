@@ -1,6 +1,6 @@
 /** Satisfaction from the follow-up calls (docs/DOMAIN.md §6, §8): ratings 1–5 by month, type and store. */
 import { Col, Row, Statistic } from 'antd';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { Ratings, ReportFilters } from '../../../headoffice/console/contract/reports';
 import { Figure, type Column } from './figure';
@@ -47,6 +47,7 @@ export function SatisfactionTab({ filters }: { filters: ReportFilters }) {
                   <XAxis dataKey="score" />
                   <YAxis allowDecimals={false} />
                   <Tooltip />
+                  <Legend />
                   <Bar dataKey="count" name={t('count')} fill={CHART_COLOURS[0]} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>

@@ -77,14 +77,14 @@ export function SlaTab({ filters }: { filters: ReportFilters }) {
                   <Legend />
                   <Line
                     dataKey="replyPct"
-                    name={t('replyRate')}
+                    name={`${t('replyClock')} · ${t('rate')}`}
                     stroke={CHART_COLOURS[0]}
                     connectNulls
                     isAnimationActive={false}
                   />
                   <Line
                     dataKey="resolvePct"
-                    name={t('resolveRate')}
+                    name={`${t('resolveClock')} · ${t('rate')}`}
                     stroke={CHART_COLOURS[1]}
                     connectNulls
                     isAnimationActive={false}

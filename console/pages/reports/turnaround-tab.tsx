@@ -1,6 +1,6 @@
 /** Turnaround: hours from taking a ticket to its last resolution (repairs unless another type is chosen). */
 import { Col, Row, Statistic } from 'antd';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { ReportFilters, Turnaround } from '../../../headoffice/console/contract/reports';
 import { Figure, type Column } from './figure';
@@ -45,6 +45,7 @@ export function TurnaroundTab({ filters }: { filters: ReportFilters }) {
                   <XAxis dataKey="label" />
                   <YAxis allowDecimals={false} />
                   <Tooltip />
+                  <Legend />
                   <Bar dataKey="count" name={t('count')} fill={CHART_COLOURS[4]} isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>

@@ -11,8 +11,7 @@ import type { CounterSearchResult, DeskError } from '../../../db/api';
 import { desk } from '../../desk';
 import { SHORTCUT_KEYS } from '../../shell/shortcuts';
 import { useErrorText } from '../../forms/error-text';
-import { useDebounced } from '../../use-debounced';
-import { useDeskQuery } from '../../use-desk';
+import { useTypeAhead } from '../../search/use-type-ahead';
 import { MarkedPhones } from './marked-phones';
 import { TierTag } from './tier-tag';
 
@@ -60,25 +59,25 @@ export function useCustomerSearch(
   onEscape: () => void,
 ): CustomerSearchState {
   const wanted = query.trim();
-  const searched = useDebounced(wanted, 150);
-  const enabled = searched !== '';
-  const { state } = useDeskQuery(
+  // Asked as keys arrive, without a pause: at most one search on its way, and only the answer for
+  // what is in the box now is marked current (search/latest-only.ts).
+  const { result: answer, current: answered } = useTypeAhead(
     'customers.search',
-    { query: searched, limit: 20 },
-    { enabled, refetchOn: ['customers.changed'] },
+    wanted === '' ? null : { query: wanted, limit: 20 },
+    ['customers.changed'],
   );
-  const result = enabled && wanted !== '' ? state.value : undefined;
+  const result = wanted !== '' && answer?.ok ? answer.value : undefined;
   const options = optionsOf(result);
-  const current = enabled && state.status === 'ok' && searched === wanted;
+  const current = answered && answer?.ok === true;
 
   const [highlight, setHighlight] = useState({ query: '', index: 0 });
-  const index = highlight.query === searched ? Math.min(highlight.index, Math.max(options.length - 1, 0)) : 0;
+  const index = highlight.query === wanted ? Math.min(highlight.index, Math.max(options.length - 1, 0)) : 0;
   const highlighted = options[index];
 
   const move = (by: number): void => {
     if (options.length === 0) return;
     const next = (index + by + options.length) % options.length;
-    setHighlight({ query: searched, index: next });
+    setHighlight({ query: wanted, index: next });
     const target = options[next];
     if (target) document.getElementById(optionId(target))?.scrollIntoView({ block: 'nearest' });
   };
@@ -112,8 +111,8 @@ export function useCustomerSearch(
     options,
     highlighted,
     current,
-    searching: wanted !== '' && !current,
-    error: enabled && state.status === 'error' ? state.error : null,
+    searching: wanted !== '' && !answered,
+    error: answered && answer?.ok === false ? answer.error : null,
     onKeyDown,
   };
 }

@@ -13,6 +13,7 @@ import { useErrorText } from '../../forms/error-text';
 import { PrintButton } from '../../print/print-button';
 import { useDeskQuery } from '../../use-desk';
 import { formatFen } from '../parts/format';
+import { ContentLoading } from '../../shell/page-loading';
 
 type Row = TakingsTotals & { key: string; label: string; mine?: boolean };
 
@@ -154,6 +155,8 @@ export function TakingsPage() {
             {takings.more ? <Typography.Text type="secondary">{t('takings.more')}</Typography.Text> : null}
           </Card>
         </Space>
+      ) : state.status === 'loading' ? (
+        <ContentLoading rows={8} />
       ) : null}
     </section>
   );

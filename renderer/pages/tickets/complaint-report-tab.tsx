@@ -4,12 +4,24 @@
  */
 import { Alert, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { BreachReportInput, ComplaintReport } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import type { ticketsReportsEn } from '../../i18n/tickets.reports.en';
 import { useDeskQuery } from '../../use-desk';
 import { ReportFigure } from './report-figure';
+import { ContentLoading } from '../../shell/page-loading';
 
 type Report = ComplaintReport;
 
@@ -19,7 +31,7 @@ export function ComplaintReportTab({ period }: { period: BreachReportInput }) {
   const { state } = useDeskQuery('tickets.complaintReport', period, { refetchOn: ['tickets.changed'] });
   if (state.status === 'error') return <Alert type="error" showIcon role="alert" title={errorText(state.error.key)} />;
   const report = state.value;
-  if (!report) return null;
+  if (!report) return <ContentLoading rows={8} />;
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   const minutes = (m: number | null) => (m === null ? '—' : t('serviceReports.minutes', { count: Math.round(m) }));
   const c = (key: keyof typeof ticketsReportsEn.serviceReports.complaint) => t(`serviceReports.complaint.${key}`);
@@ -60,6 +72,7 @@ export function ComplaintReportTab({ period }: { period: BreachReportInput }) {
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="label" width={110} />
               <Tooltip />
+              <Legend />
               <Bar dataKey="count" name={c('count')} fill="#1677ff" />
             </BarChart>
           </ResponsiveContainer>
@@ -81,6 +94,7 @@ export function ComplaintReportTab({ period }: { period: BreachReportInput }) {
               <XAxis dataKey="bucket" />
               <YAxis allowDecimals={false} />
               <Tooltip />
+              <Legend />
               <Line type="monotone" dataKey="count" name={c('count')} stroke="#cf1322" />
             </LineChart>
           </ResponsiveContainer>

@@ -43,7 +43,7 @@ export function FollowUpsPage() {
         : '';
     return (
       <span>
-        {item.followUpDue ? null : <Typography.Text type="secondary">{t('followUp.promised')} </Typography.Text>}
+        {item.followUpDue ? null : <span className="cd-secondary">{t('followUp.promised')} </span>}
         {label}
         {date !== null && date < today ? (
           <Tag color="red" style={{ marginLeft: 4 }}>
@@ -69,6 +69,8 @@ export function FollowUpsPage() {
         label={t('followUp.title')}
         items={state.value?.items ?? []}
         loading={state.status === 'loading'}
+        // Read whole (soonest first) and shown a screen at a time: rows are costly to draw.
+        pagination={{ pageSize: 20 }}
         extra={[
           { key: 'due', title: t('followUp.due'), width: 120, render: due },
           {

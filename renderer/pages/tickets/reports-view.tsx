@@ -16,6 +16,7 @@ import { ComplaintReportTab } from './complaint-report-tab';
 import { useTicketFormat } from './format';
 import { go, queueHref } from './route';
 import { StaffReportTab } from './staff-report-tab';
+import { ContentLoading } from '../../shell/page-loading';
 
 /**
  * The month so far in the store's time zone (the reports count the store's local dates): what a
@@ -101,7 +102,7 @@ function Report({ period }: { period: BreachReportInput }) {
   const { state } = useDeskQuery('tickets.breachReport', period, { refetchOn: ['tickets.changed'] });
   if (state.status === 'error') return <Alert type="error" showIcon role="alert" title={errorText(state.error.key)} />;
   const report = state.value;
-  if (!report) return null;
+  if (!report) return <ContentLoading rows={6} />;
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(
     report.breachedShare,
   );

@@ -5,12 +5,13 @@
 import { TrophyOutlined } from '@ant-design/icons';
 import { Alert, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { STAR_MIN_RATINGS, type BreachReportInput, type StaffPerformanceRow } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import type { ticketsReportsEn } from '../../i18n/tickets.reports.en';
 import { useDeskQuery } from '../../use-desk';
 import { ReportFigure } from './report-figure';
+import { ContentLoading } from '../../shell/page-loading';
 
 export function StaffReportTab({ period }: { period: BreachReportInput }) {
   const { t } = useTranslation('tickets');
@@ -18,7 +19,7 @@ export function StaffReportTab({ period }: { period: BreachReportInput }) {
   const { state } = useDeskQuery('tickets.staffReport', period, { refetchOn: ['tickets.changed'] });
   if (state.status === 'error') return <Alert type="error" showIcon role="alert" title={errorText(state.error.key)} />;
   const report = state.value;
-  if (!report) return null;
+  if (!report) return <ContentLoading rows={8} />;
   const s = (key: keyof typeof ticketsReportsEn.serviceReports.staffReport, values?: Record<string, string | number>) =>
     t(`serviceReports.staffReport.${key}`, values ?? {});
   const minutes = (m: number | null) => (m === null ? '—' : t('serviceReports.minutes', { count: Math.round(m) }));
@@ -55,6 +56,7 @@ export function StaffReportTab({ period }: { period: BreachReportInput }) {
               <XAxis dataKey="name" />
               <YAxis allowDecimals={false} />
               <Tooltip />
+              <Legend />
               <Bar dataKey="assigned" name={s('assigned')} fill="#91caff" />
               <Bar dataKey="resolved" name={s('resolved')} fill="#1677ff" />
             </BarChart>

@@ -1,5 +1,5 @@
 /** Tickets as a table: number (opens the ticket) and when taken, type (with the 三包 status), state, summary, customer, responsible, time limit. */
-import { Space, Table, Tag, Typography } from 'antd';
+import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketListItem } from '../../../db/api';
 import { TierTag } from '../counter/tier-tag';
@@ -20,9 +20,17 @@ type Props = {
     width?: number;
     render: (item: TicketListItem) => React.ReactNode;
   }>;
-  pagination?: { total: number; page: number; pageSize: number; onChange: (page: number) => void } | false;
+  /** Pages read from the desk one at a time, or a page size for a list read whole, or none. */
+  pagination?:
+    { total: number; page: number; pageSize: number; onChange: (page: number) => void } | { pageSize: number } | false;
 };
 
+/*
+ * Cells are plain elements with the app's classes (styles.css "Table cells") rather than antd's
+ * Space and Typography: a page of 50 rows held about 400 of those, each with its own style and
+ * measuring hooks, and rendering them was most of the time the queue took to appear. Cut text
+ * carries its whole value as a title, which the layout check accepts as "full value on hover".
+ */
 export function TicketTable({ items, label, loading = false, extra = [], pagination = false }: Props) {
   const { t } = useTranslation('tickets');
   const labels = useTicketLabels();
@@ -41,13 +49,15 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
       pagination={
         pagination === false
           ? false
-          : {
-              total: pagination.total,
-              current: pagination.page,
-              pageSize: pagination.pageSize,
-              onChange: pagination.onChange,
-              showSizeChanger: false,
-            }
+          : 'total' in pagination
+            ? {
+                total: pagination.total,
+                current: pagination.page,
+                pageSize: pagination.pageSize,
+                onChange: pagination.onChange,
+                showSizeChanger: false,
+              }
+            : { pageSize: pagination.pageSize, showSizeChanger: false, hideOnSinglePage: true }
       }
       // Breached rows red, near-breach rows orange, so the list reads at a glance.
       onRow={(item) => ({
@@ -65,14 +75,14 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
           width: 170,
           // When the ticket was taken sits under its number: one column fewer to fit the screen.
           render: (_, item) => (
-            <Space orientation="vertical" size={0}>
+            <div className="cd-cell-stack">
               <a href={ticketHref(item.id)} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                 {item.number}
               </a>
-              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+              <span className="cd-secondary" style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
                 {format.dateTime(item.createdAt)}
-              </Typography.Text>
-            </Space>
+              </span>
+            </div>
           ),
         },
         {
@@ -80,14 +90,14 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
           title: t('queue.type'),
           width: 110,
           render: (_, item) => (
-            <Space size={4} wrap>
+            <div className="cd-cell-tags">
               <Tag>{labels.type(item.type)}</Tag>
               {item.priority !== 'normal' ? (
                 <Tag color={item.priority === 'urgent' ? 'red' : 'orange'}>{t(`priorities.${item.priority}`)}</Tag>
               ) : null}
               {item.escalated ? <Tag color="magenta">{t('detail.escalated')}</Tag> : null}
               {item.sanbao ? <WarrantyTag view={item.sanbao} /> : null}
-            </Space>
+            </div>
           ),
         },
         {
@@ -95,21 +105,19 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
           title: t('queue.status'),
           width: 95,
           render: (_, item) => (
-            <Space orientation="vertical" size={0}>
+            <div className="cd-cell-stack">
               <span>{labels.status(item.status)}</span>
-              {item.pausedFor ? (
-                <Typography.Text type="secondary">{t(`paused.${item.pausedFor}`)}</Typography.Text>
-              ) : null}
-            </Space>
+              {item.pausedFor ? <span className="cd-secondary">{t(`paused.${item.pausedFor}`)}</span> : null}
+            </div>
           ),
         },
         {
           key: 'summary',
           title: t('queue.summary'),
           render: (_, item) => (
-            <Typography.Text ellipsis={{ tooltip: item.summary }} style={{ width: '100%' }}>
+            <span className="cd-cut" title={item.summary}>
               {item.summary}
-            </Typography.Text>
+            </span>
           ),
         },
         {
@@ -117,18 +125,19 @@ export function TicketTable({ items, label, loading = false, extra = [], paginat
           title: t('fields.customer'),
           width: 140,
           render: (_, item) => (
-            <Space size={4} style={{ maxWidth: '100%' }}>
-              <Typography.Text ellipsis={{ tooltip: item.customerName }}>{item.customerName}</Typography.Text>
+            <div className="cd-cell-tags" style={{ flexWrap: 'nowrap' }}>
+              <span className="cd-cut" title={item.customerName}>
+                {item.customerName}
+              </span>
               <TierTag tier={item.customerTier} />
-            </Space>
+            </div>
           ),
         },
         {
           key: 'assignee',
           title: t('queue.assignee'),
           width: 105,
-          render: (_, item) =>
-            item.assignee?.name ?? <Typography.Text type="secondary">{t('detail.unassigned')}</Typography.Text>,
+          render: (_, item) => item.assignee?.name ?? <span className="cd-secondary">{t('detail.unassigned')}</span>,
         },
         { key: 'sla', title: t('queue.sla'), width: 150, render: (_, item) => <SlaBadge sla={item.sla} /> },
         ...extra.map((column) => ({
