@@ -64,6 +64,13 @@ export {
   type ProductCreateInput,
 } from './customers/product-contract';
 export {
+  categorySaveSchema,
+  MAX_WINDOW_DAYS,
+  MAX_WARRANTY_MONTHS,
+  type CategorySave,
+  type CategoryTermsView,
+} from './customers/category-contract';
+export {
   EXPORT_MAX_ROWS,
   IMPORT_CHUNK_ROWS,
   IMPORT_FIELDS,
