@@ -259,6 +259,8 @@ export {
 export { messageSettingsSchema, type MessageSettingsInput } from './messages/schemas';
 export { PLACEHOLDERS, renderTemplate, smsSegments, templateProblem, CHECK_HINT } from './messages/templates';
 export type { MessageSettingsView, TemplateView } from './messages/settings';
+export type { MessageSettingsPage } from './messages/methods';
+export type { MessagePreview } from './messages/preview';
 export type { MessageState, TicketMessageView, TicketMessagesView, TicketReplyView } from './messages/view';
 export {
   syncEnrollSchema,
