@@ -64,6 +64,13 @@ export {
   type ProductCreateInput,
 } from './customers/product-contract';
 export {
+  categorySaveSchema,
+  MAX_WINDOW_DAYS,
+  MAX_WARRANTY_MONTHS,
+  type CategorySave,
+  type CategoryTermsView,
+} from './customers/category-contract';
+export {
   EXPORT_MAX_ROWS,
   IMPORT_CHUNK_ROWS,
   IMPORT_FIELDS,
@@ -252,6 +259,8 @@ export {
 export { messageSettingsSchema, type MessageSettingsInput } from './messages/schemas';
 export { PLACEHOLDERS, renderTemplate, smsSegments, templateProblem, CHECK_HINT } from './messages/templates';
 export type { MessageSettingsView, TemplateView } from './messages/settings';
+export type { MessageSettingsPage } from './messages/methods';
+export type { MessagePreview } from './messages/preview';
 export type { MessageState, TicketMessageView, TicketMessagesView, TicketReplyView } from './messages/view';
 export {
   syncEnrollSchema,

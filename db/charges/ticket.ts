@@ -5,9 +5,8 @@
 import type { Kysely } from 'kysely';
 import { DeskFailure } from '../handler';
 import type { DB } from '../schema';
-import { localDateOf } from '../tickets/calendar';
-import { loadTicketSettings, requireStore } from '../tickets/settings';
-import { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from '../tickets/warranty-status';
+import { loadTicketWarranty } from '../tickets/warranty-of-ticket-load';
+import type { WarrantyStatus } from '../tickets/warranty-status';
 
 export type ChargedTicket = Readonly<{ id: string; number: string; underWarranty: boolean }>;
 
@@ -21,37 +20,16 @@ export async function chargedTicketOrFail(
 ): Promise<ChargedTicket> {
   const ticket = await db
     .selectFrom('ticket')
-    .leftJoin('product', 'product.id', 'ticket.productId')
-    .select([
-      'ticket.id',
-      'ticket.number',
-      'ticket.type',
-      'ticket.form',
-      'ticket.createdAt',
-      'product.purchaseDate',
-      'product.warrantyEnd',
-    ])
+    .select(['ticket.id', 'ticket.number', 'ticket.type'])
     .where('ticket.id', '=', ticketId)
     .executeTakeFirst();
   if (!ticket) throw new DeskFailure('not_found', 'not_found', field);
   if (ticket.type !== 'repair' && ticket.type !== 'aftersales')
     throw new DeskFailure('validation', 'charge_ticket_type', field);
-  return { id: ticket.id, number: ticket.number, underWarranty: COVERED.includes(await judged(db, ticket)) };
+  return { id: ticket.id, number: ticket.number, underWarranty: COVERED.includes(await judged(db, ticket.id)) };
 }
 
 /** As the ticket's page shows it (db/tickets/detail.ts): a job opened from a request keeps the request's status. */
-async function judged(
-  db: Kysely<DB>,
-  ticket: { form: string; createdAt: string; purchaseDate: string | null; warrantyEnd: string | null },
-): Promise<WarrantyStatus> {
-  const form = JSON.parse(ticket.form) as Record<string, unknown>;
-  const carried = WARRANTY_STATUSES.find((w) => w === form.warranty);
-  if (carried) return carried;
-  const typed = typeof form.purchaseDate === 'string' && form.purchaseDate !== '' ? form.purchaseDate : null;
-  const store = await requireStore(db);
-  const { timeZone } = await loadTicketSettings(db, store.id);
-  return warrantyStatus(
-    { purchaseDate: ticket.purchaseDate ?? typed, warrantyEnd: ticket.warrantyEnd },
-    localDateOf(Date.parse(ticket.createdAt), timeZone),
-  );
+async function judged(db: Kysely<DB>, ticketId: string): Promise<WarrantyStatus> {
+  return (await loadTicketWarranty(db, ticketId))?.status ?? 'unknown';
 }

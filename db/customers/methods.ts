@@ -3,6 +3,8 @@
  * handlers of the customer record itself; products and import/export have their own files.
  */
 import { DeskFailure, requireActor, type Handler, type HandlerContext, areaMethods, method } from '../handler';
+import { customersCategoryTerms, customersSaveCategory } from './categories';
+import { categorySaveSchema } from './category-contract';
 import { roleCan } from '../staff/roles';
 import { findStoreRow } from '../store/queries';
 import {
@@ -177,6 +179,10 @@ export const customersMethods = areaMethods('customers', {
   'customers.tiers': method(noInput, { access: 'customers.read', mutates: false }, customersTiers),
   /** Product categories and their warranty periods. */
   'customers.categories': method(noInput, { access: 'customers.read', mutates: false }, customersCategories),
+  /** The categories' 三包 terms and who edits them: the store until enrolled, head office after. */
+  'customers.categoryTerms': method(noInput, { access: 'store.manage', mutates: false }, customersCategoryTerms),
+  /** A standalone store adds a category or changes its terms; refused once head office owns them. */
+  'customers.saveCategory': method(categorySaveSchema, { access: 'store.manage', mutates: true }, customersSaveCategory),
   /** Register a product the customer owns, with its proof of purchase. */
   'customers.addProduct': method(productCreateSchema, { access: 'customers.write', mutates: true }, customersAddProduct),
   'customers.updateProduct': method(productUpdateSchema, { access: 'customers.write', mutates: true }, customersUpdateProduct),

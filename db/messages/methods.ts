@@ -5,7 +5,9 @@
 import { DeskFailure, requireActor, type Handler, areaMethods, method } from '../handler';
 import { noInput } from '../fields';
 import { deskNow } from '../tickets/now';
-import { requireStore } from '../tickets/settings';
+import { loadCalendar, requireStore } from '../tickets/settings';
+import type { HandlerContext } from '../handler';
+import { messagePreview, type MessagePreview } from './preview';
 import { cancelMessage } from './cancel';
 import { requeueMessage } from './queue';
 import { messageActionSchema, messageSettingsSchema, ticketMessagesSchema } from './schemas';
@@ -43,11 +45,19 @@ const ticketsResendMessage: Handler<typeof messageActionSchema, TicketMessagesVi
   return loadTicketMessages(ctx.trx, row.ticketId, requireActor(ctx));
 };
 
-const ticketsMessageSettings: Handler<typeof noInput, MessageSettingsView> = async (ctx) =>
-  loadMessageSettings(ctx.trx, (await requireStore(ctx.trx)).id);
+export type MessageSettingsPage = MessageSettingsView & Readonly<{ preview: MessagePreview }>;
 
-const ticketsSaveMessageSettings: Handler<typeof messageSettingsSchema, MessageSettingsView> = async (ctx, input) =>
-  saveMessageSettings(ctx, (await requireStore(ctx.trx)).id, input);
+async function withPreview(ctx: HandlerContext, view: MessageSettingsView): Promise<MessageSettingsPage> {
+  const store = await requireStore(ctx.trx);
+  const today = (await loadCalendar(ctx.trx)).localDate(deskNow(ctx));
+  return { ...view, preview: await messagePreview(ctx.trx, store, today) };
+}
+
+const ticketsMessageSettings: Handler<typeof noInput, MessageSettingsPage> = async (ctx) =>
+  withPreview(ctx, await loadMessageSettings(ctx.trx, (await requireStore(ctx.trx)).id));
+
+const ticketsSaveMessageSettings: Handler<typeof messageSettingsSchema, MessageSettingsPage> = async (ctx, input) =>
+  withPreview(ctx, await saveMessageSettings(ctx, (await requireStore(ctx.trx)).id, input));
 
 /** Customer messages: the ticket's outbox and replies, and the store's templates and quiet hours. */
 // prettier-ignore

@@ -1,7 +1,9 @@
 /** Handlers for the service settings: follow-up interval, time zone, holidays and make-up working days. */
 import { DeskFailure, type Handler } from '../handler';
+import type { DayKind } from './calendar';
 import {
   listHolidays,
+  loadCalendar,
   loadTicketSettings,
   removeHoliday,
   requireStore,
@@ -35,3 +37,11 @@ export const ticketsRemoveHoliday: Handler<typeof holidayRemoveSchema, ReadonlyA
   if (!(await removeHoliday(ctx, input.date))) throw new DeskFailure('not_found', 'not_found');
   return listHolidays(ctx.trx, Number(input.date.slice(0, 4)));
 };
+
+/**
+ * Every exception day of the store's calendar, for the intake form's live 三包 status: a window
+ * ending on a public holiday runs on to the next working day (db/tickets/warranty-status.ts).
+ */
+export const ticketsCalendarDays: Handler<typeof noInput, ReadonlyArray<readonly [string, DayKind]>> = async (ctx) => [
+  ...(await loadCalendar(ctx.trx)).settings.holidays,
+];

@@ -57,6 +57,7 @@ import {
   ticketsHolidays,
   ticketsSaveHoliday,
   ticketsRemoveHoliday,
+  ticketsCalendarDays,
 } from './methods-settings';
 import { ticketsAcceptFormChange, ticketsSignAgain } from './methods-signatures';
 import { acceptFormChangeSchema, signAgainSchema } from './contract-signatures';
@@ -302,6 +303,8 @@ export const ticketsMethods = areaMethods('tickets', {
   'tickets.updateSettings': method(ticketSettingsSchema, { access: 'tickets.settings', mutates: true }, ticketsUpdateSettings),
   /** Closed holidays and make-up working days of one year. */
   'tickets.holidays': method(holidayYearSchema, { access: 'tickets.read', mutates: false }, ticketsHolidays),
+  /** The calendar's exception days, all years: the intake form extends a 三包 window ending on a holiday. */
+  'tickets.calendarDays': method(noInput, { access: 'tickets.read', mutates: false }, ticketsCalendarDays),
   'tickets.saveHoliday': method(holidaySchema, { access: 'tickets.settings', mutates: true }, ticketsSaveHoliday),
   'tickets.removeHoliday': method(holidayRemoveSchema, { access: 'tickets.settings', mutates: true }, ticketsRemoveHoliday),
 });

@@ -15,7 +15,8 @@ import { roleCan } from '../staff/roles';
 import type { StoreCalendar } from './calendar';
 import { listQuery } from './list';
 import type { Plan } from './repair-job';
-import { DEFAULT_SANBAO_RULES, warrantyView } from './warranty-status';
+import { rulesOrDefaults } from './warranty-status';
+import { judgedWarranty } from './warranty-of-ticket';
 
 export type PlanWindow = Readonly<{
   kind: 'return' | 'exchange';
@@ -38,15 +39,8 @@ export async function planWindow(
 ): Promise<PlanWindow | null> {
   if (plan === 'repair') return null;
   const row = await listQuery(db).where('ticket.id', '=', ticketId).executeTakeFirstOrThrow();
-  const rules =
-    row.returnDays !== null && row.exchangeDays !== null && row.warrantyMonths !== null
-      ? { returnDays: row.returnDays, exchangeDays: row.exchangeDays, warrantyMonths: row.warrantyMonths }
-      : DEFAULT_SANBAO_RULES;
-  const typed = typeof row.formPurchaseDate === 'string' && row.formPurchaseDate !== '' ? row.formPurchaseDate : null;
-  const view = warrantyView(
-    { purchaseDate: row.productPurchaseDate ?? typed, warrantyEnd: row.productWarrantyEnd, rules },
-    cal.localDate(Date.parse(row.createdAt)),
-  );
+  const rules = rulesOrDefaults(row);
+  const view = judgedWarranty(row, cal);
   const kind = plan === 'refund' ? 'return' : 'exchange';
   const until = kind === 'return' ? view.returnUntil : view.exchangeUntil;
   const known = view.status !== 'unknown';

@@ -8,7 +8,7 @@
  */
 import type { StoreCalendar } from './calendar';
 import {
-  DEFAULT_SANBAO_RULES,
+  rulesOrDefaults,
   WARRANTY_STATUSES,
   warrantyView,
   type WarrantyStatus,
@@ -28,18 +28,28 @@ export type WarrantyRow = Readonly<{
   carriedWarranty: string | null;
 }>;
 
-export function warrantyOfTicket(row: WarrantyRow, cal: StoreCalendar): WarrantyView | null {
-  if (row.type !== 'aftersales' && row.type !== 'repair') return null;
-  const rules =
-    row.returnDays !== null && row.exchangeDays !== null && row.warrantyMonths !== null
-      ? { returnDays: row.returnDays, exchangeDays: row.exchangeDays, warrantyMonths: row.warrantyMonths }
-      : DEFAULT_SANBAO_RULES;
+/**
+ * The view the rules give on the day the ticket was taken, with the store's holidays extending a
+ * window that ends on one. The intake form computes the same with the same function
+ * (warrantyView), so what it shows while typing is what the saved ticket says.
+ */
+export function judgedWarranty(row: Omit<WarrantyRow, 'type' | 'carriedWarranty'>, cal: StoreCalendar): WarrantyView {
   const formDate =
     typeof row.formPurchaseDate === 'string' && row.formPurchaseDate !== '' ? row.formPurchaseDate : null;
-  const view = warrantyView(
-    { purchaseDate: row.productPurchaseDate ?? formDate, warrantyEnd: row.productWarrantyEnd, rules },
+  return warrantyView(
+    {
+      purchaseDate: row.productPurchaseDate ?? formDate,
+      warrantyEnd: row.productWarrantyEnd,
+      rules: rulesOrDefaults(row),
+      calendarDays: cal.settings.holidays,
+    },
     cal.localDate(Date.parse(row.createdAt)),
   );
+}
+
+export function warrantyOfTicket(row: WarrantyRow, cal: StoreCalendar): WarrantyView | null {
+  if (row.type !== 'aftersales' && row.type !== 'repair') return null;
+  const view = judgedWarranty(row, cal);
   const carried = WARRANTY_STATUSES.find((w): w is WarrantyStatus => w === row.carriedWarranty);
   if (carried === undefined || carried === view.status) return view;
   return { ...view, status: carried, daysLeft: null };

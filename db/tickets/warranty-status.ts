@@ -11,6 +11,7 @@
  */
 import { addDays, isCalendarDate, warrantyEnd } from '../customers/warranty';
 import { dateInRange } from '../fields';
+import type { DayKind } from './calendar';
 
 export const WARRANTY_STATUSES = ['return_window', 'exchange_window', 'in_warranty', 'expired', 'unknown'] as const;
 export type WarrantyStatus = (typeof WARRANTY_STATUSES)[number];
@@ -31,6 +32,11 @@ export type WarrantyFacts = Readonly<{
   /** The product's stored warranty end (fixed when it was registered), if any. */
   warrantyEnd: string | null;
   rules?: SanbaoRules;
+  /**
+   * The store's calendar exceptions by date (public holidays 'closed', make-up working days
+   * 'workday'): a window whose last day is a public holiday runs on to the next working day.
+   */
+  calendarDays?: ReadonlyMap<string, DayKind>;
 }>;
 
 export type WarrantyView = Readonly<{
@@ -48,6 +54,33 @@ export type WarrantyView = Readonly<{
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Saturday or Sunday, read from the plain date (no time zone: the date is already the store's). */
+function isWeekend(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/** A public holiday's week or a long run of closed days is weeks at most; a calendar saying more is wrong. */
+const MAX_DAYS_EXTENDED = 60;
+
+/**
+ * A window's last day as the Civil Code moves it (民法典 第二百零三条: 期间的最后一日是法定休假日的，
+ * 以法定休假日结束的次日为期间的最后一日): a last day the calendar marks as a public holiday
+ * ('closed') moves to the first working day after the holiday — past the weekend that follows it,
+ * onto a make-up working day (调休, 'workday') when one comes first. An ordinary weekend is not a
+ * holiday here: the counter is open on it, and the calendar is what says which days the law closes.
+ */
+export function legalLastDay(date: string, days: ReadonlyMap<string, DayKind> | undefined): string {
+  if (days === undefined || days.get(date) !== 'closed') return date;
+  let day = date;
+  for (let i = 0; i < MAX_DAYS_EXTENDED; i++) {
+    day = addDays(day, 1);
+    const kind = days.get(day);
+    if (kind === 'workday' || (kind === undefined && !isWeekend(day))) return day;
+  }
+  return day;
 }
 
 /** A purchase date the rules can be applied to: a real date, in the years a counter works with. */
@@ -70,9 +103,10 @@ export function warrantyView(facts: WarrantyFacts, onDate: string): WarrantyView
   if (!usablePurchaseDate(purchaseDate) || !isCalendarDate(onDate)) return unknown;
   // Bought after the day judged: a typing slip, not a product inside every window.
   if (purchaseDate > onDate) return unknown;
-  const returnUntil = rules.returnDays > 0 ? addDays(purchaseDate, rules.returnDays) : null;
-  const exchangeUntil = rules.exchangeDays > 0 ? addDays(purchaseDate, rules.exchangeDays) : null;
-  const end = facts.warrantyEnd ?? warrantyEnd(purchaseDate, rules.warrantyMonths);
+  const days = facts.calendarDays;
+  const returnUntil = rules.returnDays > 0 ? legalLastDay(addDays(purchaseDate, rules.returnDays), days) : null;
+  const exchangeUntil = rules.exchangeDays > 0 ? legalLastDay(addDays(purchaseDate, rules.exchangeDays), days) : null;
+  const end = legalLastDay(facts.warrantyEnd ?? warrantyEnd(purchaseDate, rules.warrantyMonths), days);
   const view = { ...unknown, purchaseDate, returnUntil, exchangeUntil, warrantyEnd: end };
   if (returnUntil !== null && onDate <= returnUntil)
     return { ...view, status: 'return_window', daysLeft: daysBetween(onDate, returnUntil) };
@@ -80,6 +114,15 @@ export function warrantyView(facts: WarrantyFacts, onDate: string): WarrantyView
     return { ...view, status: 'exchange_window', daysLeft: daysBetween(onDate, exchangeUntil) };
   if (onDate <= end) return { ...view, status: 'in_warranty', daysLeft: daysBetween(onDate, end) };
   return { ...view, status: 'expired' };
+}
+
+/** A category's rules when all three are known, else the national defaults (a row read through a left join). */
+export function rulesOrDefaults(
+  row: Readonly<{ returnDays: number | null; exchangeDays: number | null; warrantyMonths: number | null }>,
+): SanbaoRules {
+  return row.returnDays !== null && row.exchangeDays !== null && row.warrantyMonths !== null
+    ? { returnDays: row.returnDays, exchangeDays: row.exchangeDays, warrantyMonths: row.warrantyMonths }
+    : DEFAULT_SANBAO_RULES;
 }
 
 export function warrantyStatus(facts: WarrantyFacts, onDate: string): WarrantyStatus {

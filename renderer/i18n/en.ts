@@ -126,6 +126,24 @@ export const en = {
     edit: 'Edit',
     editOf: 'Edit {{name}}',
   },
+  categories: {
+    title: '三包 terms by product category',
+    intro:
+      'How long after the purchase day a faulty product may be returned or exchanged, and how long it is repaired free. After-sales requests, the intake form and the service form are judged by these; a window ending on a public holiday runs to the next working day.',
+    headOffice:
+      'This store is enrolled with head office: the categories and their terms are set in the head-office console and arrive by sync.',
+    name: 'Category',
+    code: 'Code',
+    codeHelp: '2–20 lowercase letters, digits or _, e.g. ebike. Fixed once saved.',
+    nameZh: 'Chinese name',
+    nameEn: 'English name',
+    returnDays: 'Return (days)',
+    exchangeDays: 'Exchange (days)',
+    warrantyMonths: 'Warranty (months)',
+    mainPartsMonths: 'Main parts (months)',
+    add: 'Add a category',
+    edit: 'Edit {{name}}',
+  },
   settings: {
     title: 'Store settings',
     storeCode: 'Store code',

@@ -128,6 +128,23 @@ export const zhCN: Messages = {
     edit: '编辑',
     editOf: '编辑 {{name}}',
   },
+  categories: {
+    title: '商品类别三包期限',
+    intro:
+      '购买日后多少天内可退货、换货，以及免费保修多久。售后申请、受理表单和服务单均按此判断；期限最后一日为法定节假日的，顺延至节后第一个工作日。',
+    headOffice: '本店已接入总部：商品类别及三包期限在总部控制台设置，经同步下发。',
+    name: '类别',
+    code: '编码',
+    codeHelp: '2–20 位小写字母、数字或下划线，如 ebike。保存后不可更改。',
+    nameZh: '中文名称',
+    nameEn: '英文名称',
+    returnDays: '退货期（天）',
+    exchangeDays: '换货期（天）',
+    warrantyMonths: '整机保修（月）',
+    mainPartsMonths: '主要部件（月）',
+    add: '新增类别',
+    edit: '编辑{{name}}',
+  },
   settings: {
     title: '门店设置',
     storeCode: '门店编码',

@@ -13,6 +13,7 @@ import { useErrorText } from '../forms/error-text';
 import { describedBy, FieldFrame, NumberField, TextField } from '../forms/fields';
 import { FormAlert } from '../forms/form-alert';
 import { applyDeskError, fieldsOf } from '../forms/server-error';
+import { CategoryTerms } from './settings-categories';
 import { useDeskMutation, useDeskQuery } from '../use-desk';
 
 type SettingsInput = z.input<typeof storeUpdateSchema>;
@@ -38,7 +39,7 @@ export function SettingsPage() {
   const errorText = useErrorText();
   const { state } = useDeskQuery('store.get', {});
   return (
-    <section aria-labelledby="settings-title" style={{ maxWidth: 560 }}>
+    <section aria-labelledby="settings-title" style={{ maxWidth: 760 }}>
       <Typography.Title level={2} id="settings-title" style={{ marginTop: 0 }}>
         {t('settings.title')}
       </Typography.Title>
@@ -48,6 +49,7 @@ export function SettingsPage() {
       ) : state.status === 'loading' ? (
         <Skeleton active />
       ) : null}
+      <CategoryTerms />
     </section>
   );
 }

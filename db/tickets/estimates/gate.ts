@@ -14,7 +14,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../schema';
 import type { StoreCalendar } from '../calendar';
 import type { TicketRow } from '../tables';
-import { WARRANTY_STATUSES, warrantyStatus, type WarrantyStatus } from '../warranty-status';
+import { loadTicketWarranty } from '../warranty-of-ticket-load';
+import type { WarrantyStatus } from '../warranty-status';
 import type { MachineAction, TicketType } from '../workflow';
 import { warrantyCovers, type WorkGateRefusal } from './contract';
 import { loadDecisions, loadEstimateRows } from './store';
@@ -35,21 +36,7 @@ type GateTicket = Pick<TicketRow, 'id' | 'type' | 'form' | 'productId' | 'create
  * repair job opened from one, else judged on the day the ticket was taken.
  */
 export async function jobWarranty(db: Kysely<DB>, ticket: GateTicket, cal: StoreCalendar): Promise<WarrantyStatus> {
-  const form = JSON.parse(ticket.form) as Record<string, unknown>;
-  const carried = WARRANTY_STATUSES.find((w) => w === form.warranty);
-  if (carried !== undefined) return carried;
-  const product = ticket.productId
-    ? await db
-        .selectFrom('product')
-        .select(['purchaseDate', 'warrantyEnd'])
-        .where('id', '=', ticket.productId)
-        .executeTakeFirst()
-    : undefined;
-  const typed = typeof form.purchaseDate === 'string' && form.purchaseDate !== '' ? form.purchaseDate : null;
-  return warrantyStatus(
-    { purchaseDate: product?.purchaseDate ?? typed, warrantyEnd: product?.warrantyEnd ?? null },
-    cal.localDate(Date.parse(ticket.createdAt)),
-  );
+  return (await loadTicketWarranty(db, ticket.id, cal))?.status ?? 'unknown';
 }
 
 /** Whether the priced work of this ticket may start now, and if not, why. */

@@ -12,7 +12,8 @@ import {
   smsSegments,
   type MessageEvent,
   type MessageLanguage,
-  type MessageSettingsView,
+  type MessagePreview,
+  type MessageSettingsPage,
 } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { FieldFrame } from '../../forms/fields';
@@ -37,7 +38,7 @@ export function MessageSettingsPage() {
   );
 }
 
-function SettingsForm({ settings }: { settings: MessageSettingsView }) {
+function SettingsForm({ settings }: { settings: MessageSettingsPage }) {
   const { t } = useTranslation('tickets');
   const { message } = App.useApp();
   const { can } = useSignedIn();
@@ -96,6 +97,7 @@ function SettingsForm({ settings }: { settings: MessageSettingsView }) {
       <Card size="small" title={t('messageSettings.templates')} style={{ marginBottom: 16 }}>
         {entries.map(([key, d], index) => (
           <TemplateField
+            preview={settings.preview}
             key={key}
             index={index}
             draft={d}
@@ -114,19 +116,20 @@ function SettingsForm({ settings }: { settings: MessageSettingsView }) {
   );
 }
 
-const SAMPLE = {
-  store: '徐汇店',
-  ticket: 'S012-2-20261123-0042',
-  time: '11月24日 周二 14:00',
-  storePhone: '021-64281234',
+/** An appointment time as long as the real ones (the store's name, phone and ticket number are its own). */
+const SAMPLE_TIME: Readonly<Record<Draft[string]['language'], string>> = {
+  'zh-CN': '11月24日 周二 14:00',
+  en: 'Tue 24 Nov 14:00',
 };
 
 function TemplateField({
+  preview: values,
   index,
   draft,
   error,
   onChange,
 }: {
+  preview: MessagePreview;
   index: number;
   draft: Draft[string];
   error: string | undefined;
@@ -134,7 +137,11 @@ function TemplateField({
 }) {
   const { t } = useTranslation('tickets');
   const id = `template-${index}`;
-  const preview = renderTemplate(draft.body, { ...SAMPLE, check: CHECK_HINT[draft.language] });
+  const preview = renderTemplate(draft.body, {
+    ...values,
+    time: SAMPLE_TIME[draft.language],
+    check: CHECK_HINT[draft.language],
+  });
   const { segments } = smsSegments(preview);
   const edited = draft.body !== draft.defaultBody;
   const label = `${t(`messages.events.${draft.event}`)} · ${t(`messageSettings.language.${draft.language}`)}`;

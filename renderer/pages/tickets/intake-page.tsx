@@ -1,16 +1,16 @@
 /** Take a ticket at the counter (docs/DOMAIN.md §2–§6): its type, the customer, and the type's intake form. */
-import { Alert, App, Button, Card, Form, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { TICKET_TYPES, ticketIntakeSchema, warrantyStatus, type ProductDetail, type TicketType } from '../../../db/api';
+import { TICKET_TYPES, ticketIntakeSchema, type ProductDetail, type TicketType } from '../../../db/api';
 import { FieldFrame } from '../../forms/fields';
 import { FormAlert } from '../../forms/form-alert';
 import { useSignedIn } from '../../shell/signed-in';
 import { useDeskMutation, useDeskQuery } from '../../use-desk';
 import { CustomerPicker, type PickedCustomer } from './customer-picker';
-import { todayLocal } from './format';
 import { intakeDefaults, intakeSpecs } from './intake-specs';
+import { IntakeWarranty } from './intake-warranty';
 import { useTicketStaff } from './use-staff';
 import { lastTicketType, rememberTicketType } from './last-ticket-type';
 import { go, queueHref, ticketHref } from './route';
@@ -114,16 +114,7 @@ function IntakeForm({ type, customerId }: { type: TicketType; customerId: string
 
   const purchaseDate = useWatch({ control: form.control, name: 'purchaseDate' });
   const chosen = products.find((p) => p.id === productId);
-  const warranty =
-    type === 'aftersales' || type === 'repair'
-      ? warrantyStatus(
-          {
-            purchaseDate: chosen?.purchaseDate ?? (typeof purchaseDate === 'string' ? purchaseDate : null),
-            warrantyEnd: chosen?.warrantyEnd ?? null,
-          },
-          todayLocal(),
-        )
-      : null;
+  const judged = type === 'aftersales' || type === 'repair';
 
   return (
     <Card>
@@ -139,14 +130,7 @@ function IntakeForm({ type, customerId }: { type: TicketType; customerId: string
           <ProductSelect products={products} value={productId} onChange={pickProduct} />
         ) : null}
         <SpecFields specs={specs} control={form.control} idPrefix={`intake-${type}`} />
-        {warranty ? (
-          <p>
-            {t('intake.warranty')}:{' '}
-            <Tag color={warranty === 'expired' ? 'default' : warranty === 'unknown' ? 'warning' : 'green'}>
-              {t(`warranty.${warranty}`)}
-            </Tag>
-          </p>
-        ) : null}
+        {judged ? <IntakeWarranty product={chosen} typedDate={purchaseDate} /> : null}
         <FormAlert errors={form.formState.errors} />
         <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
           {t('intake.submit')}
