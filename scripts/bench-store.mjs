@@ -1,11 +1,11 @@
-// `npm run bench:store [-- N M] [--peer in-process|worker|normal-priority] [--json]`: the store process's benchmark (docs/architecture/store-process.md).
+// `npm run bench:store [-- N M] [--peer in-process|worker|low-priority] [--json]`: the store process's benchmark (docs/architecture/store-process.md).
 // While a counter pushes N changes and a new counter takes M rows in its initial sync, with a
 // busy-loop process taking a core, it measures the shell's event-loop delay p99 and a
 // `customers.search` round trip p95, once with the desk in a store worker and once with the desk
 // in the shell's own process (the arrangement before), in one run, and prints both with the ratio.
 // The store process is a forked Node process here, as Electron's utilityProcess is a process of its
 // own. `--peer worker` compares with the store in a worker thread (the browser host's arrangement),
-// `--peer normal-priority` with a store process at the shell's priority (electron/store/priority.ts).
+// `--peer low-priority` with a store process below the shell's priority (electron/store/priority.ts).
 // Targets: p99 ≤ 10 ms and search p95 ≤ 50 ms with the store process. Exits 1 when one is missed.
 // The search is timed from when it was meant to be asked, so waiting for a blocked loop counts.
 import { spawn } from 'node:child_process';
@@ -30,10 +30,10 @@ const [n = '100000', m = '250000'] = positionals;
 if (
   !(Number(n) >= 5 && Number(m) >= 1) ||
   positionals.length > 2 ||
-  !['in-process', 'worker', 'normal-priority'].includes(values.peer)
+  !['in-process', 'worker', 'low-priority'].includes(values.peer)
 ) {
   console.error(
-    `Usage: npm run bench:store [-- N M] [--peer in-process|worker|normal-priority] [--json]  (N ≥ 5 changes, M ≥ 1 rows; got "${positionals.join(' ')}")`,
+    `Usage: npm run bench:store [-- N M] [--peer in-process|worker|low-priority] [--json]  (N ≥ 5 changes, M ≥ 1 rows; got "${positionals.join(' ')}")`,
   );
   process.exit(2);
 }

@@ -1,8 +1,9 @@
 /**
- * The store runs below the shell's priority (docs/architecture/store-process.md): on a busy 2-core
- * counter PC the shell's thread (windows, IPC, printing) then gets a core as soon as it wakes,
- * instead of waiting for a sync chunk's time slice to end. The store loses little: it still has
- * every cycle nobody else wants.
+ * Running the store below the shell's priority (`StoreInit.lowerPriority`, off by default): the
+ * shell's thread would get a core as soon as it wakes instead of waiting for a sync chunk's time
+ * slice. Measured on a loaded machine it cost more than it gave: searches (served by the store)
+ * slowed and a 250k-row initial sync did not finish in 10 minutes beside other work
+ * (docs/architecture/store-watchdog.md). The benchmark keeps it as a peer (`--peer low-priority`).
  *
  * `os.setPriority(0, …)` sets the nice value of the calling *thread* on Linux, but of the whole
  * process on Windows and macOS; a worker thread (the browser host) lowers itself only on Linux, so

@@ -31,7 +31,10 @@ export type StoreInit = {
   logDir?: string;
   /** Sync with head office once enrolled (absent: no sync engine, as in the unit tests). */
   credentials?: StoreCredentials;
-  /** Run below the shell's priority (electron/store/priority.ts); absent means yes. The benchmark's peer says no. */
+  /**
+   * Run below the shell's priority (electron/store/priority.ts). Off unless asked: measured on a loaded
+   * machine, a lowered store slowed searches and starved a 250k-row initial sync (docs/architecture/store-watchdog.md).
+   */
   lowerPriority?: boolean;
   /** Shortens sync's timers (tests, the benchmark). */
   syncTiming?: Partial<SyncTiming>;

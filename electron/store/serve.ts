@@ -70,7 +70,7 @@ export function serveStore(port: StorePort, loggerFor: (logDir: string | undefin
       current = loggerFor(init.logDir);
       await previous.close();
     }
-    if (init.lowerPriority !== false) {
+    if (init.lowerPriority === true) {
       const priority = lowerStorePriority();
       if (priority !== 'lowered' && priority !== 'unchanged')
         logger.warn('The store runs at the shell priority', { error: priority.failed });

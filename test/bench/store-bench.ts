@@ -39,12 +39,12 @@ const M = Number(process.argv[3] ?? 250_000);
 /**
  * The measured arrangement is the store in a process of its own, as Electron's utilityProcess runs
  * it (here a forked Node process). Its peer: the desk in this process (before the store process),
- * the store in a worker thread (the browser host), or a store process at the shell's priority.
+ * the store in a worker thread (the browser host), or a store process below the shell's priority.
  */
 const PEERS = {
   'in-process': 'in process',
   worker: 'store worker',
-  'normal-priority': 'store process, normal priority',
+  'low-priority': 'store process, lowered priority',
 } as const;
 const PEER: Arrangement = PEERS[(process.argv[4] ?? 'in-process') as keyof typeof PEERS];
 const STORE_ENTRY = fileURLToPath(new URL('./store.js', import.meta.url));
@@ -116,7 +116,7 @@ async function openArranged(
         forcedLanguage: null,
         schedule: false,
         credentials: { kind: 'file', file: counter.credentials },
-        lowerPriority: arrangement !== 'store process, normal priority',
+        lowerPriority: arrangement === 'store process, lowered priority',
       },
       logger: quiet,
       // The search-term building after an initial sync is not waited for.

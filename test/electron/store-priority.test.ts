@@ -52,7 +52,14 @@ describe('the store priority', () => {
     const before = lowered();
     running = await startStoreProcess({
       spawn: () => storeWorker(entry(), memoryLogger()),
-      init: { file: tempFile(), appVersion: '0.1.0-test', host: 'browser', forcedLanguage: null, schedule: false },
+      init: {
+        file: tempFile(),
+        appVersion: '0.1.0-test',
+        host: 'browser',
+        forcedLanguage: null,
+        schedule: false,
+        lowerPriority: true,
+      },
       logger: memoryLogger(),
     });
     expect(getPriority(0)).toBe(shellBefore);
