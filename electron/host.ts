@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ClientState, Desk, Logger } from '../db/desk-types';
 import { SECURITY_HEADERS } from './csp';
+import { DIAGNOSTICS_PATH, serveDiagnosticsDownload } from './host-diagnostics';
 import { resolveInsideRoot } from './paths';
 import { servePrintPdf } from './print/host-pdf';
 import { createStaticFiles } from './static-files';
@@ -192,6 +193,13 @@ export async function startBrowserHost({
       };
       const result = await desk.dispatch(client, typeof method === 'string' ? method : '', input);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    }
+
+    if (url.pathname === DIAGNOSTICS_PATH) {
+      if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
+      if (req.headers.origin !== undefined && req.headers.origin !== origin)
+        return send(res, 403, 'Cross-origin call refused');
+      return serveDiagnosticsDownload(req, res, { desk, client, logger });
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {

@@ -63,10 +63,14 @@ export function applyFeed(
   updater: FeedTarget,
   access: FeedAccess,
   current: { url: string; caCert: string | null } | null,
+  newExecutor: (caCert: string | null) => PinnedHttpExecutor = (caCert) => new PinnedHttpExecutor(caCert),
 ): void {
+  const internals = updater as unknown as { httpExecutor: PinnedHttpExecutor };
   if (!current || current.url !== access.url || current.caCert !== access.caCert) {
-    (updater as unknown as { httpExecutor: PinnedHttpExecutor }).httpExecutor = new PinnedHttpExecutor(access.caCert);
+    internals.httpExecutor = newExecutor(access.caCert);
     updater.setFeedURL({ provider: 'generic', url: access.url });
   }
   updater.requestHeaders = { authorization: `Bearer ${access.token}` };
+  // A download already running takes the renewed token from its next request on (update-http.ts).
+  internals.httpExecutor.setToken(access.url, access.token);
 }

@@ -12,12 +12,18 @@
 import type { AppUpdater } from 'electron-updater';
 import type { Logger, UpdateGate, UpdateStatus } from '../db/desk-types';
 import type { CredentialStore } from '../db/sync/credentials';
+import type { PinnedHttpExecutor } from './update-http';
 import { applyFeed, feedPlatform, fetchFeedAccess, type FeedAccess, type FeedTarget } from './update-feed';
 import { inInstallWindow, initialStatus, isNothingOffered, updateErrorCode } from './update-status';
 
 export const UPDATE_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** How often a downloaded update looks at the install window. */
 export const INSTALL_TICK_MS = 5 * 60 * 1000;
+/**
+ * How often the access token is renewed while a check or download runs: well inside head office's
+ * 15 minutes, so a slow download's next request never goes out with an expired token.
+ */
+export const TOKEN_RENEW_MS = 10 * 60 * 1000;
 
 type Listener = (...args: never[]) => void;
 
@@ -45,6 +51,9 @@ export type UpdatePolicyOptions = {
   feed: () => Promise<FeedAccess | null>;
   intervalMs?: number;
   installTickMs?: number;
+  tokenRenewMs?: number;
+  /** The feed's HTTP client (tests count and slow its requests). */
+  newExecutor?: (caCert: string | null) => PinnedHttpExecutor;
   /** Injectable timer and clock for tests. */
   setInterval?: (callback: () => void, ms: number) => { unref?: () => unknown };
   now?: () => Date;
@@ -109,7 +118,7 @@ export function applyUpdatePolicy(updater: UpdaterLike, options: UpdatePolicyOpt
         report({ ...initialStatus(options.appVersion, 'off') });
         return;
       }
-      applyFeed(updater, access, feed);
+      applyFeed(updater, access, feed, options.newExecutor);
       feed = { url: access.url, caCert: access.caCert };
       await updater.checkForUpdates();
     } catch (error) {
@@ -133,11 +142,26 @@ export function applyUpdatePolicy(updater: UpdaterLike, options: UpdatePolicyOpt
     }
   }
 
+  /** A check or download still running gets a fresh token for its next requests. */
+  async function renewToken(): Promise<void> {
+    if (status.state !== 'checking' && status.state !== 'downloading') return;
+    try {
+      const access = await options.feed();
+      if (!access) return;
+      applyFeed(updater, access, feed, options.newExecutor);
+      feed = { url: access.url, caCert: access.caCert };
+    } catch (error) {
+      // The download goes on with the token it has; if that expires, the next daily check retries.
+      logger.warn('The update token could not be renewed', { error: errorText(error) });
+    }
+  }
+
   void check();
   const every = options.setInterval ?? setInterval;
   // The timers alone must never keep the process alive.
   every(() => void check(), options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS).unref?.();
   every(() => void tryInstall(), options.installTickMs ?? INSTALL_TICK_MS).unref?.();
+  every(() => void renewToken(), options.tokenRenewMs ?? TOKEN_RENEW_MS).unref?.();
   return { check, tryInstall, status: () => status };
 }
 

@@ -31,6 +31,11 @@ export type StoreInit = {
   logDir?: string;
   /** Sync with head office once enrolled (absent: no sync engine, as in the unit tests). */
   credentials?: StoreCredentials;
+  /**
+   * Run below the shell's priority (electron/store/priority.ts). Off unless asked: measured on a loaded
+   * machine, a lowered store slowed searches and starved a 250k-row initial sync (docs/architecture/store-watchdog.md).
+   */
+  lowerPriority?: boolean;
   /** Shortens sync's timers (tests, the benchmark). */
   syncTiming?: Partial<SyncTiming>;
 };
@@ -41,6 +46,8 @@ export type ToStore =
   | { type: 'call'; id: number; sessionId: string | null; method: string; input: unknown }
   | { type: 'update-status'; status: UpdateStatus }
   | { type: 'update-gate'; id: number }
+  /** The watchdog's question (electron/store/watchdog.ts): answered with `pong` from the store's loop. */
+  | { type: 'ping'; id: number }
   | { type: 'close' };
 
 /** store → shell */
@@ -55,6 +62,7 @@ export type FromStore =
   | { type: 'event'; event: DeskEvent; origin: EventOrigin }
   | { type: 'credentials-saved'; credentials: DeviceCredentials }
   | { type: 'credentials-cleared' }
+  | { type: 'pong'; id: number }
   | { type: 'closed' };
 
 /**
@@ -82,6 +90,12 @@ export const STORE_ERRORS = {
     key: 'store_stopped',
     message:
       'The store stopped after repeated faults. Close Counterdesk and start it again; if it happens again, call support.',
+  },
+  notResponding: {
+    code: 'unavailable',
+    key: 'store_not_responding',
+    message:
+      'The store stopped responding and is being restarted; this request may or may not have been saved. Check before entering it again.',
   },
   busy: { code: 'busy', key: 'store_busy', message: 'Too many requests are waiting; try again in a moment.' },
   inputTooLarge: { code: 'validation', key: 'request_too_large', message: 'The request is too large' },

@@ -9,6 +9,7 @@ import type { ClientState, Desk, Logger } from '../../db/desk-types';
 import type { ClosableLogger } from '../../db/log';
 import { fileCredentialStore, type CredentialStore } from '../../db/sync/credentials';
 import { startDeskSync } from '../../db/sync/start';
+import { lowerStorePriority } from './priority';
 import { jsonChars, STORE_ERRORS, STORE_LIMITS, type FromStore, type StoreInit, type ToStore } from './protocol';
 
 export type StorePort = {
@@ -68,6 +69,11 @@ export function serveStore(port: StorePort, loggerFor: (logDir: string | undefin
       const previous = current;
       current = loggerFor(init.logDir);
       await previous.close();
+    }
+    if (init.lowerPriority === true) {
+      const priority = lowerStorePriority();
+      if (priority !== 'lowered' && priority !== 'unchanged')
+        logger.warn('The store runs at the shell priority', { error: priority.failed });
     }
     try {
       desk = await openDesk({
@@ -147,6 +153,10 @@ export function serveStore(port: StorePort, loggerFor: (logDir: string | undefin
             sessionId: message.sessionId,
           });
         });
+        return;
+      case 'ping':
+        // Answered at once, whatever else waits: a busy store still turns its loop, a hung one does not.
+        port.post({ type: 'pong', id: message.id });
         return;
       case 'update-status':
         desk?.setUpdateStatus?.(message.status);

@@ -8,7 +8,8 @@
  * store process dies, every call waiting on it is answered with `store_restarting` (nothing of it is
  * lost that was confirmed: a result is sent only after its transaction committed), the fault is
  * logged and announced, and the process is started again after a back-off. After a few quick
- * faults in a row it stays down and every call says so, rather than crash in a loop.
+ * faults in a row it stays down and every call says so, rather than crash in a loop. A store that
+ * hangs without dying (electron/store/watchdog.ts) is ended and treated as such a fault.
  */
 import { DESK_EVENTS, type DeskError, type DeskEvent, type DeskResult } from '../../db/contract';
 import {
@@ -23,6 +24,7 @@ import {
 import type { DeviceCredentials } from '../../db/sync/credentials';
 import { jsonChars, STORE_ERRORS, STORE_LIMITS, type FromStore, type StoreInit, type ToStore } from './protocol';
 import { RestartPolicy, type RestartSettings } from './restart-policy';
+import { Watchdog, type WatchdogSettings } from './watchdog';
 
 /** One running store process, however it was started (electron/store/children.ts, utility-child.ts). */
 export type StoreChild = {
@@ -34,7 +36,13 @@ export type StoreChild = {
 };
 
 export type StoreState = 'starting' | 'running' | 'restarting' | 'stopped' | 'closed';
-export type StoreStatus = { state: StoreState; faults: number; lastFault: string | null };
+export type StoreStatus = {
+  state: StoreState;
+  faults: number;
+  lastFault: string | null;
+  /** The watchdog's ping round trips: how long the store's loop kept a ping waiting. */
+  ping: { lastMs: number | null; slowestMs: number };
+};
 
 /** The database could not be opened (newer than the app, damaged): the message names why. */
 export class StoreOpenError extends Error {
@@ -48,6 +56,7 @@ export type StoreProcessOptions = {
   /** Where the shell keeps what the store process saved or cleared (Electron: safeStorage). */
   onCredentials?(credentials: DeviceCredentials | null): void;
   restart?: Partial<RestartSettings>;
+  watchdog?: Partial<WatchdogSettings>;
   /** How long `close` waits for the store to stop sync and close the file before it kills it. */
   closeTimeoutMs?: number;
   limits?: Partial<Record<keyof typeof STORE_LIMITS, number>>;
@@ -75,6 +84,24 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
   let init = options.init;
   let closed: (() => void) | null = null;
   let restartTimer: NodeJS.Timeout | null = null;
+  const watchdog = new Watchdog(
+    {
+      ping: (id) => child?.post({ type: 'ping', id }),
+      waiting: () => pending.size > 0 || gates.size > 0,
+      hung(silentMs) {
+        const hung = child;
+        if (!hung || state !== 'running') return;
+        // Forgotten before it is ended: its exit is this fault, not another one.
+        child = null;
+        hung.kill();
+        fault(
+          `the store process stopped responding (no answer for ${Math.round(silentMs)} ms)`,
+          STORE_ERRORS.notResponding,
+        );
+      },
+    },
+    options.watchdog,
+  );
 
   const emit = (event: DeskEvent, origin: EventOrigin = 'call') => {
     for (const listener of listeners) {
@@ -87,6 +114,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
   };
 
   function failWaiting(error: DeskError): void {
+    watchdog.stop();
     for (const [id, call] of pending) {
       pending.delete(id);
       call.resolve({ ok: false, error });
@@ -120,6 +148,9 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
         return;
       case 'credentials-cleared':
         rememberCredentials(null);
+        return;
+      case 'pong':
+        watchdog.answered(message.id);
         return;
       case 'closed':
         closed?.();
@@ -171,11 +202,12 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
     });
   }
 
-  function fault(why: string): void {
+  /** `inFlight`: what the calls waiting on the failed process are told (the crash's words by default). */
+  function fault(why: string, inFlight?: DeskError): void {
     faults += 1;
     lastFault = why;
     const delay = policy.crashed();
-    failWaiting(delay === null ? STORE_ERRORS.stopped : STORE_ERRORS.restarting);
+    failWaiting(delay === null ? STORE_ERRORS.stopped : (inFlight ?? STORE_ERRORS.restarting));
     if (delay === null) {
       state = 'stopped';
       logger.error('The store process keeps failing; it is not started again', { why, faults });
@@ -213,6 +245,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
       return;
     }
     state = 'running';
+    watchdog.start();
     logger.info('The store process is running again', { faults });
     if (lastUpdateStatus) child?.post({ type: 'update-status', status: lastUpdateStatus });
     for (const event of DESK_EVENTS) emit(event);
@@ -220,6 +253,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
 
   await launch();
   state = 'running';
+  watchdog.start();
 
   function refusal(): DeskError {
     return state === 'stopped' ? STORE_ERRORS.stopped : STORE_ERRORS.restarting;
@@ -256,6 +290,7 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
     async close() {
       if (state === 'closed') return;
       state = 'closed';
+      watchdog.stop();
       if (restartTimer) clearTimeout(restartTimer);
       const running = child;
       if (!running) return;
@@ -288,6 +323,6 @@ export async function startStoreProcess(options: StoreProcessOptions): Promise<S
         running.post({ type: 'update-gate', id });
       });
     },
-    status: () => ({ state, faults, lastFault }),
+    status: () => ({ state, faults, lastFault, ping: watchdog.stats() }),
   };
 }

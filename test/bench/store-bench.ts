@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { DeskResult } from '../../db/contract';
 import { openDesk } from '../../db/desk';
@@ -22,7 +22,9 @@ import { enrollDevice } from '../../db/sync/enroll';
 import { SyncEngine } from '../../db/sync/engine';
 import { startDeskSync } from '../../db/sync/start';
 import type { SyncStatus } from '../../db/sync/status';
-import { storeWorker } from '../../electron/store/children';
+import { storeChildProcess, storeWorker } from '../../electron/store/children';
+import type { StoreChild } from '../../electron/store/supervisor';
+import { serialize } from 'node:v8';
 import { startStoreProcess } from '../../electron/store/supervisor';
 import { addStore } from '../../headoffice/admin/ops';
 import { issueEnrollmentCode } from '../../headoffice/auth';
@@ -34,13 +36,24 @@ import { fillOutbox } from './outbox-fill';
 
 const N = Number(process.argv[2] ?? 100_000);
 const M = Number(process.argv[3] ?? 250_000);
+/**
+ * The measured arrangement is the store in a process of its own, as Electron's utilityProcess runs
+ * it (here a forked Node process). Its peer: the desk in this process (before the store process),
+ * the store in a worker thread (the browser host), or a store process below the shell's priority.
+ */
+const PEERS = {
+  'in-process': 'in process',
+  worker: 'store worker',
+  'low-priority': 'store process, lowered priority',
+} as const;
+const PEER: Arrangement = PEERS[(process.argv[4] ?? 'in-process') as keyof typeof PEERS];
 const STORE_ENTRY = fileURLToPath(new URL('./store.js', import.meta.url));
 /** A person at the counter searching four times a second, without pause. */
 const SEARCH_EVERY_MS = 250;
 const quiet = { info() {}, warn() {}, error: (m: string, d?: unknown) => console.error(m, d) };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 type Hq = ReturnType<typeof connectHq>;
-type Arrangement = 'store process' | 'in process';
+type Arrangement = 'store process' | (typeof PEERS)[keyof typeof PEERS];
 
 /** A counter file set up, enrolled (credentials in a file beside it) and signed in; closed again. */
 async function prepareCounter(
@@ -63,6 +76,8 @@ async function prepareCounter(
     adminPin: '2468',
   });
   if (!setup.ok) throw new Error(setup.error.message);
+  // A full-size phase on a loaded machine outlasts the default idle lock; the session must not end meanwhile.
+  await desk.store!.db.updateTable('store').set({ idleLockMinutes: 240 }).execute();
   const credentials = fileCredentialStore(credentialsFile);
   const code = (await issueEnrollmentCode(hq.db, storeCode)).code;
   await enrollDevice(
@@ -89,10 +104,11 @@ async function prepareCounter(
 async function openArranged(
   arrangement: Arrangement,
   counter: { file: string; credentials: string },
-): Promise<{ desk: Desk; close(): Promise<void> }> {
-  if (arrangement === 'store process') {
+): Promise<{ desk: Desk; close(): Promise<void>; ping?: () => unknown }> {
+  if (arrangement !== 'in process') {
     const desk = await startStoreProcess({
-      spawn: () => storeWorker(STORE_ENTRY, quiet),
+      spawn: () =>
+        traced(arrangement === 'store worker' ? storeWorker(STORE_ENTRY, quiet) : storeChildProcess(STORE_ENTRY)),
       init: {
         file: counter.file,
         appVersion: 'bench',
@@ -100,12 +116,13 @@ async function openArranged(
         forcedLanguage: null,
         schedule: false,
         credentials: { kind: 'file', file: counter.credentials },
+        lowerPriority: arrangement === 'store process, lowered priority',
       },
       logger: quiet,
       // The search-term building after an initial sync is not waited for.
       closeTimeoutMs: 2_000,
     });
-    return { desk, close: () => desk.close() };
+    return { desk, close: () => desk.close(), ping: () => desk.status().ping };
   }
   const desk = await openDesk({
     file: counter.file,
@@ -129,6 +146,25 @@ async function openArranged(
   };
 }
 
+/** What the store sends the shell during a phase: counts by kind, bytes (trace only), handler time. */
+const traffic = { counts: {} as Record<string, number>, bytes: 0, handlerMs: [] as number[] };
+const TRACE = process.env.BENCH_STORE_TRACE === '1';
+function traced(child: StoreChild): StoreChild {
+  return {
+    ...child,
+    onMessage(listener) {
+      child.onMessage((message) => {
+        const kind = message.type === 'event' ? `event ${message.event}` : message.type;
+        traffic.counts[kind] = (traffic.counts[kind] ?? 0) + 1;
+        if (TRACE) traffic.bytes += serialize(message).length;
+        const t = performance.now();
+        listener(message);
+        traffic.handlerMs.push(performance.now() - t);
+      });
+    },
+  };
+}
+
 function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)] ?? NaN;
@@ -147,6 +183,10 @@ async function measureWhileSyncing(desk: Desk, sessionId: string, label: string)
   const before = await desk.dispatch(client, 'sync.status', {});
   const since = before.ok ? (before.value as SyncStatus).lastSyncAt : null;
   loop.enable();
+  traffic.counts = {};
+  traffic.bytes = 0;
+  traffic.handlerMs = [];
+  const elu = performance.eventLoopUtilization();
   let done = false;
   // Timed from when the person asked (the intended time), not from when this loop got round to
   // it: a call that waits for a blocked loop waits in the measurement too (coordinated omission).
@@ -179,6 +219,10 @@ async function measureWhileSyncing(desk: Desk, sessionId: string, label: string)
     loopMaxMs: +(loop.max / 1e6).toFixed(1),
     searchP95Ms: +percentile(searches, 95).toFixed(1),
     searches: searches.length,
+    loopUtilization: +performance.eventLoopUtilization(elu).utilization.toFixed(3),
+    fromStore: { ...traffic.counts },
+    ...(TRACE ? { fromStoreBytes: traffic.bytes } : {}),
+    handlerMaxMs: +Math.max(0, ...traffic.handlerMs).toFixed(2),
   };
 }
 
@@ -205,7 +249,7 @@ async function main(): Promise<void> {
   let hqChild: ChildProcess | null = null;
   let busy: ChildProcess | null = null;
   const db = connectHq(await ensureDatabase(pg.url, 'bench').then(() => pg.urlFor('bench')));
-  const results: Record<Arrangement, Record<string, unknown>> = { 'store process': {}, 'in process': {} };
+  const results = { 'store process': {}, [PEER]: {} } as Record<Arrangement, Record<string, unknown>>;
   const floor = { p99Ms: NaN };
   try {
     await migrateHq(db);
@@ -213,7 +257,7 @@ async function main(): Promise<void> {
     const started = await startHqProcess(fileURLToPath(import.meta.url), pg.urlFor('bench'), tls);
     hqChild = started.child;
     const hq = { url: started.url, caCert: tls.caCert, db };
-    const stores: Record<Arrangement, string> = { 'store process': 'S012', 'in process': 'S013' };
+    const stores = { 'store process': 'S012', [PEER]: 'S013' } as Record<Arrangement, string>;
     for (const code of Object.values(stores)) await addStore(db, code, '基准店');
 
     log(`Preparing two counters with ${N} changes each to push …`);
@@ -242,11 +286,11 @@ async function main(): Promise<void> {
     for (const arrangement of Object.keys(stores) as Arrangement[]) {
       log(`Push of ${N} changes, desk ${arrangement} …`);
       const desk = await openArranged(arrangement, sources[arrangement]);
-      results[arrangement].push = await measureWhileSyncing(
-        desk.desk,
-        sources[arrangement].sessionId,
-        `push (${arrangement})`,
-      );
+      results[arrangement].push = {
+        ...(await measureWhileSyncing(desk.desk, sources[arrangement].sessionId, `push (${arrangement})`)),
+        ...(desk.ping ? { pingMs: desk.ping() } : {}),
+      };
+      log(JSON.stringify(results[arrangement].push));
       await desk.close();
     }
 
@@ -260,16 +304,16 @@ async function main(): Promise<void> {
     for (const arrangement of Object.keys(stores) as Arrangement[]) {
       log(`Initial sync, desk ${arrangement} …`);
       const desk = await openArranged(arrangement, fresh[arrangement]);
-      results[arrangement].initial = await measureWhileSyncing(
-        desk.desk,
-        fresh[arrangement].sessionId,
-        `initial sync (${arrangement})`,
-      );
+      results[arrangement].initial = {
+        ...(await measureWhileSyncing(desk.desk, fresh[arrangement].sessionId, `initial sync (${arrangement})`)),
+        ...(desk.ping ? { pingMs: desk.ping() } : {}),
+      };
+      log(JSON.stringify(results[arrangement].initial));
       const count = await desk.desk.dispatch({ sessionId: fresh[arrangement].sessionId }, 'customers.search', {
         query: '顾客1',
       });
       results[arrangement].initialRowsCheck = count.ok;
-      if (arrangement === 'store process') await desk.close();
+      if (arrangement !== 'in process') await desk.close();
       else opened.push(desk);
     }
   } finally {
@@ -285,7 +329,7 @@ async function main(): Promise<void> {
     await pg.stop();
     rmSync(folder, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({ N, M, node: process.version, floorP99Ms: floor.p99Ms, results }));
+  console.log(JSON.stringify({ N, M, peer: PEER, node: process.version, floorP99Ms: floor.p99Ms, results }));
   // The in-process desk may still be building search terms; the figures are taken.
   process.exit(0);
 }

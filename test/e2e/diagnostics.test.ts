@@ -4,7 +4,7 @@
  * work in the bundled host) and none of the store's customers. Screenshots at 1366×768 in both
  * languages go to test-results/.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -42,6 +42,7 @@ async function seedStore(): Promise<string> {
     adminPin: '2468',
   });
   await desk.dispatch(admin, 'customers.create', { name: NAME, phones: [{ number: PHONE }] });
+  await desk.dispatch(admin, 'staff.create', { name: '柜台小李', role: 'counter_staff', pin: '3579' });
   await desk.close();
   return dataDir;
 }
@@ -99,4 +100,63 @@ describe('export diagnostics in the browser', () => {
       }
     });
   }
+
+  it('the browser host offers the zip as a download, to an admin only', async () => {
+    counter = await openCounter({ dataDir: await seedStore(), locale: 'zh-CN' });
+    const { page } = counter;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // Signed in as nobody, then as counter staff: the route answers as the desk does, and writes nothing.
+    // Asked the way the page asks, from outside it (the page would report a refused fetch as a problem).
+    const post = async () => {
+      const response = await page.request.post(`${counter!.host.origin}/diagnostics.zip`, {
+        headers: { origin: counter!.host.origin },
+      });
+      return { status: response.status(), body: await response.text() };
+    };
+    await page.getByLabel('PIN', { exact: true }).waitFor();
+    expect(await post()).toMatchObject({ status: 401, body: expect.stringContaining('"ok":false') });
+    expect((await page.request.get(`${counter.host.origin}/diagnostics.zip`)).status()).toBe(405);
+    // Another origin (a page elsewhere posting to the host) is refused before anything runs.
+    const crossSite = await page.request.post(`${counter.host.origin}/diagnostics.zip`, {
+      headers: { origin: 'http://evil.example' },
+    });
+    expect(crossSite.status()).toBe(403);
+    await new SignIn(page, 'zh').as('柜台小李', '3579');
+    await page.getByLabel('PIN', { exact: true }).waitFor({ state: 'detached' });
+    const refused = await post();
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'permission_denied' } });
+    expect(readdirSync(join(counter.host.dataDir, 'backups')).filter((f) => f.includes('diagnostics'))).toEqual([]);
+
+    await page.evaluate(() =>
+      fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'session.signOut', input: {} }),
+      }),
+    );
+    await page.reload();
+    await new SignIn(page, 'zh').as('王经理', '2468');
+    await page.getByRole('link', { name: '备份' }).click();
+    const download = page.getByRole('button', { name: '下载诊断信息' });
+    await download.scrollIntoViewIfNeeded();
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(file.suggestedFilename()).toMatch(/^counterdesk-diagnostics-.+\.zip$/);
+    const saved = join(counter.host.dataDir, 'downloaded.zip');
+    await file.saveAs(saved);
+    const done = page.getByRole('status').filter({ hasText: '诊断信息已下载' });
+    await done.waitFor();
+    await page.screenshot({ path: 'test-results/diagnostics-download-zh-CN.png' });
+    const files = Object.fromEntries(
+      Object.entries(unzipSync(readFileSync(saved))).map(([name, data]) => [name, strFromU8(data)]),
+    );
+    expect(Object.keys(files)).toContain('logs/store.log');
+    for (const [name, text] of Object.entries(files)) {
+      expect(text, name).not.toContain(PHONE);
+      expect(text, name).not.toContain(NAME);
+    }
+    // The same bytes as the copy kept on the PC, whose path the page shows.
+    const kept = (await done.locator('code').innerText()).trim();
+    expect(readFileSync(saved).equals(readFileSync(kept))).toBe(true);
+  });
 });

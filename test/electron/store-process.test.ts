@@ -109,6 +109,8 @@ describe('the store process', () => {
     await ok('customers.create', { name: '李四', phones: [{ number: '13912345678' }] });
     await until(() => events.includes('customers.changed'));
     expect(events).toContain('setup.changed');
+    // The watchdog's ping is answered by the real store's loop.
+    await until(() => store.status().ping.lastMs !== null);
   });
 
   it('refuses an oversized call and too many waiting calls without sending them', async () => {

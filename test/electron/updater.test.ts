@@ -3,7 +3,13 @@ import type { Logger, UpdateGate, UpdateStatus } from '../../db/desk-types';
 import type { FeedAccess } from '../../electron/update-feed';
 import { inInstallWindow, updateErrorCode } from '../../electron/update-status';
 import type { UpdaterLike } from '../../electron/updater';
-import { applyUpdatePolicy, INSTALL_TICK_MS, startUpdater, UPDATE_CHECK_INTERVAL_MS } from '../../electron/updater';
+import {
+  applyUpdatePolicy,
+  INSTALL_TICK_MS,
+  startUpdater,
+  TOKEN_RENEW_MS,
+  UPDATE_CHECK_INTERVAL_MS,
+} from '../../electron/updater';
 
 type Listener = (...args: never[]) => void;
 
@@ -63,6 +69,32 @@ function setup({
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('applyUpdatePolicy', () => {
+  test('renews the token while a download runs, and only then', async () => {
+    const { updater, emit } = fakeUpdater();
+    const timers: Array<{ ms: number; run: () => void }> = [];
+    let issued = 0;
+    const policy = applyUpdatePolicy(updater, {
+      logger: fakeLogger(),
+      appVersion: '1.0.0',
+      desk: {},
+      feed: async () => ({ ...feed, token: `tok${(issued += 1)}` }),
+      setInterval: (run, ms) => (timers.push({ ms, run }), {}),
+    });
+    await settle();
+    expect(updater.requestHeaders).toEqual({ authorization: 'Bearer tok1' });
+    const renew = timers.find((timer) => timer.ms === TOKEN_RENEW_MS)!;
+    renew.run();
+    await settle();
+    // Idle: no token is asked for.
+    expect(issued).toBe(1);
+    emit('update-available', { version: '1.0.1' });
+    expect(policy.status().state).toBe('downloading');
+    renew.run();
+    await settle();
+    expect(updater.requestHeaders).toEqual({ authorization: 'Bearer tok2' });
+    expect(TOKEN_RENEW_MS).toBeLessThan(15 * 60_000);
+  });
+
   test('downloads in the background, installs on quit, checks now and daily; timers never hold the process', async () => {
     const { updater, timers } = setup();
     await settle();
@@ -71,7 +103,7 @@ describe('applyUpdatePolicy', () => {
     expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
     expect(updater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: feed.url });
     expect(updater.requestHeaders).toEqual({ authorization: 'Bearer tok' });
-    expect(timers.map((timer) => timer.ms)).toEqual([UPDATE_CHECK_INTERVAL_MS, INSTALL_TICK_MS]);
+    expect(timers.map((timer) => timer.ms)).toEqual([UPDATE_CHECK_INTERVAL_MS, INSTALL_TICK_MS, TOKEN_RENEW_MS]);
     expect(UPDATE_CHECK_INTERVAL_MS).toBe(24 * 60 * 60 * 1000);
     for (const timer of timers) expect(timer.unref).toHaveBeenCalled();
     timers[0]?.run();

@@ -2,7 +2,8 @@
  * "Export diagnostics" on the Backups page (admin): a zip for support with this PC's logs,
  * versions, sync state and settings, and no customer data. It goes to the backup folder in use
  * unless the admin names another (a USB drive to carry it away); the main process checks
- * `diagnostics.export` and the folder.
+ * `diagnostics.export` and the folder. In the browser host the admin may also download it
+ * (diagnostics-download.ts): the browser's own downloads are where a support file is looked for.
  */
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodResult } from '../../../db/api';
 import { useErrorText } from '../../forms/error-text';
 import { useDeskMutation } from '../../use-desk';
+import { downloadDiagnostics, downloadsDiagnostics } from './diagnostics-download';
 import { sizeText } from './format';
 
 type Exported = MethodResult<'backup.exportDiagnostics'>;
@@ -19,7 +21,8 @@ export function DiagnosticsCard({ backupFolder }: { backupFolder: string | undef
   const errorText = useErrorText();
   const run = useDeskMutation('backup.exportDiagnostics');
   const [folder, setFolder] = useState('');
-  const [done, setDone] = useState<Exported | null>(null);
+  const [done, setDone] = useState<(Exported & { downloaded?: boolean }) | null>(null);
+  const [downloading, setDownloading] = useState(false);
   const [problem, setProblem] = useState<{ key: string; field: string | undefined } | null>(null);
 
   const exportNow = async () => {
@@ -28,6 +31,15 @@ export function DiagnosticsCard({ backupFolder }: { backupFolder: string | undef
     const result = await run.run({ folder: folder.trim() === '' ? null : folder.trim() });
     if (result.ok) setDone(result.value);
     else setProblem({ key: result.error.key, field: result.error.field });
+  };
+  const downloadNow = async () => {
+    setDone(null);
+    setProblem(null);
+    setDownloading(true);
+    const result = await downloadDiagnostics();
+    setDownloading(false);
+    if (result.ok) setDone({ ...result.value, downloaded: true });
+    else setProblem({ key: result.error.key, field: undefined });
   };
   const folderProblem = problem?.field === 'folder' ? problem.key : null;
   // The answer appears below the button, at the foot of a long page: bring it into view.
@@ -59,9 +71,14 @@ export function DiagnosticsCard({ backupFolder }: { backupFolder: string | undef
           />
         </Form.Item>
         <Space style={{ marginBottom: 16 }}>
-          <Button htmlType="submit" loading={run.pending}>
+          <Button htmlType="submit" loading={run.pending} disabled={downloading}>
             {t('diagnostics.export')}
           </Button>
+          {downloadsDiagnostics() && (
+            <Button type="primary" loading={downloading} disabled={run.pending} onClick={() => void downloadNow()}>
+              {t('diagnostics.download')}
+            </Button>
+          )}
         </Space>
       </Form>
       <div ref={answer}>
@@ -70,13 +87,16 @@ export function DiagnosticsCard({ backupFolder }: { backupFolder: string | undef
             type="success"
             showIcon
             role="status"
-            title={t('diagnostics.done', { size: sizeText(done.sizeBytes) })}
+            title={t(done.downloaded ? 'diagnostics.downloaded' : 'diagnostics.done', {
+              size: sizeText(done.sizeBytes),
+            })}
             description={
               <>
                 <Typography.Text copyable code style={{ wordBreak: 'break-all' }}>
                   {done.file}
                 </Typography.Text>
                 <br />
+                {done.downloaded ? t('diagnostics.downloadedHelp') : ''}
                 {t('diagnostics.doneHelp')}
                 {done.logsCut ? ` ${t('diagnostics.logsCut')}` : ''}
               </>
