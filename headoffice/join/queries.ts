@@ -42,97 +42,95 @@ export type JoinOfferQuery = {
   pageSize: number;
 };
 
+type OfferPageRow = {
+  id: string;
+  entity: string;
+  entityId: string;
+  label: string;
+  fields: Record<string, unknown>;
+  status: JoinStatus;
+  mappedTo: string | null;
+  reason: string;
+  offeredAt: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  mappedState: RecordState | null;
+  suggestedId: string | null;
+  suggestedState: RecordState | null;
+  why: JoinSuggestion['why'] | null;
+};
+
+/**
+ * One store's offers, a page at a time (at most 200), in one statement: each offer with the label
+ * of the record it was mapped onto and, while pending, head office's record it most likely is — a
+ * part by its number, a supplier by its name (case and surrounding spaces aside), any other kind
+ * by the same id — each found by one index probe (LATERAL), not one query per offer.
+ */
 export async function joinOffersOf(db: HqDatabase, query: JoinOfferQuery): Promise<JoinOffersPage> {
-  let base = db.selectFrom('joinOffer').where('storeId', '=', query.storeId);
-  if (query.status) base = base.where('status', '=', query.status);
-  if (query.entity) base = base.where('entity', '=', query.entity);
-  const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [
-    { total: number },
-  ];
-  const rows = await base
-    .leftJoin('hqStaff', 'hqStaff.id', 'joinOffer.decidedBy')
-    .selectAll('joinOffer')
-    .select('hqStaff.displayName as decidedByName')
-    .orderBy('joinOffer.entity')
-    .orderBy('joinOffer.label')
-    .orderBy('joinOffer.id')
-    .offset(query.page * query.pageSize)
-    .limit(query.pageSize)
-    .execute();
-  const offers: JoinOfferRow[] = [];
-  for (const row of rows) {
-    offers.push({
-      id: row.id,
-      entity: row.entity,
-      entityId: row.entityId,
-      label: row.label,
-      fields: row.fields,
-      status: row.status,
-      mappedTo: row.mappedTo,
-      mappedLabel: row.mappedTo ? await labelOfRecord(db, row.entity, row.mappedTo) : null,
-      reason: row.reason,
-      offeredAt: row.offeredAt.toISOString(),
-      decidedAt: row.decidedAt?.toISOString() ?? null,
-      decidedBy: row.decidedByName ?? row.decidedBy,
-      suggestion: row.status === 'pending' ? await suggestionFor(db, row.entity, row.entityId, row.fields) : null,
-    });
-  }
-  return { total: Number(total), offers };
-}
-
-async function labelOfRecord(db: HqDatabase, entity: string, entityId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('entityState')
-    .select('state')
-    .where('entity', '=', entity)
-    .where('entityId', '=', entityId)
-    .executeTakeFirst();
-  return row ? offerLabel(entity, entityId, expandState(row.state).fields) : null;
-}
-
-/** Head office's record an offer most likely is: a part by its number, a supplier by its name, a standard by its key. */
-async function suggestionFor(
-  db: HqDatabase,
-  entity: string,
-  entityId: string,
-  fields: Record<string, unknown>,
-): Promise<JoinSuggestion | null> {
-  if (entity === 'part' && typeof fields.partNo === 'string') {
-    const found = await sql<{ entityId: string; state: RecordState }>`
-      SELECT entity_id, state FROM entity_state
-      WHERE entity = 'part' AND (state->'fields'->>'partNo') = ${fields.partNo} AND owner_store_id IS NULL
-      LIMIT 1`.execute(db);
-    const row = found.rows[0];
-    return row
-      ? {
-          targetId: row.entityId,
-          label: offerLabel('part', row.entityId, expandState(row.state).fields),
-          why: 'same_part_no',
-        }
-      : null;
-  }
-  if (entity === 'supplier' && typeof fields.name === 'string') {
-    const found = await sql<{ entityId: string; state: RecordState }>`
-      SELECT entity_id, state FROM entity_state
-      WHERE entity = 'supplier' AND owner_store_id IS NULL AND lower(state->'fields'->>'name') = lower(${fields.name.trim()})
-      LIMIT 1`.execute(db);
-    const row = found.rows[0];
-    return row
-      ? {
-          targetId: row.entityId,
-          label: offerLabel('supplier', row.entityId, expandState(row.state).fields),
-          why: 'same_name',
-        }
-      : null;
-  }
-  if (MAPPABLE_ENTITIES.includes(entity)) return null;
-  const same = await db
-    .selectFrom('entityState')
-    .select('entityId')
-    .where('entity', '=', entity)
-    .where('entityId', '=', entityId)
-    .executeTakeFirst();
-  return same ? { targetId: entityId, label: offerLabel(entity, entityId, {}), why: 'same_record' } : null;
+  const where = sql.join(
+    [
+      sql`o.store_id = ${query.storeId}`,
+      ...(query.status ? [sql`o.status = ${query.status}`] : []),
+      ...(query.entity ? [sql`o.entity = ${query.entity}`] : []),
+    ],
+    sql` AND `,
+  );
+  const [counted, page] = await Promise.all([
+    sql<{ total: number }>`SELECT count(*)::int AS total FROM join_offer o WHERE ${where}`.execute(db),
+    sql<OfferPageRow>`
+      SELECT o.id, o.entity, o.entity_id, o.label, o.fields, o.status, o.mapped_to, o.reason, o.offered_at, o.decided_at,
+        o.decided_by, staff.display_name AS decided_by_name, mapped.state AS mapped_state,
+        suggested.entity_id AS suggested_id, suggested.state AS suggested_state, suggested.why
+      FROM join_offer o
+      LEFT JOIN hq_staff staff ON staff.id = o.decided_by
+      LEFT JOIN LATERAL (SELECT e.state FROM entity_state e WHERE e.entity = o.entity AND e.entity_id = o.mapped_to) mapped ON true
+      LEFT JOIN LATERAL (
+        (SELECT e.entity_id, e.state, 'same_part_no' AS why FROM entity_state e
+          WHERE o.entity = 'part' AND jsonb_typeof(o.fields->'partNo') = 'string'
+            AND e.entity = 'part' AND (e.state->'fields'->>'partNo') = (o.fields->>'partNo') AND e.owner_store_id IS NULL LIMIT 1)
+        UNION ALL
+        (SELECT e.entity_id, e.state, 'same_name' AS why FROM entity_state e
+          WHERE o.entity = 'supplier' AND jsonb_typeof(o.fields->'name') = 'string' AND e.entity = 'supplier' AND e.owner_store_id IS NULL
+            AND lower(e.state->'fields'->>'name') = lower(regexp_replace(o.fields->>'name', '^\\s+|\\s+$', '', 'g')) LIMIT 1)
+        UNION ALL
+        (SELECT e.entity_id, NULL::json, 'same_record' AS why FROM entity_state e
+          WHERE o.entity <> ALL(${[...MAPPABLE_ENTITIES]}::text[]) AND e.entity = o.entity AND e.entity_id = o.entity_id)
+      ) suggested ON o.status = 'pending'
+      WHERE ${where}
+      ORDER BY o.entity, o.label, o.id
+      OFFSET ${query.page * query.pageSize} LIMIT ${query.pageSize}`.execute(db),
+  ]);
+  const offers = page.rows.map((row): JoinOfferRow => ({
+    id: row.id,
+    entity: row.entity,
+    entityId: row.entityId,
+    label: row.label,
+    fields: row.fields,
+    status: row.status,
+    mappedTo: row.mappedTo,
+    mappedLabel:
+      row.mappedTo && row.mappedState
+        ? offerLabel(row.entity, row.mappedTo, expandState(row.mappedState).fields)
+        : null,
+    reason: row.reason,
+    offeredAt: row.offeredAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    decidedBy: row.decidedByName ?? row.decidedBy,
+    suggestion:
+      row.suggestedId && row.why
+        ? {
+            targetId: row.suggestedId,
+            label: offerLabel(
+              row.entity,
+              row.suggestedId,
+              row.suggestedState ? expandState(row.suggestedState).fields : {},
+            ),
+            why: row.why,
+          }
+        : null,
+  }));
+  return { total: counted.rows[0]!.total, offers };
 }
 
 /** Head office's live parts or suppliers whose number or name contains the text (at most 20). */
