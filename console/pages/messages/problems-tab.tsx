@@ -82,9 +82,14 @@ export function ProblemsTab() {
             ellipsis: { showTitle: true },
             render: (code: string, row) => `${code} ${row.storeName}`,
           },
-          { title: t('event'), dataIndex: 'event', width: 120, render: (event: string) => t(`event.${event}`, { defaultValue: event }) },
+          {
+            title: t('event'),
+            dataIndex: 'event',
+            width: 120,
+            render: (event: string) => t(`event.${event}`, { defaultValue: event }),
+          },
           { title: t('phone'), dataIndex: 'phone', width: 120 },
-          { title: t('tries'), dataIndex: 'attempts', width: 70, align: 'right' },
+          { title: t('tries'), dataIndex: 'attempts', width: 90, align: 'right' },
           {
             title: t('lastError'),
             dataIndex: 'lastError',
@@ -112,7 +117,7 @@ export function ProblemsTab() {
                         </Button>
                       )}
                       {(row.status === 'failed' || row.status === 'queued') && (
-                        <Button size="small" danger onClick={() => setActing({ row, action: 'cancel' })}>
+                        <Button size="small" onClick={() => setActing({ row, action: 'cancel' })}>
                           {t('cancel')}
                         </Button>
                       )}
@@ -139,7 +144,7 @@ export function ProblemsTab() {
         open={acting !== null}
         title={acting?.action === 'cancel' ? t('cancelTitle') : t('retryTitle')}
         okText={acting?.action === 'cancel' ? t('cancel') : t('retry')}
-        okButtonProps={{ disabled: reason.trim() === '', loading: busy, danger: acting?.action === 'cancel' }}
+        okButtonProps={{ disabled: reason.trim() === '', loading: busy }}
         onOk={() => void act()}
         onCancel={() => {
           setActing(null);

@@ -48,7 +48,12 @@ export function TemplatesTab() {
         pagination={false}
         tableLayout="fixed"
         columns={[
-          { title: t('event'), dataIndex: 'event', width: 150, render: (event: string) => t(`event.${event}`, { defaultValue: event }) },
+          {
+            title: t('event'),
+            dataIndex: 'event',
+            width: 150,
+            render: (event: string) => t(`event.${event}`, { defaultValue: event }),
+          },
           {
             title: t('variables'),
             dataIndex: 'variables',
@@ -104,7 +109,7 @@ export function TemplatesTab() {
                         {t('edit')}
                       </Button>
                       {row.templateCode && (
-                        <Button size="small" danger onClick={() => void save(row.event, '')}>
+                        <Button size="small" onClick={() => void save(row.event, '')}>
                           {t('clear')}
                         </Button>
                       )}
