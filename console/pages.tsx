@@ -15,6 +15,7 @@ import {
   FieldTimeOutlined,
   IdcardOutlined,
   MergeCellsOutlined,
+  MessageOutlined,
   ShopOutlined,
   ShoppingOutlined,
   TeamOutlined,
@@ -58,6 +59,13 @@ export const consolePages: ReadonlyArray<ConsolePage> = [
     permission: 'reports.read',
     icon: <BarChartOutlined />,
     load: () => import('./pages/reports'),
+  },
+  {
+    path: 'messages',
+    ns: 'messages',
+    permission: 'messages.read',
+    icon: <MessageOutlined />,
+    load: () => import('./pages/messages'),
   },
   {
     path: 'join',

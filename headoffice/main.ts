@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { connectHq, migrateHq } from './db/open';
 import { headOfficeLogger, type HeadOfficeLogger } from './logger';
 import { rebuildReportRollupsIfStale } from './reports/rebuild';
+import { trustedProxies } from './progress/client-address';
 import { startHeadOffice } from './server';
 import { readSettings, SettingsError, type HeadOfficeSettings } from './settings';
 import { exitOnSignals } from './shutdown';
@@ -95,6 +96,8 @@ async function main(log: HeadOfficeLogger, settings: HeadOfficeSettings, sms: Sm
     port: settings.port,
     consoleDir,
     signInsPerMinute: settings.signInsPerMinute,
+    // X-Forwarded-For is believed only from these (HEADOFFICE_TRUSTED_PROXIES), for the progress page's limit.
+    progress: { trustedProxies: trustedProxies(settings.trustedProxies) },
     // Uploaded releases (`headoffice:admin -- release upload`), served to the counters under /updates/.
     updatesDir: settings.updatesDir,
     // Customer messages: HEADOFFICE_SMS_* (sms/settings.ts); by default logged, not sent.

@@ -7,6 +7,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { trustedProxies } from './progress/client-address';
 
 export const LOG_LEVELS = ['error', 'warn', 'info'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -50,6 +51,21 @@ const SETTINGS = {
     env: 'HEADOFFICE_CONSOLE_SIGN_INS_PER_MINUTE',
     schema: z.coerce.number().int('must be a whole number').min(1).max(1000),
   },
+  trustedProxies: {
+    flag: 'trusted-proxies',
+    env: 'HEADOFFICE_TRUSTED_PROXIES',
+    schema: z
+      .string()
+      .max(2000)
+      .transform((value) => value.split(',').map((entry) => entry.trim()))
+      .pipe(
+        z
+          .array(
+            z.string().regex(/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/, 'must be IP addresses or CIDR ranges separated by commas'),
+          )
+          .max(50),
+      ),
+  },
   updatesDir: { flag: 'updates-dir', env: 'HEADOFFICE_UPDATES_DIR', schema: z.string().min(1).max(1000) },
   logLevel: { flag: 'log-level', env: 'HEADOFFICE_LOG_LEVEL', schema: z.enum(LOG_LEVELS) },
   shutdownSeconds: {
@@ -81,6 +97,8 @@ export type HeadOfficeSettings = {
   /** The built console; null: `console/` beside the bundle. */
   consoleDir: string | null;
   signInsPerMinute: number;
+  /** Reverse proxies in front of head office whose X-Forwarded-For is believed (progress page); none by default. */
+  trustedProxies: string[];
   /** Release files uploaded for the counters' update feed (`<dataDir>/updates` unless set). */
   updatesDir: string;
   logLevel: LogLevel;
@@ -122,6 +140,11 @@ export function readSettings(
   const given = raw as Partial<Raw>;
   if (Boolean(given.cert) !== Boolean(given.key))
     problems.push('HEADOFFICE_TLS_CERT and HEADOFFICE_TLS_KEY (or --cert and --key): give both files or neither');
+  try {
+    trustedProxies(given.trustedProxies ?? []);
+  } catch (error) {
+    problems.push(`HEADOFFICE_TRUSTED_PROXIES (or --trusted-proxies): ${(error as Error).message}`);
+  }
   if (problems.length > 0) throw new SettingsError(`Head-office settings:\n  ${problems.join('\n  ')}`);
 
   const dataDir = resolve(given.dataDir ?? '.headoffice');
@@ -136,6 +159,7 @@ export function readSettings(
     hostnames: given.hostnames ?? [],
     consoleDir: given.consoleDir ? path(given.consoleDir) : null,
     signInsPerMinute: given.signInsPerMinute ?? 20,
+    trustedProxies: given.trustedProxies ?? [],
     updatesDir: given.updatesDir ? path(given.updatesDir) : join(dataDir, 'updates'),
     logLevel: given.logLevel ?? 'info',
     shutdownSeconds: given.shutdownSeconds ?? 10,

@@ -24,6 +24,8 @@ import { hoursEn } from './hours.en';
 import { hoursZhCN } from './hours.zh-CN';
 import { joinEn } from './join.en';
 import { joinZhCN } from './join.zh-CN';
+import { messagesEn } from './messages.en';
+import { messagesZhCN } from './messages.zh-CN';
 import { reportsEn } from './reports.en';
 import { reportsZhCN } from './reports.zh-CN';
 import { staffEn } from './staff.en';
@@ -42,6 +44,7 @@ export const resources = {
     stores: storesZhCN,
     customers: customersZhCN,
     join: joinZhCN,
+    messages: messagesZhCN,
     reports: reportsZhCN,
     catalogue: catalogueZhCN,
     categories: categoriesZhCN,
@@ -58,6 +61,7 @@ export const resources = {
     stores: storesEn,
     customers: customersEn,
     join: joinEn,
+    messages: messagesEn,
     reports: reportsEn,
     catalogue: catalogueEn,
     categories: categoriesEn,

@@ -217,6 +217,10 @@ export type HqDB = {
   };
   /** Provider callbacks already applied (migration 0016), so a repeated one is applied once. */
   smsInbound: { provider: string; kind: 'report' | 'reply'; key: string; receivedAt: Stamped };
+  /** migration 0018: the provider's approved template per message event (headoffice/sms/templates.ts). */
+  smsTemplate: { event: string; templateCode: string; updatedBy: string; updatedAt: Stamped };
+  /** migration 0018: when the next gateway call may start, shared by every head-office process. */
+  smsRate: { provider: string; nextCallAt: Date };
 };
 
 export type SmsOutboxStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled';

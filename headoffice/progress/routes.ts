@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { HqError } from '../auth';
 import type { HeadOfficeServices } from '../http/services';
+import { NO_PROXIES, requestAddress, type TrustedProxies } from './client-address';
 import { progressFonts } from './fonts';
 import { cookieValue, FORM_COOKIE, formCookie, formTokenValid, issueFormToken } from './form-token';
 import { maskedNumber, readQuery } from './input';
@@ -35,6 +36,8 @@ export type ProgressOptions = {
   minAnswerMs?: number;
   /** Cookies with `Secure`: true when head office speaks HTTPS. */
   secureCookies: boolean;
+  /** Reverse proxies whose `X-Forwarded-For` names the client (client-address.ts); none by default. */
+  trustedProxies?: TrustedProxies;
 };
 
 /** A form post is a ticket number, four digits, a language and a token: 4 KB is plenty. */
@@ -70,6 +73,7 @@ function sameOrigin(request: FastifyRequest): boolean {
 export function progressRoutes(services: HeadOfficeServices, options: ProgressOptions): FastifyPluginAsync {
   const limits = options.limits ?? PROGRESS_LIMITS;
   const minAnswerMs = options.minAnswerMs ?? 400;
+  const proxies = options.trustedProxies ?? NO_PROXIES;
   let prunedAt = 0;
   const fonts = progressFonts();
   const fontsHref = fonts ? `/progress/fonts.css?v=${fonts.version}` : null;
@@ -106,7 +110,12 @@ export function progressRoutes(services: HeadOfficeServices, options: ProgressOp
       prunedAt = nowMs;
       await pruneTries(services.db, limits.windowMs, nowMs);
     }
-    const address = limitKey(secret, 'address', clientAddress(request.ip));
+    const from = requestAddress(
+      request.socket.remoteAddress ?? request.ip,
+      request.headers['x-forwarded-for'],
+      proxies,
+    );
+    const address = limitKey(secret, 'address', clientAddress(from));
     const byAddress = await countTry(services.db, 'address', address, limits.perAddress, limits.windowMs, nowMs);
     if (!byAddress.ok) return [429, { language, problem: w.tooManyFromAddress(minutesUntil(byAddress.retryAtMs)) }];
     const query = readQuery(body.number, body.tail);

@@ -3,7 +3,8 @@
  * message id as `OutId`, and `QuerySendDetails` to ask, after an unknown outcome, whether the
  * provider has a message with that OutId for the phone on the day it was sent. Requests are POSTed
  * form-encoded and signed (aliyun-signature.ts). Mainland Chinese SMS must use a template approved
- * by the provider: the whole rendered text goes into one template variable (`templateParam`).
+ * by the provider: each event has its own (set in the console), sent as `TemplateCode` with its
+ * named variables as `TemplateParam` (templates.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { LookupResult, SendFailure, SmsGateway } from './gateway';
@@ -14,9 +15,6 @@ export type AliyunSmsConfig = Readonly<{
   accessKeyId: string;
   accessKeySecret: string;
   signName: string;
-  templateCode: string;
-  /** The template's variable holding the message text, e.g. `content` for a template `${content}`. */
-  templateParam: string;
   timeoutMs: number;
 }>;
 
@@ -76,14 +74,16 @@ export function aliyunGateway(config: AliyunSmsConfig, { now = () => new Date() 
 
   return {
     provider: 'aliyun',
+    needsTemplate: true,
     async send(message) {
+      if (!message.templateCode) return { ok: false, retryable: false, ambiguous: false, code: 'no_template_code' };
       let answer: Answer;
       try {
         answer = await call('SendSms', {
           PhoneNumbers: message.phone,
           SignName: config.signName,
-          TemplateCode: config.templateCode,
-          TemplateParam: JSON.stringify({ [config.templateParam]: message.body }),
+          TemplateCode: message.templateCode,
+          TemplateParam: JSON.stringify(message.params),
           OutId: message.messageId,
         });
       } catch (error) {

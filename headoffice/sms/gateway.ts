@@ -10,7 +10,14 @@ export type SmsMessage = Readonly<{
   messageId: string;
   /** Mobile digits, 11 of them (no +86). */
   phone: string;
+  /** The counter's rendered text: what the log gateway reports; a templated provider sends its own approved text. */
   body: string;
+  /** The counter's event (`ready_for_pickup`, …). */
+  event: string;
+  /** The provider's approved template for the event; null when none is set (the log gateway needs none). */
+  templateCode: string | null;
+  /** The template's named variables (headoffice/sms/templates.ts). */
+  params: Readonly<Record<string, string>>;
   /** When the first attempt was claimed: the provider's records are looked up by day. */
   firstClaimedAt: Date;
 }>;
@@ -36,6 +43,8 @@ export type LookupResult =
 export interface SmsGateway {
   /** `log`, `aliyun`: written to `message_delivery.provider`. */
   readonly provider: string;
+  /** Sends an approved template per event: a message whose event has no template code is refused before any call. */
+  readonly needsTemplate: boolean;
   send(message: SmsMessage): Promise<SendResult>;
   lookup(message: SmsMessage): Promise<LookupResult>;
 }

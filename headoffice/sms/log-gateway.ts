@@ -9,9 +9,12 @@ import { maskPhone, type SmsGateway } from './gateway';
 export function logOnlyGateway(log: (message: string, details: Record<string, unknown>) => void): SmsGateway {
   return {
     provider: 'log',
+    needsTemplate: false,
     async send(message) {
       log('sms (log only): would send', {
         messageId: message.messageId,
+        event: message.event,
+        template: message.templateCode ?? 'none',
         phone: maskPhone(message.phone),
         chars: message.body.length,
       });

@@ -24,6 +24,8 @@ import { lockFeed } from '../feed';
 import { deliveryWrite, writeForStores, type OutboxRow } from './delivery';
 import type { SendResult, SmsGateway, SmsMessage } from './gateway';
 import { MESSAGE_ENTITY } from './outbox-follow-up';
+import { sharedPace } from './rate';
+import { templateCodes, templateFor } from './templates';
 
 export const MAX_BODY_CHARS = 500;
 
@@ -49,7 +51,7 @@ export type SenderOptions = {
   backoff?: { baseMs: number; maxMs: number };
   /** A claim older than this was left by a process that died; far above the gateway's timeout. */
   leaseMs?: number;
-  /** At most this many gateway calls a second from this process (the provider's rate limit). */
+  /** At most this many gateway calls a second from all head-office processes together (the provider's rate limit). */
   perSecond?: number;
   random?: () => number;
 };
@@ -57,6 +59,7 @@ export type SenderOptions = {
 export type PassReport = { claimed: number; sent: number; retrying: number; failed: number; cancelled: number };
 
 type Claimed = { row: OutboxRow; message: SmsMessage; lookUpFirst: boolean };
+type Parsed = ReturnType<typeof messageOf>;
 type Outcome =
   | { kind: 'sent'; providerMessageId: string }
   | { kind: 'retry'; code: string; unsure: boolean }
@@ -80,8 +83,7 @@ export function createSmsSender(options: SenderOptions) {
     random = Math.random,
   } = options;
   const batch = Math.min(200, Math.max(1, batchSize));
-  const gapMs = 1000 / Math.max(0.01, perSecond);
-  let lastCallAt = -Infinity;
+  const pace = sharedPace(db, gateway.provider, perSecond);
 
   /** Claims past the lease go back to the queue, unsure: their process died between claim and answer. */
   async function releaseStale(): Promise<number> {
@@ -119,8 +121,9 @@ export function createSmsSender(options: SenderOptions) {
         .execute();
       const claimed: Claimed[] = [];
       const writes: { storeId: string; write: NonNullable<ReturnType<typeof deliveryWrite>> }[] = [];
+      const codes = due.length > 0 ? await templateCodes(trx) : new Map<string, string>();
       for (const { state, ...row } of due) {
-        const parsed = messageOf(row, state as RecordState | null);
+        const parsed = await withTemplate(trx, codes, row, messageOf(row, state as RecordState | null));
         let status: OutboxRow['status'];
         let lastError = row.lastError;
         if (parsed === 'cancelled') {
@@ -159,10 +162,18 @@ export function createSmsSender(options: SenderOptions) {
     });
   }
 
-  async function pace(): Promise<void> {
-    const wait = lastCallAt + gapMs - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    lastCallAt = performance.now();
+  /** The message with its template and variables, or the short code of why it cannot be sent. */
+  async function withTemplate(
+    trx: Transaction<HqDB>,
+    codes: ReadonlyMap<string, string>,
+    row: OutboxRow,
+    parsed: Parsed,
+  ): Promise<string | Omit<SmsMessage, 'firstClaimedAt'>> {
+    if (typeof parsed !== 'object') return parsed;
+    const choice = await templateFor(trx, codes, { ...row, language: parsed.language }, gateway.needsTemplate);
+    if (typeof choice === 'string') return choice;
+    const { language: _language, ...message } = parsed;
+    return { ...message, ...choice };
   }
 
   async function attempt({ message, lookUpFirst }: Claimed): Promise<Outcome> {
@@ -299,8 +310,10 @@ export function createSmsSender(options: SenderOptions) {
   return { runOnce, start, instanceId };
 }
 
+type Base = Pick<SmsMessage, 'messageId' | 'phone' | 'body' | 'event'> & { language: string };
+
 /** What is sent, read from the merged record; `cancelled`, or a short code naming what is wrong with it. */
-function messageOf(row: OutboxRow, state: RecordState | null): Omit<SmsMessage, 'firstClaimedAt'> | string {
+function messageOf(row: OutboxRow, state: RecordState | null): Base | string {
   if (!state || state.deleted !== null || state.fields.cancelledAt) return 'cancelled';
   const { phone, body, channel } = state.fields;
   if (channel !== undefined && channel !== 'sms') return 'unsupported_channel';
@@ -308,5 +321,6 @@ function messageOf(row: OutboxRow, state: RecordState | null): Omit<SmsMessage, 
   if (!mobile || mobile.kind !== 'mobile') return 'invalid_phone';
   if (typeof body !== 'string' || body.trim() === '') return 'empty_body';
   if (body.length > MAX_BODY_CHARS) return 'body_too_long';
-  return { messageId: row.messageId, phone: mobile.digits, body };
+  const language = typeof state.fields.language === 'string' ? state.fields.language : 'zh-CN';
+  return { messageId: row.messageId, phone: mobile.digits, body, event: row.event, language };
 }

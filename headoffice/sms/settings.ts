@@ -20,8 +20,6 @@ export type SmsSettings = Readonly<{
     accessKeyId: string;
     accessKeySecret: string;
     signName: string;
-    templateCode: string;
-    templateParam: string;
   }> | null;
   /** The secret in the provider's callback URLs; null: the callback routes are not served. */
   callbackToken: string | null;
@@ -53,14 +51,6 @@ const VARIABLES = {
   },
   accessKeySecret: { env: 'HEADOFFICE_SMS_ALIYUN_ACCESS_KEY_SECRET', schema: z.string().min(8).max(128), secret: true },
   signName: { env: 'HEADOFFICE_SMS_ALIYUN_SIGN_NAME', schema: z.string().min(2).max(40) },
-  templateCode: {
-    env: 'HEADOFFICE_SMS_ALIYUN_TEMPLATE_CODE',
-    schema: z.string().regex(/^SMS_\d{3,20}$/, 'must be a template code such as SMS_123456789'),
-  },
-  templateParam: {
-    env: 'HEADOFFICE_SMS_ALIYUN_TEMPLATE_PARAM',
-    schema: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'must be a template variable name'),
-  },
   callbackToken: {
     env: 'HEADOFFICE_SMS_CALLBACK_TOKEN',
     schema: z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, 'must be 24–128 letters, digits, - or _'),
@@ -72,6 +62,9 @@ const VARIABLES = {
   intervalSeconds: { env: 'HEADOFFICE_SMS_INTERVAL_SECONDS', schema: z.coerce.number().int().min(1).max(3600) },
   timeoutSeconds: { env: 'HEADOFFICE_SMS_TIMEOUT_SECONDS', schema: z.coerce.number().int().min(1).max(60) },
 } as const;
+
+/** Variables of the one-template gateway: each event now has its own template, set in the console. */
+const RETIRED = ['HEADOFFICE_SMS_ALIYUN_TEMPLATE_CODE', 'HEADOFFICE_SMS_ALIYUN_TEMPLATE_PARAM'];
 
 type Values = { [K in keyof typeof VARIABLES]?: z.output<(typeof VARIABLES)[K]['schema']> };
 
@@ -88,9 +81,12 @@ export function readSmsSettings(env: Readonly<Record<string, string | undefined>
       problems.push(`${variable.env}: ${parsed.error.issues[0]?.message ?? 'invalid'}${shown}`);
     }
   }
+  for (const name of RETIRED)
+    if (env[name]?.trim())
+      problems.push(`${name} is no longer read: set a template code per event in the console (Messages → Templates)`);
   const v = values as Values;
   const gateway = v.gateway ?? 'log';
-  const missing = (['accessKeyId', 'accessKeySecret', 'signName', 'templateCode'] as const).filter((k) => !v[k]);
+  const missing = (['accessKeyId', 'accessKeySecret', 'signName'] as const).filter((k) => !v[k]);
   if (gateway === 'aliyun' && missing.length > 0)
     problems.push(`HEADOFFICE_SMS_GATEWAY=aliyun needs ${missing.map((k) => VARIABLES[k].env).join(', ')}`);
   if (problems.length > 0) throw new SettingsError(`SMS settings:\n  ${problems.join('\n  ')}`);
@@ -103,8 +99,6 @@ export function readSmsSettings(env: Readonly<Record<string, string | undefined>
             accessKeyId: v.accessKeyId!,
             accessKeySecret: v.accessKeySecret!,
             signName: v.signName!,
-            templateCode: v.templateCode!,
-            templateParam: v.templateParam ?? 'content',
           }
         : null,
     callbackToken: v.callbackToken ?? null,

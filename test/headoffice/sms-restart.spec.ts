@@ -102,6 +102,7 @@ it('a sender that died between its claim and its request: the provider never had
   // The claim commits, then the process "dies": its call never returns and nothing reaches the provider.
   const dying: SmsGateway = {
     provider: 'aliyun',
+    needsTemplate: true,
     send: () => new Promise(() => {}),
     lookup: () => new Promise(() => {}),
   };

@@ -32,10 +32,13 @@ describe('signing', () => {
       messageId: 'm-wrong',
       phone: '13800001111',
       body: '测试',
+      event: 'ready_for_pickup',
+      templateCode: 'SMS_100200300',
+      params: { ticket: 'S012-1-20261207-0001', store: '南京西路店' },
       firstClaimedAt: new Date(),
     });
     expect(result).toEqual({ ok: false, retryable: false, ambiguous: false, code: 'SignatureDoesNotMatch' });
-    expect(hq.fake.calls.at(-1)).toEqual({ action: 'SendSms', status: 400, code: 'SignatureDoesNotMatch' });
+    expect(hq.fake.calls.at(-1)).toMatchObject({ action: 'SendSms', status: 400, code: 'SignatureDoesNotMatch' });
     expect(sendsOf('m-wrong')).toEqual([]);
 
     // Through the sender: failed after one attempt, said on the ticket, nothing sent.
@@ -66,7 +69,8 @@ describe('sending', () => {
     expect(await sender.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
     const [sent] = sendsOf(messageId);
     expect(sent).toMatchObject({ phone: '13800002222', signName: '柜台服务', templateCode: 'SMS_100200300' });
-    expect(sent!.param.content).toContain('已修好');
+    // The event's approved template with its named variables, not the counter's whole text.
+    expect(sent!.param).toEqual({ store: '南京西路店', ticket: expect.stringMatching(/^T-/) });
     const delivery = await hq.state('message_delivery', messageId);
     expect(delivery).toMatchObject({
       ownerStoreId: hq.pcs.s012.storeId,

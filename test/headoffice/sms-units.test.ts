@@ -75,7 +75,11 @@ describe('SMS settings', () => {
 
   it('names what the aliyun gateway is missing, and never repeats a secret it refuses', () => {
     expect(() => readSmsSettings({ HEADOFFICE_SMS_GATEWAY: 'aliyun' })).toThrow(
-      /HEADOFFICE_SMS_ALIYUN_ACCESS_KEY_ID, HEADOFFICE_SMS_ALIYUN_ACCESS_KEY_SECRET, HEADOFFICE_SMS_ALIYUN_SIGN_NAME, HEADOFFICE_SMS_ALIYUN_TEMPLATE_CODE/,
+      /HEADOFFICE_SMS_ALIYUN_ACCESS_KEY_ID, HEADOFFICE_SMS_ALIYUN_ACCESS_KEY_SECRET, HEADOFFICE_SMS_ALIYUN_SIGN_NAME$/m,
+    );
+    // The one-template variables of before are refused by name, not silently ignored.
+    expect(() => readSmsSettings({ HEADOFFICE_SMS_ALIYUN_TEMPLATE_CODE: 'SMS_123456789' })).toThrow(
+      /HEADOFFICE_SMS_ALIYUN_TEMPLATE_CODE is no longer read: set a template code per event in the console/,
     );
     let message = '';
     try {
@@ -99,10 +103,9 @@ describe('SMS settings', () => {
       HEADOFFICE_SMS_ALIYUN_ACCESS_KEY_ID: 'LTAI5tExample01',
       HEADOFFICE_SMS_ALIYUN_ACCESS_KEY_SECRET: 'example-secret-value',
       HEADOFFICE_SMS_ALIYUN_SIGN_NAME: '柜台服务',
-      HEADOFFICE_SMS_ALIYUN_TEMPLATE_CODE: 'SMS_123456789',
       HEADOFFICE_SMS_PER_SECOND: '5',
     });
-    expect(settings.aliyun).toMatchObject({ endpoint: 'https://dysmsapi.aliyuncs.com/', templateParam: 'content' });
+    expect(settings.aliyun).toMatchObject({ endpoint: 'https://dysmsapi.aliyuncs.com/', signName: '柜台服务' });
     expect(settings.perSecond).toBe(5);
   });
 });
@@ -115,6 +118,9 @@ describe('the log-only gateway', () => {
       messageId: 'm1',
       phone: '13800001111',
       body: '张伟您好，工单已修好',
+      event: 'ready_for_pickup',
+      templateCode: null,
+      params: {},
       firstClaimedAt: new Date(),
     });
     expect(result).toEqual({ ok: true, providerMessageId: 'log-m1' });

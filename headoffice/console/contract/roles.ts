@@ -19,6 +19,8 @@ export const CONSOLE_PERMISSIONS = [
   'customers.edit',
   'customers.unmask',
   'join.review',
+  'messages.read',
+  'messages.manage',
   'audit.read',
 ] as const;
 export type ConsolePermission = (typeof CONSOLE_PERMISSIONS)[number];
@@ -36,6 +38,8 @@ const GRANTS: Readonly<Record<ConsoleRole, ReadonlyArray<ConsolePermission>>> = 
     'reports.read',
     'customers.read',
     'catalogue.read',
+    'messages.read',
+    'messages.manage',
     'audit.read',
   ],
   // The catalogue manager: parts, prices, suppliers, and the catalogues stores bring when they join.

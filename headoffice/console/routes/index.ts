@@ -10,6 +10,7 @@ import { catalogueImportRoutes } from './catalogue-import';
 import { catalogueSettingsRoutes } from './catalogue-settings';
 import { customerRoutes } from './customers';
 import { joinRoutes } from './join';
+import { messageRoutes } from './messages';
 import { overviewRoutes } from './overview';
 import { reportRoutes } from './reports';
 import { staffRoutes } from './staff';
@@ -28,4 +29,5 @@ export const consoleRoutes: ReadonlyArray<FastifyPluginAsyncZod<HeadOfficeServic
   customerRoutes,
   reportRoutes,
   joinRoutes,
+  messageRoutes,
 ];

@@ -15,6 +15,7 @@ import * as m0013 from './0013-stores-devices';
 import * as m0014 from './0014-update-releases';
 import * as m0016 from './0016-sms-outbox';
 import * as m0017 from './0017-progress-page';
+import * as m0018 from './0018-warranty-ends-and-sms-templates';
 
 export type HqMigration = {
   version: number;
@@ -39,4 +40,5 @@ export const hqMigrations: ReadonlyArray<HqMigration> = [
   { version: 14, name: 'update-releases', up: m0014.up },
   { version: 16, name: 'sms-outbox', up: m0016.up },
   { version: 17, name: 'progress-page', up: m0017.up },
+  { version: 18, name: 'warranty-ends-and-sms-templates', up: m0018.up },
 ];

@@ -31,8 +31,8 @@ export type FakeAliyunSms = {
   accessKeySecret: string;
   /** Every SendSms the fake accepted, in order. */
   accepted: AcceptedSms[];
-  /** Every request and what the fake answered (action, HTTP status, Code). */
-  calls: { action: string; status: number; code: string }[];
+  /** Every request and what the fake answered (action, HTTP status, Code, when it arrived in ms). */
+  calls: { action: string; status: number; code: string; at: number }[];
   /** What the next SendSms requests meet, one step each; afterwards `ok`. */
   plan(...steps: SendStep[]): void;
   /** Forgets the steps not yet met. */
@@ -48,7 +48,14 @@ export async function startFakeAliyunSms({
   accessKeyId = 'LTAI5tFakeKeyForTests',
   accessKeySecret = 'fake-secret-for-tests-only',
   now = () => new Date(),
-}: { accessKeyId?: string; accessKeySecret?: string; now?: () => Date } = {}): Promise<FakeAliyunSms> {
+  templates = {},
+}: {
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  now?: () => Date;
+  /** Approved template codes and the names of their variables: a send must name one and fill exactly these. */
+  templates?: Readonly<Record<string, ReadonlyArray<string>>>;
+} = {}): Promise<FakeAliyunSms> {
   const accepted: AcceptedSms[] = [];
   const calls: FakeAliyunSms['calls'] = [];
   const steps: SendStep[] = [];
@@ -58,7 +65,7 @@ export async function startFakeAliyunSms({
   const held = new Set<ServerResponse>();
 
   const answer = (res: ServerResponse, action: string, status: number, body: Record<string, unknown>) => {
-    calls.push({ action, status, code: String(body.Code ?? '') });
+    calls.push({ action, status, code: String(body.Code ?? ''), at: Date.now() });
     res.writeHead(status, { 'content-type': 'application/json;charset=utf-8' });
     res.end(JSON.stringify({ RequestId: randomUUID(), ...body }));
   };
@@ -114,6 +121,16 @@ export async function startFakeAliyunSms({
       } catch {
         return answer(res, action, 200, { Code: 'isv.INVALID_JSON_PARAM', Message: 'JSON参数不合法' });
       }
+      const variables = templates[params.TemplateCode ?? ''];
+      if (!variables) return answer(res, action, 200, { Code: 'isv.SMS_TEMPLATE_ILLEGAL', Message: '模板不合法' });
+      const given = Object.keys(param).sort();
+      if (
+        given.join() !== [...variables].sort().join() ||
+        Object.values(param).some((v) => typeof v !== 'string' || v === '')
+      )
+        return answer(res, action, 200, { Code: 'isv.TEMPLATE_MISSING_PARAMETERS', Message: '模板缺少变量' });
+      if (Object.values(param).some((v) => [...v].length > 35))
+        return answer(res, action, 200, { Code: 'isv.PARAM_LENGTH_LIMIT', Message: '参数超出长度限制' });
       const bizId = `${now().getTime()}^${accepted.length + 1}`;
       accepted.push({
         outId,
@@ -136,7 +153,7 @@ export async function startFakeAliyunSms({
           ErrCode: 'DELIVERED',
           TemplateCode: a.templateCode,
           OutId: a.outId,
-          Content: a.param.content ?? '',
+          Content: JSON.stringify(a.param),
         }));
       return answer(res, action, 200, {
         Code: 'OK',

@@ -23,6 +23,19 @@ import { startFakeAliyunSms, type FakeAliyunSms } from './fake-aliyun-sms';
 
 export const CALLBACK_TOKEN = 'cb-token-0123456789abcdefXYZ';
 
+/** The templates the fake provider has approved, with their variables (headoffice/console/contract/messages.ts). */
+export const APPROVED: Readonly<Record<string, ReadonlyArray<string>>> = {
+  SMS_100200300: ['ticket', 'store'],
+  SMS_100200301: ['store', 'ticket', 'time'],
+  SMS_100200302: ['store', 'ticket'],
+};
+export const TEMPLATE_OF_EVENT: Readonly<Record<string, string>> = {
+  ready_for_pickup: 'SMS_100200300',
+  appointment_booked: 'SMS_100200301',
+  follow_up: 'SMS_100200302',
+  job_done: 'SMS_100200302',
+};
+
 export type Pc = { storeId: string; deviceId: string; replicaId: string; refreshSecret: string; seq: number; hlc: Hlc };
 
 const id = () => randomBytes(8).toString('hex');
@@ -51,7 +64,14 @@ export async function startSmsHeadOffice() {
       log: { info: () => {}, warn: () => {}, error: () => {} },
     },
   });
-  const fake: FakeAliyunSms = await startFakeAliyunSms({ now: () => new Date(clock.ms) });
+  const fake: FakeAliyunSms = await startFakeAliyunSms({ now: () => new Date(clock.ms), templates: APPROVED });
+  // The template codes head office's console sets, one per event the tests send.
+  await db
+    .insertInto('smsTemplate')
+    .values(
+      Object.entries(TEMPLATE_OF_EVENT).map(([event, templateCode]) => ({ event, templateCode, updatedBy: 'test' })),
+    )
+    .execute();
 
   async function enroll(storeCode: string, storeId: string): Promise<Pc> {
     const { code } = await issueEnrollmentCode(db, storeCode, { nowMs: now() });
@@ -164,8 +184,6 @@ export async function startSmsHeadOffice() {
     accessKeyId: fake.accessKeyId,
     accessKeySecret: fake.accessKeySecret,
     signName: '柜台服务',
-    templateCode: 'SMS_100200300',
-    templateParam: 'content',
     timeoutMs: 1_000,
     ...over,
   });

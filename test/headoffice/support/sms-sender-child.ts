@@ -30,8 +30,6 @@ const sender = createSmsSender({
       accessKeyId: env('SMS_KEY_ID'),
       accessKeySecret: env('SMS_KEY_SECRET'),
       signName: '柜台服务',
-      templateCode: 'SMS_100200300',
-      templateParam: 'content',
       timeoutMs: 60_000,
     },
     { now: () => new Date(nowMs) },
