@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { DeskFailure } from '../handler';
 import { newId } from '../ids';
 import type { DB } from '../schema';
-import { recordChange, type TxContext } from '../sync/change-log';
+import { appendRecorded, type TxContext } from '../sync/change-log';
 import { requireStore } from '../tickets/settings';
 import { MAX_PAYMENTS_PER_TICKET } from './contract';
 import type { PaymentKind, PaymentMethod, PaymentRow } from './tables';
@@ -48,9 +48,7 @@ export async function appendPayment(tx: TxContext, payment: NewPayment): Promise
     takenAt: tx.nowIso,
     hlc: tx.stamp(),
   };
-  await tx.trx.insertInto('payment').values(row).execute();
-  const { id, hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'payment', entityId: id, op: 'append', hlc, fields });
+  await appendRecorded(tx, 'payment', 'payment', row);
   return row;
 }
 

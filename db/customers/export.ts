@@ -3,7 +3,7 @@
  * details, and every export is logged (customer_export, sent to head office as an append).
  */
 import { newId } from '../ids';
-import { recordChange, type TxContext } from '../sync/change-log';
+import { appendRecorded, type TxContext } from '../sync/change-log';
 import { EXPORT_MAX_ROWS, type ExportResult, type ExportRow } from './exchange-contract';
 import { counterSearch } from './search';
 
@@ -47,9 +47,7 @@ export async function exportCustomers(tx: TxContext, query: string, format: 'xls
     rowCount: rows.length,
     hlc,
   };
-  await trx.insertInto('customerExport').values(log).execute();
-  const { id, hlc: _hlc, ...fields } = log;
-  await recordChange(tx, { entity: 'customer_export', entityId: id, op: 'append', hlc, fields });
+  await appendRecorded(tx, 'customerExport', 'customer_export', log);
   return { rows, truncated };
 }
 

@@ -2,19 +2,16 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../ids';
 import type { DB } from '../schema';
-import { recordChange, type TxContext } from '../sync/change-log';
+import { appendRecorded, type TxContext } from '../sync/change-log';
 import type { NoteEntry } from './contract';
 
 export async function appendNote(tx: TxContext, customerId: string, body: string): Promise<NoteEntry> {
-  const hlc = tx.stamp();
-  const row = { id: newId(), customerId, body, staffId: tx.staffId, createdAt: tx.nowIso, hlc };
-  await tx.trx.insertInto('customerNote').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'customer_note', entityId: id, op: 'append', hlc, fields });
+  const row = { id: newId(), customerId, body, staffId: tx.staffId, createdAt: tx.nowIso, hlc: tx.stamp() };
+  await appendRecorded(tx, 'customerNote', 'customer_note', row);
   const staff = tx.staffId
     ? await tx.trx.selectFrom('staff').select('name').where('id', '=', tx.staffId).executeTakeFirst()
     : undefined;
-  return { id, body, staffName: staff?.name ?? null, createdAt: row.createdAt };
+  return { id: row.id, body, staffName: staff?.name ?? null, createdAt: row.createdAt };
 }
 
 /** Notes of the record and of the duplicates merged into it, newest first. */

@@ -11,7 +11,7 @@
 import { v5 as uuidV5 } from 'uuid';
 import type { Transaction } from 'kysely';
 import type { DB } from '../schema';
-import { recordChange, type TxContext } from '../sync/change-log';
+import { appendRecorded, type TxContext } from '../sync/change-log';
 import { foldTicket, hlcInstant, refreshTicket } from '../tickets/events';
 import { machineOf } from '../tickets/machines/index';
 import { managerRoute, routesToManager } from '../tickets/manager-route';
@@ -69,9 +69,7 @@ export async function applyRatedReply(tx: TxContext, replyId: string, nowMs: num
     data: JSON.stringify(data),
     hlc,
   };
-  await tx.trx.insertInto('ticketEvent').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'ticket_event', entityId: id, op: 'append', hlc, fields });
+  await appendRecorded(tx, 'ticketEvent', 'ticket_event', row);
   await refreshTicket(tx, reply.ticketId, await loadCalendar(tx.trx), nowMs, { recordBreaches: false });
   return 'recorded';
 }

@@ -45,6 +45,10 @@ export const partsMessages = {
   same_location: { en: 'Transfer to a different location', zh: '调入库位不能与调出库位相同' },
   date_format: { en: 'Use a date like 2026-11-23', zh: '日期格式应为 2026-11-23' },
   received_on_future: { en: 'The delivery date cannot be in the future', zh: '到货日期不能晚于今天' },
+  received_before_order: {
+    en: 'The delivery date cannot be before the order was approved: check the PC’s date',
+    zh: '到货日期不能早于采购单审批日期，请检查电脑日期',
+  },
   lines_min_one: { en: 'Add at least one line', zh: '请至少添加一行' },
   lines_repeated: { en: 'The same part is listed twice: put it on one line', zh: '同一配件重复填写，请合并为一行' },
   line_unknown: { en: 'This line is not on the document', zh: '单据上没有这一行' },

@@ -63,7 +63,7 @@ export async function insertRecorded<T extends StampedTable, K extends string = 
   table: T,
   entity: string,
   row: Insertable<DB[T]> & Record<NoInfer<K>, string> & { hlc: string },
-  options: { key?: K; stamp?: boolean } = {},
+  options: { key?: K; stamp?: boolean; op?: 'insert' | 'append' } = {},
 ): Promise<void> {
   // Kysely cannot resolve a generic table's insert type; `row` was checked against DB[T] above.
   await tx.trx
@@ -75,8 +75,22 @@ export async function insertRecorded<T extends StampedTable, K extends string = 
   const entityId = fields[key] as string;
   delete fields[key];
   delete fields.hlc;
-  await recordChange(tx, { entity, entityId, op: 'insert', hlc: row.hlc, fields });
+  await recordChange(tx, { entity, entityId, op: options.op ?? 'insert', hlc: row.hlc, fields });
   if (options.stamp) await stampFields(tx, entity, entityId, Object.keys(fields), row.hlc);
+}
+
+/**
+ * Append a row to an append-only table (payments, notes, exports, stock movements, events) and log
+ * it as an `append` change: sync accepts only appends for these entities, never an update or a
+ * delete (docs/SYNC.md §2.5).
+ */
+export async function appendRecorded<T extends StampedTable>(
+  tx: TxContext,
+  table: T,
+  entity: string,
+  row: Insertable<DB[T]> & { id: string; hlc: string },
+): Promise<void> {
+  await insertRecorded(tx, table, entity, row, { op: 'append' });
 }
 
 /** Stamp each changed field of a last-writer-wins entity (customers) with the change's HLC. */

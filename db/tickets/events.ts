@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../ids';
 import type { DB } from '../schema';
-import { recordChange, type TxContext } from '../sync/change-log';
+import { appendRecorded, type TxContext } from '../sync/change-log';
 import { parseHlc } from '../sync/hlc';
 import type { StoreCalendar } from './calendar';
 import { foldEvents, type Derived, type FoldEvent } from './derive';
@@ -46,9 +46,7 @@ export async function appendEvent(tx: TxContext, event: NewEvent): Promise<Ticke
     data: JSON.stringify(event.data ?? {}),
     hlc,
   };
-  await tx.trx.insertInto('ticketEvent').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'ticket_event', entityId: id, op: 'append', hlc, fields });
+  await appendRecorded(tx, 'ticketEvent', 'ticket_event', row);
   return row;
 }
 

@@ -268,41 +268,6 @@ describe('the stock ledger', () => {
     ).toEqual(['append', 'append', 'append']);
   });
 
-  it('applies a movement once however often it arrives (idempotent on the movement id, as sync needs)', async () => {
-    const d = await openPartsDesk();
-    const pump = d.partId('WM-PUMP-01');
-    await stockUp(d, { 'WM-PUMP-01': 3 }, '2026-01-01');
-    const { applyMovement } = await import('../../db/parts/ledger/movements');
-    const { openStore, closeStore } = await import('../../db/open');
-    await d.desk.close();
-    const store = await openStore({ file: d.file, appVersion: 'test' });
-    const location = (await store.db.selectFrom('stockLocation').select('id').executeTakeFirstOrThrow()).id;
-    const pulled = {
-      id: '01890000-0000-7000-8000-000000000001',
-      partId: pump,
-      locationId: location,
-      kind: 'issue' as const,
-      qty: -1,
-      unitCostFen: null,
-      reason: '',
-      docType: 'manual' as const,
-      docId: null,
-      docLineId: null,
-      reversesId: null,
-      staffId: null,
-      createdAt: '2026-01-03T02:00:00.000Z',
-      hlc: 'x',
-    };
-    for (let i = 0; i < 3; i++) await store.db.transaction().execute((trx) => applyMovement(trx, pulled));
-    const onHand = await store.db
-      .selectFrom('stockOnHand')
-      .select('qty')
-      .where('partId', '=', pump)
-      .executeTakeFirstOrThrow();
-    expect(onHand.qty).toBe(2);
-    await closeStore(store);
-  });
-
   it('makes the main store room with the same id on every PC of a store (so sync merges them, not collides)', async () => {
     const { mainLocationId } = await import('../../db/parts/ledger/locations');
     const pcs = [await openPartsDesk(), await openPartsDesk()];

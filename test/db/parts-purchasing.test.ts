@@ -414,4 +414,52 @@ describe('purchase orders', () => {
       error: { code: 'validation' },
     });
   });
+
+  it('a clock set back before the approval cannot make a late delivery count as on time', async () => {
+    let now = MARCH_2;
+    const d = await openPartsDesk({ now: () => now });
+    const pump = d.partId('WM-PUMP-01');
+    const order = await d.ok(
+      'parts.purchaseOrderCreate',
+      { supplierId: d.supplierIds[0]!, expectedOn: '2026-03-10', lines: [{ partId: pump, orderedQty: 4 }] },
+      d.as.clerk,
+    );
+    await d.ok('parts.purchaseOrderSubmit', { purchaseOrderId: order.id }, d.as.clerk);
+    now = MARCH_2 + 3 * DAY;
+    await d.signInAgain();
+    await d.ok('parts.purchaseOrderApprove', { purchaseOrderId: order.id }, d.as.lead);
+
+    // The goods come on 12 March, two days late, to a PC whose clock was set back to 1 March: its
+    // form offers 1 March, before the order was even sent.
+    now = Date.parse('2026-03-01T02:00:00.000Z');
+    await d.signInAgain();
+    const receive = (receivedOn: string) =>
+      d.call(
+        'parts.receiptCreate',
+        {
+          supplierId: d.supplierIds[0]!,
+          purchaseOrderId: order.id,
+          receivedOn,
+          lines: [{ partId: pump, deliveredQty: 4, unitCostFen: 4500 }],
+        },
+        d.as.clerk,
+      );
+    const receipts = count(d.file, 'goods_receipt');
+    for (const day of ['2026-03-01', '2026-03-04'])
+      expect(await receive(day)).toMatchObject({
+        ok: false,
+        error: { code: 'validation', key: 'received_before_order', field: 'receivedOn' },
+      });
+    // The desk's own date never goes back (its transactions take their time from the HLC): the approval
+    // day is still "today", so neither can the true day be entered early nor an earlier one.
+    expect(await receive('2026-03-12')).toMatchObject({ ok: false, error: { key: 'received_on_future' } });
+    expect(count(d.file, 'goods_receipt')).toBe(receipts);
+
+    // The clock put right, the delivery is booked on its day, and counts as late.
+    now = MARCH_2 + 10 * DAY;
+    await d.signInAgain();
+    expect(await receive('2026-03-12')).toMatchObject({ ok: true });
+    const record = await d.ok('parts.supplierRecord', { from: '2026-03-01', to: '2026-03-31' }, d.as.lead);
+    expect(record.items).toEqual([expect.objectContaining({ deliveries: 1, onTime: 0 })]);
+  });
 });

@@ -19,6 +19,7 @@ import {
   screenshot,
   sidewaysOverflow,
   signInConsole,
+  RIG_START_MS,
   startConsoleRig,
   type ConsoleRig,
 } from './console-fixtures';
@@ -50,7 +51,7 @@ beforeAll(async () => {
     );
     if (partNo === 'FR-SEAL-01') seal = part;
   }
-});
+}, RIG_START_MS);
 
 afterAll(async () => {
   await rig?.stop();

@@ -10,6 +10,7 @@ import {
   screenshot,
   sidewaysOverflow,
   signInConsole,
+  RIG_START_MS,
   startConsoleRig,
   type ConsoleRig,
 } from './console-fixtures';
@@ -18,7 +19,7 @@ let rig: ConsoleRig;
 
 beforeAll(async () => {
   rig = await startConsoleRig();
-});
+}, RIG_START_MS);
 afterAll(async () => {
   await rig?.stop();
 });

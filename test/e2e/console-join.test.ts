@@ -22,6 +22,7 @@ import {
   screenshot,
   sidewaysOverflow,
   signInConsole,
+  RIG_START_MS,
   startConsoleRig,
   type ConsoleRig,
 } from './console-fixtures';
@@ -70,7 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.stop();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, RIG_START_MS);
 
 describe('a standalone store joins', () => {
   it('the catalogue manager reviews the store’s offers: map to the suggestion, drop with a reason, accept', async () => {

@@ -17,6 +17,7 @@ import {
   screenshot,
   sidewaysOverflow,
   signInConsole,
+  RIG_START_MS,
   startConsoleRig,
   type ConsoleRig,
 } from './console-fixtures';
@@ -26,7 +27,7 @@ let rig: ConsoleRig;
 beforeAll(async () => {
   rig = await startConsoleRig();
   await seedReportChain(rig.db, createHlc({ node: HQ_NODE }));
-});
+}, RIG_START_MS);
 afterAll(async () => {
   await rig?.stop();
 });

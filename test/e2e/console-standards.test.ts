@@ -20,6 +20,7 @@ import {
   screenshot,
   sidewaysOverflow,
   signInConsole,
+  RIG_START_MS,
   startConsoleRig,
   type ConsoleRig,
 } from './console-fixtures';
@@ -44,7 +45,7 @@ afterAll(async () => {
   await counter?.close();
   await syncServer?.close();
   await rig?.stop();
-});
+}, RIG_START_MS);
 
 const MINUTE = 60_000;
 

@@ -16,6 +16,7 @@ import {
   screenshot,
   sidewaysOverflow,
   signInConsole,
+  RIG_START_MS,
   startConsoleRig,
   type ConsoleRig,
 } from './console-fixtures';
@@ -24,7 +25,7 @@ let rig: ConsoleRig;
 
 beforeAll(async () => {
   rig = await startConsoleRig();
-});
+}, RIG_START_MS);
 afterAll(async () => {
   await rig?.stop();
 });

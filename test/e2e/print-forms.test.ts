@@ -41,6 +41,7 @@ beforeAll(async () => {
     data: { method: 'session.signIn', input: { staffId: store.adminId, pin: ADMIN.pin } },
   });
   expect(await signIn.json()).toMatchObject({ ok: true });
+  labelSubjects = await findLabelSubjects();
   work = mkdtempSync(join(tmpdir(), 'counterdesk-pdf-'));
 });
 
@@ -48,6 +49,25 @@ afterAll(async () => {
   await counter?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+/** The part and the store room the label references print (looked up once the store is open). */
+let labelSubjects: { pumpId: string; mainId: string };
+
+async function findLabelSubjects(): Promise<{ pumpId: string; mainId: string }> {
+  const ask = async <T>(method: string, input: unknown): Promise<T> => {
+    const response = await counter.context.request.post(`${counter.host.origin}/api/call`, { data: { method, input } });
+    return ((await response.json()) as { value: T }).value;
+  };
+  const parts = await ask<{ items: Array<{ id: string; partNo: string }> }>('parts.list', {
+    query: 'WM-PUMP-01',
+    limit: 5,
+  });
+  const locations = await ask<{ items: Array<{ id: string; isMain: boolean }> }>('parts.locations', {});
+  return {
+    pumpId: parts.items.find((p) => p.partNo === 'WM-PUMP-01')!.id,
+    mainId: locations.items.find((l) => l.isMain)!.id,
+  };
+}
 
 type Rendered = { file: string; title: string };
 
@@ -323,6 +343,34 @@ const CASES: Case[] = [
     language: 'en',
     size: [210, 297],
     texts: () => ['Stocktake count sheet', store.stocktake.number, 'Counted', 'Checked by'],
+  },
+  {
+    name: 'part-label-50x30',
+    form: 'part-label',
+    subject: () => `${labelSubjects.pumpId}*1`,
+    language: 'zh-CN',
+    paper: 'label-50x30',
+    size: [50, 30],
+    texts: () => ['WM-PUMP-01', '排水泵', 'A-01-1'],
+  },
+  {
+    name: 'goods-tag-40x30',
+    form: 'goods-tag',
+    subject: () => store.ticket.id,
+    language: 'zh-CN',
+    paper: 'label-40x30',
+    size: [40, 30],
+    texts: () => [ticketNo(), '139****5678'],
+    absent: ['13912345678'],
+  },
+  {
+    name: 'bin-label-a4',
+    form: 'bin-label',
+    subject: () => `${labelSubjects.mainId}:*`,
+    language: 'zh-CN',
+    paper: 'A4-labels',
+    size: [210, 297],
+    texts: () => ['A-01-1', 'C-01-3'],
   },
 ];
 

@@ -17,6 +17,7 @@ import { pdfInfo, pdfText, pdfToPngs } from '../print/pdf';
 import { ADMIN, PRINT_TIME_ZONE, seedPrintStore, type PrintStore } from '../print/print-seed';
 import { readCodes } from '../print/read-codes';
 import { openCounter, type Counter } from './fixtures';
+import { scanBurst } from './scan-burst';
 
 let store: PrintStore;
 let counter: Counter;
@@ -142,8 +143,7 @@ describe('scanning at the counter', () => {
     await search.waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
     // A scanner types the code in a burst and ends with Enter.
-    await page.keyboard.type(store.ticket.number, { delay: 0 });
-    await page.keyboard.press('Enter');
+    await scanBurst(page, store.ticket.number);
     await page.waitForURL(new RegExp(`#/tickets/${store.ticket.id}$`));
     await page.locator('[data-page="tickets"]').getByText(store.ticket.number).first().waitFor();
   });
@@ -177,8 +177,7 @@ describe('scanning at the counter', () => {
     const search = page.getByRole('combobox', { name: '搜索顾客' });
     await search.waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
-    await page.keyboard.type('NOPE-0000-1', { delay: 0 });
-    await page.keyboard.press('Enter');
+    await scanBurst(page, 'NOPE-0000-1');
     await page.getByText('NOPE-0000-1：不是本柜台已知的工单或配件').waitFor();
     await search.fill('');
     await search.pressSequentially(store.ticket.number.slice(0, 6), { delay: 120 });

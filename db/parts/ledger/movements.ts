@@ -9,7 +9,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { DeskFailure } from '../../handler';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { recordChange, type TxContext } from '../../sync/change-log';
+import { appendRecorded, type TxContext } from '../../sync/change-log';
 import { endClearanceWhenSoldOut } from '../clearance/queries';
 import type { DocType, MovementKind, StockMovementTable } from '../tables';
 
@@ -33,25 +33,8 @@ export type MovementInput = {
 export type MovementRecord = Omit<StockMovementTable, 'seq'>;
 
 /**
- * Inserts a movement once and moves the cache with it. Local writes and movements pulled by sync
- * both come through here; a movement id already in the ledger changes nothing (idempotent).
- */
-export async function applyMovement(trx: Transaction<DB>, movement: MovementRecord): Promise<boolean> {
-  if (!Number.isInteger(movement.qty) || movement.qty === 0)
-    throw new Error(`a movement moves a whole, non-zero quantity, not ${movement.qty}`);
-  const inserted = await trx
-    .insertInto('stockMovement')
-    .values(movement)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
-  await addToOnHand(trx, movement);
-  return true;
-}
-
-/**
- * Moves the on-hand cache by one movement already in the ledger. applyMovement calls it for the
- * row it inserted; sync calls it for movements a pull inserted (db/parts/sync-hooks.ts). It writes
+ * Moves the on-hand cache by one movement already in the ledger. appendMovement calls it for the
+ * row it appended; sync calls it for movements a pull inserted (db/parts/sync-hooks.ts). It writes
  * no change log: the movement itself is the synced fact, the cache is local.
  */
 export async function addToOnHand(
@@ -77,6 +60,8 @@ export async function addToOnHand(
 
 /** Appends a movement made at this counter: stamped, cached and written to the change log. */
 export async function appendMovement(tx: TxContext, input: MovementInput): Promise<MovementRecord> {
+  if (!Number.isInteger(input.qty) || input.qty === 0)
+    throw new Error(`a movement moves a whole, non-zero quantity, not ${input.qty}`);
   if (await bringsNewStockToRetired(tx, input)) throw new DeskFailure('conflict', 'location_retired', 'locationId');
   const hlc = tx.stamp();
   const movement: MovementRecord = {
@@ -95,9 +80,8 @@ export async function appendMovement(tx: TxContext, input: MovementInput): Promi
     createdAt: tx.nowIso,
     hlc,
   };
-  await applyMovement(tx.trx, movement);
-  const { id, hlc: _hlc, ...fields } = movement;
-  await recordChange(tx, { entity: 'stock_movement', entityId: id, op: 'append', hlc, fields });
+  await appendRecorded(tx, 'stockMovement', 'stock_movement', movement);
+  await addToOnHand(tx.trx, movement);
   if (movement.qty < 0) await endClearanceWhenSoldOut(tx, movement.partId);
   return movement;
 }

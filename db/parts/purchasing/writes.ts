@@ -1,6 +1,6 @@
 /** Purchase orders: writes. Each logs its change row in the handler's transaction (docs/SYNC.md §2.5). */
 import { newId } from '../../ids';
-import { changedFields, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
+import { appendRecorded, changedFields, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import { purchaseOrderMachine } from './machine';
 import type {
   PurchaseOrderEventKind,
@@ -141,9 +141,7 @@ export async function appendOrderEvent(
     detail: JSON.stringify(detail),
     hlc,
   };
-  await tx.trx.insertInto('purchaseOrderEvent').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'purchase_order_event', entityId: id, op: 'append', hlc, fields });
+  await appendRecorded(tx, 'purchaseOrderEvent', 'purchase_order_event', row);
 }
 
 export async function savePurchaseSettings(

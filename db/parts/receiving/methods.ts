@@ -77,6 +77,10 @@ export const partsReceiptCreate: Handler<typeof receiptCreateSchema, ReceiptView
   // Against an order, the goods go where the order said they would.
   const order =
     input.purchaseOrderId === undefined ? null : await receivableOrder(ctx, input.purchaseOrderId, input.supplierId);
+  // Goods cannot arrive against an order before it was sent: a PC whose clock was set back (the
+  // form's date follows it) would otherwise count a late delivery as on time (record.ts).
+  if (order?.approvedAt && input.receivedOn < (await storeDate(ctx.trx, order.approvedAt)))
+    throw new DeskFailure('validation', 'received_before_order', 'receivedOn');
   const orderLineIds = order
     ? await orderLinesDelivered(ctx, order, input.lines, (index, key) => `lines.${index}.${key}`)
     : [];

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../../ids';
 import type { DB } from '../../schema';
-import { insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
+import { appendRecorded, insertRecorded, recordChange, type TxContext } from '../../sync/change-log';
 import type {
   LineDecision,
   RequisitionEventKind,
@@ -257,9 +257,7 @@ export async function appendRequisitionEvent(
     detail: JSON.stringify(detail),
     hlc,
   };
-  await tx.trx.insertInto('requisitionEvent').values(row).execute();
-  const { id, hlc: _hlc, ...fields } = row;
-  await recordChange(tx, { entity: 'requisition_event', entityId: id, op: 'append', hlc, fields });
+  await appendRecorded(tx, 'requisitionEvent', 'requisition_event', row);
 }
 
 export type LineSignature = { approvedQty: number; decision: LineDecision; decisionReason: string };

@@ -14,23 +14,28 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 export type ChildBundle = { entry: string; remove(): void };
 
 export async function bundleKillChild(): Promise<ChildBundle> {
+  return bundleChild('test/sync/support/kill-child.ts');
+}
+
+/** Bundles one child entry (a path from the project's root) the same way. */
+export async function bundleChild(entry: string): Promise<ChildBundle> {
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
-  const outDir = mkdtempSync(join(cache, 'counterdesk-f15-'));
+  const outDir = mkdtempSync(join(cache, 'counterdesk-child-'));
   await build({
     root,
     configFile: false,
     logLevel: 'warn',
     build: {
-      ssr: 'test/sync/support/kill-child.ts',
+      ssr: entry,
       outDir,
       emptyOutDir: true,
       target: 'node22',
       minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'kill-child.js' } },
+      rollupOptions: { output: { format: 'es', entryFileNames: 'child.js' } },
     },
   });
-  return { entry: join(outDir, 'kill-child.js'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
+  return { entry: join(outDir, 'child.js'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 export type ChildRun = {
