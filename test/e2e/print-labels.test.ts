@@ -10,7 +10,6 @@ process.env.TZ = 'Asia/Shanghai';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { printRouteHash, type Paper, type PrintForm } from '../../db/api';
 import { pdfInfo, pdfText, pdfToPngs } from '../print/pdf';
@@ -121,18 +120,6 @@ describe('label PDFs', () => {
     expect(codes.length).toBe(24);
   });
 });
-
-/**
- * A scanner's keys as one burst, dispatched in the page in one go: typed through the test browser on
- * a busy machine, keys can arrive slower than any scanner sends them and read as a person typing.
- */
-async function scanBurst(page: Page, code: string): Promise<void> {
-  await page.evaluate((text) => {
-    const target = document.activeElement ?? document.body;
-    for (const key of [...text, 'Enter'])
-      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-  }, code);
-}
 
 describe('scanning at the counter', () => {
   test('a goods tag scanned on the counter page (the search box focused) opens its ticket', async () => {
