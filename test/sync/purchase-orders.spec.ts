@@ -9,6 +9,8 @@ import { openCounter, type TestCounter } from './support/counter';
 import { startTestHeadOffice, type TestHeadOffice } from './support/hq';
 import { expectInvariants } from './support/oracle';
 import { hqPart } from './support/parts';
+import { localDateOf } from '../../db/tickets/calendar';
+import { DEFAULT_TICKET_SETTINGS } from '../../db/tickets/settings';
 
 const DAY = 86_400_000;
 let hq: TestHeadOffice;
@@ -67,7 +69,8 @@ describe('purchase orders on two PCs', () => {
     expect((await b.ok('parts.purchaseOrder', { purchaseOrderId: draft.id })).status).toBe('approved');
 
     // Offline, each PC receives against the open 10 it sees: 4 here (1 rejected), 5 there.
-    const receivedOn = day(-1);
+    // The store's own today: a delivery cannot be dated before the order's approval day.
+    const receivedOn = localDateOf(Date.now(), DEFAULT_TICKET_SETTINGS.timeZone);
     const first = await a.ok('parts.receiptCreate', {
       supplierId: supplier.entityId,
       purchaseOrderId: draft.id,
