@@ -292,7 +292,7 @@ describe('spare parts', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^reorder-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheet = await readSheet(readFileSync(await download.path()));
-    expect(sheet.slice(1).map((row) => [row[0], row[2], row[6], row[9], row[11]])).toEqual([
+    expect(sheet.slice(1).map((row) => [row[0], row[2], row[6], row[10], row[12]])).toEqual([
       ['苏州恒达电器配件有限公司', 'WM-PUMP-01', 2, 10, 450],
       ['Total', null, null, null, 450],
     ]);
