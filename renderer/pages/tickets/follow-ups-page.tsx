@@ -71,11 +71,14 @@ export function FollowUpsPage() {
         loading={state.status === 'loading'}
         // Read whole (soonest first) and shown a screen at a time: rows are costly to draw.
         pagination={{ pageSize: 20 }}
+        // The phone to call and the call button need the room: who handled the job is on the ticket.
+        omit={['assignee']}
         extra={[
           { key: 'due', title: t('followUp.due'), width: 120, render: due },
           {
             key: 'phone',
             title: t('followUp.phone'),
+            width: 140,
             render: (item) => <CallPhones phones={phonesOf(item)} />,
           },
           {
